@@ -1,0 +1,51 @@
+"""The graph's state: what a conversation remembers between turns.
+
+Domain objects are stored as plain JSON-ready dicts (``Project.model_dump(mode="json")``)
+so checkpoints need no custom serializer and survive code upgrades; nodes rebuild the
+pydantic models with ``Project.model_validate`` when they need them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, NotRequired, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+
+
+class InputState(TypedDict):
+    """What a caller sends each turn."""
+
+    messages: Annotated[list[AnyMessage], add_messages]
+    """The conversation; each turn appends the user's message."""
+
+
+class State(InputState):
+    """Everything the studio keeps for one conversation (one LangGraph thread)."""
+
+    project: NotRequired[dict[str, Any]]
+    """The Project (versions, current version, artefacts) as JSON."""
+
+    idea: NotRequired[str]
+    """The user's idea in their own words."""
+
+    language: NotRequired[str]
+    """Reply language, "en" or "zh"."""
+
+    target_seconds: NotRequired[int]
+    """Target film length, never above the cap."""
+
+    genre: NotRequired[str | None]
+    """Chosen Genre slug, None until chosen."""
+
+    stage: NotRequired[str]
+    """Where the conversation is: intake, drafting, ready, producing."""
+
+    one_prompt: NotRequired[bool]
+    """True when the user asked for a whole film from one prompt (no stops)."""
+
+    draft: NotRequired[dict[str, Any]]
+    """Intermediate drafting products (logline, characters, beats) before the screenplay."""
+
+    sources: NotRequired[list[dict[str, Any]]]
+    """Guideline passages that grounded the last answer, for citation in the chat."""

@@ -1,0 +1,85 @@
+"""Where studio files live, and how names from user text become safe paths.
+
+Every path that is derived from user text (a film title, a requested file name) goes
+through :func:`safe_slug` and :func:`resolve_inside`, so nothing a user types can point
+outside the project folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+_SLUG_DROP = re.compile(r"[^\w\u3400-\u9fff-]+", re.UNICODE)
+
+
+class UnsafePathError(ValueError):
+    """A requested path would leave the folder it must stay in."""
+
+
+def data_dir() -> Path:
+    """The studio's data folder (index, checkpoints, projects); ``MICROFILM_HOME`` moves it."""
+    root = Path(os.environ.get("MICROFILM_HOME", "data")).expanduser().resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def safe_slug(text: str, *, fallback: str = "film", max_length: int = 48) -> str:
+    """A file-system-safe name: letters, digits, CJK and hyphens only, never empty.
+
+    Path separators, dots and control characters are dropped, so the result can never be
+    ``..`` or an absolute path.
+    """
+    normal = unicodedata.normalize("NFKC", text).strip().lower()
+    slug = _SLUG_DROP.sub("-", normal).replace("_", "-")
+    slug = re.sub(r"-{2,}", "-", slug).strip("-")[:max_length].strip("-")
+    return slug or fallback
+
+
+def resolve_inside(root: Path, *parts: str | os.PathLike[str]) -> Path:
+    """Join ``parts`` under ``root`` and refuse any result that escapes it.
+
+    Raises:
+        UnsafePathError: when the resolved path is not inside ``root``.
+    """
+    base = Path(root).resolve()
+    target = base.joinpath(*parts).resolve()
+    if target != base and not target.is_relative_to(base):
+        raise UnsafePathError(f"Refusing a path outside the project folder: {target}")
+    return target
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temporary sibling of ``path``; move it into place only if the block succeeds.
+
+    Readers never see a half-written file, and a failure leaves no debris behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{path.stem}.", suffix=path.suffix or ".tmp", dir=path.parent
+    )
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (UTF-8)."""
+    with atomic_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)

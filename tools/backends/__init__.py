@@ -1,0 +1,1 @@
+"""Render backends: one interface, chosen by name from configuration."""
