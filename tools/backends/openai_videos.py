@@ -1,0 +1,338 @@
+"""Render backend for ``/v1/videos`` (the Sora request shape, served by many gateways).
+
+A scene becomes one or more generation jobs of the lengths the model allows, each with a
+prompt that pins the cast's look and, optionally, a reference sheet image. Jobs are
+created, polled within a budget and downloaded; the parts are then fitted and joined into
+one silent clip of exactly the scene's length.
+
+Generated video is expensive, so nothing finished is thrown away: each part is kept in a
+work folder beside the output, and the id of a job in flight is recorded, so a retry after
+a crash or a timeout picks up the same job instead of paying for a new one. A ``failed``
+job (usually moderation) is final and is never resubmitted automatically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agent.storage import atomic_output, atomic_write_bytes, atomic_write_text
+from tools.backends.api_config import ApiConfig, env_flag, env_float
+from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest
+from tools.backends.http import ApiClient, ApiError
+from tools.backends.openai_media import join_clips, looks_like_video
+from tools.backends.openai_prompts import JobPlan, plan_jobs, scene_shots, video_prompt
+from tools.backends.openai_reference import reference_sheet
+
+log = logging.getLogger(__name__)
+
+NAME = "openai-videos"
+DEFAULT_MODEL = "sora-2"
+DEFAULT_PRICE_PER_S = 0.10
+_JOIN_SHARE = 0.1
+
+
+def _allowed_seconds(raw: str) -> tuple[int, ...]:
+    try:
+        values = tuple(sorted({int(part) for part in raw.replace(" ", "").split(",") if part}))
+    except ValueError:
+        values = ()
+    if not values or values[0] <= 0:
+        raise ValueError(
+            f"MICROFILM_VIDEO_SECONDS must list clip lengths like '4,8,12' (got {raw!r})."
+        )
+    return values
+
+
+def _size(raw: str) -> str:
+    cleaned = raw.strip().lower()
+    if cleaned and not re.fullmatch(r"[1-9]\d{1,4}x[1-9]\d{1,4}", cleaned):
+        raise ValueError(f"MICROFILM_VIDEO_SIZE must look like 720x1280 (got {raw!r}).")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class VideoSettings:
+    """What to ask the video API for, and how to price it."""
+
+    config: ApiConfig
+    size: str = ""
+    allowed_seconds: tuple[int, ...] = (4, 8, 12)
+    price_per_s: float = DEFAULT_PRICE_PER_S
+    use_references: bool = True
+    keep_thumbnail: bool = True
+
+    @classmethod
+    def from_env(cls) -> VideoSettings:
+        """Settings from ``MICROFILM_VIDEO_*`` (and ``OPENAI_*``) environment variables."""
+        return cls(
+            config=ApiConfig.from_env("video", DEFAULT_MODEL),
+            size=_size(os.environ.get("MICROFILM_VIDEO_SIZE", "")),
+            allowed_seconds=_allowed_seconds(os.environ.get("MICROFILM_VIDEO_SECONDS", "4,8,12")),
+            price_per_s=env_float("MICROFILM_VIDEO_PRICE_PER_S", DEFAULT_PRICE_PER_S),
+            use_references=env_flag("MICROFILM_VIDEO_REFERENCE", True),
+            keep_thumbnail=env_flag("MICROFILM_VIDEO_THUMBNAIL", True),
+        )
+
+
+def request_size(settings: VideoSettings, width: int, height: int) -> str:
+    """The API size string: configured, or 720x1280 / 1280x720 by orientation."""
+    if settings.size:
+        return settings.size
+    return "720x1280" if height >= width else "1280x720"
+
+
+class OpenAIVideosBackend:
+    """Scenes rendered by an OpenAI-compatible ``/v1/videos`` endpoint."""
+
+    name = NAME
+
+    def __init__(
+        self, settings: VideoSettings, *, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
+        self.settings = settings
+        self._sleep = sleep
+
+    def cache_key(self) -> str:
+        """Model, endpoint, size and reference use: anything that changes the pictures."""
+        s = self.settings
+        seconds = ",".join(map(str, s.allowed_seconds))
+        return (
+            f"{NAME}|{s.config.base_url}|{s.config.model}|size={s.size or 'auto'}"
+            f"|seconds={seconds}|refs={int(s.use_references)}"
+        )
+
+    def render_scene(
+        self, request: RenderRequest, out_path: Path, progress: ProgressCallback | None = None
+    ) -> RenderedClip:
+        """Generate, download and join the scene's jobs into ``out_path``.
+
+        Raises:
+            ApiError: ``final`` for refusals (4xx, a ``failed`` job); otherwise retryable.
+            RenderError: when the downloads cannot be decoded or joined.
+        """
+        report = progress or (lambda message, fraction: None)
+        plans = plan_jobs(scene_shots(request), self.settings.allowed_seconds)
+        size = request_size(self.settings, request.width, request.height)
+        work = out_path.parent / f".{out_path.stem}.parts"
+        work.mkdir(parents=True, exist_ok=True)
+        label = f"Scene {request.scene.number}"
+        parts: list[tuple[Path, float]] = []
+        reused = 0
+        with ApiClient(self.settings.config, service="video service", sleep=self._sleep) as api:
+            for i, plan in enumerate(plans):
+                prompt = video_prompt(request, plan)
+                reference = self._reference(request, plan, size)
+                digest = _digest(self.cache_key(), size, plan.seconds, prompt, reference)
+                part = work / f"part-{i + 1}-{digest}.mp4"
+                if part.exists():
+                    reused += 1
+                else:
+                    job = _JobRun(api, part, f"{label}, part {i + 1}/{len(plans)}", report)
+                    share = (1 - _JOIN_SHARE) / len(plans)
+                    keep_thumbnail = self.settings.keep_thumbnail and i == 0
+                    job.run(
+                        fields={
+                            "model": self.settings.config.model,
+                            "prompt": prompt,
+                            "seconds": str(plan.seconds),
+                            "size": size,
+                        },
+                        reference=reference,
+                        fraction=(i * share, share),
+                        thumbnail=out_path.with_name(f"{out_path.stem}.thumb")
+                        if keep_thumbnail
+                        else None,
+                    )
+                parts.append((part, plan.planned_s))
+        report(f"{label}: joining {len(parts)} generated part(s)", 1 - _JOIN_SHARE)
+        with atomic_output(out_path) as tmp:
+            join_clips(
+                parts,
+                tmp,
+                width=request.width,
+                height=request.height,
+                fps=request.fps,
+                duration_s=request.duration_s,
+            )
+        shutil.rmtree(work, ignore_errors=True)
+        billed = sum(plan.seconds for plan in plans)
+        cost = round(billed * self.settings.price_per_s, 4)
+        report(f"{label}: video ready", 1.0)
+        notes = (
+            f"{len(plans)} job(s), {billed} s generated with {self.settings.config.model} at "
+            f"~${self.settings.price_per_s:g}/s (estimate)"
+            + (f"; {reused} part(s) reused from an earlier run" if reused else "")
+        )
+        return RenderedClip(out_path, request.duration_s, NAME, cost, notes)
+
+    def _reference(self, request: RenderRequest, plan: JobPlan, size: str) -> bytes | None:
+        if not self.settings.use_references or not plan.characters:
+            return None
+        cast = [p for name in plan.characters if (p := request.screenplay.character(name))]
+        cast += [p for p in request.bible if p.name in plan.characters and p not in cast]
+        if not cast:
+            return None
+        width, _, height = size.partition("x")
+        return reference_sheet(cast, request.reference_images, (int(width), int(height)))
+
+
+def _digest(*values: object) -> str:
+    hasher = hashlib.sha256()
+    for value in values:
+        hasher.update(value if isinstance(value, bytes) else repr(value).encode())
+    return hasher.hexdigest()[:16]
+
+
+class _JobRun:
+    """One job from creation (or resumption) to a downloaded, checked part file."""
+
+    def __init__(self, api: ApiClient, part: Path, label: str, report: ProgressCallback) -> None:
+        self.api = api
+        self.part = part
+        self.label = label
+        self.report = report
+        self.record = part.with_suffix(".job.json")
+
+    def run(
+        self,
+        *,
+        fields: dict[str, str],
+        reference: bytes | None,
+        fraction: tuple[float, float],
+        thumbnail: Path | None,
+    ) -> None:
+        start, share = fraction
+        job_id = self._resumable_id()
+        if job_id is None:
+            self.report(f"{self.label}: submitting a {fields['seconds']} s job", start)
+            job_id = self._create(fields, reference)
+            atomic_write_text(self.record, json.dumps({"id": job_id}))
+
+        def on_update(job: dict[str, Any]) -> None:
+            percent = _percent(job.get("progress"))
+            status = str(job.get("status", "queued")).replace("_", " ")
+            self.report(f"{self.label}: {status} {percent:.0f}%", start + share * percent / 100)
+
+        job = self.api.poll(
+            f"videos/{job_id}",
+            label=f"job {job_id} ({self.label})",
+            is_done=lambda job: job.get("status") in {"completed", "failed"},
+            on_update=on_update,
+        )
+        if job.get("status") == "failed":
+            self.record.unlink(missing_ok=True)
+            raise ApiError(
+                f"The video service refused {self.label} (job {job_id}): "
+                f"{self.api.redact(_job_error(job))}. Change the scene's wording and try again.",
+                final=True,
+            )
+        try:
+            data = self.api.get_bytes(f"videos/{job_id}/content", {"variant": "video"})
+        except ApiError as error:
+            if not error.final:
+                raise
+            # Expired or deleted content: forget the job so the next try generates it anew.
+            self.record.unlink(missing_ok=True)
+            raise ApiError(
+                f"{self.label} finished but could not be downloaded ({error}); it will be "
+                "generated again on the next try.",
+                final=False,
+            ) from None
+        if not looks_like_video(data):
+            raise ApiError(
+                f"The video service sent {len(data)} bytes for {self.label} that are not a video "
+                f"(they begin {data[:12]!r}); try again later.",
+                final=False,
+            )
+        atomic_write_bytes(self.part, data)
+        self.record.unlink(missing_ok=True)
+        if thumbnail is not None:
+            self._save_thumbnail(job_id, thumbnail)
+
+    def _resumable_id(self) -> str | None:
+        """The id of this part's job from an interrupted run, if the job still exists."""
+        try:
+            job_id = str(json.loads(self.record.read_text(encoding="utf-8"))["id"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        try:
+            job = self.api.get_json(f"videos/{job_id}").data
+        except ApiError as error:
+            if error.final:  # gone (404) or not ours any more: start a fresh job
+                self.record.unlink(missing_ok=True)
+                return None
+            raise
+        if job.get("status") == "failed":
+            self.record.unlink(missing_ok=True)
+            return None
+        log.info("Resuming video job %s for %s", job_id, self.label)
+        return job_id
+
+    def _create(self, fields: dict[str, str], reference: bytes | None) -> str:
+        if reference is None:
+            reply = self.api.post_json("videos", fields)
+        else:
+            files = {"input_reference": ("reference.png", reference, "image/png")}
+            reply = self.api.post_form("videos", fields, files)
+        job_id = reply.data.get("id")
+        if not isinstance(job_id, str) or not job_id:
+            raise ApiError(
+                f"The video service accepted {self.label} but returned no job id.", final=False
+            )
+        if reply.data.get("status") == "failed":
+            reason = self.api.redact(_job_error(reply.data))
+            raise ApiError(f"The video service refused {self.label}: {reason}.", final=True)
+        return job_id
+
+    def _save_thumbnail(self, job_id: str, target: Path) -> None:
+        """Keep the provider's preview image; a missing thumbnail never fails a render."""
+        try:
+            data = self.api.get_bytes(
+                f"videos/{job_id}/content", {"variant": "thumbnail"}, attempts=1
+            )
+        except ApiError as error:
+            log.info("No thumbnail for job %s: %s", job_id, error)
+            return
+        if data[8:12] == b"WEBP":
+            suffix = ".webp"
+        elif data[:4] == b"\x89PNG":
+            suffix = ".png"
+        elif data[:3] == b"\xff\xd8\xff":
+            suffix = ".jpg"
+        else:
+            log.info("Thumbnail for job %s is not an image; skipped", job_id)
+            return
+        atomic_write_bytes(target.with_name(target.name + suffix), data)
+
+
+def _percent(value: object) -> float:
+    try:
+        return min(100.0, max(0.0, float(value)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _job_error(job: dict[str, Any]) -> str:
+    error = job.get("error")
+    if isinstance(error, dict):
+        message = error.get("message") or error.get("code")
+        if message:
+            return " ".join(str(message).split())[:300]
+    if isinstance(error, str) and error.strip():
+        return " ".join(error.split())[:300]
+    return "no reason given"
+
+
+def create() -> OpenAIVideosBackend:
+    """The backend as configured by the environment (used by the registry)."""
+    return OpenAIVideosBackend(VideoSettings.from_env())
