@@ -45,8 +45,13 @@ class Genre(StrEnum):
     def parse(cls, text: str) -> Genre:
         """Resolve a slug, an English or Chinese name, or a loose phrase to a genre.
 
+        A loose phrase must point at one genre: English words match whole words only ("love"
+        is not in "glove"), and when several genres are mentioned a full genre name wins over
+        an alias ("I'd love a touching family film"); a phrase still naming several genres
+        is refused rather than guessed.
+
         Raises:
-            ValueError: with the list of valid genres when nothing matches.
+            ValueError: with the list of valid genres when nothing (or too much) matches.
         """
         key = re.sub(r"[\s_]+", "-", text.strip().lower())
         for genre in cls:
@@ -54,13 +59,29 @@ class Genre(StrEnum):
             names = {genre.value, english.lower().replace(" ", "-"), chinese, *aliases}
             if key in names or text.strip() in names:
                 return genre
+        lowered = text.lower()
+        by_name: list[Genre] = []
+        by_alias: list[Genre] = []
         for genre in cls:
             english, chinese, *aliases = _GENRE_NAMES[genre]
-            words = [english.lower(), chinese, *aliases]
-            if any(w and w in text.lower() for w in words):
-                return genre
+            if _mentions(lowered, english.lower()) or _mentions(lowered, chinese):
+                by_name.append(genre)
+            elif any(_mentions(lowered, alias) for alias in aliases):
+                by_alias.append(genre)
+        for found in (by_name, by_alias):
+            if len(found) == 1:
+                return found[0]
+            if found:
+                break
         valid = ", ".join(g.value for g in cls)
         raise ValueError(f"Unknown genre {text!r}. Choose one of: {valid}.")
+
+
+def _mentions(text: str, word: str) -> bool:
+    """``word`` in ``text``: as a whole word for Latin script, anywhere for Chinese."""
+    if not word.isascii():
+        return word in text
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
 _GENRE_NAMES: dict[Genre, tuple[str, ...]] = {

@@ -1,0 +1,75 @@
+"""Writing the revised screenplay into the project folder, and saying so.
+
+Every revision rewrites screenplay.json and screenplay.fountain (and the PDF when the PDF
+tool is installed) so the files on disk always match the version in use. File names are
+fixed; the folder comes from the app's settings or the conversation, and a folder derived
+from the project's name goes through :func:`agent.storage.safe_slug` and
+:func:`agent.storage.resolve_inside`, so nothing a user types can move a write elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from agent.context import Context
+from agent.events import emit_artefact
+from agent.schemas import Project, Screenplay
+from agent.storage import (
+    atomic_output,
+    atomic_write_text,
+    data_dir,
+    resolve_inside,
+    safe_slug,
+)
+
+log = logging.getLogger(__name__)
+_ARTEFACT_FIELDS = {"screenplay": "screenplay_json", "fountain": "fountain", "pdf": "pdf"}
+
+
+def project_folder(state: dict[str, Any], context: Context, project: Project) -> Path:
+    """The conversation's project folder: the app's, the one used before, or a new one."""
+    if context.project_dir:
+        return Path(context.project_dir).expanduser().resolve()
+    if state.get("project_dir"):
+        return Path(str(state["project_dir"])).expanduser().resolve()
+    return resolve_inside(data_dir() / "projects", safe_slug(project.slug))
+
+
+def write_screenplay_files(screenplay: Screenplay, folder: Path) -> dict[str, Path]:
+    """Write the screenplay as JSON, Fountain and (if available) PDF, atomically."""
+    from tools.fountain import to_fountain
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    json_path = resolve_inside(folder, "screenplay.json")
+    atomic_write_text(json_path, screenplay.model_dump_json(indent=2))
+    written["screenplay"] = json_path
+    fountain_path = resolve_inside(folder, "screenplay.fountain")
+    atomic_write_text(fountain_path, to_fountain(screenplay))
+    written["fountain"] = fountain_path
+    try:
+        from tools.pdf import screenplay_pdf  # type: ignore[import-not-found]
+    except ImportError:
+        return written
+    pdf_path = resolve_inside(folder, "screenplay.pdf")
+    try:
+        with atomic_output(pdf_path) as tmp:
+            screenplay_pdf(screenplay, tmp)
+        written["pdf"] = pdf_path
+    except Exception as exc:  # the PDF is a convenience; the text files are the record
+        log.warning("screenplay PDF failed after a revision: %s", exc)
+    return written
+
+
+def export_revision(project: Project, folder: Path) -> dict[str, Path]:
+    """Write the current version's files, note them in the project and announce them."""
+    screenplay = project.screenplay
+    if screenplay is None:
+        return {}
+    written = write_screenplay_files(screenplay, folder)
+    for kind, path in written.items():
+        setattr(project.artefacts, _ARTEFACT_FIELDS[kind], path.relative_to(folder).as_posix())
+        emit_artefact(kind, path)  # type: ignore[arg-type]
+    return written
