@@ -1,77 +1,52 @@
-"""The film's 9:16 poster: title, logline, genre and cast over a generated genre motif.
+"""The film's 9:16 poster: title, logline, genre and cast lettered over genre art.
 
-A cover is the first thing a viewer sees in a feed, so it has to announce the genre at a
-glance: ink mountains and a cinnabar seal for ancient style, a comic burst for spoofs, a lit
-window for family stories. Everything is drawn from the screenplay alone (no image model),
-seeded by the title, so the same screenplay always gives the same poster.
+The art under the lettering is a locally drawn genre motif (:mod:`tools.cover_art`), which is
+deterministic and offline, or, when the image backend is in use, key art from the same
+OpenAI-compatible image API the scenes are drawn with. Paid art is kept beside the cover,
+keyed by its prompt, so asking for the cover again costs nothing; any API failure falls back
+to the local motif with a warning, because a cover is never worth failing a film over.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
-from dataclasses import dataclass
-from functools import cache
+import logging
+import os
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from agent.schemas import Genre, Screenplay
-from agent.storage import atomic_output
-from tools.fonts import cjk_sans_path, cjk_serif_path
+from agent.schemas import Screenplay
+from agent.storage import atomic_output, atomic_write_bytes
+from tools.backends.base import RenderError
+from tools.backends.http import ApiClient
+from tools.backends.openai_images import NAME as IMAGES_BACKEND
+from tools.backends.openai_images import ImageSettings, OpenAIImagesBackend, image_size
+from tools.backends.openai_prompts import GENRE_LOOKS
+from tools.cover_art import GENRE_STYLE, RGB, GenreStyle, motif_backdrop, poster_font
 from tools.subtitles import wrap_lines
 
-RGB = tuple[int, int, int]
+__all__ = ["GENRE_STYLE", "GenreStyle", "make_cover", "poster_prompt"]
 
-
-@dataclass(frozen=True)
-class GenreStyle:
-    """A genre's poster palette and mood words (the video pipeline may reuse them)."""
-
-    top: RGB
-    bottom: RGB
-    accent: RGB
-    text: RGB
-    outline: RGB
-    serif: bool
-    motif: str
-    mood_en: str
-    mood_zh: str
-
-
-GENRE_STYLE: dict[Genre, GenreStyle] = {
-    Genre.GRASSROOTS_SPOOF: GenreStyle(
-        (255, 214, 10), (255, 92, 57), (0, 145, 234), (255, 255, 255), (20, 20, 20), False,
-        "burst", "Cheeky · Loud · Absurd", "爆笑 · 反转 · 接地气"),
-    Genre.YOUTH_ROMANCE: GenreStyle(
-        (255, 196, 214), (122, 150, 230), (236, 72, 128), (255, 255, 255), (70, 30, 64), False,
-        "hearts", "Sweet · Shy · First love", "心动 · 青涩 · 初恋"),
-    Genre.INSPIRATIONAL_STRUGGLE: GenreStyle(
-        (24, 40, 82), (245, 130, 32), (255, 196, 0), (255, 255, 255), (10, 14, 30), False,
-        "sunrise", "Grit · Hope · Rise", "坚持 · 逆袭 · 追梦"),
-    Genre.ANCIENT_STYLE: GenreStyle(
-        (236, 226, 202), (150, 160, 140), (170, 32, 38), (34, 30, 28), (244, 236, 216), True,
-        "ink", "Ink · Honour · Fate", "江湖 · 情义 · 宿命"),
-    Genre.TOUCHING_FAMILY: GenreStyle(
-        (255, 214, 160), (120, 70, 44), (214, 96, 40), (255, 255, 255), (60, 36, 22), True,
-        "window", "Warm · Home · Remember", "温暖 · 团圆 · 思念"),
-    Genre.AESTHETIC_SCENERY: GenreStyle(
-        (168, 218, 220), (52, 104, 96), (241, 250, 238), (255, 255, 255), (18, 52, 59), True,
-        "hills", "Quiet · Light · Wander", "静谧 · 光影 · 远方"),
-}
-
-
-@cache
-def _font(size: int, serif: bool) -> ImageFont.FreeTypeFont:
-    path = cjk_serif_path() if serif else cjk_sans_path()
-    return ImageFont.truetype(str(path), max(8, size))
+log = logging.getLogger(__name__)
+ART_FOLDER = ".cover-art"
 
 
 def make_cover(
-    screenplay: Screenplay, out_path: Path, size: tuple[int, int] = (1080, 1920)
+    screenplay: Screenplay,
+    out_path: Path,
+    size: tuple[int, int] = (1080, 1920),
+    backend: str | None = "local",
 ) -> Path:
     """Draw the poster for ``screenplay`` as a PNG at ``out_path`` (written atomically).
+
+    Args:
+        screenplay: the film to announce.
+        out_path: where the PNG goes; API art is cached in a hidden folder beside it.
+        size: (width, height) in pixels.
+        backend: ``"openai-images"`` for API key art; ``None`` follows
+            ``MICROFILM_RENDER_BACKEND``; anything else draws the local motif.
 
     Raises:
         ValueError: when ``size`` is too small to letter a poster on.
@@ -79,170 +54,78 @@ def make_cover(
     width, height = size
     if width < 90 or height < 160:
         raise ValueError(f"A cover needs at least 90x160 pixels, not {width}x{height}.")
+    out_path = Path(out_path)
     style = GENRE_STYLE[screenplay.genre]
-    seed = int(hashlib.sha256(f"{screenplay.genre}|{screenplay.title}".encode()).hexdigest()[:8],
-               16)
-    image = _gradient((width, height), style.top, style.bottom)
-    _MOTIFS[style.motif](image, style, np.random.default_rng(seed))
+    image = None
+    if _wants_api_art(backend):
+        try:
+            image = _api_art(screenplay, (width, height), out_path.parent / ART_FOLDER)
+        except (RenderError, ValueError, OSError) as exc:
+            log.warning("Cover art from the image service failed (%s); drawing the local "
+                        "cover instead.", exc)
+    if image is None:
+        image = motif_backdrop(screenplay, (width, height))
     _scrim(image, style)
     _letter(image, screenplay, style)
-    out_path = Path(out_path)
     with atomic_output(out_path) as tmp:
         image.convert("RGB").save(tmp, format="PNG", optimize=False)
     return out_path
 
 
-def _gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> Image.Image:
-    ramp = np.linspace(0.0, 1.0, size[1])[:, None, None]
-    rows = (np.array(top) * (1 - ramp) + np.array(bottom) * ramp).astype(np.uint8)
-    return Image.fromarray(np.repeat(rows, size[0], axis=1)).convert("RGBA")
+def _wants_api_art(backend: str | None) -> bool:
+    chosen = backend if backend is not None else os.environ.get("MICROFILM_RENDER_BACKEND", "")
+    return chosen.strip().lower() == IMAGES_BACKEND
 
 
-def _mix(a: RGB, b: RGB, t: float) -> tuple[int, int, int]:
-    return (int(a[0] + (b[0] - a[0]) * t), int(a[1] + (b[1] - a[1]) * t),
-            int(a[2] + (b[2] - a[2]) * t))
+def poster_prompt(screenplay: Screenplay) -> str:
+    """What to ask the image model for: the story's look, cast and mood, and no lettering.
+
+    The title is left out on purpose: image models like to paint any words they are given,
+    and the real title is set over the art in the poster typeface.
+    """
+    genre = screenplay.genre
+    parts = [
+        f"Vertical movie poster key art for a {genre.english} micro film ({genre.chinese}).",
+        f"Story: {screenplay.logline}",
+    ]
+    where = screenplay.scenes[0].place if screenplay.scenes else ""
+    when = screenplay.setting_time
+    if where or when:
+        parts.append("Setting: " + ", ".join(p for p in (where, when) if p) + ".")
+    parts.append(f"Visual style: {GENRE_LOOKS[genre]}.")
+    for person in screenplay.characters[:3]:
+        details = "; ".join(d for d in (person.look, person.wardrobe) if d)
+        parts.append(f"{person.name}: {details}." if details else f"{person.name}.")
+    parts.append("The main subject sits in the upper half; keep the lower third calm and "
+                 "uncluttered. No text, letters, captions, logos or watermarks anywhere.")
+    return "\n".join(parts)
 
 
-def _layer(image: Image.Image) -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    return layer, ImageDraw.Draw(layer)
+def _api_art(screenplay: Screenplay, size: tuple[int, int], cache_dir: Path) -> Image.Image:
+    """API key art cropped and scaled to fill ``size`` (RGBA), reused while the prompt holds.
 
-
-def _ridges(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator,
-            colours: list[tuple[int, int, int, int]], base: float, height: float) -> None:
-    """Overlapping ridge lines, farthest first: mountains or hills depending on ``height``."""
-    w, h = size
-    for layer, colour in enumerate(colours):
-        y0 = h * (base + 0.06 * layer)
-        xs = np.linspace(-0.1 * w, 1.1 * w, 9)
-        ys = y0 - h * height * rng.uniform(0.3, 1.0, xs.size) / (1 + 0.4 * layer)
-        fine = np.linspace(-0.1 * w, 1.1 * w, 90)
-        line = np.interp(fine, xs, ys) + h * 0.008 * np.sin(fine / w * 40 + layer)
-        draw.polygon([(float(x), float(y)) for x, y in zip(fine, line, strict=True)]
-                     + [(1.1 * w, h), (-0.1 * w, h)], fill=colour)
-
-
-def _ink(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
-    w, h = image.size
-    layer, draw = _layer(image)
-    r = int(w * 0.13)
-    draw.ellipse((int(w * 0.62) - r, int(h * 0.16) - r, int(w * 0.62) + r, int(h * 0.16) + r),
-                 fill=(*style.accent, 200))
-    greys = [(90, 90, 84, 90), (60, 62, 58, 140), (34, 34, 32, 190)]
-    _ridges(draw, (w, h), rng, greys, 0.34, 0.14)
-    image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 300)))
-    seal, pen = _layer(image)
-    side = int(w * 0.15)
-    x0, y0 = int(w * 0.78), int(h * 0.05)
-    pen.rounded_rectangle((x0, y0, x0 + side, y0 + side), radius=side // 10,
-                          fill=(*style.accent, 235))
-    chars = Genre.ANCIENT_STYLE.chinese
-    face = _font(int(side * 0.8 / len(chars)), True)
-    for index, char in enumerate(chars):
-        pen.text((x0 + side // 2, y0 + side * (2 * index + 1) // (2 * len(chars))), char,
-                 font=face, fill=(250, 240, 225, 255), anchor="mm")
-    image.alpha_composite(seal)
-
-
-def _burst(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
-    w, h = image.size
-    layer, draw = _layer(image)
-    cx, cy, reach = w * 0.5, h * 0.3, h
-    spokes = 18
-    for spoke in range(0, spokes * 2, 2):
-        a0, a1 = math.pi * spoke / spokes, math.pi * (spoke + 1) / spokes
-        draw.polygon([(cx, cy), (cx + reach * math.cos(a0), cy + reach * math.sin(a0)),
-                      (cx + reach * math.cos(a1), cy + reach * math.sin(a1))],
-                     fill=(255, 255, 255, 60))
-    step = max(6, w // 36)
-    for y in range(0, int(h * 0.55), step):
-        for x in range((y // step % 2) * step // 2, w, step):
-            dot = step * 0.32 * (1 - y / (h * 0.55))
-            draw.ellipse((x - dot, y - dot, x + dot, y + dot), fill=(*style.accent, 70))
-    star = [(cx + (0.2 if i % 2 else 0.1) * w * math.cos(i * math.pi / 8 + 0.2),
-             cy + (0.2 if i % 2 else 0.1) * w * math.sin(i * math.pi / 8 + 0.2))
-            for i in range(16)]
-    draw.polygon(star, fill=(*style.accent, 230), outline=(20, 20, 20, 255), width=max(2, w // 180))
-    image.alpha_composite(layer)
-
-
-def _hearts(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
-    w, h = image.size
-    layer, draw = _layer(image)
-    for _ in range(26):
-        x, y, r = rng.uniform(0, w), rng.uniform(0, h * 0.6), rng.uniform(w * 0.02, w * 0.09)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=(255, 255, 255, int(rng.uniform(25, 80))))
-    image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 120)))
-    layer, draw = _layer(image)
-    t = np.linspace(0, 2 * np.pi, 120)
-    for cx, cy, scale, alpha in ((0.5, 0.27, 0.016, 220), (0.68, 0.17, 0.007, 160)):
-        xs = cx * w + scale * w * 16 * np.sin(t) ** 3
-        ys = cy * h - scale * w * (13 * np.cos(t) - 5 * np.cos(2 * t) - 2 * np.cos(3 * t)
-                                   - np.cos(4 * t))
-        draw.polygon(list(zip(xs.tolist(), ys.tolist(), strict=True)), fill=(*style.accent, alpha))
-    image.alpha_composite(layer)
-
-
-def _sunrise(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
-    w, h = image.size
-    layer, draw = _layer(image)
-    cx, cy = w * 0.5, h * 0.42
-    for ray in range(24):
-        angle = math.pi + math.pi * ray / 23
-        spread = 0.035
-        edge = [(cx + h * math.cos(a), cy + h * math.sin(a)) for a in (angle - spread,
-                                                                      angle + spread)]
-        draw.polygon([(cx, cy), *edge], fill=(*style.accent, 45))
-    r = w * 0.16
-    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(*style.accent, 255))
-    image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 400)))
-    layer, draw = _layer(image)
-    peak = [(-0.1 * w, h * 0.5), (w * 0.28, h * 0.36), (w * 0.42, h * 0.4), (w * 0.62, h * 0.27),
-            (w * 1.1, h * 0.48), (w * 1.1, h), (-0.1 * w, h)]
-    draw.polygon(peak, fill=(*style.outline, 255))
-    fx, fy = w * 0.62, h * 0.27
-    draw.line((fx, fy, fx, fy - h * 0.05), fill=(255, 255, 255, 255), width=max(2, w // 200))
-    draw.polygon([(fx, fy - h * 0.05), (fx + w * 0.07, fy - h * 0.04), (fx, fy - h * 0.03)],
-                 fill=(*style.accent, 255))
-    image.alpha_composite(layer)
-
-
-def _window(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
-    w, h = image.size
-    layer, draw = _layer(image)
-    for _ in range(18):
-        x, y, r = rng.uniform(0, w), rng.uniform(0, h * 0.5), rng.uniform(w * 0.02, w * 0.07)
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=(255, 200, 120, int(rng.uniform(40, 100))))
-    image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 90)))
-    layer, draw = _layer(image)
-    x0, x1, roof, eave = w * 0.22, w * 0.78, h * 0.16, h * 0.27
-    draw.polygon([(w * 0.5, roof), (x1 + w * 0.06, eave), (x0 - w * 0.06, eave)],
-                 fill=(*style.outline, 255))
-    draw.rectangle((x0, eave, x1, h * 0.5), fill=(*style.outline, 255))
-    glow = w * 0.12
-    draw.rectangle((w * 0.5 - glow, h * 0.31, w * 0.5 + glow, h * 0.31 + 1.6 * glow),
-                   fill=(255, 196, 110, 255))
-    draw.line((w * 0.5, h * 0.31, w * 0.5, h * 0.31 + 1.6 * glow), fill=(*style.outline, 255),
-              width=max(2, w // 120))
-    image.alpha_composite(layer)
-
-
-def _hills(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
-    w, h = image.size
-    layer, draw = _layer(image)
-    r = w * 0.1
-    draw.ellipse((w * 0.3 - r, h * 0.2 - r, w * 0.3 + r, h * 0.2 + r), fill=(255, 246, 220, 230))
-    shades = [(*_mix(style.top, style.bottom, t), 255) for t in (0.35, 0.6, 0.85)]
-    _ridges(draw, (w, h), rng, shades, 0.38, 0.08)
-    for _ in range(5):
-        bx, by, span = rng.uniform(0.45, 0.85) * w, rng.uniform(0.1, 0.22) * h, w * 0.025
-        draw.line([(bx - span, by - span / 2), (bx, by), (bx + span, by - span / 2)],
-                  fill=(40, 60, 70, 220), width=max(2, w // 300))
-    image.alpha_composite(layer)
-
-
-_MOTIFS = {"ink": _ink, "burst": _burst, "hearts": _hearts, "sunrise": _sunrise,
-           "window": _window, "hills": _hills}
+    Raises:
+        RenderError: when the image service is not configured or fails (ApiError).
+        ValueError: for malformed settings in the environment.
+        OSError: when the art cannot be stored or read back.
+    """
+    settings = ImageSettings.from_env()
+    backend = OpenAIImagesBackend(settings)
+    request_size = image_size(settings, *size)
+    prompt = poster_prompt(screenplay)
+    digest = hashlib.sha256(repr((backend.cache_key(), request_size, prompt)).encode())
+    art_path = cache_dir / f"{digest.hexdigest()[:16]}.png"
+    if not art_path.is_file():
+        with ApiClient(settings.config, service="image service") as api:
+            data = backend._generate(api, prompt, request_size)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for stale in cache_dir.glob("*.png"):  # one screenplay, one poster's art
+            stale.unlink(missing_ok=True)
+        atomic_write_bytes(art_path, data)
+    with Image.open(art_path) as art:
+        fitted = ImageOps.fit(art.convert("RGB"), size, Image.Resampling.LANCZOS,
+                              centering=(0.5, 0.45))
+    return fitted.convert("RGBA")
 
 
 def _scrim(image: Image.Image, style: GenreStyle) -> None:
@@ -263,7 +146,7 @@ def _letter(image: Image.Image, sp: Screenplay, style: GenreStyle) -> None:
     column = w - 2 * margin
     stroke = style.outline
     label = f"{sp.genre.english.upper()}  ·  {sp.genre.chinese}"
-    tag = _font(int(w * 0.032), False)
+    tag = poster_font(int(w * 0.032), False)
     tag_w = int(tag.getlength(label)) + int(w * 0.05)
     top = int(h * 0.05)
     draw.rounded_rectangle((margin, top, margin + tag_w, top + int(w * 0.07)),
@@ -282,12 +165,12 @@ def _letter(image: Image.Image, sp: Screenplay, style: GenreStyle) -> None:
     draw.line((w // 2 - w * 0.12, y, w // 2 + w * 0.12, y), fill=(*style.accent, 255),
               width=max(2, w // 200))
     y += int(h * 0.025)
-    body = _font(int(w * 0.038), False)
+    body = poster_font(int(w * 0.038), False)
     for line in wrap_lines(sp.logline, body, column)[:4]:
         draw.text((w // 2, y), line, font=body, anchor="ma", fill=(*style.text, 255),
                   stroke_width=max(1, body.size // 20), stroke_fill=(*stroke, 255))
         y += int(body.size * 1.35)
-    mood = _font(int(w * 0.03), style.serif)
+    mood = poster_font(int(w * 0.03), style.serif)
     y = max(y + int(h * 0.02), int(h * 0.8))
     zh = sp.language == "zh"
     draw.text((w // 2, y), style.mood_zh if zh else style.mood_en, font=mood, anchor="ma",
@@ -295,7 +178,7 @@ def _letter(image: Image.Image, sp: Screenplay, style: GenreStyle) -> None:
     names = " · ".join(c.name for c in sp.characters[:6])
     if names:
         credit = f"{'主演' if zh else 'STARRING'}  {names}"
-        small = _font(int(w * 0.03), False)
+        small = poster_font(int(w * 0.03), False)
         for line in wrap_lines(credit, small, column)[:2]:
             y += int(small.size * 1.5)
             draw.text((w // 2, y), line, font=small, anchor="ma", fill=(*style.text, 255),
@@ -307,7 +190,7 @@ def _title_fit(title: str, column: int, serif: bool, w: int
     """The largest title size (down to a third of the start) that fits in three lines."""
     size = int(w * 0.14)
     while True:
-        face = _font(size, serif)
+        face = poster_font(size, serif)
         lines = wrap_lines(title, face, column)
         if len(lines) <= 3 or size <= w * 0.05:
             return face, lines[:3]

@@ -8,6 +8,11 @@ their bible entry: gender, age and manner words in the voice hint (else the role
 pick an espeak variant and shift pitch and pace, a hash of the name spreads the rest, and no
 two cast members share a voice.
 
+When a speech service is configured (``MICROFILM_TTS_BASE_URL`` or ``MICROFILM_TTS_MODEL``,
+see :mod:`tools.voice_provider`) sentences are spoken by it instead, and any sentence it fails
+on is spoken offline, so a scene always gets its whole dialogue. Provider audio is resampled to
+the film rate and trimmed like espeak's, so the cue timing rules are the same for both.
+
 The WAV written is 16-bit PCM, **stereo, 44100 Hz** (the film's audio format).
 """
 
@@ -28,6 +33,7 @@ from agent.storage import atomic_output
 from tools import espeak
 from tools.ffmpeg import SAMPLE_RATE, write_wav
 from tools.subtitles import Cue
+from tools.voice_provider import ProviderSpeaker, provider_fingerprint
 
 VERSION = "1"  # bump when the same scene would sound different: cached segments re-render
 LINE_GAP_S = 0.35  # breath between two lines of dialogue
@@ -131,6 +137,22 @@ def _stable(text: str, modulo: int) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % modulo
 
 
+def engine_version() -> str:
+    """:data:`VERSION`, plus the speech service when one is configured (for cache keys)."""
+    return VERSION + provider_fingerprint()
+
+
+def _people(bible: Sequence[CharacterProfile], speakers: Sequence[str]
+            ) -> dict[str, tuple[str, str]]:
+    """Lower-case name -> (voice hint, role and look), bible order first, then other speakers."""
+    people: dict[str, tuple[str, str]] = {}
+    for profile in bible:
+        people.setdefault(_key(profile.name), (profile.voice, f"{profile.role} {profile.look}"))
+    for speaker in speakers:
+        people.setdefault(_key(speaker), ("", ""))
+    return people
+
+
 def cast_voices(
     bible: Sequence[CharacterProfile], speakers: Sequence[str], language: str
 ) -> dict[str, espeak.VoiceSettings]:
@@ -140,13 +162,8 @@ def cast_voices(
     speakers missing from the bible get a voice from their name alone.
     """
     lang = "zh" if language.startswith("zh") else "en"
-    people: dict[str, tuple[str, str]] = {}
-    for profile in bible:
-        people.setdefault(_key(profile.name), (profile.voice, f"{profile.role} {profile.look}"))
-    for speaker in speakers:
-        people.setdefault(_key(speaker), ("", ""))
     voices: dict[str, espeak.VoiceSettings] = {}
-    for name, (hint, description) in people.items():
+    for name, (hint, description) in _people(bible, speakers).items():
         sex = _sex(hint) or _sex(description) or "fm"[_stable(name, 2)]
         pool = _VARIANTS[sex]
         taken = {v.name for v in voices.values()}
@@ -202,31 +219,35 @@ def synthesize_scene(
     """Speak ``scene``'s dialogue line after line, one voice per character, into ``out_wav``.
 
     Returns the track's real length and one cue per spoken sentence group, starting at 0 s.
+    Uses the configured speech service when there is one, espeak-ng otherwise or on failure.
 
     Raises:
-        tools.espeak.EspeakError: when the speech engine cannot run.
+        tools.espeak.EspeakError: when the offline speech engine is needed and cannot run.
     """
     speakers = [line.speaker for line in scene.dialogue]
     voices = cast_voices(list(bible), speakers, language)
     pieces: list[np.ndarray] = []
     cues: list[Cue] = []
     cursor = 0
-    for line in scene.dialogue:
-        text = clean_for_speech(line.text, line.speaker)
-        if not text:
-            continue
-        if cues:
-            cursor += _add_silence(pieces, LINE_GAP_S)
-        for index, chunk in enumerate(split_for_cues(text, language)):
-            if index:
-                cursor += _add_silence(pieces, SENTENCE_GAP_S)
-            audio = _speech(chunk, _for_script(voices[_key(line.speaker)], chunk))
-            if audio.size == 0:  # nothing audible: hold the subtitle for a reading time
-                audio = np.zeros(_samples(max(MIN_CUE_S, speech_seconds(chunk))), np.float32)
-            pieces.append(audio)
-            cues.append(Cue(cursor / SAMPLE_RATE, (cursor + audio.size) / SAMPLE_RATE, chunk,
-                            line.speaker))
-            cursor += audio.size
+    with ProviderSpeaker(_people(list(bible), speakers), f"scene {scene.number}") as provider:
+        for line in scene.dialogue:
+            text = clean_for_speech(line.text, line.speaker)
+            if not text:
+                continue
+            if cues:
+                cursor += _add_silence(pieces, LINE_GAP_S)
+            for index, chunk in enumerate(split_for_cues(text, language)):
+                if index:
+                    cursor += _add_silence(pieces, SENTENCE_GAP_S)
+                said = provider.say(chunk, _key(line.speaker))
+                audio = (_polish(said, SAMPLE_RATE) if said is not None
+                         else _speech(chunk, _for_script(voices[_key(line.speaker)], chunk)))
+                if audio.size == 0:  # nothing audible: hold the subtitle for a reading time
+                    audio = np.zeros(_samples(max(MIN_CUE_S, speech_seconds(chunk))), np.float32)
+                pieces.append(audio)
+                cues.append(Cue(cursor / SAMPLE_RATE, (cursor + audio.size) / SAMPLE_RATE,
+                                chunk, line.speaker))
+                cursor += audio.size
     cursor += _add_silence(pieces, TAIL_S)
     track = np.concatenate(pieces).astype(np.float32)
     with atomic_output(Path(out_wav)) as tmp:
@@ -257,12 +278,17 @@ def _add_silence(pieces: list[np.ndarray], seconds: float) -> int:
 def _speech(text: str, voice: espeak.VoiceSettings) -> np.ndarray:
     """Synthesised ``text`` at the film rate, edge silence trimmed, level evened out."""
     raw = espeak.speak(text, voice).astype(np.float32) / 32768.0
+    return _polish(raw, espeak.sample_rate())
+
+
+def _polish(raw: np.ndarray, rate: int) -> np.ndarray:
+    """Mono speech at ``rate`` -> the film rate, edge silence trimmed, level evened out."""
     loud = np.nonzero(np.abs(raw) > _SILENCE)[0]
     if loud.size == 0:
         return np.zeros(0, np.float32)
-    margin = int(0.02 * espeak.sample_rate())
+    margin = int(0.02 * rate)
     raw = raw[max(0, loud[0] - margin): loud[-1] + margin]
-    audio = _resample(raw, espeak.sample_rate(), SAMPLE_RATE)
+    audio = _resample(raw, rate, SAMPLE_RATE)
     rms = float(np.sqrt(np.mean(audio**2)))
     gain = min(0.12 / max(rms, 1e-6), 0.9 / float(np.max(np.abs(audio))))
     fade = min(audio.size // 2, _samples(0.005))
