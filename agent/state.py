@@ -7,10 +7,20 @@ pydantic models with ``Project.model_validate`` when they need them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, NotRequired, TypedDict
+from typing import Annotated, Any, NotRequired
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
+from typing_extensions import TypedDict  # pydantic (Studio's schemas) needs it on Python 3.11
+
+
+def collect_results(
+    left: list[dict[str, Any]] | None, right: list[dict[str, Any]] | None
+) -> list[dict[str, Any]]:
+    """Reducer for fan-out results: append each branch's list; ``None`` starts a new batch."""
+    if right is None:
+        return []
+    return [*(left or []), *right]
 
 
 class InputState(TypedDict):
@@ -49,3 +59,27 @@ class State(InputState):
 
     sources: NotRequired[list[dict[str, Any]]]
     """Guideline passages that grounded the last answer, for citation in the chat."""
+
+    last_text: NotRequired[str]
+    """The current user message after the input guard (cleaned, bounded)."""
+
+    resume_stage: NotRequired[str | None]
+    """The drafting stage a failed turn stopped at; "try again" resumes it."""
+
+    error: NotRequired[str | None]
+    """The failure message of this turn, if any; it stops the chain of stages."""
+
+    request: NotRequired[str]
+    """What production was asked for this turn: "film" or "cover"."""
+
+    project_dir: NotRequired[str]
+    """The project folder chosen when the first version was written."""
+
+    exported_version: NotRequired[int]
+    """The project version last written to screenplay.json / .fountain / .pdf."""
+
+    scene_results: NotRequired[Annotated[list[dict[str, Any]], collect_results]]
+    """Per-scene render results of the current production run (fan-out branches append)."""
+
+    production: NotRequired[dict[str, Any]]
+    """Settings and folder of the current production run."""

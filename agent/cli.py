@@ -1,0 +1,239 @@
+"""The ``microfilm`` command: a whole film from one prompt, or a chat in the terminal.
+
+``microfilm draft`` runs the graph in one-prompt mode inside a temporary folder next to
+the output folder and moves the finished files into place only when everything worked,
+so a bad idea, a broken model or a full disk never leaves half a film behind. Every
+failure ends with one clear message and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from langchain_core.messages import AIMessage
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.types import Command
+
+from agent.context import Context
+from agent.graph import builder
+from agent.schemas import Genre, Project
+from agent.session import TurnResult, open_graph, pending_interrupt, run_turn
+
+DELIVERABLES = {  # name in the output folder -> project artefact field
+    "screenplay.fountain": "fountain", "screenplay.json": "screenplay_json",
+    "film.mp4": "film", "cover.png": "cover", "subtitles.srt": "subtitles",
+    "screenplay.pdf": "pdf",
+}
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit code 2 (1 for run failures)."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _print_event(event: dict[str, Any]) -> None:
+    if event.get("type") == "progress":
+        fraction = event.get("fraction")
+        share = f" {fraction:.0%}" if isinstance(fraction, float) else ""
+        _err(f"[{event.get('stage')}{share}] {event.get('message')}")
+    elif event.get("type") == "sources":
+        cited = [f"{p.get('source')} > {p.get('heading')}" for p in event.get("passages", [])]
+        if cited:
+            _err("  sources: " + "; ".join(cited))
+    elif event.get("type") == "artefact":
+        scene = f" {event['scene']}" if event.get("scene") else ""
+        _err(f"  + {event.get('kind')}{scene}: {event.get('path')}")
+
+
+def _print_model(context: Context) -> None:
+    from agent.llm import describe_model
+
+    info = describe_model(context)
+    _err(f"Model: {info.name} ({info.provider}). {info.note}")
+
+
+def check_resolution(value: str) -> str:
+    """Accept only vertical 9:16 sizes such as 1080x1920 or 720x1280."""
+    width, _, height = value.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) * 16 != int(height) * 9:
+        raise CliError(f"--resolution must be a vertical 9:16 size like 1080x1920 or 720x1280, "
+                       f"not {value!r}.")
+    return f"{int(width)}x{int(height)}"
+
+
+def _context(args: argparse.Namespace, **extra: Any) -> Context:
+    changes: dict[str, Any] = {"language": args.language or "auto", **extra}
+    if args.backend:
+        changes["render_backend"] = args.backend
+    if args.resolution:
+        changes["resolution"] = check_resolution(args.resolution)
+    return Context().updated(**changes)
+
+
+def _prepare_output(out: Path) -> Path:
+    """A fresh temporary folder beside ``out`` (proves the place is writable)."""
+    if out.exists() and not out.is_dir():
+        raise CliError(f"Cannot write to {out}: it exists and is not a folder.")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    except OSError as exc:
+        raise CliError(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
+
+
+def _move_deliverables(result: TurnResult, work: Path, out: Path) -> list[Path]:
+    project = Project.model_validate(result.values["project"])
+    sources = {name: getattr(project.artefacts, attr) for name, attr in DELIVERABLES.items()}
+    if not sources["film.mp4"]:
+        raise CliError(result.error or "The film was not produced.", code=1)
+    out.mkdir(parents=True, exist_ok=True)
+    moved: list[Path] = []
+    for name, relative in sources.items():
+        if relative and (work / relative).is_file():
+            target = out / name
+            os.replace(work / relative, target)
+            moved.append(target)
+    return moved
+
+
+async def _draft(args: argparse.Namespace) -> int:
+    idea = " ".join(args.idea.split())
+    if not idea:
+        raise CliError("The idea is empty: describe your film in a sentence or two.")
+    genre = None
+    if args.genre:
+        try:
+            genre = Genre.parse(args.genre)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    if args.seconds is not None and not 20 <= args.seconds <= 600:
+        raise CliError("--seconds must be between 20 and 600 (micro films stop at 10 minutes).")
+    out = Path(args.out).expanduser().resolve()
+    context = _context(args)
+    work = _prepare_output(out)
+    try:
+        context = context.updated(project_dir=str(work))
+        _print_model(context)
+        message = f"one-prompt: {idea}"
+        if genre:
+            message += f" (genre: {genre.value})"
+        if args.seconds:
+            message += f" (length: {args.seconds}s)"
+        graph = builder.compile(checkpointer=InMemorySaver())
+        result = await run_turn(graph, uuid.uuid4().hex, message, context,
+                                on_event=_print_event, on_message=lambda m: _err(_text(m)))
+        if result.error or result.interrupt or not result.values.get("project"):
+            raise CliError(result.error or "The draft stopped before the film was made.", code=1)
+        moved = _move_deliverables(result, work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    _err(f"Saved to {out}:")
+    print("\n".join(str(p) for p in moved))
+    return 0
+
+
+def _text(message: AIMessage) -> str:
+    return message.content if isinstance(message.content, str) else str(message.content)
+
+
+def _genre_answer(line: str, question: dict[str, Any]) -> str:
+    options = question.get("options", [])
+    if line.strip().isdigit() and 1 <= int(line) <= len(options):
+        return str(options[int(line) - 1]["genre"])
+    return line
+
+
+def _show_question(question: dict[str, Any]) -> None:
+    print(question.get("question", ""))
+    for number, option in enumerate(question.get("options", []), start=1):
+        star = " *" if option.get("genre") == question.get("recommended") else ""
+        print(f"  {number}. {option.get('label')}{star}: {option.get('pitch', '')}")
+    print("Answer with a number or in your own words.")
+
+
+async def _chat(args: argparse.Namespace) -> int:
+    context = _context(args)
+    thread = args.thread or uuid.uuid4().hex[:12]
+    _print_model(context)
+    print(f"Thread {thread} (continue later with: microfilm chat --thread {thread}). "
+          "Type /quit to leave.")
+    async with open_graph(args.db) as graph:
+        question = await pending_interrupt(graph, thread)
+        if question:
+            _show_question(question)
+        while True:
+            try:
+                line = await asyncio.to_thread(input, "you> ")
+            except EOFError:
+                break
+            if line.strip() in ("/quit", "/exit"):
+                break
+            turn: str | Command[Any] = line
+            if question:
+                turn = Command(resume=_genre_answer(line, question))
+            try:
+                result = await run_turn(graph, thread, turn, context, on_event=_print_event,
+                                        on_message=lambda m: print(_text(m), flush=True))
+            except Exception as exc:  # keep the conversation; the checkpoint is intact
+                _err(f"error: {type(exc).__name__}: {exc}. Your work is saved; try again.")
+                continue
+            if result.error:
+                print(result.error, flush=True)
+            question = result.interrupt
+            if question:
+                _show_question(question)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``microfilm`` argument parser."""
+    parser = argparse.ArgumentParser(prog="microfilm", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    draft = commands.add_parser("draft", help="make a whole film from one idea")
+    draft.add_argument("idea", help="the film idea, in English or Chinese")
+    draft.add_argument("--genre", help="one of: " + ", ".join(g.value for g in Genre))
+    draft.add_argument("--out", required=True, help="output folder")
+    draft.add_argument("--seconds", type=int, help="target length (20-600)")
+    chat = commands.add_parser("chat", help="co-write a film in the terminal")
+    chat.add_argument("--thread", help="continue this conversation")
+    chat.add_argument("--db", help="checkpoint database (default: data/checkpoints.sqlite)")
+    for sub in (draft, chat):
+        sub.add_argument("--language", choices=["en", "zh"], help="reply language")
+        sub.add_argument("--backend", help="render backend (default: local)")
+        sub.add_argument("--resolution", help="vertical size, e.g. 1080x1920 or 720x1280")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 the run failed, 2 bad input)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return asyncio.run(_draft(args) if args.command == "draft" else _chat(args))
+    except CliError as exc:
+        _err(f"error: {exc}")
+        return exc.code
+    except KeyboardInterrupt:
+        _err("Stopped.")
+        return 130
+    except Exception as exc:  # a bug or a broken disk: one line, no traceback wall
+        _err(f"error: {type(exc).__name__}: {exc}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Retrieval grounding for drafting stages: guideline passages in, prompt notes out.
+
+Every stage asks the knowledge base for the craft notes of the chosen genre and cites
+them to the user through a "sources" event. Retrieval is advisory: if the index cannot
+be opened the stage still drafts (and logs why) rather than leaving the user stuck.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from agent.events import emit_sources, passage_dict
+
+log = logging.getLogger(__name__)
+
+
+def _search(query: str, genre: str | None, topic: str | None, k: int) -> list[Any]:
+    from knowledge import search_guidelines
+
+    return list(search_guidelines(query, genre=genre, topic=topic, k=k))
+
+
+async def find_passages(
+    query: str, genre: str | None, *, topic: str | None = None, k: int = 3
+) -> list[Any]:
+    """Guideline passages for ``query`` within ``genre``; empty when retrieval fails."""
+    try:
+        return await asyncio.to_thread(_search, query[:400], genre, topic, k)
+    except Exception as exc:  # grounding must not block drafting
+        log.warning("guideline search failed (%s: %s); drafting without it",
+                    type(exc).__name__, exc)
+        return []
+
+
+async def ground(
+    query: str, genre: str | None, *, topic: str | None = None, k: int = 3
+) -> list[Any]:
+    """The genre's best passages plus the best form-wide one, announced as sources.
+
+    The genre guide says how this kind of film plays; the form-wide documents ("all")
+    hold the micro film basics every stage must respect, so each stage gets both.
+    """
+    if genre:
+        found = await asyncio.gather(find_passages(query, genre, topic=topic, k=max(1, k - 1)),
+                                     find_passages(query, "all", topic=topic, k=1))
+        passages = [*found[0], *found[1]]
+    else:
+        passages = await find_passages(query, None, topic=topic, k=k)
+    if passages:
+        emit_sources(passages)
+    return passages
+
+
+def notes_text(passages: Sequence[Any], *, per_passage: int = 320, total: int = 1200) -> str:
+    """Passages condensed into prompt notes, short enough for a small model's context."""
+    lines: list[str] = []
+    used = 0
+    for passage in passages:
+        heading = str(getattr(passage, "heading", "") or "").strip()
+        text = " ".join(str(getattr(passage, "text", "") or "").split())[:per_passage]
+        line = f"- {heading}: {text}" if heading else f"- {text}"
+        if used + len(line) > total:
+            break
+        lines.append(line)
+        used += len(line)
+    return "\n".join(lines) or "- (no notes found; rely on the micro film basics)"
+
+
+def cited(passages: Sequence[Any]) -> list[dict[str, str]]:
+    """Passages as the JSON dicts kept in ``State.sources`` for citation in the chat."""
+    return [passage_dict(p) for p in passages]
