@@ -38,7 +38,9 @@ async def make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     emit_progress("cover", "Drawing the cover", 0.0)
     out_path = resolve_inside(folder, "cover.png")
     try:
-        path = await asyncio.to_thread(draw_cover, screenplay, out_path, runtime.context.size)
+        path = await asyncio.to_thread(
+            draw_cover, screenplay, out_path, runtime.context.size, runtime.context.render_backend
+        )
     except Exception as exc:
         log.warning("cover failed: %r", exc)
         message = f"Cover failed: {exc}" if language == "en" else f"封面生成失败：{exc}"
