@@ -1,0 +1,233 @@
+"""Micro Film Studio in the browser: Chainlit hooks around the studio's LangGraph agent.
+
+Run with ``chainlit run app.py`` (``python3 dev.py studio`` does it for you). This module
+only wires Chainlit's hooks; the pieces live in :mod:`webapp`: logins
+(:mod:`webapp.auth`), chat history on SQLite (:mod:`webapp.persistence`), files served to
+their owner only (:mod:`webapp.files`), one project folder per user and thread
+(:mod:`webapp.projects`), the settings panel (:mod:`webapp.settings`), the genre buttons
+(:mod:`webapp.genres`) and the live view of a turn (:mod:`webapp.turns`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from typing import Any
+
+import chainlit as cl
+from chainlit.auth import get_current_user
+from chainlit.server import app as server_app
+from chainlit.types import ThreadDict
+from langchain_core.messages import HumanMessage
+from langgraph.types import Command
+
+from agent.storage import data_dir
+from webapp import genres, settings
+from webapp.auth import CredentialsError, ensure_auth_secret, load_accounts, login_notice
+from webapp.engine import SharedGraph
+from webapp.files import LocalStorageClient, add_file_route
+from webapp.fonts import add_font_route
+from webapp.persistence import make_data_layer
+from webapp.projects import project_folder
+from webapp.turns import ChatTurn
+
+log = logging.getLogger("microfilm.app")
+HOME = data_dir()
+try:
+    ACCOUNTS = load_accounts(HOME)
+except CredentialsError as error:
+    print(f"[microfilm] Cannot start the studio: {error}", file=sys.stderr, flush=True)
+    raise SystemExit(2) from error
+ensure_auth_secret(HOME)
+print(f"[microfilm] {login_notice(ACCOUNTS)}", flush=True)
+STORAGE = LocalStorageClient(HOME / "chainlit-files")
+add_file_route(server_app, STORAGE, get_current_user)
+add_font_route(server_app)
+GRAPH = SharedGraph()
+
+STARTERS = [
+    ("Dumplings before the flight",
+     "A 2-minute film: the night before he moves abroad, a grandmother teaches her grandson "
+     "to fold her dumplings.", "/public/starter-family.svg"),
+    ("Rival debate captains",
+     "one-prompt: a 1-minute youth romance about two rival debate captains stuck in a lift "
+     "before the final.", "/public/starter-romance.svg"),
+    ("外卖小哥的夜晚",
+     "一部两分钟的励志短片：外卖小哥在暴雨夜送最后一单，顺路帮一位老人找回走失的猫。",
+     "/public/starter-struggle.svg"),
+    ("一键成片：江南烟雨",
+     "一键成片：一分钟的唯美风景短片，画家在江南雨巷里寻找画中那座石桥。",
+     "/public/starter-scenery.svg"),
+]
+
+
+@cl.data_layer
+def data_layer() -> Any:
+    """Chat history and element files, kept in the data folder."""
+    return make_data_layer(HOME, STORAGE)
+
+
+@cl.password_auth_callback
+async def password_login(username: str, password: str) -> cl.User | None:
+    """Accounts from MICROFILM_USERS / MICROFILM_USER, or the generated studio login."""
+    if ACCOUNTS.check(username, password):
+        return cl.User(identifier=username, metadata={"provider": "password"})
+    return None
+
+
+@cl.on_app_startup
+async def open_studio() -> None:
+    """Open the checkpointed graph and make sure the guideline index exists."""
+    await GRAPH.get()
+    try:
+        from knowledge import ensure_index
+
+        await asyncio.to_thread(ensure_index, log=log.info)
+    except Exception as exc:  # the index is rebuilt lazily on the first search
+        log.warning("guideline index not ready at start-up: %s", exc)
+
+
+@cl.on_app_shutdown
+async def close_studio() -> None:
+    """Close the checkpoint database."""
+    await GRAPH.close()
+
+
+@cl.set_starters
+async def starters(user: cl.User | None = None, language: str | None = None) -> list[Any]:
+    """One-prompt drafts in English and Chinese; Chinese first for Chinese browsers."""
+    items = [cl.Starter(label=label, message=text, icon=icon) for label, text, icon in STARTERS]
+    return items[2:] + items[:2] if (language or "").startswith("zh") else items
+
+
+async def model_line() -> str:
+    """Which model answers, and how good to expect it to be."""
+    from agent.llm import describe_model
+
+    try:
+        info = await asyncio.to_thread(describe_model)
+    except Exception as exc:  # the panel must open even if the provider is unreachable
+        return f"Model: unknown ({exc})."
+    return info.note
+
+
+async def show_settings(values: dict[str, Any] | None) -> None:
+    """Send the settings panel with ``values`` (a resumed thread's, or the defaults)."""
+    line = await model_line()
+    cl.user_session.set("model_line", line)
+    await cl.ChatSettings(settings.widgets(values, line)).send()
+
+
+@cl.on_chat_start
+async def start_chat() -> None:
+    """A new conversation: settings panel and a note on the model in use."""
+    await show_settings(None)
+    await cl.context.emitter.send_toast(cl.user_session.get("model_line") or "", "info")
+
+
+@cl.on_settings_update
+async def settings_changed(values: dict[str, Any]) -> None:
+    """Confirm the change; Chainlit keeps the values and the next turn reads them."""
+    checked = settings.clean(values)
+    note = (f"Settings saved: {checked['resolution']}, {checked['target_seconds']} s, "
+            f"{checked['render_backend']}, language {checked['language']}. They apply from "
+            "your next message.")
+    await cl.context.emitter.send_toast(note, "success")
+
+
+def current_folder() -> Any:
+    """This user's and this thread's project folder."""
+    user = cl.user_session.get("user")
+    identifier = getattr(user, "identifier", None) or "anonymous"
+    return project_folder(identifier, cl.context.session.thread_id)
+
+
+async def play_turn(graph_input: Any) -> None:
+    """Run one turn of the graph into the chat, then ask for the genre if it paused."""
+    from agent.session import thread_config
+
+    graph = await GRAPH.get()
+    folder = current_folder()
+    # Chainlit keeps the panel's latest values on the session; they are checked here.
+    context = settings.context_for_turn(cl.context.session.chat_settings, folder)
+    if not cl.user_session.get("model_noted"):
+        cl.user_session.set("model_noted", True)
+        await cl.Message(content=f"_{cl.user_session.get('model_line') or await model_line()}_",
+                         author="Studio").send()
+    language = context.language if context.language in ("en", "zh") else "en"
+    turn = ChatTurn(folder, language=language)
+    config = thread_config(cl.context.session.thread_id, context)
+    outcome = await turn.run(graph, graph_input, config, context)
+    if outcome.interrupt is None and outcome.error is None:
+        snapshot = await graph.aget_state(config)
+        outcome.interrupt = snapshot.interrupts[0].value if snapshot.interrupts else None
+    if genres.is_genre_question(outcome.interrupt):
+        await genres.ask_genre(outcome.interrupt)  # type: ignore[arg-type]
+
+
+async def waiting_question() -> dict[str, Any] | None:
+    """The genre question this thread is paused on, if any."""
+    from agent.session import pending_interrupt
+
+    graph = await GRAPH.get()
+    payload = await pending_interrupt(graph, cl.context.session.thread_id)
+    return payload if genres.is_genre_question(payload) else None
+
+
+@cl.on_message
+async def on_message(message: cl.Message) -> None:
+    """A typed message: the answer to a waiting genre question, or a new request."""
+    text = message.content.strip()
+    if not text:
+        return
+    if await waiting_question():
+        await genres.clear_genre_buttons()
+        await play_turn(Command(resume=text))
+    else:
+        await play_turn({"messages": [HumanMessage(text)]})
+
+
+@cl.action_callback(genres.ACTION_NAME)
+async def on_genre_button(action: cl.Action) -> None:
+    """A genre button: resume the interrupt in a task the UI's stop button can cancel."""
+    session = cl.context.session
+    emitter = cl.context.emitter
+    running = getattr(session, "current_task", None)
+    if running is not None and not running.done():
+        return  # a second click while the first one's turn is still running
+    await genres.clear_genre_buttons()
+    if not await waiting_question():
+        return
+
+    async def resume() -> None:
+        await emitter.task_start()
+        try:
+            await play_turn(Command(resume=str(action.payload.get("genre", ""))))
+        except asyncio.CancelledError:
+            pass
+        finally:
+            await emitter.task_end()
+
+    session.current_task = asyncio.create_task(resume())  # type: ignore[union-attr]
+
+
+@cl.on_chat_resume
+async def on_chat_resume(thread: ThreadDict) -> None:
+    """A thread reopened from the history: same graph thread, same project, same settings."""
+    metadata = thread.get("metadata") or {}
+    if isinstance(metadata, str):
+        metadata = json.loads(metadata or "{}")
+    restored = metadata.get("chat_settings") if isinstance(metadata, dict) else None
+    await show_settings(restored)
+    cl.user_session.set("model_noted", True)
+    payload = await waiting_question()
+    if payload:
+        await genres.ask_genre(payload)
+
+
+@cl.on_stop
+async def on_stop() -> None:
+    """The stop button: Chainlit cancels the running turn; finished work stays saved."""
+    log.info("turn stopped by the user in thread %s", cl.context.session.thread_id)
