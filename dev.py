@@ -108,7 +108,7 @@ def main() -> int:
         return run_in_env(uv, "python", "-m", "pytest", *extra)
     if args.job == "lint":
         code = run_in_env(uv, "ruff", "check", ".")
-        return code or run_in_env(uv, "mypy", "agent", "tools", "knowledge", "app.py")
+        return code or run_in_env(uv, "mypy", "agent", "tools", "knowledge", "webapp", "app.py")
     say(f"Starting the studio on http://localhost:{args.port} (Ctrl+C stops it)...")
     return run_in_env(
         uv, "chainlit", "run", "app.py", "--host", "127.0.0.1", "--port", args.port, "--headless"

@@ -37,12 +37,12 @@ from tools.soundtrack import SPEECH_TAIL_S, TimedLine, apply_fades, reel_audio, 
 
 
 def engine_versions(settings: ProductionSettings) -> dict[str, str]:
-    """Version of the voice engine in use, so upgrading it re-renders the scenes."""
+    """Voice engine in use (version and speech service), so switching it re-renders scenes."""
     if not settings.voice:
         return {}
     import tools.voice
 
-    return {"voice": str(getattr(tools.voice, "VERSION", "1"))}
+    return {"voice": tools.voice.engine_version()}
 
 
 def scene_index(screenplay: Screenplay, number: int) -> int:
