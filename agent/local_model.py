@@ -70,7 +70,8 @@ if entry == "llama_cpp.server":
     names |= set(Settings.model_fields)
 for name in [n for n in os.environ if n.lower() in names]:
     del os.environ[name]
-sys.argv = [entry, *sys.argv[3:], "--api_key", key]
+# "--api_key=KEY": a random key may start with "-", which argparse would read as a flag.
+sys.argv = [entry, *sys.argv[3:], "--api_key=" + key]
 if entry.endswith(".py"):
     runpy.run_path(entry, run_name="__main__")
 else:

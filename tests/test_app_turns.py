@@ -226,10 +226,16 @@ async def test_stopping_a_turn_closes_its_steps_and_keeps_finished_work(
     turn = ChatTurn(folder)
     running = asyncio.create_task(turn.run(graph, Command(resume="youth-romance"), config,
                                            context))
-    for _ in range(200):
-        if any(m["output"] == "Scene 1 preview" for m in emitter.of_type("assistant_message")):
+    deadline = asyncio.get_running_loop().time() + 60  # generous: CI machines can be busy
+    while asyncio.get_running_loop().time() < deadline:
+        previewed = any(
+            m["output"] == "Scene 1 preview" for m in emitter.of_type("assistant_message")
+        )
+        if previewed and turn.progress.task_list is not None:
             break
         await asyncio.sleep(0.01)
+    else:
+        pytest.fail("the first scene preview never arrived")
     running.cancel()
     with pytest.raises(asyncio.CancelledError):
         await running
