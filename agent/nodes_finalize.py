@@ -19,13 +19,14 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.events import emit_artefact, emit_progress
+from agent.exports import write_screenplay_files
 from agent.form import estimate_runtime, validate_form, with_estimates
 from agent.nodes_drafting import draft_screenplay
 from agent.nodes_repair import deterministic_repair
 from agent.nodes_replies import minutes_text, say
-from agent.schemas import Project, Screenplay
+from agent.schemas import Project
 from agent.state import State
-from agent.storage import atomic_output, atomic_write_text, data_dir, resolve_inside, safe_slug
+from agent.storage import data_dir, resolve_inside, safe_slug
 
 log = logging.getLogger(__name__)
 
@@ -41,32 +42,6 @@ def project_folder(state: State, runtime: Runtime[Context], title: str = "") -> 
     suffix = hashlib.sha1(thread.encode("utf-8")).hexdigest()[:8]
     name = f"{safe_slug(title or 'film', max_length=40)}-{suffix}"
     return resolve_inside(data_dir() / "projects", name)
-
-
-def export_screenplay(screenplay: Screenplay, folder: Path) -> dict[str, Path]:
-    """Write screenplay.json, screenplay.fountain and (when available) screenplay.pdf."""
-    from tools.fountain import to_fountain
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    json_path = resolve_inside(folder, "screenplay.json")
-    atomic_write_text(json_path, screenplay.model_dump_json(indent=2))
-    written["screenplay"] = json_path
-    fountain_path = resolve_inside(folder, "screenplay.fountain")
-    atomic_write_text(fountain_path, to_fountain(screenplay))
-    written["fountain"] = fountain_path
-    try:
-        from tools.pdf import screenplay_pdf
-    except ImportError:
-        return written
-    pdf_path = resolve_inside(folder, "screenplay.pdf")
-    try:
-        with atomic_output(pdf_path) as tmp:
-            screenplay_pdf(screenplay, tmp)
-        written["pdf"] = pdf_path
-    except Exception as exc:  # the PDF is a convenience; the text files are the record
-        log.warning("screenplay PDF failed: %s", exc)
-    return written
 
 
 def record_exports(project: Project, folder: Path, written: dict[str, Path]) -> None:
@@ -91,7 +66,7 @@ async def finalize_draft(state: State, runtime: Runtime[Context]) -> dict[str, A
     version = project.commit(screenplay, "First draft")
     folder = project_folder(state, runtime, screenplay.title)
     emit_progress("finalize", "Writing the screenplay files", 0.5)
-    written = await asyncio.to_thread(export_screenplay, screenplay, folder)
+    written = await asyncio.to_thread(write_screenplay_files, screenplay, folder)
     record_exports(project, folder, written)
     runtime_s = estimate_runtime(screenplay)
     emit_progress("finalize", f"Version {version.number} saved", 1.0)
@@ -115,7 +90,7 @@ async def export_current(state: State, runtime: Runtime[Context]) -> dict[str, A
     if screenplay is None or state.get("exported_version") == project.current:
         return {}
     folder = project_folder(state, runtime, screenplay.title)
-    written = await asyncio.to_thread(export_screenplay, screenplay, folder)
+    written = await asyncio.to_thread(write_screenplay_files, screenplay, folder)
     record_exports(project, folder, written)
     return {"project": project.model_dump(mode="json"), "project_dir": str(folder),
             "exported_version": project.current}

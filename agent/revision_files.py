@@ -15,10 +15,9 @@ from typing import Any
 
 from agent.context import Context
 from agent.events import emit_artefact
-from agent.schemas import Project, Screenplay
+from agent.exports import write_screenplay_files
+from agent.schemas import Project
 from agent.storage import (
-    atomic_output,
-    atomic_write_text,
     data_dir,
     resolve_inside,
     safe_slug,
@@ -35,32 +34,6 @@ def project_folder(state: dict[str, Any], context: Context, project: Project) ->
     if state.get("project_dir"):
         return Path(str(state["project_dir"])).expanduser().resolve()
     return resolve_inside(data_dir() / "projects", safe_slug(project.slug))
-
-
-def write_screenplay_files(screenplay: Screenplay, folder: Path) -> dict[str, Path]:
-    """Write the screenplay as JSON, Fountain and (if available) PDF, atomically."""
-    from tools.fountain import to_fountain
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    json_path = resolve_inside(folder, "screenplay.json")
-    atomic_write_text(json_path, screenplay.model_dump_json(indent=2))
-    written["screenplay"] = json_path
-    fountain_path = resolve_inside(folder, "screenplay.fountain")
-    atomic_write_text(fountain_path, to_fountain(screenplay))
-    written["fountain"] = fountain_path
-    try:
-        from tools.pdf import screenplay_pdf  # type: ignore[import-not-found]
-    except ImportError:
-        return written
-    pdf_path = resolve_inside(folder, "screenplay.pdf")
-    try:
-        with atomic_output(pdf_path) as tmp:
-            screenplay_pdf(screenplay, tmp)
-        written["pdf"] = pdf_path
-    except Exception as exc:  # the PDF is a convenience; the text files are the record
-        log.warning("screenplay PDF failed after a revision: %s", exc)
-    return written
 
 
 def export_revision(project: Project, folder: Path) -> dict[str, Path]:
