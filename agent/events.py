@@ -9,11 +9,14 @@ instead of raising, because progress is advisory and must never break real work.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from langchain_core.runnables.config import merge_configs, var_child_runnable_config
 from langgraph.config import get_stream_writer
+from langgraph.constants import TAG_NOSTREAM
 
 ArtefactKind = Literal["screenplay", "fountain", "pdf", "cover", "scene", "film", "srt", "bundle"]
 Writer = Callable[[Any], None]
@@ -91,3 +94,20 @@ def threadsafe_writer(writer: Writer) -> Writer:
             loop.call_soon_threadsafe(writer, event)
 
     return write
+
+
+@contextlib.contextmanager
+def quiet_tokens() -> Iterator[None]:
+    """Keep a model call's raw JSON out of the chat's token stream (stage messages show it).
+
+    Outside a graph run there is no stream to protect, so it does nothing.
+    """
+    current = var_child_runnable_config.get()
+    if current is None:
+        yield
+        return
+    token = var_child_runnable_config.set(merge_configs(current, {"tags": [TAG_NOSTREAM]}))
+    try:
+        yield
+    finally:
+        var_child_runnable_config.reset(token)

@@ -11,23 +11,21 @@ kept, so "try again" resumes the same stage.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import httpx
 import openai
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
-from langchain_core.runnables.config import merge_configs, var_child_runnable_config
-from langgraph.constants import TAG_NOSTREAM
 from langgraph.runtime import Runtime
 from langgraph.types import RetryPolicy
 from pydantic import BaseModel
 
 from agent import llm, structured
 from agent.context import Context
+from agent.events import quiet_tokens
 from agent.nodes_replies import say, stage_label
 from agent.prompts import LANGUAGE_NAMES, SYSTEM
 
@@ -90,18 +88,6 @@ def node_attempt(runtime: Runtime[Context]) -> int:
     return int(getattr(info, "node_attempt", 1) or 1)
 
 
-@contextlib.contextmanager
-def _quiet_tokens() -> Iterator[None]:
-    """Keep the model's raw JSON out of the chat's token stream (stage messages show it)."""
-    current = var_child_runnable_config.get()
-    if current is None:
-        yield
-        return
-    token = var_child_runnable_config.set(merge_configs(current, {"tags": [TAG_NOSTREAM]}))
-    try:
-        yield
-    finally:
-        var_child_runnable_config.reset(token)
 
 
 def stage_messages(language: str, prompt: str) -> list[BaseMessage]:
@@ -154,7 +140,7 @@ async def ask_model(
     tries = MODEL_ATTEMPTS if retry_inline else 1
     for attempt in range(1, tries + 1):
         try:
-            with _quiet_tokens():
+            with quiet_tokens():
                 result: Any = await asyncio.wait_for(
                     structured.ainvoke_structured(model, schema, list(messages)),
                     timeout=model_timeout_s(),

@@ -9,19 +9,17 @@ either applies completely or not at all.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
-from langchain_core.runnables.config import merge_configs, var_child_runnable_config
 from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from agent.context import Context
+from agent.events import quiet_tokens
 from agent.form import estimate_scene_seconds
 from agent.revision_ops import RevisionError, scene_index
 from agent.revision_parse import RevisionRequest
@@ -139,20 +137,6 @@ async def guideline_passages(query: str, genre: str | None) -> list[Any]:
         return []
 
 
-@contextlib.contextmanager
-def _quiet_tokens() -> Iterator[None]:
-    """Keep the model's raw JSON out of the chat's token stream inside a graph run."""
-    from langgraph.constants import TAG_NOSTREAM
-
-    current = var_child_runnable_config.get()
-    if current is None:
-        yield
-        return
-    token = var_child_runnable_config.set(merge_configs(current, {"tags": [TAG_NOSTREAM]}))
-    try:
-        yield
-    finally:
-        var_child_runnable_config.reset(token)
 
 
 def _timeout_s() -> float:
@@ -224,7 +208,7 @@ async def rewrite_scenes(screenplay: Screenplay, indices: list[int], instruction
         scene = scenes[index]
         messages = _messages(screenplay, scene, instruction, language, passages)
         try:
-            with _quiet_tokens():
+            with quiet_tokens():
                 rewrite = await asyncio.wait_for(
                     structured.ainvoke_structured(model, SceneRewrite, messages, attempts=3),
                     timeout=_timeout_s())
