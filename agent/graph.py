@@ -35,6 +35,7 @@ from agent.nodes_production import (
     plan_production,
     render_scene,
 )
+from agent.nodes_questions import answer_question
 from agent.nodes_scenes import write_scenes
 from agent.revisions import revise_node
 from agent.state import InputState, State
@@ -43,6 +44,7 @@ builder = StateGraph(State, context_schema=Context, input_schema=InputState)
 
 builder.add_node("guard_input", guard_input, destinations=GUARD_DESTINATIONS)
 builder.add_node("help", help_reply)
+builder.add_node("answer_question", answer_question)
 builder.add_node("intake", intake)
 builder.add_node("pitch_genres", pitch_genres, retry_policy=MODEL_RETRY)
 builder.add_node("choose_genre", choose_genre)
@@ -62,6 +64,7 @@ builder.add_node("deliver", deliver)
 
 builder.add_edge(START, "guard_input")
 builder.add_edge("help", END)
+builder.add_edge("answer_question", END)
 builder.add_conditional_edges("intake", after_intake, ["pitch_genres", "write_logline", END])
 builder.add_conditional_edges("pitch_genres", after_pitches,
                               ["choose_genre", "write_logline", END])

@@ -17,6 +17,7 @@ from langgraph.types import Command
 
 from agent.context import Context
 from agent.guard import check_message
+from agent.nodes_questions import is_craft_question
 from agent.nodes_replies import minutes_text, say, stage_label
 from agent.nodes_text import (
     clamp_target,
@@ -28,6 +29,7 @@ from agent.nodes_text import (
     parse_target_seconds,
     strip_one_prompt,
 )
+from agent.revisions import parse_revision
 from agent.state import State
 
 DRAFT_STAGES = ("pitch_genres", "write_logline", "write_characters", "write_outline",
@@ -35,7 +37,9 @@ DRAFT_STAGES = ("pitch_genres", "write_logline", "write_characters", "write_outl
 STAGE_OF_NODE = {"pitch_genres": "pitches", "write_logline": "logline",
                  "write_characters": "characters", "write_outline": "outline",
                  "write_scenes": "scenes"}
-GUARD_DESTINATIONS = ("intake", "help", "plan_production", "revise", *DRAFT_STAGES, END)
+GUARD_DESTINATIONS = (
+    "intake", "help", "answer_question", "plan_production", "revise", *DRAFT_STAGES, END
+)
 
 
 def message_text(message: AnyMessage) -> str:
@@ -81,6 +85,10 @@ async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
         update["messages"] = [*update.get("messages", []),
                               AIMessage(say("pending_hint", language, stage=stage))]
         return Command(update=update, goto=END)
+    if intent.kind in ("intake", "revise", "help") and is_craft_question(result.text) and (
+        intent.kind != "revise" or parse_revision(result.text) is None
+    ):
+        return Command(update=update, goto="answer_question")
     if intent.kind in ("intake", "one_prompt"):
         return Command(update=update, goto="intake")
     if intent.kind in ("produce", "cover"):

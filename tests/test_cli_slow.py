@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -9,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from screenplain.parsers import fountain as screenplain
+from screenplain.types import Dialog, Slug
 
 from agent.form import estimate_runtime
 from agent.schemas import Screenplay
@@ -54,7 +57,16 @@ def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
     kinds = {s["codec_type"]: s for s in probe["streams"]}
     assert kinds["video"]["codec_name"] == "h264" and kinds["audio"]["codec_name"] == "aac"
     assert (kinds["video"]["width"], kinds["video"]["height"]) == (720, 1280)
-    assert float(probe["format"]["duration"]) > 3.0
+    duration = float(probe["format"]["duration"])
+    expected = estimate_runtime(screenplay)
+    assert abs(duration - expected) <= 0.1 * expected, (duration, expected)
+
+    # The independent Fountain parser (screenplain) sees the same scenes and speakers.
+    document = screenplain.parse(io.StringIO((out / "screenplay.fountain").read_text("utf-8")))
+    headings = [str(p.line) for p in document if isinstance(p, Slug)]
+    speakers = [str(p.character).upper() for p in document if isinstance(p, Dialog)]
+    assert headings == [scene.heading for scene in screenplay.scenes]
+    assert speakers == [line.speaker.upper() for s in screenplay.scenes for line in s.dialogue]
     decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", str(out / "film.mp4"), "-f", "null",
                               "-"], capture_output=True, text=True, timeout=300)
     assert decoded.returncode == 0 and decoded.stderr.strip() == ""
