@@ -54,9 +54,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
-    """``chainlit run app.py --headless`` on a free port, stopped after the session."""
+    """``chainlit run app.py --headless`` on a free port, stopped after the module."""
     home = tmp_path_factory.mktemp("studio-home")
     log = home / "server.log"
     port = free_port()
@@ -98,9 +98,13 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
                 server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's headless Chromium, driven by Playwright."""
+    """Debian's headless Chromium, driven by Playwright.
+
+    Module scope, not session: Playwright's sync API keeps an event loop running in the main
+    thread while it is open, which would break every async test collected after this module.
+    """
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `python3 dev.py test` installs Debian's chromium "
                     "package (or: apt-get install -y chromium).")
