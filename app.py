@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sys
 from typing import Any
 
@@ -32,6 +33,12 @@ from webapp.fonts import add_font_route
 from webapp.persistence import make_data_layer
 from webapp.projects import project_folder
 from webapp.turns import ChatTurn
+
+# Chainlit's CI mode (the CI variable) plants a fake OpenAI key so its own examples run;
+# here it would turn the offline studio into a client of an unreachable OpenAI.
+if os.environ.get("OPENAI_API_KEY") == "sk-FAKE-OPENAI-API-KEY":
+    del os.environ["OPENAI_API_KEY"]
+
 
 log = logging.getLogger("microfilm.app")
 HOME = data_dir()
