@@ -98,9 +98,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("job", nargs="?", default="studio", choices=["studio", "test", "lint"])
     parser.add_argument("--port", default=os.environ.get("MICROFILM_PORT", "8000"))
-    parser.add_argument("pytest_args", nargs=argparse.REMAINDER)
-    args = parser.parse_args()
-    extra = [a for a in args.pytest_args if a != "--"]
+    args, rest = parser.parse_known_args()
+    extra = [a for a in rest if a != "--"]  # everything else goes to pytest
     uv = find_uv()
     sync_environment(uv)
     if args.job == "test":
