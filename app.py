@@ -24,7 +24,7 @@ from chainlit.types import ThreadDict
 from langchain_core.messages import HumanMessage
 from langgraph.types import Command
 
-from agent.storage import data_dir
+from film.paths import data_dir
 from webapp import genres, settings
 from webapp.auth import CredentialsError, ensure_auth_secret, load_accounts, login_notice
 from webapp.engine import SharedGraph
@@ -111,7 +111,7 @@ async def starters(user: cl.User | None = None, language: str | None = None) -> 
 
 async def model_line() -> str:
     """Which model answers, and how good to expect it to be."""
-    from agent.llm import describe_model
+    from agent.model.providers import describe_model
 
     try:
         info = await asyncio.to_thread(describe_model)

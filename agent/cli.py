@@ -24,8 +24,8 @@ from langgraph.types import Command
 
 from agent.context import Context
 from agent.graph import builder
-from agent.schemas import Genre, Project
 from agent.session import TurnResult, open_graph, pending_interrupt, run_turn
+from film.screenplay import Genre, Project
 
 DELIVERABLES = {  # name in the output folder -> project artefact field
     "screenplay.fountain": "fountain", "screenplay.json": "screenplay_json",
@@ -61,7 +61,7 @@ def _print_event(event: dict[str, Any]) -> None:
 
 
 def _print_model(context: Context) -> None:
-    from agent.llm import describe_model
+    from agent.model.providers import describe_model
 
     info = describe_model(context)
     _err(f"Model: {info.name} ({info.provider}). {info.note}")

@@ -2,7 +2,7 @@
 
 Each field falls back to an environment variable so the CLI, the web app and LangGraph
 Studio all configure the studio the same way; secrets never live here, only in the
-environment that :mod:`agent.llm` reads.
+environment that :mod:`agent.model.providers` reads.
 """
 
 from __future__ import annotations

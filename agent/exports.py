@@ -2,7 +2,7 @@
 
 One function serves both the first draft and every revision, so the files on disk always
 match the version in use whichever path produced it. Names are fixed and pass through
-:func:`agent.storage.resolve_inside`; every file is written atomically.
+:func:`film.paths.resolve_inside`; every file is written atomically.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from agent.schemas import Screenplay
-from agent.storage import atomic_output, atomic_write_text, resolve_inside
+from film.paths import atomic_output, atomic_write_text, resolve_inside
+from film.screenplay import Screenplay
 
 log = logging.getLogger(__name__)
 
 
 def write_screenplay_files(screenplay: Screenplay, folder: Path) -> dict[str, Path]:
     """Write screenplay.json, screenplay.fountain and (when it can be made) screenplay.pdf."""
-    from tools.fountain import to_fountain
+    from film.fountain.writer import to_fountain
 
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
@@ -29,7 +29,7 @@ def write_screenplay_files(screenplay: Screenplay, folder: Path) -> dict[str, Pa
     atomic_write_text(fountain_path, to_fountain(screenplay))
     written["fountain"] = fountain_path
     try:
-        from tools.pdf import screenplay_pdf
+        from tools.documents.pdf import screenplay_pdf
     except ImportError:
         return written
     pdf_path = resolve_inside(folder, "screenplay.pdf")

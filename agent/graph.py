@@ -1,4 +1,4 @@
-"""The studio's conversation graph: wiring only (nodes live in ``agent.nodes*``).
+"""The studio's conversation graph: wiring only (nodes live in ``agent.intake.nodes*``).
 
 One turn enters at the input guard, which routes it: a new idea runs intake, the genre
 choice (an ``interrupt``) and the four drafting stages to version 1; a revision goes to
@@ -12,7 +12,11 @@ from __future__ import annotations
 from langgraph.graph import END, START, StateGraph
 
 from agent.context import Context
-from agent.nodes import (
+from agent.drafting.finalize import export_current, finalize_draft
+from agent.drafting.genre import choose_genre, pitch_genres
+from agent.drafting.scenes import write_scenes
+from agent.drafting.stages import write_characters, write_logline, write_outline
+from agent.intake.nodes import (
     GUARD_DESTINATIONS,
     after_finalize,
     after_intake,
@@ -22,12 +26,10 @@ from agent.nodes import (
     intake,
     then,
 )
-from agent.nodes_delivery import after_cover, deliver, make_cover
-from agent.nodes_drafting import write_characters, write_logline, write_outline
-from agent.nodes_finalize import export_current, finalize_draft
-from agent.nodes_genre import choose_genre, pitch_genres
-from agent.nodes_model import MODEL_RETRY
-from agent.nodes_production import (
+from agent.intake.questions import answer_question
+from agent.model.ask import MODEL_RETRY
+from agent.production.delivery import after_cover, deliver, make_cover
+from agent.production.nodes import (
     RENDER_RETRY,
     after_assemble,
     assemble,
@@ -35,9 +37,7 @@ from agent.nodes_production import (
     plan_production,
     render_scene,
 )
-from agent.nodes_questions import answer_question
-from agent.nodes_scenes import write_scenes
-from agent.revisions import revise_node
+from agent.revision.node import revise_node
 from agent.state import InputState, State
 
 builder = StateGraph(State, context_schema=Context, input_schema=InputState)

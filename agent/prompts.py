@@ -1,7 +1,7 @@
 """Prompts for each drafting stage, kept short because the fallback model is tiny.
 
 Every prompt names the output language, the genre and the retrieved guideline notes, and
-asks for exactly the draft schema of its stage; :mod:`agent.structured` adds the schema
+asks for exactly the draft schema of its stage; :mod:`agent.model.structured` adds the schema
 and the JSON rules. Stage order follows Dramatron (logline, characters, beats, scenes):
 each call sees only what it needs, which keeps prompts small and answers focused.
 """

@@ -22,7 +22,7 @@ from langgraph.types import Command
 
 from agent.context import Context
 from agent.graph import builder
-from agent.storage import data_dir
+from film.paths import data_dir
 
 StudioGraph = CompiledStateGraph[Any, Any, Any, Any]
 EventHandler = Callable[[dict[str, Any]], None]

@@ -33,7 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fakes import ScriptedChatModel  # noqa: E402
 from langgraph.types import Command  # noqa: E402
 
-import agent.llm  # noqa: E402
+import agent.model.providers  # noqa: E402
 import knowledge  # noqa: E402
 from agent.context import Context  # noqa: E402
 from agent.session import open_graph, run_turn  # noqa: E402
@@ -104,12 +104,12 @@ async def _turn(graph: Any, thread: str, message: Any, context: Context,
 
 async def main(rounds: int) -> dict[str, list[Sample]]:
     model = TimedModel()
-    agent.llm.load_chat_model = lambda context=None: model  # type: ignore[assignment]
+    agent.model.providers.load_chat_model = lambda context=None: model  # type: ignore[assignment]
     knowledge.search_guidelines = _fake_search  # type: ignore[attr-defined]
     try:
-        import tools.pdf
+        import tools.documents.pdf
 
-        tools.pdf.screenplay_pdf = ToolClock.wrap(tools.pdf.screenplay_pdf)
+        tools.documents.pdf.screenplay_pdf = ToolClock.wrap(tools.documents.pdf.screenplay_pdf)
     except ImportError:
         pass
     timings: dict[str, list[Sample]] = {"idea -> genre question": [], "genre -> version 1": [],
@@ -161,7 +161,7 @@ async def embedded_stages(resolution: str) -> None:
     from langgraph.checkpoint.memory import InMemorySaver
 
     from agent.graph import builder
-    from agent.llm import describe_model
+    from agent.model.providers import describe_model
 
     print(describe_model().note)
     starts: list[tuple[str, float]] = []
@@ -190,8 +190,8 @@ async def embedded_stages(resolution: str) -> None:
     print(f"{'total':12s} {total:7.1f} s (first stage starts at {starts[0][1]:.1f} s)")
     project = result.values.get("project") or {}
     if project:
-        from agent.form import estimate_runtime
-        from agent.schemas import Project
+        from film.form import estimate_runtime
+        from film.screenplay import Project
 
         screenplay = Project.model_validate(project).screenplay
         if screenplay is not None:

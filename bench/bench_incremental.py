@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_render import synthetic_film  # noqa: E402
 
-from agent.form import with_estimates  # noqa: E402
-from tools.production import ProductionSettings, SegmentResult, produce_film  # noqa: E402
+from film.form import with_estimates  # noqa: E402
+from tools.assembly.production import ProductionSettings, SegmentResult, produce_film  # noqa: E402
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ Run from the repository root (CPU only, takes a few minutes on 2 cores):
     .venv/bin/python bench/bench_llm.py [--runs 5]
 
 Compares three ways of getting a bounded object from SmolLM2 through the llama.cpp server:
-grammar-constrained ``response_format`` (what agent.structured uses), a forced tool call
+grammar-constrained ``response_format`` (what agent.model.structured uses), a forced tool call
 (langchain's function_calling method), and unconstrained JSON text.
 """
 
@@ -21,10 +21,10 @@ from typing import Literal
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, ValidationError
 
-from agent.llm import embedded_chat_model
-from agent.local_model import LocalModelServer, LocalModelSettings, find_gguf
-from agent.structured import invoke_structured
-from agent.structured_text import JsonRepairError, extract_json_object, json_instructions
+from agent.model.json_repair import JsonRepairError, extract_json_object, json_instructions
+from agent.model.local_server import LocalModelServer, LocalModelSettings, find_gguf
+from agent.model.providers import embedded_chat_model
+from agent.model.structured import invoke_structured
 
 
 class FilmCard(BaseModel):
@@ -85,7 +85,7 @@ def structured_mode(server: LocalModelServer, schema: type[BaseModel], mode: str
     for _ in range(runs):
         started = time.perf_counter()
         try:
-            if mode == "agent.structured (grammar, 3 attempts)":
+            if mode == "agent.model.structured (grammar, 3 attempts)":
                 invoke_structured(model, schema, prompt(schema))
                 ok = True
             elif mode == "one grammar-constrained answer":
@@ -136,7 +136,7 @@ def main() -> None:
                   f"{statistics.median(ttfts):.2f} s")
             modes = ["one grammar-constrained answer", "one forced tool call",
                      "one unconstrained JSON text answer",
-                     "agent.structured (grammar, 3 attempts)"]
+                     "agent.model.structured (grammar, 3 attempts)"]
             for schema in (FilmCard, Logline):
                 for mode in modes if threads == 1 else modes[:1]:
                     result = structured_mode(server, schema, mode, runs)

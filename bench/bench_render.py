@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from agent.form import estimate_runtime, with_estimates  # noqa: E402
-from agent.schemas import (  # noqa: E402
+from film.form import estimate_runtime, with_estimates  # noqa: E402
+from film.screenplay import (  # noqa: E402
     CharacterProfile,
     DialogueLine,
     Genre,
@@ -133,7 +133,7 @@ def _descendants(pid: int) -> list[int]:
 
 def render_one(minutes: float, width: int, height: int, project: Path) -> dict[str, float]:
     """Render one film (in this process) and report its time and memory."""
-    from tools.production import ProductionSettings, produce_film
+    from tools.assembly.production import ProductionSettings, produce_film
 
     screenplay = synthetic_film(minutes)
     settings = ProductionSettings(width=width, height=height)

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_render import baseline, synthetic_film  # noqa: E402
 
-from agent.schemas import Screenplay  # noqa: E402
-from tools.production import ProductionSettings, assemble_film, produce_film  # noqa: E402
-from tools.stitch import STAMP_NAME  # noqa: E402
+from film.screenplay import Screenplay  # noqa: E402
+from tools.assembly.production import ProductionSettings, assemble_film, produce_film  # noqa: E402
+from tools.assembly.stitch import STAMP_NAME  # noqa: E402
 
 
 def stitch_seconds(screenplay: Screenplay, project: Path, settings: ProductionSettings) -> float:

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from agent.schemas import Genre
+from film.screenplay import Genre
 
 GUIDELINES_DIR = Path(__file__).resolve().parent / "guidelines"
 ALL_GENRES = "all"

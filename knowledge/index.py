@@ -33,7 +33,7 @@ from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings
 from chromadb.errors import NotFoundError
 
-from agent.storage import data_dir
+from film.paths import data_dir
 from knowledge.corpus import (
     GUIDELINES_DIR,
     Chunk,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from agent.schemas import Genre
+from film.screenplay import Genre
 from knowledge.corpus import ALL_GENRES, Chunk
 from knowledge.embeddings import get_encoder
 from knowledge.index import LoadedIndex, default_index

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from media_kit import chinese_film, english_film, ffprobe_exe, probe
 
-from agent.schemas import Screenplay
+from film.screenplay import Screenplay
 
 
 @pytest.fixture

@@ -194,7 +194,7 @@ class Studio:
                  **context: Any) -> None:
         from langgraph.checkpoint.memory import InMemorySaver
 
-        import agent.llm
+        import agent.model.providers
         import knowledge
         from agent.context import Context
         from agent.graph import builder
@@ -202,7 +202,8 @@ class Studio:
         self.model = model or ScriptedChatModel()
         self.searches: list[tuple[str, str | None]] = []
         monkeypatch.setenv("MICROFILM_HOME", str(tmp_path / "home"))
-        monkeypatch.setattr(agent.llm, "load_chat_model", lambda context=None: self.model)
+        monkeypatch.setattr(agent.model.providers, "load_chat_model",
+                            lambda context=None: self.model)
         monkeypatch.setattr(knowledge, "search_guidelines", self._search)
         self.graph = builder.compile(checkpointer=InMemorySaver())
         defaults = {"project_dir": str(tmp_path / "project"), "resolution": "180x320",

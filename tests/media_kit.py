@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from agent.form import with_estimates
-from agent.schemas import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+from film.form import with_estimates
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
 
 
 def english_film() -> Screenplay:

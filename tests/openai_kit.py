@@ -10,7 +10,7 @@ from typing import Any
 
 from fake_media_server import API_KEY
 
-from agent.schemas import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
 from tools.backends.api_config import ApiConfig, RetryPolicy
 from tools.backends.base import RenderRequest, Shot
 

@@ -68,7 +68,7 @@ class EncodeFormat:
 
     @property
     def frame_bytes(self) -> int:
-        """Size of one raw I420 frame (see ``tools.yuv``)."""
+        """Size of one raw I420 frame (see ``tools.picture.yuv``)."""
         return self.width * self.height * 3 // 2
 
     @property

@@ -23,7 +23,7 @@ from fastapi import Depends, FastAPI, HTTPException
 from fastapi.responses import FileResponse
 from starlette.routing import BaseRoute
 
-from agent.storage import UnsafePathError, atomic_write_bytes, resolve_inside
+from film.paths import UnsafePathError, atomic_write_bytes, resolve_inside
 
 ROUTE_PREFIX = "/studio-files"
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")

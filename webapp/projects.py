@@ -13,7 +13,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from agent.storage import UnsafePathError, data_dir, resolve_inside, safe_slug
+from film.paths import UnsafePathError, data_dir, resolve_inside, safe_slug
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import chainlit as cl
 
-from agent.form import estimate_runtime
-from agent.schemas import Screenplay
+from film.form import estimate_runtime
+from film.screenplay import Screenplay
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from agent.schemas import CharacterProfile, DialogueLine, Scene, Screenplay
+from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import numpy as np
 
-from agent.storage import atomic_output
+from film.paths import atomic_output
 from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest, Shot
 from tools.ffmpeg import EncodeFormat, FrameEncoder
-from tools.looks import look_for
-from tools.motion import ken_burns, motion_for
-from tools.storyboard import draw_shot
+from tools.picture.looks import look_for
+from tools.picture.motion import ken_burns, motion_for
+from tools.picture.storyboard import draw_shot
 
 VERSION = "animatic-1"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from agent.storage import atomic_output, atomic_write_bytes
+from film.paths import atomic_output, atomic_write_bytes
 from tools.backends.api_config import ApiConfig, env_float
 from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest
 from tools.backends.http import ApiClient, ApiError

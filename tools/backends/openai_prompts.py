@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from agent.schemas import CharacterProfile, Genre
+from film.screenplay import CharacterProfile, Genre
 from tools.backends.base import RenderError, RenderRequest, Shot
 
 BEAT_S = 3.0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
-from agent.schemas import CharacterProfile
+from film.screenplay import CharacterProfile
 from tools.fonts import cjk_sans_path
 
 _BACKGROUND = (238, 234, 226)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from agent.storage import atomic_output, atomic_write_bytes, atomic_write_text
+from film.paths import atomic_output, atomic_write_bytes, atomic_write_text
 from tools.backends.api_config import ApiConfig, env_flag, env_float
 from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest
 from tools.backends.http import ApiClient, ApiError

@@ -1,0 +1,1 @@
+"""Drafting: genre choice, then logline, bible, beats and scenes, grounded."""

@@ -1,0 +1,187 @@
+"""Small, bounded "draft" schemas the model fills in at each drafting stage.
+
+The domain models in :mod:`film.screenplay` describe a finished screenplay; these describe
+what one model call may return. Every string and array is bounded and every choice is a
+``Literal`` because small local models only emit valid JSON reliably under tight bounds
+(see stack-facts). Converters here turn drafts into domain objects, so nodes never copy
+fields by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
+
+GenreSlug = Literal[
+    "grassroots-spoof", "youth-romance", "inspirational-struggle",
+    "ancient-style", "touching-family", "aesthetic-scenery",
+]
+Line = Annotated[str, Field(min_length=1, max_length=160)]
+Name = Annotated[str, Field(min_length=1, max_length=30)]
+Prop = Annotated[str, Field(min_length=1, max_length=40)]
+_WORDLIKE = re.compile(r"\w")
+
+
+class GenrePitchesDraft(BaseModel):
+    """One line per genre on how the idea would play in it, plus a recommendation."""
+
+    grassroots_spoof: str = Field(min_length=1, max_length=140)
+    youth_romance: str = Field(min_length=1, max_length=140)
+    inspirational_struggle: str = Field(min_length=1, max_length=140)
+    ancient_style: str = Field(min_length=1, max_length=140)
+    touching_family: str = Field(min_length=1, max_length=140)
+    aesthetic_scenery: str = Field(min_length=1, max_length=140)
+    recommended: GenreSlug
+    reason: str = Field(default="", max_length=160)
+
+    def pitch(self, genre: Genre) -> str:
+        """The pitch for ``genre``."""
+        return str(getattr(self, genre.value.replace("-", "_"))).strip()
+
+
+class LoglineDraft(BaseModel):
+    """Stage 1: what the film is called and what it is about."""
+
+    title: str = Field(min_length=1, max_length=60)
+    logline: str = Field(min_length=1, max_length=240)
+    theme: str = Field(min_length=1, max_length=120)
+    setting_time: str = Field(default="", max_length=60)
+
+
+class CharacterDraft(BaseModel):
+    """One bible entry, with the look pinned for visual consistency."""
+
+    name: Name
+    role: str = Field(default="", max_length=100)
+    look: str = Field(min_length=3, max_length=160)
+    wardrobe: str = Field(min_length=3, max_length=160)
+    props: list[Prop] = Field(default_factory=list, max_length=4)
+    voice: str = Field(default="", max_length=40)
+
+
+class CastDraft(BaseModel):
+    """Stage 2: the character bible."""
+
+    characters: list[CharacterDraft] = Field(min_length=1, max_length=5)
+
+
+class BeatDraft(BaseModel):
+    """One beat of the outline; it becomes one scene."""
+
+    place: str = Field(min_length=1, max_length=60)
+    interior: Literal["INT", "EXT"] = "INT"
+    time_of_day: Literal["DAY", "NIGHT", "MORNING", "EVENING", "DUSK", "DAWN"] = "DAY"
+    summary: str = Field(min_length=1, max_length=200)
+    characters: list[Name] = Field(default_factory=list, max_length=4)
+
+
+class OutlineDraft(BaseModel):
+    """Stage 3: the beat outline."""
+
+    beats: list[BeatDraft] = Field(min_length=1, max_length=12)
+
+
+class LineDraft(BaseModel):
+    """One spoken line."""
+
+    speaker: Name
+    text: Line
+    parenthetical: str = Field(default="", max_length=40)
+
+
+class SceneDraft(BaseModel):
+    """Stage 4: what happens and what is said in one scene."""
+
+    action: list[Line] = Field(min_length=1, max_length=5)
+    dialogue: list[LineDraft] = Field(default_factory=list, max_length=8)
+    visual: str = Field(default="", max_length=240)
+
+
+@functools.lru_cache(maxsize=32)
+def outline_schema(count: int) -> type[OutlineDraft]:
+    """An outline schema asking for exactly ``count`` beats.
+
+    Constrained decoding enforces array sizes, so the size of the film is decided here,
+    not left to a small model's judgement.
+    """
+    return create_model(  # type: ignore[no-any-return, call-overload]
+        "OutlineDraft", __base__=OutlineDraft, __doc__=OutlineDraft.__doc__,
+        beats=(list[BeatDraft], Field(min_length=count, max_length=count)),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def scene_schema(actions: int, lines: int) -> type[SceneDraft]:
+    """A scene schema asking for about ``actions`` action and ``lines`` dialogue lines.
+
+    One fewer than asked is accepted, so the writer keeps some freedom while the scene
+    still fills its share of the film.
+    """
+    return create_model(  # type: ignore[no-any-return, call-overload]
+        "SceneDraft", __base__=SceneDraft, __doc__=SceneDraft.__doc__,
+        action=(list[Line], Field(min_length=max(1, actions - 1), max_length=5)),
+        dialogue=(list[LineDraft], Field(default_factory=list, min_length=max(0, lines - 1),
+                                         max_length=8)),
+    )
+
+
+def _meaningful(text: str) -> bool:
+    """False for debris such as "}" or "..." that small models leave in arrays."""
+    return bool(_WORDLIKE.search(text))
+
+
+def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
+    """Bible entries from a cast draft, first entry winning when names repeat."""
+    profiles: dict[str, CharacterProfile] = {}
+    for person in cast.characters:
+        name = person.name.strip()
+        if name and name.lower() not in profiles:
+            profiles[name.lower()] = CharacterProfile(
+                name=name, role=person.role, look=person.look, wardrobe=person.wardrobe,
+                props=[p.strip() for p in person.props if p.strip()][:6], voice=person.voice,
+            )
+    return list(profiles.values())
+
+
+def clean_place(place: str, cast: list[str]) -> str:
+    """A usable place for a heading: no stray punctuation, and never a character's name.
+
+    Small models often put a person where the location belongs ("INT. LIAM - DAY").
+    """
+    cleaned = place.strip().strip(" ,.;:-").strip()
+    if not cleaned or cleaned.lower() in {name.lower() for name in cast}:
+        return "Home"
+    return cleaned
+
+
+def to_scene(number: int, beat: BeatDraft, draft: SceneDraft, known: list[str]) -> Scene:
+    """A domain scene from its beat (where, when, who) and its draft (what happens).
+
+    Speaker names are matched to the bible case-insensitively so "GRANDMA" and "Grandma"
+    stay one person; the scene's cast is everyone who speaks or is in the beat.
+    """
+    canonical = {name.lower(): name for name in known}
+    lines = [
+        DialogueLine(
+            speaker=canonical.get(line.speaker.strip().lower(), line.speaker.strip()),
+            text=line.text.strip(), parenthetical=line.parenthetical.strip(" ()"),
+        )
+        for line in draft.dialogue
+        if _meaningful(line.text) and _meaningful(line.speaker)
+    ]
+    cast: list[str] = []
+    for name in [*(canonical.get(c.lower(), c) for c in beat.characters),
+                 *(line.speaker for line in lines)]:
+        if name not in cast:
+            cast.append(name)
+    action = [a.strip() for a in draft.action if _meaningful(a)] or [beat.summary.strip()]
+    return Scene(
+        number=number, interior=beat.interior, place=clean_place(beat.place, known),
+        time_of_day=beat.time_of_day, action=action[:12], dialogue=lines[:30],
+        visual=(draft.visual.strip() or beat.summary.strip())[:400], characters=cast[:8],
+    )

@@ -1,0 +1,1 @@
+"""Reading a turn: the input guard, intent and length rules, and craft questions."""

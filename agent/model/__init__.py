@@ -1,0 +1,1 @@
+"""The model layer: providers, the embedded server, structured output and one ask."""

@@ -1,0 +1,1 @@
+"""Production nodes: the graph's side of rendering, cover and delivery."""

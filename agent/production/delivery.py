@@ -1,0 +1,81 @@
+"""The last production steps: cover, up-to-date screenplay files, and the download bundle.
+
+These run after the film exists (or alone, for "make the cover"). A failure here costs
+one extra file, never the film, so each step reports its error and the run goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+from langchain_core.messages import AIMessage
+from langgraph.graph import END
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.drafting.finalize import export_current, project_folder
+from agent.events import emit_artefact, emit_progress
+from agent.messages import say
+from agent.state import State
+from film.paths import resolve_inside
+from film.screenplay import Project
+
+log = logging.getLogger(__name__)
+
+
+async def make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Draw the cover for the version in use."""
+    from tools.picture.cover import make_cover as draw_cover
+
+    language = state.get("language", "en")
+    project = Project.model_validate(state["project"])
+    screenplay = project.screenplay
+    assert screenplay is not None
+    folder = project_folder(state, runtime, screenplay.title)
+    emit_progress("cover", "Drawing the cover", 0.0)
+    out_path = resolve_inside(folder, "cover.png")
+    try:
+        path = await asyncio.to_thread(
+            draw_cover, screenplay, out_path, runtime.context.size, runtime.context.render_backend
+        )
+    except Exception as exc:
+        log.warning("cover failed: %r", exc)
+        message = f"Cover failed: {exc}" if language == "en" else f"封面生成失败：{exc}"
+        return {"messages": [AIMessage(message)]} if state.get("request") == "cover" else {}
+    project.artefacts.cover = Path(path).resolve().relative_to(folder.resolve()).as_posix()
+    emit_artefact("cover", path)
+    emit_progress("cover", "Cover ready", 1.0)
+    update: dict[str, Any] = {"project": project.model_dump(mode="json")}
+    if state.get("request") == "cover":
+        update["messages"] = [AIMessage(say("cover_done", language))]
+    return update
+
+
+def after_cover(state: State) -> str:
+    """A cover request ends here; a film run goes on to the exports."""
+    return END if state.get("request") == "cover" else "deliver"
+
+
+async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Refresh the screenplay files, pack the bundle, and report the finished film."""
+    update = dict(await export_current(state, runtime))
+    project = Project.model_validate(update.get("project") or state["project"])
+    production = state.get("production", {})
+    folder = Path(production.get("project_dir") or project_folder(state, runtime))
+    try:
+        from tools.documents.bundle import make_bundle
+
+        emit_progress("bundle", "Packing the download bundle", 0.0)
+        bundle = await asyncio.to_thread(make_bundle, folder)
+        project.artefacts.bundle = Path(bundle).resolve().relative_to(folder.resolve()).as_posix()
+        emit_artefact("bundle", bundle)
+    except Exception as exc:  # the bundle is a convenience; the film is already saved
+        log.warning("bundle failed: %r", exc)
+    emit_progress("render", "Film finished", 1.0)
+    summary = production.get("summary") or ""
+    update.update(project=project.model_dump(mode="json"), stage="ready",
+                  messages=[AIMessage(summary)] if summary else [])
+    return update

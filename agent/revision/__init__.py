@@ -1,0 +1,1 @@
+"""Revision by conversation: requests parsed, applied and versioned."""

@@ -1,0 +1,121 @@
+"""The micro film form: how long a screenplay runs, and whether it is a micro film at all.
+
+Runtime model (documented because the renderer and the tests rely on it):
+
+* Dialogue is timed by speech rate: Chinese at 4.5 characters per second, English at
+  2.5 words per second (150 words a minute), plus a 0.4 s breath after every line.
+* Every action line is given 2.5 s on screen: one clear visual beat.
+* A scene never runs shorter than 3 s, so a viewer can read where it is.
+* The finished film adds a title card of ``TITLE_CARD_S`` seconds before the first scene.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from film.screenplay import DialogueLine, Scene, Screenplay
+
+DEFAULT_CAP_S = 600.0
+TITLE_CARD_S = 3.0
+ZH_CHARS_PER_S = 4.5
+EN_WORDS_PER_S = 2.5
+LINE_PAUSE_S = 0.4
+ACTION_LINE_S = 2.5
+MIN_SCENE_S = 3.0
+DELIVERY_SIZE = (1080, 1920)
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+def speech_seconds(text: str) -> float:
+    """Seconds needed to say ``text`` aloud, mixing Chinese characters and English words."""
+    cjk = len(_CJK.findall(text))
+    words = len(_WORD.findall(_CJK.sub(" ", text)))
+    return cjk / ZH_CHARS_PER_S + words / EN_WORDS_PER_S
+
+
+def line_seconds(line: DialogueLine) -> float:
+    """Seconds a dialogue line takes, breath included."""
+    return speech_seconds(line.text) + LINE_PAUSE_S
+
+
+def estimate_scene_seconds(scene: Scene) -> float:
+    """Estimated on-screen seconds for one scene."""
+    spoken = sum(line_seconds(line) for line in scene.dialogue)
+    acted = ACTION_LINE_S * len(scene.action)
+    return round(max(MIN_SCENE_S, spoken + acted), 2)
+
+
+def estimate_runtime(screenplay: Screenplay, *, title_card: bool = True) -> float:
+    """Estimated seconds of the finished film, title card included by default."""
+    total = sum(estimate_scene_seconds(scene) for scene in screenplay.scenes)
+    return round(total + (TITLE_CARD_S if title_card else 0.0), 2)
+
+
+def with_estimates(screenplay: Screenplay) -> Screenplay:
+    """A copy whose scenes carry fresh duration estimates and consecutive numbers."""
+    scenes = [
+        scene.model_copy(update={"number": index, "duration_s": estimate_scene_seconds(scene)})
+        for index, scene in enumerate(screenplay.scenes, start=1)
+    ]
+    return screenplay.model_copy(update={"scenes": scenes})
+
+
+@dataclass(frozen=True)
+class FormIssue:
+    """One way a screenplay breaks the form, with a message a person can act on."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def validate_form(
+    screenplay: Screenplay,
+    *,
+    cap_s: float = DEFAULT_CAP_S,
+    size: tuple[int, int] = DELIVERY_SIZE,
+) -> list[FormIssue]:
+    """Check runtime, delivery shape and story completeness; empty means a valid micro film."""
+    issues: list[FormIssue] = []
+    runtime = estimate_runtime(screenplay)
+    if runtime > cap_s:
+        issues.append(FormIssue(
+            "too-long",
+            f"The film would run about {runtime:.0f} s, over the {cap_s:.0f} s cap; "
+            f"cut about {runtime - cap_s:.0f} s of action or dialogue.",
+        ))
+    width, height = size
+    if width * 16 != height * 9:
+        issues.append(FormIssue(
+            "not-vertical", f"Delivery must be vertical 9:16, not {width}x{height}."
+        ))
+    if not screenplay.scenes:
+        issues.append(FormIssue("no-plot", "The screenplay has no scenes, so there is no plot."))
+    elif not any(scene.action or scene.dialogue for scene in screenplay.scenes):
+        issues.append(FormIssue("no-plot", "No scene has action or dialogue: nothing happens."))
+    if not screenplay.characters:
+        issues.append(FormIssue("no-characters", "Add at least one character to the bible."))
+    if not (screenplay.theme.strip() or screenplay.logline.strip()):
+        issues.append(FormIssue("no-theme", "State the theme: what the film is about."))
+    if not screenplay.setting_time.strip() and not screenplay.scenes:
+        issues.append(FormIssue("no-time", "Say when the story happens."))
+    if any(not scene.place.strip() for scene in screenplay.scenes):
+        issues.append(FormIssue("no-place", "Every scene needs a place in its heading."))
+    known = {c.name.lower() for c in screenplay.characters}
+    strangers = sorted({
+        line.speaker
+        for scene in screenplay.scenes
+        for line in scene.dialogue
+        if line.speaker.lower() not in known
+    })
+    if known and strangers:
+        issues.append(FormIssue(
+            "unknown-speaker",
+            "These speakers are missing from the character bible: " + ", ".join(strangers) + ".",
+        ))
+    return issues

@@ -1,0 +1,1 @@
+"""Screenplays as Fountain text, written and read back exactly."""

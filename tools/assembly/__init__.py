@@ -1,0 +1,1 @@
+"""Assembly: shots, reels, the segment cache, stitching and the production API."""

@@ -1,0 +1,198 @@
+"""Production: screenplay to finished vertical film (the contract in docs/ARCHITECTURE.md).
+
+Three entry points. ``render_scene_segment`` makes one scene's cached segment and is safe
+to call concurrently for different scenes (the graph fans scenes out with ``Send``).
+``assemble_film`` joins whatever segments exist, with title and end cards, into
+``film.mp4`` and ``subtitles.srt``. ``produce_film`` does both with a bounded thread pool,
+for the CLI and the benchmarks. Failures are reported per scene, never as a lost film.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from film.form import estimate_runtime
+from film.screenplay import Screenplay
+from tools.assembly.reels import render_card_reel, render_scene_reel, scene_index, spec_for_scene
+from tools.assembly.segments import Manifest, Progress, segments_dir, sweep_stale
+from tools.assembly.settings import ProductionSettings
+from tools.assembly.stitch import (
+    FILM_NAME,
+    SRT_NAME,
+    FilmResult,
+    ProductionError,
+    film_is_current,
+    film_key,
+    film_music,
+    missing_note,
+    plan_film,
+    record_film,
+    resolve_music,
+    write_film,
+    write_srt,
+)
+from tools.backends.base import RenderError, get_backend
+
+__all__ = [
+    "FilmResult", "ProductionError", "ProductionSettings", "SegmentResult", "assemble_film",
+    "produce_film", "render_scene_segment",
+]
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SegmentResult:
+    """One scene's segment, or why it could not be made.
+
+    ``transient`` marks errors a retry may fix (a rate limit, a timeout), as opposed to a
+    refused prompt or a broken input.
+    """
+
+    scene_number: int
+    path: Path | None
+    duration_s: float
+    cached: bool
+    error: str | None = None
+    transient: bool = False
+
+
+def render_scene_segment(
+    screenplay: Screenplay,
+    scene_number: int,
+    project_dir: Path,
+    settings: ProductionSettings | None = None,
+    progress: Progress | None = None,
+) -> SegmentResult:
+    """Render scene ``scene_number`` to its cached segment (H.264/AAC, sound, subtitles).
+
+    Raises:
+        ValueError: when the screenplay has no scene with that number.
+    """
+    settings = settings or ProductionSettings()
+    scene_index(screenplay, scene_number)
+    folder = segments_dir(Path(project_dir))
+    try:
+        manifest, cached = render_scene_reel(screenplay, scene_number, folder, settings, progress)
+    except Exception as exc:  # noqa: BLE001 - one scene's failure must not stop the film
+        return _failed(scene_number, exc)
+    if progress:
+        progress(f"Scene {scene_number} {'reused' if cached else 'rendered'}", 1.0)
+    return SegmentResult(scene_number, folder / manifest.pieces["body"], manifest.duration_s,
+                         cached)
+
+
+def _failed(scene_number: int, exc: BaseException) -> SegmentResult:
+    log.warning("scene %s failed", scene_number, exc_info=exc)
+    transient = isinstance(exc, RenderError) and not exc.final
+    message = f"Scene {scene_number} could not be rendered: {exc or type(exc).__name__}"
+    return SegmentResult(scene_number, None, 0.0, False, message, transient)
+
+
+def assemble_film(
+    screenplay: Screenplay,
+    project_dir: Path,
+    settings: ProductionSettings | None = None,
+    progress: Progress | None = None,
+) -> FilmResult:
+    """Join the title card, every finished scene segment and the end card into the film.
+
+    Scenes without a finished segment are left out and listed in ``missing_scenes``.
+
+    Raises:
+        ProductionError: when no scene has a finished segment, or the music file is missing.
+    """
+    settings = settings or ProductionSettings()
+    project_dir = Path(project_dir)
+    folder = segments_dir(project_dir)
+    music_file = None
+    if settings.music and settings.music_file:
+        music_file = resolve_music(project_dir, settings.music_file)
+    backend = get_backend(settings.backend)
+    scenes: list[Manifest] = []
+    missing: list[int] = []
+    for scene in screenplay.scenes:
+        found = Manifest.load(folder, spec_for_scene(screenplay, scene.number, settings,
+                                                     backend).stem)
+        if found is None:
+            missing.append(scene.number)
+        else:
+            scenes.append(found)
+    if not scenes:
+        raise ProductionError(
+            f"No scene of {screenplay.title!r} has a finished segment yet, so there is no film "
+            "to assemble; render the scenes first.")
+    if progress:
+        progress("Drawing the title and end cards", 0.1)
+    reels = [render_card_reel(screenplay, "title", folder, settings), *scenes,
+             render_card_reel(screenplay, "end", folder, settings)]
+    plan = plan_film(folder, reels, settings.encode_format, progress)
+    if progress:
+        progress(f"Joining {len(plan.pieces)} pieces", 0.5)
+    film_path = project_dir / FILM_NAME
+    key = film_key(plan, screenplay.genre.value, settings.music, music_file)
+    if not film_is_current(folder, key, film_path):
+        bed = film_music(screenplay, plan.duration_s, music_file) if settings.music else None
+        write_film(plan, film_path, bed)
+        record_film(folder, key, film_path)
+    srt_path = write_srt(plan.cues, project_dir / SRT_NAME, plan.duration_s)
+    notes = [missing_note(screenplay, missing)] if missing else []
+    if progress:
+        progress("Film assembled", 1.0)
+    return FilmResult(film_path, round(plan.duration_s, 3), srt_path, missing, notes)
+
+
+def produce_film(
+    screenplay: Screenplay,
+    project_dir: Path,
+    settings: ProductionSettings | None = None,
+    progress: Progress | None = None,
+    *,
+    on_scene: Callable[[SegmentResult], None] | None = None,
+) -> FilmResult:
+    """Render every scene (``settings.concurrency`` at once), then assemble the film.
+
+    Args:
+        screenplay: what to film.
+        project_dir: the project's folder; segments, film and subtitles go inside it.
+        settings: size, sound and speed choices.
+        progress: ``(message, fraction of the whole job)`` as scenes finish.
+        on_scene: called with each scene's result as soon as it is known.
+
+    Raises:
+        ProductionError: when not a single scene could be rendered (with the first reason).
+    """
+    settings = settings or ProductionSettings()
+    project_dir = Path(project_dir)
+    if not screenplay.scenes:
+        raise ProductionError(f"{screenplay.title!r} has no scenes to film yet.")
+    sweep_stale(segments_dir(project_dir))
+    total = len(screenplay.scenes)
+    results: list[SegmentResult] = []
+    with ThreadPoolExecutor(max_workers=settings.concurrency,
+                            thread_name_prefix="scene") as pool:
+        futures = [pool.submit(render_scene_segment, screenplay, scene.number, project_dir,
+                               settings) for scene in screenplay.scenes]
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            if on_scene:
+                on_scene(result)
+            if progress:
+                state = result.error or ("reused" if result.cached else "rendered")
+                progress(f"Scene {result.scene_number}: {state}", 0.9 * len(results) / total)
+    failures = [r for r in results if r.error]
+    if len(failures) == total:
+        raise ProductionError(f"No scene could be rendered. {failures[0].error}")
+
+    def assembling(message: str, fraction: float | None = None) -> None:
+        if progress:
+            progress(message, None if fraction is None else 0.9 + 0.1 * fraction)
+
+    film = assemble_film(screenplay, project_dir, settings, assembling)
+    runtime = estimate_runtime(screenplay)
+    log.info("film %.1f s against an estimate of %.1f s", film.duration_s, runtime)
+    return film

@@ -1,0 +1,171 @@
+"""Split a scene into shots: one clear action per shot, each long enough to read.
+
+Peers that feed whole scenes to a renderer get one muddy clip per scene; splitting into
+beats (an action line with the dialogue spoken during it) gives every backend a concrete
+picture to draw and gives the animatic its rhythm. The split is pure and deterministic so a
+re-render of an unchanged scene draws exactly the same shots and hits the cache.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from film.form import ACTION_LINE_S, estimate_scene_seconds, line_seconds
+from film.screenplay import DialogueLine, Scene
+from tools.backends.base import Shot
+
+MIN_SHOT_S = 2.5
+MAX_SHOT_S = 8.0
+
+
+@dataclass(frozen=True)
+class _Beat:
+    description: str
+    seconds: float
+    dialogue: tuple[DialogueLine, ...]
+
+
+def scene_seconds(scene: Scene) -> float:
+    """The scene's planned length: its stored estimate, or a fresh one when none is stored."""
+    return scene.duration_s if scene.duration_s > 0 else estimate_scene_seconds(scene)
+
+
+def plan_shots(scene: Scene, duration_s: float | None = None) -> tuple[Shot, ...]:
+    """Shots of 2.5-8 s whose durations sum to the scene's length.
+
+    Args:
+        scene: the scene to split.
+        duration_s: the length to fill; defaults to the scene's estimate. The renderer passes
+            a longer one when the recorded speech runs over the estimate.
+
+    A scene shorter than 2.5 s becomes a single shot of its full length.
+    """
+    total = scene_seconds(scene) if duration_s is None else duration_s
+    beats = _beats(scene)
+    weights = [b.seconds for b in beats]
+    scaled = [total * w / sum(weights) for w in weights]
+    shots: list[Shot] = []
+    for beat, seconds in zip(beats, scaled, strict=True):
+        shots.extend(_split_long(beat, seconds, len(shots), scene))
+    if len(shots) > 1 and any(s.duration_s < MIN_SHOT_S - 1e-6 for s in shots):
+        shots = _collapse_short(shots, scene)
+    return _exact_sum(shots, total)
+
+
+def _beats(scene: Scene) -> list[_Beat]:
+    """Action lines in order, with the dialogue shared out between them in order."""
+    actions = [a.strip() for a in scene.action if a.strip()]
+    lines = list(scene.dialogue)
+    if not actions:
+        return _talk_beats(scene, lines)
+    shares = _share_lines(actions, lines)
+    beats = []
+    for action, said in zip(actions, shares, strict=True):
+        seconds = ACTION_LINE_S + sum(line_seconds(line) for line in said)
+        beats.append(_Beat(action, seconds, tuple(said)))
+    return beats
+
+
+def _share_lines(actions: list[str], lines: list[DialogueLine]) -> list[list[DialogueLine]]:
+    """Give each line, in order, to the action it belongs with.
+
+    A line goes to the next action its speaker leads (else merely names), otherwise to its
+    proportional place; the position never moves backwards, so the dialogue keeps its order.
+    """
+    shares: list[list[DialogueLine]] = [[] for _ in actions]
+    position = 0
+    for order, line in enumerate(lines):
+        even = order * len(actions) // max(1, len(lines))
+        named = _naming(actions, position, line.speaker.lower())
+        position = named if named is not None else max(position, even)
+        shares[position].append(line)
+    return shares
+
+
+def _naming(actions: list[str], start: int, speaker: str) -> int | None:
+    """The first action from ``start`` led by ``speaker``, else the first that names them."""
+    if not speaker:
+        return None
+    lowered = [a.lower() for a in actions]
+    candidates = range(start, len(actions))
+    led = next((i for i in candidates if lowered[i].startswith(speaker)), None)
+    return led if led is not None else next((i for i in candidates if speaker in lowered[i]),
+                                            None)
+
+
+def _talk_beats(scene: Scene, lines: list[DialogueLine]) -> list[_Beat]:
+    """A scene of pure talk: consecutive lines grouped until each group is long enough."""
+    setting = scene.visual.strip() or f"{scene.place}, {scene.time_of_day.lower()}"
+    if not lines:
+        return [_Beat(setting, MIN_SHOT_S, ())]
+    groups: list[list[DialogueLine]] = [[]]
+    for line in lines:
+        if sum(line_seconds(x) for x in groups[-1]) >= MIN_SHOT_S:
+            groups.append([])
+        groups[-1].append(line)
+    if len(groups) > 1 and sum(line_seconds(x) for x in groups[-1]) < MIN_SHOT_S:
+        groups[-2].extend(groups.pop())
+    beats = []
+    for group in groups:
+        speakers = list(dict.fromkeys(line.speaker for line in group))
+        who = " and ".join(speakers)
+        verb = "speaks" if len(speakers) == 1 else "talk"
+        beats.append(_Beat(f"{setting}. {who} {verb}.", sum(map(line_seconds, group)),
+                           tuple(group)))
+    return beats
+
+
+def _split_long(beat: _Beat, seconds: float, first_index: int, scene: Scene) -> list[Shot]:
+    """Cut a beat longer than the maximum into equal shots, sharing its dialogue out."""
+    parts = max(1, math.ceil(seconds / MAX_SHOT_S - 1e-9))
+    per = math.ceil(len(beat.dialogue) / parts) if beat.dialogue else 0
+    shots = []
+    for part in range(parts):
+        said = beat.dialogue[part * per:(part + 1) * per]
+        description = beat.description if part == 0 else f"{beat.description} (continued)"
+        shots.append(Shot(
+            index=first_index + part, description=description, duration_s=seconds / parts,
+            characters=_characters(scene, description, said), dialogue=said,
+        ))
+    return shots
+
+
+def _collapse_short(shots: list[Shot], scene: Scene) -> list[Shot]:
+    """Join neighbours until each shot is at least the minimum (rare: odd scalings)."""
+    joined: list[Shot] = []
+    for shot in shots:
+        if joined and (joined[-1].duration_s < MIN_SHOT_S or shot.duration_s < MIN_SHOT_S) \
+                and joined[-1].duration_s + shot.duration_s <= MAX_SHOT_S:
+            last = joined.pop()
+            said = last.dialogue + shot.dialogue
+            joined.append(replace(
+                last, duration_s=last.duration_s + shot.duration_s, dialogue=said,
+                characters=_characters(scene, last.description, said),
+            ))
+        else:
+            joined.append(shot)
+    return [replace(shot, index=i) for i, shot in enumerate(joined)]
+
+
+def _characters(scene: Scene, description: str, said: tuple[DialogueLine, ...]) -> tuple[str, ...]:
+    """Who is in the shot: the speakers, plus scene characters named in the action."""
+    names: list[str] = []
+    for line in said:
+        if line.speaker not in names:
+            names.append(line.speaker)
+    lowered = description.lower()
+    for name in scene.characters:
+        if name not in names and name.lower() in lowered:
+            names.append(name)
+    if not names:
+        names = list(scene.characters[:3])
+    return tuple(names)
+
+
+def _exact_sum(shots: list[Shot], total: float) -> tuple[Shot, ...]:
+    """Round to milliseconds and put the rounding error on the last shot."""
+    rounded = [round(s.duration_s, 3) for s in shots]
+    rounded[-1] = round(total - sum(rounded[:-1]), 3)
+    return tuple(replace(s, index=i, duration_s=d)
+                 for i, (s, d) in enumerate(zip(shots, rounded, strict=True)))

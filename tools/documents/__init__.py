@@ -1,0 +1,1 @@
+"""Documents: the screenplay PDF and the download bundle."""

@@ -1,0 +1,1 @@
+"""Pictures: storyboard panels, genre looks, typesetting, motion, cards and cover."""

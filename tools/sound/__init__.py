@@ -1,0 +1,1 @@
+"""Sound: voices, music and the mix under each reel."""

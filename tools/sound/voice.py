@@ -1,0 +1,313 @@
+"""Spoken dialogue for one scene, with subtitle cues timed to the audio actually produced.
+
+Cues come from the sample count of every synthesised sentence, never from an estimate, so
+subtitles cannot drift from speech. Markup is stripped before synthesis: a stage direction or
+emoji read aloud (or a line that silently synthesises to nothing) is what gives other tools
+their all-zero subtitle timestamps. Each character keeps one voice in every scene, derived from
+their bible entry: gender, age and manner words in the voice hint (else the role and look)
+pick an espeak variant and shift pitch and pace, a hash of the name spreads the rest, and no
+two cast members share a voice.
+
+When a speech service is configured (``MICROFILM_TTS_BASE_URL`` or ``MICROFILM_TTS_MODEL``,
+see :mod:`tools.sound.api_voice`) sentences are spoken by it instead, and any sentence it fails
+on is spoken offline, so a scene always gets its whole dialogue. Provider audio is resampled to
+the film rate and trimmed like espeak's, so the cue timing rules are the same for both.
+
+The WAV written is 16-bit PCM, **stereo, 44100 Hz** (the film's audio format).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import wave
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from film.form import speech_seconds
+from film.paths import atomic_output
+from film.screenplay import CharacterProfile, Scene
+from tools.ffmpeg import SAMPLE_RATE, write_wav
+from tools.sound import espeak
+from tools.sound.api_voice import ProviderSpeaker, provider_fingerprint
+from tools.subtitles.cues import Cue
+
+VERSION = "1"  # bump when the same scene would sound different: cached segments re-render
+LINE_GAP_S = 0.35  # breath between two lines of dialogue
+SENTENCE_GAP_S = 0.12  # between sentences of one line (espeak's own pause is trimmed off)
+TAIL_S = 0.25
+MIN_CUE_S = 0.6  # a line that makes no sound still gets readable screen time
+_SILENCE = 0.01  # 1% of full scale: below this a sample counts as silence
+_CUE_CHARS = {"zh": 26, "en": 70}
+
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】|\{[^{}]*\}|<[^<>]*>")
+_UNCLOSED = re.compile(r"[(（\[【{<].*$")
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U00002b00-\U00002bff\U00002300-\U000023ff"
+    "\U0000fe00-\U0000fe0f\U0000200d\U000020e3\U0001f1e6-\U0001f1ff\U000e0020-\U000e007f]"
+)
+_MARKUP_CHARS = re.compile(r"[*_~`#|^\\]+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WIDE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
+_SENTENCE = re.compile(r"[^.!?。！？；;…]+(?:[.!?。！？；;…]+[\"'”’」』)）]*)?")
+_CLAUSE = re.compile(r"[^,，、:：]+[,，、:：]?")
+
+
+@dataclass
+class SceneVoice:
+    """A scene's dialogue track and the subtitle cues timed against it."""
+
+    wav_path: Path
+    duration_s: float
+    cues: list[Cue] = field(default_factory=list)
+
+
+def clean_for_speech(text: str, speaker: str = "") -> str:
+    """The words of ``text`` a voice should say and a subtitle should show.
+
+    Drops bracketed stage directions, markdown emphasis, emoji and a repeated ``NAME:``
+    prefix; keeps ordinary punctuation because it shapes the intonation.
+    """
+    text = _EMOJI.sub("", text)
+    previous = None
+    while previous != text:  # nested brackets come off from the inside out
+        previous, text = text, _BRACKETED.sub(" ", text)
+    text = _UNCLOSED.sub("", text)
+    text = _MARKUP_CHARS.sub("", text)
+    text = _CJK_GAP.sub("", text)  # a removed direction leaves no space inside Chinese
+    if speaker:
+        text = re.sub(rf"^\s*{re.escape(speaker)}\s*[:：]\s*", "", text, flags=re.IGNORECASE)
+    text = " ".join(text.split())
+    return text.strip(" ,，、;；:：-—")
+
+
+def split_for_cues(text: str, language: str) -> list[str]:
+    """Subtitle-sized pieces of one line: whole sentences, long ones broken at commas."""
+    limit = _CUE_CHARS["zh" if language == "zh" or _CJK.search(text) else "en"]
+    pieces: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCE.findall(text)):
+        if len(sentence) <= limit:
+            pieces.append(sentence)
+        else:
+            pieces.extend(c.strip() for c in _CLAUSE.findall(sentence))
+    merged: list[str] = []
+    for piece in (p for p in pieces if p):
+        joiner = "" if _CJK.search(piece) else " "
+        if merged and len(merged[-1]) + len(piece) + len(joiner) <= limit:
+            merged[-1] = f"{merged[-1]}{joiner}{piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+_FEMALE = re.compile(
+    r"\b(female|woman|women|girl|lady|mother|mom|mum|mama|grandma|grandmother|granny|aunt|"
+    r"auntie|sister|daughter|wife|queen|princess|she|her|soprano|alto)\b|公主|[女妈母奶婆姐妹姑姨娘妻嫂]",
+    re.IGNORECASE)
+_MALE = re.compile(
+    r"\b(male|man|men|boy|guy|father|dad|papa|grandpa|grandfather|uncle|brother|son|husband|"
+    r"king|prince|he|his|him|baritone|tenor)\b|公子|少爷|[男爸父爷叔伯哥弟夫郎]",
+    re.IGNORECASE)
+_TRAITS: tuple[tuple[re.Pattern[str], int, float, int], ...] = (
+    # (words, pitch shift, pace factor, intonation range shift)
+    (re.compile(r"\b(old|older|elderly|aged|senior|grand\w*)\b|老|爷|奶|婆", re.I), -8, 0.9, -10),
+    (re.compile(r"\b(child|kid|little|teen\w*|young)\b|孩|童|少年|少女", re.I), 12, 1.05, 10),
+    (re.compile(r"\b(deep|low|gravelly|husky|bass|baritone)\b|低沉|浑厚|沙哑", re.I), -12, 1.0, 0),
+    (re.compile(r"\b(high|bright|squeaky|shrill|sweet)\b|清脆|尖|甜", re.I), 10, 1.0, 5),
+    (re.compile(r"\b(fast|quick|rapid|energetic|excited|chatty)\b|快|急", re.I), 0, 1.12, 5),
+    (re.compile(r"\b(slow|calm|measured|gentle|soft|deliberate)\b|慢|缓|温柔|沉稳", re.I),
+     0, 0.9, -5),
+    (re.compile(r"\b(monotone|flat|cold|dry|stern)\b|冷|严肃", re.I), -3, 1.0, -30),
+    (re.compile(r"\b(lively|expressive|animated|cheerful|playful)\b|活泼|开朗", re.I), 4, 1.05, 30),
+)
+_VARIANTS = {"f": ("f1", "f2", "f3", "f4", "f5"), "m": ("m1", "m2", "m3", "m4", "m5", "m6", "m7")}
+_BASE_VOICE = {"zh": "cmn", "en": "en-us"}
+_BASE_RATE = {"zh": 215, "en": 140}  # espeak wpm giving ~4.5 hanzi/s and ~2.7 words/s
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\([^)]*\)|（[^）]*）", "", name).strip().lower()
+
+
+def _stable(text: str, modulo: int) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % modulo
+
+
+def engine_version() -> str:
+    """:data:`VERSION`, plus the speech service when one is configured (for cache keys)."""
+    return VERSION + provider_fingerprint()
+
+
+def _people(bible: Sequence[CharacterProfile], speakers: Sequence[str]
+            ) -> dict[str, tuple[str, str]]:
+    """Lower-case name -> (voice hint, role and look), bible order first, then other speakers."""
+    people: dict[str, tuple[str, str]] = {}
+    for profile in bible:
+        people.setdefault(_key(profile.name), (profile.voice, f"{profile.role} {profile.look}"))
+    for speaker in speakers:
+        people.setdefault(_key(speaker), ("", ""))
+    return people
+
+
+def cast_voices(
+    bible: Sequence[CharacterProfile], speakers: Sequence[str], language: str
+) -> dict[str, espeak.VoiceSettings]:
+    """One distinct voice per character (bible order first), keyed by lower-case name.
+
+    Voices depend only on the bible entries, so a character sounds the same in every scene;
+    speakers missing from the bible get a voice from their name alone.
+    """
+    lang = "zh" if language.startswith("zh") else "en"
+    voices: dict[str, espeak.VoiceSettings] = {}
+    for name, (hint, description) in _people(bible, speakers).items():
+        sex = _sex(hint) or _sex(description) or "fm"[_stable(name, 2)]
+        pool = _VARIANTS[sex]
+        taken = {v.name for v in voices.values()}
+        start = _stable(name, len(pool))
+        variant = next((pool[(start + i) % len(pool)] for i in range(len(pool))
+                        if f"{_BASE_VOICE[lang]}+{pool[(start + i) % len(pool)]}" not in taken),
+                       pool[start])
+        pitch, pace, spread = 50 + _stable(name + "pitch", 13) - 6, 1.0, 50
+        for words, pitch_shift, pace_factor, spread_shift in _TRAITS:
+            if words.search(hint or description):
+                pitch, pace, spread = pitch + pitch_shift, pace * pace_factor, spread + spread_shift
+        voice_name = f"{_BASE_VOICE[lang]}+{variant}"
+        pitch = _free_pitch(max(5, min(95, pitch)),
+                            [v.pitch for v in voices.values() if v.name == voice_name])
+        voices[name] = espeak.VoiceSettings(
+            voice_name, rate=round(_BASE_RATE[lang] * pace * (0.96 + _stable(name, 9) / 100)),
+            pitch=pitch, pitch_range=max(0, min(100, spread)),
+        )
+    return voices
+
+
+def _free_pitch(pitch: int, used: list[int]) -> int:
+    """When the variants run out, two people on one variant are told apart by pitch."""
+    for step in (0, 9, -9, 18, -18, 27, -27, 36, -36):
+        candidate = max(5, min(95, pitch + step))
+        if all(abs(candidate - other) >= 6 for other in used):
+            return candidate
+    return pitch
+
+
+def _sex(text: str) -> str:
+    female, male = len(_FEMALE.findall(text)), len(_MALE.findall(text))
+    return "f" if female > male else "m" if male > female else ""
+
+
+def _for_script(voice: espeak.VoiceSettings, text: str) -> espeak.VoiceSettings:
+    """The same speaker's English voice for an all-Latin sentence in a Chinese film, and back."""
+    variant = voice.name.partition("+")[2]
+    base = "cmn" if _CJK.search(text) else "en-us"
+    if voice.name.startswith(base):
+        return voice
+    rate = _BASE_RATE["zh" if base == "cmn" else "en"] * voice.rate // _BASE_RATE[
+        "en" if base == "cmn" else "zh"]
+    return espeak.VoiceSettings(f"{base}+{variant}", rate, voice.pitch, voice.pitch_range)
+
+
+def synthesize_scene(
+    scene: Scene,
+    bible: Sequence[CharacterProfile],
+    language: str,
+    out_wav: Path,
+) -> SceneVoice:
+    """Speak ``scene``'s dialogue line after line, one voice per character, into ``out_wav``.
+
+    Returns the track's real length and one cue per spoken sentence group, starting at 0 s.
+    Uses the configured speech service when there is one, espeak-ng otherwise or on failure.
+
+    Raises:
+        tools.sound.espeak.EspeakError: when the offline speech engine is needed and cannot run.
+    """
+    speakers = [line.speaker for line in scene.dialogue]
+    voices = cast_voices(list(bible), speakers, language)
+    pieces: list[np.ndarray] = []
+    cues: list[Cue] = []
+    cursor = 0
+    with ProviderSpeaker(_people(list(bible), speakers), f"scene {scene.number}") as provider:
+        for line in scene.dialogue:
+            text = clean_for_speech(line.text, line.speaker)
+            if not text:
+                continue
+            if cues:
+                cursor += _add_silence(pieces, LINE_GAP_S)
+            for index, chunk in enumerate(split_for_cues(text, language)):
+                if index:
+                    cursor += _add_silence(pieces, SENTENCE_GAP_S)
+                said = provider.say(chunk, _key(line.speaker))
+                audio = (_polish(said, SAMPLE_RATE) if said is not None
+                         else _speech(chunk, _for_script(voices[_key(line.speaker)], chunk)))
+                if audio.size == 0:  # nothing audible: hold the subtitle for a reading time
+                    audio = np.zeros(_samples(max(MIN_CUE_S, speech_seconds(chunk))), np.float32)
+                pieces.append(audio)
+                cues.append(Cue(cursor / SAMPLE_RATE, (cursor + audio.size) / SAMPLE_RATE,
+                                chunk, line.speaker))
+                cursor += audio.size
+    cursor += _add_silence(pieces, TAIL_S)
+    track = np.concatenate(pieces).astype(np.float32)
+    with atomic_output(Path(out_wav)) as tmp:
+        write_wav(tmp, track)
+    return SceneVoice(Path(out_wav), cursor / SAMPLE_RATE, cues)
+
+
+def read_wav(path: Path) -> np.ndarray:
+    """A 16-bit PCM WAV as float32 of shape (samples, channels), e.g. to mix with music."""
+    with wave.open(str(path), "rb") as handle:
+        channels = handle.getnchannels()
+        if handle.getsampwidth() != 2:
+            raise ValueError(f"{Path(path).name} is not 16-bit PCM audio.")
+        data = np.frombuffer(handle.readframes(handle.getnframes()), "<i2")
+    return (data.reshape(-1, channels) / 32768.0).astype(np.float32)
+
+
+def _samples(seconds: float) -> int:
+    return int(round(seconds * SAMPLE_RATE))
+
+
+def _add_silence(pieces: list[np.ndarray], seconds: float) -> int:
+    gap = np.zeros(_samples(seconds), np.float32)
+    pieces.append(gap)
+    return gap.size
+
+
+def _speech(text: str, voice: espeak.VoiceSettings) -> np.ndarray:
+    """Synthesised ``text`` at the film rate, edge silence trimmed, level evened out."""
+    raw = espeak.speak(text, voice).astype(np.float32) / 32768.0
+    return _polish(raw, espeak.sample_rate())
+
+
+def _polish(raw: np.ndarray, rate: int) -> np.ndarray:
+    """Mono speech at ``rate`` -> the film rate, edge silence trimmed, level evened out."""
+    loud = np.nonzero(np.abs(raw) > _SILENCE)[0]
+    if loud.size == 0:
+        return np.zeros(0, np.float32)
+    margin = int(0.02 * rate)
+    raw = raw[max(0, loud[0] - margin): loud[-1] + margin]
+    audio = _resample(raw, rate, SAMPLE_RATE)
+    rms = float(np.sqrt(np.mean(audio**2)))
+    gain = min(0.12 / max(rms, 1e-6), 0.9 / float(np.max(np.abs(audio))))
+    fade = min(audio.size // 2, _samples(0.005))
+    audio = audio * gain
+    audio[:fade] *= np.linspace(0.0, 1.0, fade, dtype=np.float32)
+    audio[audio.size - fade:] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
+    return audio.astype(np.float32)
+
+
+def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:
+    """Band-limited upsampling by an integer factor (22050 -> 44100), else linear."""
+    if source_rate == target_rate:
+        return samples
+    if target_rate % source_rate == 0:
+        factor = target_rate // source_rate
+        taps = np.arange(-16 * factor, 16 * factor + 1)
+        kernel = np.sinc(taps / factor) * np.hamming(taps.size)
+        stuffed = np.zeros(samples.size * factor, np.float32)
+        stuffed[::factor] = samples
+        return np.convolve(stuffed, kernel, mode="same").astype(np.float32)
+    positions = np.arange(round(samples.size * target_rate / source_rate)) / target_rate
+    return np.interp(positions, np.arange(samples.size) / source_rate, samples).astype(np.float32)

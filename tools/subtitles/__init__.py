@@ -1,0 +1,1 @@
+"""Subtitles: timed cues, SRT files and burned-in captions."""
