@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 BOOTSTRAP = ROOT / ".bootstrap"
+PACKAGES = ("film", "agent", "tools", "knowledge", "webapp")
 TEST_SYSTEM_TOOLS = {"ffprobe": "ffmpeg", "pdftoppm": "poppler-utils", "chromium": "chromium"}
 
 
@@ -93,8 +94,30 @@ def run_in_env(uv: str, *command: str) -> int:
     return subprocess.run([uv, "run", "--locked", "--no-sync", *command], cwd=ROOT).returncode
 
 
+LINT_STEPS = (
+    ("ruff check", ("ruff", "check", ".")),
+    ("ruff format", ("ruff", "format", "--check", ".")),
+    ("mypy", ("mypy", *PACKAGES, "app.py")),
+    ("import layers", ("lint-imports",)),
+)
+
+
+def lint(uv: str) -> int:
+    """Every static check CI runs before the tests; all run, the first failure decides."""
+    failed = []
+    for name, command in LINT_STEPS:
+        say(f"lint: {name}")
+        if run_in_env(uv, *command) != 0:
+            failed.append(name)
+    if failed:
+        say(f"lint failed: {', '.join(failed)}")
+        return 1
+    say("lint passed")
+    return 0
+
+
 def main() -> int:
-    """Entry point: ``studio`` (default), ``test`` or ``lint``."""
+    """Entry point: ``studio`` (default), ``test`` or ``lint`` (ruff, mypy, import layers)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("job", nargs="?", default="studio", choices=["studio", "test", "lint"])
     parser.add_argument("--port", default=os.environ.get("MICROFILM_PORT", "8000"))
@@ -106,8 +129,7 @@ def main() -> int:
         ensure_system_tools()
         return run_in_env(uv, "python", "-m", "pytest", *extra)
     if args.job == "lint":
-        code = run_in_env(uv, "ruff", "check", ".")
-        return code or run_in_env(uv, "mypy", "agent", "tools", "knowledge", "webapp", "app.py")
+        return lint(uv)
     say(f"Starting the studio on http://localhost:{args.port} (Ctrl+C stops it)...")
     return run_in_env(
         uv, "chainlit", "run", "app.py", "--host", "127.0.0.1", "--port", args.port, "--headless"
