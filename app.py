@@ -21,9 +21,11 @@ import chainlit as cl
 from chainlit.auth import get_current_user
 from chainlit.server import app as server_app
 from chainlit.types import ThreadDict
-from langchain_core.messages import HumanMessage
 from langgraph.types import Command
 
+import knowledge  # cheap: chromadb loads on the first use of its names (PEP 562)
+from agent.model.providers import describe_model
+from agent.session import TurnInput, pending_question
 from film.paths import data_dir
 from webapp import genres, settings
 from webapp.auth import CredentialsError, ensure_auth_secret, load_accounts, login_notice
@@ -89,9 +91,7 @@ async def open_studio() -> None:
     """Open the checkpointed graph and make sure the guideline index exists."""
     await GRAPH.get()
     try:
-        from knowledge import ensure_index
-
-        await asyncio.to_thread(ensure_index, log=log.info)
+        await asyncio.to_thread(knowledge.ensure_index, log=log.info)
     except Exception as exc:  # the index is rebuilt lazily on the first search
         log.warning("guideline index not ready at start-up: %s", exc)
 
@@ -111,8 +111,6 @@ async def starters(user: cl.User | None = None, language: str | None = None) -> 
 
 async def model_line() -> str:
     """Which model answers, and how good to expect it to be."""
-    from agent.model.providers import describe_model
-
     try:
         info = await asyncio.to_thread(describe_model)
     except Exception as exc:  # the panel must open even if the provider is unreachable
@@ -151,10 +149,8 @@ def current_folder() -> Any:
     return project_folder(identifier, cl.context.session.thread_id)
 
 
-async def play_turn(graph_input: Any) -> None:
+async def play_turn(user_input: TurnInput) -> None:
     """Run one turn of the graph into the chat, then ask for the genre if it paused."""
-    from agent.session import thread_config
-
     graph = await GRAPH.get()
     folder = current_folder()
     # Chainlit keeps the panel's latest values on the session; they are checked here.
@@ -165,22 +161,16 @@ async def play_turn(graph_input: Any) -> None:
                          author="Studio").send()
     language = context.language if context.language in ("en", "zh") else "en"
     turn = ChatTurn(folder, language=language)
-    config = thread_config(cl.context.session.thread_id, context)
-    outcome = await turn.run(graph, graph_input, config, context)
-    if outcome.interrupt is None and outcome.error is None:
-        snapshot = await graph.aget_state(config)
-        outcome.interrupt = snapshot.interrupts[0].value if snapshot.interrupts else None
-    if genres.is_genre_question(outcome.interrupt):
-        await genres.ask_genre(outcome.interrupt)  # type: ignore[arg-type]
+    outcome = await turn.run(graph, cl.context.session.thread_id, user_input, context)
+    if outcome.interrupt is not None:
+        await genres.ask_genre(outcome.interrupt)
 
 
 async def waiting_question() -> dict[str, Any] | None:
     """The genre question this thread is paused on, if any."""
-    from agent.session import pending_interrupt
-
     graph = await GRAPH.get()
-    payload = await pending_interrupt(graph, cl.context.session.thread_id)
-    return payload if genres.is_genre_question(payload) else None
+    question = await pending_question(graph, cl.context.session.thread_id)
+    return question.payload if question else None
 
 
 @cl.on_message
@@ -193,7 +183,7 @@ async def on_message(message: cl.Message) -> None:
         await genres.clear_genre_buttons()
         await play_turn(Command(resume=text))
     else:
-        await play_turn({"messages": [HumanMessage(text)]})
+        await play_turn(text)
 
 
 @cl.action_callback(genres.ACTION_NAME)

@@ -15,16 +15,26 @@ import shutil
 import sys
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from langchain_core.messages import AIMessage
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 
 from agent.context import Context
+from agent.events import Artefact, GenreQuestion, Progress, Reply, Sources, TurnEvent
 from agent.graph import builder
-from agent.session import TurnResult, open_graph, pending_interrupt, run_turn
+from agent.model.providers import describe_model
+from agent.session import (
+    StudioGraph,
+    TurnInput,
+    TurnResult,
+    open_graph,
+    pending_question,
+    stream_turn,
+)
+from agent.state import IdeaOptions, idea_message
 from film.screenplay import Genre, Project
 
 DELIVERABLES = {  # name in the output folder -> project artefact field
@@ -46,23 +56,36 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def _print_event(event: dict[str, Any]) -> None:
-    if event.get("type") == "progress":
-        fraction = event.get("fraction")
-        share = f" {fraction:.0%}" if isinstance(fraction, float) else ""
-        _err(f"[{event.get('stage')}{share}] {event.get('message')}")
-    elif event.get("type") == "sources":
-        cited = [f"{p.get('source')} > {p.get('heading')}" for p in event.get("passages", [])]
+def _show(event: TurnEvent, say: Callable[[str], None]) -> None:
+    """Progress, sources and files go to stderr; replies go to ``say``.
+
+    A stage's failure message is left out: the caller reports the turn's error once.
+    """
+    if isinstance(event, Progress):
+        share = f" {event.fraction:.0%}" if event.fraction is not None else ""
+        _err(f"[{event.stage}{share}] {event.message}")
+    elif isinstance(event, Sources):
+        cited = [f"{p.get('source')} > {p.get('heading')}" for p in event.passages]
         if cited:
             _err("  sources: " + "; ".join(cited))
-    elif event.get("type") == "artefact":
-        scene = f" {event['scene']}" if event.get("scene") else ""
-        _err(f"  + {event.get('kind')}{scene}: {event.get('path')}")
+    elif isinstance(event, Artefact):
+        scene = f" {event.scene}" if event.scene else ""
+        _err(f"  + {event.kind}{scene}: {event.path}")
+    elif isinstance(event, Reply) and not event.failure:
+        say(event.text)
+
+
+async def _play(graph: StudioGraph, thread: str, turn: TurnInput, context: Context,
+                say: Callable[[str], None]) -> TurnResult:
+    """Run one turn, showing it as it goes; what it produced is returned."""
+    result = TurnResult()
+    async for event in stream_turn(graph, thread, turn, context):
+        _show(event, say)
+        result.record(event)
+    return result
 
 
 def _print_model(context: Context) -> None:
-    from agent.model.providers import describe_model
-
     info = describe_model(context)
     _err(f"Model: {info.name} ({info.provider}). {info.note}")
 
@@ -129,15 +152,15 @@ async def _draft(args: argparse.Namespace) -> int:
     try:
         context = context.updated(project_dir=str(work))
         _print_model(context)
-        message = f"one-prompt: {idea}"
+        options = IdeaOptions(one_prompt=True)
         if genre:
-            message += f" (genre: {genre.value})"
-        if args.seconds:
-            message += f" (length: {args.seconds}s)"
+            options["genre"] = genre.value
+        if args.seconds is not None:
+            options["target_seconds"] = float(args.seconds)
         graph = builder.compile(checkpointer=InMemorySaver())
-        result = await run_turn(graph, uuid.uuid4().hex, message, context,
-                                on_event=_print_event, on_message=lambda m: _err(_text(m)))
-        if result.error or result.interrupt or not result.values.get("project"):
+        result = await _play(graph, uuid.uuid4().hex, {"messages": [idea_message(idea, options)]},
+                             context, say=_err)
+        if result.error or result.question or not result.values.get("project"):
             raise CliError(result.error or "The draft stopped before the film was made.", code=1)
         moved = _move_deliverables(result, work, out)
     finally:
@@ -147,21 +170,17 @@ async def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
-def _text(message: AIMessage) -> str:
-    return message.content if isinstance(message.content, str) else str(message.content)
-
-
-def _genre_answer(line: str, question: dict[str, Any]) -> str:
-    options = question.get("options", [])
+def _genre_answer(line: str, question: GenreQuestion) -> str:
+    options = question.options
     if line.strip().isdigit() and 1 <= int(line) <= len(options):
         return str(options[int(line) - 1]["genre"])
     return line
 
 
-def _show_question(question: dict[str, Any]) -> None:
-    print(question.get("question", ""))
-    for number, option in enumerate(question.get("options", []), start=1):
-        star = " *" if option.get("genre") == question.get("recommended") else ""
+def _show_question(question: GenreQuestion) -> None:
+    print(question.payload.get("question", ""))
+    for number, option in enumerate(question.options, start=1):
+        star = " *" if option.get("genre") == question.payload.get("recommended") else ""
         print(f"  {number}. {option.get('label')}{star}: {option.get('pitch', '')}")
     print("Answer with a number or in your own words.")
 
@@ -173,7 +192,7 @@ async def _chat(args: argparse.Namespace) -> int:
     print(f"Thread {thread} (continue later with: microfilm chat --thread {thread}). "
           "Type /quit to leave.")
     async with open_graph(args.db) as graph:
-        question = await pending_interrupt(graph, thread)
+        question = await pending_question(graph, thread)
         if question:
             _show_question(question)
         while True:
@@ -183,18 +202,18 @@ async def _chat(args: argparse.Namespace) -> int:
                 break
             if line.strip() in ("/quit", "/exit"):
                 break
-            turn: str | Command[Any] = line
+            turn: TurnInput = line
             if question:
                 turn = Command(resume=_genre_answer(line, question))
             try:
-                result = await run_turn(graph, thread, turn, context, on_event=_print_event,
-                                        on_message=lambda m: print(_text(m), flush=True))
+                result = await _play(graph, thread, turn, context,
+                                     say=lambda text: print(text, flush=True))
             except Exception as exc:  # keep the conversation; the checkpoint is intact
                 _err(f"error: {type(exc).__name__}: {exc}. Your work is saved; try again.")
                 continue
             if result.error:
                 print(result.error, flush=True)
-            question = result.interrupt
+            question = result.question
             if question:
                 _show_question(question)
     return 0

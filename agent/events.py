@@ -1,19 +1,24 @@
-"""Custom stream events: the one vocabulary the chat app and the CLI read progress from.
+"""Stream events: what nodes report while they work, and what a turn shows its callers.
 
-Nodes never build event dicts by hand; they call these helpers so the shapes fixed in
-docs/ARCHITECTURE.md ("Custom stream events") stay in one place. Outside a graph run
-(unit tests of a helper, the CLI's own pre-checks) the events are dropped silently
+Nodes never build event dicts by hand; they call the ``emit_*`` helpers so the shapes
+fixed in docs/ARCHITECTURE.md ("Custom stream events") stay in one place. Outside a graph
+run (unit tests of a helper, the CLI's own pre-checks) the events are dropped silently
 instead of raising, because progress is advisory and must never break real work.
+
+:func:`agent.session.stream_turn` turns one graph run into the typed events below
+(:data:`TurnEvent`); the chat app and the CLI read only these, never the raw stream.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
+from langchain_core.messages import AIMessage
 from langchain_core.runnables.config import merge_configs, var_child_runnable_config
 from langgraph.config import get_stream_writer
 from langgraph.constants import TAG_NOSTREAM
@@ -111,3 +116,140 @@ def quiet_tokens() -> Iterator[None]:
         yield
     finally:
         var_child_runnable_config.reset(token)
+
+
+@dataclass(frozen=True)
+class ReplyToken:
+    """A piece of a model's reply while it is written; pieces share ``reply_id``."""
+
+    reply_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A whole reply a stage returned (its id matches the tokens, if it was streamed).
+
+    ``failure`` marks a stage's failure message, which :class:`TurnEnded` repeats as its
+    ``error``, so a caller that reports the error itself can skip it here.
+    """
+
+    reply_id: str
+    text: str
+    message: AIMessage
+    failure: bool = False
+
+
+@dataclass(frozen=True)
+class StageStarted:
+    """A node began: ``task_input`` is its state (or a render's task), for the steps view."""
+
+    task_id: str
+    name: str
+    task_input: Any
+
+
+@dataclass(frozen=True)
+class StageEnded:
+    """A node finished, failed (``error``) or stopped for a question (``waiting``)."""
+
+    task_id: str
+    name: str
+    result: Any = None
+    error: str | None = None
+    waiting: bool = False
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a stage is; ``fraction`` is 0..1 when the stage knows."""
+
+    stage: str
+    message: str
+    fraction: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as nodes emitted it."""
+        return progress_event(self.stage, self.message, self.fraction)
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """A finished file (absolute path inside the project folder)."""
+
+    kind: str
+    path: str
+    scene: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as nodes emitted it."""
+        return {"type": "artefact", "kind": self.kind, "path": self.path, "scene": self.scene}
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The guideline passages that grounded an answer (source, heading, text each)."""
+
+    passages: tuple[dict[str, str], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as nodes emitted it."""
+        return {"type": "sources", "passages": [dict(p) for p in self.passages]}
+
+
+WorkEvent = Progress | Artefact | Sources
+
+
+def work_event(event: Any) -> WorkEvent | None:
+    """The typed form of a custom stream event, or None for anything else."""
+    if not isinstance(event, Mapping):
+        return None
+    kind = event.get("type")
+    if kind == "progress":
+        fraction = event.get("fraction")
+        return Progress(str(event.get("stage") or ""), str(event.get("message") or ""),
+                        float(fraction) if isinstance(fraction, int | float) else None)
+    if kind == "artefact":
+        scene = event.get("scene")
+        return Artefact(str(event.get("kind") or ""), str(event.get("path") or ""),
+                        scene if isinstance(scene, int) else None)
+    if kind == "sources":
+        return Sources(tuple(passage_dict(p) for p in event.get("passages") or ()))
+    return None
+
+
+@dataclass(frozen=True)
+class GenreQuestion:
+    """The graph stopped to ask for the genre; answer with ``Command(resume=...)``.
+
+    ``payload`` is the interrupt's value as docs/ARCHITECTURE.md fixes it: ``question``,
+    ``recommended`` and six ``options`` (genre, label, pitch).
+    """
+
+    payload: dict[str, Any]
+
+    KIND: ClassVar[str] = "choose_genre"
+
+    @classmethod
+    def from_interrupt(cls, value: Any) -> GenreQuestion | None:
+        """The question an interrupt's value asks, or None if it is not the genre question."""
+        if isinstance(value, Mapping) and value.get("type") == cls.KIND:
+            return cls(dict(value))
+        return None
+
+    @property
+    def options(self) -> list[dict[str, Any]]:
+        """The genres offered, in order."""
+        return list(self.payload.get("options") or [])
+
+
+@dataclass(frozen=True)
+class TurnEnded:
+    """The turn is over: the thread's state now, and the failure message if a stage failed."""
+
+    values: dict[str, Any]
+    error: str | None = None
+
+
+TurnEvent = (ReplyToken | Reply | StageStarted | StageEnded | Progress | Artefact | Sources
+             | GenreQuestion | TurnEnded)

@@ -1,4 +1,7 @@
-"""The micro film form: how long a screenplay runs, and whether it is a micro film at all.
+"""The micro film form: how long a film runs, whether it is one, and a draft's budgets.
+
+A draft is held to the form stage by stage (:func:`stage_issues`) and to the runtime and
+scene budgets its target length allows (:func:`runtime_limit`, :func:`scene_budget_s`).
 
 Runtime model (documented because the renderer and the tests rely on it):
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from film.language import CJK
 from film.screenplay import DialogueLine, Scene, Screenplay
 
 DEFAULT_CAP_S = 600.0
@@ -25,14 +29,13 @@ ACTION_LINE_S = 2.5
 MIN_SCENE_S = 3.0
 DELIVERY_SIZE = (1080, 1920)
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
 def speech_seconds(text: str) -> float:
     """Seconds needed to say ``text`` aloud, mixing Chinese characters and English words."""
-    cjk = len(_CJK.findall(text))
-    words = len(_WORD.findall(_CJK.sub(" ", text)))
+    cjk = len(CJK.findall(text))
+    words = len(_WORD.findall(CJK.sub(" ", text)))
     return cjk / ZH_CHARS_PER_S + words / EN_WORDS_PER_S
 
 
@@ -119,3 +122,39 @@ def validate_form(
             "These speakers are missing from the character bible: " + ", ".join(strangers) + ".",
         ))
     return issues
+
+
+# Codes a stage can already be held to: a logline has no scenes yet, so "no-plot" would
+# be noise after stage 1.
+STAGE_CODES: dict[str, frozenset[str]] = {
+    "logline": frozenset({"no-theme"}),
+    "characters": frozenset({"no-theme", "no-characters"}),
+    "outline": frozenset({"no-theme", "no-characters", "no-place", "too-long"}),
+    "scenes": frozenset({
+        "no-theme", "no-characters", "no-place", "too-long", "no-plot", "unknown-speaker",
+        "no-time", "not-vertical",
+    }),
+}
+
+
+def stage_issues(
+    stage: str, screenplay: Screenplay, *, cap_s: float, size: tuple[int, int]
+) -> list[FormIssue]:
+    """The form issues that matter once ``stage`` is complete."""
+    codes = STAGE_CODES.get(stage, STAGE_CODES["scenes"])
+    return [i for i in validate_form(screenplay, cap_s=cap_s, size=size) if i.code in codes]
+
+
+def runtime_limit(target_s: float, cap_s: float) -> float:
+    """Longest runtime accepted for a target: a little slack over it, never over the cap."""
+    return round(min(cap_s, max(target_s * 1.25, target_s + 15.0)), 1)
+
+
+def scene_budget_s(target_s: float, scene_count: int) -> float:
+    """Seconds each scene should run so the film meets its target (title card excluded)."""
+    return max(5.0, (target_s - TITLE_CARD_S) / max(1, scene_count))
+
+
+def scene_count_for(target_s: float) -> int:
+    """How many scenes a film of ``target_s`` wants: about one every 20 s, 2 to 12."""
+    return int(max(2, min(12, round((target_s - TITLE_CARD_S) / 20.0))))

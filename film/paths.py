@@ -1,13 +1,15 @@
 """Where studio files live, and how names from user text become safe paths.
 
-Every path that is derived from user text (a film title, a requested file name) goes
-through :func:`safe_slug` and :func:`resolve_inside`, so nothing a user types can point
-outside the project folder.
+Every path that is derived from user text (a film title, a login, a requested file name)
+goes through :func:`safe_slug` and :func:`resolve_inside`, so nothing a user types can point
+outside the project folder. :func:`project_dir` is the one place that decides which folder
+a conversation writes to, for the web app, the CLI and every graph node alike.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -15,7 +17,9 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-_SLUG_DROP = re.compile(r"[^\w\u3400-\u9fff-]+", re.UNICODE)
+from film.language import IDEOGRAPHS
+
+_SLUG_DROP = re.compile(rf"[^\w{IDEOGRAPHS}-]+", re.UNICODE)
 
 
 class UnsafePathError(ValueError):
@@ -52,6 +56,52 @@ def resolve_inside(root: Path, *parts: str | os.PathLike[str]) -> Path:
     if target != base and not target.is_relative_to(base):
         raise UnsafePathError(f"Refusing a path outside the project folder: {target}")
     return target
+
+
+def user_slug(identifier: str) -> str:
+    """A folder name for a login that is safe on disk and unique per exact name.
+
+    The slug alone would give "Alice" and "alice" one folder; a short hash of the exact
+    name keeps them apart.
+    """
+    digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:8]
+    return f"{safe_slug(identifier, fallback='user', max_length=32)}-{digest}"
+
+
+def project_dir(
+    *,
+    chosen: str | os.PathLike[str] | None = None,
+    remembered: str | os.PathLike[str] | None = None,
+    user: str | None = None,
+    thread: str = "",
+    name: str = "",
+    home: Path | None = None,
+) -> Path:
+    """The folder one conversation's files go to (not created here).
+
+    The first that applies wins:
+
+    1. ``chosen``: the folder the app picked for this turn (the web app passes its
+       per-user folder, the CLI its ``--out``).
+    2. ``remembered``: the folder an earlier turn of the conversation wrote to.
+    3. ``user``: ``<home>/projects/<user slug>/<thread slug>``, one folder per login and
+       conversation, so one user can never be shown another's files.
+    4. Otherwise ``<home>/projects/<name slug>-<thread hash>``, from the film's title or
+       slug; outside a conversation thread, just ``<name slug>``.
+
+    ``home`` defaults to :func:`data_dir`.
+    """
+    for given in (chosen, remembered):
+        if given:
+            return Path(given).expanduser().resolve()
+    root = (home or data_dir()) / "projects"
+    if user is not None:
+        return resolve_inside(root, user_slug(user),
+                              safe_slug(thread, fallback="thread", max_length=64))
+    folder = safe_slug(name or "film", max_length=40)
+    if thread:
+        folder += "-" + hashlib.sha1(thread.encode("utf-8")).hexdigest()[:8]
+    return resolve_inside(root, folder)
 
 
 @contextlib.contextmanager

@@ -1,108 +1,223 @@
-"""Last-resort, deterministic repair of a draft that breaks the micro film form.
+"""Bringing a screenplay within the micro film form without a model, the one way it is done.
 
-The drafting nodes first ask the model to fix what :func:`film.form.validate_form`
-reports; whatever is still wrong is fixed here, without a model, so the user never sees
-a screenplay that is over the cap or has a speaker missing from the bible. Repairs are
-conservative: trim the longest scene first (a film is judged by its whole shape), and
-report every change so the reply can say what was done.
+Drafting asks the model to fix what :func:`film.form.stage_issues` reports and repairs the
+rest here (:func:`deterministic_repair`); a revision is held to the form here too
+(:func:`within_form`). Both use the same two tools: every speaker gets a bible entry
+(:func:`add_missing_speakers`), and an over-long film is cut by :func:`cut_to_length`.
+
+The cut is greedy and deterministic: at each step it removes the candidate (an action
+beat, a dialogue line, or a whole middle scene) with the lowest importance per second it
+saves, counting only the seconds still needed, so a 40-second scene is not dropped when a
+5-second line would do. Importance favours what carries the story: dialogue over action,
+a scene's first beat and its opening and closing lines, lines that echo the logline and
+theme, and anything in the first and last scenes, which are never removed (a micro film
+must still open and close). Every repair is reported so the reply can say what was done.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from film.form import (
+    ACTION_LINE_S,
+    MIN_SCENE_S,
     TITLE_CARD_S,
     FormIssue,
     estimate_runtime,
-    estimate_scene_seconds,
+    line_seconds,
     validate_form,
     with_estimates,
 )
-from film.screenplay import CharacterProfile, Screenplay
+from film.language import CJK_RUN
+from film.screenplay import CharacterProfile, Scene, Screenplay
 
-# Codes a stage can already be held to: a logline has no scenes yet, so "no-plot" would
-# be noise after stage 1.
-STAGE_CODES: dict[str, frozenset[str]] = {
-    "logline": frozenset({"no-theme"}),
-    "characters": frozenset({"no-theme", "no-characters"}),
-    "outline": frozenset({"no-theme", "no-characters", "no-place", "too-long"}),
-    "scenes": frozenset({
-        "no-theme", "no-characters", "no-place", "too-long", "no-plot", "unknown-speaker",
-        "no-time", "not-vertical",
-    }),
-}
+MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_SCENE_PENALTY = 4.0  # dropping a scene is a bigger change to the story than trimming it
+_FRAME_WEIGHT = 3.0  # first and last scenes are trimmed only when nothing else is left
 
 
-def runtime_limit(target_s: float, cap_s: float) -> float:
-    """Longest runtime accepted for a target: a little slack over it, never over the cap."""
-    return round(min(cap_s, max(target_s * 1.25, target_s + 15.0)), 1)
+class TooManyCharacters(ValueError):
+    """The speakers missing from the bible would not fit in it."""
 
 
-def scene_budget_s(target_s: float, scene_count: int) -> float:
-    """Seconds each scene should run so the film meets its target (title card excluded)."""
-    return max(5.0, (target_s - TITLE_CARD_S) / max(1, scene_count))
+def _strangers(screenplay: Screenplay) -> dict[str, tuple[str, int]]:
+    """Speakers without a bible entry (by case-folded name): spelling and first scene."""
+    known = {c.name.casefold() for c in screenplay.characters}
+    found: dict[str, tuple[str, int]] = {}
+    for scene in screenplay.scenes:
+        for line in scene.dialogue:
+            if line.speaker.casefold() not in known:
+                found.setdefault(line.speaker.casefold(), (line.speaker, scene.number))
+    return found
 
 
-def scene_count_for(target_s: float) -> int:
-    """How many scenes a film of ``target_s`` wants: about one every 20 s, 2 to 12."""
-    return int(max(2, min(12, round((target_s - TITLE_CARD_S) / 20.0))))
-
-
-def stage_issues(
-    stage: str, screenplay: Screenplay, *, cap_s: float, size: tuple[int, int]
-) -> list[FormIssue]:
-    """The form issues that matter once ``stage`` is complete."""
-    codes = STAGE_CODES.get(stage, STAGE_CODES["scenes"])
-    return [i for i in validate_form(screenplay, cap_s=cap_s, size=size) if i.code in codes]
+def unknown_speakers(screenplay: Screenplay) -> list[str]:
+    """Speakers without a bible entry, in the order they first speak."""
+    return [name for name, _ in _strangers(screenplay).values()]
 
 
 def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]:
-    """Give every speaker without a bible entry a plain one, so the voice and look are pinned."""
-    known = {c.name.lower() for c in screenplay.characters}
-    added: list[CharacterProfile] = []
-    for scene in screenplay.scenes:
-        for line in scene.dialogue:
-            if line.speaker.lower() not in known and len(screenplay.characters) + len(added) < 8:
-                known.add(line.speaker.lower())
-                added.append(CharacterProfile(
-                    name=line.speaker, role=f"Speaks in scene {scene.number}.",
-                ))
-    if not added:
+    """Give speakers without a bible entry a plain one (while the bible has room).
+
+    The entry pins each voice and look for production; its role says where they speak.
+    """
+    room = max(0, MAX_CHARACTERS - len(screenplay.characters))
+    strangers = list(_strangers(screenplay).values())[:room]
+    if not strangers:
         return screenplay, []
+    added = [CharacterProfile(name=name[:40], role=f"Speaks in scene {number}.")
+             for name, number in strangers]
     updated = screenplay.model_copy(update={"characters": [*screenplay.characters, *added]})
-    return updated, [c.name for c in added]
+    return updated, [name for name, _ in strangers]
 
 
-def _shrink_longest(screenplay: Screenplay) -> Screenplay | None:
-    """Cut one line from the longest scene, or drop the last scene; None when nothing is left."""
-    scenes = list(screenplay.scenes)
-    if not scenes:
-        return None
-    order = sorted(range(len(scenes)), key=lambda i: estimate_scene_seconds(scenes[i]),
-                   reverse=True)
-    for index in order:
-        scene = scenes[index]
-        if len(scene.dialogue) > 1:
-            scenes[index] = scene.model_copy(update={"dialogue": scene.dialogue[:-1]})
+@dataclass
+class CutResult:
+    """The cut screenplay and what went, for the reply."""
+
+    screenplay: Screenplay
+    removed_action: int = 0
+    removed_lines: int = 0
+    removed_scenes: list[int] = field(default_factory=list)
+    reached: bool = True
+
+    @property
+    def removed(self) -> int:
+        """How many beats, lines and scenes went in all."""
+        return self.removed_action + self.removed_lines + len(self.removed_scenes)
+
+
+def _keywords(screenplay: Screenplay) -> set[str]:
+    text = f"{screenplay.logline} {screenplay.theme} {screenplay.title}"
+    words = {w.lower() for w in _WORD.findall(text)}
+    for run in CJK_RUN.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+def _echo(text: str, keywords: set[str]) -> float:
+    lowered = text.lower()
+    return float(min(2, sum(1 for word in keywords if word in lowered)))
+
+
+@dataclass
+class _Working:
+    """A mutable copy of one scene's removable items with their seconds and importance."""
+
+    scene: Scene
+    original_number: int
+    frame: bool
+    action: list[tuple[str, float]]
+    dialogue: list[tuple[int, float, float]]  # (index into scene.dialogue, seconds, weight)
+    original_items: int = 0
+
+    def seconds(self, drop_action: int | None = None, drop_line: int | None = None) -> float:
+        # Same arithmetic, in the same order, as film.form.estimate_scene_seconds.
+        spoken = sum(s for i, (_, s, _) in enumerate(self.dialogue) if i != drop_line)
+        acted = ACTION_LINE_S * (len(self.action) - (drop_action is not None))
+        return round(max(MIN_SCENE_S, spoken + acted), 2)
+
+    def items(self) -> int:
+        return len(self.action) + len(self.dialogue)
+
+    def hollowing(self) -> float:
+        """How much more the next removal from this scene costs.
+
+        A scene cut to a bare beat is nearly as lost as a dropped one, so heavy cuts drop
+        middle scenes instead of gutting all of them.
+        """
+        return self.original_items / max(1, self.items() - 1)
+
+    def importance(self) -> float:
+        return sum(w for _, w in self.action) + sum(w for _, _, w in self.dialogue)
+
+
+def _working(scene: Scene, frame: bool, keywords: set[str]) -> _Working:
+    action = [(text, (3.0 if i == 0 else 1.0) + _echo(text, keywords))
+              for i, text in enumerate(scene.action)]
+    last = len(scene.dialogue) - 1
+    dialogue = [
+        (i, line_seconds(line), (2.5 if i in (0, last) else 1.5) + _echo(line.text, keywords))
+        for i, line in enumerate(scene.dialogue)
+    ]
+    return _Working(scene, scene.number, frame, action, dialogue,
+                    len(scene.action) + len(scene.dialogue))
+
+
+def _best_step(work: list[_Working], needed: float) -> tuple[str, int, int] | None:
+    best: tuple[float, float, tuple[str, int, int]] | None = None
+
+    def offer(cost: float, saving: float, step: tuple[str, int, int]) -> None:
+        nonlocal best
+        if saving <= 0.01:
+            return
+        score = cost / min(saving, needed)
+        key = (score, -saving, step)
+        if best is None or key[:2] < best[:2]:
+            best = key
+
+    for s, item in enumerate(work):
+        weight = (_FRAME_WEIGHT if item.frame else 1.0) * item.hollowing()
+        now = item.seconds()
+        if item.items() > 1:
+            for a, (_, cost) in enumerate(item.action):
+                offer(cost * weight, now - item.seconds(drop_action=a), ("action", s, a))
+            for d, (_, _, cost) in enumerate(item.dialogue):
+                offer(cost * weight, now - item.seconds(drop_line=d), ("line", s, d))
+        if not item.frame:
+            offer(item.importance() + _SCENE_PENALTY, now, ("scene", s, 0))
+    return best[2] if best else None
+
+
+def _runtime(work: list[_Working]) -> float:
+    return round(sum(item.seconds() for item in work) + TITLE_CARD_S, 2)
+
+
+def cut_to_length(screenplay: Screenplay, target_s: float) -> CutResult:
+    """Trim ``screenplay`` until :func:`estimate_runtime` is at most ``target_s``.
+
+    ``reached`` is False when even the barest version (first and last scenes kept, one
+    beat per scene) is longer; the result is then that barest version.
+    """
+    keywords = _keywords(screenplay)
+    last = len(screenplay.scenes) - 1
+    work = [_working(scene, i in (0, last), keywords) for i, scene in enumerate(screenplay.scenes)]
+    result = CutResult(screenplay)
+    total = _runtime(work)
+    while total > target_s + 1e-6:
+        step = _best_step(work, total - target_s)
+        if step is None:
+            result.reached = False
             break
-        if len(scene.action) > 1:
-            scenes[index] = scene.model_copy(update={"action": scene.action[:-1]})
-            break
-    else:
-        if len(scenes) == 1:
-            return None
-        scenes = scenes[:-1]
-    return screenplay.model_copy(update={"scenes": scenes})
+        kind, s, index = step
+        if kind == "scene":
+            result.removed_scenes.append(work.pop(s).original_number)
+        elif kind == "action":
+            work[s].action.pop(index)
+            result.removed_action += 1
+        else:
+            work[s].dialogue.pop(index)
+            result.removed_lines += 1
+        total = _runtime(work)
+    scenes = [
+        item.scene.model_copy(update={
+            "action": [text for text, _ in item.action],
+            "dialogue": [item.scene.dialogue[i] for i, _, _ in item.dialogue],
+        })
+        for item in work
+    ]
+    cut = with_estimates(screenplay.model_copy(update={"scenes": scenes}))
+    result.screenplay = cut
+    result.reached = result.reached and estimate_runtime(cut) <= target_s + 1e-6
+    return result
 
 
 def trim_to_fit(screenplay: Screenplay, limit_s: float) -> tuple[Screenplay, int]:
-    """Trim lines, then whole scenes, until the film runs at most ``limit_s``; count the cuts."""
-    cuts = 0
-    while estimate_runtime(screenplay) > limit_s:
-        smaller = _shrink_longest(screenplay)
-        if smaller is None:
-            break
-        screenplay, cuts = smaller, cuts + 1
-    return with_estimates(screenplay), cuts
+    """:func:`cut_to_length` for drafting: the trimmed film and how many parts went."""
+    result = cut_to_length(screenplay, limit_s)
+    return result.screenplay, result.removed
 
 
 def deterministic_repair(
@@ -139,3 +254,33 @@ def deterministic_repair(
         if cuts:
             notes.append(f"trimmed {cuts} line(s) to fit {limit_s:.0f} s")
     return with_estimates(screenplay), notes
+
+
+@dataclass
+class FormFit:
+    """A revised screenplay held to the form, and what that took."""
+
+    screenplay: Screenplay
+    added_speakers: list[str] = field(default_factory=list)
+    trimmed: bool = False
+
+
+def within_form(screenplay: Screenplay, cap_s: float) -> FormFit:
+    """Fresh estimates, every speaker in the bible, and the runtime under the cap.
+
+    Unlike :func:`deterministic_repair`, which drops speakers the bible has no room for,
+    this refuses: a revision either applies completely or not at all.
+
+    Raises:
+        TooManyCharacters: the bible cannot hold every speaker.
+    """
+    fit = FormFit(with_estimates(screenplay))
+    codes = {issue.code for issue in validate_form(fit.screenplay, cap_s=cap_s)}
+    if "unknown-speaker" in codes and fit.screenplay.characters:
+        strangers = unknown_speakers(fit.screenplay)
+        if len(fit.screenplay.characters) + len(strangers) > MAX_CHARACTERS:
+            raise TooManyCharacters(", ".join(strangers))
+        fit.screenplay, fit.added_speakers = add_missing_speakers(fit.screenplay)
+    if "too-long" in codes:
+        fit.screenplay, fit.trimmed = cut_to_length(fit.screenplay, cap_s).screenplay, True
+    return fit

@@ -35,6 +35,11 @@ class Genre(StrEnum):
         """Chinese name as used by Chinese-speaking audiences, e.g. "青春爱情"."""
         return _GENRE_NAMES[self][1]
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the genre answers to: slug, English, Chinese and aliases."""
+        return (self.value, *_GENRE_NAMES[self])
+
     def label(self, language: str = "en") -> str:
         """Name in the user's language, with the other language alongside."""
         if language.startswith("zh"):

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from film.language import CJK
 from film.screenplay import Genre
 
 GUIDELINES_DIR = Path(__file__).resolve().parent / "guidelines"
@@ -28,7 +29,6 @@ MAX_CHUNK_WORDS = 170
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _TOPIC = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORDS = re.compile(r"[A-Za-z0-9']+")
 
 
@@ -86,8 +86,8 @@ def guideline_files(corpus_dir: Path = GUIDELINES_DIR) -> list[Path]:
 
 
 def _word_count(text: str) -> float:
-    cjk = len(_CJK.findall(text))
-    return len(_WORDS.findall(_CJK.sub(" ", text))) + cjk / 2
+    cjk = len(CJK.findall(text))
+    return len(_WORDS.findall(CJK.sub(" ", text))) + cjk / 2
 
 
 def parse_document(path: Path) -> GuidelineDoc:

@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+from film.language import CJK_RUN
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     "a an and are as at be been but by can do does for from has have how i if in into is it "
@@ -45,8 +46,8 @@ def _stem(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Terms of ``text``: stemmed English words plus CJK bigrams (a lone character stays)."""
     lowered = text.lower()
-    terms = [_stem(w) for w in _WORD.findall(_CJK_RUN.sub(" ", lowered)) if w not in _STOP]
-    for run in _CJK_RUN.findall(lowered):
+    terms = [_stem(w) for w in _WORD.findall(CJK_RUN.sub(" ", lowered)) if w not in _STOP]
+    for run in CJK_RUN.findall(lowered):
         if len(run) == 1:
             terms.append(run)
             continue
@@ -56,8 +57,8 @@ def tokenize(text: str) -> list[str]:
 
 def cjk_share(text: str) -> float:
     """Fraction of the query's meaningful units that are Chinese characters (0..1)."""
-    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
-    words = len(_WORD.findall(_CJK_RUN.sub(" ", text.lower())))
+    cjk = sum(len(run) for run in CJK_RUN.findall(text))
+    words = len(_WORD.findall(CJK_RUN.sub(" ", text.lower())))
     total = cjk / 2 + words  # two characters carry about one English word
     return 0.0 if total == 0 else (cjk / 2) / total
 

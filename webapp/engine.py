@@ -13,13 +13,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
+from agent.session import open_graph
+
 GraphOpener = Callable[[], AbstractAsyncContextManager[Any]]
 
 
 def default_opener() -> AbstractAsyncContextManager[Any]:
     """The studio graph with its SQLite checkpointer (``agent.session.open_graph``)."""
-    from agent.session import open_graph
-
     return open_graph()
 
 

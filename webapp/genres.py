@@ -14,6 +14,7 @@ from typing import Any
 
 import chainlit as cl
 
+from agent.events import GenreQuestion
 from webapp.render import escape
 
 ACTION_NAME = "choose_genre"
@@ -88,4 +89,4 @@ async def clear_genre_buttons() -> None:
 
 def is_genre_question(payload: Any) -> bool:
     """True for the interrupt the buttons answer."""
-    return isinstance(payload, Mapping) and payload.get("type") == "choose_genre"
+    return GenreQuestion.from_interrupt(payload) is not None

@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Mapping
 from typing import Any
 
 import chainlit as cl
+
+from agent.events import Progress
 
 STAGE_TITLES = {
     "pitches": "Genre pitches",
@@ -57,17 +58,16 @@ class ProgressBoard:
             self.task_list.tasks.append(task)
         return self.tasks[stage]
 
-    async def on_progress(self, event: Mapping[str, Any]) -> None:
+    async def on_progress(self, event: Progress) -> None:
         """Show one progress event."""
         if self.task_list is None:
             self.task_list = cl.TaskList(status="Working…")
-        stage = str(event.get("stage") or "work")
-        message = str(event.get("message") or "").strip()
+        stage = event.stage or "work"
+        message = event.message.strip()
         task = self._task(stage)
         before = task.status
         task.title = f"{stage_title(stage)}: {message}" if message else stage_title(stage)
-        fraction = event.get("fraction")
-        if isinstance(fraction, int | float) and fraction >= 1.0:
+        if event.fraction is not None and event.fraction >= 1.0:
             task.status = cl.TaskStatus.DONE
         elif task.status is not cl.TaskStatus.DONE:
             task.status = cl.TaskStatus.RUNNING

@@ -15,6 +15,7 @@ from typing import Any
 from chainlit.input_widget import InputWidget, Select, Slider, TextInput
 
 from agent.context import Context
+from tools.backends.base import available_backends
 
 RESOLUTIONS = {"720 × 1280 (quick preview)": "720x1280", "1080 × 1920 (full HD)": "1080x1920"}
 LANGUAGES = {"Follow my messages / 跟随对话": "auto", "English": "en", "中文": "zh"}
@@ -25,8 +26,6 @@ _MAX_MODEL_NAME = 100
 
 def backend_names() -> list[str]:
     """The render backends this installation has (the local one is always there)."""
-    from tools.backends.base import available_backends
-
     return available_backends() or ["local"]
 
 

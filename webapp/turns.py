@@ -1,11 +1,11 @@
 """One graph turn shown live in the chat: streamed replies, steps, progress and media.
 
-The graph is streamed with four modes at once: ``messages`` (reply tokens, and whole
-replies that nodes return), ``tasks`` (each stage's start and end, which become collapsed
-steps with their input and output), ``updates`` (where a genre-choice interrupt
-surfaces) and ``custom`` (progress, artefact and source events). Scene previews appear
-as they finish, the screenplay when its stage ends, and the film with its cover and
-downloads at the end of the turn; a stopped turn still posts what was finished.
+The turn's events come from :func:`agent.session.stream_turn`: reply tokens and whole
+replies become chat messages, each stage's start and end a collapsed step with its input
+and output, progress a task list, sources a retrieval step, and the genre question is
+handed back to the app to ask. Scene previews appear as they finish, the screenplay when
+its stage ends, and the film with its cover and downloads at the end of the turn; a
+stopped turn still posts what was finished.
 """
 
 from __future__ import annotations
@@ -18,14 +18,24 @@ from pathlib import Path
 from typing import Any
 
 import chainlit as cl
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 
 from agent.context import Context
+from agent.events import (
+    Artefact,
+    GenreQuestion,
+    Progress,
+    Reply,
+    ReplyToken,
+    Sources,
+    StageEnded,
+    StageStarted,
+    TurnEvent,
+)
+from agent.session import StudioGraph, TurnInput, stream_turn
 from webapp import render
 from webapp.progress import ProgressBoard
 from webapp.projects import checked_artefact
 from webapp.summaries import (
-    message_text,
     sources_markdown,
     step_title,
     step_type,
@@ -34,8 +44,6 @@ from webapp.summaries import (
 )
 
 log = logging.getLogger(__name__)
-STREAM_MODES = ["messages", "updates", "custom", "tasks"]
-QUIET_TAGS = {"nostream", "langsmith:nostream"}
 SCREENPLAY_KINDS = ("screenplay", "fountain", "pdf")
 DELIVERY_KINDS = ("film", "cover", "srt", "bundle")
 
@@ -45,21 +53,9 @@ class TurnOutcome:
     """How a turn ended, for the app to decide what to show next."""
 
     interrupt: dict[str, Any] | None = None
+    """The genre question's payload, when the turn stopped to ask it."""
     stopped: bool = False
     error: str | None = None
-
-
-def is_reply(message: BaseMessage, metadata: Mapping[str, Any]) -> bool:
-    """True for text meant for the user; False for internal or structured-output calls."""
-    if not isinstance(message, AIMessage | AIMessageChunk):
-        return False
-    if QUIET_TAGS & set(metadata.get("tags") or []):
-        return False
-    if metadata.get("ls_structured_output_format"):
-        return False
-    if message.tool_calls or getattr(message, "tool_call_chunks", None):
-        return False
-    return bool(message_text(message))
 
 
 class ChatTurn:
@@ -73,19 +69,18 @@ class ChatTurn:
         self.steps: dict[str, cl.Step] = {}
         self.progress = ProgressBoard()
         self.pending: dict[str, Path] = {}
-        self.interrupt: dict[str, Any] | None = None
+        self.question: GenreQuestion | None = None
         # Steps sit beside the turn's messages: under Chainlit's on_message run, if any.
         current = cl.context.current_step
         self.parent_id = current.id if current else None
 
-    async def run(self, graph: Any, graph_input: Any, config: Mapping[str, Any],
+    async def run(self, graph: StudioGraph, thread_id: str, user_input: TurnInput,
                   context: Context) -> TurnOutcome:
         """Stream the turn to the chat; a stop from the UI is re-raised after cleaning up."""
         outcome = TurnOutcome()
         try:
-            async for mode, chunk in graph.astream(graph_input, config, context=context,
-                                                   stream_mode=STREAM_MODES):
-                await self.handle(mode, chunk)
+            async for event in stream_turn(graph, thread_id, user_input, context):
+                await self.show(event)
         except asyncio.CancelledError:
             await asyncio.shield(self.finish("stopped"))
             raise
@@ -101,89 +96,83 @@ class ChatTurn:
             )).send()
             return outcome
         await self.finish("done")
-        outcome.interrupt = self.interrupt
+        outcome.interrupt = self.question.payload if self.question else None
         return outcome
 
-    async def handle(self, mode: str, chunk: Any) -> None:
-        """Dispatch one stream item."""
-        if mode == "messages":
-            message, metadata = chunk
-            await self.on_message(message, metadata or {})
-        elif mode == "tasks":
-            await self.on_task(chunk)
-        elif mode == "updates":
-            for interrupt in (chunk or {}).get("__interrupt__", ()) or ():
-                value = getattr(interrupt, "value", None)
-                if isinstance(value, Mapping):
-                    self.interrupt = dict(value)
-        elif mode == "custom" and isinstance(chunk, Mapping):
-            await self.on_event(chunk)
+    async def show(self, event: TurnEvent) -> None:
+        """Show one event of the turn."""
+        if isinstance(event, ReplyToken):
+            await self.on_token(event)
+        elif isinstance(event, Reply):
+            await self.on_reply(event)
+        elif isinstance(event, StageStarted):
+            await self.on_stage_started(event)
+        elif isinstance(event, StageEnded):
+            await self.on_stage_ended(event)
+        elif isinstance(event, Progress):
+            await self.progress.on_progress(event)
+        elif isinstance(event, Sources) and event.passages:
+            async with cl.Step(name="Guidelines consulted", type="retrieval",
+                               default_open=False) as step:
+                step.output = sources_markdown(list(event.passages))
+        elif isinstance(event, Artefact):
+            await self.on_artefact(event)
+        elif isinstance(event, GenreQuestion):
+            self.question = event
 
-    async def on_message(self, message: BaseMessage, metadata: Mapping[str, Any]) -> None:
-        """Stream reply tokens into one chat message per model reply."""
-        if not is_reply(message, metadata):
-            return
-        key = str(message.id or id(message))
-        reply = self.replies.get(key)
-        if isinstance(message, AIMessageChunk):
-            if reply is None:
-                reply = self.replies[key] = cl.Message(content="")
-                self.streaming.append(reply)
-            await reply.stream_token(message_text(message))
-        elif reply is None:
-            reply = self.replies[key] = cl.Message(content=message_text(message))
-            await reply.send()
+    async def on_token(self, token: ReplyToken) -> None:
+        """Grow one chat message per model reply as its tokens arrive."""
+        reply = self.replies.get(token.reply_id)
+        if reply is None:
+            reply = self.replies[token.reply_id] = cl.Message(content="")
+            self.streaming.append(reply)
+        await reply.stream_token(token.text)
 
-    async def on_task(self, task: Mapping[str, Any]) -> None:
-        """Open a collapsed step when a stage starts; fill in its output when it ends."""
-        task_id, name = str(task.get("id")), str(task.get("name", "stage"))
-        if "input" in task:
-            task_input = task.get("input")
-            if isinstance(task_input, Mapping) and task_input.get("language"):
-                self.language = str(task_input["language"])
-            opened = cl.Step(name=step_title(name, task_input), type=step_type(name),  # type: ignore[arg-type]
-                             default_open=False, show_input="text", parent_id=self.parent_id)
-            opened.input = summarize_input(name, task_input)
-            self.steps[task_id] = opened
-            await opened.send()
-            return
-        step = self.steps.pop(task_id, None)
+    async def on_reply(self, whole: Reply) -> None:
+        """Post a stage's reply, unless its tokens already streamed it."""
+        if whole.reply_id not in self.replies:
+            self.replies[whole.reply_id] = cl.Message(content=whole.text)
+            await self.replies[whole.reply_id].send()
+
+    async def on_stage_started(self, stage: StageStarted) -> None:
+        """Open a collapsed step showing what the stage starts from."""
+        task_input = stage.task_input
+        if isinstance(task_input, Mapping) and task_input.get("language"):
+            self.language = str(task_input["language"])
+        opened = cl.Step(name=step_title(stage.name, task_input),
+                         type=step_type(stage.name),  # type: ignore[arg-type]
+                         default_open=False, show_input="text", parent_id=self.parent_id)
+        opened.input = summarize_input(stage.name, task_input)
+        self.steps[stage.task_id] = opened
+        await opened.send()
+
+    async def on_stage_ended(self, stage: StageEnded) -> None:
+        """Fill in the step's output; post the screenplay if the stage wrote it."""
+        step = self.steps.pop(stage.task_id, None)
         if step is None:
             return
-        if task.get("error"):
+        if stage.error:
             step.is_error = True
-            step.output = f"Failed: {task['error']}"
-        elif task.get("interrupts"):
+            step.output = f"Failed: {stage.error}"
+        elif stage.waiting:
             step.output = "Waiting for your answer."
         else:
-            step.output = summarize_output(task.get("result"))
+            step.output = summarize_output(stage.result)
         await step.update()
         await self.post_screenplay()
 
-    async def on_event(self, event: Mapping[str, Any]) -> None:
-        """Progress, artefact and sources events from the graph."""
-        kind = event.get("type")
-        if kind == "progress":
-            await self.progress.on_progress(event)
-        elif kind == "sources" and event.get("passages"):
-            async with cl.Step(name="Guidelines consulted", type="retrieval",
-                               default_open=False) as step:
-                step.output = sources_markdown(list(event["passages"]))
-        elif kind == "artefact":
-            await self.on_artefact(event)
-
-    async def on_artefact(self, event: Mapping[str, Any]) -> None:
+    async def on_artefact(self, artefact: Artefact) -> None:
         """Show scene previews now; hold the screenplay files and the film's files.
 
         Screenplay files wait for their stage to end, film files for the turn to end, so
         the film, its cover and the downloads arrive as one message.
         """
-        path = checked_artefact(str(event.get("path") or ""), self.folder)
-        kind = str(event.get("kind") or "")
+        path = checked_artefact(artefact.path, self.folder)
+        kind = artefact.kind
         if path is None:
             return
         if kind == "scene":
-            number = event.get("scene")
+            number = artefact.scene
             self.progress.mark_done(f"scene {number}")
             label = render.bilingual(self.language, f"Scene {number} preview",
                                      f"第{number}场预览")

@@ -15,9 +15,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agent.context import Context
-from agent.drafting.grounding import cited, find_passages, notes_text
 from agent.drafting.schemas import GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
+from agent.grounding import cited, find_passages, notes_text
 from agent.intake.intent import named_genre
 from agent.messages import minutes_text, say
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages

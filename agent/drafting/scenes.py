@@ -15,7 +15,6 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.grounding import cited, ground, notes_text
 from agent.drafting.schemas import (
     BeatDraft,
     CastDraft,
@@ -26,12 +25,19 @@ from agent.drafting.schemas import (
 )
 from agent.drafting.stages import checked, draft_screenplay, genre_name
 from agent.events import emit_progress
+from agent.grounding import cited, ground, notes_text
 from agent.messages import minutes_text
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
 from agent.prompts import MISSING_CHARACTERS, SCENE, SHORTEN_SCENE
 from agent.state import State
-from film.form import estimate_runtime, estimate_scene_seconds, with_estimates
-from film.repair import runtime_limit, scene_budget_s, stage_issues
+from film.form import (
+    estimate_runtime,
+    estimate_scene_seconds,
+    runtime_limit,
+    scene_budget_s,
+    stage_issues,
+    with_estimates,
+)
 from film.screenplay import Scene, Screenplay
 
 _ACTION_S = 2.5

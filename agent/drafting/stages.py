@@ -13,7 +13,6 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.grounding import cited, ground, notes_text
 from agent.drafting.schemas import (
     BeatDraft,
     CastDraft,
@@ -23,18 +22,13 @@ from agent.drafting.schemas import (
     to_profiles,
 )
 from agent.events import emit_progress
+from agent.grounding import cited, ground, notes_text
 from agent.messages import minutes_text, say
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
 from agent.prompts import CHARACTERS, LOGLINE, OUTLINE, prompt_idea
 from agent.state import State
-from film.form import TITLE_CARD_S
-from film.repair import (
-    deterministic_repair,
-    runtime_limit,
-    scene_budget_s,
-    scene_count_for,
-    stage_issues,
-)
+from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
+from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
 
 

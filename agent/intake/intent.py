@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from film.language import detect_language as detect_language  # agent.intake.nodes reads it here
 from film.screenplay import Genre
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -69,15 +70,6 @@ Language = Literal["en", "zh"]
 IntentKind = Literal["intake", "one_prompt", "produce", "cover", "revise", "retry", "help"]
 
 
-def detect_language(text: str, preferred: str = "auto") -> Language:
-    """The reply language: the configured one, else Chinese when the text is mostly Chinese."""
-    if preferred in ("en", "zh"):
-        return preferred  # type: ignore[return-value]
-    cjk = len(_CJK.findall(text))
-    words = len(_LATIN_WORD.findall(_CJK.sub(" ", text)))
-    return "zh" if cjk >= 2 and cjk >= words else "en"
-
-
 def _zh_number(token: str) -> float | None:
     """Value of a small Chinese or Arabic numeral such as 三, 十五, 两, 半, 90."""
     if token.isdigit():
@@ -128,7 +120,9 @@ def strip_one_prompt(text: str) -> tuple[str, bool]:
 
 
 def genre_tag(text: str) -> tuple[str, Genre | None]:
-    """An explicit ``genre: slug`` tag (as the CLI writes it), removed from the text.
+    """An explicit ``genre: slug`` (or ``题材：古风``) tag typed in a message, removed.
+
+    Programs pass a genre typed (:class:`agent.state.IdeaOptions`); this is for people.
 
     Raises:
         ValueError: when the tag names no known genre (message lists the valid ones).
@@ -141,7 +135,7 @@ def genre_tag(text: str) -> tuple[str, Genre | None]:
 
 
 def length_tag(text: str) -> tuple[str, float | None]:
-    """An explicit ``(length: 60s)`` tag (as the CLI writes it), removed from the text."""
+    """An explicit ``(length: 60s)`` (or ``（时长：60）``) tag typed in a message, removed."""
     match = _LENGTH_TAG.search(text)
     if not match:
         return text, None

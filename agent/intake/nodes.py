@@ -8,9 +8,10 @@ stays wiring only.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+from langchain_core.messages import AIMessage
 from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command
@@ -18,6 +19,7 @@ from langgraph.types import Command
 from agent.context import Context
 from agent.intake.guard import check_message
 from agent.intake.intent import (
+    Intent,
     clamp_target,
     classify_intent,
     detect_language,
@@ -29,8 +31,17 @@ from agent.intake.intent import (
 )
 from agent.intake.questions import is_craft_question
 from agent.messages import minutes_text, say, stage_label
-from agent.revision.node import parse_revision
-from agent.state import State
+from agent.revision.parse import parse_revision
+from agent.state import (
+    State,
+    Turn,
+    idea_options,
+    newest_user_message,
+    plain_text,
+    turn_options,
+    turn_text,
+)
+from film.screenplay import Genre
 
 DRAFT_STAGES = ("pitch_genres", "write_logline", "write_characters", "write_outline",
                 "write_scenes")
@@ -42,38 +53,26 @@ GUARD_DESTINATIONS = (
 )
 
 
-def message_text(message: AnyMessage) -> str:
-    """The plain text of a message, whether its content is a string or a list of parts."""
-    content = message.content
-    if isinstance(content, str):
-        return content
-    parts = [p if isinstance(p, str) else str(p.get("text", "")) for p in content
-             if isinstance(p, str) or (isinstance(p, dict) and p.get("type") == "text")]
-    return "\n".join(parts)
-
-
-def last_user_text(state: State) -> str:
-    """The newest human message of the conversation ("" when there is none)."""
-    for message in reversed(state.get("messages", [])):
-        if isinstance(message, HumanMessage):
-            return message_text(message)
-    return ""
-
-
 def has_screenplay(state: State) -> bool:
     """True once a version of the screenplay exists."""
     return bool(state.get("project", {}).get("versions"))
 
 
 async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
-    """Check the user's message, then send the turn where it belongs."""
-    result = check_message(last_user_text(state), language=state.get("language"))
+    """Check the user's message, record how it was read (``turn``), then route the turn."""
+    message = newest_user_message(state)
+    result = check_message(plain_text(message) if message is not None else "",
+                           language=state.get("language"))
     if not result.ok:
         reply = result.reply or say("help", state.get("language", "en"))
         return Command(update={"messages": [AIMessage(reply)], "error": None}, goto=END)
-    intent = classify_intent(result.text, has_project=has_screenplay(state),
-                             pending_stage=state.get("resume_stage"))
-    update: dict[str, Any] = {"last_text": result.text, "error": None}
+    options = idea_options(message)
+    intent = Intent("one_prompt", result.text) if options.get("one_prompt") else classify_intent(
+        result.text, has_project=has_screenplay(state), pending_stage=state.get("resume_stage"))
+    revision = parse_revision(result.text) if intent.kind == "revise" else None
+    update: dict[str, Any] = {"error": None, "turn": Turn(
+        message_id=message.id if message is not None else None, text=result.text,
+        intent=intent.kind, revision=asdict(revision) if revision else None, options=options)}
     if result.reply:  # accepted with a note, e.g. a very long message was shortened
         update["messages"] = [AIMessage(result.reply)]
     if intent.kind == "retry" and state.get("resume_stage") in DRAFT_STAGES:
@@ -86,7 +85,7 @@ async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
                               AIMessage(say("pending_hint", language, stage=stage))]
         return Command(update=update, goto=END)
     if intent.kind in ("intake", "revise", "help") and is_craft_question(result.text) and (
-        intent.kind != "revise" or parse_revision(result.text) is None
+        intent.kind != "revise" or revision is None
     ):
         return Command(update=update, goto="answer_question")
     if intent.kind in ("intake", "one_prompt"):
@@ -106,24 +105,33 @@ async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
 
 def help_reply(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Explain what the studio needs when a message is not yet a film idea."""
-    language = detect_language(state.get("last_text", ""), runtime.context.language)
+    language = detect_language(turn_text(state), runtime.context.language)
     return {"messages": [AIMessage(say("help", language))]}
 
 
 def intake(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Read a new idea: language, target length, one-prompt mode and any named genre."""
+    """Read a new idea: language, target length, one-prompt mode and any named genre.
+
+    Choices that came typed with the message (:class:`agent.state.IdeaOptions`) win over
+    what the text says; a chat user's "one-prompt:", "(genre: …)" and "(length: 60s)"
+    are read from the text.
+    """
     context = runtime.context
-    text = state.get("last_text") or last_user_text(state)
+    options = turn_options(state)
     try:
-        text, tagged = genre_tag(text)
+        text, tagged = genre_tag(turn_text(state))
+        chosen = Genre.parse(options["genre"]) if options.get("genre") else tagged
     except ValueError as exc:
         return {"messages": [AIMessage(str(exc))], "error": str(exc)}
     text, length = length_tag(text)
-    idea, one_prompt = strip_one_prompt(text)
+    idea, marked = strip_one_prompt(text)
+    one_prompt = marked or bool(options.get("one_prompt"))
     language = detect_language(idea, context.language)
-    wanted = length if length is not None else parse_target_seconds(idea)
+    typed = options.get("target_seconds")
+    wanted = typed if typed is not None else length if length is not None \
+        else parse_target_seconds(idea)
     seconds, capped = clamp_target(wanted, context.target_seconds, context.max_seconds)
-    genre = tagged or (named_genre(idea) if one_prompt else None)
+    genre = chosen or (named_genre(idea) if one_prompt else None)
     capped_note = say("capped", language, cap=minutes_text(context.max_seconds, language)) \
         if capped else ""
     short_idea = idea if len(idea) <= 160 else idea[:157] + "..."

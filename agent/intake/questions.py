@@ -18,11 +18,11 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.events import emit_progress, emit_sources, quiet_tokens
-from agent.intake.intent import detect_language
 from agent.model import providers
 from agent.model.ask import model_timeout_s
 from agent.prompts import LANGUAGE_NAMES
-from agent.state import State
+from agent.state import State, turn_text
+from film.language import detect_language
 from film.screenplay import Genre
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def _genre_in(text: str) -> str | None:
 
 async def _lookup_arguments(model: Any, question: str, genre: str | None) -> dict[str, Any]:
     """The model fills in the guidelines tool's arguments; plain ones if it cannot."""
-    from knowledge.tool import guidelines_tool
+    from knowledge.tool import guidelines_tool  # loads chromadb (seconds): only when asked
 
     fallback: dict[str, Any] = {"question": question, "genre": genre}
     try:
@@ -83,7 +83,7 @@ async def _lookup_arguments(model: Any, question: str, genre: str | None) -> dic
 
 
 async def _search(arguments: dict[str, Any]) -> tuple[str, list[dict[str, str]]]:
-    from knowledge.tool import guidelines_tool
+    from knowledge.tool import guidelines_tool  # loads chromadb (seconds): only when asked
 
     call = {"type": "tool_call", "id": "guidelines", "name": guidelines_tool.name,
             "args": arguments}
@@ -99,7 +99,7 @@ def _sources_block(sources: list[dict[str, str]], language: str) -> str:
 
 async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Answer a craft question from the guidelines and cite them."""
-    question = str(state.get("last_text") or "").strip()
+    question = turn_text(state).strip()
     language = detect_language(question, runtime.context.language)
     emit_progress("guidelines", "Looking up the guidelines", 0.0)
     try:

@@ -16,25 +16,26 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.finalize import export_current, project_folder
+from agent.drafting.finalize import export_current
 from agent.events import emit_artefact, emit_progress
+from agent.exports import project_folder
 from agent.messages import say
 from agent.state import State
 from film.paths import resolve_inside
 from film.screenplay import Project
+from tools.documents.bundle import make_bundle
+from tools.picture.cover import make_cover as draw_cover
 
 log = logging.getLogger(__name__)
 
 
 async def make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Draw the cover for the version in use."""
-    from tools.picture.cover import make_cover as draw_cover
-
     language = state.get("language", "en")
     project = Project.model_validate(state["project"])
     screenplay = project.screenplay
     assert screenplay is not None
-    folder = project_folder(state, runtime, screenplay.title)
+    folder = project_folder(state, runtime.context, project.slug)
     emit_progress("cover", "Drawing the cover", 0.0)
     out_path = resolve_inside(folder, "cover.png")
     try:
@@ -64,10 +65,9 @@ async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     update = dict(await export_current(state, runtime))
     project = Project.model_validate(update.get("project") or state["project"])
     production = state.get("production", {})
-    folder = Path(production.get("project_dir") or project_folder(state, runtime))
+    folder = Path(production.get("project_dir") or
+                  project_folder(state, runtime.context, project.slug))
     try:
-        from tools.documents.bundle import make_bundle
-
         emit_progress("bundle", "Packing the download bundle", 0.0)
         bundle = await asyncio.to_thread(make_bundle, folder)
         project.artefacts.bundle = Path(bundle).resolve().relative_to(folder.resolve()).as_posix()

@@ -21,7 +21,6 @@ from langgraph.types import RetryPolicy, Send
 from typing_extensions import TypedDict
 
 from agent.context import Context
-from agent.drafting.finalize import project_folder
 from agent.events import (
     current_writer,
     emit_artefact,
@@ -29,9 +28,12 @@ from agent.events import (
     progress_event,
     threadsafe_writer,
 )
+from agent.exports import project_folder
 from agent.messages import minutes_text, say
 from agent.state import State
 from film.screenplay import Project, Screenplay
+from tools.assembly import production as assembly
+from tools.assembly.production import ProductionSettings
 from tools.backends.base import RenderError
 
 log = logging.getLogger(__name__)
@@ -68,9 +70,7 @@ def _render_slots(limit: int) -> asyncio.Semaphore:
     return per_loop[limit]
 
 
-def _settings(context: Context) -> Any:
-    from tools.assembly.production import ProductionSettings
-
+def _settings(context: Context) -> ProductionSettings:
     width, height = context.size
     return ProductionSettings(backend=context.render_backend, width=width, height=height,
                               concurrency=min(8, max(1, context.render_concurrency)))
@@ -81,15 +81,15 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
     language = state.get("language", "en")
     project = Project.model_validate(state["project"]) if state.get("project") else None
     screenplay = project.screenplay if project else None
-    if screenplay is None:
-        message = say("no_project", language)
+    if project is None or screenplay is None:
+        message = say("nothing_to_render", language)
         return {"messages": [AIMessage(message)], "error": message}
-    folder = project_folder(state, runtime, screenplay.title)
+    folder = project_folder(state, runtime.context, project.slug)
     settings = _settings(runtime.context)
     update: dict[str, Any] = {
         "scene_results": None, "project_dir": str(folder), "error": None,
         "production": {"project_dir": str(folder), "settings": settings.model_dump(),
-                       "version": project.current if project else 0},
+                       "version": project.current},
     }
     if state.get("request") != "cover":
         size = f"{settings.width}x{settings.height}"
@@ -121,8 +121,6 @@ def fan_out(state: State) -> list[Send] | str:
 
 async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str, Any]:
     """Render one scene to a cached segment; failures become a result, not an exception."""
-    from tools.assembly.production import ProductionSettings, render_scene_segment
-
     number, total = task["scene_number"], task["total"]
     screenplay = Screenplay.model_validate(task["screenplay"])
     settings = ProductionSettings.model_validate(task["settings"])
@@ -135,7 +133,7 @@ async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str,
     last_attempt = int(getattr(info, "node_attempt", 1) or 1) >= RENDER_ATTEMPTS
     async with _render_slots(runtime.context.render_concurrency):
         try:
-            result = await asyncio.to_thread(render_scene_segment, screenplay, number,
+            result = await asyncio.to_thread(assembly.render_scene_segment, screenplay, number,
                                              Path(task["project_dir"]), settings, progress)
         except Exception as exc:
             if is_transient_render(exc) and not last_attempt:
@@ -157,8 +155,6 @@ async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str,
 
 async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Join the rendered scenes into the film and its subtitles."""
-    from tools.assembly.production import ProductionSettings, assemble_film
-
     language = state.get("language", "en")
     project = Project.model_validate(state["project"])
     screenplay = project.screenplay
@@ -179,7 +175,8 @@ async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
 
     emit_progress("assemble", "Joining the scenes", 0.0)
     try:
-        film = await asyncio.to_thread(assemble_film, screenplay, folder, settings, progress)
+        film = await asyncio.to_thread(assembly.assemble_film, screenplay, folder, settings,
+                                       progress)
     except Exception as exc:  # ProductionError and encoder failures: report, keep the state
         log.warning("assembly failed: %r", exc)
         message = say("film_failed", language, reason=(str(exc) or type(exc).__name__)[:200])

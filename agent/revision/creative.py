@@ -8,9 +8,7 @@ either applies completely or not at all.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -19,11 +17,12 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from agent.context import Context
-from agent.events import quiet_tokens
+from agent.grounding import find_passages
+from agent.model.ask import ModelFailure, load_model, structured_answer
+from agent.prompts import LANGUAGE_NAMES
 from agent.revision.ops import RevisionError, scene_index
 from agent.revision.parse import RevisionRequest
 from agent.revision.prompts import (
-    LANGUAGE_NAMES,
     REWRITE_REQUEST,
     REWRITE_SYSTEM,
     bible_text,
@@ -31,11 +30,11 @@ from agent.revision.prompts import (
     scene_json,
 )
 from film.form import estimate_scene_seconds
+from film.language import has_cjk
 from film.screenplay import DialogueLine, Genre, Scene, Screenplay
 
 log = logging.getLogger(__name__)
 MAX_CREATIVE_SCENES = 6
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ONE_LINE = re.compile(r"\b(?:a|one|another|single)\s+(?:line|sentence|joke|remark|moment|"
                        r"word)\b|一句|一段台词|一个笑话", re.IGNORECASE)
 _WHOLE = re.compile(r"\b(?:it|the\s+(?:script|screenplay|story|film|movie|whole\s+thing|"
@@ -76,7 +75,7 @@ class Rewrite:
 
 
 def _mentions(text: str, name: str) -> bool:
-    if _CJK.search(name):
+    if has_cjk(name):
         return name in text
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
@@ -123,27 +122,6 @@ def creative_targets(screenplay: Screenplay, request: RevisionRequest) -> list[i
     if len(indices) > MAX_CREATIVE_SCENES:
         raise RevisionError("too_many_targets", count=len(indices), limit=MAX_CREATIVE_SCENES)
     return sorted(indices)
-
-
-async def guideline_passages(query: str, genre: str | None) -> list[Any]:
-    """Handbook passages for the request; none when the knowledge base is unavailable."""
-    try:
-        from knowledge import search_guidelines  # type: ignore[attr-defined]
-
-        found = await asyncio.to_thread(search_guidelines, query, genre=genre, k=3)
-        return list(found)[:3]
-    except Exception as exc:  # retrieval only enriches the prompt; never block a revision
-        log.warning("guideline search unavailable for revision: %r", exc)
-        return []
-
-
-
-
-def _timeout_s() -> float:
-    try:
-        return max(0.05, float(os.environ.get("MICROFILM_MODEL_TIMEOUT_S", "300")))
-    except ValueError:
-        return 300.0
 
 
 def _messages(screenplay: Screenplay, scene: Scene, instruction: str, language: str,
@@ -195,38 +173,25 @@ async def rewrite_scenes(screenplay: Screenplay, indices: list[int], instruction
     Raises:
         CreativeFailure: the model is unavailable, too slow, or its answers are unusable.
     """
-    from agent.model import providers, structured
-
-    passages = await guideline_passages(instruction, screenplay.genre)
+    passages = await find_passages(instruction, screenplay.genre, k=3)
     try:
-        model = providers.load_chat_model(context)
-    except Exception as exc:  # no weights, no model name: nothing to retry
-        raise CreativeFailure("model_failed", detail=_detail(exc)) from exc
+        model = load_model(context)
+    except ModelFailure as exc:
+        raise CreativeFailure("model_failed", detail=exc.detail) from exc
     scenes = list(screenplay.scenes)
     summaries: list[str] = []
     for index in indices:
         scene = scenes[index]
         messages = _messages(screenplay, scene, instruction, language, passages)
         try:
-            with quiet_tokens():
-                rewrite = await asyncio.wait_for(
-                    structured.ainvoke_structured(model, SceneRewrite, messages, attempts=3),
-                    timeout=_timeout_s())
-        except (structured.StructuredOutputError, structured.ModelUnavailableError,
-                TimeoutError) as exc:
-            log.warning("scene %d rewrite failed: %r", scene.number, exc)
-            raise CreativeFailure("model_failed", detail=_detail(exc)) from exc
-        scenes[index] = merge_rewrite(screenplay, scene, SceneRewrite.model_validate(rewrite))
+            rewrite = await structured_answer(model, SceneRewrite, messages)
+        except ModelFailure as exc:
+            log.warning("scene %d rewrite failed: %r", scene.number, exc.__cause__)
+            raise CreativeFailure("model_failed", detail=exc.detail) from exc
+        scenes[index] = merge_rewrite(screenplay, scene, rewrite)
         summaries.append(" ".join(rewrite.summary.split()))
     revised = screenplay.model_copy(update={"scenes": scenes})
     return Rewrite(revised, [screenplay.scenes[i].number for i in indices], summaries, passages)
-
-
-def _detail(exc: BaseException) -> str:
-    if isinstance(exc, TimeoutError):
-        return "no answer in time"
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:160]
 
 
 __all__ = ["CreativeFailure", "Rewrite", "SceneRewrite", "creative_targets",

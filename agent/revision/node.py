@@ -3,7 +3,7 @@
 A revision changes only what was asked for, and every revision is a new numbered version
 (:meth:`Project.commit`), "undo" and "go back to version 2" included
 (:meth:`Project.restore` commits a copy), so nothing is ever lost. Structural requests are
-applied exactly without a model (:mod:`agent.revision.ops`, :mod:`film.cut`);
+applied exactly without a model (:mod:`agent.revision.ops`, :mod:`film.repair`);
 creative ones rewrite only their target scenes (:mod:`agent.revision.creative`). The reply
 shows the change as a compact diff in the user's language, and the screenplay files in the
 project folder are rewritten to match.
@@ -15,16 +15,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.events import passage_dict
-from agent.intake.guard import check_message
+from agent.exports import export_screenplay, project_folder
+from agent.intake.guard import GuardResult, check_message
+from agent.messages import duration_text, join_numbers, say
 from agent.revision.creative import CreativeFailure, creative_targets, rewrite_scenes
 from agent.revision.diff import screenplay_diff
-from agent.revision.files import export_revision, project_folder
-from agent.revision.messages import duration_text, join_numbers, say
 from agent.revision.ops import (
     RevisionError,
     delete_scenes,
@@ -35,10 +35,11 @@ from agent.revision.ops import (
     swap_scenes,
 )
 from agent.revision.parse import RevisionRequest, parse_revision
-from agent.state import State
-from film.cut import cut_to_length
-from film.form import estimate_runtime, validate_form, with_estimates
-from film.screenplay import CharacterProfile, Project, Screenplay
+from agent.state import State, newest_user_message, plain_text
+from film.form import estimate_runtime
+from film.language import detect_language
+from film.repair import TooManyCharacters, cut_to_length, within_form
+from film.screenplay import Project, Screenplay
 
 log = logging.getLogger(__name__)
 
@@ -57,47 +58,44 @@ class _Change:
     passages: list[Any] = field(default_factory=list)
 
 
-def _user_text(state: State) -> str:
-    if state.get("last_text"):
-        return str(state["last_text"])
-    for message in reversed(state.get("messages", [])):
-        if isinstance(message, HumanMessage):
-            content = message.content
-            if isinstance(content, str):
-                return content
-            return "\n".join(p if isinstance(p, str) else str(p.get("text", ""))
-                             for p in content if isinstance(p, str | dict))
-    return ""
+def _read_message(state: State) -> tuple[str, RevisionRequest | GuardResult]:
+    """This turn's cleaned text and the revision it asks for, as the input guard read it.
+
+    In a graph without the guard (or with a record left from another message) the guard's
+    checks run here, so a hostile message is refused either way; the refusal is returned
+    in place of the request.
+    """
+    message = newest_user_message(state)
+    turn = state.get("turn")
+    if turn and message is not None and turn["message_id"] == message.id:
+        text, parsed = turn["text"], turn["revision"]
+        if parsed is None:
+            return text, RevisionRequest("creative", text)
+        return text, RevisionRequest(**{**parsed, "scenes": tuple(parsed.get("scenes") or ())})
+    guarded = check_message(plain_text(message) if message is not None else "")
+    if not guarded.ok:
+        return guarded.text, guarded
+    return guarded.text, parse_revision(guarded.text) or RevisionRequest("creative", guarded.text)
 
 
 def _language(state: State, text: str) -> str:
-    language = str(state.get("language") or "")
-    if language in ("en", "zh"):
-        return language
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    """The conversation's language, or the request's when the conversation has none yet."""
+    return detect_language(text, str(state.get("language") or "auto"))
 
 
 def _within_form(screenplay: Screenplay, cap_s: float, language: str) -> tuple[Screenplay,
                                                                                list[str]]:
-    """Fresh estimates, every speaker in the bible, and the runtime under the cap."""
-    screenplay = with_estimates(screenplay)
+    """:func:`film.repair.within_form`, with what it did said in the user's language."""
+    try:
+        fit = within_form(screenplay, cap_s)
+    except TooManyCharacters as exc:
+        raise RevisionError("too_many_characters") from exc
     notes: list[str] = []
-    codes = {issue.code for issue in validate_form(screenplay, cap_s=cap_s)}
-    if "unknown-speaker" in codes and screenplay.characters:
-        known = {c.name.casefold() for c in screenplay.characters}
-        strangers = list(dict.fromkeys(
-            line.speaker for s in screenplay.scenes for line in s.dialogue
-            if line.speaker.casefold() not in known))
-        if len(screenplay.characters) + len(strangers) > 8:
-            raise RevisionError("too_many_characters")
-        added = [CharacterProfile(name=name[:40]) for name in strangers]
-        screenplay = screenplay.model_copy(
-            update={"characters": [*screenplay.characters, *added]})
-        notes.append(say("added_speakers", language, names=", ".join(strangers)))
-    if "too-long" in codes:
-        screenplay = cut_to_length(screenplay, cap_s).screenplay
+    if fit.added_speakers:
+        notes.append(say("added_speakers", language, names=", ".join(fit.added_speakers)))
+    if fit.trimmed:
         notes.append(say("trimmed_to_cap", language, cap=duration_text(cap_s, language)))
-    return screenplay, notes
+    return fit.screenplay, notes
 
 
 def _history(project: Project, request: RevisionRequest, language: str) -> _Change:
@@ -217,17 +215,16 @@ def _reply(text: str) -> dict[str, Any]:
 
 async def revise_node(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Apply the user's revision request to the current screenplay as a new version."""
-    guarded = check_message(_user_text(state))
-    language = _language(state, guarded.text)
-    if not guarded.ok:
-        return _reply(guarded.reply or say("clarify_general", language, name="Grandma"))
+    text, request = _read_message(state)
+    language = _language(state, text)
+    if isinstance(request, GuardResult):
+        return _reply(request.reply or say("clarify_general", language, name="Grandma"))
     if not state.get("project"):
         return _reply(say("no_project", language))
     project = Project.model_validate(state["project"])
     old = project.screenplay
     if old is None:
         return _reply(say("no_project", language))
-    request = parse_revision(guarded.text) or RevisionRequest("creative", guarded.text)
     context = runtime.context
     try:
         change = await _apply(request, project, old, language, context)
@@ -244,11 +241,11 @@ async def revise_node(state: State, runtime: Runtime[Context]) -> dict[str, Any]
         return _reply(say("no_change", language))
     else:
         project.commit(change.screenplay, change.note[:300])
-    return _committed(state, project, old, change, language, context)
+    return await _committed(state, project, old, change, language, context)
 
 
-def _committed(state: State, project: Project, old: Screenplay, change: _Change, language: str,
-               context: Context) -> dict[str, Any]:
+async def _committed(state: State, project: Project, old: Screenplay, change: _Change,
+                     language: str, context: Context) -> dict[str, Any]:
     new = project.screenplay
     assert new is not None
     parts = [change.message]
@@ -263,9 +260,9 @@ def _committed(state: State, project: Project, old: Screenplay, change: _Change,
                  for p, d in zip(change.passages, cited, strict=True)]
         parts.append(say("sources", language, sources="; ".join(names)))
         update["sources"] = cited
-    folder = project_folder(dict(state), context, project)
+    folder = project_folder(state, context, project.slug)
     try:
-        export_revision(project, folder)
+        await export_screenplay(project, folder)
         update["exported_version"] = project.current
     except OSError as exc:
         log.error("could not write the revised screenplay files: %s", exc)

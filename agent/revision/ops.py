@@ -14,9 +14,8 @@ from pydantic import ValidationError
 
 from agent.revision.numbers import LAST
 from film.form import with_estimates
+from film.language import has_cjk
 from film.screenplay import Screenplay
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class RevisionError(ValueError):
@@ -58,14 +57,14 @@ def find_character(screenplay: Screenplay, name: str) -> str | None:
 def _name_pattern(name: str) -> re.Pattern[str]:
     """Matches ``name`` as a whole word (Latin) or anywhere (CJK, which has no spaces)."""
     escaped = re.escape(name)
-    if _CJK.search(name):
+    if has_cjk(name):
         return re.compile(escaped)
     return re.compile(rf"(?<![\w]){escaped}(?![\w])")
 
 
 def _replace_name(text: str, old: str, new: str) -> str:
     text = _name_pattern(old).sub(lambda _m: new, text)
-    if old.upper() != old and not _CJK.search(old):
+    if old.upper() != old and not has_cjk(old):
         text = _name_pattern(old.upper()).sub(lambda _m: new.upper(), text)
     return text
 

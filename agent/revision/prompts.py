@@ -13,7 +13,6 @@ from typing import Any
 
 from film.screenplay import Scene, Screenplay
 
-LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
 PASSAGE_CHARS = 500
 
 REWRITE_SYSTEM = """You revise one scene of a vertical micro film (微电影: a complete short \

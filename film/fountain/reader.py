@@ -21,6 +21,7 @@ from film.fountain.text import (
     unquote,
     unquote_list,
 )
+from film.language import has_cjk
 from film.screenplay import Genre, Screenplay, TimeOfDay
 
 _TIMES = frozenset(get_args(TimeOfDay))
@@ -28,7 +29,6 @@ _SLUG = re.compile(r"^(INT\.?/EXT\.?|I/E|INT|EXT|EST)[ .]\s*(.*)$", re.IGNORECAS
 _SCENE_NUMBER = re.compile(r"#([\w\-.]+)#\s*$")
 _SECTION = re.compile(r"^(#{1,6}\s*[^#].*|=.*)$")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SCENE_KEYS = frozenset({"place", "visual", "cast", "runtime"})
 _BIBLE_KEYS = {"role": "role", "look": "look", "wardrobe": "wardrobe", "voice": "voice"}
 
@@ -247,7 +247,7 @@ class _Reader:
         title = unquote(meta.get("title", "")) or "Untitled"
         everything = " ".join(meta.values()) + json.dumps(scenes, ensure_ascii=False)
         language = unquote(meta.get("language", "")) or (
-            "zh" if _CJK.search(everything) else "en")
+            "zh" if has_cjk(everything) else "en")
         fields = {
             "title": title, "logline": unquote(meta.get("logline", "")) or title,
             "genre": _genre(unquote(meta["genre"])), "language": language,

@@ -9,8 +9,7 @@ import pytest
 from fakes import ScriptedChatModel, Studio
 from langgraph.types import Command
 
-from film.form import estimate_runtime, validate_form
-from film.repair import runtime_limit, scene_count_for
+from film.form import estimate_runtime, runtime_limit, scene_count_for, validate_form
 from film.screenplay import Genre, Project, Screenplay
 
 IDEA = "a 2-minute film about a grandma teaching her grandson to make dumplings"

@@ -13,7 +13,7 @@ import pytest
 from fakes import ScriptedChatModel, Studio, default_answer
 from langgraph.types import Command
 
-from film.repair import scene_count_for
+from film.form import scene_count_for
 from film.screenplay import Project
 
 IDEA = "a film about a grandma teaching her grandson to make dumplings"
@@ -131,7 +131,7 @@ _DRIVER = textwrap.dedent("""
     knowledge.search_guidelines = lambda query, genre=None, topic=None, k=4: []
     from langgraph.types import Command
     from agent.context import Context
-    from agent.session import open_graph, pending_interrupt, run_turn
+    from agent.session import open_graph, pending_question, run_turn
 
     async def main(step):
         context = Context().updated(project_dir={project!r}, resolution="180x320")
@@ -139,7 +139,7 @@ _DRIVER = textwrap.dedent("""
             if step == "ask":
                 result = await run_turn(graph, "thread-1", {idea!r}, context)
             else:
-                assert await pending_interrupt(graph, "thread-1"), "lost the question"
+                assert await pending_question(graph, "thread-1"), "lost the question"
                 result = await run_turn(graph, "thread-1", Command(resume="youth-romance"),
                                         context)
         values = result.values

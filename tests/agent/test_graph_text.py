@@ -7,14 +7,15 @@ import pytest
 from agent.intake.intent import (
     clamp_target,
     classify_intent,
-    detect_language,
     genre_tag,
     length_tag,
     named_genre,
     parse_target_seconds,
     strip_one_prompt,
 )
-from film.repair import runtime_limit, scene_count_for, trim_to_fit
+from film.form import runtime_limit, scene_count_for
+from film.language import detect_language
+from film.repair import trim_to_fit
 from film.screenplay import DialogueLine, Genre, Scene, Screenplay
 
 

@@ -165,7 +165,7 @@ async def test_a_turn_streams_replies_opens_steps_and_stops_at_the_genre_questio
     graph = build_graph(outside)
 
     outcome = await ChatTurn(folder).run(
-        graph, {"messages": [HumanMessage("grandma and dumplings")]}, config, context)
+        graph, "t1", {"messages": [HumanMessage("grandma and dumplings")]}, context)
 
     assert outcome.interrupt is not None and outcome.interrupt["type"] == "choose_genre"
     assert outcome.interrupt["recommended"] == "touching-family"
@@ -192,9 +192,9 @@ async def test_resuming_shows_the_screenplay_previews_and_the_film_but_never_for
     emitter = enter_chat(tmp_path, monkeypatch)
     folder, outside, context, config = setup(tmp_path)
     graph = build_graph(outside)
-    await ChatTurn(folder).run(graph, {"messages": [HumanMessage("idea")]}, config, context)
+    await ChatTurn(folder).run(graph, "t1", {"messages": [HumanMessage("idea")]}, context)
 
-    outcome = await ChatTurn(folder).run(graph, Command(resume="touching-family"), config,
+    outcome = await ChatTurn(folder).run(graph, "t1", Command(resume="touching-family"),
                                          context)
 
     assert outcome.interrupt is None and outcome.error is None
@@ -221,10 +221,10 @@ async def test_stopping_a_turn_closes_its_steps_and_keeps_finished_work(
     folder, outside, context, config = setup(tmp_path)
     hold = asyncio.Event()
     graph = build_graph(outside, hold)
-    await ChatTurn(folder).run(graph, {"messages": [HumanMessage("idea")]}, config, context)
+    await ChatTurn(folder).run(graph, "t1", {"messages": [HumanMessage("idea")]}, context)
 
     turn = ChatTurn(folder)
-    running = asyncio.create_task(turn.run(graph, Command(resume="youth-romance"), config,
+    running = asyncio.create_task(turn.run(graph, "t1", Command(resume="youth-romance"),
                                            context))
     deadline = asyncio.get_running_loop().time() + 60  # generous: CI machines can be busy
     while asyncio.get_running_loop().time() < deadline:

@@ -33,6 +33,7 @@ from tools.picture.cards import draw_end_card, draw_title_card, end_card_seconds
 from tools.picture.looks import look_for
 from tools.picture.motion import ken_burns
 from tools.sound.soundtrack import SPEECH_TAIL_S, TimedLine, apply_fades, reel_audio, scene_speech
+from tools.sound.voice import engine_version as voice_engine_version
 from tools.subtitles.burnin import SubtitleBurner
 
 
@@ -40,9 +41,7 @@ def engine_versions(settings: ProductionSettings) -> dict[str, str]:
     """Voice engine in use (version and speech service), so switching it re-renders scenes."""
     if not settings.voice:
         return {}
-    import tools.sound.voice
-
-    return {"voice": tools.sound.voice.engine_version()}
+    return {"voice": voice_engine_version()}
 
 
 def scene_index(screenplay: Screenplay, number: int) -> int:
@@ -123,11 +122,10 @@ def _scene_frames(backend: RenderBackend, request: RenderRequest, settings: Prod
     Clips from paid backends are kept under ``segments/clips`` by their own key, so a failure
     later in the pipeline never pays for the same clip twice.
     """
-    frames_method = getattr(backend, "frames", None)
-    if callable(frames_method):
-        source: Iterator[np.ndarray] = frames_method(
-            request, dialogue_on_frame=not settings.burn_subtitles, progress=progress)
-        return source
+    drawn = backend.frames(request, dialogue_on_frame=not settings.burn_subtitles,
+                           progress=progress)
+    if drawn is not None:
+        return drawn
     key = digest({"backend": backend.cache_key(), "scene": request.scene.model_dump(mode="json"),
                   "shots": [repr(s) for s in request.shots],
                   "bible": [c.model_dump(mode="json") for c in request.bible],

@@ -29,7 +29,9 @@ from tools.ffmpeg import (
     write_wav,
 )
 from tools.sound.film_audio import mux_with_music
+from tools.sound.music import MusicFileError, music_bed
 from tools.sound.soundtrack import TimedLine
+from tools.subtitles.cues import Cue, to_srt
 
 FILM_NAME = "film.mp4"
 SRT_NAME = "subtitles.srt"
@@ -171,8 +173,6 @@ def record_film(folder: Path, key: str, film_path: Path) -> None:
 
 def film_music(screenplay: Screenplay, seconds: float, music_file: Path | None) -> np.ndarray:
     """The genre's bed (or the person's own track, looped) for ``seconds`` of film."""
-    from tools.sound.music import MusicFileError, music_bed
-
     try:
         bed = music_bed(screenplay.genre, seconds, SAMPLE_RATE, source_file=music_file)
     except MusicFileError as exc:
@@ -182,8 +182,6 @@ def film_music(screenplay: Screenplay, seconds: float, music_file: Path | None) 
 
 def write_srt(cues: list[TimedLine], path: Path, film_seconds: float) -> Path:
     """Film-wide SRT from the reels' cues (``tools.subtitles.cues.to_srt`` formats it)."""
-    from tools.subtitles.cues import Cue, to_srt
-
     kept = [Cue(start_s=round(c.start_s, 3), end_s=round(min(c.end_s, film_seconds), 3),
                 text=c.text, speaker=c.speaker)
             for c in sorted(cues, key=lambda c: c.start_s) if c.start_s < film_seconds]

@@ -3,17 +3,24 @@
 A backend turns one scene (already split into shots, with the character bible for
 consistency) into a silent video clip. The production pipeline normalises whatever comes
 back (size, frame rate, exact duration), adds voice, music and subtitles, and caches the
-encoded segment, so backends stay small and swappable.
+encoded segment, so backends stay small and swappable. A backend that draws its frames
+itself may also hand them over directly (:meth:`RenderBackend.frames`), which saves the
+pipeline an encode and a decode per scene.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+import numpy as np
+
 from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
+from tools.backends.registry import BUILT_IN_BACKENDS
 
 
 @dataclass(frozen=True)
@@ -64,11 +71,38 @@ class RenderError(RuntimeError):
 ProgressCallback = Callable[[str, float | None], None]
 
 
+def shot_frame_counts(shots: Sequence[Shot], total_frames: int) -> list[int]:
+    """Frames per shot, rounded cumulatively so they add up to exactly ``total_frames``."""
+    seconds = [max(0.0, s.duration_s) for s in shots]
+    whole = sum(seconds) or 1.0
+    edges = [round(total_frames * c / whole) for c in accumulate(seconds)]
+    edges[-1] = total_frames
+    return [b - a for a, b in zip([0, *edges[:-1]], edges, strict=True)]
+
+
 @runtime_checkable
 class RenderBackend(Protocol):
-    """Renders scenes to silent clips."""
+    """Renders scenes to silent clips (and, if it draws them itself, to frames).
+
+    Backends subclass this protocol explicitly, so they inherit the default :meth:`frames`.
+    """
 
     name: str
+
+    def frames(
+        self,
+        request: RenderRequest,
+        *,
+        dialogue_on_frame: bool = True,
+        progress: ProgressCallback | None = None,
+    ) -> Iterator[np.ndarray] | None:
+        """The scene's I420 frames drawn directly, or ``None`` if this backend only renders clips.
+
+        ``None`` (the default) makes the pipeline call :meth:`render_scene`, keep the clip and
+        decode it. ``dialogue_on_frame`` asks for the spoken lines lettered on the picture; the
+        pipeline turns it off when it burns timed subtitles instead.
+        """
+        return None
 
     def render_scene(
         self, request: RenderRequest, out_path: Path, progress: ProgressCallback | None = None
@@ -81,7 +115,23 @@ class RenderBackend(Protocol):
         ...
 
 
-_REGISTRY: dict[str, Callable[[], RenderBackend]] = {}
+def _load_built_in(module_name: str) -> Callable[[], RenderBackend]:
+    """A factory that imports the backend's module only when the backend is chosen.
+
+    Choosing ``local`` then never pulls in HTTP clients, and a broken optional backend
+    cannot stop the default one from working.
+    """
+
+    def create() -> RenderBackend:
+        backend: RenderBackend = importlib.import_module(module_name).create()
+        return backend
+
+    return create
+
+
+_REGISTRY: dict[str, Callable[[], RenderBackend]] = {
+    name: _load_built_in(module) for name, module in BUILT_IN_BACKENDS.items()
+}
 
 
 def register_backend(name: str, factory: Callable[[], RenderBackend]) -> None:
@@ -95,17 +145,14 @@ def get_backend(name: str) -> RenderBackend:
     Raises:
         ValueError: naming the backends that exist.
     """
-    from tools.backends import registry  # noqa: F401  (registers the built-in backends)
-
     try:
-        return _REGISTRY[name]()
+        factory = _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY)) or "none"
         raise ValueError(f"Unknown render backend {name!r}; available: {known}.") from None
+    return factory()
 
 
 def available_backends() -> list[str]:
     """Names of the registered backends."""
-    from tools.backends import registry  # noqa: F401
-
     return sorted(_REGISTRY)

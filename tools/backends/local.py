@@ -9,13 +9,18 @@ so a person can watch the whole film's rhythm before paying for generative video
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
 
 from film.paths import atomic_output
-from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest, Shot
+from tools.backends.base import (
+    ProgressCallback,
+    RenderBackend,
+    RenderedClip,
+    RenderRequest,
+    shot_frame_counts,
+)
 from tools.ffmpeg import EncodeFormat, FrameEncoder
 from tools.picture.looks import look_for
 from tools.picture.motion import ken_burns, motion_for
@@ -24,16 +29,7 @@ from tools.picture.storyboard import draw_shot
 VERSION = "animatic-1"
 
 
-def shot_frame_counts(shots: tuple[Shot, ...], total_frames: int) -> list[int]:
-    """Frames per shot, rounded cumulatively so they add up to exactly ``total_frames``."""
-    seconds = [max(0.0, s.duration_s) for s in shots]
-    whole = sum(seconds) or 1.0
-    edges = [round(total_frames * c / whole) for c in accumulate(seconds)]
-    edges[-1] = total_frames
-    return [b - a for a, b in zip([0, *edges[:-1]], edges, strict=True)]
-
-
-class LocalBackend:
+class LocalBackend(RenderBackend):
     """Draws each shot once with Pillow and moves a virtual camera over it."""
 
     name = "local"

@@ -1,30 +1,14 @@
-"""Registers the built-in render backends under their configuration names.
+"""The built-in render backends: the name a setting chooses, and the module that makes it.
 
-Backends import lazily so choosing ``local`` never pulls in HTTP clients, and a broken
-optional backend cannot stop the default one from working.
+To add a backend, write a module with a ``create()`` factory and list it here;
+:func:`tools.backends.base.get_backend` imports the module only when the backend is chosen.
+This table imports nothing, so the contract module can read it at import time.
 """
 
 from __future__ import annotations
 
-import importlib
-
-from tools.backends.base import RenderBackend, register_backend
-
-_BUILT_IN = {
+BUILT_IN_BACKENDS: dict[str, str] = {
     "local": "tools.backends.local",
-    "openai-videos": "tools.backends.openai_videos",
-    "openai-images": "tools.backends.openai_images",
+    "openai-videos": "tools.backends.openai.videos",
+    "openai-images": "tools.backends.openai.images",
 }
-
-
-def _factory(module_name: str):  # type: ignore[no-untyped-def]
-    def create() -> RenderBackend:
-        module = importlib.import_module(module_name)
-        backend: RenderBackend = module.create()
-        return backend
-
-    return create
-
-
-for _name, _module in _BUILT_IN.items():
-    register_backend(_name, _factory(_module))

@@ -21,9 +21,9 @@ from film.paths import atomic_output, atomic_write_bytes
 from film.screenplay import Screenplay
 from tools.backends.base import RenderError
 from tools.backends.http import ApiClient
-from tools.backends.openai_images import NAME as IMAGES_BACKEND
-from tools.backends.openai_images import ImageSettings, OpenAIImagesBackend, image_size
-from tools.backends.openai_prompts import GENRE_LOOKS
+from tools.backends.openai.images import NAME as IMAGES_BACKEND
+from tools.backends.openai.images import ImageSettings, OpenAIImagesBackend, image_size
+from tools.backends.openai.prompts import GENRE_LOOKS
 from tools.picture.cover_art import GENRE_STYLE, RGB, GenreStyle, motif_backdrop, poster_font
 from tools.subtitles.cues import wrap_lines
 

@@ -36,7 +36,8 @@ def ken_burns(
         size: output (width, height).
         frames: how many frames to produce.
         motion: one of :data:`MOTIONS`.
-        speed: travel per frame as a fraction of the frame size (genre temperament).
+        speed: travel per frame as a fraction of the frame size (genre temperament); a move
+            never leaves the panel, so a speed too fast for ``frames`` travels its whole margin.
 
     A frame may be yielded more than once (a held resample); consumers copy before editing.
     """

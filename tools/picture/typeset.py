@@ -11,9 +11,10 @@ import re
 
 from PIL import ImageDraw, ImageFont
 
-_TOKEN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u3000-\u303f"
-                    r"\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+")
-_NO_LINE_START = set("，。、；：！？）」』》,.;:!?)")
+from film.language import NO_LINE_START, WIDE
+
+# A token is one wide (Chinese) character, one run of anything else, or one run of spaces.
+_TOKEN = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
@@ -24,7 +25,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
         for token in _TOKEN.findall(paragraph):
             candidate = line + token
             if not line or face.getlength(candidate.rstrip()) <= max_width \
-                    or token in _NO_LINE_START:
+                    or token in NO_LINE_START:
                 line = candidate
                 continue
             if token.isspace():

@@ -10,20 +10,18 @@ dialogue's length; video is still joined by stream copy.
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 import numpy as np
 
-from tools.ffmpeg import AAC_ARGS, CHANNELS, SAMPLE_RATE, FFmpegError, ffmpeg_exe
+from tools.ffmpeg import AAC_ARGS, CHANNELS, SAMPLE_RATE, FFmpegProcess
+from tools.sound.music import duck_and_mix
 
 CHUNK_S = 10.0
 CONTEXT_S = 1.0
 Mixer = Callable[[np.ndarray, np.ndarray, int], np.ndarray]
-_BASE = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error"]
 
 
 def mux_with_music(list_path: Path, out_path: Path, bed: np.ndarray) -> None:
@@ -32,40 +30,22 @@ def mux_with_music(list_path: Path, out_path: Path, bed: np.ndarray) -> None:
     Raises:
         FFmpegError: when decoding or muxing fails, with ffmpeg's complaint.
     """
-    from tools.sound.music import duck_and_mix
-
     chunk, context = int(CHUNK_S * SAMPLE_RATE), int(CONTEXT_S * SAMPLE_RATE)
     frame_bytes = 4 * CHANNELS
-    with tempfile.TemporaryFile() as decode_log, tempfile.TemporaryFile() as mux_log:
-        decoder = subprocess.Popen(
-            [ffmpeg_exe(), *_BASE, "-f", "concat", "-safe", "0", "-i", str(list_path), "-vn",
-             "-f", "f32le", "-ac", str(CHANNELS), "-ar", str(SAMPLE_RATE), "pipe:1"],
-            stdout=subprocess.PIPE, stderr=decode_log)
-        muxer = subprocess.Popen(
-            [ffmpeg_exe(), *_BASE, "-f", "concat", "-safe", "0", "-i", str(list_path),
-             "-f", "f32le", "-ar", str(SAMPLE_RATE), "-ac", str(CHANNELS), "-i", "pipe:0",
-             "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", *AAC_ARGS,
-             "-movflags", "+faststart", "-f", "mp4", str(out_path)],
-            stdin=subprocess.PIPE, stderr=mux_log)
-        assert decoder.stdout is not None and muxer.stdin is not None
+    concat = ["-f", "concat", "-safe", "0", "-i", str(list_path)]
+    dialogue = [*concat, "-vn", "-f", "f32le", "-ac", str(CHANNELS), "-ar", str(SAMPLE_RATE),
+                "pipe:1"]
+    mix = [*concat, "-f", "f32le", "-ar", str(SAMPLE_RATE), "-ac", str(CHANNELS), "-i", "pipe:0",
+           "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", *AAC_ARGS,
+           "-movflags", "+faststart", "-f", "mp4", str(out_path)]
+    with (FFmpegProcess(dialogue, what="reading the dialogue", read=True) as decoder,
+          FFmpegProcess(mix, what="mixing in the music", feed=True) as muxer):
         try:
             _pump(decoder.stdout, muxer.stdin, bed, chunk, context, frame_bytes, duck_and_mix)
         except BrokenPipeError:
-            pass
-        finally:
-            decoder.stdout.close()
-            try:
-                muxer.stdin.close()
-            except BrokenPipeError:
-                pass
-        failures = [(name, proc, log) for name, proc, log in
-                    (("reading the dialogue", decoder, decode_log),
-                     ("mixing in the music", muxer, mux_log)) if proc.wait() != 0]
-        if failures:
-            name, _, log = failures[0]
-            log.seek(0)
-            message = log.read().decode("utf-8", "replace").strip()[-800:]
-            raise FFmpegError(f"ffmpeg failed while {name}: {message}")
+            pass  # the muxer stopped early; its log says why
+        decoder.finish()  # a failed read is reported first: it explains a failed mix
+        muxer.finish()
 
 
 def _pump(source: IO[bytes], sink: IO[bytes], bed: np.ndarray, chunk: int, context: int,

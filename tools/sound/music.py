@@ -10,15 +10,14 @@ film costs no more than a short one. A user's own track can replace it (``source
 from __future__ import annotations
 
 import hashlib
-import subprocess
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
 from film.screenplay import Genre
-from tools.ffmpeg import ffmpeg_exe
+from tools.ffmpeg import FFmpegError, decode_audio
+from tools.sound.music_synth import Style, render_loop
 
 TARGET_RMS = 0.07  # about -23 dBFS: a bed under dialogue, not a soundtrack in front of it
 PEAK_LIMIT = 0.4
@@ -29,39 +28,25 @@ class MusicFileError(ValueError):
     """A user-supplied music file is missing or cannot be decoded."""
 
 
-@dataclass(frozen=True)
-class _Style:
-    bpm: float
-    root: int  # MIDI note of the key's tonic
-    chords: tuple[tuple[int, ...], ...]  # semitones above the root, one chord per bar
-    lead: str  # instrument of the arpeggio line
-    pattern: tuple[int, ...]  # chord-tone index per eighth note, -1 rests
-    pad: float
-    bass: float
-    drums: float
-    reverb_s: float
-    pentatonic: bool = False
-
-
-_STYLES: dict[Genre, _Style] = {
-    Genre.ANCIENT_STYLE: _Style(66, 62, ((0, 7, 12, 16, 19), (-3, 4, 9, 12, 16), (-5, 2, 7, 9, 14),
-                                        (0, 4, 7, 9, 14)), "pluck",
-                                (0, 2, 3, 4, 3, 2, -1, 1), 0.35, 0.0, 0.0, 2.4, True),
-    Genre.TOUCHING_FAMILY: _Style(72, 60, ((0, 4, 7, 12), (-5, 2, 7, 11), (-3, 4, 9, 12),
-                                           (-7, 5, 9, 12)), "piano",
-                                  (0, 1, 2, 3, 2, 1, 2, 1), 0.4, 0.5, 0.0, 1.8),
-    Genre.GRASSROOTS_SPOOF: _Style(126, 65, ((0, 4, 7, 12), (5, 9, 12, 17), (7, 11, 14, 19),
-                                            (0, 4, 7, 12)), "marimba",
-                                   (0, -1, 2, 1, 3, -1, 2, 1), 0.0, 0.9, 0.6, 0.6),
-    Genre.YOUTH_ROMANCE: _Style(88, 67, ((0, 4, 7, 11), (-3, 4, 7, 9), (-7, 5, 9, 12),
-                                         (-5, 2, 7, 11)), "bell",
-                                (0, 2, 1, 3, 2, 1, 3, 2), 0.45, 0.5, 0.15, 1.6),
-    Genre.INSPIRATIONAL_STRUGGLE: _Style(100, 57, ((0, 3, 7, 12), (-4, 3, 8, 12), (3, 7, 10, 15),
-                                                   (-2, 5, 10, 14)), "piano",
-                                         (0, 1, 2, 1, 3, 1, 2, 1), 0.5, 0.7, 0.35, 1.4),
-    Genre.AESTHETIC_SCENERY: _Style(60, 64, ((0, 4, 7, 11, 14), (-3, 4, 7, 11), (-7, 4, 8, 11),
-                                             (-5, 2, 7, 9)), "bell",
-                                    (0, -1, 2, -1, 4, -1, 3, -1), 0.7, 0.3, 0.0, 3.0),
+_STYLES: dict[Genre, Style] = {
+    Genre.ANCIENT_STYLE: Style(66, 62, ((0, 7, 12, 16, 19), (-3, 4, 9, 12, 16), (-5, 2, 7, 9, 14),
+                                       (0, 4, 7, 9, 14)), "pluck",
+                               (0, 2, 3, 4, 3, 2, -1, 1), 0.35, 0.0, 0.0, 2.4, True),
+    Genre.TOUCHING_FAMILY: Style(72, 60, ((0, 4, 7, 12), (-5, 2, 7, 11), (-3, 4, 9, 12),
+                                          (-7, 5, 9, 12)), "piano",
+                                 (0, 1, 2, 3, 2, 1, 2, 1), 0.4, 0.5, 0.0, 1.8),
+    Genre.GRASSROOTS_SPOOF: Style(126, 65, ((0, 4, 7, 12), (5, 9, 12, 17), (7, 11, 14, 19),
+                                           (0, 4, 7, 12)), "marimba",
+                                  (0, -1, 2, 1, 3, -1, 2, 1), 0.0, 0.9, 0.6, 0.6),
+    Genre.YOUTH_ROMANCE: Style(88, 67, ((0, 4, 7, 11), (-3, 4, 7, 9), (-7, 5, 9, 12),
+                                        (-5, 2, 7, 11)), "bell",
+                               (0, 2, 1, 3, 2, 1, 3, 2), 0.45, 0.5, 0.15, 1.6),
+    Genre.INSPIRATIONAL_STRUGGLE: Style(100, 57, ((0, 3, 7, 12), (-4, 3, 8, 12), (3, 7, 10, 15),
+                                                  (-2, 5, 10, 14)), "piano",
+                                        (0, 1, 2, 1, 3, 1, 2, 1), 0.5, 0.7, 0.35, 1.4),
+    Genre.AESTHETIC_SCENERY: Style(60, 64, ((0, 4, 7, 11, 14), (-3, 4, 7, 11), (-7, 4, 8, 11),
+                                            (-5, 2, 7, 9)), "bell",
+                                   (0, -1, 2, -1, 4, -1, 3, -1), 0.7, 0.3, 0.0, 3.0),
 }
 BARS_PER_LOOP = 8
 
@@ -177,21 +162,19 @@ def _loop_to(loop: np.ndarray, n: int, crossfade: int) -> np.ndarray:
 def _decode(path: Path, sample_rate: int) -> np.ndarray:
     if not path.is_file():
         raise MusicFileError(f"The music file {path.name!r} was not found.")
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path),
-           "-vn", "-f", "f32le", "-ac", "2", "-ar", str(sample_rate), "pipe:1"]
-    proc = subprocess.run(cmd, capture_output=True, check=False)
-    audio = np.frombuffer(proc.stdout, np.float32)
-    if proc.returncode != 0 or audio.size < 2 * sample_rate // 10:
-        reason = proc.stderr.decode("utf-8", "replace").strip()[-300:] or "no audio in it"
-        raise MusicFileError(f"Could not use {path.name!r} as music: {reason}")
-    return np.nan_to_num(audio.reshape(-1, 2)).copy()
+    try:
+        audio = decode_audio(path, sample_rate)
+    except FFmpegError as exc:
+        reason = exc.log[-300:] or "no audio in it"
+        raise MusicFileError(f"Could not use {path.name!r} as music: {reason}") from None
+    if audio.size < 2 * sample_rate // 10:
+        raise MusicFileError(f"Could not use {path.name!r} as music: no audio in it")
+    return np.nan_to_num(audio)
 
 
 @cache
 def genre_loop(genre: Genre, sample_rate: int = 44_100) -> np.ndarray:
     """The genre's seamless loop at bed level (read-only; rendered once per process)."""
-    from tools.sound.music_synth import render_loop
-
     seed = int(hashlib.sha256(genre.value.encode()).hexdigest()[:8], 16)
     raw = render_loop(_STYLES[genre], BARS_PER_LOOP, sample_rate, np.random.default_rng(seed))
     loop = _level(raw)

@@ -9,15 +9,28 @@ makes the rendered loop seamless when it is tiled.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from tools.sound.music import _Style
-
 Instrument = Callable[[float, float, int], np.ndarray]
 PENTATONIC = (0, 2, 4, 7, 9)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one genre's loop is arranged: tempo, key, chords, lead line and the band's mix."""
+
+    bpm: float
+    root: int  # MIDI note of the key's tonic
+    chords: tuple[tuple[int, ...], ...]  # semitones above the root, one chord per bar
+    lead: str  # instrument of the arpeggio line
+    pattern: tuple[int, ...]  # chord-tone index per eighth note, -1 rests
+    pad: float
+    bass: float
+    drums: float
+    reverb_s: float
+    pentatonic: bool = False
 
 
 def midi_hz(note: float) -> float:
@@ -142,7 +155,7 @@ class _Loop:
             self.data[:tone.size - first] += np.outer(tone[first:], (left, right))
 
 
-def render_loop(style: _Style, bars: int, sr: int, rng: np.random.Generator) -> np.ndarray:
+def render_loop(style: Style, bars: int, sr: int, rng: np.random.Generator) -> np.ndarray:
     """One seamless stereo loop of ``bars`` 4/4 bars in ``style`` (float32, unlevelled)."""
     beat = 60.0 / style.bpm
     loop = _Loop(int(round(bars * 4 * beat * sr)))
@@ -176,7 +189,7 @@ def render_loop(style: _Style, bars: int, sr: int, rng: np.random.Generator) -> 
     return _reverb(loop.data, style.reverb_s, sr, rng).astype(np.float32)
 
 
-def _glissando(loop: _Loop, style: _Style, start: float, beat: float, sr: int) -> None:
+def _glissando(loop: _Loop, style: Style, start: float, beat: float, sr: int) -> None:
     """The guzheng's signature sweep up the pentatonic scale into the next phrase."""
     notes = [style.root + 12 + 12 * (i // 5) + PENTATONIC[i % 5] for i in range(8)]
     for i, note in enumerate(notes):
@@ -184,7 +197,7 @@ def _glissando(loop: _Loop, style: _Style, start: float, beat: float, sr: int) -
                  0.12, pan=-0.4 + i * 0.1)
 
 
-def _rhythm(loop: _Loop, style: _Style, chord: tuple[int, ...], bar_start: float, beat: float,
+def _rhythm(loop: _Loop, style: Style, chord: tuple[int, ...], bar_start: float, beat: float,
             sr: int, rng: np.random.Generator) -> None:
     """Bass on the strong beats (oom-pah for the spoof), kick and hats where the genre has them."""
     root = style.root - 24 + chord[0]

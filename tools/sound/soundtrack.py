@@ -17,6 +17,7 @@ import numpy as np
 from film.form import LINE_PAUSE_S, speech_seconds
 from film.screenplay import Scene, Screenplay
 from tools.ffmpeg import CHANNELS, SAMPLE_RATE, decode_audio
+from tools.sound.voice import synthesize_scene
 
 SPEECH_TAIL_S = 0.5
 
@@ -70,8 +71,6 @@ def scene_speech(
     """Record the scene's dialogue (``tools.sound.voice``), or estimate its cues if voice is off."""
     if not voice or not scene.dialogue:
         return SceneSpeech(None, 0.0, estimated_cues(scene))
-    from tools.sound.voice import synthesize_scene
-
     recorded = synthesize_scene(scene, list(screenplay.characters), screenplay.language,
                                 work_dir / f"voice-{scene.number}.wav")
     samples = decode_audio(Path(recorded.wav_path))

@@ -10,23 +10,22 @@ MP3, and both are rewritten with the bundled ffmpeg so downstream mixing can tru
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import imageio_ffmpeg
-
 from film.paths import atomic_output
 from tools.backends.api_config import ApiConfig, RetryPolicy
 from tools.backends.http import ApiClient, ApiError
+from tools.ffmpeg import FFmpegError, run_ffmpeg
 
 DEFAULT_MODEL = "gpt-4o-mini-tts"
 DEFAULT_VOICE = "alloy"
 MAX_INPUT_CHARS = 4096
 VOICES = ("alloy", "echo", "fable", "onyx", "nova", "shimmer")
+_CONVERT_TIMEOUT_S = 120
 
 _HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("girl", "young woman", "少女", "女孩", "妹"), "shimmer"),
@@ -80,33 +79,16 @@ def _write_wav(data: bytes, out_wav: Path) -> None:
             source = tmp.with_name(tmp.name + ".in")
             try:
                 source.write_bytes(data)
-                result = subprocess.run(
-                    [
-                        imageio_ffmpeg.get_ffmpeg_exe(),
-                        "-y",
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-i",
-                        str(source),
-                        "-vn",
-                        "-c:a",
-                        "pcm_s16le",
-                        "-f",
-                        "wav",
-                        str(tmp),
-                    ],
-                    capture_output=True,
-                    timeout=120,
-                )
-            finally:
-                source.unlink(missing_ok=True)
-            if result.returncode != 0:
+                run_ffmpeg(["-i", str(source), "-vn", "-c:a", "pcm_s16le", "-f", "wav", str(tmp)],
+                           what="converting speech to WAV", timeout_s=_CONVERT_TIMEOUT_S)
+            except FFmpegError:
                 raise ApiError(
                     f"The speech service sent {len(data)} bytes that are not audio "
                     f"(they begin {data[:12]!r}).",
                     final=False,
-                )
+                ) from None
+            finally:
+                source.unlink(missing_ok=True)
         try:
             with wave.open(str(tmp), "rb") as check:
                 if check.getnframes() == 0:

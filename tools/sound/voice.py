@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from film.form import speech_seconds
+from film.language import CJK, WIDE
 from film.paths import atomic_output
 from film.screenplay import CharacterProfile, Scene
 from tools.ffmpeg import SAMPLE_RATE, write_wav
@@ -50,9 +51,7 @@ _EMOJI = re.compile(
     "\U0000fe00-\U0000fe0f\U0000200d\U000020e3\U0001f1e6-\U0001f1ff\U000e0020-\U000e007f]"
 )
 _MARKUP_CHARS = re.compile(r"[*_~`#|^\\]+")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WIDE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_WIDE}])\s+(?=[{_WIDE}])")
+_CJK_GAP = re.compile(rf"(?<=[{WIDE}])\s+(?=[{WIDE}])")
 _SENTENCE = re.compile(r"[^.!?。！？；;…]+(?:[.!?。！？；;…]+[\"'”’」』)）]*)?")
 _CLAUSE = re.compile(r"[^,，、:：]+[,，、:：]?")
 
@@ -87,7 +86,7 @@ def clean_for_speech(text: str, speaker: str = "") -> str:
 
 def split_for_cues(text: str, language: str) -> list[str]:
     """Subtitle-sized pieces of one line: whole sentences, long ones broken at commas."""
-    limit = _CUE_CHARS["zh" if language == "zh" or _CJK.search(text) else "en"]
+    limit = _CUE_CHARS["zh" if language == "zh" or CJK.search(text) else "en"]
     pieces: list[str] = []
     for sentence in (s.strip() for s in _SENTENCE.findall(text)):
         if len(sentence) <= limit:
@@ -96,7 +95,7 @@ def split_for_cues(text: str, language: str) -> list[str]:
             pieces.extend(c.strip() for c in _CLAUSE.findall(sentence))
     merged: list[str] = []
     for piece in (p for p in pieces if p):
-        joiner = "" if _CJK.search(piece) else " "
+        joiner = "" if CJK.search(piece) else " "
         if merged and len(merged[-1]) + len(piece) + len(joiner) <= limit:
             merged[-1] = f"{merged[-1]}{joiner}{piece}"
         else:
@@ -202,7 +201,7 @@ def _sex(text: str) -> str:
 def _for_script(voice: espeak.VoiceSettings, text: str) -> espeak.VoiceSettings:
     """The same speaker's English voice for an all-Latin sentence in a Chinese film, and back."""
     variant = voice.name.partition("+")[2]
-    base = "cmn" if _CJK.search(text) else "en-us"
+    base = "cmn" if CJK.search(text) else "en-us"
     if voice.name.startswith(base):
         return voice
     rate = _BASE_RATE["zh" if base == "cmn" else "en"] * voice.rate // _BASE_RATE[

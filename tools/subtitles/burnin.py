@@ -16,6 +16,7 @@ from PIL import Image
 
 from tools.picture.yuv import split, to_planes
 from tools.sound.soundtrack import TimedLine
+from tools.subtitles.cues import subtitle_image
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,6 @@ class SubtitleBurner:
         return frame
 
     def _letter(self, text: str) -> tuple[_Layer, _Layer, _Layer] | None:
-        from tools.subtitles.cues import subtitle_image
-
         width, height = self._size
         image = subtitle_image(text, width, height, self._language).convert("RGBA")
         if image.size != self._size:  # a text box rather than a full frame: sit it low

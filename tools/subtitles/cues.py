@@ -14,6 +14,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from film.language import NO_LINE_END, NO_LINE_START
 from tools.fonts import cjk_sans_path
 from tools.picture.typeset import wrap
 
@@ -21,8 +22,6 @@ BOTTOM_UI_FRACTION = 0.12  # phone apps draw their controls over the bottom ~12%
 SIDE_MARGIN_FRACTION = 0.08
 MAX_LINES = 3
 
-_NO_LINE_START = set("，。、；：！？）」』》〉】〕…—‥·・,.;:!?)]}%”’")
-_NO_LINE_END = set("（「『《〈【〔([{“‘")
 _SRT_TIME = re.compile(r"(\d+):(\d{2}):(\d{2})[,.](\d{3})")
 
 
@@ -103,10 +102,10 @@ def wrap_lines(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> lis
     """
     lines = [ln for ln in wrap(text, font, int(max_width)) if ln]
     for index in range(1, len(lines)):
-        while lines[index] and lines[index][0] in _NO_LINE_START:
+        while lines[index] and lines[index][0] in NO_LINE_START:
             lines[index - 1] += lines[index][0]
             lines[index] = lines[index][1:].lstrip()
-        while lines[index - 1] and lines[index - 1][-1] in _NO_LINE_END and lines[index]:
+        while lines[index - 1] and lines[index - 1][-1] in NO_LINE_END and lines[index]:
             lines[index] = lines[index - 1][-1] + lines[index]
             lines[index - 1] = lines[index - 1][:-1].rstrip()
     return [ln for ln in lines if ln] or [""]

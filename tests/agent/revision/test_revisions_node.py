@@ -284,13 +284,13 @@ async def test_hostile_paths_never_leave_the_project_folder(
 
 
 async def test_titles_never_become_file_names_and_the_pdf_is_rewritten(tmp_path: Path) -> None:
-    from agent.revision.files import export_revision
+    from agent.exports import export_screenplay
     from agent.revision.ops import retitle
 
     project = Project(slug="film")
     project.commit(retitle(family(1), "/etc/passwd"), "hostile title")
     folder = tmp_path / "project"
-    written = export_revision(project, folder)
+    written = await export_screenplay(project, folder)
     assert {p.name for p in written.values()} == {"screenplay.json", "screenplay.fountain",
                                                   "screenplay.pdf"}
     assert (folder / "screenplay.pdf").read_bytes().startswith(b"%PDF")

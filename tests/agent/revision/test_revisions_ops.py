@@ -14,8 +14,8 @@ from agent.revision.ops import (
     retitle,
     swap_scenes,
 )
-from film.cut import cut_to_length
 from film.form import estimate_runtime, validate_form, with_estimates
+from film.repair import cut_to_length
 from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 
 
@@ -229,7 +229,8 @@ def _clock(screenplay: Screenplay) -> str:
 def test_every_message_exists_in_both_languages_with_the_same_fields() -> None:
     import string
 
-    from agent.revision.messages import MESSAGES, duration_text, join_numbers
+    from agent.messages import TEXTS as MESSAGES
+    from agent.messages import duration_text, join_numbers
 
     for key, (english, chinese) in MESSAGES.items():
         fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (english,

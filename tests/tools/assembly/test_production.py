@@ -19,7 +19,13 @@ from tools.assembly.production import (
     produce_film,
     render_scene_segment,
 )
-from tools.backends.base import RenderedClip, RenderError, RenderRequest, register_backend
+from tools.backends.base import (
+    RenderBackend,
+    RenderedClip,
+    RenderError,
+    RenderRequest,
+    register_backend,
+)
 from tools.ffmpeg import decode_audio, ffmpeg_exe
 
 VIDEO_ONLY = ProductionSettings(width=180, height=320, voice=False, music=False,
@@ -92,7 +98,7 @@ def test_settings_refuse_sizes_that_are_not_vertical_or_odd():
     assert ProductionSettings(width=720, height=1280).encode_format.width == 720
 
 
-class _Flaky:
+class _Flaky(RenderBackend):
     """A backend that refuses scene 2 and draws the rest like the local one."""
 
     name = "flaky-test"
@@ -137,7 +143,7 @@ def test_assembling_with_no_finished_scene_says_what_to_do(english_screenplay, t
         assemble_film(english_screenplay, tmp_path, VIDEO_ONLY)
 
 
-class _LandscapeClips:
+class _LandscapeClips(RenderBackend):
     """A clip-producing backend (like the API ones): wrong size, rate and length on purpose."""
 
     name = "landscape-test"

@@ -15,8 +15,8 @@ from fake_media_server import API_KEY, FakeMediaServer, Scenario
 from openai_kit import FAST, config, sample_request
 
 from tools.backends.base import RenderError
-from tools.backends.openai_images import ImageSettings, OpenAIImagesBackend
-from tools.backends.openai_videos import OpenAIVideosBackend, VideoSettings
+from tools.backends.openai.images import ImageSettings, OpenAIImagesBackend
+from tools.backends.openai.videos import OpenAIVideosBackend, VideoSettings
 
 CREATE_PATH = {"videos": "/v1/videos", "images": "/v1/images/generations"}
 

@@ -9,7 +9,7 @@ from fake_media_server import API_KEY, FakeMediaServer, Scenario
 from openai_kit import MEI, config, probe, sample_request
 
 from tools.backends.base import get_backend
-from tools.backends.openai_images import ImageSettings, OpenAIImagesBackend
+from tools.backends.openai.images import ImageSettings, OpenAIImagesBackend
 
 
 def backend(server: FakeMediaServer, **kwargs: str) -> OpenAIImagesBackend:

@@ -13,8 +13,8 @@ from PIL import Image
 
 from tools.backends.base import RenderError, Shot, get_backend
 from tools.backends.http import ApiError
-from tools.backends.openai_prompts import plan_jobs, video_prompt
-from tools.backends.openai_videos import OpenAIVideosBackend, VideoSettings
+from tools.backends.openai.prompts import plan_jobs, video_prompt
+from tools.backends.openai.videos import OpenAIVideosBackend, VideoSettings
 
 
 def backend(server: FakeMediaServer, **overrides: object) -> OpenAIVideosBackend:

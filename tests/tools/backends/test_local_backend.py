@@ -11,8 +11,8 @@ from media_kit import probe, stream
 from film.screenplay import Genre, Screenplay
 from tools.assembly.segments import scene_cast
 from tools.assembly.shots import plan_shots
-from tools.backends.base import RenderRequest, get_backend
-from tools.backends.local import LocalBackend, shot_frame_counts
+from tools.backends.base import RenderRequest, get_backend, shot_frame_counts
+from tools.backends.local import LocalBackend
 from tools.picture.figures import COLOR_WORDS, colours_in
 from tools.picture.looks import font
 from tools.picture.motion import MOTIONS, ken_burns
@@ -42,6 +42,18 @@ def test_registry_gives_the_local_backend_with_a_stable_cache_key():
     backend = get_backend("local")
     assert isinstance(backend, LocalBackend) and backend.name == "local"
     assert backend.cache_key() == get_backend("local").cache_key()
+
+
+def test_only_a_drawing_backend_hands_over_frames(english_screenplay, monkeypatch):
+    monkeypatch.setenv("MICROFILM_IMAGE_API_KEY", "test-key")
+    request = _request(english_screenplay)
+    assert get_backend("local").frames(request) is not None
+    assert get_backend("openai-images").frames(request) is None  # clip-only: the default
+
+
+def test_an_unknown_backend_names_the_ones_that_exist():
+    with pytest.raises(ValueError, match="available: .*local, openai-images, openai-videos"):
+        get_backend("nope")
 
 
 def test_frames_are_deterministic_and_exactly_as_long_as_the_scene(english_screenplay):

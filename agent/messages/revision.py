@@ -1,12 +1,8 @@
-"""What the revisions node says, in English and Chinese.
-
-Kept apart from the logic so wording can change without touching behaviour, and so every
-message exists in both languages (a test checks that every key has both).
-"""
+"""What the revisions node says about each edit, in English and Chinese."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = {
     "no_project": (
         "There is no screenplay yet. Tell me an idea for a micro film first.",
         "还没有剧本。先告诉我一个微电影的想法吧。",
@@ -130,27 +126,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "已保存为第{number}版。说“撤销”可以回到上一版。"),
     "sources": ("Guided by: {sources}.", "参考：{sources}。"),
 }
-
-
-def say(key: str, language: str, **params: object) -> str:
-    """The message ``key`` in ``language`` ("en" or "zh") with ``params`` filled in."""
-    english, chinese = MESSAGES[key]
-    template = chinese if language.startswith("zh") else english
-    return template.format(**params)
-
-
-def duration_text(seconds: float, language: str) -> str:
-    """A length as people say it: "2 min 05 s" / "2分05秒", "45 s" / "45秒"."""
-    total = int(round(seconds))
-    minutes, rest = divmod(total, 60)
-    if language.startswith("zh"):
-        return f"{minutes}分{rest:02d}秒" if minutes else f"{rest}秒"
-    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
-
-
-def join_numbers(numbers: list[int], language: str) -> str:
-    """1, 2 and 3 / 1、2、3."""
-    items = [str(n) for n in numbers]
-    if language.startswith("zh"):
-        return "、".join(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,8 +1,9 @@
-"""Retrieval grounding for drafting stages: guideline passages in, prompt notes out.
+"""Retrieval grounding for prompts: guideline passages in, prompt notes out.
 
-Every stage asks the knowledge base for the craft notes of the chosen genre and cites
-them to the user through a "sources" event. Retrieval is advisory: if the index cannot
-be opened the stage still drafts (and logs why) rather than leaving the user stuck.
+Every drafting stage, the genre pitches and every creative revision ask the knowledge
+base through :func:`find_passages`; drafting stages also cite what they used to the user
+through a "sources" event (:func:`ground`). Retrieval is advisory: if the index cannot be
+opened the stage still drafts (and logs why) rather than leaving the user stuck.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ log = logging.getLogger(__name__)
 
 
 def _search(query: str, genre: str | None, topic: str | None, k: int) -> list[Any]:
+    # Imported on first search: chromadb and onnxruntime take seconds to load, and tests
+    # replace knowledge.search_guidelines before any search runs.
     from knowledge import search_guidelines
 
     return list(search_guidelines(query, genre=genre, topic=topic, k=k))
@@ -29,8 +32,8 @@ async def find_passages(
     """Guideline passages for ``query`` within ``genre``; empty when retrieval fails."""
     try:
         return await asyncio.to_thread(_search, query[:400], genre, topic, k)
-    except Exception as exc:  # grounding must not block drafting
-        log.warning("guideline search failed (%s: %s); drafting without it",
+    except Exception as exc:  # grounding enriches a prompt; it must never block one
+        log.warning("guideline search failed (%s: %s); writing without it",
                     type(exc).__name__, exc)
         return []
 

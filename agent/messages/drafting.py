@@ -1,12 +1,10 @@
-"""Fixed replies in the user's language (English or Chinese), kept apart from the logic.
+"""What the studio says while it takes an idea in and drafts it, in English and Chinese.
 
-Both languages are first-class, so every sentence the studio says without a model lives
-here as a pair; nodes pick one with :func:`say`.
+Intake, the genre choice, each drafting stage and the model's failures; the lookup and
+formatting live in :mod:`agent.messages`.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 STAGE_LABELS = {
     "pitches": ("sketching the genre options", "构思类型方案"),
@@ -16,6 +14,7 @@ STAGE_LABELS = {
     "scenes": ("writing the scenes", "写分场剧本"),
     "repair": ("fixing the draft", "修正剧本"),
 }
+
 
 TEXTS: dict[str, tuple[str, str]] = {
     "help": (
@@ -82,54 +81,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nothing is lost: say \"try again\", or rephrase your request.",
         "{stage}时模型几次都没给出有效的结果。已完成的内容都还在，回复“重试”或换个说法试试。",
     ),
-    "no_project": (
-        "There is no screenplay yet. Tell me your idea first.",
-        "还没有剧本。先告诉我你的故事创意吧。",
-    ),
     "nothing_to_retry": ("There is nothing to retry right now.", "现在没有需要重试的步骤。"),
-    "production_start": ("Rendering {scenes} scenes of \"{title}\" at {size}...",
-                         "开始渲染《{title}》的{scenes}场戏（{size}）……"),
-    "film_done": (
-        "The film is ready: {runtime}, {scenes} scenes{failed}. Files are in {folder}.",
-        "影片完成：{runtime}，{scenes}场{failed}。文件在 {folder}。",
-    ),
-    "scenes_failed": ("; scenes {numbers} failed and were left out ({reason})",
-                      "；第{numbers}场渲染失败，已略过（{reason}）"),
-    "film_failed": (
-        "No scene could be rendered ({reason}). The screenplay is safe; say \"render it\" to "
-        "try again.",
-        "所有场景都渲染失败（{reason}）。剧本没有丢失，回复“渲染”可以重试。",
-    ),
-    "cover_done": ("The cover is ready.", "封面做好了。"),
     "revision_unavailable": (
         "Revisions aren't available in this build yet; the screenplay is unchanged.",
         "当前版本暂不支持修改，剧本保持不变。",
     ),
 }
-
-
-def say(key: str, language: str, **values: Any) -> str:
-    """The text ``key`` in ``language`` ("en" or "zh"), filled with ``values``."""
-    english, chinese = TEXTS[key]
-    return (chinese if language == "zh" else english).format(**values)
-
-
-def stage_label(stage: str, language: str) -> str:
-    """A stage name for messages, in the user's language."""
-    english, chinese = STAGE_LABELS.get(stage, (stage, stage))
-    return chinese if language == "zh" else english
-
-
-def minutes_text(seconds: float, language: str) -> str:
-    """A friendly duration: "2 minutes", "1 min 30 s", "1分30秒"."""
-    total = int(round(seconds))
-    minutes, rest = divmod(total, 60)
-    if language == "zh":
-        if minutes and rest:
-            return f"{minutes}分{rest}秒"
-        return f"{minutes}分钟" if minutes else f"{rest}秒"
-    if minutes and rest:
-        return f"{minutes} min {rest} s"
-    if minutes:
-        return f"{minutes} minute" + ("s" if minutes != 1 else "")
-    return f"{rest} seconds"

@@ -6,16 +6,15 @@ created, polled within a budget and downloaded; the parts are then fitted and jo
 one silent clip of exactly the scene's length.
 
 Generated video is expensive, so nothing finished is thrown away: each part is kept in a
-work folder beside the output, and the id of a job in flight is recorded, so a retry after
-a crash or a timeout picks up the same job instead of paying for a new one. A ``failed``
-job (usually moderation) is final and is never resubmitted automatically.
+work folder beside the output, and the id of a job in flight is recorded
+(:mod:`tools.backends.openai.jobs`), so a retry after a crash or a timeout picks up the same
+job instead of paying for a new one. A ``failed`` job (usually moderation) is final and is
+never resubmitted automatically.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import logging
 import os
 import re
 import shutil
@@ -23,17 +22,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from film.paths import atomic_output, atomic_write_bytes, atomic_write_text
+from film.paths import atomic_output
 from tools.backends.api_config import ApiConfig, env_flag, env_float
-from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest
-from tools.backends.http import ApiClient, ApiError
-from tools.backends.openai_media import join_clips, looks_like_video
-from tools.backends.openai_prompts import JobPlan, plan_jobs, scene_shots, video_prompt
-from tools.backends.openai_reference import reference_sheet
-
-log = logging.getLogger(__name__)
+from tools.backends.base import ProgressCallback, RenderBackend, RenderedClip, RenderRequest
+from tools.backends.http import ApiClient
+from tools.backends.openai.jobs import VideoJob
+from tools.backends.openai.media import join_clips
+from tools.backends.openai.prompts import JobPlan, plan_jobs, scene_shots, video_prompt
+from tools.backends.openai.reference import reference_sheet
 
 NAME = "openai-videos"
 DEFAULT_MODEL = "sora-2"
@@ -91,7 +88,7 @@ def request_size(settings: VideoSettings, width: int, height: int) -> str:
     return "720x1280" if height >= width else "1280x720"
 
 
-class OpenAIVideosBackend:
+class OpenAIVideosBackend(RenderBackend):
     """Scenes rendered by an OpenAI-compatible ``/v1/videos`` endpoint."""
 
     name = NAME
@@ -137,7 +134,7 @@ class OpenAIVideosBackend:
                 if part.exists():
                     reused += 1
                 else:
-                    job = _JobRun(api, part, f"{label}, part {i + 1}/{len(plans)}", report)
+                    job = VideoJob(api, part, f"{label}, part {i + 1}/{len(plans)}", report)
                     share = (1 - _JOIN_SHARE) / len(plans)
                     keep_thumbnail = self.settings.keep_thumbnail and i == 0
                     job.run(
@@ -191,146 +188,6 @@ def _digest(*values: object) -> str:
     for value in values:
         hasher.update(value if isinstance(value, bytes) else repr(value).encode())
     return hasher.hexdigest()[:16]
-
-
-class _JobRun:
-    """One job from creation (or resumption) to a downloaded, checked part file."""
-
-    def __init__(self, api: ApiClient, part: Path, label: str, report: ProgressCallback) -> None:
-        self.api = api
-        self.part = part
-        self.label = label
-        self.report = report
-        self.record = part.with_suffix(".job.json")
-
-    def run(
-        self,
-        *,
-        fields: dict[str, str],
-        reference: bytes | None,
-        fraction: tuple[float, float],
-        thumbnail: Path | None,
-    ) -> None:
-        start, share = fraction
-        job_id = self._resumable_id()
-        if job_id is None:
-            self.report(f"{self.label}: submitting a {fields['seconds']} s job", start)
-            job_id = self._create(fields, reference)
-            atomic_write_text(self.record, json.dumps({"id": job_id}))
-
-        def on_update(job: dict[str, Any]) -> None:
-            percent = _percent(job.get("progress"))
-            status = str(job.get("status", "queued")).replace("_", " ")
-            self.report(f"{self.label}: {status} {percent:.0f}%", start + share * percent / 100)
-
-        job = self.api.poll(
-            f"videos/{job_id}",
-            label=f"job {job_id} ({self.label})",
-            is_done=lambda job: job.get("status") in {"completed", "failed"},
-            on_update=on_update,
-        )
-        if job.get("status") == "failed":
-            self.record.unlink(missing_ok=True)
-            raise ApiError(
-                f"The video service refused {self.label} (job {job_id}): "
-                f"{self.api.redact(_job_error(job))}. Change the scene's wording and try again.",
-                final=True,
-            )
-        try:
-            data = self.api.get_bytes(f"videos/{job_id}/content", {"variant": "video"})
-        except ApiError as error:
-            if not error.final:
-                raise
-            # Expired or deleted content: forget the job so the next try generates it anew.
-            self.record.unlink(missing_ok=True)
-            raise ApiError(
-                f"{self.label} finished but could not be downloaded ({error}); it will be "
-                "generated again on the next try.",
-                final=False,
-            ) from None
-        if not looks_like_video(data):
-            raise ApiError(
-                f"The video service sent {len(data)} bytes for {self.label} that are not a video "
-                f"(they begin {data[:12]!r}); try again later.",
-                final=False,
-            )
-        atomic_write_bytes(self.part, data)
-        self.record.unlink(missing_ok=True)
-        if thumbnail is not None:
-            self._save_thumbnail(job_id, thumbnail)
-
-    def _resumable_id(self) -> str | None:
-        """The id of this part's job from an interrupted run, if the job still exists."""
-        try:
-            job_id = str(json.loads(self.record.read_text(encoding="utf-8"))["id"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        try:
-            job = self.api.get_json(f"videos/{job_id}").data
-        except ApiError as error:
-            if error.final:  # gone (404) or not ours any more: start a fresh job
-                self.record.unlink(missing_ok=True)
-                return None
-            raise
-        if job.get("status") == "failed":
-            self.record.unlink(missing_ok=True)
-            return None
-        log.info("Resuming video job %s for %s", job_id, self.label)
-        return job_id
-
-    def _create(self, fields: dict[str, str], reference: bytes | None) -> str:
-        if reference is None:
-            reply = self.api.post_json("videos", fields)
-        else:
-            files = {"input_reference": ("reference.png", reference, "image/png")}
-            reply = self.api.post_form("videos", fields, files)
-        job_id = reply.data.get("id")
-        if not isinstance(job_id, str) or not job_id:
-            raise ApiError(
-                f"The video service accepted {self.label} but returned no job id.", final=False
-            )
-        if reply.data.get("status") == "failed":
-            reason = self.api.redact(_job_error(reply.data))
-            raise ApiError(f"The video service refused {self.label}: {reason}.", final=True)
-        return job_id
-
-    def _save_thumbnail(self, job_id: str, target: Path) -> None:
-        """Keep the provider's preview image; a missing thumbnail never fails a render."""
-        try:
-            data = self.api.get_bytes(
-                f"videos/{job_id}/content", {"variant": "thumbnail"}, attempts=1
-            )
-        except ApiError as error:
-            log.info("No thumbnail for job %s: %s", job_id, error)
-            return
-        if data[8:12] == b"WEBP":
-            suffix = ".webp"
-        elif data[:4] == b"\x89PNG":
-            suffix = ".png"
-        elif data[:3] == b"\xff\xd8\xff":
-            suffix = ".jpg"
-        else:
-            log.info("Thumbnail for job %s is not an image; skipped", job_id)
-            return
-        atomic_write_bytes(target.with_name(target.name + suffix), data)
-
-
-def _percent(value: object) -> float:
-    try:
-        return min(100.0, max(0.0, float(value)))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0.0
-
-
-def _job_error(job: dict[str, Any]) -> str:
-    error = job.get("error")
-    if isinstance(error, dict):
-        message = error.get("message") or error.get("code")
-        if message:
-            return " ".join(str(message).split())[:300]
-    if isinstance(error, str) and error.strip():
-        return " ".join(error.split())[:300]
-    return "no reason given"
 
 
 def create() -> OpenAIVideosBackend:

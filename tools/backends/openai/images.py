@@ -1,7 +1,7 @@
 """Render backend for ``/v1/images/generations``: one keyframe per shot, gently animated.
 
 Still images are far cheaper and faster than generated video, and a slow Ken Burns move
-(push in or pull out, with a slight drift) keeps a vertical scene alive. gpt-image models
+(push in or pull out, the local animatic's own) keeps a vertical scene alive. gpt-image models
 only make a few sizes, none of them 9:16, so the backend asks for the tall 1024x1536
 (or 1536x1024 for landscape output) and crops while animating.
 
@@ -26,10 +26,16 @@ from PIL import Image, UnidentifiedImageError
 
 from film.paths import atomic_output, atomic_write_bytes
 from tools.backends.api_config import ApiConfig, env_float
-from tools.backends.base import ProgressCallback, RenderedClip, RenderRequest
+from tools.backends.base import (
+    ProgressCallback,
+    RenderBackend,
+    RenderedClip,
+    RenderRequest,
+    Shot,
+)
 from tools.backends.http import ApiClient, ApiError
-from tools.backends.openai_media import encode_ken_burns
-from tools.backends.openai_prompts import keyframe_prompt, scene_shots
+from tools.backends.openai.media import encode_ken_burns
+from tools.backends.openai.prompts import keyframe_prompt, scene_shots
 
 NAME = "openai-images"
 DEFAULT_MODEL = "gpt-image-1"
@@ -70,7 +76,7 @@ def image_size(settings: ImageSettings, width: int, height: int) -> str:
     return "1536x1024" if width > height else "1024x1024"
 
 
-class OpenAIImagesBackend:
+class OpenAIImagesBackend(RenderBackend):
     """Scenes drawn as animated keyframes by an OpenAI-compatible image endpoint."""
 
     name = NAME
@@ -105,7 +111,7 @@ class OpenAIImagesBackend:
         work = out_path.parent / f".{out_path.stem}.parts"
         work.mkdir(parents=True, exist_ok=True)
         label = f"Scene {request.scene.number}"
-        stills: list[tuple[Image.Image, float]] = []
+        stills: list[tuple[Image.Image, Shot]] = []
         reused = 0
         try:
             with ApiClient(self.settings.config, service="image service", sleep=self._sleep) as api:
@@ -119,7 +125,7 @@ class OpenAIImagesBackend:
                         share = (1 - _ENCODE_SHARE) * i / len(shots)
                         report(f"{label}: drawing keyframe {i + 1}/{len(shots)}", share)
                         atomic_write_bytes(keyframe, self._generate(api, prompt, size))
-                    stills.append((_load(keyframe), shot.duration_s))
+                    stills.append((_load(keyframe), shot))
             report(f"{label}: animating {len(stills)} keyframe(s)", 1 - _ENCODE_SHARE)
             with atomic_output(out_path) as tmp:
                 encode_ken_burns(

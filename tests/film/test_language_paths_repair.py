@@ -1,0 +1,85 @@
+"""The shared small rules of film/: language, project folders and the one form repair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from film.form import estimate_runtime, validate_form
+from film.language import NO_LINE_END, NO_LINE_START, detect_language, has_cjk
+from film.paths import project_dir, user_slug
+from film.repair import (
+    MAX_CHARACTERS,
+    TooManyCharacters,
+    add_missing_speakers,
+    deterministic_repair,
+    within_form,
+)
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("把第2场改得更感人", "zh"), ("make scene 2 funnier", "en"),
+    ("rename 李明 to Xiao Wang everywhere", "en"), ("把李明改名为 Xiao Wang", "zh"),
+    ("好", "en"), ("", "en"),
+])
+def test_language_follows_what_most_of_the_text_is(text: str, language: str) -> None:
+    assert detect_language(text) == language
+    assert detect_language(text, "zh") == "zh"
+
+
+def test_cjk_and_line_break_rules() -> None:
+    assert has_cjk("a story about 李明") and not has_cjk("a story about Li Ming")
+    assert {"，", "。", "」", ","} <= NO_LINE_START and {"（", "「", "“"} <= NO_LINE_END
+    assert not NO_LINE_START & NO_LINE_END
+
+
+def test_project_folder_precedence(tmp_path: Path) -> None:
+    chosen, remembered = tmp_path / "chosen", tmp_path / "remembered"
+    assert project_dir(chosen=chosen, remembered=remembered, name="x") == chosen.resolve()
+    assert project_dir(chosen="", remembered=remembered, name="x") == remembered.resolve()
+    web = project_dir(user="Alice", thread="t-1", home=tmp_path)
+    assert web == (tmp_path / "projects" / user_slug("Alice") / "t-1").resolve()
+    named = project_dir(name="../../Li Ming Comes Home", home=tmp_path)
+    assert named == (tmp_path / "projects" / "li-ming-comes-home").resolve()
+    threaded = project_dir(name="Li Ming Comes Home", thread="t-1", home=tmp_path)
+    assert threaded.parent == named.parent and threaded.name.startswith("li-ming-comes-home-")
+    assert threaded == project_dir(name="Li Ming Comes Home", thread="t-1", home=tmp_path)
+    assert threaded != project_dir(name="Li Ming Comes Home", thread="t-2", home=tmp_path)
+
+
+def _talky(speakers: list[str], cast: int = 1, lines: int = 2) -> Screenplay:
+    scenes = [Scene(number=n, place="Kitchen", action=["Steam rises."],
+                    dialogue=[DialogueLine(speaker=s, text=" ".join(["word"] * 20))
+                              for s in speakers for _ in range(lines)])
+              for n in (1, 2, 3)]
+    characters = [CharacterProfile(name=f"Lead {i}") for i in range(cast)]
+    return Screenplay(title="T", logline="L", genre=Genre.TOUCHING_FAMILY, theme="home",
+                      characters=characters, scenes=scenes)
+
+
+def test_missing_speakers_join_the_bible_once_each_while_there_is_room() -> None:
+    repaired, added = add_missing_speakers(_talky(["Waiter", "waiter", "Cook"]))
+    assert added == ["Waiter", "Cook"]
+    assert [c.role for c in repaired.characters[1:]] == ["Speaks in scene 1."] * 2
+    crowd = [f"Guest {i}" for i in range(10)]
+    repaired, added = add_missing_speakers(_talky(crowd, lines=1))
+    assert len(repaired.characters) == MAX_CHARACTERS and added == crowd[:MAX_CHARACTERS - 1]
+
+
+def test_within_form_refuses_a_cast_the_bible_cannot_hold() -> None:
+    with pytest.raises(TooManyCharacters):
+        within_form(_talky([f"Guest {i}" for i in range(10)], lines=1), 600)
+    fit = within_form(_talky(["Waiter"]), 30)
+    assert fit.added_speakers == ["Waiter"] and fit.trimmed
+    assert estimate_runtime(fit.screenplay) <= 30
+
+
+def test_drafting_and_revision_trim_the_same_way() -> None:
+    screenplay = _talky(["Lead 0"], lines=6)
+    issues = validate_form(screenplay, cap_s=40)
+    repaired, notes = deterministic_repair(screenplay, issues, limit_s=40)
+    assert repaired == within_form(screenplay, 40).screenplay
+    assert estimate_runtime(repaired) <= 40 and any(n.startswith("trimmed") for n in notes)
+    assert len(repaired.scenes) >= 2  # the opening and the ending are never cut
