@@ -57,18 +57,28 @@ add_font_route(server_app)
 GRAPH = SharedGraph()
 
 STARTERS = [
-    ("Dumplings before the flight",
-     "A 2-minute film: the night before he moves abroad, a grandmother teaches her grandson "
-     "to fold her dumplings.", "/public/starter-family.svg"),
-    ("Rival debate captains",
-     "one-prompt: a 1-minute youth romance about two rival debate captains stuck in a lift "
-     "before the final.", "/public/starter-romance.svg"),
-    ("外卖小哥的夜晚",
-     "一部两分钟的励志短片：外卖小哥在暴雨夜送最后一单，顺路帮一位老人找回走失的猫。",
-     "/public/starter-struggle.svg"),
-    ("一键成片：江南烟雨",
-     "一键成片：一分钟的唯美风景短片，画家在江南雨巷里寻找画中那座石桥。",
-     "/public/starter-scenery.svg"),
+    (
+        "Dumplings before the flight",
+        "A 2-minute film: the night before he moves abroad, a grandmother teaches her grandson "
+        "to fold her dumplings.",
+        "/public/starter-family.svg",
+    ),
+    (
+        "Rival debate captains",
+        "one-prompt: a 1-minute youth romance about two rival debate captains stuck in a lift "
+        "before the final.",
+        "/public/starter-romance.svg",
+    ),
+    (
+        "外卖小哥的夜晚",
+        "一部两分钟的励志短片：外卖小哥在暴雨夜送最后一单，顺路帮一位老人找回走失的猫。",
+        "/public/starter-struggle.svg",
+    ),
+    (
+        "一键成片：江南烟雨",
+        "一键成片：一分钟的唯美风景短片，画家在江南雨巷里寻找画中那座石桥。",
+        "/public/starter-scenery.svg",
+    ),
 ]
 
 
@@ -136,9 +146,11 @@ async def start_chat() -> None:
 async def settings_changed(values: dict[str, Any]) -> None:
     """Confirm the change; Chainlit keeps the values and the next turn reads them."""
     checked = settings.clean(values)
-    note = (f"Settings saved: {checked['resolution']}, {checked['target_seconds']} s, "
-            f"{checked['render_backend']}, language {checked['language']}. They apply from "
-            "your next message.")
+    note = (
+        f"Settings saved: {checked['resolution']}, {checked['target_seconds']} s, "
+        f"{checked['render_backend']}, language {checked['language']}. They apply from "
+        "your next message."
+    )
     await cl.context.emitter.send_toast(note, "success")
 
 
@@ -157,8 +169,9 @@ async def play_turn(user_input: TurnInput) -> None:
     context = settings.context_for_turn(cl.context.session.chat_settings, folder)
     if not cl.user_session.get("model_noted"):
         cl.user_session.set("model_noted", True)
-        await cl.Message(content=f"_{cl.user_session.get('model_line') or await model_line()}_",
-                         author="Studio").send()
+        await cl.Message(
+            content=f"_{cl.user_session.get('model_line') or await model_line()}_", author="Studio"
+        ).send()
     language = context.language if context.language in ("en", "zh") else "en"
     turn = ChatTurn(folder, language=language)
     outcome = await turn.run(graph, cl.context.session.thread_id, user_input, context)

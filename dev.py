@@ -37,9 +37,7 @@ def find_uv() -> str:
     if private.exists():
         return str(private)
     say("uv not found: installing it with pip into .bootstrap/ (a few seconds)...")
-    subprocess.run(
-        [sys.executable, "-m", "venv", str(BOOTSTRAP)], check=True
-    )
+    subprocess.run([sys.executable, "-m", "venv", str(BOOTSTRAP)], check=True)
     subprocess.run(
         [str(BOOTSTRAP / "bin" / "python"), "-m", "pip", "install", "--quiet", "uv"],
         check=True,

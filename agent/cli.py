@@ -38,8 +38,11 @@ from agent.state import IdeaOptions, idea_message
 from film.screenplay import Genre, Project
 
 DELIVERABLES = {  # name in the output folder -> project artefact field
-    "screenplay.fountain": "fountain", "screenplay.json": "screenplay_json",
-    "film.mp4": "film", "cover.png": "cover", "subtitles.srt": "subtitles",
+    "screenplay.fountain": "fountain",
+    "screenplay.json": "screenplay_json",
+    "film.mp4": "film",
+    "cover.png": "cover",
+    "subtitles.srt": "subtitles",
     "screenplay.pdf": "pdf",
 }
 
@@ -75,8 +78,9 @@ def _show(event: TurnEvent, say: Callable[[str], None]) -> None:
         say(event.text)
 
 
-async def _play(graph: StudioGraph, thread: str, turn: TurnInput, context: Context,
-                say: Callable[[str], None]) -> TurnResult:
+async def _play(
+    graph: StudioGraph, thread: str, turn: TurnInput, context: Context, say: Callable[[str], None]
+) -> TurnResult:
     """Run one turn, showing it as it goes; what it produced is returned."""
     result = TurnResult()
     async for event in stream_turn(graph, thread, turn, context):
@@ -94,8 +98,9 @@ def check_resolution(value: str) -> str:
     """Accept only vertical 9:16 sizes such as 1080x1920 or 720x1280."""
     width, _, height = value.lower().partition("x")
     if not (width.isdigit() and height.isdigit()) or int(width) * 16 != int(height) * 9:
-        raise CliError(f"--resolution must be a vertical 9:16 size like 1080x1920 or 720x1280, "
-                       f"not {value!r}.")
+        raise CliError(
+            f"--resolution must be a vertical 9:16 size like 1080x1920 or 720x1280, not {value!r}."
+        )
     return f"{int(width)}x{int(height)}"
 
 
@@ -158,8 +163,9 @@ async def _draft(args: argparse.Namespace) -> int:
         if args.seconds is not None:
             options["target_seconds"] = float(args.seconds)
         graph = builder.compile(checkpointer=InMemorySaver())
-        result = await _play(graph, uuid.uuid4().hex, {"messages": [idea_message(idea, options)]},
-                             context, say=_err)
+        result = await _play(
+            graph, uuid.uuid4().hex, {"messages": [idea_message(idea, options)]}, context, say=_err
+        )
         if result.error or result.question or not result.values.get("project"):
             raise CliError(result.error or "The draft stopped before the film was made.", code=1)
         moved = _move_deliverables(result, work, out)
@@ -189,8 +195,10 @@ async def _chat(args: argparse.Namespace) -> int:
     context = _context(args)
     thread = args.thread or uuid.uuid4().hex[:12]
     _print_model(context)
-    print(f"Thread {thread} (continue later with: microfilm chat --thread {thread}). "
-          "Type /quit to leave.")
+    print(
+        f"Thread {thread} (continue later with: microfilm chat --thread {thread}). "
+        "Type /quit to leave."
+    )
     async with open_graph(args.db) as graph:
         question = await pending_question(graph, thread)
         if question:
@@ -206,8 +214,9 @@ async def _chat(args: argparse.Namespace) -> int:
             if question:
                 turn = Command(resume=_genre_answer(line, question))
             try:
-                result = await _play(graph, thread, turn, context,
-                                     say=lambda text: print(text, flush=True))
+                result = await _play(
+                    graph, thread, turn, context, say=lambda text: print(text, flush=True)
+                )
             except Exception as exc:  # keep the conversation; the checkpoint is intact
                 _err(f"error: {type(exc).__name__}: {exc}. Your work is saved; try again.")
                 continue

@@ -207,12 +207,18 @@ def work_event(event: Any) -> WorkEvent | None:
     kind = event.get("type")
     if kind == "progress":
         fraction = event.get("fraction")
-        return Progress(str(event.get("stage") or ""), str(event.get("message") or ""),
-                        float(fraction) if isinstance(fraction, int | float) else None)
+        return Progress(
+            str(event.get("stage") or ""),
+            str(event.get("message") or ""),
+            float(fraction) if isinstance(fraction, int | float) else None,
+        )
     if kind == "artefact":
         scene = event.get("scene")
-        return Artefact(str(event.get("kind") or ""), str(event.get("path") or ""),
-                        scene if isinstance(scene, int) else None)
+        return Artefact(
+            str(event.get("kind") or ""),
+            str(event.get("path") or ""),
+            scene if isinstance(scene, int) else None,
+        )
     if kind == "sources":
         return Sources(tuple(passage_dict(p) for p in event.get("passages") or ()))
     return None
@@ -251,5 +257,14 @@ class TurnEnded:
     error: str | None = None
 
 
-TurnEvent = (ReplyToken | Reply | StageStarted | StageEnded | Progress | Artefact | Sources
-             | GenreQuestion | TurnEnded)
+TurnEvent = (
+    ReplyToken
+    | Reply
+    | StageStarted
+    | StageEnded
+    | Progress
+    | Artefact
+    | Sources
+    | GenreQuestion
+    | TurnEnded
+)

@@ -40,8 +40,12 @@ def project_folder(state: Mapping[str, Any], context: Context, name: str = "") -
 
     ``name`` (the project's slug) names a new folder; see :func:`film.paths.project_dir`.
     """
-    return project_dir(chosen=context.project_dir, remembered=state.get("project_dir"),
-                       thread=_thread_id(), name=name)
+    return project_dir(
+        chosen=context.project_dir,
+        remembered=state.get("project_dir"),
+        thread=_thread_id(),
+        name=name,
+    )
 
 
 def write_screenplay_files(screenplay: Screenplay, folder: Path) -> dict[str, Path]:

@@ -66,11 +66,9 @@ builder.add_edge(START, "guard_input")
 builder.add_edge("help", END)
 builder.add_edge("answer_question", END)
 builder.add_conditional_edges("intake", after_intake, ["pitch_genres", "write_logline", END])
-builder.add_conditional_edges("pitch_genres", after_pitches,
-                              ["choose_genre", "write_logline", END])
+builder.add_conditional_edges("pitch_genres", after_pitches, ["choose_genre", "write_logline", END])
 builder.add_edge("choose_genre", "write_logline")
-builder.add_conditional_edges("write_logline", then("write_characters"),
-                              ["write_characters", END])
+builder.add_conditional_edges("write_logline", then("write_characters"), ["write_characters", END])
 builder.add_conditional_edges("write_characters", then("write_outline"), ["write_outline", END])
 builder.add_conditional_edges("write_outline", then("write_scenes"), ["write_scenes", END])
 builder.add_conditional_edges("write_scenes", then("finalize_draft"), ["finalize_draft", END])

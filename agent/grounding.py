@@ -33,8 +33,7 @@ async def find_passages(
     try:
         return await asyncio.to_thread(_search, query[:400], genre, topic, k)
     except Exception as exc:  # grounding enriches a prompt; it must never block one
-        log.warning("guideline search failed (%s: %s); writing without it",
-                    type(exc).__name__, exc)
+        log.warning("guideline search failed (%s: %s); writing without it", type(exc).__name__, exc)
         return []
 
 
@@ -47,8 +46,10 @@ async def ground(
     hold the micro film basics every stage must respect, so each stage gets both.
     """
     if genre:
-        found = await asyncio.gather(find_passages(query, genre, topic=topic, k=max(1, k - 1)),
-                                     find_passages(query, "all", topic=topic, k=1))
+        found = await asyncio.gather(
+            find_passages(query, genre, topic=topic, k=max(1, k - 1)),
+            find_passages(query, "all", topic=topic, k=1),
+        )
         passages = [*found[0], *found[1]]
     else:
         passages = await find_passages(query, None, topic=topic, k=k)

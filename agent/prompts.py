@@ -21,6 +21,7 @@ def prompt_idea(idea: str) -> str:
     cut = idea[:IDEA_CHARS]
     return cut[: cut.rfind(" ")] if " " in cut[-80:] else cut
 
+
 SYSTEM = """You are a screenwriter co-writing a vertical micro film (微电影): a complete \
 short film for phone screens, under ten minutes, with a clear time, place, characters, \
 theme and plot. Write every story text in {language}. Keep it concrete, visual and \

@@ -72,8 +72,11 @@ async def open_graph(db_path: Path | str | None = None) -> AsyncIterator[StudioG
 def thread_config(thread_id: str, context: Context | None = None) -> RunnableConfig:
     """Run config for one conversation; renders are bounded by the context's concurrency."""
     limit = max(1, (context or Context()).render_concurrency)
-    return {"configurable": {"thread_id": thread_id}, "max_concurrency": max(limit, 4),
-            "recursion_limit": 100}
+    return {
+        "configurable": {"thread_id": thread_id},
+        "max_concurrency": max(limit, 4),
+        "recursion_limit": 100,
+    }
 
 
 def is_reply_token(message: BaseMessage, metadata: Mapping[str, Any]) -> bool:
@@ -100,8 +103,12 @@ def stage_replies(result: Any) -> Iterator[Reply]:
     failure = result.get("error")
     for message in result.get("messages") or ():
         if isinstance(message, AIMessage) and not message.tool_calls and message.text:
-            yield Reply(str(message.id or id(message)), message.text, message,
-                        failure=bool(failure) and message.content == failure)
+            yield Reply(
+                str(message.id or id(message)),
+                message.text,
+                message,
+                failure=bool(failure) and message.content == failure,
+            )
 
 
 def _events(mode: str, chunk: Any) -> Iterator[TurnEvent]:
@@ -117,9 +124,13 @@ def _events(mode: str, chunk: Any) -> Iterator[TurnEvent]:
             return
         yield from stage_replies(chunk.get("result"))
         error = chunk.get("error")
-        yield StageEnded(task_id, name, chunk.get("result"),
-                         error=(str(error) or type(error).__name__) if error else None,
-                         waiting=bool(chunk.get("interrupts")))
+        yield StageEnded(
+            task_id,
+            name,
+            chunk.get("result"),
+            error=(str(error) or type(error).__name__) if error else None,
+            waiting=bool(chunk.get("interrupts")),
+        )
     elif mode == "custom":
         event = work_event(chunk)
         if event is not None:
@@ -157,8 +168,9 @@ async def stream_turn(
     """
     context = context or Context()
     config = thread_config(thread_id, context)
-    async for mode, chunk in graph.astream(graph_input(user_input), config, context=context,
-                                           stream_mode=STREAM_MODES):
+    async for mode, chunk in graph.astream(
+        graph_input(user_input), config, context=context, stream_mode=STREAM_MODES
+    ):
         for event in _events(mode, chunk):
             yield event
     snapshot = await graph.aget_state(config)
@@ -190,8 +202,9 @@ class TurnResult:
 
     def artefacts(self, kind: str) -> list[str]:
         """Paths of the artefacts of ``kind`` announced this turn."""
-        return [e["path"] for e in self.events if e.get("type") == "artefact"
-                and e.get("kind") == kind]
+        return [
+            e["path"] for e in self.events if e.get("type") == "artefact" and e.get("kind") == kind
+        ]
 
     def record(self, event: TurnEvent) -> None:
         """Keep what a turn's event adds to the result (tokens and stages add nothing)."""

@@ -148,8 +148,11 @@ def plain_text(message: AnyMessage) -> str:
     content = message.content
     if isinstance(content, str):
         return content
-    parts = [p if isinstance(p, str) else str(p.get("text", "")) for p in content
-             if isinstance(p, str) or (isinstance(p, dict) and p.get("type") == "text")]
+    parts = [
+        p if isinstance(p, str) else str(p.get("text", ""))
+        for p in content
+        if isinstance(p, str) or (isinstance(p, dict) and p.get("type") == "text")
+    ]
     return "\n".join(parts)
 
 

@@ -54,10 +54,19 @@ class TimedModel(ScriptedChatModel):
             self.spent_s += time.perf_counter() - start
 
 
-def _fake_search(query: str, genre: str | None = None, topic: str | None = None,
-                 k: int = 4) -> list[Any]:
-    return [SimpleNamespace(text="Keep one clear turn.", source=f"genre-{genre}.md",
-                            heading="Structure", genre=genre, topic=topic, score=1.0)][:k]
+def _fake_search(
+    query: str, genre: str | None = None, topic: str | None = None, k: int = 4
+) -> list[Any]:
+    return [
+        SimpleNamespace(
+            text="Keep one clear turn.",
+            source=f"genre-{genre}.md",
+            heading="Structure",
+            genre=genre,
+            topic=topic,
+            score=1.0,
+        )
+    ][:k]
 
 
 class ToolClock:
@@ -78,14 +87,16 @@ class ToolClock:
             finally:
                 cls.wall_s += time.perf_counter() - wall
                 cls.cpu_s += time.thread_time() - cpu
+
         return timed
 
 
 Sample = tuple[float, float]  # (wall ms, cpu ms)
 
 
-async def _turn(graph: Any, thread: str, message: Any, context: Context,
-                model: TimedModel) -> tuple[Sample, Sample]:
+async def _turn(
+    graph: Any, thread: str, message: Any, context: Context, model: TimedModel
+) -> tuple[Sample, Sample]:
     """One turn's agent overhead and its tool time, each as (wall, CPU) milliseconds.
 
     CPU time (the whole process, all threads) is what the agent costs even when other
@@ -112,18 +123,29 @@ async def main(rounds: int) -> dict[str, list[Sample]]:
         tools.documents.pdf.screenplay_pdf = ToolClock.wrap(tools.documents.pdf.screenplay_pdf)
     except ImportError:
         pass
-    timings: dict[str, list[Sample]] = {"idea -> genre question": [], "genre -> version 1": [],
-                                        "greeting (no model)": [], "pdf typesetting (tool)": []}
+    timings: dict[str, list[Sample]] = {
+        "idea -> genre question": [],
+        "genre -> version 1": [],
+        "greeting (no model)": [],
+        "pdf typesetting (tool)": [],
+    }
     with tempfile.TemporaryDirectory() as tmp:
         async with open_graph(Path(tmp) / "checkpoints.sqlite") as graph:
             for n in range(rounds + 1):
-                context = Context().updated(project_dir=str(Path(tmp) / f"p{n}"),
-                                            target_seconds=120, language="auto")
+                context = Context().updated(
+                    project_dir=str(Path(tmp) / f"p{n}"), target_seconds=120, language="auto"
+                )
                 thread = f"bench-{n}"
-                asked, _ = await _turn(graph, thread, "a 2-minute film about a grandma "
-                                       "teaching her grandson to make dumplings", context, model)
-                drafted, pdf = await _turn(graph, thread, Command(resume="touching-family"),
-                                           context, model)
+                asked, _ = await _turn(
+                    graph,
+                    thread,
+                    "a 2-minute film about a grandma teaching her grandson to make dumplings",
+                    context,
+                    model,
+                )
+                drafted, pdf = await _turn(
+                    graph, thread, Command(resume="touching-family"), context, model
+                )
                 hello, _ = await _turn(graph, f"hello-{n}", "hi", context, model)
                 if n == 0:
                     continue  # warm-up: imports, first SQLite pages
@@ -143,17 +165,23 @@ def report(timings: dict[str, list[Sample]]) -> None:
             every += values
         walls, cpus = [v[0] for v in values], [v[1] for v in values]
         p90 = statistics.quantiles(walls, n=10)[-1] if len(walls) > 1 else walls[0]
-        print(f"{name:26s} {statistics.median(walls):9.1f} ms {p90:6.1f} ms "
-              f"{statistics.median(cpus):8.1f} ms")
+        print(
+            f"{name:26s} {statistics.median(walls):9.1f} ms {p90:6.1f} ms "
+            f"{statistics.median(cpus):8.1f} ms"
+        )
     wall = statistics.median(v[0] for v in every)
     cpu = statistics.median(v[1] for v in every)
-    print(f"overall median per turn: wall {wall:.1f} ms (ratio {wall / TARGET_MS:.2f}), "
-          f"CPU {cpu:.1f} ms (ratio {cpu / TARGET_MS:.2f}); target {TARGET_MS:.0f} ms; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"overall median per turn: wall {wall:.1f} ms (ratio {wall / TARGET_MS:.2f}), "
+        f"CPU {cpu:.1f} ms (ratio {cpu / TARGET_MS:.2f}); target {TARGET_MS:.0f} ms; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
 
 
-IDEA = ("one-prompt: a grandma teaches her grandson to make dumplings the night before he "
-        "moves abroad (genre: touching-family) (length: 60s)")
+IDEA = (
+    "one-prompt: a grandma teaches her grandson to make dumplings the night before he "
+    "moves abroad (genre: touching-family) (length: 60s)"
+)
 
 
 async def embedded_stages(resolution: str) -> None:
@@ -175,8 +203,9 @@ async def embedded_stages(resolution: str) -> None:
             starts.append((stage, time.perf_counter() - start))
 
     with tempfile.TemporaryDirectory() as tmp:
-        context = Context().updated(project_dir=str(Path(tmp) / "film"), resolution=resolution,
-                                    language="en")
+        context = Context().updated(
+            project_dir=str(Path(tmp) / "film"), resolution=resolution, language="en"
+        )
         graph = builder.compile(checkpointer=InMemorySaver())
         result = await run_turn(graph, "stages", IDEA, context, on_event=on_event)
     total = time.perf_counter() - start
@@ -195,9 +224,11 @@ async def embedded_stages(resolution: str) -> None:
 
         screenplay = Project.model_validate(project).screenplay
         if screenplay is not None:
-            print(f"screenplay: {len(screenplay.scenes)} scenes, estimated "
-                  f"{estimate_runtime(screenplay):.0f} s; "
-                  f"{(result.values.get('production') or {}).get('summary', '')}")
+            print(
+                f"screenplay: {len(screenplay.scenes)} scenes, estimated "
+                f"{estimate_runtime(screenplay):.0f} s; "
+                f"{(result.values.get('production') or {}).get('summary', '')}"
+            )
 
 
 if __name__ == "__main__":

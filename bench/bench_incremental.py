@@ -43,13 +43,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-incremental-") as tmp:
         project = Path(tmp) / "film"
         timings = {}
-        for label, story in (("full render", screenplay), ("after editing 1 scene", edited),
-                             ("rerun, nothing changed", edited)):
+        for label, story in (
+            ("full render", screenplay),
+            ("after editing 1 scene", edited),
+            ("rerun, nothing changed", edited),
+        ):
             rendered: list[SegmentResult] = []
             started = time.perf_counter()
             film = produce_film(story, project, settings, on_scene=rendered.append)
-            timings[label] = (time.perf_counter() - started,
-                              sum(not r.cached for r in rendered), film.duration_s)
+            timings[label] = (
+                time.perf_counter() - started,
+                sum(not r.cached for r in rendered),
+                film.duration_s,
+            )
     full = timings["full render"][0]
     print(f"{len(screenplay.scenes)} scenes, {width}x{height}, voice, music, subtitles on")
     print("| run | seconds | scenes rendered | share of the full render |")

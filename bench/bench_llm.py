@@ -45,8 +45,10 @@ SYSTEM = SystemMessage("You are a screenwriter. Answer with the JSON object requ
 
 
 def prompt(schema: type[BaseModel]) -> list:
-    ask = {"FilmCard": "Give a title, the mood and up to three places.",
-           "Logline": "Write the title, a one-sentence logline, the theme and the time."}
+    ask = {
+        "FilmCard": "Give a title, the mood and up to three places.",
+        "Logline": "Write the title, a one-sentence logline, the theme and the time.",
+    }
     return [SYSTEM, HumanMessage(f"Film idea: {IDEA}. {ask[schema.__name__]}")]
 
 
@@ -78,8 +80,9 @@ def chat_speed(server: LocalModelServer, runs: int) -> tuple[list[float], list[f
     return rates, ttfts
 
 
-def structured_mode(server: LocalModelServer, schema: type[BaseModel], mode: str,
-                    runs: int) -> dict[str, object]:
+def structured_mode(
+    server: LocalModelServer, schema: type[BaseModel], mode: str, runs: int
+) -> dict[str, object]:
     model = embedded_chat_model(server, max_tokens=512, temperature=0.7)
     latencies, valid, tokens = [], 0, []
     for _ in range(runs):
@@ -90,21 +93,36 @@ def structured_mode(server: LocalModelServer, schema: type[BaseModel], mode: str
                 ok = True
             elif mode == "one grammar-constrained answer":
                 bound = model.bind_json_schema(schema.model_json_schema())
-                reply = bound.invoke(prompt(schema)[:-1] + [HumanMessage(
-                    prompt(schema)[-1].content + "\n\n" + json_instructions(
-                        schema.model_json_schema()))])
+                reply = bound.invoke(
+                    prompt(schema)[:-1]
+                    + [
+                        HumanMessage(
+                            prompt(schema)[-1].content
+                            + "\n\n"
+                            + json_instructions(schema.model_json_schema())
+                        )
+                    ]
+                )
                 usage = getattr(reply, "usage_metadata", None) or {}
                 tokens.append(usage.get("output_tokens", 0))
                 schema.model_validate(extract_json_object(str(reply.content)))
                 ok = True
             elif mode == "one forced tool call":
-                raw = model.with_structured_output(schema, method="function_calling",
-                                                   include_raw=True).invoke(prompt(schema))
+                raw = model.with_structured_output(
+                    schema, method="function_calling", include_raw=True
+                ).invoke(prompt(schema))
                 ok = raw["parsed"] is not None
             else:  # one unconstrained JSON text answer
-                reply = model.invoke(prompt(schema)[:-1] + [HumanMessage(
-                    prompt(schema)[-1].content + "\n\n" + json_instructions(
-                        schema.model_json_schema()))])
+                reply = model.invoke(
+                    prompt(schema)[:-1]
+                    + [
+                        HumanMessage(
+                            prompt(schema)[-1].content
+                            + "\n\n"
+                            + json_instructions(schema.model_json_schema())
+                        )
+                    ]
+                )
                 schema.model_validate(extract_json_object(str(reply.content)))
                 ok = True
         except (ValidationError, JsonRepairError, Exception) as exc:  # noqa: B014
@@ -112,9 +130,12 @@ def structured_mode(server: LocalModelServer, schema: type[BaseModel], mode: str
             print(f"    {mode}: {type(exc).__name__}: {str(exc)[:100]}")
         latencies.append(time.perf_counter() - started)
         valid += ok
-    return {"median_s": round(statistics.median(latencies), 2), "max_s": round(max(latencies), 2),
-            "valid": f"{valid}/{runs}",
-            "median_tokens": statistics.median(tokens) if tokens else None}
+    return {
+        "median_s": round(statistics.median(latencies), 2),
+        "max_s": round(max(latencies), 2),
+        "valid": f"{valid}/{runs}",
+        "median_tokens": statistics.median(tokens) if tokens else None,
+    }
 
 
 def main() -> None:
@@ -123,20 +144,27 @@ def main() -> None:
     runs = parser.parse_args().runs
     print(f"load average before: {os.getloadavg()}")
     ready = time_to_ready(3)
-    print(f"time to ready: median {statistics.median(ready):.2f} s, runs "
-          f"{[round(r, 2) for r in ready]}")
+    print(
+        f"time to ready: median {statistics.median(ready):.2f} s, runs "
+        f"{[round(r, 2) for r in ready]}"
+    )
     for threads in (1, 2):
         server = LocalModelServer(find_gguf(), LocalModelSettings(n_threads=threads))
         try:
             server.ensure_started()
             rates, ttfts = chat_speed(server, runs)
-            print(f"threads={threads} load={os.getloadavg()[0]:.1f} chat: "
-                  f"{statistics.median(rates):.1f} tokens/s median "
-                  f"(runs {[round(r, 1) for r in rates]}), first token "
-                  f"{statistics.median(ttfts):.2f} s")
-            modes = ["one grammar-constrained answer", "one forced tool call",
-                     "one unconstrained JSON text answer",
-                     "agent.model.structured (grammar, 3 attempts)"]
+            print(
+                f"threads={threads} load={os.getloadavg()[0]:.1f} chat: "
+                f"{statistics.median(rates):.1f} tokens/s median "
+                f"(runs {[round(r, 1) for r in rates]}), first token "
+                f"{statistics.median(ttfts):.2f} s"
+            )
+            modes = [
+                "one grammar-constrained answer",
+                "one forced tool call",
+                "one unconstrained JSON text answer",
+                "agent.model.structured (grammar, 3 attempts)",
+            ]
             for schema in (FilmCard, Logline):
                 for mode in modes if threads == 1 else modes[:1]:
                     result = structured_mode(server, schema, mode, runs)

@@ -67,16 +67,31 @@ def synthetic_film(minutes: float, scene_seconds: float = 30.0) -> Screenplay:
                 text = LINES[(number + len(lines)) % len(LINES)]
                 lines.append(DialogueLine(speaker="Mia" if len(lines) % 2 else "Leo", text=text))
                 budget -= 5.8
-        scenes.append(Scene(number=number, interior="EXT" if number % 2 else "INT",
-                            place=f"Station {number}", time_of_day="NIGHT", action=actions[:12],
-                            dialogue=lines[:30], characters=["Mia", "Leo"],
-                            transition=transitions[number % 4]))
-    return with_estimates(Screenplay(
-        title="Benchmark Film", logline="Two strangers keep missing the last train.",
-        genre=Genre.YOUTH_ROMANCE, setting_time="Winter",
-        characters=[CharacterProfile(name="Mia", wardrobe="red coat", voice="young woman"),
-                    CharacterProfile(name="Leo", wardrobe="navy jacket", voice="man")],
-        scenes=scenes))
+        scenes.append(
+            Scene(
+                number=number,
+                interior="EXT" if number % 2 else "INT",
+                place=f"Station {number}",
+                time_of_day="NIGHT",
+                action=actions[:12],
+                dialogue=lines[:30],
+                characters=["Mia", "Leo"],
+                transition=transitions[number % 4],
+            )
+        )
+    return with_estimates(
+        Screenplay(
+            title="Benchmark Film",
+            logline="Two strangers keep missing the last train.",
+            genre=Genre.YOUTH_ROMANCE,
+            setting_time="Winter",
+            characters=[
+                CharacterProfile(name="Mia", wardrobe="red coat", voice="young woman"),
+                CharacterProfile(name="Leo", wardrobe="navy jacket", voice="man"),
+            ],
+            scenes=scenes,
+        )
+    )
 
 
 class MemorySampler:
@@ -141,10 +156,16 @@ def render_one(minutes: float, width: int, height: int, project: Path) -> dict[s
         started, cpu_started = time.perf_counter(), cpu_seconds()
         film = produce_film(screenplay, project, settings)
         seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
-    return {"minutes": minutes, "render_s": seconds, "render_cpu_s": cpu,
-            "film_s": film.duration_s,
-            "estimate_s": estimate_runtime(screenplay), "scenes": len(screenplay.scenes),
-            "peak_total_mb": memory.peak_total_mb, "peak_python_mb": memory.peak_python_mb}
+    return {
+        "minutes": minutes,
+        "render_s": seconds,
+        "render_cpu_s": cpu,
+        "film_s": film.duration_s,
+        "estimate_s": estimate_runtime(screenplay),
+        "scenes": len(screenplay.scenes),
+        "peak_total_mb": memory.peak_total_mb,
+        "peak_python_mb": memory.peak_python_mb,
+    }
 
 
 def cpu_seconds() -> float:
@@ -164,11 +185,27 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 def baseline(film: Path, preset: str = "veryfast") -> dict[str, float]:
     """Wall and CPU seconds to decode and re-encode the film's frames with libx264."""
     base = [ffmpeg_exe(), "-v", "error", "-y", "-i", str(film), "-an"]
-    both, both_cpu = timed([*base, "-c:v", "libx264", "-preset", preset, "-pix_fmt",
-                            "yuv420p", "-f", "mp4", os.devnull])
+    both, both_cpu = timed(
+        [
+            *base,
+            "-c:v",
+            "libx264",
+            "-preset",
+            preset,
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "mp4",
+            os.devnull,
+        ]
+    )
     decode, decode_cpu = timed([*base, "-f", "null", "-"])
-    return {"encode_s": both, "encode_cpu_s": both_cpu, "decode_s": decode,
-            "decode_cpu_s": decode_cpu}
+    return {
+        "encode_s": both,
+        "encode_cpu_s": both_cpu,
+        "decode_s": decode,
+        "decode_cpu_s": decode_cpu,
+    }
 
 
 def main() -> None:
@@ -177,8 +214,11 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, nargs="+", default=[1, 5, 10])
     parser.add_argument("--size", default="1080x1920")
     parser.add_argument("--quick", action="store_true", help="15 s and 30 s films at 360x640")
-    parser.add_argument("--keep", type=Path, help="keep the longest film's project here "
-                        "(bench_stitch.py --project reuses its segments)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the longest film's project here (bench_stitch.py --project reuses its segments)",
+    )
     parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -189,16 +229,30 @@ def main() -> None:
         print(json.dumps(render_one(args.one, width, height, args.project)))
         return
     print(f"machine: {os.cpu_count()} cores; size {width}x{height}; voice, music, subtitles on")
-    print("| film | scenes | render s | x264 veryfast s (decode s) | render / encode | "
-          "render / (encode - decode) | CPU: render / encode | peak MB (python) |")
+    print(
+        "| film | scenes | render s | x264 veryfast s (decode s) | render / encode | "
+        "render / (encode - decode) | CPU: render / encode | peak MB (python) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for minutes in args.minutes:
         with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:
             project = Path(tmp) / "film"
             out = subprocess.run(
-                [sys.executable, __file__, "--one", str(minutes), "--size", args.size,
-                 "--project", str(project)], check=True, capture_output=True, text=True,
-                cwd=ROOT).stdout
+                [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    str(minutes),
+                    "--size",
+                    args.size,
+                    "--project",
+                    str(project),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            ).stdout
             result = json.loads(out.strip().splitlines()[-1])
             base = baseline(project / "film.mp4")
             if args.keep and minutes == max(args.minutes):
@@ -206,10 +260,13 @@ def main() -> None:
                 shutil.move(project, args.keep)
         render, both, decode = result["render_s"], base["encode_s"], base["decode_s"]
         cpu_ratio = result["render_cpu_s"] / base["encode_cpu_s"]
-        print(f"| {result['film_s']:.0f} s (est. {result['estimate_s']:.0f}) | "
-              f"{result['scenes']} | {render:.1f} | {both:.1f} ({decode:.1f}) | "
-              f"{render / both:.2f}x | {render / (both - decode):.2f}x | {cpu_ratio:.2f}x | "
-              f"{result['peak_total_mb']:.0f} ({result['peak_python_mb']:.0f}) |", flush=True)
+        print(
+            f"| {result['film_s']:.0f} s (est. {result['estimate_s']:.0f}) | "
+            f"{result['scenes']} | {render:.1f} | {both:.1f} ({decode:.1f}) | "
+            f"{render / both:.2f}x | {render / (both - decode):.2f}x | {cpu_ratio:.2f}x | "
+            f"{result['peak_total_mb']:.0f} ({result['peak_python_mb']:.0f}) |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

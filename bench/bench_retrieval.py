@@ -54,8 +54,14 @@ def main() -> None:
     import_s = time.perf_counter() - started
     cold = knowledge.ensure_index(log=lambda _: None)
     warm = knowledge.ensure_index(log=lambda _: None)
-    child = subprocess.run([sys.executable, "-c", _REUSE_CHILD], capture_output=True, text=True,
-                           check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    child = subprocess.run(
+        [sys.executable, "-c", _REUSE_CHILD],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+    )
     child_reused, child_ensure_s, child_total_s = child.stdout.split()
 
     questions = load_questions()
@@ -90,7 +96,8 @@ def main() -> None:
         lines.append(
             f"| {mode} | {report.rate(1):.2f} | {report.rate(3):.2f} | {report.rate(1, 'en'):.2f} "
             f"| {report.rate(3, 'en'):.2f} | {report.rate(1, 'zh'):.2f} "
-            f"| {report.rate(3, 'zh'):.2f} |")
+            f"| {report.rate(3, 'zh'):.2f} |"
+        )
     lines += [
         "",
         "| Timing | Value |",

@@ -53,8 +53,10 @@ def main() -> None:
         project = args.project or Path(tmp) / "film"
         started = time.perf_counter()
         film = produce_film(screenplay, project, settings)  # setup: segments, cards, dissolves
-        print(f"setup render: {time.perf_counter() - started:.0f} s for {film.duration_s:.0f} s "
-              f"of film in {len(screenplay.scenes)} scenes at {width}x{height}")
+        print(
+            f"setup render: {time.perf_counter() - started:.0f} s for {film.duration_s:.0f} s "
+            f"of film in {len(screenplay.scenes)} scenes at {width}x{height}"
+        )
         with_music = min(stitch_seconds(screenplay, project, settings) for _ in range(2))
         silent = settings.model_copy(update={"music": False})
         join_only = min(stitch_seconds(screenplay, project, silent) for _ in range(2))
@@ -62,12 +64,18 @@ def main() -> None:
     encode = base["encode_s"] - base["decode_s"]
     print("| stitch | seconds | share of the x264 veryfast encode |")
     print("|---|---|---|")
-    print(f"| baseline: x264 veryfast encode of the film's frames (decode time subtracted) | "
-          f"{encode:.1f} | 100% |")
-    print(f"| join (stream copy, audio re-encoded) | {join_only:.2f} | "
-          f"{100 * join_only / encode:.1f}% |")
-    print(f"| join + genre music ducked under the dialogue | {with_music:.2f} | "
-          f"{100 * with_music / encode:.1f}% |")
+    print(
+        f"| baseline: x264 veryfast encode of the film's frames (decode time subtracted) | "
+        f"{encode:.1f} | 100% |"
+    )
+    print(
+        f"| join (stream copy, audio re-encoded) | {join_only:.2f} | "
+        f"{100 * join_only / encode:.1f}% |"
+    )
+    print(
+        f"| join + genre music ducked under the dialogue | {with_music:.2f} | "
+        f"{100 * with_music / encode:.1f}% |"
+    )
 
 
 if __name__ == "__main__":

@@ -87,16 +87,18 @@ def validate_form(
     issues: list[FormIssue] = []
     runtime = estimate_runtime(screenplay)
     if runtime > cap_s:
-        issues.append(FormIssue(
-            "too-long",
-            f"The film would run about {runtime:.0f} s, over the {cap_s:.0f} s cap; "
-            f"cut about {runtime - cap_s:.0f} s of action or dialogue.",
-        ))
+        issues.append(
+            FormIssue(
+                "too-long",
+                f"The film would run about {runtime:.0f} s, over the {cap_s:.0f} s cap; "
+                f"cut about {runtime - cap_s:.0f} s of action or dialogue.",
+            )
+        )
     width, height = size
     if width * 16 != height * 9:
-        issues.append(FormIssue(
-            "not-vertical", f"Delivery must be vertical 9:16, not {width}x{height}."
-        ))
+        issues.append(
+            FormIssue("not-vertical", f"Delivery must be vertical 9:16, not {width}x{height}.")
+        )
     if not screenplay.scenes:
         issues.append(FormIssue("no-plot", "The screenplay has no scenes, so there is no plot."))
     elif not any(scene.action or scene.dialogue for scene in screenplay.scenes):
@@ -110,17 +112,23 @@ def validate_form(
     if any(not scene.place.strip() for scene in screenplay.scenes):
         issues.append(FormIssue("no-place", "Every scene needs a place in its heading."))
     known = {c.name.lower() for c in screenplay.characters}
-    strangers = sorted({
-        line.speaker
-        for scene in screenplay.scenes
-        for line in scene.dialogue
-        if line.speaker.lower() not in known
-    })
+    strangers = sorted(
+        {
+            line.speaker
+            for scene in screenplay.scenes
+            for line in scene.dialogue
+            if line.speaker.lower() not in known
+        }
+    )
     if known and strangers:
-        issues.append(FormIssue(
-            "unknown-speaker",
-            "These speakers are missing from the character bible: " + ", ".join(strangers) + ".",
-        ))
+        issues.append(
+            FormIssue(
+                "unknown-speaker",
+                "These speakers are missing from the character bible: "
+                + ", ".join(strangers)
+                + ".",
+            )
+        )
     return issues
 
 
@@ -130,10 +138,18 @@ STAGE_CODES: dict[str, frozenset[str]] = {
     "logline": frozenset({"no-theme"}),
     "characters": frozenset({"no-theme", "no-characters"}),
     "outline": frozenset({"no-theme", "no-characters", "no-place", "too-long"}),
-    "scenes": frozenset({
-        "no-theme", "no-characters", "no-place", "too-long", "no-plot", "unknown-speaker",
-        "no-time", "not-vertical",
-    }),
+    "scenes": frozenset(
+        {
+            "no-theme",
+            "no-characters",
+            "no-place",
+            "too-long",
+            "no-plot",
+            "unknown-speaker",
+            "no-time",
+            "not-vertical",
+        }
+    ),
 }
 
 

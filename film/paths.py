@@ -96,8 +96,9 @@ def project_dir(
             return Path(given).expanduser().resolve()
     root = (home or data_dir()) / "projects"
     if user is not None:
-        return resolve_inside(root, user_slug(user),
-                              safe_slug(thread, fallback="thread", max_length=64))
+        return resolve_inside(
+            root, user_slug(user), safe_slug(thread, fallback="thread", max_length=64)
+        )
     folder = safe_slug(name or "film", max_length=40)
     if thread:
         folder += "-" + hashlib.sha1(thread.encode("utf-8")).hexdigest()[:8]

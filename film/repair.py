@@ -67,8 +67,10 @@ def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]
     strangers = list(_strangers(screenplay).values())[:room]
     if not strangers:
         return screenplay, []
-    added = [CharacterProfile(name=name[:40], role=f"Speaks in scene {number}.")
-             for name, number in strangers]
+    added = [
+        CharacterProfile(name=name[:40], role=f"Speaks in scene {number}.")
+        for name, number in strangers
+    ]
     updated = screenplay.model_copy(update={"characters": [*screenplay.characters, *added]})
     return updated, [name for name, _ in strangers]
 
@@ -93,7 +95,7 @@ def _keywords(screenplay: Screenplay) -> set[str]:
     text = f"{screenplay.logline} {screenplay.theme} {screenplay.title}"
     words = {w.lower() for w in _WORD.findall(text)}
     for run in CJK_RUN.findall(text):
-        words.update(run[i:i + 2] for i in range(len(run) - 1))
+        words.update(run[i : i + 2] for i in range(len(run) - 1))
     return words
 
 
@@ -135,15 +137,18 @@ class _Working:
 
 
 def _working(scene: Scene, frame: bool, keywords: set[str]) -> _Working:
-    action = [(text, (3.0 if i == 0 else 1.0) + _echo(text, keywords))
-              for i, text in enumerate(scene.action)]
+    action = [
+        (text, (3.0 if i == 0 else 1.0) + _echo(text, keywords))
+        for i, text in enumerate(scene.action)
+    ]
     last = len(scene.dialogue) - 1
     dialogue = [
         (i, line_seconds(line), (2.5 if i in (0, last) else 1.5) + _echo(line.text, keywords))
         for i, line in enumerate(scene.dialogue)
     ]
-    return _Working(scene, scene.number, frame, action, dialogue,
-                    len(scene.action) + len(scene.dialogue))
+    return _Working(
+        scene, scene.number, frame, action, dialogue, len(scene.action) + len(scene.dialogue)
+    )
 
 
 def _best_step(work: list[_Working], needed: float) -> tuple[str, int, int] | None:
@@ -202,10 +207,12 @@ def cut_to_length(screenplay: Screenplay, target_s: float) -> CutResult:
             result.removed_lines += 1
         total = _runtime(work)
     scenes = [
-        item.scene.model_copy(update={
-            "action": [text for text, _ in item.action],
-            "dialogue": [item.scene.dialogue[i] for i, _, _ in item.dialogue],
-        })
+        item.scene.model_copy(
+            update={
+                "action": [text for text, _ in item.action],
+                "dialogue": [item.scene.dialogue[i] for i, _, _ in item.dialogue],
+            }
+        )
         for item in work
     ]
     cut = with_estimates(screenplay.model_copy(update={"scenes": scenes}))
@@ -231,14 +238,19 @@ def deterministic_repair(
         screenplay = screenplay.model_copy(update={"theme": theme})
         notes.append("took the theme from the logline")
     if "no-place" in codes:
-        scenes = [s if s.place.strip() else s.model_copy(update={"place": "Street"})
-                  for s in screenplay.scenes]
+        scenes = [
+            s if s.place.strip() else s.model_copy(update={"place": "Street"})
+            for s in screenplay.scenes
+        ]
         screenplay = screenplay.model_copy(update={"scenes": scenes})
         notes.append("gave unnamed places a setting")
     if "no-plot" in codes and screenplay.scenes:
-        scenes = [s if (s.action or s.dialogue) else
-                  s.model_copy(update={"action": [s.visual or f"We see the {s.place.lower()}."]})
-                  for s in screenplay.scenes]
+        scenes = [
+            s
+            if (s.action or s.dialogue)
+            else s.model_copy(update={"action": [s.visual or f"We see the {s.place.lower()}."]})
+            for s in screenplay.scenes
+        ]
         screenplay = screenplay.model_copy(update={"scenes": scenes})
         notes.append("wrote an action line for empty scenes")
     if codes & {"unknown-speaker", "no-characters"}:

@@ -91,16 +91,32 @@ def _mentions(text: str, word: str) -> bool:
 
 _GENRE_NAMES: dict[Genre, tuple[str, ...]] = {
     Genre.GRASSROOTS_SPOOF: (
-        "Grassroots Spoof", "草根恶搞", "spoof", "parody", "comedy", "恶搞", "搞笑",
+        "Grassroots Spoof",
+        "草根恶搞",
+        "spoof",
+        "parody",
+        "comedy",
+        "恶搞",
+        "搞笑",
     ),
     Genre.YOUTH_ROMANCE: ("Youth Romance", "青春爱情", "romance", "love", "爱情", "青春"),
     Genre.INSPIRATIONAL_STRUGGLE: (
-        "Inspirational Struggle", "励志奋斗", "inspirational", "struggle", "励志", "奋斗",
+        "Inspirational Struggle",
+        "励志奋斗",
+        "inspirational",
+        "struggle",
+        "励志",
+        "奋斗",
     ),
     Genre.ANCIENT_STYLE: ("Ancient Style", "古风", "ancient", "wuxia", "costume", "古装"),
     Genre.TOUCHING_FAMILY: ("Touching Family", "温情亲情", "family", "亲情", "温情"),
     Genre.AESTHETIC_SCENERY: (
-        "Aesthetic Scenery", "唯美风景", "scenery", "aesthetic", "唯美", "风景",
+        "Aesthetic Scenery",
+        "唯美风景",
+        "scenery",
+        "aesthetic",
+        "唯美",
+        "风景",
     ),
 }
 

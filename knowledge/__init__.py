@@ -20,9 +20,13 @@ if TYPE_CHECKING:
 
 __all__ = ["IndexStats", "IndexUnavailable", "Passage", "ensure_index", "search_guidelines"]
 
-_HOMES = {"IndexStats": "knowledge.index", "IndexUnavailable": "knowledge.index",
-          "ensure_index": "knowledge.index", "Passage": "knowledge.search",
-          "search_guidelines": "knowledge.search"}
+_HOMES = {
+    "IndexStats": "knowledge.index",
+    "IndexUnavailable": "knowledge.index",
+    "ensure_index": "knowledge.index",
+    "Passage": "knowledge.search",
+    "search_guidelines": "knowledge.search",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -63,8 +63,14 @@ class Chunk:
 
     def metadata(self) -> dict[str, str]:
         """Flat metadata as stored in chromadb (used for ``where`` filters and citations)."""
-        return {"source": self.source, "title": self.title, "heading": self.heading,
-                "genre": self.genre, "topic": self.topic, "language": self.language}
+        return {
+            "source": self.source,
+            "title": self.title,
+            "heading": self.heading,
+            "genre": self.genre,
+            "topic": self.topic,
+            "language": self.language,
+        }
 
     def embedding_text(self) -> str:
         """What the dense model sees: the document title and heading give a section context."""
@@ -116,12 +122,18 @@ def parse_document(path: Path) -> GuidelineDoc:
     language = str(meta.get("language", "")).strip()
     if language not in LANGUAGES:
         raise CorpusError(f"{path.name}: language {language!r} must be one of {LANGUAGES}.")
-    body = text[match.end():].strip()
+    body = text[match.end() :].strip()
     title_match = re.match(r"#\s+(.+)", body)
     if not title_match:
         raise CorpusError(f"{path.name}: the body must open with a '# Title' line.")
-    return GuidelineDoc(source=path.name, title=title_match.group(1).strip(), genre=genre,
-                        topic=topic, language=language, body=body[title_match.end():].strip())
+    return GuidelineDoc(
+        source=path.name,
+        title=title_match.group(1).strip(),
+        genre=genre,
+        topic=topic,
+        language=language,
+        body=body[title_match.end() :].strip(),
+    )
 
 
 def _sections(body: str) -> list[tuple[str, str]]:
@@ -166,10 +178,18 @@ def chunk_document(doc: GuidelineDoc) -> list[Chunk]:
     chunks: list[Chunk] = []
     for index, (heading, text) in enumerate(_sections(doc.body)):
         for part, piece in enumerate(_split_long(text)):
-            chunks.append(Chunk(
-                id=f"{doc.source}#{index:02d}-{_anchor(heading)}-{part}", source=doc.source,
-                title=doc.title, heading=heading, genre=doc.genre, topic=doc.topic,
-                language=doc.language, text=piece.strip()))
+            chunks.append(
+                Chunk(
+                    id=f"{doc.source}#{index:02d}-{_anchor(heading)}-{part}",
+                    source=doc.source,
+                    title=doc.title,
+                    heading=heading,
+                    genre=doc.genre,
+                    topic=doc.topic,
+                    language=doc.language,
+                    text=piece.strip(),
+                )
+            )
     return chunks
 
 
@@ -192,5 +212,6 @@ def corpus_fingerprint(corpus_dir: Path = GUIDELINES_DIR, *, model_id: str = "")
 
 def quick_signature(corpus_dir: Path = GUIDELINES_DIR) -> tuple[tuple[str, int, int], ...]:
     """Names, sizes and modification times: a cheap check before re-hashing on every query."""
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
-                 for p in guideline_files(corpus_dir))
+    return tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in guideline_files(corpus_dir)
+    )

@@ -89,16 +89,20 @@ class MiniLMEncoder:
         """Unit-length float32 vectors, one row per text."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        rows = [self._encode_batch(texts[i:i + BATCH_SIZE])
-                for i in range(0, len(texts), BATCH_SIZE)]
+        rows = [
+            self._encode_batch(texts[i : i + BATCH_SIZE]) for i in range(0, len(texts), BATCH_SIZE)
+        ]
         return np.concatenate(rows, axis=0)
 
     def encode_cached(self, texts: list[str]) -> np.ndarray:
         """Like :meth:`encode`, reusing vectors of texts seen before in this process."""
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
         with self._cache_lock:
-            missing = list(dict.fromkeys(
-                (k, t) for k, t in zip(keys, texts, strict=True) if k not in self._cache))
+            missing = list(
+                dict.fromkeys(
+                    (k, t) for k, t in zip(keys, texts, strict=True) if k not in self._cache
+                )
+            )
         if missing:
             fresh = self.encode([t for _, t in missing])
             with self._cache_lock:

@@ -71,9 +71,11 @@ def load_questions(
 Searcher = Callable[[str], Sequence[Passage]]
 
 
-def evaluate(questions: Sequence[Question], search: Searcher | None = None,
-             *, mode: Mode = "hybrid") -> EvalReport:
+def evaluate(
+    questions: Sequence[Question], search: Searcher | None = None, *, mode: Mode = "hybrid"
+) -> EvalReport:
     """Run every question through ``search`` (default: top-3 unfiltered search)."""
+
     def default(text: str) -> Sequence[Passage]:
         return search_guidelines(text, k=3, mode=mode)
 

@@ -123,32 +123,45 @@ class GuidelineIndex:
                     raise
                 if self.host:
                     raise IndexUnavailable(
-                        f"The chromadb server at {self.location} failed: {exc}") from exc
-                log(f"Guideline index at {self.location} is corrupted "
-                    f"({type(exc).__name__}: {exc}); deleting it and rebuilding.")
+                        f"The chromadb server at {self.location} failed: {exc}"
+                    ) from exc
+                log(
+                    f"Guideline index at {self.location} is corrupted "
+                    f"({type(exc).__name__}: {exc}); deleting it and rebuilding."
+                )
                 self.close(drop_cached_system=True)
                 shutil.rmtree(self.index_dir, ignore_errors=True)
                 client = self._open()
                 reason = "rebuilt after corruption"
             if reason:
                 if reason != "rebuilt after corruption":
-                    log(f"Indexing {len(chunks)} guideline passages at {self.location} "
-                        f"({reason}).")
+                    log(f"Indexing {len(chunks)} guideline passages at {self.location} ({reason}).")
                 collection = self._build(client, chunks, fingerprint)
             else:
                 collection = self._collection(client)
             self._loaded = LoadedIndex(
-                collection=collection, chunks=chunks,
+                collection=collection,
+                chunks=chunks,
                 positions={c.id: i for i, c in enumerate(chunks)},
                 bm25=BM25([f"{c.title}\n{c.heading}\n{c.text}" for c in chunks]),
-                fingerprint=fingerprint, signature=self._signature())
+                fingerprint=fingerprint,
+                signature=self._signature(),
+            )
             seconds = time.perf_counter() - started
             documents = len({c.source for c in chunks})
             verb = "Built" if reason else "Reused"
-            log(f"{verb} the guideline index: {len(chunks)} passages from {documents} documents "
-                f"in {seconds:.2f} s.")
-            return IndexStats(seconds=seconds, chunks=len(chunks), documents=documents,
-                              reused=not reason, location=self.location, reason=reason or "reused")
+            log(
+                f"{verb} the guideline index: {len(chunks)} passages from {documents} documents "
+                f"in {seconds:.2f} s."
+            )
+            return IndexStats(
+                seconds=seconds,
+                chunks=len(chunks),
+                documents=documents,
+                reused=not reason,
+                location=self.location,
+                reason=reason or "reused",
+            )
 
     def loaded(self, log: Log = logger.info) -> LoadedIndex:
         """The ready index; re-verified only when the corpus or the index file changed on disk."""
@@ -220,9 +233,11 @@ class GuidelineIndex:
             return "the stored index is incomplete"
         probe = np.eye(1, DIMENSIONS, dtype=np.float32)  # any unit vector: proves vectors load
         found = collection.query(query_embeddings=probe, n_results=1, include=[])
-        if not found["ids"] or not found["ids"][0] or found["ids"][0][0] not in {
-            c.id for c in chunks
-        }:
+        if (
+            not found["ids"]
+            or not found["ids"][0]
+            or found["ids"][0][0] not in {c.id for c in chunks}
+        ):
             raise _CorruptIndex("a probe query returned no known passage")
         return None
 
@@ -230,16 +245,20 @@ class GuidelineIndex:
         with contextlib.suppress(NotFoundError, ValueError):
             client.delete_collection(COLLECTION)
         collection = client.create_collection(
-            COLLECTION, embedding_function=_embedding_function(),
+            COLLECTION,
+            embedding_function=_embedding_function(),
             configuration={"hnsw": {"space": "cosine"}},
-            metadata={"fingerprint": "building", "model": MODEL_ID})
+            metadata={"fingerprint": "building", "model": MODEL_ID},
+        )
         vectors = get_encoder().encode_cached([c.embedding_text() for c in chunks])
         for start in range(0, len(chunks), _ADD_BATCH):
-            batch = chunks[start:start + _ADD_BATCH]
+            batch = chunks[start : start + _ADD_BATCH]
             collection.add(
-                ids=[c.id for c in batch], documents=[c.text for c in batch],
+                ids=[c.id for c in batch],
+                documents=[c.text for c in batch],
                 metadatas=[c.metadata() for c in batch],  # type: ignore[misc]
-                embeddings=vectors[start:start + len(batch)])
+                embeddings=vectors[start : start + len(batch)],
+            )
         collection.modify(metadata={"fingerprint": fingerprint, "model": MODEL_ID})
         return collection
 

@@ -26,10 +26,25 @@ _STOP = frozenset(
 # Question words, and the form's own name: every guideline is about micro films, so "微电影"
 # says nothing about which one answers a question, yet it is rare in the mostly-English text
 # and would get a high IDF.
-_CJK_STOP = frozenset({
-    "什么", "怎么", "如何", "一个", "应该", "可以", "我们", "我的", "哪些", "是否",
-    "微电", "电影", "短片", "影片", "片子",
-})
+_CJK_STOP = frozenset(
+    {
+        "什么",
+        "怎么",
+        "如何",
+        "一个",
+        "应该",
+        "可以",
+        "我们",
+        "我的",
+        "哪些",
+        "是否",
+        "微电",
+        "电影",
+        "短片",
+        "影片",
+        "片子",
+    }
+)
 
 
 def _stem(word: str) -> str:
@@ -51,7 +66,7 @@ def tokenize(text: str) -> list[str]:
         if len(run) == 1:
             terms.append(run)
             continue
-        terms.extend(b for b in (run[i:i + 2] for i in range(len(run) - 1)) if b not in _CJK_STOP)
+        terms.extend(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in _CJK_STOP)
     return terms
 
 

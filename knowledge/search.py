@@ -73,16 +73,23 @@ def _where(genre: str | None, topic: str | None) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _dense_scores(index: LoadedIndex, query: str, where: dict[str, Any] | None,
-                  available: int) -> dict[int, float]:
+def _dense_scores(
+    index: LoadedIndex, query: str, where: dict[str, Any] | None, available: int
+) -> dict[int, float]:
     vector = get_encoder().encode([query])[0]
     found = index.collection.query(
-        query_embeddings=[vector], n_results=min(_DENSE_CANDIDATES, available), where=where,
-        include=["distances"])
+        query_embeddings=[vector],
+        n_results=min(_DENSE_CANDIDATES, available),
+        where=where,
+        include=["distances"],
+    )
     ids = found["ids"][0] if found["ids"] else []
     distances = (found.get("distances") or [[]])[0]
-    return {index.positions[i]: 1.0 - float(d)
-            for i, d in zip(ids, distances, strict=False) if i in index.positions}
+    return {
+        index.positions[i]: 1.0 - float(d)
+        for i, d in zip(ids, distances, strict=False)
+        if i in index.positions
+    }
 
 
 def _scaled(scores: dict[int, float]) -> dict[int, float]:
@@ -137,8 +144,9 @@ def search_guidelines(
     return default_index(corpus_dir).read(run)
 
 
-def _rank(index: LoadedIndex, text: str, genre: str | None, topic: str | None, k: int,
-          mode: Mode) -> list[Passage]:
+def _rank(
+    index: LoadedIndex, text: str, genre: str | None, topic: str | None, k: int, mode: Mode
+) -> list[Passage]:
     if topic is not None:
         topic = topic.strip().lower() or None
         topics = sorted({c.topic for c in index.chunks})
@@ -147,8 +155,9 @@ def _rank(index: LoadedIndex, text: str, genre: str | None, topic: str | None, k
     allowed = [i for i, c in enumerate(index.chunks) if _matches(c, genre, topic)]
     if not allowed:
         return []
-    dense = {} if mode == "lexical" else _dense_scores(
-        index, text, _where(genre, topic), len(allowed))
+    dense = (
+        {} if mode == "lexical" else _dense_scores(index, text, _where(genre, topic), len(allowed))
+    )
     lexical = {} if mode == "dense" else index.bm25.scores(text, among=allowed)
     weight = {"dense": 0.0, "lexical": 1.0}.get(mode, lexical_weight(text))
     dense_scaled, lexical_scaled = _scaled(dense), _scaled_from_zero(lexical)
@@ -167,6 +176,12 @@ def _scaled_from_zero(scores: dict[int, float]) -> dict[int, float]:
 
 
 def _passage(chunk: Chunk, score: float) -> Passage:
-    return Passage(text=chunk.text, source=chunk.source, heading=chunk.heading,
-                   genre=chunk.genre, topic=chunk.topic, score=round(score, 4),
-                   title=chunk.title)
+    return Passage(
+        text=chunk.text,
+        source=chunk.source,
+        heading=chunk.heading,
+        genre=chunk.genre,
+        topic=chunk.topic,
+        score=round(score, 4),
+        title=chunk.title,
+    )

@@ -38,9 +38,12 @@ def format_passages(question: str, passages: list[Passage]) -> str:
         if len(text) > PASSAGE_CHARS:
             text = text[:PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
         blocks.append(f"[{number}] {passage.citation()}\n{text}")
-    return (f"Studio guidelines for {question!r}:\n\n" + "\n\n".join(blocks)
-            + "\n\nCite what you use as [n] with its source, e.g. "
-            f"[1] {passages[0].citation()}.")
+    return (
+        f"Studio guidelines for {question!r}:\n\n"
+        + "\n\n".join(blocks)
+        + "\n\nCite what you use as [n] with its source, e.g. "
+        f"[1] {passages[0].citation()}."
+    )
 
 
 @tool("micro_film_guidelines", response_format="content_and_artifact", parse_docstring=True)
@@ -64,7 +67,9 @@ def guidelines_tool(question: str, genre: str | None = None) -> tuple[str, Sourc
         return f"Could not search the guidelines: {exc}", []
     except Exception as exc:  # the index failed; the conversation must go on
         logger.warning("guideline search failed: %s: %s", type(exc).__name__, exc)
-        return ("The guidelines are unavailable right now "
-                f"({type(exc).__name__}); answer from general craft knowledge."), []
+        return (
+            "The guidelines are unavailable right now "
+            f"({type(exc).__name__}); answer from general craft knowledge."
+        ), []
     sources = [{"source": p.source, "heading": p.heading, "text": p.text} for p in passages]
     return format_passages(question, passages), sources

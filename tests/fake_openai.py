@@ -55,8 +55,13 @@ def _forced_tool(body: dict[str, Any]) -> str | None:
 class FakeOpenAI:
     """The server; a context manager that starts on enter and stops on exit."""
 
-    def __init__(self, replies: Iterable[Reply | str] = (), *, default: Reply | str | None = None,
-                 models: Iterable[str] = ("fake-model",)) -> None:
+    def __init__(
+        self,
+        replies: Iterable[Reply | str] = (),
+        *,
+        default: Reply | str | None = None,
+        models: Iterable[str] = ("fake-model",),
+    ) -> None:
         self._queue: deque[Reply] = deque(self._as_reply(r) for r in replies)
         self.default = self._as_reply(default) if default is not None else None
         self.models = list(models)
@@ -98,8 +103,7 @@ class FakeOpenAI:
         """Bind a free port on 127.0.0.1 and serve in a daemon thread."""
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
         self._thread.start()
         return self
 
@@ -126,13 +130,23 @@ def _completion(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
     message: dict[str, Any] = {"role": "assistant", "content": reply.text}
     finish = "stop"
     if tool:
-        message = {"role": "assistant", "content": None, "tool_calls": [{
-            "id": f"call_{int(time.time() * 1e6)}", "type": "function",
-            "function": {"name": tool, "arguments": reply.text}}]}
+        message = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": f"call_{int(time.time() * 1e6)}",
+                    "type": "function",
+                    "function": {"name": tool, "arguments": reply.text},
+                }
+            ],
+        }
         finish = "tool_calls"
     words = max(1, len(reply.text.split()))
     return {
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
         "model": body.get("model", "fake-model"),
         "choices": [{"index": 0, "message": message, "finish_reason": finish}],
         "usage": {"prompt_tokens": 10, "completion_tokens": words, "total_tokens": 10 + words},
@@ -142,7 +156,8 @@ def _completion(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
 def _chunks(completion: dict[str, Any]) -> list[dict[str, Any]]:
     message = completion["choices"][0]["message"]
     base = {k: completion[k] for k in ("id", "created", "model")} | {
-        "object": "chat.completion.chunk"}
+        "object": "chat.completion.chunk"
+    }
     deltas: list[dict[str, Any]] = [{"role": "assistant", "content": ""}]
     if message.get("tool_calls"):
         call = message["tool_calls"][0]
@@ -150,8 +165,7 @@ def _chunks(completion: dict[str, Any]) -> list[dict[str, Any]]:
     else:
         text = message["content"] or ""
         deltas += [{"content": text[i : i + 8]} for i in range(0, len(text), 8)]
-    chunks = [base | {"choices": [{"index": 0, "delta": d, "finish_reason": None}]}
-              for d in deltas]
+    chunks = [base | {"choices": [{"index": 0, "delta": d, "finish_reason": None}]} for d in deltas]
     finish = completion["choices"][0]["finish_reason"]
     chunks.append(base | {"choices": [{"index": 0, "delta": {}, "finish_reason": finish}]})
     return chunks
@@ -172,8 +186,15 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             if self.path.rstrip("/").endswith("/models"):
-                self._send_json(200, {"object": "list", "data": [
-                    {"id": m, "object": "model", "owned_by": "fake"} for m in server.models]})
+                self._send_json(
+                    200,
+                    {
+                        "object": "list",
+                        "data": [
+                            {"id": m, "object": "model", "owned_by": "fake"} for m in server.models
+                        ],
+                    },
+                )
             else:
                 self._send_json(404, {"error": {"message": "not found"}})
 
@@ -190,9 +211,16 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 return
             try:
                 if reply.status != 200:
-                    self._send_json(reply.status, {"error": {
-                        "message": reply.text or f"scripted HTTP {reply.status}",
-                        "type": "server_error", "code": None}})
+                    self._send_json(
+                        reply.status,
+                        {
+                            "error": {
+                                "message": reply.text or f"scripted HTTP {reply.status}",
+                                "type": "server_error",
+                                "code": None,
+                            }
+                        },
+                    )
                 elif body.get("stream"):
                     self._stream(_completion(body, reply))
                 else:

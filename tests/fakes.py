@@ -30,8 +30,9 @@ _ids = itertools.count(1)
 
 
 def _prompt_text(messages: Sequence[BaseMessage]) -> str:
-    return "\n".join(m.content if isinstance(m.content, str) else json.dumps(m.content)
-                     for m in messages)
+    return "\n".join(
+        m.content if isinstance(m.content, str) else json.dumps(m.content) for m in messages
+    )
 
 
 def _chinese(text: str) -> bool:
@@ -55,56 +56,103 @@ def default_answer(schema: str, prompt: str) -> dict[str, Any]:
     """A valid, plausible answer for one of the studio's draft schemas."""
     zh = _chinese(prompt)
     if schema == "GenrePitchesDraft":
-        slugs = ["grassroots-spoof", "youth-romance", "inspirational-struggle", "ancient-style",
-                 "touching-family", "aesthetic-scenery"]
-        pitches = {s.replace("-", "_"): (f"{s}：故事在这个类型里的样子。" if zh
-                                           else f"As {s}, the idea turns on one small choice.")
-                   for s in slugs}
+        slugs = [
+            "grassroots-spoof",
+            "youth-romance",
+            "inspirational-struggle",
+            "ancient-style",
+            "touching-family",
+            "aesthetic-scenery",
+        ]
+        pitches = {
+            s.replace("-", "_"): (
+                f"{s}：故事在这个类型里的样子。"
+                if zh
+                else f"As {s}, the idea turns on one small choice."
+            )
+            for s in slugs
+        }
         idea = re.search(r"Film idea: ([^\n]*)", prompt)
-        recommended = "youth-romance" if idea and re.search(r"romance|debate|爱情", idea.group(1)) \
+        recommended = (
+            "youth-romance"
+            if idea and re.search(r"romance|debate|爱情", idea.group(1))
             else "touching-family"
-        return {**pitches, "recommended": recommended,
-                "reason": "最贴近故事的情感核心" if zh else "it fits the heart of the idea"}
+        )
+        return {
+            **pitches,
+            "recommended": recommended,
+            "reason": "最贴近故事的情感核心" if zh else "it fits the heart of the idea",
+        }
     if schema == "LoglineDraft":
         if zh:
-            return {"title": "最后一个饺子",
-                    "logline": "外孙要出国前，外婆教他包饺子，把想念包进去。",
-                    "theme": "亲情与离别", "setting_time": "除夕前一天"}
-        return {"title": "The Last Dumpling",
-                "logline": "On the eve of moving abroad, a boy learns his grandma's dumplings.",
-                "theme": "love that travels", "setting_time": "New Year's Eve, today"}
+            return {
+                "title": "最后一个饺子",
+                "logline": "外孙要出国前，外婆教他包饺子，把想念包进去。",
+                "theme": "亲情与离别",
+                "setting_time": "除夕前一天",
+            }
+        return {
+            "title": "The Last Dumpling",
+            "logline": "On the eve of moving abroad, a boy learns his grandma's dumplings.",
+            "theme": "love that travels",
+            "setting_time": "New Year's Eve, today",
+        }
     if schema == "CastDraft":
-        people = (["小明", "外婆"] if zh else ["Ming", "Grandma"])
-        return {"characters": [
-            {"name": people[0], "role": "lead" if not zh else "主角",
-             "look": "18, short black hair" if not zh else "十八岁，短发",
-             "wardrobe": "grey hoodie" if not zh else "灰色卫衣", "props": ["suitcase"],
-             "voice": "young"},
-            {"name": people[1], "role": "mentor" if not zh else "导师",
-             "look": "75, silver bun" if not zh else "七十五岁，银发盘髻",
-             "wardrobe": "blue apron" if not zh else "蓝围裙", "props": ["rolling pin"],
-             "voice": "warm"},
-        ]}
+        people = ["小明", "外婆"] if zh else ["Ming", "Grandma"]
+        return {
+            "characters": [
+                {
+                    "name": people[0],
+                    "role": "lead" if not zh else "主角",
+                    "look": "18, short black hair" if not zh else "十八岁，短发",
+                    "wardrobe": "grey hoodie" if not zh else "灰色卫衣",
+                    "props": ["suitcase"],
+                    "voice": "young",
+                },
+                {
+                    "name": people[1],
+                    "role": "mentor" if not zh else "导师",
+                    "look": "75, silver bun" if not zh else "七十五岁，银发盘髻",
+                    "wardrobe": "blue apron" if not zh else "蓝围裙",
+                    "props": ["rolling pin"],
+                    "voice": "warm",
+                },
+            ]
+        }
     if schema == "OutlineDraft":
         count = _number(r"exactly (\d+) beats", prompt, 3)
         cast = _names(r"Characters: ([^\n]+)", prompt, ["Ming"])
         places = ["Kitchen", "Market", "Courtyard", "Station", "Rooftop", "Bus stop"]
-        return {"beats": [
-            {"place": places[i % len(places)], "interior": "INT" if i % 2 == 0 else "EXT",
-             "time_of_day": "DAY", "summary": f"Beat {i + 1}: the bond is tested." if not zh
-             else f"第{i + 1}拍：感情受到考验。", "characters": cast[:2]}
-            for i in range(count)
-        ]}
+        return {
+            "beats": [
+                {
+                    "place": places[i % len(places)],
+                    "interior": "INT" if i % 2 == 0 else "EXT",
+                    "time_of_day": "DAY",
+                    "summary": f"Beat {i + 1}: the bond is tested."
+                    if not zh
+                    else f"第{i + 1}拍：感情受到考验。",
+                    "characters": cast[:2],
+                }
+                for i in range(count)
+            ]
+        }
     if schema == "SceneDraft":
         speakers = _names(r"spoken only by these characters: (.+?)\.\s", prompt, ["Ming"])
         lines = _number(r"and (\d+) short dialogue lines", prompt, 2)
         actions = _number(r": (\d+) short action lines", prompt, 1)
         return {
-            "action": [("镜头推近，手上沾满面粉。" if zh else "Flour dusts their hands.")
-                       for _ in range(actions)],
-            "dialogue": [{"speaker": speakers[i % len(speakers)],
-                          "text": "再包一个，就一个。" if zh else "One more, just one more."}
-                         for i in range(lines)],
+            "action": [
+                ("镜头推近，手上沾满面粉。" if zh else "Flour dusts their hands.")
+                for _ in range(actions)
+            ],
+            "dialogue": [
+                {
+                    "speaker": speakers[i % len(speakers)],
+                    "text": "再包一个，就一个。" if zh else "One more, just one more.",
+                }
+                for i in range(lines)
+            ],
             "visual": "暖色灯光，竖构图。" if zh else "Warm tungsten light, close framing.",
         }
     raise AssertionError(f"the fake model has no default answer for {schema!r}")
@@ -149,8 +197,9 @@ class ScriptedChatModel(BaseChatModel):
         prompt = _prompt_text(messages)
         name, as_tool = self._schema_name(prompt, kwargs)
         queue = self.script.get(name) or []
-        answer: Any = self.every_call if self.every_call is not None else (
-            queue.pop(0) if queue else None)
+        answer: Any = (
+            self.every_call if self.every_call is not None else (queue.pop(0) if queue else None)
+        )
         if answer is None:
             answer = default_answer(name, prompt)
         if callable(answer) and not isinstance(answer, BaseException):
@@ -160,22 +209,32 @@ class ScriptedChatModel(BaseChatModel):
         if isinstance(answer, str):
             message = AIMessage(content=answer)
         elif as_tool:
-            message = AIMessage(content="", tool_calls=[
-                {"name": name, "args": answer, "id": f"call_{next(_ids)}", "type": "tool_call"}])
+            message = AIMessage(
+                content="",
+                tool_calls=[
+                    {"name": name, "args": answer, "id": f"call_{next(_ids)}", "type": "tool_call"}
+                ],
+            )
         else:
             message = AIMessage(content=json.dumps(answer, ensure_ascii=False))
         return ChatResult(generations=[ChatGeneration(message=message)])
 
     def _generate(
-        self, messages: list[BaseMessage], stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any,
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
     ) -> ChatResult:
         self.calls.append(self._schema_name(_prompt_text(messages), kwargs)[0])
         return self._answer(messages, kwargs)
 
     async def _agenerate(
-        self, messages: list[BaseMessage], stop: list[str] | None = None,
-        run_manager: AsyncCallbackManagerForLLMRun | None = None, **kwargs: Any,
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
     ) -> ChatResult:
         self.calls.append(self._schema_name(_prompt_text(messages), kwargs)[0])
         if self.delay_s:
@@ -190,8 +249,13 @@ class Studio:
     :class:`agent.session.TurnResult` and the thread's state.
     """
 
-    def __init__(self, monkeypatch: Any, tmp_path: Any, model: ScriptedChatModel | None = None,
-                 **context: Any) -> None:
+    def __init__(
+        self,
+        monkeypatch: Any,
+        tmp_path: Any,
+        model: ScriptedChatModel | None = None,
+        **context: Any,
+    ) -> None:
         from langgraph.checkpoint.memory import InMemorySaver
 
         import agent.model.providers
@@ -202,23 +266,37 @@ class Studio:
         self.model = model or ScriptedChatModel()
         self.searches: list[tuple[str, str | None]] = []
         monkeypatch.setenv("MICROFILM_HOME", str(tmp_path / "home"))
-        monkeypatch.setattr(agent.model.providers, "load_chat_model",
-                            lambda context=None: self.model)
+        monkeypatch.setattr(
+            agent.model.providers, "load_chat_model", lambda context=None: self.model
+        )
         monkeypatch.setattr(knowledge, "search_guidelines", self._search)
         self.graph = builder.compile(checkpointer=InMemorySaver())
-        defaults = {"project_dir": str(tmp_path / "project"), "resolution": "180x320",
-                    "render_concurrency": 2, "language": "auto", "target_seconds": 120}
+        defaults = {
+            "project_dir": str(tmp_path / "project"),
+            "resolution": "180x320",
+            "render_concurrency": 2,
+            "language": "auto",
+            "target_seconds": 120,
+        }
         self.context = Context().updated(**{**defaults, **context})
         self.thread = f"t{next(_ids)}"
 
-    def _search(self, query: str, genre: str | None = None, topic: str | None = None,
-                k: int = 4) -> list[Any]:
+    def _search(
+        self, query: str, genre: str | None = None, topic: str | None = None, k: int = 4
+    ) -> list[Any]:
         from types import SimpleNamespace
 
         self.searches.append((query, genre))
-        return [SimpleNamespace(text=f"Keep {genre} films to one clear turn.",
-                                source=f"genre-{genre}.md", heading="Structure", genre=genre,
-                                topic=topic, score=0.9)][:k]
+        return [
+            SimpleNamespace(
+                text=f"Keep {genre} films to one clear turn.",
+                source=f"genre-{genre}.md",
+                heading="Structure",
+                genre=genre,
+                topic=topic,
+                score=0.9,
+            )
+        ][:k]
 
     async def say(self, text: Any) -> Any:
         """Run one turn with a user message (or a ``Command`` to resume)."""

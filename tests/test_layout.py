@@ -22,15 +22,19 @@ def _modules() -> list[Path]:
 
 
 def test_every_folder_holds_at_most_fifteen_modules() -> None:
-    counts = Counter(p.parent.relative_to(ROOT).as_posix() for p in _modules()
-                     if p.name != "__init__.py")
+    counts = Counter(
+        p.parent.relative_to(ROOT).as_posix() for p in _modules() if p.name != "__init__.py"
+    )
     crowded = {folder: n for folder, n in counts.items() if n > MAX_MODULES_PER_FOLDER}
     assert not crowded, f"split these folders by concern: {crowded}"
 
 
 def test_no_module_is_much_over_three_hundred_lines() -> None:
-    long = {p.relative_to(ROOT).as_posix(): n for p in _modules()
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES_PER_MODULE}
+    long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in _modules()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES_PER_MODULE
+    }
     assert not long, f"split these modules: {long}"
 
 
@@ -38,7 +42,8 @@ def test_no_file_name_prefix_stands_in_for_a_folder() -> None:
     """Three or more siblings named ``thing_*.py`` are a ``thing/`` package in disguise."""
     prefixes = Counter(
         (p.parent.relative_to(ROOT).as_posix(), p.stem.split("_", 1)[0])
-        for p in _modules() if "_" in p.stem.strip("_")
+        for p in _modules()
+        if "_" in p.stem.strip("_")
     )
     disguised = {f"{folder}/{prefix}_*": n for (folder, prefix), n in prefixes.items() if n >= 3}
     assert not disguised, f"make these packages: {disguised}"
@@ -51,8 +56,12 @@ def test_the_domain_core_imports_nothing_of_ours() -> None:
     for path in (ROOT / "film").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
-                     else [])
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if ours.match(n)]
     assert not offenders

@@ -65,8 +65,9 @@ def parse_users(text: str) -> dict[str, str]:
                 f"MICROFILM_USERS entry {entry.split(':')[0]!r} needs the form name:password."
             )
         if len(name) > _MAX_FIELD or len(password) > _MAX_FIELD:
-            raise CredentialsError("MICROFILM_USERS names and passwords are limited to 200 "
-                                   "characters.")
+            raise CredentialsError(
+                "MICROFILM_USERS names and passwords are limited to 200 characters."
+            )
         users[name] = password
     return users
 
@@ -106,8 +107,9 @@ def load_accounts(home: Path, env: Mapping[str, str] | None = None) -> Accounts:
     users = parse_users(login_path.read_text(encoding="utf-8").strip())
     if not users:
         raise CredentialsError(f"{login_path} is empty: delete it to get a new password.")
-    return Accounts(users=users, source=str(login_path),
-                    created_password=generated if created else None)
+    return Accounts(
+        users=users, source=str(login_path), created_password=generated if created else None
+    )
 
 
 def ensure_auth_secret(home: Path, env: MutableMapping[str, str] | None = None) -> str:

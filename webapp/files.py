@@ -111,7 +111,8 @@ def add_file_route(app: FastAPI, storage: LocalStorageClient, current_user: Any)
 
     # A default, not ``Annotated``: postponed annotations cannot see this local dependency.
     async def studio_file(
-        object_key: str, user: Any = Depends(current_user)  # noqa: B008
+        object_key: str,
+        user: Any = Depends(current_user),  # noqa: B008
     ) -> FileResponse:
         user_id = getattr(user, "id", None)
         if not user_id:

@@ -22,8 +22,11 @@ def add_font_route(app: FastAPI) -> None:
     """Serve the packaged Noto Sans SC, placed before Chainlit's catch-all page route."""
 
     async def cjk_font() -> FileResponse:
-        return FileResponse(cjk_sans_path(), media_type="font/otf",
-                            headers={"Cache-Control": f"public, max-age={_ONE_WEEK}"})
+        return FileResponse(
+            cjk_sans_path(),
+            media_type="font/otf",
+            headers={"Cache-Control": f"public, max-age={_ONE_WEEK}"},
+        )
 
     app.add_api_route(FONT_ROUTE, cjk_font, methods=["GET"])
     routes: list[BaseRoute] = app.router.routes

@@ -37,19 +37,23 @@ def payload_language(payload: Mapping[str, Any]) -> str:
 def genre_actions(payload: Mapping[str, Any]) -> list[cl.Action]:
     """One button per option; the recommended one comes first and carries a star."""
     recommended = payload.get("recommended")
-    options = sorted(payload.get("options") or [],
-                     key=lambda option: option.get("genre") != recommended)
+    options = sorted(
+        payload.get("options") or [], key=lambda option: option.get("genre") != recommended
+    )
     actions = []
     for option in options:
         slug = str(option.get("genre", ""))
         label = str(option.get("label") or slug)
         starred = slug == recommended
-        actions.append(cl.Action(
-            name=ACTION_NAME, payload={"genre": slug},
-            label=f"★ {label}" if starred else label,
-            tooltip=str(option.get("pitch") or "")[:300],
-            icon="star" if starred else "clapperboard",
-        ))
+        actions.append(
+            cl.Action(
+                name=ACTION_NAME,
+                payload={"genre": slug},
+                label=f"★ {label}" if starred else label,
+                tooltip=str(option.get("pitch") or "")[:300],
+                icon="star" if starred else "clapperboard",
+            )
+        )
     return actions
 
 
@@ -63,17 +67,18 @@ def question_markdown(payload: Mapping[str, Any]) -> str:
         pitch = escape(str(option.get("pitch") or ""))
         label = escape(str(option.get("label") or option.get("genre")))
         lines.append(f"- **{label}**{mark}" + (f": {pitch}" if pitch else ""))
-    hint = ("Click a genre below, or type your own answer (\"you choose\" takes the ★ one)."
-            if not language.startswith("zh") else
-            "点击下面的类型，或者直接输入你的想法（输入“你来选”就用★推荐的类型）。")
+    hint = (
+        'Click a genre below, or type your own answer ("you choose" takes the ★ one).'
+        if not language.startswith("zh")
+        else "点击下面的类型，或者直接输入你的想法（输入“你来选”就用★推荐的类型）。"
+    )
     lines += ["", f"_{hint}_"]
     return "\n".join(lines)
 
 
 async def ask_genre(payload: Mapping[str, Any]) -> cl.Message:
     """Post the question with its buttons and remember it, so an answer can clear them."""
-    message = cl.Message(content=question_markdown(payload),
-                         actions=genre_actions(payload))
+    message = cl.Message(content=question_markdown(payload), actions=genre_actions(payload))
     await message.send()
     cl.user_session.set(SESSION_KEY, message)
     return message

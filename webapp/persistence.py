@@ -121,6 +121,4 @@ def make_data_layer(home: Path, storage: BaseStorageClient) -> SQLAlchemyDataLay
     """Chainlit's SQLAlchemy data layer on ``home/chainlit.sqlite``, tables ready."""
     db_path = home / DB_FILE
     ensure_schema(db_path)
-    return SQLAlchemyDataLayer(
-        conninfo=f"sqlite+aiosqlite:///{db_path}", storage_provider=storage
-    )
+    return SQLAlchemyDataLayer(conninfo=f"sqlite+aiosqlite:///{db_path}", storage_provider=storage)

@@ -41,8 +41,7 @@ def screenplay_markdown(screenplay: Screenplay) -> str:
     lines = [f"## {escape(screenplay.title)}", "", f"*{escape(screenplay.logline)}*", ""]
     facts = [
         f"**{bilingual(lang, 'Genre', '类型')}** {escape(screenplay.genre.label(lang))}",
-        f"**{bilingual(lang, 'Runtime', '时长')}** ≈ "
-        f"{runtime_label(estimate_runtime(screenplay))}",
+        f"**{bilingual(lang, 'Runtime', '时长')}** ≈ {runtime_label(estimate_runtime(screenplay))}",
     ]
     if screenplay.theme:
         facts.append(f"**{bilingual(lang, 'Theme', '主题')}** {escape(screenplay.theme)}")
@@ -52,8 +51,9 @@ def screenplay_markdown(screenplay: Screenplay) -> str:
     if screenplay.characters:
         lines += [f"### {bilingual(lang, 'Characters', '人物')}", ""]
         for person in screenplay.characters:
-            details = "; ".join(escape(d) for d in (person.role, person.look, person.wardrobe)
-                                if d.strip())
+            details = "; ".join(
+                escape(d) for d in (person.role, person.look, person.wardrobe) if d.strip()
+            )
             lines.append(f"- **{escape(person.name)}**" + (f" — {details}" if details else ""))
         lines.append("")
     for scene in screenplay.scenes:
@@ -63,8 +63,11 @@ def screenplay_markdown(screenplay: Screenplay) -> str:
             lines += [escape(action), ""]
         for line in scene.dialogue:
             aside = f" *({escape(line.parenthetical)})*" if line.parenthetical.strip() else ""
-            lines += [f"> **{escape(line.speaker).upper()}**{aside}  ", f"> {escape(line.text)}",
-                      ""]
+            lines += [
+                f"> **{escape(line.speaker).upper()}**{aside}  ",
+                f"> {escape(line.text)}",
+                "",
+            ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -90,8 +93,13 @@ def file_element(path: Path, fallback: str) -> cl.File:
 
 def video_element(path: Path, name: str, size: str = "large") -> cl.Video:
     """An inline video player (the film large, scene previews small)."""
-    return cl.Video(name=name, path=str(path), display="inline", size=size,  # type: ignore[arg-type]
-                    mime="video/mp4")
+    return cl.Video(
+        name=name,
+        path=str(path),
+        display="inline",
+        size=size,  # type: ignore[arg-type]
+        mime="video/mp4",
+    )
 
 
 def image_element(path: Path, name: str) -> cl.Image:

@@ -69,12 +69,14 @@ def context_for_turn(values: Mapping[str, Any] | None, project_dir: Path) -> Con
     return base.updated(**clean(values, base), project_dir=str(project_dir))
 
 
-def _select(widget_id: str, label: str, items: Mapping[str, str], value: str,
-            description: str) -> Select:
+def _select(
+    widget_id: str, label: str, items: Mapping[str, str], value: str, description: str
+) -> Select:
     if value not in items.values():
         items = {**items, value: value}
-    return Select(id=widget_id, label=label, items=dict(items), initial_value=value,
-                  description=description)
+    return Select(
+        id=widget_id, label=label, items=dict(items), initial_value=value, description=description
+    )
 
 
 def widgets(values: Mapping[str, Any] | None, model_line: str) -> list[InputWidget]:
@@ -83,21 +85,40 @@ def widgets(values: Mapping[str, Any] | None, model_line: str) -> list[InputWidg
     backends = {name: name for name in backend_names()}
     return [
         TextInput(
-            id="model", label="Model / 模型", initial=current["model"],
+            id="model",
+            label="Model / 模型",
+            initial=current["model"],
             placeholder="provider default",
             description=f"{model_line} Leave empty for the provider's default model.",
         ),
-        _select("render_backend", "Render backend / 渲染方式", backends,
-                current["render_backend"],
-                "local draws a storyboard film offline; the openai-* backends need a key."),
-        _select("resolution", "Resolution / 分辨率", RESOLUTIONS, current["resolution"],
-                "Vertical 9:16. 720 × 1280 renders about twice as fast."),
+        _select(
+            "render_backend",
+            "Render backend / 渲染方式",
+            backends,
+            current["render_backend"],
+            "local draws a storyboard film offline; the openai-* backends need a key.",
+        ),
+        _select(
+            "resolution",
+            "Resolution / 分辨率",
+            RESOLUTIONS,
+            current["resolution"],
+            "Vertical 9:16. 720 × 1280 renders about twice as fast.",
+        ),
         Slider(
-            id="target_seconds", label="Target length, seconds / 目标时长（秒）",
-            initial=current["target_seconds"], min=MIN_SECONDS,
-            max=Context().max_seconds, step=SECONDS_STEP,
+            id="target_seconds",
+            label="Target length, seconds / 目标时长（秒）",
+            initial=current["target_seconds"],
+            min=MIN_SECONDS,
+            max=Context().max_seconds,
+            step=SECONDS_STEP,
             description="Used when your idea names no length. Micro films stop at 10 minutes.",
         ),
-        _select("language", "Language / 语言", LANGUAGES, current["language"],
-                "Screenplay, voices and subtitles."),
+        _select(
+            "language",
+            "Language / 语言",
+            LANGUAGES,
+            current["language"],
+            "Screenplay, voices and subtitles.",
+        ),
     ]

@@ -33,8 +33,16 @@ STEP_TITLES = {
     "deliver": "Packing the downloads",
 }
 TOOL_STAGES = {"render_scene", "assemble", "make_cover", "deliver", "tools"}
-STATE_FIELDS = ("idea", "genre", "language", "target_seconds", "stage", "request",
-                "one_prompt", "resume_stage")
+STATE_FIELDS = (
+    "idea",
+    "genre",
+    "language",
+    "target_seconds",
+    "stage",
+    "request",
+    "one_prompt",
+    "resume_stage",
+)
 _LIMIT = 600
 
 
@@ -73,8 +81,10 @@ def _project_line(project: Mapping[str, Any]) -> str:
     for version in project.get("versions", []):
         if version.get("number") == current:
             screenplay = version.get("screenplay", {})
-            return (f"version {current}: \"{screenplay.get('title', '')}\", "
-                    f"{len(screenplay.get('scenes', []))} scenes")
+            return (
+                f'version {current}: "{screenplay.get("title", "")}", '
+                f"{len(screenplay.get('scenes', []))} scenes"
+            )
     return "no screenplay yet"
 
 
@@ -86,8 +96,10 @@ def summarize_input(node: str, task_input: Any) -> str:
     if "scene_number" in task_input:
         settings = task_input.get("settings", {})
         lines.append(f"scene: {task_input['scene_number']} of {task_input.get('total', '?')}")
-        lines.append(f"size: {settings.get('width')}x{settings.get('height')}, "
-                     f"backend: {settings.get('backend')}")
+        lines.append(
+            f"size: {settings.get('width')}x{settings.get('height')}, "
+            f"backend: {settings.get('backend')}"
+        )
         return "\n".join(lines)
     said = _last_human(task_input.get("messages"))
     if said:
@@ -106,8 +118,9 @@ def _result_line(result: Mapping[str, Any]) -> str:
     if result.get("error"):
         return f"scene {result.get('scene')}: failed ({clip(str(result['error']), 160)})"
     cached = ", cached" if result.get("cached") else ""
-    return f"scene {result.get('scene')}: {name}, {float(result.get('duration_s') or 0):.1f} s" \
-           f"{cached}"
+    return (
+        f"scene {result.get('scene')}: {name}, {float(result.get('duration_s') or 0):.1f} s{cached}"
+    )
 
 
 def summarize_output(result: Any) -> str:

@@ -74,8 +74,9 @@ class ChatTurn:
         current = cl.context.current_step
         self.parent_id = current.id if current else None
 
-    async def run(self, graph: StudioGraph, thread_id: str, user_input: TurnInput,
-                  context: Context) -> TurnOutcome:
+    async def run(
+        self, graph: StudioGraph, thread_id: str, user_input: TurnInput, context: Context
+    ) -> TurnOutcome:
         """Stream the turn to the chat; a stop from the UI is re-raised after cleaning up."""
         outcome = TurnOutcome()
         try:
@@ -88,12 +89,14 @@ class ChatTurn:
             log.exception("turn failed")
             outcome.error = str(exc) or type(exc).__name__
             await self.finish("failed")
-            await cl.ErrorMessage(content=render.bilingual(
-                self.language,
-                f"Something went wrong: {outcome.error}. Your earlier work is kept; "
-                "say \"try again\" to continue.",
-                f"出错了：{outcome.error}。之前的内容都还在，回复“重试”继续。",
-            )).send()
+            await cl.ErrorMessage(
+                content=render.bilingual(
+                    self.language,
+                    f"Something went wrong: {outcome.error}. Your earlier work is kept; "
+                    'say "try again" to continue.',
+                    f"出错了：{outcome.error}。之前的内容都还在，回复“重试”继续。",
+                )
+            ).send()
             return outcome
         await self.finish("done")
         outcome.interrupt = self.question.payload if self.question else None
@@ -112,8 +115,9 @@ class ChatTurn:
         elif isinstance(event, Progress):
             await self.progress.on_progress(event)
         elif isinstance(event, Sources) and event.passages:
-            async with cl.Step(name="Guidelines consulted", type="retrieval",
-                               default_open=False) as step:
+            async with cl.Step(
+                name="Guidelines consulted", type="retrieval", default_open=False
+            ) as step:
                 step.output = sources_markdown(list(event.passages))
         elif isinstance(event, Artefact):
             await self.on_artefact(event)
@@ -139,9 +143,13 @@ class ChatTurn:
         task_input = stage.task_input
         if isinstance(task_input, Mapping) and task_input.get("language"):
             self.language = str(task_input["language"])
-        opened = cl.Step(name=step_title(stage.name, task_input),
-                         type=step_type(stage.name),  # type: ignore[arg-type]
-                         default_open=False, show_input="text", parent_id=self.parent_id)
+        opened = cl.Step(
+            name=step_title(stage.name, task_input),
+            type=step_type(stage.name),  # type: ignore[arg-type]
+            default_open=False,
+            show_input="text",
+            parent_id=self.parent_id,
+        )
         opened.input = summarize_input(stage.name, task_input)
         self.steps[stage.task_id] = opened
         await opened.send()
@@ -174,10 +182,11 @@ class ChatTurn:
         if kind == "scene":
             number = artefact.scene
             self.progress.mark_done(f"scene {number}")
-            label = render.bilingual(self.language, f"Scene {number} preview",
-                                     f"第{number}场预览")
-            await cl.Message(content=label, elements=[
-                render.video_element(path, f"scene-{number}.mp4", size="small")]).send()
+            label = render.bilingual(self.language, f"Scene {number} preview", f"第{number}场预览")
+            await cl.Message(
+                content=label,
+                elements=[render.video_element(path, f"scene-{number}.mp4", size="small")],
+            ).send()
         elif kind in SCREENPLAY_KINDS or kind in DELIVERY_KINDS:
             self.pending[kind] = path
 
@@ -199,12 +208,17 @@ class ChatTurn:
         found = {k: self.pending.pop(k) for k in SCREENPLAY_KINDS if k in self.pending}
         if not found:
             return
-        screenplay = render.load_screenplay(found["screenplay"]) if "screenplay" in found \
-            else None
-        text = render.screenplay_markdown(screenplay) if screenplay else render.bilingual(
-            self.language, "Screenplay files", "剧本文件")
-        files = [render.file_element(found[k], f"screenplay.{k}") for k in ("fountain", "pdf")
-                 if k in found]
+        screenplay = render.load_screenplay(found["screenplay"]) if "screenplay" in found else None
+        text = (
+            render.screenplay_markdown(screenplay)
+            if screenplay
+            else render.bilingual(self.language, "Screenplay files", "剧本文件")
+        )
+        files = [
+            render.file_element(found[k], f"screenplay.{k}")
+            for k in ("fountain", "pdf")
+            if k in found
+        ]
         await cl.Message(content=text, elements=files).send()  # type: ignore[arg-type]
 
     async def post_delivery(self) -> None:
@@ -214,16 +228,18 @@ class ChatTurn:
         message to keep the film first.
         """
         found = {k: self.pending.pop(k) for k in DELIVERY_KINDS if k in self.pending}
-        files = [render.file_element(found[kind], fallback)
-                 for kind, fallback in (("bundle", "bundle.zip"), ("srt", "subtitles.srt"))
-                 if kind in found]
+        files = [
+            render.file_element(found[kind], fallback)
+            for kind, fallback in (("bundle", "bundle.zip"), ("srt", "subtitles.srt"))
+            if kind in found
+        ]
         if "film" in found:
             text = render.bilingual(self.language, "**Your micro film**", "**你的微电影**")
-            await cl.Message(content=text, elements=[
-                render.video_element(found["film"], "film.mp4"), *files]).send()
+            await cl.Message(
+                content=text, elements=[render.video_element(found["film"], "film.mp4"), *files]
+            ).send()
             files = []
         if "cover" in found or files:
             text = render.bilingual(self.language, "Cover and downloads", "封面和下载")
-            covers = [render.image_element(found["cover"], "cover.png")] if "cover" in found \
-                else []
+            covers = [render.image_element(found["cover"], "cover.png")] if "cover" in found else []
             await cl.Message(content=text, elements=[*covers, *files]).send()

@@ -46,13 +46,23 @@ async def finalize_draft(state: State, runtime: Runtime[Context]) -> dict[str, A
     runtime_s = estimate_runtime(screenplay)
     emit_progress("finalize", f"Version {version.number} saved", 1.0)
     repaired = say("repair_notes", language, notes="; ".join(notes)) if notes else ""
-    message = say("draft_done", language, version=version.number, title=screenplay.title,
-                  scenes=len(screenplay.scenes), runtime=minutes_text(runtime_s, language),
-                  notes=repaired)
+    message = say(
+        "draft_done",
+        language,
+        version=version.number,
+        title=screenplay.title,
+        scenes=len(screenplay.scenes),
+        runtime=minutes_text(runtime_s, language),
+        notes=repaired,
+    )
     return {
-        "project": project.model_dump(mode="json"), "project_dir": str(folder),
-        "exported_version": version.number, "stage": "ready", "draft": {},
-        "messages": [AIMessage(message)], "resume_stage": None,
+        "project": project.model_dump(mode="json"),
+        "project_dir": str(folder),
+        "exported_version": version.number,
+        "stage": "ready",
+        "draft": {},
+        "messages": [AIMessage(message)],
+        "resume_stage": None,
     }
 
 
@@ -66,5 +76,8 @@ async def export_current(state: State, runtime: Runtime[Context]) -> dict[str, A
         return {}
     folder = project_folder(state, runtime.context, project.slug)
     await export_screenplay(project, folder)
-    return {"project": project.model_dump(mode="json"), "project_dir": str(folder),
-            "exported_version": project.current}
+    return {
+        "project": project.model_dump(mode="json"),
+        "project_dir": str(folder),
+        "exported_version": project.current,
+    }

@@ -27,7 +27,8 @@ from film.screenplay import Genre
 
 _DEFER = re.compile(
     r"\b(you\s+(choose|pick|decide)|your\s+(call|choice|pick)|recommend\w*|whatever|any|surprise)"
-    r"|你来选|你选|你定|推荐|随便|都行", re.IGNORECASE,
+    r"|你来选|你选|你定|推荐|随便|都行",
+    re.IGNORECASE,
 )
 _MAX_ASKS = 3
 
@@ -43,16 +44,23 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
         emit_sources(passages)
     notes = "\n".join(
         f"{genre.english}: {notes_text(group, per_passage=180, total=200)[2:]}"
-        for genre, group in zip(Genre, found, strict=True) if group
+        for genre, group in zip(Genre, found, strict=True)
+        if group
     )
     prompt = GENRE_PITCHES.format(
-        idea=prompt_idea(idea), minutes=minutes_text(state.get("target_seconds", 120), "en"),
+        idea=prompt_idea(idea),
+        minutes=minutes_text(state.get("target_seconds", 120), "en"),
         notes=notes or "- (none)",
     )
     emit_progress("pitches", "Pitching the idea in each genre", 0.4)
     try:
-        draft = await ask_model(runtime, GenrePitchesDraft, stage_messages(language, prompt),
-                                stage="pitches", language=language)
+        draft = await ask_model(
+            runtime,
+            GenrePitchesDraft,
+            stage_messages(language, prompt),
+            stage="pitches",
+            language=language,
+        )
     except StageFailure as exc:
         return stage_failed("pitch_genres", exc)
     hinted = named_genre(idea)
@@ -66,15 +74,19 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
         ],
     }
     emit_progress("pitches", "Genre options ready", 1.0)
-    update: dict[str, Any] = {"draft": {**state.get("draft", {}), "pitches": pitches},
-                              "resume_stage": None, "sources": cited(passages)}
+    update: dict[str, Any] = {
+        "draft": {**state.get("draft", {}), "pitches": pitches},
+        "resume_stage": None,
+        "sources": cited(passages),
+    }
     if state.get("one_prompt"):
         why = f" ({reason})" if reason else ""
         if language == "zh":
             why = f"（{reason}）" if reason else ""
         update["genre"] = recommended.value
-        update["messages"] = [AIMessage(say("genre_auto", language,
-                                            genre=recommended.label(language), why=why))]
+        update["messages"] = [
+            AIMessage(say("genre_auto", language, genre=recommended.label(language), why=why))
+        ]
     return update
 
 
@@ -83,15 +95,23 @@ def genre_payload(state: State, retry: bool = False) -> dict[str, Any]:
     language = state.get("language", "en")
     pitches = state.get("draft", {}).get("pitches", {})
     recommended = Genre(pitches.get("recommended", Genre.TOUCHING_FAMILY.value))
-    question = say("genre_question", language, recommended=recommended.label(language),
-                   reason=pitches.get("reason", ""))
+    question = say(
+        "genre_question",
+        language,
+        recommended=recommended.label(language),
+        reason=pitches.get("reason", ""),
+    )
     if retry:
         question = say("genre_retry", language) + " " + question
     options = pitches.get("options") or [
         {"genre": g.value, "label": g.label(language), "pitch": ""} for g in Genre
     ]
-    return {"type": "choose_genre", "question": question, "recommended": recommended.value,
-            "options": options}
+    return {
+        "type": "choose_genre",
+        "question": question,
+        "recommended": recommended.value,
+        "options": options,
+    }
 
 
 def parse_genre_answer(answer: Any, recommended: str) -> Genre | None:
@@ -116,8 +136,9 @@ def choose_genre(state: State) -> dict[str, Any]:
     """Stop for the user's genre choice; free text and buttons both resume it."""
     if state.get("genre"):
         return {}
-    recommended = state.get("draft", {}).get("pitches", {}).get(
-        "recommended", Genre.TOUCHING_FAMILY.value)
+    recommended = (
+        state.get("draft", {}).get("pitches", {}).get("recommended", Genre.TOUCHING_FAMILY.value)
+    )
     choice: Genre | None = None
     for ask in range(_MAX_ASKS):
         choice = parse_genre_answer(interrupt(genre_payload(state, retry=ask > 0)), recommended)
@@ -125,5 +146,7 @@ def choose_genre(state: State) -> dict[str, Any]:
             break
     genre = choice or Genre(recommended)
     language = state.get("language", "en")
-    return {"genre": genre.value,
-            "messages": [AIMessage(say("genre_chosen", language, genre=genre.label(language)))]}
+    return {
+        "genre": genre.value,
+        "messages": [AIMessage(say("genre_chosen", language, genre=genre.label(language)))],
+    }

@@ -58,13 +58,24 @@ def _scene_prompt(state: State, beats: list[BeatDraft], index: int, notes: str) 
     beat = beats[index]
     seconds = scene_budget_s(state.get("target_seconds", 120), len(beats))
     actions, lines = line_counts(seconds)
-    before = " ".join(b.summary for b in beats[max(0, index - 2):index]) or "(this is the opening)"
+    before = (
+        " ".join(b.summary for b in beats[max(0, index - 2) : index]) or "(this is the opening)"
+    )
     return SCENE.format(
-        title=logline.get("title", ""), genre=genre_name(state), logline=logline.get("logline", ""),
-        cast=", ".join(cast), before=before, number=index + 1, total=len(beats),
+        title=logline.get("title", ""),
+        genre=genre_name(state),
+        logline=logline.get("logline", ""),
+        cast=", ".join(cast),
+        before=before,
+        number=index + 1,
+        total=len(beats),
         heading=f"{beat.interior}. {beat.place.upper()} - {beat.time_of_day}",
-        summary=beat.summary, seconds=round(seconds), actions=actions, lines=lines,
-        speakers=", ".join(beat.characters or cast), notes=notes,
+        summary=beat.summary,
+        seconds=round(seconds),
+        actions=actions,
+        lines=lines,
+        speakers=", ".join(beat.characters or cast),
+        notes=notes,
     )
 
 
@@ -81,17 +92,33 @@ async def _model_repair(
     try:
         if "unknown-speaker" in codes:
             known = {c.name.lower() for c in screenplay.characters}
-            missing = sorted({line.speaker for s in screenplay.scenes for line in s.dialogue
-                              if line.speaker.lower() not in known})
-            prompt = MISSING_CHARACTERS.format(issues=report, title=screenplay.title,
-                                               genre=screenplay.genre.english,
-                                               names=", ".join(missing))
-            cast = await ask_model(runtime, CastDraft, stage_messages(language, prompt),
-                                   stage="repair", language=language, retry_inline=True)
+            missing = sorted(
+                {
+                    line.speaker
+                    for s in screenplay.scenes
+                    for line in s.dialogue
+                    if line.speaker.lower() not in known
+                }
+            )
+            prompt = MISSING_CHARACTERS.format(
+                issues=report,
+                title=screenplay.title,
+                genre=screenplay.genre.english,
+                names=", ".join(missing),
+            )
+            cast = await ask_model(
+                runtime,
+                CastDraft,
+                stage_messages(language, prompt),
+                stage="repair",
+                language=language,
+                retry_inline=True,
+            )
             wanted = {m.lower() for m in missing}
             extra = [p for p in to_profiles(cast) if p.name.lower() in wanted]
             screenplay = screenplay.model_copy(
-                update={"characters": [*screenplay.characters, *extra][:8]})
+                update={"characters": [*screenplay.characters, *extra][:8]}
+            )
         if "too-long" in codes:
             budget = scene_budget_s(target, len(screenplay.scenes))
             longest = sorted(screenplay.scenes, key=estimate_scene_seconds, reverse=True)[:2]
@@ -99,19 +126,37 @@ async def _model_repair(
             actions, lines = line_counts(budget)
             for scene in longest:
                 prompt = SHORTEN_SCENE.format(
-                    issues=report, number=scene.number, heading=scene.heading,
-                    seconds=round(budget), actions=actions, lines=lines,
+                    issues=report,
+                    number=scene.number,
+                    heading=scene.heading,
+                    seconds=round(budget),
+                    actions=actions,
+                    lines=lines,
                     scene=scene.model_dump_json(include={"action", "dialogue", "visual"}),
                 )
-                rewrite = await ask_model(runtime, SceneDraft, stage_messages(language, prompt),
-                                          stage="repair", language=language, retry_inline=True)
-                beat = BeatDraft(place=scene.place[:60], summary=(scene.action or ["-"])[0][:200],
-                                 interior="EXT" if scene.interior == "EXT" else "INT")
-                shorter = to_scene(scene.number, beat, rewrite,
-                                   [c.name for c in screenplay.characters])
-                scenes[scene.number] = shorter.model_copy(update={
-                    "time_of_day": scene.time_of_day, "interior": scene.interior,
-                    "characters": scene.characters or shorter.characters})
+                rewrite = await ask_model(
+                    runtime,
+                    SceneDraft,
+                    stage_messages(language, prompt),
+                    stage="repair",
+                    language=language,
+                    retry_inline=True,
+                )
+                beat = BeatDraft(
+                    place=scene.place[:60],
+                    summary=(scene.action or ["-"])[0][:200],
+                    interior="EXT" if scene.interior == "EXT" else "INT",
+                )
+                shorter = to_scene(
+                    scene.number, beat, rewrite, [c.name for c in screenplay.characters]
+                )
+                scenes[scene.number] = shorter.model_copy(
+                    update={
+                        "time_of_day": scene.time_of_day,
+                        "interior": scene.interior,
+                        "characters": scene.characters or shorter.characters,
+                    }
+                )
             screenplay = screenplay.model_copy(update={"scenes": list(scenes.values())})
     except StageFailure:
         pass
@@ -128,14 +173,22 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
     passages = await ground(f"{state.get('idea', '')} scene dialogue subtext visual", genre)
     notes = notes_text(passages, total=700)
     for index in range(len(done), len(beats)):
-        emit_progress("scenes", f"Writing scene {index + 1} of {len(beats)}",
-                      index / max(1, len(beats)))
+        emit_progress(
+            "scenes", f"Writing scene {index + 1} of {len(beats)}", index / max(1, len(beats))
+        )
         prompt = _scene_prompt(state, beats, index, notes)
-        schema = scene_schema(*line_counts(scene_budget_s(state.get("target_seconds", 120),
-                                                          len(beats))))
+        schema = scene_schema(
+            *line_counts(scene_budget_s(state.get("target_seconds", 120), len(beats)))
+        )
         try:
-            scene_draft = await ask_model(runtime, schema, stage_messages(language, prompt),
-                                          stage="scenes", language=language, retry_inline=True)
+            scene_draft = await ask_model(
+                runtime,
+                schema,
+                stage_messages(language, prompt),
+                stage="scenes",
+                language=language,
+                retry_inline=True,
+            )
         except StageFailure as exc:
             failed = stage_failed("write_scenes", exc)
             failed["draft"] = {**draft, "scenes": [s.model_dump() for s in done]}
@@ -147,13 +200,23 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
     screenplay, notes_done = checked("scenes", screenplay, state, runtime)
     runtime_s = estimate_runtime(screenplay)
     emit_progress("scenes", f"{len(screenplay.scenes)} scenes, about {runtime_s:.0f} s", 1.0)
-    draft.update(characters=[c.model_dump() for c in screenplay.characters],
-                 scenes=[s.model_dump() for s in screenplay.scenes], notes=notes_done)
+    draft.update(
+        characters=[c.model_dump() for c in screenplay.characters],
+        scenes=[s.model_dump() for s in screenplay.scenes],
+        notes=notes_done,
+    )
     listing = "\n".join(
         f"{s.number}. {s.heading} (~{s.duration_s:.0f} s): {(s.action or [''])[0]}"
         for s in screenplay.scenes
     )
-    header = (f"场景（约{minutes_text(runtime_s, 'zh')}）：" if language == "zh"
-              else f"Scenes (about {minutes_text(runtime_s, 'en')}):")
-    return {"draft": draft, "messages": [AIMessage(f"{header}\n{listing}")], "resume_stage": None,
-            "sources": cited(passages)}
+    header = (
+        f"场景（约{minutes_text(runtime_s, 'zh')}）："
+        if language == "zh"
+        else f"Scenes (about {minutes_text(runtime_s, 'en')}):"
+    )
+    return {
+        "draft": draft,
+        "messages": [AIMessage(f"{header}\n{listing}")],
+        "resume_stage": None,
+        "sources": cited(passages),
+    }

@@ -18,8 +18,12 @@ from pydantic import BaseModel, Field, create_model
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
 
 GenreSlug = Literal[
-    "grassroots-spoof", "youth-romance", "inspirational-struggle",
-    "ancient-style", "touching-family", "aesthetic-scenery",
+    "grassroots-spoof",
+    "youth-romance",
+    "inspirational-struggle",
+    "ancient-style",
+    "touching-family",
+    "aesthetic-scenery",
 ]
 Line = Annotated[str, Field(min_length=1, max_length=160)]
 Name = Annotated[str, Field(min_length=1, max_length=30)]
@@ -110,7 +114,9 @@ def outline_schema(count: int) -> type[OutlineDraft]:
     not left to a small model's judgement.
     """
     return create_model(  # type: ignore[no-any-return, call-overload]
-        "OutlineDraft", __base__=OutlineDraft, __doc__=OutlineDraft.__doc__,
+        "OutlineDraft",
+        __base__=OutlineDraft,
+        __doc__=OutlineDraft.__doc__,
         beats=(list[BeatDraft], Field(min_length=count, max_length=count)),
     )
 
@@ -123,10 +129,14 @@ def scene_schema(actions: int, lines: int) -> type[SceneDraft]:
     still fills its share of the film.
     """
     return create_model(  # type: ignore[no-any-return, call-overload]
-        "SceneDraft", __base__=SceneDraft, __doc__=SceneDraft.__doc__,
+        "SceneDraft",
+        __base__=SceneDraft,
+        __doc__=SceneDraft.__doc__,
         action=(list[Line], Field(min_length=max(1, actions - 1), max_length=5)),
-        dialogue=(list[LineDraft], Field(default_factory=list, min_length=max(0, lines - 1),
-                                         max_length=8)),
+        dialogue=(
+            list[LineDraft],
+            Field(default_factory=list, min_length=max(0, lines - 1), max_length=8),
+        ),
     )
 
 
@@ -142,8 +152,12 @@ def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
         name = person.name.strip()
         if name and name.lower() not in profiles:
             profiles[name.lower()] = CharacterProfile(
-                name=name, role=person.role, look=person.look, wardrobe=person.wardrobe,
-                props=[p.strip() for p in person.props if p.strip()][:6], voice=person.voice,
+                name=name,
+                role=person.role,
+                look=person.look,
+                wardrobe=person.wardrobe,
+                props=[p.strip() for p in person.props if p.strip()][:6],
+                voice=person.voice,
             )
     return list(profiles.values())
 
@@ -169,19 +183,27 @@ def to_scene(number: int, beat: BeatDraft, draft: SceneDraft, known: list[str]) 
     lines = [
         DialogueLine(
             speaker=canonical.get(line.speaker.strip().lower(), line.speaker.strip()),
-            text=line.text.strip(), parenthetical=line.parenthetical.strip(" ()"),
+            text=line.text.strip(),
+            parenthetical=line.parenthetical.strip(" ()"),
         )
         for line in draft.dialogue
         if _meaningful(line.text) and _meaningful(line.speaker)
     ]
     cast: list[str] = []
-    for name in [*(canonical.get(c.lower(), c) for c in beat.characters),
-                 *(line.speaker for line in lines)]:
+    for name in [
+        *(canonical.get(c.lower(), c) for c in beat.characters),
+        *(line.speaker for line in lines),
+    ]:
         if name not in cast:
             cast.append(name)
     action = [a.strip() for a in draft.action if _meaningful(a)] or [beat.summary.strip()]
     return Scene(
-        number=number, interior=beat.interior, place=clean_place(beat.place, known),
-        time_of_day=beat.time_of_day, action=action[:12], dialogue=lines[:30],
-        visual=(draft.visual.strip() or beat.summary.strip())[:400], characters=cast[:8],
+        number=number,
+        interior=beat.interior,
+        place=clean_place(beat.place, known),
+        time_of_day=beat.time_of_day,
+        action=action[:12],
+        dialogue=lines[:30],
+        visual=(draft.visual.strip() or beat.summary.strip())[:400],
+        characters=cast[:8],
     )

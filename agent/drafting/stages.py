@@ -48,12 +48,12 @@ def draft_screenplay(state: State) -> Screenplay:
     )
 
 
-def checked(stage: str, screenplay: Screenplay, state: State, runtime: Runtime[Context]
-            ) -> tuple[Screenplay, list[str]]:
+def checked(
+    stage: str, screenplay: Screenplay, state: State, runtime: Runtime[Context]
+) -> tuple[Screenplay, list[str]]:
     """Run the form validator for ``stage`` and repair what it finds, without a model."""
     context = runtime.context
-    limit = runtime_limit(state.get("target_seconds", context.target_seconds),
-                          context.max_seconds)
+    limit = runtime_limit(state.get("target_seconds", context.target_seconds), context.max_seconds)
     issues = stage_issues(stage, screenplay, cap_s=limit, size=context.size)
     if not issues:
         return screenplay, []
@@ -74,30 +74,53 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     language, genre = state.get("language", "en"), state.get("genre")
     emit_progress("logline", "Finding the hook", 0.1)
     passages = await ground(f"{state.get('idea', '')} logline title hook theme", genre)
-    prompt = LOGLINE.format(idea=prompt_idea(state.get("idea", "")), genre=genre_name(state),
-                            minutes=minutes_text(state.get("target_seconds", 120), "en"),
-                            notes=notes_text(passages))
+    prompt = LOGLINE.format(
+        idea=prompt_idea(state.get("idea", "")),
+        genre=genre_name(state),
+        minutes=minutes_text(state.get("target_seconds", 120), "en"),
+        notes=notes_text(passages),
+    )
     try:
-        draft = await ask_model(runtime, LoglineDraft, stage_messages(language, prompt),
-                                stage="logline", language=language)
+        draft = await ask_model(
+            runtime,
+            LoglineDraft,
+            stage_messages(language, prompt),
+            stage="logline",
+            language=language,
+        )
     except StageFailure as exc:
         return stage_failed("write_logline", exc)
     parts = draft.model_dump()
-    screenplay, _notes = checked("logline", draft_screenplay(
-        {**state, "draft": _merge_draft(state, logline=parts)}), state, runtime)
+    screenplay, _notes = checked(
+        "logline",
+        draft_screenplay({**state, "draft": _merge_draft(state, logline=parts)}),
+        state,
+        runtime,
+    )
     parts["theme"] = screenplay.theme or parts["theme"]
     emit_progress("logline", f"Logline ready: {draft.title}", 1.0)
-    message = say("logline_done", language, title=draft.title, logline=draft.logline,
-                  theme=parts["theme"].rstrip(".。 "),
-                  setting_time=draft.setting_time.rstrip(".。 ") or "-")
-    return {"draft": _merge_draft(state, logline=parts), "messages": [AIMessage(message)],
-            "resume_stage": None, "sources": cited(passages)}
+    message = say(
+        "logline_done",
+        language,
+        title=draft.title,
+        logline=draft.logline,
+        theme=parts["theme"].rstrip(".。 "),
+        setting_time=draft.setting_time.rstrip(".。 ") or "-",
+    )
+    return {
+        "draft": _merge_draft(state, logline=parts),
+        "messages": [AIMessage(message)],
+        "resume_stage": None,
+        "sources": cited(passages),
+    }
 
 
 def _bible_line(person: CharacterProfile) -> str:
     props = ", ".join(person.props) or "-"
-    return (f"- **{person.name}** ({person.role or '-'}) look: {person.look or '-'}; "
-            f"wardrobe: {person.wardrobe or '-'}; props: {props}")
+    return (
+        f"- **{person.name}** ({person.role or '-'}) look: {person.look or '-'}; "
+        f"wardrobe: {person.wardrobe or '-'}; props: {props}"
+    )
 
 
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -109,25 +132,38 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     emit_progress("characters", "Casting the characters", 0.1)
     passages = await ground(f"{state.get('idea', '')} characters look wardrobe props", genre)
     prompt = CHARACTERS.format(
-        title=logline.get("title", ""), genre=genre_name(state),
-        logline=logline.get("logline", ""), theme=logline.get("theme", ""),
-        setting_time=logline.get("setting_time", "") or "-", count=count,
+        title=logline.get("title", ""),
+        genre=genre_name(state),
+        logline=logline.get("logline", ""),
+        theme=logline.get("theme", ""),
+        setting_time=logline.get("setting_time", "") or "-",
+        count=count,
         notes=notes_text(passages),
     )
     try:
-        cast = await ask_model(runtime, CastDraft, stage_messages(language, prompt),
-                               stage="characters", language=language)
+        cast = await ask_model(
+            runtime,
+            CastDraft,
+            stage_messages(language, prompt),
+            stage="characters",
+            language=language,
+        )
     except StageFailure as exc:
         return stage_failed("write_characters", exc)
     profiles = to_profiles(cast)[: count + 1]
     draft = _merge_draft(state, characters=[p.model_dump() for p in profiles])
-    screenplay, _notes = checked("characters", draft_screenplay({**state, "draft": draft}),
-                                 state, runtime)
+    screenplay, _notes = checked(
+        "characters", draft_screenplay({**state, "draft": draft}), state, runtime
+    )
     draft["characters"] = [c.model_dump() for c in screenplay.characters]
     emit_progress("characters", f"{len(screenplay.characters)} characters pinned", 1.0)
     bible = "\n".join(_bible_line(p) for p in screenplay.characters)
-    return {"draft": draft, "messages": [AIMessage(say("characters_done", language, bible=bible))],
-            "resume_stage": None, "sources": cited(passages)}
+    return {
+        "draft": draft,
+        "messages": [AIMessage(say("characters_done", language, bible=bible))],
+        "resume_stage": None,
+        "sources": cited(passages),
+    }
 
 
 def fit_beats(beats: list[BeatDraft], count: int, cast: list[str]) -> list[BeatDraft]:
@@ -138,8 +174,14 @@ def fit_beats(beats: list[BeatDraft], count: int, cast: list[str]) -> list[BeatD
         names = [known[n.strip().lower()] for n in beat.characters if n.strip().lower() in known]
         if not names and cast:
             names = [cast[0]]
-        fitted.append(beat.model_copy(update={"characters": list(dict.fromkeys(names))[:4],
-                                              "place": clean_place(beat.place, cast)}))
+        fitted.append(
+            beat.model_copy(
+                update={
+                    "characters": list(dict.fromkeys(names))[:4],
+                    "place": clean_place(beat.place, cast),
+                }
+            )
+        )
     return fitted
 
 
@@ -154,14 +196,22 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     emit_progress("outline", f"Outlining {count} beats", 0.1)
     passages = await ground(f"{state.get('idea', '')} structure beats hook turn ending", genre)
     prompt = OUTLINE.format(
-        title=logline.get("title", ""), genre=genre_name(state),
-        logline=logline.get("logline", ""), cast=", ".join(cast) or "-", count=count,
-        seconds=round(scene_budget_s(target, count)), notes=notes_text(passages),
+        title=logline.get("title", ""),
+        genre=genre_name(state),
+        logline=logline.get("logline", ""),
+        cast=", ".join(cast) or "-",
+        count=count,
+        seconds=round(scene_budget_s(target, count)),
+        notes=notes_text(passages),
     )
     try:
-        outline = await ask_model(runtime, outline_schema(count),
-                                  stage_messages(language, prompt), stage="outline",
-                                  language=language)
+        outline = await ask_model(
+            runtime,
+            outline_schema(count),
+            stage_messages(language, prompt),
+            stage="outline",
+            language=language,
+        )
     except StageFailure as exc:
         return stage_failed("write_outline", exc)
     beats = fit_beats(outline.beats, count, cast)
@@ -173,5 +223,9 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         for i, b in enumerate(beats, start=1)
     )
     message = say("outline_done", language, count=len(beats), seconds=seconds, beats=listing)
-    return {"draft": _merge_draft(state, beats=[b.model_dump() for b in beats], scenes=[]),
-            "messages": [AIMessage(message)], "resume_stage": None, "sources": cited(passages)}
+    return {
+        "draft": _merge_draft(state, beats=[b.model_dump() for b in beats], scenes=[]),
+        "messages": [AIMessage(message)],
+        "resume_stage": None,
+        "sources": cited(passages),
+    }

@@ -49,8 +49,10 @@ def _pattern(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-_PLEASE = r"(?:^|[.!?;。！？；\n]\s*)(?:(?:please|pls|now|ok(?:ay)?|hey|and|then)[,\s]+)*" \
-          r"(?:(?:can|could|would|will)\s+you\s+|i\s+(?:want|need)\s+you\s+to\s+|you\s+(?:must|should)\s+)?"
+_PLEASE = (
+    r"(?:^|[.!?;。！？；\n]\s*)(?:(?:please|pls|now|ok(?:ay)?|hey|and|then)[,\s]+)*"
+    r"(?:(?:can|could|would|will)\s+you\s+|i\s+(?:want|need)\s+you\s+to\s+|you\s+(?:must|should)\s+)?"
+)
 _SYSTEM_PATH = (
     r"(?:^|[\s'\"`(=:])(?:/(?:etc|root|home|usr|var|bin|sbin|proc|sys|dev|boot|opt|srv|tmp|"
     r"mnt|lib|Users|private|System)\b|~/|\$HOME\b|%(?:APPDATA|USERPROFILE|HOMEPATH)%|"
@@ -153,8 +155,8 @@ _REFUSALS = {
     ),
 }
 _EMPTY = (
-    "Your message was empty. Tell me an idea for a micro film (e.g. \"a grandmother teaches "
-    "her grandson to make dumplings\"), or what to change in the screenplay.\n"
+    'Your message was empty. Tell me an idea for a micro film (e.g. "a grandmother teaches '
+    'her grandson to make dumplings"), or what to change in the screenplay.\n'
     "消息是空的。告诉我一个微电影的想法（例如“奶奶教孙子包饺子”），或者想修改剧本的哪里。"
 )
 _TRUNCATED = (
@@ -173,8 +175,7 @@ def clean_text(text: object) -> str:
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
     raw = raw.replace("\r\n", "\n").translate(_LINE_BREAKS)
     kept = "".join(
-        ch for ch in raw
-        if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in _DROP_CATEGORIES
+        ch for ch in raw if ch in _KEEP_CONTROLS or unicodedata.category(ch) not in _DROP_CATEGORIES
     )
     return unicodedata.normalize("NFC", kept)
 
@@ -199,15 +200,20 @@ def _language(text: str, language: str | None) -> int:
 
 def classify_hostile(text: str) -> str | None:
     """The kind of out-of-bounds request in ``text`` ("files", "shell", ...), or None."""
-    for reason, pattern in (("instructions", _INSTRUCTIONS), ("secrets", _SECRETS),
-                            ("files", _FILES), ("shell", _SHELL)):
+    for reason, pattern in (
+        ("instructions", _INSTRUCTIONS),
+        ("secrets", _SECRETS),
+        ("files", _FILES),
+        ("shell", _SHELL),
+    ):
         if pattern.search(text):
             return reason
     return None
 
 
-def check_message(text: object, *, language: str | None = None,
-                  max_chars: int = MAX_CHARS) -> GuardResult:
+def check_message(
+    text: object, *, language: str | None = None, max_chars: int = MAX_CHARS
+) -> GuardResult:
     """Decide whether a user message may go on, and in what cleaned form.
 
     Args:
@@ -222,8 +228,7 @@ def check_message(text: object, *, language: str | None = None,
     # Scan the whole message (bounded for speed) so a request hidden past the cut is seen.
     hostile = classify_hostile(cleaned[: max_chars * 4])
     if hostile:
-        return GuardResult(False, _REFUSALS[hostile][lang], _bounded(cleaned, max_chars),
-                           hostile)
+        return GuardResult(False, _REFUSALS[hostile][lang], _bounded(cleaned, max_chars), hostile)
     if len(cleaned) > max_chars:
         kept = _bounded(cleaned, max_chars)
         note = _TRUNCATED[lang].format(length=len(cleaned), kept=len(kept))

@@ -18,16 +18,46 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 _EN_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
 }
-_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _EN_UNIT = r"(minutes?|mins?|seconds?|secs?)\b"
 _EN_LENGTH = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
-    + r"|half an?|half)\s*-?\s*" + _EN_UNIT,
+    r"(?<![\w.])(\d+(?:\.\d+)?|"
+    + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
+    + r"|half an?|half)\s*-?\s*"
+    + _EN_UNIT,
     re.IGNORECASE,
 )
 _ZH_NUMBER = r"[0-9一二两三四五六七八九十零半]+"
@@ -38,16 +68,23 @@ _ONE_PROMPT = re.compile(
     r"\s*[:：,，-]?\s*",
     re.IGNORECASE,
 )
-_GENRE_TAG = re.compile(r"[(（]?\s*(?:genre|类型|题材)\s*[:：=]\s*([\w\u4e00-\u9fff-]+)\s*[)）]?",
-                        re.IGNORECASE)
-_LENGTH_TAG = re.compile(r"[(（]\s*(?:length|时长)\s*[:：=]\s*(\d{1,4})\s*s?\s*[)）]",
-                         re.IGNORECASE)
+_GENRE_TAG = re.compile(
+    r"[(（]?\s*(?:genre|类型|题材)\s*[:：=]\s*([\w\u4e00-\u9fff-]+)\s*[)）]?", re.IGNORECASE
+)
+_LENGTH_TAG = re.compile(
+    r"[(（]\s*(?:length|时长)\s*[:：=]\s*(\d{1,4})\s*s?\s*[)）]", re.IGNORECASE
+)
 _STRICT_ALIASES = {
-    "romance": Genre.YOUTH_ROMANCE, "romantic": Genre.YOUTH_ROMANCE,
-    "spoof": Genre.GRASSROOTS_SPOOF, "parody": Genre.GRASSROOTS_SPOOF,
-    "comedy": Genre.GRASSROOTS_SPOOF, "wuxia": Genre.ANCIENT_STYLE,
-    "costume drama": Genre.ANCIENT_STYLE, "inspirational": Genre.INSPIRATIONAL_STRUGGLE,
-    "underdog": Genre.INSPIRATIONAL_STRUGGLE, "scenery": Genre.AESTHETIC_SCENERY,
+    "romance": Genre.YOUTH_ROMANCE,
+    "romantic": Genre.YOUTH_ROMANCE,
+    "spoof": Genre.GRASSROOTS_SPOOF,
+    "parody": Genre.GRASSROOTS_SPOOF,
+    "comedy": Genre.GRASSROOTS_SPOOF,
+    "wuxia": Genre.ANCIENT_STYLE,
+    "costume drama": Genre.ANCIENT_STYLE,
+    "inspirational": Genre.INSPIRATIONAL_STRUGGLE,
+    "underdog": Genre.INSPIRATIONAL_STRUGGLE,
+    "scenery": Genre.AESTHETIC_SCENERY,
 }
 _PRODUCE = re.compile(
     r"\b(render|produce|re-?render)\b|\bmake\s+(?:the\s+|a\s+|my\s+|it\s+into\s+a\s+)?"
@@ -131,7 +168,7 @@ def genre_tag(text: str) -> tuple[str, Genre | None]:
     if not match:
         return text, None
     genre = Genre.parse(match.group(1))
-    return (text[: match.start()] + text[match.end():]).strip(" ,，"), genre
+    return (text[: match.start()] + text[match.end() :]).strip(" ,，"), genre
 
 
 def length_tag(text: str) -> tuple[str, float | None]:
@@ -139,7 +176,7 @@ def length_tag(text: str) -> tuple[str, float | None]:
     match = _LENGTH_TAG.search(text)
     if not match:
         return text, None
-    return (text[: match.start()] + text[match.end():]).strip(" ,，"), float(match.group(1))
+    return (text[: match.start()] + text[match.end() :]).strip(" ,，"), float(match.group(1))
 
 
 def named_genre(text: str) -> Genre | None:
@@ -155,8 +192,12 @@ def named_genre(text: str) -> Genre | None:
     for alias, genre in _STRICT_ALIASES.items():
         if re.search(rf"\b{re.escape(alias)}\b", lowered):
             return genre
-    for word, genre in (("古风", Genre.ANCIENT_STYLE), ("恶搞", Genre.GRASSROOTS_SPOOF),
-                        ("励志", Genre.INSPIRATIONAL_STRUGGLE), ("唯美", Genre.AESTHETIC_SCENERY)):
+    for word, genre in (
+        ("古风", Genre.ANCIENT_STYLE),
+        ("恶搞", Genre.GRASSROOTS_SPOOF),
+        ("励志", Genre.INSPIRATIONAL_STRUGGLE),
+        ("唯美", Genre.AESTHETIC_SCENERY),
+    ):
         if word in text:
             return genre
     return None

@@ -43,13 +43,28 @@ from agent.state import (
 )
 from film.screenplay import Genre
 
-DRAFT_STAGES = ("pitch_genres", "write_logline", "write_characters", "write_outline",
-                "write_scenes")
-STAGE_OF_NODE = {"pitch_genres": "pitches", "write_logline": "logline",
-                 "write_characters": "characters", "write_outline": "outline",
-                 "write_scenes": "scenes"}
+DRAFT_STAGES = (
+    "pitch_genres",
+    "write_logline",
+    "write_characters",
+    "write_outline",
+    "write_scenes",
+)
+STAGE_OF_NODE = {
+    "pitch_genres": "pitches",
+    "write_logline": "logline",
+    "write_characters": "characters",
+    "write_outline": "outline",
+    "write_scenes": "scenes",
+}
 GUARD_DESTINATIONS = (
-    "intake", "help", "answer_question", "plan_production", "revise", *DRAFT_STAGES, END
+    "intake",
+    "help",
+    "answer_question",
+    "plan_production",
+    "revise",
+    *DRAFT_STAGES,
+    END,
 )
 
 
@@ -61,18 +76,31 @@ def has_screenplay(state: State) -> bool:
 async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
     """Check the user's message, record how it was read (``turn``), then route the turn."""
     message = newest_user_message(state)
-    result = check_message(plain_text(message) if message is not None else "",
-                           language=state.get("language"))
+    result = check_message(
+        plain_text(message) if message is not None else "", language=state.get("language")
+    )
     if not result.ok:
         reply = result.reply or say("help", state.get("language", "en"))
         return Command(update={"messages": [AIMessage(reply)], "error": None}, goto=END)
     options = idea_options(message)
-    intent = Intent("one_prompt", result.text) if options.get("one_prompt") else classify_intent(
-        result.text, has_project=has_screenplay(state), pending_stage=state.get("resume_stage"))
+    intent = (
+        Intent("one_prompt", result.text)
+        if options.get("one_prompt")
+        else classify_intent(
+            result.text, has_project=has_screenplay(state), pending_stage=state.get("resume_stage")
+        )
+    )
     revision = parse_revision(result.text) if intent.kind == "revise" else None
-    update: dict[str, Any] = {"error": None, "turn": Turn(
-        message_id=message.id if message is not None else None, text=result.text,
-        intent=intent.kind, revision=asdict(revision) if revision else None, options=options)}
+    update: dict[str, Any] = {
+        "error": None,
+        "turn": Turn(
+            message_id=message.id if message is not None else None,
+            text=result.text,
+            intent=intent.kind,
+            revision=asdict(revision) if revision else None,
+            options=options,
+        ),
+    }
     if result.reply:  # accepted with a note, e.g. a very long message was shortened
         update["messages"] = [AIMessage(result.reply)]
     if intent.kind == "retry" and state.get("resume_stage") in DRAFT_STAGES:
@@ -81,11 +109,15 @@ async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
     if intent.kind == "intake" and pending and len(result.text) <= 40:
         language = state.get("language") or detect_language(result.text)
         stage = stage_label(STAGE_OF_NODE.get(str(pending), str(pending)), language)
-        update["messages"] = [*update.get("messages", []),
-                              AIMessage(say("pending_hint", language, stage=stage))]
+        update["messages"] = [
+            *update.get("messages", []),
+            AIMessage(say("pending_hint", language, stage=stage)),
+        ]
         return Command(update=update, goto=END)
-    if intent.kind in ("intake", "revise", "help") and is_craft_question(result.text) and (
-        intent.kind != "revise" or revision is None
+    if (
+        intent.kind in ("intake", "revise", "help")
+        and is_craft_question(result.text)
+        and (intent.kind != "revise" or revision is None)
     ):
         return Command(update=update, goto="answer_question")
     if intent.kind in ("intake", "one_prompt"):
@@ -97,8 +129,10 @@ async def guard_input(state: State, runtime: Runtime[Context]) -> Command[Any]:
         return Command(update=update, goto="revise")
     if intent.kind == "retry":
         language = state.get("language") or detect_language(result.text)
-        update["messages"] = [*update.get("messages", []),
-                              AIMessage(say("nothing_to_retry", language))]
+        update["messages"] = [
+            *update.get("messages", []),
+            AIMessage(say("nothing_to_retry", language)),
+        ]
         return Command(update=update, goto=END)
     return Command(update=update, goto="help")
 
@@ -128,12 +162,14 @@ def intake(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     one_prompt = marked or bool(options.get("one_prompt"))
     language = detect_language(idea, context.language)
     typed = options.get("target_seconds")
-    wanted = typed if typed is not None else length if length is not None \
-        else parse_target_seconds(idea)
+    wanted = (
+        typed if typed is not None else length if length is not None else parse_target_seconds(idea)
+    )
     seconds, capped = clamp_target(wanted, context.target_seconds, context.max_seconds)
     genre = chosen or (named_genre(idea) if one_prompt else None)
-    capped_note = say("capped", language, cap=minutes_text(context.max_seconds, language)) \
-        if capped else ""
+    capped_note = (
+        say("capped", language, cap=minutes_text(context.max_seconds, language)) if capped else ""
+    )
     short_idea = idea if len(idea) <= 160 else idea[:157] + "..."
     if one_prompt:
         named = say("one_prompt_genre", language, genre=genre.label(language)) if genre else ""
@@ -142,13 +178,27 @@ def intake(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         upcoming = say("next_genre", language, genre=genre.label(language))
     else:
         upcoming = say("next_pitches", language)
-    message = say("intake", language, minutes=minutes_text(seconds, language), idea=short_idea,
-                  capped=capped_note, next=upcoming)
+    message = say(
+        "intake",
+        language,
+        minutes=minutes_text(seconds, language),
+        idea=short_idea,
+        capped=capped_note,
+        next=upcoming,
+    )
     return {
-        "idea": idea, "language": language, "target_seconds": seconds,
-        "genre": genre.value if genre else None, "one_prompt": one_prompt,
-        "request": "film", "stage": "drafting", "draft": {}, "project": {},
-        "project_dir": "", "exported_version": 0, "resume_stage": None,
+        "idea": idea,
+        "language": language,
+        "target_seconds": seconds,
+        "genre": genre.value if genre else None,
+        "one_prompt": one_prompt,
+        "request": "film",
+        "stage": "drafting",
+        "draft": {},
+        "project": {},
+        "project_dir": "",
+        "exported_version": 0,
+        "resume_stage": None,
         "messages": [AIMessage(message)],
     }
 

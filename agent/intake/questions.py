@@ -85,8 +85,12 @@ async def _lookup_arguments(model: Any, question: str, genre: str | None) -> dic
 async def _search(arguments: dict[str, Any]) -> tuple[str, list[dict[str, str]]]:
     from knowledge.tool import guidelines_tool  # loads chromadb (seconds): only when asked
 
-    call = {"type": "tool_call", "id": "guidelines", "name": guidelines_tool.name,
-            "args": arguments}
+    call = {
+        "type": "tool_call",
+        "id": "guidelines",
+        "name": guidelines_tool.name,
+        "args": arguments,
+    }
     message: ToolMessage = await asyncio.to_thread(guidelines_tool.invoke, call)
     return str(message.content), list(message.artifact or [])
 
@@ -108,8 +112,11 @@ async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, 
         log.warning("no chat model for a guidelines answer: %r", exc)
         model = None
     genre = _genre_in(question) or state.get("genre")
-    arguments = (await _lookup_arguments(model, question, genre) if model is not None
-                 else {"question": question, "genre": genre})
+    arguments = (
+        await _lookup_arguments(model, question, genre)
+        if model is not None
+        else {"question": question, "genre": genre}
+    )
     passages_text, sources = await _search(arguments)
     if not sources and arguments.get("genre"):  # too narrow a filter: search everything
         passages_text, sources = await _search({"question": arguments["question"]})
@@ -118,8 +125,10 @@ async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, 
     answer = ""
     if model is not None and sources:
         name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"])
-        prompt = [SystemMessage(_ANSWER_SYSTEM.format(language=name)),
-                  HumanMessage(f"{passages_text}\n\nQuestion: {question}")]
+        prompt = [
+            SystemMessage(_ANSWER_SYSTEM.format(language=name)),
+            HumanMessage(f"{passages_text}\n\nQuestion: {question}"),
+        ]
         try:
             reply = await asyncio.wait_for(model.ainvoke(prompt), timeout=model_timeout_s())
             answer = str(reply.content).strip()
@@ -128,8 +137,11 @@ async def answer_question(state: State, runtime: Runtime[Context]) -> dict[str, 
     if not answer and sources:
         answer = " ".join(sources[0]["text"].split())[:600]
     if not sources:
-        answer = ("我没有在工作室的指南中找到相关内容。" if language == "zh"
-                  else "I found nothing on that in the studio's guidelines.")
+        answer = (
+            "我没有在工作室的指南中找到相关内容。"
+            if language == "zh"
+            else "I found nothing on that in the studio's guidelines."
+        )
         return {"messages": [AIMessage(answer)], "sources": []}
     reply_text = f"{answer}\n\n{_sources_block(sources, language)}"
     return {"messages": [AIMessage(reply_text)], "sources": sources}

@@ -19,8 +19,8 @@ STAGE_LABELS = {
 TEXTS: dict[str, tuple[str, str]] = {
     "help": (
         "Tell me your film idea in a sentence or two (who, where, what happens) and how long "
-        "it should run, e.g. \"a 2-minute film about a grandma teaching her grandson to "
-        "make dumplings\". Start with \"one-prompt:\" to get a finished film without stops.",
+        'it should run, e.g. "a 2-minute film about a grandma teaching her grandson to '
+        'make dumplings". Start with "one-prompt:" to get a finished film without stops.',
         "用一两句话告诉我你的故事（谁、在哪里、发生了什么）和时长，例如“一个两分钟的短片："
         "奶奶教孙子包饺子”。以“一键成片：”开头，我会一口气做完整部影片。",
     ),
@@ -28,8 +28,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Got it: a film of about {minutes} in English about: {idea}{capped}. {next}",
         "明白了：一部约{minutes}的中文短片，讲的是：{idea}{capped}。{next}",
     ),
-    "next_pitches": ("Let me see how it would play in each genre.",
-                     "我先看看它放在各个类型里会是什么样。"),
+    "next_pitches": (
+        "Let me see how it would play in each genre.",
+        "我先看看它放在各个类型里会是什么样。",
+    ),
     "next_genre": ("Genre: {genre}. Drafting now.", "类型：{genre}。马上开始写。"),
     "next_one_prompt": (
         "I'll make the whole film in one go: screenplay, scenes, then the finished film.{genre}",
@@ -37,48 +39,56 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "one_prompt_genre": (" Genre: {genre}, as you asked.", "类型：按你说的，{genre}。"),
     "pending_hint": (
-        "We stopped while {stage}. Say \"try again\" to continue the draft, or describe a new "
+        'We stopped while {stage}. Say "try again" to continue the draft, or describe a new '
         "film idea to start over.",
         "上次停在{stage}。回复“重试”继续写，或者描述一个新的故事重新开始。",
     ),
-    "capped": (" (micro films stop at {cap}, so I capped the length)",
-               "（微电影最长{cap}，所以时长已限制在上限内）"),
+    "capped": (
+        " (micro films stop at {cap}, so I capped the length)",
+        "（微电影最长{cap}，所以时长已限制在上限内）",
+    ),
     "genre_question": (
         "Which genre should this film be? I recommend {recommended}: {reason}",
         "这部片子用哪种类型？我推荐{recommended}：{reason}",
     ),
     "genre_retry": (
-        "I didn't recognise that genre. Pick one of the six, or say \"you choose\".",
+        'I didn\'t recognise that genre. Pick one of the six, or say "you choose".',
         "没认出这个类型。请从六种里选一个，或者说“你来选”。",
     ),
     "genre_chosen": ("Genre: {genre}.", "类型：{genre}。"),
     "genre_auto": ("I picked {genre} for this idea{why}.", "我为这个故事选了{genre}{why}。"),
-    "logline_done": ("**{title}**\n{logline}\nTheme: {theme}. When: {setting_time}.",
-                     "**{title}**\n{logline}\n主题：{theme}。时间：{setting_time}。"),
+    "logline_done": (
+        "**{title}**\n{logline}\nTheme: {theme}. When: {setting_time}.",
+        "**{title}**\n{logline}\n主题：{theme}。时间：{setting_time}。",
+    ),
     "characters_done": ("Character bible:\n{bible}", "人物小传：\n{bible}"),
-    "outline_done": ("Beat outline ({count} scenes, about {seconds} s each):\n{beats}",
-                     "分场大纲（{count}场，每场约{seconds}秒）：\n{beats}"),
+    "outline_done": (
+        "Beat outline ({count} scenes, about {seconds} s each):\n{beats}",
+        "分场大纲（{count}场，每场约{seconds}秒）：\n{beats}",
+    ),
     "draft_done": (
-        "Version {version} is ready: \"{title}\", {scenes} scenes, about {runtime}.{notes}\n"
-        "Ask for changes (\"make scene 2 funnier\"), or say \"render it\" to make the film.",
+        'Version {version} is ready: "{title}", {scenes} scenes, about {runtime}.{notes}\n'
+        'Ask for changes ("make scene 2 funnier"), or say "render it" to make the film.',
         "第{version}版完成：《{title}》，共{scenes}场，约{runtime}。{notes}\n"
         "可以继续提修改意见（比如“第2场更搞笑一点”），或者说“渲染”生成影片。",
     ),
-    "repair_notes": (" I fixed the draft before showing it: {notes}.",
-                     "展示前我修正了剧本：{notes}。"),
+    "repair_notes": (
+        " I fixed the draft before showing it: {notes}.",
+        "展示前我修正了剧本：{notes}。",
+    ),
     "model_timeout": (
-        "The model took too long while {stage}. Nothing is lost: say \"try again\" to pick "
+        'The model took too long while {stage}. Nothing is lost: say "try again" to pick '
         "up from here.",
         "模型在{stage}时响应超时。已完成的内容都还在，回复“重试”就能从这里继续。",
     ),
     "model_unavailable": (
         "I couldn't reach the model while {stage} ({detail}). Nothing is lost: say \"try "
-        "again\" once it is back.",
+        'again" once it is back.',
         "{stage}时无法连接模型（{detail}）。已完成的内容都还在，恢复后回复“重试”即可。",
     ),
     "model_garbage": (
         "The model's answer while {stage} didn't make sense, even after several tries. "
-        "Nothing is lost: say \"try again\", or rephrase your request.",
+        'Nothing is lost: say "try again", or rephrase your request.',
         "{stage}时模型几次都没给出有效的结果。已完成的内容都还在，回复“重试”或换个说法试试。",
     ),
     "nothing_to_retry": ("There is nothing to retry right now.", "现在没有需要重试的步骤。"),

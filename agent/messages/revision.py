@@ -38,8 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "片名需要 1 到 80 个字符，“{title}”不合适。",
     ),
     "too_long_after_edit": (
-        "That change would make part of the screenplay too long ({where}), so I left it as it "
-        "was.",
+        "That change would make part of the screenplay too long ({where}), so I left it as it was.",
         "这个改动会让剧本的某部分超出长度限制（{where}），所以我没有修改。",
     ),
     "too_many_characters": (
@@ -100,8 +99,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "retitled": ("The film is now called “{title}”.", "片名已改为“{title}”。"),
     "swapped": ("Swapped scenes {a} and {b}.", "已交换第{a}场和第{b}场。"),
     "deleted": ("Deleted scene {numbers}.", "已删除第{numbers}场。"),
-    "moved": ("Moved scene {number} to position {position}.",
-              "已把第{number}场移到第{position}个位置。"),
+    "moved": (
+        "Moved scene {number} to position {position}.",
+        "已把第{number}场移到第{position}个位置。",
+    ),
     "cut": (
         "Cut to about {runtime} (target {target}): {removed}.",
         "已压缩到约 {runtime}（目标 {target}）：{removed}。",
@@ -115,14 +116,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "removed {action} action beats, {lines} lines and {scenes} scenes",
         "删去 {action} 个动作、{lines} 句台词、{scenes} 场",
     ),
-    "undone": ("Undid the last change (back to version {number}).",
-               "已撤销上一次修改（回到第{number}版）。"),
+    "undone": (
+        "Undid the last change (back to version {number}).",
+        "已撤销上一次修改（回到第{number}版）。",
+    ),
     "restored": ("Restored version {number}.", "已恢复第{number}版。"),
     "rewrote": ("Rewrote scene {numbers}: {summary}", "已改写第{numbers}场：{summary}"),
     "repaired": ("I also kept it within the form: {notes}.", "同时按微电影规范做了调整：{notes}。"),
     "added_speakers": ("added {names} to the character bible", "把{names}加入了人物表"),
     "trimmed_to_cap": ("trimmed to the {cap} cap", "压缩到 {cap} 上限以内"),
-    "saved": ("Saved as version {number}. Say “undo” to go back.",
-              "已保存为第{number}版。说“撤销”可以回到上一版。"),
+    "saved": (
+        "Saved as version {number}. Say “undo” to go back.",
+        "已保存为第{number}版。说“撤销”可以回到上一版。",
+    ),
     "sources": ("Guided by: {sources}.", "参考：{sources}。"),
 }

@@ -40,8 +40,12 @@ SchemaT = TypeVar("SchemaT", bound=BaseModel)
 
 MODEL_ATTEMPTS = 2
 _TRANSIENT: tuple[type[BaseException], ...] = (
-    TimeoutError, httpx.TransportError, openai.APITimeoutError, openai.APIConnectionError,
-    openai.RateLimitError, openai.InternalServerError,
+    TimeoutError,
+    httpx.TransportError,
+    openai.APITimeoutError,
+    openai.APIConnectionError,
+    openai.RateLimitError,
+    openai.InternalServerError,
 )
 
 
@@ -83,8 +87,9 @@ def is_transient(exc: BaseException) -> bool:
 
 def _model_error(exc: BaseException) -> bool:
     """Errors that mean "the model failed", as opposed to a bug in the studio."""
-    return isinstance(exc, _TRANSIENT + (structured.ModelUnavailableError,
-                                         structured.StructuredOutputError))
+    return isinstance(
+        exc, _TRANSIENT + (structured.ModelUnavailableError, structured.StructuredOutputError)
+    )
 
 
 def _detail(exc: BaseException) -> str:
@@ -103,8 +108,9 @@ def _timed_out(exc: BaseException) -> bool:
     return False
 
 
-MODEL_RETRY = RetryPolicy(max_attempts=MODEL_ATTEMPTS, initial_interval=0.5, max_interval=4.0,
-                          retry_on=is_transient)
+MODEL_RETRY = RetryPolicy(
+    max_attempts=MODEL_ATTEMPTS, initial_interval=0.5, max_interval=4.0, retry_on=is_transient
+)
 
 
 def model_timeout_s() -> float:
@@ -119,8 +125,6 @@ def node_attempt(runtime: Runtime[Context]) -> int:
     """Which attempt of the running node this is (1-based)."""
     info = getattr(runtime, "execution_info", None)
     return int(getattr(info, "node_attempt", 1) or 1)
-
-
 
 
 def stage_messages(language: str, prompt: str) -> list[BaseMessage]:

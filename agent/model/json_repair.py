@@ -131,26 +131,38 @@ def _type_text(schema: dict[str, Any], root: dict[str, Any]) -> str:
         return " or ".join(_type_text(option, root) for option in options)
     kind = schema.get("type", "value")
     if kind == "string":
-        limits = [f"at least {schema['minLength']}" if "minLength" in schema else "",
-                  f"at most {schema['maxLength']}" if "maxLength" in schema else ""]
+        limits = [
+            f"at least {schema['minLength']}" if "minLength" in schema else "",
+            f"at most {schema['maxLength']}" if "maxLength" in schema else "",
+        ]
         bound = " and ".join(x for x in limits if x)
         return f"string ({bound} characters)" if bound else "string"
     if kind in ("integer", "number"):
-        limits = [f">= {schema['minimum']}" if "minimum" in schema else "",
-                  f"<= {schema['maximum']}" if "maximum" in schema else ""]
+        limits = [
+            f">= {schema['minimum']}" if "minimum" in schema else "",
+            f"<= {schema['maximum']}" if "maximum" in schema else "",
+        ]
         bound = ", ".join(x for x in limits if x)
         return f"{kind} ({bound})" if bound else kind
     if kind == "array":
-        count = [f"at least {schema['minItems']}" if "minItems" in schema else "",
-                 f"at most {schema['maxItems']}" if "maxItems" in schema else ""]
+        count = [
+            f"at least {schema['minItems']}" if "minItems" in schema else "",
+            f"at most {schema['maxItems']}" if "maxItems" in schema else "",
+        ]
         bound = " and ".join(x for x in count if x)
         item = _resolve(schema.get("items", {}), root)
         if item.get("type") == "object" or "properties" in item:
             inner = describe_schema(item, root=root, indent="    ")
-            return f"list ({bound} items) of objects:\n{inner}" if bound \
+            return (
+                f"list ({bound} items) of objects:\n{inner}"
+                if bound
                 else f"list of objects:\n{inner}"
-        return f"list ({bound} items) of {_type_text(item, root)}" if bound \
+            )
+        return (
+            f"list ({bound} items) of {_type_text(item, root)}"
+            if bound
             else f"list of {_type_text(item, root)}"
+        )
     if kind == "object" and "properties" in schema:
         return "object:\n" + describe_schema(schema, root=root, indent="    ")
     return str(kind)

@@ -105,23 +105,28 @@ def unavailable_error(exc: BaseException, model: Any) -> ModelUnavailableError |
         return ModelUnavailableError(f"The model {where} did not answer in time; try again.")
     if isinstance(exc, openai.APIConnectionError | httpx.TransportError | ConnectionError):
         return ModelUnavailableError(
-            f"The model {where} could not be reached; check that its server is running.")
+            f"The model {where} could not be reached; check that its server is running."
+        )
     if isinstance(exc, openai.RateLimitError):
         return ModelUnavailableError(f"The model {where} is rate-limited; try again shortly.")
     if isinstance(exc, openai.InternalServerError):
         return ModelUnavailableError(
-            f"The model {where} had a server error (HTTP {exc.status_code}); try again.")
+            f"The model {where} had a server error (HTTP {exc.status_code}); try again."
+        )
     if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
         return ModelUnavailableError(
             f"The model service refused the API key for {where}; check OPENAI_API_KEY.",
-            transient=False)
+            transient=False,
+        )
     if isinstance(exc, openai.NotFoundError):
         return ModelUnavailableError(
             f"The model {where} was not found on the server; check MICROFILM_MODEL.",
-            transient=False)
+            transient=False,
+        )
     if isinstance(exc, openai.APIStatusError):
         return ModelUnavailableError(
-            f"The model {where} rejected the request (HTTP {exc.status_code}).", transient=False)
+            f"The model {where} rejected the request (HTTP {exc.status_code}).", transient=False
+        )
     return None
 
 
@@ -137,14 +142,17 @@ def choose_strategy(model: BaseChatModel) -> Strategy:
 def _text_of(message: BaseMessage) -> str:
     if isinstance(message.content, str):
         return message.content
-    return "".join(part if isinstance(part, str) else str(part.get("text", ""))
-                   for part in message.content)
+    return "".join(
+        part if isinstance(part, str) else str(part.get("text", "")) for part in message.content
+    )
 
 
 def _with_instructions(messages: list[BaseMessage], instructions: str) -> list[BaseMessage]:
     """Append ``instructions`` to the last user message (one turn reads best to small models)."""
-    if messages and isinstance(messages[-1], HumanMessage) and isinstance(
-        messages[-1].content, str
+    if (
+        messages
+        and isinstance(messages[-1], HumanMessage)
+        and isinstance(messages[-1].content, str)
     ):
         last = messages[-1]
         return [*messages[:-1], HumanMessage(f"{last.content}\n\n{instructions}")]
@@ -154,8 +162,9 @@ def _with_instructions(messages: list[BaseMessage], instructions: str) -> list[B
 class _Exchange:
     """State of one structured request across attempts; shared by the sync and async loops."""
 
-    def __init__(self, model: BaseChatModel, schema: type[SchemaT], messages: Any,
-                 attempts: int) -> None:
+    def __init__(
+        self, model: BaseChatModel, schema: type[SchemaT], messages: Any, attempts: int
+    ) -> None:
         self.model = model
         self.schema = schema
         self.attempts = max(1, attempts)
@@ -184,8 +193,11 @@ class _Exchange:
         """Turn a call failure into a friendly error, or fall back from tools to text."""
         refused = isinstance(exc, openai.BadRequestError | NotImplementedError)
         if self.strategy == "tools" and refused:
-            log.info("%s refused tool calling (%s); asking for JSON text instead",
-                     _where(self.model), exc)
+            log.info(
+                "%s refused tool calling (%s); asking for JSON text instead",
+                _where(self.model),
+                exc,
+            )
             self.strategy = "text"
             return
         friendly = unavailable_error(exc, self.model)
@@ -203,12 +215,19 @@ class _Exchange:
             self.problems = f"the answer was not a JSON object: {exc}"
         except ValidationError as exc:
             self.problems = describe_validation_error(exc)
-        log.info("structured answer %d/%d for %s unusable: %s", self.answers, self.attempts,
-                 self.schema.__name__, self.problems)
+        log.info(
+            "structured answer %d/%d for %s unusable: %s",
+            self.answers,
+            self.attempts,
+            self.schema.__name__,
+            self.problems,
+        )
         self.feedback = [
             AIMessage(self.last_output[:_ECHO_LIMIT]),
-            HumanMessage(f"That answer cannot be used: {self.problems}. Reply again with only "
-                         f"the corrected JSON object for {self.schema.__name__}."),
+            HumanMessage(
+                f"That answer cannot be used: {self.problems}. Reply again with only "
+                f"the corrected JSON object for {self.schema.__name__}."
+            ),
         ]
         return None
 
@@ -240,13 +259,17 @@ class _Exchange:
         return self.answers < self.attempts
 
     def error(self) -> StructuredOutputError:
-        return StructuredOutputError(self.schema.__name__, self.answers, self.problems,
-                                     self.last_output)
+        return StructuredOutputError(
+            self.schema.__name__, self.answers, self.problems, self.last_output
+        )
 
 
 def invoke_structured(
-    model: BaseChatModel, schema: type[SchemaT], messages: LanguageModelInput | Sequence[Any],
-    *, attempts: int = 3,
+    model: BaseChatModel,
+    schema: type[SchemaT],
+    messages: LanguageModelInput | Sequence[Any],
+    *,
+    attempts: int = 3,
 ) -> SchemaT:
     """Ask ``model`` for one ``schema`` object; validate, repair and retry.
 
@@ -269,8 +292,11 @@ def invoke_structured(
 
 
 async def ainvoke_structured(
-    model: BaseChatModel, schema: type[SchemaT], messages: LanguageModelInput | Sequence[Any],
-    *, attempts: int = 3,
+    model: BaseChatModel,
+    schema: type[SchemaT],
+    messages: LanguageModelInput | Sequence[Any],
+    *,
+    attempts: int = 3,
 ) -> SchemaT:
     """Async :func:`invoke_structured` (same strategies, repairs and errors)."""
     exchange = _Exchange(model, schema, messages, attempts)

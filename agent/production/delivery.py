@@ -65,8 +65,9 @@ async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     update = dict(await export_current(state, runtime))
     project = Project.model_validate(update.get("project") or state["project"])
     production = state.get("production", {})
-    folder = Path(production.get("project_dir") or
-                  project_folder(state, runtime.context, project.slug))
+    folder = Path(
+        production.get("project_dir") or project_folder(state, runtime.context, project.slug)
+    )
     try:
         emit_progress("bundle", "Packing the download bundle", 0.0)
         bundle = await asyncio.to_thread(make_bundle, folder)
@@ -76,6 +77,9 @@ async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         log.warning("bundle failed: %r", exc)
     emit_progress("render", "Film finished", 1.0)
     summary = production.get("summary") or ""
-    update.update(project=project.model_dump(mode="json"), stage="ready",
-                  messages=[AIMessage(summary)] if summary else [])
+    update.update(
+        project=project.model_dump(mode="json"),
+        stage="ready",
+        messages=[AIMessage(summary)] if summary else [],
+    )
     return update

@@ -39,7 +39,8 @@ from tools.backends.base import RenderError
 log = logging.getLogger(__name__)
 RENDER_ATTEMPTS = 3
 _slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.Semaphore]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def is_transient_render(exc: BaseException) -> bool:
@@ -47,8 +48,9 @@ def is_transient_render(exc: BaseException) -> bool:
     return isinstance(exc, RenderError) and not exc.final
 
 
-RENDER_RETRY = RetryPolicy(max_attempts=RENDER_ATTEMPTS, initial_interval=1.0,
-                           retry_on=is_transient_render)
+RENDER_RETRY = RetryPolicy(
+    max_attempts=RENDER_ATTEMPTS, initial_interval=1.0, retry_on=is_transient_render
+)
 
 
 class RenderTask(TypedDict):
@@ -72,8 +74,12 @@ def _render_slots(limit: int) -> asyncio.Semaphore:
 
 def _settings(context: Context) -> ProductionSettings:
     width, height = context.size
-    return ProductionSettings(backend=context.render_backend, width=width, height=height,
-                              concurrency=min(8, max(1, context.render_concurrency)))
+    return ProductionSettings(
+        backend=context.render_backend,
+        width=width,
+        height=height,
+        concurrency=min(8, max(1, context.render_concurrency)),
+    )
 
 
 async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -87,14 +93,28 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
     folder = project_folder(state, runtime.context, project.slug)
     settings = _settings(runtime.context)
     update: dict[str, Any] = {
-        "scene_results": None, "project_dir": str(folder), "error": None,
-        "production": {"project_dir": str(folder), "settings": settings.model_dump(),
-                       "version": project.current},
+        "scene_results": None,
+        "project_dir": str(folder),
+        "error": None,
+        "production": {
+            "project_dir": str(folder),
+            "settings": settings.model_dump(),
+            "version": project.current,
+        },
     }
     if state.get("request") != "cover":
         size = f"{settings.width}x{settings.height}"
-        update["messages"] = [AIMessage(say("production_start", language, title=screenplay.title,
-                                            scenes=len(screenplay.scenes), size=size))]
+        update["messages"] = [
+            AIMessage(
+                say(
+                    "production_start",
+                    language,
+                    title=screenplay.title,
+                    scenes=len(screenplay.scenes),
+                    size=size,
+                )
+            )
+        ]
         emit_progress("render", f"Rendering {len(screenplay.scenes)} scenes", 0.0)
     return update
 
@@ -110,11 +130,16 @@ def fan_out(state: State) -> list[Send] | str:
     assert screenplay is not None
     production = state.get("production", {})
     return [
-        Send("render_scene", RenderTask(
-            scene_number=scene.number, total=len(screenplay.scenes),
-            screenplay=screenplay.model_dump(mode="json"),
-            project_dir=production["project_dir"], settings=production["settings"],
-        ))
+        Send(
+            "render_scene",
+            RenderTask(
+                scene_number=scene.number,
+                total=len(screenplay.scenes),
+                screenplay=screenplay.model_dump(mode="json"),
+                project_dir=production["project_dir"],
+                settings=production["settings"],
+            ),
+        )
         for scene in screenplay.scenes
     ]
 
@@ -133,20 +158,39 @@ async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str,
     last_attempt = int(getattr(info, "node_attempt", 1) or 1) >= RENDER_ATTEMPTS
     async with _render_slots(runtime.context.render_concurrency):
         try:
-            result = await asyncio.to_thread(assembly.render_scene_segment, screenplay, number,
-                                             Path(task["project_dir"]), settings, progress)
+            result = await asyncio.to_thread(
+                assembly.render_scene_segment,
+                screenplay,
+                number,
+                Path(task["project_dir"]),
+                settings,
+                progress,
+            )
         except Exception as exc:
             if is_transient_render(exc) and not last_attempt:
                 raise
             log.warning("scene %s failed: %r", number, exc)
             error = str(exc) or type(exc).__name__
-            return {"scene_results": [{"scene": number, "path": None, "duration_s": 0.0,
-                                       "cached": False, "error": error}]}
+            return {
+                "scene_results": [
+                    {
+                        "scene": number,
+                        "path": None,
+                        "duration_s": 0.0,
+                        "cached": False,
+                        "error": error,
+                    }
+                ]
+            }
     if result.error and getattr(result, "transient", False) and not last_attempt:
         raise RenderError(result.error, final=False)  # let the RetryPolicy try again
-    outcome = {"scene": number, "path": str(result.path) if result.path else None,
-               "duration_s": float(result.duration_s or 0.0), "cached": bool(result.cached),
-               "error": result.error}
+    outcome = {
+        "scene": number,
+        "path": str(result.path) if result.path else None,
+        "duration_s": float(result.duration_s or 0.0),
+        "cached": bool(result.cached),
+        "error": result.error,
+    }
     if result.error is None and result.path:
         emit_artefact("scene", result.path, scene=number)
     writer(progress_event("render", f"Scene {number} of {total} done", None))
@@ -175,8 +219,9 @@ async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
 
     emit_progress("assemble", "Joining the scenes", 0.0)
     try:
-        film = await asyncio.to_thread(assembly.assemble_film, screenplay, folder, settings,
-                                       progress)
+        film = await asyncio.to_thread(
+            assembly.assemble_film, screenplay, folder, settings, progress
+        )
     except Exception as exc:  # ProductionError and encoder failures: report, keep the state
         log.warning("assembly failed: %r", exc)
         message = say("film_failed", language, reason=(str(exc) or type(exc).__name__)[:200])
@@ -193,10 +238,15 @@ async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     notes = ""
     if missing:
         reason = (failed[0]["error"] if failed else "missing segment")[:160]
-        notes = say("scenes_failed", language, numbers=", ".join(map(str, missing)),
-                    reason=reason)
-    done = say("film_done", language, runtime=minutes_text(film.duration_s, language),
-               scenes=len(screenplay.scenes) - len(missing), failed=notes, folder=folder)
+        notes = say("scenes_failed", language, numbers=", ".join(map(str, missing)), reason=reason)
+    done = say(
+        "film_done",
+        language,
+        runtime=minutes_text(film.duration_s, language),
+        scenes=len(screenplay.scenes) - len(missing),
+        failed=notes,
+        folder=folder,
+    )
     production = {**production, "film": str(film.path), "summary": done}
     return {"project": project.model_dump(mode="json"), "production": production}
 

@@ -35,12 +35,17 @@ from film.screenplay import DialogueLine, Genre, Scene, Screenplay
 
 log = logging.getLogger(__name__)
 MAX_CREATIVE_SCENES = 6
-_ONE_LINE = re.compile(r"\b(?:a|one|another|single)\s+(?:line|sentence|joke|remark|moment|"
-                       r"word)\b|一句|一段台词|一个笑话", re.IGNORECASE)
-_WHOLE = re.compile(r"\b(?:it|the\s+(?:script|screenplay|story|film|movie|whole\s+thing|"
-                    r"dialogue)|every\s+scene|all\s+(?:the\s+)?scenes|everything|throughout|"
-                    r"everywhere|overall)\b|整个|全片|全部|所有场|每一场|剧本|故事|整体|对白",
-                    re.IGNORECASE)
+_ONE_LINE = re.compile(
+    r"\b(?:a|one|another|single)\s+(?:line|sentence|joke|remark|moment|"
+    r"word)\b|一句|一段台词|一个笑话",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    r"\b(?:it|the\s+(?:script|screenplay|story|film|movie|whole\s+thing|"
+    r"dialogue)|every\s+scene|all\s+(?:the\s+)?scenes|everything|throughout|"
+    r"everywhere|overall)\b|整个|全片|全部|所有场|每一场|剧本|故事|整体|对白",
+    re.IGNORECASE,
+)
 
 Beat = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
@@ -48,8 +53,9 @@ Beat = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 class SceneRewrite(BaseModel):
     """A rewritten scene: its beats, lines and look, plus what changed."""
 
-    action: list[Beat] = Field(default_factory=list, max_length=12,
-                               description="Short visual beats, in order.")
+    action: list[Beat] = Field(
+        default_factory=list, max_length=12, description="Short visual beats, in order."
+    )
     dialogue: list[DialogueLine] = Field(default_factory=list, max_length=30)
     visual: str = Field(default="", max_length=400, description="Look of the scene.")
     summary: str = Field(default="", max_length=160, description="What changed, one sentence.")
@@ -91,7 +97,8 @@ def _appears(scene: Scene, name: str) -> int:
     """How strongly ``name`` is in ``scene``: lines spoken, plus presence."""
     lines = sum(1 for line in scene.dialogue if line.speaker.casefold() == name.casefold())
     present = any(c.casefold() == name.casefold() for c in scene.characters) or any(
-        _mentions(text, name) for text in scene.action)
+        _mentions(text, name) for text in scene.action
+    )
     return lines * 2 + (1 if present else 0)
 
 
@@ -107,8 +114,9 @@ def creative_targets(screenplay: Screenplay, request: RevisionRequest) -> list[i
         names = mentioned_characters(screenplay, request.text)
         indices = []
         if names:
-            scored = [(sum(_appears(s, n) for n in names), i)
-                      for i, s in enumerate(screenplay.scenes)]
+            scored = [
+                (sum(_appears(s, n) for n in names), i) for i, s in enumerate(screenplay.scenes)
+            ]
             scored = [(score, i) for score, i in scored if score > 0]
             if scored and _ONE_LINE.search(request.text):
                 best = max(scored, key=lambda item: (item[0], -item[1]))
@@ -124,14 +132,22 @@ def creative_targets(screenplay: Screenplay, request: RevisionRequest) -> list[i
     return sorted(indices)
 
 
-def _messages(screenplay: Screenplay, scene: Scene, instruction: str, language: str,
-              passages: list[Any]) -> list[Any]:
+def _messages(
+    screenplay: Screenplay, scene: Scene, instruction: str, language: str, passages: list[Any]
+) -> list[Any]:
     name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"])
     genre = Genre(screenplay.genre).label(language)
     prompt = REWRITE_REQUEST.format(
-        request=instruction, title=screenplay.title, genre=genre, logline=screenplay.logline,
-        bible=bible_text(screenplay), guidelines=guideline_text(passages), number=scene.number,
-        heading=scene.heading, scene=scene_json(scene), language=name,
+        request=instruction,
+        title=screenplay.title,
+        genre=genre,
+        logline=screenplay.logline,
+        bible=bible_text(screenplay),
+        guidelines=guideline_text(passages),
+        number=scene.number,
+        heading=scene.heading,
+        scene=scene_json(scene),
+        language=name,
     )
     system = REWRITE_SYSTEM.format(language=name, seconds=estimate_scene_seconds(scene))
     return [SystemMessage(system), HumanMessage(prompt)]
@@ -145,20 +161,26 @@ def merge_rewrite(screenplay: Screenplay, scene: Scene, rewrite: SceneRewrite) -
     """
     known = {c.name.casefold(): c.name for c in screenplay.characters}
     dialogue = [
-        line.model_copy(update={"speaker": known.get(line.speaker.strip().casefold(),
-                                                     line.speaker.strip())})
-        for line in rewrite.dialogue if line.speaker.strip()
+        line.model_copy(
+            update={"speaker": known.get(line.speaker.strip().casefold(), line.speaker.strip())}
+        )
+        for line in rewrite.dialogue
+        if line.speaker.strip()
     ]
     action = [" ".join(beat.split()) for beat in rewrite.action if beat.strip()]
     if not action and not dialogue:
         raise CreativeFailure("model_empty", number=scene.number)
     cast = list(dict.fromkeys([*scene.characters, *(line.speaker for line in dialogue)]))[:8]
     try:
-        merged = Scene.model_validate({
-            **scene.model_dump(), "action": action,
-            "dialogue": [line.model_dump() for line in dialogue],
-            "visual": rewrite.visual.strip() or scene.visual, "characters": cast,
-        })
+        merged = Scene.model_validate(
+            {
+                **scene.model_dump(),
+                "action": action,
+                "dialogue": [line.model_dump() for line in dialogue],
+                "visual": rewrite.visual.strip() or scene.visual,
+                "characters": cast,
+            }
+        )
     except ValidationError as exc:
         raise CreativeFailure("model_failed", detail=str(exc.errors()[0]["msg"])) from exc
     if merged.model_dump(exclude={"duration_s"}) == scene.model_dump(exclude={"duration_s"}):
@@ -166,8 +188,9 @@ def merge_rewrite(screenplay: Screenplay, scene: Scene, rewrite: SceneRewrite) -
     return merged
 
 
-async def rewrite_scenes(screenplay: Screenplay, indices: list[int], instruction: str,
-                         language: str, context: Context) -> Rewrite:
+async def rewrite_scenes(
+    screenplay: Screenplay, indices: list[int], instruction: str, language: str, context: Context
+) -> Rewrite:
     """Rewrite the scenes at ``indices`` following ``instruction``; all or nothing.
 
     Raises:
@@ -194,5 +217,4 @@ async def rewrite_scenes(screenplay: Screenplay, indices: list[int], instruction
     return Rewrite(revised, [screenplay.scenes[i].number for i in indices], summaries, passages)
 
 
-__all__ = ["CreativeFailure", "Rewrite", "SceneRewrite", "creative_targets",
-           "rewrite_scenes"]
+__all__ = ["CreativeFailure", "Rewrite", "SceneRewrite", "creative_targets", "rewrite_scenes"]

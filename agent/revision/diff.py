@@ -21,30 +21,54 @@ LINE_CHARS = 110
 
 _LABELS = {
     "en": {
-        "runtime": "Runtime: {old} → {new} ({delta})", "same_runtime": "Runtime: {old}",
-        "film": "@@ Film @@", "order": "@@ Scene order (old numbers): {order} @@",
+        "runtime": "Runtime: {old} → {new} ({delta})",
+        "same_runtime": "Runtime: {old}",
+        "film": "@@ Film @@",
+        "order": "@@ Scene order (old numbers): {order} @@",
         "scene": "@@ Scene {number} · {heading} @@",
         "moved": "@@ Scene {number} (was {old}) · {heading} @@",
         "removed": "@@ Removed scene {number} · {heading} @@",
         "added": "@@ New scene {number} · {heading} @@",
-        "bible": "@@ Characters @@", "more": "… and {count} more changed lines",
-        "none": "No changes.", "seconds": "s",
-        "fields": {"title": "Title", "logline": "Logline", "theme": "Theme",
-                   "setting_time": "Time", "genre": "Genre", "language": "Language"},
-        "visual": "Visual", "heading": "Heading", "transition": "Transition",
+        "bible": "@@ Characters @@",
+        "more": "… and {count} more changed lines",
+        "none": "No changes.",
+        "seconds": "s",
+        "fields": {
+            "title": "Title",
+            "logline": "Logline",
+            "theme": "Theme",
+            "setting_time": "Time",
+            "genre": "Genre",
+            "language": "Language",
+        },
+        "visual": "Visual",
+        "heading": "Heading",
+        "transition": "Transition",
     },
     "zh": {
-        "runtime": "时长：{old} → {new}（{delta}）", "same_runtime": "时长：{old}",
-        "film": "@@ 影片 @@", "order": "@@ 场次顺序（按原场号）：{order} @@",
+        "runtime": "时长：{old} → {new}（{delta}）",
+        "same_runtime": "时长：{old}",
+        "film": "@@ 影片 @@",
+        "order": "@@ 场次顺序（按原场号）：{order} @@",
         "scene": "@@ 第{number}场 · {heading} @@",
         "moved": "@@ 第{number}场（原第{old}场）· {heading} @@",
         "removed": "@@ 删除第{number}场 · {heading} @@",
         "added": "@@ 新增第{number}场 · {heading} @@",
-        "bible": "@@ 人物 @@", "more": "……还有 {count} 行改动",
-        "none": "没有改动。", "seconds": "秒",
-        "fields": {"title": "片名", "logline": "一句话梗概", "theme": "主题",
-                   "setting_time": "时间", "genre": "类型", "language": "语言"},
-        "visual": "画面", "heading": "场景", "transition": "转场",
+        "bible": "@@ 人物 @@",
+        "more": "……还有 {count} 行改动",
+        "none": "没有改动。",
+        "seconds": "秒",
+        "fields": {
+            "title": "片名",
+            "logline": "一句话梗概",
+            "theme": "主题",
+            "setting_time": "时间",
+            "genre": "类型",
+            "language": "语言",
+        },
+        "visual": "画面",
+        "heading": "场景",
+        "transition": "转场",
     },
 }
 
@@ -61,8 +85,9 @@ def _short(text: str) -> str:
 
 
 def _signature(scene: Scene) -> str:
-    return json.dumps(scene.model_dump(exclude={"number", "duration_s"}), ensure_ascii=False,
-                      sort_keys=True)
+    return json.dumps(
+        scene.model_dump(exclude={"number", "duration_s"}), ensure_ascii=False, sort_keys=True
+    )
 
 
 def scene_lines(scene: Scene, language: str = "en") -> list[str]:
@@ -137,12 +162,14 @@ def _film_changes(old: Screenplay, new: Screenplay, labels: Mapping[str, object]
 
 
 def _bible_changes(old: Screenplay, new: Screenplay) -> list[str]:
-    return _line_changes([_profile_line(c) for c in old.characters],
-                         [_profile_line(c) for c in new.characters])
+    return _line_changes(
+        [_profile_line(c) for c in old.characters], [_profile_line(c) for c in new.characters]
+    )
 
 
-def screenplay_diff(old: Screenplay, new: Screenplay, *, language: str = "en",
-                    max_lines: int = MAX_LINES) -> str:
+def screenplay_diff(
+    old: Screenplay, new: Screenplay, *, language: str = "en", max_lines: int = MAX_LINES
+) -> str:
     """A compact, scene-level description of what changed from ``old`` to ``new``."""
     labels = _LABELS.get(language, _LABELS["en"])
     before_s, after_s = estimate_runtime(old), estimate_runtime(new)
@@ -151,8 +178,7 @@ def screenplay_diff(old: Screenplay, new: Screenplay, *, language: str = "en",
         head = str(labels["same_runtime"]).format(old=clock(before_s))
     else:
         delta = f"{'+' if change > 0 else '−'}{abs(change)} {labels['seconds']}"
-        head = str(labels["runtime"]).format(old=clock(before_s), new=clock(after_s),
-                                             delta=delta)
+        head = str(labels["runtime"]).format(old=clock(before_s), new=clock(after_s), delta=delta)
     body: list[str] = []
     film = _film_changes(old, new, labels)
     if film:
@@ -167,8 +193,7 @@ def screenplay_diff(old: Screenplay, new: Screenplay, *, language: str = "en",
         body.append(str(labels["order"]).format(order=numbers))
     for o, scene in enumerate(old.scenes):
         if o not in pairs.values():
-            body.append(str(labels["removed"]).format(number=scene.number,
-                                                      heading=scene.heading))
+            body.append(str(labels["removed"]).format(number=scene.number, heading=scene.heading))
     for n, scene in enumerate(new.scenes):
         if n not in pairs:
             body.append(str(labels["added"]).format(number=scene.number, heading=scene.heading))
@@ -179,8 +204,9 @@ def screenplay_diff(old: Screenplay, new: Screenplay, *, language: str = "en",
         if not changes:
             continue
         key = "scene" if before.number == scene.number else "moved"
-        body.append(str(labels[key]).format(number=scene.number, old=before.number,
-                                            heading=scene.heading))
+        body.append(
+            str(labels[key]).format(number=scene.number, old=before.number, heading=scene.heading)
+        )
         body += changes
     if not body and old == new:
         return f"{head}\n{labels['none']}"

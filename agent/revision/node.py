@@ -83,8 +83,9 @@ def _language(state: State, text: str) -> str:
     return detect_language(text, str(state.get("language") or "auto"))
 
 
-def _within_form(screenplay: Screenplay, cap_s: float, language: str) -> tuple[Screenplay,
-                                                                               list[str]]:
+def _within_form(
+    screenplay: Screenplay, cap_s: float, language: str
+) -> tuple[Screenplay, list[str]]:
     """:func:`film.repair.within_form`, with what it did said in the user's language."""
     try:
         fit = within_form(screenplay, cap_s)
@@ -117,18 +118,31 @@ def _history(project: Project, request: RevisionRequest, language: str) -> _Chan
 
 def _cut(screenplay: Screenplay, request: RevisionRequest, language: str) -> _Change:
     runtime = estimate_runtime(screenplay)
-    target = request.seconds if request.seconds is not None else runtime - (
-        request.shorter_by or 0.0)
+    target = (
+        request.seconds if request.seconds is not None else runtime - (request.shorter_by or 0.0)
+    )
     if target >= runtime:
-        return _Change(say("cut_not_needed", language, runtime=duration_text(runtime, language),
-                           target=duration_text(target, language)))
+        return _Change(
+            say(
+                "cut_not_needed",
+                language,
+                runtime=duration_text(runtime, language),
+                target=duration_text(target, language),
+            )
+        )
     result = cut_to_length(screenplay, target)
-    removed = say("removed_parts", language, action=result.removed_action,
-                  lines=result.removed_lines, scenes=len(result.removed_scenes))
+    removed = say(
+        "removed_parts",
+        language,
+        action=result.removed_action,
+        lines=result.removed_lines,
+        scenes=len(result.removed_scenes),
+    )
     key = "cut" if result.reached else "cut_short"
     after = duration_text(estimate_runtime(result.screenplay), language)
-    message = say(key, language, runtime=after, target=duration_text(target, language),
-                  removed=removed)
+    message = say(
+        key, language, runtime=after, target=duration_text(target, language), removed=removed
+    )
     return _Change(message, result.screenplay, note=message)
 
 
@@ -136,10 +150,19 @@ def _clarify(screenplay: Screenplay, request: RevisionRequest, language: str) ->
     if request.topic == "length":
         runtime = estimate_runtime(screenplay)
         suggestion = max(30.0, round(runtime * 0.75 / 10) * 10)
-        return _Change(say("clarify_length", language, runtime=duration_text(runtime, language),
-                           suggestion=duration_text(suggestion, language)))
-    name = screenplay.characters[0].name if screenplay.characters else (
-        "奶奶" if language == "zh" else "Grandma")
+        return _Change(
+            say(
+                "clarify_length",
+                language,
+                runtime=duration_text(runtime, language),
+                suggestion=duration_text(suggestion, language),
+            )
+        )
+    name = (
+        screenplay.characters[0].name
+        if screenplay.characters
+        else ("奶奶" if language == "zh" else "Grandma")
+    )
     return _Change(say("clarify_general", language, name=name))
 
 
@@ -148,19 +171,24 @@ def _which_scene(screenplay: Screenplay, language: str) -> _Change:
     if len(screenplay.scenes) > 8:
         scenes += "; …"
     example = "更感人" if language == "zh" else "funnier"
-    return _Change(say("clarify_target", language, count=len(screenplay.scenes), scenes=scenes,
-                       example=example))
+    return _Change(
+        say(
+            "clarify_target", language, count=len(screenplay.scenes), scenes=scenes, example=example
+        )
+    )
 
 
-async def _creative(screenplay: Screenplay, request: RevisionRequest, language: str,
-                    context: Context) -> _Change:
+async def _creative(
+    screenplay: Screenplay, request: RevisionRequest, language: str, context: Context
+) -> _Change:
     indices = creative_targets(screenplay, request)
     if indices is None:
         return _which_scene(screenplay, language)
     rewrite = await rewrite_scenes(screenplay, indices, request.text, language, context)
     summary = "; ".join(s for s in rewrite.summaries if s) or request.text[:120]
-    message = say("rewrote", language, numbers=join_numbers(rewrite.scenes, language),
-                  summary=summary)
+    message = say(
+        "rewrote", language, numbers=join_numbers(rewrite.scenes, language), summary=summary
+    )
     return _Change(message, rewrite.screenplay, note=message, passages=rewrite.passages)
 
 
@@ -188,21 +216,33 @@ def _structural(screenplay: Screenplay, request: RevisionRequest, language: str)
         number, position = request.scenes[0], int(request.position or 1)
         revised = move_scene(screenplay, number, position)
         count = len(screenplay.scenes)
-        message = say("moved", language, number=count if number < 0 else number,
-                      position=count if position < 0 else position)
+        message = say(
+            "moved",
+            language,
+            number=count if number < 0 else number,
+            position=count if position < 0 else position,
+        )
     return _Change(message, revised, note=message)
 
 
-async def _apply(request: RevisionRequest, project: Project, screenplay: Screenplay,
-                 language: str, context: Context) -> _Change:
+async def _apply(
+    request: RevisionRequest,
+    project: Project,
+    screenplay: Screenplay,
+    language: str,
+    context: Context,
+) -> _Change:
     if request.kind in ("undo", "restore"):
         return _history(project, request, language)
     if request.kind == "clarify":
         return _clarify(screenplay, request, language)
     if request.kind == "cut":
         return _cut(screenplay, request, language)
-    if request.kind == "rename" and not request.certain and \
-            find_character(screenplay, request.old_name) is None:
+    if (
+        request.kind == "rename"
+        and not request.certain
+        and find_character(screenplay, request.old_name) is None
+    ):
         request = RevisionRequest("creative", request.text)
     if request.kind == "creative":
         return await _creative(screenplay, request, language, context)
@@ -229,8 +269,9 @@ async def revise_node(state: State, runtime: Runtime[Context]) -> dict[str, Any]
     try:
         change = await _apply(request, project, old, language, context)
         if change.screenplay is not None:
-            change.screenplay, change.notes = _within_form(change.screenplay,
-                                                           float(context.max_seconds), language)
+            change.screenplay, change.notes = _within_form(
+                change.screenplay, float(context.max_seconds), language
+            )
     except (RevisionError, CreativeFailure) as exc:
         return _reply(say(exc.key, language, **exc.params))
     if change.restore is not None:
@@ -244,8 +285,14 @@ async def revise_node(state: State, runtime: Runtime[Context]) -> dict[str, Any]
     return await _committed(state, project, old, change, language, context)
 
 
-async def _committed(state: State, project: Project, old: Screenplay, change: _Change,
-                     language: str, context: Context) -> dict[str, Any]:
+async def _committed(
+    state: State,
+    project: Project,
+    old: Screenplay,
+    change: _Change,
+    language: str,
+    context: Context,
+) -> dict[str, Any]:
     new = project.screenplay
     assert new is not None
     parts = [change.message]
@@ -256,8 +303,10 @@ async def _committed(state: State, project: Project, old: Screenplay, change: _C
     update: dict[str, Any] = {}
     if change.passages:
         cited = [passage_dict(p) for p in change.passages]
-        names = [p.citation() if callable(getattr(p, "citation", None)) else d["source"]
-                 for p, d in zip(change.passages, cited, strict=True)]
+        names = [
+            p.citation() if callable(getattr(p, "citation", None)) else d["source"]
+            for p, d in zip(change.passages, cited, strict=True)
+        ]
         parts.append(say("sources", language, sources="; ".join(names)))
         update["sources"] = cited
     folder = project_folder(state, context, project.slug)
@@ -266,6 +315,11 @@ async def _committed(state: State, project: Project, old: Screenplay, change: _C
         update["exported_version"] = project.current
     except OSError as exc:
         log.error("could not write the revised screenplay files: %s", exc)
-    update.update({"project": project.model_dump(mode="json"), "project_dir": str(folder),
-                   "messages": [AIMessage("\n\n".join(parts))]})
+    update.update(
+        {
+            "project": project.model_dump(mode="json"),
+            "project_dir": str(folder),
+            "messages": [AIMessage("\n\n".join(parts))],
+        }
+    )
     return update

@@ -9,27 +9,79 @@ from __future__ import annotations
 import re
 
 EN_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
     "ninety": 90,
 }
 EN_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
-    "9th": 9, "10th": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "9th": 9,
+    "10th": 10,
 }
 LAST = -1
 """Scene reference meaning "the last scene", resolved once the scene count is known."""
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 ZH_NUMBER = r"[0-9０-９零〇一二两三四五六七八九十百]+"
 EN_NUMBER = r"(?:\d+|" + "|".join(sorted(EN_NUMBERS, key=len, reverse=True)) + ")"
 EN_SCENE_WORD = (
-    r"(?:\d+|" + "|".join(sorted([*EN_NUMBERS, *EN_ORDINALS], key=len, reverse=True))
+    r"(?:\d+|"
+    + "|".join(sorted([*EN_NUMBERS, *EN_ORDINALS], key=len, reverse=True))
     + r"|last|final|opening|closing)"
 )
 
@@ -87,10 +139,13 @@ _EN_SCENE_LIST = re.compile(
     rf"\bscenes\s+({EN_SCENE_WORD}(?:\s*(?:,|and|&|\+)\s*(?:scene\s+)?{EN_SCENE_WORD})+)",
     re.IGNORECASE,
 )
-_ZH_SCENE = re.compile(rf"第\s*({ZH_NUMBER})\s*(?:场|幕|个场景|段)|场景\s*({ZH_NUMBER})|"
-                       r"(最后一场|最后一个场景|最后一幕|结尾那场|第一场|开场|开头那场)")
-_EN_PARTS = re.compile(r"\bthe\s+(opening|beginning|start|ending|end|finale|climax)\b",
-                       re.IGNORECASE)
+_ZH_SCENE = re.compile(
+    rf"第\s*({ZH_NUMBER})\s*(?:场|幕|个场景|段)|场景\s*({ZH_NUMBER})|"
+    r"(最后一场|最后一个场景|最后一幕|结尾那场|第一场|开场|开头那场)"
+)
+_EN_PARTS = re.compile(
+    r"\bthe\s+(opening|beginning|start|ending|end|finale|climax)\b", re.IGNORECASE
+)
 _ZH_PARTS = re.compile(r"(开头|开场|结尾|结局|最后|高潮)")
 
 
@@ -124,8 +179,9 @@ def scene_refs(text: str) -> list[int]:
 def story_part_refs(text: str) -> list[int]:
     """Scenes meant by "the opening" / "the ending" / "开头" / "结尾" (1 or ``LAST``)."""
     refs: list[int] = []
-    for word in [m.group(1).lower() for m in _EN_PARTS.finditer(text)] + \
-            [m.group(1) for m in _ZH_PARTS.finditer(text)]:
+    for word in [m.group(1).lower() for m in _EN_PARTS.finditer(text)] + [
+        m.group(1) for m in _ZH_PARTS.finditer(text)
+    ]:
         value = 1 if word in ("opening", "beginning", "start", "开头", "开场") else LAST
         if value not in refs:
             refs.append(value)

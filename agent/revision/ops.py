@@ -88,11 +88,16 @@ def rename_character(screenplay: Screenplay, old: str, new: str) -> Screenplay:
         raise RevisionError("name_taken", name=clash)
 
     # Names that contain the old one ("Ming" inside "Li Ming") are shielded while replacing.
-    shielded = sorted({
-        name for name in [c.name for c in screenplay.characters]
-        + [line.speaker for s in screenplay.scenes for line in s.dialogue]
-        if name.casefold() != exact.casefold() and exact.casefold() in name.casefold()
-    }, key=len, reverse=True)
+    shielded = sorted(
+        {
+            name
+            for name in [c.name for c in screenplay.characters]
+            + [line.speaker for s in screenplay.scenes for line in s.dialogue]
+            if name.casefold() != exact.casefold() and exact.casefold() in name.casefold()
+        },
+        key=len,
+        reverse=True,
+    )
 
     def swap(text: str) -> str:
         for i, name in enumerate(shielded):
@@ -113,8 +118,9 @@ def rename_character(screenplay: Screenplay, old: str, new: str) -> Screenplay:
     for scene in data["scenes"]:
         scene["action"] = [swap(line) for line in scene["action"]]
         scene["visual"] = swap(scene["visual"])
-        scene["characters"] = [new if c.casefold() == exact.casefold() else swap(c)
-                               for c in scene["characters"]]
+        scene["characters"] = [
+            new if c.casefold() == exact.casefold() else swap(c) for c in scene["characters"]
+        ]
         for line in scene["dialogue"]:
             same = line["speaker"].casefold() == exact.casefold()
             line["speaker"] = new if same else swap(line["speaker"])

@@ -24,7 +24,15 @@ from agent.revision.numbers import (
 )
 
 RevisionKind = Literal[
-    "rename", "retitle", "swap", "delete", "move", "cut", "undo", "restore", "creative",
+    "rename",
+    "retitle",
+    "swap",
+    "delete",
+    "move",
+    "cut",
+    "undo",
+    "restore",
+    "creative",
     "clarify",
 ]
 MAX_INSTRUCTION_CHARS = 600
@@ -126,8 +134,7 @@ def parse_revision(text: str) -> RevisionRequest | None:
         if match:
             old, new = _clean_name(match.group("old")), _clean_name(match.group("new"))
             if old and new and old != new:
-                return RevisionRequest("rename", text, old_name=old, new_name=new,
-                                       certain=certain)
+                return RevisionRequest("rename", text, old_name=old, new_name=new, certain=certain)
     match = _first(P.SWAP, text)
     if match:
         a, b = any_number(match.group("a")), any_number(match.group("b"))

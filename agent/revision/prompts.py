@@ -55,11 +55,13 @@ def guideline_text(passages: Iterable[Any]) -> str:
         text = " ".join(str(getattr(passage, "text", "")).split())[:PASSAGE_CHARS]
         if not text:
             continue
-        cite = passage.citation() if callable(getattr(passage, "citation", None)) else \
-            str(getattr(passage, "source", ""))
+        cite = (
+            passage.citation()
+            if callable(getattr(passage, "citation", None))
+            else str(getattr(passage, "source", ""))
+        )
         blocks.append(f"[{cite}] {text}")
-    return "\nGuidelines from the studio's handbook:\n" + "\n".join(blocks) + "\n" \
-        if blocks else ""
+    return "\nGuidelines from the studio's handbook:\n" + "\n".join(blocks) + "\n" if blocks else ""
 
 
 def scene_json(scene: Scene) -> str:

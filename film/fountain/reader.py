@@ -90,9 +90,7 @@ def classify(lines: list[str]) -> str:
         return "centered"
     if len(lines) >= 2 and _is_cue(first):
         return "dialogue"
-    if len(lines) == 1 and (
-        (first.startswith(">")) or (first.isupper() and first.endswith("TO:"))
-    ):
+    if len(lines) == 1 and ((first.startswith(">")) or (first.isupper() and first.endswith("TO:"))):
         return "transition"
     return "action"
 
@@ -118,8 +116,7 @@ def _transition_kind(text: str) -> str:
 def _genre(raw: str) -> Genre:
     raw = raw.strip()
     for genre in Genre:
-        if raw in (genre.value, genre.label("en"), genre.label("zh"), genre.english,
-                   genre.chinese):
+        if raw in (genre.value, genre.label("en"), genre.label("zh"), genre.english, genre.chinese):
             return genre
     try:
         return Genre.parse(raw)
@@ -137,8 +134,7 @@ class _Reader:
 
     def scene(self) -> dict[str, Any]:
         if not self.scenes:  # text before any heading: an implicit first scene
-            self.scenes.append({"number": 1, "place": "SOMEWHERE", "action": [],
-                                "dialogue": []})
+            self.scenes.append({"number": 1, "place": "SOMEWHERE", "action": [], "dialogue": []})
         return self.scenes[-1]
 
     def add(self, lines: list[str]) -> None:
@@ -156,10 +152,16 @@ class _Reader:
             parts = heading_parts(lines[0])
             assert parts is not None
             interior, place, time_of_day, number = parts
-            self.scenes.append({
-                "number": number or len(self.scenes) + 1, "interior": interior,
-                "place": place, "time_of_day": time_of_day, "action": [], "dialogue": [],
-            })
+            self.scenes.append(
+                {
+                    "number": number or len(self.scenes) + 1,
+                    "interior": interior,
+                    "place": place,
+                    "time_of_day": time_of_day,
+                    "action": [],
+                    "dialogue": [],
+                }
+            )
             self.last = None
         elif kind == "transition":
             if self.scenes:
@@ -188,8 +190,14 @@ class _Reader:
         if len(rest) > 1 and rest[0].startswith("(") and rest[0].endswith(")"):
             parenthetical, rest = rest[0][1:-1], rest[1:]
         entries = self.scene()["dialogue"]
-        entries.append({"speaker": speaker, "forced": forced,
-                        "parenthetical": parenthetical, "text": "\n".join(rest)})
+        entries.append(
+            {
+                "speaker": speaker,
+                "forced": forced,
+                "parenthetical": parenthetical,
+                "text": "\n".join(rest),
+            }
+        )
         self.last = ("dialogue", len(entries) - 1)
 
     def note(self, content: str) -> None:
@@ -242,28 +250,31 @@ class _Reader:
                 lines.append(line)
             scenes.append({**scene, "dialogue": lines})
         if "genre" not in meta:
-            raise FountainError("The title page needs a 'Genre:' line, e.g. 'Genre: "
-                                "youth-romance'.")
+            raise FountainError(
+                "The title page needs a 'Genre:' line, e.g. 'Genre: youth-romance'."
+            )
         title = unquote(meta.get("title", "")) or "Untitled"
         everything = " ".join(meta.values()) + json.dumps(scenes, ensure_ascii=False)
-        language = unquote(meta.get("language", "")) or (
-            "zh" if has_cjk(everything) else "en")
+        language = unquote(meta.get("language", "")) or ("zh" if has_cjk(everything) else "en")
         fields = {
-            "title": title, "logline": unquote(meta.get("logline", "")) or title,
-            "genre": _genre(unquote(meta["genre"])), "language": language,
+            "title": title,
+            "logline": unquote(meta.get("logline", "")) or title,
+            "genre": _genre(unquote(meta["genre"])),
+            "language": language,
             "theme": unquote(meta.get("theme", "")),
             "setting_time": unquote(meta.get("setting", meta.get("time", ""))),
-            "characters": self.bible, "scenes": scenes,
+            "characters": self.bible,
+            "scenes": scenes,
         }
         try:
             return Screenplay.model_validate(fields)
         except ValidationError as exc:
             problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
-                for err in exc.errors()[:5]
+                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()[:5]
             )
-            raise FountainError(f"This Fountain text is not a valid screenplay: {problems}") \
-                from exc
+            raise FountainError(
+                f"This Fountain text is not a valid screenplay: {problems}"
+            ) from exc
 
 
 def _title_page(lines: list[str]) -> tuple[dict[str, str], list[str]]:

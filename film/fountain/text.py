@@ -31,9 +31,7 @@ def is_clean_line(text: str) -> bool:
 
 def display(text: str, fallback: str = "…") -> str:
     """A readable one-line stand-in for text that cannot be written raw (the exact note wins)."""
-    flat = "".join(
-        " " if unicodedata.category(ch) in _BREAK_CATEGORIES else ch for ch in text
-    )
+    flat = "".join(" " if unicodedata.category(ch) in _BREAK_CATEGORIES else ch for ch in text)
     while any(marker in flat for marker in MARKERS):  # "/**/" needs two passes
         for marker in MARKERS:
             flat = flat.replace(marker, marker[0])
@@ -45,9 +43,7 @@ def to_json(value: str | dict[str, str]) -> str:
     """JSON that cannot close a note, open a boneyard, or break a line in any reader."""
     raw = json.dumps(value, ensure_ascii=False)
     return "".join(
-        f"\\u{ord(ch):04x}"
-        if ch in "[]/*" or unicodedata.category(ch) in _BREAK_CATEGORIES
-        else ch
+        f"\\u{ord(ch):04x}" if ch in "[]/*" or unicodedata.category(ch) in _BREAK_CATEGORIES else ch
         for ch in raw
     )
 

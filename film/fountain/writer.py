@@ -62,8 +62,12 @@ def to_fountain(screenplay: Screenplay) -> str:
     blocks: list[str] = []
     for character in screenplay.characters:
         lines = [f"Character: {quote(character.name)}"]
-        for key, value in (("Role", character.role), ("Look", character.look),
-                           ("Wardrobe", character.wardrobe), ("Voice", character.voice)):
+        for key, value in (
+            ("Role", character.role),
+            ("Look", character.look),
+            ("Wardrobe", character.wardrobe),
+            ("Voice", character.voice),
+        ):
             if value:
                 lines.append(f"{key}: {quote(value)}")
         if character.props:
@@ -82,8 +86,10 @@ def _note(lines: list[str]) -> str:
 
 def _heading_line(scene: Scene) -> str:
     prefix = "INT./EXT." if scene.interior == "INT/EXT" else f"{scene.interior}."
-    return f"{prefix} {display(scene.place.upper(), 'SOMEWHERE')} - {scene.time_of_day} " \
-           f"#{scene.number}#"
+    return (
+        f"{prefix} {display(scene.place.upper(), 'SOMEWHERE')} - {scene.time_of_day} "
+        f"#{scene.number}#"
+    )
 
 
 def _scene_blocks(scene: Scene, bible: list[str], *, is_last: bool) -> list[str]:

@@ -36,8 +36,9 @@ def test_empty_idea(capsys, tmp_path: Path, idea: str) -> None:
 
 
 def test_unknown_genre_lists_the_valid_ones(capsys, tmp_path: Path) -> None:
-    code, _, err = _run(capsys, "draft", "a cat detective", "--genre", "horror",
-                        "--out", str(tmp_path / "film"))
+    code, _, err = _run(
+        capsys, "draft", "a cat detective", "--genre", "horror", "--out", str(tmp_path / "film")
+    )
     assert code == 2 and err.count("error:") == 1
     assert all(g.value in err for g in Genre)
     assert _leftovers(tmp_path) == []
@@ -60,8 +61,9 @@ def test_output_path_that_is_a_file(capsys, tmp_path: Path) -> None:
 
 
 def test_bad_resolution_and_length(capsys, tmp_path: Path) -> None:
-    code, _, err = _run(capsys, "draft", "a cat", "--out", str(tmp_path / "f"),
-                        "--resolution", "1920x1080")
+    code, _, err = _run(
+        capsys, "draft", "a cat", "--out", str(tmp_path / "f"), "--resolution", "1920x1080"
+    )
     assert code == 2 and "9:16" in err
     code, _, err = _run(capsys, "draft", "a cat", "--out", str(tmp_path / "f"), "--seconds", "900")
     assert code == 2 and "between 20 and 600" in err
@@ -72,8 +74,15 @@ def test_garbage_model_fails_once_and_leaves_nothing(capsys, monkeypatch, tmp_pa
     studio = Studio(monkeypatch, tmp_path / "studio", ScriptedChatModel(every_call="<html>"))
     out_root = tmp_path / "outputs"
     out_root.mkdir()
-    code, out, err = _run(capsys, "draft", "a cat detective", "--genre", "grassroots-spoof",
-                          "--out", str(out_root / "film"))
+    code, out, err = _run(
+        capsys,
+        "draft",
+        "a cat detective",
+        "--genre",
+        "grassroots-spoof",
+        "--out",
+        str(out_root / "film"),
+    )
     assert code == 1
     assert err.count("error:") == 1 and "didn't make sense" in err
     assert err.count("didn't make sense") == 1
@@ -83,14 +92,29 @@ def test_garbage_model_fails_once_and_leaves_nothing(capsys, monkeypatch, tmp_pa
 
 def test_draft_writes_the_deliverables(capsys, fake_studio: Studio, tmp_path: Path) -> None:
     out_root = tmp_path / "outputs"
-    code, out, err = _run(capsys, "draft", "a grandma teaches her grandson dumplings",
-                          "--genre", "touching-family", "--seconds", "30",
-                          "--resolution", "180x320", "--out", str(out_root / "film"))
+    code, out, err = _run(
+        capsys,
+        "draft",
+        "a grandma teaches her grandson dumplings",
+        "--genre",
+        "touching-family",
+        "--seconds",
+        "30",
+        "--resolution",
+        "180x320",
+        "--out",
+        str(out_root / "film"),
+    )
     assert code == 0, err
     assert "Model:" in err and "[logline" in err and "[render" in err
     names = set(_leftovers(out_root / "film"))
-    assert {"screenplay.fountain", "screenplay.json", "film.mp4", "cover.png",
-            "subtitles.srt"} <= names
+    assert {
+        "screenplay.fountain",
+        "screenplay.json",
+        "film.mp4",
+        "cover.png",
+        "subtitles.srt",
+    } <= names
     assert _leftovers(out_root) == ["film"]  # the temporary folder is gone
     assert sorted(Path(p).name for p in out.split()) == sorted(names)
     assert {g for _, g in fake_studio.searches} == {"touching-family", "all"}

@@ -19,32 +19,66 @@ from film.screenplay import Screenplay
 
 
 def _probe(path: Path) -> dict:
-    done = subprocess.run(["ffprobe", "-v", "error", "-show_entries",
-                           "format=duration:stream=codec_type,codec_name,width,height",
-                           "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration:stream=codec_type,codec_name,width,height",
+            "-of",
+            "json",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(1800)
 def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("OPENAI_") and k != "MICROFILM_PROVIDER"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("OPENAI_") and k != "MICROFILM_PROVIDER"
+    }
     env["MICROFILM_HOME"] = str(tmp_path / "home")
     out = tmp_path / "film"
     done = subprocess.run(
-        [sys.executable, "-m", "agent.cli", "draft",
-         "a grandma teaches her grandson to make dumplings the night before he moves abroad",
-         "--genre", "touching-family", "--seconds", "60", "--resolution", "720x1280",
-         "--out", str(out)],
-        env=env, capture_output=True, text=True, timeout=1700,
+        [
+            sys.executable,
+            "-m",
+            "agent.cli",
+            "draft",
+            "a grandma teaches her grandson to make dumplings the night before he moves abroad",
+            "--genre",
+            "touching-family",
+            "--seconds",
+            "60",
+            "--resolution",
+            "720x1280",
+            "--out",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1700,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "SmolLM2" in done.stderr and "draft-quality" in done.stderr  # the model is named
     names = {p.name for p in out.iterdir()}
-    assert {"screenplay.fountain", "screenplay.json", "film.mp4", "cover.png",
-            "subtitles.srt"} <= names
+    assert {
+        "screenplay.fountain",
+        "screenplay.json",
+        "film.mp4",
+        "cover.png",
+        "subtitles.srt",
+    } <= names
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".film")] == []
 
     screenplay = Screenplay.model_validate_json((out / "screenplay.json").read_text())
@@ -67,6 +101,10 @@ def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
     speakers = [str(p.character).upper() for p in document if isinstance(p, Dialog)]
     assert headings == [scene.heading for scene in screenplay.scenes]
     assert speakers == [line.speaker.upper() for s in screenplay.scenes for line in s.dialogue]
-    decoded = subprocess.run(["ffmpeg", "-v", "error", "-i", str(out / "film.mp4"), "-f", "null",
-                              "-"], capture_output=True, text=True, timeout=300)
+    decoded = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(out / "film.mp4"), "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert decoded.returncode == 0 and decoded.stderr.strip() == ""

@@ -46,8 +46,13 @@ async def test_resume_with_button_slug_drafts_every_stage(studio: Studio) -> Non
     values = result.values
     assert values["genre"] == "touching-family"
     count = scene_count_for(120)
-    assert studio.model.calls == ["GenrePitchesDraft", "LoglineDraft", "CastDraft",
-                                  "OutlineDraft", *["SceneDraft"] * count]
+    assert studio.model.calls == [
+        "GenrePitchesDraft",
+        "LoglineDraft",
+        "CastDraft",
+        "OutlineDraft",
+        *["SceneDraft"] * count,
+    ]
     texts = [m.content for m in result.messages]
     assert texts[0].startswith("Genre: Touching Family")
     assert "**The Last Dumpling**" in texts[1]
@@ -82,13 +87,16 @@ async def test_resume_with_button_slug_drafts_every_stage(studio: Studio) -> Non
     assert artefacts["fountain"] == str(folder / "screenplay.fountain")
 
 
-@pytest.mark.parametrize(("answer", "genre"), [
-    ("make it a romance", "youth-romance"),
-    ("古风吧", "ancient-style"),
-    ("3", "inspirational-struggle"),
-    ({"genre": "aesthetic-scenery"}, "aesthetic-scenery"),
-    ("you choose", "touching-family"),
-])
+@pytest.mark.parametrize(
+    ("answer", "genre"),
+    [
+        ("make it a romance", "youth-romance"),
+        ("古风吧", "ancient-style"),
+        ("3", "inspirational-struggle"),
+        ({"genre": "aesthetic-scenery"}, "aesthetic-scenery"),
+        ("you choose", "touching-family"),
+    ],
+)
 async def test_resume_with_free_text(studio: Studio, answer: object, genre: str) -> None:
     await studio.say(IDEA)
     result = await studio.say(Command(resume=answer))
@@ -128,12 +136,28 @@ async def test_overlong_scenes_and_unknown_speakers_are_repaired(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     long_line = {"speaker": "Stranger", "text": " ".join(["word"] * 25)}
-    bloated = {"action": ["A long, slow look around the room. " * 4] * 5,
-               "dialogue": [long_line] * 8, "visual": "wide"}
-    extra = {"characters": [{"name": "Stranger", "role": "a passer-by", "look": "tall",
-                             "wardrobe": "black coat", "props": ["umbrella"]}]}
-    model = ScriptedChatModel(script={"SceneDraft": [bloated] * 6, "CastDraft": [
-        {"characters": [{"name": "Ming"}, {"name": "Grandma"}]}, extra]})
+    bloated = {
+        "action": ["A long, slow look around the room. " * 4] * 5,
+        "dialogue": [long_line] * 8,
+        "visual": "wide",
+    }
+    extra = {
+        "characters": [
+            {
+                "name": "Stranger",
+                "role": "a passer-by",
+                "look": "tall",
+                "wardrobe": "black coat",
+                "props": ["umbrella"],
+            }
+        ]
+    }
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [bloated] * 6,
+            "CastDraft": [{"characters": [{"name": "Ming"}, {"name": "Grandma"}]}, extra],
+        }
+    )
     studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
     await studio.say("a film about a grandma and her grandson")
     result = await studio.say(Command(resume="touching-family"))
@@ -168,8 +192,8 @@ async def test_structured_calls_stay_out_of_the_chat_stream(studio: Studio) -> N
     await studio.say(IDEA)
     streamed = []
     async for message, _meta in studio.graph.astream(
-            Command(resume="touching-family"), config, context=studio.context,
-            stream_mode="messages"):
+        Command(resume="touching-family"), config, context=studio.context, stream_mode="messages"
+    ):
         streamed.append(message)
     assert streamed, "stage messages reach the chat"
     assert not any(getattr(m, "tool_calls", None) for m in streamed)

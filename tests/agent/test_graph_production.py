@@ -54,8 +54,9 @@ class FakeRenders:
             path.write_bytes(b"segment")
             if progress:
                 progress(f"scene {number} encoded", 1.0)
-            return production.SegmentResult(scene_number=number, path=path, duration_s=5.0,
-                                            cached=False, error=None)
+            return production.SegmentResult(
+                scene_number=number, path=path, duration_s=5.0, cached=False, error=None
+            )
         finally:
             with self.lock:
                 self.active -= 1
@@ -67,8 +68,9 @@ class FakeRenders:
         srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nhi\n", encoding="utf-8")
         rendered = {int(p.stem.split("-")[1]) for p in (Path(project_dir) / "segments").glob("*")}
         missing = [s.number for s in screenplay.scenes if s.number not in rendered]
-        return production.FilmResult(path=film, duration_s=estimate_runtime(screenplay),
-                                     srt_path=srt, missing_scenes=missing)
+        return production.FilmResult(
+            path=film, duration_s=estimate_runtime(screenplay), srt_path=srt, missing_scenes=missing
+        )
 
 
 @pytest.fixture
@@ -96,8 +98,9 @@ async def test_render_request_fans_out_one_task_per_scene(monkeypatch, tmp_path,
     assert artefacts.film == "film.mp4" and artefacts.cover == "cover.png"
     assert sorted(artefacts.scene_clips) == numbers
     folder = Path(result.values["project_dir"])
-    assert all(Path(e["path"]).is_relative_to(folder) for e in result.events
-               if e["type"] == "artefact")
+    assert all(
+        Path(e["path"]).is_relative_to(folder) for e in result.events if e["type"] == "artefact"
+    )
 
 
 async def test_concurrency_of_one_renders_one_at_a_time(monkeypatch, tmp_path, renders):
@@ -146,7 +149,8 @@ async def test_render_before_any_screenplay(monkeypatch, tmp_path, renders):
 async def test_one_prompt_runs_every_stage_to_the_film(monkeypatch, tmp_path, renders):
     studio = Studio(monkeypatch, tmp_path)
     result = await studio.say(
-        "one-prompt: a 2-minute youth romance about two rival debate captains")
+        "one-prompt: a 2-minute youth romance about two rival debate captains"
+    )
     assert result.interrupt is None
     assert result.values["genre"] == "youth-romance" and result.values["target_seconds"] == 120
     assert studio.model.calls[0] == "LoglineDraft"  # named genre: no pitches needed
@@ -165,8 +169,12 @@ async def test_one_prompt_in_chinese_states_the_chosen_genre(monkeypatch, tmp_pa
 
 
 def _ffprobe_duration(path: Path) -> float:
-    done = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration",
-                           "-of", "json", str(path)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(json.loads(done.stdout)["format"]["duration"])
 
 

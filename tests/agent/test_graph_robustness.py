@@ -24,8 +24,9 @@ def _valid(schema: str):
 
 
 async def test_invalid_json_twice_then_valid(monkeypatch, tmp_path: Path) -> None:
-    model = ScriptedChatModel(script={"LoglineDraft": [
-        "{not json", "still {not: json", _valid("LoglineDraft")]})
+    model = ScriptedChatModel(
+        script={"LoglineDraft": ["{not json", "still {not: json", _valid("LoglineDraft")]}
+    )
     studio = Studio(monkeypatch, tmp_path, model)
     await studio.say(IDEA)
     result = await studio.say(Command(resume="touching-family"))
@@ -153,13 +154,23 @@ _DRIVER = textwrap.dedent("""
 
 def test_conversation_survives_a_restart(tmp_path: Path) -> None:
     tests = str(Path(__file__).parents[1])
-    code = _DRIVER.format(tests=tests, project=str(tmp_path / "project"),
-                          db=str(tmp_path / "checkpoints.sqlite"), idea=IDEA)
+    code = _DRIVER.format(
+        tests=tests,
+        project=str(tmp_path / "project"),
+        db=str(tmp_path / "checkpoints.sqlite"),
+        idea=IDEA,
+    )
     env = {**os.environ, "MICROFILM_HOME": str(tmp_path / "home")}
 
     def run(step: str) -> dict:
-        done = subprocess.run([sys.executable, "-c", code, step], env=env, capture_output=True,
-                              text=True, timeout=120, cwd=Path(tests).parent)
+        done = subprocess.run(
+            [sys.executable, "-c", code, step],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(tests).parent,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -183,8 +194,9 @@ async def test_short_message_after_a_failure_explains_how_to_go_on(monkeypatch, 
 
 
 async def test_transient_error_mid_scenes_does_not_redo_finished_scenes(monkeypatch, tmp_path):
-    model = ScriptedChatModel(script={"SceneDraft": [_valid("SceneDraft"),
-                                                     TimeoutError("dropped")]})
+    model = ScriptedChatModel(
+        script={"SceneDraft": [_valid("SceneDraft"), TimeoutError("dropped")]}
+    )
     studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
     await studio.say(IDEA)
     result = await studio.say(Command(resume="touching-family"))

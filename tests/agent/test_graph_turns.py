@@ -70,12 +70,17 @@ async def test_typed_choices_are_read_from_the_message_not_its_text(
 
 
 def test_only_well_typed_choices_count() -> None:
-    odd = HumanMessage("a cat", additional_kwargs={"idea_options": {
-        "one_prompt": "yes", "genre": 5, "target_seconds": True}})
+    odd = HumanMessage(
+        "a cat",
+        additional_kwargs={
+            "idea_options": {"one_prompt": "yes", "genre": 5, "target_seconds": True}
+        },
+    )
     assert idea_options(odd) == {}
     assert idea_options(HumanMessage("a cat")) == {}
     assert idea_options(idea_message("a cat", IdeaOptions(target_seconds=45))) == {
-        "target_seconds": 45.0}
+        "target_seconds": 45.0
+    }
 
 
 async def test_the_revision_node_reads_what_the_guard_parsed(

@@ -10,21 +10,27 @@ from fakes import ScriptedChatModel, Studio
 from agent.intake.questions import is_craft_question
 
 
-@pytest.mark.parametrize("text", [
-    "What makes a good ancient-style ending?",
-    "how long should the hook of a vertical film be",
-    "古风微电影的结尾怎么写？",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What makes a good ancient-style ending?",
+        "how long should the hook of a vertical film be",
+        "古风微电影的结尾怎么写？",
+    ],
+)
 def test_questions_about_the_craft_are_recognised(text: str) -> None:
     assert is_craft_question(text)
 
 
-@pytest.mark.parametrize("text", [
-    "What if a cat became the mayor of a small town?",
-    "A grandmother teaches her grandson to make dumplings",
-    "make scene 3 funnier",
-    "如果外卖员捡到一只会说话的猫",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What if a cat became the mayor of a small town?",
+        "A grandmother teaches her grandson to make dumplings",
+        "make scene 3 funnier",
+        "如果外卖员捡到一只会说话的猫",
+    ],
+)
 def test_ideas_and_edits_are_not_questions(text: str) -> None:
     assert not is_craft_question(text)
 
@@ -32,10 +38,12 @@ def test_ideas_and_edits_are_not_questions(text: str) -> None:
 async def test_the_model_picks_the_lookup_and_the_answer_cites_the_guideline(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    model = ScriptedChatModel(script={
-        "micro_film_guidelines": [{"question": "ancient style ending", "genre": "古风"}],
-        "unknown": ["Close on an image that echoes the opening vow [1]."],
-    })
+    model = ScriptedChatModel(
+        script={
+            "micro_film_guidelines": [{"question": "ancient style ending", "genre": "古风"}],
+            "unknown": ["Close on an image that echoes the opening vow [1]."],
+        }
+    )
     studio = Studio(monkeypatch, tmp_path, model=model)
     result = await studio.say("What makes a good ancient-style ending?")
     assert model.calls[0] == "micro_film_guidelines", "the model chose the tool's arguments"

@@ -27,8 +27,12 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 USERS = {"alice": "alice-pw-1", "bob": "bob-pw-2"}
 START_TIMEOUT_S = 120
 
@@ -60,18 +64,34 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
     home = tmp_path_factory.mktemp("studio-home")
     log = home / "server.log"
     port = free_port()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("OPENAI_", "MICROFILM_", "CHAINLIT_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENAI_", "MICROFILM_", "CHAINLIT_"))
+    }
     env.update(
-        MICROFILM_HOME=str(home), PYTHONUNBUFFERED="1",
+        MICROFILM_HOME=str(home),
+        PYTHONUNBUFFERED="1",
         MICROFILM_USERS=",".join(f"{user}:{pw}" for user, pw in USERS.items()),
-        MICROFILM_RESOLUTION="720x1280", MICROFILM_TARGET_SECONDS="20",
+        MICROFILM_RESOLUTION="720x1280",
+        MICROFILM_TARGET_SECONDS="20",
     )
-    command = [sys.executable, "-m", "chainlit", "run", "app.py", "--headless",
-               "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "chainlit",
+        "run",
+        "app.py",
+        "--headless",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     studio = Studio(url=f"http://127.0.0.1:{port}", home=home, log=log)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -84,8 +104,9 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"the studio did not start in {START_TIMEOUT_S} s:\n"
-                            f"{studio.log_tail()}")
+                pytest.fail(
+                    f"the studio did not start in {START_TIMEOUT_S} s:\n{studio.log_tail()}"
+                )
             time.sleep(0.5)
         yield studio
     finally:
@@ -106,8 +127,10 @@ def browser() -> Iterator[Browser]:
     thread while it is open, which would break every async test collected after this module.
     """
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `python3 dev.py test` installs Debian's chromium "
-                    "package (or: apt-get install -y chromium).")
+        pytest.fail(
+            "Chromium is missing: `python3 dev.py test` installs Debian's chromium "
+            "package (or: apt-get install -y chromium)."
+        )
     with sync_playwright() as playwright:
         chromium = _launch(playwright)
         yield chromium
@@ -115,8 +138,7 @@ def browser() -> Iterator[Browser]:
 
 
 def _launch(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                      args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")
@@ -135,9 +157,22 @@ def ffprobe_size(path: Path) -> tuple[int, int, float]:
     if not exe:
         pytest.fail("ffprobe is missing: `python3 dev.py test` installs Debian's ffmpeg.")
     result = subprocess.run(
-        [exe, "-v", "error", "-select_streams", "v:0", "-show_entries",
-         "stream=width,height:format=duration", "-of", "default=nw=1", str(path)],
-        capture_output=True, text=True, check=True)
+        [
+            exe,
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height:format=duration",
+            "-of",
+            "default=nw=1",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     fields = dict(re.findall(r"(\w+)=([\d.]+)", result.stdout))
     return int(fields["width"]), int(fields["height"]), float(fields["duration"])
 

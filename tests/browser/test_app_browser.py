@@ -48,12 +48,12 @@ def films_on_disk(studio: Studio) -> dict[str, list[Path]]:
     root = studio.home / "projects"
     if not root.is_dir():
         return {}
-    return {user.name: sorted(user.glob("*/film.mp4")) for user in root.iterdir()
-            if user.is_dir()}
+    return {user.name: sorted(user.glob("*/film.mp4")) for user in root.iterdir() if user.is_dir()}
 
 
-def test_idea_to_film_and_back_through_the_history(studio: Studio, browser: Browser,
-                                                   shots: Path) -> None:
+def test_idea_to_film_and_back_through_the_history(
+    studio: Studio, browser: Browser, shots: Path
+) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     films_before = films_on_disk(studio)
@@ -105,8 +105,12 @@ def test_idea_to_film_and_back_through_the_history(studio: Studio, browser: Brow
     shot(page, shots, "film")
     drafted_and_rendered_s = time.monotonic() - started
 
-    [alice_film] = [f for user, films in films_on_disk(studio).items() for f in films
-                    if user.startswith("alice-") and f not in films_before.get(user, [])]
+    [alice_film] = [
+        f
+        for user, films in films_on_disk(studio).items()
+        for f in films
+        if user.startswith("alice-") and f not in films_before.get(user, [])
+    ]
     width, height, seconds = ffprobe_size(alice_film)
     assert (width, height) == (720, 1280) and seconds > 1
 
@@ -143,8 +147,7 @@ def test_two_users_make_two_films_at_once_without_mixing_files(
         pages[user] = page
     started = time.monotonic()
     for page in pages.values():
-        page.get_by_text(re.compile("Your micro film|你的微电影")).wait_for(
-            timeout=STEP_TIMEOUT_MS)
+        page.get_by_text(re.compile("Your micro film|你的微电影")).wait_for(timeout=STEP_TIMEOUT_MS)
         page.wait_for_function(VIDEOS_READY, arg=1, timeout=60_000)
     both_s = time.monotonic() - started
 
@@ -169,8 +172,10 @@ def test_two_users_make_two_films_at_once_without_mixing_files(
         for src in (live[other], stored[other]):
             assert request.get(src).status in (401, 403, 404), f"{user} loaded {src}"
 
-    made = {user: [f for f in films if f not in films_before.get(user, [])]
-            for user, films in films_on_disk(studio).items()}
+    made = {
+        user: [f for f in films if f not in films_before.get(user, [])]
+        for user, films in films_on_disk(studio).items()
+    }
     made = {user: films for user, films in made.items() if films}
     assert sorted(name.split("-")[0] for name in made) == ["alice", "bob"], made
     assert all(len(films) == 1 for films in made.values()), made

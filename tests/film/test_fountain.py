@@ -14,55 +14,112 @@ from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 
 def english() -> Screenplay:
     return Screenplay(
-        title="The Last Dumpling", logline="A grandson who never calls learns to fold dumplings.",
-        genre="touching-family", language="en", theme="Love shows in small habits.",
+        title="The Last Dumpling",
+        logline="A grandson who never calls learns to fold dumplings.",
+        genre="touching-family",
+        language="en",
+        theme="Love shows in small habits.",
         setting_time="Eve of the Spring Festival, present day",
         characters=[
-            CharacterProfile(name="Li Ming", role="grandson", look="24, tired eyes",
-                             wardrobe="grey hoodie", props=["phone", "train ticket"],
-                             voice="young male"),
-            CharacterProfile(name="Grandma", role="keeper of recipes", look="78, silver bun",
-                             wardrobe="blue apron", props=["rolling pin"], voice="old female"),
+            CharacterProfile(
+                name="Li Ming",
+                role="grandson",
+                look="24, tired eyes",
+                wardrobe="grey hoodie",
+                props=["phone", "train ticket"],
+                voice="young male",
+            ),
+            CharacterProfile(
+                name="Grandma",
+                role="keeper of recipes",
+                look="78, silver bun",
+                wardrobe="blue apron",
+                props=["rolling pin"],
+                voice="old female",
+            ),
         ],
         scenes=[
-            Scene(number=1, interior="EXT", place="Train station", time_of_day="DUSK",
-                  action=["Li Ming pushes through the holiday crowd."],
-                  dialogue=[DialogueLine(speaker="Li Ming", text="Grandma? I'm on the train.",
-                                         parenthetical="into phone")],
-                  visual="Crowded platform, red lanterns", characters=["Li Ming"],
-                  duration_s=7.2),
-            Scene(number=2, place="Grandma's kitchen", time_of_day="NIGHT",
-                  action=["Flour everywhere.", "Grandma guides his clumsy fingers."],
-                  dialogue=[
-                      DialogueLine(speaker="Grandma", text="Pinch, then fold. Like this."),
-                      DialogueLine(speaker="Li Ming", text="Mine looks like a potato."),
-                  ],
-                  characters=["Li Ming", "Grandma"], transition="DISSOLVE", duration_s=9.5),
-            Scene(number=3, interior="INT/EXT", place="Doorway", time_of_day="MORNING",
-                  action=["He waves from the taxi."], transition="FADE"),
+            Scene(
+                number=1,
+                interior="EXT",
+                place="Train station",
+                time_of_day="DUSK",
+                action=["Li Ming pushes through the holiday crowd."],
+                dialogue=[
+                    DialogueLine(
+                        speaker="Li Ming",
+                        text="Grandma? I'm on the train.",
+                        parenthetical="into phone",
+                    )
+                ],
+                visual="Crowded platform, red lanterns",
+                characters=["Li Ming"],
+                duration_s=7.2,
+            ),
+            Scene(
+                number=2,
+                place="Grandma's kitchen",
+                time_of_day="NIGHT",
+                action=["Flour everywhere.", "Grandma guides his clumsy fingers."],
+                dialogue=[
+                    DialogueLine(speaker="Grandma", text="Pinch, then fold. Like this."),
+                    DialogueLine(speaker="Li Ming", text="Mine looks like a potato."),
+                ],
+                characters=["Li Ming", "Grandma"],
+                transition="DISSOLVE",
+                duration_s=9.5,
+            ),
+            Scene(
+                number=3,
+                interior="INT/EXT",
+                place="Doorway",
+                time_of_day="MORNING",
+                action=["He waves from the taxi."],
+                transition="FADE",
+            ),
         ],
     )
 
 
 def chinese() -> Screenplay:
     return Screenplay(
-        title="最后一个饺子", logline="一个从不打电话的孙子学会了包饺子。", genre="touching-family",
-        language="zh", theme="爱藏在小小的习惯里", setting_time="除夕，当下",
+        title="最后一个饺子",
+        logline="一个从不打电话的孙子学会了包饺子。",
+        genre="touching-family",
+        language="zh",
+        theme="爱藏在小小的习惯里",
+        setting_time="除夕，当下",
         characters=[
             CharacterProfile(name="李明", role="孙子", look="二十四岁", props=["手机"]),
             CharacterProfile(name="奶奶", role="老人", wardrobe="蓝色围裙"),
         ],
         scenes=[
-            Scene(number=1, interior="EXT", place="火车站", time_of_day="DUSK",
-                  action=["李明挤过人群。"],
-                  dialogue=[DialogueLine(speaker="李明", text="奶奶，我在火车上了。",
-                                         parenthetical="打电话")],
-                  characters=["李明"], transition="FADE"),
-            Scene(number=2, place="奶奶家厨房", time_of_day="NIGHT",
-                  action=["满桌面粉。"],
-                  dialogue=[DialogueLine(speaker="奶奶", text="先捏，再折。"),
-                            DialogueLine(speaker="李明", text="我包的像个土豆。")],
-                  characters=["李明", "奶奶"], visual="暖黄灯光，蒸汽"),
+            Scene(
+                number=1,
+                interior="EXT",
+                place="火车站",
+                time_of_day="DUSK",
+                action=["李明挤过人群。"],
+                dialogue=[
+                    DialogueLine(
+                        speaker="李明", text="奶奶，我在火车上了。", parenthetical="打电话"
+                    )
+                ],
+                characters=["李明"],
+                transition="FADE",
+            ),
+            Scene(
+                number=2,
+                place="奶奶家厨房",
+                time_of_day="NIGHT",
+                action=["满桌面粉。"],
+                dialogue=[
+                    DialogueLine(speaker="奶奶", text="先捏，再折。"),
+                    DialogueLine(speaker="李明", text="我包的像个土豆。"),
+                ],
+                characters=["李明", "奶奶"],
+                visual="暖黄灯光，蒸汽",
+            ),
         ],
     )
 
@@ -126,12 +183,25 @@ def test_screenplain_sees_transitions() -> None:
 
 def test_awkward_text_round_trips_and_stays_parseable() -> None:
     base = english()
-    scene = base.scenes[1].model_copy(update={
-        "place": "Room #5# - NIGHT",
-        "action": ["INT. NOT A HEADING", "CUT TO:", "> centred <", "!bang", "@at", "",
-                   "  indented", "two\nlines", "has [[note]] and /* bone */", "= synopsis",
-                   "#section", ".5 seconds later"],
-    })
+    scene = base.scenes[1].model_copy(
+        update={
+            "place": "Room #5# - NIGHT",
+            "action": [
+                "INT. NOT A HEADING",
+                "CUT TO:",
+                "> centred <",
+                "!bang",
+                "@at",
+                "",
+                "  indented",
+                "two\nlines",
+                "has [[note]] and /* bone */",
+                "= synopsis",
+                "#section",
+                ".5 seconds later",
+            ],
+        }
+    )
     odd = base.model_copy(update={"scenes": [base.scenes[0], scene, base.scenes[2]]})
     text = to_fountain(odd)
     assert from_fountain(text) == odd
@@ -172,12 +242,13 @@ def test_hand_written_fountain_reads_sensibly() -> None:
     )
     screenplay = from_fountain(text)
     assert screenplay.genre == "youth-romance" and screenplay.language == "en"
-    assert [s.heading for s in screenplay.scenes] == [
-        "EXT. BUS STOP - NIGHT", "INT. ROOFTOP - DAY"]
+    assert [s.heading for s in screenplay.scenes] == ["EXT. BUS STOP - NIGHT", "INT. ROOFTOP - DAY"]
     first, second = screenplay.scenes
     assert first.action == ["Rain hammers the shelter."]
     assert [(d.speaker, d.parenthetical, d.text) for d in first.dialogue] == [
-        ("MAYA", "dry", "You again."), ("JONAS", "", "Me again.")]
+        ("MAYA", "dry", "You again."),
+        ("JONAS", "", "Me again."),
+    ]
     assert first.transition == "CUT" and second.transition == "FADE"
     assert second.dialogue[0].speaker == "Jonas"
 

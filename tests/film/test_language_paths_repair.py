@@ -19,11 +19,17 @@ from film.repair import (
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("把第2场改得更感人", "zh"), ("make scene 2 funnier", "en"),
-    ("rename 李明 to Xiao Wang everywhere", "en"), ("把李明改名为 Xiao Wang", "zh"),
-    ("好", "en"), ("", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("把第2场改得更感人", "zh"),
+        ("make scene 2 funnier", "en"),
+        ("rename 李明 to Xiao Wang everywhere", "en"),
+        ("把李明改名为 Xiao Wang", "zh"),
+        ("好", "en"),
+        ("", "en"),
+    ],
+)
 def test_language_follows_what_most_of_the_text_is(text: str, language: str) -> None:
     assert detect_language(text) == language
     assert detect_language(text, "zh") == "zh"
@@ -50,13 +56,28 @@ def test_project_folder_precedence(tmp_path: Path) -> None:
 
 
 def _talky(speakers: list[str], cast: int = 1, lines: int = 2) -> Screenplay:
-    scenes = [Scene(number=n, place="Kitchen", action=["Steam rises."],
-                    dialogue=[DialogueLine(speaker=s, text=" ".join(["word"] * 20))
-                              for s in speakers for _ in range(lines)])
-              for n in (1, 2, 3)]
+    scenes = [
+        Scene(
+            number=n,
+            place="Kitchen",
+            action=["Steam rises."],
+            dialogue=[
+                DialogueLine(speaker=s, text=" ".join(["word"] * 20))
+                for s in speakers
+                for _ in range(lines)
+            ],
+        )
+        for n in (1, 2, 3)
+    ]
     characters = [CharacterProfile(name=f"Lead {i}") for i in range(cast)]
-    return Screenplay(title="T", logline="L", genre=Genre.TOUCHING_FAMILY, theme="home",
-                      characters=characters, scenes=scenes)
+    return Screenplay(
+        title="T",
+        logline="L",
+        genre=Genre.TOUCHING_FAMILY,
+        theme="home",
+        characters=characters,
+        scenes=scenes,
+    )
 
 
 def test_missing_speakers_join_the_bible_once_each_while_there_is_room() -> None:
@@ -65,7 +86,7 @@ def test_missing_speakers_join_the_bible_once_each_while_there_is_room() -> None
     assert [c.role for c in repaired.characters[1:]] == ["Speaks in scene 1."] * 2
     crowd = [f"Guest {i}" for i in range(10)]
     repaired, added = add_missing_speakers(_talky(crowd, lines=1))
-    assert len(repaired.characters) == MAX_CHARACTERS and added == crowd[:MAX_CHARACTERS - 1]
+    assert len(repaired.characters) == MAX_CHARACTERS and added == crowd[: MAX_CHARACTERS - 1]
 
 
 def test_within_form_refuses_a_cast_the_bible_cannot_hold() -> None:

@@ -16,21 +16,32 @@ from film.screenplay import (
 
 
 def small() -> Screenplay:
-    return Screenplay(title="T", logline="L", genre="youth-romance",
-                      characters=[CharacterProfile(name="Mia")],
-                      scenes=[Scene(number=1, place="Roof", action=["Wind."])])
+    return Screenplay(
+        title="T",
+        logline="L",
+        genre="youth-romance",
+        characters=[CharacterProfile(name="Mia")],
+        scenes=[Scene(number=1, place="Roof", action=["Wind."])],
+    )
 
 
-@pytest.mark.parametrize(("text", "genre"), [
-    ("youth-romance", Genre.YOUTH_ROMANCE), ("Youth Romance", Genre.YOUTH_ROMANCE),
-    ("youth_romance", Genre.YOUTH_ROMANCE), ("青春爱情", Genre.YOUTH_ROMANCE),
-    ("  ancient style ", Genre.ANCIENT_STYLE), ("古风吧", Genre.ANCIENT_STYLE),
-    ("make it a romance", Genre.YOUTH_ROMANCE), ("a comedy please", Genre.GRASSROOTS_SPOOF),
-    ("Touching Family (温情亲情)", Genre.TOUCHING_FAMILY),
-    ("温情亲情（Touching Family）", Genre.TOUCHING_FAMILY),
-    ("I'd love an ancient style film", Genre.ANCIENT_STYLE),
-    ("something with beautiful scenery", Genre.AESTHETIC_SCENERY),
-])
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("youth-romance", Genre.YOUTH_ROMANCE),
+        ("Youth Romance", Genre.YOUTH_ROMANCE),
+        ("youth_romance", Genre.YOUTH_ROMANCE),
+        ("青春爱情", Genre.YOUTH_ROMANCE),
+        ("  ancient style ", Genre.ANCIENT_STYLE),
+        ("古风吧", Genre.ANCIENT_STYLE),
+        ("make it a romance", Genre.YOUTH_ROMANCE),
+        ("a comedy please", Genre.GRASSROOTS_SPOOF),
+        ("Touching Family (温情亲情)", Genre.TOUCHING_FAMILY),
+        ("温情亲情（Touching Family）", Genre.TOUCHING_FAMILY),
+        ("I'd love an ancient style film", Genre.ANCIENT_STYLE),
+        ("something with beautiful scenery", Genre.AESTHETIC_SCENERY),
+    ],
+)
 def test_genre_parse(text: str, genre: Genre) -> None:
     assert Genre.parse(text) is genre
 
@@ -62,8 +73,10 @@ def test_bounds_reject_what_small_models_get_wrong() -> None:
         Scene(number=1, place="Roof", time_of_day="LUNCH")
     with pytest.raises(ValidationError):
         Screenplay(title="T", logline="L", genre="western")
-    assert Scene(number=3, interior="INT/EXT", place="car park",
-                 time_of_day="DUSK").heading == "INT./EXT. CAR PARK - DUSK"
+    assert (
+        Scene(number=3, interior="INT/EXT", place="car park", time_of_day="DUSK").heading
+        == "INT./EXT. CAR PARK - DUSK"
+    )
 
 
 def test_character_lookup_is_case_insensitive() -> None:

@@ -21,12 +21,29 @@ from knowledge.corpus import (
     parse_document,
 )
 
-FORM_TOPICS = {"duration-pacing", "vertical-framing", "story-elements", "hooks", "endings",
-               "screenplay-format", "generated-video", "subtitles"}
-GENRE_SECTIONS = ("Emotional promise", "Characters and settings", "Beat structure for 1 minute",
-                  "Beat structure for 3 minutes", "Beat structure for 5 minutes",
-                  "Beat structure for 10 minutes", "Dialogue voice", "Visual palette",
-                  "Music", "Endings", "Pitfalls")
+FORM_TOPICS = {
+    "duration-pacing",
+    "vertical-framing",
+    "story-elements",
+    "hooks",
+    "endings",
+    "screenplay-format",
+    "generated-video",
+    "subtitles",
+}
+GENRE_SECTIONS = (
+    "Emotional promise",
+    "Characters and settings",
+    "Beat structure for 1 minute",
+    "Beat structure for 3 minutes",
+    "Beat structure for 5 minutes",
+    "Beat structure for 10 minutes",
+    "Dialogue voice",
+    "Visual palette",
+    "Music",
+    "Endings",
+    "Pitfalls",
+)
 
 
 def docs() -> list[GuidelineDoc]:
@@ -81,13 +98,16 @@ def test_long_sections_are_split_at_paragraphs_keeping_the_heading() -> None:
     assert sum(len(c.text.split()) for c in parts) == 300
 
 
-@pytest.mark.parametrize(("front", "message"), [
-    ("", "front matter"),
-    ("---\ngenre: horror\ntopic: x\nlanguage: en\n---\n", "genre 'horror'"),
-    ("---\ngenre: all\ntopic: Bad Topic\nlanguage: en\n---\n", "topic"),
-    ("---\ngenre: all\ntopic: x\nlanguage: fr\n---\n", "language 'fr'"),
-    ("---\ngenre: [unclosed\n---\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("", "front matter"),
+        ("---\ngenre: horror\ntopic: x\nlanguage: en\n---\n", "genre 'horror'"),
+        ("---\ngenre: all\ntopic: Bad Topic\nlanguage: en\n---\n", "topic"),
+        ("---\ngenre: all\ntopic: x\nlanguage: fr\n---\n", "language 'fr'"),
+        ("---\ngenre: [unclosed\n---\n", "not valid YAML"),
+    ],
+)
 def test_malformed_front_matter_names_the_file(tmp_path: Path, front: str, message: str) -> None:
     page = tmp_path / "broken.md"
     page.write_text(front + "# Title\n\nBody.\n", encoding="utf-8")

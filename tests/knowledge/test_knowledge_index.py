@@ -77,9 +77,14 @@ def test_index_lives_under_microfilm_home(home: Path, corpus: Path) -> None:
 def test_changing_one_guideline_reindexes(home: Path, corpus: Path) -> None:
     build(corpus)
     page = corpus / "subtitles.md"
-    page.write_text(page.read_text(encoding="utf-8") + (
-        "\n## Karaoke captions (卡拉OK字幕)\n\nHighlight each word in turquoise as it is sung, "
-        "so a music video's lyrics can be followed along.\n"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + (
+            "\n## Karaoke captions (卡拉OK字幕)\n\nHighlight each word in turquoise as it is sung, "
+            "so a music video's lyrics can be followed along.\n"
+        ),
+        encoding="utf-8",
+    )
 
     stats, lines = build(corpus)
     assert not stats.reused and stats.reason == "the guidelines changed"
@@ -135,7 +140,8 @@ def test_corrupted_index_is_detected_and_rebuilt(home: Path, corpus: Path, damag
     assert any("corrupted" in line and "rebuilding" in line for line in lines), lines
     assert sqlite_problem(database) is None
     assert search_guidelines("subtitle line length", k=1, corpus_dir=corpus)[0].source == (
-        "subtitles.md")
+        "subtitles.md"
+    )
     assert build(corpus)[0].reused
 
 
@@ -169,8 +175,19 @@ def test_chroma_host_switches_to_a_server(
     chroma = shutil.which("chroma") or str(Path(__import__("sys").executable).with_name("chroma"))
     port = _free_port()
     server = subprocess.Popen(
-        [chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-         "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            chroma,
+            "run",
+            "--path",
+            str(tmp_path / "server"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         import httpx
 

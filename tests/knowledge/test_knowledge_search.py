@@ -62,13 +62,16 @@ def test_topic_filter_and_combined_filters() -> None:
     assert search_guidelines("how long", genre="youth-romance", topic="subtitles") == []
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"query": "   "}, "query was empty"),
-    ({"query": "x", "k": 0}, "k must be between"),
-    ({"query": "x", "k": 99}, "k must be between"),
-    ({"query": "x", "genre": "horror"}, "Choose one of: grassroots-spoof"),
-    ({"query": "x", "topic": "casting"}, "Unknown topic 'casting'. Choose one of:"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"query": "   "}, "query was empty"),
+        ({"query": "x", "k": 0}, "k must be between"),
+        ({"query": "x", "k": 99}, "k must be between"),
+        ({"query": "x", "genre": "horror"}, "Choose one of: grassroots-spoof"),
+        ({"query": "x", "topic": "casting"}, "Unknown topic 'casting'. Choose one of:"),
+    ],
+)
 def test_bad_arguments_get_clear_messages(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         search_guidelines(**kwargs)  # type: ignore[arg-type]

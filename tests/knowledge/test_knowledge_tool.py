@@ -29,16 +29,22 @@ def test_schema_describes_question_and_genre() -> None:
 
 def test_answer_cites_genre_and_form_passages() -> None:
     text = guidelines_tool.invoke(
-        {"question": "What makes a good ancient-style ending?", "genre": "ancient-style"})
+        {"question": "What makes a good ancient-style ending?", "genre": "ancient-style"}
+    )
     assert "[1] genre-ancient-style.md › Endings (结尾)" in text
     assert "form-endings.md ›" in text
     assert "Cite what you use" in text
 
 
 def test_tool_call_returns_sources_as_artifact() -> None:
-    message = guidelines_tool.invoke({
-        "type": "tool_call", "id": "call-1", "name": guidelines_tool.name,
-        "args": {"question": "字幕每行放多少字？"}})
+    message = guidelines_tool.invoke(
+        {
+            "type": "tool_call",
+            "id": "call-1",
+            "name": guidelines_tool.name,
+            "args": {"question": "字幕每行放多少字？"},
+        }
+    )
     assert isinstance(message, ToolMessage) and message.tool_call_id == "call-1"
     assert "subtitles.md ›" in message.content
     assert message.artifact and set(message.artifact[0]) == {"source", "heading", "text"}

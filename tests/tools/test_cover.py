@@ -19,7 +19,8 @@ def _pixels(path: Path) -> np.ndarray:
 
 
 def test_cover_is_a_vertical_png_written_atomically_and_deterministically(
-        english_screenplay: Screenplay, tmp_path: Path) -> None:
+    english_screenplay: Screenplay, tmp_path: Path
+) -> None:
     out = tmp_path / "cover.png"
     assert make_cover(english_screenplay, out) == out
     assert _pixels(out).shape == (1920, 1080, 3)
@@ -40,12 +41,12 @@ def test_every_genre_has_its_own_look(english_screenplay: Screenplay, tmp_path: 
         means.append(pixels.reshape(-1, 3).mean(axis=0))
         assert GENRE_STYLE[genre].mood_en and GENRE_STYLE[genre].mood_zh
     for i, a in enumerate(means):
-        for b in means[i + 1:]:
+        for b in means[i + 1 :]:
             assert np.abs(a - b).max() > 8
 
 
 def _title_band(path: Path) -> np.ndarray:
-    return _pixels(path)[int(1920 * 0.48):int(1920 * 0.68)]
+    return _pixels(path)[int(1920 * 0.48) : int(1920 * 0.68)]
 
 
 def test_chinese_title_draws_real_glyphs(chinese_screenplay: Screenplay, tmp_path: Path) -> None:
@@ -59,11 +60,13 @@ def test_chinese_title_draws_real_glyphs(chinese_screenplay: Screenplay, tmp_pat
     assert np.mean(np.abs(band_a - background).max(axis=2) > 60) > 0.02
 
 
-def test_genre_names_and_cast_are_lettered(chinese_screenplay: Screenplay,
-                                           tmp_path: Path) -> None:
+def test_genre_names_and_cast_are_lettered(chinese_screenplay: Screenplay, tmp_path: Path) -> None:
     with_cast = _pixels(make_cover(chinese_screenplay, tmp_path / "cast.png"))
-    no_cast = _pixels(make_cover(chinese_screenplay.model_copy(update={"characters": []}),
-                                 tmp_path / "nocast.png"))
+    no_cast = _pixels(
+        make_cover(
+            chinese_screenplay.model_copy(update={"characters": []}), tmp_path / "nocast.png"
+        )
+    )
     changed = np.abs(with_cast - no_cast).max(axis=2) > 40
     rows = np.nonzero(changed.any(axis=1))[0]
     assert rows.size and rows.min() > 1920 * 0.7 and rows.max() < 1920 * 0.95

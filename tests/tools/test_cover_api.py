@@ -19,9 +19,16 @@ IMAGES = "/v1/images/generations"
 @pytest.fixture(autouse=True)
 def offline_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No image service or backend choice unless a test sets one; failures retry fast."""
-    for name in ("MICROFILM_IMAGE_BASE_URL", "MICROFILM_IMAGE_API_KEY", "MICROFILM_IMAGE_MODEL",
-                 "MICROFILM_IMAGE_SIZE", "MICROFILM_IMAGE_QUALITY", "MICROFILM_RENDER_BACKEND",
-                 "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+    for name in (
+        "MICROFILM_IMAGE_BASE_URL",
+        "MICROFILM_IMAGE_API_KEY",
+        "MICROFILM_IMAGE_MODEL",
+        "MICROFILM_IMAGE_SIZE",
+        "MICROFILM_IMAGE_QUALITY",
+        "MICROFILM_RENDER_BACKEND",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MICROFILM_HTTP_ATTEMPTS", "2")
     monkeypatch.setenv("MICROFILM_HTTP_BACKOFF_S", "0.01")
@@ -44,7 +51,8 @@ def _pixels(path: Path) -> np.ndarray:
 
 
 def test_api_art_fills_the_frame_under_the_lettering(
-        server: FakeMediaServer, chinese_screenplay: Screenplay, tmp_path: Path) -> None:
+    server: FakeMediaServer, chinese_screenplay: Screenplay, tmp_path: Path
+) -> None:
     out = make_cover(chinese_screenplay, tmp_path / "cover.png", backend="openai-images")
 
     (post,) = [r for r in server.requests if r.path == IMAGES]
@@ -64,7 +72,8 @@ def test_api_art_fills_the_frame_under_the_lettering(
 
 
 def test_art_is_reused_while_the_prompt_holds_and_titles_are_lettered(
-        server: FakeMediaServer, chinese_screenplay: Screenplay, tmp_path: Path) -> None:
+    server: FakeMediaServer, chinese_screenplay: Screenplay, tmp_path: Path
+) -> None:
     titled = chinese_screenplay.model_copy(update={"title": "春眠不觉晓"})
     blank = chinese_screenplay.model_copy(update={"title": " "})
     band = slice(int(1920 * 0.48), int(1920 * 0.68))
@@ -79,8 +88,11 @@ def test_art_is_reused_while_the_prompt_holds_and_titles_are_lettered(
 
 
 def test_backend_none_follows_the_render_backend_setting(
-        server: FakeMediaServer, english_screenplay: Screenplay, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    server: FakeMediaServer,
+    english_screenplay: Screenplay,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     local = make_cover(english_screenplay, tmp_path / "local.png").read_bytes()
     assert make_cover(english_screenplay, tmp_path / "n.png", backend=None).read_bytes() == local
     monkeypatch.setenv("MICROFILM_RENDER_BACKEND", "openai-videos")
@@ -91,11 +103,17 @@ def test_backend_none_follows_the_render_backend_setting(
     assert server.count("POST", IMAGES) == 1 and api != local
 
 
-@pytest.mark.parametrize(("mode", "posts"), [("server_error", 2), ("failed", 1),
-                                             ("not_media", 1), ("malformed_json", 1)])
+@pytest.mark.parametrize(
+    ("mode", "posts"), [("server_error", 2), ("failed", 1), ("not_media", 1), ("malformed_json", 1)]
+)
 def test_any_api_failure_gives_the_local_cover_and_a_warning(
-        server: FakeMediaServer, english_screenplay: Screenplay, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, mode: str, posts: int) -> None:
+    server: FakeMediaServer,
+    english_screenplay: Screenplay,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    mode: str,
+    posts: int,
+) -> None:
     local = make_cover(english_screenplay, tmp_path / "local.png").read_bytes()
     server.scenario = Scenario(mode=mode)
     with caplog.at_level(logging.WARNING):
@@ -107,7 +125,8 @@ def test_any_api_failure_gives_the_local_cover_and_a_warning(
 
 
 def test_missing_credentials_fall_back_without_any_request(
-        english_screenplay: Screenplay, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    english_screenplay: Screenplay, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     local = make_cover(english_screenplay, tmp_path / "local.png").read_bytes()
     with caplog.at_level(logging.WARNING):
         out = make_cover(english_screenplay, tmp_path / "cover.png", backend="openai-images")

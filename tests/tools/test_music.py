@@ -30,7 +30,7 @@ def test_every_genre_has_a_modest_click_free_bed_of_exact_length(genre: Genre) -
     bed = music_bed(genre, 7.3, RATE)
     assert bed.dtype == np.float32 and bed.shape == (round(7.3 * RATE), 2)
     assert float(np.abs(bed).max()) <= 0.45  # well below clipping, leaves room for dialogue
-    assert 0.02 < _rms(bed[RATE:-2 * RATE]) < 0.12
+    assert 0.02 < _rms(bed[RATE : -2 * RATE]) < 0.12
     assert np.abs(bed[:8]).max() < 1e-3 and np.abs(bed[-8:]).max() < 1e-3  # faded both ends
     assert np.array_equal(bed, music_bed(genre, 7.3, RATE))  # deterministic
 
@@ -43,7 +43,7 @@ def test_genres_sound_different() -> None:
         spectra[genre] = spectrum / np.linalg.norm(spectrum)
     genres = list(Genre)
     for i, a in enumerate(genres):
-        for b in genres[i + 1:]:
+        for b in genres[i + 1 :]:
             assert float(spectra[a] @ spectra[b]) < 0.9, (a, b)
 
 
@@ -52,9 +52,9 @@ def test_loop_restarts_without_a_click() -> None:
     bed = music_bed(Genre.ANCIENT_STYLE, 2.5 * loop.shape[0] / RATE, RATE)
     steps = np.abs(np.diff(bed, axis=0)).max(axis=1)
     seam = loop.shape[0]
-    typical = np.percentile(steps[RATE:-3 * RATE], 99.9)
-    assert steps[seam - 3:seam + 3].max() <= typical
-    assert np.array_equal(bed[seam + RATE:seam + 2 * RATE], loop[RATE:2 * RATE])
+    typical = np.percentile(steps[RATE : -3 * RATE], 99.9)
+    assert steps[seam - 3 : seam + 3].max() <= typical
+    assert np.array_equal(bed[seam + RATE : seam + 2 * RATE], loop[RATE : 2 * RATE])
 
 
 def test_empty_and_invalid_lengths() -> None:
@@ -71,10 +71,10 @@ def test_a_user_music_file_is_looped_levelled_and_trimmed(tmp_path: Path) -> Non
     bed = music_bed(Genre.TOUCHING_FAMILY, 5.0, RATE, source_file=source)
     assert bed.shape == (5 * RATE, 2) and bed.dtype == np.float32
     assert float(np.abs(bed).max()) <= 0.45  # brought down to bed level
-    middle = bed[RATE:4 * RATE, 0]
+    middle = bed[RATE : 4 * RATE, 0]
     peak_hz = np.argmax(np.abs(np.fft.rfft(middle))) * RATE / middle.size
     assert peak_hz == pytest.approx(440, abs=2)
-    assert _rms(bed[int(1.4 * RATE):int(1.6 * RATE)]) > 0.5 * _rms(middle)  # no gap at the loop
+    assert _rms(bed[int(1.4 * RATE) : int(1.6 * RATE)]) > 0.5 * _rms(middle)  # no gap at the loop
 
 
 def test_unusable_music_files_get_a_clear_message(tmp_path: Path) -> None:
@@ -89,8 +89,9 @@ def test_unusable_music_files_get_a_clear_message(tmp_path: Path) -> None:
 def _speech_like(seconds: float, start: float, stop: float) -> np.ndarray:
     rng = np.random.default_rng(3)
     voice = np.zeros(int(seconds * RATE), np.float32)
-    voice[int(start * RATE):int(stop * RATE)] = 0.1 * rng.standard_normal(
-        int(stop * RATE) - int(start * RATE))
+    voice[int(start * RATE) : int(stop * RATE)] = 0.1 * rng.standard_normal(
+        int(stop * RATE) - int(start * RATE)
+    )
     return voice
 
 
@@ -101,9 +102,9 @@ def test_music_ducks_about_12_db_under_speech_and_recovers() -> None:
     mixed = duck_and_mix(voice, music, RATE)
     assert mixed.shape == (8 * RATE, 2) and mixed.dtype == np.float32
     under = mixed - voice[:, None]  # what is left is the music, at its ducked level
-    ducked = _rms(under[int(3.3 * RATE):int(4.7 * RATE)]) / _rms(music[:RATE])
-    clear = _rms(under[int(0.5 * RATE):int(2.0 * RATE)]) / _rms(music[:RATE])
-    after = _rms(under[int(6.5 * RATE):int(7.5 * RATE)]) / _rms(music[:RATE])
+    ducked = _rms(under[int(3.3 * RATE) : int(4.7 * RATE)]) / _rms(music[:RATE])
+    clear = _rms(under[int(0.5 * RATE) : int(2.0 * RATE)]) / _rms(music[:RATE])
+    after = _rms(under[int(6.5 * RATE) : int(7.5 * RATE)]) / _rms(music[:RATE])
     assert 20 * np.log10(ducked) == pytest.approx(DUCK_DB, abs=1.0)
     assert clear == pytest.approx(1.0, abs=0.01) and after == pytest.approx(1.0, abs=0.01)
     gain = ducking_gain(voice, RATE)

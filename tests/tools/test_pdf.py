@@ -31,30 +31,52 @@ def _text(pdf: Path, page: int | None = None, layout: bool = False) -> str:
         args += ["-f", str(page), "-l", str(page)]
     if layout:
         args.append("-layout")
-    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def _page_image(pdf: Path, page: int, tmp_path: Path) -> np.ndarray:
     stem = tmp_path / f"{pdf.stem}-p{page}"
-    subprocess.run([_tool("pdftoppm"), "-r", "72", "-gray", "-png", "-singlefile", "-f",
-                    str(page), "-l", str(page), str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            _tool("pdftoppm"),
+            "-r",
+            "72",
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     with Image.open(stem.with_suffix(".png")) as image:
         return np.asarray(image, np.int16)
 
 
 def _pages(pdf: Path) -> int:
-    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(
+        [_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return int(next(ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:")))
 
 
 def test_english_pdf_has_title_page_and_standard_layout(
-        english_screenplay: Screenplay, tmp_path: Path) -> None:
-    scene = english_screenplay.scenes[1].model_copy(update={"dialogue": [
-        DialogueLine(speaker="Leo", parenthetical="grinning", text="Last ride of the year.")]})
+    english_screenplay: Screenplay, tmp_path: Path
+) -> None:
+    scene = english_screenplay.scenes[1].model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="Leo", parenthetical="grinning", text="Last ride of the year.")
+            ]
+        }
+    )
     screenplay = english_screenplay.model_copy(
-        update={"scenes": [english_screenplay.scenes[0], scene, english_screenplay.scenes[2]]})
+        update={"scenes": [english_screenplay.scenes[0], scene, english_screenplay.scenes[2]]}
+    )
     out = tmp_path / "screenplay.pdf"
     assert screenplay_pdf(screenplay, out) == out
     assert out.read_bytes().startswith(b"%PDF")
@@ -73,13 +95,21 @@ def test_english_pdf_has_title_page_and_standard_layout(
     assert body.lstrip().startswith("1.")  # page number on the first script page
 
 
-def test_long_script_breaks_pages_and_numbers_them(english_screenplay: Screenplay,
-                                                   tmp_path: Path) -> None:
-    scenes = [Scene(number=n, place=f"Street {n}", action=["Rain falls on the street. " * 6],
-                    dialogue=[DialogueLine(speaker="Mia", text="We keep walking. " * 8)])
-              for n in range(1, 16)]
-    out = screenplay_pdf(english_screenplay.model_copy(update={"scenes": scenes}),
-                         tmp_path / "long.pdf")
+def test_long_script_breaks_pages_and_numbers_them(
+    english_screenplay: Screenplay, tmp_path: Path
+) -> None:
+    scenes = [
+        Scene(
+            number=n,
+            place=f"Street {n}",
+            action=["Rain falls on the street. " * 6],
+            dialogue=[DialogueLine(speaker="Mia", text="We keep walking. " * 8)],
+        )
+        for n in range(1, 16)
+    ]
+    out = screenplay_pdf(
+        english_screenplay.model_copy(update={"scenes": scenes}), tmp_path / "long.pdf"
+    )
     pages = _pages(out)
     assert pages >= 4
     assert _text(out, pages, layout=True).lstrip().startswith(f"{pages - 1}.")
@@ -93,16 +123,18 @@ def _chinese(screenplay: Screenplay, action: str) -> Screenplay:
     return screenplay.model_copy(update={"scenes": [scene, *screenplay.scenes[1:]]})
 
 
-def test_chinese_text_renders_as_real_glyphs(chinese_screenplay: Screenplay,
-                                             tmp_path: Path) -> None:
+def test_chinese_text_renders_as_real_glyphs(
+    chinese_screenplay: Screenplay, tmp_path: Path
+) -> None:
     first = "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。"
     second = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"
     pdf_a = screenplay_pdf(_chinese(chinese_screenplay, first), tmp_path / "a.pdf")
     pdf_b = screenplay_pdf(_chinese(chinese_screenplay, second), tmp_path / "b.pdf")
     text = _text(pdf_a)
     assert "回家的路" in text and first in text.replace("\n", "") and "妈，我回来了！" in text
-    fonts = subprocess.run([_tool("pdffonts"), str(pdf_a)], capture_output=True, text=True,
-                           check=True).stdout
+    fonts = subprocess.run(
+        [_tool("pdffonts"), str(pdf_a)], capture_output=True, text=True, check=True
+    ).stdout
     assert "NotoSerifSC" in fonts
     page_a, page_b = _page_image(pdf_a, 2, tmp_path), _page_image(pdf_b, 2, tmp_path)
     ink_a = page_a < 128
@@ -115,8 +147,9 @@ def test_chinese_text_renders_as_real_glyphs(chinese_screenplay: Screenplay,
     assert ink_a[action_band].mean() > 0.01
 
 
-def test_chinese_punctuation_never_starts_a_line(chinese_screenplay: Screenplay,
-                                                 tmp_path: Path) -> None:
+def test_chinese_punctuation_never_starts_a_line(
+    chinese_screenplay: Screenplay, tmp_path: Path
+) -> None:
     action = "她推开门，看见父亲坐在昏暗的厨房里，桌上放着一碗已经凉透的面条。" * 4
     out = screenplay_pdf(_chinese(chinese_screenplay, action), tmp_path / "p.pdf")
     lines = [ln.strip() for ln in _text(out, 2).splitlines() if ln.strip()]

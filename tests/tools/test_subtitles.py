@@ -24,8 +24,13 @@ _STAMP = re.compile(r"^\d{2}:\d{2}:\d{2},\d{3} --> \d{2}:\d{2}:\d{2},\d{3}$")
 
 
 def test_srt_is_numbered_monotonic_and_never_overlaps() -> None:
-    cues = [Cue(2.0, 3.5, "second", "B"), Cue(0.0, 2.4, "first", "A"),
-            Cue(3.5, 3.5, "zero length"), Cue(4.0, 6.0, "   "), Cue(3661.25, 3662.0, "late")]
+    cues = [
+        Cue(2.0, 3.5, "second", "B"),
+        Cue(0.0, 2.4, "first", "A"),
+        Cue(3.5, 3.5, "zero length"),
+        Cue(4.0, 6.0, "   "),
+        Cue(3661.25, 3662.0, "late"),
+    ]
     text = to_srt(cues)
     blocks = text.strip().split("\n\n")
     assert [b.split("\n")[0] for b in blocks] == ["1", "2", "3"]
@@ -81,10 +86,13 @@ def _alpha_box(image: Image.Image) -> tuple[int, int, int, int]:
     return box
 
 
-@pytest.mark.parametrize("language,text", [
-    ("en", "Please, one more bus. I have been waiting here since midnight."),
-    ("zh", "今年他又不回来了吧。饺子都包好了。"),
-])
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("en", "Please, one more bus. I have been waiting here since midnight."),
+        ("zh", "今年他又不回来了吧。饺子都包好了。"),
+    ],
+)
 def test_caption_sits_bottom_centre_above_the_phone_ui(language: str, text: str) -> None:
     image = subtitle_image(text, 1080, 1920, language)
     assert image.size == (1080, 1920) and image.mode == "RGBA"

@@ -31,8 +31,14 @@ TONE_HZ = 220.0  # the fake service speaks a 220 Hz sine, 0.5 s per request
 @pytest.fixture(autouse=True)
 def offline_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No speech service unless a test configures one; retries fast when one fails."""
-    for name in ("MICROFILM_TTS_BASE_URL", "MICROFILM_TTS_MODEL", "MICROFILM_TTS_API_KEY",
-                 "MICROFILM_TTS_VOICE", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+    for name in (
+        "MICROFILM_TTS_BASE_URL",
+        "MICROFILM_TTS_MODEL",
+        "MICROFILM_TTS_API_KEY",
+        "MICROFILM_TTS_VOICE",
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MICROFILM_HTTP_ATTEMPTS", "2")
     monkeypatch.setenv("MICROFILM_HTTP_BACKOFF_S", "0.01")
@@ -52,8 +58,9 @@ def _use(server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _scene() -> Scene:
-    return Scene(number=4, place="Bus stop",
-                 dialogue=[DialogueLine(speaker=s, text=t) for s, t in LINES])
+    return Scene(
+        number=4, place="Bus stop", dialogue=[DialogueLine(speaker=s, text=t) for s, t in LINES]
+    )
 
 
 def _tone_share(samples: np.ndarray) -> float:
@@ -65,11 +72,12 @@ def _tone_share(samples: np.ndarray) -> float:
 
 def _cue_audio(result: voice.SceneVoice) -> list[np.ndarray]:
     audio = read_wav(result.wav_path)[:, 0]
-    return [audio[int(c.start_s * 44_100):int(c.end_s * 44_100)] for c in result.cues]
+    return [audio[int(c.start_s * 44_100) : int(c.end_s * 44_100)] for c in result.cues]
 
 
 def test_service_voices_each_character_and_cues_follow_its_audio(
-        server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     _use(server, monkeypatch)
     result = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "scene.wav")
 
@@ -98,8 +106,11 @@ def test_service_voices_each_character_and_cues_follow_its_audio(
 
 
 def test_a_service_that_is_down_falls_back_to_espeak_once_per_scene(
-        server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    server: FakeMediaServer,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     offline = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "offline.wav")
     assert server.requests == []
     _use(server, monkeypatch)
@@ -109,8 +120,9 @@ def test_a_service_that_is_down_falls_back_to_espeak_once_per_scene(
         result = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "fallback.wav")
 
     assert server.count("POST", "/v1/audio/speech") == 2  # one round of retries, not per line
-    assert any("rest of scene 4" in r.getMessage() and "offline" in r.getMessage()
-               for r in caplog.records)
+    assert any(
+        "rest of scene 4" in r.getMessage() and "offline" in r.getMessage() for r in caplog.records
+    )
     assert API_KEY not in caplog.text
     assert [c.text for c in result.cues] == [c.text for c in offline.cues]
     assert result.duration_s == pytest.approx(offline.duration_s, abs=0.02)
@@ -120,8 +132,11 @@ def test_a_service_that_is_down_falls_back_to_espeak_once_per_scene(
 
 
 def test_a_refused_line_alone_is_spoken_offline(
-        server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    server: FakeMediaServer,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     _use(server, monkeypatch)
     server.scenario = Scenario(mode="failed", failure_message="This voice is not allowed.")
     with caplog.at_level(logging.WARNING):
@@ -132,7 +147,8 @@ def test_a_refused_line_alone_is_spoken_offline(
 
 
 def test_without_the_tts_switches_speech_stays_offline(
-        server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    server: FakeMediaServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)  # the chat model's API, not speech
     monkeypatch.setenv("OPENAI_API_KEY", API_KEY)
     result = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "plain.wav")
@@ -143,8 +159,8 @@ def test_without_the_tts_switches_speech_stays_offline(
 
 
 def test_unusable_settings_are_reported_and_spoken_offline(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setenv("MICROFILM_TTS_MODEL", "tts-1")  # the official endpoint, but no key
     with caplog.at_level(logging.WARNING):
         speaker = ProviderSpeaker({}, "scene 1")

@@ -12,11 +12,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start(home: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Import app.py the way ``chainlit run`` does, with a clean studio environment."""
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("MICROFILM_", "CHAINLIT_", "OPENAI_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MICROFILM_", "CHAINLIT_", "OPENAI_"))
+    }
     clean.update(MICROFILM_HOME=str(home), **env)
-    return subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, env=clean,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "import app"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_first_start_without_accounts_prints_a_generated_login_once(tmp_path: Path) -> None:

@@ -55,8 +55,9 @@ class RecordingEmitter(BaseChainlitEmitter):
         self.order.append(step_dict["id"])
         self.tokens[step_dict["id"]] = step_dict["output"]  # the first token opens the stream
 
-    async def send_token(self, id: str, token: str, is_sequence: bool = False,
-                         is_input: bool = False) -> None:
+    async def send_token(
+        self, id: str, token: str, is_sequence: bool = False, is_input: bool = False
+    ) -> None:
         self.tokens[id] = self.tokens.get(id, "") + token
 
     async def send_element(self, element_dict: Any) -> None:
@@ -76,10 +77,12 @@ class FakeState(TypedDict, total=False):
 
 
 def _screenplay() -> Screenplay:
-    return Screenplay(title="The Last Dumpling", logline="A boy learns his grandma's recipe.",
-                      genre=Genre.TOUCHING_FAMILY,
-                      scenes=[Scene(number=1, place="Kitchen", action=["Flour."],
-                                    duration_s=10)])
+    return Screenplay(
+        title="The Last Dumpling",
+        logline="A boy learns his grandma's recipe.",
+        genre=Genre.TOUCHING_FAMILY,
+        scenes=[Scene(number=1, place="Kitchen", action=["Flour."], duration_s=10)],
+    )
 
 
 def build_graph(outside: Path, hold: asyncio.Event | None = None) -> Any:
@@ -89,18 +92,31 @@ def build_graph(outside: Path, hold: asyncio.Event | None = None) -> Any:
 
     async def pitch(state: FakeState) -> dict[str, Any]:
         emit_progress("pitches", "Reading the genre guidelines", 0.1)
-        emit_sources([{"source": "genre-touching-family.md", "heading": "Endings",
-                       "text": "End on a gesture."}])
+        emit_sources(
+            [
+                {
+                    "source": "genre-touching-family.md",
+                    "heading": "Endings",
+                    "text": "End on a gesture.",
+                }
+            ]
+        )
         await quiet.ainvoke("internal", config={"tags": ["nostream"]})
         reply = await talker.ainvoke(state["messages"])
         emit_progress("pitches", "Genre options ready", 1.0)
         return {"messages": [reply], "language": "en"}
 
     def choose(state: FakeState) -> dict[str, Any]:
-        answer = interrupt({"type": "choose_genre", "question": "Which genre?",
-                            "recommended": "touching-family",
-                            "options": [{"genre": g.value, "label": g.label("en"),
-                                         "pitch": "p"} for g in Genre]})
+        answer = interrupt(
+            {
+                "type": "choose_genre",
+                "question": "Which genre?",
+                "recommended": "touching-family",
+                "options": [
+                    {"genre": g.value, "label": g.label("en"), "pitch": "p"} for g in Genre
+                ],
+            }
+        )
         return {"genre": str(answer), "messages": [AIMessage(f"Genre: {answer}.")]}
 
     async def write(state: FakeState, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -127,8 +143,12 @@ def build_graph(outside: Path, hold: asyncio.Event | None = None) -> Any:
         return {"messages": [AIMessage("The film is ready.")]}
 
     builder = StateGraph(FakeState, context_schema=Context)
-    for name, node in (("pitch_genres", pitch), ("choose_genre", choose),
-                       ("finalize_draft", write), ("assemble", produce)):
+    for name, node in (
+        ("pitch_genres", pitch),
+        ("choose_genre", choose),
+        ("finalize_draft", write),
+        ("assemble", produce),
+    ):
         builder.add_node(name, node)
     builder.add_edge(START, "pitch_genres")
     builder.add_edge("pitch_genres", "choose_genre")
@@ -141,8 +161,14 @@ def build_graph(outside: Path, hold: asyncio.Event | None = None) -> Any:
 def enter_chat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RecordingEmitter:
     monkeypatch.setattr(chainlit.config, "FILES_DIRECTORY", tmp_path / ".files")
     (tmp_path / ".files").mkdir()
-    session = HTTPSession(id=str(uuid.uuid4()), thread_id=str(uuid.uuid4()), token=None,
-                          user=None, client_type="webapp", user_env=None)
+    session = HTTPSession(
+        id=str(uuid.uuid4()),
+        thread_id=str(uuid.uuid4()),
+        token=None,
+        user=None,
+        client_type="webapp",
+        user_env=None,
+    )
     emitter = RecordingEmitter(session)
     context_var.set(ChainlitContext(session, emitter=emitter))
     return emitter
@@ -165,7 +191,8 @@ async def test_a_turn_streams_replies_opens_steps_and_stops_at_the_genre_questio
     graph = build_graph(outside)
 
     outcome = await ChatTurn(folder).run(
-        graph, "t1", {"messages": [HumanMessage("grandma and dumplings")]}, context)
+        graph, "t1", {"messages": [HumanMessage("grandma and dumplings")]}, context
+    )
 
     assert outcome.interrupt is not None and outcome.interrupt["type"] == "choose_genre"
     assert outcome.interrupt["recommended"] == "touching-family"
@@ -194,8 +221,7 @@ async def test_resuming_shows_the_screenplay_previews_and_the_film_but_never_for
     graph = build_graph(outside)
     await ChatTurn(folder).run(graph, "t1", {"messages": [HumanMessage("idea")]}, context)
 
-    outcome = await ChatTurn(folder).run(graph, "t1", Command(resume="touching-family"),
-                                         context)
+    outcome = await ChatTurn(folder).run(graph, "t1", Command(resume="touching-family"), context)
 
     assert outcome.interrupt is None and outcome.error is None
     messages = emitter.of_type("assistant_message")
@@ -224,8 +250,7 @@ async def test_stopping_a_turn_closes_its_steps_and_keeps_finished_work(
     await ChatTurn(folder).run(graph, "t1", {"messages": [HumanMessage("idea")]}, context)
 
     turn = ChatTurn(folder)
-    running = asyncio.create_task(turn.run(graph, "t1", Command(resume="youth-romance"),
-                                           context))
+    running = asyncio.create_task(turn.run(graph, "t1", Command(resume="youth-romance"), context))
     deadline = asyncio.get_running_loop().time() + 60  # generous: CI machines can be busy
     while asyncio.get_running_loop().time() < deadline:
         previewed = any(
@@ -243,8 +268,9 @@ async def test_stopping_a_turn_closes_its_steps_and_keeps_finished_work(
     stopped = [s for s in emitter.of_type("tool") if s["name"] == "Stitching the film"]
     assert stopped and stopped[-1]["output"] == "Stopped."
     outputs = [m["output"] for m in emitter.of_type("assistant_message")]
-    assert any(o.startswith("## The Last Dumpling") for o in outputs), \
+    assert any(o.startswith("## The Last Dumpling") for o in outputs), (
         "the screenplay written before the stop is still shown"
+    )
     assert not any("Your micro film" in o for o in outputs)
     snapshot = await graph.aget_state(config)
     assert snapshot.values["genre"] == "youth-romance", "finished stages stay checkpointed"

@@ -24,6 +24,7 @@ from webapp import auth, files, genres, persistence, projects, render, settings,
 
 # --- logins -------------------------------------------------------------------------------
 
+
 def test_users_from_environment_are_checked_exactly(tmp_path: Path) -> None:
     accounts = auth.load_accounts(tmp_path, {"MICROFILM_USERS": "alice:pw:1, bob:two"})
     assert accounts.users == {"alice": "pw:1", "bob": "two"}
@@ -34,8 +35,9 @@ def test_users_from_environment_are_checked_exactly(tmp_path: Path) -> None:
 
 
 def test_single_user_pair_needs_both_halves(tmp_path: Path) -> None:
-    accounts = auth.load_accounts(tmp_path, {"MICROFILM_USER": "ana",
-                                             "MICROFILM_PASSWORD": "s3cret"})
+    accounts = auth.load_accounts(
+        tmp_path, {"MICROFILM_USER": "ana", "MICROFILM_PASSWORD": "s3cret"}
+    )
     assert accounts.check("ana", "s3cret")
     with pytest.raises(auth.CredentialsError, match="both"):
         auth.load_accounts(tmp_path, {"MICROFILM_USER": "ana"})
@@ -65,6 +67,7 @@ def test_auth_secret_is_generated_once_and_kept(tmp_path: Path) -> None:
 
 # --- project folders ----------------------------------------------------------------------
 
+
 def test_project_folders_separate_users_and_threads(tmp_path: Path) -> None:
     a = projects.project_folder("Alice", "t-1", tmp_path)
     b = projects.project_folder("alice", "t-1", tmp_path)
@@ -91,12 +94,19 @@ def test_only_files_inside_the_thread_folder_are_shown(tmp_path: Path) -> None:
 
 # --- history tables and element files -----------------------------------------------------
 
+
 def enter_chainlit_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ChainlitContext:
     """A Chainlit context without a browser (must run inside the test's event loop)."""
     monkeypatch.setattr(chainlit.config, "FILES_DIRECTORY", tmp_path / ".files")
     (tmp_path / ".files").mkdir()
-    session = HTTPSession(id=str(uuid.uuid4()), thread_id=str(uuid.uuid4()), token=None,
-                          user=None, client_type="webapp", user_env=None)
+    session = HTTPSession(
+        id=str(uuid.uuid4()),
+        thread_id=str(uuid.uuid4()),
+        token=None,
+        user=None,
+        client_type="webapp",
+        user_env=None,
+    )
     ctx = ChainlitContext(session)
     context_var.set(ctx)
     return ctx
@@ -127,16 +137,24 @@ async def test_history_and_files_round_trip_through_the_data_layer(
         user = await layer.create_user(User(identifier="alice"))
         assert user is not None
         thread_id = chainlit_context.session.thread_id
-        await layer.update_thread(thread_id, name="Dumplings", user_id=user.id,
-                                  metadata={"chat_settings": {"resolution": "720x1280"}})
-        step = Step(name="Micro Film Studio", type="assistant_message",  # type: ignore[arg-type]
-                    thread_id=thread_id)
+        await layer.update_thread(
+            thread_id,
+            name="Dumplings",
+            user_id=user.id,
+            metadata={"chat_settings": {"resolution": "720x1280"}},
+        )
+        step = Step(
+            name="Micro Film Studio",
+            type="assistant_message",  # type: ignore[arg-type]
+            thread_id=thread_id,
+        )
         step.output = "Version 1 is ready"
         await layer.create_step(step.to_dict())
         film = tmp_path / "film.mp4"
         film.write_bytes(b"\x00\x00\x00\x18ftypmp42 film bytes")
-        element = File(name="film.mp4", path=str(film), thread_id=thread_id, for_id=step.id,
-                       mime="video/mp4")
+        element = File(
+            name="film.mp4", path=str(film), thread_id=thread_id, for_id=step.id, mime="video/mp4"
+        )
         await layer.create_element(element)
 
         thread = await layer.get_thread(thread_id)
@@ -191,8 +209,9 @@ def test_file_route_serves_a_user_their_own_files_only(tmp_path: Path) -> None:
     ok = client.get("/studio-files/u1/e1/film.mp4", headers={"x-user": "u1"})
     assert ok.status_code == 200 and ok.content == b"0123456789"
     assert ok.headers["content-type"] == "video/mp4"
-    ranged = client.get("/studio-files/u1/e1/film.mp4",
-                        headers={"x-user": "u1", "range": "bytes=2-5"})
+    ranged = client.get(
+        "/studio-files/u1/e1/film.mp4", headers={"x-user": "u1", "range": "bytes=2-5"}
+    )
     assert ranged.status_code == 206 and ranged.content == b"2345"
     assert client.get("/studio-files/u2/e2/film.mp4", headers={"x-user": "u1"}).status_code == 404
     assert client.get("/studio-files/u1/e1/film.mp4").status_code == 401
@@ -203,12 +222,21 @@ def test_file_route_serves_a_user_their_own_files_only(tmp_path: Path) -> None:
 
 # --- settings -------------------------------------------------------------------------------
 
-def test_settings_from_the_browser_are_checked(monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+
+def test_settings_from_the_browser_are_checked(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("MICROFILM_RESOLUTION", raising=False)
     monkeypatch.delenv("MICROFILM_TARGET_SECONDS", raising=False)
-    values = settings.clean({"resolution": "720x1280", "target_seconds": 9999,
-                             "language": "zh", "render_backend": "no-such", "model": " m1 "})
+    values = settings.clean(
+        {
+            "resolution": "720x1280",
+            "target_seconds": 9999,
+            "language": "zh",
+            "render_backend": "no-such",
+            "model": " m1 ",
+        }
+    )
     assert values["resolution"] == "720x1280" and values["language"] == "zh"
     assert values["target_seconds"] == 600 and values["render_backend"] == "local"
     assert values["model"] == "m1"
@@ -218,23 +246,37 @@ def test_settings_from_the_browser_are_checked(monkeypatch: pytest.MonkeyPatch,
     context = settings.context_for_turn({"target_seconds": 30}, tmp_path / "p")
     assert context.target_seconds == 30 and context.project_dir == str(tmp_path / "p")
     panel = settings.widgets({"resolution": "720x1280"}, "Using a test model.")
-    assert [w.id for w in panel] == ["model", "render_backend", "resolution",
-                                     "target_seconds", "language"]
+    assert [w.id for w in panel] == [
+        "model",
+        "render_backend",
+        "resolution",
+        "target_seconds",
+        "language",
+    ]
     assert panel[2].initial == "720x1280" and "test model" in (panel[0].description or "")
 
 
 # --- what the chat shows --------------------------------------------------------------------
 
+
 def _screenplay(language: str = "en") -> Screenplay:
     return Screenplay(
-        title="The *Last* Dumpling", logline="A boy learns # his grandma's recipe.",
-        genre=Genre.TOUCHING_FAMILY, language=language,  # type: ignore[arg-type]
+        title="The *Last* Dumpling",
+        logline="A boy learns # his grandma's recipe.",
+        genre=Genre.TOUCHING_FAMILY,
+        language=language,  # type: ignore[arg-type]
         theme="love that travels",
         characters=[CharacterProfile(name="Ming", role="grandson", look="18")],
-        scenes=[Scene(number=1, place="Kitchen", time_of_day="NIGHT",
-                      action=["Flour everywhere."], duration_s=20,
-                      dialogue=[DialogueLine(speaker="Ming", text="One more.",
-                                             parenthetical="softly")])],
+        scenes=[
+            Scene(
+                number=1,
+                place="Kitchen",
+                time_of_day="NIGHT",
+                action=["Flour everywhere."],
+                duration_s=20,
+                dialogue=[DialogueLine(speaker="Ming", text="One more.", parenthetical="softly")],
+            )
+        ],
     )
 
 
@@ -251,37 +293,53 @@ def test_screenplay_reads_like_a_screenplay_and_escapes_model_text() -> None:
 
 def test_download_names_stay_plain() -> None:
     assert render.download_name(Path("/x/最后的饺子.zip"), "bundle") == "bundle.zip"
-    assert render.download_name(Path("/x/last-dumpling.fountain"), "s") == \
-        "last-dumpling.fountain"
+    assert render.download_name(Path("/x/last-dumpling.fountain"), "s") == "last-dumpling.fountain"
 
 
 def test_step_summaries_pick_the_useful_fields() -> None:
     from langchain_core.messages import AIMessage, HumanMessage
 
-    state = {"messages": [HumanMessage("a film about dumplings")], "genre": "touching-family",
-             "project": {"current": 1, "versions": [{"number": 1, "screenplay": {
-                 "title": "T", "scenes": [{}, {}]}}]}}
+    state = {
+        "messages": [HumanMessage("a film about dumplings")],
+        "genre": "touching-family",
+        "project": {
+            "current": 1,
+            "versions": [{"number": 1, "screenplay": {"title": "T", "scenes": [{}, {}]}}],
+        },
+    }
     summary = summaries.summarize_input("write_logline", state)
     assert "message: a film about dumplings" in summary
     assert "genre: touching-family" in summary and 'version 1: "T", 2 scenes' in summary
-    render_task = {"scene_number": 2, "total": 3, "settings": {"width": 720, "height": 1280,
-                                                               "backend": "local"}}
+    render_task = {
+        "scene_number": 2,
+        "total": 3,
+        "settings": {"width": 720, "height": 1280, "backend": "local"},
+    }
     assert "scene: 2 of 3" in summaries.summarize_input("render_scene", render_task)
     assert summaries.step_title("render_scene", render_task) == "Rendering scene 2"
-    out = summaries.summarize_output({"messages": [AIMessage("Done!")], "scene_results": [
-        {"scene": 1, "path": "/p/s1.mp4", "duration_s": 4, "cached": True, "error": None}]})
+    out = summaries.summarize_output(
+        {
+            "messages": [AIMessage("Done!")],
+            "scene_results": [
+                {"scene": 1, "path": "/p/s1.mp4", "duration_s": 4, "cached": True, "error": None}
+            ],
+        }
+    )
     assert "reply: Done!" in out and "scene 1: s1.mp4, 4.0 s, cached" in out
     assert summaries.step_type("render_scene") == "tool"
     assert summaries.step_type("write_scenes") == "run"
 
 
 def test_genre_buttons_put_the_recommendation_first() -> None:
-    payload = {"type": "choose_genre",
-               "question": "Which genre should this film be? I recommend Youth Romance "
-                           "(青春爱情): two rivals, one stuck lift.",
-               "recommended": "youth-romance",
-               "options": [{"genre": g.value, "label": g.label("en"), "pitch": f"as {g.value}"}
-                           for g in Genre]}
+    payload = {
+        "type": "choose_genre",
+        "question": "Which genre should this film be? I recommend Youth Romance "
+        "(青春爱情): two rivals, one stuck lift.",
+        "recommended": "youth-romance",
+        "options": [
+            {"genre": g.value, "label": g.label("en"), "pitch": f"as {g.value}"} for g in Genre
+        ],
+    }
     assert genres.is_genre_question(payload)
     actions = genres.genre_actions(payload)
     assert len(actions) == 6
@@ -292,6 +350,6 @@ def test_genre_buttons_put_the_recommendation_first() -> None:
     assert "**Youth Romance (青春爱情)** ★: as youth-romance" in text
     assert "you choose" in text
     chinese = genres.question_markdown(
-        {**payload, "question": "这部片子用哪种类型？我推荐青春爱情（Youth Romance）。"})
+        {**payload, "question": "这部片子用哪种类型？我推荐青春爱情（Youth Romance）。"}
+    )
     assert "你来选" in chinese and genres.payload_language(payload) == "en"
-

@@ -38,8 +38,13 @@ from tools.assembly.stitch import (
 from tools.backends.base import RenderError, get_backend
 
 __all__ = [
-    "FilmResult", "ProductionError", "ProductionSettings", "SegmentResult", "assemble_film",
-    "produce_film", "render_scene_segment",
+    "FilmResult",
+    "ProductionError",
+    "ProductionSettings",
+    "SegmentResult",
+    "assemble_film",
+    "produce_film",
+    "render_scene_segment",
 ]
 log = logging.getLogger(__name__)
 
@@ -81,8 +86,9 @@ def render_scene_segment(
         return _failed(scene_number, exc)
     if progress:
         progress(f"Scene {scene_number} {'reused' if cached else 'rendered'}", 1.0)
-    return SegmentResult(scene_number, folder / manifest.pieces["body"], manifest.duration_s,
-                         cached)
+    return SegmentResult(
+        scene_number, folder / manifest.pieces["body"], manifest.duration_s, cached
+    )
 
 
 def _failed(scene_number: int, exc: BaseException) -> SegmentResult:
@@ -115,8 +121,9 @@ def assemble_film(
     scenes: list[Manifest] = []
     missing: list[int] = []
     for scene in screenplay.scenes:
-        found = Manifest.load(folder, spec_for_scene(screenplay, scene.number, settings,
-                                                     backend).stem)
+        found = Manifest.load(
+            folder, spec_for_scene(screenplay, scene.number, settings, backend).stem
+        )
         if found is None:
             missing.append(scene.number)
         else:
@@ -124,11 +131,15 @@ def assemble_film(
     if not scenes:
         raise ProductionError(
             f"No scene of {screenplay.title!r} has a finished segment yet, so there is no film "
-            "to assemble; render the scenes first.")
+            "to assemble; render the scenes first."
+        )
     if progress:
         progress("Drawing the title and end cards", 0.1)
-    reels = [render_card_reel(screenplay, "title", folder, settings), *scenes,
-             render_card_reel(screenplay, "end", folder, settings)]
+    reels = [
+        render_card_reel(screenplay, "title", folder, settings),
+        *scenes,
+        render_card_reel(screenplay, "end", folder, settings),
+    ]
     plan = plan_film(folder, reels, settings.encode_format, progress)
     if progress:
         progress(f"Joining {len(plan.pieces)} pieces", 0.5)
@@ -172,10 +183,11 @@ def produce_film(
     sweep_stale(segments_dir(project_dir))
     total = len(screenplay.scenes)
     results: list[SegmentResult] = []
-    with ThreadPoolExecutor(max_workers=settings.concurrency,
-                            thread_name_prefix="scene") as pool:
-        futures = [pool.submit(render_scene_segment, screenplay, scene.number, project_dir,
-                               settings) for scene in screenplay.scenes]
+    with ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="scene") as pool:
+        futures = [
+            pool.submit(render_scene_segment, screenplay, scene.number, project_dir, settings)
+            for scene in screenplay.scenes
+        ]
         for future in as_completed(futures):
             result = future.result()
             results.append(result)

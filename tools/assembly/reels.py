@@ -57,16 +57,24 @@ def scene_index(screenplay: Screenplay, number: int) -> int:
     raise ValueError(f"There is no scene {number} in {screenplay.title!r}; scenes: {known}.")
 
 
-def spec_for_scene(screenplay: Screenplay, number: int, settings: ProductionSettings,
-                   backend: RenderBackend) -> ReelSpec:
+def spec_for_scene(
+    screenplay: Screenplay, number: int, settings: ProductionSettings, backend: RenderBackend
+) -> ReelSpec:
     """The cache identity of scene ``number`` under ``settings``."""
-    return scene_spec(screenplay, scene_index(screenplay, number),
-                      settings.segment_fingerprint(), backend.cache_key(),
-                      engine_versions(settings))
+    return scene_spec(
+        screenplay,
+        scene_index(screenplay, number),
+        settings.segment_fingerprint(),
+        backend.cache_key(),
+        engine_versions(settings),
+    )
 
 
 def render_scene_reel(
-    screenplay: Screenplay, number: int, folder: Path, settings: ProductionSettings,
+    screenplay: Screenplay,
+    number: int,
+    folder: Path,
+    settings: ProductionSettings,
     progress: Progress | None = None,
 ) -> tuple[Manifest, bool]:
     """The scene's finished reel and whether it came from the cache."""
@@ -88,49 +96,78 @@ def render_scene_reel(
         tail = blend if spec.outgoing == "DISSOLVE" else 0
         total = max(round(seconds * fps), head + tail + fps // 2)
         request = RenderRequest(
-            screenplay=screenplay, scene=scene, shots=plan_shots(scene, total / fps),
-            bible=scene_cast(screenplay, scene), width=settings.width,
-            height=settings.height, fps=fps, duration_s=total / fps,
+            screenplay=screenplay,
+            scene=scene,
+            shots=plan_shots(scene, total / fps),
+            bible=scene_cast(screenplay, scene),
+            width=settings.width,
+            height=settings.height,
+            fps=fps,
+            duration_s=total / fps,
         )
         frames = _scene_frames(backend, request, settings, folder, progress)
-        audio = reel_audio(fmt.samples_for(total), speech=speech.samples,
-                           speech_offset=round(lead * SAMPLE_RATE))
+        audio = reel_audio(
+            fmt.samples_for(total), speech=speech.samples, speech_offset=round(lead * SAMPLE_RATE)
+        )
         fade_in = blend if spec.incoming == "FADE" else 0
         fade_out = blend if spec.outgoing == "FADE" else 0
         apply_fades(audio, fmt.samples_for(fade_in), fmt.samples_for(fade_out))
         cues = tuple(c.shifted(lead) for c in speech.cues)
         burner = _burner(cues, screenplay, settings)
         manifest = encode_reel(
-            spec, frames, audio, fmt=fmt, folder=folder, total_frames=total,
-            head_frames=head, tail_frames=tail, fade_in_frames=fade_in,
-            fade_out_frames=fade_out, burner=burner, cues=cues, progress=progress,
+            spec,
+            frames,
+            audio,
+            fmt=fmt,
+            folder=folder,
+            total_frames=total,
+            head_frames=head,
+            tail_frames=tail,
+            fade_in_frames=fade_in,
+            fade_out_frames=fade_out,
+            burner=burner,
+            cues=cues,
+            progress=progress,
         )
     return manifest, False
 
 
-def _burner(cues: tuple[TimedLine, ...], screenplay: Screenplay,
-            settings: ProductionSettings) -> SubtitleBurner | None:
+def _burner(
+    cues: tuple[TimedLine, ...], screenplay: Screenplay, settings: ProductionSettings
+) -> SubtitleBurner | None:
     if not settings.burn_subtitles or not cues:
         return None
     return SubtitleBurner(cues, settings.width, settings.height, screenplay.language, settings.fps)
 
 
-def _scene_frames(backend: RenderBackend, request: RenderRequest, settings: ProductionSettings,
-                  folder: Path, progress: Progress | None) -> Iterator[np.ndarray]:
+def _scene_frames(
+    backend: RenderBackend,
+    request: RenderRequest,
+    settings: ProductionSettings,
+    folder: Path,
+    progress: Progress | None,
+) -> Iterator[np.ndarray]:
     """Frames straight from a drawing backend, or decoded from a backend's rendered clip.
 
     Clips from paid backends are kept under ``segments/clips`` by their own key, so a failure
     later in the pipeline never pays for the same clip twice.
     """
-    drawn = backend.frames(request, dialogue_on_frame=not settings.burn_subtitles,
-                           progress=progress)
+    drawn = backend.frames(
+        request, dialogue_on_frame=not settings.burn_subtitles, progress=progress
+    )
     if drawn is not None:
         return drawn
-    key = digest({"backend": backend.cache_key(), "scene": request.scene.model_dump(mode="json"),
-                  "shots": [repr(s) for s in request.shots],
-                  "bible": [c.model_dump(mode="json") for c in request.bible],
-                  "size": [request.width, request.height], "fps": request.fps,
-                  "seconds": round(request.duration_s, 3)})
+    key = digest(
+        {
+            "backend": backend.cache_key(),
+            "scene": request.scene.model_dump(mode="json"),
+            "shots": [repr(s) for s in request.shots],
+            "bible": [c.model_dump(mode="json") for c in request.bible],
+            "size": [request.width, request.height],
+            "fps": request.fps,
+            "seconds": round(request.duration_s, 3),
+        }
+    )
     clip_path = folder / "clips" / f"{backend.name}-{key[:20]}.mp4"
     if not clip_path.is_file():
         clip_path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,8 +177,9 @@ def _scene_frames(backend: RenderBackend, request: RenderRequest, settings: Prod
     return decode_frames(clip_path, settings.encode_format, total)
 
 
-def render_card_reel(screenplay: Screenplay, kind: str, folder: Path,
-                     settings: ProductionSettings) -> Manifest:
+def render_card_reel(
+    screenplay: Screenplay, kind: str, folder: Path, settings: ProductionSettings
+) -> Manifest:
     """The title card (``kind="title"``) or the end card, from the cache when possible."""
     seconds = TITLE_CARD_S if kind == "title" else end_card_seconds(estimate_runtime(screenplay))
     spec = card_spec(screenplay, kind, settings.segment_fingerprint(), seconds)
@@ -159,6 +197,14 @@ def render_card_reel(screenplay: Screenplay, kind: str, folder: Path,
     audio = reel_audio(fmt.samples_for(total))
     fade_in = blend if kind == "title" or spec.incoming == "FADE" else 0
     fade_out = blend * 2 if kind == "end" else 0
-    return encode_reel(spec, frames, audio, fmt=fmt, folder=folder, total_frames=total,
-                       head_frames=head, fade_in_frames=fade_in, fade_out_frames=fade_out)
-
+    return encode_reel(
+        spec,
+        frames,
+        audio,
+        fmt=fmt,
+        folder=folder,
+        total_frames=total,
+        head_frames=head,
+        fade_in_frames=fade_in,
+        fade_out_frames=fade_out,
+    )

@@ -84,16 +84,25 @@ class Manifest:
     def piece_seconds(self, role: str) -> float:
         """Length of the head, body or tail piece."""
         frames = {"head": self.head_frames, "tail": self.tail_frames}.get(
-            role, self.frames - self.head_frames - self.tail_frames)
+            role, self.frames - self.head_frames - self.tail_frames
+        )
         return frames / self.fps
 
     def save(self, folder: Path) -> None:
         """Write the manifest last, atomically: this is what marks the reel complete."""
-        data = {"pipeline": PIPELINE_VERSION, "stem": self.stem, "kind": self.kind,
-                "fps": self.fps, "frames": self.frames, "pieces": self.pieces,
-                "head_frames": self.head_frames, "tail_frames": self.tail_frames,
-                "cues": [c.as_dict() for c in self.cues], "scene": self.scene,
-                "created": self.created}
+        data = {
+            "pipeline": PIPELINE_VERSION,
+            "stem": self.stem,
+            "kind": self.kind,
+            "fps": self.fps,
+            "frames": self.frames,
+            "pieces": self.pieces,
+            "head_frames": self.head_frames,
+            "tail_frames": self.tail_frames,
+            "cues": [c.as_dict() for c in self.cues],
+            "scene": self.scene,
+            "created": self.created,
+        }
         atomic_write_text(folder / f"{self.stem}.json", json.dumps(data, ensure_ascii=False))
 
     @classmethod
@@ -102,11 +111,16 @@ class Manifest:
         try:
             data = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
             manifest = cls(
-                stem=data["stem"], kind=data["kind"], fps=int(data["fps"]),
-                frames=int(data["frames"]), pieces=dict(data["pieces"]),
-                head_frames=int(data["head_frames"]), tail_frames=int(data["tail_frames"]),
+                stem=data["stem"],
+                kind=data["kind"],
+                fps=int(data["fps"]),
+                frames=int(data["frames"]),
+                pieces=dict(data["pieces"]),
+                head_frames=int(data["head_frames"]),
+                tail_frames=int(data["tail_frames"]),
                 cues=tuple(TimedLine.from_dict(c) for c in data["cues"]),
-                scene=data.get("scene"), created=float(data.get("created", 0.0)),
+                scene=data.get("scene"),
+                created=float(data.get("created", 0.0)),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -136,31 +150,49 @@ def scene_cast(screenplay: Screenplay, scene: Scene) -> tuple[Any, ...]:
     return tuple(c for c in screenplay.characters if c.name.lower() in names)
 
 
-def scene_spec(screenplay: Screenplay, index: int, fingerprint: dict[str, Any],
-               backend_key: str, engines: dict[str, str]) -> ReelSpec:
+def scene_spec(
+    screenplay: Screenplay,
+    index: int,
+    fingerprint: dict[str, Any],
+    backend_key: str,
+    engines: dict[str, str],
+) -> ReelSpec:
     """The reel for ``screenplay.scenes[index]`` with its neighbour-dependent transitions."""
     scene = screenplay.scenes[index]
     incoming = screenplay.scenes[index - 1].transition if index > 0 else "CUT"
     payload = {
-        "v": PIPELINE_VERSION, "kind": "scene", "scene": scene.model_dump(mode="json"),
+        "v": PIPELINE_VERSION,
+        "kind": "scene",
+        "scene": scene.model_dump(mode="json"),
         "cast": [c.model_dump(mode="json") for c in scene_cast(screenplay, scene)],
-        "genre": screenplay.genre.value, "language": screenplay.language,
-        "setting_time": screenplay.setting_time, "incoming": incoming,
-        "backend": backend_key, "settings": fingerprint, "engines": engines,
+        "genre": screenplay.genre.value,
+        "language": screenplay.language,
+        "setting_time": screenplay.setting_time,
+        "incoming": incoming,
+        "backend": backend_key,
+        "settings": fingerprint,
+        "engines": engines,
     }
     return ReelSpec("scene", digest(payload), incoming, scene.transition, scene.number)
 
 
-def card_spec(screenplay: Screenplay, kind: str, fingerprint: dict[str, Any],
-              seconds: float) -> ReelSpec:
+def card_spec(
+    screenplay: Screenplay, kind: str, fingerprint: dict[str, Any], seconds: float
+) -> ReelSpec:
     """The title card or end card reel; the end card takes the last scene's transition."""
     incoming = screenplay.scenes[-1].transition if kind == "end" and screenplay.scenes else "CUT"
     payload = {
-        "v": PIPELINE_VERSION, "kind": kind, "title": screenplay.title,
-        "logline": screenplay.logline, "genre": screenplay.genre.value,
-        "language": screenplay.language, "setting_time": screenplay.setting_time,
+        "v": PIPELINE_VERSION,
+        "kind": kind,
+        "title": screenplay.title,
+        "logline": screenplay.logline,
+        "genre": screenplay.genre.value,
+        "language": screenplay.language,
+        "setting_time": screenplay.setting_time,
         "cast": [[c.name, c.role] for c in screenplay.characters] if kind == "end" else [],
-        "seconds": seconds, "incoming": incoming, "settings": fingerprint,
+        "seconds": seconds,
+        "incoming": incoming,
+        "settings": fingerprint,
     }
     return ReelSpec(kind, digest(payload), incoming, "CUT")
 
@@ -182,8 +214,11 @@ def encode_reel(
     progress: Progress | None = None,
 ) -> Manifest:
     """Encode a reel's frames and audio into its pieces, then write its manifest."""
-    bounds = [("head", 0, head_frames), ("body", head_frames, total_frames - tail_frames),
-              ("tail", total_frames - tail_frames, total_frames)]
+    bounds = [
+        ("head", 0, head_frames),
+        ("body", head_frames, total_frames - tail_frames),
+        ("tail", total_frames - tail_frames, total_frames),
+    ]
     source = iter(frames)
     pieces: dict[str, str] = {}
     with work_folder(folder, spec.stem) as work:
@@ -191,7 +226,7 @@ def encode_reel(
             if end <= start:
                 continue
             wav = work / f"{role}.wav"
-            write_wav(wav, audio[fmt.samples_for(start):fmt.samples_for(end)])
+            write_wav(wav, audio[fmt.samples_for(start) : fmt.samples_for(end)])
             name = f"{spec.stem}.mp4" if role == "body" else f"{spec.stem}.{role}.mp4"
             with atomic_output(folder / name) as tmp, FrameEncoder(tmp, fmt, wav) as encoder:
                 for index in range(start, end):
@@ -201,12 +236,23 @@ def encode_reel(
                         frame = burner.apply(frame, index)
                     encoder.write(frame)
                     if progress and index % (fmt.fps * 2) == 0:
-                        progress(f"{spec.label}: encoded {index / fmt.fps:.0f} s of "
-                                 f"{total_frames / fmt.fps:.0f} s", index / total_frames)
+                        progress(
+                            f"{spec.label}: encoded {index / fmt.fps:.0f} s of "
+                            f"{total_frames / fmt.fps:.0f} s",
+                            index / total_frames,
+                        )
             pieces[role] = name
-    manifest = Manifest(stem=spec.stem, kind=spec.kind, fps=fmt.fps, frames=total_frames,
-                        pieces=pieces, head_frames=head_frames, tail_frames=tail_frames,
-                        cues=cues, scene=spec.scene)
+    manifest = Manifest(
+        stem=spec.stem,
+        kind=spec.kind,
+        fps=fmt.fps,
+        frames=total_frames,
+        pieces=pieces,
+        head_frames=head_frames,
+        tail_frames=tail_frames,
+        cues=cues,
+        scene=spec.scene,
+    )
     manifest.save(folder)
     return manifest
 

@@ -17,8 +17,16 @@ Preset = Literal["ultrafast", "superfast", "veryfast", "faster", "fast", "medium
 
 # Settings that change what a segment looks or sounds like (the rest only change how fast).
 # Music is laid over the whole film at assembly, so it is not one of them.
-_SEGMENT_FIELDS = ("width", "height", "fps", "voice", "burn_subtitles", "transition_s", "preset",
-                   "crf")
+_SEGMENT_FIELDS = (
+    "width",
+    "height",
+    "fps",
+    "voice",
+    "burn_subtitles",
+    "transition_s",
+    "preset",
+    "crf",
+)
 
 
 class ProductionSettings(BaseModel):
@@ -32,9 +40,11 @@ class ProductionSettings(BaseModel):
     music: bool = True
     burn_subtitles: bool = True
     music_file: str | None = Field(
-        default=None, description="The person's own track to use instead of the genre bed.")
-    transition_s: float = Field(default=0.5, ge=0.1, le=2.0,
-                                description="Length of fades and dissolves.")
+        default=None, description="The person's own track to use instead of the genre bed."
+    )
+    transition_s: float = Field(
+        default=0.5, ge=0.1, le=2.0, description="Length of fades and dissolves."
+    )
     concurrency: int = Field(default=2, ge=1, le=8, description="Scenes rendered at once.")
     preset: Preset = "veryfast"
     crf: int = Field(default=23, ge=14, le=35)
@@ -42,11 +52,15 @@ class ProductionSettings(BaseModel):
     @model_validator(mode="after")
     def _vertical(self) -> ProductionSettings:
         if self.width % 2 or self.height % 2:
-            raise ValueError(f"Frame size {self.width}x{self.height} must use even numbers "
-                             "(H.264 with yuv420p needs them).")
+            raise ValueError(
+                f"Frame size {self.width}x{self.height} must use even numbers "
+                "(H.264 with yuv420p needs them)."
+            )
         if self.width * 16 != self.height * 9:
-            raise ValueError(f"A micro film is vertical 9:16; {self.width}x{self.height} is not "
-                             "(use 1080x1920 or 720x1280).")
+            raise ValueError(
+                f"A micro film is vertical 9:16; {self.width}x{self.height} is not "
+                "(use 1080x1920 or 720x1280)."
+            )
         return self
 
     @property

@@ -90,8 +90,7 @@ def _naming(actions: list[str], start: int, speaker: str) -> int | None:
     lowered = [a.lower() for a in actions]
     candidates = range(start, len(actions))
     led = next((i for i in candidates if lowered[i].startswith(speaker)), None)
-    return led if led is not None else next((i for i in candidates if speaker in lowered[i]),
-                                            None)
+    return led if led is not None else next((i for i in candidates if speaker in lowered[i]), None)
 
 
 def _talk_beats(scene: Scene, lines: list[DialogueLine]) -> list[_Beat]:
@@ -111,8 +110,9 @@ def _talk_beats(scene: Scene, lines: list[DialogueLine]) -> list[_Beat]:
         speakers = list(dict.fromkeys(line.speaker for line in group))
         who = " and ".join(speakers)
         verb = "speaks" if len(speakers) == 1 else "talk"
-        beats.append(_Beat(f"{setting}. {who} {verb}.", sum(map(line_seconds, group)),
-                           tuple(group)))
+        beats.append(
+            _Beat(f"{setting}. {who} {verb}.", sum(map(line_seconds, group)), tuple(group))
+        )
     return beats
 
 
@@ -122,12 +122,17 @@ def _split_long(beat: _Beat, seconds: float, first_index: int, scene: Scene) -> 
     per = math.ceil(len(beat.dialogue) / parts) if beat.dialogue else 0
     shots = []
     for part in range(parts):
-        said = beat.dialogue[part * per:(part + 1) * per]
+        said = beat.dialogue[part * per : (part + 1) * per]
         description = beat.description if part == 0 else f"{beat.description} (continued)"
-        shots.append(Shot(
-            index=first_index + part, description=description, duration_s=seconds / parts,
-            characters=_characters(scene, description, said), dialogue=said,
-        ))
+        shots.append(
+            Shot(
+                index=first_index + part,
+                description=description,
+                duration_s=seconds / parts,
+                characters=_characters(scene, description, said),
+                dialogue=said,
+            )
+        )
     return shots
 
 
@@ -135,14 +140,21 @@ def _collapse_short(shots: list[Shot], scene: Scene) -> list[Shot]:
     """Join neighbours until each shot is at least the minimum (rare: odd scalings)."""
     joined: list[Shot] = []
     for shot in shots:
-        if joined and (joined[-1].duration_s < MIN_SHOT_S or shot.duration_s < MIN_SHOT_S) \
-                and joined[-1].duration_s + shot.duration_s <= MAX_SHOT_S:
+        if (
+            joined
+            and (joined[-1].duration_s < MIN_SHOT_S or shot.duration_s < MIN_SHOT_S)
+            and joined[-1].duration_s + shot.duration_s <= MAX_SHOT_S
+        ):
             last = joined.pop()
             said = last.dialogue + shot.dialogue
-            joined.append(replace(
-                last, duration_s=last.duration_s + shot.duration_s, dialogue=said,
-                characters=_characters(scene, last.description, said),
-            ))
+            joined.append(
+                replace(
+                    last,
+                    duration_s=last.duration_s + shot.duration_s,
+                    dialogue=said,
+                    characters=_characters(scene, last.description, said),
+                )
+            )
         else:
             joined.append(shot)
     return [replace(shot, index=i) for i, shot in enumerate(joined)]
@@ -167,5 +179,7 @@ def _exact_sum(shots: list[Shot], total: float) -> tuple[Shot, ...]:
     """Round to milliseconds and put the rounding error on the last shot."""
     rounded = [round(s.duration_s, 3) for s in shots]
     rounded[-1] = round(total - sum(rounded[:-1]), 3)
-    return tuple(replace(s, index=i, duration_s=d)
-                 for i, (s, d) in enumerate(zip(shots, rounded, strict=True)))
+    return tuple(
+        replace(s, index=i, duration_s=d)
+        for i, (s, d) in enumerate(zip(shots, rounded, strict=True))
+    )

@@ -62,8 +62,9 @@ class FilmPlan:
     duration_s: float = 0.0
 
 
-def plan_film(folder: Path, reels: list[Manifest], fmt: EncodeFormat,
-              progress: Progress | None = None) -> FilmPlan:
+def plan_film(
+    folder: Path, reels: list[Manifest], fmt: EncodeFormat, progress: Progress | None = None
+) -> FilmPlan:
     """Lay reels end to end; a tail meeting a head becomes one cached dissolve."""
     plan = FilmPlan()
     previous: Manifest | None = None
@@ -109,8 +110,11 @@ def ensure_dissolve(folder: Path, before: Manifest, after: Manifest, fmt: Encode
     with work_folder(folder, "dissolve") as work:
         wav = work / "dissolve.wav"
         write_wav(wav, audio)
-        pairs = zip(decode_frames(tail_path, fmt, frames), decode_frames(head_path, fmt, frames),
-                    strict=True)
+        pairs = zip(
+            decode_frames(tail_path, fmt, frames),
+            decode_frames(head_path, fmt, frames),
+            strict=True,
+        )
         with atomic_output(path) as tmp, FrameEncoder(tmp, fmt, wav) as encoder:
             for index, (a, b) in enumerate(pairs):
                 share = np.uint16(round(256 * (index + 1) / (frames + 1)))
@@ -122,8 +126,7 @@ def ensure_dissolve(folder: Path, before: Manifest, after: Manifest, fmt: Encode
 def _fit(samples: np.ndarray, total: int) -> np.ndarray:
     if len(samples) >= total:
         return samples[:total]
-    return np.concatenate([samples, np.zeros((total - len(samples), samples.shape[1]),
-                                             np.float32)])
+    return np.concatenate([samples, np.zeros((total - len(samples), samples.shape[1]), np.float32)])
 
 
 def write_film(plan: FilmPlan, out_path: Path, music: np.ndarray | None = None) -> None:
@@ -167,8 +170,10 @@ def film_is_current(folder: Path, key: str, film_path: Path) -> bool:
 def record_film(folder: Path, key: str, film_path: Path) -> None:
     """Remember which film ``film_path`` holds."""
     stat = film_path.stat()
-    atomic_write_text(folder / STAMP_NAME, json.dumps(
-        {"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}))
+    atomic_write_text(
+        folder / STAMP_NAME,
+        json.dumps({"key": key, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}),
+    )
 
 
 def film_music(screenplay: Screenplay, seconds: float, music_file: Path | None) -> np.ndarray:
@@ -182,9 +187,16 @@ def film_music(screenplay: Screenplay, seconds: float, music_file: Path | None) 
 
 def write_srt(cues: list[TimedLine], path: Path, film_seconds: float) -> Path:
     """Film-wide SRT from the reels' cues (``tools.subtitles.cues.to_srt`` formats it)."""
-    kept = [Cue(start_s=round(c.start_s, 3), end_s=round(min(c.end_s, film_seconds), 3),
-                text=c.text, speaker=c.speaker)
-            for c in sorted(cues, key=lambda c: c.start_s) if c.start_s < film_seconds]
+    kept = [
+        Cue(
+            start_s=round(c.start_s, 3),
+            end_s=round(min(c.end_s, film_seconds), 3),
+            text=c.text,
+            speaker=c.speaker,
+        )
+        for c in sorted(cues, key=lambda c: c.start_s)
+        if c.start_s < film_seconds
+    ]
     atomic_write_text(path, to_srt(kept))
     return path
 
@@ -193,9 +205,11 @@ def missing_note(screenplay: Screenplay, missing: list[int]) -> str:
     """A sentence for the person about scenes the film had to leave out."""
     numbers = ", ".join(str(n) for n in missing)
     noun = "Scene" if len(missing) == 1 else "Scenes"
-    return (f"{noun} {numbers} of {screenplay.title!r} had no finished segment (not rendered "
-            "yet, or the render failed), so the film skips them; render them and assemble "
-            "again to include them.")
+    return (
+        f"{noun} {numbers} of {screenplay.title!r} had no finished segment (not rendered "
+        "yet, or the render failed), so the film skips them; render them and assemble "
+        "again to include them."
+    )
 
 
 def resolve_music(project_dir: Path, music_file: str) -> Path:
@@ -207,6 +221,8 @@ def resolve_music(project_dir: Path, music_file: str) -> Path:
     candidate = Path(music_file).expanduser()
     path = candidate if candidate.is_absolute() else resolve_inside(project_dir, music_file)
     if not path.is_file():
-        raise ProductionError(f"The music file {music_file!r} was not found; upload it again "
-                              "or turn the music file setting off.")
+        raise ProductionError(
+            f"The music file {music_file!r} was not found; upload it again "
+            "or turn the music file setting off."
+        )
     return path

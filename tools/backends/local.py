@@ -64,12 +64,14 @@ class LocalBackend(RenderBackend):
             panel = draw_shot(request, shot, dialogue_on_frame=dialogue_on_frame)
             motion = motion_for(shot.index, seed)
             per_s = look.zoom_per_s if motion in ("push-in", "pull-out") else look.pan_per_s
-            yield from ken_burns(panel, (request.width, request.height), count, motion,
-                                 per_s / request.fps)
+            yield from ken_burns(
+                panel, (request.width, request.height), count, motion, per_s / request.fps
+            )
             if progress:
-                progress(f"Scene {request.scene.number}: shot {shot.index + 1} of {len(shots)} "
-                         "drawn",
-                         (shot.index + 1) / len(shots))
+                progress(
+                    f"Scene {request.scene.number}: shot {shot.index + 1} of {len(shots)} drawn",
+                    (shot.index + 1) / len(shots),
+                )
 
     def render_scene(
         self, request: RenderRequest, out_path: Path, progress: ProgressCallback | None = None
@@ -80,7 +82,9 @@ class LocalBackend(RenderBackend):
             for frame in self.frames(request, progress=progress):
                 encoder.write(frame)
         return RenderedClip(
-            path=out_path, duration_s=encoder.frames_written / request.fps, backend=self.name,
+            path=out_path,
+            duration_s=encoder.frames_written / request.fps,
+            backend=self.name,
             notes="storyboard animatic drawn offline",
         )
 

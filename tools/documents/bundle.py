@@ -14,8 +14,14 @@ from pathlib import Path
 
 from film.paths import atomic_output, resolve_inside, safe_slug
 
-EXPORTS = ("screenplay.fountain", "screenplay.pdf", "subtitles.srt", "cover.png", "film.mp4",
-           "screenplay.json")
+EXPORTS = (
+    "screenplay.fountain",
+    "screenplay.pdf",
+    "subtitles.srt",
+    "cover.png",
+    "film.mp4",
+    "screenplay.json",
+)
 _STORED = {".mp4", ".png", ".jpg", ".pdf"}
 
 
@@ -41,7 +47,8 @@ def make_bundle(project_dir: Path) -> Path:
     if not present:
         raise FileNotFoundError(
             f"Nothing to bundle in {project_dir.name!r} yet: write the screenplay or render "
-            "the film first.")
+            "the film first."
+        )
     out_path = resolve_inside(project_dir, bundle_name(project_dir))
     with atomic_output(out_path) as tmp, zipfile.ZipFile(tmp, "w") as archive:
         for name in present:

@@ -76,8 +76,9 @@ class _ScriptPDF(FPDF):
             width += float(self.get_string_width(run))
         return width
 
-    def put_line(self, text: str, x: float, width: float, align: str = "L",
-                 y: float | None = None) -> None:
+    def put_line(
+        self, text: str, x: float, width: float, align: str = "L", y: float | None = None
+    ) -> None:
         """Draw one already-broken line, starting a new page first when it would not fit."""
         if y is None:
             if self.get_y() + LINE > PAGE_H - BOTTOM:
@@ -166,8 +167,9 @@ def _title_page(pdf: _ScriptPDF, sp: Screenplay) -> None:
     minutes, seconds = divmod(round(estimate_runtime(sp)), 60)
     notes = [f"{'约' if sp.language == 'zh' else 'About'} {minutes}:{seconds:02d}"]
     notes += [value for value in (sp.setting_time, sp.theme) if value]
-    cast_lines = [f"{c.name.upper()} - {c.role}" if c.role else c.name.upper()
-                  for c in sp.characters]
+    cast_lines = [
+        f"{c.name.upper()} - {c.role}" if c.role else c.name.upper() for c in sp.characters
+    ]
     footer = [*notes, "", *cast_lines]
     needed = sum(len(_lines(pdf, line, TEXT_W)) if line else 1 for line in footer)
     pdf.set_y(max(pdf.get_y() + LINE, PAGE_H - BOTTOM - needed * LINE))

@@ -13,8 +13,18 @@ SAMPLE_RATE = 44_100
 CHANNELS = 2
 # ffmpeg's "fast" AAC coder costs a third of the default "twoloop" one (3.5 s of CPU for ten
 # minutes of film instead of 11) and is transparent enough at 160 kb/s for speech over music.
-AAC_ARGS = ("-c:a", "aac", "-aac_coder", "fast", "-ar", str(SAMPLE_RATE), "-ac", str(CHANNELS),
-            "-b:a", "160k")
+AAC_ARGS = (
+    "-c:a",
+    "aac",
+    "-aac_coder",
+    "fast",
+    "-ar",
+    str(SAMPLE_RATE),
+    "-ac",
+    str(CHANNELS),
+    "-b:a",
+    "160k",
+)
 
 
 def write_wav(path: Path, samples: np.ndarray) -> None:
@@ -34,11 +44,22 @@ def decode_audio(path: Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     Raises:
         FFmpegError: when the file cannot be read or has no audio.
     """
-    args = ["-i", str(path), "-vn", "-f", "f32le", "-ac", str(CHANNELS),
-            "-ar", str(sample_rate), "pipe:1"]
+    args = [
+        "-i",
+        str(path),
+        "-vn",
+        "-f",
+        "f32le",
+        "-ac",
+        str(CHANNELS),
+        "-ar",
+        str(sample_rate),
+        "pipe:1",
+    ]
     try:
         data = run_ffmpeg(args, what=f"reading audio from {path.name}")
     except FFmpegError as exc:
-        raise FFmpegError(f"could not read audio from {path.name}: {exc.log[-500:]}",
-                          exc.log) from None
+        raise FFmpegError(
+            f"could not read audio from {path.name}: {exc.log[-500:]}", exc.log
+        ) from None
     return np.frombuffer(data, np.float32).reshape(-1, CHANNELS).copy()

@@ -54,8 +54,9 @@ def run_ffmpeg(args: Sequence[str], *, what: str, timeout_s: float | None = None
         FFmpegError: naming ``what`` was being done and ffmpeg's own complaint.
     """
     try:
-        proc = subprocess.run([*base_command(), *args], capture_output=True, check=False,
-                              timeout=timeout_s)
+        proc = subprocess.run(
+            [*base_command(), *args], capture_output=True, check=False, timeout=timeout_s
+        )
     except subprocess.TimeoutExpired:
         raise FFmpegTimeout(f"ffmpeg took longer than {timeout_s:g} s while {what}") from None
     if proc.returncode != 0:
@@ -73,8 +74,9 @@ class FFmpegProcess:
     exception kills it, so no half-written output looks finished and no process is left.
     """
 
-    def __init__(self, args: Sequence[str], *, what: str, feed: bool = False,
-                 read: bool = False) -> None:
+    def __init__(
+        self, args: Sequence[str], *, what: str, feed: bool = False, read: bool = False
+    ) -> None:
         self.what = what
         self._abandoned = False
         self._log = tempfile.TemporaryFile()

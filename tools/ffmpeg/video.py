@@ -48,9 +48,22 @@ class EncodeFormat:
     def video_args(self) -> list[str]:
         """H.264 settings; a keyframe every 2 s keeps seeking in the joined film quick."""
         return [
-            "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf),
-            "-pix_fmt", "yuv420p", "-profile:v", "high", "-g", str(self.fps * 2),
-            "-r", str(self.fps), "-video_track_timescale", str(VIDEO_TIMESCALE),
+            "-c:v",
+            "libx264",
+            "-preset",
+            self.preset,
+            "-crf",
+            str(self.crf),
+            "-pix_fmt",
+            "yuv420p",
+            "-profile:v",
+            "high",
+            "-g",
+            str(self.fps * 2),
+            "-r",
+            str(self.fps),
+            "-video_track_timescale",
+            str(VIDEO_TIMESCALE),
         ]
 
     def audio_args(self) -> list[str]:
@@ -69,8 +82,18 @@ class FrameEncoder:
         self.out_path = out_path
         self.fmt = fmt
         self.frames_written = 0
-        args = ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", f"{fmt.width}x{fmt.height}",
-                "-framerate", str(fmt.fps), "-i", "pipe:0"]
+        args = [
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "yuv420p",
+            "-s",
+            f"{fmt.width}x{fmt.height}",
+            "-framerate",
+            str(fmt.fps),
+            "-i",
+            "pipe:0",
+        ]
         if audio_wav is not None:
             args += ["-i", str(audio_wav), "-map", "0:v:0", "-map", "1:a:0", *fmt.audio_args()]
         args += [*fmt.video_args(), "-f", "mp4", str(out_path)]
@@ -79,8 +102,10 @@ class FrameEncoder:
     def write(self, frame: np.ndarray) -> None:
         """Append one I420 frame (uint8, shape ``fmt.frame_shape``)."""
         if frame.shape != self.fmt.frame_shape or frame.dtype != np.uint8:
-            raise ValueError(f"frame of shape {frame.shape}/{frame.dtype} is not an I420 "
-                             f"{self.fmt.width}x{self.fmt.height} frame")
+            raise ValueError(
+                f"frame of shape {frame.shape}/{frame.dtype} is not an I420 "
+                f"{self.fmt.width}x{self.fmt.height} frame"
+            )
         try:
             self._ffmpeg.stdin.write(np.ascontiguousarray(frame).data)
         except BrokenPipeError:
@@ -110,8 +135,10 @@ def decode_frames(path: Path, fmt: EncodeFormat, count: int) -> Iterator[np.ndar
     Clips from other backends may have any size, rate or length; they are filled to the frame
     (cover, then centre crop), resampled to ``fmt.fps`` and padded by holding the last frame.
     """
-    scale = (f"scale={fmt.width}:{fmt.height}:force_original_aspect_ratio=increase,"
-             f"crop={fmt.width}:{fmt.height},fps={fmt.fps},format=yuv420p")
+    scale = (
+        f"scale={fmt.width}:{fmt.height}:force_original_aspect_ratio=increase,"
+        f"crop={fmt.width}:{fmt.height},fps={fmt.fps},format=yuv420p"
+    )
     args = ["-i", str(path), "-an", "-vf", scale, "-f", "rawvideo", "pipe:1"]
     last: np.ndarray | None = None
     produced = 0
@@ -126,8 +153,7 @@ def decode_frames(path: Path, fmt: EncodeFormat, count: int) -> Iterator[np.ndar
         decoder.kill()  # every frame needed is read (a damaged tail is held over, not fatal)
         if last is None:
             log = decoder.log()
-            raise FFmpegError(f"no video frames could be read from {path.name}: {log[-500:]}",
-                              log)
+            raise FFmpegError(f"no video frames could be read from {path.name}: {log[-500:]}", log)
     for _ in range(count - produced):
         yield last
 
@@ -146,8 +172,26 @@ def concat_segments(list_path: Path, out_path: Path) -> None:
     0.3 s of drift over ten pieces); re-encoding only the audio keeps the join gapless at
     about 1% of the cost of a video encode.
     """
-    args = ["-f", "concat", "-safe", "0", "-i", str(list_path), "-map", "0:v:0", "-map", "0:a:0",
-            "-c:v", "copy", *AAC_ARGS, "-movflags", "+faststart", "-f", "mp4", str(out_path)]
+    args = [
+        "-f",
+        "concat",
+        "-safe",
+        "0",
+        "-i",
+        str(list_path),
+        "-map",
+        "0:v:0",
+        "-map",
+        "0:a:0",
+        "-c:v",
+        "copy",
+        *AAC_ARGS,
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        str(out_path),
+    ]
     run_ffmpeg(args, what="joining the scene segments")
 
 

@@ -61,8 +61,10 @@ def make_cover(
         try:
             image = _api_art(screenplay, (width, height), out_path.parent / ART_FOLDER)
         except (RenderError, ValueError, OSError) as exc:
-            log.warning("Cover art from the image service failed (%s); drawing the local "
-                        "cover instead.", exc)
+            log.warning(
+                "Cover art from the image service failed (%s); drawing the local cover instead.",
+                exc,
+            )
     if image is None:
         image = motif_backdrop(screenplay, (width, height))
     _scrim(image, style)
@@ -96,8 +98,10 @@ def poster_prompt(screenplay: Screenplay) -> str:
     for person in screenplay.characters[:3]:
         details = "; ".join(d for d in (person.look, person.wardrobe) if d)
         parts.append(f"{person.name}: {details}." if details else f"{person.name}.")
-    parts.append("The main subject sits in the upper half; keep the lower third calm and "
-                 "uncluttered. No text, letters, captions, logos or watermarks anywhere.")
+    parts.append(
+        "The main subject sits in the upper half; keep the lower third calm and "
+        "uncluttered. No text, letters, captions, logos or watermarks anywhere."
+    )
     return "\n".join(parts)
 
 
@@ -123,8 +127,9 @@ def _api_art(screenplay: Screenplay, size: tuple[int, int], cache_dir: Path) -> 
             stale.unlink(missing_ok=True)
         atomic_write_bytes(art_path, data)
     with Image.open(art_path) as art:
-        fitted = ImageOps.fit(art.convert("RGB"), size, Image.Resampling.LANCZOS,
-                              centering=(0.5, 0.45))
+        fitted = ImageOps.fit(
+            art.convert("RGB"), size, Image.Resampling.LANCZOS, centering=(0.5, 0.45)
+        )
     return fitted.convert("RGBA")
 
 
@@ -149,44 +154,85 @@ def _letter(image: Image.Image, sp: Screenplay, style: GenreStyle) -> None:
     tag = poster_font(int(w * 0.032), False)
     tag_w = int(tag.getlength(label)) + int(w * 0.05)
     top = int(h * 0.05)
-    draw.rounded_rectangle((margin, top, margin + tag_w, top + int(w * 0.07)),
-                           radius=int(w * 0.035), fill=(*style.accent, 255),
-                           outline=(*stroke, 255), width=2)
-    draw.text((margin + tag_w // 2, top + int(w * 0.035)), label, font=tag, anchor="mm",
-              fill=(*_readable_on(style.accent), 255))
+    draw.rounded_rectangle(
+        (margin, top, margin + tag_w, top + int(w * 0.07)),
+        radius=int(w * 0.035),
+        fill=(*style.accent, 255),
+        outline=(*stroke, 255),
+        width=2,
+    )
+    draw.text(
+        (margin + tag_w // 2, top + int(w * 0.035)),
+        label,
+        font=tag,
+        anchor="mm",
+        fill=(*_readable_on(style.accent), 255),
+    )
     face, lines = _title_fit(sp.title, column, style.serif, w)
     y = int(h * 0.5)
     step = int(face.size * 1.18)
     for line in lines:
-        draw.text((w // 2, y), line, font=face, anchor="ma", fill=(*style.text, 255),
-                  stroke_width=max(2, face.size // 22), stroke_fill=(*stroke, 255))
+        draw.text(
+            (w // 2, y),
+            line,
+            font=face,
+            anchor="ma",
+            fill=(*style.text, 255),
+            stroke_width=max(2, face.size // 22),
+            stroke_fill=(*stroke, 255),
+        )
         y += step
     y += int(h * 0.03)
-    draw.line((w // 2 - w * 0.12, y, w // 2 + w * 0.12, y), fill=(*style.accent, 255),
-              width=max(2, w // 200))
+    draw.line(
+        (w // 2 - w * 0.12, y, w // 2 + w * 0.12, y),
+        fill=(*style.accent, 255),
+        width=max(2, w // 200),
+    )
     y += int(h * 0.025)
     body = poster_font(int(w * 0.038), False)
     for line in wrap_lines(sp.logline, body, column)[:4]:
-        draw.text((w // 2, y), line, font=body, anchor="ma", fill=(*style.text, 255),
-                  stroke_width=max(1, body.size // 20), stroke_fill=(*stroke, 255))
+        draw.text(
+            (w // 2, y),
+            line,
+            font=body,
+            anchor="ma",
+            fill=(*style.text, 255),
+            stroke_width=max(1, body.size // 20),
+            stroke_fill=(*stroke, 255),
+        )
         y += int(body.size * 1.35)
     mood = poster_font(int(w * 0.03), style.serif)
     y = max(y + int(h * 0.02), int(h * 0.8))
     zh = sp.language == "zh"
-    draw.text((w // 2, y), style.mood_zh if zh else style.mood_en, font=mood, anchor="ma",
-              fill=(*style.text, 255), stroke_width=2, stroke_fill=(*stroke, 255))
+    draw.text(
+        (w // 2, y),
+        style.mood_zh if zh else style.mood_en,
+        font=mood,
+        anchor="ma",
+        fill=(*style.text, 255),
+        stroke_width=2,
+        stroke_fill=(*stroke, 255),
+    )
     names = " · ".join(c.name for c in sp.characters[:6])
     if names:
         credit = f"{'主演' if zh else 'STARRING'}  {names}"
         small = poster_font(int(w * 0.03), False)
         for line in wrap_lines(credit, small, column)[:2]:
             y += int(small.size * 1.5)
-            draw.text((w // 2, y), line, font=small, anchor="ma", fill=(*style.text, 255),
-                      stroke_width=2, stroke_fill=(*stroke, 255))
+            draw.text(
+                (w // 2, y),
+                line,
+                font=small,
+                anchor="ma",
+                fill=(*style.text, 255),
+                stroke_width=2,
+                stroke_fill=(*stroke, 255),
+            )
 
 
-def _title_fit(title: str, column: int, serif: bool, w: int
-               ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def _title_fit(
+    title: str, column: int, serif: bool, w: int
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest title size (down to a third of the start) that fits in three lines."""
     size = int(w * 0.14)
     while True:

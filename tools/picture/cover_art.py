@@ -39,23 +39,71 @@ class GenreStyle:
 
 GENRE_STYLE: dict[Genre, GenreStyle] = {
     Genre.GRASSROOTS_SPOOF: GenreStyle(
-        (255, 214, 10), (255, 92, 57), (0, 145, 234), (255, 255, 255), (20, 20, 20), False,
-        "burst", "Cheeky · Loud · Absurd", "爆笑 · 反转 · 接地气"),
+        (255, 214, 10),
+        (255, 92, 57),
+        (0, 145, 234),
+        (255, 255, 255),
+        (20, 20, 20),
+        False,
+        "burst",
+        "Cheeky · Loud · Absurd",
+        "爆笑 · 反转 · 接地气",
+    ),
     Genre.YOUTH_ROMANCE: GenreStyle(
-        (255, 196, 214), (122, 150, 230), (236, 72, 128), (255, 255, 255), (70, 30, 64), False,
-        "hearts", "Sweet · Shy · First love", "心动 · 青涩 · 初恋"),
+        (255, 196, 214),
+        (122, 150, 230),
+        (236, 72, 128),
+        (255, 255, 255),
+        (70, 30, 64),
+        False,
+        "hearts",
+        "Sweet · Shy · First love",
+        "心动 · 青涩 · 初恋",
+    ),
     Genre.INSPIRATIONAL_STRUGGLE: GenreStyle(
-        (24, 40, 82), (245, 130, 32), (255, 196, 0), (255, 255, 255), (10, 14, 30), False,
-        "sunrise", "Grit · Hope · Rise", "坚持 · 逆袭 · 追梦"),
+        (24, 40, 82),
+        (245, 130, 32),
+        (255, 196, 0),
+        (255, 255, 255),
+        (10, 14, 30),
+        False,
+        "sunrise",
+        "Grit · Hope · Rise",
+        "坚持 · 逆袭 · 追梦",
+    ),
     Genre.ANCIENT_STYLE: GenreStyle(
-        (236, 226, 202), (150, 160, 140), (170, 32, 38), (34, 30, 28), (244, 236, 216), True,
-        "ink", "Ink · Honour · Fate", "江湖 · 情义 · 宿命"),
+        (236, 226, 202),
+        (150, 160, 140),
+        (170, 32, 38),
+        (34, 30, 28),
+        (244, 236, 216),
+        True,
+        "ink",
+        "Ink · Honour · Fate",
+        "江湖 · 情义 · 宿命",
+    ),
     Genre.TOUCHING_FAMILY: GenreStyle(
-        (255, 214, 160), (120, 70, 44), (214, 96, 40), (255, 255, 255), (60, 36, 22), True,
-        "window", "Warm · Home · Remember", "温暖 · 团圆 · 思念"),
+        (255, 214, 160),
+        (120, 70, 44),
+        (214, 96, 40),
+        (255, 255, 255),
+        (60, 36, 22),
+        True,
+        "window",
+        "Warm · Home · Remember",
+        "温暖 · 团圆 · 思念",
+    ),
     Genre.AESTHETIC_SCENERY: GenreStyle(
-        (168, 218, 220), (52, 104, 96), (241, 250, 238), (255, 255, 255), (18, 52, 59), True,
-        "hills", "Quiet · Light · Wander", "静谧 · 光影 · 远方"),
+        (168, 218, 220),
+        (52, 104, 96),
+        (241, 250, 238),
+        (255, 255, 255),
+        (18, 52, 59),
+        True,
+        "hills",
+        "Quiet · Light · Wander",
+        "静谧 · 光影 · 远方",
+    ),
 }
 
 
@@ -69,8 +117,9 @@ def poster_font(size: int, serif: bool) -> ImageFont.FreeTypeFont:
 def motif_backdrop(screenplay: Screenplay, size: tuple[int, int]) -> Image.Image:
     """The genre's gradient and motif at ``size`` (RGBA), seeded by genre and title."""
     style = GENRE_STYLE[screenplay.genre]
-    seed = int(hashlib.sha256(f"{screenplay.genre}|{screenplay.title}".encode()).hexdigest()[:8],
-               16)
+    seed = int(
+        hashlib.sha256(f"{screenplay.genre}|{screenplay.title}".encode()).hexdigest()[:8], 16
+    )
     image = _gradient(size, style.top, style.bottom)
     _MOTIFS[style.motif](image, style, np.random.default_rng(seed))
     return image
@@ -83,8 +132,11 @@ def _gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> Image.Image:
 
 
 def _mix(a: RGB, b: RGB, t: float) -> tuple[int, int, int]:
-    return (int(a[0] + (b[0] - a[0]) * t), int(a[1] + (b[1] - a[1]) * t),
-            int(a[2] + (b[2] - a[2]) * t))
+    return (
+        int(a[0] + (b[0] - a[0]) * t),
+        int(a[1] + (b[1] - a[1]) * t),
+        int(a[2] + (b[2] - a[2]) * t),
+    )
 
 
 def _layer(image: Image.Image) -> tuple[Image.Image, ImageDraw.ImageDraw]:
@@ -92,8 +144,14 @@ def _layer(image: Image.Image) -> tuple[Image.Image, ImageDraw.ImageDraw]:
     return layer, ImageDraw.Draw(layer)
 
 
-def _ridges(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Generator,
-            colours: list[tuple[int, int, int, int]], base: float, height: float) -> None:
+def _ridges(
+    draw: ImageDraw.ImageDraw,
+    size: tuple[int, int],
+    rng: np.random.Generator,
+    colours: list[tuple[int, int, int, int]],
+    base: float,
+    height: float,
+) -> None:
     """Overlapping ridge lines, farthest first: mountains or hills depending on ``height``."""
     w, h = size
     for layer, colour in enumerate(colours):
@@ -102,29 +160,40 @@ def _ridges(draw: ImageDraw.ImageDraw, size: tuple[int, int], rng: np.random.Gen
         ys = y0 - h * height * rng.uniform(0.3, 1.0, xs.size) / (1 + 0.4 * layer)
         fine = np.linspace(-0.1 * w, 1.1 * w, 90)
         line = np.interp(fine, xs, ys) + h * 0.008 * np.sin(fine / w * 40 + layer)
-        draw.polygon([(float(x), float(y)) for x, y in zip(fine, line, strict=True)]
-                     + [(1.1 * w, h), (-0.1 * w, h)], fill=colour)
+        draw.polygon(
+            [(float(x), float(y)) for x, y in zip(fine, line, strict=True)]
+            + [(1.1 * w, h), (-0.1 * w, h)],
+            fill=colour,
+        )
 
 
 def _ink(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> None:
     w, h = image.size
     layer, draw = _layer(image)
     r = int(w * 0.13)
-    draw.ellipse((int(w * 0.62) - r, int(h * 0.16) - r, int(w * 0.62) + r, int(h * 0.16) + r),
-                 fill=(*style.accent, 200))
+    draw.ellipse(
+        (int(w * 0.62) - r, int(h * 0.16) - r, int(w * 0.62) + r, int(h * 0.16) + r),
+        fill=(*style.accent, 200),
+    )
     greys = [(90, 90, 84, 90), (60, 62, 58, 140), (34, 34, 32, 190)]
     _ridges(draw, (w, h), rng, greys, 0.34, 0.14)
     image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 300)))
     seal, pen = _layer(image)
     side = int(w * 0.15)
     x0, y0 = int(w * 0.78), int(h * 0.05)
-    pen.rounded_rectangle((x0, y0, x0 + side, y0 + side), radius=side // 10,
-                          fill=(*style.accent, 235))
+    pen.rounded_rectangle(
+        (x0, y0, x0 + side, y0 + side), radius=side // 10, fill=(*style.accent, 235)
+    )
     chars = Genre.ANCIENT_STYLE.chinese
     face = poster_font(int(side * 0.8 / len(chars)), True)
     for index, char in enumerate(chars):
-        pen.text((x0 + side // 2, y0 + side * (2 * index + 1) // (2 * len(chars))), char,
-                 font=face, fill=(250, 240, 225, 255), anchor="mm")
+        pen.text(
+            (x0 + side // 2, y0 + side * (2 * index + 1) // (2 * len(chars))),
+            char,
+            font=face,
+            fill=(250, 240, 225, 255),
+            anchor="mm",
+        )
     image.alpha_composite(seal)
 
 
@@ -135,17 +204,26 @@ def _burst(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> N
     spokes = 18
     for spoke in range(0, spokes * 2, 2):
         a0, a1 = math.pi * spoke / spokes, math.pi * (spoke + 1) / spokes
-        draw.polygon([(cx, cy), (cx + reach * math.cos(a0), cy + reach * math.sin(a0)),
-                      (cx + reach * math.cos(a1), cy + reach * math.sin(a1))],
-                     fill=(255, 255, 255, 60))
+        draw.polygon(
+            [
+                (cx, cy),
+                (cx + reach * math.cos(a0), cy + reach * math.sin(a0)),
+                (cx + reach * math.cos(a1), cy + reach * math.sin(a1)),
+            ],
+            fill=(255, 255, 255, 60),
+        )
     step = max(6, w // 36)
     for y in range(0, int(h * 0.55), step):
         for x in range((y // step % 2) * step // 2, w, step):
             dot = step * 0.32 * (1 - y / (h * 0.55))
             draw.ellipse((x - dot, y - dot, x + dot, y + dot), fill=(*style.accent, 70))
-    star = [(cx + (0.2 if i % 2 else 0.1) * w * math.cos(i * math.pi / 8 + 0.2),
-             cy + (0.2 if i % 2 else 0.1) * w * math.sin(i * math.pi / 8 + 0.2))
-            for i in range(16)]
+    star = [
+        (
+            cx + (0.2 if i % 2 else 0.1) * w * math.cos(i * math.pi / 8 + 0.2),
+            cy + (0.2 if i % 2 else 0.1) * w * math.sin(i * math.pi / 8 + 0.2),
+        )
+        for i in range(16)
+    ]
     draw.polygon(star, fill=(*style.accent, 230), outline=(20, 20, 20, 255), width=max(2, w // 180))
     image.alpha_composite(layer)
 
@@ -161,8 +239,9 @@ def _hearts(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> 
     t = np.linspace(0, 2 * np.pi, 120)
     for cx, cy, scale, alpha in ((0.5, 0.27, 0.016, 220), (0.68, 0.17, 0.007, 160)):
         xs = cx * w + scale * w * 16 * np.sin(t) ** 3
-        ys = cy * h - scale * w * (13 * np.cos(t) - 5 * np.cos(2 * t) - 2 * np.cos(3 * t)
-                                   - np.cos(4 * t))
+        ys = cy * h - scale * w * (
+            13 * np.cos(t) - 5 * np.cos(2 * t) - 2 * np.cos(3 * t) - np.cos(4 * t)
+        )
         draw.polygon(list(zip(xs.tolist(), ys.tolist(), strict=True)), fill=(*style.accent, alpha))
     image.alpha_composite(layer)
 
@@ -174,20 +253,30 @@ def _sunrise(image: Image.Image, style: GenreStyle, rng: np.random.Generator) ->
     for ray in range(24):
         angle = math.pi + math.pi * ray / 23
         spread = 0.035
-        edge = [(cx + h * math.cos(a), cy + h * math.sin(a)) for a in (angle - spread,
-                                                                      angle + spread)]
+        edge = [
+            (cx + h * math.cos(a), cy + h * math.sin(a)) for a in (angle - spread, angle + spread)
+        ]
         draw.polygon([(cx, cy), *edge], fill=(*style.accent, 45))
     r = w * 0.16
     draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(*style.accent, 255))
     image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 400)))
     layer, draw = _layer(image)
-    peak = [(-0.1 * w, h * 0.5), (w * 0.28, h * 0.36), (w * 0.42, h * 0.4), (w * 0.62, h * 0.27),
-            (w * 1.1, h * 0.48), (w * 1.1, h), (-0.1 * w, h)]
+    peak = [
+        (-0.1 * w, h * 0.5),
+        (w * 0.28, h * 0.36),
+        (w * 0.42, h * 0.4),
+        (w * 0.62, h * 0.27),
+        (w * 1.1, h * 0.48),
+        (w * 1.1, h),
+        (-0.1 * w, h),
+    ]
     draw.polygon(peak, fill=(*style.outline, 255))
     fx, fy = w * 0.62, h * 0.27
     draw.line((fx, fy, fx, fy - h * 0.05), fill=(255, 255, 255, 255), width=max(2, w // 200))
-    draw.polygon([(fx, fy - h * 0.05), (fx + w * 0.07, fy - h * 0.04), (fx, fy - h * 0.03)],
-                 fill=(*style.accent, 255))
+    draw.polygon(
+        [(fx, fy - h * 0.05), (fx + w * 0.07, fy - h * 0.04), (fx, fy - h * 0.03)],
+        fill=(*style.accent, 255),
+    )
     image.alpha_composite(layer)
 
 
@@ -200,14 +289,19 @@ def _window(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> 
     image.alpha_composite(layer.filter(ImageFilter.GaussianBlur(w / 90)))
     layer, draw = _layer(image)
     x0, x1, roof, eave = w * 0.22, w * 0.78, h * 0.16, h * 0.27
-    draw.polygon([(w * 0.5, roof), (x1 + w * 0.06, eave), (x0 - w * 0.06, eave)],
-                 fill=(*style.outline, 255))
+    draw.polygon(
+        [(w * 0.5, roof), (x1 + w * 0.06, eave), (x0 - w * 0.06, eave)], fill=(*style.outline, 255)
+    )
     draw.rectangle((x0, eave, x1, h * 0.5), fill=(*style.outline, 255))
     glow = w * 0.12
-    draw.rectangle((w * 0.5 - glow, h * 0.31, w * 0.5 + glow, h * 0.31 + 1.6 * glow),
-                   fill=(255, 196, 110, 255))
-    draw.line((w * 0.5, h * 0.31, w * 0.5, h * 0.31 + 1.6 * glow), fill=(*style.outline, 255),
-              width=max(2, w // 120))
+    draw.rectangle(
+        (w * 0.5 - glow, h * 0.31, w * 0.5 + glow, h * 0.31 + 1.6 * glow), fill=(255, 196, 110, 255)
+    )
+    draw.line(
+        (w * 0.5, h * 0.31, w * 0.5, h * 0.31 + 1.6 * glow),
+        fill=(*style.outline, 255),
+        width=max(2, w // 120),
+    )
     image.alpha_composite(layer)
 
 
@@ -220,11 +314,19 @@ def _hills(image: Image.Image, style: GenreStyle, rng: np.random.Generator) -> N
     _ridges(draw, (w, h), rng, shades, 0.38, 0.08)
     for _ in range(5):
         bx, by, span = rng.uniform(0.45, 0.85) * w, rng.uniform(0.1, 0.22) * h, w * 0.025
-        draw.line([(bx - span, by - span / 2), (bx, by), (bx + span, by - span / 2)],
-                  fill=(40, 60, 70, 220), width=max(2, w // 300))
+        draw.line(
+            [(bx - span, by - span / 2), (bx, by), (bx + span, by - span / 2)],
+            fill=(40, 60, 70, 220),
+            width=max(2, w // 300),
+        )
     image.alpha_composite(layer)
 
 
-_MOTIFS = {"ink": _ink, "burst": _burst, "hearts": _hearts, "sunrise": _sunrise,
-           "window": _window, "hills": _hills}
-
+_MOTIFS = {
+    "ink": _ink,
+    "burst": _burst,
+    "hearts": _hearts,
+    "sunrise": _sunrise,
+    "window": _window,
+    "hills": _hills,
+}

@@ -37,34 +37,76 @@ class GenreLook:
 
 LOOKS: dict[Genre, GenreLook] = {
     Genre.GRASSROOTS_SPOOF: GenreLook(
-        sky=(255, 214, 10), ground=(255, 92, 57), accent=(0, 145, 234), ink=(20, 20, 20),
-        paper=(255, 250, 235), serif_titles=False, heavy_outline=True,
-        zoom_per_s=0.016, pan_per_s=0.018, motif="burst",
+        sky=(255, 214, 10),
+        ground=(255, 92, 57),
+        accent=(0, 145, 234),
+        ink=(20, 20, 20),
+        paper=(255, 250, 235),
+        serif_titles=False,
+        heavy_outline=True,
+        zoom_per_s=0.016,
+        pan_per_s=0.018,
+        motif="burst",
     ),
     Genre.YOUTH_ROMANCE: GenreLook(
-        sky=(255, 196, 214), ground=(166, 206, 255), accent=(236, 72, 128), ink=(64, 30, 60),
-        paper=(255, 244, 248), serif_titles=False, heavy_outline=False,
-        zoom_per_s=0.010, pan_per_s=0.010, motif="petals",
+        sky=(255, 196, 214),
+        ground=(166, 206, 255),
+        accent=(236, 72, 128),
+        ink=(64, 30, 60),
+        paper=(255, 244, 248),
+        serif_titles=False,
+        heavy_outline=False,
+        zoom_per_s=0.010,
+        pan_per_s=0.010,
+        motif="petals",
     ),
     Genre.INSPIRATIONAL_STRUGGLE: GenreLook(
-        sky=(24, 40, 82), ground=(245, 130, 32), accent=(255, 196, 0), ink=(250, 250, 250),
-        paper=(18, 24, 44), serif_titles=False, heavy_outline=True,
-        zoom_per_s=0.014, pan_per_s=0.014, motif="rays",
+        sky=(24, 40, 82),
+        ground=(245, 130, 32),
+        accent=(255, 196, 0),
+        ink=(250, 250, 250),
+        paper=(18, 24, 44),
+        serif_titles=False,
+        heavy_outline=True,
+        zoom_per_s=0.014,
+        pan_per_s=0.014,
+        motif="rays",
     ),
     Genre.ANCIENT_STYLE: GenreLook(
-        sky=(232, 221, 196), ground=(120, 134, 120), accent=(170, 32, 38), ink=(34, 30, 28),
-        paper=(244, 236, 216), serif_titles=True, heavy_outline=False,
-        zoom_per_s=0.008, pan_per_s=0.008, motif="mountains",
+        sky=(232, 221, 196),
+        ground=(120, 134, 120),
+        accent=(170, 32, 38),
+        ink=(34, 30, 28),
+        paper=(244, 236, 216),
+        serif_titles=True,
+        heavy_outline=False,
+        zoom_per_s=0.008,
+        pan_per_s=0.008,
+        motif="mountains",
     ),
     Genre.TOUCHING_FAMILY: GenreLook(
-        sky=(255, 214, 160), ground=(170, 110, 70), accent=(214, 96, 40), ink=(60, 36, 22),
-        paper=(255, 246, 232), serif_titles=True, heavy_outline=False,
-        zoom_per_s=0.009, pan_per_s=0.009, motif="window",
+        sky=(255, 214, 160),
+        ground=(170, 110, 70),
+        accent=(214, 96, 40),
+        ink=(60, 36, 22),
+        paper=(255, 246, 232),
+        serif_titles=True,
+        heavy_outline=False,
+        zoom_per_s=0.009,
+        pan_per_s=0.009,
+        motif="window",
     ),
     Genre.AESTHETIC_SCENERY: GenreLook(
-        sky=(168, 218, 220), ground=(69, 123, 112), accent=(241, 250, 238), ink=(18, 52, 59),
-        paper=(241, 250, 238), serif_titles=True, heavy_outline=False,
-        zoom_per_s=0.007, pan_per_s=0.007, motif="hills",
+        sky=(168, 218, 220),
+        ground=(69, 123, 112),
+        accent=(241, 250, 238),
+        ink=(18, 52, 59),
+        paper=(241, 250, 238),
+        serif_titles=True,
+        heavy_outline=False,
+        zoom_per_s=0.007,
+        pan_per_s=0.007,
+        motif="hills",
     ),
 }
 
@@ -105,8 +147,7 @@ def font(size: int, serif: bool = False) -> ImageFont.FreeTypeFont:
     Cached (opening the OTF is slow) per thread: a FreeType face must never be used by two
     threads at once, and scenes are drawn in parallel.
     """
-    faces: dict[tuple[int, bool], ImageFont.FreeTypeFont] = _FACES.__dict__.setdefault(
-        "faces", {})
+    faces: dict[tuple[int, bool], ImageFont.FreeTypeFont] = _FACES.__dict__.setdefault("faces", {})
     key = (max(8, size), serif)
     if key not in faces:
         path: Path = cjk_serif_path() if serif else cjk_sans_path()

@@ -60,8 +60,9 @@ def _travel(frames: int, speed: float, room: float) -> tuple[float, float]:
     return start, start + span
 
 
-def _pan(planes: Planes, size: tuple[int, int], frames: int, motion: str,
-         speed: float) -> Iterator[np.ndarray]:
+def _pan(
+    planes: Planes, size: tuple[int, int], frames: int, motion: str, speed: float
+) -> Iterator[np.ndarray]:
     width, height = size
     room_x, room_y = planes.y.shape[1] - width, planes.y.shape[0] - height
     horizontal = motion in ("pan-right", "pan-left")
@@ -73,13 +74,18 @@ def _pan(planes: Planes, size: tuple[int, int], frames: int, motion: str,
     for offset in np.rint(steps).astype(int):
         x, y = (offset, room_y // 2) if horizontal else (room_x // 2, offset)
         cx, cy = x // 2, y // 2
-        yield join(Planes(planes.y[y:y + height, x:x + width],
-                          planes.u[cy:cy + height // 2, cx:cx + width // 2],
-                          planes.v[cy:cy + height // 2, cx:cx + width // 2]))
+        yield join(
+            Planes(
+                planes.y[y : y + height, x : x + width],
+                planes.u[cy : cy + height // 2, cx : cx + width // 2],
+                planes.v[cy : cy + height // 2, cx : cx + width // 2],
+            )
+        )
 
 
-def _zoom(planes: Planes, size: tuple[int, int], frames: int, speed: float,
-          inward: bool) -> Iterator[np.ndarray]:
+def _zoom(
+    planes: Planes, size: tuple[int, int], frames: int, speed: float, inward: bool
+) -> Iterator[np.ndarray]:
     width, height = size
     pictures = [Image.fromarray(plane) for plane in planes]
     widest = planes.y.shape[1] / width  # how much of the panel the first frame may show
@@ -95,11 +101,20 @@ def _zoom(planes: Planes, size: tuple[int, int], frames: int, speed: float,
         if frame is None or index % hold == 0 or index == frames - 1:
             half_w, half_h = width * ratio / 2, height * ratio / 2
             box = (centre_x - half_w, centre_y - half_h, centre_x + half_w, centre_y + half_h)
-            frame = join(Planes(*(
-                np.asarray(picture.resize((width // scale, height // scale),
-                                          Image.Resampling.BILINEAR,
-                                          box=tuple(edge / scale for edge in box)))
-                for picture, scale in zip(pictures, (1, 2, 2), strict=True))))
+            frame = join(
+                Planes(
+                    *(
+                        np.asarray(
+                            picture.resize(
+                                (width // scale, height // scale),
+                                Image.Resampling.BILINEAR,
+                                box=tuple(edge / scale for edge in box),
+                            )
+                        )
+                        for picture, scale in zip(pictures, (1, 2, 2), strict=True)
+                    )
+                )
+            )
         yield frame
 
 

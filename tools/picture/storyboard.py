@@ -65,8 +65,15 @@ def draw_shot(
 class Frame:
     """Drawing helpers in frame coordinates (the panel has a margin around the frame)."""
 
-    def __init__(self, draw: ImageDraw.ImageDraw, origin: tuple[int, int], width: int,
-                 height: int, unit: float, look: GenreLook) -> None:
+    def __init__(
+        self,
+        draw: ImageDraw.ImageDraw,
+        origin: tuple[int, int],
+        width: int,
+        height: int,
+        unit: float,
+        look: GenreLook,
+    ) -> None:
         self.draw, self.origin, self.width, self.height = draw, origin, width, height
         self.unit, self.look = unit, look
 
@@ -79,8 +86,13 @@ class Frame:
         return max(1, int(value * self.unit))
 
 
-def _set(scene: Scene, look: GenreLook, size: tuple[int, int], origin: tuple[int, int],
-         frame: tuple[int, int]) -> Image.Image:
+def _set(
+    scene: Scene,
+    look: GenreLook,
+    size: tuple[int, int],
+    origin: tuple[int, int],
+    frame: tuple[int, int],
+) -> Image.Image:
     """Sky and ground (exterior) or wall and floor (interior), lit for the time of day."""
     when = scene.time_of_day
     sky, ground = tinted(look.sky, when), tinted(look.ground, when)
@@ -102,8 +114,14 @@ def _set(scene: Scene, look: GenreLook, size: tuple[int, int], origin: tuple[int
     return image
 
 
-def _sky_body(draw: ImageDraw.ImageDraw, when: str, look: GenreLook, origin: tuple[int, int],
-              frame: tuple[int, int], unit: float) -> None:
+def _sky_body(
+    draw: ImageDraw.ImageDraw,
+    when: str,
+    look: GenreLook,
+    origin: tuple[int, int],
+    frame: tuple[int, int],
+    unit: float,
+) -> None:
     x = origin[0] + int(frame[0] * 0.74)
     low = when in ("DUSK", "EVENING", "DAWN")
     y = origin[1] + int(frame[1] * (0.42 if low else 0.24))
@@ -118,8 +136,14 @@ def _sky_body(draw: ImageDraw.ImageDraw, when: str, look: GenreLook, origin: tup
             draw.ellipse((sx - r, sy - r, sx + r, sy + r), fill=(240, 240, 255))
 
 
-def _motif(draw: ImageDraw.ImageDraw, look: GenreLook, origin: tuple[int, int],
-           frame: tuple[int, int], horizon: int, seed: str) -> None:
+def _motif(
+    draw: ImageDraw.ImageDraw,
+    look: GenreLook,
+    origin: tuple[int, int],
+    frame: tuple[int, int],
+    horizon: int,
+    seed: str,
+) -> None:
     """The genre's signature shape behind the action."""
     w, h = frame
     left, right = origin[0] - w // 10, origin[0] + w + w // 10
@@ -147,12 +171,20 @@ def _motif(draw: ImageDraw.ImageDraw, look: GenreLook, origin: tuple[int, int],
             px = origin[0] + stable_index(f"{seed}px{petal}", w)
             py = origin[1] + stable_index(f"{seed}py{petal}", int(h * 0.45))
             r = w // 90 + stable_index(f"{seed}pr{petal}", w // 80 + 1)
-            draw.ellipse((px - r, py - r // 2, px + r, py + r // 2),
-                         fill=_mix(look.sky, look.accent, 0.5))
+            draw.ellipse(
+                (px - r, py - r // 2, px + r, py + r // 2), fill=_mix(look.sky, look.accent, 0.5)
+            )
 
 
-def _room(draw: ImageDraw.ImageDraw, look: GenreLook, when: str, origin: tuple[int, int],
-          frame: tuple[int, int], horizon: int, unit: float) -> None:
+def _room(
+    draw: ImageDraw.ImageDraw,
+    look: GenreLook,
+    when: str,
+    origin: tuple[int, int],
+    frame: tuple[int, int],
+    horizon: int,
+    unit: float,
+) -> None:
     """An interior: a window onto the time of day, a skirting line and floor boards."""
     w, h = frame
     x0, y0 = origin[0] + int(w * 0.12), origin[1] + int(h * 0.2)
@@ -165,12 +197,16 @@ def _room(draw: ImageDraw.ImageDraw, look: GenreLook, when: str, origin: tuple[i
     draw.line((0, horizon, origin[0] * 2 + w, horizon), fill=look.ink, width=line)
     vanish = origin[0] + w // 2
     for board in range(-6, 7):
-        draw.line((vanish, horizon, vanish + board * w // 4, origin[1] * 2 + h),
-                  fill=_mix(look.ground, look.ink, 0.35), width=max(1, line // 2))
+        draw.line(
+            (vanish, horizon, vanish + board * w // 4, origin[1] * 2 + h),
+            fill=_mix(look.ground, look.ink, 0.35),
+            width=max(1, line // 2),
+        )
 
 
-def _figures(frame: Frame, shot: Shot, scene: Scene, bible: tuple[CharacterProfile, ...],
-             framing: str) -> None:
+def _figures(
+    frame: Frame, shot: Shot, scene: Scene, bible: tuple[CharacterProfile, ...], framing: str
+) -> None:
     names = list(shot.characters or scene.characters)[:4]
     if not names:
         return
@@ -186,8 +222,14 @@ def _figures(frame: Frame, shot: Shot, scene: Scene, bible: tuple[CharacterProfi
         draw_figure(frame.draw, foot, figure_h, figure_colours(name, profile), outline, line)
         tag_x = foot[0] - int(label.getlength(name)) // 2
         tag_y = foot[1] - figure_h - frame.px(60)
-        frame.draw.text((tag_x, tag_y), name, font=label, fill=(255, 255, 255),
-                        stroke_width=frame.px(3), stroke_fill=(20, 20, 20))
+        frame.draw.text(
+            (tag_x, tag_y),
+            name,
+            font=label,
+            fill=(255, 255, 255),
+            stroke_width=frame.px(3),
+            stroke_fill=(20, 20, 20),
+        )
 
 
 def _header(frame: Frame, request: RenderRequest, shot: Shot, framing: str) -> None:
@@ -195,17 +237,37 @@ def _header(frame: Frame, request: RenderRequest, shot: Shot, framing: str) -> N
     x, y = frame.at(0.07, 0.06)
     max_w = int(frame.width * 0.86)
     bar_h = frame.px(170)
-    frame.draw.rectangle((x - frame.px(24), y - frame.px(18), x + max_w + frame.px(24),
-                          y + bar_h), fill=look.paper, outline=look.accent, width=frame.px(6))
+    frame.draw.rectangle(
+        (x - frame.px(24), y - frame.px(18), x + max_w + frame.px(24), y + bar_h),
+        fill=look.paper,
+        outline=look.accent,
+        width=frame.px(6),
+    )
     heading = font(frame.px(50), look.serif_titles)
     ink = (245, 245, 245) if is_dark(look.paper) else look.ink
-    y = draw_block(frame.draw, (x, y), scene.heading, heading, ink, max_w, max_lines=1,
-                   stroke=frame.px(1), stroke_fill=ink)
+    y = draw_block(
+        frame.draw,
+        (x, y),
+        scene.heading,
+        heading,
+        ink,
+        max_w,
+        max_lines=1,
+        stroke=frame.px(1),
+        stroke_fill=ink,
+    )
     when = request.screenplay.setting_time.strip()
     count = f"SC {scene.number} · SHOT {shot.index + 1} · {framing} · {shot.duration_s:.1f}s"
     detail = f"{count} · {when}" if when else count
-    draw_block(frame.draw, (x, y + frame.px(6)), detail, font(frame.px(32)), look.accent,
-               max_w, max_lines=1)
+    draw_block(
+        frame.draw,
+        (x, y + frame.px(6)),
+        detail,
+        font(frame.px(32)),
+        look.accent,
+        max_w,
+        max_lines=1,
+    )
 
 
 def _panel(frame: Frame, shot: Shot, visual: str, bible: tuple[CharacterProfile, ...]) -> None:
@@ -222,23 +284,44 @@ def _panel(frame: Frame, shot: Shot, visual: str, bible: tuple[CharacterProfile,
         height += frame.px(16) + block_height(cast_text, notes, max_w, max_lines=5)
     pad = frame.px(26)
     bottom = min(top + height + pad, frame.at(0, 0.79)[1])
-    frame.draw.rounded_rectangle((x - pad, top - pad, x + max_w + pad, bottom + pad // 2),
-                                 radius=frame.px(24), fill=look.paper, outline=look.ink,
-                                 width=frame.px(3))
+    frame.draw.rounded_rectangle(
+        (x - pad, top - pad, x + max_w + pad, bottom + pad // 2),
+        radius=frame.px(24),
+        fill=look.paper,
+        outline=look.ink,
+        width=frame.px(3),
+    )
     ink = (245, 245, 245) if is_dark(look.paper) else look.ink
     y = draw_block(frame.draw, (x, top), shot.description, body, ink, max_w, max_lines=4)
     if cast_text:
-        draw_block(frame.draw, (x, y + frame.px(16)), cast_text, notes,
-                   _mix(ink, look.paper, 0.3), max_w, max_lines=5, line_gap=0.25)
+        draw_block(
+            frame.draw,
+            (x, y + frame.px(16)),
+            cast_text,
+            notes,
+            _mix(ink, look.paper, 0.3),
+            max_w,
+            max_lines=5,
+            line_gap=0.25,
+        )
 
 
 def _dialogue(frame: Frame, shot: Shot) -> None:
     """Lines spoken in the shot, lettered where subtitles would sit."""
     text = "\n".join(f"{line.speaker}: {line.text}" for line in shot.dialogue)
     x, y = frame.at(0.08, 0.81)
-    draw_block(frame.draw, (x, y), text, font(frame.px(44)), (255, 255, 255),
-               int(frame.width * 0.84), max_lines=4, stroke=frame.px(4),
-               stroke_fill=(10, 10, 10), line_gap=0.2)
+    draw_block(
+        frame.draw,
+        (x, y),
+        text,
+        font(frame.px(44)),
+        (255, 255, 255),
+        int(frame.width * 0.84),
+        max_lines=4,
+        stroke=frame.px(4),
+        stroke_fill=(10, 10, 10),
+        line_gap=0.2,
+    )
 
 
 def _profile(bible: tuple[CharacterProfile, ...], name: str) -> CharacterProfile | None:
@@ -254,5 +337,8 @@ def _note(profile: CharacterProfile | None, name: str) -> str:
 
 
 def _mix(a: RGB, b: RGB, t: float) -> RGB:
-    return (int(a[0] + (b[0] - a[0]) * t), int(a[1] + (b[1] - a[1]) * t),
-            int(a[2] + (b[2] - a[2]) * t))
+    return (
+        int(a[0] + (b[0] - a[0]) * t),
+        int(a[1] + (b[1] - a[1]) * t),
+        int(a[2] + (b[2] - a[2]) * t),
+    )

@@ -24,8 +24,11 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
         line = ""
         for token in _TOKEN.findall(paragraph):
             candidate = line + token
-            if not line or face.getlength(candidate.rstrip()) <= max_width \
-                    or token in NO_LINE_START:
+            if (
+                not line
+                or face.getlength(candidate.rstrip()) <= max_width
+                or token in NO_LINE_START
+            ):
                 line = candidate
                 continue
             if token.isspace():
@@ -75,8 +78,9 @@ def draw_block(
         left = x
         if align == "center":
             left = x + (max_width - int(face.getlength(line))) // 2
-        draw.text((left, y), line, font=face, fill=fill, stroke_width=stroke,
-                  stroke_fill=stroke_fill)
+        draw.text(
+            (left, y), line, font=face, fill=fill, stroke_width=stroke, stroke_fill=stroke_fill
+        )
         y += step
     return y
 
@@ -87,8 +91,14 @@ def _ellipsize(line: str, face: ImageFont.FreeTypeFont, max_width: int) -> str:
     return line.rstrip() + "…"
 
 
-def block_height(text: str, face: ImageFont.FreeTypeFont, max_width: int, *,
-                 max_lines: int = 6, line_gap: float = 0.3) -> int:
+def block_height(
+    text: str,
+    face: ImageFont.FreeTypeFont,
+    max_width: int,
+    *,
+    max_lines: int = 6,
+    line_gap: float = 0.3,
+) -> int:
     """Height :func:`draw_block` would use, for laying panels out before drawing."""
     count = min(max_lines, len(wrap(text, face, max_width)))
     return count * int(face.size * (1 + line_gap))

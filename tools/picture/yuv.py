@@ -34,9 +34,11 @@ def to_planes(image: Image.Image | np.ndarray) -> Planes:
     if picture.width % 2 or picture.height % 2:
         raise ValueError(f"4:2:0 needs even sides, not {picture.width}x{picture.height}")
     luma, blue, red = picture.convert("RGB").convert("YCbCr").split()  # full-range BT.601
-    return Planes(np.asarray(luma.point(_LUMA_LUT)),
-                  np.asarray(blue.reduce(2).point(_CHROMA_LUT)),
-                  np.asarray(red.reduce(2).point(_CHROMA_LUT)))
+    return Planes(
+        np.asarray(luma.point(_LUMA_LUT)),
+        np.asarray(blue.reduce(2).point(_CHROMA_LUT)),
+        np.asarray(red.reduce(2).point(_CHROMA_LUT)),
+    )
 
 
 def frame_size(width: int, height: int) -> int:
@@ -53,9 +55,11 @@ def split(frame: np.ndarray, width: int, height: int) -> Planes:
     """Writable views of a frame's planes (no copy)."""
     flat = frame.reshape(-1)
     luma, quarter = width * height, width * height // 4
-    return Planes(flat[:luma].reshape(height, width),
-                  flat[luma:luma + quarter].reshape(height // 2, width // 2),
-                  flat[luma + quarter:].reshape(height // 2, width // 2))
+    return Planes(
+        flat[:luma].reshape(height, width),
+        flat[luma : luma + quarter].reshape(height // 2, width // 2),
+        flat[luma + quarter :].reshape(height // 2, width // 2),
+    )
 
 
 def join(planes: Planes) -> np.ndarray:

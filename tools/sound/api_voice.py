@@ -125,8 +125,9 @@ class ProviderSpeaker:
         try:
             self.config = ApiConfig.from_env("tts", DEFAULT_MODEL)
         except (RenderError, ValueError) as exc:
-            log.warning("Speech service settings are unusable (%s); %s is spoken offline.",
-                        exc, label)
+            log.warning(
+                "Speech service settings are unusable (%s); %s is spoken offline.", exc, label
+            )
             return
         self.voices = cast_provider_voices(people, self.config.model)
         self._work = tempfile.TemporaryDirectory(prefix="microfilm-tts-")
@@ -139,8 +140,12 @@ class ProviderSpeaker:
     def __enter__(self) -> ProviderSpeaker:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         if self._work is not None:
             self._work.cleanup()
             self._work = None
@@ -157,17 +162,24 @@ class ProviderSpeaker:
         self._lines += 1
         target = Path(self._work.name) / f"line-{self._lines}.wav"
         try:
-            speak(text, cast.voice, target, self.config.base_url, self.config.model,
-                  instructions=cast.instructions, speed=cast.speed,
-                  api_key=self.config.api_key, policy=self.config.policy)
+            speak(
+                text,
+                cast.voice,
+                target,
+                self.config.base_url,
+                self.config.model,
+                instructions=cast.instructions,
+                speed=cast.speed,
+                api_key=self.config.api_key,
+                policy=self.config.policy,
+            )
             stereo = decode_audio(target)
         except (RenderError, ValueError, FFmpegError) as exc:
             if isinstance(exc, RenderError) and not exc.final:
                 self.config = None
                 log.warning("%s Speaking the rest of %s with the offline voice.", exc, self.label)
             else:
-                log.warning("%s Speaking this line of %s with the offline voice.",
-                            exc, self.label)
+                log.warning("%s Speaking this line of %s with the offline voice.", exc, self.label)
             return None
         finally:
             target.unlink(missing_ok=True)

@@ -66,8 +66,7 @@ class _Engine:
             raise EspeakError(f"Could not load the espeak-ng library: {exc}") from exc
         self._declare(self.lib)
         data = espeakng_loader.get_data_path().encode()
-        rate = self.lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, data,
-                                          _INITIALIZE_DONT_EXIT)
+        rate = self.lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, data, _INITIALIZE_DONT_EXIT)
         if rate <= 0:
             raise EspeakError(f"espeak-ng failed to initialise (code {rate}).")
         self.sample_rate = int(rate)
@@ -77,8 +76,7 @@ class _Engine:
 
     @staticmethod
     def _declare(lib: Any) -> None:
-        lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p,
-                                          ctypes.c_int]
+        lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
         lib.espeak_Initialize.restype = ctypes.c_int
         lib.espeak_SetSynthCallback.argtypes = [_SynthCallback]
         lib.espeak_SetSynthCallback.restype = None
@@ -86,9 +84,16 @@ class _Engine:
         lib.espeak_SetVoiceByName.restype = ctypes.c_int
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
         lib.espeak_SetParameter.restype = ctypes.c_int
-        lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint,
-                                     ctypes.c_int, ctypes.c_uint, ctypes.c_uint,
-                                     ctypes.c_void_p, ctypes.c_void_p]
+        lib.espeak_Synth.argtypes = [
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_uint,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+        ]
         lib.espeak_Synth.restype = ctypes.c_int
         lib.espeak_Synchronize.argtypes = []
         lib.espeak_Synchronize.restype = ctypes.c_int
@@ -101,13 +106,18 @@ class _Engine:
     def speak(self, text: str, voice: VoiceSettings) -> np.ndarray:
         if self.lib.espeak_SetVoiceByName(voice.name.encode()) != 0:
             raise EspeakError(f"espeak-ng has no voice named {voice.name!r}.")
-        for parameter, value in ((_PARAM_RATE, voice.rate), (_PARAM_PITCH, voice.pitch),
-                                 (_PARAM_RANGE, voice.pitch_range), (_PARAM_VOLUME, 100)):
+        for parameter, value in (
+            (_PARAM_RATE, voice.rate),
+            (_PARAM_PITCH, voice.pitch),
+            (_PARAM_RANGE, voice.pitch_range),
+            (_PARAM_VOLUME, 100),
+        ):
             self.lib.espeak_SetParameter(parameter, int(value), 0)
         data = text.encode("utf-8") + b"\0"
         self.chunks = []
-        status = self.lib.espeak_Synth(data, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8,
-                                       None, None)
+        status = self.lib.espeak_Synth(
+            data, len(data), 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None
+        )
         self.lib.espeak_Synchronize()
         if status != 0:
             raise EspeakError(f"espeak-ng could not speak the line (code {status}).")

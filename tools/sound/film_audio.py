@@ -33,13 +33,44 @@ def mux_with_music(list_path: Path, out_path: Path, bed: np.ndarray) -> None:
     chunk, context = int(CHUNK_S * SAMPLE_RATE), int(CONTEXT_S * SAMPLE_RATE)
     frame_bytes = 4 * CHANNELS
     concat = ["-f", "concat", "-safe", "0", "-i", str(list_path)]
-    dialogue = [*concat, "-vn", "-f", "f32le", "-ac", str(CHANNELS), "-ar", str(SAMPLE_RATE),
-                "pipe:1"]
-    mix = [*concat, "-f", "f32le", "-ar", str(SAMPLE_RATE), "-ac", str(CHANNELS), "-i", "pipe:0",
-           "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", *AAC_ARGS,
-           "-movflags", "+faststart", "-f", "mp4", str(out_path)]
-    with (FFmpegProcess(dialogue, what="reading the dialogue", read=True) as decoder,
-          FFmpegProcess(mix, what="mixing in the music", feed=True) as muxer):
+    dialogue = [
+        *concat,
+        "-vn",
+        "-f",
+        "f32le",
+        "-ac",
+        str(CHANNELS),
+        "-ar",
+        str(SAMPLE_RATE),
+        "pipe:1",
+    ]
+    mix = [
+        *concat,
+        "-f",
+        "f32le",
+        "-ar",
+        str(SAMPLE_RATE),
+        "-ac",
+        str(CHANNELS),
+        "-i",
+        "pipe:0",
+        "-map",
+        "0:v:0",
+        "-map",
+        "1:a:0",
+        "-c:v",
+        "copy",
+        *AAC_ARGS,
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        str(out_path),
+    ]
+    with (
+        FFmpegProcess(dialogue, what="reading the dialogue", read=True) as decoder,
+        FFmpegProcess(mix, what="mixing in the music", feed=True) as muxer,
+    ):
         try:
             _pump(decoder.stdout, muxer.stdin, bed, chunk, context, frame_bytes, duck_and_mix)
         except BrokenPipeError:
@@ -48,8 +79,15 @@ def mux_with_music(list_path: Path, out_path: Path, bed: np.ndarray) -> None:
         muxer.finish()
 
 
-def _pump(source: IO[bytes], sink: IO[bytes], bed: np.ndarray, chunk: int, context: int,
-          frame_bytes: int, mix: Mixer) -> None:
+def _pump(
+    source: IO[bytes],
+    sink: IO[bytes],
+    bed: np.ndarray,
+    chunk: int,
+    context: int,
+    frame_bytes: int,
+    mix: Mixer,
+) -> None:
     """Mix chunk by chunk; each chunk sees ``context`` samples of dialogue on both sides."""
     before = np.zeros((0, CHANNELS), np.float32)
     ahead = _read(source, chunk + context, frame_bytes)
@@ -60,11 +98,11 @@ def _pump(source: IO[bytes], sink: IO[bytes], bed: np.ndarray, chunk: int, conte
         start = position - len(before)
         music = _slice(bed, start, start + len(voice))
         mixed = np.asarray(mix(voice, music, SAMPLE_RATE), np.float32)
-        out = np.clip(mixed[len(before):len(before) + len(window)], -1.0, 1.0)
+        out = np.clip(mixed[len(before) : len(before) + len(window)], -1.0, 1.0)
         sink.write(np.ascontiguousarray(out, "<f4").tobytes())
         position += len(window)
         done = len(before) + len(window)
-        before = voice[max(0, done - context):done]
+        before = voice[max(0, done - context) : done]
         ahead = np.concatenate([after, _read(source, chunk, frame_bytes)])
 
 
@@ -84,5 +122,5 @@ def _slice(bed: np.ndarray, start: int, end: int) -> np.ndarray:
     out = np.zeros((end - start, CHANNELS), np.float32)
     lo, hi = max(0, start), min(len(bed), end)
     if hi > lo:
-        out[lo - start:hi - start] = bed[lo:hi]
+        out[lo - start : hi - start] = bed[lo:hi]
     return out

@@ -29,24 +29,73 @@ class MusicFileError(ValueError):
 
 
 _STYLES: dict[Genre, Style] = {
-    Genre.ANCIENT_STYLE: Style(66, 62, ((0, 7, 12, 16, 19), (-3, 4, 9, 12, 16), (-5, 2, 7, 9, 14),
-                                       (0, 4, 7, 9, 14)), "pluck",
-                               (0, 2, 3, 4, 3, 2, -1, 1), 0.35, 0.0, 0.0, 2.4, True),
-    Genre.TOUCHING_FAMILY: Style(72, 60, ((0, 4, 7, 12), (-5, 2, 7, 11), (-3, 4, 9, 12),
-                                          (-7, 5, 9, 12)), "piano",
-                                 (0, 1, 2, 3, 2, 1, 2, 1), 0.4, 0.5, 0.0, 1.8),
-    Genre.GRASSROOTS_SPOOF: Style(126, 65, ((0, 4, 7, 12), (5, 9, 12, 17), (7, 11, 14, 19),
-                                           (0, 4, 7, 12)), "marimba",
-                                  (0, -1, 2, 1, 3, -1, 2, 1), 0.0, 0.9, 0.6, 0.6),
-    Genre.YOUTH_ROMANCE: Style(88, 67, ((0, 4, 7, 11), (-3, 4, 7, 9), (-7, 5, 9, 12),
-                                        (-5, 2, 7, 11)), "bell",
-                               (0, 2, 1, 3, 2, 1, 3, 2), 0.45, 0.5, 0.15, 1.6),
-    Genre.INSPIRATIONAL_STRUGGLE: Style(100, 57, ((0, 3, 7, 12), (-4, 3, 8, 12), (3, 7, 10, 15),
-                                                  (-2, 5, 10, 14)), "piano",
-                                        (0, 1, 2, 1, 3, 1, 2, 1), 0.5, 0.7, 0.35, 1.4),
-    Genre.AESTHETIC_SCENERY: Style(60, 64, ((0, 4, 7, 11, 14), (-3, 4, 7, 11), (-7, 4, 8, 11),
-                                            (-5, 2, 7, 9)), "bell",
-                                   (0, -1, 2, -1, 4, -1, 3, -1), 0.7, 0.3, 0.0, 3.0),
+    Genre.ANCIENT_STYLE: Style(
+        66,
+        62,
+        ((0, 7, 12, 16, 19), (-3, 4, 9, 12, 16), (-5, 2, 7, 9, 14), (0, 4, 7, 9, 14)),
+        "pluck",
+        (0, 2, 3, 4, 3, 2, -1, 1),
+        0.35,
+        0.0,
+        0.0,
+        2.4,
+        True,
+    ),
+    Genre.TOUCHING_FAMILY: Style(
+        72,
+        60,
+        ((0, 4, 7, 12), (-5, 2, 7, 11), (-3, 4, 9, 12), (-7, 5, 9, 12)),
+        "piano",
+        (0, 1, 2, 3, 2, 1, 2, 1),
+        0.4,
+        0.5,
+        0.0,
+        1.8,
+    ),
+    Genre.GRASSROOTS_SPOOF: Style(
+        126,
+        65,
+        ((0, 4, 7, 12), (5, 9, 12, 17), (7, 11, 14, 19), (0, 4, 7, 12)),
+        "marimba",
+        (0, -1, 2, 1, 3, -1, 2, 1),
+        0.0,
+        0.9,
+        0.6,
+        0.6,
+    ),
+    Genre.YOUTH_ROMANCE: Style(
+        88,
+        67,
+        ((0, 4, 7, 11), (-3, 4, 7, 9), (-7, 5, 9, 12), (-5, 2, 7, 11)),
+        "bell",
+        (0, 2, 1, 3, 2, 1, 3, 2),
+        0.45,
+        0.5,
+        0.15,
+        1.6,
+    ),
+    Genre.INSPIRATIONAL_STRUGGLE: Style(
+        100,
+        57,
+        ((0, 3, 7, 12), (-4, 3, 8, 12), (3, 7, 10, 15), (-2, 5, 10, 14)),
+        "piano",
+        (0, 1, 2, 1, 3, 1, 2, 1),
+        0.5,
+        0.7,
+        0.35,
+        1.4,
+    ),
+    Genre.AESTHETIC_SCENERY: Style(
+        60,
+        64,
+        ((0, 4, 7, 11, 14), (-3, 4, 7, 11), (-7, 4, 8, 11), (-5, 2, 7, 9)),
+        "bell",
+        (0, -1, 2, -1, 4, -1, 3, -1),
+        0.7,
+        0.3,
+        0.0,
+        3.0,
+    ),
 }
 BARS_PER_LOOP = 8
 
@@ -61,8 +110,10 @@ def music_bed(
         MusicFileError: when ``source_file`` is missing or not decodable audio.
     """
     if duration_s < 0 or sample_rate <= 0:
-        raise ValueError(f"A music bed needs a length >= 0 s and a positive rate, "
-                         f"not {duration_s} s at {sample_rate} Hz.")
+        raise ValueError(
+            f"A music bed needs a length >= 0 s and a positive rate, "
+            f"not {duration_s} s at {sample_rate} Hz."
+        )
     n = int(round(duration_s * sample_rate))
     if n == 0:
         return np.zeros((0, 2), np.float32)
@@ -104,7 +155,7 @@ def ducking_gain(voice: np.ndarray, sample_rate: int) -> np.ndarray:
     talking = np.sqrt(np.mean(padded**2, axis=1)) > 0.01
     lead, hold = 15, 30  # frames: duck 150 ms early, hold 300 ms after the last word
     window = np.ones(lead + hold + 1)
-    talking = np.convolve(talking.astype(float), window, mode="full")[hold: hold + frames] > 0
+    talking = np.convolve(talking.astype(float), window, mode="full")[hold : hold + frames] > 0
     target = np.where(talking, 10 ** (DUCK_DB / 20), 1.0)
     ramp = np.hanning(21)
     smooth = np.convolve(np.pad(target, 10, mode="edge"), ramp / ramp.sum(), mode="valid")
@@ -128,7 +179,7 @@ def _fade(bed: np.ndarray, sample_rate: int) -> np.ndarray:
     if fade_in:
         bed[:fade_in] *= (0.5 - 0.5 * np.cos(np.linspace(0, np.pi, fade_in)))[:, None]
     if fade_out:
-        bed[n - fade_out:] *= (0.5 + 0.5 * np.cos(np.linspace(0, np.pi, fade_out)))[:, None]
+        bed[n - fade_out :] *= (0.5 + 0.5 * np.cos(np.linspace(0, np.pi, fade_out)))[:, None]
     return bed.astype(np.float32, copy=False)
 
 

@@ -43,7 +43,7 @@ def _shape(tone: np.ndarray, sr: int, attack_s: float = 0.004) -> np.ndarray:
     attack = min(tone.size // 2, max(1, int(attack_s * sr)))
     release = min(tone.size // 2, int(0.04 * sr))
     tone[:attack] *= np.linspace(0.0, 1.0, attack)
-    tone[tone.size - release:] *= np.linspace(1.0, 0.0, release)
+    tone[tone.size - release :] *= np.linspace(1.0, 0.0, release)
     return tone
 
 
@@ -58,8 +58,9 @@ def pluck(freq: float, velocity: float, sr: int) -> np.ndarray:
             break
         decay = 2.0 + 1.1 * k
         end = _audible(decay, t.size, sr)  # a partial 80 dB down is not worth computing
-        tone[:end] += ((velocity ** (k / 3) / k**1.2) * np.exp(-decay * t[:end])
-                       * np.sin(k * phase[:end]))
+        tone[:end] += (
+            (velocity ** (k / 3) / k**1.2) * np.exp(-decay * t[:end]) * np.sin(k * phase[:end])
+        )
     return _shape(tone, sr, 0.002)
 
 
@@ -77,8 +78,9 @@ def piano(freq: float, velocity: float, sr: int) -> np.ndarray:
             break
         end = _audible(0.7 + 0.35 * k, t.size, sr)
         decay = 0.6 * np.exp(-(3.0 + k) * t[:end]) + 0.4 * np.exp(-(0.7 + 0.35 * k) * t[:end])
-        tone[:end] += ((velocity ** (k / 4) / k**1.6) * decay
-                       * np.sin((2 * np.pi * partial) * t[:end]))
+        tone[:end] += (
+            (velocity ** (k / 4) / k**1.6) * decay * np.sin((2 * np.pi * partial) * t[:end])
+        )
     return _shape(tone, sr, 0.003)
 
 
@@ -93,13 +95,16 @@ def bell(freq: float, velocity: float, sr: int) -> np.ndarray:
 def marimba(freq: float, velocity: float, sr: int) -> np.ndarray:
     """A woody, bouncy mallet note that stops almost at once (keeps the spoof light)."""
     t = np.arange(int(0.55 * sr)) / sr
-    tone = sum(a * np.exp(-d * t) * np.sin(2 * np.pi * freq * r * t)
-               for r, a, d in ((1.0, 1.0, 9.0), (3.93, 0.3 * velocity, 26.0), (9.2, 0.08, 50.0)))
+    tone = sum(
+        a * np.exp(-d * t) * np.sin(2 * np.pi * freq * r * t)
+        for r, a, d in ((1.0, 1.0, 9.0), (3.93, 0.3 * velocity, 26.0), (9.2, 0.08, 50.0))
+    )
     return _shape(np.asarray(tone, np.float64), sr, 0.002)
 
 
-_PAD_TABLE = np.sum([np.sin(2 * np.pi * k * np.arange(4096) / 4096 + k) / k**2
-                     for k in range(1, 5)], axis=0).astype(np.float32)
+_PAD_TABLE = np.sum(
+    [np.sin(2 * np.pi * k * np.arange(4096) / 4096 + k) / k**2 for k in range(1, 5)], axis=0
+).astype(np.float32)
 
 
 def pad(notes: tuple[float, ...], seconds: float, sr: int, detune: float) -> np.ndarray:
@@ -150,9 +155,9 @@ class _Loop:
         left, right = gain * np.cos((pan + 1) * np.pi / 4), gain * np.sin((pan + 1) * np.pi / 4)
         start %= n
         first = min(tone.size, n - start)
-        self.data[start:start + first] += np.outer(tone[:first], (left, right))
+        self.data[start : start + first] += np.outer(tone[:first], (left, right))
         if first < tone.size:
-            self.data[:tone.size - first] += np.outer(tone[first:], (left, right))
+            self.data[: tone.size - first] += np.outer(tone[first:], (left, right))
 
 
 def render_loop(style: Style, bars: int, sr: int, rng: np.random.Generator) -> np.ndarray:
@@ -174,8 +179,12 @@ def render_loop(style: Style, bars: int, sr: int, rng: np.random.Generator) -> n
             velocity = round(min(1.0, 0.65 + 0.35 * rng.random() * accent) * 4) / 4
             if (note, velocity) not in tones:  # chords repeat: each distinct note is made once
                 tones[note, velocity] = lead(midi_hz(note), velocity, sr)
-            loop.add(int(when * sr), tones[note, velocity], 0.3,
-                     pan=float(np.clip((note - style.root - 7) / 24, -0.5, 0.5)))
+            loop.add(
+                int(when * sr),
+                tones[note, velocity],
+                0.3,
+                pan=float(np.clip((note - style.root - 7) / 24, -0.5, 0.5)),
+            )
         if style.pentatonic and bar % 4 == 3:
             _glissando(loop, style, bar_start + 3.5 * beat, beat, sr)
         if style.pad:
@@ -193,12 +202,23 @@ def _glissando(loop: _Loop, style: Style, start: float, beat: float, sr: int) ->
     """The guzheng's signature sweep up the pentatonic scale into the next phrase."""
     notes = [style.root + 12 + 12 * (i // 5) + PENTATONIC[i % 5] for i in range(8)]
     for i, note in enumerate(notes):
-        loop.add(int((start + i * beat / 2 / len(notes)) * sr), pluck(midi_hz(note), 0.5, sr),
-                 0.12, pan=-0.4 + i * 0.1)
+        loop.add(
+            int((start + i * beat / 2 / len(notes)) * sr),
+            pluck(midi_hz(note), 0.5, sr),
+            0.12,
+            pan=-0.4 + i * 0.1,
+        )
 
 
-def _rhythm(loop: _Loop, style: Style, chord: tuple[int, ...], bar_start: float, beat: float,
-            sr: int, rng: np.random.Generator) -> None:
+def _rhythm(
+    loop: _Loop,
+    style: Style,
+    chord: tuple[int, ...],
+    bar_start: float,
+    beat: float,
+    sr: int,
+    rng: np.random.Generator,
+) -> None:
     """Bass on the strong beats (oom-pah for the spoof), kick and hats where the genre has them."""
     root = style.root - 24 + chord[0]
     for count in range(4):

@@ -42,8 +42,12 @@ class TimedLine:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimedLine:
         """Read back :meth:`as_dict`."""
-        return cls(float(data["start_s"]), float(data["end_s"]), str(data["text"]),
-                   str(data.get("speaker", "")))
+        return cls(
+            float(data["start_s"]),
+            float(data["end_s"]),
+            str(data["text"]),
+            str(data.get("speaker", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -71,17 +75,24 @@ def scene_speech(
     """Record the scene's dialogue (``tools.sound.voice``), or estimate its cues if voice is off."""
     if not voice or not scene.dialogue:
         return SceneSpeech(None, 0.0, estimated_cues(scene))
-    recorded = synthesize_scene(scene, list(screenplay.characters), screenplay.language,
-                                work_dir / f"voice-{scene.number}.wav")
+    recorded = synthesize_scene(
+        scene,
+        list(screenplay.characters),
+        screenplay.language,
+        work_dir / f"voice-{scene.number}.wav",
+    )
     samples = decode_audio(Path(recorded.wav_path))
     seconds = max(float(recorded.duration_s), len(samples) / SAMPLE_RATE)
-    cues = tuple(TimedLine(float(c.start_s), float(c.end_s), str(c.text), str(c.speaker or ""))
-                 for c in recorded.cues)
+    cues = tuple(
+        TimedLine(float(c.start_s), float(c.end_s), str(c.text), str(c.speaker or ""))
+        for c in recorded.cues
+    )
     return SceneSpeech(samples, seconds, cues)
 
 
-def reel_audio(total_samples: int, *, speech: np.ndarray | None = None,
-               speech_offset: int = 0) -> np.ndarray:
+def reel_audio(
+    total_samples: int, *, speech: np.ndarray | None = None, speech_offset: int = 0
+) -> np.ndarray:
     """The reel's dialogue track, exactly ``total_samples`` long, speech ``speech_offset`` in.
 
     Music is not mixed here: one continuous bed goes under the whole film at assembly.
@@ -89,7 +100,7 @@ def reel_audio(total_samples: int, *, speech: np.ndarray | None = None,
     voice = np.zeros((total_samples, CHANNELS), np.float32)
     if speech is not None and len(speech) and speech_offset < total_samples:
         take = min(len(speech), total_samples - speech_offset)
-        voice[speech_offset:speech_offset + take] = _stereo(speech[:take])
+        voice[speech_offset : speech_offset + take] = _stereo(speech[:take])
     return voice
 
 
@@ -100,7 +111,7 @@ def apply_fades(audio: np.ndarray, fade_in: int, fade_out: int) -> np.ndarray:
         audio[:fade_in] *= np.linspace(0.0, 1.0, fade_in, dtype=np.float32)[:, None]
     if fade_out > 0:
         fade_out = min(fade_out, len(audio))
-        audio[len(audio) - fade_out:] *= np.linspace(1.0, 0.0, fade_out, dtype=np.float32)[:, None]
+        audio[len(audio) - fade_out :] *= np.linspace(1.0, 0.0, fade_out, dtype=np.float32)[:, None]
     return audio
 
 
@@ -110,4 +121,3 @@ def _stereo(samples: np.ndarray) -> np.ndarray:
     if samples.shape[1] == 1:
         return np.repeat(samples, CHANNELS, axis=1).astype(np.float32)
     return samples[:, :CHANNELS].astype(np.float32)
-

@@ -79,8 +79,11 @@ def _write_wav(data: bytes, out_wav: Path) -> None:
             source = tmp.with_name(tmp.name + ".in")
             try:
                 source.write_bytes(data)
-                run_ffmpeg(["-i", str(source), "-vn", "-c:a", "pcm_s16le", "-f", "wav", str(tmp)],
-                           what="converting speech to WAV", timeout_s=_CONVERT_TIMEOUT_S)
+                run_ffmpeg(
+                    ["-i", str(source), "-vn", "-c:a", "pcm_s16le", "-f", "wav", str(tmp)],
+                    what="converting speech to WAV",
+                    timeout_s=_CONVERT_TIMEOUT_S,
+                )
             except FFmpegError:
                 raise ApiError(
                     f"The speech service sent {len(data)} bytes that are not audio "

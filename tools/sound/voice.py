@@ -106,11 +106,13 @@ def split_for_cues(text: str, language: str) -> list[str]:
 _FEMALE = re.compile(
     r"\b(female|woman|women|girl|lady|mother|mom|mum|mama|grandma|grandmother|granny|aunt|"
     r"auntie|sister|daughter|wife|queen|princess|she|her|soprano|alto)\b|公主|[女妈母奶婆姐妹姑姨娘妻嫂]",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _MALE = re.compile(
     r"\b(male|man|men|boy|guy|father|dad|papa|grandpa|grandfather|uncle|brother|son|husband|"
     r"king|prince|he|his|him|baritone|tenor)\b|公子|少爷|[男爸父爷叔伯哥弟夫郎]",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _TRAITS: tuple[tuple[re.Pattern[str], int, float, int], ...] = (
     # (words, pitch shift, pace factor, intonation range shift)
     (re.compile(r"\b(old|older|elderly|aged|senior|grand\w*)\b|老|爷|奶|婆", re.I), -8, 0.9, -10),
@@ -118,8 +120,12 @@ _TRAITS: tuple[tuple[re.Pattern[str], int, float, int], ...] = (
     (re.compile(r"\b(deep|low|gravelly|husky|bass|baritone)\b|低沉|浑厚|沙哑", re.I), -12, 1.0, 0),
     (re.compile(r"\b(high|bright|squeaky|shrill|sweet)\b|清脆|尖|甜", re.I), 10, 1.0, 5),
     (re.compile(r"\b(fast|quick|rapid|energetic|excited|chatty)\b|快|急", re.I), 0, 1.12, 5),
-    (re.compile(r"\b(slow|calm|measured|gentle|soft|deliberate)\b|慢|缓|温柔|沉稳", re.I),
-     0, 0.9, -5),
+    (
+        re.compile(r"\b(slow|calm|measured|gentle|soft|deliberate)\b|慢|缓|温柔|沉稳", re.I),
+        0,
+        0.9,
+        -5,
+    ),
     (re.compile(r"\b(monotone|flat|cold|dry|stern)\b|冷|严肃", re.I), -3, 1.0, -30),
     (re.compile(r"\b(lively|expressive|animated|cheerful|playful)\b|活泼|开朗", re.I), 4, 1.05, 30),
 )
@@ -141,8 +147,9 @@ def engine_version() -> str:
     return VERSION + provider_fingerprint()
 
 
-def _people(bible: Sequence[CharacterProfile], speakers: Sequence[str]
-            ) -> dict[str, tuple[str, str]]:
+def _people(
+    bible: Sequence[CharacterProfile], speakers: Sequence[str]
+) -> dict[str, tuple[str, str]]:
     """Lower-case name -> (voice hint, role and look), bible order first, then other speakers."""
     people: dict[str, tuple[str, str]] = {}
     for profile in bible:
@@ -167,19 +174,27 @@ def cast_voices(
         pool = _VARIANTS[sex]
         taken = {v.name for v in voices.values()}
         start = _stable(name, len(pool))
-        variant = next((pool[(start + i) % len(pool)] for i in range(len(pool))
-                        if f"{_BASE_VOICE[lang]}+{pool[(start + i) % len(pool)]}" not in taken),
-                       pool[start])
+        variant = next(
+            (
+                pool[(start + i) % len(pool)]
+                for i in range(len(pool))
+                if f"{_BASE_VOICE[lang]}+{pool[(start + i) % len(pool)]}" not in taken
+            ),
+            pool[start],
+        )
         pitch, pace, spread = 50 + _stable(name + "pitch", 13) - 6, 1.0, 50
         for words, pitch_shift, pace_factor, spread_shift in _TRAITS:
             if words.search(hint or description):
                 pitch, pace, spread = pitch + pitch_shift, pace * pace_factor, spread + spread_shift
         voice_name = f"{_BASE_VOICE[lang]}+{variant}"
-        pitch = _free_pitch(max(5, min(95, pitch)),
-                            [v.pitch for v in voices.values() if v.name == voice_name])
+        pitch = _free_pitch(
+            max(5, min(95, pitch)), [v.pitch for v in voices.values() if v.name == voice_name]
+        )
         voices[name] = espeak.VoiceSettings(
-            voice_name, rate=round(_BASE_RATE[lang] * pace * (0.96 + _stable(name, 9) / 100)),
-            pitch=pitch, pitch_range=max(0, min(100, spread)),
+            voice_name,
+            rate=round(_BASE_RATE[lang] * pace * (0.96 + _stable(name, 9) / 100)),
+            pitch=pitch,
+            pitch_range=max(0, min(100, spread)),
         )
     return voices
 
@@ -204,8 +219,11 @@ def _for_script(voice: espeak.VoiceSettings, text: str) -> espeak.VoiceSettings:
     base = "cmn" if CJK.search(text) else "en-us"
     if voice.name.startswith(base):
         return voice
-    rate = _BASE_RATE["zh" if base == "cmn" else "en"] * voice.rate // _BASE_RATE[
-        "en" if base == "cmn" else "zh"]
+    rate = (
+        _BASE_RATE["zh" if base == "cmn" else "en"]
+        * voice.rate
+        // _BASE_RATE["en" if base == "cmn" else "zh"]
+    )
     return espeak.VoiceSettings(f"{base}+{variant}", rate, voice.pitch, voice.pitch_range)
 
 
@@ -239,13 +257,22 @@ def synthesize_scene(
                 if index:
                     cursor += _add_silence(pieces, SENTENCE_GAP_S)
                 said = provider.say(chunk, _key(line.speaker))
-                audio = (_polish(said, SAMPLE_RATE) if said is not None
-                         else _speech(chunk, _for_script(voices[_key(line.speaker)], chunk)))
+                audio = (
+                    _polish(said, SAMPLE_RATE)
+                    if said is not None
+                    else _speech(chunk, _for_script(voices[_key(line.speaker)], chunk))
+                )
                 if audio.size == 0:  # nothing audible: hold the subtitle for a reading time
                     audio = np.zeros(_samples(max(MIN_CUE_S, speech_seconds(chunk))), np.float32)
                 pieces.append(audio)
-                cues.append(Cue(cursor / SAMPLE_RATE, (cursor + audio.size) / SAMPLE_RATE,
-                                chunk, line.speaker))
+                cues.append(
+                    Cue(
+                        cursor / SAMPLE_RATE,
+                        (cursor + audio.size) / SAMPLE_RATE,
+                        chunk,
+                        line.speaker,
+                    )
+                )
                 cursor += audio.size
     cursor += _add_silence(pieces, TAIL_S)
     track = np.concatenate(pieces).astype(np.float32)
@@ -286,14 +313,14 @@ def _polish(raw: np.ndarray, rate: int) -> np.ndarray:
     if loud.size == 0:
         return np.zeros(0, np.float32)
     margin = int(0.02 * rate)
-    raw = raw[max(0, loud[0] - margin): loud[-1] + margin]
+    raw = raw[max(0, loud[0] - margin) : loud[-1] + margin]
     audio = _resample(raw, rate, SAMPLE_RATE)
     rms = float(np.sqrt(np.mean(audio**2)))
     gain = min(0.12 / max(rms, 1e-6), 0.9 / float(np.max(np.abs(audio))))
     fade = min(audio.size // 2, _samples(0.005))
     audio = audio * gain
     audio[:fade] *= np.linspace(0.0, 1.0, fade, dtype=np.float32)
-    audio[audio.size - fade:] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
+    audio[audio.size - fade :] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
     return audio.astype(np.float32)
 
 

@@ -30,7 +30,7 @@ class _Layer:
 
     def blend(self, plane: np.ndarray) -> None:
         h, w = self.alpha.shape
-        region = plane[self.top:self.top + h, self.left:self.left + w]
+        region = plane[self.top : self.top + h, self.left : self.left + w]
         mixed = region.astype(np.uint16) * (255 - self.alpha) + self.colour + 127
         region[...] = (mixed // 255).astype(np.uint8)
 
@@ -38,10 +38,12 @@ class _Layer:
 class SubtitleBurner:
     """Blends the cue active at each frame's time into the frame (I420, ``tools.picture.yuv``)."""
 
-    def __init__(self, cues: Sequence[TimedLine], width: int, height: int, language: str,
-                 fps: int) -> None:
-        self._cues = sorted((c for c in cues if c.end_s > c.start_s and c.text.strip()),
-                            key=lambda c: c.start_s)
+    def __init__(
+        self, cues: Sequence[TimedLine], width: int, height: int, language: str, fps: int
+    ) -> None:
+        self._cues = sorted(
+            (c for c in cues if c.end_s > c.start_s and c.text.strip()), key=lambda c: c.start_s
+        )
         self._starts = [c.start_s for c in self._cues]
         self._size = (width, height)
         self._language = language
@@ -73,8 +75,9 @@ class SubtitleBurner:
         image = subtitle_image(text, width, height, self._language).convert("RGBA")
         if image.size != self._size:  # a text box rather than a full frame: sit it low
             holder = Image.new("RGBA", self._size, (0, 0, 0, 0))
-            holder.paste(image, ((width - image.width) // 2,
-                                 max(0, int(height * 0.86) - image.height)))
+            holder.paste(
+                image, ((width - image.width) // 2, max(0, int(height * 0.86) - image.height))
+            )
             image = holder
         box = image.getchannel("A").getbbox()
         if box is None:
@@ -86,6 +89,8 @@ class SubtitleBurner:
         quads = alpha.reshape(alpha.shape[0] // 2, 2, alpha.shape[1] // 2, 2)
         half_alpha = (quads.sum(axis=(1, 3)) + 2) // 4
         planes = to_planes(crop.convert("RGB"))
-        return (_Layer(top, left, alpha, planes.y.astype(np.uint16) * alpha),
-                _Layer(top // 2, left // 2, half_alpha, planes.u.astype(np.uint16) * half_alpha),
-                _Layer(top // 2, left // 2, half_alpha, planes.v.astype(np.uint16) * half_alpha))
+        return (
+            _Layer(top, left, alpha, planes.y.astype(np.uint16) * alpha),
+            _Layer(top // 2, left // 2, half_alpha, planes.u.astype(np.uint16) * half_alpha),
+            _Layer(top // 2, left // 2, half_alpha, planes.v.astype(np.uint16) * half_alpha),
+        )

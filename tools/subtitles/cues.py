@@ -47,8 +47,11 @@ def to_srt(cues: list[Cue]) -> str:
     start is cut back to it; a cue left with no time at all is dropped rather than flashed.
     """
     timed = sorted(
-        ((round(c.start_s * 1000), round(c.end_s * 1000), " ".join(c.text.split())) for c in cues
-         if c.text.strip()),
+        (
+            (round(c.start_s * 1000), round(c.end_s * 1000), " ".join(c.text.split()))
+            for c in cues
+            if c.text.strip()
+        ),
         key=lambda item: item[0],
     )
     blocks: list[str] = []
@@ -85,7 +88,7 @@ def parse_srt(text: str) -> list[Cue]:
         if timing_at is None or len(stamps) != 2:
             raise ValueError(f"Not a valid SRT block (no 'start --> end' line): {block[:80]!r}")
         start, end = (_seconds(stamp) for stamp in stamps)
-        cues.append(Cue(start, end, "\n".join(lines[timing_at + 1:])))
+        cues.append(Cue(start, end, "\n".join(lines[timing_at + 1 :])))
     return cues
 
 
@@ -149,8 +152,14 @@ def subtitle_image(text: str, width: int, height: int, language: str = "en") -> 
     draw.rounded_rectangle((left, top, left + box_w, bottom), radius=pad, fill=(0, 0, 0, 140))
     y = top + pad // 2
     for line, line_w in zip(lines, widths, strict=True):
-        draw.text(((width - line_w) // 2, y), line, font=face, fill=(255, 255, 255, 255),
-                  stroke_width=stroke, stroke_fill=(0, 0, 0, 255))
+        draw.text(
+            ((width - line_w) // 2, y),
+            line,
+            font=face,
+            fill=(255, 255, 255, 255),
+            stroke_width=stroke,
+            stroke_fill=(0, 0, 0, 255),
+        )
         y += step
     return overlay
 

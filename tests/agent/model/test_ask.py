@@ -18,7 +18,8 @@ class Answer(BaseModel):
 
 
 async def test_a_slow_model_is_a_timed_out_transient_failure(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     async def slow(*_args: Any, **_kwargs: Any) -> Answer:
         await asyncio.sleep(5)
         return Answer(text="late")
@@ -34,7 +35,8 @@ async def test_a_slow_model_is_a_timed_out_transient_failure(
 
 
 async def test_garbage_is_final_and_a_studio_bug_is_not_a_model_failure(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     async def garbage(*_args: Any, **_kwargs: Any) -> Answer:
         raise structured.StructuredOutputError("Answer", 3, "not JSON", "{")
 
@@ -53,7 +55,8 @@ async def test_garbage_is_final_and_a_studio_bug_is_not_a_model_failure(
 
 
 def test_a_missing_model_is_a_final_failure_with_its_reason(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def missing(_context: Any = None) -> Any:
         raise FileNotFoundError("no weights in models/\nsecond line")
 

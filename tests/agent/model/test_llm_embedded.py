@@ -32,8 +32,10 @@ class FilmCard(BaseModel):
 
 PROMPT = [
     SystemMessage("You are a screenwriter. Answer with the JSON object requested."),
-    HumanMessage("Film idea: a grandmother learns to video-call her grandson abroad. "
-                 "Give a title, the mood and up to three places where it happens."),
+    HumanMessage(
+        "Film idea: a grandmother learns to video-call her grandson abroad. "
+        "Give a title, the mood and up to three places where it happens."
+    ),
 ]
 
 
@@ -85,8 +87,9 @@ def test_the_server_is_stopped_when_the_studio_process_exits(tmp_path: Path) -> 
         text = llm.load_chat_model().invoke("Hi").content
         print(json.dumps({{"pid": llm.shared_server().pid, "text": text}}))
     """)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=240, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=240, check=True
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["text"].strip()
     deadline = time.monotonic() + 5

@@ -28,7 +28,7 @@ from agent.model.local_server import (
 )
 from agent.model.structured import ModelUnavailableError, invoke_structured
 
-STAND_IN = textwrap.dedent('''
+STAND_IN = textwrap.dedent("""
     import argparse, json, os
     from http.server import BaseHTTPRequestHandler, HTTPServer
     parser = argparse.ArgumentParser()
@@ -67,7 +67,7 @@ STAND_IN = textwrap.dedent('''
                         "message": {"role": "assistant", "content": json.dumps(echo)}}]})
 
     HTTPServer((args.host, int(args.port)), Handler).serve_forever()
-''')
+""")
 
 
 class Tiny(BaseModel):
@@ -125,8 +125,13 @@ def test_starts_lazily_on_first_request_and_stops(server: LocalModelServer) -> N
     assert not server.running()
     echo = json.loads(str(model.invoke("hello").content))
     assert server.running() and server.port > 0
-    assert echo == {"max_tokens": 77, "threads": "1", "response_format": None, "ctx": "4096",
-                    "env": []}
+    assert echo == {
+        "max_tokens": 77,
+        "threads": "1",
+        "response_format": None,
+        "ctx": "4096",
+        "env": [],
+    }
     pid = server.pid
     assert pid is not None
     server.stop()
@@ -151,8 +156,10 @@ def test_constrained_requests_carry_the_schema_and_the_budget(server: LocalModel
     reply = model.bind_json_schema({"type": "object", "properties": {}}).invoke("hi")
     echo = json.loads(str(reply.content))
     assert echo["max_tokens"] == 64
-    assert echo["response_format"] == {"type": "json_object",
-                                       "schema": {"type": "object", "properties": {}}}
+    assert echo["response_format"] == {
+        "type": "json_object",
+        "schema": {"type": "object", "properties": {}},
+    }
 
 
 async def test_async_requests_start_the_server_off_the_event_loop(
@@ -190,8 +197,9 @@ def test_start_up_crash_names_the_cause(tmp_path: Path) -> None:
 def test_a_server_that_never_answers_is_stopped_after_the_bounded_wait(tmp_path: Path) -> None:
     script = tmp_path / "hang.py"
     script.write_text("import time\ntime.sleep(120)\n", encoding="utf-8")
-    hanging = LocalModelServer(tmp_path / "m.gguf",
-                               LocalModelSettings(entry=str(script), ready_timeout_s=1))
+    hanging = LocalModelServer(
+        tmp_path / "m.gguf", LocalModelSettings(entry=str(script), ready_timeout_s=1)
+    )
     started = time.monotonic()
     with pytest.raises(LocalModelError, match="did not answer within 1 s"):
         hanging.ensure_started()
@@ -214,14 +222,15 @@ def test_the_server_exits_when_its_parent_is_killed(stand_in: Path, tmp_path: Pa
         sys.path.insert(0, {str(Path.cwd())!r})
         from pathlib import Path
         from agent.model.local_server import LocalModelServer, LocalModelSettings
-        server = LocalModelServer(Path({str(tmp_path / 'm.gguf')!r}),
+        server = LocalModelServer(Path({str(tmp_path / "m.gguf")!r}),
                                   LocalModelSettings(entry={str(stand_in)!r}))
         server.ensure_started()
         print(server.pid, flush=True)
         time.sleep(120)
     """)
-    parent = subprocess.Popen([sys.executable, "-c", parent_code], stdout=subprocess.PIPE,
-                              text=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", parent_code], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert parent.stdout is not None
         child_pid = int(parent.stdout.readline())

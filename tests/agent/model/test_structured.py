@@ -50,8 +50,9 @@ class RecordingChatModel(BaseChatModel):
     def _llm_type(self) -> str:
         return "recording-fake"
 
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any
+    ) -> ChatResult:
         self.seen.append(list(messages))
         item = self.script.pop(0)
         if isinstance(item, BaseException):
@@ -117,13 +118,16 @@ def test_out_of_range_values_are_not_clamped() -> None:
         invoke_structured(model, Pitch, PROMPT, attempts=2)
 
 
-@pytest.mark.parametrize("reply", [
-    f"Here you go:\n```json\n{VALID}\n```\nEnjoy!",
-    f"The answer is {VALID} as requested.",
-    '{"title": "The Last Dumpling", "minutes": 3, "beats": [{"place": "kitchen",},],}',
-    '{"Pitch": ' + VALID + "}",
-    '{"title": "The Last\nDumpling", "minutes": 3, "beats": [{"place": "kitchen"}]}',
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        f"Here you go:\n```json\n{VALID}\n```\nEnjoy!",
+        f"The answer is {VALID} as requested.",
+        '{"title": "The Last Dumpling", "minutes": 3, "beats": [{"place": "kitchen",},],}',
+        '{"Pitch": ' + VALID + "}",
+        '{"title": "The Last\nDumpling", "minutes": 3, "beats": [{"place": "kitchen"}]}',
+    ],
+)
 def test_repairable_replies_succeed_first_time(reply: str) -> None:
     model = RecordingChatModel(script=[reply])
     assert invoke_structured(model, Pitch, PROMPT).beats[0].place == "kitchen"
@@ -138,8 +142,9 @@ def test_repair_keeps_commas_braces_and_line_breaks_inside_strings() -> None:
 
 def test_tool_call_answers_are_used_when_the_model_supports_tools() -> None:
     class ToolModel(RecordingChatModel):
-        def bind_tools(self, tools: Sequence[Any], *, tool_choice: Any = None,
-                       **kwargs: Any) -> Runnable[LanguageModelInput, Any]:
+        def bind_tools(
+            self, tools: Sequence[Any], *, tool_choice: Any = None, **kwargs: Any
+        ) -> Runnable[LanguageModelInput, Any]:
             assert tool_choice == "Pitch" and tools[0]["function"]["name"] == "Pitch"
             return self
 
@@ -164,11 +169,14 @@ async def test_async_variant_retries_the_same_way() -> None:
     assert result.title == "The Last Dumpling" and len(model.seen) == 2
 
 
-@pytest.mark.parametrize("exc, words", [
-    (httpx.ReadTimeout("read timed out"), "did not answer in time"),
-    (TimeoutError(), "did not answer in time"),
-    (httpx.ConnectError("refused"), "could not be reached"),
-])
+@pytest.mark.parametrize(
+    "exc, words",
+    [
+        (httpx.ReadTimeout("read timed out"), "did not answer in time"),
+        (TimeoutError(), "did not answer in time"),
+        (httpx.ConnectError("refused"), "could not be reached"),
+    ],
+)
 def test_timeouts_and_connection_errors_become_model_unavailable(
     exc: Exception, words: str
 ) -> None:

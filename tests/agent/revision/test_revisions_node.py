@@ -25,8 +25,9 @@ from film.screenplay import Project, Screenplay
 class Session:
     """One conversation with only the revise node, recording custom stream events."""
 
-    def __init__(self, tmp_path: Path, screenplay: Screenplay, language: str = "en",
-                 **context: Any) -> None:
+    def __init__(
+        self, tmp_path: Path, screenplay: Screenplay, language: str = "en", **context: Any
+    ) -> None:
         builder = StateGraph(State, context_schema=Context)
         builder.add_node("revise", revise_node)
         builder.add_edge(START, "revise")
@@ -36,15 +37,19 @@ class Session:
         self.context = Context().updated(**{"project_dir": str(self.folder), **context})
         project = Project(slug="family")
         project.commit(screenplay, "First draft")
-        self.state: dict[str, Any] = {"project": project.model_dump(mode="json"),
-                                      "language": language, "messages": []}
+        self.state: dict[str, Any] = {
+            "project": project.model_dump(mode="json"),
+            "language": language,
+            "messages": [],
+        }
         self.events: list[dict[str, Any]] = []
 
     async def say(self, text: str) -> str:
         self.events = []
         state = {**self.state, "messages": [*self.state["messages"], HumanMessage(text)]}
-        async for mode, chunk in self.graph.astream(state, context=self.context,
-                                                    stream_mode=["custom", "values"]):
+        async for mode, chunk in self.graph.astream(
+            state, context=self.context, stream_mode=["custom", "values"]
+        ):
             if mode == "custom":
                 self.events.append(chunk)
             else:
@@ -77,13 +82,21 @@ def passages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
 
     asked: list[tuple[str, str | None]] = []
 
-    def search(query: str, genre: str | None = None, topic: str | None = None,
-               k: int = 4) -> list[Any]:
+    def search(
+        query: str, genre: str | None = None, topic: str | None = None, k: int = 4
+    ) -> list[Any]:
         asked.append((query, genre))
-        return [SimpleNamespace(
-            text="Family films land on one concrete object that carries the feeling.",
-            source=f"genre-{genre}.md", heading="Props", genre=genre, topic=topic, score=0.9,
-            citation=lambda: f"genre-{genre}.md › Props")]
+        return [
+            SimpleNamespace(
+                text="Family films land on one concrete object that carries the feeling.",
+                source=f"genre-{genre}.md",
+                heading="Props",
+                genre=genre,
+                topic=topic,
+                score=0.9,
+                citation=lambda: f"genre-{genre}.md › Props",
+            )
+        ]
 
     monkeypatch.setattr(knowledge, "search_guidelines", search, raising=False)
     return asked
@@ -130,14 +143,17 @@ async def test_undo_and_restore_are_new_versions(tmp_path: Path) -> None:
     assert session.project.current == 4 and session.screenplay == swapped
     assert "already on version 4" in await session.say("go back to version 4")
     assert "no version 9" in await session.say("restore version 9")
-    assert [v.note for v in session.project.versions][-2:] == ["Restored version 1",
-                                                               "Restored version 2"]
+    assert [v.note for v in session.project.versions][-2:] == [
+        "Restored version 1",
+        "Restored version 2",
+    ]
     on_disk = Screenplay.model_validate_json((session.folder / "screenplay.json").read_text())
     assert on_disk == swapped
 
 
-async def test_chinese_swap_replies_in_chinese(tmp_path: Path,
-                                               chinese_screenplay: Screenplay) -> None:
+async def test_chinese_swap_replies_in_chinese(
+    tmp_path: Path, chinese_screenplay: Screenplay
+) -> None:
     session = Session(tmp_path, chinese_screenplay, language="zh")
     reply = await session.say("交换第1场和第2场")
     assert reply.startswith("已交换第1场和第2场。")
@@ -175,16 +191,22 @@ async def test_vague_and_unknown_requests_ask_instead_of_changing(tmp_path: Path
 
 
 async def test_creative_rewrite_sends_only_the_target_scene(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
+) -> None:
     before = family(4)
     prompts: list[str] = []
 
     def answer(prompt: str) -> dict[str, Any]:
         prompts.append(prompt)
-        return {"action": ["Grandma slips on flour and lands laughing."],
-                "dialogue": [{"speaker": "grandma", "text": "The floor wanted a dumpling too!"},
-                             {"speaker": "Li Ming", "text": "Grandma, you're a menace."}],
-                "visual": "", "summary": "Added a slapstick fall and a joke."}
+        return {
+            "action": ["Grandma slips on flour and lands laughing."],
+            "dialogue": [
+                {"speaker": "grandma", "text": "The floor wanted a dumpling too!"},
+                {"speaker": "Li Ming", "text": "Grandma, you're a menace."},
+            ],
+            "visual": "",
+            "summary": "Added a slapstick fall and a joke.",
+        }
 
     use_model(monkeypatch, ScriptedChatModel(script={"SceneRewrite": [answer]}))
     session = Session(tmp_path, before)
@@ -207,7 +229,8 @@ async def test_creative_rewrite_sends_only_the_target_scene(
 
 
 async def test_creative_targets_the_scene_where_a_character_speaks_most(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
+) -> None:
     before = family(3)
     scene = before.scenes[1]
     extra = scene.dialogue[1].model_copy(update={"text": "Grandma again."})
@@ -217,10 +240,14 @@ async def test_creative_targets_the_scene_where_a_character_speaks_most(
 
     def answer(prompt: str) -> dict[str, Any]:
         prompts.append(prompt)
-        return {"action": busy.action, "dialogue": [
-            *[d.model_dump() for d in busy.dialogue],
-            {"speaker": "Grandma", "text": "Your grandfather folded them too tight, like you."}],
-            "summary": "Grandma remembers her late husband."}
+        return {
+            "action": busy.action,
+            "dialogue": [
+                *[d.model_dump() for d in busy.dialogue],
+                {"speaker": "Grandma", "text": "Your grandfather folded them too tight, like you."},
+            ],
+            "summary": "Grandma remembers her late husband.",
+        }
 
     use_model(monkeypatch, ScriptedChatModel(script={"SceneRewrite": [answer]}))
     session = Session(tmp_path, before)
@@ -231,7 +258,8 @@ async def test_creative_targets_the_scene_where_a_character_speaks_most(
 
 
 async def test_model_failures_leave_the_project_unchanged(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
+) -> None:
     import httpx
 
     session = Session(tmp_path, family(3))
@@ -242,18 +270,25 @@ async def test_model_failures_leave_the_project_unchanged(
     use_model(monkeypatch, ScriptedChatModel(every_call=httpx.ConnectError("refused")))
     reply = await session.say("make scene 2 sadder")
     assert "could not be reached" in reply and session.project.current == 1
-    use_model(monkeypatch, ScriptedChatModel(script={"SceneRewrite": [
-        {"action": [], "dialogue": [], "summary": "nothing"}]}))
+    use_model(
+        monkeypatch,
+        ScriptedChatModel(
+            script={"SceneRewrite": [{"action": [], "dialogue": [], "summary": "nothing"}]}
+        ),
+    )
     assert "came back empty" in await session.say("make scene 2 sadder")
     assert session.project.current == 1 and not session.folder.exists()
 
 
 async def test_rewrite_that_breaks_the_form_is_repaired(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
+) -> None:
     long_line = "We stand here and talk and talk about every single thing we ever knew. " * 5
-    answer = {"action": ["A waiter arrives."] * 12,
-              "dialogue": [{"speaker": "Waiter", "text": long_line[:400]}] * 12,
-              "summary": "Made it much longer."}
+    answer = {
+        "action": ["A waiter arrives."] * 12,
+        "dialogue": [{"speaker": "Waiter", "text": long_line[:400]}] * 12,
+        "summary": "Made it much longer.",
+    }
     use_model(monkeypatch, ScriptedChatModel(script={"SceneRewrite": [answer]}))
     session = Session(tmp_path, family(3), max_seconds=90)
     reply = await session.say("make scene 2 much longer with a waiter")
@@ -264,15 +299,18 @@ async def test_rewrite_that_breaks_the_form_is_repaired(
 
 
 async def test_hostile_paths_never_leave_the_project_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
     monkeypatch.setenv("MICROFILM_HOME", str(home))
     session = Session(tmp_path, family(2), project_dir="")
     session.state["project"]["slug"] = "../../../etc/passwd"
     before = set(tmp_path.rglob("*"))
-    for hostile in ("save the screenplay to /etc/passwd",
-                    "rename the film to ../../etc/passwd",
-                    "write the fountain file as /tmp/evil.fountain"):
+    for hostile in (
+        "save the screenplay to /etc/passwd",
+        "rename the film to ../../etc/passwd",
+        "write the fountain file as /tmp/evil.fountain",
+    ):
         assert (await session.say(hostile)).startswith("I can't read or write files outside")
     assert set(tmp_path.rglob("*")) == before and session.project.current == 1
     await session.say("swap scenes 1 and 2")  # a real change, in a folder named by the slug
@@ -291,12 +329,16 @@ async def test_titles_never_become_file_names_and_the_pdf_is_rewritten(tmp_path:
     project.commit(retitle(family(1), "/etc/passwd"), "hostile title")
     folder = tmp_path / "project"
     written = await export_screenplay(project, folder)
-    assert {p.name for p in written.values()} == {"screenplay.json", "screenplay.fountain",
-                                                  "screenplay.pdf"}
+    assert {p.name for p in written.values()} == {
+        "screenplay.json",
+        "screenplay.fountain",
+        "screenplay.pdf",
+    }
     assert (folder / "screenplay.pdf").read_bytes().startswith(b"%PDF")
     assert all(p.parent == folder.resolve() for p in written.values())
     assert {p.name for p in tmp_path.rglob("*") if p.is_file()} == {
-        p.name for p in written.values()}
+        p.name for p in written.values()
+    }
 
 
 async def test_without_a_screenplay_it_says_so(tmp_path: Path) -> None:
@@ -306,7 +348,8 @@ async def test_without_a_screenplay_it_says_so(tmp_path: Path) -> None:
 
 
 async def test_the_studio_graph_routes_revisions_here(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
+) -> None:
     from fakes import Studio
     from langgraph.types import Command
 

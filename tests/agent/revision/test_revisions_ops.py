@@ -22,27 +22,51 @@ from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 def family(scenes: int = 5, lines: int = 4) -> Screenplay:
     """Li Ming comes home for the Spring Festival; scenes grow with ``scenes``/``lines``."""
     cast = [
-        CharacterProfile(name="Li Ming", role="grandson", look="24, tired eyes",
-                         wardrobe="grey hoodie", props=["train ticket"]),
+        CharacterProfile(
+            name="Li Ming",
+            role="grandson",
+            look="24, tired eyes",
+            wardrobe="grey hoodie",
+            props=["train ticket"],
+        ),
         CharacterProfile(name="Grandma", role="Li Ming's grandmother", look="78, silver bun"),
         CharacterProfile(name="Ming", role="the family cat"),
     ]
     body = []
     for n in range(1, scenes + 1):
-        body.append(Scene(
-            number=n, place=f"Place {n}", time_of_day="NIGHT" if n % 2 else "DAY",
-            action=[f"Beat {n}.1: Li Ming looks at the dumplings.", f"Beat {n}.2: snow falls.",
-                    f"Beat {n}.3: LI MING laughs."],
-            dialogue=[DialogueLine(speaker="Grandma" if i % 2 else "Li Ming",
-                                   text=f"Scene {n} line {i}: dumplings mean we are home, "
-                                        f"Li Ming's favourite.")
-                      for i in range(lines)],
-            visual=f"Li Ming in a grey hoodie, lamp light {n}", characters=["Li Ming", "Grandma"],
-        ))
-    return with_estimates(Screenplay(
-        title="Li Ming Comes Home", logline="Li Ming learns Grandma's dumplings mean home.",
-        genre="touching-family", theme="home", setting_time="Spring Festival",
-        characters=cast, scenes=body))
+        body.append(
+            Scene(
+                number=n,
+                place=f"Place {n}",
+                time_of_day="NIGHT" if n % 2 else "DAY",
+                action=[
+                    f"Beat {n}.1: Li Ming looks at the dumplings.",
+                    f"Beat {n}.2: snow falls.",
+                    f"Beat {n}.3: LI MING laughs.",
+                ],
+                dialogue=[
+                    DialogueLine(
+                        speaker="Grandma" if i % 2 else "Li Ming",
+                        text=f"Scene {n} line {i}: dumplings mean we are home, "
+                        f"Li Ming's favourite.",
+                    )
+                    for i in range(lines)
+                ],
+                visual=f"Li Ming in a grey hoodie, lamp light {n}",
+                characters=["Li Ming", "Grandma"],
+            )
+        )
+    return with_estimates(
+        Screenplay(
+            title="Li Ming Comes Home",
+            logline="Li Ming learns Grandma's dumplings mean home.",
+            genre="touching-family",
+            theme="home",
+            setting_time="Spring Festival",
+            characters=cast,
+            scenes=body,
+        )
+    )
 
 
 def test_rename_everywhere() -> None:
@@ -80,10 +104,15 @@ def test_rename_chinese(chinese_screenplay: Screenplay) -> None:
     assert "小明" not in after.model_dump_json()
 
 
-@pytest.mark.parametrize(("old", "new", "key"), [
-    ("Nobody", "X", "no_such_character"), ("Li Ming", "Grandma", "name_taken"),
-    ("Li Ming", " ", "bad_name"), ("Li Ming", "x" * 41, "bad_name"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("Nobody", "X", "no_such_character"),
+        ("Li Ming", "Grandma", "name_taken"),
+        ("Li Ming", " ", "bad_name"),
+        ("Li Ming", "x" * 41, "bad_name"),
+    ],
+)
 def test_rename_errors(old: str, new: str, key: str) -> None:
     with pytest.raises(RevisionError) as caught:
         rename_character(family(2), old, new)
@@ -95,8 +124,9 @@ def test_rename_that_would_overflow_a_field_is_refused() -> None:
     line = screenplay.scenes[0].dialogue[0].model_copy(update={"text": "Li Ming " * 49})
     scene = screenplay.scenes[0].model_copy(update={"dialogue": [line]})
     with pytest.raises(RevisionError) as caught:
-        rename_character(screenplay.model_copy(update={"scenes": [scene]}), "Li Ming",
-                         "Wang Xiaoming The Third")
+        rename_character(
+            screenplay.model_copy(update={"scenes": [scene]}), "Li Ming", "Wang Xiaoming The Third"
+        )
     assert caught.value.key == "too_long_after_edit"
 
 
@@ -187,8 +217,9 @@ def test_diff_of_an_edit_shows_only_changed_lines() -> None:
     scene = before.scenes[1]
     line = scene.dialogue[0].model_copy(update={"text": "A brand new line."})
     edited = scene.model_copy(update={"dialogue": [line, *scene.dialogue[1:]]})
-    after = with_estimates(before.model_copy(update={"scenes": [before.scenes[0], edited,
-                                                                before.scenes[2]]}))
+    after = with_estimates(
+        before.model_copy(update={"scenes": [before.scenes[0], edited, before.scenes[2]]})
+    )
     text = screenplay_diff(before, after)
     lines = text.splitlines()
     assert lines[0].startswith("Runtime: ") and "→" in lines[0]
@@ -233,8 +264,9 @@ def test_every_message_exists_in_both_languages_with_the_same_fields() -> None:
     from agent.messages import duration_text, join_numbers
 
     for key, (english, chinese) in MESSAGES.items():
-        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (english,
-                                                                                   chinese)]
+        fields = [
+            {f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (english, chinese)
+        ]
         assert english and chinese and fields[0] == fields[1], key
         assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese), key
     assert duration_text(125, "en") == "2 min 05 s" and duration_text(45, "zh") == "45秒"

@@ -26,7 +26,8 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 async def test_real_model_rewrites_only_the_named_scene(
-        offline: None, english_screenplay: Screenplay) -> None:
+    offline: None, english_screenplay: Screenplay
+) -> None:
     request = parse_revision("make scene 2 funnier")
     assert request is not None and request.kind == "creative"
     targets = creative_targets(english_screenplay, request)

@@ -28,8 +28,9 @@ from tools.backends.base import (
 )
 from tools.ffmpeg import decode_audio, ffmpeg_exe
 
-VIDEO_ONLY = ProductionSettings(width=180, height=320, voice=False, music=False,
-                                burn_subtitles=False)
+VIDEO_ONLY = ProductionSettings(
+    width=180, height=320, voice=False, music=False, burn_subtitles=False
+)
 WITH_SOUND = ProductionSettings(width=180, height=320)
 
 
@@ -44,7 +45,10 @@ def test_a_segment_has_the_shared_codec_parameters(english_screenplay, tmp_path)
     video, audio = stream(info, "video"), stream(info, "audio")
     assert (video["codec_name"], video["width"], video["height"]) == ("h264", 180, 320)
     assert (video["pix_fmt"], video["r_frame_rate"], video["time_base"]) == (
-        "yuv420p", "30/1", "1/15360")
+        "yuv420p",
+        "30/1",
+        "1/15360",
+    )
     assert (audio["codec_name"], audio["sample_rate"], audio["channels"]) == ("aac", "44100", 2)
     scene = english_screenplay.scenes[2]
     assert float(info["format"]["duration"]) == pytest.approx(scene.duration_s, abs=0.05)
@@ -68,8 +72,7 @@ def test_only_what_changed_is_rendered_again(english_screenplay, tmp_path):
     assert cached == {1: True, 2: True, 3: False}
     wardrobe = english_screenplay.model_copy(deep=True)
     wardrobe.characters[1].wardrobe = "orange high-visibility vest"  # Leo: scenes 2 and 3
-    cached = {n: render_scene_segment(wardrobe, n, tmp_path, VIDEO_ONLY).cached
-              for n in (1, 2, 3)}
+    cached = {n: render_scene_segment(wardrobe, n, tmp_path, VIDEO_ONLY).cached for n in (1, 2, 3)}
     assert cached == {1: True, 2: False, 3: False}
 
 
@@ -117,8 +120,7 @@ class _Flaky(RenderBackend):
         return self._local.render_scene(request, out_path, progress)
 
 
-def test_a_failed_scene_is_reported_and_the_film_is_made_without_it(english_screenplay,
-                                                                    tmp_path):
+def test_a_failed_scene_is_reported_and_the_film_is_made_without_it(english_screenplay, tmp_path):
     register_backend("flaky-final", lambda: _Flaky(final=True))
     settings = VIDEO_ONLY.model_copy(update={"backend": "flaky-final"})
     seen: list[SegmentResult] = []
@@ -153,9 +155,24 @@ class _LandscapeClips(RenderBackend):
 
     def render_scene(self, request: RenderRequest, out_path: Path, progress=None):
         seconds = max(1.0, request.duration_s - 1.0)  # a clip one second short
-        subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i",
-                        f"testsrc=size=320x240:rate=25:duration={seconds}", "-c:v", "libx264",
-                        "-pix_fmt", "yuv420p", str(out_path)], check=True)
+        subprocess.run(
+            [
+                ffmpeg_exe(),
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                f"testsrc=size=320x240:rate=25:duration={seconds}",
+                "-c:v",
+                "libx264",
+                "-pix_fmt",
+                "yuv420p",
+                str(out_path),
+            ],
+            check=True,
+        )
         return RenderedClip(out_path, seconds, self.name, cost_usd=0.01)
 
 
@@ -166,6 +183,7 @@ def test_clips_from_other_backends_are_normalised_and_kept(english_screenplay, t
     assert result.error is None and result.path is not None
     video = stream(probe(result.path), "video")
     assert (video["width"], video["height"], video["r_frame_rate"]) == (180, 320, "30/1")
-    assert result.duration_s == pytest.approx(english_screenplay.scenes[0].duration_s + 0.25,
-                                              abs=0.04)  # half a dissolve is added
+    assert result.duration_s == pytest.approx(
+        english_screenplay.scenes[0].duration_s + 0.25, abs=0.04
+    )  # half a dissolve is added
     assert len(list((tmp_path / "segments" / "clips").glob("landscape-test-*.mp4"))) == 1

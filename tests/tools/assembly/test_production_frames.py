@@ -25,8 +25,10 @@ W, H = 64, 96
 
 def _picture() -> np.ndarray:
     ramp = np.linspace(0, 255, W, dtype=np.float32)
-    rgb = np.stack([np.tile(ramp, (H, 1)), np.tile(ramp[::-1], (H, 1)),
-                    np.full((H, W), 120, np.float32)], axis=2)
+    rgb = np.stack(
+        [np.tile(ramp, (H, 1)), np.tile(ramp[::-1], (H, 1)), np.full((H, W), 120, np.float32)],
+        axis=2,
+    )
     return rgb.astype(np.uint8)
 
 
@@ -62,8 +64,10 @@ def test_subtitles_are_burned_only_while_their_cue_shows():
     changed = np.argwhere(split(during, width, height).y != split(grey, width, height).y)
     assert len(changed) > 100
     assert changed[:, 0].min() > height * 0.6, "subtitles must sit low in the frame"
-    assert not grey.flags.writeable and split(grey, width, height).y.max() == split(
-        grey, width, height).y.min()
+    assert (
+        not grey.flags.writeable
+        and split(grey, width, height).y.max() == split(grey, width, height).y.min()
+    )
 
 
 def test_chinese_subtitles_burn_in_too():
@@ -74,8 +78,9 @@ def test_chinese_subtitles_burn_in_too():
 
 
 def test_a_manifest_with_a_missing_piece_does_not_count(english_screenplay, tmp_path):
-    settings = ProductionSettings(width=180, height=320, voice=False, music=False,
-                                  burn_subtitles=False)
+    settings = ProductionSettings(
+        width=180, height=320, voice=False, music=False, burn_subtitles=False
+    )
     produce_film(english_screenplay, tmp_path, settings)
     folder = tmp_path / "segments"
     stem = next(p.stem for p in folder.glob("scene-01-*.json"))
@@ -84,8 +89,11 @@ def test_a_manifest_with_a_missing_piece_does_not_count(english_screenplay, tmp_
     (folder / manifest.pieces["tail"]).unlink()
     assert Manifest.load(folder, stem) is None
     with pytest.raises(ProductionError, match="No scene .* finished segment") as caught:
-        assemble_film(english_screenplay.model_copy(update={"scenes": [
-            english_screenplay.scenes[0]]}), tmp_path, settings)
+        assemble_film(
+            english_screenplay.model_copy(update={"scenes": [english_screenplay.scenes[0]]}),
+            tmp_path,
+            settings,
+        )
     assert "render the scenes first" in str(caught.value)
 
 
@@ -110,8 +118,9 @@ def test_debris_of_killed_renders_is_swept_but_live_work_is_kept(tmp_path):
 
 
 def test_an_unchanged_film_is_not_joined_again(english_screenplay, tmp_path):
-    settings = ProductionSettings(width=180, height=320, voice=False, music=False,
-                                  burn_subtitles=False)
+    settings = ProductionSettings(
+        width=180, height=320, voice=False, music=False, burn_subtitles=False
+    )
     first = produce_film(english_screenplay, tmp_path, settings)
     stamp = first.path.stat().st_mtime_ns
     assemble_film(english_screenplay, tmp_path, settings)

@@ -16,23 +16,32 @@ from film.form import with_estimates
 from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
 from tools.assembly.production import ProductionSettings, SegmentResult, produce_film
 
-SETTINGS = ProductionSettings(width=180, height=320, voice=False, music=False,
-                              burn_subtitles=False, concurrency=1)
+SETTINGS = ProductionSettings(
+    width=180, height=320, voice=False, music=False, burn_subtitles=False, concurrency=1
+)
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def _screenplay() -> Screenplay:
     scenes = [
-        Scene(number=n, place=f"Platform {n}", action=[f"Train {n} arrives.", "Doors open.",
-                                                       "People hurry out.", "Doors close."],
-              characters=["Ana"], transition="DISSOLVE" if n % 2 else "CUT")
+        Scene(
+            number=n,
+            place=f"Platform {n}",
+            action=[f"Train {n} arrives.", "Doors open.", "People hurry out.", "Doors close."],
+            characters=["Ana"],
+            transition="DISSOLVE" if n % 2 else "CUT",
+        )
         for n in range(1, 7)
     ]
-    return with_estimates(Screenplay(
-        title="Rush Hour", logline="A commuter misses six trains in a row.",
-        genre=Genre.GRASSROOTS_SPOOF,
-        characters=[CharacterProfile(name="Ana", wardrobe="yellow coat")],
-        scenes=scenes))
+    return with_estimates(
+        Screenplay(
+            title="Rush Hour",
+            logline="A commuter misses six trains in a row.",
+            genre=Genre.GRASSROOTS_SPOOF,
+            characters=[CharacterProfile(name="Ana", wardrobe="yellow coat")],
+            scenes=scenes,
+        )
+    )
 
 
 def _manifests(folder: Path) -> set[str]:
@@ -52,8 +61,9 @@ def test_sigkill_mid_render_then_rerun_renders_only_the_missing_scenes(tmp_path)
         settings = ProductionSettings.model_validate_json({SETTINGS.model_dump_json()!r})
         produce_film(screenplay, Path({str(project)!r}), settings)
     """)
-    render = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    render = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     segments = project / "segments"
     deadline = time.monotonic() + 120
     while not _manifests(segments) and render.poll() is None and time.monotonic() < deadline:
@@ -76,5 +86,6 @@ def test_sigkill_mid_render_then_rerun_renders_only_the_missing_scenes(tmp_path)
     done_before = {int(stem.split("-")[1]) for stem in finished}
     assert {r.scene_number for r in results if r.cached} == done_before
     assert {r.scene_number for r in results if not r.cached} == (
-        {s.number for s in screenplay.scenes} - done_before)
+        {s.number for s in screenplay.scenes} - done_before
+    )
     assert film.missing_scenes == [] and film.path.is_file()

@@ -22,8 +22,10 @@ def _check(shots, total: float) -> None:
 
 
 def test_each_action_line_becomes_its_own_shot():
-    scene = _scene(action=["Mia opens the fridge.", "Leo drops a plate.", "They laugh."],
-                   characters=["Mia", "Leo"])
+    scene = _scene(
+        action=["Mia opens the fridge.", "Leo drops a plate.", "They laugh."],
+        characters=["Mia", "Leo"],
+    )
     shots = plan_shots(scene)
     assert [s.description for s in shots] == list(scene.action)
     _check(shots, scene.duration_s)
@@ -31,10 +33,15 @@ def test_each_action_line_becomes_its_own_shot():
 
 
 def test_dialogue_goes_with_the_action_of_its_speaker_and_keeps_its_order():
-    lines = [DialogueLine(speaker="Leo", text="Careful with that."),
-             DialogueLine(speaker="Mia", text="Too late!")]
-    scene = _scene(action=["Snow falls outside.", "Leo hands Mia a cup.", "Mia drops it."],
-                   dialogue=lines, characters=["Mia", "Leo"])
+    lines = [
+        DialogueLine(speaker="Leo", text="Careful with that."),
+        DialogueLine(speaker="Mia", text="Too late!"),
+    ]
+    scene = _scene(
+        action=["Snow falls outside.", "Leo hands Mia a cup.", "Mia drops it."],
+        dialogue=lines,
+        characters=["Mia", "Leo"],
+    )
     shots = plan_shots(scene)
     spoken = [line for shot in shots for line in shot.dialogue]
     assert spoken == lines
@@ -44,8 +51,10 @@ def test_dialogue_goes_with_the_action_of_its_speaker_and_keeps_its_order():
 
 def test_a_long_beat_is_split_into_shots_of_at_most_eight_seconds():
     speech = " ".join(["word"] * 60)  # 24 s of talk on one action
-    scene = _scene(action=["Grandma tells the story."],
-                   dialogue=[DialogueLine(speaker="Grandma", text=speech)] * 2)
+    scene = _scene(
+        action=["Grandma tells the story."],
+        dialogue=[DialogueLine(speaker="Grandma", text=speech)] * 2,
+    )
     shots = plan_shots(scene)
     _check(shots, scene.duration_s)
     assert len(shots) >= 7
@@ -75,8 +84,10 @@ def test_an_empty_or_tiny_scene_still_gets_one_shot_of_its_full_length():
 
 
 def test_planning_is_deterministic():
-    scene = _scene(action=["One.", "Two.", "Three.", "Four."],
-                   dialogue=[DialogueLine(speaker="X", text="Hello there.")])
+    scene = _scene(
+        action=["One.", "Two.", "Three.", "Four."],
+        dialogue=[DialogueLine(speaker="X", text="Hello there.")],
+    )
     assert plan_shots(scene) == plan_shots(scene.model_copy(deep=True))
 
 

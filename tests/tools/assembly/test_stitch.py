@@ -24,8 +24,9 @@ from tools.ffmpeg import SAMPLE_RATE, decode_audio, ffmpeg_exe, write_wav
 from tools.subtitles.cues import parse_srt
 
 FULL = ProductionSettings(width=180, height=320)
-VIDEO_ONLY = ProductionSettings(width=180, height=320, voice=False, music=False,
-                                burn_subtitles=False)
+VIDEO_ONLY = ProductionSettings(
+    width=180, height=320, voice=False, music=False, burn_subtitles=False
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +43,30 @@ def _srt(film: FilmResult) -> Path:
 
 def _packets(path: Path) -> list[str]:
     """MD5 of every video packet, copied without decoding."""
-    out = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(path), "-map", "0:v", "-c",
-                          "copy", "-f", "framemd5", "pipe:1"], capture_output=True, text=True,
-                         check=True).stdout
-    return [line.rsplit(",", 1)[1].strip() for line in out.splitlines()
-            if line and not line.startswith("#")]
+    out = subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-v",
+            "error",
+            "-i",
+            str(path),
+            "-map",
+            "0:v",
+            "-c",
+            "copy",
+            "-f",
+            "framemd5",
+            "pipe:1",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        line.rsplit(",", 1)[1].strip()
+        for line in out.splitlines()
+        if line and not line.startswith("#")
+    ]
 
 
 def _copied(film: list[str], segment: list[str]) -> bool:
@@ -56,14 +76,15 @@ def _copied(film: list[str], segment: list[str]) -> bool:
     so those packets alone may differ; every other packet must be identical.
     """
     for start in range(len(film) - len(segment) + 1):
-        same = sum(a == b for a, b in zip(film[start:start + len(segment)], segment, strict=True))
+        same = sum(a == b for a, b in zip(film[start : start + len(segment)], segment, strict=True))
         if same >= len(segment) - (len(segment) // 60 + 1):
             return True
     return False
 
 
 def test_the_film_matches_the_screenplay_estimate_with_sound_and_subtitles(
-        english_screenplay, tmp_path):
+    english_screenplay, tmp_path
+):
     film = produce_film(english_screenplay, tmp_path, FULL)
     assert film.path == tmp_path / "film.mp4" and film.missing_scenes == []
     info = probe(film.path)
@@ -111,14 +132,16 @@ def test_fades_go_through_black_and_dissolves_keep_the_runtime(silent_film, engl
 
 
 def test_burned_subtitles_show_while_a_line_is_spoken(english_screenplay, tmp_path):
-    plain = produce_film(english_screenplay, tmp_path / "plain",
-                         FULL.model_copy(update={"burn_subtitles": False}))
+    plain = produce_film(
+        english_screenplay, tmp_path / "plain", FULL.model_copy(update={"burn_subtitles": False})
+    )
     burned = produce_film(english_screenplay, tmp_path / "burned", FULL)
     cue = parse_srt(_srt(burned).read_text(encoding="utf-8"))[0]
     moment = (cue.start_s + cue.end_s) / 2
     band = slice(int(320 * 0.70), int(320 * 0.88))
-    bright = [int((frame_at(f.path, moment)[band] > 230).all(axis=2).sum())
-              for f in (plain, burned)]
+    bright = [
+        int((frame_at(f.path, moment)[band] > 230).all(axis=2).sum()) for f in (plain, burned)
+    ]
     assert bright[1] > bright[0] + 20, bright
 
 
@@ -146,7 +169,7 @@ def test_a_music_file_plays_under_the_whole_film(english_screenplay, tmp_path):
     settings = VIDEO_ONLY.model_copy(update={"music": True, "music_file": "theme.wav"})
     film = produce_film(english_screenplay, tmp_path, settings)
     sound = decode_audio(film.path)
-    late = sound[int(10 * SAMPLE_RATE):int(12 * SAMPLE_RATE)]
+    late = sound[int(10 * SAMPLE_RATE) : int(12 * SAMPLE_RATE)]
     assert np.sqrt(np.mean(late**2)) > 0.01, "the looped music file is not in the film"
     missing = settings.model_copy(update={"music_file": "nope.wav"})
     with pytest.raises(ProductionError, match="nope.wav"):
@@ -156,8 +179,7 @@ def test_a_music_file_plays_under_the_whole_film(english_screenplay, tmp_path):
 def test_the_film_is_replaced_atomically_and_leaves_no_debris(english_screenplay, tmp_path):
     produce_film(english_screenplay, tmp_path, VIDEO_ONLY)
     produce_film(english_screenplay, tmp_path, VIDEO_ONLY)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["film.mp4", "segments",
-                                                          "subtitles.srt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["film.mp4", "segments", "subtitles.srt"]
     visible = [p for p in (tmp_path / "segments").iterdir() if not p.name.startswith(".")]
     assert all(p.suffix in (".mp4", ".json") for p in visible)
 
@@ -165,8 +187,9 @@ def test_the_film_is_replaced_atomically_and_leaves_no_debris(english_screenplay
 def test_the_bundle_zips_whatever_exports_exist(english_screenplay, tmp_path):
     with pytest.raises(FileNotFoundError, match="Nothing to bundle"):
         make_bundle(tmp_path)
-    (tmp_path / "screenplay.json").write_text(english_screenplay.model_dump_json(),
-                                              encoding="utf-8")
+    (tmp_path / "screenplay.json").write_text(
+        english_screenplay.model_dump_json(), encoding="utf-8"
+    )
     produce_film(english_screenplay, tmp_path, VIDEO_ONLY)
     bundle = make_bundle(tmp_path)
     assert bundle.name == "the-last-bus-home-bundle.zip" and bundle.parent == tmp_path

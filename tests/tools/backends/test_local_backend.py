@@ -21,12 +21,20 @@ from tools.picture.storyboard import canvas_size, draw_shot
 W, H = 180, 320
 
 
-def _request(screenplay: Screenplay, index: int = 0, width: int = W, height: int = H,
-             fps: int = 30) -> RenderRequest:
+def _request(
+    screenplay: Screenplay, index: int = 0, width: int = W, height: int = H, fps: int = 30
+) -> RenderRequest:
     scene = screenplay.scenes[index]
-    return RenderRequest(screenplay=screenplay, scene=scene, shots=plan_shots(scene),
-                         bible=scene_cast(screenplay, scene), width=width, height=height,
-                         fps=fps, duration_s=scene.duration_s)
+    return RenderRequest(
+        screenplay=screenplay,
+        scene=scene,
+        shots=plan_shots(scene),
+        bible=scene_cast(screenplay, scene),
+        width=width,
+        height=height,
+        fps=fps,
+        duration_s=scene.duration_s,
+    )
 
 
 def _digest(frames) -> tuple[int, str]:
@@ -65,8 +73,10 @@ def test_frames_are_deterministic_and_exactly_as_long_as_the_scene(english_scree
 
 def test_the_camera_moves_slowly_within_a_shot(english_screenplay):
     frames = list(LocalBackend().frames(_request(english_screenplay)))
-    steps = [np.abs(a.astype(int) - b.astype(int)).mean()
-             for a, b in zip(frames, frames[1:], strict=False)]
+    steps = [
+        np.abs(a.astype(int) - b.astype(int)).mean()
+        for a, b in zip(frames, frames[1:], strict=False)
+    ]
     assert max(steps) > 0, "the frame never moves"
     assert np.median(steps) < 8, "the move is not slow"
 
