@@ -1,4 +1,4 @@
-"""The studio's conversation graph: wiring only (nodes live in ``agent.intake.nodes*``).
+"""The studio's conversation graph: wiring only (nodes live in the packages beside it).
 
 One turn enters at the input guard, which routes it: a new idea runs intake, the genre
 choice (an ``interrupt``) and the four drafting stages to version 1; a revision goes to

@@ -92,7 +92,7 @@ class State(InputState):
     """Chosen Genre slug, None until chosen."""
 
     stage: NotRequired[str]
-    """Where the conversation is: intake, drafting, ready, producing."""
+    """Where the conversation is: "drafting" until version 1 exists, then "ready"."""
 
     one_prompt: NotRequired[bool]
     """True when the user asked for a whole film from one prompt (no stops)."""

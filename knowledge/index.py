@@ -8,7 +8,8 @@ added, so a build that died halfway is never mistaken for a finished one.
 A damaged index folder (garbage or a truncated ``chroma.sqlite3``) must never stop the studio:
 the guidelines are the source of truth, so the folder is deleted and rebuilt, with one clear log
 line saying why. ``CHROMA_HOST``/``CHROMA_PORT`` switch to a chromadb server for deployments;
-a remote index is never deleted, only its collection is rebuilt.
+a remote index is never deleted, only its collection is rebuilt. Talking to chromadb itself
+(opening the store, checking and building the collection) is :mod:`knowledge.collection`.
 """
 
 from __future__ import annotations
@@ -25,15 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import chromadb
-import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
-from chromadb.api.shared_system_client import SharedSystemClient
-from chromadb.config import Settings
-from chromadb.errors import NotFoundError
 
 from film.paths import data_dir
+from knowledge.collection import (
+    SQLITE_NAME,
+    build_collection,
+    forget_local_store,
+    open_client,
+    open_collection,
+    staleness,
+)
 from knowledge.corpus import (
     GUIDELINES_DIR,
     Chunk,
@@ -41,13 +45,9 @@ from knowledge.corpus import (
     load_chunks,
     quick_signature,
 )
-from knowledge.embeddings import DIMENSIONS, MODEL_ID, MiniLMEmbeddingFunction, get_encoder
-from knowledge.integrity import is_recoverable, sqlite_problem
+from knowledge.embeddings import MODEL_ID
+from knowledge.integrity import is_recoverable
 from knowledge.lexical import BM25
-
-COLLECTION = "microfilm-guidelines"
-SQLITE_NAME = "chroma.sqlite3"
-_ADD_BATCH = 64
 
 Log = Callable[[str], Any]
 T = TypeVar("T")
@@ -56,10 +56,6 @@ logger = logging.getLogger("knowledge")
 
 class IndexUnavailable(RuntimeError):
     """The configured chromadb server cannot be used; the message says which and why."""
-
-
-class _CorruptIndex(RuntimeError):
-    """The local index folder cannot be trusted and will be rebuilt."""
 
 
 @dataclass(frozen=True)
@@ -84,11 +80,6 @@ class LoadedIndex:
     bm25: BM25
     fingerprint: str
     signature: tuple[Any, ...]
-
-
-def _embedding_function() -> Any:
-    """Our embedding function, typed loosely: chromadb's generic signature is narrower."""
-    return MiniLMEmbeddingFunction()
 
 
 class GuidelineIndex:
@@ -117,7 +108,7 @@ class GuidelineIndex:
             self.close()
             try:
                 client = self._open()
-                reason = self._staleness(client, fingerprint, chunks)
+                reason = staleness(client, fingerprint, chunks)
             except BaseException as exc:
                 if not is_recoverable(exc):
                     raise
@@ -136,9 +127,9 @@ class GuidelineIndex:
             if reason:
                 if reason != "rebuilt after corruption":
                     log(f"Indexing {len(chunks)} guideline passages at {self.location} ({reason}).")
-                collection = self._build(client, chunks, fingerprint)
+                collection = build_collection(client, chunks, fingerprint)
             else:
-                collection = self._collection(client)
+                collection = open_collection(client)
             self._loaded = LoadedIndex(
                 collection=collection,
                 chunks=chunks,
@@ -186,12 +177,7 @@ class GuidelineIndex:
             with contextlib.suppress(Exception):
                 client.close()  # type: ignore[attr-defined]
         if drop_cached_system and not self.host:
-            key = str(self.index_dir)
-            system = SharedSystemClient._identifier_to_system.pop(key, None)
-            SharedSystemClient._identifier_to_refcount.pop(key, None)
-            if system is not None:
-                with contextlib.suppress(Exception):
-                    system.stop()
+            forget_local_store(self.index_dir)
 
     def read(self, use: Callable[[LoadedIndex], T], log: Log = logger.info) -> T:
         """Run ``use`` on the ready index while no rebuild can close it underneath."""
@@ -205,62 +191,8 @@ class GuidelineIndex:
         return int(raw)
 
     def _open(self) -> ClientAPI:
-        settings = Settings(anonymized_telemetry=False)
-        if self.host:
-            self._client = chromadb.HttpClient(host=self.host, port=self.port, settings=settings)
-            return self._client
-        sqlite = self.index_dir / SQLITE_NAME
-        if sqlite.exists() and (problem := sqlite_problem(sqlite)):
-            raise _CorruptIndex(problem)
-        if self.index_dir.exists() and not sqlite.exists() and any(self.index_dir.iterdir()):
-            raise _CorruptIndex(f"{SQLITE_NAME} is missing but the folder is not empty")
-        self.index_dir.mkdir(parents=True, exist_ok=True)
-        self._client = chromadb.PersistentClient(path=str(self.index_dir), settings=settings)
+        self._client = open_client(self.index_dir, self.host, self.port)
         return self._client
-
-    def _collection(self, client: ClientAPI) -> Collection:
-        return client.get_collection(COLLECTION, embedding_function=_embedding_function())
-
-    def _staleness(self, client: ClientAPI, fingerprint: str, chunks: list[Chunk]) -> str | None:
-        """Why the stored collection cannot be reused, or None when it can."""
-        try:
-            collection = self._collection(client)
-        except NotFoundError:
-            return "new index"
-        if (collection.metadata or {}).get("fingerprint") != fingerprint:
-            return "the guidelines changed"
-        if collection.count() != len(chunks):
-            return "the stored index is incomplete"
-        probe = np.eye(1, DIMENSIONS, dtype=np.float32)  # any unit vector: proves vectors load
-        found = collection.query(query_embeddings=probe, n_results=1, include=[])
-        if (
-            not found["ids"]
-            or not found["ids"][0]
-            or found["ids"][0][0] not in {c.id for c in chunks}
-        ):
-            raise _CorruptIndex("a probe query returned no known passage")
-        return None
-
-    def _build(self, client: ClientAPI, chunks: list[Chunk], fingerprint: str) -> Collection:
-        with contextlib.suppress(NotFoundError, ValueError):
-            client.delete_collection(COLLECTION)
-        collection = client.create_collection(
-            COLLECTION,
-            embedding_function=_embedding_function(),
-            configuration={"hnsw": {"space": "cosine"}},
-            metadata={"fingerprint": "building", "model": MODEL_ID},
-        )
-        vectors = get_encoder().encode_cached([c.embedding_text() for c in chunks])
-        for start in range(0, len(chunks), _ADD_BATCH):
-            batch = chunks[start : start + _ADD_BATCH]
-            collection.add(
-                ids=[c.id for c in batch],
-                documents=[c.text for c in batch],
-                metadatas=[c.metadata() for c in batch],  # type: ignore[misc]
-                embeddings=vectors[start : start + len(batch)],
-            )
-        collection.modify(metadata={"fingerprint": fingerprint, "model": MODEL_ID})
-        return collection
 
     def _signature(self) -> tuple[Any, ...]:
         """Cheap on-disk state: corpus names/sizes/mtimes and the SQLite file's identity."""

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from knowledge import IndexStats, ensure_index, search_guidelines
+from knowledge.collection import SQLITE_NAME
 from knowledge.corpus import GUIDELINES_DIR, load_chunks
 from knowledge.embeddings import _cached_encoder
-from knowledge.index import SQLITE_NAME, GuidelineIndex, close_all, default_index
+from knowledge.index import GuidelineIndex, close_all, default_index
 from knowledge.integrity import sqlite_problem
 
 SMALL = ("genre-ancient-style.md", "form-endings.md", "subtitles.md")

@@ -11,7 +11,8 @@ import pytest
 
 from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 from tools.sound import espeak, voice
-from tools.sound.voice import cast_voices, clean_for_speech, read_wav, synthesize_scene
+from tools.sound.casting import cast_voices
+from tools.sound.voice import clean_for_speech, read_wav, synthesize_scene
 
 
 def _scene(*lines: tuple[str, str], number: int = 1) -> Scene:

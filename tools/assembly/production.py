@@ -4,7 +4,8 @@ Three entry points. ``render_scene_segment`` makes one scene's cached segment an
 to call concurrently for different scenes (the graph fans scenes out with ``Send``).
 ``assemble_film`` joins whatever segments exist, with title and end cards, into
 ``film.mp4`` and ``subtitles.srt``. ``produce_film`` does both with a bounded thread pool,
-for the CLI and the benchmarks. Failures are reported per scene, never as a lost film.
+for scripts, tests and the benchmarks (the CLI and the app go through the graph,
+which calls the first two). Failures are reported per scene, never as a lost film.
 """
 
 from __future__ import annotations

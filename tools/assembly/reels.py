@@ -14,17 +14,8 @@ import numpy as np
 
 from film.form import TITLE_CARD_S, estimate_runtime
 from film.screenplay import Screenplay
-from tools.assembly.segments import (
-    Manifest,
-    Progress,
-    ReelSpec,
-    card_spec,
-    digest,
-    encode_reel,
-    scene_cast,
-    scene_spec,
-    work_folder,
-)
+from tools.assembly.reel_keys import ReelSpec, card_spec, digest, scene_cast, scene_spec
+from tools.assembly.segments import Manifest, Progress, encode_reel, work_folder
 from tools.assembly.settings import ProductionSettings
 from tools.assembly.shots import plan_shots, scene_seconds
 from tools.backends.base import RenderBackend, RenderRequest, get_backend

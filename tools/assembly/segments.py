@@ -1,18 +1,15 @@
-"""Encoded reels on disk: cache keys, manifests, and the crash-safe writer.
+"""Encoded reels on disk: manifests, the crash-safe writer and the sweep after a crash.
 
 A reel (title card, scene, end card) is encoded once into up to three pieces: an optional
 head and tail (the frames a dissolve blends with the neighbour) and the body. Each piece is
 renamed into place only when complete, and the manifest that lists them is written last,
 so a reel exists only when all of it does: a render killed at any moment leaves no half
-segment, and the rerun redoes exactly the reels without a manifest.
-
-Keys hash everything that changes a reel's frames or sound, never its position in a run,
-so editing one scene re-renders that scene (and a neighbour only if a transition changed).
+segment, and the rerun redoes exactly the reels without a manifest. Reels are filed under
+the keys of :mod:`tools.assembly.reel_keys`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,43 +19,19 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from film.paths import atomic_output, atomic_write_text, resolve_inside
-from film.screenplay import Scene, Screenplay
+from tools.assembly.reel_keys import PIPELINE_VERSION, ReelSpec
 from tools.ffmpeg import EncodeFormat, FrameEncoder, write_wav
 from tools.picture.yuv import fade
 from tools.sound.soundtrack import TimedLine
 from tools.subtitles.burnin import SubtitleBurner
 
-PIPELINE_VERSION = "1"
 SEGMENTS_DIR = "segments"
 STALE_AFTER_S = 900  # temp files untouched this long belong to a killed render
 Progress = Callable[[str, float | None], None]
-
-
-@dataclass(frozen=True)
-class ReelSpec:
-    """A reel to find or make: its kind, cache key and the transitions at its ends."""
-
-    kind: str
-    key: str
-    incoming: str = "CUT"
-    outgoing: str = "CUT"
-    scene: int | None = None
-
-    @property
-    def label(self) -> str:
-        """How a person would name the reel: "Scene 3", "Title card"."""
-        return f"Scene {self.scene}" if self.scene is not None else f"{self.kind.title()} card"
-
-    @property
-    def stem(self) -> str:
-        """File name stem: readable kind and scene, then the key."""
-        label = f"scene-{self.scene:02d}" if self.scene is not None else self.kind
-        return f"{label}-{self.key[:16]}"
 
 
 @dataclass(frozen=True)
@@ -136,65 +109,6 @@ def segments_dir(project_dir: Path) -> Path:
     folder = resolve_inside(project_dir, SEGMENTS_DIR)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def digest(payload: Any) -> str:
-    """A stable hash of JSON-able ``payload``."""
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def scene_cast(screenplay: Screenplay, scene: Scene) -> tuple[Any, ...]:
-    """Bible entries of everyone in the scene or speaking in it, in bible order."""
-    names = {n.lower() for n in scene.characters} | {d.speaker.lower() for d in scene.dialogue}
-    return tuple(c for c in screenplay.characters if c.name.lower() in names)
-
-
-def scene_spec(
-    screenplay: Screenplay,
-    index: int,
-    fingerprint: dict[str, Any],
-    backend_key: str,
-    engines: dict[str, str],
-) -> ReelSpec:
-    """The reel for ``screenplay.scenes[index]`` with its neighbour-dependent transitions."""
-    scene = screenplay.scenes[index]
-    incoming = screenplay.scenes[index - 1].transition if index > 0 else "CUT"
-    payload = {
-        "v": PIPELINE_VERSION,
-        "kind": "scene",
-        "scene": scene.model_dump(mode="json"),
-        "cast": [c.model_dump(mode="json") for c in scene_cast(screenplay, scene)],
-        "genre": screenplay.genre.value,
-        "language": screenplay.language,
-        "setting_time": screenplay.setting_time,
-        "incoming": incoming,
-        "backend": backend_key,
-        "settings": fingerprint,
-        "engines": engines,
-    }
-    return ReelSpec("scene", digest(payload), incoming, scene.transition, scene.number)
-
-
-def card_spec(
-    screenplay: Screenplay, kind: str, fingerprint: dict[str, Any], seconds: float
-) -> ReelSpec:
-    """The title card or end card reel; the end card takes the last scene's transition."""
-    incoming = screenplay.scenes[-1].transition if kind == "end" and screenplay.scenes else "CUT"
-    payload = {
-        "v": PIPELINE_VERSION,
-        "kind": kind,
-        "title": screenplay.title,
-        "logline": screenplay.logline,
-        "genre": screenplay.genre.value,
-        "language": screenplay.language,
-        "setting_time": screenplay.setting_time,
-        "cast": [[c.name, c.role] for c in screenplay.characters] if kind == "end" else [],
-        "seconds": seconds,
-        "incoming": incoming,
-        "settings": fingerprint,
-    }
-    return ReelSpec(kind, digest(payload), incoming, "CUT")
 
 
 def encode_reel(

@@ -17,7 +17,8 @@ import numpy as np
 
 from film.paths import atomic_output, atomic_write_text, resolve_inside
 from film.screenplay import Screenplay
-from tools.assembly.segments import Manifest, Progress, digest, work_folder
+from tools.assembly.reel_keys import digest
+from tools.assembly.segments import Manifest, Progress, work_folder
 from tools.ffmpeg import (
     SAMPLE_RATE,
     EncodeFormat,

@@ -11,7 +11,8 @@ from PIL import Image, ImageDraw
 
 from film.screenplay import Screenplay
 from tools.picture.looks import GenreLook, font, is_dark, look_for
-from tools.picture.storyboard import canvas_size, gradient
+from tools.picture.scenery import gradient
+from tools.picture.storyboard import canvas_size
 from tools.picture.typeset import block_height, draw_block
 
 END_CARD_MIN_S = 1.0

@@ -24,7 +24,8 @@ from tools.backends.http import ApiClient
 from tools.backends.openai.images import NAME as IMAGES_BACKEND
 from tools.backends.openai.images import ImageSettings, OpenAIImagesBackend, image_size
 from tools.backends.openai.prompts import GENRE_LOOKS
-from tools.picture.cover_art import GENRE_STYLE, RGB, GenreStyle, motif_backdrop, poster_font
+from tools.picture.cover_art import motif_backdrop
+from tools.picture.poster_style import GENRE_STYLE, RGB, GenreStyle, poster_font
 from tools.subtitles.cues import wrap_lines
 
 __all__ = ["GENRE_STYLE", "GenreStyle", "make_cover", "poster_prompt"]

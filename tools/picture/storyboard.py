@@ -2,19 +2,20 @@
 
 A panel carries what a director reads off a storyboard: where and when (the heading), the
 framing, the single action of the shot, who is in it wearing what (pinned from the bible),
-and optionally the lines spoken. The bottom fifth is kept clear for burned-in subtitles and
-phone controls. Panels are drawn slightly larger than the frame so the camera can drift.
+and optionally the lines spoken, over the scene's set (:mod:`tools.picture.scenery`). The
+bottom fifth is kept clear for burned-in subtitles and phone controls. Panels are drawn
+slightly larger than the frame so the camera can drift.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PIL import Image, ImageDraw
 
 from film.screenplay import CharacterProfile, Scene
 from tools.backends.base import RenderRequest, Shot
-from tools.picture.figures import draw_figure, figure_colours, stable_index
-from tools.picture.looks import RGB, GenreLook, font, is_dark, look_for, tinted
+from tools.picture.figures import draw_figure, figure_colours
+from tools.picture.looks import GenreLook, font, is_dark, look_for
+from tools.picture.scenery import draw_set, mix
 from tools.picture.typeset import block_height, draw_block
 
 MARGIN = 1.08
@@ -25,15 +26,6 @@ _FIGURE_HEIGHT = {"WIDE": 0.26, "MEDIUM": 0.34, "CLOSE": 0.46}
 def canvas_size(width: int, height: int, margin: float = MARGIN) -> tuple[int, int]:
     """Size of the oversized panel for a ``width`` x ``height`` frame (even numbers)."""
     return (int(width * margin) // 2 * 2, int(height * margin) // 2 * 2)
-
-
-def gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> Image.Image:
-    """A vertical gradient, built in numpy (per-line drawing is 50x slower)."""
-    width, height = size
-    ramp = np.linspace(0.0, 1.0, height, dtype=np.float32)[:, None]
-    rows = np.array(top, np.float32) * (1 - ramp) + np.array(bottom, np.float32) * ramp
-    pixels = np.broadcast_to(rows[:, None, :], (height, width, 3)).astype(np.uint8)
-    return Image.fromarray(np.ascontiguousarray(pixels))
 
 
 def framing_for(shot: Shot) -> str:
@@ -49,7 +41,7 @@ def draw_shot(
     width, height = request.width, request.height
     size = canvas_size(width, height, margin)
     origin = ((size[0] - width) // 2, (size[1] - height) // 2)
-    image = _set(scene, look, size, origin, (width, height))
+    image = draw_set(scene, look, size, origin, (width, height))
     draw = ImageDraw.Draw(image)
     unit = width / 1080
     frame = Frame(draw, origin, width, height, unit, look)
@@ -84,124 +76,6 @@ class Frame:
     def px(self, value: float) -> int:
         """A length designed at 1080 px wide, scaled to this frame."""
         return max(1, int(value * self.unit))
-
-
-def _set(
-    scene: Scene,
-    look: GenreLook,
-    size: tuple[int, int],
-    origin: tuple[int, int],
-    frame: tuple[int, int],
-) -> Image.Image:
-    """Sky and ground (exterior) or wall and floor (interior), lit for the time of day."""
-    when = scene.time_of_day
-    sky, ground = tinted(look.sky, when), tinted(look.ground, when)
-    horizon = origin[1] + int(frame[1] * 0.5)
-    outside = scene.interior != "INT"
-    upper = gradient((size[0], horizon), sky, tinted(look.paper, when) if outside else sky)
-    lower = gradient((size[0], size[1] - horizon), ground, _mix(ground, (0, 0, 0), 0.45))
-    image = Image.new("RGB", size)
-    image.paste(upper, (0, 0))
-    image.paste(lower, (0, horizon))
-    draw = ImageDraw.Draw(image)
-    unit = frame[0] / 1080
-    seed = f"{scene.place}|{when}"
-    if outside:
-        _sky_body(draw, when, look, origin, frame, unit)
-        _motif(draw, look, origin, frame, horizon, seed)
-    else:
-        _room(draw, look, when, origin, frame, horizon, unit)
-    return image
-
-
-def _sky_body(
-    draw: ImageDraw.ImageDraw,
-    when: str,
-    look: GenreLook,
-    origin: tuple[int, int],
-    frame: tuple[int, int],
-    unit: float,
-) -> None:
-    x = origin[0] + int(frame[0] * 0.74)
-    low = when in ("DUSK", "EVENING", "DAWN")
-    y = origin[1] + int(frame[1] * (0.42 if low else 0.24))
-    radius = int(90 * unit)
-    colour = (246, 244, 230) if when == "NIGHT" else (255, 170, 70) if low else (255, 236, 160)
-    draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
-    if when == "NIGHT":
-        for star in range(24):
-            sx = origin[0] + stable_index(f"sx{star}", frame[0])
-            sy = origin[1] + stable_index(f"sy{star}", int(frame[1] * 0.45))
-            r = max(1, int(3 * unit))
-            draw.ellipse((sx - r, sy - r, sx + r, sy + r), fill=(240, 240, 255))
-
-
-def _motif(
-    draw: ImageDraw.ImageDraw,
-    look: GenreLook,
-    origin: tuple[int, int],
-    frame: tuple[int, int],
-    horizon: int,
-    seed: str,
-) -> None:
-    """The genre's signature shape behind the action."""
-    w, h = frame
-    left, right = origin[0] - w // 10, origin[0] + w + w // 10
-    if look.motif in ("mountains", "hills"):
-        for layer in range(3):
-            shade = _mix(look.ground, look.sky, 0.55 - layer * 0.2)
-            points = [(left, horizon)]
-            for step in range(7):
-                peak = 0.05 + stable_index(f"{seed}{layer}{step}", 100) / 100 * 0.12
-                x = left + (right - left) * (step + 0.5) / 7
-                y = horizon - int(h * peak * (1.4 if look.motif == "mountains" else 0.7))
-                points.append((int(x), y))
-            points.append((right, horizon))
-            draw.polygon(points, fill=shade)
-    elif look.motif in ("rays", "burst"):
-        cx, cy = origin[0] + w // 2, horizon
-        spokes = 14 if look.motif == "rays" else 20
-        reach = int(h * 0.6)
-        for spoke in range(0, spokes * 2, 2):
-            a0, a1 = np.pi * spoke / spokes, np.pi * (spoke + 1) / spokes
-            tip = [(cx + int(reach * np.cos(a)), cy - int(reach * np.sin(a))) for a in (a0, a1)]
-            draw.polygon([(cx, cy), *tip], fill=_mix(look.sky, look.accent, 0.3))
-    elif look.motif in ("petals", "window"):
-        for petal in range(18):
-            px = origin[0] + stable_index(f"{seed}px{petal}", w)
-            py = origin[1] + stable_index(f"{seed}py{petal}", int(h * 0.45))
-            r = w // 90 + stable_index(f"{seed}pr{petal}", w // 80 + 1)
-            draw.ellipse(
-                (px - r, py - r // 2, px + r, py + r // 2), fill=_mix(look.sky, look.accent, 0.5)
-            )
-
-
-def _room(
-    draw: ImageDraw.ImageDraw,
-    look: GenreLook,
-    when: str,
-    origin: tuple[int, int],
-    frame: tuple[int, int],
-    horizon: int,
-    unit: float,
-) -> None:
-    """An interior: a window onto the time of day, a skirting line and floor boards."""
-    w, h = frame
-    x0, y0 = origin[0] + int(w * 0.12), origin[1] + int(h * 0.2)
-    x1, y1 = origin[0] + int(w * 0.5), origin[1] + int(h * 0.42)
-    glass = tinted((190, 220, 245), when)
-    line = max(2, int(8 * unit))
-    draw.rectangle((x0, y0, x1, y1), fill=glass, outline=look.ink, width=line)
-    draw.line(((x0 + x1) // 2, y0, (x0 + x1) // 2, y1), fill=look.ink, width=line)
-    draw.line((x0, (y0 + y1) // 2, x1, (y0 + y1) // 2), fill=look.ink, width=line)
-    draw.line((0, horizon, origin[0] * 2 + w, horizon), fill=look.ink, width=line)
-    vanish = origin[0] + w // 2
-    for board in range(-6, 7):
-        draw.line(
-            (vanish, horizon, vanish + board * w // 4, origin[1] * 2 + h),
-            fill=_mix(look.ground, look.ink, 0.35),
-            width=max(1, line // 2),
-        )
 
 
 def _figures(
@@ -299,7 +173,7 @@ def _panel(frame: Frame, shot: Shot, visual: str, bible: tuple[CharacterProfile,
             (x, y + frame.px(16)),
             cast_text,
             notes,
-            _mix(ink, look.paper, 0.3),
+            mix(ink, look.paper, 0.3),
             max_w,
             max_lines=5,
             line_gap=0.25,
@@ -334,11 +208,3 @@ def _note(profile: CharacterProfile | None, name: str) -> str:
         return ""
     parts = [p for p in (profile.look, profile.wardrobe, ", ".join(profile.props)) if p]
     return f"{name.upper()} — " + " · ".join(parts) if parts else ""
-
-
-def _mix(a: RGB, b: RGB, t: float) -> RGB:
-    return (
-        int(a[0] + (b[0] - a[0]) * t),
-        int(a[1] + (b[1] - a[1]) * t),
-        int(a[2] + (b[2] - a[2]) * t),
-    )

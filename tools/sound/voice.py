@@ -3,10 +3,8 @@
 Cues come from the sample count of every synthesised sentence, never from an estimate, so
 subtitles cannot drift from speech. Markup is stripped before synthesis: a stage direction or
 emoji read aloud (or a line that silently synthesises to nothing) is what gives other tools
-their all-zero subtitle timestamps. Each character keeps one voice in every scene, derived from
-their bible entry: gender, age and manner words in the voice hint (else the role and look)
-pick an espeak variant and shift pitch and pace, a hash of the name spreads the rest, and no
-two cast members share a voice.
+their all-zero subtitle timestamps. Each character keeps one voice in every scene, cast from
+their bible entry by :mod:`tools.sound.casting`.
 
 When a speech service is configured (``MICROFILM_TTS_BASE_URL`` or ``MICROFILM_TTS_MODEL``,
 see :mod:`tools.sound.api_voice`) sentences are spoken by it instead, and any sentence it fails
@@ -18,7 +16,6 @@ The WAV written is 16-bit PCM, **stereo, 44100 Hz** (the film's audio format).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import wave
 from collections.abc import Sequence
@@ -34,6 +31,7 @@ from film.screenplay import CharacterProfile, Scene
 from tools.ffmpeg import SAMPLE_RATE, write_wav
 from tools.sound import espeak
 from tools.sound.api_voice import ProviderSpeaker, provider_fingerprint
+from tools.sound.casting import cast_voices, describe_cast, speaker_key, voice_for_script
 from tools.subtitles.cues import Cue
 
 VERSION = "1"  # bump when the same scene would sound different: cached segments re-render
@@ -103,128 +101,9 @@ def split_for_cues(text: str, language: str) -> list[str]:
     return merged
 
 
-_FEMALE = re.compile(
-    r"\b(female|woman|women|girl|lady|mother|mom|mum|mama|grandma|grandmother|granny|aunt|"
-    r"auntie|sister|daughter|wife|queen|princess|she|her|soprano|alto)\b|公主|[女妈母奶婆姐妹姑姨娘妻嫂]",
-    re.IGNORECASE,
-)
-_MALE = re.compile(
-    r"\b(male|man|men|boy|guy|father|dad|papa|grandpa|grandfather|uncle|brother|son|husband|"
-    r"king|prince|he|his|him|baritone|tenor)\b|公子|少爷|[男爸父爷叔伯哥弟夫郎]",
-    re.IGNORECASE,
-)
-_TRAITS: tuple[tuple[re.Pattern[str], int, float, int], ...] = (
-    # (words, pitch shift, pace factor, intonation range shift)
-    (re.compile(r"\b(old|older|elderly|aged|senior|grand\w*)\b|老|爷|奶|婆", re.I), -8, 0.9, -10),
-    (re.compile(r"\b(child|kid|little|teen\w*|young)\b|孩|童|少年|少女", re.I), 12, 1.05, 10),
-    (re.compile(r"\b(deep|low|gravelly|husky|bass|baritone)\b|低沉|浑厚|沙哑", re.I), -12, 1.0, 0),
-    (re.compile(r"\b(high|bright|squeaky|shrill|sweet)\b|清脆|尖|甜", re.I), 10, 1.0, 5),
-    (re.compile(r"\b(fast|quick|rapid|energetic|excited|chatty)\b|快|急", re.I), 0, 1.12, 5),
-    (
-        re.compile(r"\b(slow|calm|measured|gentle|soft|deliberate)\b|慢|缓|温柔|沉稳", re.I),
-        0,
-        0.9,
-        -5,
-    ),
-    (re.compile(r"\b(monotone|flat|cold|dry|stern)\b|冷|严肃", re.I), -3, 1.0, -30),
-    (re.compile(r"\b(lively|expressive|animated|cheerful|playful)\b|活泼|开朗", re.I), 4, 1.05, 30),
-)
-_VARIANTS = {"f": ("f1", "f2", "f3", "f4", "f5"), "m": ("m1", "m2", "m3", "m4", "m5", "m6", "m7")}
-_BASE_VOICE = {"zh": "cmn", "en": "en-us"}
-_BASE_RATE = {"zh": 215, "en": 140}  # espeak wpm giving ~4.5 hanzi/s and ~2.7 words/s
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\([^)]*\)|（[^）]*）", "", name).strip().lower()
-
-
-def _stable(text: str, modulo: int) -> int:
-    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % modulo
-
-
 def engine_version() -> str:
     """:data:`VERSION`, plus the speech service when one is configured (for cache keys)."""
     return VERSION + provider_fingerprint()
-
-
-def _people(
-    bible: Sequence[CharacterProfile], speakers: Sequence[str]
-) -> dict[str, tuple[str, str]]:
-    """Lower-case name -> (voice hint, role and look), bible order first, then other speakers."""
-    people: dict[str, tuple[str, str]] = {}
-    for profile in bible:
-        people.setdefault(_key(profile.name), (profile.voice, f"{profile.role} {profile.look}"))
-    for speaker in speakers:
-        people.setdefault(_key(speaker), ("", ""))
-    return people
-
-
-def cast_voices(
-    bible: Sequence[CharacterProfile], speakers: Sequence[str], language: str
-) -> dict[str, espeak.VoiceSettings]:
-    """One distinct voice per character (bible order first), keyed by lower-case name.
-
-    Voices depend only on the bible entries, so a character sounds the same in every scene;
-    speakers missing from the bible get a voice from their name alone.
-    """
-    lang = "zh" if language.startswith("zh") else "en"
-    voices: dict[str, espeak.VoiceSettings] = {}
-    for name, (hint, description) in _people(bible, speakers).items():
-        sex = _sex(hint) or _sex(description) or "fm"[_stable(name, 2)]
-        pool = _VARIANTS[sex]
-        taken = {v.name for v in voices.values()}
-        start = _stable(name, len(pool))
-        variant = next(
-            (
-                pool[(start + i) % len(pool)]
-                for i in range(len(pool))
-                if f"{_BASE_VOICE[lang]}+{pool[(start + i) % len(pool)]}" not in taken
-            ),
-            pool[start],
-        )
-        pitch, pace, spread = 50 + _stable(name + "pitch", 13) - 6, 1.0, 50
-        for words, pitch_shift, pace_factor, spread_shift in _TRAITS:
-            if words.search(hint or description):
-                pitch, pace, spread = pitch + pitch_shift, pace * pace_factor, spread + spread_shift
-        voice_name = f"{_BASE_VOICE[lang]}+{variant}"
-        pitch = _free_pitch(
-            max(5, min(95, pitch)), [v.pitch for v in voices.values() if v.name == voice_name]
-        )
-        voices[name] = espeak.VoiceSettings(
-            voice_name,
-            rate=round(_BASE_RATE[lang] * pace * (0.96 + _stable(name, 9) / 100)),
-            pitch=pitch,
-            pitch_range=max(0, min(100, spread)),
-        )
-    return voices
-
-
-def _free_pitch(pitch: int, used: list[int]) -> int:
-    """When the variants run out, two people on one variant are told apart by pitch."""
-    for step in (0, 9, -9, 18, -18, 27, -27, 36, -36):
-        candidate = max(5, min(95, pitch + step))
-        if all(abs(candidate - other) >= 6 for other in used):
-            return candidate
-    return pitch
-
-
-def _sex(text: str) -> str:
-    female, male = len(_FEMALE.findall(text)), len(_MALE.findall(text))
-    return "f" if female > male else "m" if male > female else ""
-
-
-def _for_script(voice: espeak.VoiceSettings, text: str) -> espeak.VoiceSettings:
-    """The same speaker's English voice for an all-Latin sentence in a Chinese film, and back."""
-    variant = voice.name.partition("+")[2]
-    base = "cmn" if CJK.search(text) else "en-us"
-    if voice.name.startswith(base):
-        return voice
-    rate = (
-        _BASE_RATE["zh" if base == "cmn" else "en"]
-        * voice.rate
-        // _BASE_RATE["en" if base == "cmn" else "zh"]
-    )
-    return espeak.VoiceSettings(f"{base}+{variant}", rate, voice.pitch, voice.pitch_range)
 
 
 def synthesize_scene(
@@ -246,7 +125,7 @@ def synthesize_scene(
     pieces: list[np.ndarray] = []
     cues: list[Cue] = []
     cursor = 0
-    with ProviderSpeaker(_people(list(bible), speakers), f"scene {scene.number}") as provider:
+    with ProviderSpeaker(describe_cast(list(bible), speakers), f"scene {scene.number}") as provider:
         for line in scene.dialogue:
             text = clean_for_speech(line.text, line.speaker)
             if not text:
@@ -256,11 +135,11 @@ def synthesize_scene(
             for index, chunk in enumerate(split_for_cues(text, language)):
                 if index:
                     cursor += _add_silence(pieces, SENTENCE_GAP_S)
-                said = provider.say(chunk, _key(line.speaker))
+                said = provider.say(chunk, speaker_key(line.speaker))
                 audio = (
                     _polish(said, SAMPLE_RATE)
                     if said is not None
-                    else _speech(chunk, _for_script(voices[_key(line.speaker)], chunk))
+                    else _speech(chunk, voice_for_script(voices[speaker_key(line.speaker)], chunk))
                 )
                 if audio.size == 0:  # nothing audible: hold the subtitle for a reading time
                     audio = np.zeros(_samples(max(MIN_CUE_S, speech_seconds(chunk))), np.float32)

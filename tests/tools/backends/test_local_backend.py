@@ -9,7 +9,7 @@ import pytest
 from media_kit import probe, stream
 
 from film.screenplay import Genre, Screenplay
-from tools.assembly.segments import scene_cast
+from tools.assembly.reel_keys import scene_cast
 from tools.assembly.shots import plan_shots
 from tools.backends.base import RenderRequest, get_backend, shot_frame_counts
 from tools.backends.local import LocalBackend
