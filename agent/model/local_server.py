@@ -128,6 +128,7 @@ class LocalModelSettings:
     @classmethod
     def from_env(cls) -> LocalModelSettings:
         """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``MICROFILM_LOCAL_CTX`` applied."""
+
         def number(name: str, default: int) -> int:
             try:
                 return max(1, int(os.environ.get(name, "") or default))
@@ -135,8 +136,10 @@ class LocalModelSettings:
                 log.warning("ignoring %s=%r: not a whole number", name, os.environ[name])
                 return default
 
-        return cls(n_threads=number("MICROFILM_LOCAL_THREADS", cls.n_threads),
-                   n_ctx=number("MICROFILM_LOCAL_CTX", cls.n_ctx))
+        return cls(
+            n_threads=number("MICROFILM_LOCAL_THREADS", cls.n_threads),
+            n_ctx=number("MICROFILM_LOCAL_CTX", cls.n_ctx),
+        )
 
 
 def free_port() -> int:
@@ -189,11 +192,29 @@ class LocalModelServer:
     def _command(self) -> list[str]:
         s = self.settings
         return [
-            sys.executable, "-c", _BOOTSTRAP, str(os.getpid()), s.entry,
-            "--model", str(self.model_path), "--model_alias", "smollm2-135m-instruct",
-            "--host", "127.0.0.1", "--port", str(self.port),
-            "--n_threads", str(s.n_threads), "--n_threads_batch", str(s.n_threads),
-            "--n_ctx", str(s.n_ctx), "--interrupt_requests", "false", "--use_mlock", "false",
+            sys.executable,
+            "-c",
+            _BOOTSTRAP,
+            str(os.getpid()),
+            s.entry,
+            "--model",
+            str(self.model_path),
+            "--model_alias",
+            "smollm2-135m-instruct",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_threads",
+            str(s.n_threads),
+            "--n_threads_batch",
+            str(s.n_threads),
+            "--n_ctx",
+            str(s.n_ctx),
+            "--interrupt_requests",
+            "false",
+            "--use_mlock",
+            "false",
         ]
 
     def _start(self) -> None:
@@ -201,17 +222,28 @@ class LocalModelServer:
         self.port = free_port()
         fd, log_name = tempfile.mkstemp(prefix="microfilm-llm-", suffix=".log")
         self._log_path = Path(log_name)
-        log.info("starting the offline model %s on 127.0.0.1:%d (%d threads, context %d)",
-                 MODEL_NAME, self.port, self.settings.n_threads, self.settings.n_ctx)
+        log.info(
+            "starting the offline model %s on 127.0.0.1:%d (%d threads, context %d)",
+            MODEL_NAME,
+            self.port,
+            self.settings.n_threads,
+            self.settings.n_ctx,
+        )
         started = time.monotonic()
         with os.fdopen(fd, "wb") as log_file:
             # A new session keeps Ctrl-C in the CLI from reaching the server mid-answer;
             # shutdown is ours to do (atexit, or the watchdog when we die).
             self._process = subprocess.Popen(
-                self._command(), stdin=subprocess.DEVNULL, stdout=log_file,
-                stderr=subprocess.STDOUT, start_new_session=True,
-                env={**os.environ, "MICROFILM_LLM_SERVER_KEY": self.api_key,
-                     "MICROFILM_LLM_SERVER_LOG": str(self._log_path)},
+                self._command(),
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                env={
+                    **os.environ,
+                    "MICROFILM_LLM_SERVER_KEY": self.api_key,
+                    "MICROFILM_LLM_SERVER_LOG": str(self._log_path),
+                },
             )
         try:
             self._wait_ready(started)

@@ -59,8 +59,10 @@ class ModelInfo:
         if language != "zh":
             return self.note
         if self.is_local_fallback:
-            return (f"正在使用内置离线模型 {self.name}：它很小，只能写出草稿质量的剧本。"
-                    "设置 OPENAI_API_KEY 或 OPENAI_BASE_URL 可换用更强的模型。")
+            return (
+                f"正在使用内置离线模型 {self.name}：它很小，只能写出草稿质量的剧本。"
+                "设置 OPENAI_API_KEY 或 OPENAI_BASE_URL 可换用更强的模型。"
+            )
         return f"正在使用模型 {self.name}（{self.provider}）。"
 
 
@@ -96,8 +98,11 @@ def _requested_name(context: Context | None) -> str:
 def _discover_model(base_url: str, api_key: str) -> str:
     """First model an OpenAI-compatible server lists (Ollama and vLLM need a name)."""
     try:
-        response = httpx.get(f"{base_url.rstrip('/')}/models", timeout=5.0,
-                             headers={"Authorization": f"Bearer {api_key}"})
+        response = httpx.get(
+            f"{base_url.rstrip('/')}/models",
+            timeout=5.0,
+            headers={"Authorization": f"Bearer {api_key}"},
+        )
         response.raise_for_status()
         return str(response.json()["data"][0]["id"])
     except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError) as exc:
@@ -125,18 +130,23 @@ def describe_model(context: Context | None = None) -> ModelInfo:
     provider = selected_provider()
     if provider == "embedded":
         return ModelInfo(
-            name=MODEL_NAME, provider="embedded", is_local_fallback=True,
-            note=(f"Using the built-in offline model {MODEL_NAME}. It is tiny, so expect "
-                  "draft-quality writing; set OPENAI_API_KEY or OPENAI_BASE_URL for a "
-                  "stronger model."),
+            name=MODEL_NAME,
+            provider="embedded",
+            is_local_fallback=True,
+            note=(
+                f"Using the built-in offline model {MODEL_NAME}. It is tiny, so expect "
+                "draft-quality writing; set OPENAI_API_KEY or OPENAI_BASE_URL for a "
+                "stronger model."
+            ),
         )
     try:
         name = model_name(context)
     except ValueError as exc:
         name = f"(unknown: {exc})"
     where = "OpenAI" if provider == "openai" else _env("OPENAI_BASE_URL")
-    return ModelInfo(name=name, provider=provider, is_local_fallback=False,
-                     note=f"Using {name} via {where}.")
+    return ModelInfo(
+        name=name, provider=provider, is_local_fallback=False, note=f"Using {name} via {where}."
+    )
 
 
 class EmbeddedChatModel(ChatOpenAI):
@@ -146,16 +156,13 @@ class EmbeddedChatModel(ChatOpenAI):
     it exists, lets the server's sampler enforce the schema instead of hoping for valid JSON.
     """
 
-    def bind_json_schema(
-        self, schema: dict[str, Any]
-    ) -> Runnable[LanguageModelInput, BaseMessage]:
+    def bind_json_schema(self, schema: dict[str, Any]) -> Runnable[LanguageModelInput, BaseMessage]:
         """This model with every answer constrained to one JSON object matching ``schema``."""
         # llama.cpp's server turns {"type": "json_object", "schema": ...} into a grammar.
         # It goes in extra_body: langchain would otherwise route ``response_format`` to the
         # OpenAI ``parse`` helper, which only knows OpenAI's own json_schema format.
         response_format = {"type": "json_object", "schema": json.loads(json.dumps(schema))}
-        return self.bind(extra_body={**(self.extra_body or {}),
-                                     "response_format": response_format})
+        return self.bind(extra_body={**(self.extra_body or {}), "response_format": response_format})
 
 
 class _ServerTransport(httpx.BaseTransport):
@@ -192,34 +199,61 @@ class _AsyncServerTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-def embedded_chat_model(server: LocalModelServer, *, timeout_s: float = 300.0,
-                        max_retries: int = 1, temperature: float = 0.6,
-                        max_tokens: int = 1024) -> EmbeddedChatModel:
+def embedded_chat_model(
+    server: LocalModelServer,
+    *,
+    timeout_s: float = 300.0,
+    max_retries: int = 1,
+    temperature: float = 0.6,
+    max_tokens: int = 1024,
+) -> EmbeddedChatModel:
     """A chat model bound to ``server``; the server starts on the first request."""
     # The server ignores max_completion_tokens (what langchain sends), so the answer
     # budget travels as max_tokens in the request body.
     return EmbeddedChatModel(
-        model="smollm2-135m-instruct", api_key=server.api_key,  # type: ignore[arg-type]
-        base_url=server.base_url, timeout=timeout_s, max_retries=max_retries,
-        temperature=temperature, extra_body={"max_tokens": max_tokens},
+        model="smollm2-135m-instruct",
+        api_key=server.api_key,  # type: ignore[arg-type]
+        base_url=server.base_url,
+        timeout=timeout_s,
+        max_retries=max_retries,
+        temperature=temperature,
+        extra_body={"max_tokens": max_tokens},
         http_client=httpx.Client(transport=_ServerTransport(server)),
         http_async_client=httpx.AsyncClient(transport=_AsyncServerTransport(server)),
     )
 
 
 @functools.lru_cache(maxsize=4)
-def _embedded_model(timeout_s: float, max_retries: int, temperature: float,
-                    max_tokens: int) -> EmbeddedChatModel:
-    return embedded_chat_model(shared_server(), timeout_s=timeout_s, max_retries=max_retries,
-                               temperature=temperature, max_tokens=max_tokens)
+def _embedded_model(
+    timeout_s: float, max_retries: int, temperature: float, max_tokens: int
+) -> EmbeddedChatModel:
+    return embedded_chat_model(
+        shared_server(),
+        timeout_s=timeout_s,
+        max_retries=max_retries,
+        temperature=temperature,
+        max_tokens=max_tokens,
+    )
 
 
 @functools.lru_cache(maxsize=8)
-def _remote_model(name: str, base_url: str | None, api_key: str, timeout_s: float,
-                  max_retries: int, temperature: float | None) -> ChatOpenAI:
+def _remote_model(
+    name: str,
+    base_url: str | None,
+    api_key: str,
+    timeout_s: float,
+    max_retries: int,
+    temperature: float | None,
+) -> ChatOpenAI:
     extra: dict[str, Any] = {} if temperature is None else {"temperature": temperature}
-    return ChatOpenAI(model=name, base_url=base_url, api_key=api_key,  # type: ignore[arg-type]
-                      timeout=timeout_s, max_retries=max_retries, **extra)
+    return ChatOpenAI(
+        model=name,
+        base_url=base_url,
+        api_key=api_key,  # type: ignore[arg-type]
+        timeout=timeout_s,
+        max_retries=max_retries,
+        **extra,
+    )
 
 
 def load_chat_model(context: Context | None = None) -> BaseChatModel:
@@ -246,7 +280,9 @@ def load_chat_model(context: Context | None = None) -> BaseChatModel:
     name = model_name(context)
     log.info("chat model: %s via %s", name, base_url or "OpenAI")
     return _remote_model(
-        name, base_url, api_key,
+        name,
+        base_url,
+        api_key,
         timeout_s=_env_float("MICROFILM_LLM_TIMEOUT_S", 120.0),
         max_retries=int(_env_float("MICROFILM_LLM_MAX_RETRIES", 2)),
         temperature=_env_float("MICROFILM_TEMPERATURE", 0.7) if temperature_text else None,
