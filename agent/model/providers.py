@@ -8,15 +8,17 @@ secrets never pass through contexts, checkpoints or logs:
   gateway); ``OPENAI_API_KEY`` is optional there. ``MICROFILM_MODEL`` (or ``Context.model``)
   names the model; without one, the server's first listed model is used.
 - only ``OPENAI_API_KEY`` set: OpenAI itself, ``gpt-4.1-mini`` unless a model is named.
-- nothing set, or ``MICROFILM_PROVIDER=embedded``: the bundled SmolLM2-135M-Instruct served
-  on 127.0.0.1 by :mod:`agent.model.local_server`. It is a draft-quality fallback, which
-  :func:`describe_model` says so the UI can tell the user.
+- nothing set, or ``MICROFILM_PROVIDER=embedded``: the bundled Qwen2.5-Coder-1.5B-Instruct
+  (or, with ``MICROFILM_LOCAL_MODEL=smollm2``, the low-memory SmolLM2-135M; see
+  :mod:`agent.model.weights`) served on 127.0.0.1 by :mod:`agent.model.local_server`. It is a
+  draft-quality fallback, which :func:`describe_model` says so the UI can tell the user.
 
 Tunables: ``MICROFILM_LLM_TIMEOUT_S`` (per request; 120 s remote, 300 s offline),
 ``MICROFILM_LLM_MAX_RETRIES`` (2 remote, 1 offline: a retry restarts a crashed server),
 ``MICROFILM_TEMPERATURE``, and for the offline model ``MICROFILM_LOCAL_MAX_TOKENS`` (answer
-budget, 1024), ``MICROFILM_LOCAL_THREADS`` (1), ``MICROFILM_LOCAL_CTX`` (4096) and
-``MICROFILM_LOCAL_GGUF`` (other weights).
+budget, 1024), ``MICROFILM_LOCAL_THREADS`` (1), ``MICROFILM_LOCAL_CTX`` (4096),
+``MICROFILM_LOCAL_CACHE_MB`` (prompt cache, 64; 0 is off), ``MICROFILM_LOCAL_MODEL``
+(``qwen1.5b`` or ``smollm2``) and ``MICROFILM_LOCAL_GGUF`` (other weights).
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 
 from agent.context import Context
-from agent.model.local_server import MODEL_NAME, LocalModelServer, shared_server
+from agent.model.local_server import LocalModelServer, shared_server
+from agent.model.weights import selected_local_model
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +119,7 @@ def model_name(context: Context | None = None) -> str:
     """The model name that :func:`load_chat_model` would use now."""
     provider = selected_provider()
     if provider == "embedded":
-        return MODEL_NAME
+        return selected_local_model().name
     requested = _requested_name(context)
     if requested:
         return requested
@@ -129,12 +132,18 @@ def describe_model(context: Context | None = None) -> ModelInfo:
     """Which model answers and how good to expect it to be, for the chat and the CLI."""
     provider = selected_provider()
     if provider == "embedded":
+        local = selected_local_model()
+        size = (
+            "the low-memory choice (MICROFILM_LOCAL_MODEL=smollm2) and tiny"
+            if local.low_memory
+            else "small and runs on the CPU"
+        )
         return ModelInfo(
-            name=MODEL_NAME,
+            name=local.name,
             provider="embedded",
             is_local_fallback=True,
             note=(
-                f"Using the built-in offline model {MODEL_NAME}. It is tiny, so expect "
+                f"Using the built-in offline model {local.name}. It is {size}, so expect "
                 "draft-quality writing; set OPENAI_API_KEY or OPENAI_BASE_URL for a "
                 "stronger model."
             ),
@@ -211,7 +220,7 @@ def embedded_chat_model(
     # The server ignores max_completion_tokens (what langchain sends), so the answer
     # budget travels as max_tokens in the request body.
     return EmbeddedChatModel(
-        model="smollm2-135m-instruct",
+        model=server.alias,
         api_key=server.api_key,  # type: ignore[arg-type]
         base_url=server.base_url,
         timeout=timeout_s,

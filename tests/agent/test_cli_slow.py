@@ -70,7 +70,7 @@ def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
         cwd=Path(__file__).resolve().parents[2],
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "SmolLM2" in done.stderr and "draft-quality" in done.stderr  # the model is named
+    assert "Qwen2.5-Coder-1.5B" in done.stderr and "draft-quality" in done.stderr  # model named
     names = {p.name for p in out.iterdir()}
     assert {
         "screenplay.fountain",

@@ -29,6 +29,8 @@ ENV = (
     "MICROFILM_LLM_MAX_RETRIES",
     "MICROFILM_TEMPERATURE",
     "MICROFILM_LOCAL_MAX_TOKENS",
+    "MICROFILM_LOCAL_MODEL",
+    "MICROFILM_LOCAL_GGUF",
 )
 
 
@@ -61,8 +63,20 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
         yield fake
 
 
-def test_nothing_set_means_the_embedded_fallback_without_starting_it() -> None:
+def test_nothing_set_means_the_embedded_qwen_model_and_the_notice_names_it() -> None:
     info = llm.describe_model()
+    assert info.provider == "embedded" and info.is_local_fallback
+    assert info.name == llm.model_name() == "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M)"
+    assert "SmolLM2" not in info.note and "low-memory" not in info.note
+    assert "Qwen2.5-Coder-1.5B" in info.note_in("zh")
+
+
+def test_nothing_set_means_the_embedded_fallback_without_starting_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MICROFILM_LOCAL_MODEL", "smollm2")  # the low-memory choice
+    info = llm.describe_model()
+    assert "low-memory choice (MICROFILM_LOCAL_MODEL=smollm2)" in info.note
     assert info.provider == "embedded" and info.is_local_fallback
     assert "SmolLM2" in info.name and "draft-quality" in info.note
     assert "草稿" in info.note_in("zh")

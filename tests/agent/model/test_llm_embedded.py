@@ -1,4 +1,4 @@
-"""The real embedded model: SmolLM2 served by llama.cpp on 127.0.0.1 (slow, CPU only)."""
+"""The real embedded model: the default Qwen2.5-Coder-1.5B on llama.cpp, 127.0.0.1 (slow, CPU)."""
 
 from __future__ import annotations
 

