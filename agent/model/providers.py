@@ -56,6 +56,8 @@ class ModelInfo:
     provider: Provider
     is_local_fallback: bool
     note: str
+    low_memory: bool = False
+    """The embedded model is the tiny low-memory choice rather than the default."""
 
     def note_in(self, language: str) -> str:
         """The note in the user's language ("zh" or anything else for English)."""
@@ -63,7 +65,13 @@ class ModelInfo:
             return self.note
         if self.is_local_fallback:
             return (
-                f"正在使用内置离线模型 {self.name}：它很小，只能写出草稿质量的剧本。"
+                f"正在使用内置离线模型 {self.name}："
+                + (
+                    "这是低内存选项（MICROFILM_LOCAL_MODEL=smollm2），非常小，"
+                    if self.low_memory
+                    else "它较小，在 CPU 上运行，"
+                )
+                + "只能写出草稿质量的剧本。"
                 "设置 OPENAI_API_KEY 或 OPENAI_BASE_URL 可换用更强的模型。"
             )
         return f"正在使用模型 {self.name}（{self.provider}）。"
@@ -142,6 +150,7 @@ def describe_model(context: Context | None = None) -> ModelInfo:
             name=local.name,
             provider="embedded",
             is_local_fallback=True,
+            low_memory=local.low_memory,
             note=(
                 f"Using the built-in offline model {local.name}. It is {size}, so expect "
                 "draft-quality writing; set OPENAI_API_KEY or OPENAI_BASE_URL for a "
