@@ -4,10 +4,10 @@ Run from the repository root (CPU only, takes a few minutes on 2 cores):
 
     .venv/bin/python bench/bench_llm.py [--runs 5]
 
-Compares three ways of getting a bounded object from the embedded model (MICROFILM_LOCAL_MODEL picks it) through the
-llama.cpp server:
-grammar-constrained ``response_format`` (what agent.model.structured uses), a forced tool call
-(langchain's function_calling method), and unconstrained JSON text.
+Compares three ways of getting a bounded object from the embedded model (MICROFILM_LOCAL_MODEL
+picks it) through the llama.cpp server: grammar-constrained ``response_format`` (what
+agent.model.structured uses), a forced tool call (langchain's function_calling method), and
+unconstrained JSON text.
 """
 
 from __future__ import annotations
