@@ -1,0 +1,97 @@
+"""Guideline examples are not copied in as story facts.
+
+The guidelines the model reads are full of examples: "a dented silver thermos" (how to pin
+a prop), "Contrast the cold blue of the city…" (a palette note). A small model pastes them
+in as if they were the user's story. A copy is found as a run of three content words
+(function, request and calendar words skipped, see :func:`film.quality.text.content_words`)
+that follows in the same order inside one clause of a guideline and of a draft field.
+Three is the shortest run that is a phrase rather than a collocation ("New Year's Eve"
+has no content word left, "silver thermos" is two); a run the user's own idea also
+contains is the user's, not a copy. Chinese is compared by runs of five characters, the
+length of the guidelines' Chinese headings (人物与场景).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+from film.language import CJK_RUN
+from film.quality.fields import VisibleText, scene_label
+from film.quality.findings import Finding
+from film.quality.text import CLAUSE_BREAK, content_words, shorten
+
+RUN_WORDS = 3
+RUN_CJK = 5
+#: Settings the guides list are suggestions to use ("the old family kitchen"), not facts.
+_SUGGESTED = frozenset({"place"})
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    """Every run of :data:`RUN_WORDS` content words inside one clause of ``text``."""
+    runs: set[tuple[str, ...]] = set()
+    for clause in CLAUSE_BREAK.split(text):
+        words = content_words(clause)
+        runs.update(tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
+    return runs
+
+
+def _cjk_runs(text: str) -> set[str]:
+    """Every run of :data:`RUN_CJK` Chinese characters in ``text``."""
+    return {
+        run[i : i + RUN_CJK] for run in CJK_RUN.findall(text) for i in range(len(run) - RUN_CJK + 1)
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def _indexed(guidelines: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The word runs and Chinese runs of ``guidelines``, kept: every stage passes the same."""
+    words: set[tuple[str, ...]] = set().union(*(_word_runs(g) for g in guidelines))
+    cjk: set[str] = set().union(*(_cjk_runs(g) for g in guidelines))
+    return frozenset(words), frozenset(cjk)
+
+
+class GuidelinePhrases:
+    """The phrases of some guideline texts, minus those the user's idea also uses."""
+
+    def __init__(self, guidelines: Sequence[str], idea: str = "") -> None:
+        words, cjk = _indexed(tuple(guidelines))
+        self.words = words - _word_runs(idea)
+        self.cjk = cjk - _cjk_runs(idea)
+
+    def copied(self, text: str) -> str:
+        """The first guideline phrase ``text`` copies (its content words as written), or ""."""
+        for clause in CLAUSE_BREAK.split(text):
+            words = content_words(clause)
+            for i in range(len(words) - RUN_WORDS + 1):
+                if tuple(words[i : i + RUN_WORDS]) in self.words:
+                    return " ".join(content_words(clause, stemmed=False)[i : i + RUN_WORDS])
+        for run in CJK_RUN.findall(text):
+            for i in range(len(run) - RUN_CJK + 1):
+                if run[i : i + RUN_CJK] in self.cjk:
+                    return run[i : i + RUN_CJK]
+        return ""
+
+
+def check_copying(
+    fields: Iterable[VisibleText], guidelines: Sequence[str], idea: str = ""
+) -> list[Finding]:
+    """One finding per field that repeats a guideline's example phrase."""
+    if not guidelines:
+        return []
+    phrases = GuidelinePhrases(guidelines, idea)
+    findings: list[Finding] = []
+    for field in fields:
+        phrase = "" if field.kind in _SUGGESTED else phrases.copied(field.text)
+        if phrase:
+            findings.append(
+                Finding(
+                    "copying.guideline",
+                    field.path,
+                    shorten(field.text),
+                    f"{scene_label(field.path)}: the {field.kind.replace('_', ' ')} copies the "
+                    f"writing guide's example ({phrase!r}). The guide is advice, not story: "
+                    "describe this film's own people, places and things in your own words.",
+                )
+            )
+    return findings

@@ -1,0 +1,185 @@
+"""The idea is told: its key terms reach the logline and the scenes, and its people the cast.
+
+Idea terms are English content words (no function, request or time words; light stemming)
+and Chinese character bigrams without function characters (see
+:func:`film.quality.text.cjk_terms`). A term is covered when the draft uses it anywhere.
+
+Thresholds, and why:
+
+* The logline must carry at least one term and a fifth of them in English (an eighth in
+  Chinese), capped at 3 terms: one sentence can paraphrase, but a logline that shares
+  nothing with the idea is a different film. The recorded failure ("The Best Ever" for a
+  grandmother-and-dumplings idea) shares none.
+* The whole screenplay must carry 40 % of the English terms (30 % of the Chinese
+  bigrams), capped at 8 terms: a faithful draft repeats the idea's nouns (grandmother,
+  dumplings, bus driver) in its logline, bible and scenes and clears this, while paraphrase,
+  synonyms and bigrams across word boundaries (which never match) keep a faithful draft
+  from reaching much more. The cap keeps a long, detailed idea from demanding every detail.
+* The scenes alone must carry a fifth of the English terms (15 % of the Chinese), capped
+  at 4: short scenes name people by name ("小明", not "儿子") and show rather than restate,
+  so they carry less of the idea's wording than the logline does, but scenes that carry
+  almost none are about something else, whatever the logline says.
+* People come first: a kin or trade word of the idea (father, grandmother, bus driver, 爸爸,
+  奶奶) must be somebody in the bible. The Chinese film about winning a father over once had
+  no father at all, although its bigram coverage was fine.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from film.quality.findings import Finding
+from film.quality.genre import without_genre_names
+from film.quality.text import cjk_terms, content_words, latin_words, same_word, stem
+from film.screenplay import Language
+
+LOGLINE_SHARE = {"en": 0.2, "zh": 0.125}
+LOGLINE_CAP = 3
+FILM_SHARE = {"en": 0.4, "zh": 0.3}
+FILM_CAP = 8
+SCENES_SHARE = {"en": 0.2, "zh": 0.15}
+SCENES_CAP = 4
+
+#: People an idea names, each with the words that count as the same person.
+PEOPLE: tuple[tuple[str, ...], ...] = (
+    ("father", "dad", "daddy", "papa", "父亲", "爸爸", "老爸", "爸", "爹"),
+    ("mother", "mom", "mum", "mama", "mommy", "母亲", "妈妈", "老妈", "妈"),
+    ("grandmother", "grandma", "granny", "nana", "奶奶", "外婆", "姥姥", "祖母"),
+    ("grandfather", "grandpa", "granddad", "爷爷", "外公", "姥爷", "祖父"),
+    ("son", "儿子"),
+    ("daughter", "女儿"),
+    ("grandson", "grandchild", "孙子", "外孙"),
+    ("granddaughter", "grandchild", "孙女", "外孙女"),
+    ("brother", "哥哥", "弟弟"),
+    ("sister", "姐姐", "妹妹"),
+    ("husband", "丈夫", "老公"),
+    ("wife", "妻子", "老婆"),
+    ("boyfriend", "男朋友", "男友"),
+    ("girlfriend", "女朋友", "女友"),
+    ("teacher", "老师"),
+    ("student", "pupil", "学生"),
+    ("doctor", "医生"),
+    ("nurse", "护士"),
+    ("driver", "司机"),
+    ("chef", "厨师"),
+    ("farmer", "农民"),
+    ("soldier", "士兵"),
+    ("courier", "快递员", "外卖员"),
+    ("police", "officer", "警察"),
+    ("emperor", "皇帝"),
+    ("princess", "公主"),
+    ("将军",),
+    ("scholar", "书生"),
+)
+
+
+def idea_terms(idea: str) -> list[str]:
+    """The idea's key terms: English content stems, then Chinese bigrams, each once.
+
+    Genre names are request, not story, so they are cut out first.
+    """
+    idea = without_genre_names(idea)
+    terms: list[str] = []
+    for term in [*content_words(idea), *cjk_terms(idea)]:
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def covered(terms: Sequence[str], text: str) -> list[str]:
+    """The ``terms`` that ``text`` uses."""
+    stems = {stem(w) for w in latin_words(text)}
+    found: list[str] = []
+    for term in terms:
+        if term.isascii():
+            if any(same_word(term, s) for s in stems):
+                found.append(term)
+        elif term in text:
+            found.append(term)
+    return found
+
+
+def needed(count: int, share: float, cap: int) -> int:
+    """How many of ``count`` terms a draft must carry: ``share`` of them, 1 to ``cap``."""
+    return min(cap, max(1, math.ceil(count * share))) if count else 0
+
+
+def _coverage_finding(
+    check: str, path: str, where: str, terms: Sequence[str], found: Sequence[str], need: int
+) -> Finding:
+    missing = [t for t in terms if t not in found][:8]
+    return Finding(
+        check,
+        path,
+        "",
+        f"The {where} does not tell the user's idea: it uses {len(found)} of its key words "
+        f"and needs at least {need}. Build it from the idea itself; work in: "
+        + ", ".join(missing)
+        + ".",
+    )
+
+
+def check_logline_coverage(idea: str, logline_text: str, language: Language) -> list[Finding]:
+    """The title, logline and theme together carry the idea's key terms."""
+    terms = idea_terms(idea)
+    need = needed(len(terms), LOGLINE_SHARE[language], LOGLINE_CAP)
+    found = covered(terms, logline_text)
+    if len(found) >= need:
+        return []
+    return [_coverage_finding("coverage.logline", "logline", "logline", terms, found, need)]
+
+
+def check_film_coverage(
+    idea: str, film_text: str, scene_text: str, language: Language
+) -> list[Finding]:
+    """The screenplay as a whole, and its scenes on their own, carry the idea's key terms.
+
+    ``film_text`` is every visible field; ``scene_text`` only the scenes' (places, action,
+    dialogue, visuals). The second, lower bar catches a logline copied from the idea over
+    scenes about something else.
+    """
+    terms = idea_terms(idea)
+    findings: list[Finding] = []
+    need = needed(len(terms), FILM_SHARE[language], FILM_CAP)
+    found = covered(terms, film_text)
+    if len(found) < need:
+        findings.append(_coverage_finding("coverage.film", "", "screenplay", terms, found, need))
+    need = needed(len(terms), SCENES_SHARE[language], SCENES_CAP)
+    found = covered(terms, scene_text)
+    if len(found) < need:
+        findings.append(
+            _coverage_finding("coverage.scenes", "scenes", "scenes", terms, found, need)
+        )
+    return findings
+
+
+def _mentions(text: str, word: str) -> bool:
+    """Whether ``text`` uses the person word ``word``.
+
+    Stems must be equal: the groups already list the variants, and a shared prefix would
+    make a granddad of a granddaughter.
+    """
+    if word.isascii():
+        return any(stem(word) == stem(w) for w in latin_words(text))
+    return word in text
+
+
+def idea_people(idea: str) -> list[tuple[str, ...]]:
+    """The people the idea names, as their groups of equivalent words."""
+    return [group for group in PEOPLE if any(_mentions(idea, word) for word in group)]
+
+
+def check_people(idea: str, bible: Iterable[tuple[str, str]]) -> list[Finding]:
+    """Every person the idea names is somebody in the bible (by name, role or look)."""
+    cast_text = "\n".join(f"{name} {description}" for name, description in bible)
+    findings: list[Finding] = []
+    for group in idea_people(idea):
+        if not any(_mentions(cast_text, word) for word in group):
+            native = "/".join(w for w in group if not w.isascii())
+            message = (
+                f"The idea is about a {group[0]} ({native}), but nobody in the character bible "
+                "is one. Add them, with a name and a look, and say who they are in 'role'."
+            )
+            findings.append(Finding("coverage.missing-person", "characters", group[0], message))
+    return findings

@@ -1,0 +1,132 @@
+"""No prompt, template or JSON debris, file paths, URLs or code in anything a person sees.
+
+Every pattern below was seen in a real draft ("This is scene 4 of 6", "Story so far:",
+"{0.first}", "Your response will be formatted as an empty JSON object",
+"]' {}.write(json_object)", a dialogue line ending in ``”}],``) or is the same failure in
+another shape. Story prose never needs braces, brackets, backticks, snake_case names or
+method calls, so those characters alone are enough to reject a field: no false positive on
+a real screenplay is worth one bracket on screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from film.quality.fields import VisibleText, scene_label
+from film.quality.findings import Finding
+from film.quality.text import shorten
+
+_I = re.IGNORECASE
+
+#: (check id, pattern, what it is): first match wins, so specific kinds come first.
+_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (
+        "debris.prompt",
+        re.compile(
+            r"\bthis is (?:scene|beat|part|stage|step) \d+\b|\b(?:scene|beat) \d+ of \d+\b"
+            r"|\bstory so far\b|\byour (?:response|output|task)\b|\bformatted as\b"
+            r"|\b(?:as an ai|language model|the assistant|lorem ipsum|placeholder|tbd)\b"
+            r"|\b(?:respond|reply|answer) (?:in|with) (?:json|english|chinese|the following)\b"
+            r"|\bhere (?:is|are) (?:the|your|a) (?:json|screenplay|logline|outline|response)\b"
+            r"|以下是|故事至今|前情提要[:：]|请(?:输出|以JSON|用中文|用英文)|作为(?:一个)?AI"
+            r"|第\s*\d+\s*场[,，/]?\s*共",
+            _I,
+        ),
+        "prompt scaffolding",
+    ),
+    (
+        "debris.template",
+        re.compile(
+            r"\{[^{}]*\}|\{\{|\}\}|<\|[^|]*\|>|\[/?INST\]|</?[a-z]+\s*/?>|<<SYS>>|%\(\w+\)s|\$\{\w+\}",
+            _I,
+        ),
+        "a template slot",
+    ),
+    (
+        "debris.json",
+        re.compile(
+            r"\bjson\b|\bschema\b|\bnull\b|[{}\[\]]|[\"”]\s*:\s*[\"“\[{]|\\[nt\"]"
+            r"|^\s*\"\w+\"\s*:",
+            _I,
+        ),
+        "JSON residue",
+    ),
+    ("debris.markdown", re.compile(r"```|\*\*|^\s*#{1,6}\s|^\s*[-*]\s+\*\*"), "markdown"),
+    # Case-sensitive: "She smiles.Ai Lin enters" is a missing space, not a web address.
+    (
+        "debris.url",
+        re.compile(r"\b(?:https?://|www\.)|\b[\w-]+\.(?:com|org|net|io|cn|ai|dev)\b"),
+        "a web address",
+    ),
+    (
+        "debris.path",
+        re.compile(
+            r"(?<![\w/])(?:[A-Za-z]:\\|~/|\.{0,2}/)(?:[\w.-]+[/\\])+[\w.-]*"
+            r"|\b[\w-]+\.(?:py|json|md|txt|yaml|yml|gguf|mp4|png|jpe?g|wav|srt|fountain|html?|js|"
+            r"csv|log|pdf)\b"
+        ),
+        "a file path",
+    ),
+    (
+        "debris.code",
+        re.compile(
+            r"\b\w+\.\w+\(|\b[a-z]+_[a-z_]+\b|\bdef \w+\(|\blambda\b\s*\w*:|\bprint\("
+            r"|\breturn\s*[({\[]"
+            r"|[=!<>]=|=>|->|;\s*$|`|\\\\|\|\||&&",
+            _I,
+        ),
+        "code",
+    ),
+    (
+        "debris.label",
+        re.compile(
+            r"^\s*(?:title|logline|theme|setting(?: time)?|place|location|scene|action|dialogue|"
+            r"visual|character|characters|name|role|wardrobe|props?|voice|speaker|summary|"
+            r"heading|标题|主题|场景|地点|对白|台词|动作|画面|人物|角色|外貌|服装|道具)\s*[:：]",
+            _I,
+        ),
+        "a field label",
+    ),
+)
+
+
+def _find(text: str) -> tuple[str, str, str] | None:
+    """The first debris in ``text``: (check id, what it is, the matched text)."""
+    for check, pattern, what in _PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return check, what, match.group(0)
+    if text.strip() and not re.search(r"[\w\u3400-\u9fff]", text):
+        return "debris.empty", "punctuation with no words", text
+    return None
+
+
+def find_debris(text: str) -> str | None:
+    """What kind of debris ``text`` holds ("JSON residue"), or None when it is clean."""
+    found = _find(text)
+    return found[1] if found else None
+
+
+def check_debris(fields: Iterable[VisibleText]) -> list[Finding]:
+    """One finding per field that holds debris of any kind."""
+    findings: list[Finding] = []
+    for field in fields:
+        found = _find(field.text)
+        if found is None:
+            continue
+        check, what, matched = found
+        where = scene_label(field.path)
+        findings.append(
+            Finding(
+                check=check,
+                path=field.path,
+                text=shorten(field.text),
+                message=(
+                    f"{where}: the {field.kind.replace('_', ' ')} contains {what} "
+                    f"({shorten(matched, 40)!r}), which a viewer would see. Write it as plain "
+                    "story text only: no instructions, brackets, JSON, code, links or labels."
+                ),
+            )
+        )
+    return findings

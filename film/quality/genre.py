@@ -1,0 +1,106 @@
+"""The genre the user named is the genre the film is drafted in.
+
+"一键成片：…温情微电影" was once drafted as 草根恶搞 because only some of the genre's names
+were recognised. Every name a genre answers to (:attr:`film.screenplay.Genre.names`: slug,
+English name, Chinese name and aliases such as 温情, 亲情, 青春, 古装, 恶搞, "family",
+"spoof") counts here. Words that are also everyday story content ("a family dinner",
+"看风景") count only when they are used as a genre: followed by "film", "story", 片, 题材...
+"""
+
+from __future__ import annotations
+
+import re
+
+from film.quality.findings import Brief, Finding
+from film.screenplay import Genre
+
+_GENRE_NOUN_EN = r"(?:film|movie|story|short|drama|piece|genre|micro[- ]?film|video|tale|style)"
+_GENRE_NOUN_ZH = r"(?:微电影|电影|片|故事|题材|风格|类型|短片|短剧|剧)"
+#: English aliases that name a genre on their own; the rest need a genre noun after them.
+_STRONG_EN = frozenset({"spoof", "parody", "romance", "wuxia", "comedy"})
+#: Chinese aliases that are also everyday words, so they need a genre noun after them.
+_WEAK_ZH = frozenset({"风景", "青春", "奋斗"})
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s_-]+", " ", text.strip().lower())
+
+
+def is_genre_name(text: str) -> Genre | None:
+    """The genre ``text`` is exactly a name of ("Aesthetic Scenery", "温情", "spoof"), if any.
+
+    Unlike :meth:`Genre.parse`, a phrase that merely mentions a genre ("Love Park") is not
+    a genre name: this is for telling a place or a person from a genre label.
+    """
+    try:
+        genre = Genre.parse(text)
+    except ValueError:
+        return None
+    return genre if _key(text) in {_key(name) for name in genre.names} else None
+
+
+def _named_by(text: str, name: str, full: bool) -> bool:
+    """Whether ``text`` uses ``name`` as a genre (see the module docstring)."""
+    if not name.isascii():
+        if name in _WEAK_ZH and not full:
+            return re.search(re.escape(name) + _GENRE_NOUN_ZH, text) is not None
+        return name in text
+    lowered = text.lower()
+    words = re.escape(name.lower()).replace(r"\ ", r"[\s_-]+").replace(r"\-", r"[\s_-]+")
+    if full or name.lower() in _STRONG_EN:
+        return re.search(rf"(?<![a-z]){words}(?![a-z])", lowered) is not None
+    return re.search(rf"(?<![a-z]){words}\s+{_GENRE_NOUN_EN}\b", lowered) is not None
+
+
+def genre_named_in(text: str) -> Genre | None:
+    """The one genre the user names in ``text`` ("…温情微电影", "a spoof"), if exactly one.
+
+    Full names (slug, English or Chinese name) win over aliases; when several genres are
+    still named the choice is the user's to make again, so None is returned.
+    """
+    by_name = [
+        g for g in Genre if any(_named_by(text, n, True) for n in (g.value, g.english, g.chinese))
+    ]
+    if len(by_name) == 1:
+        return by_name[0]
+    if by_name:
+        return None
+    by_alias = [g for g in Genre if any(_named_by(text, n, False) for n in g.names[3:])]
+    return by_alias[0] if len(by_alias) == 1 else None
+
+
+def without_genre_names(text: str) -> str:
+    """``text`` with the genres' names cut out, so "温情微电影" or "a spoof" is not story.
+
+    Full names, Chinese names and the strong English aliases go; everyday words that are
+    also aliases ("family", "love") go only where they name a genre ("a family film").
+    """
+    for genre in Genre:
+        for name in genre.names:
+            if not name.isascii():
+                text = text.replace(name, " ")
+            elif name in (genre.value, genre.english) or name.lower() in _STRONG_EN:
+                text = re.sub(rf"(?<![a-z]){re.escape(name)}(?![a-z])", " ", text, flags=re.I)
+            else:
+                text = re.sub(
+                    rf"(?<![a-z]){re.escape(name)}(?=\s+{_GENRE_NOUN_EN}\b)", " ", text, flags=re.I
+                )
+    return text
+
+
+def check_genre(chosen: Genre | None, brief: Brief) -> list[Finding]:
+    """The genre the draft is written in must be the one the user named."""
+    if brief.genre is None or chosen is None or chosen == brief.genre:
+        return []
+    return [
+        Finding(
+            check="genre.ignored",
+            path="genre",
+            text=chosen.english,
+            message=(
+                f"The user asked for a {brief.genre.english} ({brief.genre.chinese}) film, "
+                f"but this draft is {chosen.english} ({chosen.chinese}). Write it as "
+                f"{brief.genre.english}: its tone, its kind of story and its kind of ending."
+            ),
+        )
+    ]

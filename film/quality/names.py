@@ -1,0 +1,255 @@
+"""Names are names and places are places.
+
+Recorded failures: headings "INT. NIGHT - DAY", "INT. 25MIN - DAY", "INT. FLIPPA123 - DAY"
+and "INT. BUS STOP - DAY - DAY"; characters named "Theme", "Dialogue" and "Aesthetic
+Scenery"; a "husband" named "Mrs. Smith". A place is not a time word, a duration, the
+genre, the title, a character or a field label, and carries no time of day of its own (the
+heading adds it). A name is not a label, a genre, a number or a sentence ("Dawn" is a
+real name, so time words are allowed), and every speaker is in the bible. Real places that
+merely contain a time word ("Night bus", "夜市") pass: only a whole segment that is a time
+word is rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from film.quality.fields import VisibleText, scene_label
+from film.quality.findings import Finding
+from film.quality.genre import is_genre_name
+from film.quality.text import cjk_count, latin_words, shorten, strip_abbreviations
+
+TIME_WORDS = frozenset(
+    """
+day night morning evening dusk dawn noon midnight afternoon continuous later sunrise sunset
+today tonight present flashback same moments
+白天 日 夜 夜晚 晚上 早上 早晨 清晨 上午 下午 中午 傍晚 黄昏 深夜 午夜 凌晨 日间 夜间 今天 今晚 黎明
+""".split()
+)
+LABELS = frozenset(
+    """
+title logline theme setting time place location scene scenes action dialogue visual visuals
+character characters name role look wardrobe props prop voice speaker text summary beat beats
+genre heading interior exterior transition unknown none null untitled protagonist antagonist
+person somebody someone character1 n/a tbd todo int ext
+标题 主题 场景 地点 对白 台词 动作 画面 人物 角色 姓名 名字 外貌 服装 道具 声音
+时间 类型 未知 无 主角
+""".split()
+)
+_DURATION = re.compile(
+    r"^\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|分钟|分|秒|小时)$", re.I
+)
+_CODE_TOKEN = re.compile(r"(?=[A-Za-z]*\d)(?=\d*[A-Za-z]{2})[A-Za-z\d]{4,}")
+_SEGMENTS = re.compile(r"\s+[-–—/]\s+|\s*[—–]\s*|\s*[()（）]\s*")
+_HEADING = re.compile(r"^\s*(?:INT|EXT|I/E|INT\./EXT)\b\.?|^\s*(?:内景|外景)", re.I)
+_SENTENCE = re.compile(r"[.,!?;:，。！？；：\"“”]")
+_MALE = frozenset(
+    """
+husband father dad daddy grandfather grandpa son brother boyfriend uncle king prince man boy
+gentleman monk emperor widower groom
+丈夫 父亲 爸爸 爷爷 外公 儿子 哥哥 弟弟 男友 叔叔 伯伯 王子 皇帝 和尚 老公
+""".split()
+)
+_FEMALE = frozenset(
+    """
+wife mother mom mum mommy grandmother grandma granny daughter sister girlfriend aunt queen
+princess woman girl lady widow bride nun
+妻子 母亲 妈妈 奶奶 外婆 姥姥 女儿 姐姐 妹妹 女友 阿姨 公主 皇后 老婆
+""".split()
+)
+_MALE_TITLES = (
+    "mr",
+    "sir",
+    "grandpa",
+    "uncle",
+    "father",
+    "brother",
+    "king",
+    "prince",
+    "先生",
+    "爷爷",
+    "叔叔",
+    "哥",
+)
+_FEMALE_TITLES = (
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "lady",
+    "grandma",
+    "granny",
+    "aunt",
+    "mother",
+    "sister",
+    "queen",
+    "princess",
+    "太太",
+    "女士",
+    "小姐",
+    "奶奶",
+    "阿姨",
+    "姐",
+    "妈",
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.strip().strip(".,;:!?。，").lower().split())
+
+
+def place_problem(place: str, *, title: str = "", cast: Sequence[str] = ()) -> tuple[str, str]:
+    """(check id, message tail) for a place that is not a place, or ("", "") when it is one."""
+    segments = [s for s in _SEGMENTS.split(place.strip()) if s.strip()]
+    key = _norm(place)
+    if _HEADING.search(place):
+        return "names.place-has-heading", (
+            "includes INT./EXT.; the heading adds that. Give only the place, e.g. 'Kitchen'."
+        )
+    if not segments or _norm(segments[0]) in TIME_WORDS or _DURATION.match(segments[0].strip()):
+        return "names.place-is-time", (
+            "is a time word or a duration, not a place: name where "
+            "it happens (a kitchen, a bus stop, 村口)."
+        )
+    if any(_norm(s) in TIME_WORDS for s in segments[1:]):
+        return "names.place-has-time", (
+            "repeats the time of day, so the heading would read "
+            "'- DAY - DAY'. Give the place alone; the time has "
+            "its own field."
+        )
+    if key in {_norm(name) for name in cast}:
+        return "names.place-is-character", (
+            "is a character, not a place: say where they are (their kitchen, a bus stop)."
+        )
+    if is_genre_name(place) is not None:
+        return "names.place-is-genre", "is the genre, not a place: name a real location."
+    if title.strip() and key == _norm(title):
+        return "names.place-is-title", "is the film's title, not a place: name a real location."
+    if key in LABELS:
+        return "names.place-is-label", "is a field label, not a place: name a real location."
+    if _CODE_TOKEN.search(place) or not re.search(r"[^\W\d_]", place):
+        return "names.place-is-code", (
+            "is a code or a number, not a place: name a real location in words."
+        )
+    return "", ""
+
+
+def name_problem(name: str) -> tuple[str, str]:
+    """(check id, message tail) for a character name that is not a name, or ("", "")."""
+    key = _norm(name)
+    if key in LABELS:
+        return "names.name-is-label", (
+            "is a field label, not a person: give the character "
+            "a real name (Mia, 小明, Grandpa Li)."
+        )
+    if is_genre_name(name) is not None:
+        return "names.name-is-genre", "is the genre, not a person: give the character a real name."
+    if re.search(r"\d", name):
+        return "names.name-has-number", (
+            "has digits in it; people are not numbered: give a real name."
+        )
+    plain = strip_abbreviations(name)
+    if len(latin_words(plain)) > 4 or cjk_count(plain) > 8 or _SENTENCE.search(plain):
+        return "names.name-is-phrase", (
+            "is a phrase, not a name: use a short name and put the description in 'look' or 'role'."
+        )
+    return "", ""
+
+
+def _gender_words(text: str, words: frozenset[str]) -> int:
+    """Position of the first of ``words`` in ``text`` that is not a possessive, or -1."""
+    lowered = text.lower()
+    best = -1
+    for word in words:
+        if word.isascii():
+            match = re.search(rf"(?<![a-z']){word}(?!'s)(?![a-z])", lowered)
+            at = match.start() if match else -1
+        else:
+            match = re.search(rf"{word}(?!的)", text)
+            at = match.start() if match else -1
+        if at >= 0 and (best < 0 or at < best):
+            best = at
+    return best
+
+
+def gender_problem(name: str, role: str) -> bool:
+    """Whether the role's own kin word contradicts the title in the name.
+
+    The first gendered word of the role is the character's own ("Mia's husband" is a
+    husband; "widow who lost her husband" is a widow); a possessive ("husband's boss",
+    "儿子的妈妈") is someone else.
+    """
+    male, female = _gender_words(role, _MALE), _gender_words(role, _FEMALE)
+    if male < 0 and female < 0:
+        return False
+    is_male = female < 0 or (0 <= male < female)
+    first = _norm(strip_abbreviations(name)).split(" ")[0]
+    titles = _FEMALE_TITLES if is_male else _MALE_TITLES
+    return first in titles or any(not t.isascii() and t in name for t in titles)
+
+
+def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = "") -> list[Finding]:
+    """Every bible name is a name, and agrees with its role's gender."""
+    findings: list[Finding] = []
+    for index, (name, role) in enumerate(names_roles):
+        path = f"characters[{index}].name"
+        check, tail = name_problem(name)
+        if not check and title.strip() and _norm(name) == _norm(title):
+            check, tail = "names.name-is-title", "is the film's title, not a person."
+        if check:
+            findings.append(
+                Finding(check, path, shorten(name), f"The character name {name!r} {tail}")
+            )
+        elif gender_problem(name, role):
+            findings.append(
+                Finding(
+                    "names.gender-mismatch",
+                    path,
+                    shorten(name),
+                    f"The character {name!r} is described as {role!r}; the name's title says the "
+                    "other gender. Make the name fit the role (or the role fit the name).",
+                )
+            )
+    return findings
+
+
+def check_places(
+    fields: Iterable[VisibleText], *, title: str = "", cast: Sequence[str] = ()
+) -> list[Finding]:
+    """Every scene and beat place is a place."""
+    findings: list[Finding] = []
+    for field in fields:
+        if field.kind != "place":
+            continue
+        check, tail = place_problem(field.text, title=title, cast=cast)
+        if check:
+            findings.append(
+                Finding(
+                    check,
+                    field.path,
+                    shorten(field.text),
+                    f"{scene_label(field.path)}'s place {field.text!r} {tail}",
+                )
+            )
+    return findings
+
+
+def check_known_people(fields: Iterable[VisibleText], cast: Sequence[str]) -> list[Finding]:
+    """Every speaker and every scene or beat cast member has a bible entry."""
+    known = {_norm(name) for name in cast}
+    findings: list[Finding] = []
+    for field in fields:
+        if field.kind not in ("speaker", "cast") or _norm(field.text) in known:
+            continue
+        role = "speaks" if field.kind == "speaker" else "appears"
+        findings.append(
+            Finding(
+                "names.unknown-speaker" if field.kind == "speaker" else "names.unknown-character",
+                field.path,
+                shorten(field.text),
+                f"{scene_label(field.path)}: {field.text!r} {role} but is not in the character "
+                f"bible ({', '.join(cast) or 'empty'}). Use one of those names.",
+            )
+        )
+    return findings

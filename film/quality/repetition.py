@@ -1,0 +1,122 @@
+"""No repeated lines, duplicated scenes or n-gram loops.
+
+Small models under a length target pad by repeating themselves: the same action line in
+three scenes, scene 4 a copy of scene 2, or one phrase looping inside a line. Short lines
+("Mum!", "好。") and laughter ("哈哈哈哈") legitimately recur, so only lines of four or more
+words (six or more Chinese characters) count as repeats, and a loop must be an n-gram of
+more than one distinct word that comes back three times.
+
+The visual note is left out of the comparisons: the drafting stage fills an empty one
+with the beat summary on purpose, which is not the writer repeating itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from film.language import CJK
+from film.quality.fields import VisibleText, scene_label
+from film.quality.findings import Finding
+from film.quality.text import cjk_count, normalise, shorten
+
+_COMPARED = ("action", "line", "summary")
+#: Two scenes sharing this much of their words (Jaccard) are one scene told twice.
+DUPLICATE_SCENE_SIMILARITY = 0.8
+LOOP_REPEATS = 3
+
+
+def _long_enough(text: str) -> bool:
+    return len(normalise(CJK.sub(" ", text)).split()) >= 4 or cjk_count(text) >= 6
+
+
+def _units(text: str) -> list[str]:
+    """Words, with every Chinese character a word of its own."""
+    return normalise(CJK.sub(lambda m: f" {m.group(0)} ", text)).split()
+
+
+def _loop(text: str) -> str:
+    """The n-gram (3 units) that comes back :data:`LOOP_REPEATS` times in ``text``, or ""."""
+    units = _units(text)
+    grams = Counter(tuple(units[i : i + 3]) for i in range(len(units) - 2))
+    for gram, count in grams.most_common():
+        if count < LOOP_REPEATS:
+            break
+        if len(set(gram)) > 1:
+            return " ".join(gram)
+    return ""
+
+
+def check_loops(fields: Iterable[VisibleText]) -> list[Finding]:
+    """A phrase looping inside one field ("the bus the bus the bus...")."""
+    findings: list[Finding] = []
+    for field in fields:
+        gram = _loop(field.text)
+        if gram:
+            findings.append(
+                Finding(
+                    "repetition.loop",
+                    field.path,
+                    shorten(field.text),
+                    f"{scene_label(field.path)}: the {field.kind} loops on {gram!r}. "
+                    "Write it once, as one clear sentence.",
+                )
+            )
+    return findings
+
+
+def check_repeated_lines(fields: Iterable[VisibleText]) -> list[Finding]:
+    """The same action line, dialogue line or beat written twice anywhere in the draft."""
+    first_seen: dict[tuple[str, str], str] = {}
+    findings: list[Finding] = []
+    for field in fields:
+        if field.kind not in _COMPARED or not _long_enough(field.text):
+            continue
+        key = (field.kind, normalise(field.text))
+        if key in first_seen:
+            findings.append(
+                Finding(
+                    "repetition.line",
+                    field.path,
+                    shorten(field.text),
+                    f"{scene_label(field.path)} repeats {field.text!r} from "
+                    f"{scene_label(first_seen[key]).lower()}. Write a new {field.kind} that moves "
+                    "the story on.",
+                )
+            )
+        else:
+            first_seen[key] = field.path
+    return findings
+
+
+def _similarity(first: set[str], second: set[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
+
+
+def check_duplicate_scenes(scene_texts: Sequence[str], prefix: str = "scenes") -> list[Finding]:
+    """Two scenes (or beats) that tell the same thing, by shared words.
+
+    ``scene_texts`` holds each scene's action and dialogue as one text; ``prefix`` is the
+    path prefix ("scenes" or "beats").
+    """
+    bags = [set(_units(text)) for text in scene_texts]
+    findings: list[Finding] = []
+    for later in range(len(bags)):
+        for earlier in range(later):
+            if (
+                len(bags[later]) >= 4
+                and _similarity(bags[earlier], bags[later]) >= DUPLICATE_SCENE_SIMILARITY
+            ):
+                label = "Scene" if prefix == "scenes" else "Beat"
+                findings.append(
+                    Finding(
+                        "repetition.scene",
+                        f"{prefix}[{later}]",
+                        shorten(scene_texts[later]),
+                        f"{label} {later + 1} tells the same thing as {label.lower()} "
+                        f"{earlier + 1}. Make it the next step of the story instead.",
+                    )
+                )
+                break
+    return findings

@@ -1,0 +1,174 @@
+"""Small text tools the gate's checks share: scripts, words, stems and idea terms.
+
+Everything here is deterministic and dictionary-free on purpose: the gate must run
+offline, in milliseconds, after every model call, and give the same answer twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from film.language import CJK, CJK_RUN
+
+LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+#: Clause breaks: copied phrases and n-grams are only looked for inside one clause. A single
+#: newline is a soft wrap inside a Markdown paragraph, so only a blank line, a heading or a
+#: list item breaks a clause.
+CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”—–。，；：！？（）、《》「」]+|\n\s*\n|\n\s*[-*#]")
+
+#: Function words: they carry no story, so they are neither idea terms nor copied facts.
+STOP_WORDS = frozenset(
+    """
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each even ever every
+few for from further had has have having he her here hers herself him himself his how i if in
+into is it its itself just let like made make makes many may me might more most much must my
+myself near never no nor not now of off on once one only or other our ours out over own per
+really same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up upon very was we were what when where which while
+who whom whose why will with within without would yet you your yours yourself get gets got go
+goes going gone come comes came still back way want wants wanted need needs try tries tried
+something someone anything everything nothing thing things another others s t d ll re ve m
+""".split()
+)
+
+#: Words about the request rather than the story ("a two-minute touching film about...").
+REQUEST_WORDS = frozenset(
+    """
+film films movie movies micro microfilm story stories short shorts video videos screenplay
+screenplays script scripts minute minutes min mins second seconds sec secs write writing
+create please genre click prompt tale piece idea ideas two three four five six seven eight
+nine ten half long
+""".split()
+)
+
+#: Calendar and clock words: shared with a guideline they are a date, not a copied fact.
+TIME_WORDS = frozenset(
+    """
+day days night nights morning mornings evening evenings dusk dawn noon midnight afternoon
+today tonight tomorrow yesterday year years new eve week weeks month months spring summer
+autumn winter mid festival holiday
+""".split()
+)
+
+_IGNORED = STOP_WORDS | REQUEST_WORDS | TIME_WORDS
+
+#: Chinese characters that glue a sentence together rather than tell it.
+CJK_FUNCTION_CHARS = frozenset(
+    "的了是在和与及或把被给让对从到为着过吗呢吧啊呀么嘛这那些我你他她它们也就都而很又还要会能"
+    "想说去来有没不上下里中之其于以所但如果因为所以个一每将已并该得地"
+)
+
+#: Chinese words about the request rather than the story.
+CJK_REQUEST_WORDS = (
+    "一键成片",
+    "一键生成",
+    "一键出片",
+    "微电影",
+    "电影",
+    "短片",
+    "短视频",
+    "视频",
+    "剧本",
+    "故事",
+    "分钟",
+    "秒钟",
+    "时长",
+    "片子",
+    "帮我",
+    "讲述",
+    "关于",
+    "一部",
+    "写一个",
+    "拍一个",
+    "类型",
+)
+
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof")
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK characters ``text`` has."""
+    return len(CJK.findall(text))
+
+
+def latin_words(text: str) -> list[str]:
+    """The Latin-script words of ``text``, as written."""
+    return LATIN_WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """A crude English stem: lower case, no possessive, no plural ending.
+
+    Good enough to match "dumplings" with "dumpling" and "buses" with "bus"; verb forms are
+    matched by :func:`same_word` through a shared prefix instead.
+    """
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def same_word(first: str, second: str) -> bool:
+    """Whether two stems are one word ("retired" and "retirement", "driver" and "drivers")."""
+    if first == second:
+        return True
+    shared = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= 5 and shared >= min(len(first), len(second)) - 1
+
+
+def content_words(text: str, *, stemmed: bool = True) -> list[str]:
+    """The words that tell the story (no function, request or time words), as stems."""
+    return [
+        stem(w) if stemmed else w
+        for w in latin_words(text)
+        if len(w) > 2 and stem(w) not in _IGNORED and w.lower() not in _IGNORED
+    ]
+
+
+def cjk_terms(text: str) -> list[str]:
+    """Chinese bigrams that can carry meaning: request words cut out, function characters out.
+
+    Chinese has no spaces, so a word list would need a dictionary; bigrams over each run of
+    characters catch two-character words (奶奶, 饺子, 除夕) without one. A bigram across a word
+    boundary (子今) simply never matches, which is why coverage thresholds for Chinese are
+    lower than for English.
+    """
+    for word in CJK_REQUEST_WORDS:
+        text = text.replace(word, " ")
+    terms: list[str] = []
+    for run in CJK_RUN.findall(text):
+        for index in range(len(run) - 1):
+            pair = run[index : index + 2]
+            if not (set(pair) & CJK_FUNCTION_CHARS) and pair not in terms:
+                terms.append(pair)
+    return terms
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and spacing squeezed out: for comparing lines."""
+    return " ".join(re.findall(r"[\w\u3400-\u9fff]+", text.lower()))
+
+
+def strip_abbreviations(text: str) -> str:
+    """``text`` without the dots of title abbreviations ("Mrs. Smith" -> "Mrs Smith")."""
+    pattern = r"\b(" + "|".join(_ABBREVIATIONS) + r")\."
+    return re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters for a message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,50 @@
+"""The story is complete: time, places, characters with looks, a theme and a whole plot."""
+
+from __future__ import annotations
+
+from gate_kit import GOOD_FILMS, brief_for, family_film, fired_ids
+
+from film.quality import Brief, check_bible, check_logline, check_screenplay
+from film.quality.completeness import min_scenes
+from film.screenplay import CharacterProfile, Scene
+
+
+def test_a_logline_stage_missing_its_parts_is_caught() -> None:
+    findings = check_logline("Untitled", "A bus.", "", "", Brief(idea="A bus."))
+    assert {
+        "completeness.no-title",
+        "completeness.no-logline",
+        "completeness.no-theme",
+        "completeness.no-time",
+    } <= fired_ids(findings)
+
+
+def test_characters_need_looks_but_a_narrator_does_not() -> None:
+    cast = [CharacterProfile(name="Lily", look=""), CharacterProfile(name="Narrator")]
+    findings = check_bible(cast, Brief(idea="Lily's day"))
+    assert [(f.check, f.path) for f in findings] == [("completeness.no-look", "characters[0].look")]
+    assert fired_ids(check_bible([], Brief(idea="x"))) == {"completeness.no-characters"}
+
+
+def test_a_minute_needs_three_scenes() -> None:
+    assert [min_scenes(s) for s in (10, 20, 59, 60, 300)] == [1, 2, 2, 3, 3]
+    film, idea = family_film()
+    short = film.model_copy(update={"scenes": film.scenes[:2]})
+    findings = check_screenplay(short, brief_for(short, idea, target_s=60.0))
+    assert "completeness.too-few-scenes" in fired_ids(findings)
+
+
+def test_an_empty_scene_is_caught() -> None:
+    film, idea = family_film()
+    empty = Scene(number=4, place="River bank", characters=["Lily"])
+    bad = film.model_copy(update={"scenes": [*film.scenes, empty]})
+    findings = check_screenplay(bad, brief_for(bad, idea))
+    assert ("completeness.empty-scene", "scenes[3]") in {(f.check, f.path) for f in findings}
+
+
+def test_good_films_are_complete() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        assert not [
+            f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "completeness"
+        ]

@@ -1,0 +1,68 @@
+"""Guideline examples are not copied in as story facts."""
+
+from __future__ import annotations
+
+from gate_kit import GOOD_FILMS, brief_for, family_film, guideline_texts
+from media_kit import english_film
+
+from film.quality import Brief, check_bible, check_screenplay
+from film.quality.copying import GuidelinePhrases
+from film.screenplay import CharacterProfile
+
+
+def test_the_dented_silver_thermos_is_caught() -> None:
+    cast = [
+        CharacterProfile(
+            name="Grandpa Joe", role="retired bus driver", look="a dented silver thermos"
+        )
+    ]
+    brief = Brief(idea="A retired bus driver's last ride.", guidelines=guideline_texts())
+    findings = [f for f in check_bible(cast, brief) if f.family == "copying"]
+    assert [(f.check, f.path) for f in findings] == [("copying.guideline", "characters[0].look")]
+    assert "dented silver thermos" in findings[0].message
+
+
+def test_the_cold_blue_palette_note_is_caught() -> None:
+    film, idea = family_film()
+    scenes = list(film.scenes)
+    scenes[0] = scenes[0].model_copy(
+        update={"visual": "Contrast the cold blue of the city with the warm yellow of home."}
+    )
+    bad = film.model_copy(update={"scenes": scenes})
+    findings = check_screenplay(bad, brief_for(bad, idea))
+    assert ("copying.guideline", "scenes[0].visual") in {(f.check, f.path) for f in findings}
+
+
+def test_a_phrase_from_the_users_idea_is_not_a_copy() -> None:
+    phrases = GuidelinePhrases(guideline_texts(), idea="Grandpa's dented silver thermos")
+    assert phrases.copied("He pours tea from a dented silver thermos.") == ""
+
+
+def test_dates_and_suggested_settings_are_not_copies() -> None:
+    phrases = GuidelinePhrases(guideline_texts())
+    assert phrases.copied("Dumplings on New Year's Eve") == ""
+    assert phrases.copied("A village gate at dusk") == ""
+
+
+def test_the_guides_own_example_film_counts_as_a_copy() -> None:
+    # media_kit's English film is the worked example of the Fountain guide ("The Last Bus
+    # Home") and of the video guide (Mia "in a white school uniform and red scarf"). With
+    # those guides in the brief the gate rightly calls it copied; without them it passes.
+    film = english_film()
+    idea = "A shy student misses the last bus of the year; a night-shift driver stops for her."
+    copied = {(f.check, f.path) for f in check_screenplay(film, brief_for(film, idea))}
+    assert {
+        ("copying.guideline", "title"),
+        ("copying.guideline", "characters[0].wardrobe"),
+        ("copying.guideline", "scenes[0].action[0]"),
+    } <= copied
+    own_guides = ("fountain", "generated-video")
+    assert check_screenplay(film, brief_for(film, idea, skip=own_guides)) == []
+
+
+def test_good_films_copy_nothing() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        assert not [
+            f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "copying"
+        ]

@@ -1,0 +1,141 @@
+"""The idea is told: its terms reach the logline and the scenes, its people the cast."""
+
+from __future__ import annotations
+
+from gate_kit import GOOD_FILMS, brief_for, family_film, fired_ids
+
+from film.form import with_estimates
+from film.quality import Brief, check_bible, check_logline, check_screenplay
+from film.quality.coverage import covered, idea_people, idea_terms
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+
+FATHER_IDEA = "小伟第一次去女朋友家吃饭，想赢得她爸爸的认可。"
+
+
+def no_father() -> Screenplay:
+    """The recorded Chinese draft about winning a father over, with no father in it."""
+    return with_estimates(
+        Screenplay(
+            title="第一次上门",
+            logline="小伟第一次去女朋友家吃饭，紧张得手忙脚乱。",
+            genre=Genre.TOUCHING_FAMILY,
+            language="zh",
+            theme="真诚最打动人",
+            setting_time="春节",
+            characters=[
+                CharacterProfile(name="小伟", role="男朋友", look="二十六岁，短发"),
+                CharacterProfile(name="小雪", role="女朋友", look="二十五岁，长发"),
+            ],
+            scenes=[
+                Scene(
+                    number=1,
+                    place="小雪家门口",
+                    action=["小伟提着礼物在门口深呼吸。"],
+                    dialogue=[DialogueLine(speaker="小雪", text="别紧张，我家人很好。")],
+                    characters=["小伟", "小雪"],
+                ),
+                Scene(
+                    number=2,
+                    place="小雪家的饭桌",
+                    action=["小伟不小心打翻了汤碗。"],
+                    dialogue=[DialogueLine(speaker="小伟", text="对不起，我来收拾！")],
+                    characters=["小伟", "小雪"],
+                ),
+                Scene(
+                    number=3,
+                    place="小雪家的阳台",
+                    action=["饭后，小伟和小雪相视一笑。"],
+                    dialogue=[DialogueLine(speaker="小雪", text="第一次吃饭，还算成功吧。")],
+                    characters=["小伟", "小雪"],
+                ),
+            ],
+        )
+    )
+
+
+def test_the_missing_father_is_caught() -> None:
+    film = no_father()
+    findings = check_screenplay(film, Brief(idea=FATHER_IDEA, language="zh", target_s=None))
+    missing = [f for f in findings if f.check == "coverage.missing-person"]
+    assert [f.text for f in missing] == ["father"]
+    assert "爸爸" in missing[0].message
+    with_father = film.model_copy(
+        update={
+            "characters": [
+                *film.characters,
+                CharacterProfile(name="老李", role="小雪的爸爸", look="五十多岁，严肃"),
+            ]
+        }
+    )
+    assert "coverage.missing-person" not in fired_ids(
+        check_bible(with_father.characters, Brief(idea=FATHER_IDEA, language="zh"))
+    )
+
+
+def test_the_bus_driver_who_became_mia_is_caught() -> None:
+    _film, idea = family_film()
+    cast = [
+        CharacterProfile(name="Mia", role="a young florist", look="20s, red hair"),
+        CharacterProfile(name="Mrs. Smith", role="Mia's husband", look="40s, beard"),
+    ]
+    findings = check_bible(cast, Brief(idea=idea))
+    assert {"coverage.missing-person", "names.gender-mismatch"} <= fired_ids(findings)
+    assert {f.text for f in findings if f.check == "coverage.missing-person"} == {
+        "driver",
+        "granddaughter",
+    }
+
+
+def test_idea_terms_skip_function_request_and_genre_words() -> None:
+    assert idea_terms(
+        "A two-minute touching family film about a grandmother and her dumplings"
+    ) == ["grandmother", "dumpling"]
+    assert idea_terms("一键成片：奶奶包饺子的温情微电影") == ["奶奶", "奶包", "包饺", "饺子"]
+
+
+def test_coverage_matches_word_forms() -> None:
+    assert covered(
+        ["dumpling", "retired", "driver"], "Dumplings for the retirement party of the bus drivers"
+    ) == ["dumpling", "retired", "driver"]
+
+
+def test_a_logline_that_ignores_the_idea_is_caught() -> None:
+    _film, idea = family_film()
+    findings = check_logline(
+        "The Best Ever",
+        "Two friends try to win the big game.",
+        "Friendship",
+        "Summer",
+        Brief(idea=idea),
+    )
+    assert fired_ids(findings) == {"coverage.logline"}
+    assert "retired" in findings[0].message
+
+
+def test_people_words_are_matched_across_synonyms() -> None:
+    people = idea_people("My dad and 奶奶 cook together")
+    assert [group[0] for group in people] == ["father", "grandmother"]
+
+
+def test_good_films_tell_their_idea() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        assert not [
+            f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "coverage"
+        ], film.title
+
+
+def test_a_logline_copied_over_unrelated_scenes_is_caught() -> None:
+    film, idea = family_film()
+    stadium = [
+        s.model_copy(
+            update={
+                "place": "Stadium",
+                "action": ["Two friends kick a ball across the pitch."],
+                "dialogue": [DialogueLine(speaker="Lily", text="Goal! We win the cup!")],
+            }
+        )
+        for s in film.scenes
+    ]
+    bad = film.model_copy(update={"scenes": stadium})
+    assert "coverage.scenes" in fired_ids(check_screenplay(bad, brief_for(bad, idea)))

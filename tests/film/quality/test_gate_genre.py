@@ -1,0 +1,90 @@
+"""The genre the user named is honoured, whichever of its names they used."""
+
+from __future__ import annotations
+
+import pytest
+from gate_kit import GOOD_FILMS, brief_for, fired_ids, romance_film
+
+from film.quality import Brief, check_logline, check_screenplay, genre_named_in
+from film.quality.genre import is_genre_name
+from film.screenplay import Genre
+
+ONE_PROMPT = "一键成片：奶奶在除夕夜包饺子等孙子回家，拍一部两分钟的温情微电影"
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        (ONE_PROMPT, Genre.TOUCHING_FAMILY),
+        ("一个关于亲情的故事", Genre.TOUCHING_FAMILY),
+        ("青春片：两个高中生的暗恋", Genre.YOUTH_ROMANCE),
+        ("一段爱情", Genre.YOUTH_ROMANCE),
+        ("励志：外卖小哥考上大学", Genre.INSPIRATIONAL_STRUGGLE),
+        ("古风短片，书生与侠女", Genre.ANCIENT_STYLE),
+        ("古装剧里的小人物", Genre.ANCIENT_STYLE),
+        ("恶搞版的西游记", Genre.GRASSROOTS_SPOOF),
+        ("唯美的雪山日出", Genre.AESTHETIC_SCENERY),
+        ("A youth romance on a night bus", Genre.YOUTH_ROMANCE),
+        ("a spoof of cooking shows", Genre.GRASSROOTS_SPOOF),
+        ("a family film about my grandma", Genre.TOUCHING_FAMILY),
+        ("an inspirational story about a welder", Genre.INSPIRATIONAL_STRUGGLE),
+        ("Genre: ancient-style. A swordswoman returns.", Genre.ANCIENT_STYLE),
+        ("a wuxia duel at dawn", Genre.ANCIENT_STYLE),
+        ("一部唯美风景片", Genre.AESTHETIC_SCENERY),
+        ("a touching family film with a spoof ending", Genre.TOUCHING_FAMILY),
+    ],
+)
+def test_every_name_counts(text: str, genre: Genre) -> None:
+    assert genre_named_in(text) is genre
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My family eats dumplings together",
+        "I love my grandma",
+        "奶奶带我去山上看风景",
+        "回忆青春岁月里的奶奶",
+        "half romance, half spoof",
+        "A retired bus driver drives his old route",
+    ],
+)
+def test_story_words_are_not_a_genre_choice(text: str) -> None:
+    assert genre_named_in(text) is None
+
+
+def test_the_recorded_one_prompt_genre_is_enforced() -> None:
+    named = genre_named_in(ONE_PROMPT)
+    brief = Brief(idea=ONE_PROMPT, language="zh", genre=named)
+    parts = ("除夕的饺子", "奶奶在除夕夜包饺子，等孙子回家。", "亲情", "除夕")
+    findings = check_logline(*parts, brief, genre=Genre.GRASSROOTS_SPOOF)
+    assert fired_ids(findings) == {"genre.ignored"}
+    assert "Touching Family (温情亲情)" in findings[0].message
+    assert check_logline(*parts, brief, genre=Genre.TOUCHING_FAMILY) == []
+
+
+def test_a_screenplay_in_another_genre_is_caught() -> None:
+    film, idea = romance_film()
+    brief = brief_for(film, idea, genre=Genre.ANCIENT_STYLE)
+    assert "genre.ignored" in fired_ids(check_screenplay(film, brief))
+
+
+def test_no_named_genre_means_no_genre_finding() -> None:
+    film, idea = romance_film()
+    brief = Brief(idea=idea, language="zh", genre=None)
+    assert "genre.ignored" not in fired_ids(check_screenplay(film, brief))
+
+
+def test_genre_names_are_exact() -> None:
+    assert is_genre_name("Aesthetic Scenery") is Genre.AESTHETIC_SCENERY
+    assert is_genre_name("温情") is Genre.TOUCHING_FAMILY
+    assert is_genre_name("youth-romance") is Genre.YOUTH_ROMANCE
+    assert is_genre_name("Love Park") is None
+    assert is_genre_name("温情小屋") is None
+
+
+def test_good_films_keep_their_genre() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        assert genre_named_in(idea) in (film.genre, None)
+        assert "genre.ignored" not in fired_ids(check_screenplay(film, brief_for(film, idea)))

@@ -1,0 +1,188 @@
+"""Names are names and places are places: the recorded headings and casts are caught."""
+
+from __future__ import annotations
+
+import pytest
+from gate_kit import GOOD_FILMS, Beat, brief_for, family_film, fired_ids
+
+from film.form import with_estimates
+from film.quality import Brief, check_beats, check_bible, check_screenplay
+from film.quality.names import gender_problem, name_problem, place_problem
+from film.screenplay import CharacterProfile, DialogueLine, Scene
+
+
+@pytest.mark.parametrize(
+    ("place", "check"),
+    [
+        ("NIGHT", "names.place-is-time"),
+        ("25MIN", "names.place-is-time"),
+        ("FLIPPA123", "names.place-is-code"),
+        ("BUS STOP - DAY", "names.place-has-time"),
+        ("车站（夜）", "names.place-has-time"),
+        ("INT. KITCHEN", "names.place-has-heading"),
+        ("Aesthetic Scenery", "names.place-is-genre"),
+        ("温情", "names.place-is-genre"),
+        ("Lily", "names.place-is-character"),
+        ("The Number 9 Route", "names.place-is-title"),
+        ("Dialogue", "names.place-is-label"),
+        ("42", "names.place-is-code"),
+    ],
+)
+def test_places_that_are_not_places(place: str, check: str) -> None:
+    found, _message = place_problem(place, title="The Number 9 Route", cast=["Lily"])
+    assert found == check
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "Night bus",
+        "Bus stop",
+        "夜市",
+        "小明家的厨房",
+        "Room 203",
+        "Morning market",
+        "村口",
+        "Last stop by the river",
+        "KTV",
+        "Love Park",
+    ],
+)
+def test_real_places_pass(place: str) -> None:
+    assert place_problem(place, title="The Number 9 Route", cast=["Lily"]) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("Theme", "names.name-is-label"),
+        ("Dialogue", "names.name-is-label"),
+        ("Aesthetic Scenery", "names.name-is-genre"),
+        ("FLIPPA123", "names.name-has-number"),
+        ("3", "names.name-has-number"),
+        ("The old man who waits at the bus stop", "names.name-is-phrase"),
+        ("对白", "names.name-is-label"),
+    ],
+)
+def test_names_that_are_not_names(name: str, check: str) -> None:
+    assert name_problem(name)[0] == check
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Mia",
+        "Dawn",
+        "Mrs. Smith",
+        "Grandpa Joe",
+        "王奶奶",
+        "小明",
+        "Ms. Okafor",
+        "约翰·史密斯",
+        "Auntie Fang",
+    ],
+)
+def test_real_names_pass(name: str) -> None:
+    assert name_problem(name) == ("", "")
+
+
+def test_recorded_label_cast_is_caught() -> None:
+    cast = [
+        CharacterProfile(name=name, look="a face")
+        for name in ("Theme", "Dialogue", "Aesthetic Scenery")
+    ]
+    findings = check_bible(cast, Brief(idea="A story about a lost cat."))
+    assert [(f.check, f.path) for f in findings if f.family == "names"] == [
+        ("names.name-is-label", "characters[0].name"),
+        ("names.name-is-label", "characters[1].name"),
+        ("names.name-is-genre", "characters[2].name"),
+    ]
+
+
+def test_a_husband_called_mrs_smith_is_caught() -> None:
+    assert gender_problem("Mrs. Smith", "Mia's husband")
+    assert gender_problem("张先生", "她的妻子")
+    assert not gender_problem("Mr. Smith", "Mia's husband")
+    assert not gender_problem("Mrs. Smith", "widow who lost her husband")
+    assert not gender_problem("Grandpa Joe", "retired bus driver")
+    assert not gender_problem("Mrs. Chen", "the boy's mother")
+    assert not gender_problem("王阿姨", "儿子的妈妈")
+
+
+def test_recorded_headings_are_caught_in_a_screenplay() -> None:
+    film, idea = family_film()
+    places = ["NIGHT", "25MIN", "FLIPPA123"]
+    bad = with_estimates(
+        film.model_copy(
+            update={
+                "scenes": [
+                    scene.model_copy(update={"place": place})
+                    for scene, place in zip(film.scenes, places, strict=True)
+                ]
+            }
+        )
+    )
+    findings = check_screenplay(bad, brief_for(bad, idea))
+    assert [(f.check, f.path) for f in findings if f.family == "names"] == [
+        ("names.place-is-time", "scenes[0].place"),
+        ("names.place-is-time", "scenes[1].place"),
+        ("names.place-is-code", "scenes[2].place"),
+    ]
+    assert "'NIGHT' is a time word" in findings[0].message
+
+
+def test_bus_stop_day_day_is_caught() -> None:
+    film, idea = family_film()
+    scenes = list(film.scenes)
+    scenes[0] = scenes[0].model_copy(update={"place": "BUS STOP - DAY", "time_of_day": "DAY"})
+    bad = film.model_copy(update={"scenes": scenes})
+    assert bad.scenes[0].heading == "EXT. BUS STOP - DAY - DAY"
+    assert "names.place-has-time" in fired_ids(check_screenplay(bad, brief_for(bad, idea)))
+
+
+def test_every_speaker_and_cast_member_is_in_the_bible() -> None:
+    film, idea = family_film()
+    scenes = list(film.scenes)
+    scenes[1] = scenes[1].model_copy(
+        update={
+            "dialogue": [
+                *scenes[1].dialogue,
+                DialogueLine(speaker="Liam", text="Tickets, please."),
+            ],
+            "characters": [*scenes[1].characters, "Mike"],
+        }
+    )
+    bad = film.model_copy(update={"scenes": scenes})
+    findings = [f for f in check_screenplay(bad, brief_for(bad, idea)) if f.family == "names"]
+    assert {(f.check, f.text) for f in findings} == {
+        ("names.unknown-speaker", "Liam"),
+        ("names.unknown-character", "Mike"),
+    }
+
+
+def test_beats_are_held_to_the_same_rules() -> None:
+    beats = [
+        Beat("NIGHT", "DAY", "Joe starts the bus.", ("Grandpa Joe",)),
+        Beat("Bus depot", "DAY", "Lily waves.", ("Lily", "Stranger")),
+        Beat("River stop", "DUSK", "They ring the bell.", ("Lily",)),
+    ]
+    findings = check_beats(
+        beats, Brief(idea="x", target_s=60.0), characters=["Grandpa Joe", "Lily"]
+    )
+    assert {(f.check, f.path) for f in findings} == {
+        ("names.place-is-time", "beats[0].place"),
+        ("names.unknown-character", "beats[1].characters[1]"),
+    }
+
+
+def test_good_films_have_real_names_and_places() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        assert not [f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "names"]
+
+
+def test_a_scene_place_that_is_a_character_is_caught() -> None:
+    film, idea = family_film()
+    scene = Scene(number=4, place="Lily", action=["Lily sleeps."], characters=["Lily"])
+    bad = film.model_copy(update={"scenes": [*film.scenes, scene]})
+    assert "names.place-is-character" in fired_ids(check_screenplay(bad, brief_for(bad, idea)))

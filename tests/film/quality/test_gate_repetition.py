@@ -1,0 +1,81 @@
+"""No repeated lines, duplicated scenes or n-gram loops."""
+
+from __future__ import annotations
+
+from gate_kit import GOOD_FILMS, Beat, brief_for, family_film, fired_ids
+
+from film.quality import Brief, check_beats, check_screenplay
+from film.quality.fields import VisibleText
+from film.quality.repetition import check_loops, check_repeated_lines
+from film.screenplay import DialogueLine
+
+
+def test_a_repeated_action_line_is_caught() -> None:
+    film, idea = family_film()
+    scenes = list(film.scenes)
+    scenes[2] = scenes[2].model_copy(update={"action": [*scenes[2].action, scenes[0].action[0]]})
+    findings = check_screenplay(film.model_copy(update={"scenes": scenes}), brief_for(film, idea))
+    repeated = [f for f in findings if f.check == "repetition.line"]
+    assert [f.path for f in repeated] == ["scenes[2].action[1]"]
+    assert "from scene 1" in repeated[0].message
+
+
+def test_short_lines_may_recur() -> None:
+    fields = [
+        VisibleText("scenes[0].dialogue[0].text", "line", "Mum!"),
+        VisibleText("scenes[1].dialogue[0].text", "line", "Mum!"),
+        VisibleText("scenes[0].dialogue[1].text", "line", "好。"),
+        VisibleText("scenes[1].dialogue[1].text", "line", "好。"),
+    ]
+    assert check_repeated_lines(fields) == []
+
+
+def test_a_duplicated_scene_is_caught() -> None:
+    film, idea = family_film()
+    copy = film.scenes[1].model_copy(update={"number": 4, "place": "Bus depot"})
+    bad = film.model_copy(update={"scenes": [*film.scenes, copy]})
+    findings = check_screenplay(bad, brief_for(bad, idea, target_s=None))
+    assert ("repetition.scene", "scenes[3]") in {(f.check, f.path) for f in findings}
+
+
+def test_an_ngram_loop_is_caught() -> None:
+    looping = "the bus goes round the bus goes round the bus goes round and round"
+    assert [f.check for f in check_loops([VisibleText("logline", "logline", looping)])] == [
+        "repetition.loop"
+    ]
+    chinese = "奶奶包饺子奶奶包饺子奶奶包饺子"
+    assert check_loops([VisibleText("scenes[0].action[0]", "action", chinese)])
+
+
+def test_laughter_and_calls_are_not_loops() -> None:
+    for text in ("哈哈哈哈哈哈哈哈", "No, no, no, no, no!", "Run, Lily, run!"):
+        assert check_loops([VisibleText("scenes[0].dialogue[0].text", "line", text)]) == []
+
+
+def test_a_looping_dialogue_line_is_caught_in_a_screenplay() -> None:
+    film, idea = family_film()
+    scenes = list(film.scenes)
+    line = DialogueLine(speaker="Lily", text="I love the bus, I love the bus, I love the bus")
+    scenes[0] = scenes[0].model_copy(update={"dialogue": [line]})
+    bad = film.model_copy(update={"scenes": scenes})
+    assert "repetition.loop" in fired_ids(
+        check_screenplay(bad, brief_for(bad, idea, target_s=None))
+    )
+
+
+def test_beats_that_repeat_are_caught() -> None:
+    beats = [
+        Beat("Bus depot", "DAWN", "Grandpa Joe shows Lily his old green bus.", ("Lily",)),
+        Beat("Old green bus", "DAY", "Grandpa Joe shows Lily his old green bus.", ("Lily",)),
+        Beat("River stop", "DUSK", "Lily rings the bell one last time.", ("Lily",)),
+    ]
+    findings = check_beats(beats, Brief(idea="x"), characters=["Lily"])
+    assert {"repetition.line", "repetition.scene"} <= fired_ids(findings)
+
+
+def test_good_films_do_not_repeat_themselves() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        assert not [
+            f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "repetition"
+        ]
