@@ -1,4 +1,4 @@
-"""A creative revision with the real embedded model (the default offline model on llama.cpp, CPU, slow)."""
+"""A creative revision with the real embedded model (the offline default, CPU, slow)."""
 
 from __future__ import annotations
 
