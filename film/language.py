@@ -21,7 +21,7 @@ WIDE = "\u3000-\u303f" + IDEOGRAPHS + "\uff00-\uffef"
 
 CJK = re.compile(f"[{IDEOGRAPHS}]")
 CJK_RUN = re.compile(f"[{IDEOGRAPHS}]+")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 #: Marks that must not start a line (kinsoku shori): closing punctuation and brackets.
 NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕…—‥·・,.;:!?)]}%”’")
@@ -43,5 +43,5 @@ def detect_language(text: str, preferred: str = "auto") -> Language:
     if preferred in ("en", "zh"):
         return preferred  # type: ignore[return-value]
     cjk = len(CJK.findall(text))
-    words = len(_LATIN_WORD.findall(CJK.sub(" ", text)))
+    words = len(LATIN_WORD.findall(CJK.sub(" ", text)))
     return "zh" if cjk >= 2 and cjk >= words else "en"

@@ -8,30 +8,26 @@ same interrupt; a thread reopened later shows the buttons again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import chainlit as cl
 
 from agent.events import GenreQuestion
+from film.language import detect_language
 from webapp.render import escape
 
 ACTION_NAME = "choose_genre"
 SESSION_KEY = "genre_question"
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def payload_language(payload: Mapping[str, Any]) -> str:
     """The conversation's language, read from the question the graph wrote in it.
 
     Genre labels carry both names ("Touching Family (温情亲情)"), so one Chinese word
-    does not make a question Chinese; most of its letters must be.
+    does not make a question Chinese: the studio's one rule (mostly Chinese) decides.
     """
-    question = str(payload.get("question") or "")
-    cjk, latin = len(_CJK.findall(question)), len(_LATIN.findall(question))
-    return "zh" if cjk and cjk * 3 >= latin else "en"
+    return detect_language(str(payload.get("question") or ""))
 
 
 def genre_actions(payload: Mapping[str, Any]) -> list[cl.Action]:

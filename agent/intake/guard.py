@@ -17,10 +17,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from film.language import has_cjk
+
 MAX_CHARS = 4000
 """Longest message kept; ideas and revision requests fit easily, pasted dumps do not."""
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _DROP_CATEGORIES = frozenset({"Cc", "Cs"})
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _KEEP_CONTROLS = frozenset("\n\t")
@@ -195,7 +196,7 @@ def _bounded(text: str, limit: int) -> str:
 def _language(text: str, language: str | None) -> int:
     if language in ("en", "zh"):
         return 1 if language == "zh" else 0
-    return 1 if _CJK.search(text) else 0
+    return 1 if has_cjk(text) else 0
 
 
 def classify_hostile(text: str) -> str | None:

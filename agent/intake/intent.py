@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from film.language import CJK, LATIN_WORD
 from film.language import detect_language as detect_language  # agent.intake.nodes reads it here
+from film.quality import genre_named_in
 from film.screenplay import Genre
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 _EN_NUMBERS = {
     "a": 1,
@@ -180,32 +179,29 @@ def length_tag(text: str) -> tuple[str, float | None]:
 
 
 def named_genre(text: str) -> Genre | None:
-    """A genre the text names outright ("a youth romance", "古风", "a spoof"), if any.
+    """A genre the text names outright ("a youth romance", "古风", "…温情微电影"), if any.
 
-    Stricter than :meth:`Genre.parse`: a passing "love" or "family" in an idea is story
-    content, not a genre choice.
+    Every Chinese and English name of the six genres counts
+    (:func:`film.quality.genre_named_in`, the quality gate's own reading, so the film is
+    drafted in the genre the gate will hold it to). Stricter than :meth:`Genre.parse`: a
+    passing "love" or "family" in an idea is story content, not a genre choice. A few
+    extra English words ("romantic", "underdog") count when they point at one genre.
     """
+    named = genre_named_in(text)
+    if named is not None:
+        return named
     lowered = text.lower()
-    for genre in Genre:
-        if genre.value in lowered or genre.english.lower() in lowered or genre.chinese in text:
-            return genre
-    for alias, genre in _STRICT_ALIASES.items():
-        if re.search(rf"\b{re.escape(alias)}\b", lowered):
-            return genre
-    for word, genre in (
-        ("古风", Genre.ANCIENT_STYLE),
-        ("恶搞", Genre.GRASSROOTS_SPOOF),
-        ("励志", Genre.INSPIRATIONAL_STRUGGLE),
-        ("唯美", Genre.AESTHETIC_SCENERY),
-    ):
-        if word in text:
-            return genre
-    return None
+    hinted = {
+        genre
+        for alias, genre in _STRICT_ALIASES.items()
+        if re.search(rf"\b{re.escape(alias)}\b", lowered)
+    }
+    return hinted.pop() if len(hinted) == 1 else None
 
 
 def is_thin(text: str) -> bool:
     """True when the text is too short to be a film idea ("hi", "hello?")."""
-    return len(_LATIN_WORD.findall(text)) < 3 and len(_CJK.findall(text)) < 4
+    return len(LATIN_WORD.findall(text)) < 3 and len(CJK.findall(text)) < 4
 
 
 @dataclass(frozen=True)
