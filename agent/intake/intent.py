@@ -13,44 +13,12 @@ from typing import Literal
 
 from film.language import CJK, LATIN_WORD
 from film.language import detect_language as detect_language  # agent.intake.nodes reads it here
+from film.numbers import EN_NUMBERS, zh_number
 from film.quality import genre_named_in
 from film.screenplay import Genre
 
-_EN_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-}
-_ZH_DIGITS = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_EN_NUMBERS = {**EN_NUMBERS, "a": 1, "an": 1}
+"""Number words in lengths; "a two-minute film" counts one of something."""
 _EN_UNIT = r"(minutes?|mins?|seconds?|secs?)\b"
 _EN_LENGTH = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?|"
@@ -108,17 +76,10 @@ IntentKind = Literal["intake", "one_prompt", "produce", "cover", "revise", "retr
 
 def _zh_number(token: str) -> float | None:
     """Value of a small Chinese or Arabic numeral such as 三, 十五, 两, 半, 90."""
-    if token.isdigit():
-        return float(token)
     if token == "半":
         return 0.5
-    if "十" in token:
-        tens, _, ones = token.partition("十")
-        value = (_ZH_DIGITS.get(tens, 0) if tens else 1) * 10
-        return float(value + (_ZH_DIGITS.get(ones, 0) if ones else 0))
-    if len(token) == 1 and token in _ZH_DIGITS:
-        return float(_ZH_DIGITS[token])
-    return None
+    value = zh_number(token)
+    return None if value is None else float(value)
 
 
 def parse_target_seconds(text: str) -> float | None:
