@@ -1,7 +1,7 @@
 """The real studio app in a subprocess, headless Chromium to drive it, and helpers.
 
 The server is ``chainlit run app.py`` exactly as ``python3 dev.py studio`` starts it, with
-a throwaway ``MICROFILM_HOME``, two test accounts, the embedded offline model and small
+a throwaway ``MICROFILM_HOME``, two test accounts, the low-memory embedded model and small
 renders (720x1280, a short target length) so a whole film takes about a minute on two
 cores. Chromium is Debian's package (``python3 dev.py test`` installs it); Playwright only
 drives it and never downloads a browser of its own.
@@ -75,6 +75,10 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
         MICROFILM_USERS=",".join(f"{user}:{pw}" for user, pw in USERS.items()),
         MICROFILM_RESOLUTION="720x1280",
         MICROFILM_TARGET_SECONDS="20",
+        # These tests drive the web app, not the writing: the low-memory embedded model keeps
+        # a whole film near a minute on two cores (two users share one model server). The
+        # default model's drafting is driven for real by tests/agent/test_cli_slow.py.
+        MICROFILM_LOCAL_MODEL="smollm2",
     )
     command = [
         sys.executable,
