@@ -99,12 +99,3 @@ def test_only_the_runner_starts_processes_or_finds_the_binary():
         if _imports(p) & {"subprocess", "imageio_ffmpeg"}
     }
     assert starters == {"ffmpeg/process.py"}
-
-
-def test_tools_import_nothing_from_the_layers_above():
-    above = ("agent", "webapp", "knowledge", "app")
-    offenders = {
-        str(p.relative_to(TOOLS)): sorted(n for n in _imports(p) if n.split(".")[0] in above)
-        for p in TOOLS.rglob("*.py")
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
