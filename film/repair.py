@@ -3,39 +3,58 @@
 Drafting asks the model to fix what :func:`film.form.stage_issues` reports and repairs the
 rest here (:func:`deterministic_repair`); a revision is held to the form here too
 (:func:`within_form`). Both use the same two tools: every speaker gets a bible entry
-(:func:`add_missing_speakers`), and an over-long film is cut by :func:`cut_to_length`.
-
-The cut is greedy and deterministic: at each step it removes the candidate (an action
-beat, a dialogue line, or a whole middle scene) with the lowest importance per second it
-saves, counting only the seconds still needed, so a 40-second scene is not dropped when a
-5-second line would do. Importance favours what carries the story: dialogue over action,
-a scene's first beat and its opening and closing lines, lines that echo the logline and
-theme, and anything in the first and last scenes, which are never removed (a micro film
-must still open and close). Every repair is reported so the reply can say what was done.
+(:func:`add_missing_speakers`), and an over-long film is cut by :func:`cut_to_length`
+(:mod:`film.cut`). What a repair adds is written in the film's language, so a Chinese
+film never gains an English role or place. Every repair is reported so the reply can say
+what was done.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from film.form import (
-    ACTION_LINE_S,
-    MIN_SCENE_S,
-    TITLE_CARD_S,
-    FormIssue,
-    estimate_runtime,
-    line_seconds,
-    validate_form,
-    with_estimates,
-)
-from film.language import CJK_RUN
-from film.screenplay import CharacterProfile, Scene, Screenplay
+from film.cut import CutResult, cut_to_length, trim_to_fit
+from film.form import FormIssue, estimate_runtime, validate_form, with_estimates
+from film.screenplay import CharacterProfile, Screenplay
+
+__all__ = [
+    "MAX_CHARACTERS",
+    "CutResult",
+    "FormFit",
+    "TooManyCharacters",
+    "add_missing_speakers",
+    "cut_to_length",
+    "deterministic_repair",
+    "trim_to_fit",
+    "unknown_speakers",
+    "within_form",
+]
 
 MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
-_WORD = re.compile(r"[A-Za-z]{4,}")
-_SCENE_PENALTY = 4.0  # dropping a scene is a bigger change to the story than trimming it
-_FRAME_WEIGHT = 3.0  # first and last scenes are trimmed only when nothing else is left
+#: What a repair writes into a film, per language: a Chinese film gets Chinese additions,
+#: and every added person a look and wardrobe, so the gate and the renderer both accept
+#: them. The look is deliberately plain: it pins one face for every shot without
+#: inventing a story fact.
+_ADDED = {
+    "en": {
+        "role": "Speaks in scene {number}.",
+        "look": "adult of average build, neat dark hair",
+        "wardrobe": "plain everyday clothes",
+        "place": "Street",
+        "seen": "We see the {place}.",
+        "narrator": "Narrator",
+        "narrates": "Tells the story.",
+    },
+    "zh": {
+        "role": "第{number}场出场的人物。",
+        "look": "成年人，中等身材，黑色短发",
+        "wardrobe": "朴素的日常便装",
+        "place": "街道",
+        "seen": "镜头扫过{place}。",
+        "narrator": "旁白",
+        "narrates": "讲述故事。",
+    },
+}
 
 
 class TooManyCharacters(ValueError):
@@ -61,170 +80,25 @@ def unknown_speakers(screenplay: Screenplay) -> list[str]:
 def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]:
     """Give speakers without a bible entry a plain one (while the bible has room).
 
-    The entry pins each voice and look for production; its role says where they speak.
+    The entry pins a plain look for production, in the film's language; its role says
+    where they speak.
     """
     room = max(0, MAX_CHARACTERS - len(screenplay.characters))
     strangers = list(_strangers(screenplay).values())[:room]
     if not strangers:
         return screenplay, []
+    words = _ADDED[screenplay.language]
     added = [
-        CharacterProfile(name=name[:40], role=f"Speaks in scene {number}.")
+        CharacterProfile(
+            name=name[:40],
+            role=words["role"].format(number=number),
+            look=words["look"],
+            wardrobe=words["wardrobe"],
+        )
         for name, number in strangers
     ]
     updated = screenplay.model_copy(update={"characters": [*screenplay.characters, *added]})
     return updated, [name for name, _ in strangers]
-
-
-@dataclass
-class CutResult:
-    """The cut screenplay and what went, for the reply."""
-
-    screenplay: Screenplay
-    removed_action: int = 0
-    removed_lines: int = 0
-    removed_scenes: list[int] = field(default_factory=list)
-    reached: bool = True
-
-    @property
-    def removed(self) -> int:
-        """How many beats, lines and scenes went in all."""
-        return self.removed_action + self.removed_lines + len(self.removed_scenes)
-
-
-def _keywords(screenplay: Screenplay) -> set[str]:
-    text = f"{screenplay.logline} {screenplay.theme} {screenplay.title}"
-    words = {w.lower() for w in _WORD.findall(text)}
-    for run in CJK_RUN.findall(text):
-        words.update(run[i : i + 2] for i in range(len(run) - 1))
-    return words
-
-
-def _echo(text: str, keywords: set[str]) -> float:
-    lowered = text.lower()
-    return float(min(2, sum(1 for word in keywords if word in lowered)))
-
-
-@dataclass
-class _Working:
-    """A mutable copy of one scene's removable items with their seconds and importance."""
-
-    scene: Scene
-    original_number: int
-    frame: bool
-    action: list[tuple[str, float]]
-    dialogue: list[tuple[int, float, float]]  # (index into scene.dialogue, seconds, weight)
-    original_items: int = 0
-
-    def seconds(self, drop_action: int | None = None, drop_line: int | None = None) -> float:
-        # Same arithmetic, in the same order, as film.form.estimate_scene_seconds.
-        spoken = sum(s for i, (_, s, _) in enumerate(self.dialogue) if i != drop_line)
-        acted = ACTION_LINE_S * (len(self.action) - (drop_action is not None))
-        return round(max(MIN_SCENE_S, spoken + acted), 2)
-
-    def items(self) -> int:
-        return len(self.action) + len(self.dialogue)
-
-    def hollowing(self) -> float:
-        """How much more the next removal from this scene costs.
-
-        A scene cut to a bare beat is nearly as lost as a dropped one, so heavy cuts drop
-        middle scenes instead of gutting all of them.
-        """
-        return self.original_items / max(1, self.items() - 1)
-
-    def importance(self) -> float:
-        return sum(w for _, w in self.action) + sum(w for _, _, w in self.dialogue)
-
-
-def _working(scene: Scene, frame: bool, keywords: set[str]) -> _Working:
-    action = [
-        (text, (3.0 if i == 0 else 1.0) + _echo(text, keywords))
-        for i, text in enumerate(scene.action)
-    ]
-    last = len(scene.dialogue) - 1
-    dialogue = [
-        (i, line_seconds(line), (2.5 if i in (0, last) else 1.5) + _echo(line.text, keywords))
-        for i, line in enumerate(scene.dialogue)
-    ]
-    return _Working(
-        scene, scene.number, frame, action, dialogue, len(scene.action) + len(scene.dialogue)
-    )
-
-
-def _best_step(work: list[_Working], needed: float) -> tuple[str, int, int] | None:
-    best: tuple[float, float, tuple[str, int, int]] | None = None
-
-    def offer(cost: float, saving: float, step: tuple[str, int, int]) -> None:
-        nonlocal best
-        if saving <= 0.01:
-            return
-        score = cost / min(saving, needed)
-        key = (score, -saving, step)
-        if best is None or key[:2] < best[:2]:
-            best = key
-
-    for s, item in enumerate(work):
-        weight = (_FRAME_WEIGHT if item.frame else 1.0) * item.hollowing()
-        now = item.seconds()
-        if item.items() > 1:
-            for a, (_, cost) in enumerate(item.action):
-                offer(cost * weight, now - item.seconds(drop_action=a), ("action", s, a))
-            for d, (_, _, cost) in enumerate(item.dialogue):
-                offer(cost * weight, now - item.seconds(drop_line=d), ("line", s, d))
-        if not item.frame:
-            offer(item.importance() + _SCENE_PENALTY, now, ("scene", s, 0))
-    return best[2] if best else None
-
-
-def _runtime(work: list[_Working]) -> float:
-    return round(sum(item.seconds() for item in work) + TITLE_CARD_S, 2)
-
-
-def cut_to_length(screenplay: Screenplay, target_s: float) -> CutResult:
-    """Trim ``screenplay`` until :func:`estimate_runtime` is at most ``target_s``.
-
-    ``reached`` is False when even the barest version (first and last scenes kept, one
-    beat per scene) is longer; the result is then that barest version.
-    """
-    keywords = _keywords(screenplay)
-    last = len(screenplay.scenes) - 1
-    work = [_working(scene, i in (0, last), keywords) for i, scene in enumerate(screenplay.scenes)]
-    result = CutResult(screenplay)
-    total = _runtime(work)
-    while total > target_s + 1e-6:
-        step = _best_step(work, total - target_s)
-        if step is None:
-            result.reached = False
-            break
-        kind, s, index = step
-        if kind == "scene":
-            result.removed_scenes.append(work.pop(s).original_number)
-        elif kind == "action":
-            work[s].action.pop(index)
-            result.removed_action += 1
-        else:
-            work[s].dialogue.pop(index)
-            result.removed_lines += 1
-        total = _runtime(work)
-    scenes = [
-        item.scene.model_copy(
-            update={
-                "action": [text for text, _ in item.action],
-                "dialogue": [item.scene.dialogue[i] for i, _, _ in item.dialogue],
-            }
-        )
-        for item in work
-    ]
-    cut = with_estimates(screenplay.model_copy(update={"scenes": scenes}))
-    result.screenplay = cut
-    result.reached = result.reached and estimate_runtime(cut) <= target_s + 1e-6
-    return result
-
-
-def trim_to_fit(screenplay: Screenplay, limit_s: float) -> tuple[Screenplay, int]:
-    """:func:`cut_to_length` for drafting: the trimmed film and how many parts went."""
-    result = cut_to_length(screenplay, limit_s)
-    return result.screenplay, result.removed
 
 
 def deterministic_repair(
@@ -233,13 +107,14 @@ def deterministic_repair(
     """Fix every issue that can be fixed without a model; return notes on what changed."""
     notes: list[str] = []
     codes = {issue.code for issue in issues}
+    words = _ADDED[screenplay.language]
     if "no-theme" in codes:
         theme = (screenplay.logline or screenplay.title)[:160]
         screenplay = screenplay.model_copy(update={"theme": theme})
         notes.append("took the theme from the logline")
     if "no-place" in codes:
         scenes = [
-            s if s.place.strip() else s.model_copy(update={"place": "Street"})
+            s if s.place.strip() else s.model_copy(update={"place": words["place"]})
             for s in screenplay.scenes
         ]
         screenplay = screenplay.model_copy(update={"scenes": scenes})
@@ -248,7 +123,9 @@ def deterministic_repair(
         scenes = [
             s
             if (s.action or s.dialogue)
-            else s.model_copy(update={"action": [s.visual or f"We see the {s.place.lower()}."]})
+            else s.model_copy(
+                update={"action": [s.visual or words["seen"].format(place=s.place.lower())]}
+            )
             for s in screenplay.scenes
         ]
         screenplay = screenplay.model_copy(update={"scenes": scenes})
@@ -258,7 +135,7 @@ def deterministic_repair(
         if added:
             notes.append("added " + ", ".join(added) + " to the character bible")
         if not screenplay.characters:
-            lead = CharacterProfile(name="Narrator", role="Tells the story.")
+            lead = CharacterProfile(name=words["narrator"], role=words["narrates"])
             screenplay = screenplay.model_copy(update={"characters": [lead]})
             notes.append("added a narrator to the character bible")
     if "too-long" in codes or estimate_runtime(screenplay) > limit_s:

@@ -66,3 +66,12 @@ def test_good_films_copy_nothing() -> None:
         assert not [
             f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "copying"
         ]
+
+
+def test_a_motif_the_genre_guide_offers_is_not_a_copy() -> None:
+    # The youth-romance guide lists motifs to pick from ("an MP3 player with shared
+    # earphones, a red scarf, ..."); a film that uses one follows the guide. The real
+    # model picked it three times in a row and the draft was refused before this rule.
+    phrases = GuidelinePhrases(guideline_texts())
+    assert phrases.copied("An MP3 player with shared earphones") == ""
+    assert phrases.copied("一条红围巾和一副共用的耳机") == ""
