@@ -1,16 +1,51 @@
-"""Prompts for each drafting stage, kept short because the fallback model is tiny.
+"""Prompts for each drafting stage, written for a 1.5B instruct model on two CPU cores.
 
-Every prompt names the output language, the genre and the retrieved guideline notes, and
-asks for exactly the draft schema of its stage; :mod:`agent.model.structured` adds the schema
-and the JSON rules. Stage order follows Dramatron (logline, characters, beats, scenes):
-each call sees only what it needs, which keeps prompts small and answers focused.
+Three rules shape every prompt, because reading the prompt costs more time than writing
+the answer (~25 tokens/s on two cores):
+
+* **A stable shared prefix.** Every stage sends the same short system prompt, then the
+  story facts in one fixed order (idea, then title and logline, then the bible, then the
+  outline), each block only once it exists. llama.cpp's prompt cache then reuses
+  everything an earlier stage already read; only the stage's own tail is new.
+* **Guidance fenced off from facts.** Retrieved guideline notes are style advice. They are
+  fenced and labelled so, because a small model otherwise pastes their examples ("a dented
+  silver thermos") into the story.
+* **One tiny example per stage, in the film's language**, written in our own words for a
+  film unlike any idea (a nurse's borrowed umbrella). Chinese films get Chinese prompts
+  throughout, or a small model answers in English.
+
+No line of a prompt reads like text for the screen ("This is scene 4 of 6", "Story so
+far:"): small models echo such scaffolding into the story. :mod:`agent.model.structured`
+adds the schema and the JSON rules; the quality gate (:mod:`film.quality`) catches what
+slips through anyway.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from agent.prompt_texts import EXAMPLES, LABELS, TASKS
+
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
 IDEA_CHARS = 600
-"""Longest idea quoted in a prompt: the embedded model's whole context is 4096 tokens."""
+"""Longest idea quoted in a prompt: a long idea would crowd out the story facts."""
+
+SYSTEM = {
+    "en": "You write micro films: short vertical films for phone screens. Write in English. "
+    "Be concrete: real names, real places, things a camera can see. Answer only with the "
+    "JSON object asked for.",
+    "zh": "你是微电影编剧，为手机竖屏写短片。所有内容都用简体中文：人名、地点、动作、台词都写中文。"
+    "要具体：真实的人名和地点，镜头拍得到的画面。只回答要求的 JSON 对象。",
+}
+
+
+def _lang(language: str) -> str:
+    return "zh" if language.startswith("zh") else "en"
+
+
+def system_prompt(language: str) -> str:
+    """The one system prompt of every stage in ``language`` (the cached prefix starts here)."""
+    return SYSTEM[_lang(language)]
 
 
 def prompt_idea(idea: str) -> str:
@@ -22,69 +57,68 @@ def prompt_idea(idea: str) -> str:
     return cut[: cut.rfind(" ")] if " " in cut[-80:] else cut
 
 
-SYSTEM = """You are a screenwriter co-writing a vertical micro film (微电影): a complete \
-short film for phone screens, under ten minutes, with a clear time, place, characters, \
-theme and plot. Write every story text in {language}. Keep it concrete, visual and \
-filmable with few locations. Answer with the JSON object requested, nothing else."""
+def story_facts(
+    language: str,
+    *,
+    idea: str,
+    minutes: str,
+    genre: str = "",
+    logline: dict[str, str] | None = None,
+    cast: Sequence[str] = (),
+    beats: Sequence[str] = (),
+) -> str:
+    """The story so far as facts, in the fixed order that keeps the prompt prefix stable.
 
-GENRE_PITCHES = """Film idea: {idea}
-Target length: about {minutes}.
+    ``cast`` holds one line per character and ``beats`` one line per outline beat, both
+    already written in the film's language; blocks that do not exist yet are left out.
+    """
+    label = LABELS[_lang(language)]
+    end = label["end"]
+    lines = [label["idea"] + prompt_idea(idea)]
+    named = label["genre"] + genre + end if genre else ""
+    lines.append((named + label["length"] + minutes + end).rstrip())
+    if logline:
+        lines.append(label["title"] + logline.get("title", ""))
+        lines.append(label["logline"] + logline.get("logline", ""))
+        when = logline.get("setting_time", "") or "-"
+        theme = logline.get("theme", "").rstrip(".。 ")
+        lines.append((label["theme"] + theme + end + label["when"] + when).rstrip())
+    if cast:
+        lines.append(label["cast"] + "\n" + "\n".join(f"- {line}" for line in cast))
+    if beats:
+        lines.append(
+            label["outline"] + "\n" + "\n".join(f"{n}. {b}" for n, b in enumerate(beats, 1))
+        )
+    return "\n".join(lines)
 
-For each of the six micro film genres, write ONE sentence (under 25 words) on how this \
-idea would play in that genre. Then pick the genre that suits the idea best as \
-"recommended" and say why in "reason".
 
-Genre notes from our guidelines:
-{notes}"""
+def guidance(notes: str, language: str) -> str:
+    """Retrieved guideline notes, fenced and labelled as advice rather than story."""
+    head = LABELS[_lang(language)]["guidance"]
+    return f"{head}\n<<<\n{notes.strip()}\n>>>"
 
-LOGLINE = """Film idea: {idea}
-Genre: {genre}. Target length: about {minutes}.
 
-Write the title (short), a one-sentence logline (who wants what, what stands in the way), \
-the theme in a few words, and when the story happens (setting_time).
+def example(stage: str, language: str) -> str:
+    """The stage's tiny worked example, labelled as someone else's film."""
+    return LABELS[_lang(language)]["example"] + "\n" + EXAMPLES[stage][_lang(language)]
 
-Guidelines:
-{notes}"""
 
-CHARACTERS = """Film: "{title}" ({genre}). Logline: {logline}
-Theme: {theme}. Setting: {setting_time}.
+def examples_text(language: str) -> tuple[str, ...]:
+    """Every example in ``language``: the gate treats them like guidelines (never copied)."""
+    return tuple(texts[_lang(language)] for texts in EXAMPLES.values())
 
-Write the character bible: {count} characters at most, the lead first. For each: name, \
-role in the story, look (age, face, hair, build), wardrobe worn in every scene, up to \
-three props, and a voice hint. Pin the look, wardrobe and props: every shot must match.
 
-Guidelines:
-{notes}"""
+def task(stage: str, language: str, **values: object) -> str:
+    """The stage's instruction in ``language``, filled with ``values``."""
+    return TASKS[stage][_lang(language)].format(**values)
 
-OUTLINE = """Film: "{title}" ({genre}). Logline: {logline}
-Characters: {cast}
 
-Write the beat outline: exactly {count} beats, one per scene, each about {seconds} \
-seconds on screen. A micro film needs a hook in the first beat, one turn in the middle \
-and a clear ending. For each beat give the place, INT or EXT, the time of day, a \
-one-sentence summary and the characters in it (names from the list).
-
-Guidelines:
-{notes}"""
-
-SCENE = """Film: "{title}" ({genre}). Logline: {logline}
-Characters: {cast}
-Story so far: {before}
-This is scene {number} of {total}: {heading}. Beat: {summary}
-
-Write this scene for about {seconds} seconds on screen: {actions} short action lines \
-(what we see) and {lines} short dialogue lines at most, spoken only by these characters: \
-{speakers}. Add one sentence of visual description (light, colour, framing) in "visual".
-
-Guidelines:
-{notes}"""
-
-SHORTEN_SCENE = """The screenplay breaks the micro film form: {issues}
-Rewrite scene {number} ({heading}) shorter, about {seconds} seconds on screen: keep its \
-meaning, use at most {actions} action lines and {lines} dialogue lines.
-Current scene:
-{scene}"""
-
-MISSING_CHARACTERS = """The screenplay breaks the micro film form: {issues}
-Film: "{title}" ({genre}). Write bible entries (look, wardrobe, props, voice) for exactly \
-these characters: {names}."""
+def stage_prompt(stage: str, language: str, facts: str, notes: str = "", **values: object) -> str:
+    """A whole stage prompt: facts, guidance, example, then the task (read last, kept best)."""
+    parts = [facts]
+    if notes.strip():
+        parts.append(guidance(notes, language))
+    if stage in EXAMPLES:
+        parts.append(example(stage, language))
+    parts.append(task(stage, language, **values))
+    return "\n\n".join(parts)

@@ -5,7 +5,8 @@ with a forced tool call when tools are bound (``with_structured_output`` /
 ``bind_tools``), else with JSON in the message content. It works out which draft schema
 is wanted from the bound tool, the ``response_format`` or the prompt text, then answers
 from a per-schema script (queued dicts, raw strings such as invalid JSON, exceptions, or
-callables) and falls back to a plausible default film in English or Chinese.
+callables) and falls back to a plausible default film in English or Chinese
+(:mod:`fake_film`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from fake_film import default_answer
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import AIMessage, BaseMessage
@@ -25,7 +26,14 @@ from langchain_core.runnables import Runnable
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import Field
 
-KNOWN_SCHEMAS = ("GenrePitchesDraft", "LoglineDraft", "CastDraft", "OutlineDraft", "SceneDraft")
+KNOWN_SCHEMAS = (
+    "GenrePitchesDraft",
+    "LoglineDraft",
+    "CastDraft",
+    "OutlineDraft",
+    "SceneDraft",
+    "SceneRewrite",
+)
 _ids = itertools.count(1)
 
 
@@ -33,129 +41,6 @@ def _prompt_text(messages: Sequence[BaseMessage]) -> str:
     return "\n".join(
         m.content if isinstance(m.content, str) else json.dumps(m.content) for m in messages
     )
-
-
-def _chinese(text: str) -> bool:
-    return "Simplified Chinese" in text or "简体中文" in text
-
-
-def _number(pattern: str, text: str, default: int) -> int:
-    match = re.search(pattern, text)
-    return int(match.group(1)) if match else default
-
-
-def _names(pattern: str, text: str, default: list[str]) -> list[str]:
-    match = re.search(pattern, text)
-    if not match:
-        return default
-    names = [n.strip(" .") for n in match.group(1).split(",") if n.strip(" .-")]
-    return names or default
-
-
-def default_answer(schema: str, prompt: str) -> dict[str, Any]:
-    """A valid, plausible answer for one of the studio's draft schemas."""
-    zh = _chinese(prompt)
-    if schema == "GenrePitchesDraft":
-        slugs = [
-            "grassroots-spoof",
-            "youth-romance",
-            "inspirational-struggle",
-            "ancient-style",
-            "touching-family",
-            "aesthetic-scenery",
-        ]
-        pitches = {
-            s.replace("-", "_"): (
-                f"{s}：故事在这个类型里的样子。"
-                if zh
-                else f"As {s}, the idea turns on one small choice."
-            )
-            for s in slugs
-        }
-        idea = re.search(r"Film idea: ([^\n]*)", prompt)
-        recommended = (
-            "youth-romance"
-            if idea and re.search(r"romance|debate|爱情", idea.group(1))
-            else "touching-family"
-        )
-        return {
-            **pitches,
-            "recommended": recommended,
-            "reason": "最贴近故事的情感核心" if zh else "it fits the heart of the idea",
-        }
-    if schema == "LoglineDraft":
-        if zh:
-            return {
-                "title": "最后一个饺子",
-                "logline": "外孙要出国前，外婆教他包饺子，把想念包进去。",
-                "theme": "亲情与离别",
-                "setting_time": "除夕前一天",
-            }
-        return {
-            "title": "The Last Dumpling",
-            "logline": "On the eve of moving abroad, a boy learns his grandma's dumplings.",
-            "theme": "love that travels",
-            "setting_time": "New Year's Eve, today",
-        }
-    if schema == "CastDraft":
-        people = ["小明", "外婆"] if zh else ["Ming", "Grandma"]
-        return {
-            "characters": [
-                {
-                    "name": people[0],
-                    "role": "lead" if not zh else "主角",
-                    "look": "18, short black hair" if not zh else "十八岁，短发",
-                    "wardrobe": "grey hoodie" if not zh else "灰色卫衣",
-                    "props": ["suitcase"],
-                    "voice": "young",
-                },
-                {
-                    "name": people[1],
-                    "role": "mentor" if not zh else "导师",
-                    "look": "75, silver bun" if not zh else "七十五岁，银发盘髻",
-                    "wardrobe": "blue apron" if not zh else "蓝围裙",
-                    "props": ["rolling pin"],
-                    "voice": "warm",
-                },
-            ]
-        }
-    if schema == "OutlineDraft":
-        count = _number(r"exactly (\d+) beats", prompt, 3)
-        cast = _names(r"Characters: ([^\n]+)", prompt, ["Ming"])
-        places = ["Kitchen", "Market", "Courtyard", "Station", "Rooftop", "Bus stop"]
-        return {
-            "beats": [
-                {
-                    "place": places[i % len(places)],
-                    "interior": "INT" if i % 2 == 0 else "EXT",
-                    "time_of_day": "DAY",
-                    "summary": f"Beat {i + 1}: the bond is tested."
-                    if not zh
-                    else f"第{i + 1}拍：感情受到考验。",
-                    "characters": cast[:2],
-                }
-                for i in range(count)
-            ]
-        }
-    if schema == "SceneDraft":
-        speakers = _names(r"spoken only by these characters: (.+?)\.\s", prompt, ["Ming"])
-        lines = _number(r"and (\d+) short dialogue lines", prompt, 2)
-        actions = _number(r": (\d+) short action lines", prompt, 1)
-        return {
-            "action": [
-                ("镜头推近，手上沾满面粉。" if zh else "Flour dusts their hands.")
-                for _ in range(actions)
-            ],
-            "dialogue": [
-                {
-                    "speaker": speakers[i % len(speakers)],
-                    "text": "再包一个，就一个。" if zh else "One more, just one more.",
-                }
-                for i in range(lines)
-            ],
-            "visual": "暖色灯光，竖构图。" if zh else "Warm tungsten light, close framing.",
-        }
-    raise AssertionError(f"the fake model has no default answer for {schema!r}")
 
 
 Answer = dict[str, Any] | str | BaseException | Callable[[str], Any]

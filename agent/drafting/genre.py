@@ -15,13 +15,14 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agent.context import Context
+from agent.drafting.brief import facts_for
 from agent.drafting.schemas import GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
 from agent.grounding import cited, find_passages, notes_text
 from agent.intake.intent import named_genre
-from agent.messages import minutes_text, say
+from agent.messages import say
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
-from agent.prompts import GENRE_PITCHES, prompt_idea
+from agent.prompts import stage_prompt
 from agent.state import State
 from film.screenplay import Genre
 
@@ -47,11 +48,7 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
         for genre, group in zip(Genre, found, strict=True)
         if group
     )
-    prompt = GENRE_PITCHES.format(
-        idea=prompt_idea(idea),
-        minutes=minutes_text(state.get("target_seconds", 120), "en"),
-        notes=notes or "- (none)",
-    )
+    prompt = stage_prompt("pitches", language, facts_for(state, "pitches"), notes)
     emit_progress("pitches", "Pitching the idea in each genre", 0.4)
     try:
         draft = await ask_model(

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from film.quality.names import TIME_WORDS
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
 
 GenreSlug = Literal[
@@ -29,6 +30,16 @@ Line = Annotated[str, Field(min_length=1, max_length=160)]
 Name = Annotated[str, Field(min_length=1, max_length=30)]
 Prop = Annotated[str, Field(min_length=1, max_length=40)]
 _WORDLIKE = re.compile(r"\w")
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:INT\.?/EXT|I/E|INT|EXT)\b\.?\s*|^\s*(?:内景|外景)[\s，,、]*", re.I
+)
+_TIME = "|".join(sorted((re.escape(w) for w in TIME_WORDS), key=len, reverse=True))
+#: A time of day trailing a place ("Bus stop - DAY", "厨房（夜）"): the heading adds its own.
+_TRAILING_TIME = re.compile(
+    rf"(?:\s*[-–—/,，]\s*|\s*[(（]\s*)(?:{_TIME})\s*[)）]?\s*$", re.IGNORECASE
+)
+#: Where a scene is when the model put a person in the place: the person's home.
+_HOME = {"en": "Home", "zh": "家"}
 
 
 class GenrePitchesDraft(BaseModel):
@@ -132,10 +143,10 @@ def scene_schema(actions: int, lines: int) -> type[SceneDraft]:
         "SceneDraft",
         __base__=SceneDraft,
         __doc__=SceneDraft.__doc__,
-        action=(list[Line], Field(min_length=max(1, actions - 1), max_length=5)),
+        action=(list[Line], Field(min_length=max(1, actions - 1), max_length=max(5, actions + 1))),
         dialogue=(
             list[LineDraft],
-            Field(default_factory=list, min_length=max(0, lines - 1), max_length=8),
+            Field(default_factory=list, min_length=max(0, lines - 1), max_length=max(8, lines + 1)),
         ),
     )
 
@@ -162,18 +173,27 @@ def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
     return list(profiles.values())
 
 
-def clean_place(place: str, cast: list[str]) -> str:
-    """A usable place for a heading: no stray punctuation, and never a character's name.
+def clean_place(place: str, cast: list[str], language: str = "en") -> str:
+    """A usable place for a heading: the exact fixes a small model's place needs.
 
-    Small models often put a person where the location belongs ("INT. LIAM - DAY").
+    Stray punctuation, a heading's "INT." and a trailing time of day ("Bus stop - DAY",
+    which would read "- DAY - DAY") go; a character's name where the location belongs
+    ("INT. LIAM - DAY") becomes their home. Anything else wrong is left for the gate.
     """
-    cleaned = place.strip().strip(" ,.;:-").strip()
+    cleaned = _HEADING_PREFIX.sub("", place.strip()).strip(" ,.;:-")
+    while True:
+        shorter = _TRAILING_TIME.sub("", cleaned).strip(" ,.;:-")
+        if shorter == cleaned or not shorter:
+            break
+        cleaned = shorter
     if not cleaned or cleaned.lower() in {name.lower() for name in cast}:
-        return "Home"
+        return _HOME.get(language, _HOME["en"])
     return cleaned
 
 
-def to_scene(number: int, beat: BeatDraft, draft: SceneDraft, known: list[str]) -> Scene:
+def to_scene(
+    number: int, beat: BeatDraft, draft: SceneDraft, known: list[str], language: str = "en"
+) -> Scene:
     """A domain scene from its beat (where, when, who) and its draft (what happens).
 
     Speaker names are matched to the bible case-insensitively so "GRANDMA" and "Grandma"
@@ -200,7 +220,7 @@ def to_scene(number: int, beat: BeatDraft, draft: SceneDraft, known: list[str]) 
     return Scene(
         number=number,
         interior=beat.interior,
-        place=clean_place(beat.place, known),
+        place=clean_place(beat.place, known, language),
         time_of_day=beat.time_of_day,
         action=action[:12],
         dialogue=lines[:30],

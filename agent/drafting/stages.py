@@ -1,8 +1,9 @@
 """Drafting stages 1-3 (Dramatron order): logline and title, character bible, beat outline.
 
-Each stage retrieves the genre's guidelines, asks the model for one bounded draft,
-checks the partial screenplay against the form, stores the draft, and shows the user
-what it wrote before the next stage starts.
+Each stage retrieves the genre's guidelines, asks the model for one bounded draft through
+the quality gate (:func:`agent.model.gate.ask_checked`: exact fixes first, then targeted
+retries, then an honest refusal), checks the partial screenplay against the form, stores
+the draft, and shows the user what it wrote before the next stage starts.
 """
 
 from __future__ import annotations
@@ -13,23 +14,34 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
+from agent.drafting.brief import (
+    drafting_genre,
+    facts_for,
+    film_brief,
+    film_language,
+)
 from agent.drafting.schemas import (
     BeatDraft,
     CastDraft,
     LoglineDraft,
+    OutlineDraft,
     clean_place,
     outline_schema,
     to_profiles,
 )
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
-from agent.messages import minutes_text, say
-from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
-from agent.prompts import CHARACTERS, LOGLINE, OUTLINE, prompt_idea
+from agent.messages import say
+from agent.model.ask import StageFailure, stage_failed, stage_messages
+from agent.model.gate import ask_checked
+from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
+from film.quality import Finding, check_beats, check_bible, check_logline
 from film.repair import deterministic_repair
-from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
+from film.screenplay import CharacterProfile, Scene, Screenplay
+
+_TITLE_MARKS = " \"'“”‘’《》「」【】*"
 
 
 def draft_screenplay(state: State) -> Screenplay:
@@ -39,8 +51,8 @@ def draft_screenplay(state: State) -> Screenplay:
     return Screenplay(
         title=logline.get("title") or "Untitled",
         logline=logline.get("logline") or state.get("idea", "")[:300] or "-",
-        genre=Genre(state.get("genre") or Genre.TOUCHING_FAMILY.value),
-        language="zh" if state.get("language") == "zh" else "en",
+        genre=drafting_genre(state),
+        language=film_language(state),
         theme=logline.get("theme", ""),
         setting_time=logline.get("setting_time", ""),
         characters=[CharacterProfile.model_validate(c) for c in draft.get("characters", [])],
@@ -48,7 +60,7 @@ def draft_screenplay(state: State) -> Screenplay:
     )
 
 
-def checked(
+def checked_form(
     stage: str, screenplay: Screenplay, state: State, runtime: Runtime[Context]
 ) -> tuple[Screenplay, list[str]]:
     """Run the form validator for ``stage`` and repair what it finds, without a model."""
@@ -60,38 +72,52 @@ def checked(
     return deterministic_repair(screenplay, issues, limit_s=limit)
 
 
-def genre_name(state: State) -> str:
-    """The chosen genre's English name, for prompts."""
-    return Genre(state.get("genre") or Genre.TOUCHING_FAMILY.value).english
-
-
 def _merge_draft(state: State, **parts: Any) -> dict[str, Any]:
     return {**state.get("draft", {}), **parts}
 
 
-async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Stage 1: title, logline, theme and setting time."""
-    language, genre = state.get("language", "en"), state.get("genre")
-    emit_progress("logline", "Finding the hook", 0.1)
-    passages = await ground(f"{state.get('idea', '')} logline title hook theme", genre)
-    prompt = LOGLINE.format(
-        idea=prompt_idea(state.get("idea", "")),
-        genre=genre_name(state),
-        minutes=minutes_text(state.get("target_seconds", 120), "en"),
-        notes=notes_text(passages),
+def _tidy_logline(draft: LoglineDraft) -> LoglineDraft:
+    """Exact fixes: no quotes or title marks around the title, no stray spaces."""
+    return draft.model_copy(
+        update={
+            "title": draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title,
+            "logline": " ".join(draft.logline.split()),
+            "theme": " ".join(draft.theme.split()),
+            "setting_time": " ".join(draft.setting_time.split()),
+        }
     )
+
+
+async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    """Stage 1: title, logline, theme and setting time, in the genre the user named."""
+    language, genre = film_language(state), drafting_genre(state)
+    state = {**state, "genre": genre.value}
+    emit_progress("logline", "Finding the hook", 0.1)
+    passages = await ground(f"{state.get('idea', '')} logline title hook theme", genre.value)
+    brief = film_brief(state, runtime.context, passages)
+    prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
+
+    def check(draft: LoglineDraft) -> tuple[LoglineDraft, list[Finding]]:
+        draft = _tidy_logline(draft)
+        findings = check_logline(
+            draft.title, draft.logline, draft.theme, draft.setting_time, brief, genre=genre
+        )
+        return draft, findings
+
     try:
-        draft = await ask_model(
+        checked = await ask_checked(
             runtime,
             LoglineDraft,
             stage_messages(language, prompt),
+            check=check,
             stage="logline",
             language=language,
         )
     except StageFailure as exc:
         return stage_failed("write_logline", exc)
+    draft = checked.result
     parts = draft.model_dump()
-    screenplay, _notes = checked(
+    screenplay, _notes = checked_form(
         "logline",
         draft_screenplay({**state, "draft": _merge_draft(state, logline=parts)}),
         state,
@@ -108,6 +134,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
         setting_time=draft.setting_time.rstrip(".。 ") or "-",
     )
     return {
+        "genre": genre.value,
         "draft": _merge_draft(state, logline=parts),
         "messages": [AIMessage(message)],
         "resume_stage": None,
@@ -125,34 +152,33 @@ def _bible_line(person: CharacterProfile) -> str:
 
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
-    language, genre = state.get("language", "en"), state.get("genre")
+    language, genre = film_language(state), drafting_genre(state)
     target = state.get("target_seconds", 120)
     count = 2 if target <= 60 else 3 if target <= 240 else 4
-    logline = state.get("draft", {}).get("logline", {})
+    title = state.get("draft", {}).get("logline", {}).get("title", "")
     emit_progress("characters", "Casting the characters", 0.1)
-    passages = await ground(f"{state.get('idea', '')} characters look wardrobe props", genre)
-    prompt = CHARACTERS.format(
-        title=logline.get("title", ""),
-        genre=genre_name(state),
-        logline=logline.get("logline", ""),
-        theme=logline.get("theme", ""),
-        setting_time=logline.get("setting_time", "") or "-",
-        count=count,
-        notes=notes_text(passages),
-    )
+    passages = await ground(f"{state.get('idea', '')} characters look wardrobe props", genre.value)
+    brief = film_brief(state, runtime.context, passages)
+    facts = facts_for(state, "characters")
+    prompt = stage_prompt("characters", language, facts, notes_text(passages), count=count)
+
+    def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
+        profiles = to_profiles(cast)[: count + 1]
+        return profiles, check_bible(profiles, brief, title=title)
+
     try:
-        cast = await ask_model(
+        checked = await ask_checked(
             runtime,
             CastDraft,
             stage_messages(language, prompt),
+            check=check,
             stage="characters",
             language=language,
         )
     except StageFailure as exc:
         return stage_failed("write_characters", exc)
-    profiles = to_profiles(cast)[: count + 1]
-    draft = _merge_draft(state, characters=[p.model_dump() for p in profiles])
-    screenplay, _notes = checked(
+    draft = _merge_draft(state, characters=[p.model_dump() for p in checked.result])
+    screenplay, _notes = checked_form(
         "characters", draft_screenplay({**state, "draft": draft}), state, runtime
     )
     draft["characters"] = [c.model_dump() for c in screenplay.characters]
@@ -166,8 +192,14 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     }
 
 
-def fit_beats(beats: list[BeatDraft], count: int, cast: list[str]) -> list[BeatDraft]:
-    """At most ``count`` beats whose characters are all in the bible (the lead if none is)."""
+def fit_beats(
+    beats: list[BeatDraft], count: int, cast: list[str], language: str = "en"
+) -> list[BeatDraft]:
+    """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
+
+    A beat with nobody from the bible gets the lead; every place is cleaned
+    (:func:`clean_place`).
+    """
     known = {name.lower(): name for name in cast}
     fitted: list[BeatDraft] = []
     for beat in beats[:count]:
@@ -178,7 +210,8 @@ def fit_beats(beats: list[BeatDraft], count: int, cast: list[str]) -> list[BeatD
             beat.model_copy(
                 update={
                     "characters": list(dict.fromkeys(names))[:4],
-                    "place": clean_place(beat.place, cast),
+                    "place": clean_place(beat.place, cast, language),
+                    "summary": " ".join(beat.summary.split()),
                 }
             )
         )
@@ -187,34 +220,43 @@ def fit_beats(beats: list[BeatDraft], count: int, cast: list[str]) -> list[BeatD
 
 async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 3: one beat per scene, sized so the scenes add up to the target length."""
-    language, genre = state.get("language", "en"), state.get("genre")
+    language, genre = film_language(state), drafting_genre(state)
     target = state.get("target_seconds", 120)
     count = scene_count_for(target)
     draft = state.get("draft", {})
-    logline = draft.get("logline", {})
+    title = draft.get("logline", {}).get("title", "")
     cast = [c["name"] for c in draft.get("characters", [])]
     emit_progress("outline", f"Outlining {count} beats", 0.1)
-    passages = await ground(f"{state.get('idea', '')} structure beats hook turn ending", genre)
-    prompt = OUTLINE.format(
-        title=logline.get("title", ""),
-        genre=genre_name(state),
-        logline=logline.get("logline", ""),
-        cast=", ".join(cast) or "-",
+    passages = await ground(
+        f"{state.get('idea', '')} structure beats hook turn ending", genre.value
+    )
+    brief = film_brief(state, runtime.context, passages)
+    prompt = stage_prompt(
+        "outline",
+        language,
+        facts_for(state, "outline"),
+        notes_text(passages),
         count=count,
         seconds=round(scene_budget_s(target, count)),
-        notes=notes_text(passages),
+        cast=("、" if language == "zh" else ", ").join(cast) or "-",
     )
+
+    def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
+        beats = fit_beats(outline.beats, count, cast, language)
+        return beats, check_beats(beats, brief, characters=cast, title=title)
+
     try:
-        outline = await ask_model(
+        checked = await ask_checked(
             runtime,
             outline_schema(count),
             stage_messages(language, prompt),
+            check=check,
             stage="outline",
             language=language,
         )
     except StageFailure as exc:
         return stage_failed("write_outline", exc)
-    beats = fit_beats(outline.beats, count, cast)
+    beats = checked.result
     seconds = round(scene_budget_s(target, len(beats)))
     planned = len(beats) * seconds + TITLE_CARD_S
     emit_progress("outline", f"{len(beats)} beats, planned runtime about {planned:.0f} s", 1.0)

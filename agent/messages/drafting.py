@@ -76,6 +76,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         " I fixed the draft before showing it: {notes}.",
         "展示前我修正了剧本：{notes}。",
     ),
+    "note_added_people": (
+        "wrote bible entries for {names}",
+        "为{names}补写了人物小传",
+    ),
+    "note_lengthened": (
+        "wrote scene {numbers} longer to reach the length you asked for",
+        "把第{numbers}场写长了一些，凑够你要的时长",
+    ),
+    "note_trimmed": (
+        "trimmed {count} line(s) to fit about {seconds} s",
+        "删减了{count}处，控制在约{seconds}秒",
+    ),
     "model_timeout": (
         'The model took too long while {stage}. Nothing is lost: say "try again" to pick '
         "up from here.",

@@ -87,12 +87,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "模型没有给出可用的改写（{detail}）。剧本没有改动；可以再试一次，或换个说法。",
     ),
     "model_empty": (
-        "The model's rewrite of scene {number} came back empty, so the screenplay is unchanged.",
-        "模型改写的第{number}场是空的，所以剧本没有改动。",
+        "The model's rewrite of scene {number} came back empty, even after I asked again, so "
+        "the screenplay is unchanged. Send the request again to retry, or put it another way.",
+        "模型改写的第{number}场是空的，再问一次也没有改善，所以剧本没有改动。"
+        "可以把要求再发一次重试，或者换个说法。",
     ),
     "model_unchanged": (
-        "The model gave scene {number} back unchanged; try a more specific request.",
-        "模型返回的第{number}场没有变化；请把要求说得更具体一些。",
+        "The model gave scene {number} back unchanged, even after I asked again; send the "
+        "request again to retry, or make it more specific.",
+        "模型两次都把第{number}场原样返回；可以把要求再发一次重试，或者说得更具体一些。",
+    ),
+    "gate_refused": (  # message: film.quality.refusal_message, in the user's language
+        "Scene {number}: {message}",
+        "第{number}场：{message}",
     ),
     "no_change": ("That leaves the screenplay as it is.", "剧本没有变化。"),
     "renamed": ("Renamed {old} to {new} everywhere.", "已把{old}全部改名为{new}。"),

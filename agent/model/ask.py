@@ -33,7 +33,7 @@ from agent.context import Context
 from agent.events import quiet_tokens
 from agent.messages import say, stage_label
 from agent.model import providers, structured
-from agent.prompts import LANGUAGE_NAMES, SYSTEM
+from agent.prompts import system_prompt
 
 log = logging.getLogger(__name__)
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
@@ -128,9 +128,8 @@ def node_attempt(runtime: Runtime[Context]) -> int:
 
 
 def stage_messages(language: str, prompt: str) -> list[BaseMessage]:
-    """System prompt in the reply language plus the stage prompt."""
-    name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"])
-    return [SystemMessage(SYSTEM.format(language=name)), HumanMessage(prompt)]
+    """The one system prompt of the film's language plus the stage prompt."""
+    return [SystemMessage(system_prompt(language)), HumanMessage(prompt)]
 
 
 def friendly_failure(failure: ModelFailure, stage: str, language: str) -> str:

@@ -2,14 +2,17 @@
 
 Targets come from the request (scene numbers, "the ending", a character's name); each
 target scene is sent alone with the bible and guideline passages, and the answer must fit
-a bounded :class:`SceneRewrite`. Any failure leaves the screenplay untouched: a revision
-either applies completely or not at all.
+a bounded :class:`SceneRewrite`. Every answer goes through the quality gate
+(:func:`agent.model.gate.answer_checked`) with what a rewrite must also do: change the
+scene, and not come back empty. A failing answer is sent back with the failure named;
+after the last attempt the reply says why nothing changed. Only what the rewrite wrote is
+judged: a defect the scene already had is not the rewrite's. Any failure leaves the
+screenplay untouched: a revision either applies completely or not at all.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -17,11 +20,11 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from agent.context import Context
+from agent.drafting.scene_writer import newcomer
 from agent.grounding import find_passages
 from agent.model.ask import ModelFailure, load_model, structured_answer
+from agent.model.gate import REMINDERS, answer_checked
 from agent.prompts import LANGUAGE_NAMES
-from agent.revision.ops import RevisionError, scene_index
-from agent.revision.parse import RevisionRequest
 from agent.revision.prompts import (
     REWRITE_REQUEST,
     REWRITE_SYSTEM,
@@ -29,24 +32,14 @@ from agent.revision.prompts import (
     guideline_text,
     scene_json,
 )
+from agent.revision.targets import creative_targets
 from film.form import estimate_scene_seconds
-from film.language import has_cjk
-from film.screenplay import DialogueLine, Genre, Scene, Screenplay
+from film.quality import Brief, Finding, check_scenes, refusal_message
+from film.quality.debris import check_debris
+from film.quality.fields import VisibleText
+from film.screenplay import DialogueLine, Genre, Language, Scene, Screenplay
 
 log = logging.getLogger(__name__)
-MAX_CREATIVE_SCENES = 6
-_ONE_LINE = re.compile(
-    r"\b(?:a|one|another|single)\s+(?:line|sentence|joke|remark|moment|"
-    r"word)\b|一句|一段台词|一个笑话",
-    re.IGNORECASE,
-)
-_WHOLE = re.compile(
-    r"\b(?:it|the\s+(?:script|screenplay|story|film|movie|whole\s+thing|"
-    r"dialogue)|every\s+scene|all\s+(?:the\s+)?scenes|everything|throughout|"
-    r"everywhere|overall)\b|整个|全片|全部|所有场|每一场|剧本|故事|整体|对白",
-    re.IGNORECASE,
-)
-
 Beat = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
 
@@ -80,76 +73,26 @@ class Rewrite:
     passages: list[Any] = field(default_factory=list)
 
 
-def _mentions(text: str, name: str) -> bool:
-    if has_cjk(name):
-        return name in text
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
-
-
-def mentioned_characters(screenplay: Screenplay, text: str) -> list[str]:
-    """Bible names (and speakers) that ``text`` mentions."""
-    names = [c.name for c in screenplay.characters]
-    names += [line.speaker for s in screenplay.scenes for line in s.dialogue]
-    return [n for n in dict.fromkeys(names) if n.strip() and _mentions(text, n)]
-
-
-def _appears(scene: Scene, name: str) -> int:
-    """How strongly ``name`` is in ``scene``: lines spoken, plus presence."""
-    lines = sum(1 for line in scene.dialogue if line.speaker.casefold() == name.casefold())
-    present = any(c.casefold() == name.casefold() for c in scene.characters) or any(
-        _mentions(text, name) for text in scene.action
-    )
-    return lines * 2 + (1 if present else 0)
-
-
-def creative_targets(screenplay: Screenplay, request: RevisionRequest) -> list[int] | None:
-    """0-based indices of the scenes to rewrite, or None when the request names none.
-
-    Raises:
-        RevisionError: a named scene does not exist, or too many scenes are involved.
-    """
-    if request.scenes:
-        indices = list(dict.fromkeys(scene_index(screenplay, n) for n in request.scenes))
-    else:
-        names = mentioned_characters(screenplay, request.text)
-        indices = []
-        if names:
-            scored = [
-                (sum(_appears(s, n) for n in names), i) for i, s in enumerate(screenplay.scenes)
-            ]
-            scored = [(score, i) for score, i in scored if score > 0]
-            if scored and _ONE_LINE.search(request.text):
-                best = max(scored, key=lambda item: (item[0], -item[1]))
-                indices = [best[1]]
-            else:
-                indices = [i for _, i in scored]
-        if not indices and _WHOLE.search(request.text):
-            indices = list(range(len(screenplay.scenes)))
-    if not indices:
-        return None
-    if len(indices) > MAX_CREATIVE_SCENES:
-        raise RevisionError("too_many_targets", count=len(indices), limit=MAX_CREATIVE_SCENES)
-    return sorted(indices)
-
-
 def _messages(
     screenplay: Screenplay, scene: Scene, instruction: str, language: str, passages: list[Any]
 ) -> list[Any]:
-    name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"])
-    genre = Genre(screenplay.genre).label(language)
-    prompt = REWRITE_REQUEST.format(
+    film = screenplay.language
+    genre = Genre(screenplay.genre).label(film)
+    prompt = REWRITE_REQUEST[film].format(
         request=instruction,
         title=screenplay.title,
         genre=genre,
         logline=screenplay.logline,
         bible=bible_text(screenplay),
-        guidelines=guideline_text(passages),
+        guidelines=guideline_text(passages, film),
         number=scene.number,
         heading=scene.heading,
         scene=scene_json(scene),
-        language=name,
+        reply_language=LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"]),
     )
-    system = REWRITE_SYSTEM.format(language=name, seconds=estimate_scene_seconds(scene))
+    system = REWRITE_SYSTEM[film].format(
+        language=LANGUAGE_NAMES[film], seconds=estimate_scene_seconds(scene)
+    )
     return [SystemMessage(system), HumanMessage(prompt)]
 
 
@@ -188,32 +131,123 @@ def merge_rewrite(screenplay: Screenplay, scene: Scene, rewrite: SceneRewrite) -
     return merged
 
 
+#: What a rewrite that merge_rewrite rejects is told on the retry, and says at the end.
+_MERGE_FINDINGS = {
+    "model_empty": (
+        "completeness.empty-rewrite",
+        "Your rewrite of scene {number} was empty. Write the whole scene again: its action "
+        "lines and its dialogue, changed the way the request asks.",
+    ),
+    "model_unchanged": (
+        "completeness.unchanged-rewrite",
+        "Your rewrite of scene {number} is the same as the scene was. Change it so that it "
+        "does what the request asks: {request}",
+    ),
+    "model_failed": (
+        "completeness.unusable-rewrite",
+        "Your rewrite of scene {number} could not be used ({detail}). Answer again.",
+    ),
+}
+
+
+def _merge_finding(exc: CreativeFailure, index: int, request: str) -> Finding:
+    check, message = _MERGE_FINDINGS[exc.key]
+    values = {"number": index + 1, "request": request, "detail": "", **exc.params}
+    return Finding(check, f"scenes[{index}]", "", message.format(**values))
+
+
+def _failure(findings: list[Finding], language: str, number: int) -> CreativeFailure:
+    """The message for a rewrite that never passed: what merge_rewrite said, or the gate's."""
+    for key, (check, _message) in _MERGE_FINDINGS.items():
+        found = [f for f in findings if f.check == check]
+        if found:
+            detail = found[0].message.partition("(")[2].rpartition(")")[0]
+            return CreativeFailure(key, number=number, detail=detail or "-")
+    lang: Language = "zh" if language == "zh" else "en"
+    message = refusal_message(findings, lang, "revision")
+    return CreativeFailure("gate_refused", number=number, message=message)
+
+
+class _Judge:
+    """The gate for one target scene: merge, then only what the rewrite made worse."""
+
+    def __init__(self, screenplay: Screenplay, index: int, instruction: str, brief: Brief) -> None:
+        self.screenplay, self.index, self.instruction, self.brief = (
+            screenplay,
+            index,
+            instruction,
+            brief,
+        )
+        self.before = {(f.check, f.path) for f in check_scenes(screenplay, brief)}
+
+    def __call__(self, rewrite: SceneRewrite) -> tuple[tuple[Scene, str] | None, list[Finding]]:
+        scene = self.screenplay.scenes[self.index]
+        try:
+            merged = merge_rewrite(self.screenplay, scene, rewrite)
+        except CreativeFailure as exc:
+            return None, [_merge_finding(exc, self.index, self.instruction)]
+        scenes = list(self.screenplay.scenes)
+        scenes[self.index] = merged
+        candidate = self.screenplay.model_copy(update={"scenes": scenes})
+        own = f"scenes[{self.index}]"
+        findings = [
+            f
+            for f in check_scenes(candidate, self.brief)
+            if f.path.startswith(own)
+            and not f.path.endswith(".place")
+            and (f.check, f.path) not in self.before
+            and not newcomer(f)
+        ]
+        summary = " ".join(rewrite.summary.split())
+        findings += check_debris([VisibleText("summary", "summary", summary)])
+        return (merged, summary), findings
+
+
 async def rewrite_scenes(
     screenplay: Screenplay, indices: list[int], instruction: str, language: str, context: Context
 ) -> Rewrite:
     """Rewrite the scenes at ``indices`` following ``instruction``; all or nothing.
 
     Raises:
-        CreativeFailure: the model is unavailable, too slow, or its answers are unusable.
+        CreativeFailure: the model is unavailable, too slow, or its answers are unusable,
+            unchanged or fail the gate even after being told why.
     """
     passages = await find_passages(instruction, screenplay.genre, k=3)
     try:
         model = load_model(context)
     except ModelFailure as exc:
         raise CreativeFailure("model_failed", detail=exc.detail) from exc
-    scenes = list(screenplay.scenes)
+    brief = Brief(
+        idea="",
+        language=screenplay.language,
+        guidelines=tuple(str(getattr(p, "text", "") or "") for p in passages),
+    )
+
+    async def ask(conversation: list[Any]) -> SceneRewrite:
+        return await structured_answer(model, SceneRewrite, conversation)
+
+    revised = screenplay
     summaries: list[str] = []
     for index in indices:
-        scene = scenes[index]
-        messages = _messages(screenplay, scene, instruction, language, passages)
+        scene = revised.scenes[index]
+        messages = _messages(revised, scene, instruction, language, passages)
         try:
-            rewrite = await structured_answer(model, SceneRewrite, messages)
+            checked = await answer_checked(
+                ask,
+                messages,
+                _Judge(revised, index, instruction, brief),
+                reminder=REMINDERS[screenplay.language],
+            )
         except ModelFailure as exc:
             log.warning("scene %d rewrite failed: %r", scene.number, exc.__cause__)
             raise CreativeFailure("model_failed", detail=exc.detail) from exc
-        scenes[index] = merge_rewrite(screenplay, scene, rewrite)
-        summaries.append(" ".join(rewrite.summary.split()))
-    revised = screenplay.model_copy(update={"scenes": scenes})
+        if checked.result is None or checked.blocking:
+            raise _failure(checked.findings, language, scene.number)
+        merged, summary = checked.result
+        scenes = list(revised.scenes)
+        scenes[index] = merged
+        revised = revised.model_copy(update={"scenes": scenes})
+        summaries.append(summary)
     return Rewrite(revised, [screenplay.scenes[i].number for i in indices], summaries, passages)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
-from fakes import ScriptedChatModel, Studio
+from fakes import ScriptedChatModel, Studio, default_answer
 from langgraph.types import Command
 
 from film.form import estimate_runtime, runtime_limit, scene_count_for, validate_form
@@ -135,12 +136,31 @@ async def test_length_over_the_cap_is_capped(studio: Studio) -> None:
 async def test_overlong_scenes_and_unknown_speakers_are_repaired(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    long_line = {"speaker": "Stranger", "text": " ".join(["word"] * 25)}
-    bloated = {
-        "action": ["A long, slow look around the room. " * 4] * 5,
-        "dialogue": [long_line] * 8,
-        "visual": "wide",
-    }
+    # Each scene is a plausible one plus two long lines from a stranger the bible lacks:
+    # the film runs about twice the 60 s asked for (junk such as one line pasted eight
+    # times would now be refused by the quality gate instead of repaired).
+    stranger_lines = [
+        "I walked here from the harbour because the ferry broke down and nobody on the "
+        "pier knew where a stranger could eat tonight.",
+        "Your grandson opened the door before I even knocked, as if somebody had told "
+        "him a hungry traveller was coming up the hill.",
+        "Back home my mother folded them into little boats and floated them in the soup "
+        "every winter until the river froze over completely.",
+        "I sold umbrellas at the station for eleven years and never once met a family "
+        "who fed a passer-by without asking his name first.",
+        "Tomorrow morning my bus leaves early, but I will carry the taste of this kitchen "
+        "across three provinces and tell everyone about your grandmother.",
+        "If the boy ever comes through my town, send him to the yellow stall beside the "
+        "bridge and I will repay this dinner twice over.",
+    ]
+
+    def bloated(prompt: str) -> dict:
+        scene = default_answer("SceneDraft", prompt)
+        match = re.search(r"Write scene (\d+) now|Scene (\d+) \(", prompt)
+        n = int(match.group(1) or match.group(2)) if match else 1
+        extra = [{"speaker": "Stranger", "text": t} for t in stranger_lines[2 * n - 2 : 2 * n]]
+        return {**scene, "dialogue": [*scene["dialogue"], *extra]}
+
     extra = {
         "characters": [
             {
@@ -155,7 +175,7 @@ async def test_overlong_scenes_and_unknown_speakers_are_repaired(
     model = ScriptedChatModel(
         script={
             "SceneDraft": [bloated] * 6,
-            "CastDraft": [{"characters": [{"name": "Ming"}, {"name": "Grandma"}]}, extra],
+            "CastDraft": [lambda prompt: default_answer("CastDraft", prompt), extra],
         }
     )
     studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)

@@ -273,7 +273,8 @@ async def test_model_failures_leave_the_project_unchanged(
     use_model(
         monkeypatch,
         ScriptedChatModel(
-            script={"SceneRewrite": [{"action": [], "dialogue": [], "summary": "nothing"}]}
+            # empty every time it is asked (the gate asks again twice, naming the problem)
+            script={"SceneRewrite": [{"action": [], "dialogue": [], "summary": "nothing"}] * 3}
         ),
     )
     assert "came back empty" in await session.say("make scene 2 sadder")
@@ -283,10 +284,18 @@ async def test_model_failures_leave_the_project_unchanged(
 async def test_rewrite_that_breaks_the_form_is_repaired(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
 ) -> None:
-    long_line = "We stand here and talk and talk about every single thing we ever knew. " * 5
+    # Long, but not junk: one line pasted twelve times would now be refused by the gate.
+    dishes = "soup noodles dumplings tofu rice buns pancakes greens fish duck pork tea".split()
     answer = {
         "action": ["A waiter arrives."] * 12,
-        "dialogue": [{"speaker": "Waiter", "text": long_line[:400]}] * 12,
+        "dialogue": [
+            {
+                "speaker": "Waiter",
+                "text": f"Tonight the chef recommends the {dish}, "
+                + " ".join(f"{word}{n}" for word in ("with", "beside", "after") for n in range(9)),
+            }
+            for dish in dishes
+        ],
         "summary": "Made it much longer.",
     }
     use_model(monkeypatch, ScriptedChatModel(script={"SceneRewrite": [answer]}))

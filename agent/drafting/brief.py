@@ -1,0 +1,116 @@
+"""What every drafting stage tells the model and the quality gate about the film.
+
+The gate's :class:`film.quality.Brief` and the prompt's story facts are both read from the
+conversation state here, once, so the model is judged against exactly what it was told:
+the idea, the language, the genre the user named (not one the studio recommended), the
+requested length, and the guideline texts the stage showed it (so copied examples are
+caught).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from agent.context import Context
+from agent.messages import minutes_text
+from agent.prompt_texts import ZH_HEADING
+from agent.prompts import examples_text, story_facts
+from agent.state import State
+from film.quality import Brief, genre_named_in
+from film.screenplay import CharacterProfile, Genre, Language
+
+
+def film_language(state: State) -> Language:
+    """The film's language: "zh" for a Chinese idea or UI, else "en"."""
+    return "zh" if str(state.get("language", "en")).startswith("zh") else "en"
+
+
+def drafting_genre(state: State) -> Genre:
+    """The genre the film is drafted in: the one the user named, else the chosen one."""
+    return user_genre(state) or Genre(state.get("genre") or Genre.TOUCHING_FAMILY.value)
+
+
+def user_genre(state: State) -> Genre | None:
+    """The genre the user named, if any.
+
+    A genre picked at the question, typed as a tag or option, or settled at intake is the
+    user's; in one-prompt mode a genre that came from the pitches is the studio's
+    recommendation, so only a genre named in the idea itself counts then.
+    """
+    chosen = state.get("genre")
+    recommended = state.get("one_prompt") and "pitches" in state.get("draft", {})
+    if chosen and not recommended:
+        return Genre(chosen)
+    return genre_named_in(state.get("idea", ""))
+
+
+def film_brief(state: State, context: Context, passages: Sequence[Any] = ()) -> Brief:
+    """The gate's yardstick for this film; ``passages`` are the stage's guideline passages.
+
+    The prompts' own worked examples count as guidelines too: a small model copies them
+    as readily as the handbook's.
+    """
+    language = film_language(state)
+    texts = tuple(str(getattr(p, "text", "") or "") for p in passages)
+    return Brief(
+        idea=state.get("idea", ""),
+        language=language,
+        genre=user_genre(state),
+        target_s=float(state.get("target_seconds", context.target_seconds)),
+        guidelines=tuple(t for t in texts if t.strip()) + examples_text(language),
+        cap_s=float(context.max_seconds),
+    )
+
+
+def genre_label(genre: Genre, language: str) -> str:
+    """The genre's name in the film's language, for prompts."""
+    return genre.chinese if language == "zh" else genre.english
+
+
+def cast_line(person: CharacterProfile | dict[str, Any], language: str) -> str:
+    """One bible entry as a prompt fact: name, role, look, wardrobe."""
+    data = person.model_dump() if isinstance(person, CharacterProfile) else person
+    name, role = data.get("name", ""), data.get("role", "") or "-"
+    look, wardrobe = data.get("look", "") or "-", data.get("wardrobe", "") or "-"
+    if language == "zh":
+        return f"{name}（{role}）：{look}；穿{wardrobe}"
+    return f"{name} ({role}): {look}; wears {wardrobe}"
+
+
+def heading_text(interior: str, place: str, time_of_day: str, language: str) -> str:
+    """A scene heading as a prompt shows it (in Chinese words for a Chinese film)."""
+    if language == "zh":
+        return (
+            f"{place}（{ZH_HEADING.get(interior, '内景')}，{ZH_HEADING.get(time_of_day, '白天')}）"
+        )
+    return f"{interior}. {place.upper()} - {time_of_day}"
+
+
+def beat_line(beat: dict[str, Any], language: str) -> str:
+    """One outline beat as a prompt fact."""
+    heading = heading_text(
+        beat.get("interior", "INT"), beat.get("place", ""), beat.get("time_of_day", "DAY"), language
+    )
+    return f"{heading}{'：' if language == 'zh' else ': '}{beat.get('summary', '')}"
+
+
+def facts_for(state: State, stage: str) -> str:
+    """The story facts a ``stage`` prompt starts with (every earlier stage's product).
+
+    The blocks come in one fixed order, so a later stage's prompt begins with an earlier
+    stage's and the local model's prompt cache skips what it has already read.
+    """
+    language = film_language(state)
+    draft = state.get("draft", {})
+    order = ("pitches", "logline", "characters", "outline", "scenes")
+    reached = order.index(stage) if stage in order else len(order)
+    return story_facts(
+        language,
+        idea=state.get("idea", ""),
+        minutes=minutes_text(state.get("target_seconds", 120), language),
+        genre=genre_label(drafting_genre(state), language) if reached >= 1 else "",
+        logline=draft.get("logline") if reached >= 2 else None,
+        cast=[cast_line(c, language) for c in draft.get("characters", [])] if reached >= 3 else (),
+        beats=[beat_line(b, language) for b in draft.get("beats", [])] if reached >= 4 else (),
+    )

@@ -1,0 +1,161 @@
+"""Fitting the drafted scenes to the film: every speaker in the bible, the length asked for.
+
+The request's length is kept within ±15 % (:data:`film.quality.runtime.TOLERANCE`). A
+film that came out short has its shortest scenes lengthened by the model (one more call
+per scene at most, each through the gate); a long one has its longest scenes rewritten
+shorter, then the smart cut (:func:`film.cut.cut_to_length`) takes it the rest of the way.
+Anything the model cannot fix here falls through to the deterministic form repair.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from agent.drafting.brief import facts_for
+from agent.drafting.scene_writer import SceneWriter
+from agent.drafting.schemas import CastDraft, to_profiles
+from agent.messages import join_numbers, say
+from agent.model.ask import StageFailure, stage_messages
+from agent.model.gate import ask_checked
+from agent.prompts import stage_prompt
+from film.cut import cut_to_length
+from film.form import estimate_runtime, estimate_scene_seconds, with_estimates
+from film.quality import Finding, check_bible
+from film.quality.runtime import TOLERANCE
+from film.repair import MAX_CHARACTERS, unknown_speakers
+from film.screenplay import CharacterProfile, Screenplay
+
+log = logging.getLogger(__name__)
+#: Scenes the model is asked to shorten before the cut (the longest first).
+SHORTEN_AT_MOST = 2
+
+
+def _replace(screenplay: Screenplay, index: int, scene: object) -> Screenplay:
+    scenes = list(screenplay.scenes)
+    scenes[index] = scene  # type: ignore[call-overload]
+    return with_estimates(screenplay.model_copy(update={"scenes": scenes}))
+
+
+async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Screenplay:
+    """Bible entries, written by the model, for speakers the bible lacks.
+
+    The entries go through the gate's bible checks (a name that is a name, a look, the
+    film's language). When the model cannot give them, the form repair adds plain ones.
+    """
+    strangers = unknown_speakers(screenplay)
+    room = MAX_CHARACTERS - len(screenplay.characters)
+    if not strangers or room <= 0:
+        return screenplay
+    wanted = {name.lower() for name in strangers}
+    prompt = stage_prompt(
+        "missing_characters",
+        writer.language,
+        facts_for(writer.state, "scenes"),
+        names=("、" if writer.language == "zh" else ", ").join(strangers),
+    )
+
+    def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
+        extra = [p for p in to_profiles(cast) if p.name.lower() in wanted][:room]
+        findings = check_bible(extra, writer.brief, title=screenplay.title)
+        return extra, [f for f in findings if f.family != "coverage"]
+
+    try:
+        checked = await ask_checked(
+            writer.runtime,
+            CastDraft,
+            stage_messages(writer.language, prompt),
+            check=check,
+            stage="characters",
+            language=writer.language,
+            retries=1,
+            retry_inline=True,
+        )
+    except StageFailure as exc:
+        log.info("no bible entries for %s from the model: %s", strangers, exc)
+        return screenplay
+    if not checked.result:
+        return screenplay
+    names = [p.name for p in checked.result]
+    writer.repairs.append(
+        say(
+            "note_added_people",
+            writer.language,
+            names=("、" if writer.language == "zh" else ", ").join(names),
+        )
+    )
+    return screenplay.model_copy(update={"characters": [*screenplay.characters, *checked.result]})
+
+
+async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -> Screenplay:
+    """The shortest scenes written longer until the film reaches ``target`` seconds."""
+    budget = writer.budget()
+    gap = target - estimate_runtime(screenplay)
+    order = sorted(
+        range(len(screenplay.scenes)), key=lambda i: estimate_scene_seconds(screenplay.scenes[i])
+    )
+    short = [i for i in order if estimate_scene_seconds(screenplay.scenes[i]) < budget]
+    lengthened: list[int] = []
+    for index in short:
+        if gap <= 0:
+            break
+        scene = screenplay.scenes[index]
+        now = estimate_scene_seconds(scene)
+        want = min(budget * 1.5, max(budget, now + gap / max(1, len(short) - len(lengthened))))
+        try:
+            longer = await writer.resize(index, scene, "lengthen", want)
+        except StageFailure as exc:
+            log.info("scene %d stays as it was: %s", index + 1, exc)
+            continue
+        gained = estimate_scene_seconds(longer) - now
+        if gained > 0:
+            screenplay = _replace(screenplay, index, longer)
+            gap -= gained
+            lengthened.append(index + 1)
+    if lengthened:
+        numbers = join_numbers(sorted(lengthened), writer.language)
+        writer.repairs.append(say("note_lengthened", writer.language, numbers=numbers))
+    return screenplay
+
+
+async def shorten(writer: SceneWriter, screenplay: Screenplay, limit: float) -> Screenplay:
+    """The longest scenes rewritten shorter by the model, then the cut down to ``limit``."""
+    budget = writer.budget()
+    order = sorted(
+        range(len(screenplay.scenes)),
+        key=lambda i: estimate_scene_seconds(screenplay.scenes[i]),
+        reverse=True,
+    )
+    for index in order[:SHORTEN_AT_MOST]:
+        scene = screenplay.scenes[index]
+        if estimate_runtime(screenplay) <= limit or estimate_scene_seconds(scene) <= budget:
+            break
+        try:
+            shorter = await writer.resize(index, scene, "shorten", budget)
+        except StageFailure as exc:
+            log.info("scene %d stays as it was: %s", index + 1, exc)
+            continue
+        if estimate_scene_seconds(shorter) < estimate_scene_seconds(scene):
+            screenplay = _replace(screenplay, index, shorter)
+    if estimate_runtime(screenplay) > limit:
+        cut = cut_to_length(screenplay, limit)
+        screenplay = cut.screenplay
+        if cut.removed:
+            writer.repairs.append(
+                say("note_trimmed", writer.language, count=cut.removed, seconds=round(limit))
+            )
+    return screenplay
+
+
+async def fit(writer: SceneWriter, screenplay: Screenplay) -> Screenplay:
+    """Every speaker in the bible, and the runtime within ±15 % of the request."""
+    screenplay = await add_missing_people(writer, screenplay)
+    target = writer.brief.target_s
+    if not target or not screenplay.scenes:
+        return screenplay
+    runtime = estimate_runtime(screenplay)
+    limit = min(writer.brief.cap_s, target * (1 + TOLERANCE))
+    if runtime < target * (1 - TOLERANCE):
+        screenplay = await lengthen(writer, screenplay, target)
+    if estimate_runtime(screenplay) > limit:
+        screenplay = await shorten(writer, screenplay, limit)
+    return with_estimates(screenplay)

@@ -1,0 +1,105 @@
+"""The whole film through the gate once its scenes are fitted: repeats, the idea, the length.
+
+Some defects only show across scenes: a line from scene 2 written again in scene 5, a
+scene that retells another, scenes that all drift away from the idea. Each finding is
+traced to the scene that can fix it and that scene alone is written again, told what was
+wrong; findings about the whole (the idea's words missing) go to the scene that carries
+the least of the idea. After the last round the film is refused honestly, and the draft
+keeps only the scenes before the first faulty one, so "try again" rewrites from there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from agent.drafting.scene_writer import SceneWriter
+from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
+from film.form import with_estimates
+from film.quality import Finding, check_scenes, fired, refusal_message
+from film.quality.coverage import covered, idea_terms
+from film.screenplay import Language, Screenplay
+
+log = logging.getLogger(__name__)
+#: Rounds of targeted rewrites, and scenes rewritten per round, before refusing.
+REVIEW_ROUNDS = 2
+SCENES_PER_ROUND = 3
+_SCENE_PATH = re.compile(r"^scenes\[(\d+)\]")
+
+
+class ReviewFailure(GateFailure):
+    """The whole film still fails the gate; ``kept`` scenes come before the first bad one."""
+
+    def __init__(self, message: str, findings: Sequence[Finding], kept: int) -> None:
+        super().__init__(message, findings)
+        self.kept = kept
+
+
+def _scene_text(screenplay: Screenplay, index: int) -> str:
+    scene = screenplay.scenes[index]
+    return "\n".join([scene.place, *scene.action, *(line.text for line in scene.dialogue)])
+
+
+def least_told(screenplay: Screenplay, idea: str) -> int:
+    """The scene that carries the fewest of the idea's key terms (the first such scene)."""
+    terms = idea_terms(idea)
+    counts = [
+        len(covered(terms, _scene_text(screenplay, i))) for i in range(len(screenplay.scenes))
+    ]
+    return counts.index(min(counts)) if counts else 0
+
+
+def implicated(
+    screenplay: Screenplay, findings: Sequence[Finding], idea: str
+) -> dict[int, list[Finding]]:
+    """The scenes to write again (0-based), each with the findings it must fix."""
+    found: dict[int, list[Finding]] = {}
+    for finding in findings:
+        match = _SCENE_PATH.match(finding.path)
+        if match:
+            index = int(match.group(1))
+        elif finding.family == "coverage" and screenplay.scenes:
+            index = least_told(screenplay, idea)
+        else:
+            continue
+        found.setdefault(index, []).append(finding)
+    return dict(sorted(found.items()))
+
+
+def blocking_findings(screenplay: Screenplay, writer: SceneWriter) -> list[Finding]:
+    """What keeps the fitted film from being shown."""
+    return [f for f in check_scenes(screenplay, writer.brief) if blocks(f)]
+
+
+async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenplay:
+    """The film once every whole-film finding is fixed by rewriting the scenes at fault.
+
+    Raises:
+        ReviewFailure: findings remain after :data:`REVIEW_ROUNDS` rounds.
+        StageFailure: the model failed while rewriting.
+    """
+    blocking = blocking_findings(screenplay, writer)
+    first, judged = fired(blocking), 1
+    for _round in range(REVIEW_ROUNDS):
+        if not blocking:
+            break
+        log.info("quality gate scenes (whole film): %s", ", ".join(fired(blocking)))
+        targets = implicated(screenplay, blocking, writer.brief.idea)
+        for index, found in list(targets.items())[:SCENES_PER_ROUND]:
+            try:
+                scene = await writer.revise(index, screenplay.scenes[index], found)
+            except GateFailure:
+                continue
+            scenes = list(screenplay.scenes)
+            scenes[index] = scene
+            screenplay = with_estimates(screenplay.model_copy(update={"scenes": scenes}))
+        blocking = blocking_findings(screenplay, writer)
+        judged += 1
+    record_gate(GateRecord("scenes (whole film)", tuple(first), judged, not blocking))
+    if blocking:
+        targets = implicated(screenplay, blocking, writer.brief.idea)
+        kept = min(targets) if targets else 0
+        language: Language = "zh" if writer.language == "zh" else "en"
+        raise ReviewFailure(refusal_message(blocking, language, "scenes"), blocking, kept)
+    return screenplay

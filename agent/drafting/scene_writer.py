@@ -1,0 +1,227 @@
+"""Writing one scene through the quality gate: first drafts, resizes and targeted rewrites.
+
+Every scene call of the scenes stage goes through :class:`SceneWriter`, so each one gets
+the same prompt prefix (facts with the whole outline, guidance, example), the same exact
+fixes (:func:`agent.drafting.schemas.to_scene`: places cleaned, speakers snapped to the
+bible's spelling) and the same gate (:func:`film.quality.check_scene`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.drafting.brief import facts_for, film_language, heading_text
+from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema, to_scene
+from agent.model.ask import stage_messages
+from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
+from agent.prompts import stage_prompt
+from agent.state import State
+from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
+from film.quality import Brief, Finding, check_scene, retry_note
+from film.quality.names import name_problem
+from film.screenplay import Scene
+
+#: Seconds one asked-for dialogue line runs: 6-12 English words or 10-20 Chinese
+#: characters spoken (about 3.2 s), plus the breath after it.
+LINE_S = 3.2 + LINE_PAUSE_S
+_NEWCOMER_CHECKS = frozenset({"names.unknown-speaker", "names.unknown-character"})
+_HEADING_TIMES = frozenset({"DAY", "NIGHT", "MORNING", "EVENING", "DUSK", "DAWN"})
+
+
+def line_counts(seconds: float) -> tuple[int, int]:
+    """Action and dialogue lines that fill ``seconds``: about a third seen, the rest said.
+
+    Action lines come first (each is worth :data:`film.form.ACTION_LINE_S`), then dialogue
+    fills what is left, so the sum lands near ``seconds`` instead of rounding twice.
+    """
+    actions = max(1, min(8, round(seconds * 0.35 / ACTION_LINE_S)))
+    lines = max(1, min(14, round((seconds - actions * ACTION_LINE_S) / LINE_S)))
+    return actions, lines
+
+
+def newcomer(finding: Finding) -> bool:
+    """A speaker missing from the bible who has a real name: the bible gains them later."""
+    return finding.check in _NEWCOMER_CHECKS and not name_problem(finding.text)[0]
+
+
+def scene_json(scene: Scene) -> str:
+    """The editable part of a scene, as the model would have answered it."""
+    data = scene.model_dump(include={"action", "dialogue", "visual"})
+    return json.dumps(data, ensure_ascii=False)
+
+
+@dataclass
+class SceneWriter:
+    """The scenes stage's one way to ask for a scene, with what every call shares.
+
+    Attributes:
+        state: The conversation state (facts, target length, language).
+        runtime: The running node's runtime.
+        brief: The gate's yardstick for this film.
+        beats: The outline; scene ``i`` tells ``beats[i]``.
+        notes: The guideline notes shown as guidance.
+        repairs: What fitting did, in words for the user.
+    """
+
+    state: State
+    runtime: Runtime[Context]
+    brief: Brief
+    beats: list[BeatDraft]
+    notes: str
+    repairs: list[str] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        """The film's language."""
+        return film_language(self.state)
+
+    @property
+    def cast(self) -> list[str]:
+        """The bible's names as drafted."""
+        return [c["name"] for c in self.state.get("draft", {}).get("characters", [])]
+
+    @property
+    def title(self) -> str:
+        """The film's title."""
+        return str(self.state.get("draft", {}).get("logline", {}).get("title", ""))
+
+    def budget(self) -> float:
+        """Seconds each scene should run."""
+        return scene_budget_s(self.state.get("target_seconds", 120), len(self.beats))
+
+    def beat_for(self, index: int, scene: Scene | None = None) -> BeatDraft:
+        """The beat scene ``index`` tells (rebuilt from the scene once cuts moved things)."""
+        if index < len(self.beats) and (scene is None or scene.place == self.beats[index].place):
+            return self.beats[index]
+        assert scene is not None
+        return BeatDraft(
+            place=scene.place[:60],
+            interior="EXT" if scene.interior == "EXT" else "INT",
+            time_of_day=scene.time_of_day if scene.time_of_day in _HEADING_TIMES else "DAY",  # type: ignore[arg-type]
+            summary=(scene.action or [scene.visual or scene.place])[0][:200],
+            characters=list(scene.characters[:4]),
+        )
+
+    def prompt(self, index: int, scene: Scene | None = None) -> str:
+        """The first-draft prompt for scene ``index``; all but the task is shared."""
+        beat = self.beat_for(index, scene)
+        actions, lines = line_counts(self.budget())
+        return stage_prompt(
+            "scene",
+            self.language,
+            facts_for(self.state, "scenes"),
+            self.notes,
+            number=index + 1,
+            heading=heading_text(beat.interior, beat.place, beat.time_of_day, self.language),
+            summary=beat.summary,
+            seconds=round(self.budget()),
+            actions=actions,
+            lines=lines,
+            speakers=self._speakers(beat),
+        )
+
+    def _speakers(self, beat: BeatDraft) -> str:
+        return ("、" if self.language == "zh" else ", ").join(beat.characters or self.cast)
+
+    def check(
+        self, index: int, scene: Scene | None = None
+    ) -> Callable[[SceneDraft], tuple[Scene, list[Finding]]]:
+        """The gate's check for scene ``index``: exact fixes first, then the findings."""
+        beat = self.beat_for(index, scene)
+
+        def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
+            new = to_scene(index + 1, beat, draft, self.cast, self.language)
+            if scene is not None:  # a rewrite keeps where and when the scene is
+                new = new.model_copy(
+                    update={"interior": scene.interior, "time_of_day": scene.time_of_day}
+                )
+            findings = check_scene(
+                new, self.brief, characters=self.cast, title=self.title, index=index
+            )
+            return new, [f for f in findings if not newcomer(f)]
+
+        return judge
+
+    async def write(self, index: int, *, retries: int = GATE_RETRIES) -> Scene:
+        """The first draft of scene ``index``.
+
+        Raises:
+            StageFailure: the model failed, or the gate refused every answer.
+        """
+        schema = scene_schema(*line_counts(self.budget()))
+        checked = await ask_checked(
+            self.runtime,
+            schema,
+            stage_messages(self.language, self.prompt(index)),
+            check=self.check(index),
+            stage="scenes",
+            language=self.language,
+            retries=retries,
+            retry_inline=True,
+        )
+        return checked.result
+
+    async def revise(self, index: int, scene: Scene, findings: list[Finding]) -> Scene:
+        """Scene ``index`` written again, told what the whole-film check found in it."""
+        note = retry_note(findings) + "\n" + REMINDERS[self.language]
+        messages = [
+            *stage_messages(self.language, self.prompt(index, scene)),
+            AIMessage(scene_json(scene)),
+            HumanMessage(note),
+        ]
+        checked = await ask_checked(
+            self.runtime,
+            scene_schema(*line_counts(self.budget())),
+            messages,
+            check=self.check(index, scene),
+            stage="scenes",
+            language=self.language,
+            retries=0,
+            retry_inline=True,
+        )
+        return checked.result
+
+    async def resize(self, index: int, scene: Scene, task: str, seconds: float) -> Scene:
+        """Scene ``index`` rewritten to run about ``seconds`` ("lengthen" or "shorten").
+
+        One model call, no retry: a resize that fails the gate leaves the scene as it was.
+
+        Raises:
+            StageFailure: the model failed or the answer failed the gate.
+        """
+        now = estimate_scene_seconds(scene)
+        actions, lines = line_counts(seconds)
+        beat = self.beat_for(index, scene)
+        prompt = stage_prompt(
+            task,
+            self.language,
+            facts_for(self.state, "scenes"),
+            self.notes,
+            number=index + 1,
+            heading=heading_text(scene.interior, scene.place, scene.time_of_day, self.language),
+            now=round(now),
+            seconds=round(seconds),
+            more=max(1, math.ceil((seconds - now) / LINE_S)),
+            actions=actions,
+            lines=lines,
+            speakers=self._speakers(beat),
+            scene=scene_json(scene),
+        )
+        checked = await ask_checked(
+            self.runtime,
+            scene_schema(actions, lines) if task == "lengthen" else SceneDraft,
+            stage_messages(self.language, prompt),
+            check=self.check(index, scene),
+            stage="scenes",
+            language=self.language,
+            retries=0,
+            retry_inline=True,
+        )
+        return checked.result

@@ -1,0 +1,157 @@
+"""The words of the drafting prompts, English and Chinese side by side.
+
+Kept apart from :mod:`agent.prompts`, which assembles them, so the two languages can be
+read and compared line by line. Chinese films get Chinese prompts throughout: a small
+model asked in English answers in English, whatever the prompt says about the language.
+The examples describe one film nobody will ask for (a nurse's borrowed umbrella), in our
+own words; the quality gate treats them like guidelines, so a copied example is caught.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "idea": "Idea: ",
+        "genre": "Genre: ",
+        "length": "Length: about ",
+        "title": "Title: ",
+        "logline": "Logline: ",
+        "theme": "Theme: ",
+        "when": "When: ",
+        "cast": "Characters:",
+        "outline": "Outline:",
+        "end": ". ",
+        "guidance": "Guidance (style advice, not story facts — do not copy names, objects or "
+        "places from it):",
+        "example": "Example answer for a different film (copy its shape, never its content):",
+    },
+    "zh": {
+        "idea": "创意：",
+        "genre": "类型：",
+        "length": "时长：约",
+        "title": "片名：",
+        "logline": "梗概：",
+        "theme": "主题：",
+        "when": "时间：",
+        "cast": "人物：",
+        "outline": "分场大纲：",
+        "end": "。",
+        "guidance": "写作参考（只是风格建议，不是故事内容——不要照抄其中的人名、物品或地点）：",
+        "example": "另一部片子的示例回答（只学格式，不要照抄内容）：",
+    },
+}
+
+EXAMPLES: dict[str, dict[str, str]] = {
+    "logline": {
+        "en": '{"title": "The Borrowed Umbrella", "logline": "A night-shift nurse lends her '
+        'umbrella to a stranger and spends a rainy week trying to get it back.", "theme": '
+        '"small debts of kindness", "setting_time": "a rainy week in June"}',
+        "zh": '{"title": "借来的伞", "logline": "夜班护士把伞借给陌生人，为了要回它，在梅雨季里'
+        '找了他整整一周。", "theme": "小小的善意", "setting_time": "六月的梅雨季"}',
+    },
+    "characters": {
+        "en": '{"characters": [{"name": "Nora", "role": "night-shift nurse", "look": "30, '
+        'short brown hair, tired eyes, slim", "wardrobe": "blue scrubs under a grey raincoat", '
+        '"props": ["red umbrella"], "voice": "soft"}]}',
+        "zh": '{"characters": [{"name": "林晓", "role": "夜班护士", "look": '
+        '"三十岁，短发，眼神疲惫，身材瘦小", "wardrobe": "蓝色护士服外罩灰色雨衣", "props": '
+        '["红雨伞"], "voice": "轻柔"}]}',
+    },
+    "outline": {
+        "en": '{"beats": [{"place": "Hospital entrance", "interior": "EXT", "time_of_day": '
+        '"NIGHT", "summary": "Nora hands her red umbrella to a soaked stranger.", "characters": '
+        '["Nora"]}]}',
+        "zh": '{"beats": [{"place": "医院门口", "interior": "EXT", "time_of_day": "NIGHT", '
+        '"summary": "林晓把红雨伞递给浑身湿透的陌生人。", "characters": ["林晓"]}]}',
+    },
+    "scene": {
+        "en": '{"action": ["Rain drums on the hospital awning.", "Nora holds out her red '
+        'umbrella."], "dialogue": [{"speaker": "Nora", "text": "Take it. I live just around '
+        'the corner."}], "visual": "Cold neon on wet glass, tight framing."}',
+        "zh": '{"action": ["雨点砸在医院门口的雨棚上。", "林晓递出红雨伞。"], "dialogue": '
+        '[{"speaker": "林晓", "text": "拿着吧，我家就在拐角那边。"}], "visual": '
+        '"湿玻璃上的冷色霓虹，近景构图。"}',
+    },
+}
+
+TASKS: dict[str, dict[str, str]] = {
+    "pitches": {
+        "en": "For each of the six micro film genres, write ONE sentence (under 25 words) on "
+        "how this idea would play in it. Then pick the genre that fits the idea best as "
+        '"recommended" and say why in "reason".',
+        "zh": "为六种微电影类型各写一句话（不超过25个字），说明这个创意放在该类型里会怎么拍。"
+        '然后在 "recommended" 里选出最适合这个创意的类型，在 "reason" 里说明理由。',
+    },
+    "logline": {
+        "en": "Write this film's title (a few words of its own, not the genre's name), a "
+        "one-sentence logline (who wants what, and what stands in the way), the theme in a "
+        "few words, and when it happens (setting_time: a season, a festival or an era). Tell "
+        "the idea itself: keep its people, places and things.",
+        "zh": "写出片名（几个字，出自故事本身，不要用类型名）、一句话梗概（谁想要什么，遇到什么"
+        "阻碍）、几个字的主题，以及故事发生的时间（setting_time：季节、节日或年代）。要讲的就"
+        "是这个创意：保留其中的人物、地点和物件。",
+    },
+    "characters": {
+        "en": "Write the character bible: {count} characters at most, the lead first. "
+        "Everyone the idea names must be here (if it mentions a father, one of them is the "
+        "father). For each: a real name, role (who they are in this story), look (age, face, "
+        "hair, build), wardrobe worn in every scene, up to three props, and a voice hint.",
+        "zh": "写人物小传：最多{count}个人物，主角在前。创意里提到的人都要有（提到爸爸，就要有"
+        "爸爸这个人物）。每个人物写：中文名字、身份（在故事里是谁）、外貌（年龄、脸、发型、"
+        "身材）、每场都穿的服装、最多三件道具、声音特点。",
+    },
+    "outline": {
+        "en": "Write the outline: exactly {count} beats, one per scene, each about {seconds} "
+        "seconds on screen. Beat 1 hooks the viewer, a middle beat turns the story, the last "
+        "beat ends it. For each beat: place (a real location in words, without the time of "
+        "day), INT or EXT, time_of_day, a one-sentence summary of what happens (a new step "
+        "every beat), and characters (names from this list: {cast}).",
+        "zh": "写分场大纲：正好{count}拍，每拍一场，每场约{seconds}秒。第一拍抓住观众，中间一拍"
+        "出现转折，最后一拍给出结局。每拍写：地点（真实的地点名称，不带时间）、INT 或 EXT、"
+        "time_of_day、一句话概括发生了什么（每拍都要推进），以及出场人物（只用这些名字：{cast}）。",
+    },
+    "scene": {
+        "en": "Write scene {number} now: {heading}. What happens: {summary}\nAbout {seconds} "
+        "seconds on screen: {actions} short action lines (what the camera sees, one sentence "
+        "each) and {lines} short dialogue lines of 6 to 12 words, spoken only by these "
+        'characters: {speakers}. Every line is new and moves the story on. In "visual", one '
+        "sentence on light, colour and framing.",
+        "zh": "现在写第{number}场：{heading}。内容：{summary}\n约{seconds}秒：{actions}句动作描写"
+        "（镜头里看到的，每句一件事）和{lines}句对白（每句10到20个字），只能由这些人物说："
+        '{speakers}。每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
+    },
+    "lengthen": {
+        "en": "Scene {number} ({heading}) runs about {now} seconds but needs about {seconds}. "
+        "Write it again, longer: keep what happens and who is in it, and add about {more} "
+        "lines that show more of this moment, {actions} action lines and {lines} dialogue "
+        "lines in all. Dialogue only by: {speakers}.\nThe scene now:\n{scene}",
+        "zh": "第{number}场（{heading}）现在约{now}秒，需要约{seconds}秒。请重写得更长：保留发生"
+        "的事和出场人物，再加大约{more}句，把这一刻写充分，全场共{actions}句动作和{lines}句"
+        "对白。对白只能由这些人物说：{speakers}。\n这一场现在是：\n{scene}",
+    },
+    "shorten": {
+        "en": "Scene {number} ({heading}) is too long for the film. Write it again shorter, "
+        "about {seconds} seconds on screen: keep its meaning, use at most {actions} action "
+        "lines and {lines} dialogue lines.\nThe scene now:\n{scene}",
+        "zh": "第{number}场（{heading}）太长了。请重写得短一些，约{seconds}秒：保留原意，最多"
+        "{actions}句动作和{lines}句对白。\n这一场现在是：\n{scene}",
+    },
+    "missing_characters": {
+        "en": "These people speak in the screenplay but have no bible entry: {names}. Write "
+        "their entries (role, look, wardrobe, props, voice), keeping exactly these names.",
+        "zh": "剧本里这些人物有台词，但人物小传里没有：{names}。请为他们写小传（身份、外貌、服装、"
+        "道具、声音），名字保持不变。",
+    },
+}
+
+#: Heading words in Chinese, so a Chinese prompt reads Chinese throughout.
+ZH_HEADING = {
+    "INT": "内景",
+    "EXT": "外景",
+    "DAY": "白天",
+    "NIGHT": "夜晚",
+    "MORNING": "早晨",
+    "EVENING": "傍晚",
+    "DUSK": "黄昏",
+    "DAWN": "黎明",
+}

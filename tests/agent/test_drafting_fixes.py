@@ -1,0 +1,115 @@
+"""The drafting stages' exact fixes, length plan, shared prompt prefix and gate loop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from pydantic import BaseModel
+
+from agent.drafting.brief import facts_for, user_genre
+from agent.drafting.scene_writer import LINE_S, line_counts
+from agent.drafting.schemas import clean_place
+from agent.model.gate import answer_checked
+from film.form import ACTION_LINE_S, TITLE_CARD_S, FormIssue, scene_budget_s, scene_count_for
+from film.quality import Finding
+from film.quality.runtime import within
+from film.repair import add_missing_speakers, deterministic_repair
+from film.screenplay import DialogueLine, Genre, Scene, Screenplay
+
+
+@pytest.mark.parametrize(
+    ("place", "fixed"),
+    [
+        ("INT. BUS STOP - DAY - DAY", "BUS STOP"),
+        ("Bus stop - DAY", "Bus stop"),
+        ("EXT. Park, evening", "Park"),
+        ("厨房（夜）", "厨房"),
+        ("Night bus", "Night bus"),  # a real place that contains a time word stays
+        ("Park at night", "Park at night"),
+        ("NIGHT", "NIGHT"),  # not a place at all: left for the gate to send back
+        ("Liam", "Home"),
+    ],
+)
+def test_places_get_their_exact_fixes(place: str, fixed: str) -> None:
+    assert clean_place(place, ["Liam"]) == fixed
+    assert clean_place("Liam", ["Liam"], "zh") == "家"
+
+
+@pytest.mark.parametrize("target", [20, 30, 60, 120, 300, 600])
+def test_the_plan_for_a_request_adds_up_to_it(target: float) -> None:
+    count = scene_count_for(target)
+    actions, lines = line_counts(scene_budget_s(target, count))
+    planned = count * (actions * ACTION_LINE_S + lines * LINE_S) + TITLE_CARD_S
+    assert within(planned, target), planned
+
+
+def _film(language: str) -> Screenplay:
+    scene = Scene(number=1, place="x", dialogue=[DialogueLine(speaker="阿强", text="你好。")])
+    return Screenplay(
+        title="t", logline="l", genre=Genre.TOUCHING_FAMILY, language=language, scenes=[scene]
+    )  # type: ignore[arg-type]
+
+
+def test_repairs_write_in_the_films_language_and_give_everyone_a_look() -> None:
+    repaired, added = add_missing_speakers(_film("zh"))
+    person = repaired.characters[0]
+    assert added == ["阿强"] and person.role == "第1场出场的人物。"
+    assert person.look and person.wardrobe and "Speaks" not in person.role
+    issues = [FormIssue("no-place", ""), FormIssue("no-characters", "")]
+    empty = _film("zh").model_copy(update={"scenes": [Scene(number=1, place=" ")]})
+    fixed, _ = deterministic_repair(empty, issues, limit_s=600)
+    assert fixed.scenes[0].place == "街道" and fixed.characters[0].name == "旁白"
+
+
+def test_the_genre_the_user_named_is_not_the_recommended_one() -> None:
+    asked = {"idea": "a touching family film", "genre": "youth-romance", "draft": {}}
+    assert user_genre(asked) is Genre.YOUTH_ROMANCE  # picked at the question: the user's
+    pitched = {**asked, "one_prompt": True, "draft": {"pitches": {}}}
+    assert user_genre(pitched) is Genre.TOUCHING_FAMILY  # the idea named it
+    assert user_genre({**pitched, "idea": "a dog"}) is None  # the studio chose
+
+
+def test_every_stage_starts_with_the_earlier_stages_facts() -> None:
+    state: dict[str, Any] = {
+        "idea": "a fox",
+        "language": "en",
+        "genre": "touching-family",
+        "target_seconds": 60,
+        "draft": {
+            "logline": {"title": "T", "logline": "L", "theme": "th", "setting_time": "now"},
+            "characters": [{"name": "Fox", "role": "lead", "look": "red", "wardrobe": "fur"}],
+            "beats": [{"place": "Den", "summary": "The fox wakes."}],
+        },
+    }
+    stages = ["logline", "characters", "outline", "scenes"]
+    facts = [facts_for(state, stage) for stage in stages]  # type: ignore[arg-type]
+    for earlier, later in zip(facts, facts[1:], strict=False):
+        assert later.startswith(earlier)
+    assert "Outline:\n1. INT. DEN - DAY: The fox wakes." in facts[-1]
+
+
+class Draft(BaseModel):
+    text: str
+
+
+async def test_the_gate_loop_names_the_failure_and_keeps_the_best_answer() -> None:
+    answers = iter(["{0.first}", "still {bad}", "fine"])
+    seen: list[list[BaseMessage]] = []
+
+    async def ask(conversation: list[BaseMessage]) -> Draft:
+        seen.append(conversation)
+        return Draft(text=next(answers))
+
+    def check(draft: Draft) -> tuple[str, list[Finding]]:
+        bad = "{" in draft.text
+        return draft.text, [Finding("debris.template", "title", draft.text, "No braces.")] * bad
+
+    checked = await answer_checked(ask, [HumanMessage("write")], check, reminder="In English.")
+    assert checked.result == "fine" and checked.findings == [] and checked.attempts == 3
+    assert checked.fired == ["debris.template"]
+    retry = seen[1]
+    assert isinstance(retry[-2], AIMessage) and "{0.first}" in str(retry[-2].content)
+    assert "No braces." in str(retry[-1].content) and "In English." in str(retry[-1].content)
+    assert len(seen[2]) == 5  # the whole exchange so far, so the prompt prefix stays cached

@@ -1,0 +1,85 @@
+"""The whole film after its scenes: repeats rewritten, length fitted, the named genre kept.
+
+A 60 s request once gave a 46 s film and a 20 s one 13 s; the outline is now sized from
+the request and a short film is lengthened scene by scene. "一键成片：…温情微电影" was once
+drafted as 草根恶搞; every Chinese and English genre name now counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from fakes import ScriptedChatModel, Studio, default_answer
+from test_graph_gate import PLAIN, draft, screenplay_of, spoiled
+
+from agent.intake.intent import named_genre
+from film.form import estimate_runtime, scene_count_for
+from film.quality.runtime import within
+from film.screenplay import Genre
+
+
+async def test_a_scene_that_repeats_another_is_rewritten(monkeypatch, tmp_path) -> None:
+    copied: list[dict[str, Any]] = []
+
+    def first(prompt: str) -> dict[str, Any]:
+        copied.append(default_answer("SceneDraft", prompt))
+        return copied[0]
+
+    model = ScriptedChatModel(script={"SceneDraft": [first, lambda prompt: copied[0]]})
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
+    assert model.calls.count("SceneDraft") == scene_count_for(60) + 1  # one targeted rewrite
+    scenes = screenplay_of(result).scenes
+    assert scenes[0].dialogue != scenes[1].dialogue
+
+
+async def test_a_short_film_is_lengthened_to_the_request(monkeypatch, tmp_path) -> None:
+    def terse(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"][:2]]
+        return {**data, "action": data["action"][:2], "dialogue": lines}
+
+    model = ScriptedChatModel(script={"SceneDraft": [spoiled("SceneDraft", terse, [])] * 3})
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
+    count = scene_count_for(60)
+    assert model.calls.count("SceneDraft") == 2 * count  # one lengthening call per scene
+    assert within(estimate_runtime(screenplay_of(result)), 60)
+    assert "longer to reach the length you asked for" in result.messages[-1].content
+
+
+@pytest.mark.parametrize("target", [30, 60, 120, 300])
+async def test_the_drafted_film_runs_within_15_percent_of_the_request(
+    monkeypatch, tmp_path, target: int
+) -> None:
+    model = ScriptedChatModel()
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=target), PLAIN)
+    screenplay = screenplay_of(result)
+    assert len(screenplay.scenes) == scene_count_for(target)
+    assert within(estimate_runtime(screenplay), target), estimate_runtime(screenplay)
+    assert model.calls.count("SceneDraft") == scene_count_for(target)  # no fitting needed
+
+
+@pytest.mark.parametrize(
+    ("idea", "genre"),
+    [
+        ("一键成片：奶奶教孙女包饺子的温情微电影", Genre.TOUCHING_FAMILY),
+        ("爸爸和儿子的亲情故事", Genre.TOUCHING_FAMILY),
+        ("高三最后一个月的青春片", Genre.YOUTH_ROMANCE),
+        ("一个外卖员的励志故事", Genre.INSPIRATIONAL_STRUGGLE),
+        ("古装剧：书生进京赶考", Genre.ANCIENT_STYLE),
+        ("恶搞版的西游记", Genre.GRASSROOTS_SPOOF),
+        ("唯美的洱海日出", Genre.AESTHETIC_SCENERY),
+        ("a touching family film about a lost dog", Genre.TOUCHING_FAMILY),
+    ],
+)
+def test_every_genre_name_is_heard(idea: str, genre: Genre) -> None:
+    assert named_genre(idea) is genre
+
+
+async def test_a_named_chinese_genre_is_the_genre_drafted(monkeypatch, tmp_path) -> None:
+    model = ScriptedChatModel(every_call="nonsense")
+    studio = Studio(monkeypatch, tmp_path, model)
+    result = await studio.say("一键成片：奶奶每年除夕都包饺子，今年教给孙女的温情微电影")
+    assert result.values["genre"] == Genre.TOUCHING_FAMILY.value
+    assert model.calls[0] == "LoglineDraft", "a named genre needs no pitches"
+    assert re.search("温情", result.messages[0].content)

@@ -1,0 +1,245 @@
+"""The quality gate wired into drafting: recorded junk is repaired, refused, or fixed exactly.
+
+Each test scripts the fake model with a bad answer recorded from the old 135M model (or
+the first 1.5B drafts) for one stage, then lets it answer well: the stage must retry with
+the failure named to the model and show only the good answer. A model that keeps
+answering junk gets an honest refusal, nothing is saved, and "try again" resumes there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fakes import ScriptedChatModel, Studio, default_answer
+from langgraph.types import Command
+
+from film.form import scene_count_for
+from film.screenplay import Project, Screenplay
+
+IDEA = "a 2-minute film about a grandma teaching her grandson to make dumplings"
+PLAIN = "a film about a grandma teaching her grandson to make dumplings"  # length from context
+ZH_IDEA = "一个两分钟的故事：外婆教外孙包饺子，他明天就要出国了"
+JUNK = ("{0.first}", "Your response will be formatted", "This is scene", "Story so far", "”}]")
+
+
+def spoiled(schema: str, spoil: Callable[[dict[str, Any]], dict[str, Any]], prompts: list[str]):
+    """An answer: the fake's good one for the prompt, spoiled the way a small model did."""
+
+    def answer(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        return spoil(default_answer(schema, prompt))
+
+    return answer
+
+
+def good(schema: str, prompts: list[str]):
+    return spoiled(schema, lambda data: data, prompts)
+
+
+async def draft(studio: Studio, idea: str = IDEA) -> Any:
+    await studio.say(idea)
+    return await studio.say(Command(resume="touching-family"))
+
+
+def screenplay_of(result: Any) -> Screenplay:
+    screenplay = Project.model_validate(result.values["project"]).screenplay
+    assert screenplay is not None
+    return screenplay
+
+
+def shown(result: Any) -> str:
+    return "\n".join(str(m.content) for m in result.messages)
+
+
+async def test_logline_debris_is_retried_with_the_failure_named(monkeypatch, tmp_path) -> None:
+    prompts: list[str] = []
+    junk = spoiled(
+        "LoglineDraft",
+        lambda d: {
+            **d,
+            "title": "{0.first}",
+            "logline": "Your response will be formatted as an empty JSON object",
+        },
+        prompts,
+    )
+    model = ScriptedChatModel(script={"LoglineDraft": [junk, good("LoglineDraft", prompts)]})
+    result = await draft(Studio(monkeypatch, tmp_path, model))
+    assert model.calls.count("LoglineDraft") == 2
+    assert "Your last answer had these problems" in prompts[1]
+    assert "template slot" in prompts[1] and "{0.first}" in prompts[1]  # the model is told
+    assert screenplay_of(result).title == "The Last Dumpling"
+    assert not any(junk in shown(result) for junk in JUNK)
+
+
+async def test_a_logline_that_stays_junk_is_refused_and_try_again_resumes(
+    monkeypatch, tmp_path
+) -> None:
+    junk = spoiled("LoglineDraft", lambda d: {**d, "title": "{0.first}"}, [])
+    model = ScriptedChatModel(script={"LoglineDraft": [junk] * 3})
+    studio = Studio(monkeypatch, tmp_path, model)
+    failed = await draft(studio)
+    assert model.calls.count("LoglineDraft") == 3  # the first answer and two retries
+    reply = failed.messages[-1].content
+    assert reply.startswith("I couldn't write a title and logline I'd stand behind")
+    assert "{0.first}" not in shown(failed)
+    assert failed.values["resume_stage"] == "write_logline"
+    assert not failed.values.get("project") and not failed.values["draft"].get("logline")
+    done = await studio.say("try again")
+    assert screenplay_of(done).title == "The Last Dumpling"
+
+
+async def test_an_incomplete_logline_is_asked_to_say_when(monkeypatch, tmp_path) -> None:
+    prompts: list[str] = []
+    timeless = spoiled("LoglineDraft", lambda d: {**d, "setting_time": ""}, prompts)
+    model = ScriptedChatModel(script={"LoglineDraft": [timeless, good("LoglineDraft", prompts)]})
+    result = await draft(Studio(monkeypatch, tmp_path, model))
+    assert "Say when the story happens" in prompts[1]
+    assert screenplay_of(result).setting_time == "New Year's Eve, today"
+
+
+async def test_labels_as_names_and_copied_guideline_examples_are_retried(
+    monkeypatch, tmp_path
+) -> None:
+    prompts: list[str] = []
+
+    def labels(data: dict[str, Any]) -> dict[str, Any]:
+        people = [dict(c) for c in data["characters"]]
+        people[0].update(name="Theme", look="a dented silver thermos")
+        people[1].update(name="Dialogue")
+        return {"characters": people}
+
+    model = ScriptedChatModel(
+        script={"CastDraft": [spoiled("CastDraft", labels, prompts), good("CastDraft", prompts)]}
+    )
+    studio = Studio(monkeypatch, tmp_path, model)
+    guide = 'Give props a fixed description too ("a dented silver thermos").'
+    search = studio._search
+    monkeypatch.setattr(
+        "knowledge.search_guidelines",
+        lambda *a, **k: [p.__class__(**{**vars(p), "text": guide}) for p in search(*a, **k)],
+    )
+    result = await draft(studio)
+    assert model.calls.count("CastDraft") == 2
+    assert "field label" in prompts[1] and "writing guide's example" in prompts[1]
+    assert {c.name for c in screenplay_of(result).characters} == {"Ming", "Grandma"}
+    assert "thermos" not in shown(result)
+
+
+async def test_bad_places_and_numbered_beats_are_retried_and_a_doubled_time_is_cut(
+    monkeypatch, tmp_path
+) -> None:
+    prompts: list[str] = []
+
+    def recorded(data: dict[str, Any]) -> dict[str, Any]:
+        places = ["NIGHT", "25MIN", "FLIPPA123"]
+        beats = [
+            {**b, "place": places[i % 3], "summary": f"Beat {i + 1}: the bond is tested."}
+            for i, b in enumerate(data["beats"])
+        ]
+        return {"beats": beats}
+
+    def doubled_time(data: dict[str, Any]) -> dict[str, Any]:
+        first = {**data["beats"][0], "place": "BUS STOP - DAY - DAY"}
+        return {"beats": [first, *data["beats"][1:]]}
+
+    model = ScriptedChatModel(
+        script={
+            "OutlineDraft": [
+                spoiled("OutlineDraft", recorded, prompts),
+                spoiled("OutlineDraft", doubled_time, prompts),
+            ]
+        }
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model))
+    assert model.calls.count("OutlineDraft") == 2  # the doubled time needs no third ask
+    note = prompts[1]
+    assert "time word or a duration" in note and "code or a number" in note
+    places = [s.place for s in screenplay_of(result).scenes]
+    assert places[0] == "BUS STOP" and not any("DAY" in p or "25MIN" in p for p in places)
+    fountain = (Path(result.values["project_dir"]) / "screenplay.fountain").read_text()
+    assert "INT. BUS STOP - DAY #1#" in fountain and "DAY - DAY" not in fountain
+
+
+async def test_scaffolding_json_and_code_in_a_scene_are_retried(monkeypatch, tmp_path) -> None:
+    prompts: list[str] = []
+
+    def leaked(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [dict(line) for line in data["dialogue"]]
+        lines[0]["text"] = "This is scene 4 of 6. Story so far: we fold."
+        lines[1]["text"] = lines[1]["text"] + "”}],"
+        return {
+            **data,
+            "action": ["]' {}.write(json_object)", *data["action"][1:]],
+            "dialogue": lines,
+        }
+
+    model = ScriptedChatModel(
+        script={"SceneDraft": [spoiled("SceneDraft", leaked, prompts), good("SceneDraft", prompts)]}
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model))
+    assert model.calls.count("SceneDraft") == scene_count_for(120) + 1
+    assert "prompt scaffolding" in prompts[1] and "JSON residue" in prompts[1]
+    fountain = (Path(result.values["project_dir"]) / "screenplay.fountain").read_text()
+    for junk in (*JUNK, "json_object", ".write("):
+        assert junk not in fountain and junk not in shown(result)
+
+
+async def test_a_scene_that_stays_junk_is_refused_and_the_draft_resumes_there(
+    monkeypatch, tmp_path
+) -> None:
+    junk = spoiled("SceneDraft", lambda d: {**d, "visual": "Story so far: {0.first}"}, [])
+    model = ScriptedChatModel(script={"SceneDraft": [good("SceneDraft", []), junk, junk, junk]})
+    studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
+    failed = await draft(studio, PLAIN)
+    assert failed.messages[-1].content.startswith("I couldn't write a screenplay I'd stand behind")
+    assert "Story so far" not in shown(failed)
+    assert failed.values["resume_stage"] == "write_scenes" and not failed.values.get("project")
+    assert len(failed.values["draft"]["scenes"]) == 1  # the good scene is kept
+    done = await studio.say("try again")
+    assert len(screenplay_of(done).scenes) == scene_count_for(60)
+    assert model.calls.count("SceneDraft") == 1 + 3 + (scene_count_for(60) - 1)
+
+
+async def test_a_chinese_idea_drafted_in_english_is_retried_in_chinese(
+    monkeypatch, tmp_path
+) -> None:
+    prompts: list[str] = []
+    english_logline = spoiled(
+        "LoglineDraft",
+        lambda d: {**d, "title": "The Best Ever", "logline": "Mike and Liam win the contest."},
+        prompts,
+    )
+    english_cast = spoiled(
+        "CastDraft",
+        lambda d: {
+            "characters": [
+                {**c, "name": n} for c, n in zip(d["characters"], ["Mike", "Liam"], strict=True)
+            ]
+        },
+        prompts,
+    )
+    model = ScriptedChatModel(
+        script={
+            "LoglineDraft": [english_logline, good("LoglineDraft", prompts)],
+            "CastDraft": [english_cast],
+        }
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model), ZH_IDEA)
+    screenplay = screenplay_of(result)
+    assert screenplay.language == "zh" and screenplay.title == "最后一个饺子"
+    assert {c.name for c in screenplay.characters} == {"小明", "外婆"}
+    assert model.calls.count("LoglineDraft") == 2 and model.calls.count("CastDraft") == 2
+    assert "简体中文" in prompts[0]  # the Chinese prompt, and the Chinese reminder on retry
+    assert "全部用简体中文重写" in prompts[1]
+
+
+async def test_a_missing_person_is_asked_for_but_does_not_block(monkeypatch, tmp_path) -> None:
+    prompts: list[str] = []
+    model = ScriptedChatModel(script={"CastDraft": [good("CastDraft", prompts)] * 3})
+    idea = "小伟第一次去女朋友家吃饭，想赢得她爸爸的认可。"
+    result = await draft(Studio(monkeypatch, tmp_path, model), idea)
+    assert model.calls.count("CastDraft") == 3  # asked twice more, then accepted
+    assert "father" in prompts[1] and "girlfriend" in prompts[1]
+    assert screenplay_of(result).language == "zh"

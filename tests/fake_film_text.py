@@ -1,0 +1,192 @@
+"""The words of the fake model's film (see :mod:`fake_film`), English and Chinese.
+
+Every scene has its own "thing" and takes its own window of these sentences, so no line,
+beat or scene repeats another; each dialogue line is 7-9 English words or 12-16 Chinese
+characters, about the 3.6 s a scene prompt's dialogue line is budgeted.
+"""
+
+from __future__ import annotations
+
+
+def _lines(block: str) -> list[str]:
+    return [line.strip() for line in block.strip().splitlines()]
+
+
+PLACES = {
+    "en": _lines(
+        """
+        Kitchen
+        Market
+        Courtyard
+        Station
+        Rooftop
+        Bus stop
+        Bakery
+        Park
+        Train platform
+        Living room
+        Riverside
+        Airport
+        """
+    ),
+    "zh": _lines(
+        """
+        厨房
+        菜市场
+        院子
+        火车站
+        天台
+        公交站
+        面包店
+        公园
+        站台
+        客厅
+        河边
+        机场
+        """
+    ),
+}
+THINGS = {
+    "en": _lines(
+        """
+        dough
+        filling bowl
+        rolling pin
+        first wrapper
+        pleated edge
+        steaming pot
+        recipe card
+        spare dumplings
+        suitcase
+        frozen bag
+        train ticket
+        last dumpling
+        """
+    ),
+    "zh": _lines(
+        """
+        面团
+        馅料盆
+        擀面杖
+        第一张饺子皮
+        饺子褶
+        蒸锅
+        家传菜谱
+        多包的饺子
+        行李箱
+        冻饺子袋
+        车票
+        最后一个饺子
+        """
+    ),
+}
+SUMMARIES = {
+    "en": _lines(
+        """
+        Grandma sets out the dough and calls Ming to the table.
+        At the market they argue over pork or cabbage filling.
+        Ming fights the rolling pin and loses, laughing.
+        Ming's first wrapper tears, so Grandma shows him again.
+        Grandma teaches the pleated edge, her fingers quick and sure.
+        The steaming pot fogs the window as the first batch cooks.
+        Grandma writes her recipe card for Ming to take along.
+        They carry spare dumplings to the neighbours downstairs.
+        Ming makes room in his suitcase for a bag of dumplings.
+        Grandma freezes a bag of dumplings for his first week away.
+        At the station Ming checks his train ticket twice.
+        Far from home, Ming cooks the last dumpling and calls Grandma.
+        """
+    ),
+    "zh": _lines(
+        """
+        外婆摆好面团，喊小明过来学包饺子。
+        两人在菜市场为猪肉白菜馅争个不停。
+        小明和擀面杖较劲，输得哈哈大笑。
+        小明擀的第一张皮破了，外婆再教一遍。
+        外婆教他捏褶子，手指又快又稳。
+        第一锅饺子下锅，蒸汽糊满了窗户。
+        外婆把家传菜谱写在卡片上让他带走。
+        祖孙俩把多包的饺子送给楼下邻居。
+        小明在行李箱里腾出地方装饺子。
+        外婆冻好一袋饺子，让他出国第一周吃。
+        在火车站，小明把车票看了两遍。
+        远在国外，小明煮好最后一个饺子，给外婆打电话。
+        """
+    ),
+}
+ACTIONS = {
+    "en": _lines(
+        """
+        Ming reaches for the {thing} with floury hands.
+        Grandma nudges the {thing} closer and smiles.
+        Steam curls around the {thing} on the table.
+        Ming glances at the clock, then at the {thing}.
+        A radio hums softly while the {thing} waits.
+        Grandma taps the {thing} twice for luck.
+        Ming photographs the {thing} with his phone.
+        Light from the window falls across the {thing}.
+        The cat sniffs at the {thing} and wanders off.
+        Grandma hums an old tune over the {thing}.
+        Ming laughs when the {thing} slips from his fingers.
+        Neighbours peer in, curious about the {thing}.
+        """
+    ),
+    "zh": _lines(
+        """
+        小明伸出沾满面粉的手去拿{thing}。
+        外婆把{thing}往他面前推了推，笑了。
+        热气绕着桌上的{thing}慢慢升起。
+        小明看了看钟，又看了看{thing}。
+        收音机轻轻响着，{thing}还在等着。
+        外婆在{thing}上轻轻敲了两下。
+        小明用手机拍下了{thing}。
+        窗外的光落在{thing}上。
+        花猫闻了闻{thing}，又走开了。
+        外婆对着{thing}哼起一首老歌。
+        {thing}从小明指间滑落，他哈哈大笑。
+        邻居探头进来，好奇地打量{thing}。
+        """
+    ),
+}
+LINES = {
+    "en": _lines(
+        """
+        Show me once more how the {thing} works.
+        Slowly now, the {thing} likes patient hands.
+        Will I remember the {thing} when I leave?
+        Every {thing} you make carries a little home.
+        I wish I could pack the {thing} too.
+        Your grandfather never managed the {thing} either.
+        Tomorrow I will miss this {thing} so much.
+        Then come back and find the {thing} here.
+        Mum says you hid the {thing} from her.
+        Only because she kept stealing the {thing}, dear.
+        Do they even sell a {thing} over there?
+        Write to me about every {thing} you see.
+        My hands are clumsy with the {thing}, Grandma.
+        Clumsy hands learn the {thing} fastest, trust me.
+        Promise you will call before the {thing} cools.
+        I promise, and I will call about the {thing}.
+        """
+    ),
+    "zh": _lines(
+        """
+        再教我一次，这个{thing}到底怎么弄？
+        慢慢来，{thing}最喜欢有耐心的手。
+        到了国外，我还会记得{thing}吗？
+        你做的每一个{thing}里都有家的味道。
+        真想把{thing}也一起装进箱子里。
+        你外公当年也弄不好这个{thing}。
+        明天开始，我会特别想念这个{thing}。
+        那就早点回来，{thing}一直在这儿。
+        妈妈说你把{thing}藏起来不给她看。
+        谁让她小时候老是偷吃我的{thing}。
+        那边的超市里能买到{thing}吗？
+        看到新鲜的{thing}，都写信告诉外婆。
+        外婆，我的手太笨，弄不好{thing}。
+        笨手学{thing}学得最快，你信外婆一回。
+        答应我，到了那边想起{thing}就打电话。
+        我答应你，每次看到{thing}都打电话。
+        """
+    ),
+}
