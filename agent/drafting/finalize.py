@@ -41,10 +41,10 @@ async def finalize_draft(state: State, runtime: Runtime[Context]) -> dict[str, A
     project = Project(slug=safe_slug(screenplay.title))
     version = project.commit(screenplay, "First draft")
     folder = project_folder(state, context, project.slug)
-    emit_progress("finalize", "Writing the screenplay files", 0.5)
+    emit_progress("finalize", say("progress_files", language), 0.5)
     await export_screenplay(project, folder)
     runtime_s = estimate_runtime(screenplay)
-    emit_progress("finalize", f"Version {version.number} saved", 1.0)
+    emit_progress("finalize", say("progress_saved", language, number=version.number), 1.0)
     repaired = say("repair_notes", language, notes="; ".join(notes)) if notes else ""
     message = say(
         "draft_done",

@@ -38,7 +38,7 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
     """Ask the model how the idea plays in each genre, grounded by each genre's guidelines."""
     language = state.get("language", "en")
     idea = state.get("idea", "")
-    emit_progress("pitches", "Reading the genre guidelines", 0.1)
+    emit_progress("pitches", say("progress_reading_guides", language), 0.1)
     found = await asyncio.gather(*(find_passages(idea, g.value, k=1) for g in Genre))
     passages = [p for group in found for p in group]
     if passages:
@@ -49,7 +49,7 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
         if group
     )
     prompt = stage_prompt("pitches", language, facts_for(state, "pitches"), notes)
-    emit_progress("pitches", "Pitching the idea in each genre", 0.4)
+    emit_progress("pitches", say("progress_pitching", language), 0.4)
     try:
         draft = await ask_model(
             runtime,
@@ -70,7 +70,7 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
             {"genre": g.value, "label": g.label(language), "pitch": draft.pitch(g)} for g in Genre
         ],
     }
-    emit_progress("pitches", "Genre options ready", 1.0)
+    emit_progress("pitches", say("progress_pitches_ready", language), 1.0)
     update: dict[str, Any] = {
         "draft": {**state.get("draft", {}), "pitches": pitches},
         "resume_stage": None,

@@ -25,7 +25,7 @@ from agent.drafting.schemas import BeatDraft
 from agent.drafting.stages import checked_form, draft_screenplay
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
-from agent.messages import minutes_text
+from agent.messages import minutes_text, say
 from agent.model.ask import StageFailure, stage_failed
 from agent.state import State
 from film.form import estimate_runtime, with_estimates
@@ -55,7 +55,9 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
     )
     for index in range(len(done), len(beats)):
         emit_progress(
-            "scenes", f"Writing scene {index + 1} of {len(beats)}", index / max(1, len(beats))
+            "scenes",
+            say("progress_scene", language, number=index + 1, total=len(beats)),
+            index / max(1, len(beats)),
         )
         try:
             done.append(await writer.write(index))
@@ -72,7 +74,16 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
     except StageFailure as exc:
         return _failed(exc, draft, done)
     runtime_s = estimate_runtime(screenplay)
-    emit_progress("scenes", f"{len(screenplay.scenes)} scenes, about {runtime_s:.0f} s", 1.0)
+    emit_progress(
+        "scenes",
+        say(
+            "progress_scenes_ready",
+            language,
+            count=len(screenplay.scenes),
+            seconds=round(runtime_s),
+        ),
+        1.0,
+    )
     draft.update(
         characters=[c.model_dump() for c in screenplay.characters],
         scenes=[s.model_dump() for s in screenplay.scenes],

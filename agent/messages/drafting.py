@@ -13,6 +13,7 @@ STAGE_LABELS = {
     "outline": ("outlining the beats", "列分场大纲"),
     "scenes": ("writing the scenes", "写分场剧本"),
     "repair": ("fixing the draft", "修正剧本"),
+    "revise": ("rewriting the scene", "改写这一场"),
 }
 
 
@@ -75,6 +76,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "repair_notes": (
         " I fixed the draft before showing it: {notes}.",
         "展示前我修正了剧本：{notes}。",
+    ),
+    "progress_reading_guides": ("Reading the genre guidelines", "正在读各类型的创作指南"),
+    "progress_pitching": ("Pitching the idea in each genre", "正在按每个类型构思方案"),
+    "progress_pitches_ready": ("Genre options ready", "类型方案已就绪"),
+    "progress_hook": ("Finding the hook", "正在找故事的钩子"),
+    "progress_logline_ready": ("Logline ready: {title}", "梗概完成：《{title}》"),
+    "progress_casting": ("Casting the characters", "正在设计人物"),
+    "progress_cast_ready": ("{count} characters pinned", "{count}个人物已确定"),
+    "progress_outlining": ("Outlining {count} beats", "正在列{count}个节拍的大纲"),
+    "progress_outline_ready": (
+        "{count} beats, planned runtime about {seconds} s",
+        "{count}个节拍，计划时长约{seconds}秒",
+    ),
+    "progress_scene": ("Writing scene {number} of {total}", "正在写第{number}场（共{total}场）"),
+    "progress_scenes_ready": ("{count} scenes, about {seconds} s", "{count}场，约{seconds}秒"),
+    "progress_files": ("Writing the screenplay files", "正在生成剧本文件"),
+    "progress_saved": ("Version {number} saved", "第{number}版已保存"),
+    "model_writing": (
+        "still {stage}: {seconds} s, {tokens} tokens written",
+        "仍在{stage}：已用{seconds}秒，写了{tokens}个词元",
     ),
     "note_added_people": (
         "wrote bible entries for {names}",

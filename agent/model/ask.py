@@ -33,6 +33,7 @@ from agent.context import Context
 from agent.events import quiet_tokens
 from agent.messages import say, stage_label
 from agent.model import providers, structured
+from agent.model.heartbeat import heartbeat
 from agent.prompts import system_prompt
 
 log = logging.getLogger(__name__)
@@ -208,7 +209,8 @@ async def ask_model(
     tries = MODEL_ATTEMPTS if retry_inline else 1
     for attempt in range(1, tries + 1):
         try:
-            return await structured_answer(model, schema, messages)
+            with heartbeat(stage, language):
+                return await structured_answer(model, schema, messages)
         except ModelFailure as exc:
             if exc.transient and attempt < tries:
                 log.warning("model call for %s failed (%s); retrying", stage, exc)

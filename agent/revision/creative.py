@@ -24,6 +24,7 @@ from agent.drafting.scene_writer import newcomer
 from agent.grounding import find_passages
 from agent.model.ask import ModelFailure, load_model, structured_answer
 from agent.model.gate import REMINDERS, answer_checked
+from agent.model.heartbeat import heartbeat
 from agent.prompts import LANGUAGE_NAMES
 from agent.revision.prompts import (
     REWRITE_REQUEST,
@@ -224,7 +225,8 @@ async def rewrite_scenes(
     )
 
     async def ask(conversation: list[Any]) -> SceneRewrite:
-        return await structured_answer(model, SceneRewrite, conversation)
+        with heartbeat("revise", language):
+            return await structured_answer(model, SceneRewrite, conversation)
 
     revised = screenplay
     summaries: list[str] = []

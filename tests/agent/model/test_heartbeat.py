@@ -1,0 +1,64 @@
+"""A stage pulses while the model writes, with counts only and in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, HumanMessage
+from langgraph.graph import END, START, StateGraph
+
+from agent.events import quiet_tokens
+from agent.model import heartbeat as heartbeat_module
+from agent.model.heartbeat import TokenPulse, heartbeat
+
+
+def test_the_pulse_reports_at_most_once_per_interval() -> None:
+    now = [0.0]
+    reports: list[tuple[float, int]] = []
+    pulse = TokenPulse(lambda s, n: reports.append((s, n)), interval=5.0, clock=lambda: now[0])
+    for second in range(12):
+        now[0] = float(second)
+        pulse.on_llm_new_token("tok")
+    assert reports == [(5.0, 6), (10.0, 11)]
+
+
+class _State(TypedDict, total=False):
+    answer: str
+
+
+async def _run(language: str) -> tuple[list[dict[str, Any]], list[Any]]:
+    secret = '{"title": "The Last Dumpling", "logline": "draft text nobody has judged"}'
+    model = GenericFakeChatModel(messages=iter([AIMessage(secret)]))
+
+    async def node(state: _State) -> _State:
+        with heartbeat("characters", language), quiet_tokens():
+            reply = await model.ainvoke([HumanMessage("write")])
+        return {"answer": str(reply.content)}
+
+    graph = StateGraph(_State).add_node("stage", node)
+    graph.add_edge(START, "stage")
+    graph.add_edge("stage", END)
+    custom: list[dict[str, Any]] = []
+    tokens: list[Any] = []
+    async for mode, chunk in graph.compile().astream({}, stream_mode=["custom", "messages"]):
+        (custom if mode == "custom" else tokens).append(chunk)
+    return custom, tokens
+
+
+async def test_a_stage_pulses_counts_but_never_the_unjudged_text(monkeypatch) -> None:
+    monkeypatch.setattr(heartbeat_module, "PULSE_S", 0.0)
+    custom, tokens = await _run("en")
+    pulses = [e for e in custom if e.get("type") == "progress"]
+    assert pulses and all(e["stage"] == "characters" for e in pulses)
+    assert pulses[-1]["message"].startswith("still building the character bible:")
+    assert "tokens written" in pulses[-1]["message"]
+    shown = " ".join(e["message"] for e in pulses) + " ".join(str(t) for t in tokens)
+    assert "Dumpling" not in shown and "judged" not in shown
+
+
+async def test_a_chinese_stage_pulses_in_chinese(monkeypatch) -> None:
+    monkeypatch.setattr(heartbeat_module, "PULSE_S", 0.0)
+    custom, _tokens = await _run("zh")
+    message = [e for e in custom if e.get("type") == "progress"][-1]["message"]
+    assert message.startswith("仍在写人物小传") and "词元" in message
