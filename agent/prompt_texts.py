@@ -5,6 +5,10 @@ read and compared line by line. Chinese films get Chinese prompts throughout: a 
 model asked in English answers in English, whatever the prompt says about the language.
 The examples describe one film nobody will ask for (a nurse's borrowed umbrella), in our
 own words; the quality gate treats them like guidelines, so a copied example is caught.
+The character bible has no example: in the craft bench the 1.5B model dressed a Chinese
+grandmother in the example nurse's "蓝色护士服外罩灰色雨衣" three times in a row, while the
+task's own list of fields (age, face, hair, build; wardrobe; props) gave plain, usable
+looks without it.
 """
 
 from __future__ import annotations
@@ -48,14 +52,6 @@ EXAMPLES: dict[str, dict[str, str]] = {
         '"small debts of kindness", "setting_time": "a rainy week in June"}',
         "zh": '{"title": "借来的伞", "logline": "夜班护士把伞借给陌生人，为了要回它，在梅雨季里'
         '找了他整整一周。", "theme": "小小的善意", "setting_time": "六月的梅雨季"}',
-    },
-    "characters": {
-        "en": '{"characters": [{"name": "Nora", "role": "night-shift nurse", "look": "30, '
-        'short brown hair, tired eyes, slim", "wardrobe": "blue scrubs under a grey raincoat", '
-        '"props": ["red umbrella"], "voice": "soft"}]}',
-        "zh": '{"characters": [{"name": "林晓", "role": "夜班护士", "look": '
-        '"三十岁，短发，眼神疲惫，身材瘦小", "wardrobe": "蓝色护士服外罩灰色雨衣", "props": '
-        '["红雨伞"], "voice": "轻柔"}]}',
     },
     "outline": {
         "en": '{"beats": [{"place": "Hospital entrance", "interior": "EXT", "time_of_day": '
@@ -135,6 +131,12 @@ TASKS: dict[str, dict[str, str]] = {
         "lines and {lines} dialogue lines.\nThe scene now:\n{scene}",
         "zh": "第{number}场（{heading}）太长了。请重写得短一些，约{seconds}秒：保留原意，最多"
         "{actions}句动作和{lines}句对白。\n这一场现在是：\n{scene}",
+    },
+    "must_cast": {
+        "en": "The idea names these people: {people}. Each of them must be one of the "
+        "characters, with a real name, and 'role' says which one they are.",
+        "zh": "创意里提到了这些人：{people}。他们每个人都必须是其中一个人物，起一个真实的名字，"
+        "并在“身份”里写明是谁。",
     },
     "missing_characters": {
         "en": "These people speak in the screenplay but have no bible entry: {names}. Write "

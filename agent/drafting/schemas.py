@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from agent.drafting.tidy import acting_note, person_key, same_person, without_again
 from film.quality.names import TIME_WORDS
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
 
@@ -157,12 +158,15 @@ def _meaningful(text: str) -> bool:
 
 
 def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
-    """Bible entries from a cast draft, first entry winning when names repeat."""
+    """Bible entries from a cast draft, first entry winning when names repeat.
+
+    Two kin words for one person ("Grandma" and "Grandmother") count as a repeat.
+    """
     profiles: dict[str, CharacterProfile] = {}
     for person in cast.characters:
         name = person.name.strip()
-        if name and name.lower() not in profiles:
-            profiles[name.lower()] = CharacterProfile(
+        if name and person_key(name) not in profiles:
+            profiles[person_key(name)] = CharacterProfile(
                 name=name,
                 role=person.role,
                 look=person.look,
@@ -186,6 +190,7 @@ def clean_place(place: str, cast: list[str], language: str = "en") -> str:
         if shorter == cleaned or not shorter:
             break
         cleaned = shorter
+    cleaned = without_again(cleaned)
     if not cleaned or cleaned.lower() in {name.lower() for name in cast}:
         return _HOME.get(language, _HOME["en"])
     return cleaned
@@ -196,22 +201,24 @@ def to_scene(
 ) -> Scene:
     """A domain scene from its beat (where, when, who) and its draft (what happens).
 
-    Speaker names are matched to the bible case-insensitively so "GRANDMA" and "Grandma"
-    stay one person; the scene's cast is everyone who speaks or is in the beat.
+    Speaker names are matched to the bible case-insensitively, and kin words for one
+    person together, so "GRANDMA", "Grandma" and "Grandmother" stay one person; a
+    parenthetical is kept only when it is an acting note (:func:`acting_note`); the
+    scene's cast is everyone who speaks or is in the beat.
     """
-    canonical = {name.lower(): name for name in known}
+    canonical = same_person(known)
     lines = [
         DialogueLine(
-            speaker=canonical.get(line.speaker.strip().lower(), line.speaker.strip()),
+            speaker=canonical.get(person_key(line.speaker.strip()), line.speaker.strip()),
             text=line.text.strip(),
-            parenthetical=line.parenthetical.strip(" ()"),
+            parenthetical=acting_note(line.parenthetical),
         )
         for line in draft.dialogue
         if _meaningful(line.text) and _meaningful(line.speaker)
     ]
     cast: list[str] = []
     for name in [
-        *(canonical.get(c.lower(), c) for c in beat.characters),
+        *(canonical.get(person_key(c), c) for c in beat.characters),
         *(line.speaker for line in lines),
     ]:
         if name not in cast:

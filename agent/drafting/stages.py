@@ -29,15 +29,16 @@ from agent.drafting.schemas import (
     outline_schema,
     to_profiles,
 )
+from agent.drafting.tidy import follow_story_time, person_key, same_person
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
 from agent.messages import say
 from agent.model.ask import StageFailure, stage_failed, stage_messages
 from agent.model.gate import ask_checked
-from agent.prompts import stage_prompt
+from agent.prompts import stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
-from film.quality import Finding, check_beats, check_bible, check_logline
+from film.quality import Finding, check_beats, check_bible, check_logline, idea_people_words
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -92,7 +93,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     """Stage 1: title, logline, theme and setting time, in the genre the user named."""
     language, genre = film_language(state), drafting_genre(state)
     state = {**state, "genre": genre.value}
-    emit_progress("logline", "Finding the hook", 0.1)
+    emit_progress("logline", say("progress_hook", language), 0.1)
     passages = await ground(f"{state.get('idea', '')} logline title hook theme", genre.value)
     brief = film_brief(state, runtime.context, passages)
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
@@ -124,7 +125,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
         runtime,
     )
     parts["theme"] = screenplay.theme or parts["theme"]
-    emit_progress("logline", f"Logline ready: {draft.title}", 1.0)
+    emit_progress("logline", say("progress_logline_ready", language, title=draft.title), 1.0)
     message = say(
         "logline_done",
         language,
@@ -154,13 +155,17 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
     language, genre = film_language(state), drafting_genre(state)
     target = state.get("target_seconds", 120)
-    count = 2 if target <= 60 else 3 if target <= 240 else 4
+    people = idea_people_words(state.get("idea", ""))
+    count = max(2 if target <= 60 else 3 if target <= 240 else 4, min(len(people), 4))
     title = state.get("draft", {}).get("logline", {}).get("title", "")
-    emit_progress("characters", "Casting the characters", 0.1)
+    emit_progress("characters", say("progress_casting", language), 0.1)
     passages = await ground(f"{state.get('idea', '')} characters look wardrobe props", genre.value)
     brief = film_brief(state, runtime.context, passages)
     facts = facts_for(state, "characters")
     prompt = stage_prompt("characters", language, facts, notes_text(passages), count=count)
+    if people:
+        named = ("、" if language == "zh" else ", ").join(people)
+        prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
         profiles = to_profiles(cast)[: count + 1]
@@ -182,7 +187,9 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         "characters", draft_screenplay({**state, "draft": draft}), state, runtime
     )
     draft["characters"] = [c.model_dump() for c in screenplay.characters]
-    emit_progress("characters", f"{len(screenplay.characters)} characters pinned", 1.0)
+    emit_progress(
+        "characters", say("progress_cast_ready", language, count=len(screenplay.characters)), 1.0
+    )
     bible = "\n".join(_bible_line(p) for p in screenplay.characters)
     return {
         "draft": draft,
@@ -193,23 +200,27 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
 
 
 def fit_beats(
-    beats: list[BeatDraft], count: int, cast: list[str], language: str = "en"
+    beats: list[BeatDraft], count: int, cast: list[str], language: str = "en", story: str = ""
 ) -> list[BeatDraft]:
     """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
 
     A beat with nobody from the bible gets the lead; every place is cleaned
-    (:func:`clean_place`).
+    (:func:`clean_place`); the headings follow the time the story names
+    (:func:`agent.drafting.tidy.follow_story_time`).
     """
-    known = {name.lower(): name for name in cast}
+    known = same_person(cast)
+    times = follow_story_time([beat.time_of_day for beat in beats[:count]], story)
     fitted: list[BeatDraft] = []
-    for beat in beats[:count]:
-        names = [known[n.strip().lower()] for n in beat.characters if n.strip().lower() in known]
+    for beat, time_of_day in zip(beats[:count], times, strict=True):
+        keys = [person_key(n.strip()) for n in beat.characters]
+        names = [known[key] for key in keys if key in known]
         if not names and cast:
             names = [cast[0]]
         fitted.append(
             beat.model_copy(
                 update={
                     "characters": list(dict.fromkeys(names))[:4],
+                    "time_of_day": time_of_day,
                     "place": clean_place(beat.place, cast, language),
                     "summary": " ".join(beat.summary.split()),
                 }
@@ -226,7 +237,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     draft = state.get("draft", {})
     title = draft.get("logline", {}).get("title", "")
     cast = [c["name"] for c in draft.get("characters", [])]
-    emit_progress("outline", f"Outlining {count} beats", 0.1)
+    emit_progress("outline", say("progress_outlining", language, count=count), 0.1)
     passages = await ground(
         f"{state.get('idea', '')} structure beats hook turn ending", genre.value
     )
@@ -241,8 +252,10 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         cast=("、" if language == "zh" else ", ").join(cast) or "-",
     )
 
+    story = f"{state.get('idea', '')} {draft.get('logline', {}).get('setting_time', '')}"
+
     def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
-        beats = fit_beats(outline.beats, count, cast, language)
+        beats = fit_beats(outline.beats, count, cast, language, story)
         return beats, check_beats(beats, brief, characters=cast, title=title)
 
     try:
@@ -259,7 +272,11 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     beats = checked.result
     seconds = round(scene_budget_s(target, len(beats)))
     planned = len(beats) * seconds + TITLE_CARD_S
-    emit_progress("outline", f"{len(beats)} beats, planned runtime about {planned:.0f} s", 1.0)
+    emit_progress(
+        "outline",
+        say("progress_outline_ready", language, count=len(beats), seconds=round(planned)),
+        1.0,
+    )
     listing = "\n".join(
         f"{i}. {b.interior}. {b.place.upper()} - {b.time_of_day}: {b.summary}"
         for i, b in enumerate(beats, start=1)

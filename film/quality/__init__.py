@@ -8,6 +8,7 @@ Each :class:`Finding` carries a message for a targeted retry; :func:`refusal_mes
 the honest answer when the last attempt still fails.
 """
 
+from film.quality.coverage import idea_people_words, person_word_key
 from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.gate import (
     check_beats,
@@ -36,6 +37,8 @@ __all__ = [
     "check_stage",
     "fired",
     "genre_named_in",
+    "idea_people_words",
+    "person_word_key",
     "refusal_message",
     "retry_note",
 ]

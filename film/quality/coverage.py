@@ -170,6 +170,21 @@ def idea_people(idea: str) -> list[tuple[str, ...]]:
     return [group for group in PEOPLE if any(_mentions(idea, word) for word in group)]
 
 
+def idea_people_words(idea: str) -> list[str]:
+    """The people the idea names, each in the word the idea itself uses ("孙子", "driver").
+
+    The characters prompt names them up front: asked only after the fact, a small model
+    kept leaving the idea's granddaughter or grandson out of the bible.
+    """
+    return [next(w for w in group if _mentions(idea, w)) for group in idea_people(idea)]
+
+
+def person_word_key(name: str) -> str:
+    """One key for every kin or role word of one person ("Grandma", "Grandmother", "奶奶")."""
+    plain = " ".join(name.lower().split())
+    return next((group[0] for group in PEOPLE if plain in group), plain)
+
+
 def check_people(idea: str, bible: Iterable[tuple[str, str]]) -> list[Finding]:
     """Every person the idea names is somebody in the bible (by name, role or look)."""
     cast_text = "\n".join(f"{name} {description}" for name, description in bible)

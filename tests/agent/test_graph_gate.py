@@ -243,3 +243,16 @@ async def test_a_missing_person_is_asked_for_but_does_not_block(monkeypatch, tmp
     assert model.calls.count("CastDraft") == 3  # asked twice more, then accepted
     assert "father" in prompts[1] and "girlfriend" in prompts[1]
     assert screenplay_of(result).language == "zh"
+
+
+async def test_the_characters_prompt_names_the_ideas_people_up_front(monkeypatch, tmp_path) -> None:
+    # The real model left the idea's grandson (and a bus driver's granddaughter) out of the
+    # bible even after being told; naming them in the first prompt is what works.
+    prompts: list[str] = []
+    model = ScriptedChatModel(script={"CastDraft": [good("CastDraft", prompts)]})
+    await draft(Studio(monkeypatch, tmp_path, model), ZH_IDEA)
+    assert "创意里提到了这些人：外婆、外孙。" in prompts[0]
+    prompts.clear()
+    model = ScriptedChatModel(script={"CastDraft": [good("CastDraft", prompts)]})
+    await draft(Studio(monkeypatch, tmp_path / "en", model))
+    assert "The idea names these people: grandma, grandson." in prompts[0]

@@ -1,0 +1,75 @@
+"""The exact fixes for small-model habits seen in the craft bench (agent/drafting/tidy.py)."""
+
+from __future__ import annotations
+
+from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft, to_profiles, to_scene
+from agent.drafting.stages import fit_beats
+from agent.drafting.tidy import acting_note, follow_story_time, story_time, without_again
+
+
+def test_only_short_acting_notes_stay_parentheticals() -> None:
+    assert acting_note("(softly)") == "softly"
+    assert acting_note("不敢看他") == "不敢看他"
+    assert acting_note("(The lift is moving faster now, and the lights flicker.)") == ""
+    assert acting_note("He's excited about it, but he's also agh") == ""  # cut off at 40
+    assert acting_note("她其实很紧张，但是假装什么都不在乎的样子") == ""
+
+
+def test_a_place_does_not_say_again() -> None:
+    assert without_again("School lift again") == "School lift"
+    assert without_again("Kitchen (again)") == "Kitchen"
+    assert without_again("再次回到厨房") == "回到厨房"
+    assert without_again("Again") == "Again"  # nothing left: keep what there was
+
+
+def test_two_kin_words_for_one_person_are_one_character() -> None:
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {"name": "Grandma", "role": "teaches", "look": "grey bun", "wardrobe": "apron"},
+                {"name": "Ming", "role": "leaves", "look": "18, thin", "wardrobe": "hoodie"},
+                {"name": "Grandmother", "role": "again", "look": "old", "wardrobe": "coat"},
+            ]
+        }
+    )
+    assert [p.name for p in to_profiles(cast)] == ["Grandma", "Ming"]
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "INT",
+            "place": "Kitchen",
+            "time_of_day": "NIGHT",
+            "summary": "They fold dumplings.",
+            "characters": ["Grandmother", "Ming"],
+        }
+    )
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["Flour on the table."],
+            "dialogue": [{"speaker": "GRANDMOTHER", "text": "Fold it like this."}],
+        }
+    )
+    scene = to_scene(1, beat, draft, ["Grandma", "Ming"])
+    assert scene.characters == ["Grandma", "Ming"]
+    assert scene.dialogue[0].speaker == "Grandma"
+
+
+def test_the_headings_follow_the_night_the_idea_names() -> None:
+    idea = "Two rival debate captains get stuck in a school lift the night before the final."
+    assert story_time(idea) == "NIGHT"
+    assert story_time("青海湖边，只为拍下日出时的第一缕光") == "DAWN"
+    assert story_time("from dusk till dawn") == ""
+    assert follow_story_time(["DAY", "DAY", "MORNING"], idea) == ["NIGHT", "NIGHT", "MORNING"]
+    assert follow_story_time(["DAY", "NIGHT"], idea) == ["DAY", "NIGHT"]
+    beats = [
+        BeatDraft.model_validate(
+            {
+                "interior": "INT",
+                "place": "School lift again",
+                "time_of_day": "DAY",
+                "summary": "Stuck.",
+                "characters": ["Clara"],
+            }
+        )
+    ]
+    fitted = fit_beats(beats, 1, ["Clara", "Mike"], "en", idea)
+    assert (fitted[0].time_of_day, fitted[0].place) == ("NIGHT", "School lift")
