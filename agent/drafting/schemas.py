@@ -160,18 +160,23 @@ def _meaningful(text: str) -> bool:
 def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
     """Bible entries from a cast draft, first entry winning when names repeat.
 
-    Two kin words for one person ("Grandma" and "Grandmother") count as a repeat.
+    Two kin words for one person ("Grandma" and "Grandmother") count as a repeat, and a
+    prop belongs to the first person who carries it: the real model handed the same "MP3
+    player with shared earphones" to all three of its characters.
     """
     profiles: dict[str, CharacterProfile] = {}
+    carried: set[str] = set()
     for person in cast.characters:
         name = person.name.strip()
         if name and person_key(name) not in profiles:
+            props = [p.strip() for p in person.props if p.strip().lower() not in carried]
+            carried.update(p.lower() for p in props)
             profiles[person_key(name)] = CharacterProfile(
                 name=name,
                 role=person.role,
                 look=person.look,
                 wardrobe=person.wardrobe,
-                props=[p.strip() for p in person.props if p.strip()][:6],
+                props=[p for p in props if p][:6],
                 voice=person.voice,
             )
     return list(profiles.values())

@@ -162,7 +162,10 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     passages = await ground(f"{state.get('idea', '')} characters look wardrobe props", genre.value)
     brief = film_brief(state, runtime.context, passages)
     facts = facts_for(state, "characters")
-    prompt = stage_prompt("characters", language, facts, notes_text(passages), count=count)
+    # No guidance in this prompt: the genre guides' menus of motifs ("an MP3 player with
+    # shared earphones, a red scarf, a borrowed umbrella") were pasted onto every person,
+    # umbrella as clothing included. The gate still checks the bible against them.
+    prompt = stage_prompt("characters", language, facts, count=count)
     if people:
         named = ("、" if language == "zh" else ", ").join(people)
         prompt += "\n" + task("must_cast", language, people=named)
@@ -195,7 +198,6 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         "draft": draft,
         "messages": [AIMessage(say("characters_done", language, bible=bible))],
         "resume_stage": None,
-        "sources": cited(passages),
     }
 
 
