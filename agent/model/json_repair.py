@@ -17,6 +17,9 @@ from pydantic import ValidationError
 _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MAX_PROBLEMS = 6
+#: Where a small model "closed" a string with a typographic quote and went on writing JSON
+#: inside it (``…看着她。”}, {``, ``…home."}],``): the string really ended at the quote.
+_RESIDUE = re.compile(r"\s*[\"”]\s*(?:[}\]]|,\s*[\"“{\[])")
 
 
 class JsonRepairError(ValueError):
@@ -197,3 +200,27 @@ def json_instructions(schema: dict[str, Any]) -> str:
         "Reply with ONE JSON object and nothing else (no prose, no code fence). "
         "Its keys:\n" + describe_schema(schema)
     )
+
+
+def cut_json_residue(text: str) -> str:
+    """``text`` up to JSON written inside it, when what comes before is real text.
+
+    The 1.5B model wrote a Chinese outline whose every summary ended in ``”}, {`` and
+    repeated that answer through both of the gate's retries, because its own broken answer
+    was in the conversation it was shown. The string plainly ended at the quote.
+    """
+    match = _RESIDUE.search(text)
+    if match is None or not re.search(r"\w", text[: match.start()]):
+        return text
+    return text[: match.start()]
+
+
+def without_json_residue(value: Any) -> Any:
+    """``value`` (a parsed answer) with JSON written inside its strings cut off."""
+    if isinstance(value, str):
+        return cut_json_residue(value)
+    if isinstance(value, dict):
+        return {key: without_json_residue(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_json_residue(item) for item in value]
+    return value

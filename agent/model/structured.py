@@ -38,6 +38,7 @@ from agent.model.json_repair import (
     describe_validation_error,
     extract_json_object,
     json_instructions,
+    without_json_residue,
 )
 from agent.model.local_server import LocalModelError
 
@@ -243,6 +244,7 @@ class _Exchange:
         return extract_json_object(self.last_output)
 
     def _validate(self, data: dict[str, Any]) -> BaseModel:
+        data = without_json_residue(data)
         try:
             return self.schema.model_validate(data)
         except ValidationError:

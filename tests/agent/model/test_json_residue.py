@@ -1,0 +1,36 @@
+"""JSON written inside a string is cut off before the answer is judged."""
+
+from __future__ import annotations
+
+from agent.model.json_repair import cut_json_residue, without_json_residue
+
+
+def test_a_string_closed_with_a_typographic_quote_is_cut_there() -> None:
+    # Recorded from the 1.5B model's Chinese outline in the craft bench.
+    summary = "李奶奶坐在餐桌前，手里拿着包饺子的材料。孙子坐在一旁，看着她。”}, {"
+    assert (
+        cut_json_residue(summary)
+        == "李奶奶坐在餐桌前，手里拿着包饺子的材料。孙子坐在一旁，看着她。"
+    )
+    assert cut_json_residue('Take it. I live around the corner."}],') == (
+        "Take it. I live around the corner."
+    )
+    assert cut_json_residue('She whispers.", "speaker": "Bob') == "She whispers."
+
+
+def test_real_text_and_chinese_quotations_are_left_alone() -> None:
+    assert (
+        cut_json_residue("他说“我明天就走”，然后低下了头。") == "他说“我明天就走”，然后低下了头。"
+    )
+    assert cut_json_residue('She calls it "the good pot", and smiles.') == (
+        'She calls it "the good pot", and smiles.'
+    )
+    assert cut_json_residue('"}]') == '"}]'  # nothing real before it: the gate decides
+
+
+def test_every_string_of_an_answer_is_cleaned() -> None:
+    answer = {"beats": [{"summary": "她笑了。”}, {", "characters": ["奶奶"]}], "n": 2}
+    assert without_json_residue(answer) == {
+        "beats": [{"summary": "她笑了。", "characters": ["奶奶"]}],
+        "n": 2,
+    }
