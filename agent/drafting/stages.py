@@ -38,7 +38,14 @@ from agent.model.gate import ask_checked
 from agent.prompts import stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
-from film.quality import Finding, check_beats, check_bible, check_logline, idea_people_words
+from film.quality import (
+    Finding,
+    check_beats,
+    check_bible,
+    check_logline,
+    idea_people_words,
+    repeated_indices,
+)
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -201,19 +208,30 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     }
 
 
+#: The fewest beats a micro film can tell its story in: a hook and an ending.
+MIN_DISTINCT_BEATS = 2
+
+
 def fit_beats(
     beats: list[BeatDraft], count: int, cast: list[str], language: str = "en", story: str = ""
 ) -> list[BeatDraft]:
     """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
 
-    A beat with nobody from the bible gets the lead; every place is cleaned
+    A beat that repeats an earlier one is dropped while :data:`MIN_DISTINCT_BEATS` remain
+    (the scenes then share the film's length: in the craft bench the model kept writing
+    "小明开始学习Python" and "小明开始学习C++" as two beats through every retry, and the
+    outline was refused); a beat with nobody from the bible gets the lead; every place is cleaned
     (:func:`clean_place`); the headings follow the time the story names
     (:func:`agent.drafting.tidy.follow_story_time`).
     """
+    beats = beats[:count]
+    repeats = set(repeated_indices([beat.summary for beat in beats]))
+    if len(beats) - len(repeats) >= MIN_DISTINCT_BEATS:
+        beats = [beat for n, beat in enumerate(beats) if n not in repeats]
     known = same_person(cast)
-    times = follow_story_time([beat.time_of_day for beat in beats[:count]], story)
+    times = follow_story_time([beat.time_of_day for beat in beats], story)
     fitted: list[BeatDraft] = []
-    for beat, time_of_day in zip(beats[:count], times, strict=True):
+    for beat, time_of_day in zip(beats, times, strict=True):
         keys = [person_key(n.strip()) for n in beat.characters]
         names = [known[key] for key in keys if key in known]
         if not names and cast:

@@ -20,6 +20,7 @@ from film.quality.gate import (
     check_stage,
 )
 from film.quality.genre import genre_named_in
+from film.quality.repetition import repeated_indices
 from film.quality.summary import fired, refusal_message, retry_note
 
 __all__ = [
@@ -40,5 +41,6 @@ __all__ = [
     "idea_people_words",
     "person_word_key",
     "refusal_message",
+    "repeated_indices",
     "retry_note",
 ]

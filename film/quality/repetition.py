@@ -94,6 +94,28 @@ def _similarity(first: set[str], second: set[str]) -> float:
     return len(first & second) / len(union) if union else 0.0
 
 
+def repeated_indices(texts: Sequence[str]) -> list[int]:
+    """Which of ``texts`` (beats, scenes) tell the same thing as an earlier one.
+
+    The same test as :func:`check_duplicate_scenes` and :func:`check_repeated_lines`, for
+    drafting's exact fix of an outline that says one step twice.
+    """
+    bags = [set(_units(text)) for text in texts]
+    keys = [normalise(text) for text in texts]
+    return [
+        later
+        for later in range(len(texts))
+        if any(
+            keys[later] == keys[earlier]
+            or (
+                len(bags[later]) >= 4
+                and _similarity(bags[earlier], bags[later]) >= DUPLICATE_SCENE_SIMILARITY
+            )
+            for earlier in range(later)
+        )
+    ]
+
+
 def check_duplicate_scenes(scene_texts: Sequence[str], prefix: str = "scenes") -> list[Finding]:
     """Two scenes (or beats) that tell the same thing, by shared words.
 

@@ -73,3 +73,28 @@ def test_the_headings_follow_the_night_the_idea_names() -> None:
     ]
     fitted = fit_beats(beats, 1, ["Clara", "Mike"], "en", idea)
     assert (fitted[0].time_of_day, fitted[0].place) == ("NIGHT", "School lift")
+
+
+def test_an_outline_that_says_one_step_twice_loses_the_repeat() -> None:
+    # Recorded from the craft bench: the Chinese outline kept these through every retry.
+    def beat(summary: str) -> BeatDraft:
+        return BeatDraft.model_validate(
+            {
+                "interior": "INT",
+                "place": "出租屋",
+                "time_of_day": "NIGHT",
+                "summary": summary,
+                "characters": ["小明"],
+            }
+        )
+
+    summaries = [
+        "小明在夜市摆摊卖煎饼，旁边放着一本编程书。",
+        "小明开始学习Python，准备参加比赛。",
+        "小明开始学习C++，准备参加比赛。",
+        "小明收到游戏公司的录用通知，哭了。",
+    ]
+    fitted = fit_beats([beat(s) for s in summaries], 4, ["小明"], "zh")
+    assert [b.summary for b in fitted] == [summaries[0], summaries[1], summaries[3]]
+    twice = fit_beats([beat(summaries[1]), beat(summaries[2])], 2, ["小明"], "zh")
+    assert len(twice) == 2  # too few left to tell a story: the gate must judge it
