@@ -208,8 +208,10 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     }
 
 
-#: The fewest beats a micro film can tell its story in: a hook and an ending.
-MIN_DISTINCT_BEATS = 2
+#: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
+#: Dropping a repeat must also leave the outline within one beat of its planned size,
+#: or the gate asks again instead.
+MIN_DISTINCT_BEATS = 3
 
 
 def fit_beats(
@@ -217,8 +219,8 @@ def fit_beats(
 ) -> list[BeatDraft]:
     """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
 
-    A beat that repeats an earlier one is dropped while :data:`MIN_DISTINCT_BEATS` remain
-    (the scenes then share the film's length: in the craft bench the model kept writing
+    A beat that repeats an earlier one is dropped while enough remain (see
+    :data:`MIN_DISTINCT_BEATS`; the scenes then share the film's length: in the craft bench the model kept writing
     "小明开始学习Python" and "小明开始学习C++" as two beats through every retry, and the
     outline was refused); a beat with nobody from the bible gets the lead; every place is cleaned
     (:func:`clean_place`); the headings follow the time the story names
@@ -226,7 +228,7 @@ def fit_beats(
     """
     beats = beats[:count]
     repeats = set(repeated_indices([beat.summary for beat in beats]))
-    if len(beats) - len(repeats) >= MIN_DISTINCT_BEATS:
+    if len(beats) - len(repeats) >= max(MIN_DISTINCT_BEATS, count - 1):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]
     known = same_person(cast)
     times = follow_story_time([beat.time_of_day for beat in beats], story)

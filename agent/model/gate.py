@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.messages import BaseMessage, HumanMessage
 from langgraph.runtime import Runtime
 from pydantic import BaseModel
 
@@ -97,9 +97,12 @@ async def answer_checked(
 
     ``check`` applies the exact deterministic fixes first (a place's stray "- DAY", a
     speaker's spelling) and returns the fixed result with what the gate still finds. A
-    retry appends the model's previous answer and :func:`film.quality.retry_note` (plus
-    ``reminder``, e.g. the language instruction in the film's language) to the
-    conversation, so the shared prompt prefix stays cached. Model errors propagate.
+    retry asks afresh: the same prompt with :func:`film.quality.retry_note` (plus
+    ``reminder``, e.g. the language instruction in the film's language) added to its end,
+    so the shared prompt prefix stays cached. The rejected answer is not shown again: the
+    note quotes what was wrong, and in the craft bench a 1.5B model shown its own answer
+    copied it back through every retry (the same borrowed wardrobe, the same repeated
+    beats, the same ``”}, {``). Model errors propagate.
     """
     conversation = list(messages)
     best: Checked[ResultT] | None = None
@@ -119,10 +122,17 @@ async def answer_checked(
             "; ".join(f"{f.check} at {f.path or 'the whole'}: {f.text!r}" for f in findings),
         )
         note = retry_note(findings) + (f"\n{reminder}" if reminder else "")
-        conversation = [*conversation, AIMessage(answer.model_dump_json()), HumanMessage(note)]
+        conversation = _with_note(messages, note)
     assert best is not None
     best.fired, best.attempts = seen, attempt
     return best
+
+
+def _with_note(messages: Sequence[BaseMessage], note: str) -> list[BaseMessage]:
+    """``messages`` with ``note`` added to the end of the last request (its task)."""
+    if not messages or not isinstance(messages[-1], HumanMessage):
+        return [*messages, HumanMessage(note)]
+    return [*messages[:-1], HumanMessage(f"{messages[-1].content}\n\n{note}")]
 
 
 @dataclass(frozen=True)

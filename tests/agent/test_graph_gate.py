@@ -180,7 +180,9 @@ async def test_scaffolding_json_and_code_in_a_scene_are_retried(monkeypatch, tmp
     )
     result = await draft(Studio(monkeypatch, tmp_path, model))
     assert model.calls.count("SceneDraft") == scene_count_for(120) + 1
-    assert "prompt scaffolding" in prompts[1] and "JSON residue" in prompts[1]
+    # The scaffolding is named to the model; the trailing ”}], is cut exactly before
+    # judging (agent.model.json_repair.cut_json_residue), so it needs no retry of its own.
+    assert "prompt scaffolding" in prompts[1] and "JSON residue" not in prompts[1]
     fountain = (Path(result.values["project_dir"]) / "screenplay.fountain").read_text()
     for junk in (*JUNK, "json_object", ".write("):
         assert junk not in fountain and junk not in shown(result)
