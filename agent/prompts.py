@@ -22,6 +22,7 @@ slips through anyway.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.prompt_texts import EXAMPLES, LABELS, TASKS
@@ -96,6 +97,15 @@ def guidance(notes: str, language: str) -> str:
     """Retrieved guideline notes, fenced and labelled as advice rather than story."""
     head = LABELS[_lang(language)]["guidance"]
     return f"{head}\n<<<\n{notes.strip()}\n>>>"
+
+
+#: A guidance block as :func:`guidance` writes it: its label line and the fenced notes.
+_GUIDANCE_BLOCK = re.compile(r"[^\n]*\n<<<\n.*?\n>>>(?:\n\n)?", re.DOTALL)
+
+
+def without_guidance(prompt: str) -> str:
+    """``prompt`` without its guidance block (for a retry after a copied example)."""
+    return _GUIDANCE_BLOCK.sub("", prompt)
 
 
 def example(stage: str, language: str) -> str:

@@ -220,10 +220,10 @@ def fit_beats(
     """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
 
     A beat that repeats an earlier one is dropped while enough remain (see
-    :data:`MIN_DISTINCT_BEATS`; the scenes then share the film's length: in the craft bench the model kept writing
-    "小明开始学习Python" and "小明开始学习C++" as two beats through every retry, and the
-    outline was refused); a beat with nobody from the bible gets the lead; every place is cleaned
-    (:func:`clean_place`); the headings follow the time the story names
+    :data:`MIN_DISTINCT_BEATS`; the scenes then share the film's length: in the craft
+    bench the model kept writing "小明开始学习Python" and "小明开始学习C++" as two beats
+    through every retry). A beat with nobody from the bible gets the lead; every place is
+    cleaned (:func:`clean_place`); the headings follow the time the story names
     (:func:`agent.drafting.tidy.follow_story_time`).
     """
     beats = beats[:count]

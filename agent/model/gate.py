@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from agent.context import Context
 from agent.model.ask import StageFailure, ask_model
+from agent.prompts import without_guidance
 from film.quality import Finding, Stage, fired, refusal_message, retry_note
 from film.screenplay import Language
 
@@ -122,17 +123,27 @@ async def answer_checked(
             "; ".join(f"{f.check} at {f.path or 'the whole'}: {f.text!r}" for f in findings),
         )
         note = retry_note(findings) + (f"\n{reminder}" if reminder else "")
-        conversation = _with_note(messages, note)
+        copied = any(f.family == "copying" for f in findings)
+        conversation = _with_note(messages, note, keep_guidance=not copied)
     assert best is not None
     best.fired, best.attempts = seen, attempt
     return best
 
 
-def _with_note(messages: Sequence[BaseMessage], note: str) -> list[BaseMessage]:
-    """``messages`` with ``note`` added to the end of the last request (its task)."""
+def _with_note(
+    messages: Sequence[BaseMessage], note: str, *, keep_guidance: bool = True
+) -> list[BaseMessage]:
+    """``messages`` with ``note`` added to the end of the last request (its task).
+
+    After a copied guideline example the retry goes without the guidance: told not to,
+    the 1.5B model still wrote the spoof guide's "takeaway rider receives a quest scroll"
+    three times while the guide sat in its prompt.
+    """
     if not messages or not isinstance(messages[-1], HumanMessage):
         return [*messages, HumanMessage(note)]
-    return [*messages[:-1], HumanMessage(f"{messages[-1].content}\n\n{note}")]
+    request = str(messages[-1].content)
+    request = request if keep_guidance else without_guidance(request)
+    return [*messages[:-1], HumanMessage(f"{request}\n\n{note}")]
 
 
 @dataclass(frozen=True)

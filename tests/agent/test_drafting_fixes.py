@@ -12,6 +12,7 @@ from agent.drafting.brief import facts_for, user_genre
 from agent.drafting.scene_writer import LINE_S, line_counts
 from agent.drafting.schemas import clean_place
 from agent.model.gate import answer_checked
+from agent.prompts import stage_prompt
 from film.form import ACTION_LINE_S, TITLE_CARD_S, FormIssue, scene_budget_s, scene_count_for
 from film.quality import Finding
 from film.quality.runtime import within
@@ -116,3 +117,26 @@ async def test_the_gate_loop_names_the_failure_and_keeps_the_best_answer() -> No
     assert str(retry[0].content).startswith("write\n\n")
     assert "No braces." in str(retry[0].content) and "In English." in str(retry[0].content)
     assert "still {bad}" not in str(seen[2][0].content)
+
+
+async def test_a_retry_after_a_copied_example_goes_without_the_guidance() -> None:
+    prompt = stage_prompt(
+        "logline", "en", "Idea: a rider", "- Spoof: a rider receives a quest scroll"
+    )
+    seen: list[list[BaseMessage]] = []
+    answers = iter(["A rider receives a quest scroll", "A rider and his singing scooter"])
+
+    async def ask(conversation: list[BaseMessage]) -> Draft:
+        seen.append(conversation)
+        return Draft(text=next(answers))
+
+    def check(draft: Draft) -> tuple[str, list[Finding]]:
+        copied = "quest scroll" in draft.text
+        return draft.text, [Finding("copying.guideline", "logline", draft.text, "Copied.")] * copied
+
+    checked = await answer_checked(ask, [HumanMessage(prompt)], check)
+    assert checked.result == "A rider and his singing scooter"
+    assert "quest scroll" in str(seen[0][0].content) and "<<<" in str(seen[0][0].content)
+    retry = str(seen[1][0].content)
+    assert "quest scroll" not in retry and "<<<" not in retry and "Guidance" not in retry
+    assert retry.startswith("Idea: a rider") and "Copied." in retry
