@@ -104,7 +104,13 @@ _GUIDANCE_BLOCK = re.compile(r"[^\n]*\n<<<\n.*?\n>>>(?:\n\n)?", re.DOTALL)
 
 
 def without_guidance(prompt: str) -> str:
-    """``prompt`` without its guidance block (for a retry after a copied example)."""
+    """``prompt`` without its guidance block and worked example (a retry after a copy).
+
+    Both are examples a small model copies: the bench saw the scene example's "Cold neon
+    on wet glass, tight framing" and the outline example's red umbrella come back.
+    """
+    for labels in LABELS.values():
+        prompt = re.sub(rf"{re.escape(labels['example'])}\n[^\n]*(?:\n\n)?", "", prompt)
     return _GUIDANCE_BLOCK.sub("", prompt)
 
 

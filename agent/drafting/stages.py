@@ -209,8 +209,7 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
 
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
-#: Dropping a repeat must also leave the outline within one beat of its planned size,
-#: or the gate asks again instead.
+#: Fewer distinct beats than that, and the gate asks again instead.
 MIN_DISTINCT_BEATS = 3
 
 
@@ -228,7 +227,7 @@ def fit_beats(
     """
     beats = beats[:count]
     repeats = set(repeated_indices([beat.summary for beat in beats]))
-    if len(beats) - len(repeats) >= max(MIN_DISTINCT_BEATS, count - 1):
+    if len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]
     known = same_person(cast)
     times = follow_story_time([beat.time_of_day for beat in beats], story)

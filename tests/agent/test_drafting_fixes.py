@@ -140,3 +140,4 @@ async def test_a_retry_after_a_copied_example_goes_without_the_guidance() -> Non
     retry = str(seen[1][0].content)
     assert "quest scroll" not in retry and "<<<" not in retry and "Guidance" not in retry
     assert retry.startswith("Idea: a rider") and "Copied." in retry
+    assert "Example answer" in str(seen[0][0].content) and "Example answer" not in retry

@@ -96,7 +96,10 @@ def test_an_outline_that_says_one_step_twice_loses_the_repeat() -> None:
     ]
     fitted = fit_beats([beat(s) for s in summaries], 4, ["小明"], "zh")
     assert [b.summary for b in fitted] == [summaries[0], summaries[1], summaries[3]]
-    # Too few would be left to tell the story, or too far from the planned size: the
-    # gate judges the outline as written and asks again.
+    # Too few would be left for a hook, a turn and an ending: the gate judges the
+    # outline as written and asks again.
     three = fit_beats([beat(s) for s in summaries[:3]], 3, ["小明"], "zh")
     assert len(three) == 3
+    looped = [summaries[0], *[summaries[1]] * 4, summaries[3]]
+    kept = fit_beats([beat(s) for s in looped], 6, ["小明"], "zh")
+    assert [b.summary for b in kept] == [summaries[0], summaries[1], summaries[3]]
