@@ -39,7 +39,7 @@ from agent.events import (
 )
 from agent.graph import builder
 from agent.state import InputState
-from film.paths import data_dir
+from film.paths import data_dir, private_database
 
 StudioGraph = CompiledStateGraph[Any, Any, Any, Any]
 TurnInput = str | InputState | Command[Any]
@@ -55,10 +55,11 @@ QUIET_TAGS = frozenset({"nostream", "langsmith:nostream"})
 
 
 def checkpoint_path(db_path: Path | str | None = None) -> Path:
-    """The SQLite file holding conversations (``data_dir()/checkpoints.sqlite`` by default)."""
-    path = Path(db_path) if db_path else data_dir() / "checkpoints.sqlite"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+    """The SQLite file holding conversations (``data_dir()/checkpoints.sqlite`` by default).
+
+    It is created readable by its owner only: it holds every user's conversations.
+    """
+    return private_database(Path(db_path) if db_path else data_dir() / "checkpoints.sqlite")
 
 
 @contextlib.asynccontextmanager

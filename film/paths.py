@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -26,11 +27,67 @@ class UnsafePathError(ValueError):
     """A requested path would leave the folder it must stay in."""
 
 
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite keeps beside a database; it creates them with the database's own mode."""
+
+
 def data_dir() -> Path:
-    """The studio's data folder (index, checkpoints, projects); ``MICROFILM_HOME`` moves it."""
+    """The studio's data folder (index, checkpoints, projects); ``MICROFILM_HOME`` moves it.
+
+    It holds every user's chat history, films and logins, so it is private to the user
+    running the studio (0700), and a folder left wider by an older version is narrowed.
+    """
     root = Path(os.environ.get("MICROFILM_HOME", "data")).expanduser().resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+    return private_dir(root)
+
+
+def _narrow(path: Path, mode: int) -> None:
+    """Take away every permission bit outside ``mode`` from our own ``path``, if it exists.
+
+    A path owned by someone else is left alone: we could not change it, and it is theirs.
+    """
+    try:
+        current = path.stat()
+    except FileNotFoundError:
+        return
+    bits = stat.S_IMODE(current.st_mode)
+    if current.st_uid == os.getuid() and bits & ~mode:
+        os.chmod(path, bits & mode)
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` as a folder only its owner may enter: created 0700, or narrowed to it.
+
+    ``mkdir``'s mode is applied under the umask, which can only take bits away, so the
+    folder is never open to others, not even for a moment.
+    """
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    _narrow(path, PRIVATE_DIR_MODE)
+    return path
+
+
+def private_file(path: Path, *companions: str) -> Path:
+    """Make sure ``path`` exists readable by its owner only (0600), created so.
+
+    The file is created empty with ``os.open(..., 0o600)`` before anyone writes to it (an
+    empty file is a valid empty SQLite database), so it never exists with wider modes; an
+    existing one, and any ``companions`` (suffixes such as SQLite's ``-wal``), are narrowed.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        _narrow(path, PRIVATE_FILE_MODE)
+    for suffix in companions:
+        _narrow(path.with_name(path.name + suffix), PRIVATE_FILE_MODE)
+    return path
+
+
+def private_database(path: Path) -> Path:
+    """A SQLite database file that only its owner can read, with its journal files."""
+    return private_file(path, *SQLITE_COMPANIONS)
 
 
 def safe_slug(text: str, *, fallback: str = "film", max_length: int = 48) -> str:

@@ -14,6 +14,8 @@ from pathlib import Path
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.data.storage_clients.base import BaseStorageClient
 
+from film.paths import private_database
+
 DB_FILE = "chainlit.sqlite"
 
 # Column lists follow chainlit's StepDict / ElementDict / Feedback (chainlit 2.12).
@@ -99,8 +101,12 @@ def _add_column_type(definition: str) -> str:
 
 
 def ensure_schema(db_path: Path) -> None:
-    """Create the history tables, or add the columns a newer Chainlit writes."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    """Create the history tables, or add the columns a newer Chainlit writes.
+
+    The file holds every user's conversations, so it is created owner-only (0600) before
+    SQLite opens it; SQLite gives its -wal and -shm files the same mode.
+    """
+    private_database(db_path)
     with sqlite3.connect(db_path) as connection:
         connection.execute("PRAGMA journal_mode=WAL")
         for table, columns in TABLES.items():

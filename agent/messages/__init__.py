@@ -2,15 +2,15 @@
 
 Both languages are first-class, so every sentence the studio says without a model lives
 here as a pair: the texts are split by concern (:mod:`.drafting`, :mod:`.production`,
-:mod:`.revision`) into one table, :data:`TEXTS`, and nodes pick one with :func:`say`. A
-test checks that every key has both languages with the same fields.
+:mod:`.revision`, :mod:`.faults`) into one table, :data:`TEXTS`, and nodes pick one with
+:func:`say`. A test checks that every key has both languages with the same fields.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from agent.messages import drafting, production, revision
+from agent.messages import drafting, faults, production, revision
 
 
 def _one_table(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -24,7 +24,7 @@ def _one_table(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return table
 
 
-TEXTS = _one_table(drafting.TEXTS, production.TEXTS, revision.TEXTS)
+TEXTS = _one_table(drafting.TEXTS, production.TEXTS, revision.TEXTS, faults.TEXTS)
 
 
 def _chinese(language: str | None) -> bool:
@@ -74,3 +74,11 @@ def join_numbers(numbers: list[int], language: str) -> str:
     if _chinese(language):
         return "、".join(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def scenes_named(numbers: list[int], language: str) -> str:
+    """Scenes by number as a sentence names them: "scene 3", "scenes 2 and 5", "第2、5场"."""
+    listed = join_numbers(sorted(numbers), language)
+    if _chinese(language):
+        return f"第{listed}场"
+    return ("scene " if len(numbers) == 1 else "scenes ") + listed

@@ -34,6 +34,7 @@ from agent.events import quiet_tokens
 from agent.messages import say, stage_label
 from agent.model import providers, structured
 from agent.model.heartbeat import heartbeat
+from agent.model.transport import LocalModelCrashed
 from agent.prompts import system_prompt
 
 log = logging.getLogger(__name__)
@@ -62,12 +63,14 @@ class ModelFailure(Exception):
         timed_out: The model (or the studio's limit) ran out of time.
         garbled: The model answered, but never with a valid object.
         transient: Trying again may work (the node's RetryPolicy filter reads it).
+        crashed: The embedded model server died while answering (it restarts by itself).
     """
 
     def __init__(self, cause: BaseException, *, transient: bool | None = None) -> None:
         self.detail = _detail(cause)
         self.timed_out = _timed_out(cause)
         self.garbled = isinstance(cause, structured.StructuredOutputError)
+        self.crashed = _caused_by(cause, LocalModelCrashed)
         self.transient = is_transient(cause) if transient is None else transient
         super().__init__(self.detail)
 
@@ -98,6 +101,13 @@ def _detail(exc: BaseException) -> str:
         return "no answer in time"
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:160]
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None and not isinstance(seen, kind):
+        seen = seen.__cause__ or seen.__context__
+    return seen is not None
 
 
 def _timed_out(exc: BaseException) -> bool:
@@ -136,6 +146,8 @@ def stage_messages(language: str, prompt: str) -> list[BaseMessage]:
 def friendly_failure(failure: ModelFailure, stage: str, language: str) -> str:
     """What to tell the user when ``failure`` ended ``stage``."""
     label = stage_label(stage, language)
+    if failure.crashed:
+        return say("model_crashed", language, stage=label)
     if failure.timed_out:
         return say("model_timeout", language, stage=label)
     if failure.garbled:

@@ -24,6 +24,9 @@ Lifecycle rules:
   and the tail of the server's log.
 - Stopped at interpreter exit; a watchdog thread inside the server exits when its parent
   process disappears (even after ``kill -9``), so no orphan keeps eating the two cores.
+- Its log and its pid file live in the data folder (``logs/``, ``run/``; see
+  :mod:`agent.model.pid_files`), never in /tmp; each start first stops any server a
+  crashed owner left behind.
 """
 
 from __future__ import annotations
@@ -45,43 +48,14 @@ from pathlib import Path
 
 import httpx
 
+from agent.model import pid_files
+from agent.model.bootstrap import BOOTSTRAP
 from agent.model.local_settings import LocalModelSettings
+from agent.model.pid_files import ServerRecord
 from agent.model.weights import LocalModelError, find_gguf, selected_local_model
+from film.paths import data_dir
 
 log = logging.getLogger(__name__)
-
-# Runs inside the child. It exits as soon as the parent is gone; it drops environment
-# variables the llama.cpp server would read as settings (its uvicorn call honours HOST and
-# PORT over the command line, so a PaaS-style PORT=8000 would move or expose it); and it
-# takes the API key from the environment, keeping it out of `ps` output.
-_BOOTSTRAP = """
-import os, runpy, sys, threading, time
-parent, entry = int(sys.argv[1]), sys.argv[2]
-log_path = os.environ.pop("MICROFILM_LLM_SERVER_LOG", "")
-def _watch():
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    if log_path:
-        try:
-            os.unlink(log_path)
-        except OSError:
-            pass
-    os._exit(0)
-threading.Thread(target=_watch, name="parent-watchdog", daemon=True).start()
-key = os.environ.pop("MICROFILM_LLM_SERVER_KEY", "")
-names = {"host", "port", "config_file"}
-if entry == "llama_cpp.server":
-    from llama_cpp.server.settings import Settings
-    names |= set(Settings.model_fields)
-for name in [n for n in os.environ if n.lower() in names]:
-    del os.environ[name]
-# "--api_key=KEY": a random key may start with "-", which argparse would read as a flag.
-sys.argv = [entry, *sys.argv[3:], "--api_key=" + key]
-if entry.endswith(".py"):
-    runpy.run_path(entry, run_name="__main__")
-else:
-    runpy.run_module(entry, run_name="__main__", alter_sys=True)
-"""
 
 
 def free_port() -> int:
@@ -104,8 +78,10 @@ class LocalModelServer:
         settings: LocalModelSettings | None = None,
         *,
         alias: str = "microfilm-local",
+        home: Path | None = None,
     ) -> None:
         self._model = model
+        self._home = home  # the data folder for its log and pid file; data_dir() when None
         self.model_path: Path | None = None if callable(model) else Path(model)
         self.alias = alias
         self.settings = settings or LocalModelSettings()
@@ -113,6 +89,7 @@ class LocalModelServer:
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._log_path: Path | None = None
+        self._pid_file: Path | None = None
         self._lock = threading.Lock()
 
     @property
@@ -130,6 +107,20 @@ class LocalModelServer:
         """True while the child process is alive (it may still be loading)."""
         return self._process is not None and self._process.poll() is None
 
+    def exited(self, within_s: float = 0.0) -> bool:
+        """True when the server we started has died since, waiting up to ``within_s`` for it.
+
+        False when it runs, or was never started or was stopped on purpose.
+        """
+        process = self._process
+        if process is None:
+            return False
+        try:
+            process.wait(timeout=within_s)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
     def ensure_started(self) -> str:
         """Start the server if it is not running and wait until it answers.
 
@@ -141,21 +132,42 @@ class LocalModelServer:
         """
         with self._lock:
             if not self.running():
+                self._note_crash()
                 self._start()
             return self.base_url
+
+    def _note_crash(self) -> None:
+        """Log why a server that was running has gone (killed, out of memory), then tidy."""
+        process = self._process
+        if process is None:
+            return
+        log.warning(
+            "the offline model server (pid %s) stopped unexpectedly with code %s; "
+            "restarting it. Its log ended:\n%s",
+            process.pid,
+            process.returncode,
+            self.log_tail(),
+        )
+        self._terminate()
 
     def _command(self) -> list[str]:
         where = ["--host", "127.0.0.1", "--port", str(self.port)]
         model = ["--model", str(self.model_path), "--model_alias", self.alias]
-        launch = [sys.executable, "-c", _BOOTSTRAP, str(os.getpid()), self.settings.entry]
+        launch = [sys.executable, "-c", BOOTSTRAP, str(os.getpid()), self.settings.entry]
         return [*launch, *model, *where, *self.settings.server_flags()]
 
     def _start(self) -> None:
         if callable(self._model):
             self.model_path = self._model()
         self._discard_log()
+        home = self._home or data_dir()
+        stopped = pid_files.stop_orphans(home)
+        if stopped:
+            log.warning("stopped model server(s) left behind by a crash: pid %s", stopped)
         self.port = free_port()
-        fd, log_name = tempfile.mkstemp(prefix="microfilm-llm-", suffix=".log")
+        fd, log_name = tempfile.mkstemp(
+            prefix="model-server-", suffix=".log", dir=pid_files.log_folder(home)
+        )
         self._log_path = Path(log_name)
         log.info(
             "starting the offline model %s on 127.0.0.1:%d (%d threads, context %d)",
@@ -178,8 +190,12 @@ class LocalModelServer:
                     **os.environ,
                     "MICROFILM_LLM_SERVER_KEY": self.api_key,
                     "MICROFILM_LLM_SERVER_LOG": str(self._log_path),
+                    "MICROFILM_LLM_SERVER_RUN": str(pid_files.run_folder(home)),
                 },
             )
+        self._pid_file = pid_files.write_record(
+            home, ServerRecord(self._process.pid, os.getpid(), self.port, log_name)
+        )
         try:
             self._wait_ready(started)
         except BaseException:
@@ -227,6 +243,9 @@ class LocalModelServer:
 
     def _terminate(self) -> None:
         process, self._process = self._process, None
+        pid_file, self._pid_file = self._pid_file, None
+        if pid_file is not None:
+            pid_file.unlink(missing_ok=True)
         if process is None or process.poll() is not None:
             return
         process.terminate()

@@ -23,7 +23,6 @@ budget, 1024), ``MICROFILM_LOCAL_THREADS`` (1), ``MICROFILM_LOCAL_CTX`` (4096),
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import logging
@@ -39,6 +38,7 @@ from langchain_openai import ChatOpenAI
 
 from agent.context import Context
 from agent.model.local_server import LocalModelServer, shared_server
+from agent.model.transport import AsyncServerTransport, ServerTransport
 from agent.model.weights import selected_local_model
 
 log = logging.getLogger(__name__)
@@ -183,40 +183,6 @@ class EmbeddedChatModel(ChatOpenAI):
         return self.bind(extra_body={**(self.extra_body or {}), "response_format": response_format})
 
 
-class _ServerTransport(httpx.BaseTransport):
-    """Starts (or restarts) the embedded server before a request and points it at its port."""
-
-    def __init__(self, server: LocalModelServer) -> None:
-        self._server = server
-        self._inner = httpx.HTTPTransport()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self._server.ensure_started()
-        request.url = request.url.copy_with(host="127.0.0.1", port=self._server.port)
-        return self._inner.handle_request(request)
-
-    def close(self) -> None:
-        self._inner.close()
-
-
-class _AsyncServerTransport(httpx.AsyncBaseTransport):
-    """Async twin of :class:`_ServerTransport`; starts the server off the event loop."""
-
-    def __init__(self, server: LocalModelServer) -> None:
-        self._server = server
-        # No keep-alive: a pooled connection belongs to one event loop, and the CLI and
-        # tests run several loops per process. Local connections are cheap to open.
-        self._inner = httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        await asyncio.to_thread(self._server.ensure_started)
-        request.url = request.url.copy_with(host="127.0.0.1", port=self._server.port)
-        return await self._inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
-
-
 def embedded_chat_model(
     server: LocalModelServer,
     *,
@@ -225,7 +191,11 @@ def embedded_chat_model(
     temperature: float = 0.6,
     max_tokens: int = 1024,
 ) -> EmbeddedChatModel:
-    """A chat model bound to ``server``; the server starts on the first request."""
+    """A chat model bound to ``server``; the server starts on the first request.
+
+    Its transports restart a server that died and report a death mid-answer as
+    :class:`agent.model.transport.LocalModelCrashed`.
+    """
     # The server ignores max_completion_tokens (what langchain sends), so the answer
     # budget travels as max_tokens in the request body.
     return EmbeddedChatModel(
@@ -236,8 +206,8 @@ def embedded_chat_model(
         max_retries=max_retries,
         temperature=temperature,
         extra_body={"max_tokens": max_tokens},
-        http_client=httpx.Client(transport=_ServerTransport(server)),
-        http_async_client=httpx.AsyncClient(transport=_AsyncServerTransport(server)),
+        http_client=httpx.Client(transport=ServerTransport(server)),
+        http_async_client=httpx.AsyncClient(transport=AsyncServerTransport(server)),
     )
 
 

@@ -93,6 +93,14 @@ def _wait_gone(pid: int, seconds: float) -> bool:
     return False
 
 
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Logs and pid files go to a throwaway data folder, not the repository's."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("MICROFILM_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def stand_in(tmp_path: Path) -> Path:
     script = tmp_path / "stand_in_server.py"
