@@ -5,7 +5,8 @@ only wires Chainlit's hooks; the pieces live in :mod:`webapp`: logins
 (:mod:`webapp.auth`), chat history on SQLite (:mod:`webapp.persistence`), files served to
 their owner only (:mod:`webapp.files`), one project folder per user and thread
 (:mod:`webapp.projects`), the settings panel (:mod:`webapp.settings`), the genre buttons
-(:mod:`webapp.genres`) and the live view of a turn (:mod:`webapp.turns`).
+(:mod:`webapp.genres`), the retry choices after failed scenes (:mod:`webapp.recovery`) and
+the live view of a turn (:mod:`webapp.turns`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import knowledge  # cheap: chromadb loads on the first use of its names (PEP 562
 from agent.model.providers import describe_model
 from agent.session import TurnInput, pending_question
 from film.paths import data_dir
-from webapp import genres, settings
+from webapp import genres, recovery, settings
 from webapp.auth import CredentialsError, ensure_auth_secret, load_accounts, login_notice
 from webapp.engine import SharedGraph
 from webapp.files import LocalStorageClient, add_file_route
@@ -173,6 +174,10 @@ async def play_turn(user_input: TurnInput) -> None:
             content=f"_{cl.user_session.get('model_line') or await model_line()}_", author="Studio"
         ).send()
     language = context.language if context.language in ("en", "zh") else "en"
+    user = getattr(cl.user_session.get("user"), "identifier", None) or "anonymous"
+    notice = GRAPH.reset_notice(user, language)  # a damaged history was set aside at start
+    if notice:
+        await cl.Message(content=notice, author="Studio").send()
     turn = ChatTurn(folder, language=language)
     outcome = await turn.run(graph, cl.context.session.thread_id, user_input, context)
     if outcome.interrupt is not None:
@@ -199,28 +204,49 @@ async def on_message(message: cl.Message) -> None:
         await play_turn(text)
 
 
-@cl.action_callback(genres.ACTION_NAME)
-async def on_genre_button(action: cl.Action) -> None:
-    """A genre button: resume the interrupt in a task the UI's stop button can cancel."""
+def turn_is_running() -> bool:
+    """True while a turn of this chat runs (a second click must not start another)."""
+    running = getattr(cl.context.session, "current_task", None)
+    return running is not None and not running.done()
+
+
+def start_turn_task(user_input: TurnInput) -> None:
+    """Run a turn a button asked for in a task the UI's stop button can cancel."""
     session = cl.context.session
     emitter = cl.context.emitter
-    running = getattr(session, "current_task", None)
-    if running is not None and not running.done():
-        return  # a second click while the first one's turn is still running
-    await genres.clear_genre_buttons()
-    if not await waiting_question():
-        return
 
-    async def resume() -> None:
+    async def run() -> None:
         await emitter.task_start()
         try:
-            await play_turn(Command(resume=str(action.payload.get("genre", ""))))
+            await play_turn(user_input)
         except asyncio.CancelledError:
             pass
         finally:
             await emitter.task_end()
 
-    session.current_task = asyncio.create_task(resume())  # type: ignore[union-attr]
+    session.current_task = asyncio.create_task(run())  # type: ignore[union-attr]
+
+
+@cl.action_callback(genres.ACTION_NAME)
+async def on_genre_button(action: cl.Action) -> None:
+    """A genre button: resume the interrupt with the chosen genre."""
+    if turn_is_running():
+        return  # a second click while the first one's turn is still running
+    await genres.clear_genre_buttons()
+    if not await waiting_question():
+        return
+    start_turn_task(Command(resume=str(action.payload.get("genre", ""))))
+
+
+@cl.action_callback(recovery.ACTION_NAME)
+async def on_recovery_button(action: cl.Action) -> None:
+    """A "retry failed scenes" or "stitch without scene N" button: a render turn with it."""
+    if turn_is_running():
+        return
+    user_input = recovery.choice_input(action.payload)
+    await recovery.clear_recovery_buttons()
+    if user_input is not None:
+        start_turn_task(user_input)
 
 
 @cl.on_chat_resume
@@ -235,6 +261,7 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     payload = await waiting_question()
     if payload:
         await genres.ask_genre(payload)
+    await recovery.offer_again(await GRAPH.get(), cl.context.session.thread_id)
 
 
 @cl.on_stop

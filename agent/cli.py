@@ -3,13 +3,16 @@
 ``microfilm draft`` runs the graph in one-prompt mode inside a temporary folder next to
 the output folder and moves the finished files into place only when everything worked,
 so a bad idea, a broken model or a full disk never leaves half a film behind. Every
-failure ends with one clear message and a non-zero exit code.
+failure ends with one clear message and a non-zero exit code. A scene that cannot be
+rendered fails the run, naming the scene in the user's language, and the finished
+screenplay is still saved; ``--allow-missing-scenes`` accepts a film without such scenes.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import shutil
 import sys
@@ -23,9 +26,12 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 
 from agent.context import Context
-from agent.events import Artefact, GenreQuestion, Progress, Reply, Sources, TurnEvent
+from agent.events import Artefact, Failure, GenreQuestion, Progress, Reply, Sources, TurnEvent
 from agent.graph import builder
+from agent.messages import say, scenes_named
 from agent.model.providers import describe_model
+from agent.production.choices import ProductionChoice, attach_choice
+from agent.production.report import failed_scenes
 from agent.session import (
     StudioGraph,
     TurnInput,
@@ -45,6 +51,7 @@ DELIVERABLES = {  # name in the output folder -> project artefact field
     "subtitles.srt": "subtitles",
     "screenplay.pdf": "pdf",
 }
+SCREENPLAY_FILES = ("screenplay.fountain", "screenplay.json", "screenplay.pdf")
 
 
 class CliError(Exception):
@@ -71,6 +78,8 @@ def _show(event: TurnEvent, say: Callable[[str], None]) -> None:
         cited = [f"{p.get('source')} > {p.get('heading')}" for p in event.passages]
         if cited:
             _err("  sources: " + "; ".join(cited))
+    elif isinstance(event, Failure):
+        _err(f"[{event.stage}] {event.message}")
     elif isinstance(event, Artefact):
         scene = f" {event.scene}" if event.scene else ""
         _err(f"  + {event.kind}{scene}: {event.path}")
@@ -124,19 +133,29 @@ def _prepare_output(out: Path) -> Path:
         raise CliError(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
 
 
-def _move_deliverables(result: TurnResult, work: Path, out: Path) -> list[Path]:
+def _move_deliverables(
+    result: TurnResult, work: Path, out: Path, names: tuple[str, ...] = tuple(DELIVERABLES)
+) -> list[Path]:
     project = Project.model_validate(result.values["project"])
-    sources = {name: getattr(project.artefacts, attr) for name, attr in DELIVERABLES.items()}
-    if not sources["film.mp4"]:
-        raise CliError(result.error or "The film was not produced.", code=1)
-    out.mkdir(parents=True, exist_ok=True)
-    moved: list[Path] = []
-    for name, relative in sources.items():
-        if relative and (work / relative).is_file():
-            target = out / name
-            os.replace(work / relative, target)
-            moved.append(target)
-    return moved
+    sources = {name: getattr(project.artefacts, DELIVERABLES[name]) for name in names}
+    found = {name: work / rel for name, rel in sources.items() if rel and (work / rel).is_file()}
+    if found:
+        out.mkdir(parents=True, exist_ok=True)
+    for name, source in found.items():
+        os.replace(source, out / name)
+    return [out / name for name in found]
+
+
+def _unfinished_film(result: TurnResult, work: Path, out: Path) -> CliError:
+    """The run failed in production: keep the screenplay, say which scenes and what next."""
+    language = str(result.values.get("language") or "en")
+    saved = _move_deliverables(result, work, out, SCREENPLAY_FILES)
+    lines = [result.error or "The film was not produced."]
+    if failed_scenes(result.values):
+        lines.append(say("retry_hint_draft", language))
+    if saved:
+        lines.append(f"Saved to {out}: " + ", ".join(p.name for p in saved))
+    return CliError("\n".join(lines), code=1)
 
 
 async def _draft(args: argparse.Namespace) -> int:
@@ -162,12 +181,18 @@ async def _draft(args: argparse.Namespace) -> int:
             options["genre"] = genre.value
         if args.seconds is not None:
             options["target_seconds"] = float(args.seconds)
+        message = idea_message(idea, options)
+        if args.allow_missing_scenes:
+            attach_choice(message, ProductionChoice(allow_partial=True))
         graph = builder.compile(checkpointer=InMemorySaver())
-        result = await _play(
-            graph, uuid.uuid4().hex, {"messages": [idea_message(idea, options)]}, context, say=_err
-        )
+        result = await _play(graph, uuid.uuid4().hex, {"messages": [message]}, context, say=_err)
+        if result.values.get("project") and result.values.get("production") and result.error:
+            raise _unfinished_film(result, work, out)
         if result.error or result.question or not result.values.get("project"):
             raise CliError(result.error or "The draft stopped before the film was made.", code=1)
+        project = Project.model_validate(result.values["project"])
+        if not project.artefacts.film:
+            raise CliError("The film was not produced.", code=1)
         moved = _move_deliverables(result, work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -222,6 +247,11 @@ async def _chat(args: argparse.Namespace) -> int:
                 continue
             if result.error:
                 print(result.error, flush=True)
+                failed = failed_scenes(result.values)
+                if failed:
+                    language = str(result.values.get("language") or "en")
+                    which = scenes_named(failed, language)
+                    print(say("retry_hint_chat", language, which=which), flush=True)
             question = result.question
             if question:
                 _show_question(question)
@@ -237,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--genre", help="one of: " + ", ".join(g.value for g in Genre))
     draft.add_argument("--out", required=True, help="output folder")
     draft.add_argument("--seconds", type=int, help="target length (20-600)")
+    draft.add_argument(
+        "--allow-missing-scenes",
+        action="store_true",
+        help="if a scene cannot be rendered, make the film without it instead of failing",
+    )
     chat = commands.add_parser("chat", help="co-write a film in the terminal")
     chat.add_argument("--thread", help="continue this conversation")
     chat.add_argument("--db", help="checkpoint database (default: data/checkpoints.sqlite)")
@@ -247,9 +282,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OneLine(logging.Formatter):
+    """Warnings as one line each: the run reports its own failures, no traceback wall."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        return ""
+
+
+def _quiet_logging() -> None:
+    if not logging.getLogger().handlers:  # unless the caller set logging up
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_OneLine("warning: %(message)s"))
+        logging.getLogger().addHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 the run failed, 2 bad input)."""
     args = build_parser().parse_args(argv)
+    _quiet_logging()
     try:
         return asyncio.run(_draft(args) if args.command == "draft" else _chat(args))
     except CliError as exc:

@@ -42,6 +42,14 @@ def progress_event(stage: str, message: str, fraction: float | None = None) -> d
     return {"type": "progress", "stage": stage, "message": message, "fraction": fraction}
 
 
+def failure_event(stage: str, message: str) -> dict[str, Any]:
+    """A failure event: the work on ``stage`` ended without its result (``message`` says why).
+
+    Progress alone cannot say this: a failed scene must show as failed, never as ticked.
+    """
+    return {"type": "failure", "stage": stage, "message": message}
+
+
 def artefact_event(
     kind: ArtefactKind, path: Path | str, scene: int | None = None
 ) -> dict[str, Any]:
@@ -65,6 +73,11 @@ def passage_dict(passage: Any) -> dict[str, str]:
 def emit_progress(stage: str, message: str, fraction: float | None = None) -> None:
     """Report progress of the running node."""
     current_writer()(progress_event(stage, message, fraction))
+
+
+def emit_failure(stage: str, message: str) -> None:
+    """Report that the running node's ``stage`` failed (a scene that could not be rendered)."""
+    current_writer()(failure_event(stage, message))
 
 
 def emit_artefact(kind: ArtefactKind, path: Path | str, scene: int | None = None) -> None:
@@ -174,6 +187,18 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """Work on a stage (``scene 3``, ``render``) ended without its result, and why."""
+
+    stage: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as nodes emitted it."""
+        return failure_event(self.stage, self.message)
+
+
+@dataclass(frozen=True)
 class Artefact:
     """A finished file (absolute path inside the project folder)."""
 
@@ -197,7 +222,7 @@ class Sources:
         return {"type": "sources", "passages": [dict(p) for p in self.passages]}
 
 
-WorkEvent = Progress | Artefact | Sources
+WorkEvent = Progress | Failure | Artefact | Sources
 
 
 def work_event(event: Any) -> WorkEvent | None:
@@ -212,6 +237,8 @@ def work_event(event: Any) -> WorkEvent | None:
             str(event.get("message") or ""),
             float(fraction) if isinstance(fraction, int | float) else None,
         )
+    if kind == "failure":
+        return Failure(str(event.get("stage") or ""), str(event.get("message") or ""))
     if kind == "artefact":
         scene = event.get("scene")
         return Artefact(
@@ -263,6 +290,7 @@ TurnEvent = (
     | StageStarted
     | StageEnded
     | Progress
+    | Failure
     | Artefact
     | Sources
     | GenreQuestion

@@ -2,84 +2,108 @@
 
 Progress events arrive many times a second during a render; the browser only needs a
 fresh list when a line changes state or every so often, so updates are throttled. A
-scene's line is ticked off when its preview arrives, and whatever is still running when
-the turn ends is closed as done, stopped or failed, so the list never keeps spinning.
+scene's line is ticked off when it reports itself done (or its preview arrives); a
+``failure`` event marks a line failed, and a failed line is never ticked or relabelled
+later in the turn. Whatever is still running when the turn ends is closed as done,
+stopped or failed, so the list never keeps spinning. Line names and the list's status
+are in the conversation's language.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from typing import Any
 
 import chainlit as cl
 
-from agent.events import Progress
+from agent.events import Failure, Progress
+from webapp.render import bilingual
 
 STAGE_TITLES = {
-    "pitches": "Genre pitches",
-    "logline": "Logline and title",
-    "characters": "Characters",
-    "outline": "Beat outline",
-    "scenes": "Scenes",
-    "finalize": "Screenplay files",
-    "render": "Film",
-    "assemble": "Stitching",
-    "cover": "Cover",
-    "bundle": "Download bundle",
+    "pitches": ("Genre pitches", "类型提案"),
+    "logline": ("Logline and title", "一句话梗概和片名"),
+    "characters": ("Characters", "人物"),
+    "outline": ("Beat outline", "情节大纲"),
+    "scenes": ("Scenes", "分场剧本"),
+    "finalize": ("Screenplay files", "剧本文件"),
+    "guidelines": ("Guidelines", "创作指南"),
+    "render": ("Film", "影片"),
+    "assemble": ("Stitching", "合成"),
+    "cover": ("Cover", "封面"),
+    "bundle": ("Download bundle", "下载包"),
+}
+LIST_STATUS = {
+    "working": ("Working…", "进行中…"),
+    "done": ("Done", "完成"),
+    "stopped": ("Stopped", "已停止"),
+    "failed": ("Failed", "失败"),
 }
 log = logging.getLogger(__name__)
-_SCENE_DONE = re.compile(r"Scene (\d+) of \d+ done")
 _MIN_INTERVAL_S = 0.8
 
 
-def stage_title(stage: str) -> str:
-    """A progress line's label: "Scene 3", "Cover"..."""
+def stage_title(stage: str, language: str = "en") -> str:
+    """A progress line's label: "Scene 3" / "第3场", "Cover" / "封面"..."""
     if stage.startswith("scene "):
-        return f"Scene {stage.split(' ', 1)[1]}"
-    return STAGE_TITLES.get(stage, stage.replace("_", " ").capitalize())
+        number = stage.split(" ", 1)[1]
+        return bilingual(language, f"Scene {number}", f"第{number}场")
+    if stage in STAGE_TITLES:
+        return bilingual(language, *STAGE_TITLES[stage])
+    return stage.replace("_", " ").capitalize()
 
 
 class ProgressBoard:
     """The task list of one turn (created on the first progress event)."""
 
-    def __init__(self, clock: Any = time.monotonic) -> None:
+    def __init__(self, clock: Any = time.monotonic, language: str = "en") -> None:
         self.task_list: cl.TaskList | None = None
         self.tasks: dict[str, cl.Task] = {}
+        self.language = language
         self._clock = clock
         self._last_sent = 0.0
 
+    def _label(self, stage: str, message: str) -> str:
+        title = stage_title(stage, self.language)
+        return f"{title}{bilingual(self.language, ': ', '：')}{message}" if message else title
+
     def _task(self, stage: str) -> cl.Task:
+        if self.task_list is None:
+            self.task_list = cl.TaskList(status=bilingual(self.language, *LIST_STATUS["working"]))
         if stage not in self.tasks:
-            task = cl.Task(title=stage_title(stage), status=cl.TaskStatus.RUNNING)
+            task = cl.Task(title=stage_title(stage, self.language), status=cl.TaskStatus.RUNNING)
             self.tasks[stage] = task
             assert self.task_list is not None
             self.task_list.tasks.append(task)
         return self.tasks[stage]
 
     async def on_progress(self, event: Progress) -> None:
-        """Show one progress event."""
-        if self.task_list is None:
-            self.task_list = cl.TaskList(status="Working…")
+        """Show one progress event (a failed line keeps its failure)."""
         stage = event.stage or "work"
-        message = event.message.strip()
         task = self._task(stage)
+        if task.status is cl.TaskStatus.FAILED:
+            return
         before = task.status
-        task.title = f"{stage_title(stage)}: {message}" if message else stage_title(stage)
+        task.title = self._label(stage, event.message.strip())
         if event.fraction is not None and event.fraction >= 1.0:
             task.status = cl.TaskStatus.DONE
         elif task.status is not cl.TaskStatus.DONE:
             task.status = cl.TaskStatus.RUNNING
-        done = _SCENE_DONE.search(message)
-        if done:
-            self.mark_done(f"scene {done.group(1)}")
         await self._send(force=before is not task.status)
 
+    async def on_failure(self, event: Failure) -> None:
+        """Mark a line failed with its reason; it stays failed for the rest of the turn."""
+        stage = event.stage or "work"
+        task = self._task(stage)
+        task.title = self._label(stage, event.message.strip())
+        task.status = cl.TaskStatus.FAILED
+        await self._send(force=True)
+
     def mark_done(self, stage: str) -> None:
-        """Tick off a stage (a scene whose preview arrived)."""
-        if self.task_list is not None and stage in self.tasks:
-            self.tasks[stage].status = cl.TaskStatus.DONE
+        """Tick off a stage (a scene whose preview arrived), unless it failed."""
+        task = self.tasks.get(stage)
+        if task is not None and task.status is not cl.TaskStatus.FAILED:
+            task.status = cl.TaskStatus.DONE
 
     async def _send(self, force: bool = False) -> None:
         now = self._clock()
@@ -99,5 +123,6 @@ class ProgressBoard:
         for task in self.tasks.values():
             if task.status is cl.TaskStatus.RUNNING:
                 task.status = final
-        self.task_list.status = {"done": "Done", "stopped": "Stopped"}.get(outcome, "Failed")
+        status = LIST_STATUS.get(outcome, LIST_STATUS["failed"])
+        self.task_list.status = bilingual(self.language, *status)
         await self._send(force=True)

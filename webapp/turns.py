@@ -5,7 +5,9 @@ replies become chat messages, each stage's start and end a collapsed step with i
 and output, progress a task list, sources a retrieval step, and the genre question is
 handed back to the app to ask. Scene previews appear as they finish, the screenplay when
 its stage ends, and the film with its cover and downloads at the end of the turn; a
-stopped turn still posts what was finished.
+stopped turn still posts what was finished. A turn that ends with an error closes its
+task list as failed; when scenes failed to render, it offers to retry them or to stitch
+the film without them (:mod:`webapp.recovery`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import chainlit as cl
 from agent.context import Context
 from agent.events import (
     Artefact,
+    Failure,
     GenreQuestion,
     Progress,
     Reply,
@@ -29,12 +32,15 @@ from agent.events import (
     Sources,
     StageEnded,
     StageStarted,
+    TurnEnded,
     TurnEvent,
 )
+from agent.production.report import failed_scenes, public_reason
 from agent.session import StudioGraph, TurnInput, stream_turn
 from webapp import render
 from webapp.progress import ProgressBoard
 from webapp.projects import checked_artefact
+from webapp.recovery import can_cut_without, clear_recovery_buttons, offer_recovery
 from webapp.summaries import (
     sources_markdown,
     step_title,
@@ -56,6 +62,11 @@ class TurnOutcome:
     """The genre question's payload, when the turn stopped to ask it."""
     stopped: bool = False
     error: str | None = None
+    """A crash of the turn itself (the chat said so); a stage's failure is ``failed``."""
+    failed: str | None = None
+    """The failure message the turn ended with (a stage could not do its work)."""
+    failed_scenes: list[int] | None = None
+    """Scenes the render could not make; the retry and partial-cut choices were offered."""
 
 
 class ChatTurn:
@@ -67,9 +78,10 @@ class ChatTurn:
         self.replies: dict[str, cl.Message] = {}
         self.streaming: list[cl.Message] = []
         self.steps: dict[str, cl.Step] = {}
-        self.progress = ProgressBoard()
+        self.progress = ProgressBoard(language=language)
         self.pending: dict[str, Path] = {}
         self.question: GenreQuestion | None = None
+        self.ended: TurnEnded | None = None
         # Steps sit beside the turn's messages: under Chainlit's on_message run, if any.
         current = cl.context.current_step
         self.parent_id = current.id if current else None
@@ -79,6 +91,7 @@ class ChatTurn:
     ) -> TurnOutcome:
         """Stream the turn to the chat; a stop from the UI is re-raised after cleaning up."""
         outcome = TurnOutcome()
+        await clear_recovery_buttons()  # a new turn makes an earlier offer stale
         try:
             async for event in stream_turn(graph, thread_id, user_input, context):
                 await self.show(event)
@@ -87,7 +100,7 @@ class ChatTurn:
             raise
         except Exception as exc:
             log.exception("turn failed")
-            outcome.error = str(exc) or type(exc).__name__
+            outcome.error = public_reason(str(exc) or type(exc).__name__, self.folder)
             await self.finish("failed")
             await cl.ErrorMessage(
                 content=render.bilingual(
@@ -98,8 +111,14 @@ class ChatTurn:
                 )
             ).send()
             return outcome
-        await self.finish("done")
+        values = self.ended.values if self.ended else {}
+        outcome.failed = self.ended.error if self.ended else None
+        await self.finish("failed" if outcome.failed else "done")
         outcome.interrupt = self.question.payload if self.question else None
+        failed = failed_scenes(values) if outcome.failed else []
+        if failed:
+            outcome.failed_scenes = failed
+            await offer_recovery(failed, self.language, can_cut_without(values))
         return outcome
 
     async def show(self, event: TurnEvent) -> None:
@@ -114,6 +133,8 @@ class ChatTurn:
             await self.on_stage_ended(event)
         elif isinstance(event, Progress):
             await self.progress.on_progress(event)
+        elif isinstance(event, Failure):
+            await self.progress.on_failure(event)
         elif isinstance(event, Sources) and event.passages:
             async with cl.Step(
                 name="Guidelines consulted", type="retrieval", default_open=False
@@ -123,6 +144,15 @@ class ChatTurn:
             await self.on_artefact(event)
         elif isinstance(event, GenreQuestion):
             self.question = event
+        elif isinstance(event, TurnEnded):
+            self.ended = event
+            self.set_language(event.values.get("language"))
+
+    def set_language(self, language: Any) -> None:
+        """Follow the conversation's language (known once the turn reads the state)."""
+        if isinstance(language, str) and language in ("en", "zh"):
+            self.language = language
+            self.progress.language = language
 
     async def on_token(self, token: ReplyToken) -> None:
         """Grow one chat message per model reply as its tokens arrive."""
@@ -141,8 +171,8 @@ class ChatTurn:
     async def on_stage_started(self, stage: StageStarted) -> None:
         """Open a collapsed step showing what the stage starts from."""
         task_input = stage.task_input
-        if isinstance(task_input, Mapping) and task_input.get("language"):
-            self.language = str(task_input["language"])
+        if isinstance(task_input, Mapping):
+            self.set_language(task_input.get("language"))
         opened = cl.Step(
             name=step_title(stage.name, task_input),
             type=step_type(stage.name),  # type: ignore[arg-type]
@@ -161,7 +191,7 @@ class ChatTurn:
             return
         if stage.error:
             step.is_error = True
-            step.output = f"Failed: {stage.error}"
+            step.output = f"Failed: {public_reason(stage.error, self.folder)}"
         elif stage.waiting:
             step.output = "Waiting for your answer."
         else:

@@ -1,4 +1,8 @@
-"""What the studio says while it renders the film and its cover, in English and Chinese."""
+"""What the studio says while it renders the film and its cover, in English and Chinese.
+
+A film with a scene missing is not called finished: the failure texts name the scenes and
+why, and the partial cut is only described as ready when the person chose it.
+"""
 
 from __future__ import annotations
 
@@ -11,18 +15,73 @@ TEXTS: dict[str, tuple[str, str]] = {
         'Rendering {scenes} scenes of "{title}" at {size}...',
         "开始渲染《{title}》的{scenes}场戏（{size}）……",
     ),
+    "production_retry": (
+        "Rendering {which} again; the finished scenes are reused.",
+        "重新渲染{which}，已完成的场景直接沿用。",
+    ),
+    "production_leave_out": (
+        "Stitching the film without {which}, as you chose.",
+        "按你的选择，不含{which}合成影片。",
+    ),
     "film_done": (
-        "The film is ready: {runtime}, {scenes} scenes{failed}. Files are in {folder}.",
-        "影片完成：{runtime}，{scenes}场{failed}。文件在 {folder}。",
+        "The film is ready: {runtime}, all {scenes} scenes.",
+        "影片完成：{runtime}，全部{scenes}场。",
+    ),
+    "film_done_partial": (
+        "The film is ready without {which}, as you chose: {runtime}, {scenes} of {total} scenes.",
+        "影片完成（按你的选择，不含{which}）：{runtime}，共{total}场中的{scenes}场。",
+    ),
+    "no_dialogue_no_subtitles": (
+        " It has no dialogue, so there are no subtitles.",
+        "影片没有对白，所以没有字幕。",
     ),
     "scenes_failed": (
-        "; scenes {numbers} failed and were left out ({reason})",
-        "；第{numbers}场渲染失败，已略过（{reason}）",
+        "The film is not finished: {which} could not be rendered ({reason}). The other "
+        "scenes are kept.",
+        "影片未完成：{which}渲染失败（{reason}）。其余场景已保留。",
     ),
     "film_failed": (
-        'No scene could be rendered ({reason}). The screenplay is safe; say "render it" to '
-        "try again.",
-        "所有场景都渲染失败（{reason}）。剧本没有丢失，回复“渲染”可以重试。",
+        "The film is not finished: no scene could be rendered ({reason}). The screenplay is safe.",
+        "影片未完成：所有场景都渲染失败（{reason}）。剧本没有丢失。",
     ),
+    "assembly_failed": (
+        "The film could not be put together ({reason}). The screenplay and the finished "
+        'scenes are kept; say "render it" to try again.',
+        "影片合成失败（{reason}）。剧本和已完成的场景都保留着，回复“渲染”可以重试。",
+    ),
+    "retry_hint_chat": (
+        'Say "render it" to render the failed scenes again (the finished ones are reused), '
+        'or "render without {which}" to make the film without them.',
+        "回复“渲染”重新渲染失败的场景（已完成的场景直接沿用），或回复“渲染，不含{which}”"
+        "不含这些场景合成影片。",
+    ),
+    "retry_hint_draft": (
+        "The screenplay is saved. To accept a film without scenes that fail, run again with "
+        "--allow-missing-scenes.",
+        "剧本已保存。若接受不含失败场景的影片，请加上 --allow-missing-scenes 重新运行。",
+    ),
+    "render_progress_start": ("Rendering {scenes} scenes", "渲染{scenes}场戏"),
+    "render_progress_scene_done": (
+        "Scene {number} of {total} done",
+        "第{number}场完成（共{total}场）",
+    ),
+    "render_progress_scene_failed": (
+        "Scene {number} of {total} failed",
+        "第{number}场失败（共{total}场）",
+    ),
+    "scene_done": ("done", "完成"),
+    "scene_failed": ("failed: {reason}", "渲染失败：{reason}"),
+    "film_not_finished": (
+        "not finished, {which} failed",
+        "未完成，{which}失败",
+    ),
+    "film_finished": ("finished", "已完成"),
+    "ready": ("ready", "完成"),
+    "working": ("working", "进行中"),
+    "working_percent": ("{percent}%", "进行中 {percent}%"),
+    "cover_drawing": ("Drawing the cover", "绘制封面"),
+    "bundle_packing": ("Packing the download bundle", "打包下载文件"),
+    "joining_scenes": ("Joining the scenes", "合成场景"),
     "cover_done": ("The cover is ready.", "封面做好了。"),
+    "cover_failed": ("The cover could not be drawn ({reason}).", "封面生成失败（{reason}）。"),
 }

@@ -20,6 +20,7 @@ from agent.drafting.finalize import export_current
 from agent.events import emit_artefact, emit_progress
 from agent.exports import project_folder
 from agent.messages import say
+from agent.production.report import public_reason
 from agent.state import State
 from film.paths import resolve_inside
 from film.screenplay import Project
@@ -36,7 +37,7 @@ async def make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     screenplay = project.screenplay
     assert screenplay is not None
     folder = project_folder(state, runtime.context, project.slug)
-    emit_progress("cover", "Drawing the cover", 0.0)
+    emit_progress("cover", say("cover_drawing", language), 0.0)
     out_path = resolve_inside(folder, "cover.png")
     try:
         path = await asyncio.to_thread(
@@ -44,11 +45,11 @@ async def make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         )
     except Exception as exc:
         log.warning("cover failed: %r", exc)
-        message = f"Cover failed: {exc}" if language == "en" else f"封面生成失败：{exc}"
+        message = say("cover_failed", language, reason=public_reason(str(exc), folder))
         return {"messages": [AIMessage(message)]} if state.get("request") == "cover" else {}
     project.artefacts.cover = Path(path).resolve().relative_to(folder.resolve()).as_posix()
     emit_artefact("cover", path)
-    emit_progress("cover", "Cover ready", 1.0)
+    emit_progress("cover", say("ready", language), 1.0)
     update: dict[str, Any] = {"project": project.model_dump(mode="json")}
     if state.get("request") == "cover":
         update["messages"] = [AIMessage(say("cover_done", language))]
@@ -62,6 +63,7 @@ def after_cover(state: State) -> str:
 
 async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Refresh the screenplay files, pack the bundle, and report the finished film."""
+    language = state.get("language", "en")
     update = dict(await export_current(state, runtime))
     project = Project.model_validate(update.get("project") or state["project"])
     production = state.get("production", {})
@@ -69,13 +71,14 @@ async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         production.get("project_dir") or project_folder(state, runtime.context, project.slug)
     )
     try:
-        emit_progress("bundle", "Packing the download bundle", 0.0)
+        emit_progress("bundle", say("bundle_packing", language), 0.0)
         bundle = await asyncio.to_thread(make_bundle, folder)
         project.artefacts.bundle = Path(bundle).resolve().relative_to(folder.resolve()).as_posix()
         emit_artefact("bundle", bundle)
+        emit_progress("bundle", say("ready", language), 1.0)
     except Exception as exc:  # the bundle is a convenience; the film is already saved
         log.warning("bundle failed: %r", exc)
-    emit_progress("render", "Film finished", 1.0)
+    emit_progress("render", say("film_finished", language), 1.0)
     summary = production.get("summary") or ""
     update.update(
         project=project.model_dump(mode="json"),

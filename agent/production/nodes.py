@@ -1,9 +1,12 @@
 """Production: one render task per scene (``Send`` fan-out), then film, cover and exports.
 
 Scenes render in parallel up to ``Context.render_concurrency`` and each announces its clip
-as soon as it is done. A scene that fails is reported and left out while the others
-finish; only transient render errors are retried (``RenderError(final=False)``), because
-retrying a refused or broken scene just burns time.
+as soon as it is done. A scene that fails is reported (a ``failure`` event for its line)
+while the others finish; only transient render errors are retried
+(``RenderError(final=False)``), because retrying a refused or broken scene just burns time.
+A failed scene stops the film: it is not stitched, the turn fails naming the scenes, and
+the person chooses to retry them (the segment cache keeps the rest) or to cut the film
+without them (:mod:`agent.production.choices`).
 """
 
 from __future__ import annotations
@@ -24,12 +27,23 @@ from agent.context import Context
 from agent.events import (
     current_writer,
     emit_artefact,
+    emit_failure,
     emit_progress,
     progress_event,
     threadsafe_writer,
 )
 from agent.exports import project_folder
-from agent.messages import minutes_text, say
+from agent.messages import minutes_text, say, scenes_named
+from agent.production.choices import read_choice
+from agent.production.report import (
+    failed_numbers,
+    first_reason,
+    local_progress,
+    public_reason,
+    scene_failed,
+    scene_outcome,
+    unfinished,
+)
 from agent.state import State
 from film.screenplay import Project, Screenplay
 from tools.assembly import production as assembly
@@ -61,6 +75,12 @@ class RenderTask(TypedDict):
     screenplay: dict[str, Any]
     project_dir: str
     settings: dict[str, Any]
+    language: str
+    announce: bool
+    """Post the scene's preview even when it comes from the cache (False on a retry of
+    other scenes: the person has seen this one already)."""
+    leave_out: bool
+    """The person chose to cut the film without this scene: it is not rendered."""
 
 
 def _render_slots(limit: int) -> asyncio.Semaphore:
@@ -83,7 +103,7 @@ def _settings(context: Context) -> ProductionSettings:
 
 
 async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Check there is a screenplay and fix this run's settings and folder."""
+    """Check there is a screenplay and fix this run's settings, folder and scene choices."""
     language = state.get("language", "en")
     project = Project.model_validate(state["project"]) if state.get("project") else None
     screenplay = project.screenplay if project else None
@@ -92,6 +112,15 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
         return {"messages": [AIMessage(message)], "error": message}
     folder = project_folder(state, runtime.context, project.slug)
     settings = _settings(runtime.context)
+    numbers = [scene.number for scene in screenplay.scenes]
+    choice = read_choice(state)
+    leave_out = [n for n in choice.get("leave_out", []) if n in numbers]
+    before = state.get("production") or {}
+    failed_before = before.get("failed_scenes") if before.get("version") == project.current else []
+    retry = [n for n in failed_before or [] if n in numbers and n not in leave_out]
+    focus = retry if choice.get("retry_failed") and retry else []
+    if not focus and not leave_out:
+        focus = numbers
     update: dict[str, Any] = {
         "scene_results": None,
         "project_dir": str(folder),
@@ -100,22 +129,28 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
             "project_dir": str(folder),
             "settings": settings.model_dump(),
             "version": project.current,
+            "focus": focus,
+            "leave_out": leave_out,
+            "allow_partial": bool(choice.get("allow_partial")),
+            "language": language,
         },
     }
     if state.get("request") != "cover":
-        size = f"{settings.width}x{settings.height}"
-        update["messages"] = [
-            AIMessage(
-                say(
-                    "production_start",
-                    language,
-                    title=screenplay.title,
-                    scenes=len(screenplay.scenes),
-                    size=size,
-                )
+        if leave_out:
+            text = say("production_leave_out", language, which=scenes_named(leave_out, language))
+        elif focus != numbers:
+            text = say("production_retry", language, which=scenes_named(focus, language))
+        else:
+            size = f"{settings.width}x{settings.height}"
+            text = say(
+                "production_start",
+                language,
+                title=screenplay.title,
+                scenes=len(numbers),
+                size=size,
             )
-        ]
-        emit_progress("render", f"Rendering {len(screenplay.scenes)} scenes", 0.0)
+        update["messages"] = [AIMessage(text)]
+        emit_progress("render", say("render_progress_start", language, scenes=len(numbers)), 0.0)
     return update
 
 
@@ -129,6 +164,7 @@ def fan_out(state: State) -> list[Send] | str:
     screenplay = project.screenplay
     assert screenplay is not None
     production = state.get("production", {})
+    focus, leave_out = set(production.get("focus") or ()), set(production.get("leave_out") or ())
     return [
         Send(
             "render_scene",
@@ -138,6 +174,9 @@ def fan_out(state: State) -> list[Send] | str:
                 screenplay=screenplay.model_dump(mode="json"),
                 project_dir=production["project_dir"],
                 settings=production["settings"],
+                language=str(production.get("language") or state.get("language") or "en"),
+                announce=scene.number in focus,
+                leave_out=scene.number in leave_out,
             ),
         )
         for scene in screenplay.scenes
@@ -147,111 +186,116 @@ def fan_out(state: State) -> list[Send] | str:
 async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str, Any]:
     """Render one scene to a cached segment; failures become a result, not an exception."""
     number, total = task["scene_number"], task["total"]
+    language = task.get("language") or "en"
+    if task.get("leave_out"):
+        return {"scene_results": [scene_outcome(number, None, left_out=True)]}
     screenplay = Screenplay.model_validate(task["screenplay"])
     settings = ProductionSettings.model_validate(task["settings"])
+    folder = Path(task["project_dir"])
     writer = threadsafe_writer(current_writer())
 
     def progress(message: str, fraction: float | None = None) -> None:
-        writer(progress_event(f"scene {number}", message, fraction))
+        writer(
+            progress_event(f"scene {number}", local_progress(message, fraction, language), fraction)
+        )
 
     info = getattr(runtime, "execution_info", None)
     last_attempt = int(getattr(info, "node_attempt", 1) or 1) >= RENDER_ATTEMPTS
     async with _render_slots(runtime.context.render_concurrency):
         try:
             result = await asyncio.to_thread(
-                assembly.render_scene_segment,
-                screenplay,
-                number,
-                Path(task["project_dir"]),
-                settings,
-                progress,
+                assembly.render_scene_segment, screenplay, number, folder, settings, progress
             )
         except Exception as exc:
             if is_transient_render(exc) and not last_attempt:
                 raise
             log.warning("scene %s failed: %r", number, exc)
-            error = str(exc) or type(exc).__name__
-            return {
-                "scene_results": [
-                    {
-                        "scene": number,
-                        "path": None,
-                        "duration_s": 0.0,
-                        "cached": False,
-                        "error": error,
-                    }
-                ]
-            }
+            reason = public_reason(str(exc) or type(exc).__name__, folder)
+            return scene_failed(writer, number, total, reason, language)
     if result.error and getattr(result, "transient", False) and not last_attempt:
         raise RenderError(result.error, final=False)  # let the RetryPolicy try again
-    outcome = {
-        "scene": number,
-        "path": str(result.path) if result.path else None,
-        "duration_s": float(result.duration_s or 0.0),
-        "cached": bool(result.cached),
-        "error": result.error,
-    }
-    if result.error is None and result.path:
+    if result.error or not result.path:
+        reason = public_reason(result.reason or result.error or "no segment", folder)
+        return scene_failed(writer, number, total, reason, language)
+    if task.get("announce", True) or not result.cached:
         emit_artefact("scene", result.path, scene=number)
-    writer(progress_event("render", f"Scene {number} of {total} done", None))
-    return {"scene_results": [outcome]}
+    progress(say("scene_done", language), 1.0)
+    done = say("render_progress_scene_done", language, number=number, total=total)
+    writer(progress_event("render", done, None))
+    return {"scene_results": [scene_outcome(number, result)]}
 
 
 async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Join the rendered scenes into the film and its subtitles."""
+    """Join the rendered scenes into the film and its subtitles, or say what is missing.
+
+    The film is only stitched when every scene rendered, or when the person accepted a
+    cut without the missing ones (``leave_out`` / ``allow_partial``).
+    """
     language = state.get("language", "en")
     project = Project.model_validate(state["project"])
     screenplay = project.screenplay
     assert screenplay is not None
+    production = dict(state["production"])
     results = sorted(state.get("scene_results", []), key=lambda r: r["scene"])
-    failed = [r for r in results if r.get("error")]
-    if len(failed) == len(results):
-        reason = failed[0]["error"] if failed else "nothing to render"
-        message = say("film_failed", language, reason=reason[:200])
+    failed = failed_numbers(results)
+    rendered = [r for r in results if not r.get("error") and not r.get("left_out")]
+    if failed and (not production.get("allow_partial") or not rendered):
+        return unfinished(production, failed, first_reason(results, ""), language, rendered)
+    if not rendered:
+        message = say("film_failed", language, reason="no scene left to film")
         return {"messages": [AIMessage(message)], "error": message}
-    production = state["production"]
     folder = Path(production["project_dir"])
     settings = ProductionSettings.model_validate(production["settings"])
     writer = threadsafe_writer(current_writer())
 
     def progress(message: str, fraction: float | None = None) -> None:
-        writer(progress_event("assemble", message, fraction))
+        writer(progress_event("assemble", local_progress(message, fraction, language), fraction))
 
-    emit_progress("assemble", "Joining the scenes", 0.0)
+    emit_progress("assemble", say("joining_scenes", language), 0.0)
     try:
         film = await asyncio.to_thread(
             assembly.assemble_film, screenplay, folder, settings, progress
         )
     except Exception as exc:  # ProductionError and encoder failures: report, keep the state
         log.warning("assembly failed: %r", exc)
-        message = say("film_failed", language, reason=(str(exc) or type(exc).__name__)[:200])
+        reason = public_reason(str(exc) or type(exc).__name__, folder)
+        emit_failure("assemble", reason)
+        message = say("assembly_failed", language, reason=reason)
         return {"messages": [AIMessage(message)], "error": message}
-    for r in results:
-        if r.get("path") and not r.get("error"):
+    accepted = {*production.get("leave_out", ()), *failed}
+    unexpected = sorted(set(film.missing_scenes) - accepted)
+    if unexpected and not production.get("allow_partial"):
+        return unfinished(production, unexpected, "no finished segment", language, rendered)
+    for r in rendered:
+        if r.get("path"):
             project.artefacts.scene_clips[int(r["scene"])] = _relative(r["path"], folder)
     project.artefacts.film = _relative(film.path, folder)
     emit_artefact("film", film.path)
+    project.artefacts.subtitles = _relative(film.srt_path, folder) if film.srt_path else None
     if film.srt_path:
-        project.artefacts.subtitles = _relative(film.srt_path, folder)
         emit_artefact("srt", film.srt_path)
-    missing = sorted({*film.missing_scenes, *(r["scene"] for r in failed)})
-    notes = ""
+    runtime_text = minutes_text(film.duration_s, language)
+    missing = sorted(set(film.missing_scenes))
+    total = len(screenplay.scenes)
     if missing:
-        reason = (failed[0]["error"] if failed else "missing segment")[:160]
-        notes = say("scenes_failed", language, numbers=", ".join(map(str, missing)), reason=reason)
-    done = say(
-        "film_done",
-        language,
-        runtime=minutes_text(film.duration_s, language),
-        scenes=len(screenplay.scenes) - len(missing),
-        failed=notes,
-        folder=folder,
-    )
-    production = {**production, "film": str(film.path), "summary": done}
+        done = say(
+            "film_done_partial",
+            language,
+            which=scenes_named(missing, language),
+            runtime=runtime_text,
+            scenes=total - len(missing),
+            total=total,
+        )
+    else:
+        done = say("film_done", language, runtime=runtime_text, scenes=total)
+    if not film.srt_path:
+        done += say("no_dialogue_no_subtitles", language)
+    production.update(film=str(film.path), summary=done, failed_scenes=[], left_out=missing)
     return {"project": project.model_dump(mode="json"), "production": production}
 
 
 def _relative(path: str | Path, folder: Path) -> str:
+    """A project file as the artefacts record it: relative to the project folder."""
     resolved = Path(path).resolve()
     try:
         return resolved.relative_to(folder.resolve()).as_posix()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_backend import CROP_ERROR, FailingBackend, install
 from fakes import ScriptedChatModel, Studio
 
 from agent import cli
@@ -144,3 +145,53 @@ def test_chat_answers_by_number_and_resumes_a_thread(
     # EOF ends the loop; a new process would show the pending question again
     code, out, _ = _run(capsys, "chat", "--db", db, "--thread", "abc")
     assert code == 0 and "Which genre should this film be?" in out
+
+
+def _draft_failing(capsys, out: Path, *extra: str) -> tuple[int, str, str]:
+    return _run(
+        capsys,
+        "draft",
+        "a grandma teaches her grandson dumplings",
+        "--genre",
+        "touching-family",
+        "--seconds",
+        "20",
+        "--resolution",
+        "180x320",
+        "--backend",
+        "failing",
+        "--out",
+        str(out),
+        *extra,
+    )
+
+
+def test_a_scene_that_fails_to_render_fails_the_draft_and_names_it(
+    capsys, monkeypatch, fake_studio: Studio, tmp_path: Path
+) -> None:
+    install(monkeypatch, FailingBackend({2: 99}))
+    out_root = tmp_path / "outputs"
+    code, out, err = _draft_failing(capsys, out_root / "film")
+    assert code == 1, err
+    assert err.count("error:") == 1 and "影片完成" not in err and "film is ready" not in err
+    assert f"error: The film is not finished: scene 2 could not be rendered ({CROP_ERROR})" in err
+    assert f"[scene 2] failed: {CROP_ERROR}" in err
+    assert "--allow-missing-scenes" in err
+    assert out == ""
+    names = set(_leftovers(out_root / "film"))
+    assert names == {"screenplay.fountain", "screenplay.json", "screenplay.pdf"}, (
+        "the screenplay is kept; no film that lacks a scene is delivered"
+    )
+    assert _leftovers(out_root) == ["film"]
+
+
+def test_allowing_missing_scenes_makes_the_film_without_them(
+    capsys, monkeypatch, fake_studio: Studio, tmp_path: Path
+) -> None:
+    install(monkeypatch, FailingBackend({2: 99}))
+    out_root = tmp_path / "outputs"
+    code, out, err = _draft_failing(capsys, out_root / "film", "--allow-missing-scenes")
+    assert code == 0, err
+    assert "The film is ready without scene 2, as you chose" in err
+    assert "film.mp4" in _leftovers(out_root / "film")
+    assert str(out_root / "film" / "film.mp4") in out.split()

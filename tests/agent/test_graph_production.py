@@ -118,18 +118,6 @@ async def test_cover_request_only_draws_the_cover(monkeypatch, tmp_path, renders
     assert result.messages[-1].content == "The cover is ready."
 
 
-async def test_one_failed_scene_is_reported_while_the_rest_finish(monkeypatch, tmp_path, renders):
-    renders.fail = {2: [RenderError("the provider refused this scene", final=True)]}
-    studio = await _drafted(Studio(monkeypatch, tmp_path))
-    result = await studio.say("render it")
-    assert renders.calls.count(2) == 1  # a final error is not retried
-    scenes = {e["scene"] for e in _artefacts(result, "scene")}
-    assert 2 not in scenes and 1 in scenes
-    assert _artefacts(result, "film")
-    assert "scenes 2 failed" in result.messages[-1].content
-    assert "refused" in result.messages[-1].content
-
-
 async def test_transient_render_error_is_retried(monkeypatch, tmp_path, renders):
     renders.fail = {1: [RenderError("GPU busy", final=False)]}
     studio = await _drafted(Studio(monkeypatch, tmp_path))

@@ -62,6 +62,16 @@ def free_port() -> int:
 def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
     """``chainlit run app.py --headless`` on a free port, stopped after the module."""
     home = tmp_path_factory.mktemp("studio-home")
+    # These tests drive the web app, not the writing: the low-memory embedded model keeps
+    # a whole film near a minute on two cores (two users share one model server). The
+    # default model's drafting is driven for real by tests/agent/test_cli_slow.py.
+    env = {"MICROFILM_LOCAL_MODEL": "smollm2"}
+    yield from run_studio(home, [sys.executable, "-m", "chainlit", "run", "app.py"], env)
+
+
+def run_studio(home: Path, command: list[str], extra_env: dict[str, str]) -> Iterator[Studio]:
+    """Start ``command`` (a ``chainlit run`` of the app) headless on a free port with a
+    throwaway home, yield the running studio, then stop it."""
     log = home / "server.log"
     port = free_port()
     env = {
@@ -75,23 +85,9 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Studio]:
         MICROFILM_USERS=",".join(f"{user}:{pw}" for user, pw in USERS.items()),
         MICROFILM_RESOLUTION="720x1280",
         MICROFILM_TARGET_SECONDS="20",
-        # These tests drive the web app, not the writing: the low-memory embedded model keeps
-        # a whole film near a minute on two cores (two users share one model server). The
-        # default model's drafting is driven for real by tests/agent/test_cli_slow.py.
-        MICROFILM_LOCAL_MODEL="smollm2",
+        **extra_env,
     )
-    command = [
-        sys.executable,
-        "-m",
-        "chainlit",
-        "run",
-        "app.py",
-        "--headless",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
+    command = [*command, "--headless", "--host", "127.0.0.1", "--port", str(port)]
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True

@@ -55,7 +55,8 @@ class SegmentResult:
     """One scene's segment, or why it could not be made.
 
     ``transient`` marks errors a retry may fix (a rate limit, a timeout), as opposed to a
-    refused prompt or a broken input.
+    refused prompt or a broken input. ``reason`` is the cause alone, without the sentence
+    around it, for callers that word the failure in the person's language.
     """
 
     scene_number: int
@@ -64,6 +65,7 @@ class SegmentResult:
     cached: bool
     error: str | None = None
     transient: bool = False
+    reason: str | None = None
 
 
 def render_scene_segment(
@@ -95,8 +97,9 @@ def render_scene_segment(
 def _failed(scene_number: int, exc: BaseException) -> SegmentResult:
     log.warning("scene %s failed", scene_number, exc_info=exc)
     transient = isinstance(exc, RenderError) and not exc.final
-    message = f"Scene {scene_number} could not be rendered: {exc or type(exc).__name__}"
-    return SegmentResult(scene_number, None, 0.0, False, message, transient)
+    reason = str(exc) or type(exc).__name__
+    message = f"Scene {scene_number} could not be rendered: {reason}"
+    return SegmentResult(scene_number, None, 0.0, False, message, transient, reason)
 
 
 def assemble_film(
@@ -107,10 +110,13 @@ def assemble_film(
 ) -> FilmResult:
     """Join the title card, every finished scene segment and the end card into the film.
 
-    Scenes without a finished segment are left out and listed in ``missing_scenes``.
+    Scenes without a finished segment are left out and listed in ``missing_scenes``: such
+    a film is a partial cut (``FilmResult.complete`` is False), and callers must not call
+    it finished unless the person accepted that. A film with no spoken line gets no SRT.
 
     Raises:
-        ProductionError: when no scene has a finished segment, or the music file is missing.
+        ProductionError: when no scene has a finished segment, the music file is missing,
+            or the scenes have dialogue but no subtitle came out of them.
     """
     settings = settings or ProductionSettings()
     project_dir = Path(project_dir)
@@ -144,17 +150,26 @@ def assemble_film(
     plan = plan_film(folder, reels, settings.encode_format, progress)
     if progress:
         progress(f"Joining {len(plan.pieces)} pieces", 0.5)
+    spoken = sum(len(_spoken(screenplay, reel.scene)) for reel in scenes)
+    srt_path = write_srt(plan.cues, project_dir / SRT_NAME, plan.duration_s, spoken)
     film_path = project_dir / FILM_NAME
     key = film_key(plan, screenplay.genre.value, settings.music, music_file)
     if not film_is_current(folder, key, film_path):
         bed = film_music(screenplay, plan.duration_s, music_file) if settings.music else None
         write_film(plan, film_path, bed)
         record_film(folder, key, film_path)
-    srt_path = write_srt(plan.cues, project_dir / SRT_NAME, plan.duration_s)
     notes = [missing_note(screenplay, missing)] if missing else []
     if progress:
         progress("Film assembled", 1.0)
     return FilmResult(film_path, round(plan.duration_s, 3), srt_path, missing, notes)
+
+
+def _spoken(screenplay: Screenplay, number: int | None) -> list[str]:
+    """The non-blank lines spoken in scene ``number``."""
+    for scene in screenplay.scenes:
+        if scene.number == number:
+            return [line.text for line in scene.dialogue if line.text.strip()]
+    return []
 
 
 def produce_film(

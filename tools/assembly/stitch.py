@@ -53,6 +53,11 @@ class FilmResult:
     missing_scenes: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def complete(self) -> bool:
+        """Whether every scene of the screenplay is in the film."""
+        return not self.missing_scenes
+
 
 @dataclass
 class FilmPlan:
@@ -186,8 +191,19 @@ def film_music(screenplay: Screenplay, seconds: float, music_file: Path | None) 
     return np.asarray(bed, np.float32)
 
 
-def write_srt(cues: list[TimedLine], path: Path, film_seconds: float) -> Path:
-    """Film-wide SRT from the reels' cues (``tools.subtitles.cues.to_srt`` formats it)."""
+def write_srt(
+    cues: list[TimedLine], path: Path, film_seconds: float, spoken_lines: int
+) -> Path | None:
+    """Film-wide SRT from the reels' cues (``tools.subtitles.cues.to_srt`` formats it).
+
+    ``spoken_lines`` is how many lines of dialogue the film's scenes have. A film without
+    any gets no SRT (and a stale one is removed), because an empty file next to the film
+    reads as a broken export; a film with dialogue whose subtitles come out empty is an
+    error, not a silent film with a 0-byte SRT.
+
+    Raises:
+        ProductionError: when ``spoken_lines`` is positive but no cue survives.
+    """
     kept = [
         Cue(
             start_s=round(c.start_s, 3),
@@ -198,7 +214,16 @@ def write_srt(cues: list[TimedLine], path: Path, film_seconds: float) -> Path:
         for c in sorted(cues, key=lambda c: c.start_s)
         if c.start_s < film_seconds
     ]
-    atomic_write_text(path, to_srt(kept))
+    text = to_srt(kept)
+    if not text.strip():
+        if spoken_lines:
+            raise ProductionError(
+                f"the scenes have {spoken_lines} lines of dialogue but no subtitle could be "
+                "timed for them"
+            )
+        path.unlink(missing_ok=True)
+        return None
+    atomic_write_text(path, text)
     return path
 
 

@@ -19,8 +19,10 @@ from tools.assembly.production import (
     produce_film,
     render_scene_segment,
 )
+from tools.assembly.stitch import write_srt
 from tools.documents.bundle import make_bundle
 from tools.ffmpeg import SAMPLE_RATE, decode_audio, ffmpeg_exe, write_wav
+from tools.sound.soundtrack import TimedLine
 from tools.subtitles.cues import parse_srt
 
 FULL = ProductionSettings(width=180, height=320)
@@ -158,6 +160,7 @@ def test_missing_scenes_are_skipped_with_a_note(english_screenplay, tmp_path):
         assert render_scene_segment(english_screenplay, number, tmp_path, VIDEO_ONLY).error is None
     film = assemble_film(english_screenplay, tmp_path, VIDEO_ONLY)
     assert film.missing_scenes == [2] and "Scene 2" in film.notes[0]
+    assert not film.complete, "a cut with a scene missing is not the finished film"
     scenes = english_screenplay.scenes
     expected = TITLE_CARD_S + scenes[0].duration_s + scenes[2].duration_s + 1.0 + 0.25
     assert float(probe(film.path)["format"]["duration"]) == pytest.approx(expected, abs=0.1)
@@ -207,3 +210,23 @@ def test_a_720p_film_with_everything_on(chinese_screenplay, tmp_path):
     assert (video["width"], video["height"]) == (720, 1280)
     estimate = estimate_runtime(chinese_screenplay)
     assert abs(film.duration_s - estimate) <= 0.1 * estimate
+
+
+def test_subtitles_that_came_out_empty_for_spoken_lines_are_an_error(tmp_path):
+    srt = tmp_path / "subtitles.srt"
+    with pytest.raises(ProductionError, match="3 lines of dialogue"):
+        write_srt([], srt, 20.0, spoken_lines=3)
+    late = [TimedLine(25.0, 26.0, "after the end", "AMY")]
+    with pytest.raises(ProductionError):
+        write_srt(late, srt, 20.0, spoken_lines=1)
+    assert not srt.exists(), "no 0-byte SRT is left beside the film"
+
+
+def test_a_film_without_dialogue_has_no_srt_and_loses_a_stale_one(tmp_path):
+    srt = tmp_path / "subtitles.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nan older version\n", encoding="utf-8")
+    assert write_srt([], srt, 20.0, spoken_lines=0) is None
+    assert not srt.exists()
+    spoken = [TimedLine(1.0, 2.5, "Hello.", "AMY")]
+    assert write_srt(spoken, srt, 20.0, spoken_lines=1) == srt
+    assert [c.text for c in parse_srt(srt.read_text(encoding="utf-8"))] == ["Hello."]

@@ -1,0 +1,138 @@
+"""After scenes fail to render: retry just those, or stitch the film without them.
+
+The render turn has already said which scenes failed and why; this posts the two choices
+as buttons. "Retry failed scenes" renders only those again (the segment cache keeps the
+rest); "Stitch without scene 3" is the explicit acceptance of a partial cut, the only way a
+film with a missing scene is called finished. A click becomes an ordinary render turn
+whose message carries the choice typed (:mod:`agent.production.choices`), so it reads the
+same as the words a person could type instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import chainlit as cl
+
+from agent.messages import scenes_named
+from agent.production.choices import ProductionChoice, choice_message
+from agent.production.report import failed_scenes
+from agent.session import StudioGraph, TurnInput, thread_config
+from webapp.render import bilingual
+
+ACTION_NAME = "scene_recovery"
+SESSION_KEY = "scene_recovery_message"
+RETRY, LEAVE_OUT = "retry", "leave_out"
+
+
+def can_cut_without(values: Mapping[str, Any]) -> bool:
+    """Whether some scene did render, so a film without the failed ones has something in it."""
+    return any(
+        not r.get("error") and not r.get("left_out") for r in values.get("scene_results") or []
+    )
+
+
+def recovery_actions(failed: list[int], language: str, can_cut: bool) -> list[cl.Action]:
+    """The retry button, and the partial-cut button when there is something to cut."""
+    which = scenes_named(failed, language)
+    actions = [
+        cl.Action(
+            name=ACTION_NAME,
+            payload={"choice": RETRY, "scenes": failed, "language": language},
+            label=bilingual(language, "Retry failed scenes", "重新渲染失败的场景"),
+            tooltip=bilingual(
+                language,
+                f"Render {which} again; the finished scenes are reused.",
+                f"重新渲染{which}，已完成的场景直接沿用。",
+            ),
+            icon="refresh-cw",
+        )
+    ]
+    if can_cut:
+        actions.append(
+            cl.Action(
+                name=ACTION_NAME,
+                payload={"choice": LEAVE_OUT, "scenes": failed, "language": language},
+                label=bilingual(language, f"Stitch without {which}", f"不含{which}，直接合成"),
+                tooltip=bilingual(
+                    language,
+                    f"Make the film from the other scenes, without {which}.",
+                    f"用其余场景合成影片，不含{which}。",
+                ),
+                icon="scissors",
+            )
+        )
+    return actions
+
+
+def recovery_markdown(failed: list[int], language: str, can_cut: bool) -> str:
+    """What the buttons offer, in a sentence."""
+    which = scenes_named(failed, language)
+    if not can_cut:
+        return bilingual(
+            language,
+            f"**{which.capitalize()} failed.** Retry renders {which} again.",
+            f"**{which}渲染失败。** 可以重新渲染。",
+        )
+    return bilingual(
+        language,
+        f"**{which.capitalize()} failed.** Retry renders only {which} again, or stitch the "
+        f"film without {which}.",
+        f"**{which}渲染失败。** 可以只重新渲染{which}，或者不含{which}直接合成影片。",
+    )
+
+
+async def offer_recovery(failed: list[int], language: str, can_cut: bool) -> cl.Message:
+    """Post the choices and remember the message, so the next turn can clear its buttons."""
+    await clear_recovery_buttons()  # one live offer at a time
+    message = cl.Message(
+        content=recovery_markdown(failed, language, can_cut),
+        actions=recovery_actions(failed, language, can_cut),
+    )
+    await message.send()
+    cl.user_session.set(SESSION_KEY, message)
+    return message
+
+
+async def offer_again(graph: StudioGraph, thread_id: str) -> None:
+    """A reopened thread whose last render left scenes out gets its choices back."""
+    values = dict((await graph.aget_state(thread_config(thread_id))).values)
+    failed = failed_scenes(values) if values.get("error") else []
+    if failed:
+        language = "zh" if str(values.get("language") or "").startswith("zh") else "en"
+        await offer_recovery(failed, language, can_cut_without(values))
+
+
+async def clear_recovery_buttons() -> None:
+    """Remove the buttons once anything else happens: a click, or a new message."""
+    message = cl.user_session.get(SESSION_KEY)
+    if isinstance(message, cl.Message):
+        await message.remove_actions()
+    cl.user_session.set(SESSION_KEY, None)
+
+
+def choice_input(payload: Mapping[str, Any]) -> TurnInput | None:
+    """The render turn a button asks for, or None for a payload that is not one of ours.
+
+    The words route the turn to production as typed text would; the typed choice says
+    exactly which scenes, so nothing is parsed back out of them.
+    """
+    language = "zh" if str(payload.get("language") or "").startswith("zh") else "en"
+    raw = payload.get("scenes")
+    scenes = sorted(
+        {n for n in raw if isinstance(n, int) and not isinstance(n, bool) and n > 0}
+        if isinstance(raw, list)
+        else set()
+    )
+    choice = payload.get("choice")
+    if not scenes or choice not in (RETRY, LEAVE_OUT):
+        return None
+    which = scenes_named(scenes, language)
+    if choice == RETRY:
+        text = bilingual(language, "Re-render the failed scenes", "重新渲染失败的场景")
+        typed = ProductionChoice(retry_failed=True)
+    else:
+        text = bilingual(language, f"Render the film without {which}", f"渲染成片，不含{which}")
+        typed = ProductionChoice(leave_out=scenes)
+    return {"messages": [choice_message(text, typed)]}
