@@ -186,7 +186,8 @@ def render_card_reel(
     speed = look_for(screenplay.genre).zoom_per_s / settings.fps
     frames = ken_burns(still, (settings.width, settings.height), total, "push-in", speed)
     audio = reel_audio(fmt.samples_for(total))
-    fade_in = blend if kind == "title" or spec.incoming == "FADE" else 0
+    # The title opens on its first frame (no fade from black): that frame is the thumbnail.
+    fade_in = blend if spec.incoming == "FADE" else 0
     fade_out = blend * 2 if kind == "end" else 0
     return encode_reel(
         spec,

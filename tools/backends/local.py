@@ -1,7 +1,8 @@
 """The default, offline render backend: a storyboard animatic of the screenplay.
 
-Every shot becomes a composed panel (genre palette and lettering, heading, framing, action,
-the cast in their pinned wardrobe) with a slow camera move. No network, no model, the same
+Every shot becomes a composed panel (the scene's place painted for its hour in the genre's
+palette, the cast in their pinned looks, framed wide, medium or close, the place and action
+lettered) with a slow camera move. No network, no model, the same
 input always gives the same frames, and it runs at roughly the speed of the video encode,
 so a person can watch the whole film's rhythm before paying for generative video.
 """
@@ -24,9 +25,9 @@ from tools.backends.base import (
 from tools.ffmpeg import EncodeFormat, FrameEncoder
 from tools.picture.looks import look_for
 from tools.picture.motion import ken_burns, motion_for
-from tools.picture.storyboard import draw_shot
+from tools.picture.storyboard import ScenePainter
 
-VERSION = "animatic-1"
+VERSION = "animatic-2"
 
 
 class LocalBackend(RenderBackend):
@@ -60,8 +61,9 @@ class LocalBackend(RenderBackend):
         look = look_for(request.screenplay.genre)
         seed = f"{request.scene.place}|{request.scene.time_of_day}"
         counts = shot_frame_counts(shots, total)
+        painter = ScenePainter(request)  # the set is painted once for all the scene's shots
         for shot, count in zip(shots, counts, strict=True):
-            panel = draw_shot(request, shot, dialogue_on_frame=dialogue_on_frame)
+            panel = painter.panel(shot, dialogue_on_frame=dialogue_on_frame)
             motion = motion_for(shot.index, seed)
             per_s = look.zoom_per_s if motion in ("push-in", "pull-out") else look.pan_per_s
             yield from ken_burns(

@@ -1,23 +1,30 @@
 """Title and end cards in the genre's look, in the screenplay's language.
 
-The title card is part of the runtime contract (``film.form.TITLE_CARD_S``); the end card
-names the cast, the way short films online close. Both are drawn oversized like storyboard
-panels so the same slow push-in can run over them.
+The title card is the film's first frame, so it is also its thumbnail: it is drawn as a
+poster, the title set large over a place painted from the title, logline and "when" line
+(:func:`tools.picture.places.poster_spec`), never a fade from black. The end card names the
+cast over the same place, the way short films online close. Both are drawn oversized like
+storyboard panels so the same slow push-in can run over them. The title card is part of the
+runtime contract (``film.form.TITLE_CARD_S``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
 from PIL import Image, ImageDraw
 
 from film.screenplay import Screenplay
-from tools.picture.looks import GenreLook, font, is_dark, look_for
-from tools.picture.scenery import gradient
-from tools.picture.storyboard import canvas_size
-from tools.picture.typeset import block_height, draw_block
+from tools.picture.lettering import WHITE, fit
+from tools.picture.looks import RGB, GenreLook, look_for
+from tools.picture.places import paint_place, poster_spec
+from tools.picture.storyboard import canvas_size, vignette
 
 END_CARD_MIN_S = 1.0
 END_CARD_MAX_S = 3.0
 END_CARD_SHARE = 0.04  # of the film's estimated runtime: keeps the runtime contract
+SHADOW: RGB = (10, 10, 14)
 
 
 def end_card_seconds(estimated_runtime_s: float) -> float:
@@ -25,158 +32,117 @@ def end_card_seconds(estimated_runtime_s: float) -> float:
     return round(min(END_CARD_MAX_S, max(END_CARD_MIN_S, END_CARD_SHARE * estimated_runtime_s)), 2)
 
 
-def _background(look: GenreLook, width: int, height: int) -> tuple[Image.Image, tuple[int, int]]:
-    size = canvas_size(width, height)
-    dark = tuple(int(c * 0.35) for c in look.ground)
-    image = gradient(size, look.sky, (dark[0], dark[1], dark[2]))
-    origin = ((size[0] - width) // 2, (size[1] - height) // 2)
-    return image, origin
+class _Card:
+    """A card being lettered: the poster place under a dark veil, centred type."""
+
+    def __init__(self, screenplay: Screenplay, width: int, height: int, veil: int) -> None:
+        self.look: GenreLook = look_for(screenplay.genre)
+        size = canvas_size(width, height)
+        self.origin = ((size[0] - width) // 2, (size[1] - height) // 2)
+        self.width, self.height = width, height
+        art = paint_place(poster_spec(screenplay), self.look, size, self.origin, (width, height))
+        art.paste(SHADOW, (0, 0, *size), _veil(size, veil))
+        self.image = vignette(art)
+        self.draw = ImageDraw.Draw(self.image)
+        self.unit = width / 1080
+        self.max_w = int(width * 0.82)
+        self.x = self.origin[0] + (width - self.max_w) // 2
+
+    def px(self, value: float) -> int:
+        """A length designed at 1080 px wide, scaled to this card."""
+        return max(1, int(value * self.unit))
+
+    def y(self, fraction: float) -> int:
+        """Panel row of a fraction of the frame height."""
+        return self.origin[1] + int(self.height * fraction)
+
+    def block(
+        self,
+        top: int,
+        text: str,
+        size: int,
+        max_lines: int,
+        fill: RGB = WHITE,
+        *,
+        serif: bool = False,
+        gap: float = 1.3,
+    ) -> int:
+        """Centred, fitted text from ``top``; returns the y below it."""
+        face, lines = fit(
+            text, self.px(size), self.max_w, max_lines, serif=serif, smallest=self.px(size * 0.5)
+        )
+        for line in lines:
+            left = self.x + (self.max_w - int(face.getlength(line))) // 2
+            self.draw.text((left + self.px(3), top + self.px(3)), line, font=face, fill=SHADOW)
+            self.draw.text((left, top), line, font=face, fill=fill)
+            top += int(face.size * gap)
+        return top
+
+    def height_of(self, text: str, size: int, max_lines: int, *, serif: bool = False) -> int:
+        """How tall :meth:`block` would set ``text``."""
+        face, lines = fit(
+            text, self.px(size), self.max_w, max_lines, serif=serif, smallest=self.px(size * 0.5)
+        )
+        return int(face.size * 1.22) * len(lines)
+
+    def rule(self, top: int) -> int:
+        """A short accent rule, centred; returns the y below it."""
+        centre = self.origin[0] + self.width // 2
+        half = self.px(70)
+        self.draw.line(
+            (centre - half, top, centre + half, top), fill=self.look.accent, width=self.px(5)
+        )
+        return top + self.px(34)
 
 
 def draw_title_card(screenplay: Screenplay, width: int, height: int) -> Image.Image:
-    """Title, genre, logline and when the story happens."""
-    look = look_for(screenplay.genre)
-    image, (ox, oy) = _background(look, width, height)
-    draw = ImageDraw.Draw(image)
-    unit = width / 1080
-    ink = (250, 250, 250) if is_dark(look.sky) else look.ink
-    max_w = int(width * 0.84)
-    x = ox + int(width * 0.08)
-    title_face = font(int(112 * unit), look.serif_titles)
-    genre_face = font(int(44 * unit))
-    body_face = font(int(40 * unit), look.serif_titles)
-    title_h = block_height(screenplay.title, title_face, max_w, max_lines=3, line_gap=0.2)
-    y = oy + int(height * 0.36) - title_h // 2
-    y = draw_block(
-        draw,
-        (x, y),
-        screenplay.title,
-        title_face,
-        ink,
-        max_w,
-        max_lines=3,
-        align="center",
-        line_gap=0.2,
-        stroke=max(1, int(2 * unit)),
-        stroke_fill=look.accent,
-    )
-    rule_y = y + int(24 * unit)
-    draw.line(
-        (x + max_w // 3, rule_y, x + 2 * max_w // 3, rule_y),
-        fill=look.accent,
-        width=max(1, int(6 * unit)),
-    )
-    y = draw_block(
-        draw,
-        (x, rule_y + int(30 * unit)),
-        screenplay.genre.label(screenplay.language),
-        genre_face,
-        look.accent,
-        max_w,
-        max_lines=1,
-        align="center",
-        stroke=max(1, int(2 * unit)),
-        stroke_fill=(20, 20, 20),
-    )
-    text_ink = (245, 245, 245)
-    top = y + int(60 * unit)
-    plaque_h = block_height(screenplay.logline, body_face, max_w, max_lines=5)
+    """The poster: title, genre, logline and when the story happens."""
+    card = _Card(screenplay, width, height, veil=205)
+    serif = card.look.serif_titles
+    title_h = card.height_of(screenplay.title, 118, 4, serif=serif)
+    y = card.block(card.y(0.56) - title_h // 2, screenplay.title, 118, 4, serif=serif, gap=1.22)
+    y = card.rule(y + card.px(24))
+    label = screenplay.genre.label(screenplay.language)
+    y = card.block(y, label, 38, 1, _readable(card.look.accent))
+    y = card.block(y + card.px(36), screenplay.logline, 44, 4, serif=serif)
     if screenplay.setting_time.strip():
-        plaque_h += int(30 * unit) + block_height(screenplay.setting_time, genre_face, max_w)
-    pad = int(28 * unit)
-    draw.rounded_rectangle(
-        (x - pad, top - pad, x + max_w + pad, top + plaque_h + pad // 2),
-        radius=pad,
-        fill=tuple(int(c * 0.3) for c in look.ground),
-    )
-    y = draw_block(
-        draw,
-        (x, top),
-        screenplay.logline,
-        body_face,
-        text_ink,
-        max_w,
-        max_lines=5,
-        align="center",
-        stroke=max(1, int(2 * unit)),
-        stroke_fill=(20, 20, 20),
-    )
-    if screenplay.setting_time.strip():
-        draw_block(
-            draw,
-            (x, y + int(30 * unit)),
-            screenplay.setting_time,
-            genre_face,
-            text_ink,
-            max_w,
-            max_lines=1,
-            align="center",
-            stroke=max(1, int(2 * unit)),
-            stroke_fill=(20, 20, 20),
-        )
-    return image
+        card.block(y + card.px(18), screenplay.setting_time, 34, 1, (226, 226, 226))
+    return card.image
 
 
 def draw_end_card(screenplay: Screenplay, width: int, height: int) -> Image.Image:
     """The end card: "The End" and the cast list."""
-    look = look_for(screenplay.genre)
-    image, (ox, oy) = _background(look, width, height)
-    draw = ImageDraw.Draw(image)
-    unit = width / 1080
+    card = _Card(screenplay, width, height, veil=215)
     chinese = screenplay.language == "zh"
-    max_w = int(width * 0.84)
-    x = ox + int(width * 0.08)
-    ink = (250, 250, 250) if is_dark(look.sky) else look.ink
-    end_face = font(int(120 * unit), look.serif_titles)
-    y = draw_block(
-        draw,
-        (x, oy + int(height * 0.26)),
-        "剧终" if chinese else "THE END",
-        end_face,
-        ink,
-        max_w,
-        max_lines=1,
-        align="center",
-        stroke=max(1, int(2 * unit)),
-        stroke_fill=look.accent,
+    y = card.block(
+        card.y(0.44), "剧终" if chinese else "THE END", 120, 1, serif=card.look.serif_titles
     )
-    cast_face = font(int(42 * unit))
-    heading = "演员表" if chinese else "CAST"
-    y = draw_block(
-        draw,
-        (x, y + int(80 * unit)),
-        heading,
-        cast_face,
-        look.accent,
-        max_w,
-        max_lines=1,
-        align="center",
-        stroke=max(1, int(2 * unit)),
-        stroke_fill=(20, 20, 20),
-    )
+    y = card.rule(y + card.px(20))
+    y = card.block(y, "演员表" if chinese else "CAST", 40, 1, _readable(card.look.accent))
     for person in screenplay.characters[:8]:
         line = f"{person.name} · {person.role}" if person.role else person.name
-        y = draw_block(
-            draw,
-            (x, y + int(10 * unit)),
-            line,
-            cast_face,
-            (245, 245, 245),
-            max_w,
-            max_lines=1,
-            align="center",
-            stroke=max(1, int(2 * unit)),
-            stroke_fill=(20, 20, 20),
-        )
+        y = card.block(y + card.px(8), line, 42, 1)
     credit = "微电影工作室 离线制作" if chinese else "Made offline with Micro Film Studio"
-    draw_block(
-        draw,
-        (x, oy + int(height * 0.74)),
-        credit,
-        font(int(32 * unit)),
-        (230, 230, 230),
-        max_w,
-        max_lines=1,
-        align="center",
-    )
-    return image
+    card.block(card.y(0.8), credit, 32, 1, (214, 214, 214))
+    return card.image
+
+
+def _readable(accent: RGB) -> RGB:
+    """The accent, lightened until it reads on the dark veil."""
+    r, g, b = accent
+    while 0.299 * r + 0.587 * g + 0.114 * b < 150:
+        r, g, b = (
+            min(255, int(r + (255 - r) * 0.3)),
+            min(255, int(g + (255 - g) * 0.3)),
+            min(255, int(b + (255 - b) * 0.3)),
+        )
+    return (r, g, b)
+
+
+@lru_cache(maxsize=8)
+def _veil(size: tuple[int, int], peak: int) -> Image.Image:
+    """Darkness over the art: the top of the poster clear, deepest behind the words."""
+    rows = np.linspace(0.0, 1.0, size[1], dtype=np.float32)
+    ramp = np.clip((rows - 0.22) / 0.3, 0, 1) ** 1.3 * peak
+    column = ramp.astype(np.uint8)[:, None]
+    return Image.fromarray(np.ascontiguousarray(np.broadcast_to(column, (size[1], size[0]))))

@@ -1,18 +1,20 @@
-"""Stand-in figures for characters, coloured from their pinned bible entry.
+"""How each character looks in the animatic, read from their pinned bible entry.
 
 Continuity is what users of AI film tools miss most: the same person must wear the same
 clothes in every shot. The animatic takes each character's colours from the words of their
 wardrobe and look ("red scarf", "白衬衫", "silver hair"), so a character is recognisable from
-shot to shot and changes only when the bible changes.
+shot to shot and changes only when the bible changes. Hair, height and cut come from the
+same words ("short black bob", "五十多岁，白发", "long red dress"); :mod:`tools.picture.cast`
+draws the result.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
-from PIL import ImageDraw
-
+from film.numbers import zh_number
 from film.screenplay import CharacterProfile
 from tools.picture.looks import RGB
 
@@ -81,6 +83,126 @@ def stable_index(text: str, modulo: int) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % modulo
 
 
+@dataclass(frozen=True)
+class Appearance:
+    """How a character is drawn in every shot: wardrobe colours, hair, height and cut."""
+
+    clothes: RGB
+    accent: RGB
+    legs: RGB
+    hair: RGB
+    hair_style: str  # short, bob, long, ponytail, bun, bald
+    height: float  # 1.0 is an adult of average height
+    broad: bool
+    skirt: str  # "", "dress" (to the knee) or "robe" (to the ankle)
+    scarf: bool
+    hat: bool
+    glasses: bool
+
+
+_HAIR_STYLES = (
+    ("bald", ("bald", "shaved", "光头")),
+    ("bun", ("bun", "发髻", "盘发", "topknot")),
+    ("ponytail", ("ponytail", "pony tail", "马尾", "辫")),
+    ("long", ("long hair", "long black", "long brown", "flowing", "长发")),
+    ("bob", ("bob", "shoulder", "波波", "齐肩")),
+    ("short", ("short", "crew", "buzz", "短发", "寸头", "平头")),
+)
+_FEMININE = ("woman", "girl", "she", "her", "mother", "mom", "lady", "grandma", "aunt", "sister")
+_FEMININE_ZH = ("女", "妈", "母", "姐", "妹", "奶", "婆", "姑", "姨", "娘")
+_MASCULINE_ZH = ("男", "爸", "父", "哥", "弟", "爷", "叔", "伯", "公", "子")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    lowered = text.lower()
+    return any(
+        (re.search(rf"\b{re.escape(w)}(?:s|es)?\b", lowered) if w.isascii() else w in text)
+        for w in words
+    )
+
+
+def _age(text: str) -> int | None:
+    """An age written as digits ("17", "30s") or in Chinese ("五十多岁")."""
+    found = re.search(r"(\d{1,2})\s*(?:s\b|岁|years|yo\b|-year)", text) or re.search(
+        r"\b(\d{1,2})\b", text
+    )
+    if found:
+        return int(found.group(1))
+    chinese = re.search(r"([一二三四五六七八九十两]+)\s*[多几来]?\s*岁", text)
+    return zh_number(chinese.group(1)) if chinese else None
+
+
+def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
+    """The drawn look of ``name``, read from the bible entry (or stable defaults)."""
+    look = profile.look if profile else ""
+    wardrobe = profile.wardrobe if profile else ""
+    about = " ".join((name, look, profile.role if profile else ""))
+    clothes, accent, hair = figure_colours(name, profile)
+    worn = colours_in(wardrobe)
+    age = _age(look)
+    old = (age or 0) >= 60 or _has(
+        about,
+        (
+            "old",
+            "elderly",
+            "grandma",
+            "grandpa",
+            "grandmother",
+            "grandfather",
+            "老",
+            "奶奶",
+            "爷爷",
+        ),
+    )
+    child = (age is not None and age < 12) or _has(about, ("child", "kid", "孩子", "小孩", "儿童"))
+    feminine = _has(about, _FEMININE) or _has(about, _FEMININE_ZH)
+    masculine = _has(about, ("man", "boy", "he", "father", "dad", "uncle", "brother"))
+    masculine = masculine or (_has(about, _MASCULINE_ZH) and not feminine)
+    style = next((s for s, words in _HAIR_STYLES if _has(look, words)), "")
+    if not style:
+        style = "bob" if feminine and not masculine else "short"
+    if not colours_in(look) and old:
+        hair = (200, 200, 204)
+    height = 0.62 if child else 0.95 if old else 1.0
+    height *= 1.06 if _has(look, ("tall", "高个", "高大")) else 1.0
+    height *= 0.93 if _has(look, ("short,", "petite", "small", "矮", "娇小")) else 1.0
+    robe = _has(wardrobe, ("robe", "hanfu", "gown", "袍", "汉服", "长衫", "旗袍"))
+    dress = _has(wardrobe, ("dress", "skirt", "裙"))
+    return Appearance(
+        clothes=clothes,
+        accent=accent,
+        legs=_worn_on(wardrobe, _LEGWEAR)
+        or (worn[2] if len(worn) > 2 else _legs(wardrobe, clothes)),
+        hair=hair,
+        hair_style=style,
+        height=height,
+        broad=masculine and not feminine,
+        skirt="robe" if robe else "dress" if dress else "",
+        scarf=_has(wardrobe, ("scarf", "围巾", "shawl")),
+        hat=_has(wardrobe, ("hat", "cap", "帽", "斗笠")),
+        glasses=_has(f"{look} {wardrobe}", ("glasses", "spectacles", "眼镜")),
+    )
+
+
+_LEGWEAR = ("trousers", "pants", "jeans", "shorts", "leggings", "裤")
+
+
+def _worn_on(wardrobe: str, garments: tuple[str, ...]) -> RGB | None:
+    """The colour named in the same phrase as one of ``garments`` ("black jeans", "灰色裤子")."""
+    for phrase in re.split(r"[,，;；、]|\band\b|\bwith\b", wardrobe):
+        if _has(phrase, garments):
+            found = colours_in(phrase)
+            if found:
+                return found[-1]
+    return None
+
+
+def _legs(wardrobe: str, clothes: RGB) -> RGB:
+    if _has(wardrobe, ("jean", "denim", "牛仔")):
+        return COLOR_WORDS["denim"]
+    return (int(clothes[0] * 0.35 + 30), int(clothes[1] * 0.35 + 30), int(clothes[2] * 0.35 + 36))
+
+
 def figure_colours(name: str, profile: CharacterProfile | None) -> tuple[RGB, RGB, RGB]:
     """(clothes, accent, hair) for a character, read from the wardrobe and look."""
     wardrobe = colours_in(profile.wardrobe) if profile else []
@@ -88,62 +210,3 @@ def figure_colours(name: str, profile: CharacterProfile | None) -> tuple[RGB, RG
     clothes = wardrobe[0] if wardrobe else _FALLBACK[stable_index(name, len(_FALLBACK))]
     accent = wardrobe[1] if len(wardrobe) > 1 else clothes
     return clothes, accent, hair[0] if hair else (40, 32, 28)
-
-
-def draw_figure(
-    draw: ImageDraw.ImageDraw,
-    foot: tuple[int, int],
-    height: int,
-    colours: tuple[RGB, RGB, RGB],
-    outline: RGB,
-    line: int,
-) -> None:
-    """A simple standing figure with its feet at ``foot``: legs, coat, scarf, head, hair."""
-    clothes, accent, hair = colours
-    x, y = foot
-    head = height // 7
-    body_top = y - height + head * 2
-    shoulder = int(height * 0.16)
-    hip = int(height * 0.12)
-    legs_top = y - int(height * 0.42)
-    draw.rectangle(
-        (x - hip + line, legs_top, x - line, y),
-        fill=_shade(clothes, 0.6),
-        outline=outline,
-        width=line,
-    )
-    draw.rectangle(
-        (x + line, legs_top, x + hip - line, y),
-        fill=_shade(clothes, 0.6),
-        outline=outline,
-        width=line,
-    )
-    waist = legs_top + head // 2
-    draw.polygon(
-        [(x - shoulder, body_top), (x + shoulder, body_top), (x + hip, waist), (x - hip, waist)],
-        fill=clothes,
-        outline=outline,
-        width=line,
-    )
-    draw.rectangle(
-        (x - shoulder, body_top, x + shoulder, body_top + head // 2),
-        fill=accent,
-        outline=outline,
-        width=line,
-    )
-    skin = (236, 200, 170)
-    draw.ellipse(
-        (x - head, body_top - head * 2, x + head, body_top), fill=skin, outline=outline, width=line
-    )
-    draw.chord(
-        (x - head, body_top - head * 2 - line, x + head, body_top - head // 2),
-        180,
-        360,
-        fill=hair,
-        outline=outline,
-        width=line,
-    )
-
-
-def _shade(colour: RGB, factor: float) -> RGB:
-    return (int(colour[0] * factor), int(colour[1] * factor), int(colour[2] * factor))

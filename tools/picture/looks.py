@@ -32,7 +32,6 @@ class GenreLook:
     heavy_outline: bool
     zoom_per_s: float
     pan_per_s: float
-    motif: str
 
 
 LOOKS: dict[Genre, GenreLook] = {
@@ -46,7 +45,6 @@ LOOKS: dict[Genre, GenreLook] = {
         heavy_outline=True,
         zoom_per_s=0.016,
         pan_per_s=0.018,
-        motif="burst",
     ),
     Genre.YOUTH_ROMANCE: GenreLook(
         sky=(255, 196, 214),
@@ -58,7 +56,6 @@ LOOKS: dict[Genre, GenreLook] = {
         heavy_outline=False,
         zoom_per_s=0.010,
         pan_per_s=0.010,
-        motif="petals",
     ),
     Genre.INSPIRATIONAL_STRUGGLE: GenreLook(
         sky=(24, 40, 82),
@@ -70,7 +67,6 @@ LOOKS: dict[Genre, GenreLook] = {
         heavy_outline=True,
         zoom_per_s=0.014,
         pan_per_s=0.014,
-        motif="rays",
     ),
     Genre.ANCIENT_STYLE: GenreLook(
         sky=(232, 221, 196),
@@ -82,7 +78,6 @@ LOOKS: dict[Genre, GenreLook] = {
         heavy_outline=False,
         zoom_per_s=0.008,
         pan_per_s=0.008,
-        motif="mountains",
     ),
     Genre.TOUCHING_FAMILY: GenreLook(
         sky=(255, 214, 160),
@@ -94,7 +89,6 @@ LOOKS: dict[Genre, GenreLook] = {
         heavy_outline=False,
         zoom_per_s=0.009,
         pan_per_s=0.009,
-        motif="window",
     ),
     Genre.AESTHETIC_SCENERY: GenreLook(
         sky=(168, 218, 220),
@@ -106,36 +100,13 @@ LOOKS: dict[Genre, GenreLook] = {
         heavy_outline=False,
         zoom_per_s=0.007,
         pan_per_s=0.007,
-        motif="hills",
     ),
-}
-
-# Multipliers on the genre palette for the time of day written in the scene heading.
-TIME_TINTS: dict[str, tuple[float, float, float]] = {
-    "DAY": (1.0, 1.0, 1.0),
-    "MORNING": (1.02, 1.0, 0.94),
-    "CONTINUOUS": (1.0, 1.0, 1.0),
-    "EVENING": (0.95, 0.78, 0.72),
-    "DUSK": (1.0, 0.72, 0.6),
-    "DAWN": (1.0, 0.86, 0.9),
-    "NIGHT": (0.32, 0.36, 0.6),
 }
 
 
 def look_for(genre: Genre) -> GenreLook:
     """The look of ``genre``."""
     return LOOKS[genre]
-
-
-def tinted(color: RGB, time_of_day: str) -> RGB:
-    """``color`` as lit at ``time_of_day``."""
-    r, g, b = TIME_TINTS.get(time_of_day, (1.0, 1.0, 1.0))
-    return (min(255, int(color[0] * r)), min(255, int(color[1] * g)), min(255, int(color[2] * b)))
-
-
-def is_dark(color: RGB) -> bool:
-    """Whether text on ``color`` should be light."""
-    return 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2] < 140
 
 
 _FACES = threading.local()

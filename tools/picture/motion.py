@@ -41,9 +41,11 @@ def ken_burns(
 
     A frame may be yielded more than once (a held resample); consumers copy before editing.
     """
+    if motion not in MOTIONS:
+        raise ValueError(f"Unknown camera move {motion!r}; choose one of: {', '.join(MOTIONS)}.")
     if frames <= 0:
         return
-    planes = to_planes(still)
+    planes = to_planes(_covering(still, size))
     if motion in ("push-in", "pull-out"):
         moves = _zoom(planes, size, frames, speed, inward=motion == "push-in")
     else:
@@ -88,19 +90,20 @@ def _zoom(
 ) -> Iterator[np.ndarray]:
     width, height = size
     pictures = [Image.fromarray(plane) for plane in planes]
-    widest = planes.y.shape[1] / width  # how much of the panel the first frame may show
-    start, end = _travel(frames, speed, widest - 1.0)
+    panel_h, panel_w = planes.y.shape
+    # How much of the panel the widest frame may show: the tighter of the two margins, since
+    # a panel rounded to even sides has slightly different width and height margins.
+    widest = min(panel_w / width, panel_h / height)
+    start, end = _travel(frames, speed, max(0.0, widest - 1.0))
     first, last = widest - start, widest - end  # shown width over frame width
     if not inward:
         first, last = last, first
     hold = _hold_frames(abs(last - first) / max(1, frames - 1) * width / 2)
-    centre_x, centre_y = planes.y.shape[1] / 2, planes.y.shape[0] / 2
     ratios = np.linspace(first, last, frames) if frames > 1 else np.array([first])
     frame: np.ndarray | None = None
     for index, ratio in enumerate(ratios):
         if frame is None or index % hold == 0 or index == frames - 1:
-            half_w, half_h = width * ratio / 2, height * ratio / 2
-            box = (centre_x - half_w, centre_y - half_h, centre_x + half_w, centre_y + half_h)
+            box = crop_box((panel_w, panel_h), (width * ratio, height * ratio))
             frame = join(
                 Planes(
                     *(
@@ -108,7 +111,12 @@ def _zoom(
                             picture.resize(
                                 (width // scale, height // scale),
                                 Image.Resampling.BILINEAR,
-                                box=tuple(edge / scale for edge in box),
+                                box=(
+                                    box[0] / scale,
+                                    box[1] / scale,
+                                    box[2] / scale,
+                                    box[3] / scale,
+                                ),
                             )
                         )
                         for picture, scale in zip(pictures, (1, 2, 2), strict=True)
@@ -116,6 +124,41 @@ def _zoom(
                 )
             )
         yield frame
+
+
+def crop_box(
+    panel: tuple[int, int], shown: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """The centred box of ``shown`` size inside ``panel``, never past an edge.
+
+    Float rounding can ask for a box a fraction of a pixel larger than the panel (a 1080x1920
+    frame over a 1166x2072 panel); the box is shrunk to the panel and clamped to its edges,
+    so Pillow never sees a negative offset or a box past the far side.
+    """
+    shown_w, shown_h = min(shown[0], panel[0]), min(shown[1], panel[1])
+    left = min(max(0.0, (panel[0] - shown_w) / 2), panel[0] - shown_w)
+    top = min(max(0.0, (panel[1] - shown_h) / 2), panel[1] - shown_h)
+    return (left, top, left + shown_w, top + shown_h)
+
+
+def _covering(still: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """``still`` as an RGB panel at least ``size`` with even sides (scaled up if smaller).
+
+    A panel smaller than the frame (an odd keyframe, a caller's own still) would make every
+    move run off its edge; scaling it up to cover the frame keeps each move inside.
+    """
+    picture = still.convert("RGB") if still.mode != "RGB" else still
+    scale = max(size[0] / picture.width, size[1] / picture.height, 1.0)
+    if scale > 1.0:
+        cover = (
+            max(size[0], round(picture.width * scale)),
+            max(size[1], round(picture.height * scale)),
+        )
+        picture = picture.resize(cover, Image.Resampling.BILINEAR)
+    even = (picture.width // 2 * 2, picture.height // 2 * 2)
+    if even != picture.size:
+        picture = picture.crop((0, 0, *even))
+    return picture
 
 
 def _hold_frames(edge_px_per_frame: float) -> int:

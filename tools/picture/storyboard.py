@@ -1,26 +1,36 @@
 """Storyboard panels: one composed 9:16 still per shot, drawn with Pillow.
 
-A panel carries what a director reads off a storyboard: where and when (the heading), the
-framing, the single action of the shot, who is in it wearing what (pinned from the bible),
-and optionally the lines spoken, over the scene's set (:mod:`tools.picture.scenery`). The
-bottom fifth is kept clear for burned-in subtitles and phone controls. Panels are drawn
-slightly larger than the frame so the camera can drift.
+A panel is what a studio shows a client: the scene's place painted for its hour
+(:mod:`tools.picture.places`), the cast in their pinned looks (:mod:`tools.picture.cast`),
+framed wide, medium or close, and lettered with the place and the action
+(:mod:`tools.picture.lettering`). The set is painted once per scene; a tighter framing is a
+closer, softer crop of the same set, so the shots of a scene cut together. The bottom fifth
+is kept clear for burned-in subtitles and phone controls. Panels are drawn slightly larger
+than the frame so the camera can drift.
 """
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw
+from functools import lru_cache
 
-from film.screenplay import CharacterProfile, Scene
+from PIL import Image
+
+from film.screenplay import CharacterProfile, Genre
 from tools.backends.base import RenderRequest, Shot
-from tools.picture.figures import draw_figure, figure_colours
-from tools.picture.looks import GenreLook, font, is_dark, look_for
-from tools.picture.scenery import draw_set, mix
-from tools.picture.typeset import block_height, draw_block
+from tools.picture.cast import Placement, paste_figure
+from tools.picture.figures import Appearance, appearance, stable_index
+from tools.picture.lettering import Lettering
+from tools.picture.looks import look_for
+from tools.picture.places import paint_place, place_spec
 
 MARGIN = 1.08
 FRAMINGS = ("WIDE", "MEDIUM", "CLOSE")
-_FIGURE_HEIGHT = {"WIDE": 0.26, "MEDIUM": 0.34, "CLOSE": 0.46}
+# framing: (zoom into the set, background softening at 1080 wide, figure height, foot y)
+_FRAMES = {
+    "WIDE": (1.0, 0.0, 0.3, 0.71),
+    "MEDIUM": (1.3, 2.0, 0.74, 1.1),
+    "CLOSE": (1.75, 5.0, 1.22, 1.52),
+}
 
 
 def canvas_size(width: int, height: int, margin: float = MARGIN) -> tuple[int, int]:
@@ -33,178 +43,120 @@ def framing_for(shot: Shot) -> str:
     return FRAMINGS[shot.index % 3] if shot.index else "WIDE"
 
 
+class ScenePainter:
+    """Panels for the shots of one scene, sharing one painted set."""
+
+    def __init__(self, request: RenderRequest, margin: float = MARGIN) -> None:
+        self.request = request
+        self.look = look_for(request.screenplay.genre)
+        self.frame = (request.width, request.height)
+        self.size = canvas_size(request.width, request.height, margin)
+        self.origin = ((self.size[0] - request.width) // 2, (self.size[1] - request.height) // 2)
+        self.spec = place_spec(request.scene, request.screenplay.genre)
+        self._set: Image.Image | None = None
+
+    @property
+    def set(self) -> Image.Image:
+        """The scene's painted set at panel size (painted on first use)."""
+        if self._set is None:
+            self._set = paint_place(self.spec, self.look, self.size, self.origin, self.frame)
+        return self._set
+
+    def panel(self, shot: Shot, *, dialogue_on_frame: bool = True) -> Image.Image:
+        """The panel for ``shot``, sized :func:`canvas_size`."""
+        framing = framing_for(shot)
+        zoom, blur, figure_h, foot = _FRAMES[framing]
+        if self.request.screenplay.genre == Genre.AESTHETIC_SCENERY:
+            # The land is the subject: people stay small in it, even in a close shot.
+            zoom, figure_h, foot = (
+                1.0 + (zoom - 1.0) * 0.4,
+                figure_h * 0.5,
+                0.71 + (foot - 0.71) * 0.3,
+            )
+        image = self._background(zoom, blur * self.frame[0] / 1080)
+        names = self._cast(shot, framing)
+        spots = self._placements(names, framing, figure_h, foot)
+        for name, spot in zip(names, spots, strict=True):
+            paste_figure(image, self._looks(name), spot)
+        image = vignette(image)
+        letters = Lettering(
+            image, self.origin, self.frame, self.look, self.request.screenplay.language
+        )
+        if framing == "WIDE" and names:
+            tags = [(n, self._frame_x(s.x)) for n, s in zip(names, spots, strict=True)]
+            letters.name_tags(tags, foot + 0.012)
+        letters.heading(self.request.scene, shot.description, first=shot.index == 0)
+        if dialogue_on_frame and shot.dialogue:
+            letters.dialogue([(line.speaker, line.text) for line in shot.dialogue])
+        return image
+
+    def _background(self, zoom: float, blur: float) -> Image.Image:
+        """The set, or a closer crop of it (centred a little above the middle), softened."""
+        if zoom <= 1.0:
+            return self.set.copy()
+        w, h = self.size
+        cx, cy = w / 2, self.origin[1] + self.frame[1] * 0.5
+        box_w, box_h = w / zoom, h / zoom
+        top = min(max(0.0, cy - box_h / 2), h - box_h)
+        box = (cx - box_w / 2, top, cx + box_w / 2, top + box_h)
+        if blur <= 0:
+            return self.set.resize(self.size, Image.Resampling.BILINEAR, box=box)
+        # Out of focus: sample the crop small and scale it back up (a Gaussian blur of the
+        # whole panel costs ten times as much and looks no different under the figures).
+        small = (max(2, int(w / blur)), max(2, int(h / blur)))
+        soft = self.set.resize(small, Image.Resampling.BILINEAR, box=box)
+        return soft.resize(self.size, Image.Resampling.BICUBIC)
+
+    def _cast(self, shot: Shot, framing: str) -> list[str]:
+        """Who is seen: everyone in a wide, up to three in a medium, one in a close."""
+        names = list(dict.fromkeys(shot.characters or self.request.scene.characters))
+        return names[: {"WIDE": 4, "MEDIUM": 3, "CLOSE": 1}[framing]]
+
+    def _placements(
+        self, names: list[str], framing: str, height: float, foot: float
+    ) -> list[Placement]:
+        """Feet and height for each figure, in panel pixels."""
+        fw, fh = self.frame
+        ox, oy = self.origin
+        count = len(names)
+        if not count:
+            return []
+        if framing == "CLOSE":  # one face: the speaker, or the first person named
+            return [Placement(ox + fw * 0.5, oy + fh * foot, fh * height)]
+        if count == 1:
+            side = (0.4, 0.6)[stable_index(self.spec.seed, 2)]
+            xs = [side]
+        else:
+            spread = 0.6 if framing == "WIDE" else 0.62
+            xs = [0.5 - spread / 2 + spread * i / (count - 1) for i in range(count)]
+        return [Placement(ox + fw * x, oy + fh * foot, fh * height) for x in xs]
+
+    def _frame_x(self, panel_x: float) -> float:
+        return (panel_x - self.origin[0]) / self.frame[0]
+
+    def _looks(self, name: str) -> Appearance:
+        return appearance(name, _profile(self.request.bible, name))
+
+
 def draw_shot(
     request: RenderRequest, shot: Shot, *, dialogue_on_frame: bool = True, margin: float = MARGIN
 ) -> Image.Image:
-    """The panel for ``shot`` of ``request.scene``, sized :func:`canvas_size`."""
-    scene, look = request.scene, look_for(request.screenplay.genre)
-    width, height = request.width, request.height
-    size = canvas_size(width, height, margin)
-    origin = ((size[0] - width) // 2, (size[1] - height) // 2)
-    image = draw_set(scene, look, size, origin, (width, height))
-    draw = ImageDraw.Draw(image)
-    unit = width / 1080
-    frame = Frame(draw, origin, width, height, unit, look)
-    framing = framing_for(shot)
-    _figures(frame, shot, scene, request.bible, framing)
-    _header(frame, request, shot, framing)
-    _panel(frame, shot, scene.visual, request.bible)
-    if dialogue_on_frame and shot.dialogue:
-        _dialogue(frame, shot)
-    return image
+    """The panel for ``shot`` of ``request.scene`` (paints the set; prefer a ScenePainter)."""
+    return ScenePainter(request, margin).panel(shot, dialogue_on_frame=dialogue_on_frame)
 
 
-class Frame:
-    """Drawing helpers in frame coordinates (the panel has a margin around the frame)."""
-
-    def __init__(
-        self,
-        draw: ImageDraw.ImageDraw,
-        origin: tuple[int, int],
-        width: int,
-        height: int,
-        unit: float,
-        look: GenreLook,
-    ) -> None:
-        self.draw, self.origin, self.width, self.height = draw, origin, width, height
-        self.unit, self.look = unit, look
-
-    def at(self, x: float, y: float) -> tuple[int, int]:
-        """Canvas pixel of the frame point (x, y) given as fractions of the frame."""
-        return (self.origin[0] + int(x * self.width), self.origin[1] + int(y * self.height))
-
-    def px(self, value: float) -> int:
-        """A length designed at 1080 px wide, scaled to this frame."""
-        return max(1, int(value * self.unit))
+def vignette(image: Image.Image) -> Image.Image:
+    """Darken the corners a little, as a lens does: it holds the eye on the middle."""
+    return Image.composite(image, Image.new("RGB", image.size), _vignette_mask(image.size))
 
 
-def _figures(
-    frame: Frame, shot: Shot, scene: Scene, bible: tuple[CharacterProfile, ...], framing: str
-) -> None:
-    names = list(shot.characters or scene.characters)[:4]
-    if not names:
-        return
-    figure_h = int(frame.height * _FIGURE_HEIGHT[framing])
-    foot_y = 0.6 if framing != "CLOSE" else 0.7
-    outline = (20, 20, 20) if not frame.look.heavy_outline else frame.look.ink
-    line = frame.px(7 if frame.look.heavy_outline else 4)
-    label = font(frame.px(34))
-    for index, name in enumerate(names):
-        x = (index + 1) / (len(names) + 1)
-        foot = frame.at(x, foot_y)
-        profile = _profile(bible, name)
-        draw_figure(frame.draw, foot, figure_h, figure_colours(name, profile), outline, line)
-        tag_x = foot[0] - int(label.getlength(name)) // 2
-        tag_y = foot[1] - figure_h - frame.px(60)
-        frame.draw.text(
-            (tag_x, tag_y),
-            name,
-            font=label,
-            fill=(255, 255, 255),
-            stroke_width=frame.px(3),
-            stroke_fill=(20, 20, 20),
-        )
-
-
-def _header(frame: Frame, request: RenderRequest, shot: Shot, framing: str) -> None:
-    look, scene = frame.look, request.scene
-    x, y = frame.at(0.07, 0.06)
-    max_w = int(frame.width * 0.86)
-    bar_h = frame.px(170)
-    frame.draw.rectangle(
-        (x - frame.px(24), y - frame.px(18), x + max_w + frame.px(24), y + bar_h),
-        fill=look.paper,
-        outline=look.accent,
-        width=frame.px(6),
-    )
-    heading = font(frame.px(50), look.serif_titles)
-    ink = (245, 245, 245) if is_dark(look.paper) else look.ink
-    y = draw_block(
-        frame.draw,
-        (x, y),
-        scene.heading,
-        heading,
-        ink,
-        max_w,
-        max_lines=1,
-        stroke=frame.px(1),
-        stroke_fill=ink,
-    )
-    when = request.screenplay.setting_time.strip()
-    count = f"SC {scene.number} · SHOT {shot.index + 1} · {framing} · {shot.duration_s:.1f}s"
-    detail = f"{count} · {when}" if when else count
-    draw_block(
-        frame.draw,
-        (x, y + frame.px(6)),
-        detail,
-        font(frame.px(32)),
-        look.accent,
-        max_w,
-        max_lines=1,
-    )
-
-
-def _panel(frame: Frame, shot: Shot, visual: str, bible: tuple[CharacterProfile, ...]) -> None:
-    """The action of the shot, the scene's look, and the pinned look of everyone in it."""
-    look = frame.look
-    x, top = frame.at(0.07, 0.62)
-    max_w = int(frame.width * 0.86)
-    body = font(frame.px(42), look.serif_titles)
-    notes = font(frame.px(30))
-    cast = [_note(_profile(bible, n), n) for n in shot.characters[:3]]
-    cast_text = "\n".join(c for c in [visual.strip(), *cast] if c)
-    height = block_height(shot.description, body, max_w, max_lines=4)
-    if cast_text:
-        height += frame.px(16) + block_height(cast_text, notes, max_w, max_lines=5)
-    pad = frame.px(26)
-    bottom = min(top + height + pad, frame.at(0, 0.79)[1])
-    frame.draw.rounded_rectangle(
-        (x - pad, top - pad, x + max_w + pad, bottom + pad // 2),
-        radius=frame.px(24),
-        fill=look.paper,
-        outline=look.ink,
-        width=frame.px(3),
-    )
-    ink = (245, 245, 245) if is_dark(look.paper) else look.ink
-    y = draw_block(frame.draw, (x, top), shot.description, body, ink, max_w, max_lines=4)
-    if cast_text:
-        draw_block(
-            frame.draw,
-            (x, y + frame.px(16)),
-            cast_text,
-            notes,
-            mix(ink, look.paper, 0.3),
-            max_w,
-            max_lines=5,
-            line_gap=0.25,
-        )
-
-
-def _dialogue(frame: Frame, shot: Shot) -> None:
-    """Lines spoken in the shot, lettered where subtitles would sit."""
-    text = "\n".join(f"{line.speaker}: {line.text}" for line in shot.dialogue)
-    x, y = frame.at(0.08, 0.81)
-    draw_block(
-        frame.draw,
-        (x, y),
-        text,
-        font(frame.px(44)),
-        (255, 255, 255),
-        int(frame.width * 0.84),
-        max_lines=4,
-        stroke=frame.px(4),
-        stroke_fill=(10, 10, 10),
-        line_gap=0.2,
-    )
+@lru_cache(maxsize=4)
+def _vignette_mask(size: tuple[int, int]) -> Image.Image:
+    small = Image.radial_gradient("L").resize((64, 64))  # 0 in the middle, 255 at the rim
+    ramp = small.point(lambda v: 255 - int(max(0, v - 150) * 0.55))
+    return ramp.resize(size, Image.Resampling.BILINEAR)
 
 
 def _profile(bible: tuple[CharacterProfile, ...], name: str) -> CharacterProfile | None:
     wanted = name.strip().lower()
     return next((c for c in bible if c.name.lower() == wanted), None)
-
-
-def _note(profile: CharacterProfile | None, name: str) -> str:
-    if profile is None:
-        return ""
-    parts = [p for p in (profile.look, profile.wardrobe, ", ".join(profile.props)) if p]
-    return f"{name.upper()} — " + " · ".join(parts) if parts else ""

@@ -1,0 +1,186 @@
+"""Panels a client would be shown: framing that changes, lettering that fits, nothing internal."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+from tools.assembly.reel_keys import scene_cast
+from tools.backends.base import RenderRequest, Shot
+from tools.picture.figures import COLOR_WORDS, appearance
+from tools.picture.lettering import Lettering, fit
+from tools.picture.looks import font, look_for
+from tools.picture.storyboard import ScenePainter
+
+W, H = 360, 640
+DEBUG = re.compile(r"\bSC\b|SHOT|\bWIDE\b|\bMEDIUM\b|\bCLOSE\b|\bINT\.|\bEXT\.|\d+\.\d+s\b")
+
+
+def _painter(screenplay: Screenplay, index: int = 0) -> ScenePainter:
+    scene = screenplay.scenes[index]
+    return ScenePainter(
+        RenderRequest(
+            screenplay=screenplay,
+            scene=scene,
+            shots=(),
+            bible=scene_cast(screenplay, scene),
+            width=W,
+            height=H,
+            fps=30,
+            duration_s=3.0,
+        )
+    )
+
+
+def _shot(index: int, *names: str, said: tuple[DialogueLine, ...] = ()) -> Shot:
+    return Shot(
+        index=index, description="Mia waits.", duration_s=3.0, characters=names, dialogue=said
+    )
+
+
+def test_no_slate_or_internal_data_is_lettered(english_screenplay, chinese_screenplay, monkeypatch):
+    drawn: list[str] = []
+    original = ImageDraw.ImageDraw.text
+
+    def record(self, xy, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(str(text))
+        return original(self, xy, text, *args, **kwargs)
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", record)
+    for screenplay in (english_screenplay, chinese_screenplay):
+        painter = _painter(screenplay, 1)
+        scene = screenplay.scenes[1]
+        for index in range(3):
+            painter.panel(_shot(index, *scene.characters, said=tuple(scene.dialogue)))
+    assert drawn and not [t for t in drawn if DEBUG.search(t)], drawn
+    # The place line is tracked out letter by letter, each letter drawn with its shadow.
+    tracked = "".join(t for t in drawn if len(t) == 1)[::2]
+    assert "NIGHT BUS · Night" in tracked and "村口 · 夜" in tracked
+    assert "Mia waits." in drawn
+
+
+def test_shot_sizes_really_change_the_framing(english_screenplay):
+    painter = _painter(english_screenplay, 0)  # Mia, red scarf, white uniform
+    red = np.array(COLOR_WORDS["red"])
+
+    def scarf_pixels(index: int) -> int:
+        panel = np.asarray(painter.panel(_shot(index, "Mia"))).astype(int)
+        return int((np.abs(panel - red).sum(axis=2) < 6).sum())
+
+    wide, medium, close = scarf_pixels(0), scarf_pixels(1), scarf_pixels(2)
+    assert 0 < wide < medium < close
+    assert close > 6 * wide
+
+
+def test_a_character_looks_the_same_in_every_scene(english_screenplay):
+    mia = english_screenplay.characters[0]
+    assert appearance("Mia", mia) == appearance("Mia", mia.model_copy())
+    looks = appearance("Mia", mia)
+    assert looks.clothes == COLOR_WORDS["white"] and looks.accent == COLOR_WORDS["red"]
+    assert looks.hair == COLOR_WORDS["black"] and looks.hair_style == "bob" and looks.scarf
+
+
+@pytest.mark.parametrize(
+    "profile, expect",
+    [
+        (
+            CharacterProfile(name="小雨", look="七岁，扎马尾", wardrobe="黄色连衣裙"),
+            {"hair_style": "ponytail", "skirt": "dress"},
+        ),
+        (
+            CharacterProfile(name="Wu", look="70s, white hair, glasses", wardrobe="grey coat"),
+            {"hair": COLOR_WORDS["white"], "glasses": True},
+        ),
+        (
+            CharacterProfile(name="侠客", look="高大，长发", wardrobe="青色长袍，斗笠"),
+            {"skirt": "robe", "hat": True, "hair_style": "long"},
+        ),
+        (
+            CharacterProfile(name="Jo", look="tall, bald", wardrobe="denim jacket, black jeans"),
+            {"hair_style": "bald", "legs": COLOR_WORDS["black"]},
+        ),
+    ],
+)
+def test_the_bible_sets_hair_cut_and_extras(profile, expect):
+    looks = appearance(profile.name, profile)
+    for field, value in expect.items():
+        assert getattr(looks, field) == value, field
+
+
+def test_height_comes_from_age_and_build():
+    child = appearance("Kid", CharacterProfile(name="Kid", look="8-year-old boy"))
+    adult = appearance("Ann", CharacterProfile(name="Ann", look="30s"))
+    tall = appearance("Tom", CharacterProfile(name="Tom", look="tall, 40s"))
+    elder = appearance("奶奶", CharacterProfile(name="奶奶", look="八十岁"))
+    assert child.height < elder.height < adult.height < tall.height
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus crosses the frozen bridge at sunrise while the whole city is still asleep and "
+        "snow keeps falling on the river below, slow and silent, like a held breath.",
+        "小明拖着行李箱跑进村子，雪下得很大，他一路跑到家门口，却发现妈妈已经站在门口等了他一整夜。",
+        "Supercalifragilisticexpialidocious-antidisestablishmentarianism",
+    ],
+)
+def test_text_is_wrapped_and_shrunk_to_its_box(text):
+    face, lines = fit(text, 46, 300, 3)
+    assert 1 <= len(lines) <= 3
+    assert all(face.getlength(line) <= 300 for line in lines)
+    short_face, short_lines = fit("一句话", 46, 300, 1)
+    assert short_face.size == 46 and short_lines == ["一句话"]  # no shrinking when it fits
+
+
+def test_a_long_line_shrinks_before_it_is_cut():
+    text = "A line just a little too long for one line at full size"
+    face, lines = fit(text, 40, int(font(40).getlength(text) * 0.85), 1)
+    assert lines == [text] and face.size < 40
+
+
+def test_name_tags_never_overlap():
+    image = Image.new("RGB", (W + 40, H + 60))
+    letters = Lettering(image, (20, 30), (W, H), look_for(Genre.YOUTH_ROMANCE), "en")
+    names = ["Alexandra Konstantinopoulou", "Bartholomew", "欧阳娜娜娜娜娜", "Li"]
+    boxes = letters.name_tags([(n, 0.2 + 0.2 * i) for i, n in enumerate(names)], 0.72)
+    assert len(boxes) == 4
+    for a, b in zip(boxes, boxes[1:], strict=False):
+        assert a[2] < b[0], (a, b)
+    assert boxes[0][0] >= 20 and boxes[-1][2] <= 20 + W
+
+
+def test_every_genre_keeps_its_palette_on_the_same_scene(english_screenplay):
+    means = set()
+    for genre in Genre:
+        screenplay = english_screenplay.model_copy(update={"genre": genre})
+        panel = np.asarray(_painter(screenplay, 2).panel(_shot(0, "Mia", "Leo")))
+        means.add(tuple(int(c) for c in panel.reshape(-1, 3).mean(axis=0)))
+    assert len(means) == len(Genre)
+    assert look_for(Genre.AESTHETIC_SCENERY) != look_for(Genre.GRASSROOTS_SPOOF)
+
+
+def test_scenes_at_different_places_and_hours_differ(english_screenplay):
+    base = english_screenplay.scenes[0]
+    pictures = []
+    for place, when in (
+        ("Kitchen", "DAY"),
+        ("Kitchen", "NIGHT"),
+        ("Beach", "DUSK"),
+        ("教室", "DAWN"),
+    ):
+        scene = Scene(
+            number=1,
+            interior="INT" if place != "Beach" else "EXT",
+            place=place,
+            time_of_day=when,
+            characters=list(base.characters),
+        )
+        screenplay = english_screenplay.model_copy(update={"scenes": [scene]})
+        pictures.append(np.asarray(_painter(screenplay).panel(_shot(0, "Mia"))).astype(int))
+    for i, a in enumerate(pictures):
+        for b in pictures[i + 1 :]:
+            assert np.abs(a - b).mean() > 8

@@ -1,0 +1,101 @@
+"""Places: the heading picks the set, INT. or EXT. the side of the wall, the hour its light."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from film.screenplay import Genre, Scene
+from tools.picture.looks import look_for
+from tools.picture.places import paint_place, place_spec
+from tools.picture.places.kinds import kind_of
+from tools.picture.storyboard import canvas_size
+
+W, H = 180, 320
+
+
+@pytest.mark.parametrize(
+    "place, kind",
+    [
+        ("厨房", "kitchen"),
+        ("Kitchen", "kitchen"),
+        ("老家厨房", "kitchen"),
+        ("教室", "classroom"),
+        ("Classroom", "classroom"),
+        ("老街", "street"),
+        ("Bus stop", "street"),
+        ("村口", "street"),
+        ("小店", "shop"),
+        ("Corner shop", "shop"),
+        ("医院", "hospital"),
+        ("Hospital corridor", "hospital"),
+        ("山间古寺", "temple"),
+        ("Temple hall", "temple"),
+        ("院子", "courtyard"),
+        ("Courtyard", "courtyard"),
+        ("海边灯塔", "sea"),
+        ("Lighthouse", "sea"),
+        ("Beach", "sea"),
+        ("青海湖", "lake"),
+        ("Qinghai Lake shore", "lake"),
+        ("雪山", "mountains"),
+        ("Mountains", "mountains"),
+        ("City rooftop", "city"),
+        ("城市天台", "city"),
+    ],
+)
+def test_place_words_in_both_languages_pick_the_set(place, kind):
+    assert kind_of(place) == kind
+
+
+def test_unknown_words_are_not_guessed_from_inside_other_words():
+    assert kind_of("The barn") is None  # "bar" is a shop only as a word
+    assert kind_of("Seven oaks") is None  # "sea"/"eve" never match inside a word
+
+
+def _paint(scene: Scene, genre: Genre = Genre.YOUTH_ROMANCE) -> np.ndarray:
+    size = canvas_size(W, H)
+    origin = ((size[0] - W) // 2, (size[1] - H) // 2)
+    spec = place_spec(scene, genre)
+    return np.asarray(paint_place(spec, look_for(genre), size, origin, (W, H))).astype(int)
+
+
+def test_interior_or_exterior_follows_the_heading():
+    inside = place_spec(Scene(number=1, interior="INT", place="Kitchen"), Genre.TOUCHING_FAMILY)
+    outside = place_spec(Scene(number=1, interior="EXT", place="Kitchen"), Genre.TOUCHING_FAMILY)
+    assert (inside.kind, inside.outside) == ("kitchen", False)
+    assert outside.outside and outside.kind == "courtyard"  # the yard outside the kitchen door
+    lake = place_spec(Scene(number=1, interior="INT", place="Lake"), Genre.AESTHETIC_SCENERY)
+    assert not lake.outside  # a room by the lake, its window on the water
+
+
+def test_the_scenery_genre_shows_land_and_sky_for_an_unnamed_place():
+    spec = place_spec(
+        Scene(number=1, interior="EXT", place="Somewhere quiet"), Genre.AESTHETIC_SCENERY
+    )
+    assert spec.outside and spec.kind in ("lake", "sea", "mountains")
+
+
+def test_the_sky_follows_the_hour():
+    def sky(when: str) -> float:
+        picture = _paint(Scene(number=1, interior="EXT", place="Lake", time_of_day=when))
+        return float(picture[: H // 4].mean())
+
+    night, dawn, day = sky("NIGHT"), sky("DAWN"), sky("DAY")
+    assert night < dawn and night < day and night < 60
+    dusk = _paint(Scene(number=1, interior="EXT", place="Lake", time_of_day="DUSK"))
+    horizon = dusk[int(H * 0.45) : int(H * 0.5)].reshape(-1, 3).mean(axis=0)
+    assert horizon[0] > horizon[2]  # a warm horizon at dusk
+
+
+def test_the_same_scene_paints_the_same_set_and_places_differ():
+    scene = Scene(number=3, interior="EXT", place="老街", time_of_day="NIGHT")
+    assert np.array_equal(_paint(scene), _paint(scene))
+    others = [
+        _paint(scene.model_copy(update={"place": place}))
+        for place in ("海边", "山", "教室", "医院", "寺庙")
+    ]
+    pictures = [_paint(scene), *others]
+    for i, a in enumerate(pictures):
+        for b in pictures[i + 1 :]:
+            assert np.abs(a - b).mean() > 3

@@ -1,0 +1,128 @@
+"""From a scene heading to a painted set: the kind, inside or out, lit for the hour.
+
+The place a scene names decides what is drawn (:mod:`tools.picture.places.kinds`); INT. or
+EXT. decides whether we see the room or the street it opens onto. The same scene always
+paints the same picture: every random choice is seeded by the place and the hour.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PIL import Image
+
+from film.screenplay import Genre, Scene, Screenplay
+from tools.picture.looks import GenreLook
+from tools.picture.places import indoor, outdoor, town
+from tools.picture.places.canvas import Canvas
+from tools.picture.places.kinds import GENRE_DEFAULTS, INDOOR_KINDS, kind_of, place_kind
+from tools.picture.places.light import light_for
+
+Painter = Callable[[Canvas, random.Random], None]
+EXTERIORS: dict[str, Painter] = {
+    "sea": outdoor.sea,
+    "lake": outdoor.lake,
+    "mountains": outdoor.mountains,
+    "street": town.street,
+    "city": town.city,
+    "courtyard": town.courtyard,
+    "temple": town.temple,
+}
+INTERIORS: dict[str, Painter] = {
+    "kitchen": indoor.kitchen,
+    "classroom": indoor.classroom,
+    "shop": indoor.shop,
+    "hospital": indoor.hospital,
+    "temple": indoor.temple_hall,
+    "vehicle": indoor.vehicle,
+    "home": indoor.home,
+}
+# Where a place of one sort is seen from the other side of its walls.
+OUTSIDE_OF = {"kitchen": "courtyard", "home": "courtyard", "classroom": "street"}
+INSIDE_OF = {"street": "shop", "temple": "temple"}
+
+
+@dataclass(frozen=True)
+class PlaceSpec:
+    """What to paint: the kind of place, inside or out, the hour, and the seed."""
+
+    kind: str
+    outside: bool
+    time_of_day: str
+    seed: str
+
+    @property
+    def painter(self) -> Painter:
+        """The function that paints this place."""
+        if self.outside:
+            return EXTERIORS[self.kind]
+        return INTERIORS[self.kind]
+
+
+def place_spec(scene: Scene, genre: Genre) -> PlaceSpec:
+    """The set for ``scene``: its place word, INT./EXT., and its time of day."""
+    outside = scene.interior != "INT"
+    kind = place_kind(scene.place, genre, outside)
+    if outside and kind in INDOOR_KINDS and scene.interior == "EXT":
+        kind = OUTSIDE_OF.get(kind, "street")
+    elif kind in INDOOR_KINDS:
+        outside = False
+    elif not outside:
+        kind = INSIDE_OF.get(kind, "home")
+    return PlaceSpec(kind, outside, scene.time_of_day, f"{scene.place}|{scene.time_of_day}")
+
+
+# Hours named in titles, loglines and "when" lines, checked in this order.
+_HOUR_WORDS = (
+    ("NIGHT", ("night", "midnight", "eve", "moon", "star", "夜", "除夕", "月", "星")),
+    ("DAWN", ("dawn", "sunrise", "morning", "黎明", "日出", "清晨", "晨")),
+    ("DUSK", ("dusk", "sunset", "evening", "twilight", "黄昏", "傍晚", "日落", "夕阳")),
+)
+POSTER_HOURS = {
+    Genre.GRASSROOTS_SPOOF: "DAY",
+    Genre.YOUTH_ROMANCE: "DUSK",
+    Genre.INSPIRATIONAL_STRUGGLE: "DAWN",
+    Genre.ANCIENT_STYLE: "DAWN",
+    Genre.TOUCHING_FAMILY: "DUSK",
+    Genre.AESTHETIC_SCENERY: "DAWN",
+}
+
+
+def poster_spec(screenplay: Screenplay) -> PlaceSpec:
+    """The place behind the title and end cards, read from the title, logline and "when".
+
+    Only those fields (and the genre) are read: they are what the cards' cache key holds,
+    so a cached card never shows a place the screenplay no longer names.
+    """
+    words = f"{screenplay.title} {screenplay.logline} {screenplay.setting_time}"
+    kind = kind_of(words) or GENRE_DEFAULTS[screenplay.genre][0]
+    if kind in INDOOR_KINDS:
+        kind = OUTSIDE_OF.get(kind, "street")
+    hour = next(
+        (name for name, names in _HOUR_WORDS if any(_names(words, w) for w in names)),
+        POSTER_HOURS[screenplay.genre],
+    )
+    return PlaceSpec(kind, True, hour, f"poster|{screenplay.title}")
+
+
+def _names(text: str, word: str) -> bool:
+    """``word`` in ``text``: whole English words (plurals too), Chinese anywhere."""
+    if not word.isascii():
+        return word in text
+    return re.search(rf"(?<![a-z]){word}s?(?![a-z])", text.lower()) is not None
+
+
+def paint_place(
+    spec: PlaceSpec,
+    look: GenreLook,
+    size: tuple[int, int],
+    origin: tuple[int, int],
+    frame: tuple[int, int],
+) -> Image.Image:
+    """The set, sized ``size``, with the frame (``frame`` pixels) at ``origin`` inside it."""
+    canvas = Canvas(size, origin, frame, light_for(spec.time_of_day, look, not spec.outside), look)
+    spec.painter(canvas, random.Random(spec.seed))
+    return canvas.finish()
