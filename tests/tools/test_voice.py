@@ -1,4 +1,5 @@
-"""Scene speech with the bundled espeak-ng: real audio, cues timed to it, one voice per role."""
+"""Scene speech offline (neural voices, espeak-ng where they cannot): real audio, cues timed
+to it, one voice per role."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 from tools.sound import espeak, voice
 from tools.sound.casting import cast_voices
 from tools.sound.voice import clean_for_speech, read_wav, synthesize_scene
+from tools.sound.voices import offline
 
 
 def _scene(*lines: tuple[str, str], number: int = 1) -> Scene:
@@ -102,6 +104,7 @@ def test_a_line_that_makes_no_sound_still_gets_screen_time(
     def mute_hmm(text: str, settings: espeak.VoiceSettings) -> np.ndarray:
         return np.zeros(2205, np.int16) if text == "Hmm." else real_speak(text, settings)
 
+    monkeypatch.setenv(offline.ENGINE_SWITCH, "espeak")  # the rule is the same for every engine
     monkeypatch.setattr(espeak, "speak", mute_hmm)
     result = synthesize_scene(
         _scene(("Mia", "Hmm."), ("Leo", "Well then.")), [], "en", tmp_path / "quiet.wav"
@@ -109,6 +112,14 @@ def test_a_line_that_makes_no_sound_still_gets_screen_time(
     first, second = result.cues
     assert first.text == "Hmm." and first.end_s - first.start_s >= voice.MIN_CUE_S
     assert first.end_s < second.start_s < second.end_s <= result.duration_s
+
+
+def test_a_short_sound_holds_its_subtitle_long_enough_to_read(tmp_path: Path) -> None:
+    result = synthesize_scene(
+        _scene(("Mia", "Hmm."), ("Leo", "Well then.")), [], "en", tmp_path / "hmm.wav"
+    )
+    _check_track(result)
+    assert all(cue.end_s - cue.start_s >= voice.MIN_CUE_S - 1e-6 for cue in result.cues)
 
 
 def test_markup_only_lines_make_no_cues(tmp_path: Path) -> None:

