@@ -93,6 +93,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress_scenes_ready": ("{count} scenes, about {seconds} s", "{count}场，约{seconds}秒"),
     "progress_files": ("Writing the screenplay files", "正在生成剧本文件"),
     "progress_saved": ("Version {number} saved", "第{number}版已保存"),
+    "model_reading": (
+        "still {stage}: {seconds} s, reading the story so far",
+        "仍在{stage}：已用{seconds}秒，正在读前面的内容",
+    ),
     "model_writing": (
         "still {stage}: {seconds} s, {tokens} tokens written",
         "仍在{stage}：已用{seconds}秒，写了{tokens}个词元",

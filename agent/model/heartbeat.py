@@ -4,13 +4,15 @@ A drafting stage waits on one structured answer for up to a minute on two CPU co
 tokens are kept out of the chat (they are raw JSON that the quality gate has not judged
 yet, see :func:`agent.events.quiet_tokens`), so without a pulse the screen would sit still
 that long. :func:`heartbeat` counts the streamed tokens through a callback and, every
-:data:`PULSE_S` seconds, reports how long the stage has been writing and how much it has
-written as a progress line of the same stage, in the user's language. It shows counts
+:data:`PULSE_S` seconds (by the tokens or, while the model still reads its prompt, by a
+clock), reports how long the stage has been writing and how much it has written as a
+progress line of the same stage, in the user's language. It shows counts
 only, never the text: nothing unjudged reaches the user.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Iterator
@@ -63,16 +65,44 @@ def heartbeat(stage: str, language: str) -> Iterator[TokenPulse]:
     label = stage_label(stage, language)
 
     def report(seconds: float, tokens: int) -> None:
-        message = say("model_writing", language, stage=label, seconds=round(seconds), tokens=tokens)
+        key = "model_writing" if tokens else "model_reading"
+        message = say(key, language, stage=label, seconds=round(seconds), tokens=tokens)
         writer(progress_event(stage, message))
 
     pulse = TokenPulse(report, interval=PULSE_S)
+    timer = _start_timer(pulse)
     current = var_child_runnable_config.get()
-    if current is None:
-        yield pulse
-        return
-    token = var_child_runnable_config.set(merge_configs(current, {"callbacks": [pulse]}))
+    token = (
+        var_child_runnable_config.set(merge_configs(current, {"callbacks": [pulse]}))
+        if current is not None
+        else None
+    )
     try:
         yield pulse
     finally:
-        var_child_runnable_config.reset(token)
+        if token is not None:
+            var_child_runnable_config.reset(token)
+        if timer is not None:
+            timer.cancel()
+
+
+def _start_timer(pulse: TokenPulse) -> asyncio.Task[None] | None:
+    """A clock that pulses while no token arrives (the model is still reading its prompt).
+
+    On two busy cores a stage's prompt takes 30-60 s to read before the first token; the
+    craft bench measured 61 s of silence with token pulses alone.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+    async def tick() -> None:
+        while True:
+            await asyncio.sleep(pulse.interval)
+            now = pulse.clock()
+            if now - pulse.last >= pulse.interval:
+                pulse.last = now
+                pulse.report(now - pulse.started, pulse.tokens)
+
+    return loop.create_task(tick())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, TypedDict
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -62,3 +63,18 @@ async def test_a_chinese_stage_pulses_in_chinese(monkeypatch) -> None:
     custom, _tokens = await _run("zh")
     message = [e for e in custom if e.get("type") == "progress"][-1]["message"]
     assert message.startswith("仍在写人物小传") and "词元" in message
+
+
+async def test_the_clock_pulses_while_the_model_still_reads(monkeypatch) -> None:
+    # No token for a while (prompt processing): the stage must still show it is alive.
+    monkeypatch.setattr(heartbeat_module, "PULSE_S", 0.05)
+    seen: list[dict[str, Any]] = []
+    monkeypatch.setattr(heartbeat_module, "current_writer", lambda: seen.append)
+    with heartbeat("outline", "en") as pulse:
+        await asyncio.sleep(0.3)
+    assert pulse.tokens == 0 and len(seen) >= 2
+    assert seen[0]["message"].startswith("still outlining the beats:")
+    assert seen[0]["stage"] == "outline" and "reading the story so far" in seen[0]["message"]
+    count = len(seen)
+    await asyncio.sleep(0.15)
+    assert len(seen) == count  # the clock stops with the stage
