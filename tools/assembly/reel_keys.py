@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from film.screenplay import Scene, Screenplay
+from tools.picture.cards import CARD_STYLE
 
 PIPELINE_VERSION = "1"  # in every key and every manifest: bumping it re-renders every reel
 
@@ -84,6 +85,7 @@ def card_spec(
     incoming = screenplay.scenes[-1].transition if kind == "end" and screenplay.scenes else "CUT"
     payload = {
         "v": PIPELINE_VERSION,
+        "style": CARD_STYLE,
         "kind": kind,
         "title": screenplay.title,
         "logline": screenplay.logline,

@@ -21,6 +21,9 @@ from tools.picture.looks import RGB, GenreLook, look_for
 from tools.picture.places import paint_place, poster_spec
 from tools.picture.storyboard import canvas_size, vignette
 
+#: In every card's cache key: a new card design re-renders cached title and end cards
+#: (the poster cards replaced ones that faded in from black, a black thumbnail).
+CARD_STYLE = "poster-1"
 END_CARD_MIN_S = 1.0
 END_CARD_MAX_S = 3.0
 END_CARD_SHARE = 0.04  # of the film's estimated runtime: keeps the runtime contract
