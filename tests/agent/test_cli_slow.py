@@ -37,17 +37,12 @@ def _probe(path: Path) -> dict:
     return json.loads(done.stdout)
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1800)
-def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("OPENAI_") and k != "MICROFILM_PROVIDER"
-    }
-    env["MICROFILM_HOME"] = str(tmp_path / "home")
-    out = tmp_path / "film"
-    done = subprocess.run(
+ATTEMPTS = 3
+
+
+def _draft(env: dict[str, str], out: Path) -> subprocess.CompletedProcess[str]:
+    """One ``microfilm draft`` of the test's idea with the embedded model."""
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -69,6 +64,27 @@ def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
         timeout=1700,
         cwd=Path(__file__).resolve().parents[2],
     )
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(4800)
+def test_cli_draft_with_the_embedded_model(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("OPENAI_") and k != "MICROFILM_PROVIDER"
+    }
+    env["MICROFILM_HOME"] = str(tmp_path / "home")
+    # The real model samples (temperature 0.6) and the quality gate may refuse a draft it
+    # cannot repair; the studio then says so honestly and the user tries again. So does the
+    # test, up to three times, and every refusal must be that honest message, nothing shown.
+    for attempt in range(1, ATTEMPTS + 1):
+        out = tmp_path / f"film-{attempt}"
+        done = _draft(env, out)
+        if done.returncode == 0:
+            break
+        assert "stand behind" in done.stderr and "Traceback" not in done.stderr, done.stderr[-3000:]
+        assert not (out / "film.mp4").exists() and not (out / "screenplay.json").exists()
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Qwen2.5-Coder-1.5B" in done.stderr and "draft-quality" in done.stderr  # model named
     names = {p.name for p in out.iterdir()}
