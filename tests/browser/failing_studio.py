@@ -3,13 +3,15 @@
 Run as ``python tests/browser/failing_studio.py [chainlit run options]``: it installs the
 fakes in this process, then runs ``chainlit run app.py`` exactly as the studio starts, so
 the browser test drives the real app, graph and render pipeline through one honest scene
-failure (:class:`fake_backend.FailingBackend` under the name ``local``) and a retry. The
+failure (:class:`fake_backend.FailingBackend` under the name ``local``) and a retry (with
+``MICROFILM_TEST_FAILING_SCENE=0`` the real offline renderer draws every scene). The
 scripted model (:class:`fakes.ScriptedChatModel`) drafts in an instant, and retrieval
 answers from a stub, so the test spends its time on what it checks.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -47,8 +49,9 @@ def main() -> int:
     agent.model.providers.load_chat_model = lambda context=None: model  # type: ignore[assignment]
     knowledge.search_guidelines = _passages  # type: ignore[attr-defined]
     knowledge.ensure_index = lambda log=None: None  # type: ignore[attr-defined]
-    backend = FailingBackend({FAILED_SCENE: 1}, per_film=True)
-    register_backend("local", lambda: backend)
+    if os.environ.get("MICROFILM_TEST_FAILING_SCENE", str(FAILED_SCENE)) != "0":
+        backend = FailingBackend({FAILED_SCENE: 1}, per_film=True)
+        register_backend("local", lambda: backend)
     cli.main(args=["run", "app.py", *sys.argv[1:]], prog_name="chainlit")
     return 0
 

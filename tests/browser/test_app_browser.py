@@ -133,9 +133,12 @@ def test_idea_to_film_and_back_through_the_history(
 def test_two_users_make_two_films_at_once_without_mixing_files(
     studio: Studio, browser: Browser, shots: Path
 ) -> None:
+    # Ideas the scripted model's drafts tell: the quality gate refuses a draft that leaves
+    # its idea out, so an idea the script does not cover would end in an honest refusal.
     ideas = {
-        "alice": "one-prompt: a 20-second youth romance about two rival debate captains",
-        "bob": "一键成片：一部二十秒的唯美风景短片，画家在江南雨巷里寻找一座石桥",
+        "alice": "one-prompt: a 20-second touching family film: grandma teaches her grandson "
+        "to make dumplings",
+        "bob": "一键成片：一部二十秒的温情短片，外婆教外孙包饺子",
     }
     films_before = films_on_disk(studio)
     pages: dict[str, Page] = {}
