@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
@@ -176,17 +176,9 @@ class SceneWriter:
             AIMessage(scene_json(scene)),
             HumanMessage(note),
         ]
-        checked = await ask_checked(
-            self.runtime,
-            scene_schema(*line_counts(self.budget())),
-            messages,
-            check=self.check(index, scene),
-            stage="scenes",
-            language=self.language,
-            retries=0,
-            retry_inline=True,
+        return await self._ask_once(
+            scene_schema(*line_counts(self.budget())), messages, index, scene
         )
-        return checked.result
 
     async def resize(self, index: int, scene: Scene, task: str, seconds: float) -> Scene:
         """Scene ``index`` rewritten to run about ``seconds`` ("lengthen" or "shorten").
@@ -214,10 +206,17 @@ class SceneWriter:
             speakers=self._speakers(beat),
             scene=scene_json(scene),
         )
+        schema = scene_schema(actions, lines) if task == "lengthen" else SceneDraft
+        return await self._ask_once(schema, stage_messages(self.language, prompt), index, scene)
+
+    async def _ask_once(
+        self, schema: type[SceneDraft], messages: list[BaseMessage], index: int, scene: Scene
+    ) -> Scene:
+        """One gated answer for an existing scene, no retry: a failure keeps it as it was."""
         checked = await ask_checked(
             self.runtime,
-            scene_schema(actions, lines) if task == "lengthen" else SceneDraft,
-            stage_messages(self.language, prompt),
+            schema,
+            messages,
             check=self.check(index, scene),
             stage="scenes",
             language=self.language,
