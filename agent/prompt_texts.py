@@ -98,13 +98,13 @@ TASKS: dict[str, dict[str, str]] = {
     },
     "outline": {
         "en": "Write the outline: exactly {count} beats, one per scene, each about {seconds} "
-        "seconds on screen. Beat 1 hooks the viewer, a middle beat turns the story, the last "
-        "beat ends it. For each beat: place (a real location in words, without the time of "
-        "day), INT or EXT, time_of_day, a one-sentence summary of what happens (a new step "
-        "every beat), and characters (names from this list: {cast}).",
-        "zh": "写分场大纲：正好{count}拍，每拍一场，每场约{seconds}秒。第一拍抓住观众，中间一拍"
-        "出现转折，最后一拍给出结局。每拍写：地点（真实的地点名称，不带时间）、INT 或 EXT、"
-        "time_of_day、一句话概括发生了什么（每拍都要推进），以及出场人物（只用这些名字：{cast}）。",
+        "seconds on screen, each a different step of the story:\n{plan}\nFor each beat: "
+        "place (a real location in words, without the time of day), INT or EXT, time_of_day, "
+        "a one-sentence summary of what happens in it, and characters (names from this "
+        "list: {cast}).",
+        "zh": "写分场大纲：正好{count}拍，每拍一场，每场约{seconds}秒，每拍是故事的不同一步：\n"
+        "{plan}\n每拍写：地点（真实的地点名称，不带时间）、INT 或 EXT、time_of_day、一句话"
+        "概括这一拍发生了什么，以及出场人物（只用这些名字：{cast}）。",
     },
     "scene": {
         "en": "Write scene {number} now: {heading}. What happens: {summary}\nAbout {seconds} "
@@ -144,6 +144,49 @@ TASKS: dict[str, dict[str, str]] = {
         "zh": "剧本里这些人物有台词，但人物小传里没有：{names}。请为他们写小传（身份、外貌、服装、"
         "道具、声音），名字保持不变。",
     },
+}
+
+#: What each beat of an outline does, by its part in the story. A numbered plan keeps a
+#: small model from writing one step several times: asked only for "a hook, a turn and an
+#: ending" in eight or nine beats, the 1.5B model wrote "they finally feel the beat" as
+#: beats 6 and 8 and "小明和小红一起在做煎饼" four times, through every retry.
+BEAT_ROLES: dict[str, dict[str, str]] = {
+    "hook": {
+        "en": "the hook: a striking first moment that shows the problem",
+        "zh": "开场：一个抓人的画面，引出问题",
+    },
+    "want": {
+        "en": "who wants what, and why it matters to them",
+        "zh": "交代主角想要什么，为什么重要",
+    },
+    "try": {"en": "a first try that does not work", "zh": "第一次尝试，没有成功"},
+    "obstacle": {
+        "en": "it gets harder: a new obstacle or a person in the way",
+        "zh": "困难升级：出现新的阻碍或对手",
+    },
+    "step": {"en": "a new step forward, with a cost", "zh": "向前推进一步，但付出了代价"},
+    "low": {"en": "the lowest point: it seems lost", "zh": "最低谷：看起来要失败了"},
+    "turn": {
+        "en": "the turn: a surprise or a choice changes everything",
+        "zh": "转折：一个意外或一个选择改变了局面",
+    },
+    "climax": {"en": "the decisive moment", "zh": "高潮：决定性的时刻"},
+    "ending": {
+        "en": "the ending: what has changed, in a last image",
+        "zh": "结局：发生了什么变化，用最后一个画面收尾",
+    },
+}
+
+#: Which parts an outline of n beats has, in order (n up to the longest film's count).
+BEAT_PLANS: dict[int, tuple[str, ...]] = {
+    1: ("ending",),
+    2: ("hook", "ending"),
+    3: ("hook", "turn", "ending"),
+    4: ("hook", "obstacle", "turn", "ending"),
+    5: ("hook", "want", "obstacle", "turn", "ending"),
+    6: ("hook", "want", "obstacle", "low", "turn", "ending"),
+    7: ("hook", "want", "try", "obstacle", "low", "turn", "ending"),
+    8: ("hook", "want", "try", "obstacle", "low", "turn", "climax", "ending"),
 }
 
 #: Heading words in Chinese, so a Chinese prompt reads Chinese throughout.

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.prompt_texts import EXAMPLES, LABELS, TASKS
+from agent.prompt_texts import BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
 IDEA_CHARS = 600
@@ -122,6 +122,20 @@ def example(stage: str, language: str) -> str:
 def examples_text(language: str) -> tuple[str, ...]:
     """Every example in ``language``: the gate treats them like guidelines (never copied)."""
     return tuple(texts[_lang(language)] for texts in EXAMPLES.values())
+
+
+def beat_plan(count: int, language: str) -> str:
+    """The outline's numbered plan: what each of ``count`` beats does in the story.
+
+    Longer outlines than :data:`BEAT_PLANS` knows get more "step forward" beats before
+    the low point, so the hook, the turn and the ending keep their places.
+    """
+    longest = max(BEAT_PLANS)
+    roles = list(BEAT_PLANS[max(1, min(count, longest))])
+    while len(roles) < count:
+        roles.insert(roles.index("low"), "step")
+    lang = _lang(language)
+    return "\n".join(f"{n}. {BEAT_ROLES[role][lang]}" for n, role in enumerate(roles, 1))
 
 
 def task(stage: str, language: str, **values: object) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import pickle
 import shlex
@@ -268,6 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     os.environ["MICROFILM_PROVIDER"] = "embedded"  # the bench measures the offline model
+    # What the gate found and how drafting mended it, with the offending text, on stderr:
+    # the results page counts check ids, the log says what the model actually wrote.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    for name in ("agent.model.gate", "agent.drafting"):
+        logging.getLogger(name).setLevel(logging.INFO)
     out.mkdir(parents=True, exist_ok=True)
     command = rerun_command(argv)
     results = asyncio.run(run_bench(ideas, out, command=command, judge=judge))

@@ -27,6 +27,7 @@ EN_WORDS_PER_S = 2.5
 LINE_PAUSE_S = 0.4
 ACTION_LINE_S = 2.5
 MIN_SCENE_S = 3.0
+MAX_SCENES = 8
 DELIVERY_SIZE = (1080, 1920)
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
@@ -172,5 +173,10 @@ def scene_budget_s(target_s: float, scene_count: int) -> float:
 
 
 def scene_count_for(target_s: float) -> int:
-    """How many scenes a film of ``target_s`` wants: about one every 20 s, 2 to 12."""
-    return int(max(2, min(12, round((target_s - TITLE_CARD_S) / 20.0))))
+    """How many scenes a film of ``target_s`` wants: about one every 20 s, 2 to 8.
+
+    Eight at most: a longer film gets longer scenes rather than more of them, because the
+    1.5B offline model asked for nine or more beats told the same step twice (the craft
+    bench's three-minute drummer), and eight is room for every part of a story.
+    """
+    return int(max(2, min(MAX_SCENES, round((target_s - TITLE_CARD_S) / 20.0))))

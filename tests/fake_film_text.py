@@ -151,42 +151,42 @@ ACTIONS = {
 LINES = {
     "en": _lines(
         """
-        Show me once more how the {thing} works.
-        Slowly now, the {thing} likes patient hands.
-        Will I remember the {thing} when I leave?
-        Every {thing} you make carries a little home.
-        I wish I could pack the {thing} too.
-        Your grandfather never managed the {thing} either.
-        Tomorrow I will miss this {thing} so much.
-        Then come back and find the {thing} here.
-        Mum says you hid the {thing} from her.
-        Only because she kept stealing the {thing}, dear.
-        Do they even sell a {thing} over there?
-        Write to me about every {thing} you see.
-        My hands are clumsy with the {thing}, Grandma.
-        Clumsy hands learn the {thing} fastest, trust me.
-        Promise you will call before the {thing} cools.
-        I promise, and I will call about the {thing}.
+        Show me the {thing} once more.
+        Slowly, the {thing} likes patience.
+        Will I remember the {thing}?
+        Every {thing} carries a little home.
+        I wish I could pack the {thing}.
+        Grandpa never managed the {thing}.
+        I will miss this {thing}.
+        Then come back to the {thing}.
+        Mum says you hid the {thing}.
+        She kept stealing the {thing}, dear.
+        Do they sell a {thing} there?
+        Write to me about the {thing}.
+        My hands fumble the {thing}, Grandma.
+        Fumbling hands learn the {thing} fastest.
+        Call me before the {thing} cools.
+        I promise, I will call.
         """
     ),
     "zh": _lines(
         """
-        再教我一次，这个{thing}到底怎么弄？
-        慢慢来，{thing}最喜欢有耐心的手。
-        到了国外，我还会记得{thing}吗？
-        你做的每一个{thing}里都有家的味道。
-        真想把{thing}也一起装进箱子里。
-        你外公当年也弄不好这个{thing}。
-        明天开始，我会特别想念这个{thing}。
-        那就早点回来，{thing}一直在这儿。
-        妈妈说你把{thing}藏起来不给她看。
-        谁让她小时候老是偷吃我的{thing}。
-        那边的超市里能买到{thing}吗？
-        看到新鲜的{thing}，都写信告诉外婆。
-        外婆，我的手太笨，弄不好{thing}。
-        笨手学{thing}学得最快，你信外婆一回。
-        答应我，到了那边想起{thing}就打电话。
-        我答应你，每次看到{thing}都打电话。
+        再教我一次，{thing}怎么弄？
+        慢慢来，{thing}要有耐心。
+        到了外地，我还记得{thing}吗？
+        每个{thing}里都有家的味道。
+        真想把{thing}装进箱子里。
+        你外公也弄不好{thing}。
+        我会特别想念这个{thing}。
+        那就早点回来吃{thing}。
+        妈妈说你把{thing}藏起来了。
+        谁让她老偷吃我的{thing}。
+        那边能买到{thing}吗？
+        看到{thing}就写信告诉外婆。
+        外婆，我的手太笨了。
+        笨手学{thing}学得最快。
+        想起{thing}就打电话。
+        我答应你，每天都打。
         """
     ),
 }

@@ -19,6 +19,7 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message
 from film.quality.coverage import covered, idea_terms
+from film.quality.mend import cast_from_bible, drop_film_repeats
 from film.screenplay import Language, Screenplay
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,16 @@ def implicated(
     return dict(sorted(found.items()))
 
 
+def struck(screenplay: Screenplay) -> Screenplay:
+    """``screenplay`` after the exact fixes of :mod:`film.quality.mend`.
+
+    Lines it repeats from earlier scenes are struck, and scene cast lists are held to the
+    bible.
+    """
+    scenes = drop_film_repeats(screenplay.scenes)
+    return with_estimates(cast_from_bible(screenplay.model_copy(update={"scenes": scenes})))
+
+
 def blocking_findings(screenplay: Screenplay, writer: SceneWriter) -> list[Finding]:
     """What keeps the fitted film from being shown."""
     return [f for f in check_scenes(screenplay, writer.brief) if blocks(f)]
@@ -79,6 +90,7 @@ async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenpl
         ReviewFailure: findings remain after :data:`REVIEW_ROUNDS` rounds.
         StageFailure: the model failed while rewriting.
     """
+    screenplay = struck(screenplay)
     blocking = blocking_findings(screenplay, writer)
     first, judged = fired(blocking), 1
     for _round in range(REVIEW_ROUNDS):
@@ -93,7 +105,7 @@ async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenpl
                 continue
             scenes = list(screenplay.scenes)
             scenes[index] = scene
-            screenplay = with_estimates(screenplay.model_copy(update={"scenes": scenes}))
+            screenplay = struck(screenplay.model_copy(update={"scenes": scenes}))
         blocking = blocking_findings(screenplay, writer)
         judged += 1
     record_gate(GateRecord("scenes (whole film)", tuple(first), judged, not blocking))

@@ -29,13 +29,19 @@ from agent.drafting.schemas import (
     outline_schema,
     to_profiles,
 )
-from agent.drafting.tidy import follow_story_time, person_key, same_person
+from agent.drafting.tidy import (
+    follow_story_time,
+    interior_for,
+    person_key,
+    same_person,
+    strip_role_label,
+)
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
 from agent.messages import say
 from agent.model.ask import StageFailure, stage_failed, stage_messages
 from agent.model.gate import ask_checked
-from agent.prompts import stage_prompt, task
+from agent.prompts import beat_plan, stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
 from film.quality import (
@@ -243,7 +249,8 @@ def fit_beats(
                     "characters": list(dict.fromkeys(names))[:4],
                     "time_of_day": time_of_day,
                     "place": clean_place(beat.place, cast, language),
-                    "summary": " ".join(beat.summary.split()),
+                    "interior": interior_for(beat.place, beat.interior),
+                    "summary": strip_role_label(" ".join(beat.summary.split())),
                 }
             )
         )
@@ -270,6 +277,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         notes_text(passages),
         count=count,
         seconds=round(scene_budget_s(target, count)),
+        plan=beat_plan(count, language),
         cast=("、" if language == "zh" else ", ").join(cast) or "-",
     )
 

@@ -11,7 +11,16 @@ fix is certain rather than asked for again (a retry costs a whole answer's time 
   to it is the story's business;
 - one person under two kin words ("Grandma" and "Grandmother", 奶奶 and 祖母): they
   are one character;
-- a story set at night whose outline is all DAY: the headings follow the idea's time.
+- a story set at night whose outline is all DAY: the headings follow the idea's time;
+- a wardrobe that repeats the look word for word: the clothes the look names ("wearing
+  jeans and a blue hoodie") are the wardrobe;
+- a voice hint that is a line of dialogue ("JACK: Hey Ethan! I'm here to help you."):
+  the hint is optional, the line is debris;
+- an outdoor place under INT. ("INT. CITY BUS STOP"): the heading says EXT.;
+- a prop or voice hint cut off at the schema's length ("a small photo of the city from
+  their old"): it ends at its last whole phrase;
+- a beat summary that starts with its part in the outline's plan ("The hook:", "转折：")
+  or its number ("Beat 3:"): the part is the writer's scaffolding, not the story.
 """
 
 from __future__ import annotations
@@ -94,3 +103,84 @@ def follow_story_time(times: list[str], text: str) -> list[str]:
     if not wanted or any(t in _HONOURS[wanted] for t in times):
         return times
     return [wanted if t == "DAY" else t for t in times]
+
+
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:(?:beat|scene)\s*\d+\s*[:.\-–—]\s*|第[一二三四五六七八九十\d]+[拍场][:：，,]?\s*)?"
+    r"(?:(?:the\s+)?(?:hook|turn|ending|climax|decisive moment|lowest point|low point|"
+    r"first try|new step forward)\s*[:：\-–—]\s*"
+    r"|(?:开场|转折|结局|高潮|最低谷|困难升级)\s*[:：]\s*)?",
+    re.IGNORECASE,
+)
+
+
+def strip_role_label(summary: str) -> str:
+    """``summary`` without a leading plan label ("The hook: …", "Beat 2 - …", "转折：…")."""
+    stripped = _ROLE_LABEL.sub("", summary, count=1).strip()
+    if not stripped:
+        return summary.strip()
+    return stripped[0].upper() + stripped[1:] if stripped[0].isascii() else stripped
+
+
+#: Where a look names the clothes: "wearing jeans and a hoodie", "穿着蓝色围裙".
+_WEARING = re.compile(
+    r"\b(?:wearing|wears|dressed in|in a|in an)\s+([^.;]+)|穿着?([^，。；,;]+)", re.IGNORECASE
+)
+#: A speaker's cue ("JACK:", "小明：") or a line's punctuation (!, ?, quotes).
+_SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[!?！？\"“”「」]")
+
+
+def wardrobe_of(look: str, wardrobe: str) -> str:
+    """``wardrobe``, or the clothes ``look`` names when the wardrobe only repeats the look.
+
+    The real model answered Jack's wardrobe with his whole look ("Tall, dark-haired student
+    with glasses… He's wearing jeans, a blue hoodie, and sneakers."), which puts a face in
+    a wardrobe line and hair in every costume prompt.
+    """
+    if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
+        return wardrobe
+    match = _WEARING.search(look)
+    worn = (match.group(1) or match.group(2) or "").strip(" ,.") if match else ""
+    return worn or wardrobe
+
+
+def voice_hint(voice: str) -> str:
+    """``voice`` if it describes a voice, "" when it is a line of dialogue."""
+    return "" if _SPOKEN.search(voice) else voice.strip()
+
+
+#: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
+_OUTDOORS = re.compile(
+    r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
+    r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
+    r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market)\b"
+    r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子",
+    re.IGNORECASE,
+)
+
+
+def interior_for(place: str, interior: str) -> str:
+    """EXT for a place that can only be outdoors, else the model's own INT/EXT."""
+    return "EXT" if _OUTDOORS.search(place) else interior
+
+
+#: Words a phrase cannot end on: what is left when a string was cut off mid-phrase.
+_DANGLING = frozenset(
+    "a an the of from to with and or in on at for by their his her its my your our".split()
+)
+
+
+def whole_phrase(text: str, limit: int) -> str:
+    """``text`` without a last word the length limit may have cut ("…from their old").
+
+    Only text that reached ``limit`` (the grammar stopped it) is trimmed: its last word
+    goes, then any words a phrase cannot end on. Chinese has no word breaks to cut at and
+    is left alone.
+    """
+    text = text.strip()
+    if len(text) < limit - 1 or " " not in text:
+        return text
+    words = text.split()[:-1]
+    while words and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;: ") or text

@@ -194,8 +194,45 @@ def describe_schema(
     return "\n".join(lines)
 
 
-def json_instructions(schema: dict[str, Any]) -> str:
-    """What to append to the prompt when the answer must be one JSON object as text."""
+def skeleton(schema: dict[str, Any], root: dict[str, Any] | None = None) -> str:
+    """The shape of a JSON answer in one line: keys, item counts, enum values.
+
+    For grammar-constrained decoding, where the server's grammar already enforces every
+    type and limit: the model only needs the keys and how many items to plan for. It costs
+    about a third of :func:`describe_schema`'s tokens, and reading the prompt is most of a
+    stage's time on two cores (the scene schema fell from 151 tokens to about 50).
+    """
+    root = root or schema
+    schema = _resolve(schema, root)
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        kept = [o for o in options if _resolve(o, root).get("type") != "null"]
+        return skeleton(kept[0], root) if kept else "null"
+    if "enum" in schema:
+        return "|".join(json.dumps(v, ensure_ascii=False) for v in schema["enum"])
+    kind = schema.get("type", "value")
+    if kind == "object":
+        fields = ", ".join(
+            f'"{name}": {skeleton(field, root)}'
+            for name, field in schema.get("properties", {}).items()
+        )
+        return "{" + fields + "}"
+    if kind == "array":
+        low, high = schema.get("minItems"), schema.get("maxItems")
+        count = f"{low}-{high} × " if low is not None and high is not None and low != high else ""
+        count = f"{low} × " if low is not None and low == high else count
+        return f"[{count}{skeleton(schema.get('items', {}), root)}]"
+    return str(kind)
+
+
+def json_instructions(schema: dict[str, Any], *, constrained: bool = False) -> str:
+    """What to append to the prompt when the answer must be one JSON object as text.
+
+    ``constrained``: the server enforces the schema with a grammar, so the one-line
+    :func:`skeleton` says enough.
+    """
+    if constrained:
+        return "Answer with one JSON object shaped like: " + skeleton(schema)
     return (
         "Reply with ONE JSON object and nothing else (no prose, no code fence). "
         "Its keys:\n" + describe_schema(schema)

@@ -183,7 +183,10 @@ class _Exchange:
             tool = convert_to_openai_tool(self.schema)
             runnable = self.model.bind_tools([tool], tool_choice=tool["function"]["name"])
             return runnable, [*self.base, *self.feedback]
-        prompt = _with_instructions(self.base, json_instructions(self.json_schema))
+        instructions = json_instructions(
+            self.json_schema, constrained=self.strategy == "constrained"
+        )
+        prompt = _with_instructions(self.base, instructions)
         if self.strategy == "constrained":
             runnable = self.model.bind_json_schema(self.json_schema)  # type: ignore[attr-defined]
         else:

@@ -26,18 +26,19 @@ DUPLICATE_SCENE_SIMILARITY = 0.8
 LOOP_REPEATS = 3
 
 
-def _long_enough(text: str) -> bool:
+def long_enough(text: str) -> bool:
+    """Whether ``text`` is long enough that saying it twice is a repeat, not a habit."""
     return len(normalise(CJK.sub(" ", text)).split()) >= 4 or cjk_count(text) >= 6
 
 
-def _units(text: str) -> list[str]:
+def units_of(text: str) -> list[str]:
     """Words, with every Chinese character a word of its own."""
     return normalise(CJK.sub(lambda m: f" {m.group(0)} ", text)).split()
 
 
-def _loop(text: str) -> str:
+def looping_phrase(text: str) -> str:
     """The n-gram (3 units) that comes back :data:`LOOP_REPEATS` times in ``text``, or ""."""
-    units = _units(text)
+    units = units_of(text)
     grams = Counter(tuple(units[i : i + 3]) for i in range(len(units) - 2))
     for gram, count in grams.most_common():
         if count < LOOP_REPEATS:
@@ -51,7 +52,7 @@ def check_loops(fields: Iterable[VisibleText]) -> list[Finding]:
     """A phrase looping inside one field ("the bus the bus the bus...")."""
     findings: list[Finding] = []
     for field in fields:
-        gram = _loop(field.text)
+        gram = looping_phrase(field.text)
         if gram:
             findings.append(
                 Finding(
@@ -70,7 +71,7 @@ def check_repeated_lines(fields: Iterable[VisibleText]) -> list[Finding]:
     first_seen: dict[tuple[str, str], str] = {}
     findings: list[Finding] = []
     for field in fields:
-        if field.kind not in _COMPARED or not _long_enough(field.text):
+        if field.kind not in _COMPARED or not long_enough(field.text):
             continue
         key = (field.kind, normalise(field.text))
         if key in first_seen:
@@ -100,7 +101,7 @@ def repeated_indices(texts: Sequence[str]) -> list[int]:
     The same test as :func:`check_duplicate_scenes` and :func:`check_repeated_lines`, for
     drafting's exact fix of an outline that says one step twice.
     """
-    bags = [set(_units(text)) for text in texts]
+    bags = [set(units_of(text)) for text in texts]
     keys = [normalise(text) for text in texts]
     return [
         later
@@ -122,7 +123,7 @@ def check_duplicate_scenes(scene_texts: Sequence[str], prefix: str = "scenes") -
     ``scene_texts`` holds each scene's action and dialogue as one text; ``prefix`` is the
     path prefix ("scenes" or "beats").
     """
-    bags = [set(_units(text)) for text in scene_texts]
+    bags = [set(units_of(text)) for text in scene_texts]
     findings: list[Finding] = []
     for later in range(len(bags)):
         for earlier in range(later):

@@ -29,11 +29,15 @@ _REASONS: dict[str, tuple[str, str]] = {
 }
 _STAGES: dict[str, tuple[str, str]] = {
     "logline": ("title and logline", "标题和梗概"),
-    "characters": ("characters", "人物"),
+    "characters": ("character list", "人物小传"),
     "outline": ("outline", "分场大纲"),
     "scenes": ("screenplay", "剧本"),
     "revision": ("revision", "修改"),
 }
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
 
 
 def fired(findings: Sequence[Finding]) -> list[str]:
@@ -85,7 +89,7 @@ def refusal_message(
             "想要的结局）。"
         )
     return (
-        f"I couldn't write a {what} I'd stand behind: " + "; ".join(reasons) + ". "
+        f"I couldn't write {_article(what)} {what} I'd stand behind: " + "; ".join(reasons) + ". "
         "Rather than show you that, I saved nothing. Try again, or add a concrete detail or "
         "two to your idea (who, where, how it should end)."
     )

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft, to_profiles, to_scene
 from agent.drafting.stages import fit_beats
-from agent.drafting.tidy import acting_note, follow_story_time, story_time, without_again
+from agent.drafting.tidy import (
+    acting_note,
+    follow_story_time,
+    interior_for,
+    story_time,
+    strip_role_label,
+    voice_hint,
+    wardrobe_of,
+    whole_phrase,
+    without_again,
+)
+from agent.prompts import beat_plan
 
 
 def test_only_short_acting_notes_stay_parentheticals() -> None:
@@ -103,3 +114,62 @@ def test_an_outline_that_says_one_step_twice_loses_the_repeat() -> None:
     looped = [summaries[0], *[summaries[1]] * 4, summaries[3]]
     kept = fit_beats([beat(s) for s in looped], 6, ["小明"], "zh")
     assert [b.summary for b in kept] == [summaries[0], summaries[1], summaries[3]]
+
+
+def test_a_beat_does_not_start_with_its_part_in_the_plan() -> None:
+    assert strip_role_label("The hook: Jack finds the note.") == "Jack finds the note."
+    assert strip_role_label("Beat 3 - the turn: Mia runs.") == "Mia runs."
+    assert strip_role_label("转折：小明突然明白了。") == "小明突然明白了。"
+    assert strip_role_label("第二拍：奶奶哭了") == "奶奶哭了"
+    assert strip_role_label("Hooked on music, Jack plays.") == "Hooked on music, Jack plays."
+    assert strip_role_label("The hook:") == "The hook:"  # nothing left: keep what there was
+
+
+def test_the_outline_plan_gives_every_beat_its_own_part() -> None:
+    for count in range(1, 13):
+        for language in ("en", "zh"):
+            lines = beat_plan(count, language).splitlines()
+            assert len(lines) == count
+            assert lines[0].startswith("1. ")
+    three = beat_plan(3, "en").splitlines()
+    assert "hook" in three[0] and "turn" in three[1] and "ending" in three[2]
+    assert beat_plan(3, "zh").splitlines()[2].startswith("3. 结局")
+    nine = beat_plan(9, "en").splitlines()
+    assert "ending" in nine[-1] and sum("step forward" in line for line in nine) == 1
+
+
+def test_a_wardrobe_that_repeats_the_look_becomes_the_clothes_it_names() -> None:
+    look = "Tall, dark-haired, glasses. He's wearing jeans, a blue hoodie, and sneakers."
+    assert wardrobe_of(look, look) == "jeans, a blue hoodie, and sneakers"
+    nan = "七十岁，花白短发，穿着蓝色围裙"
+    assert wardrobe_of(nan, nan) == "蓝色围裙"
+    assert wardrobe_of(look, "school blazer") == "school blazer"
+    assert wardrobe_of("Grey bun, kind eyes", "Grey bun, kind eyes") == "Grey bun, kind eyes"
+
+
+def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
+    assert voice_hint("JACK: Hey Ethan! I'm here to help you.") == ""
+    assert voice_hint("小明：你好") == ""
+    assert voice_hint('"Come here," she says') == ""
+    for hint in ("Shy voice, nervous tone", "低沉温和", "soft: almost a whisper"):
+        assert voice_hint(hint) == hint
+
+
+def test_an_outdoor_place_is_never_an_interior() -> None:
+    assert interior_for("City bus stop", "INT") == "EXT"
+    assert interior_for("青海湖边", "INT") == "EXT"
+    assert interior_for("Snowy mountain pass", "INT") == "EXT"
+    assert interior_for("School lift", "INT") == "INT"
+    assert interior_for("Bus", "INT") == "INT"  # inside the bus
+    assert interior_for("Kitchen", "EXT") == "EXT"  # the model's own choice otherwise
+
+
+def test_a_phrase_cut_off_at_its_limit_ends_at_a_whole_phrase() -> None:
+    cut = "a small photo of the city from their old"
+    assert whole_phrase(cut, 40) == "a small photo of the city"
+    voice = "The driver speaks in a deep, gravelly"
+    assert whole_phrase(voice, 38) == "The driver speaks in a deep"
+    assert whole_phrase("red scarf", 40) == "red scarf"  # well under the limit: whole
+    assert whole_phrase("一张全家福照片放在钱包里面一直带着走的那种很旧的照片", 20) == (
+        "一张全家福照片放在钱包里面一直带着走的那种很旧的照片"
+    )

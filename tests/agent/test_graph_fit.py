@@ -36,8 +36,9 @@ async def test_a_scene_that_repeats_another_is_rewritten(monkeypatch, tmp_path) 
 
 async def test_a_short_film_is_lengthened_to_the_request(monkeypatch, tmp_path) -> None:
     def terse(data: dict[str, Any]) -> dict[str, Any]:
-        lines = [{**line, "text": "Yes."} for line in data["dialogue"][:2]]
-        return {**data, "action": data["action"][:2], "dialogue": lines}
+        # As many lines as the grammar demands, each far too short to fill the scene.
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
 
     model = ScriptedChatModel(script={"SceneDraft": [spoiled("SceneDraft", terse, [])] * 3})
     result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)

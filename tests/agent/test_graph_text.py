@@ -110,7 +110,7 @@ def test_intent(text: str, has_project: bool, pending: str | None, kind: str) ->
 
 
 def test_scene_count_and_limit_follow_the_target() -> None:
-    assert scene_count_for(20) == 2 and scene_count_for(120) == 6 and scene_count_for(600) == 12
+    assert scene_count_for(20) == 2 and scene_count_for(120) == 6 and scene_count_for(600) == 8
     assert runtime_limit(60, 600) == 75 and runtime_limit(600, 600) == 600
 
 

@@ -15,7 +15,8 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import BaseModel, Field
 
-from agent.model.json_repair import describe_schema, extract_json_object
+from agent.drafting.schemas import outline_schema, scene_schema
+from agent.model.json_repair import describe_schema, extract_json_object, skeleton
 from agent.model.structured import (
     ModelUnavailableError,
     StructuredOutputError,
@@ -160,7 +161,20 @@ def test_constrained_models_get_the_schema_and_the_instructions() -> None:
     assert choose_strategy(model) == "constrained"
     invoke_structured(model, Pitch, PROMPT)
     assert model.schemas == [Pitch.model_json_schema()]
-    assert "Reply with ONE JSON object" in model.seen[0][-1].content
+    # The grammar enforces types and limits, so the prompt carries only the one-line shape.
+    assert model.seen[0][-1].content.endswith(
+        'shaped like: {"title": string, "minutes": integer, '
+        '"beats": [{"place": string, "mood": "warm"|"tense"}]}'
+    )
+
+
+def test_the_skeleton_counts_items_and_skips_null_options() -> None:
+    schema = scene_schema(3, 4).model_json_schema()
+    assert skeleton(schema) == (
+        '{"action": [3-5 × string], "dialogue": [4-8 × {"speaker": string, "text": string}], '
+        '"visual": string}'
+    )
+    assert skeleton(outline_schema(2).model_json_schema()).startswith('{"beats": [2 × {"place"')
 
 
 async def test_async_variant_retries_the_same_way() -> None:

@@ -1,0 +1,135 @@
+"""Exact repairs the gate makes itself, before it asks the model again.
+
+Some defects have one obviously right fix that needs no writer: a dialogue line said
+twice is said once, a phrase that loops inside a line is cut at its second turn, and a
+visual note that is the worked example's palette ("Cold neon on wet glass") gives way to
+the scene's own beat. In the craft bench these findings cost a whole scene call each
+(40-60 s on two cores) and refused three drafts of nine after every retry, while an editor
+would simply strike the line. A repair never invents story: it only removes, or falls
+back to text the model already wrote for this scene.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from film.language import CJK
+from film.quality.copying import GuidelinePhrases
+from film.quality.repetition import long_enough, looping_phrase, units_of
+from film.quality.text import normalise
+from film.screenplay import Scene, Screenplay
+
+
+def _spans(text: str) -> list[tuple[str, int]]:
+    """Each unit of ``text`` as :func:`film.quality.repetition.units_of` reads it.
+
+    With where it starts in ``text``, so a cut falls where the reader sees the words.
+    """
+    spans: list[tuple[str, int]] = []
+    for match in re.finditer(r"[\w\u3400-\u9fff]+", text.lower()):
+        word, start = match.group(0), match.start()
+        piece = ""
+        for offset, char in enumerate(word):
+            if CJK.match(char):
+                if piece:
+                    spans.append((piece, start + offset - len(piece)))
+                    piece = ""
+                spans.append((char, start + offset))
+            else:
+                piece += char
+        if piece:
+            spans.append((piece, start + len(word) - len(piece)))
+    return spans
+
+
+def cut_loop(text: str) -> str:
+    """``text`` up to where its looping phrase comes round for the second time.
+
+    "The bus, the bus, the bus pulls away" keeps "The bus,"; a line without a loop is
+    returned as it is.
+    """
+    gram = looping_phrase(text)
+    if not gram:
+        return text
+    spans = _spans(text)
+    units = [unit for unit, _ in spans]
+    starts = [i for i in range(len(units) - 2) if " ".join(units[i : i + 3]) == gram]
+    if len(starts) < 2:
+        return text
+    kept = text[: spans[starts[1]][1]].rstrip(" ,，、;；-—")
+    return kept if units_of(kept) else text
+
+
+def drop_repeats(scene: Scene, seen: set[tuple[str, str]] | None = None) -> Scene:
+    """``scene`` without lines that repeat an earlier one (in it, or in ``seen``).
+
+    ``seen`` holds ``(kind, normalised text)`` of lines in earlier scenes and is updated
+    in place, so a caller walking the film scene by scene drops cross-scene repeats too.
+    Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check. A
+    scene keeps at least one line of each kind it had.
+    """
+    seen = set() if seen is None else seen
+
+    def fresh(kind: str, text: str) -> bool:
+        if not long_enough(text):
+            return True
+        key = (kind, normalise(text))
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    action = [cut_loop(line) for line in scene.action]
+    action = [line for line in action if fresh("action", line)] or action[:1]
+    dialogue = [line.model_copy(update={"text": cut_loop(line.text)}) for line in scene.dialogue]
+    kept = [line for line in dialogue if fresh("line", line.text)] or dialogue[:1]
+    if action == scene.action and kept == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": kept})
+
+
+def drop_film_repeats(scenes: Iterable[Scene]) -> list[Scene]:
+    """Every scene of a film with the lines it repeats from earlier scenes struck out."""
+    seen: set[tuple[str, str]] = set()
+    return [drop_repeats(scene, seen) for scene in scenes]
+
+
+def mend_visual(
+    scene: Scene, guidelines: Sequence[str], idea: str = "", fallback: str = ""
+) -> Scene:
+    """``scene`` whose visual note no longer copies a guideline or worked example.
+
+    The note is the renderer's prompt and a line of the Fountain file; a copied palette
+    is replaced by ``fallback`` (the scene's beat, which is what an empty note becomes
+    anyway), or by nothing.
+    """
+    if not scene.visual.strip() or not guidelines:
+        return scene
+    phrases = GuidelinePhrases(guidelines, idea)
+    if not phrases.copied(scene.visual):
+        return scene
+    replacement = fallback.strip() if fallback and not phrases.copied(fallback) else ""
+    return scene.model_copy(update={"visual": replacement[:400]})
+
+
+def cast_from_bible(screenplay: Screenplay) -> Screenplay:
+    """``screenplay`` whose scenes list only people the bible knows as present.
+
+    A scene's cast list is bookkeeping drafting derives from the beat and the speakers;
+    a name there without a bible entry (a speaker whose lines the form repair struck when
+    the bible was full, a passer-by the beat named) is not someone the viewer meets. It
+    cost the craft bench a whole film after two rounds of rewriting a scene whose lines
+    were fine. Speakers are left alone: a line needs its speaker.
+    """
+    known = {c.name.casefold() for c in screenplay.characters}
+    if not known:
+        return screenplay
+    scenes = []
+    for scene in screenplay.scenes:
+        speaking = {line.speaker.casefold() for line in scene.dialogue}
+        kept = [n for n in scene.characters if n.casefold() in known or n.casefold() in speaking]
+        scenes.append(
+            scene if kept == scene.characters else scene.model_copy(update={"characters": kept})
+        )
+    return screenplay.model_copy(update={"scenes": scenes})

@@ -1,0 +1,113 @@
+"""The gate's exact repairs: repeats struck, loops cut, copied visual notes replaced."""
+
+from __future__ import annotations
+
+from gate_kit import GOOD_FILMS, brief_for, family_film, fired_ids
+
+from film.quality import check_screenplay
+from film.quality.mend import (
+    cast_from_bible,
+    cut_loop,
+    drop_film_repeats,
+    drop_repeats,
+    mend_visual,
+)
+from film.screenplay import DialogueLine, Scene
+
+#: The scene example's palette, as the 1.5B model pasted it into three drafts' visuals.
+EXAMPLE = (
+    '{"action": ["Rain drums on the hospital awning."], "visual": "Cold neon on wet glass, '
+    'tight framing."}'
+)
+
+
+def _scene(action: list[str], lines: list[str], visual: str = "") -> Scene:
+    return Scene(
+        number=1,
+        interior="INT",
+        place="KITCHEN",
+        time_of_day="NIGHT",
+        action=action,
+        dialogue=[DialogueLine(speaker="Nan", text=text) for text in lines],
+        characters=["Nan"],
+        visual=visual,
+    )
+
+
+def test_a_loop_is_cut_where_it_comes_round_again() -> None:
+    assert cut_loop("I love you, I love you, I love you so much") == "I love you"
+    assert cut_loop("我们一起走我们一起走我们一起走吧") == "我们一起走"
+
+
+def test_a_line_without_a_loop_is_kept_whole() -> None:
+    for text in ("Hello there my friend.", "Mum!", "奶奶把饺子放进锅里。", "go go go go now"):
+        assert cut_loop(text) == text
+
+
+def test_a_line_said_twice_in_a_scene_is_said_once() -> None:
+    scene = _scene(
+        ["Nan rolls the dough flat.", "Nan rolls the dough flat.", "Steam fogs the window."],
+        ["You always fold them too loosely.", "you always fold them too loosely!", "Mum!", "Mum!"],
+    )
+    mended = drop_repeats(scene)
+    assert mended.action == ["Nan rolls the dough flat.", "Steam fogs the window."]
+    assert [line.text for line in mended.dialogue] == [
+        "You always fold them too loosely.",
+        "Mum!",
+        "Mum!",
+    ]
+
+
+def test_lines_repeated_from_an_earlier_scene_are_struck_and_the_gate_passes() -> None:
+    film, idea = family_film()
+    scenes = list(film.scenes)
+    copied = scenes[0].dialogue[0]
+    scenes[2] = scenes[2].model_copy(update={"dialogue": [*scenes[2].dialogue, copied]})
+    broken = film.model_copy(update={"scenes": scenes})
+    assert "repetition.line" in fired_ids(check_screenplay(broken, brief_for(film, idea)))
+    mended = broken.model_copy(update={"scenes": drop_film_repeats(broken.scenes)})
+    assert mended.scenes[2].dialogue == film.scenes[2].dialogue
+    assert "repetition.line" not in fired_ids(check_screenplay(mended, brief_for(film, idea)))
+
+
+def test_a_scene_made_only_of_repeats_keeps_one_line_of_each_kind() -> None:
+    seen: set[tuple[str, str]] = set()
+    first = _scene(["Nan rolls the dough flat."], ["You always fold them too loosely."])
+    drop_repeats(first, seen)
+    again = drop_repeats(first, seen)
+    assert again.action == first.action and again.dialogue == first.dialogue
+
+
+def test_good_films_are_left_untouched() -> None:
+    for make in GOOD_FILMS.values():
+        film, _idea = make()
+        assert drop_film_repeats(film.scenes) == list(film.scenes)
+
+
+def test_a_copied_visual_gives_way_to_the_beat() -> None:
+    scene = _scene(["Nan rolls the dough."], ["Eat while it's hot."], "Cold neon on wet glass.")
+    mended = mend_visual(scene, (EXAMPLE,), "a grandmother", "Nan teaches Leo to fold dumplings.")
+    assert mended.visual == "Nan teaches Leo to fold dumplings."
+    assert mended.action == scene.action
+
+
+def test_a_copied_visual_with_no_usable_beat_is_emptied() -> None:
+    scene = _scene(["Nan rolls the dough."], ["Eat."], "Cold neon on wet glass, tight framing.")
+    assert mend_visual(scene, (EXAMPLE,), "", "cold neon on wet glass").visual == ""
+
+
+def test_an_own_visual_and_one_the_idea_shares_are_kept() -> None:
+    own = _scene(["Nan rolls the dough."], ["Eat."], "Warm lamp light over a floury table.")
+    assert mend_visual(own, (EXAMPLE,), "", "beat") == own
+    idea = "A neon sign maker: cold neon on wet glass is all he paints."
+    shared = _scene(["Nan rolls the dough."], ["Eat."], "Cold neon on wet glass.")
+    assert mend_visual(shared, (EXAMPLE,), idea, "beat") == shared
+
+
+def test_a_scene_lists_only_people_the_bible_knows_or_who_speak() -> None:
+    film, _idea = family_film()
+    scene = film.scenes[0]
+    crowded = scene.model_copy(update={"characters": [*scene.characters, "同学们", "Passer-by"]})
+    mended = cast_from_bible(film.model_copy(update={"scenes": [crowded, *film.scenes[1:]]}))
+    assert mended.scenes[0].characters == scene.characters
+    assert mended.scenes[1:] == film.scenes[1:]
