@@ -38,6 +38,8 @@ GenreSlug = Literal[
 Line = Annotated[str, Field(min_length=1, max_length=160)]
 Name = Annotated[str, Field(min_length=1, max_length=30)]
 PROP_CHARS = 40
+#: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
+_NO_PROP = frozenset({"无", "没有", "暂无", "none", "n/a", "na", "nothing", "-", "—"})
 VOICE_CHARS = 60
 Prop = Annotated[str, Field(min_length=1, max_length=PROP_CHARS)]
 _WORDLIKE = re.compile(r"\w")
@@ -195,7 +197,7 @@ def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
         name = person.name.strip()
         if name and person_key(name) not in profiles:
             props = [whole_phrase(p, PROP_CHARS) for p in person.props]
-            props = [p for p in props if p.lower() not in carried]
+            props = [p for p in props if p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
             profiles[person_key(name)] = CharacterProfile(
                 name=name,

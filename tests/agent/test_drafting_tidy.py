@@ -173,3 +173,27 @@ def test_a_phrase_cut_off_at_its_limit_ends_at_a_whole_phrase() -> None:
     assert whole_phrase("一张全家福照片放在钱包里面一直带着走的那种很旧的照片", 20) == (
         "一张全家福照片放在钱包里面一直带着走的那种很旧的照片"
     )
+
+
+def test_a_prop_that_says_none_is_no_prop() -> None:
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    "name": "小明",
+                    "role": "孩子",
+                    "look": "16岁",
+                    "wardrobe": "白T恤",
+                    "props": ["无"],
+                },  # noqa: E501
+                {
+                    "name": "Ann",
+                    "role": "mum",
+                    "look": "forty",
+                    "wardrobe": "coat",
+                    "props": ["None"],
+                },
+            ]
+        }
+    )
+    assert [p.props for p in to_profiles(cast)] == [[], []]
