@@ -19,7 +19,9 @@ _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MAX_PROBLEMS = 6
 #: Where a small model "closed" a string with a typographic quote and went on writing JSON
 #: inside it (``…看着她。”}, {``, ``…home."}],``): the string really ended at the quote.
-_RESIDUE = re.compile(r"\s*[\"”]\s*(?:[}\]]|,\s*[\"“{\[])")
+#: Where JSON or a code fence starts inside a string: a closing quote then a bracket or
+#: a next key, or a stray brace and fence (``笑声。} ``` ```ark``).
+_RESIDUE = re.compile(r"\s*[\"”]\s*[，,]?\s*(?:[}\]]|,\s*[\"“{\[])|\s*[}\]]\s*```|\s*```")
 
 
 class JsonRepairError(ValueError):

@@ -34,3 +34,12 @@ def test_every_string_of_an_answer_is_cleaned() -> None:
         "beats": [{"summary": "她笑了。", "characters": ["奶奶"]}],
         "n": 2,
     }
+
+
+def test_a_brace_and_code_fence_after_the_text_are_cut() -> None:
+    visual = "昏暗的夜色中，摊位上的人在忙碌，远处传来孩子们的笑声。} ``` ```ark"
+    assert cut_json_residue(visual) == "昏暗的夜色中，摊位上的人在忙碌，远处传来孩子们的笑声。"
+    assert cut_json_residue("我们在一起的每一天都充满了快乐和幸福”，}],") == (
+        "我们在一起的每一天都充满了快乐和幸福"
+    )
+    assert cut_json_residue("A line with a } brace") == "A line with a } brace"
