@@ -7,19 +7,37 @@ start creates one account, ``studio``, with a random password, keeps it in a pri
 (mode 600) in the data folder and prints it once. Chainlit signs session cookies with
 ``CHAINLIT_AUTH_SECRET``; when that is unset a random one is kept in the data folder too,
 so logins survive a restart.
+
+Guessing is slowed by :mod:`webapp.throttle`. Chainlit calls the password callback with the
+username and password only, so :class:`LoginRequestMiddleware` notes who asks (the client
+address) and in which language; :func:`admit` refuses a throttled try with HTTP 429 and a
+wrong password with 401, and the middleware sends each with a sentence in the reader's
+language instead of Chainlit's ``credentialssignin`` code.
 """
 
 from __future__ import annotations
 
 import hmac
+import json
 import os
 import secrets
 from collections.abc import Mapping, MutableMapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+from chainlit.config import config as chainlit_config
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from agent.messages import minutes_text, say
+from webapp.throttle import LoginThrottle, whole_seconds
+
 LOGIN_FILE = "studio-login.txt"
 SECRET_FILE = "chainlit-auth-secret"
+LOGIN_SCRIPT_ROUTE = "/studio-login.js"
 DEFAULT_USER = "studio"
 _MAX_FIELD = 200
 
@@ -144,3 +162,143 @@ def login_notice(accounts: Accounts) -> str:
         f"Studio login: the account(s) in {accounts.source} "
         f"({', '.join(sorted(accounts.users))}). Set MICROFILM_USERS to use your own."
     )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The answer to a refused login: an HTTP status and a sentence for the reader."""
+
+    status: int
+    detail: str
+    retry_after_s: int | None = None
+
+
+@dataclass
+class LoginRequest:
+    """Who is trying to log in, and the refusal :func:`admit` decided on, if any."""
+
+    address: str | None
+    """The client address the server saw (None when the server could not tell)."""
+    language: str
+    """"zh" or "en", from the browser's Accept-Language."""
+    refusal: Refusal | None = None
+
+
+_LOGIN_REQUEST: ContextVar[LoginRequest | None] = ContextVar("login_request", default=None)
+
+
+def preferred_language(accept_language: str) -> str:
+    """The studio language the browser lists first, "zh" or "en" (best first, as sent)."""
+    for part in accept_language.split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag.startswith(("zh", "en")):
+            return tag[:2]
+    return "en"
+
+
+class LoginRequestMiddleware:
+    """Gives each ``POST .../login`` its :class:`LoginRequest` and answers refusals.
+
+    Chainlit calls the password callback without the request and turns any refusal, even an
+    exception, into ``401 credentialssignin``. So this pure ASGI middleware (no extra task:
+    the context variable it sets is the one the callback reads) notes the client address
+    and language first, and afterwards puts :func:`admit`'s refusal in place of that 401.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass every request on; a login runs with its :class:`LoginRequest` set."""
+        if not (
+            scope["type"] == "http"
+            and scope.get("method") == "POST"
+            and scope.get("path", "").rstrip("/").endswith("/login")
+        ):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        languages = [v for k, v in scope.get("headers", []) if k == b"accept-language"]
+        request = LoginRequest(
+            address=str(client[0]) if client else None,
+            language=preferred_language(languages[0].decode("latin-1") if languages else ""),
+        )
+        replaced = False
+
+        async def send_refusal_instead(message: Message) -> None:
+            nonlocal replaced
+            if (
+                message["type"] == "http.response.start"
+                and message["status"] == 401
+                and request.refusal is not None
+            ):
+                replaced = True
+                await _send_refusal(send, request.refusal, message.get("headers", []))
+            elif not replaced:
+                await send(message)
+
+        token = _LOGIN_REQUEST.set(request)
+        try:
+            await self.app(scope, receive, send_refusal_instead)
+        finally:
+            _LOGIN_REQUEST.reset(token)
+
+
+async def _send_refusal(send: Send, refusal: Refusal, kept: list[tuple[bytes, bytes]]) -> None:
+    """Send ``refusal`` as JSON, keeping the other middlewares' headers (CORS, cookies)."""
+    body = json.dumps({"detail": refusal.detail}, ensure_ascii=False).encode("utf-8")
+    replaced = {b"content-type", b"content-length", b"content-encoding", b"retry-after"}
+    headers = [(k, v) for k, v in kept if k.lower() not in replaced]
+    headers += [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode("ascii")),
+    ]
+    if refusal.retry_after_s is not None:
+        headers.append((b"retry-after", str(refusal.retry_after_s).encode("ascii")))
+    await send({"type": "http.response.start", "status": refusal.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def admit(accounts: Accounts, throttle: LoginThrottle, username: str, password: str) -> bool:
+    """True when the password is right and no wait is due; else the refusal is noted.
+
+    A try while a wait is due is refused with 429 (and ``Retry-After``) without looking at
+    the password, so the right one waits too; a wrong password gets 401. Each refusal
+    carries a sentence in the reader's language for :class:`LoginRequestMiddleware` to
+    send. The check and the count that follows it run without an await in between, so
+    parallel guesses cannot all slip through before the first failure is counted.
+    """
+    request = _LOGIN_REQUEST.get() or LoginRequest(address=None, language="en")
+    wait = throttle.wait_s(username, request.address)
+    if wait > 0:
+        seconds = whole_seconds(wait)
+        wait_text = minutes_text(seconds, request.language)
+        detail = say("login_wait", request.language, wait=wait_text)
+        request.refusal = Refusal(429, detail, retry_after_s=seconds)
+        return False
+    if accounts.check(username, password):
+        throttle.succeeded(username)
+        return True
+    wait = throttle.failed(username, request.address)
+    if wait > 0:
+        wait_text = minutes_text(whole_seconds(wait), request.language)
+        request.refusal = Refusal(401, say("login_wrong_wait", request.language, wait=wait_text))
+    else:
+        request.refusal = Refusal(401, say("login_wrong", request.language))
+    return False
+
+
+def add_login_script(app: FastAPI) -> None:
+    """Serve ``login_page.js``, which drops the HTTP word from a refused login's toast.
+
+    It becomes the page's custom script unless ``.chainlit/config.toml`` names its own.
+    """
+
+    async def login_script() -> FileResponse:
+        return FileResponse(Path(__file__).with_name("login_page.js"), media_type="text/javascript")
+
+    app.add_api_route(LOGIN_SCRIPT_ROUTE, login_script, methods=["GET"])
+    routes: list[BaseRoute] = app.router.routes
+    routes.insert(0, routes.pop())  # before Chainlit's catch-all page route
+    if not chainlit_config.ui.custom_js:
+        chainlit_config.ui.custom_js = LOGIN_SCRIPT_ROUTE
