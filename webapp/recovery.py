@@ -1,29 +1,36 @@
 """After scenes fail to render: retry just those, or stitch the film without them.
 
+After a render was interrupted (the server killed, the turn stopped): resume it.
+
 The render turn has already said which scenes failed and why; this posts the two choices
 as buttons. "Retry failed scenes" renders only those again (the segment cache keeps the
 rest); "Stitch without scene 3" is the explicit acceptance of a partial cut, the only way a
 film with a missing scene is called finished. A click becomes an ordinary render turn
 whose message carries the choice typed (:mod:`agent.production.choices`), so it reads the
-same as the words a person could type instead.
+same as the words a person could type instead. A reopened thread whose last render was
+interrupted says so and offers "Resume render" (:mod:`agent.production.resume`): a render
+turn that reuses every finished scene from the cache.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import chainlit as cl
+from chainlit.types import ThreadDict
 
-from agent.messages import scenes_named
+from agent.messages import say, scenes_named
 from agent.production.choices import ProductionChoice, choice_message
 from agent.production.report import failed_scenes
+from agent.production.resume import find_interrupted, resume_input
 from agent.session import StudioGraph, TurnInput, thread_config
 from webapp.render import bilingual
 
 ACTION_NAME = "scene_recovery"
 SESSION_KEY = "scene_recovery_message"
-RETRY, LEAVE_OUT = "retry", "leave_out"
+RETRY, LEAVE_OUT, RESUME = "retry", "leave_out", "resume"
 
 
 def can_cut_without(values: Mapping[str, Any]) -> bool:
@@ -83,25 +90,63 @@ def recovery_markdown(failed: list[int], language: str, can_cut: bool) -> str:
     )
 
 
-async def offer_recovery(failed: list[int], language: str, can_cut: bool) -> cl.Message:
+async def offer_recovery(
+    failed: list[int], language: str, can_cut: bool, *, reopening: ThreadDict | None = None
+) -> cl.Message:
     """Post the choices and remember the message, so the next turn can clear its buttons."""
-    await clear_recovery_buttons()  # one live offer at a time
     message = cl.Message(
         content=recovery_markdown(failed, language, can_cut),
         actions=recovery_actions(failed, language, can_cut),
     )
+    return await _post_offer(message, reopening)
+
+
+async def _post_offer(message: cl.Message, reopening: ThreadDict | None) -> cl.Message:
+    """Post an offer (one live offer at a time); ``reopening``: the thread being reopened.
+
+    Chainlit shows a reopened thread as it loaded it once ``on_chat_resume`` returns, which
+    hides what was sent meanwhile (Chainlit issue #2611); an offer made then is added to that
+    thread. It is not stored in the history either: it is worked out afresh at each reopening,
+    so the history does not collect copies of it.
+    """
+    await clear_recovery_buttons()
+    if reopening is not None:
+        message.persisted = True  # Chainlit's flag for "already stored": store nothing
     await message.send()
+    if reopening is not None:
+        reopening.setdefault("steps", []).append(message.to_dict())
     cl.user_session.set(SESSION_KEY, message)
     return message
 
 
-async def offer_again(graph: StudioGraph, thread_id: str) -> None:
+async def offer_again(
+    graph: StudioGraph, thread_id: str, reopening: ThreadDict | None = None
+) -> None:
     """A reopened thread whose last render left scenes out gets its choices back."""
     values = dict((await graph.aget_state(thread_config(thread_id))).values)
     failed = failed_scenes(values) if values.get("error") else []
     if failed:
         language = "zh" if str(values.get("language") or "").startswith("zh") else "en"
-        await offer_recovery(failed, language, can_cut_without(values))
+        await offer_recovery(failed, language, can_cut_without(values), reopening=reopening)
+
+
+async def offer_resume(
+    graph: StudioGraph, thread_id: str, folder: Path, reopening: ThreadDict | None = None
+) -> cl.Message | None:
+    """A reopened thread whose last render was interrupted: say so, offer to resume it."""
+    interrupted = await find_interrupted(graph, thread_id, folder)
+    if interrupted is None:
+        return None
+    language = interrupted.language
+    action = cl.Action(
+        name=ACTION_NAME,
+        payload={"choice": RESUME, "language": language},
+        label=say("render_resume_button", language),
+        tooltip=say("render_resume_tooltip", language),
+        icon="play",
+    )
+    message = cl.Message(content=interrupted.notice(), actions=[action])
+    return await _post_offer(message, reopening)
 
 
 async def clear_recovery_buttons() -> None:
@@ -115,10 +160,13 @@ async def clear_recovery_buttons() -> None:
 def choice_input(payload: Mapping[str, Any]) -> TurnInput | None:
     """The render turn a button asks for, or None for a payload that is not one of ours.
 
+    Resuming an interrupted render is a plain render turn (the cache keeps what is done).
     The words route the turn to production as typed text would; the typed choice says
     exactly which scenes, so nothing is parsed back out of them.
     """
     language = "zh" if str(payload.get("language") or "").startswith("zh") else "en"
+    if payload.get("choice") == RESUME:
+        return resume_input(language)
     raw = payload.get("scenes")
     scenes = sorted(
         {n for n in raw if isinstance(n, int) and not isinstance(n, bool) and n > 0}

@@ -21,6 +21,7 @@ from agent.events import emit_artefact, emit_progress
 from agent.exports import project_folder
 from agent.messages import say
 from agent.production.report import public_reason
+from agent.production.resume import finish_render, render_step
 from agent.state import State
 from film.paths import resolve_inside
 from film.screenplay import Project
@@ -32,6 +33,11 @@ log = logging.getLogger(__name__)
 
 async def make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Draw the cover for the version in use."""
+    with render_step(state.get("production") or {}):
+        return await _make_cover(state, runtime)
+
+
+async def _make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     language = state.get("language", "en")
     project = Project.model_validate(state["project"])
     screenplay = project.screenplay
@@ -62,7 +68,18 @@ def after_cover(state: State) -> str:
 
 
 async def deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Refresh the screenplay files, pack the bundle, and report the finished film."""
+    """Refresh the screenplay files, pack the bundle, and report the finished film.
+
+    This is the end of the film's render: its marker goes.
+    """
+    production = state.get("production") or {}
+    with render_step(production):
+        update = await _deliver(state, runtime)
+    finish_render(production)
+    return update
+
+
+async def _deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     language = state.get("language", "en")
     update = dict(await export_current(state, runtime))
     project = Project.model_validate(update.get("project") or state["project"])

@@ -33,10 +33,11 @@ from agent.events import (
     threadsafe_writer,
 )
 from agent.exports import project_folder
-from agent.messages import minutes_text, say, scenes_named
+from agent.messages import say, scenes_named
 from agent.production.choices import read_choice
 from agent.production.report import (
     failed_numbers,
+    film_summary,
     first_reason,
     local_progress,
     public_reason,
@@ -44,6 +45,7 @@ from agent.production.report import (
     scene_outcome,
     unfinished,
 )
+from agent.production.resume import finish_render, render_step, start_render
 from agent.state import State
 from film.screenplay import Project, Screenplay
 from tools.assembly import production as assembly
@@ -81,6 +83,8 @@ class RenderTask(TypedDict):
     other scenes: the person has seen this one already)."""
     leave_out: bool
     """The person chose to cut the film without this scene: it is not rendered."""
+    render_id: str
+    """The film render this scene belongs to (its marker in the project folder)."""
 
 
 def _render_slots(limit: int) -> asyncio.Semaphore:
@@ -136,10 +140,16 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
         },
     }
     if state.get("request") != "cover":
+        marker = await asyncio.to_thread(
+            start_render, folder, update["production"], screenplay.title
+        )
+        update["production"]["render_id"] = marker.render_id if marker else ""
         if leave_out:
             text = say("production_leave_out", language, which=scenes_named(leave_out, language))
         elif focus != numbers:
             text = say("production_retry", language, which=scenes_named(focus, language))
+        elif marker and marker.resumes:
+            text = say("production_resume", language, title=screenplay.title)
         else:
             size = f"{settings.width}x{settings.height}"
             text = say(
@@ -177,6 +187,7 @@ def fan_out(state: State) -> list[Send] | str:
                 language=str(production.get("language") or state.get("language") or "en"),
                 announce=scene.number in focus,
                 leave_out=scene.number in leave_out,
+                render_id=str(production.get("render_id") or ""),
             ),
         )
         for scene in screenplay.scenes
@@ -201,17 +212,19 @@ async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str,
 
     info = getattr(runtime, "execution_info", None)
     last_attempt = int(getattr(info, "node_attempt", 1) or 1) >= RENDER_ATTEMPTS
-    async with _render_slots(runtime.context.render_concurrency):
-        try:
-            result = await asyncio.to_thread(
-                assembly.render_scene_segment, screenplay, number, folder, settings, progress
-            )
-        except Exception as exc:
-            if is_transient_render(exc) and not last_attempt:
-                raise
-            log.warning("scene %s failed: %r", number, exc)
-            reason = public_reason(str(exc) or type(exc).__name__, folder)
-            return scene_failed(writer, number, total, reason, language)
+    # Waiting for a slot counts as working; a stopped turn leaves the render resumable.
+    with render_step(task, only_when_cancelled=True):
+        async with _render_slots(runtime.context.render_concurrency):
+            try:
+                result = await asyncio.to_thread(
+                    assembly.render_scene_segment, screenplay, number, folder, settings, progress
+                )
+            except Exception as exc:
+                if is_transient_render(exc) and not last_attempt:
+                    raise
+                log.warning("scene %s failed: %r", number, exc)
+                reason = public_reason(str(exc) or type(exc).__name__, folder)
+                return scene_failed(writer, number, total, reason, language)
     if result.error and getattr(result, "transient", False) and not last_attempt:
         raise RenderError(result.error, final=False)  # let the RetryPolicy try again
     if result.error or not result.path:
@@ -229,8 +242,18 @@ async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Join the rendered scenes into the film and its subtitles, or say what is missing.
 
     The film is only stitched when every scene rendered, or when the person accepted a
-    cut without the missing ones (``leave_out`` / ``allow_partial``).
+    cut without the missing ones (``leave_out`` / ``allow_partial``). A render that ends
+    here without a film has ended: its marker goes (the reply says what to do next).
     """
+    production = state.get("production") or {}
+    with render_step(production):
+        update = await _assemble(state, runtime)
+    if update.get("error"):
+        finish_render(production)
+    return update
+
+
+async def _assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     language = state.get("language", "en")
     project = Project.model_validate(state["project"])
     screenplay = project.screenplay
@@ -274,22 +297,8 @@ async def assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     project.artefacts.subtitles = _relative(film.srt_path, folder) if film.srt_path else None
     if film.srt_path:
         emit_artefact("srt", film.srt_path)
-    runtime_text = minutes_text(film.duration_s, language)
+    done = film_summary(film, screenplay, language)
     missing = sorted(set(film.missing_scenes))
-    total = len(screenplay.scenes)
-    if missing:
-        done = say(
-            "film_done_partial",
-            language,
-            which=scenes_named(missing, language),
-            runtime=runtime_text,
-            scenes=total - len(missing),
-            total=total,
-        )
-    else:
-        done = say("film_done", language, runtime=runtime_text, scenes=total)
-    if not film.srt_path:
-        done += say("no_dialogue_no_subtitles", language)
     production.update(film=str(film.path), summary=done, failed_scenes=[], left_out=missing)
     return {"project": project.model_dump(mode="json"), "production": production}
 

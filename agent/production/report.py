@@ -16,8 +16,9 @@ from typing import Any
 from langchain_core.messages import AIMessage
 
 from agent.events import Writer, emit_failure, failure_event, progress_event
-from agent.messages import say, scenes_named
-from tools.assembly.production import SegmentResult
+from agent.messages import minutes_text, say, scenes_named
+from film.screenplay import Screenplay
+from tools.assembly.production import FilmResult, SegmentResult
 
 REASON_CHARS = 160
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?(?:[\\/][^\s\\/'\"<>|:,;()]+){2,}[\\/]?")
@@ -128,3 +129,24 @@ def unfinished(
     emit_failure("render", film_line(numbers, language))
     production.update(failed_scenes=numbers, summary="", film=None)
     return {"messages": [AIMessage(message)], "error": message, "production": production}
+
+
+def film_summary(film: FilmResult, screenplay: Screenplay, language: str) -> str:
+    """The finished film in a sentence: its length and scenes, and a chosen cut named."""
+    runtime = minutes_text(film.duration_s, language)
+    missing = sorted(set(film.missing_scenes))
+    total = len(screenplay.scenes)
+    if missing:
+        done = say(
+            "film_done_partial",
+            language,
+            which=scenes_named(missing, language),
+            runtime=runtime,
+            scenes=total - len(missing),
+            total=total,
+        )
+    else:
+        done = say("film_done", language, runtime=runtime, scenes=total)
+    if not film.srt_path:
+        done += say("no_dialogue_no_subtitles", language)
+    return done

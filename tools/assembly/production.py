@@ -18,8 +18,9 @@ from pathlib import Path
 
 from film.form import estimate_runtime
 from film.screenplay import Screenplay
+from tools.assembly.lease import abandon_render, begin_render, end_render, working
 from tools.assembly.reels import render_card_reel, render_scene_reel, scene_index, spec_for_scene
-from tools.assembly.segments import Manifest, Progress, segments_dir, sweep_stale
+from tools.assembly.segments import SEGMENTS_DIR, Manifest, Progress, segments_dir
 from tools.assembly.settings import ProductionSettings
 from tools.assembly.stitch import (
     FILM_NAME,
@@ -44,6 +45,7 @@ __all__ = [
     "ProductionSettings",
     "SegmentResult",
     "assemble_film",
+    "finished_scenes",
     "produce_film",
     "render_scene_segment",
 ]
@@ -124,17 +126,7 @@ def assemble_film(
     music_file = None
     if settings.music and settings.music_file:
         music_file = resolve_music(project_dir, settings.music_file)
-    backend = get_backend(settings.backend)
-    scenes: list[Manifest] = []
-    missing: list[int] = []
-    for scene in screenplay.scenes:
-        found = Manifest.load(
-            folder, spec_for_scene(screenplay, scene.number, settings, backend).stem
-        )
-        if found is None:
-            missing.append(scene.number)
-        else:
-            scenes.append(found)
+    scenes, missing = _finished_reels(screenplay, folder, settings)
     if not scenes:
         raise ProductionError(
             f"No scene of {screenplay.title!r} has a finished segment yet, so there is no film "
@@ -164,6 +156,35 @@ def assemble_film(
     return FilmResult(film_path, round(plan.duration_s, 3), srt_path, missing, notes)
 
 
+def _finished_reels(
+    screenplay: Screenplay, folder: Path, settings: ProductionSettings
+) -> tuple[list[Manifest], list[int]]:
+    """The scenes' finished reels in order, and the numbers of the scenes without one."""
+    backend = get_backend(settings.backend)
+    scenes: list[Manifest] = []
+    missing: list[int] = []
+    for scene in screenplay.scenes:
+        found = Manifest.load(
+            folder, spec_for_scene(screenplay, scene.number, settings, backend).stem
+        )
+        if found is None:
+            missing.append(scene.number)
+        else:
+            scenes.append(found)
+    return scenes, missing
+
+
+def finished_scenes(
+    screenplay: Screenplay, project_dir: Path, settings: ProductionSettings | None = None
+) -> list[int]:
+    """Scenes whose segment for ``settings`` is finished in the cache (a resume reuses them)."""
+    folder = Path(project_dir) / SEGMENTS_DIR
+    if not folder.is_dir():
+        return []
+    scenes, _ = _finished_reels(screenplay, folder, settings or ProductionSettings())
+    return [reel.scene for reel in scenes if reel.scene is not None]
+
+
 def _spoken(screenplay: Screenplay, number: int | None) -> list[str]:
     """The non-blank lines spoken in scene ``number``."""
     for scene in screenplay.scenes:
@@ -182,6 +203,9 @@ def produce_film(
 ) -> FilmResult:
     """Render every scene (``settings.concurrency`` at once), then assemble the film.
 
+    The run leaves its marker in the project folder while it works (:mod:`.lease`): a run
+    killed part-way is found interrupted, and the next run sweeps what it left behind.
+
     Args:
         screenplay: what to film.
         project_dir: the project's folder; segments, film and subtitles go inside it.
@@ -196,7 +220,28 @@ def produce_film(
     project_dir = Path(project_dir)
     if not screenplay.scenes:
         raise ProductionError(f"{screenplay.title!r} has no scenes to film yet.")
-    sweep_stale(segments_dir(project_dir))
+    details = {"scenes": [s.number for s in screenplay.scenes], "settings": settings.model_dump()}
+    marker = begin_render(project_dir, details)
+    try:
+        with working(marker.render_id):
+            film = _render_and_assemble(screenplay, project_dir, settings, progress, on_scene)
+    except Exception:  # a failure reported to the caller: the render ended
+        end_render(project_dir, marker.render_id)
+        raise
+    except BaseException:  # interrupted (Ctrl-C, a cancelled caller): resumable
+        abandon_render(project_dir, marker.render_id)
+        raise
+    end_render(project_dir, marker.render_id)
+    return film
+
+
+def _render_and_assemble(
+    screenplay: Screenplay,
+    project_dir: Path,
+    settings: ProductionSettings,
+    progress: Progress | None,
+    on_scene: Callable[[SegmentResult], None] | None,
+) -> FilmResult:
     total = len(screenplay.scenes)
     results: list[SegmentResult] = []
     with ThreadPoolExecutor(max_workers=settings.concurrency, thread_name_prefix="scene") as pool:

@@ -1,11 +1,12 @@
-"""Encoded reels on disk: manifests, the crash-safe writer and the sweep after a crash.
+"""Encoded reels on disk: manifests, scratch folders and the crash-safe writer.
 
 A reel (title card, scene, end card) is encoded once into up to three pieces: an optional
 head and tail (the frames a dissolve blends with the neighbour) and the body. Each piece is
 renamed into place only when complete, and the manifest that lists them is written last,
 so a reel exists only when all of it does: a render killed at any moment leaves no half
-segment, and the rerun redoes exactly the reels without a manifest. Reels are filed under
-the keys of :mod:`tools.assembly.reel_keys`.
+segment, and the rerun redoes exactly the reels without a manifest (the debris it leaves
+is swept by :mod:`tools.assembly.sweep`). Reels are filed under the keys of
+:mod:`tools.assembly.reel_keys`.
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ import numpy as np
 
 from film.paths import atomic_output, atomic_write_text, resolve_inside
 from tools.assembly.reel_keys import PIPELINE_VERSION, ReelSpec
+from tools.assembly.sweep import SEGMENTS_DIR, WORK_DIR
 from tools.ffmpeg import EncodeFormat, FrameEncoder, write_wav
 from tools.picture.yuv import fade
 from tools.sound.soundtrack import TimedLine
 from tools.subtitles.burnin import SubtitleBurner
 
-SEGMENTS_DIR = "segments"
-STALE_AFTER_S = 900  # temp files untouched this long belong to a killed render
 Progress = Callable[[str, float | None], None]
 
 
@@ -192,47 +192,14 @@ def _faded(frame: np.ndarray, index: int, total: int, fade_in: int, fade_out: in
 
 @contextmanager
 def work_folder(folder: Path, stem: str) -> Iterator[Path]:
-    """A private scratch folder for one render, removed afterwards (even on failure)."""
-    work = folder / ".work" / f"{stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+    """A private scratch folder for one render, removed afterwards (even on failure).
+
+    Its name carries the process id, so the sweep after a crash can tell a dead render's
+    folder from a live one's.
+    """
+    work = folder / WORK_DIR / f"{stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
     work.mkdir(parents=True)
     try:
         yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def sweep_stale(folder: Path, *, older_than_s: float = STALE_AFTER_S) -> int:
-    """Delete temp files and scratch folders a killed render left behind; returns how many.
-
-    Anything still being written is touched continuously, so only debris is old enough.
-    """
-    cutoff = time.time() - older_than_s
-    removed = 0
-    candidates = [p for p in folder.glob(".*") if p.name != ".work"]
-    candidates += list((folder / ".work").glob("*")) if (folder / ".work").is_dir() else []
-    for path in candidates:
-        try:
-            if path.stat().st_mtime >= cutoff or _owner_alive(path):
-                continue
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-            removed += 1
-        except OSError:
-            continue
-    return removed
-
-
-def _owner_alive(path: Path) -> bool:
-    """Whether a scratch folder's render process (its pid is in the name) still runs."""
-    parts = path.name.split(".")
-    if not path.is_dir() or len(parts) < 3 or not parts[-2].isdigit():
-        return False
-    try:
-        os.kill(int(parts[-2]), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

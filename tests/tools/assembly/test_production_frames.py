@@ -1,9 +1,6 @@
-"""Frame plumbing: YUV conversion, fades, subtitle burn-in, manifests, debris, film reuse."""
+"""Frame plumbing: YUV conversion, fades, subtitle burn-in, manifests, film reuse."""
 
 from __future__ import annotations
-
-import os
-import time
 
 import numpy as np
 import pytest
@@ -15,7 +12,7 @@ from tools.assembly.production import (
     assemble_film,
     produce_film,
 )
-from tools.assembly.segments import Manifest, sweep_stale
+from tools.assembly.segments import Manifest
 from tools.picture.yuv import BLACK, fade, join, split, to_planes, to_rgb
 from tools.sound.soundtrack import TimedLine
 from tools.subtitles.burnin import SubtitleBurner
@@ -95,26 +92,6 @@ def test_a_manifest_with_a_missing_piece_does_not_count(english_screenplay, tmp_
             settings,
         )
     assert "render the scenes first" in str(caught.value)
-
-
-def test_debris_of_killed_renders_is_swept_but_live_work_is_kept(tmp_path):
-    old = time.time() - 3600
-    stale_temp = tmp_path / ".scene-01-abc.x1y2.mp4"
-    stale_temp.write_bytes(b"half")
-    fresh_temp = tmp_path / ".scene-02-abc.z9.mp4"
-    fresh_temp.write_bytes(b"being written")
-    dead = tmp_path / ".work" / "scene-03-abc.999999999.deadbeef"
-    live = tmp_path / ".work" / f"scene-04-abc.{os.getpid()}.cafe"
-    for folder in (dead, live):
-        folder.mkdir(parents=True)
-        os.utime(folder, (old, old))
-    os.utime(stale_temp, (old, old))
-    finished = tmp_path / "scene-05-abc.mp4"
-    finished.write_bytes(b"done")
-    os.utime(finished, (old, old))
-    assert sweep_stale(tmp_path) == 2
-    assert not stale_temp.exists() and not dead.exists()
-    assert fresh_temp.exists() and live.exists() and finished.exists()
 
 
 def test_an_unchanged_film_is_not_joined_again(english_screenplay, tmp_path):
