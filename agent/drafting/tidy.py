@@ -153,7 +153,8 @@ def voice_hint(voice: str) -> str:
 _OUTDOORS = re.compile(
     r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
     r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
-    r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market)\b"
+    r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
+    r"valley|garden|courtyard|playground|snowfield)\b"
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子",
     re.IGNORECASE,
 )

@@ -159,6 +159,7 @@ def test_an_outdoor_place_is_never_an_interior() -> None:
     assert interior_for("City bus stop", "INT") == "EXT"
     assert interior_for("青海湖边", "INT") == "EXT"
     assert interior_for("Snowy mountain pass", "INT") == "EXT"
+    assert interior_for("The Snowbound Pass", "INT") == "EXT"
     assert interior_for("School lift", "INT") == "INT"
     assert interior_for("Bus", "INT") == "INT"  # inside the bus
     assert interior_for("Kitchen", "EXT") == "EXT"  # the model's own choice otherwise
