@@ -35,6 +35,7 @@ from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.genre import check_genre, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.repetition import (
+    check_copied_people,
     check_duplicate_scenes,
     check_loops,
     check_repeated_lines,
@@ -90,17 +91,30 @@ def check_logline(
 
 
 def check_bible(
-    characters: Sequence[CharacterProfile], brief: Brief, *, title: str = ""
+    characters: Sequence[CharacterProfile],
+    brief: Brief,
+    *,
+    title: str = "",
+    distinct: bool = False,
 ) -> list[Finding]:
-    """Stage 2: the character bible."""
+    """Stage 2: the character bible.
+
+    ``distinct``: also find a person whose look or wardrobe copies another's. The drafting
+    stage asks for it; a finished film is not refused for it, because the form repair
+    gives every speaker it adds the same plain look on purpose.
+    """
     fields = bible_fields(characters)
     about = [(c.name, f"{c.role} {c.look} {c.wardrobe}") for c in characters]
+    copied = (
+        check_copied_people([(c.name, c.look, c.wardrobe) for c in characters]) if distinct else []
+    )
     return _ordered(
         [
             *_text_checks(fields, brief),
             *check_bible_names(((c.name, c.role) for c in characters), title=title),
             *check_cast_parts(characters),
             *check_people(brief.idea, about),
+            *copied,
         ]
     )
 
@@ -202,7 +216,7 @@ def check_stage(
             genre=screenplay.genre,
         )
     if stage == "characters":
-        return check_bible(screenplay.characters, brief, title=screenplay.title)
+        return check_bible(screenplay.characters, brief, title=screenplay.title, distinct=True)
     if stage == "outline":
         return check_beats(
             beats, brief, characters=[c.name for c in screenplay.characters], title=screenplay.title

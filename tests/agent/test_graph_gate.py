@@ -159,7 +159,7 @@ async def test_bad_places_and_numbered_beats_are_retried_and_a_doubled_time_is_c
     places = [s.place for s in screenplay_of(result).scenes]
     assert places[0] == "BUS STOP" and not any("DAY" in p or "25MIN" in p for p in places)
     fountain = (Path(result.values["project_dir"]) / "screenplay.fountain").read_text()
-    assert "INT. BUS STOP - DAY #1#" in fountain and "DAY - DAY" not in fountain
+    assert "EXT. BUS STOP - DAY #1#" in fountain and "DAY - DAY" not in fountain  # outdoors
 
 
 async def test_scaffolding_json_and_code_in_a_scene_are_retried(monkeypatch, tmp_path) -> None:

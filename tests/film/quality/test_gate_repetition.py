@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gate_kit import GOOD_FILMS, Beat, brief_for, family_film, fired_ids
 
-from film.quality import Brief, check_beats, check_screenplay
+from film.quality import Brief, check_beats, check_bible, check_screenplay
 from film.quality.fields import VisibleText
 from film.quality.repetition import check_loops, check_repeated_lines
 from film.screenplay import DialogueLine
@@ -79,3 +79,26 @@ def test_good_films_do_not_repeat_themselves() -> None:
         assert not [
             f for f in check_screenplay(film, brief_for(film, idea)) if f.family == "repetition"
         ]
+
+
+def test_a_person_who_copies_another_persons_look_is_caught_while_drafting() -> None:
+    film, idea = family_film()
+    lead = film.characters[0]
+    cat = lead.model_copy(update={"name": "Ginger", "role": "the orange cat"})
+    bible = [*film.characters, cat]
+    findings = check_bible(bible, brief_for(film, idea), distinct=True)
+    copied = [f for f in findings if f.check == "repetition.character"]
+    assert [f.path for f in copied] == [
+        f"characters[{len(bible) - 1}].look",
+        f"characters[{len(bible) - 1}].wardrobe",
+    ]
+    assert "Ginger's look is" in copied[0].message
+    # A finished film is not refused for it: the form repair's plain entries are alike.
+    assert "repetition.character" not in fired_ids(check_bible(bible, brief_for(film, idea)))
+
+
+def test_the_good_films_have_people_who_look_different() -> None:
+    for make in GOOD_FILMS.values():
+        film, idea = make()
+        found = check_bible(film.characters, brief_for(film, idea), distinct=True)
+        assert "repetition.character" not in fired_ids(found)
