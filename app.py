@@ -21,20 +21,32 @@ from typing import Any
 import chainlit as cl
 from chainlit.auth import get_current_user
 from chainlit.server import app as server_app
+from chainlit.server import sio
 from chainlit.types import ThreadDict
 from langgraph.types import Command
 
 import knowledge  # cheap: chromadb loads on the first use of its names (PEP 562)
 from agent.model.providers import describe_model
 from agent.session import TurnInput, pending_question
+from film.language import detect_language
 from film.paths import data_dir
 from webapp import genres, recovery, settings
-from webapp.auth import CredentialsError, ensure_auth_secret, load_accounts, login_notice
+from webapp.auth import (
+    CredentialsError,
+    LoginRequestMiddleware,
+    add_login_script,
+    admit,
+    ensure_auth_secret,
+    load_accounts,
+    login_notice,
+)
 from webapp.engine import SharedGraph
 from webapp.files import LocalStorageClient, add_file_route
-from webapp.fonts import add_font_route
+from webapp.fonts import add_font_route, serve_local_page
 from webapp.persistence import make_data_layer
 from webapp.projects import project_folder
+from webapp.threads import add_thread_guard, open_foreign_links_as_new_chats
+from webapp.throttle import LoginThrottle
 from webapp.turns import ChatTurn
 
 # Chainlit's CI mode (the CI variable) plants a fake OpenAI key so its own examples run;
@@ -52,9 +64,15 @@ except CredentialsError as error:
     raise SystemExit(2) from error
 ensure_auth_secret(HOME)
 print(f"[microfilm] {login_notice(ACCOUNTS)}", flush=True)
+LOGINS = LoginThrottle(ACCOUNTS.users)
+server_app.add_middleware(LoginRequestMiddleware)  # who asks, for password_login
+add_login_script(server_app)
 STORAGE = LocalStorageClient(HOME / "chainlit-files")
 add_file_route(server_app, STORAGE, get_current_user)
 add_font_route(server_app)
+add_thread_guard(server_app, get_current_user)
+open_foreign_links_as_new_chats(sio)
+serve_local_page(server_app)  # no fonts or styles from other hosts
 GRAPH = SharedGraph()
 
 STARTERS = [
@@ -91,8 +109,12 @@ def data_layer() -> Any:
 
 @cl.password_auth_callback
 async def password_login(username: str, password: str) -> cl.User | None:
-    """Accounts from MICROFILM_USERS / MICROFILM_USER, or the generated studio login."""
-    if ACCOUNTS.check(username, password):
+    """Accounts from MICROFILM_USERS / MICROFILM_USER, or the generated studio login.
+
+    Throttled: refused with HTTP 429 while a wait is due, 401 for a wrong password, each
+    with a readable sentence (:func:`webapp.auth.admit`).
+    """
+    if admit(ACCOUNTS, LOGINS, username, password):
         return cl.User(identifier=username, metadata={"provider": "password"})
     return None
 
@@ -138,21 +160,29 @@ async def show_settings(values: dict[str, Any] | None) -> None:
 
 @cl.on_chat_start
 async def start_chat() -> None:
-    """A new conversation: settings panel and a note on the model in use."""
+    """A new conversation: the settings panel (it names the model in use).
+
+    The model note is posted as a message with the first turn, not as a toast: a toast
+    would sit over the person's first message.
+    """
     await show_settings(None)
-    await cl.context.emitter.send_toast(cl.user_session.get("model_line") or "", "info")
 
 
 @cl.on_settings_update
 async def settings_changed(values: dict[str, Any]) -> None:
-    """Confirm the change; Chainlit keeps the values and the next turn reads them."""
+    """Confirm the change in the chat, where no toast covers the conversation.
+
+    Chainlit keeps the values and the next turn reads them.
+    """
     checked = settings.clean(values)
+    shown = f"{checked['resolution']}, {checked['target_seconds']} s, {checked['render_backend']}"
     note = (
-        f"Settings saved: {checked['resolution']}, {checked['target_seconds']} s, "
-        f"{checked['render_backend']}, language {checked['language']}. They apply from "
+        f"设置已保存：{shown}，语言 {checked['language']}。从你的下一条消息开始生效。"
+        if checked["language"] == "zh"
+        else f"Settings saved: {shown}, language {checked['language']}. They apply from "
         "your next message."
     )
-    await cl.context.emitter.send_toast(note, "success")
+    await cl.Message(content=f"_{note}_", author="Studio").send()
 
 
 def current_folder() -> Any:
@@ -173,7 +203,8 @@ async def play_turn(user_input: TurnInput) -> None:
         await cl.Message(
             content=f"_{cl.user_session.get('model_line') or await model_line()}_", author="Studio"
         ).send()
-    language = context.language if context.language in ("en", "zh") else "en"
+    # Steps are named in the conversation's language; a new thread's comes from its text.
+    language = detect_language(user_input if isinstance(user_input, str) else "", context.language)
     user = getattr(cl.user_session.get("user"), "identifier", None) or "anonymous"
     notice = GRAPH.reset_notice(user, language)  # a damaged history was set aside at start
     if notice:
@@ -261,7 +292,9 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     payload = await waiting_question()
     if payload:
         await genres.ask_genre(payload)
-    await recovery.offer_again(await GRAPH.get(), cl.context.session.thread_id)
+    graph, thread_id = await GRAPH.get(), cl.context.session.thread_id
+    await recovery.offer_again(graph, thread_id, thread)
+    await recovery.offer_resume(graph, thread_id, current_folder(), thread)
 
 
 @cl.on_stop

@@ -32,6 +32,7 @@ from agent.messages import say, scenes_named
 from agent.model.providers import describe_model
 from agent.production.choices import ProductionChoice, attach_choice
 from agent.production.report import failed_scenes
+from agent.production.resume import find_interrupted
 from agent.session import (
     StudioGraph,
     TurnInput,
@@ -228,6 +229,8 @@ async def _chat(args: argparse.Namespace) -> int:
         question = await pending_question(graph, thread)
         if question:
             _show_question(question)
+        if interrupted := await find_interrupted(graph, thread):  # offer to resume its render
+            print(interrupted.notice(chat_hint=True), flush=True)
         while True:
             try:
                 line = await asyncio.to_thread(input, "you> ")

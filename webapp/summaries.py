@@ -13,25 +13,33 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage, HumanMessage
 
-STEP_TITLES = {
-    "guard_input": "Reading your message",
-    "help": "Help",
-    "intake": "Understanding the idea",
-    "pitch_genres": "Pitching the six genres",
-    "choose_genre": "Genre choice",
-    "write_logline": "Logline and title",
-    "write_characters": "Character bible",
-    "write_outline": "Beat outline",
-    "write_scenes": "Scenes and dialogue",
-    "finalize_draft": "Saving the screenplay",
-    "revise": "Revision",
-    "export_current": "Updating the screenplay files",
-    "plan_production": "Planning the render",
-    "render_scene": "Rendering scene {scene}",
-    "assemble": "Stitching the film",
-    "make_cover": "Drawing the cover",
-    "deliver": "Packing the downloads",
+from agent.production.report import public_reason
+
+# A step's name, English and Chinese: a noun phrase that reads right while the step runs
+# and once it is done (Chainlit's "Using"/"Used" prefix is blanked in .chainlit/translations).
+# One name for both: Chainlit stores a step's start and end in two racing writes, so a
+# name changed at the end could come back from the history as the starting one.
+STEP_TITLES: dict[str, tuple[str, str]] = {
+    "guard_input": ("Message check", "消息检查"),
+    "help": ("Help", "帮助说明"),
+    "answer_question": ("Answer to your question", "回答你的问题"),
+    "intake": ("Idea and length", "创意和时长"),
+    "pitch_genres": ("Genre pitches", "类型提案"),
+    "choose_genre": ("Genre choice", "类型选择"),
+    "write_logline": ("Logline and title", "一句话梗概和片名"),
+    "write_characters": ("Character bible", "人物小传"),
+    "write_outline": ("Beat outline", "情节大纲"),
+    "write_scenes": ("Scenes and dialogue", "分场和对白"),
+    "finalize_draft": ("Screenplay files", "剧本文件"),
+    "revise": ("Revision", "剧本修改"),
+    "export_current": ("Screenplay files update", "剧本文件更新"),
+    "plan_production": ("Render plan", "渲染计划"),
+    "render_scene": ("Scene {scene} render", "第{scene}场渲染"),
+    "assemble": ("Film stitching", "影片合成"),
+    "make_cover": ("Cover", "封面"),
+    "deliver": ("Download bundle", "下载包"),
 }
+SOURCES_TITLE = ("Guidelines consulted", "已查阅创作指南")
 TOOL_STAGES = {"render_scene", "assemble", "make_cover", "deliver", "tools"}
 STATE_FIELDS = (
     "idea",
@@ -52,9 +60,19 @@ def clip(text: str, limit: int = _LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def step_title(node: str, task_input: Any = None) -> str:
-    """The step's name in the chat, e.g. "Rendering scene 3"."""
-    template = STEP_TITLES.get(node, node.replace("_", " ").capitalize())
+def shown(value: Any) -> str:
+    """A state value as a step shows it: short, and a server path only by its last name.
+
+    ``project_dir`` shows the project folder's name, not where the server keeps it.
+    """
+    return clip(public_reason(str(value)), 200)
+
+
+def step_title(node: str, task_input: Any = None, language: str = "en") -> str:
+    """The step's name in the chat, in the conversation's language: "Scene 3 render"."""
+    fallback = node.replace("_", " ").capitalize()
+    english, chinese = STEP_TITLES.get(node, (fallback, fallback))
+    template = chinese if language.startswith("zh") else english
     scene = task_input.get("scene_number") if isinstance(task_input, Mapping) else None
     return template.format(scene=scene if scene is not None else "")
 
@@ -107,7 +125,7 @@ def summarize_input(node: str, task_input: Any) -> str:
     for key in STATE_FIELDS:
         value = task_input.get(key)
         if value not in (None, "", [], {}):
-            lines.append(f"{key}: {clip(str(value), 200)}")
+            lines.append(f"{key}: {shown(value)}")
     if task_input.get("project"):
         lines.append(f"project: {_project_line(task_input['project'])}")
     return "\n".join(lines) or "(conversation state)"
@@ -144,7 +162,7 @@ def summarize_output(result: Any) -> str:
             film = value.get("film")
             lines.append(f"production: {Path(film).name if film else 'planned'}")
         elif value not in (None, "", [], {}):
-            lines.append(f"{key}: {clip(str(value), 200)}")
+            lines.append(f"{key}: {shown(value)}")
     return "\n".join(lines) or "(no changes)"
 
 

@@ -42,6 +42,7 @@ from webapp.progress import ProgressBoard
 from webapp.projects import checked_artefact
 from webapp.recovery import can_cut_without, clear_recovery_buttons, offer_recovery
 from webapp.summaries import (
+    SOURCES_TITLE,
     sources_markdown,
     step_title,
     step_type,
@@ -137,7 +138,9 @@ class ChatTurn:
             await self.progress.on_failure(event)
         elif isinstance(event, Sources) and event.passages:
             async with cl.Step(
-                name="Guidelines consulted", type="retrieval", default_open=False
+                name=render.bilingual(self.language, *SOURCES_TITLE),
+                type="retrieval",
+                default_open=False,
             ) as step:
                 step.output = sources_markdown(list(event.passages))
         elif isinstance(event, Artefact):
@@ -174,7 +177,7 @@ class ChatTurn:
         if isinstance(task_input, Mapping):
             self.set_language(task_input.get("language"))
         opened = cl.Step(
-            name=step_title(stage.name, task_input),
+            name=step_title(stage.name, task_input, self.language),
             type=step_type(stage.name),  # type: ignore[arg-type]
             default_open=False,
             show_input="text",

@@ -56,7 +56,7 @@ def minutes_text(seconds: float, language: str) -> str:
         return f"{minutes} min {rest} s"
     if minutes:
         return f"{minutes} minute" + ("s" if minutes != 1 else "")
-    return f"{rest} seconds"
+    return f"{rest} second" + ("s" if rest != 1 else "")
 
 
 def duration_text(seconds: float, language: str) -> str:

@@ -1,6 +1,7 @@
 """What the studio says when its own machinery fails, never with a path or an error code.
 
-The embedded model dying mid-answer, and the conversation memory found damaged at start-up.
+The embedded model dying mid-answer, the conversation memory found damaged at start-up, and
+a login refused (wrong password, or too many of them).
 """
 
 from __future__ import annotations
@@ -20,5 +21,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "chat with your idea to go on.",
         "工作室的对话记录文件损坏了，已换用一份新的；损坏的那份已另存，留给管理员处理。你的影片和"
         "剧本文件都没有动，但工作室不再记得之前的对话：请新建一个对话，重新说出你的想法。",
+    ),
+    # The login form (webapp.auth): no HTTP words, the wait in the reader's units.
+    "login_wrong": ("Wrong username or password.", "用户名或密码错误。"),
+    "login_wrong_wait": (
+        "Wrong username or password. Too many failed sign-ins: wait {wait} before the next try.",
+        "用户名或密码错误。登录失败次数过多，请等待{wait}后再试。",
+    ),
+    "login_wait": (
+        "Too many failed sign-ins. Wait {wait}, then try again.",
+        "登录失败次数过多，请等待{wait}后再试。",
     ),
 }

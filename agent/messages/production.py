@@ -60,6 +60,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "--allow-missing-scenes.",
         "剧本已保存。若接受不含失败场景的影片，请加上 --allow-missing-scenes 重新运行。",
     ),
+    "production_resume": (
+        'Resuming the interrupted render of "{title}": the scenes finished before it stopped '
+        "are reused.",
+        "继续上次中断的《{title}》渲染：中断前已完成的场景直接沿用。",
+    ),
+    "render_interrupted": (
+        'The last render of "{title}" was interrupted before the film was finished. Resume '
+        "it: the finished scenes are reused and only the rest is rendered.",
+        "上次渲染《{title}》中途被打断，影片还没有完成。可以继续渲染：已完成的场景直接沿用，"
+        "只渲染剩下的部分。",
+    ),
+    "render_interrupted_progress": (
+        'The last render of "{title}" was interrupted before the film was finished '
+        "({finished} of {total} scenes were done). Resume it: the finished scenes are reused "
+        "and only the rest is rendered.",
+        "上次渲染《{title}》中途被打断，影片还没有完成（{total}场中已完成{finished}场）。"
+        "可以继续渲染：已完成的场景直接沿用，只渲染剩下的部分。",
+    ),
+    "render_resume_hint_chat": (
+        'Say "render it" to resume it.',
+        "回复“渲染”即可继续。",
+    ),
+    "render_resume_button": ("Resume render", "继续渲染"),
+    "render_resume_tooltip": (
+        "Render the film again; the finished scenes are reused.",
+        "重新开始渲染，已完成的场景直接沿用。",
+    ),
+    "render_resume_request": (
+        "Render the film: resume the interrupted render",
+        "渲染影片：从上次中断的地方继续",
+    ),
     "render_progress_start": ("Rendering {scenes} scenes", "渲染{scenes}场戏"),
     "render_progress_scene_done": (
         "Scene {number} of {total} done",

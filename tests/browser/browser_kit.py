@@ -23,6 +23,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from page_watch import WatchedBrowser
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,8 +123,9 @@ def run_studio(home: Path, command: list[str], extra_env: dict[str, str]) -> Ite
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's headless Chromium, driven by Playwright.
+def browser() -> Iterator[WatchedBrowser]:
+    """Debian's headless Chromium, driven by Playwright, its contexts watched: a request to
+    another host or console noise fails the test (:mod:`page_watch`).
 
     Module scope, not session: Playwright's sync API keeps an event loop running in the main
     thread while it is open, which would break every async test collected after this module.
@@ -135,7 +137,7 @@ def browser() -> Iterator[Browser]:
         )
     with sync_playwright() as playwright:
         chromium = _launch(playwright)
-        yield chromium
+        yield WatchedBrowser(chromium)
         chromium.close()
 
 
@@ -188,15 +190,27 @@ def log_in(page: Page, studio: Studio, user: str) -> None:
     page.wait_for_selector("#starters", timeout=30_000)
 
 
+SENT = """(text) => {
+    const box = document.querySelector('#chat-input');
+    const typed = box ? (box.value ?? box.innerText ?? '') : '';
+    return !typed.includes(text) && document.body.innerText.includes(text);
+}"""
+"""True once ``text`` has left the composer and shows in the conversation."""
+
+
 def send(page: Page, text: str) -> None:
-    """Type a message and press Enter; retried once if the chat was not ready for it."""
-    for _attempt in range(2):
+    """Type a message and press Enter; typed again if the chat was not ready for it.
+
+    Sent means the composer emptied and the text shows in the conversation: the text in
+    the composer alone does not count (a chat still connecting keeps it there).
+    """
+    for _attempt in range(3):
         box = page.locator("#chat-input")
         box.click()
         box.fill(text)
         page.keyboard.press("Enter")
         try:
-            page.get_by_text(text, exact=True).first.wait_for(timeout=8_000)
+            page.wait_for_function(SENT, arg=text, timeout=10_000)
             return
         except Exception:  # noqa: BLE001 - the socket was still connecting; type it again
             page.wait_for_timeout(1_000)

@@ -1,7 +1,9 @@
 """End to end in headless Chromium: the real app, the real graph, the embedded model.
 
 One user goes from login to a finished film and back to it through the history; two
-users then make two films at the same time and never see each other's files.
+users then make two films at the same time and never see each other's files, nor each
+other's conversations. Every test here also fails on a request to another host or on
+console noise (:mod:`page_watch`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from pathlib import Path
 
 import pytest
 from browser_kit import VIDEOS_READY, Studio, ffprobe_size, log_in, send
+from page_watch import expect_http_error
 from playwright.sync_api import Browser, Page
+
+from webapp.threads import NOT_YOURS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,6 +46,17 @@ def seek_to_middle(page: Page) -> None:
 def show_message(page: Page, text: str) -> None:
     """Scroll the chat so the (last) text ``text`` sits at the top of the window."""
     page.get_by_text(text).last.evaluate("el => el.scrollIntoView({block: 'start'})")
+
+
+def open_step(page: Page, name: str) -> None:
+    """Unfold the step called ``name`` and bring it to the top of the window."""
+    step = page.locator(f"[id='step-{name}']").first
+    step.click()
+    step.evaluate("el => el.scrollIntoView({block: 'start'})")
+
+
+def step_names(page: Page) -> list[str]:
+    return [name.strip() for name in page.locator("[id^='step-']").all_inner_texts()]
 
 
 def films_on_disk(studio: Studio) -> dict[str, list[Path]]:
@@ -78,6 +94,8 @@ def test_idea_to_film_and_back_through_the_history(
     panel.wait_for(state="hidden", timeout=10_000)
 
     send(page, IDEA)
+    page.get_by_text(re.compile("offline model")).first.wait_for(timeout=60_000)
+    assert page.locator("[data-sonner-toast]").count() == 0, "no toast over the first message"
     recommended = page.get_by_role("button", name=re.compile("★"))
     recommended.first.wait_for(timeout=STEP_TIMEOUT_MS)
     assert page.get_by_role("button", name=re.compile("Youth Romance")).count() == 1
@@ -93,6 +111,12 @@ def test_idea_to_film_and_back_through_the_history(
     title = page.locator(".message-content h2").last
     title.evaluate("el => el.scrollIntoView({block: 'start'})")
     shot(page, shots, "screenplay")
+    names = step_names(page)
+    # Whole names: Chainlit's "Used" prefix would make it "Used\nMessage check".
+    assert {"Message check", "Genre pitches", "Screenplay files"} <= set(names), names
+    open_step(page, "Beat outline")
+    shot(page, shots, "step")
+    assert str(studio.home) not in page.content(), "no server path is shown"
 
     send(page, "render it")
     page.get_by_text("Your micro film").wait_for(timeout=STEP_TIMEOUT_MS)
@@ -143,7 +167,10 @@ def test_two_users_make_two_films_at_once_without_mixing_files(
     films_before = films_on_disk(studio)
     pages: dict[str, Page] = {}
     for user, idea in ideas.items():
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        locale = "zh-CN" if user == "bob" else "en-US"  # bob's page is in Chinese throughout
+        page = browser.new_context(
+            viewport={"width": 1280, "height": 900}, locale=locale
+        ).new_page()
         log_in(page, studio, user)
         page.wait_for_timeout(1_000)
         send(page, idea)
@@ -188,6 +215,24 @@ def test_two_users_make_two_films_at_once_without_mixing_files(
     seek_to_middle(pages["bob"])
     show_message(pages["bob"], "你的微电影")
     shot(pages["bob"], shots, "film-zh")
+    names = step_names(pages["bob"])
+    assert {"消息检查", "第1场渲染", "影片合成"} <= set(names), names
+    assert str(studio.home) not in pages["bob"].content(), "no server path is shown"
+    open_step(pages["bob"], "分场和对白")
+    shot(pages["bob"], shots, "step-zh")
+
+    # Alice's thread link, opened by bob: a sentence saying why, and a chat that still works.
+    expect_http_error("/project/thread/", 404)
+    alice_thread = pages["alice"].url
+    assert "/thread/" in alice_thread
+    bob = pages["bob"]
+    bob.goto(alice_thread)
+    bob.get_by_text(NOT_YOURS["zh"]).first.wait_for(timeout=30_000)
+    shot(bob, shots, "not-yours-zh")
+    assert ideas["alice"] not in bob.content()
+    assert bob.get_by_text(re.compile("Could not reach the server|无法连接")).count() == 0
+    bob.locator("#chat-input").wait_for(state="visible", timeout=10_000)
+    assert bob.locator("#chat-input").is_editable()
     print(f"two films at once: {both_s:.0f} s")
     for page in pages.values():
         page.context.close()

@@ -1,4 +1,5 @@
-"""Failed scenes in the chat: failed lines (never ticked), the retry and partial-cut choices.
+"""Failed scenes in the chat: failed lines (never ticked), the retry and partial-cut choices;
+an interrupted render: the reopened thread says so and offers to resume it.
 
 A small real graph follows the production contract (docs/ARCHITECTURE.md): a scene's
 ``failure`` event, then the turn's error with ``production.failed_scenes``. Chainlit runs
@@ -7,6 +8,8 @@ with a recording emitter, so the task list and the buttons the person would see 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +22,11 @@ from test_app_turns import FakeState, RecordingEmitter, enter_chat
 
 from agent.context import Context
 from agent.events import Failure, Progress, emit_failure, emit_progress
+from agent.intake.intent import classify_intent
 from agent.production.choices import typed_choice
+from tools.assembly.lease import render_markers
 from webapp.progress import ProgressBoard
-from webapp.recovery import ACTION_NAME, choice_input, offer_again
+from webapp.recovery import ACTION_NAME, choice_input, offer_again, offer_resume
 from webapp.turns import ChatTurn
 
 
@@ -149,3 +154,55 @@ async def test_a_failed_line_stays_failed(tmp_path: Path, monkeypatch: pytest.Mo
     await board.close("done")
     assert task.status is cl.TaskStatus.FAILED
     assert board.task_list is not None and board.task_list.status == "完成"
+
+
+def _killed_render(folder: Path) -> None:
+    """A process begins a render of ``folder`` and dies without ending it."""
+    script = (
+        "import sys; from pathlib import Path; from tools.assembly.lease import begin_render; "
+        "begin_render(Path(sys.argv[1]), {'title': 'Rush Hour'})"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script, str(folder)], cwd=root, check=True)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_reopened_thread_whose_render_was_killed_offers_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    emitter = _chat(tmp_path, monkeypatch)
+    folder = tmp_path / "projects" / "alice" / "t1"
+    graph = failing_render(language)
+    config = {"configurable": {"thread_id": "t1"}}
+    await graph.aupdate_state(config, {"language": language}, as_node="assemble")  # type: ignore[arg-type]
+
+    assert await offer_resume(graph, "t1", folder) is None, "nothing interrupted: no offer"
+    assert emitter.actions == []
+
+    _killed_render(folder)
+    [marker] = render_markers(folder)
+    assert not marker.live
+    reopening: dict[str, Any] = {"id": "t1", "steps": [{"id": "earlier", "output": "hi"}]}
+    await offer_resume(graph, "t1", folder, reopening)  # type: ignore[arg-type]
+
+    [action] = emitter.actions
+    [offer] = [m for m in emitter.of_type("assistant_message") if m["id"] == action["forId"]]
+    assert [step["id"] for step in reopening["steps"]] == ["earlier", offer["id"]], (
+        "Chainlit shows the thread it loaded once the reopening ends: the offer is in it"
+    )
+    if language == "zh":
+        assert action["label"] == "继续渲染"
+        assert offer["output"].startswith("上次渲染《Rush Hour》中途被打断")
+    else:
+        assert action["label"] == "Resume render"
+        assert offer["output"].startswith('The last render of "Rush Hour" was interrupted')
+    assert "/" not in offer["output"], "no server paths"
+
+    turn = choice_input(action["payload"])
+    assert isinstance(turn, dict)
+    [message] = turn["messages"]
+    intent = classify_intent(str(message.content), has_project=True, pending_stage="outline")
+    assert intent.kind == "produce", "the click is a render turn, even after a failed stage"
+
+    await ChatTurn(tmp_path / "p").run(graph, "t1", "again", Context())
+    assert emitter.removed == [action["id"]], "the next turn clears the offer"

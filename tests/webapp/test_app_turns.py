@@ -202,10 +202,10 @@ async def test_a_turn_streams_replies_opens_steps_and_stops_at_the_genre_questio
     [reply] = [s for s in emitter.of_type("assistant_message") if s["output"]]
     assert reply["output"] == "Six ways to tell it."
     runs = {s["name"]: s for s in emitter.of_type("run")}
-    assert set(runs) == {"Pitching the six genres", "Genre choice"}
+    assert set(runs) == {"Genre pitches", "Genre choice"}
     assert all(s["defaultOpen"] is False for s in runs.values())
-    assert "message: grandma and dumplings" in runs["Pitching the six genres"]["input"]
-    assert "reply: Six ways to tell it." in runs["Pitching the six genres"]["output"]
+    assert "message: grandma and dumplings" in runs["Genre pitches"]["input"]
+    assert "reply: Six ways to tell it." in runs["Genre pitches"]["output"]
     assert runs["Genre choice"]["output"] == "Waiting for your answer."
     [sources] = emitter.of_type("retrieval")
     assert "genre-touching-family.md › Endings" in sources["output"]
@@ -265,7 +265,7 @@ async def test_stopping_a_turn_closes_its_steps_and_keeps_finished_work(
     with pytest.raises(asyncio.CancelledError):
         await running
 
-    stopped = [s for s in emitter.of_type("tool") if s["name"] == "Stitching the film"]
+    stopped = [s for s in emitter.of_type("tool") if s["name"] == "Film stitching"]
     assert stopped and stopped[-1]["output"] == "Stopped."
     outputs = [m["output"] for m in emitter.of_type("assistant_message")]
     assert any(o.startswith("## The Last Dumpling") for o in outputs), (

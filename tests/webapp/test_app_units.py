@@ -316,7 +316,7 @@ def test_step_summaries_pick_the_useful_fields() -> None:
         "settings": {"width": 720, "height": 1280, "backend": "local"},
     }
     assert "scene: 2 of 3" in summaries.summarize_input("render_scene", render_task)
-    assert summaries.step_title("render_scene", render_task) == "Rendering scene 2"
+    assert summaries.step_title("render_scene", render_task) == "Scene 2 render"
     out = summaries.summarize_output(
         {
             "messages": [AIMessage("Done!")],
