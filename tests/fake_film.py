@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from fake_film_text import ACTIONS, LINES, PLACES, SUMMARIES, THINGS
+from fake_film_text import ACTIONS, LINES, PITCHES, PLACES, SUMMARIES, THINGS
 
 from film.quality.coverage import covered, idea_terms
 
@@ -80,14 +80,7 @@ def default_answer(schema: str, prompt: str) -> dict[str, Any]:
             "touching-family",
             "aesthetic-scenery",
         ]
-        pitches = {
-            s.replace("-", "_"): (
-                f"{s}：故事在这个类型里的样子。"
-                if zh
-                else f"As {s}, the idea turns on one small choice."
-            )
-            for s in slugs
-        }
+        pitches = {s.replace("-", "_"): PITCHES["zh" if zh else "en"][s] for s in slugs}
         recommended = (
             "youth-romance" if re.search(r"romance|debate|爱情", idea) else "touching-family"
         )

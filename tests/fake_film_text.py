@@ -190,3 +190,23 @@ LINES = {
         """
     ),
 }
+
+#: One pitch per genre, written for any everyday idea (the fake does not read the idea).
+PITCHES = {
+    "en": {
+        "grassroots-spoof": "Play it for laughs: every try goes wrong in a bigger way.",
+        "youth-romance": "Two young people, one shared secret, and a feeling neither says.",
+        "inspirational-struggle": "One person against the odds, one small win at the end.",
+        "ancient-style": "Moved into a painted past of robes, lanterns and quiet vows.",
+        "touching-family": "A family moment that says what words cannot.",
+        "aesthetic-scenery": "Told in light and landscape, with almost no words.",
+    },
+    "zh": {
+        "grassroots-spoof": "往搞笑里拍：每一次尝试都错得更离谱。",
+        "youth-romance": "两个年轻人，一个共同的秘密，一句谁都没说出口的话。",
+        "inspirational-struggle": "一个人和困难较劲，最后赢下一个小小的胜利。",
+        "ancient-style": "搬进古装的世界：长衫、灯笼和不说破的承诺。",
+        "touching-family": "一个家里的瞬间，说出话语说不出的感情。",
+        "aesthetic-scenery": "用光影和风景来讲，几乎不用台词。",
+    },
+}
