@@ -17,7 +17,7 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.brief import drafting_genre, film_brief, film_language
+from agent.drafting.brief import drafting_genre, film_brief, film_language, heading_text
 from agent.drafting.fitting import fit
 from agent.drafting.review import ReviewFailure, review_scenes
 from agent.drafting.scene_writer import SceneWriter
@@ -90,7 +90,9 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
         notes=[*writer.repairs, *repaired],
     )
     listing = "\n".join(
-        f"{s.number}. {s.heading} (~{s.duration_s:.0f} s): {(s.action or [''])[0]}"
+        f"{s.number}. {heading_text(s.interior, s.place, s.time_of_day, language)}"
+        + (f"（约{s.duration_s:.0f}秒）：" if language == "zh" else f" (~{s.duration_s:.0f} s): ")
+        + (s.action or [""])[0]
         for s in screenplay.scenes
     )
     header = (

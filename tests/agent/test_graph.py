@@ -125,6 +125,9 @@ async def test_chinese_idea_gets_chinese_replies_and_length(studio: Studio) -> N
     assert screenplay is not None and screenplay.language == "zh"
     assert screenplay.title == "最后一个饺子"
     assert "第1版完成" in done.messages[-1].content
+    listing = next(str(m.content) for m in done.messages if str(m.content).startswith("场景（约"))
+    assert "（内景，" in listing or "（外景，" in listing  # headings in Chinese words
+    assert "秒）：" in listing and " s): " not in listing and "INT." not in listing
 
 
 async def test_length_over_the_cap_is_capped(studio: Studio) -> None:
