@@ -9,17 +9,12 @@ guideline index) are not run: a login never needs them.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from app_driver import run_app_driver
 
 from webapp.auth import preferred_language
-
-ROOT = Path(__file__).resolve().parents[2]
 
 DRIVER = r"""
 import json, sys, time
@@ -67,24 +62,7 @@ print("RESULT " + json.dumps(steps, ensure_ascii=False))
 def steps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """What the real app answered to the driver's logins, step by step."""
     home = tmp_path_factory.mktemp("login-home")
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MICROFILM_", "CHAINLIT_", "OPENAI_"))
-    }
-    env.update(MICROFILM_HOME=str(home), MICROFILM_USERS="alice:alice-pw,bob:bob-pw")
-    done = subprocess.run(
-        [sys.executable, "-c", DRIVER],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
-    assert done.returncode == 0 and lines, done.stderr[-3000:]
-    result: dict[str, Any] = json.loads(lines[-1].removeprefix("RESULT "))
-    return result
+    return run_app_driver(DRIVER, home, timeout=600)
 
 
 def test_wrong_passwords_get_a_sentence_and_then_a_wait(steps: dict[str, Any]) -> None:

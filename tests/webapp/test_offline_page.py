@@ -8,15 +8,12 @@ driven in that process. Start-up hooks (the model, the guideline index) are not 
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from app_driver import run_app_driver
 
 from webapp.fonts import local_only
 from webapp.summaries import step_title, summarize_input, summarize_output
@@ -67,24 +64,7 @@ print("RESULT " + json.dumps(steps, ensure_ascii=False))
 def steps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """What the real app answered, step by step."""
     home = tmp_path_factory.mktemp("offline-home")
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("MICROFILM_", "CHAINLIT_", "OPENAI_"))
-    }
-    env.update(MICROFILM_HOME=str(home), MICROFILM_USERS="alice:alice-pw,bob:bob-pw")
-    done = subprocess.run(
-        [sys.executable, "-c", DRIVER],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
-    assert done.returncode == 0 and lines, done.stderr[-3000:]
-    result: dict[str, Any] = json.loads(lines[-1].removeprefix("RESULT "))
-    return result
+    return run_app_driver(DRIVER, home, timeout=240)
 
 
 def test_the_page_names_no_other_host_and_keeps_its_own_assets(steps: dict[str, Any]) -> None:
