@@ -11,36 +11,12 @@ back to text the model already wrote for this scene.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
-from film.language import CJK
 from film.quality.copying import GuidelinePhrases
-from film.quality.repetition import long_enough, looping_phrase, units_of
+from film.quality.repetition import long_enough, looping_phrase, unit_spans, units_of
 from film.quality.text import normalise
 from film.screenplay import Scene, Screenplay
-
-
-def _spans(text: str) -> list[tuple[str, int]]:
-    """Each unit of ``text`` as :func:`film.quality.repetition.units_of` reads it.
-
-    With where it starts in ``text``, so a cut falls where the reader sees the words.
-    """
-    spans: list[tuple[str, int]] = []
-    for match in re.finditer(r"[\w\u3400-\u9fff]+", text.lower()):
-        word, start = match.group(0), match.start()
-        piece = ""
-        for offset, char in enumerate(word):
-            if CJK.match(char):
-                if piece:
-                    spans.append((piece, start + offset - len(piece)))
-                    piece = ""
-                spans.append((char, start + offset))
-            else:
-                piece += char
-        if piece:
-            spans.append((piece, start + len(word) - len(piece)))
-    return spans
 
 
 def cut_loop(text: str) -> str:
@@ -52,7 +28,7 @@ def cut_loop(text: str) -> str:
     gram = looping_phrase(text)
     if not gram:
         return text
-    spans = _spans(text)
+    spans = unit_spans(text)
     units = [unit for unit, _ in spans]
     starts = [i for i in range(len(units) - 2) if " ".join(units[i : i + 3]) == gram]
     if len(starts) < 2:

@@ -12,6 +12,7 @@ with the beat summary on purpose, which is not the writer repeating itself.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -31,9 +32,32 @@ def long_enough(text: str) -> bool:
     return len(normalise(CJK.sub(" ", text)).split()) >= 4 or cjk_count(text) >= 6
 
 
+def unit_spans(text: str) -> list[tuple[str, int]]:
+    """Each unit of ``text`` (a lower-case word, or one Chinese character), with its start.
+
+    The start lets a cut (:func:`film.quality.mend.cut_loop`) fall where the reader sees
+    the words, and :func:`units_of` is these units alone, so the two never disagree.
+    """
+    spans: list[tuple[str, int]] = []
+    for match in re.finditer(r"[\w\u3400-\u9fff]+", text.lower()):
+        word, start = match.group(0), match.start()
+        piece = ""
+        for offset, char in enumerate(word):
+            if CJK.match(char):
+                if piece:
+                    spans.append((piece, start + offset - len(piece)))
+                    piece = ""
+                spans.append((char, start + offset))
+            else:
+                piece += char
+        if piece:
+            spans.append((piece, start + len(word) - len(piece)))
+    return spans
+
+
 def units_of(text: str) -> list[str]:
     """Words, with every Chinese character a word of its own."""
-    return normalise(CJK.sub(lambda m: f" {m.group(0)} ", text)).split()
+    return [unit for unit, _ in unit_spans(text)]
 
 
 def looping_phrase(text: str) -> str:
