@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, create_model
 
 from agent.drafting.tidy import (
     acting_note,
+    look_alone,
     person_key,
     same_person,
     voice_hint,
@@ -202,7 +203,7 @@ def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
             profiles[person_key(name)] = CharacterProfile(
                 name=name,
                 role=person.role,
-                look=person.look,
+                look=look_alone(person.look),
                 wardrobe=wardrobe_of(person.look, person.wardrobe),
                 props=[p for p in props if p][:6],
                 voice=whole_phrase(voice_hint(person.voice), VOICE_CHARS),

@@ -154,7 +154,7 @@ _OUTDOORS = re.compile(
     r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
     r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
     r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
-    r"valley|garden|courtyard|playground|snowfield)\b"
+    r"valley|garden|courtyard|playground|snowfield|village)\b"
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子",
     re.IGNORECASE,
 )
@@ -185,3 +185,12 @@ def whole_phrase(text: str, limit: int) -> str:
     while words and words[-1].lower().strip(",;:") in _DANGLING:
         words.pop()
     return " ".join(words).rstrip(",;: ") or text
+
+
+#: The prompt's own cast-line format echoed into a look: "…blue suit; wears Dark blue suit".
+_ECHOED_WARDROBE = re.compile(r"\s*[;；]\s*(?:wears\s+|穿)[^;；]*$", re.IGNORECASE)
+
+
+def look_alone(look: str) -> str:
+    """``look`` without a trailing "; wears …" copied from the prompt's cast lines."""
+    return _ECHOED_WARDROBE.sub("", look).strip() or look

@@ -8,6 +8,7 @@ from agent.drafting.tidy import (
     acting_note,
     follow_story_time,
     interior_for,
+    look_alone,
     story_time,
     strip_role_label,
     voice_hint,
@@ -160,6 +161,7 @@ def test_an_outdoor_place_is_never_an_interior() -> None:
     assert interior_for("青海湖边", "INT") == "EXT"
     assert interior_for("Snowy mountain pass", "INT") == "EXT"
     assert interior_for("The Snowbound Pass", "INT") == "EXT"
+    assert interior_for("Coastal village", "INT") == "EXT"
     assert interior_for("School lift", "INT") == "INT"
     assert interior_for("Bus", "INT") == "INT"  # inside the bus
     assert interior_for("Kitchen", "EXT") == "EXT"  # the model's own choice otherwise
@@ -198,3 +200,10 @@ def test_a_prop_that_says_none_is_no_prop() -> None:
         }
     )
     assert [p.props for p in to_profiles(cast)] == [[], []]
+
+
+def test_a_look_does_not_end_with_the_prompts_cast_line_format() -> None:
+    echoed = "A middle-aged man with white hair, dressed in a dark blue suit; wears Dark blue suit"
+    assert look_alone(echoed) == "A middle-aged man with white hair, dressed in a dark blue suit"
+    assert look_alone("七十岁，花白短发；穿蓝色围裙") == "七十岁，花白短发"
+    assert look_alone("Grey bun; kind eyes") == "Grey bun; kind eyes"
