@@ -26,6 +26,7 @@ from chainlit.types import ThreadDict
 from langgraph.types import Command
 
 import knowledge  # cheap: chromadb loads on the first use of its names (PEP 562)
+from agent.exports import stop_typesetting_apart, typeset_pdfs_apart
 from agent.model.providers import describe_model
 from agent.session import TurnInput, pending_question
 from film.language import detect_language
@@ -123,6 +124,7 @@ async def password_login(username: str, password: str) -> cl.User | None:
 async def open_studio() -> None:
     """Open the checkpointed graph and make sure the guideline index exists."""
     await GRAPH.get()
+    typeset_pdfs_apart()
     try:
         await asyncio.to_thread(knowledge.ensure_index, log=log.info)
     except Exception as exc:  # the index is rebuilt lazily on the first search
@@ -131,8 +133,9 @@ async def open_studio() -> None:
 
 @cl.on_app_shutdown
 async def close_studio() -> None:
-    """Close the checkpoint database."""
+    """Close the checkpoint database and stop the PDF process."""
     await GRAPH.close()
+    await asyncio.to_thread(stop_typesetting_apart)
 
 
 @cl.set_starters

@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langgraph.config import get_config
 
@@ -25,6 +25,34 @@ from film.screenplay import Project, Screenplay
 
 log = logging.getLogger(__name__)
 _ARTEFACT_FIELDS = {"screenplay": "screenplay_json", "fountain": "fountain", "pdf": "pdf"}
+
+if TYPE_CHECKING:
+    from tools.documents.pdf_process import PdfProcess
+
+_pdf_process: PdfProcess | None = None
+"""Set by a server (:func:`typeset_pdfs_apart`); None typesets in the calling thread."""
+
+
+def typeset_pdfs_apart() -> PdfProcess:
+    """From now on, typeset screenplay PDFs in a spare process (the web server calls this).
+
+    See :mod:`tools.documents.pdf_process` for why: the font subset holds the GIL for up to a
+    second, and a server's other conversations must not wait on it.
+    """
+    global _pdf_process
+    from tools.documents.pdf_process import PdfProcess
+
+    if _pdf_process is None:
+        _pdf_process = PdfProcess()
+    return _pdf_process
+
+
+def stop_typesetting_apart() -> None:
+    """Stop the spare PDF process, if one runs; PDFs are typeset in the calling thread again."""
+    global _pdf_process
+    process, _pdf_process = _pdf_process, None
+    if process is not None:
+        process.close()
 
 
 def _thread_id() -> str:
@@ -65,9 +93,10 @@ def write_screenplay_files(screenplay: Screenplay, folder: Path) -> dict[str, Pa
     except ImportError:
         return written
     pdf_path = resolve_inside(folder, "screenplay.pdf")
+    typeset = _pdf_process.typeset if _pdf_process is not None else screenplay_pdf
     try:
         with atomic_output(pdf_path) as tmp:
-            screenplay_pdf(screenplay, tmp)
+            typeset(screenplay, tmp)
         written["pdf"] = pdf_path
     except Exception as exc:  # the PDF is a convenience; the text files are the record
         log.warning("screenplay PDF failed: %s", exc)
