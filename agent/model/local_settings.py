@@ -3,11 +3,15 @@
 Measured on the 2-core development machine while other test runs kept it busy (load 4-5),
 serving Qwen2.5-Coder-1.5B-Instruct Q4_K_M through ``python -m llama_cpp.server``:
 
-- Threads: 1. One thread read prompts at 14-20 tokens/s and generated 5.6-8 tokens/s; two
-  threads read at 5-10 and generated 0.5-7.8 tokens/s. llama.cpp's worker threads spin-wait
-  at every barrier, so two threads on two busy cores (ffmpeg, tests, a second session) stall
-  each other; SmolLM2 showed the same collapse, from ~50 to ~2 tokens/s
-  (bench/results-llm.md). On an idle machine two threads may win: ``MICROFILM_LOCAL_THREADS``.
+- Threads: the cores that are free when the server starts (:func:`free_cores`), at most 4.
+  Busy (load 4-5), one thread read prompts at 14-20 tokens/s and generated 5.6-8 tokens/s;
+  two threads read at 5-10 and generated 0.5-7.8 tokens/s. llama.cpp's worker threads
+  spin-wait at every barrier, so two threads on two busy cores (ffmpeg, tests, a second
+  session) stall each other; SmolLM2 showed the same collapse, from ~50 to ~2 tokens/s
+  (bench/results-llm.md). Idle (load 0.5), the same two cores gave one thread 27 tokens/s
+  read and 11 generated, and two threads 38-44 read and 16 generated: about 1.45x, which
+  is what brings a one-minute draft under three minutes. ``MICROFILM_LOCAL_THREADS`` sets a
+  number instead.
 - Context: 4096 tokens. Prompts are read at ~15-25 tokens/s, so one long enough to need
   more would take minutes anyway; 8192 would add ~110 MB of KV cache.
 - ``logits_all`` off: the server's default keeps 600 KB of logits for every prompt token
@@ -25,16 +29,34 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
+
+
+MAX_AUTO_THREADS = 4
+"""A 1.5B model gains little past four threads, and the renderer needs cores too."""
+
+
+def free_cores() -> int:
+    """Cores not busy right now: all of them less the one-minute load average, at least one.
+
+    Read once, when the model server starts; a machine busy with renders or tests gets the
+    single thread that does not collapse, an idle one gets the speed of all its cores.
+    """
+    cores = os.cpu_count() or 1
+    try:
+        busy = round(os.getloadavg()[0])
+    except OSError:  # no load average on this platform: assume the machine is shared
+        busy = cores - 1
+    return max(1, min(MAX_AUTO_THREADS, cores - busy))
 
 
 @dataclass(frozen=True)
 class LocalModelSettings:
     """How the server is launched; defaults suit a 2-core machine shared with rendering."""
 
-    n_threads: int = 1
+    n_threads: int = field(default_factory=free_cores)
     n_ctx: int = 4096
     n_batch: int = 64
     cache_mb: int = 64
@@ -44,7 +66,10 @@ class LocalModelSettings:
 
     @classmethod
     def from_env(cls) -> LocalModelSettings:
-        """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``_CTX`` / ``_CACHE_MB`` applied."""
+        """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``_CTX`` / ``_CACHE_MB`` applied.
+
+        ``MICROFILM_LOCAL_THREADS`` unset, empty or ``auto`` means :func:`free_cores`.
+        """
 
         def number(name: str, default: int, least: int = 1) -> int:
             try:
@@ -54,7 +79,11 @@ class LocalModelSettings:
                 return default
 
         return cls(
-            n_threads=number("MICROFILM_LOCAL_THREADS", cls.n_threads),
+            n_threads=(
+                free_cores()
+                if os.environ.get("MICROFILM_LOCAL_THREADS", "auto").strip().lower() in ("", "auto")
+                else number("MICROFILM_LOCAL_THREADS", 1)
+            ),
             n_ctx=number("MICROFILM_LOCAL_CTX", cls.n_ctx),
             cache_mb=number("MICROFILM_LOCAL_CACHE_MB", cls.cache_mb, least=0),
         )

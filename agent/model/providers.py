@@ -16,7 +16,7 @@ secrets never pass through contexts, checkpoints or logs:
 Tunables: ``MICROFILM_LLM_TIMEOUT_S`` (per request; 120 s remote, 300 s offline),
 ``MICROFILM_LLM_MAX_RETRIES`` (2 remote, 1 offline: a retry restarts a crashed server),
 ``MICROFILM_TEMPERATURE``, and for the offline model ``MICROFILM_LOCAL_MAX_TOKENS`` (answer
-budget, 1024), ``MICROFILM_LOCAL_THREADS`` (1), ``MICROFILM_LOCAL_CTX`` (4096),
+budget, 1024), ``MICROFILM_LOCAL_THREADS`` (auto: the free cores), ``MICROFILM_LOCAL_CTX`` (4096),
 ``MICROFILM_LOCAL_CACHE_MB`` (prompt cache, 64; 0 is off), ``MICROFILM_LOCAL_MODEL``
 (``qwen1.5b`` or ``smollm2``) and ``MICROFILM_LOCAL_GGUF`` (other weights).
 """
