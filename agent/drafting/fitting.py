@@ -56,7 +56,13 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
         extra = [p for p in to_profiles(cast) if p.name.lower() in wanted][:room]
-        findings = check_bible(extra, writer.brief, title=screenplay.title)
+        findings = check_bible(
+            extra,
+            writer.brief,
+            title=screenplay.title,
+            distinct=True,
+            beside=screenplay.characters,
+        )
         return extra, [f for f in findings if f.family != "coverage"]
 
     try:

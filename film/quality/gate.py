@@ -10,6 +10,7 @@ everything.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from film.form import estimate_runtime
 from film.quality.completeness import (
@@ -96,18 +97,28 @@ def check_bible(
     *,
     title: str = "",
     distinct: bool = False,
+    beside: Sequence[CharacterProfile] = (),
 ) -> list[Finding]:
     """Stage 2: the character bible.
 
     ``distinct``: also find a person whose look or wardrobe copies another's. The drafting
     stage asks for it; a finished film is not refused for it, because the form repair
     gives every speaker it adds the same plain look on purpose.
+
+    ``beside``: people already in the bible when ``characters`` are added to it. With
+    ``distinct`` the new people must not copy them either (entries written for a speaker the
+    bible lacked came back in the lead's look); only the new entries are judged.
     """
     fields = bible_fields(characters)
     about = [(c.name, f"{c.role} {c.look} {c.wardrobe}") for c in characters]
-    copied = (
-        check_copied_people([(c.name, c.look, c.wardrobe) for c in characters]) if distinct else []
-    )
+    copied: list[Finding] = []
+    if distinct:
+        everyone = [*beside, *characters]
+        for finding in check_copied_people([(c.name, c.look, c.wardrobe) for c in everyone]):
+            entry, _, part = finding.path.removeprefix("characters[").partition("].")
+            if int(entry) >= len(beside):
+                path = f"characters[{int(entry) - len(beside)}].{part}"
+                copied.append(replace(finding, path=path))
     return _ordered(
         [
             *_text_checks(fields, brief),

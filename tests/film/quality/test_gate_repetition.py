@@ -102,3 +102,28 @@ def test_the_good_films_have_people_who_look_different() -> None:
         film, idea = make()
         found = check_bible(film.characters, brief_for(film, idea), distinct=True)
         assert "repetition.character" not in fired_ids(found)
+
+
+def test_a_person_added_later_must_not_copy_someone_already_in_the_bible() -> None:
+    film, idea = family_film()
+    lead = film.characters[0]
+    added = lead.model_copy(update={"name": "Ginger", "role": "the orange cat"})
+    own = added.model_copy(
+        update={"look": "orange tabby, one torn ear", "wardrobe": "a red collar"}
+    )
+    brief = brief_for(film, idea)
+    found = check_bible([added], brief, distinct=True, beside=film.characters)
+    copied = [f for f in found if f.family == "repetition"]
+    assert [(f.check, f.path) for f in copied] == [
+        ("repetition.character", "characters[0].look"),
+        ("repetition.character", "characters[0].wardrobe"),
+    ], "paths point into the new entries, not the whole bible"
+    assert f"Ginger's look is {lead.name}'s" in copied[0].message
+    assert "repetition.character" not in fired_ids(
+        check_bible([own], brief, distinct=True, beside=film.characters)
+    )
+    # The people already there are not judged again, even when they are alike.
+    twins = [lead, lead.model_copy(update={"name": "Twin"})]
+    assert "repetition.character" not in fired_ids(
+        check_bible([own], brief, distinct=True, beside=twins)
+    )
