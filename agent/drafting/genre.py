@@ -20,6 +20,7 @@ from agent.drafting.schemas import GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
 from agent.grounding import cited, find_passages, notes_text
 from agent.intake.intent import named_genre
+from agent.intake.leaning import leaning_genre
 from agent.messages import say
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
 from agent.prompts import stage_prompt
@@ -60,9 +61,10 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
         )
     except StageFailure as exc:
         return stage_failed("pitch_genres", exc)
-    hinted = named_genre(idea)
-    recommended = hinted or Genre(draft.recommended)
-    reason = draft.reason.strip() or draft.pitch(recommended)
+    model_pick = Genre(draft.recommended)
+    recommended = named_genre(idea) or leaning_genre(idea, model_pick)
+    # The model's reason argues for its own pick; another pick gets its own pitch as the reason.
+    reason = (draft.reason.strip() if recommended == model_pick else "") or draft.pitch(recommended)
     pitches = {
         "recommended": recommended.value,
         "reason": reason,
