@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from film.presence import is_narrator
 from film.quality.findings import Finding
 from film.screenplay import CharacterProfile, Scene
 
-_UNSEEN = frozenset({"narrator", "旁白", "narration", "voice over", "v.o."})
 _PLACEHOLDER_TITLES = frozenset({"", "untitled", "title", "无题", "未命名", "-"})
 
 
@@ -87,7 +87,7 @@ def check_cast_parts(characters: Sequence[CharacterProfile]) -> list[Finding]:
             "so every shot shows the same person.",
         )
         for index, person in enumerate(characters)
-        if len(person.look.strip()) < 2 and person.name.strip().lower() not in _UNSEEN
+        if len(person.look.strip()) < 2 and not is_narrator(person.name)
     ]
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from PIL import Image
 
+from film.presence import drawn_as_person
 from film.screenplay import CharacterProfile, Genre
 from tools.backends.base import RenderRequest, Shot
 from tools.picture.cast import Placement, paste_figure
@@ -108,8 +109,17 @@ class ScenePainter:
         return soft.resize(self.size, Image.Resampling.BICUBIC)
 
     def _cast(self, shot: Shot, framing: str) -> list[str]:
-        """Who is seen: everyone in a wide, up to three in a medium, one in a close."""
-        names = list(dict.fromkeys(shot.characters or self.request.scene.characters))
+        """Who is seen: everyone in a wide, up to three in a medium, one in a close.
+
+        Narrators, things that speak ("The sea") and animals are heard over the picture, not
+        drawn as people (:func:`film.presence.drawn_as_person`).
+        """
+        bible = self.request.bible
+        names = [
+            name
+            for name in dict.fromkeys(shot.characters or self.request.scene.characters)
+            if drawn_as_person(name, (_profile(bible, name) or _NOBODY).role)
+        ]
         return names[: {"WIDE": 4, "MEDIUM": 3, "CLOSE": 1}[framing]]
 
     def _placements(
@@ -155,6 +165,9 @@ def _vignette_mask(size: tuple[int, int]) -> Image.Image:
     small = Image.radial_gradient("L").resize((64, 64))  # 0 in the middle, 255 at the rim
     ramp = small.point(lambda v: 255 - int(max(0, v - 150) * 0.55))
     return ramp.resize(size, Image.Resampling.BILINEAR)
+
+
+_NOBODY = CharacterProfile(name="-", role="")
 
 
 def _profile(bible: tuple[CharacterProfile, ...], name: str) -> CharacterProfile | None:

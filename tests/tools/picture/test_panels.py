@@ -184,3 +184,42 @@ def test_scenes_at_different_places_and_hours_differ(english_screenplay):
     for i, a in enumerate(pictures):
         for b in pictures[i + 1 :]:
             assert np.abs(a - b).mean() > 8
+
+
+def test_voices_things_and_animals_are_not_drawn_as_people(english_screenplay, monkeypatch):
+    from tools.picture import storyboard
+
+    sea = CharacterProfile(name="The sea", role="")
+    cat = CharacterProfile(name="Ginger", role="the orange cat", look="orange tabby")
+    river = CharacterProfile(name="River", role="a young fisherman", look="tanned, 20s")
+    screenplay = english_screenplay.model_copy(
+        update={"characters": [*english_screenplay.characters, sea, cat, river]}
+    )
+    scene = screenplay.scenes[0].model_copy(
+        update={"characters": ["Mia", "The sea", "Ginger", "River"]}
+    )
+    screenplay = screenplay.model_copy(update={"scenes": [scene, *screenplay.scenes[1:]]})
+    painter = ScenePainter(
+        RenderRequest(
+            screenplay=screenplay,
+            scene=scene,
+            shots=(),
+            bible=tuple(screenplay.characters),
+            width=W,
+            height=H,
+            fps=30,
+            duration_s=3.0,
+        )
+    )
+    pasted: list[object] = []
+    monkeypatch.setattr(storyboard, "paste_figure", lambda image, who, spot: pasted.append(who))
+    tagged: list[list[str]] = []
+    monkeypatch.setattr(
+        Lettering, "name_tags", lambda self, tags, y: tagged.append([n for n, _ in tags])
+    )
+    said = (DialogueLine(speaker="The sea", text="Forty years, old friend."),)
+    painter.panel(_shot(0, "Mia", "The sea", "Ginger", "River", said=said))
+    assert len(pasted) == 2 and tagged == [["Mia", "River"]]
+    pasted.clear()
+    painter.panel(_shot(2, "The sea", said=said))  # a close on a voice: the set, no person
+    assert pasted == []

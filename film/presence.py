@@ -1,0 +1,68 @@
+"""Who in a bible is a person the camera can show, and who is only heard or is not human.
+
+Why: the model gives lines to narrators, to the sea and to the wind ("The sea: You have
+watched me for forty years"), and casts animals (an orange cat that the guard chases). The
+animatic drew every one of them as a person in clothes, with a name tag under the feet: a
+man called "The sea". Such speakers are voices over the picture, and an animal is not drawn
+as a person. A narrator needs no look in the bible for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+NARRATORS = frozenset(
+    {"narrator", "旁白", "narration", "voice over", "voice-over", "v.o.", "画外音"}
+)
+
+_ELEMENTS_EN = (
+    "sea|ocean|wind|moon|sun|sky|river|mountain|lighthouse|rain|snow|time|city|night|"
+    "stars?|the lake|lake|tide|waves?|forest|storm|fog|memory|heart|voice|radio|phone|"
+    "letter|clock|echo"
+)
+_ANIMALS_EN = "cat|kitten|dog|puppy|bird|horse|fish|parrot|crow|rabbit|fox|cow|goat"
+_NOT_PEOPLE_ZH = (
+    "大海|海浪|海风|风|月亮|太阳|天空|河|山|灯塔|雨|雪|时间|城市|星星|湖|森林|回忆|"
+    "心声|声音|收音机|广播|电话|信|钟|回声|"
+    "猫|狗|鸟|马|鱼|鹦鹉|乌鸦|兔|狐狸|牛|羊"
+)
+_NOT_PEOPLE = re.compile(
+    rf"^(?:the\s+|a\s+|an\s+|old\s+|little\s+|orange\s+|black\s+|white\s+|stray\s+)*"
+    rf"(?:{_ELEMENTS_EN}|{_ANIMALS_EN})s?$",
+    re.IGNORECASE,
+)
+# A role whose head is an animal or a thing: "the orange cat", "a stray dog who follows her",
+# "the sea itself", but not "a cat lover" or "the dog walker" (people, named after a pet).
+_THING_ROLE = re.compile(
+    rf"^(?:the|a|an|his|her|their|my|our)?\s*(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_ANIMALS_EN}|{_ELEMENTS_EN})e?s?\b"
+    r"(?!\s*(?:lover|owner|walker|keeper|person|lady|man|woman|whisperer|sitter|seller))",
+    re.IGNORECASE,
+)
+_ZH_THING = re.compile(rf"^(?:[小老大橘黑白花]|一只|那只|这只)?(?:{_NOT_PEOPLE_ZH})$")
+_ZH_THING_ROLE = re.compile(r"(?:猫|狗|鸟|鹦鹉|乌鸦|兔子?|狐狸|大海|月亮|风|灯塔)$")
+
+
+def is_narrator(name: str) -> bool:
+    """A narrator or voice-over: heard, never seen."""
+    return name.strip().lower() in NARRATORS
+
+
+def drawn_as_person(name: str, role: str = "") -> bool:
+    """Whether the animatic may draw ``name`` as a person.
+
+    False for narrators, for a speaker that is a thing or a force of nature ("The sea",
+    "月亮"), and for an animal, named so or cast so by its role ("Ginger", "the orange cat").
+    ``role`` is the bible's; a person's role ("a young fisherman") outweighs a name that is
+    also a word ("River").
+    """
+    bare = name.strip()
+    if not bare or is_narrator(bare):
+        return False
+    head = re.split(r"[,，;；。(（]", role.strip().lower(), maxsplit=1)[0].strip()
+    if _THING_ROLE.match(head) or _ZH_THING_ROLE.search(head):
+        return False
+    # A name alone decides only when the role does not say who it is, or the name is
+    # plainly a thing ("The sea"); "River, a young fisherman" is a person.
+    named_thing = bool(_NOT_PEOPLE.match(bare) or _ZH_THING.match(bare))
+    return not (named_thing and (not head or bare.lower().startswith("the ")))
