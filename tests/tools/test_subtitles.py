@@ -74,6 +74,25 @@ def test_chinese_wraps_per_character_without_orphaned_punctuation() -> None:
     assert all(face.getlength(line.rstrip("，。！？")) <= 9 * 60 for line in lines)
 
 
+@pytest.mark.parametrize(
+    ("title", "width"),
+    [
+        ("最后一个饺子", 5 * 60),
+        ("灯塔守护者的最后一夜", 9 * 60),
+        ("The Last Bus Home Tonight", 600),
+    ],
+)
+def test_balanced_titles_leave_no_lone_word_on_the_last_line(title: str, width: int) -> None:
+    face = caption_font(60)
+    greedy = wrap_lines(title, face, width)
+    even = wrap_lines(title, face, width, balance=True)
+    assert len(greedy) == 2 and len(even) == 2, "same number of lines, only evened out"
+    assert "".join(even).replace(" ", "") == title.replace(" ", "")
+    shortest = min(face.getlength(line) for line in even)
+    assert shortest >= 0.6 * max(face.getlength(line) for line in even)
+    assert shortest > min(face.getlength(line) for line in greedy)
+
+
 def test_opening_bracket_is_not_left_at_a_line_end() -> None:
     face = caption_font(60)
     lines = wrap_lines("他说「今天不回家」然后走了很远很远的路", face, 3 * 60)

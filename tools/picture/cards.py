@@ -69,10 +69,17 @@ class _Card:
         *,
         serif: bool = False,
         gap: float = 1.3,
+        balance: bool = False,
     ) -> int:
         """Centred, fitted text from ``top``; returns the y below it."""
         face, lines = fit(
-            text, self.px(size), self.max_w, max_lines, serif=serif, smallest=self.px(size * 0.5)
+            text,
+            self.px(size),
+            self.max_w,
+            max_lines,
+            serif=serif,
+            smallest=self.px(size * 0.5),
+            balance=balance,
         )
         for line in lines:
             left = self.x + (self.max_w - int(face.getlength(line))) // 2
@@ -103,11 +110,13 @@ def draw_title_card(screenplay: Screenplay, width: int, height: int) -> Image.Im
     card = _Card(screenplay, width, height, veil=205)
     serif = card.look.serif_titles
     title_h = card.height_of(screenplay.title, 118, 4, serif=serif)
-    y = card.block(card.y(0.56) - title_h // 2, screenplay.title, 118, 4, serif=serif, gap=1.22)
+    y = card.block(
+        card.y(0.56) - title_h // 2, screenplay.title, 118, 4, serif=serif, gap=1.22, balance=True
+    )
     y = card.rule(y + card.px(24))
     label = screenplay.genre.label(screenplay.language)
     y = card.block(y, label, 38, 1, _readable(card.look.accent))
-    y = card.block(y + card.px(36), screenplay.logline, 44, 4, serif=serif)
+    y = card.block(y + card.px(36), screenplay.logline, 44, 4, serif=serif, balance=True)
     if screenplay.setting_time.strip():
         card.block(y + card.px(18), screenplay.setting_time, 34, 1, (226, 226, 226))
     return card.image

@@ -191,7 +191,7 @@ def _letter(image: Image.Image, sp: Screenplay, style: GenreStyle) -> None:
     )
     y += int(h * 0.025)
     body = poster_font(int(w * 0.038), False)
-    for line in wrap_lines(sp.logline, body, column)[:4]:
+    for line in wrap_lines(sp.logline, body, column, balance=True)[:4]:
         draw.text(
             (w // 2, y),
             line,
@@ -238,7 +238,7 @@ def _title_fit(
     size = int(w * 0.14)
     while True:
         face = poster_font(size, serif)
-        lines = wrap_lines(title, face, column)
+        lines = wrap_lines(title, face, column, balance=True)
         if len(lines) <= 3 or size <= w * 0.05:
             return face, lines[:3]
         size = int(size * 0.88)

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from film.screenplay import Scene
 from tools.picture.looks import RGB, GenreLook, font
-from tools.picture.typeset import wrap
+from tools.picture.typeset import balanced_width, wrap
 
 HOURS = {
     "en": {
@@ -40,11 +40,19 @@ SHADOW: RGB = (14, 14, 18)
 
 
 def fit(
-    text: str, size: int, max_width: int, max_lines: int, *, serif: bool = False, smallest: int = 0
+    text: str,
+    size: int,
+    max_width: int,
+    max_lines: int,
+    *,
+    serif: bool = False,
+    smallest: int = 0,
+    balance: bool = False,
 ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest face from ``size`` down to ``smallest`` that sets ``text`` in its box.
 
     When even the smallest face needs more lines, the last line ends with an ellipsis.
+    ``balance`` evens out the lines of a face that fits (titles: no lone last character).
     """
     smallest = smallest or max(8, int(size * 0.7))
     step = max(1, size // 12)
@@ -52,6 +60,8 @@ def fit(
         face = font(points, serif)
         lines = wrap(text, face, max_width)
         if len(lines) <= max_lines:
+            if balance:
+                lines = wrap(text, face, balanced_width(text, face, max_width))
             return face, lines
     face = font(smallest, serif)
     lines = wrap(text, face, max_width)[:max_lines]

@@ -50,6 +50,25 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
     return [ln for ln in lines if ln] or [""]
 
 
+def balanced_width(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> int:
+    """The narrowest width that still sets ``text`` in as few lines as ``max_width`` does.
+
+    Titles wrapped greedily left one character alone on the last line ("最后一个饺" / "子");
+    wrapped to this width their lines come out about even, as a designer would break them.
+    """
+    lines = len(wrap(text, face, max_width))
+    if lines < 2:
+        return max_width
+    low, high = 1, max_width
+    while low < high:
+        middle = (low + high) // 2
+        if len(wrap(text, face, middle)) <= lines:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
 def _fit(word: str, face: ImageFont.FreeTypeFont, max_width: int) -> int:
     """How many leading characters of an over-long word fit (a URL, a long name)."""
     for cut in range(len(word) - 1, 0, -1):

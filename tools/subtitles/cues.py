@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from film.language import NO_LINE_END, NO_LINE_START
 from tools.fonts import cjk_sans_path
-from tools.picture.typeset import wrap
+from tools.picture.typeset import balanced_width, wrap
 
 BOTTOM_UI_FRACTION = 0.12  # phone apps draw their controls over the bottom ~12% of a 9:16 frame
 SIDE_MARGIN_FRACTION = 0.08
@@ -97,13 +97,18 @@ def _seconds(stamp: tuple[str, ...]) -> float:
     return hours * 3600 + minutes * 60 + seconds + millis / 1000
 
 
-def wrap_lines(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
+def wrap_lines(
+    text: str, font: ImageFont.FreeTypeFont, max_width: float, *, balance: bool = False
+) -> list[str]:
     """Break ``text`` to fit ``max_width`` pixels: English at spaces, Chinese between characters.
+
+    ``balance`` evens the lines out (:func:`tools.picture.typeset.balanced_width`), for titles.
 
     Chinese typesetting forbids closing punctuation at the start of a line and opening brackets
     at its end, so such marks are moved across the break after the measured wrap.
     """
-    lines = [ln for ln in wrap(text, font, int(max_width)) if ln]
+    width = balanced_width(text, font, int(max_width)) if balance else int(max_width)
+    lines = [ln for ln in wrap(text, font, width) if ln]
     for index in range(1, len(lines)):
         while lines[index] and lines[index][0] in NO_LINE_START:
             lines[index - 1] += lines[index][0]

@@ -34,7 +34,7 @@ def test_cards_are_drawn_over_the_place_the_film_names(english_screenplay, chine
             "setting_time": "",
         }
     )
-    assert poster_spec(scenery).kind == "sea" and poster_spec(scenery).outside
+    assert poster_spec(scenery).kind == "lighthouse" and poster_spec(scenery).outside
 
 
 def test_a_long_title_is_set_whole_and_both_cards_fill_the_panel(english_screenplay):

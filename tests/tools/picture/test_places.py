@@ -33,8 +33,8 @@ W, H = 180, 320
         ("Temple hall", "temple"),
         ("院子", "courtyard"),
         ("Courtyard", "courtyard"),
-        ("海边灯塔", "sea"),
-        ("Lighthouse", "sea"),
+        ("海边灯塔", "lighthouse"),
+        ("Lighthouse", "lighthouse"),
         ("Beach", "sea"),
         ("青海湖", "lake"),
         ("Qinghai Lake shore", "lake"),
@@ -67,6 +67,27 @@ def test_interior_or_exterior_follows_the_heading():
     assert outside.outside and outside.kind == "courtyard"  # the yard outside the kitchen door
     lake = place_spec(Scene(number=1, interior="INT", place="Lake"), Genre.AESTHETIC_SCENERY)
     assert not lake.outside  # a room by the lake, its window on the water
+
+
+def test_a_lighthouse_is_a_headland_outside_and_a_lamp_room_inside():
+    from tools.picture.places import indoor, outdoor
+
+    for words in ("Lighthouse lamp room", "灯塔顶层"):
+        inside = place_spec(Scene(number=1, interior="INT", place=words), Genre.AESTHETIC_SCENERY)
+        assert (inside.kind, inside.outside, inside.painter) == (
+            "lighthouse",
+            False,
+            indoor.lamp_room,
+        )
+    outside = place_spec(Scene(number=1, interior="EXT", place="Lighthouse"), Genre.TOUCHING_FAMILY)
+    assert outside.outside and outside.painter is outdoor.sea
+    night = _paint(Scene(number=1, interior="INT", place="Lighthouse", time_of_day="NIGHT"))
+    day = _paint(Scene(number=1, interior="INT", place="Lighthouse", time_of_day="DAY"))
+    lens = (slice(int(H * 0.3), int(H * 0.36)), slice(int(W * 0.47), int(W * 0.53)))
+    warmth = night[lens][..., 0].mean() - night[lens][..., 2].mean()
+    assert warmth > 80, "the lamp burns at night"
+    assert day[lens][..., 0].mean() - day[lens][..., 2].mean() < 30, "and is cold glass by day"
+    assert abs(night - day).mean() > 10
 
 
 def test_the_scenery_genre_shows_land_and_sky_for_an_unnamed_place():

@@ -189,3 +189,40 @@ def home(c: Canvas, rng: random.Random) -> None:
     c.round_rect(0.64, 0.54, 0.72, 0.62, (170, 100, 70), 0.01)
     for dx, dy in ((-0.03, 0.5), (0.0, 0.47), (0.03, 0.5), (0.0, 0.52)):
         c.ellipse(0.68 + dx, dy, 0.025, mix(c.look.ground, (70, 130, 70), 0.6), ry=0.018)
+
+
+def lamp_room(c: Canvas, rng: random.Random) -> None:
+    """A lighthouse lamp room: a ring of glass onto the sea, the great lens, an iron rail.
+
+    Written for the lighthouse keeper's last night in the craft bench, which the painter had
+    set in a living room.
+    """
+    iron = mix(c.look.ink, (60, 66, 74), 0.6)
+    shell(c, mix(iron, (120, 126, 134), 0.5), mix(iron, (40, 44, 50), 0.5))
+    zenith, low = c.light.sky()
+    horizon = 0.34
+    c.band(0.08, horizon, zenith, low, lit=False)
+    c.band(horizon, 0.5, mix(low, (20, 70, 110), 0.55), mix(zenith, (10, 30, 60), 0.7), lit=False)
+    glint = mix(low, (255, 255, 255), 0.5)
+    for _ in range(14):
+        gy = rng.uniform(horizon + 0.01, 0.49)
+        gx = rng.uniform(0.05, 0.95)
+        c.line(((gx - 0.02, gy), (gx + 0.02, gy)), glint, 0.002)
+    for index in range(-1, 8):  # the glazing bars of the curved wall
+        c.rect(index * 0.16 - 0.006, 0.08, index * 0.16 + 0.006, 0.5, iron)
+    c.rect(c.left, 0.07, c.right, 0.09, iron)
+    c.rect(c.left, 0.5, c.right, 0.53, iron)
+    lit = c.light.night or c.light.hour.sun_height < 0.1
+    if lit:
+        c.halo(0.5, 0.33, 0.55, LAMP, 0.7)
+    brass = (196, 160, 84)
+    c.rect(0.43, 0.44, 0.57, 0.61, mix(iron, brass, 0.35))
+    c.ellipse(0.5, 0.33, 0.085, LAMP if lit else (214, 226, 230), ry=0.15, glow=lit)
+    for ring in range(-4, 5):  # the lens's prisms, in rings
+        y = 0.33 + ring * 0.03
+        half = 0.08 * (1 - (ring / 5.2) ** 2) ** 0.5
+        c.line(((0.5 - half, y), (0.5 + half, y)), mix(brass, (255, 255, 255), 0.3), 0.003)
+    c.rect(0.46, 0.175, 0.54, 0.195, brass)
+    for x in (0.04, 0.96):  # the rail round the gallery
+        c.rect(x - 0.005, 0.52, x + 0.005, 0.6, iron)
+    c.line(((c.left, 0.56), (c.right, 0.56)), iron, 0.006)

@@ -13,7 +13,7 @@ import re
 from film.screenplay import Genre
 
 # Kind, then its words (a kind may take several rows).
-# English words match whole (plurals too), Chinese words anywhere.
+# English words match whole (plurals too), Chinese words anywhere; _ stands for a space.
 _TABLE = """
 hospital  hospital clinic ward infirmary 医院 病房 诊所 急诊
 kitchen   kitchen 厨房 灶
@@ -21,7 +21,8 @@ classroom classroom school class lecture campus 教室 学校 课堂
 temple    temple shrine pagoda monastery palace 寺 庙 塔 殿 宫
 shop      shop store cafe café restaurant bakery market bar diner stall
 shop      店 铺 超市 餐厅 咖啡 市场 饭馆 摊 小卖部 卖
-sea       sea seaside seashore ocean beach coast harbour harbor pier lighthouse 海 滩 港 灯塔 码头
+sea       sea seaside seashore ocean beach coast harbour harbor pier 海 滩 港 码头
+lighthouse lighthouse lamp_room lantern_room 灯塔
 lake      lake pond river reservoir 湖 池 河 江 溪
 mountains mountain hill peak cliff valley summit grassland prairie 山 峰 岭 谷 草原
 vehicle   bus train car taxi subway carriage 车 地铁 列车
@@ -34,9 +35,9 @@ home      home house room apartment flat bedroom living office 家 屋 房 客�
 _WORDS: dict[str, tuple[str, ...]] = {}
 for _row in _TABLE.strip().splitlines():
     _kind, *_names = _row.split()
-    _WORDS[_kind] = _WORDS.get(_kind, ()) + tuple(_names)
+    _WORDS[_kind] = _WORDS.get(_kind, ()) + tuple(n.replace("_", " ") for n in _names)
 PLACE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(_WORDS.items())
-OUTDOOR_KINDS = frozenset({"sea", "lake", "mountains", "courtyard", "city", "street"})
+OUTDOOR_KINDS = frozenset({"sea", "lighthouse", "lake", "mountains", "courtyard", "city", "street"})
 INDOOR_KINDS = frozenset({"hospital", "kitchen", "classroom", "shop", "vehicle", "home"})
 
 # What an unnamed place becomes in each genre, outside and inside.

@@ -24,6 +24,7 @@ from tools.picture.places.light import light_for
 Painter = Callable[[Canvas, random.Random], None]
 EXTERIORS: dict[str, Painter] = {
     "sea": outdoor.sea,
+    "lighthouse": outdoor.sea,  # the sea painter's headland carries a lighthouse
     "lake": outdoor.lake,
     "mountains": outdoor.mountains,
     "street": town.street,
@@ -39,10 +40,11 @@ INTERIORS: dict[str, Painter] = {
     "temple": indoor.temple_hall,
     "vehicle": indoor.vehicle,
     "home": indoor.home,
+    "lighthouse": indoor.lamp_room,
 }
 # Where a place of one sort is seen from the other side of its walls.
 OUTSIDE_OF = {"kitchen": "courtyard", "home": "courtyard", "classroom": "street"}
-INSIDE_OF = {"street": "shop", "temple": "temple"}
+INSIDE_OF = {"street": "shop", "temple": "temple", "lighthouse": "lighthouse"}
 
 
 @dataclass(frozen=True)
