@@ -47,6 +47,7 @@ from agent.context import Context  # noqa: E402
 from agent.events import GenreQuestion, TurnEnded  # noqa: E402
 from agent.graph import builder  # noqa: E402
 from agent.model.gate import recording_gate  # noqa: E402
+from agent.model.local_settings import LocalModelSettings  # noqa: E402
 from agent.model.providers import describe_model  # noqa: E402
 from agent.session import StudioGraph, TurnInput, stream_turn  # noqa: E402
 from agent.state import IdeaOptions, idea_message  # noqa: E402
@@ -187,7 +188,8 @@ async def run_bench(
     """
     header = [
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with {describe_model().name} "
-        f"({os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at the start). "
+        f"({os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at the start; "
+        f"offline model threads: {LocalModelSettings.from_env().n_threads}). "
         "The first idea's time includes starting the model.",
     ]
     graph = draft_graph()
