@@ -11,4 +11,5 @@ BUILT_IN_BACKENDS: dict[str, str] = {
     "local": "tools.backends.local",
     "openai-videos": "tools.backends.openai.videos",
     "openai-images": "tools.backends.openai.images",
+    "comfyui": "tools.backends.comfyui.backend",
 }

@@ -63,8 +63,14 @@ class ScenePainter:
             self._set = paint_place(self.spec, self.look, self.size, self.origin, self.frame)
         return self._set
 
-    def panel(self, shot: Shot, *, dialogue_on_frame: bool = True) -> Image.Image:
-        """The panel for ``shot``, sized :func:`canvas_size`."""
+    def panel(
+        self, shot: Shot, *, dialogue_on_frame: bool = True, lettered: bool = True
+    ) -> Image.Image:
+        """The panel for ``shot``, sized :func:`canvas_size`.
+
+        ``lettered=False`` leaves out every letter (name tags, place, action): a start frame
+        for a video model, which would keep the letters in the clip.
+        """
         framing = framing_for(shot)
         zoom, blur, figure_h, foot = _FRAMES[framing]
         if self.request.screenplay.genre == Genre.AESTHETIC_SCENERY:
@@ -80,6 +86,8 @@ class ScenePainter:
         for name, spot in zip(names, spots, strict=True):
             paste_figure(image, self._looks(name), spot)
         image = vignette(image)
+        if not lettered:
+            return image
         letters = Lettering(
             image, self.origin, self.frame, self.look, self.request.screenplay.language
         )
