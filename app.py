@@ -5,8 +5,8 @@ only wires Chainlit's hooks; the pieces live in :mod:`webapp`: logins
 (:mod:`webapp.auth`), chat history on SQLite (:mod:`webapp.persistence`), files served to
 their owner only (:mod:`webapp.files`), one project folder per user and thread
 (:mod:`webapp.projects`), the settings panel (:mod:`webapp.settings`), the genre buttons
-(:mod:`webapp.genres`), the retry choices after failed scenes (:mod:`webapp.recovery`) and
-the live view of a turn (:mod:`webapp.turns`).
+(:mod:`webapp.genres`), the retry choices after failed scenes and Confirm / Decline on a
+paid render's cost (:mod:`webapp.recovery`) and the live view of a turn (:mod:`webapp.turns`).
 """
 
 from __future__ import annotations
@@ -215,11 +215,11 @@ async def play_turn(user_input: TurnInput) -> None:
     turn = ChatTurn(folder, language=language)
     outcome = await turn.run(graph, cl.context.session.thread_id, user_input, context)
     if outcome.interrupt is not None:
-        await genres.ask_genre(outcome.interrupt)
+        await recovery.ask_question(outcome.interrupt)
 
 
 async def waiting_question() -> dict[str, Any] | None:
-    """The genre question this thread is paused on, if any."""
+    """The question this thread is paused on (the genre, or a paid render's cost), if any."""
     graph = await GRAPH.get()
     question = await pending_question(graph, cl.context.session.thread_id)
     return question.payload if question else None
@@ -227,12 +227,12 @@ async def waiting_question() -> dict[str, Any] | None:
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
-    """A typed message: the answer to a waiting genre question, or a new request."""
+    """A typed message: the answer to a waiting question, or a new request."""
     text = message.content.strip()
     if not text:
         return
     if await waiting_question():
-        await genres.clear_genre_buttons()
+        await recovery.clear_question_buttons()
         await play_turn(Command(resume=text))
     else:
         await play_turn(text)
@@ -267,9 +267,19 @@ async def on_genre_button(action: cl.Action) -> None:
     if turn_is_running():
         return  # a second click while the first one's turn is still running
     await genres.clear_genre_buttons()
-    if not await waiting_question():
+    if not genres.is_genre_question(await waiting_question()):
         return
     start_turn_task(Command(resume=str(action.payload.get("genre", ""))))
+
+
+@cl.action_callback(recovery.COST_ACTION)
+async def on_cost_button(action: cl.Action) -> None:
+    """Confirm or Decline on a paid render's estimate: resume the interrupt with it."""
+    if turn_is_running():
+        return
+    await recovery.clear_cost_buttons()
+    if recovery.is_cost_question(await waiting_question()):
+        start_turn_task(Command(resume=recovery.cost_answer(action.payload)))
 
 
 @cl.action_callback(recovery.ACTION_NAME)
@@ -294,7 +304,7 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     cl.user_session.set("model_noted", True)
     payload = await waiting_question()
     if payload:
-        await genres.ask_genre(payload)
+        await recovery.ask_question(payload)
     graph, thread_id = await GRAPH.get(), cl.context.session.thread_id
     await recovery.offer_again(graph, thread_id, thread)
     await recovery.offer_resume(graph, thread_id, current_folder(), thread)

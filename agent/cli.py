@@ -6,6 +6,8 @@ so a bad idea, a broken model or a full disk never leaves half a film behind. Ev
 failure ends with one clear message and a non-zero exit code. A scene that cannot be
 rendered fails the run, naming the scene in the user's language, and the finished
 screenplay is still saved; ``--allow-missing-scenes`` accepts a film without such scenes.
+A paid render needs ``--yes`` or ``--budget``: without either the estimate is printed, the
+screenplay saved and nothing spent (exit code 3). How turns look: :mod:`agent.terminal`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,22 +27,16 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 
 from agent.context import Context
-from agent.events import Artefact, Failure, GenreQuestion, Progress, Reply, Sources, TurnEvent
 from agent.graph import builder
 from agent.messages import say, scenes_named
-from agent.model.providers import describe_model
 from agent.production.choices import ProductionChoice, attach_choice
+from agent.production.delivery import editor_handoff
 from agent.production.report import failed_scenes
 from agent.production.resume import find_interrupted
-from agent.session import (
-    StudioGraph,
-    TurnInput,
-    TurnResult,
-    open_graph,
-    pending_question,
-    stream_turn,
-)
+from agent.production.spending import LEDGER_NAME, cost_text
+from agent.session import TurnInput, TurnResult, open_graph, pending_question
 from agent.state import IdeaOptions, idea_message
+from agent.terminal import answer_for, err, play, print_model, show_question
 from film.screenplay import Genre, Project
 
 DELIVERABLES = {  # name in the output folder -> project artefact field
@@ -53,6 +48,7 @@ DELIVERABLES = {  # name in the output folder -> project artefact field
     "screenplay.pdf": "pdf",
 }
 SCREENPLAY_FILES = ("screenplay.fountain", "screenplay.json", "screenplay.pdf")
+NEEDS_APPROVAL = 3  # the exit code of a paid render that waits for --yes or --budget
 
 
 class CliError(Exception):
@@ -61,47 +57,6 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 2) -> None:
         super().__init__(message)
         self.code = code
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
-
-
-def _show(event: TurnEvent, say: Callable[[str], None]) -> None:
-    """Progress, sources and files go to stderr; replies go to ``say``.
-
-    A stage's failure message is left out: the caller reports the turn's error once.
-    """
-    if isinstance(event, Progress):
-        share = f" {event.fraction:.0%}" if event.fraction is not None else ""
-        _err(f"[{event.stage}{share}] {event.message}")
-    elif isinstance(event, Sources):
-        cited = [f"{p.get('source')} > {p.get('heading')}" for p in event.passages]
-        if cited:
-            _err("  sources: " + "; ".join(cited))
-    elif isinstance(event, Failure):
-        _err(f"[{event.stage}] {event.message}")
-    elif isinstance(event, Artefact):
-        scene = f" {event.scene}" if event.scene else ""
-        _err(f"  + {event.kind}{scene}: {event.path}")
-    elif isinstance(event, Reply) and not event.failure:
-        say(event.text)
-
-
-async def _play(
-    graph: StudioGraph, thread: str, turn: TurnInput, context: Context, say: Callable[[str], None]
-) -> TurnResult:
-    """Run one turn, showing it as it goes; what it produced is returned."""
-    result = TurnResult()
-    async for event in stream_turn(graph, thread, turn, context):
-        _show(event, say)
-        result.record(event)
-    return result
-
-
-def _print_model(context: Context) -> None:
-    info = describe_model(context)
-    _err(f"Model: {info.name} ({info.provider}). {info.note}")
 
 
 def check_resolution(value: str) -> str:
@@ -116,6 +71,11 @@ def check_resolution(value: str) -> str:
 
 def _context(args: argparse.Namespace, **extra: Any) -> Context:
     changes: dict[str, Any] = {"language": args.language or "auto", **extra}
+    if args.budget is not None and not args.budget > 0:
+        raise CliError(f"--budget must be an amount above zero, not {args.budget:g}.")
+    if args.budget is not None:
+        changes["budget"] = args.budget
+    changes["spending_approved"] = bool(args.yes or args.budget is not None)
     if args.backend:
         changes["render_backend"] = args.backend
     if args.resolution:
@@ -140,11 +100,25 @@ def _move_deliverables(
     project = Project.model_validate(result.values["project"])
     sources = {name: getattr(project.artefacts, DELIVERABLES[name]) for name in names}
     found = {name: work / rel for name, rel in sources.items() if rel and (work / rel).is_file()}
+    if (work / LEDGER_NAME).is_file():  # what was paid for goes with what it bought
+        found[LEDGER_NAME] = work / LEDGER_NAME
     if found:
         out.mkdir(parents=True, exist_ok=True)
     for name, source in found.items():
         os.replace(source, out / name)
     return [out / name for name in found]
+
+
+def _move_handoff(project: Project, work: Path, out: Path) -> list[Path]:
+    """The editor hand-off folder goes beside the film, replacing one an earlier run left."""
+    source = editor_handoff(work, project)
+    if source is None:
+        return []
+    target = out / source.name
+    if target.is_dir():
+        shutil.rmtree(target)
+    os.replace(source, target)
+    return [target]
 
 
 def _unfinished_film(result: TurnResult, work: Path, out: Path) -> CliError:
@@ -157,6 +131,19 @@ def _unfinished_film(result: TurnResult, work: Path, out: Path) -> CliError:
     if saved:
         lines.append(f"Saved to {out}: " + ", ".join(p.name for p in saved))
     return CliError("\n".join(lines), code=1)
+
+
+def _needs_approval(result: TurnResult, work: Path, out: Path) -> CliError:
+    """A paid render that was not approved: the estimate, the screenplay kept, nothing spent."""
+    assert result.cost is not None
+    payload = result.cost.payload
+    language = str(payload.get("language") or "en")
+    saved = _move_deliverables(result, work, out, SCREENPLAY_FILES)
+    lines = [cost_text(payload, bullet="  ", ask=False)]
+    lines.append(say("cost_cli_stopped", language, total=payload.get("total_text", "")))
+    if saved:
+        lines.append(f"Saved to {out}: " + ", ".join(p.name for p in saved))
+    return CliError("\n".join(lines), code=NEEDS_APPROVAL)
 
 
 async def _draft(args: argparse.Namespace) -> int:
@@ -176,7 +163,7 @@ async def _draft(args: argparse.Namespace) -> int:
     work = _prepare_output(out)
     try:
         context = context.updated(project_dir=str(work))
-        _print_model(context)
+        print_model(context)
         options = IdeaOptions(one_prompt=True)
         if genre:
             options["genre"] = genre.value
@@ -186,7 +173,9 @@ async def _draft(args: argparse.Namespace) -> int:
         if args.allow_missing_scenes:
             attach_choice(message, ProductionChoice(allow_partial=True))
         graph = builder.compile(checkpointer=InMemorySaver())
-        result = await _play(graph, uuid.uuid4().hex, {"messages": [message]}, context, say=_err)
+        result = await play(graph, uuid.uuid4().hex, {"messages": [message]}, context, err)
+        if result.cost is not None:
+            raise _needs_approval(result, work, out)
         if result.values.get("project") and result.values.get("production") and result.error:
             raise _unfinished_film(result, work, out)
         if result.error or result.question or not result.values.get("project"):
@@ -195,32 +184,18 @@ async def _draft(args: argparse.Namespace) -> int:
         if not project.artefacts.film:
             raise CliError("The film was not produced.", code=1)
         moved = _move_deliverables(result, work, out)
+        moved += _move_handoff(project, work, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    _err(f"Saved to {out}:")
+    err(f"Saved to {out}:")
     print("\n".join(str(p) for p in moved))
     return 0
-
-
-def _genre_answer(line: str, question: GenreQuestion) -> str:
-    options = question.options
-    if line.strip().isdigit() and 1 <= int(line) <= len(options):
-        return str(options[int(line) - 1]["genre"])
-    return line
-
-
-def _show_question(question: GenreQuestion) -> None:
-    print(question.payload.get("question", ""))
-    for number, option in enumerate(question.options, start=1):
-        star = " *" if option.get("genre") == question.payload.get("recommended") else ""
-        print(f"  {number}. {option.get('label')}{star}: {option.get('pitch', '')}")
-    print("Answer with a number or in your own words.")
 
 
 async def _chat(args: argparse.Namespace) -> int:
     context = _context(args)
     thread = args.thread or uuid.uuid4().hex[:12]
-    _print_model(context)
+    print_model(context)
     print(
         f"Thread {thread} (continue later with: microfilm chat --thread {thread}). "
         "Type /quit to leave."
@@ -228,7 +203,7 @@ async def _chat(args: argparse.Namespace) -> int:
     async with open_graph(args.db) as graph:
         question = await pending_question(graph, thread)
         if question:
-            _show_question(question)
+            show_question(question)
         if interrupted := await find_interrupted(graph, thread):  # offer to resume its render
             print(interrupted.notice(chat_hint=True), flush=True)
         while True:
@@ -240,13 +215,11 @@ async def _chat(args: argparse.Namespace) -> int:
                 break
             turn: TurnInput = line
             if question:
-                turn = Command(resume=_genre_answer(line, question))
+                turn = Command(resume=answer_for(line, question))
             try:
-                result = await _play(
-                    graph, thread, turn, context, say=lambda text: print(text, flush=True)
-                )
+                result = await play(graph, thread, turn, context, lambda t: print(t, flush=True))
             except Exception as exc:  # keep the conversation; the checkpoint is intact
-                _err(f"error: {type(exc).__name__}: {exc}. Your work is saved; try again.")
+                err(f"error: {type(exc).__name__}: {exc}. Your work is saved; try again.")
                 continue
             if result.error:
                 print(result.error, flush=True)
@@ -255,9 +228,9 @@ async def _chat(args: argparse.Namespace) -> int:
                     language = str(result.values.get("language") or "en")
                     which = scenes_named(failed, language)
                     print(say("retry_hint_chat", language, which=which), flush=True)
-            question = result.question
+            question = result.question or result.cost
             if question:
-                _show_question(question)
+                show_question(question)
     return 0
 
 
@@ -282,6 +255,13 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--language", choices=["en", "zh"], help="reply language")
         sub.add_argument("--backend", help="render backend (default: local)")
         sub.add_argument("--resolution", help="vertical size, e.g. 1080x1920 or 720x1280")
+        sub.add_argument("--yes", action="store_true", help="go ahead with a paid render")
+        sub.add_argument(
+            "--budget",
+            type=float,
+            metavar="AMOUNT",
+            help="go ahead with a paid render, spending at most AMOUNT on the project",
+        )
     return parser
 
 
@@ -300,19 +280,22 @@ def _quiet_logging() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 the run failed, 2 bad input)."""
+    """Run the CLI; returns the exit code.
+
+    0 ok, 1 the run failed, 2 bad input, 3 a paid render waits for --yes or --budget.
+    """
     args = build_parser().parse_args(argv)
     _quiet_logging()
     try:
         return asyncio.run(_draft(args) if args.command == "draft" else _chat(args))
     except CliError as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}" if exc.code != NEEDS_APPROVAL else str(exc))
         return exc.code
     except KeyboardInterrupt:
-        _err("Stopped.")
+        err("Stopped.")
         return 130
     except Exception as exc:  # a bug or a broken disk: one line, no traceback wall
-        _err(f"error: {type(exc).__name__}: {exc}")
+        err(f"error: {type(exc).__name__}: {exc}")
         return 1
 
 

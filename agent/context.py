@@ -26,7 +26,7 @@ class Context:
     )
     render_backend: str = field(
         default_factory=lambda: _env("MICROFILM_RENDER_BACKEND", "local"),
-        metadata={"description": "local, openai-videos or openai-images."},
+        metadata={"description": "local, openai-videos, openai-images or comfyui."},
     )
     resolution: str = field(
         default_factory=lambda: _env("MICROFILM_RESOLUTION", "1080x1920"),
@@ -51,6 +51,15 @@ class Context:
     render_concurrency: int = field(
         default_factory=lambda: int(_env("MICROFILM_RENDER_CONCURRENCY", "2")),
         metadata={"description": "Scenes rendered at once."},
+    )
+
+    budget: float = field(
+        default_factory=lambda: float(_env("MICROFILM_BUDGET", "0") or 0),
+        metadata={"description": "Most a project's paid render jobs may cost; 0: no cap."},
+    )
+    spending_approved: bool = field(
+        default=False,
+        metadata={"description": "Paid renders go ahead without asking (the CLI's --yes)."},
     )
 
     @property

@@ -277,6 +277,26 @@ class GenreQuestion:
 
 
 @dataclass(frozen=True)
+class CostQuestion:
+    """The graph stopped before a paid render to ask whether to spend it.
+
+    ``payload``: :func:`agent.production.spending.cost_payload` (docs/ARCHITECTURE.md).
+    Answer with ``Command(resume=...)``: ``{"approve": True}``, or words ("yes" / "确认").
+    """
+
+    payload: dict[str, Any]
+
+    KIND: ClassVar[str] = "confirm_cost"
+
+    @classmethod
+    def from_interrupt(cls, value: Any) -> CostQuestion | None:
+        """The question an interrupt's value asks, or None if it is not the cost question."""
+        if isinstance(value, Mapping) and value.get("type") == cls.KIND:
+            return cls(dict(value))
+        return None
+
+
+@dataclass(frozen=True)
 class TurnEnded:
     """The turn is over: the thread's state now, and the failure message if a stage failed."""
 
@@ -294,5 +314,6 @@ TurnEvent = (
     | Artefact
     | Sources
     | GenreQuestion
+    | CostQuestion
     | TurnEnded
 )

@@ -27,6 +27,7 @@ from langgraph.types import Command, StateSnapshot, StreamMode
 
 from agent.context import Context
 from agent.events import (
+    CostQuestion,
     GenreQuestion,
     Reply,
     ReplyToken,
@@ -138,16 +139,23 @@ def _events(mode: str, chunk: Any) -> Iterator[TurnEvent]:
             yield event
 
 
-def _question(snapshot: StateSnapshot) -> GenreQuestion | None:
+def _question(snapshot: StateSnapshot) -> GenreQuestion | CostQuestion | None:
     for pending in snapshot.interrupts:
-        question = GenreQuestion.from_interrupt(pending.value)
+        question = GenreQuestion.from_interrupt(pending.value) or CostQuestion.from_interrupt(
+            pending.value
+        )
         if question is not None:
             return question
     return None
 
 
-async def pending_question(graph: StudioGraph, thread_id: str) -> GenreQuestion | None:
-    """The genre question a conversation is paused on (at a turn's end, or after a restart)."""
+async def pending_question(
+    graph: StudioGraph, thread_id: str
+) -> GenreQuestion | CostQuestion | None:
+    """The question a conversation is paused on (at a turn's end, or after a restart).
+
+    The genre, or whether to pay for a render.
+    """
     return _question(await graph.aget_state(thread_config(thread_id)))
 
 
@@ -189,12 +197,15 @@ class TurnResult:
     messages: list[AIMessage] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     question: GenreQuestion | None = None
+    cost: CostQuestion | None = None
+    """The estimate of a paid render the turn stopped to have approved."""
     values: dict[str, Any] = field(default_factory=dict)
 
     @property
     def interrupt(self) -> dict[str, Any] | None:
-        """The genre question's payload, if the turn stopped for it."""
-        return self.question.payload if self.question else None
+        """The payload of the question the turn stopped for (the genre, or the cost)."""
+        asked = self.question or self.cost
+        return asked.payload if asked else None
 
     @property
     def error(self) -> str | None:
@@ -215,6 +226,8 @@ class TurnResult:
             self.events.append(event.as_dict())
         elif isinstance(event, GenreQuestion):
             self.question = event
+        elif isinstance(event, CostQuestion):
+            self.cost = event
         elif isinstance(event, TurnEnded):
             self.values = event.values
 

@@ -152,6 +152,9 @@ class FakeMediaServer:
         self.api_key = api_key
         self.requests: list[RecordedRequest] = []
         self.jobs: dict[str, dict[str, Any]] = {}
+        self.idempotent: dict[str, str] = {}
+        """Idempotency-Key -> the job it created: a repeated create gets the same job back,
+        as providers that honour the header do (and is not billed again)."""
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -311,18 +314,25 @@ def _create_video(handler: _Handler, fake: FakeMediaServer, request: RecordedReq
         handler._send(200, b'{"id": "video_1", "status": ', "application/json")
         return
     fields = request.json if request.json is not None else request.form
-    job_id = f"video_{len(fake.jobs) + 1:04d}"
-    job = {
-        "id": job_id,
-        "object": "video",
-        "model": fields.get("model", "sora-2"),
-        "seconds": str(fields.get("seconds", "4")),
-        "size": fields.get("size", "720x1280"),
-        "status": "queued",
-        "progress": 0,
-        "polls": 0,
-    }
-    fake.jobs[job_id] = job
+    key = request.headers.get("idempotency-key", "")
+    with fake._lock:  # scenes create jobs at once: each gets its own id
+        known = fake.idempotent.get(key) if key else None
+        job = fake.jobs[known] if known else None
+        if job is None:
+            job_id = f"video_{len(fake.jobs) + 1:04d}"
+            job = {
+                "id": job_id,
+                "object": "video",
+                "model": fields.get("model", "sora-2"),
+                "seconds": str(fields.get("seconds", "4")),
+                "size": fields.get("size", "720x1280"),
+                "status": "queued",
+                "progress": 0,
+                "polls": 0,
+            }
+            fake.jobs[job_id] = job
+            if key:
+                fake.idempotent[key] = job_id
     handler._json(200, _public(job))
 
 

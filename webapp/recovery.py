@@ -1,6 +1,7 @@
 """After scenes fail to render: retry just those, or stitch the film without them.
 
-After a render was interrupted (the server killed, the turn stopped): resume it.
+After a render was interrupted (the server killed, the turn stopped): resume it. Before a
+paid render: Confirm or Decline its cost.
 
 The render turn has already said which scenes failed and why; this posts the two choices
 as buttons. "Retry failed scenes" renders only those again (the segment cache keeps the
@@ -10,6 +11,13 @@ whose message carries the choice typed (:mod:`agent.production.choices`), so it 
 same as the words a person could type instead. A reopened thread whose last render was
 interrupted says so and offers "Resume render" (:mod:`agent.production.resume`): a render
 turn that reuses every finished scene from the cache.
+
+The graph stops before a paid render with a ``confirm_cost`` interrupt whose value is the
+estimate, scene by scene and in total, already worded in the conversation's language
+(:mod:`agent.production.spending`). It is posted like the genre question: the estimate
+with Confirm / Decline buttons, and typing "yes" / "确认" answers it too; a reopened
+thread asks again. Money is spent only on Confirm (or a typed yes). :func:`ask_question`
+routes whichever question a turn stopped on (the genre or the cost) to its asker.
 """
 
 from __future__ import annotations
@@ -21,16 +29,22 @@ from typing import Any
 import chainlit as cl
 from chainlit.types import ThreadDict
 
+from agent.events import CostQuestion
 from agent.messages import say, scenes_named
 from agent.production.choices import ProductionChoice, choice_message
 from agent.production.report import failed_scenes
 from agent.production.resume import find_interrupted, resume_input
+from agent.production.spending import cost_text
 from agent.session import StudioGraph, TurnInput, thread_config
-from webapp.render import bilingual
+from webapp import genres
+from webapp.render import bilingual, escape
 
 ACTION_NAME = "scene_recovery"
 SESSION_KEY = "scene_recovery_message"
 RETRY, LEAVE_OUT, RESUME = "retry", "leave_out", "resume"
+COST_ACTION = "confirm_cost"
+COST_KEY = "cost_question"
+CONFIRM, DECLINE = "confirm", "decline"
 
 
 def can_cut_without(values: Mapping[str, Any]) -> bool:
@@ -184,3 +198,76 @@ def choice_input(payload: Mapping[str, Any]) -> TurnInput | None:
         text = bilingual(language, f"Render the film without {which}", f"渲染成片，不含{which}")
         typed = ProductionChoice(leave_out=scenes)
     return {"messages": [choice_message(text, typed)]}
+
+
+def is_cost_question(payload: Any) -> bool:
+    """True for the interrupt the Confirm / Decline buttons answer."""
+    return CostQuestion.from_interrupt(payload) is not None
+
+
+def cost_actions(payload: Mapping[str, Any]) -> list[cl.Action]:
+    """Confirm (with the total on its tooltip) and Decline, in the conversation's language."""
+    language = str(payload.get("language") or "en")
+    total = str(payload.get("total_text") or "")
+    confirm = say("cost_confirm_tooltip", language, total=total)
+    return [
+        cl.Action(
+            name=COST_ACTION,
+            payload={"answer": CONFIRM},
+            label=say("cost_confirm", language),
+            tooltip=confirm,
+            icon="check",
+        ),
+        cl.Action(
+            name=COST_ACTION,
+            payload={"answer": DECLINE},
+            label=say("cost_decline", language),
+            tooltip=say("cost_decline_tooltip", language),
+            icon="x",
+        ),
+    ]
+
+
+def cost_markdown(payload: Mapping[str, Any]) -> str:
+    """The estimate as a short list (escaped: the title is the person's own text)."""
+    shown = {
+        key: escape(value) if isinstance(value, str) else value for key, value in payload.items()
+    }
+    shown["lines"] = [escape(str(line)) for line in payload.get("lines") or []]
+    hint = say("cost_answer_hint", str(payload.get("language") or "en"))
+    return cost_text(shown, gap="\n\n") + f"\n\n_{hint}_"
+
+
+async def ask_cost(payload: Mapping[str, Any]) -> cl.Message:
+    """Post the estimate with its buttons and remember it, so an answer can clear them."""
+    message = cl.Message(content=cost_markdown(payload), actions=cost_actions(payload))
+    await message.send()
+    cl.user_session.set(COST_KEY, message)
+    return message
+
+
+async def clear_cost_buttons() -> None:
+    """Remove the buttons once the question is answered (by click or by typing)."""
+    message = cl.user_session.get(COST_KEY)
+    if isinstance(message, cl.Message):
+        await message.remove_actions()
+    cl.user_session.set(COST_KEY, None)
+
+
+def cost_answer(payload: Mapping[str, Any]) -> dict[str, bool]:
+    """What a button click answers: ``{"approve": True}`` only for Confirm."""
+    return {"approve": payload.get("answer") == CONFIRM}
+
+
+async def ask_question(payload: Mapping[str, Any]) -> None:
+    """Ask the question a turn stopped on: the cost of a paid render, or the genre."""
+    if is_cost_question(payload):
+        await ask_cost(payload)
+    else:
+        await genres.ask_genre(payload)
+
+
+async def clear_question_buttons() -> None:
+    """Clear the buttons of whichever question was waiting (a typed answer came)."""
+    await genres.clear_genre_buttons()
+    await clear_cost_buttons()

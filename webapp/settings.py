@@ -12,16 +12,18 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from chainlit.input_widget import InputWidget, Select, Slider, TextInput
+from chainlit.input_widget import InputWidget, NumberInput, Select, Slider, TextInput
 
 from agent.context import Context
 from tools.backends.base import available_backends
+from tools.backends.pricing import currency
 
 RESOLUTIONS = {"720 × 1280 (quick preview)": "720x1280", "1080 × 1920 (full HD)": "1080x1920"}
 LANGUAGES = {"Follow my messages / 跟随对话": "auto", "English": "en", "中文": "zh"}
 MIN_SECONDS = 15
 SECONDS_STEP = 15
 _MAX_MODEL_NAME = 100
+MAX_BUDGET = 1_000_000.0
 
 
 def backend_names() -> list[str]:
@@ -38,6 +40,7 @@ def defaults(base: Context | None = None) -> dict[str, Any]:
         "resolution": base.resolution,
         "target_seconds": base.target_seconds,
         "language": base.language,
+        "budget": base.budget if base.budget > 0 else 0.0,
     }
 
 
@@ -60,7 +63,17 @@ def clean(values: Mapping[str, Any] | None, base: Context | None = None) -> dict
     except (TypeError, ValueError):
         seconds = result["target_seconds"]
     result["target_seconds"] = max(MIN_SECONDS, min(seconds, base.max_seconds))
+    result["budget"] = _budget(values.get("budget"), result["budget"])
     return result
+
+
+def _budget(value: Any, default: float) -> float:
+    """A budget from the panel: an amount of 0 (no cap) or more; anything else, the default."""
+    try:
+        amount = float(value if value not in (None, "") else default)
+    except (TypeError, ValueError):
+        return default
+    return amount if 0 <= amount <= MAX_BUDGET else default
 
 
 def context_for_turn(values: Mapping[str, Any] | None, project_dir: Path) -> Context:
@@ -121,4 +134,18 @@ def widgets(values: Mapping[str, Any] | None, model_line: str) -> list[InputWidg
             current["language"],
             "Screenplay, voices and subtitles.",
         ),
+        NumberInput(
+            id="budget",
+            label=f"Budget per film, {_currency()} / 每部影片预算",
+            initial=current["budget"],
+            description="Paid backends stop here; 0 means no cap. Every paid render asks "
+            "first. 付费渲染的上限，0 表示不设上限；每次付费渲染前都会先确认。",
+        ),
     ]
+
+
+def _currency() -> str:
+    try:
+        return currency()
+    except ValueError:  # a malformed MICROFILM_PRICE_CURRENCY is reported when pricing
+        return "USD"

@@ -2,10 +2,10 @@
 
 The turn's events come from :func:`agent.session.stream_turn`: reply tokens and whole
 replies become chat messages, each stage's start and end a collapsed step with its input
-and output, progress a task list, sources a retrieval step, and the genre question is
-handed back to the app to ask. Scene previews appear as they finish, the screenplay when
-its stage ends, and the film with its cover and downloads at the end of the turn; a
-stopped turn still posts what was finished. A turn that ends with an error closes its
+and output, progress a task list, sources a retrieval step, and the genre question (or a
+paid render's cost) is handed back to the app to ask. Scene previews appear as they finish,
+the screenplay when its stage ends, and the film with its cover and downloads at the end of
+the turn; a stopped turn still posts what was finished. A turn that ends with an error closes its
 task list as failed; when scenes failed to render, it offers to retry them or to stitch
 the film without them (:mod:`webapp.recovery`).
 """
@@ -24,6 +24,7 @@ import chainlit as cl
 from agent.context import Context
 from agent.events import (
     Artefact,
+    CostQuestion,
     Failure,
     GenreQuestion,
     Progress,
@@ -60,7 +61,7 @@ class TurnOutcome:
     """How a turn ended, for the app to decide what to show next."""
 
     interrupt: dict[str, Any] | None = None
-    """The genre question's payload, when the turn stopped to ask it."""
+    """The question's payload (the genre, or a paid render's cost), when the turn stopped."""
     stopped: bool = False
     error: str | None = None
     """A crash of the turn itself (the chat said so); a stage's failure is ``failed``."""
@@ -81,7 +82,7 @@ class ChatTurn:
         self.steps: dict[str, cl.Step] = {}
         self.progress = ProgressBoard(language=language)
         self.pending: dict[str, Path] = {}
-        self.question: GenreQuestion | None = None
+        self.question: GenreQuestion | CostQuestion | None = None
         self.ended: TurnEnded | None = None
         # Steps sit beside the turn's messages: under Chainlit's on_message run, if any.
         current = cl.context.current_step
@@ -145,7 +146,7 @@ class ChatTurn:
                 step.output = sources_markdown(list(event.passages))
         elif isinstance(event, Artefact):
             await self.on_artefact(event)
-        elif isinstance(event, GenreQuestion):
+        elif isinstance(event, GenreQuestion | CostQuestion):
             self.question = event
         elif isinstance(event, TurnEnded):
             self.ended = event

@@ -112,6 +112,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "working_percent": ("{percent}%", "进行中 {percent}%"),
     "cover_drawing": ("Drawing the cover", "绘制封面"),
     "bundle_packing": ("Packing the download bundle", "打包下载文件"),
+    "handoff_writing": (
+        "Writing the timelines for your editor (OTIO, FCPXML, EDL, CapCut)",
+        "生成剪辑工程（OTIO、FCPXML、EDL、剪映草稿）",
+    ),
     "joining_scenes": ("Joining the scenes", "合成场景"),
     "cover_done": ("The cover is ready.", "封面做好了。"),
     "cover_failed": ("The cover could not be drawn ({reason}).", "封面生成失败（{reason}）。"),

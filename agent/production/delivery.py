@@ -1,4 +1,4 @@
-"""The last production steps: cover, up-to-date screenplay files, and the download bundle.
+"""The last production steps: cover, up-to-date screenplay files, editable timelines, bundle.
 
 These run after the film exists (or alone, for "make the cover"). A failure here costs
 one extra file, never the film, so each step reports its error and the run goes on.
@@ -22,10 +22,13 @@ from agent.exports import project_folder
 from agent.messages import say
 from agent.production.report import public_reason
 from agent.production.resume import finish_render, render_step
+from agent.production.spending import cover_spending
 from agent.state import State
 from film.paths import resolve_inside
 from film.screenplay import Project
+from tools.assembly.settings import ProductionSettings
 from tools.documents.bundle import make_bundle
+from tools.handoff import export_handoff, handoff_folder
 from tools.picture.cover import make_cover as draw_cover
 
 log = logging.getLogger(__name__)
@@ -45,9 +48,11 @@ async def _make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]
     folder = project_folder(state, runtime.context, project.slug)
     emit_progress("cover", say("cover_drawing", language), 0.0)
     out_path = resolve_inside(folder, "cover.png")
+    production = state.get("production") or {}
+    backend, spending = cover_spending(production, folder, runtime.context.render_backend)
     try:
         path = await asyncio.to_thread(
-            draw_cover, screenplay, out_path, runtime.context.size, runtime.context.render_backend
+            draw_cover, screenplay, out_path, runtime.context.size, backend, spending
         )
     except Exception as exc:
         log.warning("cover failed: %r", exc)
@@ -60,6 +65,15 @@ async def _make_cover(state: State, runtime: Runtime[Context]) -> dict[str, Any]
     if state.get("request") == "cover":
         update["messages"] = [AIMessage(say("cover_done", language))]
     return update
+
+
+def editor_handoff(project_dir: Path, project: Project) -> Path | None:
+    """The project's editor hand-off folder (timelines, CapCut draft, media), if exported."""
+    screenplay = project.screenplay
+    if screenplay is None:
+        return None
+    folder = handoff_folder(project_dir, screenplay.title)
+    return folder if folder.is_dir() else None
 
 
 def after_cover(state: State) -> str:
@@ -87,6 +101,14 @@ async def _deliver(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     folder = Path(
         production.get("project_dir") or project_folder(state, runtime.context, project.slug)
     )
+    screenplay = project.screenplay
+    if screenplay is not None and production.get("settings"):
+        settings = ProductionSettings.model_validate(production["settings"])
+        emit_progress("bundle", say("handoff_writing", language), 0.0)
+        try:  # the timelines for editors go into the bundle, so they come first
+            await asyncio.to_thread(export_handoff, screenplay, folder, settings)
+        except Exception as exc:  # a convenience, like the bundle: the film is already saved
+            log.warning("editor hand-off failed: %r", exc)
     try:
         emit_progress("bundle", say("bundle_packing", language), 0.0)
         bundle = await asyncio.to_thread(make_bundle, folder)

@@ -41,11 +41,13 @@ from agent.production.report import (
     first_reason,
     local_progress,
     public_reason,
+    relative_path,
     scene_failed,
     scene_outcome,
     unfinished,
 )
 from agent.production.resume import finish_render, render_step, start_render
+from agent.production.spending import approve_spending, declined, over_budget_reason
 from agent.state import State
 from film.screenplay import Project, Screenplay
 from tools.assembly import production as assembly
@@ -85,6 +87,8 @@ class RenderTask(TypedDict):
     """The person chose to cut the film without this scene: it is not rendered."""
     render_id: str
     """The film render this scene belongs to (its marker in the project folder)."""
+    over_budget: bool
+    """The budget does not reach this scene: it is reported as not rendered, for that."""
 
 
 def _render_slots(limit: int) -> asyncio.Semaphore:
@@ -103,6 +107,7 @@ def _settings(context: Context) -> ProductionSettings:
         width=width,
         height=height,
         concurrency=min(8, max(1, context.render_concurrency)),
+        budget=context.budget if context.budget > 0 else None,
     )
 
 
@@ -139,6 +144,9 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
             "language": language,
         },
     }
+    gate = await approve_spending(state, runtime.context, screenplay, update["production"])
+    if gate is not None:  # declined, or the price cannot be worked out: nothing is spent
+        return {**update, **gate}
     if state.get("request") != "cover":
         marker = await asyncio.to_thread(
             start_render, folder, update["production"], screenplay.title
@@ -166,7 +174,7 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
 
 def fan_out(state: State) -> list[Send] | str:
     """One ``render_scene`` branch per scene, or straight to the cover when that is all."""
-    if state.get("error"):
+    if state.get("error") or declined(state):
         return END
     if state.get("request") == "cover":
         return "make_cover"
@@ -188,6 +196,7 @@ def fan_out(state: State) -> list[Send] | str:
                 announce=scene.number in focus,
                 leave_out=scene.number in leave_out,
                 render_id=str(production.get("render_id") or ""),
+                over_budget=scene.number in (production.get("over_budget") or ()),
             ),
         )
         for scene in screenplay.scenes
@@ -200,10 +209,13 @@ async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str,
     language = task.get("language") or "en"
     if task.get("leave_out"):
         return {"scene_results": [scene_outcome(number, None, left_out=True)]}
+    writer = threadsafe_writer(current_writer())
+    if task.get("over_budget"):
+        reason = over_budget_reason(task["settings"], language)
+        return scene_failed(writer, number, total, reason, language)
     screenplay = Screenplay.model_validate(task["screenplay"])
     settings = ProductionSettings.model_validate(task["settings"])
     folder = Path(task["project_dir"])
-    writer = threadsafe_writer(current_writer())
 
     def progress(message: str, fraction: float | None = None) -> None:
         writer(
@@ -291,25 +303,16 @@ async def _assemble(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         return unfinished(production, unexpected, "no finished segment", language, rendered)
     for r in rendered:
         if r.get("path"):
-            project.artefacts.scene_clips[int(r["scene"])] = _relative(r["path"], folder)
-    project.artefacts.film = _relative(film.path, folder)
+            project.artefacts.scene_clips[int(r["scene"])] = relative_path(r["path"], folder)
+    project.artefacts.film = relative_path(film.path, folder)
     emit_artefact("film", film.path)
-    project.artefacts.subtitles = _relative(film.srt_path, folder) if film.srt_path else None
+    project.artefacts.subtitles = relative_path(film.srt_path, folder) if film.srt_path else None
     if film.srt_path:
         emit_artefact("srt", film.srt_path)
     done = film_summary(film, screenplay, language)
     missing = sorted(set(film.missing_scenes))
     production.update(film=str(film.path), summary=done, failed_scenes=[], left_out=missing)
     return {"project": project.model_dump(mode="json"), "production": production}
-
-
-def _relative(path: str | Path, folder: Path) -> str:
-    """A project file as the artefacts record it: relative to the project folder."""
-    resolved = Path(path).resolve()
-    try:
-        return resolved.relative_to(folder.resolve()).as_posix()
-    except ValueError:
-        return str(resolved)
 
 
 def after_assemble(state: State) -> str:

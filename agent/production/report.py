@@ -42,6 +42,15 @@ def _file_name(path: str) -> str:
     return name or "…"
 
 
+def relative_path(path: str | Path, folder: Path) -> str:
+    """A project file as the artefacts record it: relative to the project folder."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
 def failed_scenes(values: Mapping[str, Any]) -> list[int]:
     """Scenes the thread's last render could not make, from its state at the turn's end."""
     production = values.get("production") or {}

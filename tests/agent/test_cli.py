@@ -118,6 +118,8 @@ def test_draft_writes_the_deliverables(capsys, fake_studio: Studio, tmp_path: Pa
     } <= names
     assert _leftovers(out_root) == ["film"]  # the temporary folder is gone
     assert sorted(Path(p).name for p in out.split()) == sorted(names)
+    (edit,) = [out_root / "film" / n for n in names if n.endswith("-edit")]  # for editors
+    assert (edit / "draft_content.json").is_file() and list(edit.glob("*.otio"))
     assert {g for _, g in fake_studio.searches} == {"touching-family", "all"}
 
 

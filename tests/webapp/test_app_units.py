@@ -252,8 +252,12 @@ def test_settings_from_the_browser_are_checked(
         "resolution",
         "target_seconds",
         "language",
+        "budget",
     ]
     assert panel[2].initial == "720x1280" and "test model" in (panel[0].description or "")
+    assert settings.clean({"budget": "2.5"})["budget"] == 2.5
+    assert [settings.clean({"budget": v})["budget"] for v in ("-1", "nan", "lots", 1e9)] == [0] * 4
+    assert settings.context_for_turn({"budget": 3}, tmp_path / "p").budget == 3
 
 
 # --- what the chat shows --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from tools.assembly.segments import Manifest, Progress, encode_reel, work_folder
 from tools.assembly.settings import ProductionSettings
 from tools.assembly.shots import plan_shots, scene_seconds
 from tools.backends.base import RenderBackend, RenderRequest, get_backend
+from tools.backends.ledger import SceneSpending, SpendLedger
 from tools.ffmpeg import SAMPLE_RATE, decode_frames
 from tools.picture.cards import draw_end_card, draw_title_card, end_card_seconds
 from tools.picture.looks import look_for
@@ -61,6 +62,24 @@ def spec_for_scene(
     )
 
 
+def scene_frames(
+    screenplay: Screenplay, spec: ReelSpec, settings: ProductionSettings, speech_s: float = 0.0
+) -> int:
+    """Frames of a scene's reel: its estimate, or speech and a tail, plus half dissolves.
+
+    With no speech given it is the planned length: what a price estimate made before any
+    voice is recorded goes by (speech that runs long can add a little).
+    """
+    scene = screenplay.scenes[scene_index(screenplay, spec.scene or 0)]
+    fps, blend = settings.fps, settings.transition_frames()
+    lead = blend / fps / 2 if spec.incoming == "DISSOLVE" else 0.0
+    trail = blend / fps / 2 if spec.outgoing == "DISSOLVE" else 0.0
+    seconds = max(scene_seconds(scene), speech_s + SPEECH_TAIL_S) + lead + trail
+    head = blend if spec.incoming == "DISSOLVE" else 0
+    tail = blend if spec.outgoing == "DISSOLVE" else 0
+    return max(round(seconds * fps), head + tail + fps // 2)
+
+
 def render_scene_reel(
     screenplay: Screenplay,
     number: int,
@@ -81,11 +100,9 @@ def render_scene_reel(
             progress(f"Scene {number}: recording dialogue", 0.0)
         speech = scene_speech(screenplay, scene, voice=settings.voice, work_dir=work)
         lead = blend / fps / 2 if spec.incoming == "DISSOLVE" else 0.0
-        trail = blend / fps / 2 if spec.outgoing == "DISSOLVE" else 0.0
-        seconds = max(scene_seconds(scene), speech.seconds + SPEECH_TAIL_S) + lead + trail
         head = blend if spec.incoming == "DISSOLVE" else 0
         tail = blend if spec.outgoing == "DISSOLVE" else 0
-        total = max(round(seconds * fps), head + tail + fps // 2)
+        total = scene_frames(screenplay, spec, settings, speech.seconds)
         request = RenderRequest(
             screenplay=screenplay,
             scene=scene,
@@ -95,6 +112,7 @@ def render_scene_reel(
             height=settings.height,
             fps=fps,
             duration_s=total / fps,
+            spending=SceneSpending(SpendLedger(folder.parent), number, spec.key, settings.budget),
         )
         frames = _scene_frames(backend, request, settings, folder, progress)
         audio = reel_audio(

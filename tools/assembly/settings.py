@@ -48,6 +48,11 @@ class ProductionSettings(BaseModel):
     concurrency: int = Field(default=2, ge=1, le=8, description="Scenes rendered at once.")
     preset: Preset = "veryfast"
     crf: int = Field(default=23, ge=14, le=35)
+    budget: float | None = Field(
+        default=None,
+        ge=0,
+        description="The most the project's paid jobs may cost together (none: no cap).",
+    )
 
     @model_validator(mode="after")
     def _vertical(self) -> ProductionSettings:

@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
 from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
 from tools.backends.registry import BUILT_IN_BACKENDS
+
+if TYPE_CHECKING:
+    from tools.backends.ledger import SceneSpending
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class RenderRequest:
     fps: int
     duration_s: float
     reference_images: dict[str, Path] = field(default_factory=dict)
+    spending: SceneSpending | None = None
+    """The project's spend ledger and budget, for backends that pay for their work."""
 
 
 @dataclass(frozen=True)

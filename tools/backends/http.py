@@ -86,15 +86,32 @@ class ApiClient:
             text = text.replace(key, "***")
         return re.sub(r"(?i)bearer\s+\S+", "Bearer ***", text)
 
-    def post_json(self, path: str, body: Mapping[str, Any]) -> ApiReply:
-        """POST a JSON body and decode the JSON reply."""
-        return self._decode(self._send("POST", path, json=dict(body)))
+    def post_json(
+        self, path: str, body: Mapping[str, Any], *, idempotency_key: str | None = None
+    ) -> ApiReply:
+        """POST a JSON body and decode the JSON reply.
+
+        ``idempotency_key``: the key a paid create carries, kept in the spend ledger so a
+        try after a lost reply sends the same one (random when not given).
+        """
+        return self._decode(
+            self._send("POST", path, json=dict(body), idempotency_key=idempotency_key)
+        )
 
     def post_form(
-        self, path: str, fields: Mapping[str, str], files: Mapping[str, tuple[str, bytes, str]]
+        self,
+        path: str,
+        fields: Mapping[str, str],
+        files: Mapping[str, tuple[str, bytes, str]],
+        *,
+        idempotency_key: str | None = None,
     ) -> ApiReply:
         """POST multipart form data (text fields plus files) and decode the JSON reply."""
-        return self._decode(self._send("POST", path, data=dict(fields), files=dict(files)))
+        return self._decode(
+            self._send(
+                "POST", path, data=dict(fields), files=dict(files), idempotency_key=idempotency_key
+            )
+        )
 
     def get_json(self, path: str) -> ApiReply:
         """GET a JSON resource."""
@@ -157,6 +174,7 @@ class ApiClient:
         *,
         attempts: int | None = None,
         absolute: bool = False,
+        idempotency_key: str | None = None,
         **kwargs: Any,
     ) -> httpx.Response:
         policy = self.config.policy
@@ -166,7 +184,7 @@ class ApiClient:
             headers["Authorization"] = f"Bearer {self.config.api_key}"
         if method == "POST":
             # Lets providers that support it drop a duplicate create after a lost reply.
-            headers["Idempotency-Key"] = f"microfilm-{uuid.uuid4().hex}"
+            headers["Idempotency-Key"] = idempotency_key or f"microfilm-{uuid.uuid4().hex}"
         url = path if absolute else self._url(path)
         problem = "failed"
         for attempt in range(1, total + 1):

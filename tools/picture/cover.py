@@ -21,6 +21,7 @@ from film.paths import atomic_output, atomic_write_bytes
 from film.screenplay import Screenplay
 from tools.backends.base import RenderError
 from tools.backends.http import ApiClient
+from tools.backends.ledger import SceneSpending
 from tools.backends.openai.images import NAME as IMAGES_BACKEND
 from tools.backends.openai.images import ImageSettings, OpenAIImagesBackend, image_size
 from tools.backends.openai.prompts import GENRE_LOOKS
@@ -28,7 +29,7 @@ from tools.picture.cover_art import motif_backdrop
 from tools.picture.poster_style import GENRE_STYLE, RGB, GenreStyle, poster_font
 from tools.subtitles.cues import wrap_lines
 
-__all__ = ["GENRE_STYLE", "GenreStyle", "make_cover", "poster_prompt"]
+__all__ = ["GENRE_STYLE", "GenreStyle", "api_art_price", "make_cover", "poster_prompt"]
 
 log = logging.getLogger(__name__)
 ART_FOLDER = ".cover-art"
@@ -39,6 +40,7 @@ def make_cover(
     out_path: Path,
     size: tuple[int, int] = (1080, 1920),
     backend: str | None = "local",
+    spending: SceneSpending | None = None,
 ) -> Path:
     """Draw the poster for ``screenplay`` as a PNG at ``out_path`` (written atomically).
 
@@ -48,6 +50,8 @@ def make_cover(
         size: (width, height) in pixels.
         backend: ``"openai-images"`` for API key art; ``None`` follows
             ``MICROFILM_RENDER_BACKEND``; anything else draws the local motif.
+        spending: the project's spend ledger and budget: paid art is reserved there first,
+            and art past the budget is not bought (the local motif is drawn instead).
 
     Raises:
         ValueError: when ``size`` is too small to letter a poster on.
@@ -60,7 +64,8 @@ def make_cover(
     image = None
     if _wants_api_art(backend):
         try:
-            image = _api_art(screenplay, (width, height), out_path.parent / ART_FOLDER)
+            art_folder = out_path.parent / ART_FOLDER
+            image = _api_art(screenplay, (width, height), art_folder, spending)
         except (RenderError, ValueError, OSError) as exc:
             log.warning(
                 "Cover art from the image service failed (%s); drawing the local cover instead.",
@@ -106,23 +111,55 @@ def poster_prompt(screenplay: Screenplay) -> str:
     return "\n".join(parts)
 
 
-def _api_art(screenplay: Screenplay, size: tuple[int, int], cache_dir: Path) -> Image.Image:
+def api_art_price(
+    screenplay: Screenplay, size: tuple[int, int], folder: Path, backend: str | None
+) -> float:
+    """What the cover's API art would cost now: 0 for the local motif or art already kept.
+
+    ``folder`` is where the cover goes (the project folder).
+
+    Raises:
+        RenderError: when the image service is not configured.
+        ValueError: for malformed settings in the environment.
+    """
+    if not _wants_api_art(backend):
+        return 0.0
+    settings = ImageSettings.from_env()
+    art_path, _ = _art_request(screenplay, size, folder / ART_FOLDER, settings)
+    return 0.0 if art_path.is_file() else settings.price_per_image
+
+
+def _art_request(
+    screenplay: Screenplay, size: tuple[int, int], cache_dir: Path, settings: ImageSettings
+) -> tuple[Path, tuple[str, str]]:
+    """Where the art for this prompt is kept, and the (prompt, size) to ask for it."""
+    backend = OpenAIImagesBackend(settings)
+    request_size = image_size(settings, *size)
+    prompt = poster_prompt(screenplay)
+    digest = hashlib.sha256(repr((backend.cache_key(), request_size, prompt)).encode())
+    return cache_dir / f"{digest.hexdigest()[:16]}.png", (prompt, request_size)
+
+
+def _api_art(
+    screenplay: Screenplay,
+    size: tuple[int, int],
+    cache_dir: Path,
+    spending: SceneSpending | None = None,
+) -> Image.Image:
     """API key art cropped and scaled to fill ``size`` (RGBA), reused while the prompt holds.
 
     Raises:
-        RenderError: when the image service is not configured or fails (ApiError).
+        RenderError: when the image service is not configured or fails (ApiError), or the
+            art would pass the budget (BudgetReached).
         ValueError: for malformed settings in the environment.
         OSError: when the art cannot be stored or read back.
     """
     settings = ImageSettings.from_env()
     backend = OpenAIImagesBackend(settings)
-    request_size = image_size(settings, *size)
-    prompt = poster_prompt(screenplay)
-    digest = hashlib.sha256(repr((backend.cache_key(), request_size, prompt)).encode())
-    art_path = cache_dir / f"{digest.hexdigest()[:16]}.png"
+    art_path, ask = _art_request(screenplay, size, cache_dir, settings)
     if not art_path.is_file():
         with ApiClient(settings.config, service="image service") as api:
-            data = backend._generate(api, prompt, request_size)
+            data = backend._paid(api, ask, art_path, spending, "Cover art: 1 image")
         cache_dir.mkdir(parents=True, exist_ok=True)
         for stale in cache_dir.glob("*.png"):  # one screenplay, one poster's art
             stale.unlink(missing_ok=True)

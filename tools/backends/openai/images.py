@@ -34,8 +34,10 @@ from tools.backends.base import (
     Shot,
 )
 from tools.backends.http import ApiClient, ApiError
+from tools.backends.ledger import SceneSpending
 from tools.backends.openai.media import encode_ken_burns
 from tools.backends.openai.prompts import keyframe_prompt, scene_shots
+from tools.backends.pricing import PricedWork
 
 NAME = "openai-images"
 DEFAULT_MODEL = "gpt-image-1"
@@ -95,12 +97,20 @@ class OpenAIImagesBackend(RenderBackend):
             f"|quality={s.quality or 'default'}"
         )
 
+    def priced_work(self, request: RenderRequest) -> list[PricedWork]:
+        """One priced image per shot of the scene."""
+        price = self.settings.price_per_image
+        return [PricedWork("image", 1, price) for _ in scene_shots(request)]
+
     def render_scene(
         self, request: RenderRequest, out_path: Path, progress: ProgressCallback | None = None
     ) -> RenderedClip:
         """Draw one keyframe per shot and animate them into ``out_path``.
 
+        Each new keyframe is reserved in the request's spend ledger first (when it has one).
+
         Raises:
+            BudgetReached: when the next keyframe would pass the budget (earlier ones are kept).
             ApiError: ``final`` for refusals (4xx such as a moderation block); otherwise
                 retryable.
             RenderError: when the frames cannot be encoded.
@@ -124,7 +134,9 @@ class OpenAIImagesBackend(RenderBackend):
                     else:
                         share = (1 - _ENCODE_SHARE) * i / len(shots)
                         report(f"{label}: drawing keyframe {i + 1}/{len(shots)}", share)
-                        atomic_write_bytes(keyframe, self._generate(api, prompt, size))
+                        what = f"{label}, keyframe {i + 1}/{len(shots)}: 1 image"
+                        data = self._paid(api, (prompt, size), keyframe, request.spending, what)
+                        atomic_write_bytes(keyframe, data)
                     stills.append((_load(keyframe), shot))
             report(f"{label}: animating {len(stills)} keyframe(s)", 1 - _ENCODE_SHARE)
             with atomic_output(out_path) as tmp:
@@ -149,12 +161,36 @@ class OpenAIImagesBackend(RenderBackend):
         )
         return RenderedClip(out_path, request.duration_s, NAME, cost, notes)
 
-    def _generate(self, api: ApiClient, prompt: str, size: str) -> bytes:
+    def _paid(
+        self,
+        api: ApiClient,
+        ask: tuple[str, str],
+        keyframe: Path,
+        spending: SceneSpending | None,
+        what: str,
+    ) -> bytes:
+        """``_generate`` (prompt, size) with the image reserved in the ledger, then settled."""
+        prompt, size = ask
+        if spending is None:
+            return self._generate(api, prompt, size)
+        reserved = spending.reserve(keyframe.name, what, self.settings.price_per_image)
+        try:
+            data = self._generate(api, prompt, size, idempotency_key=reserved.request_key)
+        except ApiError as error:
+            if error.final:  # refused: nothing was made, nothing is owed
+                spending.ledger.update(keyframe.name, status="refused")
+            raise
+        spending.ledger.update(keyframe.name, status="completed")
+        return data
+
+    def _generate(
+        self, api: ApiClient, prompt: str, size: str, *, idempotency_key: str | None = None
+    ) -> bytes:
         """One PNG for ``prompt``, checked to really be an image."""
         body = {"model": self.settings.config.model, "prompt": prompt, "size": size, "n": 1}
         if self.settings.quality:
             body["quality"] = self.settings.quality
-        reply = api.post_json("images/generations", body)
+        reply = api.post_json("images/generations", body, idempotency_key=idempotency_key)
         items = reply.data.get("data")
         first = items[0] if isinstance(items, list) and items else None
         if not isinstance(first, dict):

@@ -31,6 +31,7 @@ from tools.backends.openai.jobs import VideoJob
 from tools.backends.openai.media import join_clips
 from tools.backends.openai.prompts import JobPlan, plan_jobs, scene_shots, video_prompt
 from tools.backends.openai.reference import reference_sheet
+from tools.backends.pricing import PricedWork
 
 NAME = "openai-videos"
 DEFAULT_MODEL = "sora-2"
@@ -108,12 +109,21 @@ class OpenAIVideosBackend(RenderBackend):
             f"|seconds={seconds}|refs={int(s.use_references)}"
         )
 
+    def priced_work(self, request: RenderRequest) -> list[PricedWork]:
+        """One priced job per clip the scene needs, billed at the length asked for."""
+        plans = plan_jobs(scene_shots(request), self.settings.allowed_seconds)
+        return [PricedWork("second", plan.seconds, self.settings.price_per_s) for plan in plans]
+
     def render_scene(
         self, request: RenderRequest, out_path: Path, progress: ProgressCallback | None = None
     ) -> RenderedClip:
         """Generate, download and join the scene's jobs into ``out_path``.
 
+        Each new job is reserved in the request's spend ledger first (when it has one), so
+        a budget stops it before anything is sent.
+
         Raises:
+            BudgetReached: when the next job would pass the budget (earlier parts are kept).
             ApiError: ``final`` for refusals (4xx, a ``failed`` job); otherwise retryable.
             RenderError: when the downloads cannot be decoded or joined.
         """
@@ -134,7 +144,13 @@ class OpenAIVideosBackend(RenderBackend):
                 if part.exists():
                     reused += 1
                 else:
-                    job = VideoJob(api, part, f"{label}, part {i + 1}/{len(plans)}", report)
+                    job = VideoJob(
+                        api,
+                        part,
+                        f"{label}, part {i + 1}/{len(plans)}",
+                        report,
+                        request.spending,
+                    )
                     share = (1 - _JOIN_SHARE) / len(plans)
                     keep_thumbnail = self.settings.keep_thumbnail and i == 0
                     job.run(
@@ -149,6 +165,7 @@ class OpenAIVideosBackend(RenderBackend):
                         thumbnail=out_path.with_name(f"{out_path.stem}.thumb")
                         if keep_thumbnail
                         else None,
+                        price=plan.seconds * self.settings.price_per_s,
                     )
                 parts.append((part, plan.planned_s))
         report(f"{label}: joining {len(parts)} generated part(s)", 1 - _JOIN_SHARE)
