@@ -189,7 +189,7 @@ async def run_bench(
     header = [
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with {describe_model().name} "
         f"({os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at the start; "
-        f"offline model threads: {LocalModelSettings.from_env().n_threads}). "
+        f"offline model threads: {LocalModelSettings.from_env().n_threads or 'auto'}). "
         "The first idea's time includes starting the model.",
     ]
     graph = draft_graph()

@@ -87,6 +87,8 @@ class LocalModelServer:
         self.settings = settings or LocalModelSettings()
         self.api_key = secrets.token_urlsafe(24)
         self.port = 0
+        self.threads = 0
+        """Threads of the running server, decided at each launch (see LocalModelSettings)."""
         self._process: subprocess.Popen[bytes] | None = None
         self._log_path: Path | None = None
         self._pid_file: Path | None = None
@@ -154,7 +156,7 @@ class LocalModelServer:
         where = ["--host", "127.0.0.1", "--port", str(self.port)]
         model = ["--model", str(self.model_path), "--model_alias", self.alias]
         launch = [sys.executable, "-c", BOOTSTRAP, str(os.getpid()), self.settings.entry]
-        return [*launch, *model, *where, *self.settings.server_flags()]
+        return [*launch, *model, *where, *self.settings.server_flags(self.threads)]
 
     def _start(self) -> None:
         if callable(self._model):
@@ -169,11 +171,12 @@ class LocalModelServer:
             prefix="model-server-", suffix=".log", dir=pid_files.log_folder(home)
         )
         self._log_path = Path(log_name)
+        self.threads = self.settings.threads()  # decided now, from the cores free right now
         log.info(
             "starting the offline model %s on 127.0.0.1:%d (%d threads, context %d)",
             self.alias,
             self.port,
-            self.settings.n_threads,
+            self.threads,
             self.settings.n_ctx,
         )
         started = time.monotonic()

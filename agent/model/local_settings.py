@@ -3,7 +3,8 @@
 Measured on the 2-core development machine while other test runs kept it busy (load 4-5),
 serving Qwen2.5-Coder-1.5B-Instruct Q4_K_M through ``python -m llama_cpp.server``:
 
-- Threads: the cores that are free when the server starts (:func:`free_cores`), at most 4.
+- Threads: the cores that are free when the server launches (:func:`free_cores`, from a
+  0.4 s sample of the machine's CPU), at most 4.
   Busy (load 4-5), one thread read prompts at 14-20 tokens/s and generated 5.6-8 tokens/s;
   two threads read at 5-10 and generated 0.5-7.8 tokens/s. llama.cpp's worker threads
   spin-wait at every barrier, so two threads on two busy cores (ffmpeg, tests, a second
@@ -29,7 +30,8 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
@@ -38,25 +40,56 @@ MAX_AUTO_THREADS = 4
 """A 1.5B model gains little past four threads, and the renderer needs cores too."""
 
 
-def free_cores() -> int:
-    """Cores not busy right now: all of them less the one-minute load average, at least one.
+def _busy_cores_now(window_s: float = 0.4) -> float | None:
+    """How many cores' worth of CPU the whole machine used over ``window_s`` (Linux only).
 
-    Read once, when the model server starts; a machine busy with renders or tests gets the
-    single thread that does not collapse, an idle one gets the speed of all its cores.
+    Sampled at the moment the server launches, when this process itself is waiting for it:
+    the one-minute load average still counted the studio's own start-up (index build,
+    imports) and kept choosing one thread on an idle machine.
+    """
+
+    def totals() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return sum(fields), idle
+
+    try:
+        total_0, idle_0 = totals()
+        time.sleep(window_s)
+        total_1, idle_1 = totals()
+    except (OSError, ValueError, IndexError):
+        return None
+    spent = total_1 - total_0
+    if spent <= 0:
+        return None
+    return (os.cpu_count() or 1) * (1 - (idle_1 - idle_0) / spent)
+
+
+def free_cores() -> int:
+    """Cores not busy right now, at least one and at most :data:`MAX_AUTO_THREADS`.
+
+    Busy is what the machine used in a short sample (:func:`_busy_cores_now`), else the
+    one-minute load average; with neither, the machine is taken to be shared. Read when the
+    model server starts: a machine busy with renders or tests gets the single thread that
+    does not collapse, an idle one gets the speed of all its cores.
     """
     cores = os.cpu_count() or 1
-    try:
-        busy = round(os.getloadavg()[0])
-    except OSError:  # no load average on this platform: assume the machine is shared
-        busy = cores - 1
-    return max(1, min(MAX_AUTO_THREADS, cores - busy))
+    busy = _busy_cores_now()
+    if busy is None:
+        try:
+            busy = os.getloadavg()[0]
+        except OSError:
+            busy = cores - 1
+    return max(1, min(MAX_AUTO_THREADS, cores - round(busy)))
 
 
 @dataclass(frozen=True)
 class LocalModelSettings:
     """How the server is launched; defaults suit a 2-core machine shared with rendering."""
 
-    n_threads: int = field(default_factory=free_cores)
+    n_threads: int = 0
+    """0 is "auto": :func:`free_cores`, decided each time the server launches."""
     n_ctx: int = 4096
     n_batch: int = 64
     cache_mb: int = 64
@@ -68,7 +101,7 @@ class LocalModelSettings:
     def from_env(cls) -> LocalModelSettings:
         """Defaults, with ``MICROFILM_LOCAL_THREADS`` / ``_CTX`` / ``_CACHE_MB`` applied.
 
-        ``MICROFILM_LOCAL_THREADS`` unset, empty or ``auto`` means :func:`free_cores`.
+        ``MICROFILM_LOCAL_THREADS`` unset, empty or ``auto`` means :func:`free_cores` at launch.
         """
 
         def number(name: str, default: int, least: int = 1) -> int:
@@ -80,7 +113,7 @@ class LocalModelSettings:
 
         return cls(
             n_threads=(
-                free_cores()
+                0
                 if os.environ.get("MICROFILM_LOCAL_THREADS", "auto").strip().lower() in ("", "auto")
                 else number("MICROFILM_LOCAL_THREADS", 1)
             ),
@@ -88,11 +121,19 @@ class LocalModelSettings:
             cache_mb=number("MICROFILM_LOCAL_CACHE_MB", cls.cache_mb, least=0),
         )
 
-    def server_flags(self) -> list[str]:
-        """The ``llama_cpp.server`` command-line options these settings stand for."""
+    def threads(self) -> int:
+        """The thread count to launch with: the one set, or the cores free right now."""
+        return self.n_threads or free_cores()
+
+    def server_flags(self, threads: int | None = None) -> list[str]:
+        """The ``llama_cpp.server`` command-line options these settings stand for.
+
+        ``threads``: the count decided for this launch (:meth:`threads` when not given).
+        """
+        threads = threads or self.threads()
         options: dict[str, object] = {
-            "n_threads": self.n_threads,
-            "n_threads_batch": self.n_threads,
+            "n_threads": threads,
+            "n_threads_batch": threads,
             "n_ctx": self.n_ctx,
             "n_batch": self.n_batch,
             "logits_all": "false",

@@ -139,11 +139,12 @@ def test_starts_lazily_on_first_request_and_stops(server: LocalModelServer) -> N
     assert server.running() and server.port > 0
     assert echo == {
         "max_tokens": 77,
-        "threads": "1",
+        "threads": str(server.threads),  # auto: the cores free at launch
         "response_format": None,
         "ctx": "4096",
         "env": [],
     }
+    assert 1 <= server.threads <= 4
     pid = server.pid
     assert pid is not None
     server.stop()
