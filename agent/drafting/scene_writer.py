@@ -25,7 +25,7 @@ from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
-from film.quality.mend import drop_repeats, mend_visual
+from film.quality.mend import drop_repeats, in_film_language, mend_visual
 from film.quality.names import name_problem
 from film.screenplay import Scene
 
@@ -142,7 +142,10 @@ class SceneWriter:
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
             new = to_scene(index + 1, beat, draft, self.cast, self.language)
             new = mend_visual(
-                drop_repeats(new), self.brief.guidelines, self.brief.idea, beat.summary
+                in_film_language(drop_repeats(new), self.language),
+                self.brief.guidelines,
+                self.brief.idea,
+                beat.summary,
             )
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(

@@ -7,9 +7,11 @@ from gate_kit import GOOD_FILMS, brief_for, family_film, fired_ids
 from film.quality import check_screenplay
 from film.quality.mend import (
     cast_from_bible,
+    chinese_words_for_english,
     cut_loop,
     drop_film_repeats,
     drop_repeats,
+    in_film_language,
     mend_visual,
 )
 from film.screenplay import DialogueLine, Scene
@@ -111,3 +113,35 @@ def test_a_scene_lists_only_people_the_bible_knows_or_who_speak() -> None:
     mended = cast_from_bible(film.model_copy(update={"scenes": [crowded, *film.scenes[1:]]}))
     assert mended.scenes[0].characters == scene.characters
     assert mended.scenes[1:] == film.scenes[1:]
+
+
+def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
+    # Both lines are from a craft-bench draft of the dumplings idea (2026-11-30).
+    assert (
+        chinese_words_for_english("快点吧！你呢？我让你把承诺记在心里。 okay，我明白了。")
+        == "快点吧！你呢？我让你把承诺记在心里。好，我明白了。"
+    )
+    assert (
+        chinese_words_for_english("我Promise你，我会好好学习的！") == "我保证你，我会好好学习的！"
+    )
+    assert chinese_words_for_english("Thank you，奶奶！") == "谢谢你，奶奶！"
+    for kept in (
+        "我买了一部iPhone",
+        "OK，走吧",
+        "他打开app看地图",
+        "Hello Kitty的书包",
+        "Oh my god，太好了",
+    ):
+        assert chinese_words_for_english(kept) == kept, "brands, OK and whole English phrases stay"
+    assert chinese_words_for_english("Okay, see you.") == "Okay, see you.", (
+        "English text is English"
+    )
+
+
+def test_only_a_chinese_film_has_its_lines_translated() -> None:
+    scene = _scene(["奶奶 smiles，点点头。"], ["Sorry，我来晚了。"], visual="暖光，okay")
+    mended = in_film_language(scene, "zh")
+    assert mended.dialogue[0].text == "对不起，我来晚了。"
+    assert mended.visual == "暖光，好"
+    assert mended.action == scene.action, "an unknown English word is left for the gate"
+    assert in_film_language(scene, "en") is scene
