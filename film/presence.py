@@ -20,7 +20,7 @@ _ELEMENTS_EN = (
     "stars?|the lake|lake|tide|waves?|forest|storm|fog|memory|heart|voice|radio|phone|"
     "letter|clock|echo"
 )
-_ANIMALS_EN = "cat|kitten|dog|puppy|bird|horse|fish|parrot|crow|rabbit|fox|cow|goat"
+_ANIMALS_EN = "cat|kitten|dog|puppy|bird|horse|fish|parrot|crow|rabbit|fox|cow|goat|pet"
 _NOT_PEOPLE_ZH = (
     "大海|海浪|海风|风|月亮|太阳|天空|河|山|灯塔|雨|雪|时间|城市|星星|湖|森林|回忆|"
     "心声|声音|收音机|广播|电话|信|钟|回声|"
@@ -36,11 +36,16 @@ _NOT_PEOPLE = re.compile(
 _THING_ROLE = re.compile(
     rf"^(?:the|a|an|his|her|their|my|our)?\s*(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_ANIMALS_EN}|{_ELEMENTS_EN})e?s?\b"
-    r"(?!\s*(?:lover|owner|walker|keeper|person|lady|man|woman|whisperer|sitter|seller))",
+    r"(?!\s*(?:lover|owner|walker|keeper|person|lady|man|woman|whisperer|sitter|seller|shop|store|trainer|groomer|food))",
     re.IGNORECASE,
 )
 _ZH_THING = re.compile(rf"^(?:[小老大橘黑白花]|一只|那只|这只)?(?:{_NOT_PEOPLE_ZH})$")
-_ZH_THING_ROLE = re.compile(r"(?:猫|狗|鸟|鹦鹉|乌鸦|兔子?|狐狸|大海|月亮|风|灯塔)$")
+_ZH_THING_ROLE = re.compile(r"(?:猫|狗|鸟|鹦鹉|乌鸦|兔子?|狐狸|大海|月亮|风|灯塔|宠物|猫咪|狗狗)$")
+# A Chinese name that is an animal ("橘猫", "小狗") is the animal, whatever the role says;
+# elements are common given names (小雪, 阿山), so those need an empty role to count.
+_ZH_ANIMAL_NAME = re.compile(
+    r"^(?:[小老大橘黑白花]|一只|那只|这只)?(?:猫咪?|狗狗?|鸟|鹦鹉|乌鸦|兔子?|狐狸)$"
+)
 
 
 def is_narrator(name: str) -> bool:
@@ -60,7 +65,7 @@ def drawn_as_person(name: str, role: str = "") -> bool:
     if not bare or is_narrator(bare):
         return False
     head = re.split(r"[,，;；。(（]", role.strip().lower(), maxsplit=1)[0].strip()
-    if _THING_ROLE.match(head) or _ZH_THING_ROLE.search(head):
+    if _THING_ROLE.match(head) or _ZH_THING_ROLE.search(head) or _ZH_ANIMAL_NAME.match(bare):
         return False
     # A name alone decides only when the role does not say who it is, or the name is
     # plainly a thing ("The sea"); "River, a young fisherman" is a person.

@@ -30,7 +30,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"|\b(?:respond|reply|answer) (?:in|with) (?:json|english|chinese|the following)\b"
             r"|\bhere (?:is|are) (?:the|your|a) (?:json|screenplay|logline|outline|response)\b"
             r"|以下是|故事至今|前情提要[:：]|请(?:输出|以JSON|用中文|用英文)|作为(?:一个)?AI"
-            r"|第\s*\d+\s*场[,，/]?\s*共",
+            r"|第\s*\d+\s*场[,，/]?\s*共"
+            # The logline task read back as if it were story ("这个创意保留了原有的人物、
+            # 地点和物件，通过巧妙的设置……", seen in a craft-bench draft).
+            r"|这个创意(?:保留|讲述|通过|展现)|保留了?(?:原有的|其中的)?人物、地点"
+            r"|\bkeeps? (?:its|the idea's|the original) people, places\b|\bthe idea itself\b",
             _I,
         ),
         "prompt scaffolding",

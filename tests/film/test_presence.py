@@ -20,6 +20,9 @@ from film.presence import drawn_as_person, is_narrator
         ("Ginger", "the orange cat"),
         ("Ginger", "the orange cat who steals takeout"),
         ("大橘", "小区里的流浪橘猫"),
+        ("橘猫", "宠物"),  # the craft bench's guard film: the cat's role was "pet"
+        ("小狗", "邻居家的"),
+        ("Biscuit", "the family pet"),
         ("Narrator", ""),
         ("旁白", ""),
         ("画外音", "讲述者"),
@@ -39,6 +42,7 @@ def test_voices_things_and_animals_are_not_people(name: str, role: str) -> None:
         ("River", "a young fisherman"),  # a person's role outweighs a name that is a word
         ("Sunny", "a nurse"),
         ("小雪", "高三学生"),
+        ("Peter", "a pet shop owner"),
         ("Lily", ""),
     ],
 )

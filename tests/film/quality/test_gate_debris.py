@@ -27,6 +27,9 @@ RECORDED = [
     ("<|im_end|>", "debris.template"),
     ("Dialogue: Mia says hello", "debris.label"),
     ("以下是第二场的对白", "debris.prompt"),
+    # A craft-bench logline that read its own task back (2026-11-30):
+    ("抓到的却是一只橘猫。这个创意保留了原有的人物、地点和物件，让观众在笑的同时", "debris.prompt"),
+    ("It tells the idea itself: it keeps the original people, places and things.", "debris.prompt"),
     ("}", "debris.json"),
     ("...", "debris.empty"),
 ]
@@ -61,6 +64,8 @@ def test_recorded_debris_is_caught(text: str, check: str) -> None:
         "She smiles.Ai Lin enters.",
         "He sighs.Log by log, the fire grows.",
         "(V.O.)",
+        "这个创意真不错！",
+        "The old keeper keeps his people close.",
     ],
 )
 def test_story_text_is_not_debris(text: str) -> None:
