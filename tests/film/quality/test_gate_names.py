@@ -109,6 +109,15 @@ def test_a_husband_called_mrs_smith_is_caught() -> None:
     assert not gender_problem("王阿姨", "儿子的妈妈")
 
 
+def test_a_son_called_mary_is_caught_but_unisex_names_pass() -> None:
+    assert gender_problem("Mary", "Son")  # a craft-bench lighthouse draft, 2026-11-30
+    assert gender_problem("John", "his daughter")
+    assert not gender_problem("Mary", "Lighthouse Keeper")
+    assert not gender_problem("Mary", "Bob's mother")
+    assert not gender_problem("Sam", "the keeper's son")
+    assert not gender_problem("Alex", "her daughter")
+
+
 def test_recorded_headings_are_caught_in_a_screenplay() -> None:
     film, idea = family_film()
     places = ["NIGHT", "25MIN", "FLIPPA123"]
