@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from langchain_core.messages import AIMessage
 from langchain_core.runnables.config import merge_configs, var_child_runnable_config
@@ -252,23 +252,33 @@ def work_event(event: Any) -> WorkEvent | None:
 
 
 @dataclass(frozen=True)
-class GenreQuestion:
-    """The graph stopped to ask for the genre; answer with ``Command(resume=...)``.
+class InterruptQuestion:
+    """A question the graph stopped to ask (an ``interrupt()`` value with a ``type``).
+
+    Subclasses name their ``KIND``; answer with ``Command(resume=...)``.
+    """
+
+    payload: dict[str, Any]
+
+    KIND: ClassVar[str] = ""
+
+    @classmethod
+    def from_interrupt(cls, value: Any) -> Self | None:
+        """The question an interrupt's value asks, or None if it is another kind."""
+        if isinstance(value, Mapping) and value.get("type") == cls.KIND:
+            return cls(dict(value))
+        return None
+
+
+@dataclass(frozen=True)
+class GenreQuestion(InterruptQuestion):
+    """The graph stopped to ask for the genre.
 
     ``payload`` is the interrupt's value as docs/ARCHITECTURE.md fixes it: ``question``,
     ``recommended`` and six ``options`` (genre, label, pitch).
     """
 
-    payload: dict[str, Any]
-
     KIND: ClassVar[str] = "choose_genre"
-
-    @classmethod
-    def from_interrupt(cls, value: Any) -> GenreQuestion | None:
-        """The question an interrupt's value asks, or None if it is not the genre question."""
-        if isinstance(value, Mapping) and value.get("type") == cls.KIND:
-            return cls(dict(value))
-        return None
 
     @property
     def options(self) -> list[dict[str, Any]]:
@@ -277,23 +287,14 @@ class GenreQuestion:
 
 
 @dataclass(frozen=True)
-class CostQuestion:
+class CostQuestion(InterruptQuestion):
     """The graph stopped before a paid render to ask whether to spend it.
 
     ``payload``: :func:`agent.production.spending.cost_payload` (docs/ARCHITECTURE.md).
-    Answer with ``Command(resume=...)``: ``{"approve": True}``, or words ("yes" / "确认").
+    Answer ``{"approve": True}``, or words ("yes" / "确认").
     """
 
-    payload: dict[str, Any]
-
     KIND: ClassVar[str] = "confirm_cost"
-
-    @classmethod
-    def from_interrupt(cls, value: Any) -> CostQuestion | None:
-        """The question an interrupt's value asks, or None if it is not the cost question."""
-        if isinstance(value, Mapping) and value.get("type") == cls.KIND:
-            return cls(dict(value))
-        return None
 
 
 @dataclass(frozen=True)
