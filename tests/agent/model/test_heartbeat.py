@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any, TypedDict
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -78,3 +79,22 @@ async def test_the_clock_pulses_while_the_model_still_reads(monkeypatch) -> None
     count = len(seen)
     await asyncio.sleep(0.15)
     assert len(seen) == count  # the clock stops with the stage
+
+
+async def test_a_token_pulse_just_before_a_pause_keeps_the_clock_on_time(monkeypatch) -> None:
+    # Tokens stop right after a token pulse (the next model call reads its prompt): the
+    # clock must pulse one interval after that pulse, not up to two (the bench measured
+    # 12 s silences with 6 s pulses).
+    interval = 0.3
+    monkeypatch.setattr(heartbeat_module, "PULSE_S", interval)
+    stamps: list[float] = []
+    monkeypatch.setattr(
+        heartbeat_module, "current_writer", lambda: lambda _event: stamps.append(time.monotonic())
+    )
+    with heartbeat("outline", "en") as pulse:
+        await asyncio.sleep(1.25 * interval)  # the clock pulsed once, at one interval
+        pulse.last = pulse.clock()  # then a token pulse, a quarter interval later
+        stamps.append(time.monotonic())
+        await asyncio.sleep(1.5 * interval)
+    assert len(stamps) >= 3
+    assert stamps[2] - stamps[1] < 1.4 * interval  # a fixed tick would wait 1.75 intervals
