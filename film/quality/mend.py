@@ -16,8 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from film.language import CJK
 from film.quality.copying import GuidelinePhrases
-from film.quality.repetition import long_enough, looping_phrase, unit_spans, units_of
-from film.quality.text import normalise
+from film.quality.repetition import SeenLines, long_enough, looping_phrase, unit_spans, units_of
 from film.screenplay import Scene, Screenplay
 
 
@@ -39,23 +38,23 @@ def cut_loop(text: str) -> str:
     return kept if units_of(kept) else text
 
 
-def drop_repeats(scene: Scene, seen: set[tuple[str, str]] | None = None) -> Scene:
+def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     """``scene`` without lines that repeat an earlier one (in it, or in ``seen``).
 
-    ``seen`` holds ``(kind, normalised text)`` of lines in earlier scenes and is updated
-    in place, so a caller walking the film scene by scene drops cross-scene repeats too.
+    ``seen`` holds the lines of earlier scenes and is updated in place, so a caller
+    walking the film scene by scene drops cross-scene repeats too. Near repeats count, as
+    in the gate (:class:`film.quality.repetition.SeenLines`).
     Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check. A
     scene keeps at least one line of each kind it had.
     """
-    seen = set() if seen is None else seen
+    seen = SeenLines() if seen is None else seen
 
     def fresh(kind: str, text: str) -> bool:
         if not long_enough(text):
             return True
-        key = (kind, normalise(text))
-        if key in seen:
+        if seen.earlier(kind, text) is not None:
             return False
-        seen.add(key)
+        seen.add(kind, text, kind)
         return True
 
     action = [cut_loop(line) for line in scene.action]
@@ -69,7 +68,7 @@ def drop_repeats(scene: Scene, seen: set[tuple[str, str]] | None = None) -> Scen
 
 def drop_film_repeats(scenes: Iterable[Scene]) -> list[Scene]:
     """Every scene of a film with the lines it repeats from earlier scenes struck out."""
-    seen: set[tuple[str, str]] = set()
+    seen = SeenLines()
     return [drop_repeats(scene, seen) for scene in scenes]
 
 

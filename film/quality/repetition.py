@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 
 from film.language import CJK
 from film.quality.fields import VisibleText, scene_label
@@ -25,6 +26,9 @@ _COMPARED = ("action", "line", "summary")
 #: Two scenes sharing this much of their words (Jaccard) are one scene told twice.
 DUPLICATE_SCENE_SIMILARITY = 0.8
 LOOP_REPEATS = 3
+#: Two long lines whose words (Chinese: characters) match this closely are one line said
+#: twice. The 1.5B model padded a scene with a line and its copy less one 的.
+NEAR_REPEAT_RATIO = 0.9
 
 
 def long_enough(text: str) -> bool:
@@ -90,27 +94,54 @@ def check_loops(fields: Iterable[VisibleText]) -> list[Finding]:
     return findings
 
 
+class SeenLines:
+    """Lines said so far, by kind, so a later line can be matched to an earlier one.
+
+    A line repeats an earlier one when their normalised texts are equal, or when their
+    words match by :data:`NEAR_REPEAT_RATIO` or more. The gate's check and the exact
+    repair (:func:`film.quality.mend.drop_repeats`) share it, so they never disagree.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[tuple[str, list[str], str]]] = {}
+
+    def earlier(self, kind: str, text: str) -> str | None:
+        """Where an earlier line of ``kind`` said ``text`` already (its tag), else None."""
+        key, units = normalise(text), units_of(text)
+        for seen_key, seen_units, tag in self._lines.get(kind, []):
+            if seen_key == key:
+                return tag
+            matcher = SequenceMatcher(None, seen_units, units, autojunk=False)
+            if matcher.quick_ratio() >= NEAR_REPEAT_RATIO and matcher.ratio() >= NEAR_REPEAT_RATIO:
+                return tag
+        return None
+
+    def add(self, kind: str, text: str, tag: str) -> None:
+        """Remember ``text`` as said, tagged ``tag`` (a field path, or anything)."""
+        self._lines.setdefault(kind, []).append((normalise(text), units_of(text), tag))
+
+
 def check_repeated_lines(fields: Iterable[VisibleText]) -> list[Finding]:
-    """The same action line, dialogue line or beat written twice anywhere in the draft."""
-    first_seen: dict[tuple[str, str], str] = {}
+    """The same action line, dialogue line or beat written twice (or nearly) in the draft."""
+    seen = SeenLines()
     findings: list[Finding] = []
     for field in fields:
         if field.kind not in _COMPARED or not long_enough(field.text):
             continue
-        key = (field.kind, normalise(field.text))
-        if key in first_seen:
+        first = seen.earlier(field.kind, field.text)
+        if first is not None:
             findings.append(
                 Finding(
                     "repetition.line",
                     field.path,
                     shorten(field.text),
                     f"{scene_label(field.path)} repeats {field.text!r} from "
-                    f"{scene_label(first_seen[key]).lower()}. Write a new {field.kind} that moves "
+                    f"{scene_label(first).lower()}. Write a new {field.kind} that moves "
                     "the story on.",
                 )
             )
         else:
-            first_seen[key] = field.path
+            seen.add(field.kind, field.text, field.path)
     return findings
 
 

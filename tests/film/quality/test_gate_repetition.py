@@ -9,6 +9,14 @@ from film.quality.fields import VisibleText
 from film.quality.repetition import check_loops, check_repeated_lines
 from film.screenplay import DialogueLine
 
+# Recorded from the 1.5B model (zh-ancient-painter, scene 3): one line, then again less one 的.
+PAINTER_LINE = (
+    "女侍者试图再次出现并攻击李明，但李明迅速反应过来，拿起她的画笔在画中涂上了更多的秘密信息。"
+)
+PAINTER_LINE_AGAIN = (
+    "女侍者试图再次出现并攻击李明，但李明迅速反应过来，拿起她的画笔在画中涂上了更多秘密信息。"
+)
+
 
 def test_a_repeated_action_line_is_caught() -> None:
     film, idea = family_film()
@@ -127,3 +135,22 @@ def test_a_person_added_later_must_not_copy_someone_already_in_the_bible() -> No
     assert "repetition.character" not in fired_ids(
         check_bible([own], brief, distinct=True, beside=twins)
     )
+
+
+def test_a_near_repeat_is_caught_and_an_echo_of_one_word_is_not() -> None:
+    fields = [
+        VisibleText(
+            "scenes[2].action[3]",
+            "action",
+            PAINTER_LINE,
+        ),
+        VisibleText(
+            "scenes[2].action[4]",
+            "action",
+            PAINTER_LINE_AGAIN,
+        ),
+        VisibleText("scenes[3].action[0]", "action", "Nan folds the last dumpling."),
+        VisibleText("scenes[3].action[1]", "action", "Nan folds the first dumpling for Leo."),
+    ]
+    found = check_repeated_lines(fields)
+    assert [f.path for f in found] == ["scenes[2].action[4]"]

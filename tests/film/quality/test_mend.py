@@ -14,12 +14,21 @@ from film.quality.mend import (
     in_film_language,
     mend_visual,
 )
+from film.quality.repetition import SeenLines
 from film.screenplay import DialogueLine, Scene
 
 #: The scene example's palette, as the 1.5B model pasted it into three drafts' visuals.
 EXAMPLE = (
     '{"action": ["Rain drums on the hospital awning."], "visual": "Cold neon on wet glass, '
     'tight framing."}'
+)
+
+# Recorded from the 1.5B model (zh-ancient-painter, scene 3): one line, then again less one 的.
+PAINTER_LINE = (
+    "女侍者试图再次出现并攻击李明，但李明迅速反应过来，拿起她的画笔在画中涂上了更多的秘密信息。"
+)
+PAINTER_LINE_AGAIN = (
+    "女侍者试图再次出现并攻击李明，但李明迅速反应过来，拿起她的画笔在画中涂上了更多秘密信息。"
 )
 
 
@@ -73,7 +82,7 @@ def test_lines_repeated_from_an_earlier_scene_are_struck_and_the_gate_passes() -
 
 
 def test_a_scene_made_only_of_repeats_keeps_one_line_of_each_kind() -> None:
-    seen: set[tuple[str, str]] = set()
+    seen = SeenLines()
     first = _scene(["Nan rolls the dough flat."], ["You always fold them too loosely."])
     drop_repeats(first, seen)
     again = drop_repeats(first, seen)
@@ -145,3 +154,18 @@ def test_only_a_chinese_film_has_its_lines_translated() -> None:
     assert mended.visual == "暖光，好"
     assert mended.action == scene.action, "an unknown English word is left for the gate"
     assert in_film_language(scene, "en") is scene
+
+
+def test_a_near_copy_of_a_line_is_struck_like_a_copy() -> None:
+    first = PAINTER_LINE
+    again = PAINTER_LINE_AGAIN
+    scene = _scene(["李明紧张地盯着女侍者的眼睛。", first, again], ["你为什么要背叛我？"])
+    assert drop_repeats(scene).action == ["李明紧张地盯着女侍者的眼睛。", first]
+
+
+def test_lines_that_only_share_a_pattern_are_both_kept() -> None:
+    scene = _scene(
+        ["女侍者试图背叛李明，转身离开画院。", "女侍者试图窃取画中的秘密，被公主看见。"],
+        ["你这是什么意思？", "你这是干什么？"],
+    )
+    assert drop_repeats(scene) == scene
