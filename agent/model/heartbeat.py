@@ -55,6 +55,13 @@ class TokenPulse(BaseCallbackHandler):
             self.report(now - self.started, self.tokens)
 
 
+_LAST_SHOWN: dict[tuple[int, str], float] = {}
+"""When each (stream, stage) last showed a pulse: a stage makes several model calls, each
+in its own block, and the pulse keeps one rhythm across them. Restarting it per call let
+the silence between a call's last pulse and the next call's first reach two intervals
+(7-8 s in the craft bench)."""
+
+
 @contextlib.contextmanager
 def heartbeat(stage: str, language: str) -> Iterator[TokenPulse]:
     """Pulse ``stage``'s progress line while model calls inside the block stream tokens.
@@ -63,13 +70,18 @@ def heartbeat(stage: str, language: str) -> Iterator[TokenPulse]:
     """
     writer = current_writer()
     label = stage_label(stage, language)
+    shown_key = (id(writer), stage)
 
     def report(seconds: float, tokens: int) -> None:
         key = "model_writing" if tokens else "model_reading"
         message = say(key, language, stage=label, seconds=round(seconds), tokens=tokens)
         writer(progress_event(stage, message))
+        _LAST_SHOWN[shown_key] = time.monotonic()
 
     pulse = TokenPulse(report, interval=PULSE_S)
+    shown = _LAST_SHOWN.get(shown_key)
+    if shown is not None and pulse.started - shown < 2 * PULSE_S:
+        pulse.last = shown  # the same stage's previous call pulsed lately: keep its rhythm
     timer = _start_timer(pulse)
     current = var_child_runnable_config.get()
     token = (
@@ -84,6 +96,9 @@ def heartbeat(stage: str, language: str) -> Iterator[TokenPulse]:
             var_child_runnable_config.reset(token)
         if timer is not None:
             timer.cancel()
+        stale = time.monotonic() - 60.0
+        for key in [key for key, at in _LAST_SHOWN.items() if at < stale]:
+            del _LAST_SHOWN[key]
 
 
 def _start_timer(pulse: TokenPulse) -> asyncio.Task[None] | None:

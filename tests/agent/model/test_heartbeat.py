@@ -98,3 +98,20 @@ async def test_a_token_pulse_just_before_a_pause_keeps_the_clock_on_time(monkeyp
         await asyncio.sleep(1.5 * interval)
     assert len(stamps) >= 3
     assert stamps[2] - stamps[1] < 1.4 * interval  # a fixed tick would wait 1.75 intervals
+
+
+async def test_the_pulse_keeps_its_rhythm_across_the_calls_of_one_stage(monkeypatch) -> None:
+    # A stage asks the model several times, each call in its own block. The first pulse of
+    # the next call comes one interval after the last pulse of the one before, not after
+    # the new call started (the bench measured 7-8 s silences with 4 s pulses).
+    interval = 0.3
+    monkeypatch.setattr(heartbeat_module, "PULSE_S", interval)
+    stamps: list[float] = []
+    sink = lambda _event: stamps.append(time.monotonic())  # noqa: E731 - one writer for both
+    monkeypatch.setattr(heartbeat_module, "current_writer", lambda: sink)
+    with heartbeat("scenes", "en"):
+        await asyncio.sleep(1.9 * interval)  # pulsed at one interval, then the call ended
+    with heartbeat("scenes", "en"):
+        await asyncio.sleep(1.5 * interval)
+    assert len(stamps) >= 2
+    assert stamps[1] - stamps[0] < 1.4 * interval  # a fresh rhythm would wait two intervals
