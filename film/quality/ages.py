@@ -1,0 +1,73 @@
+"""An elder is drawn as an elder: a grandmother is not "middle-aged" or "25".
+
+The 1.5B model gave the grandmother of a dumplings film, whose grandson leaves for
+university tomorrow, a "middle-aged" look with jet-black hair. The look drives the cast
+card, the drawn figure and the voice, so the contradiction reaches the screen. A person
+counts as an elder by the kin word in their name or role (奶奶, 外公, Grandma…); their
+own look must then not say young, middle-aged or an age under fifty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from film.quality.findings import Finding
+from film.quality.text import shorten
+
+_ELDER_ZH = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶")
+_ELDER_EN = re.compile(
+    r"\b(?:grand(?:ma|mother|pa|father|dad)|granny|gran|nana|gramps|grandad)\b", re.IGNORECASE
+)
+_YOUNG_ZH = re.compile(r"年轻|青年|中年|少年|少女|小伙|头发乌黑|乌黑的头发|一头黑发|满头黑发")
+_YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-black)\b", re.I)
+_AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
+_AGE_EN = re.compile(r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b", re.I)
+ELDER_AT_LEAST = 50
+
+
+def is_elder(name: str, role: str) -> bool:
+    """Whether the person's own name or role calls them a grandparent.
+
+    Only the role's own kin word counts: "奶奶的孙子" is the grandson and "Grandma's
+    helper" the helper, while "Leo's grandmother" is the grandmother.
+    """
+    own_zh = role.split("的")[-1]
+    own_en = re.sub(r"\b[\w ]*?'s\b", " ", role)
+    if "孙" in name or "孙" in own_zh:
+        return False
+    if any(word in name or word in own_zh for word in _ELDER_ZH):
+        return True
+    return bool(_ELDER_EN.search(name) or _ELDER_EN.search(own_en))
+
+
+def young_words(look: str) -> str:
+    """The words of ``look`` that make its person young, or ""."""
+    for pattern in (_YOUNG_ZH, _YOUNG_EN):
+        if match := pattern.search(look):
+            return match.group(0)
+    for pattern in (_AGE_ZH, _AGE_EN):
+        for match in pattern.finditer(look):
+            number = next(group for group in match.groups() if group)
+            age = int(number) * (10 if match.group(0).endswith("0s") else 1)
+            if age < ELDER_AT_LEAST:
+                return match.group(0)
+    return ""
+
+
+def check_elder_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
+    """Findings for grandparents whose look makes them young; ``people`` is (name, role, look)."""
+    findings: list[Finding] = []
+    for index, (name, role, look) in enumerate(people):
+        words = young_words(look) if is_elder(name, role) else ""
+        if words:
+            findings.append(
+                Finding(
+                    "coverage.elder-look",
+                    f"characters[{index}].look",
+                    shorten(look),
+                    f"{name} is a grandparent, but the look says {words!r}. Describe an "
+                    "older person: grey or white hair, lined face, an age of 60 or more.",
+                )
+            )
+    return findings

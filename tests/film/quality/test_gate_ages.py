@@ -1,0 +1,51 @@
+"""A grandparent's look makes them old; the gate asks again when it does not."""
+
+from __future__ import annotations
+
+from gate_kit import brief_for, family_film, fired_ids
+
+from film.quality import check_bible
+from film.quality.ages import check_elder_looks, is_elder, young_words
+
+
+def test_the_recorded_middle_aged_grandmother_is_caught() -> None:
+    # Recorded from the 1.5B model (zh-family-dumplings, 2026-11-30): the grandson leaves
+    # for university tomorrow, and his grandmother was drawn middle-aged with black hair.
+    people = [
+        ("奶奶", "母亲", "年龄中年，头发乌黑，穿着朴素的白衬衫和蓝裤子，戴着眼镜"),
+        ("孙子", "儿子", "年纪约18岁，穿着白色T恤和短裤"),
+    ]
+    findings = check_elder_looks(people)
+    assert [(f.check, f.path) for f in findings] == [("coverage.elder-look", "characters[0].look")]
+    assert "中年" in findings[0].message
+
+
+def test_ages_and_english_words_count() -> None:
+    assert young_words("a 35-year-old woman in a cardigan") == "35-year-old"
+    assert young_words("in her 40s, hair in a bun") == "in her 40s"
+    assert young_words("约45岁，短发") == "45岁"
+    assert young_words("Middle-aged, kind eyes") == "Middle-aged"
+    assert young_words("78 years old, silver hair, a cane") == ""
+    assert young_words("满头银发，七十多岁，背有点驼") == ""
+
+
+def test_grandchildren_and_people_without_kin_words_are_not_elders() -> None:
+    assert is_elder("Grandpa Joe", "retired bus driver")
+    assert is_elder("Ruth", "Leo's grandmother")
+    assert is_elder("王奶奶", "")
+    assert not is_elder("孙子", "奶奶的孙子")
+    assert not is_elder("Leo", "grandson")
+    assert not is_elder("Sam", "Grandma's helper")
+    assert not is_elder("Mei", "a young teacher")
+    assert check_elder_looks([("Leo", "grandson", "a young man of 18")]) == []
+
+
+def test_the_bible_check_asks_again_for_a_young_grandmother() -> None:
+    film, idea = family_film()
+    people = list(film.characters)
+    elder = next(i for i, p in enumerate(people) if is_elder(p.name, p.role))
+    people[elder] = people[elder].model_copy(update={"look": "young, jet-black hair, 30 years old"})
+    assert "coverage.elder-look" in fired_ids(check_bible(people, brief_for(film, idea)))
+    assert "coverage.elder-look" not in fired_ids(
+        check_bible(film.characters, brief_for(film, idea))
+    )
