@@ -1,10 +1,12 @@
-"""An elder is drawn as an elder: a grandmother is not "middle-aged" or "25".
+"""People look their age: a grandmother is not "middle-aged", a desk-mate not 中年.
 
 The 1.5B model gave the grandmother of a dumplings film, whose grandson leaves for
-university tomorrow, a "middle-aged" look with jet-black hair. The look drives the cast
-card, the drawn figure and the voice, so the contradiction reaches the screen. A person
-counts as an elder by the kin word in their name or role (奶奶, 外公, Grandma…); their
-own look must then not say young, middle-aged or an age under fifty.
+university tomorrow, a "middle-aged" look with jet-black hair, and one of two high-school
+desk-mates (同桌) a middle-aged one. The look drives the cast card, the drawn figure and
+the voice, so the contradiction reaches the screen. A person counts as an elder by the kin
+word in their name or role (奶奶, 外公, Grandma…), and as a pupil by their role (同桌,
+高三学生, classmate…); an elder's look must not say young or an age under fifty, a
+pupil's must not say middle-aged, old or an age of thirty or more.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ _YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-b
 _AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
 _AGE_EN = re.compile(r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b", re.I)
 ELDER_AT_LEAST = 50
+PUPIL_UNDER = 30
+_PUPIL_ZH = ("同桌", "学生", "高中生", "初中生", "小学生", "同学", "高一", "高二", "高三", "初三")
+_PUPIL_EN = re.compile(
+    r"\b(?:student|schoolboy|schoolgirl|classmate|desk-?mate|teen(?:ager)?|pupil)s?\b", re.I
+)
+_OLD_ZH = re.compile(r"中年|老年|年迈|苍老|白发|花白|满脸皱纹")
+_OLD_EN = re.compile(r"\b(?:middle-aged|elderly|old (?:man|woman)|gr[ae]y-haired|wrinkled)\b", re.I)
 
 
 def is_elder(name: str, role: str) -> bool:
@@ -41,6 +50,27 @@ def is_elder(name: str, role: str) -> bool:
     return bool(_ELDER_EN.search(name) or _ELDER_EN.search(own_en))
 
 
+def is_pupil(name: str, role: str) -> bool:
+    """Whether the person's own role makes them a school pupil or a student."""
+    own_zh = re.sub(r"[\d\s]+$", "", role.split("的")[-1])
+    own_en = re.sub(r"\b[\w ]*?'s\b", " ", role)
+    return own_zh.endswith(_PUPIL_ZH) or bool(_PUPIL_EN.search(own_en))
+
+
+def old_words(look: str) -> str:
+    """The words of ``look`` that make its person middle-aged or old, or ""."""
+    for pattern in (_OLD_ZH, _OLD_EN):
+        if match := pattern.search(look):
+            return match.group(0)
+    for pattern in (_AGE_ZH, _AGE_EN):
+        for match in pattern.finditer(look):
+            number = next(group for group in match.groups() if group)
+            age = int(number) * (10 if match.group(0).endswith("0s") else 1)
+            if age >= PUPIL_UNDER:
+                return match.group(0)
+    return ""
+
+
 def young_words(look: str) -> str:
     """The words of ``look`` that make its person young, or ""."""
     for pattern in (_YOUNG_ZH, _YOUNG_EN):
@@ -55,19 +85,27 @@ def young_words(look: str) -> str:
     return ""
 
 
-def check_elder_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
-    """Findings for grandparents whose look makes them young; ``people`` is (name, role, look)."""
+def check_age_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
+    """Grandparents drawn young and pupils drawn old; ``people`` is (name, role, look)."""
     findings: list[Finding] = []
     for index, (name, role, look) in enumerate(people):
-        words = young_words(look) if is_elder(name, role) else ""
-        if words:
-            findings.append(
-                Finding(
-                    "coverage.elder-look",
-                    f"characters[{index}].look",
-                    shorten(look),
-                    f"{name} is a grandparent, but the look says {words!r}. Describe an "
-                    "older person: grey or white hair, lined face, an age of 60 or more.",
-                )
+        if is_elder(name, role) and (words := young_words(look)):
+            check, advice = (
+                "coverage.elder-look",
+                (
+                    f"{name} is a grandparent, but the look says {words!r}. Describe an older "
+                    "person: grey or white hair, a lined face, an age of 60 or more."
+                ),
             )
+        elif is_pupil(name, role) and (words := old_words(look)):
+            check, advice = (
+                "coverage.pupil-look",
+                (
+                    f"{name} is a pupil or student, but the look says {words!r}. Describe someone "
+                    "of school age: a teenager's face, a school uniform or casual clothes."
+                ),
+            )
+        else:
+            continue
+        findings.append(Finding(check, f"characters[{index}].look", shorten(look), advice))
     return findings

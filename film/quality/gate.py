@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from film.form import estimate_runtime
-from film.quality.ages import check_elder_looks
+from film.quality.ages import check_age_looks
 from film.quality.completeness import (
     check_beat_count,
     check_cast_parts,
@@ -126,7 +126,7 @@ def check_bible(
             *check_bible_names(((c.name, c.role) for c in characters), title=title),
             *check_cast_parts(characters),
             *check_people(brief.idea, about),
-            *check_elder_looks((c.name, c.role, c.look) for c in characters),
+            *check_age_looks((c.name, c.role, c.look) for c in characters),
             *copied,
         ]
     )

@@ -135,6 +135,13 @@ def place_problem(place: str, *, title: str = "", cast: Sequence[str] = ()) -> t
     return "", ""
 
 
+#: Stand-in names that mean "anybody", the Chinese "Tom, Dick and Harry" among them. The
+#: 1.5B model cast a high-school romance as 张三 and 李四; a viewer reads them as a joke.
+PLACEHOLDER_NAMES = frozenset(
+    ["张三", "李四", "王五", "赵六", "钱七", "某某", "某人", "john doe", "jane doe", "joe bloggs"]
+)
+
+
 def name_problem(name: str) -> tuple[str, str]:
     """(check id, message tail) for a character name that is not a name, or ("", "")."""
     key = _norm(name)
@@ -145,6 +152,11 @@ def name_problem(name: str) -> tuple[str, str]:
         )
     if is_genre_name(name) is not None:
         return "names.name-is-genre", "is the genre, not a person: give the character a real name."
+    if key in PLACEHOLDER_NAMES:
+        return "names.name-is-placeholder", (
+            "is a stand-in name (like 'John Doe'), not a character's: give a real name that "
+            "fits the person."
+        )
     if re.search(r"\d", name):
         return "names.name-has-number", (
             "has digits in it; people are not numbered: give a real name."

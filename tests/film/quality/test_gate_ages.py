@@ -5,7 +5,7 @@ from __future__ import annotations
 from gate_kit import brief_for, family_film, fired_ids
 
 from film.quality import check_bible
-from film.quality.ages import check_elder_looks, is_elder, young_words
+from film.quality.ages import check_age_looks, is_elder, is_pupil, young_words
 
 
 def test_the_recorded_middle_aged_grandmother_is_caught() -> None:
@@ -15,7 +15,7 @@ def test_the_recorded_middle_aged_grandmother_is_caught() -> None:
         ("奶奶", "母亲", "年龄中年，头发乌黑，穿着朴素的白衬衫和蓝裤子，戴着眼镜"),
         ("孙子", "儿子", "年纪约18岁，穿着白色T恤和短裤"),
     ]
-    findings = check_elder_looks(people)
+    findings = check_age_looks(people)
     assert [(f.check, f.path) for f in findings] == [("coverage.elder-look", "characters[0].look")]
     assert "中年" in findings[0].message
 
@@ -37,7 +37,7 @@ def test_grandchildren_and_people_without_kin_words_are_not_elders() -> None:
     assert not is_elder("Leo", "grandson")
     assert not is_elder("Sam", "Grandma's helper")
     assert not is_elder("Mei", "a young teacher")
-    assert check_elder_looks([("Leo", "grandson", "a young man of 18")]) == []
+    assert check_age_looks([("Leo", "grandson", "a young man of 18")]) == []
 
 
 def test_the_bible_check_asks_again_for_a_young_grandmother() -> None:
@@ -49,3 +49,17 @@ def test_the_bible_check_asks_again_for_a_young_grandmother() -> None:
     assert "coverage.elder-look" not in fired_ids(
         check_bible(film.characters, brief_for(film, idea))
     )
+
+
+def test_the_recorded_middle_aged_desk_mate_is_caught() -> None:
+    # Recorded (zh-romance-notes, 2026-11-30): two high-school desk-mates, one "中年".
+    people = [
+        ("小林", "同桌1", "中年，留着短发，体型偏瘦"),
+        ("小雨", "同桌2", "年轻，留着短发，身材偏高"),
+    ]
+    assert [(f.check, f.path) for f in check_age_looks(people)] == [
+        ("coverage.pupil-look", "characters[0].look")
+    ]
+    assert is_pupil("Mia", "Leo's classmate") and is_pupil("小雨", "高三学生")
+    assert not is_pupil("王老师", "学生家长") and not is_pupil("Ann", "a student's mother")
+    assert check_age_looks([("Mr. Chen", "teacher", "middle-aged, glasses")]) == []

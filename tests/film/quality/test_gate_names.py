@@ -195,3 +195,11 @@ def test_a_scene_place_that_is_a_character_is_caught() -> None:
     scene = Scene(number=4, place="Lily", action=["Lily sleeps."], characters=["Lily"])
     bad = film.model_copy(update={"scenes": [*film.scenes, scene]})
     assert "names.place-is-character" in fired_ids(check_screenplay(bad, brief_for(bad, idea)))
+
+
+def test_stand_in_names_are_not_names() -> None:
+    # Recorded (zh-romance-notes, 2026-11-30): a high-school romance between 张三 and 李四.
+    for name in ("张三", "李四", "John Doe", "jane doe"):
+        assert name_problem(name)[0] == "names.name-is-placeholder", name
+    for name in ("张三丰", "John", "Doe", "李四海", "Leo"):
+        assert name_problem(name)[0] == "", name
