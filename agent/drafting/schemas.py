@@ -42,6 +42,7 @@ PROP_CHARS = 40
 #: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
 _NO_PROP = frozenset({"无", "没有", "暂无", "none", "n/a", "na", "nothing", "-", "—"})
 VOICE_CHARS = 60
+LOOK_CHARS = 160
 Prop = Annotated[str, Field(min_length=1, max_length=PROP_CHARS)]
 _WORDLIKE = re.compile(r"\w")
 _HEADING_PREFIX = re.compile(
@@ -87,8 +88,8 @@ class CharacterDraft(BaseModel):
 
     name: Name
     role: str = Field(min_length=2, max_length=100)
-    look: str = Field(min_length=3, max_length=160)
-    wardrobe: str = Field(min_length=3, max_length=160)
+    look: str = Field(min_length=3, max_length=LOOK_CHARS)
+    wardrobe: str = Field(min_length=3, max_length=LOOK_CHARS)
     props: list[Prop] = Field(default_factory=list, max_length=4)
     voice: str = Field(default="", max_length=VOICE_CHARS)
 
@@ -203,8 +204,8 @@ def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
             profiles[person_key(name)] = CharacterProfile(
                 name=name,
                 role=person.role,
-                look=look_alone(person.look),
-                wardrobe=wardrobe_of(person.look, person.wardrobe),
+                look=look_alone(whole_phrase(person.look, LOOK_CHARS)),
+                wardrobe=wardrobe_of(person.look, whole_phrase(person.wardrobe, LOOK_CHARS)),
                 props=[p for p in props if p][:6],
                 voice=whole_phrase(voice_hint(person.voice), VOICE_CHARS),
             )

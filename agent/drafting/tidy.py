@@ -171,15 +171,33 @@ _DANGLING = frozenset(
 )
 
 
-def whole_phrase(text: str, limit: int) -> str:
-    """``text`` without a last word the length limit may have cut ("…from their old").
+#: Where a clause ends: a text cut off at its limit goes back to the last one.
+_CLAUSE_END = re.compile(r"[,;.，。；！？!?]")
+#: A Chinese character or two at the end of an English text: the start of a word the
+#: model switched language for, cut off by the limit ("…which she wears on rainy or潮").
+_TRAILING_CJK = re.compile(rf"\s*(?:{CJK_RUN.pattern})$")
 
-    Only text that reached ``limit`` (the grammar stopped it) is trimmed: its last word
-    goes, then any words a phrase cannot end on. Chinese has no word breaks to cut at and
-    is left alone.
+
+def whole_phrase(text: str, limit: int) -> str:
+    """``text`` without the unfinished end the length limit may have cut.
+
+    Only text that reached ``limit`` (the grammar stopped it; a few characters of slack
+    for JSON escapes) is trimmed: back to its last clause ("…soft and emotional, as if
+    she is reliving" ends at "emotional"), else its last word goes, then any words a
+    phrase cannot end on ("…from their old"). An English text ending in a stray Chinese
+    character was cut in mid-switch and is trimmed the same way. Chinese without a clause
+    mark is left alone: it has no word breaks to cut at.
     """
     text = text.strip()
-    if len(text) < limit - 1 or " " not in text:
+    english = sum(char.isascii() for char in text) >= 0.8 * len(text)
+    unswitched = _TRAILING_CJK.sub("", text) if english else text
+    if len(text) < limit - 4 and unswitched == text:
+        return text
+    text = unswitched
+    ends = [match.start() for match in _CLAUSE_END.finditer(text)]
+    if ends and ends[-1] >= len(text) // 3:
+        return text[: ends[-1]].rstrip()
+    if " " not in text:
         return text
     words = text.split()[:-1]
     while words and words[-1].lower().strip(",;:") in _DANGLING:

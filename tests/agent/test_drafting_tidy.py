@@ -173,6 +173,18 @@ def test_a_phrase_cut_off_at_its_limit_ends_at_a_whole_phrase() -> None:
     voice = "The driver speaks in a deep, gravelly"
     assert whole_phrase(voice, 38) == "The driver speaks in a deep"
     assert whole_phrase("red scarf", 40) == "red scarf"  # well under the limit: whole
+    # Recorded (en-scenery-lighthouse, 2026-11-30): a voice hint and a look cut at their limits.
+    hint = "Sarah's voice is soft and emotional, as if she is reliving"
+    assert whole_phrase(hint, 60) == "Sarah's voice is soft and emotional"
+    look = (
+        "A lighthouse keeper with long grey hair. She has a weathered face and is dressed in "
+        "dark blue with a wide-brimmed hat, which she wears on rainy or潮"
+    )
+    assert whole_phrase(look, 160) == (
+        "A lighthouse keeper with long grey hair. She has a weathered face and is dressed in "
+        "dark blue with a wide-brimmed hat"
+    )
+    assert whole_phrase("满头银发，穿着蓝色棉袄，戴着一副老花眼", 20) == "满头银发，穿着蓝色棉袄"
     assert whole_phrase("一张全家福照片放在钱包里面一直带着走的那种很旧的照片", 20) == (
         "一张全家福照片放在钱包里面一直带着走的那种很旧的照片"
     )
