@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from film.form import estimate_runtime
-from film.quality.ages import check_age_looks
 from film.quality.completeness import (
     check_beat_count,
     check_cast_parts,
@@ -22,7 +21,12 @@ from film.quality.completeness import (
     check_scene_parts,
 )
 from film.quality.copying import check_copying
-from film.quality.coverage import check_film_coverage, check_logline_coverage, check_people
+from film.quality.coverage import (
+    check_age_looks,
+    check_film_coverage,
+    check_logline_coverage,
+    check_people,
+)
 from film.quality.debris import check_debris
 from film.quality.fields import (
     VisibleText,
