@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import glob
 import importlib.util
 import os
 import shutil
@@ -28,7 +29,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 BOOTSTRAP = ROOT / ".bootstrap"
 PACKAGES = ("film", "agent", "tools", "knowledge", "webapp")
-TEST_SYSTEM_TOOLS = {"ffprobe": "ffmpeg", "pdftoppm": "poppler-utils", "chromium": "chromium"}
+TEST_SYSTEM_TOOLS = {
+    "ffprobe": "ffmpeg",
+    "pdftoppm": "poppler-utils",
+    "chromium": "chromium",
+    "initdb": "postgresql",
+}
+TOOL_FOLDERS = {"initdb": "/usr/lib/postgresql/*/bin"}
+"""Where Debian puts a tool off the PATH (postgresql's server programs)."""
+SCALE_VARIABLES = ("MICROFILM_DATABASE_URL", "MICROFILM_RAY_ADDRESS")
+"""A studio with one of these set runs on the `scale` extra (Postgres drivers, Ray)."""
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 STOP_GRACE_S = 3.0
 """How long the studio may take to shut down cleanly before its process group is killed."""
@@ -60,8 +70,8 @@ def find_uv() -> str:
     return str(private)
 
 
-def sync_environment(uv: str) -> None:
-    """Create or update .venv exactly as uv.lock says."""
+def sync_environment(uv: str, *, scale: bool = False) -> None:
+    """Create or update .venv exactly as uv.lock says; ``scale`` adds the `scale` extra."""
     first = not (ROOT / ".venv" / "bin" / "python").exists()
     if first:
         say(
@@ -72,14 +82,24 @@ def sync_environment(uv: str) -> None:
     started = time.monotonic()
     env = dict(os.environ, UV_PYTHON_DOWNLOADS="never")
     subprocess.run(
-        [uv, "sync", "--locked", "--python", sys.executable], cwd=ROOT, env=env, check=True
+        [
+            uv,
+            "sync",
+            "--locked",
+            "--python",
+            sys.executable,
+            *(["--extra", "scale"] if scale else []),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
     say(f"Environment ready in {time.monotonic() - started:.0f} s.")
 
 
 def ensure_system_tools() -> None:
     """Install the Debian tools the tests use to inspect real output (ffprobe, pdftoppm...)."""
-    missing = sorted({pkg for tool, pkg in TEST_SYSTEM_TOOLS.items() if not shutil.which(tool)})
+    missing = sorted({pkg for tool, pkg in TEST_SYSTEM_TOOLS.items() if not have_tool(tool)})
     if not missing:
         return
     apt = shutil.which("apt-get")
@@ -100,6 +120,12 @@ def ensure_system_tools() -> None:
         check=True,
         env=env,
     )
+
+
+def have_tool(tool: str) -> bool:
+    """True when ``tool`` is on the PATH or in the folder its Debian package uses."""
+    folder = TOOL_FOLDERS.get(tool)
+    return bool(shutil.which(tool) or (folder and glob.glob(f"{folder}/{tool}")))
 
 
 def run_in_env(uv: str, *command: str) -> int:
@@ -230,7 +256,9 @@ def main() -> int:
     args, rest = parser.parse_known_args()
     extra = [a for a in rest if a != "--"]  # everything else goes to pytest
     uv = find_uv()
-    sync_environment(uv)
+    # Tests and lint cover the scale-out code; a studio needs it only when configured for it.
+    scale = args.job != "studio" or any(os.environ.get(name) for name in SCALE_VARIABLES)
+    sync_environment(uv, scale=scale)
     if args.job == "test":
         ensure_system_tools()
         return run_in_env(uv, "python", "-m", "pytest", *extra)

@@ -23,8 +23,9 @@ from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
+from agent.checkpoints import checkpoint_path, uses_postgres
 from agent.messages import say
-from agent.session import checkpoint_path, open_graph
+from agent.session import open_graph
 from film.paths import SQLITE_COMPANIONS
 
 GraphOpener = Callable[[], AbstractAsyncContextManager[Any]]
@@ -89,6 +90,8 @@ class SharedGraph:
             return self._graph
 
     def _replace_if_damaged(self) -> None:
+        if uses_postgres(self._database):
+            return  # a server's database is its administrator's to check and repair
         database = checkpoint_path(self._database)
         damage = damage_in(database)
         if damage is None:

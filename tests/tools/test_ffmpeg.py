@@ -98,4 +98,7 @@ def test_only_the_runner_starts_processes_or_finds_the_binary():
         for p in TOOLS.rglob("*.py")
         if _imports(p) & {"subprocess", "imageio_ffmpeg"}
     }
-    assert starters == {"ffmpeg/process.py"}
+    # The one other starter runs `ray start`/`ray stop` for a local two-node cluster (the
+    # scale tests and bench/bench_scale.py); it never touches ffmpeg.
+    assert starters == {"ffmpeg/process.py", "distributed/local_cluster.py"}
+    assert "ffmpeg" not in (TOOLS / "distributed/local_cluster.py").read_text(encoding="utf-8")

@@ -148,6 +148,20 @@ class SpendLedger:
                     return jobs[index]
         return None
 
+    def record(self, job: PaidJob) -> None:
+        """Keep ``job`` as its key's record: one a render on another machine reserved or ran.
+
+        The same reservation (its idempotency key) is replaced; another one is added.
+        """
+        with self._locked():
+            jobs = self._read()
+            same = [i for i, j in enumerate(jobs) if j.request_key == job.request_key]
+            if same and job.request_key:
+                jobs[same[-1]] = job
+            else:
+                jobs.append(job)
+            self._write(jobs)
+
     def note_resumed(self, key: str, job_id: str, *, scene: int | None, what: str) -> None:
         """A job found by its id from an earlier run: make sure the ledger lists it.
 
