@@ -117,6 +117,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "生成剪辑工程（OTIO、FCPXML、EDL、剪映草稿）",
     ),
     "joining_scenes": ("Joining the scenes", "合成场景"),
+    "native_sound_kept": (
+        " In {which} the video model's own sound is kept; the subtitles follow what was said.",
+        "{which}保留了视频模型自己的声音，字幕按实际说出的话对齐。",
+    ),
+    "native_sound_missing": (
+        " The video of {which} came back without sound, so the studio's voices speak there.",
+        "{which}的视频没有声音，改由配音朗读对白。",
+    ),
+    "native_sound_untimed": (
+        " Whisper is not installed, so the subtitles of {which} follow the script's timing.",
+        "未安装 Whisper，{which}的字幕按剧本估算的时间显示。",
+    ),
+    "native_sound_unavailable": (
+        " This render backend makes no sound of its own, so the studio's voices speak the "
+        "lines (keeping the model's audio needs a generative video backend).",
+        "当前渲染方式不会生成声音，对白仍由配音朗读（保留模型原声需要生成式视频后端）。",
+    ),
     "cover_done": ("The cover is ready.", "封面做好了。"),
     "cover_failed": ("The cover could not be drawn ({reason}).", "封面生成失败（{reason}）。"),
 }

@@ -19,6 +19,7 @@ from agent.events import Writer, emit_failure, failure_event, progress_event
 from agent.messages import minutes_text, say, scenes_named
 from film.screenplay import Screenplay
 from tools.assembly.production import FilmResult, SegmentResult
+from tools.sound.native import NATIVE, NATIVE_UNTIMED, SILENT_CLIP, UNAVAILABLE
 
 REASON_CHARS = 160
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?(?:[\\/][^\s\\/'\"<>|:,;()]+){2,}[\\/]?")
@@ -158,4 +159,23 @@ def film_summary(film: FilmResult, screenplay: Screenplay, language: str) -> str
         done = say("film_done", language, runtime=runtime, scenes=total)
     if not film.srt_path:
         done += say("no_dialogue_no_subtitles", language)
-    return done
+    return done + sound_summary(film.sound, language)
+
+
+_SOUND_TEXTS = (
+    (NATIVE, "native_sound_kept"),
+    (NATIVE_UNTIMED, "native_sound_untimed"),
+    (SILENT_CLIP, "native_sound_missing"),
+)
+
+
+def sound_summary(sound: Mapping[int, str], language: str) -> str:
+    """Which scenes kept the video model's own sound and which fell back to the voices."""
+    if any(status == UNAVAILABLE for status in sound.values()):
+        return say("native_sound_unavailable", language)
+    parts = []
+    for status, key in _SOUND_TEXTS:
+        numbers = sorted(n for n, s in sound.items() if s == status)
+        if numbers:
+            parts.append(say(key, language, which=scenes_named(numbers, language)))
+    return "".join(parts)

@@ -38,6 +38,8 @@ from tools.assembly.stitch import (
     write_srt,
 )
 from tools.backends.base import RenderError, get_backend
+from tools.backends.native_audio import audio_choice
+from tools.sound.native import UNAVAILABLE
 
 __all__ = [
     "FilmResult",
@@ -153,7 +155,18 @@ def assemble_film(
     notes = [missing_note(screenplay, missing)] if missing else []
     if progress:
         progress("Film assembled", 1.0)
-    return FilmResult(film_path, round(plan.duration_s, 3), srt_path, missing, notes)
+    sound = _scene_sounds(scenes, settings)
+    return FilmResult(film_path, round(plan.duration_s, 3), srt_path, missing, notes, sound)
+
+
+def _scene_sounds(scenes: list[Manifest], settings: ProductionSettings) -> dict[int, str]:
+    """Whose voices each scene has, for the report (native audio asked of a silent backend)."""
+    unavailable = settings.voice and audio_choice(get_backend(settings.backend)) == "unavailable"
+    return {
+        reel.scene: UNAVAILABLE if unavailable else reel.sound
+        for reel in scenes
+        if reel.scene is not None
+    }
 
 
 def _finished_reels(

@@ -48,6 +48,8 @@ class Manifest:
     cues: tuple[TimedLine, ...] = ()
     scene: int | None = None
     created: float = field(default_factory=time.time)
+    sound: str = "voices"
+    """Whose voices: ``voices`` (the studio's), or a status of :mod:`tools.sound.native`."""
 
     @property
     def duration_s(self) -> float:
@@ -75,6 +77,7 @@ class Manifest:
             "cues": [c.as_dict() for c in self.cues],
             "scene": self.scene,
             "created": self.created,
+            "sound": self.sound,
         }
         atomic_write_text(folder / f"{self.stem}.json", json.dumps(data, ensure_ascii=False))
 
@@ -94,6 +97,7 @@ class Manifest:
                 cues=tuple(TimedLine.from_dict(c) for c in data["cues"]),
                 scene=data.get("scene"),
                 created=float(data.get("created", 0.0)),
+                sound=str(data.get("sound", "voices")),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -126,6 +130,7 @@ def encode_reel(
     burner: SubtitleBurner | None = None,
     cues: tuple[TimedLine, ...] = (),
     progress: Progress | None = None,
+    sound: str = "voices",
 ) -> Manifest:
     """Encode a reel's frames and audio into its pieces, then write its manifest."""
     bounds = [
@@ -166,6 +171,7 @@ def encode_reel(
         tail_frames=tail_frames,
         cues=cues,
         scene=spec.scene,
+        sound=sound,
     )
     manifest.save(folder)
     return manifest

@@ -52,6 +52,8 @@ class FilmResult:
     srt_path: Path | None
     missing_scenes: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sound: dict[int, str] = field(default_factory=dict)
+    """Whose voices each scene has: ``voices``, or a status of :mod:`tools.sound.native`."""
 
     @property
     def complete(self) -> bool:

@@ -10,7 +10,14 @@ Everything the studio does with ffmpeg goes through this package, and the bundle
 - :mod:`tools.ffmpeg.audio` holds the audio format and WAV/PCM conversion.
 """
 
-from tools.ffmpeg.audio import AAC_ARGS, CHANNELS, SAMPLE_RATE, decode_audio, write_wav
+from tools.ffmpeg.audio import (
+    AAC_ARGS,
+    CHANNELS,
+    SAMPLE_RATE,
+    decode_audio,
+    has_audio,
+    write_wav,
+)
 from tools.ffmpeg.process import (
     FFmpegError,
     FFmpegProcess,
@@ -41,6 +48,7 @@ __all__ = [
     "decode_audio",
     "decode_frames",
     "ffmpeg_exe",
+    "has_audio",
     "run_ffmpeg",
     "write_concat_list",
     "write_wav",

@@ -63,3 +63,16 @@ def decode_audio(path: Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
             f"could not read audio from {path.name}: {exc.log[-500:]}", exc.log
         ) from None
     return np.frombuffer(data, np.float32).reshape(-1, CHANNELS).copy()
+
+
+def has_audio(path: Path) -> bool:
+    """Whether ``path`` has an audio stream ffmpeg can decode (generated clips may have none)."""
+    try:
+        run_ffmpeg(
+            ["-i", str(path), "-map", "0:a:0", "-frames:a", "1", "-f", "null", "-"],
+            what=f"looking for sound in {path.name}",
+            timeout_s=60,
+        )
+    except FFmpegError:
+        return False
+    return True

@@ -18,16 +18,16 @@ much as long ones. Used by the slow tests beside this file and by ``bench/bench_
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
-import wave
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from tools.subtitles.hearing import whisper_input, whisper_model
 
 CHINESE_PROMPT = "以下是普通话的句子。"
 """Primes Whisper for Mandarin in simplified script (without it, base often answers in
@@ -45,17 +45,16 @@ class Judge:
     """Whisper base on the CPU: int8, beam search of 5, deterministic (temperature 0)."""
 
     def __init__(self, model_dir: Path, threads: int = 1) -> None:
-        from faster_whisper import WhisperModel  # heavy dev-only dependency
-
-        self._model = WhisperModel(
-            str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
-        )
+        # The studio's own loader (``model_dir`` is the folder it assembles): PyAV is not
+        # installed, so sound goes in as 16 kHz samples (see tools.subtitles.hearing).
+        del model_dir
+        self._model = whisper_model(threads)
 
     def transcribe(self, samples: np.ndarray, rate: int, language: str) -> str:
         """What Whisper hears in mono or stereo ``samples``; Chinese in simplified script."""
         prompt = CHINESE_PROMPT if language == "zh" else None
         segments, _ = self._model.transcribe(
-            _wav_bytes(samples, rate),
+            whisper_input(samples, rate),
             language=language,
             beam_size=5,
             temperature=0.0,
@@ -68,22 +67,6 @@ class Judge:
             return text
         # On audio it cannot make out, Whisper tends to "hear" its own prompt: that is silence.
         return to_simplified(text).replace(CHINESE_PROMPT, "").strip()
-
-
-def _wav_bytes(samples: np.ndarray, rate: int) -> io.BytesIO:
-    """16-bit mono PCM WAV in memory: faster-whisper decodes and resamples it itself."""
-    if samples.ndim == 2:
-        samples = samples.mean(axis=1)
-    if samples.dtype != np.int16:
-        samples = (np.clip(samples.astype(np.float32), -1.0, 1.0) * 32767).astype(np.int16)
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.tobytes())
-    buffer.seek(0)
-    return buffer
 
 
 @cache

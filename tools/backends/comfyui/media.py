@@ -4,8 +4,9 @@ ComfyUI's clips come back at the model's legal size and frame count, which are c
 not exactly the film's frame and the shot's length. The join therefore fills each part to the
 frame (scale, centre crop) and stretches it by the few per cent its legal frame count missed
 the shot by, so no frame is frozen and no motion is cut; then the parts are concatenated
-into one silent intermediate clip of exactly the scene's length (the pipeline re-encodes it
-with the voice and subtitles, like every API backend's clip).
+into one intermediate clip of exactly the scene's length (the pipeline re-encodes it with the
+voice and subtitles, like every API backend's clip). It is silent unless the backend keeps
+the model's sound (a workflow that saves its clips with audio): that is stretched with them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,15 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from film.paths import atomic_output
 from tools.backends.base import RenderError
-from tools.backends.openai.media import check_even_size, intermediate_format, looks_like_video
+from tools.backends.openai.media import (
+    audio_chain,
+    check_even_size,
+    intermediate_format,
+    joined_tail,
+    looks_like_video,
+    part_sounds,
+    sound_output,
+)
 from tools.ffmpeg import FFmpegError, FFmpegTimeout, run_ffmpeg
 
 _FFMPEG_TIMEOUT_S = 900
@@ -79,14 +88,24 @@ def last_frame(clip: Path, target: Path) -> None:
 
 
 def join_parts(
-    parts: Sequence[Part], out_path: Path, *, width: int, height: int, fps: int, duration_s: float
+    parts: Sequence[Part],
+    out_path: Path,
+    *,
+    width: int,
+    height: int,
+    fps: int,
+    duration_s: float,
+    keep_audio: bool = False,
 ) -> None:
-    """Fill, stretch and join the parts into one silent clip of exactly ``duration_s``.
+    """Fill, stretch and join the parts into one clip of exactly ``duration_s``.
+
+    Silent, unless ``keep_audio`` and a part has sound (then all of it is kept in step).
 
     Raises:
         RenderError: for an odd frame size (final) or a part ffmpeg cannot read.
     """
     check_even_size(width, height)
+    sounds = part_sounds([part.path for part in parts], keep_audio)
     inputs: list[str] = []
     chains = []
     for i, part in enumerate(parts):
@@ -98,11 +117,9 @@ def join_parts(
             f"tpad=stop_mode=clone:stop_duration={part.planned_s:.3f},"
             f"trim=duration={part.planned_s:.3f},setpts=PTS-STARTPTS[v{i}]"
         )
-    labels = "".join(f"[v{i}]" for i in range(len(parts)))
-    graph = ";".join(chains) + (
-        f";{labels}concat=n={len(parts)}:v=1:a=0,"
-        f"tpad=stop_mode=clone:stop_duration={duration_s:.3f}[out]"
-    )
+        if sounds:
+            chains.append(audio_chain(i, sounds[i], part.planned_s, stretch))
+    graph = ";".join(chains) + ";" + joined_tail(len(parts), duration_s, bool(sounds))
     _run(
         [
             *inputs,
@@ -113,7 +130,7 @@ def join_parts(
             "-t",
             f"{duration_s:.3f}",
             *intermediate_format(width, height, fps).video_args(),
-            "-an",
+            *sound_output(bool(sounds)),
             "-movflags",
             "+faststart",
             "-f",

@@ -2,9 +2,11 @@
 
 Providers return clips and stills at their own sizes, frame rates and lengths. Both API
 backends therefore finish with one encode that produces exactly the requested frame size,
-rate and duration as silent H.264, so the production pipeline can treat every backend alike:
+rate and duration as H.264, so the production pipeline can treat every backend alike:
 generated clips are fitted and joined here, keyframes are animated with the studio's one
-camera-move code (:mod:`tools.picture.motion`).
+camera-move code (:mod:`tools.picture.motion`). The clips are silent unless the backend keeps
+the model's own sound (:mod:`tools.backends.native_audio`): then each part's audio is cut,
+padded and stretched exactly like its picture, so speech stays on the lips across the join.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from tools.backends.base import RenderError, Shot, shot_frame_counts
-from tools.ffmpeg import EncodeFormat, FFmpegError, FFmpegTimeout, FrameEncoder, run_ffmpeg
+from tools.ffmpeg import (
+    AAC_ARGS,
+    SAMPLE_RATE,
+    EncodeFormat,
+    FFmpegError,
+    FFmpegTimeout,
+    FrameEncoder,
+    has_audio,
+    run_ffmpeg,
+)
 from tools.picture.motion import ken_burns
 from tools.picture.storyboard import canvas_size
 
@@ -70,13 +81,16 @@ def join_clips(
     height: int,
     fps: int,
     duration_s: float,
+    keep_audio: bool = False,
 ) -> None:
     """Fit each part to the frame, cut it to its planned length, and join them.
 
     A part that came back shorter than planned holds its last frame, so the scene always
-    lasts ``duration_s`` exactly and the film's timing never depends on the provider.
+    lasts ``duration_s`` exactly and the film's timing never depends on the provider. With
+    ``keep_audio`` the parts' sound is kept in step (silence for a part that has none).
     """
     check_even_size(width, height)
+    sounds = part_sounds([path for path, _ in parts], keep_audio)
     inputs: list[str] = []
     chains = []
     for i, (path, length) in enumerate(parts):
@@ -87,11 +101,9 @@ def join_clips(
             f"tpad=stop_mode=clone:stop_duration={length:.3f},"
             f"trim=duration={length:.3f},setpts=PTS-STARTPTS[v{i}]"
         )
-    joined = "".join(f"[v{i}]" for i in range(len(parts)))
-    graph = ";".join(chains) + (
-        f";{joined}concat=n={len(parts)}:v=1:a=0,"
-        f"tpad=stop_mode=clone:stop_duration={duration_s:.3f}[out]"
-    )
+        if sounds:
+            chains.append(audio_chain(i, sounds[i], length))
+    graph = ";".join(chains) + ";" + joined_tail(len(parts), duration_s, bool(sounds))
     _run(
         [
             *inputs,
@@ -102,7 +114,7 @@ def join_clips(
             "-t",
             f"{duration_s:.3f}",
             *intermediate_format(width, height, fps).video_args(),
-            "-an",
+            *sound_output(bool(sounds)),
             "-movflags",
             "+faststart",
             "-f",
@@ -111,6 +123,47 @@ def join_clips(
         ],
         "join the generated clips (a download may not be a playable video)",
     )
+
+
+def part_sounds(paths: Sequence[Path], keep_audio: bool) -> list[bool]:
+    """Which parts carry sound; empty when the join is silent (not asked, or none has any)."""
+    if not keep_audio:
+        return []
+    found = [has_audio(path) for path in paths]
+    return found if any(found) else []
+
+
+def audio_chain(index: int, sound: bool, length_s: float, stretch: float = 1.0) -> str:
+    """Part ``index``'s sound fitted like its picture: same start, stretch and length.
+
+    The picture is slowed by ``stretch`` (ComfyUI's legal frame counts), so the sound is
+    played at ``1 / stretch`` speed with its pitch kept; a part without sound is silence.
+    """
+    if not sound:
+        return f"anullsrc=r={SAMPLE_RATE}:cl=stereo,atrim=duration={length_s:.3f}[a{index}]"
+    tempo = f"atempo={1 / stretch:.6f}," if abs(stretch - 1.0) > 1e-4 else ""
+    return (
+        f"[{index}:a]asetpts=PTS-STARTPTS,aresample={SAMPLE_RATE},"
+        f"aformat=sample_fmts=fltp:channel_layouts=stereo,{tempo}"
+        f"apad,atrim=duration={length_s:.3f},asetpts=PTS-STARTPTS[a{index}]"
+    )
+
+
+def joined_tail(count: int, duration_s: float, sound: bool) -> str:
+    """The concat of ``count`` fitted parts, held to ``duration_s``: ``[out]`` (and ``[aout]``)."""
+    labels = "".join(f"[v{i}][a{i}]" if sound else f"[v{i}]" for i in range(count))
+    hold = f"tpad=stop_mode=clone:stop_duration={duration_s:.3f}"
+    if not sound:
+        return f"{labels}concat=n={count}:v=1:a=0,{hold}[out]"
+    return (
+        f"{labels}concat=n={count}:v=1:a=1[joined][sound];[joined]{hold}[out];"
+        f"[sound]apad,atrim=duration={duration_s:.3f}[aout]"
+    )
+
+
+def sound_output(sound: bool) -> list[str]:
+    """Output options for the joined sound: AAC in the film's format, or no audio at all."""
+    return ["-map", "[aout]", *AAC_ARGS] if sound else ["-an"]
 
 
 def encode_ken_burns(
