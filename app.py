@@ -2,8 +2,8 @@
 
 Run with ``chainlit run app.py`` (``python3 dev.py studio`` does it for you). This module
 only wires Chainlit's hooks; the pieces live in :mod:`webapp`: logins
-(:mod:`webapp.auth`), chat history on SQLite (:mod:`webapp.persistence`), files served to
-their owner only (:mod:`webapp.files`), one project folder per user and thread
+(:mod:`webapp.auth`), chat history on SQLite or Postgres (:mod:`webapp.persistence`), files
+served to their owner only (:mod:`webapp.files`), one project folder per user and thread
 (:mod:`webapp.projects`), the settings panel (:mod:`webapp.settings`), the genre buttons
 (:mod:`webapp.genres`), the retry choices after failed scenes and Confirm / Decline on a
 paid render's cost (:mod:`webapp.recovery`) and the live view of a turn (:mod:`webapp.turns`).
@@ -20,12 +20,14 @@ from typing import Any
 
 import chainlit as cl
 from chainlit.auth import get_current_user
+from chainlit.data import get_data_layer
 from chainlit.server import app as server_app
 from chainlit.server import sio
 from chainlit.types import ThreadDict
 from langgraph.types import Command
 
 import knowledge  # cheap: chromadb loads on the first use of its names (PEP 562)
+from agent.checkpoints import database_url
 from agent.exports import stop_typesetting_apart, typeset_pdfs_apart
 from agent.model.providers import describe_model
 from agent.session import TurnInput, pending_question
@@ -46,6 +48,7 @@ from webapp.files import LocalStorageClient, add_file_route
 from webapp.fonts import add_font_route, serve_local_page
 from webapp.persistence import make_data_layer
 from webapp.projects import project_folder
+from webapp.sheets import ask as sheets
 from webapp.threads import add_thread_guard, open_foreign_links_as_new_chats
 from webapp.throttle import LoginThrottle
 from webapp.turns import ChatTurn
@@ -124,6 +127,8 @@ async def password_login(username: str, password: str) -> cl.User | None:
 async def open_studio() -> None:
     """Open the checkpointed graph and make sure the guideline index exists."""
     await GRAPH.get()
+    if database_url():  # a replica: the shared history's tables exist before the first login
+        await asyncio.to_thread(get_data_layer)
     typeset_pdfs_apart()
     try:
         await asyncio.to_thread(knowledge.ensure_index, log=log.info)
@@ -215,7 +220,7 @@ async def play_turn(user_input: TurnInput) -> None:
     turn = ChatTurn(folder, language=language)
     outcome = await turn.run(graph, cl.context.session.thread_id, user_input, context)
     if outcome.interrupt is not None:
-        await recovery.ask_question(outcome.interrupt)
+        await recovery.ask_question(outcome.interrupt, folder)
 
 
 async def waiting_question() -> dict[str, Any] | None:
@@ -282,6 +287,16 @@ async def on_cost_button(action: cl.Action) -> None:
         start_turn_task(Command(resume=recovery.cost_answer(action.payload)))
 
 
+@cl.action_callback(sheets.ACTION_NAME)
+async def on_sheet_button(action: cl.Action) -> None:
+    """Approve, Regenerate <name> or Stop on the character sheets: resume with the answer."""
+    if turn_is_running():
+        return
+    await sheets.clear_sheet_buttons()
+    if sheets.is_sheet_question(await waiting_question()):
+        start_turn_task(Command(resume=sheets.sheet_answer(action.payload)))
+
+
 @cl.action_callback(recovery.ACTION_NAME)
 async def on_recovery_button(action: cl.Action) -> None:
     """A "retry failed scenes" or "stitch without scene N" button: a render turn with it."""
@@ -304,7 +319,7 @@ async def on_chat_resume(thread: ThreadDict) -> None:
     cl.user_session.set("model_noted", True)
     payload = await waiting_question()
     if payload:
-        await recovery.ask_question(payload)
+        await recovery.ask_question(payload, current_folder())
     graph, thread_id = await GRAPH.get(), cl.context.session.thread_id
     await recovery.offer_again(graph, thread_id, thread)
     await recovery.offer_resume(graph, thread_id, current_folder(), thread)

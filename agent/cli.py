@@ -36,7 +36,7 @@ from agent.production.resume import find_interrupted
 from agent.production.spending import LEDGER_NAME, cost_text
 from agent.session import TurnInput, TurnResult, open_graph, pending_question
 from agent.state import IdeaOptions, idea_message
-from agent.terminal import answer_for, err, play, print_model, show_question
+from agent.terminal import answer_for, err, keep_sheets, play, print_model, show_question
 from film.screenplay import Genre, Project
 
 DELIVERABLES = {  # name in the output folder -> project artefact field
@@ -76,6 +76,7 @@ def _context(args: argparse.Namespace, **extra: Any) -> Context:
     if args.budget is not None:
         changes["budget"] = args.budget
     changes["spending_approved"] = bool(args.yes or args.budget is not None)
+    changes["sheets_approved"] = bool(args.yes)
     if args.backend:
         changes["render_backend"] = args.backend
     if args.resolution:
@@ -146,6 +147,16 @@ def _needs_approval(result: TurnResult, work: Path, out: Path) -> CliError:
     return CliError("\n".join(lines), code=NEEDS_APPROVAL)
 
 
+def _needs_sheet_approval(result: TurnResult, work: Path, out: Path) -> CliError:
+    """Sheets that wait for a look: copied to ``--out`` with the screenplay, nothing rendered."""
+    assert result.sheets is not None
+    saved = _move_deliverables(result, work, out, SCREENPLAY_FILES)
+    lines = [keep_sheets(result.sheets.payload, out / "character-sheets")]
+    if saved:
+        lines.append(f"Saved to {out}: " + ", ".join(p.name for p in saved))
+    return CliError("\n".join(lines), code=NEEDS_APPROVAL)
+
+
 async def _draft(args: argparse.Namespace) -> int:
     idea = " ".join(args.idea.split())
     if not idea:
@@ -176,6 +187,8 @@ async def _draft(args: argparse.Namespace) -> int:
         result = await play(graph, uuid.uuid4().hex, {"messages": [message]}, context, err)
         if result.cost is not None:
             raise _needs_approval(result, work, out)
+        if result.sheets is not None:
+            raise _needs_sheet_approval(result, work, out)
         if result.values.get("project") and result.values.get("production") and result.error:
             raise _unfinished_film(result, work, out)
         if result.error or result.question or not result.values.get("project"):
@@ -228,7 +241,7 @@ async def _chat(args: argparse.Namespace) -> int:
                     language = str(result.values.get("language") or "en")
                     which = scenes_named(failed, language)
                     print(say("retry_hint_chat", language, which=which), flush=True)
-            question = result.question or result.cost
+            question = result.question or result.cost or result.sheets
             if question:
                 show_question(question)
     return 0
@@ -250,7 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chat = commands.add_parser("chat", help="co-write a film in the terminal")
     chat.add_argument("--thread", help="continue this conversation")
-    chat.add_argument("--db", help="checkpoint database (default: data/checkpoints.sqlite)")
+    chat.add_argument(
+        "--db",
+        help="checkpoint database (default: data/checkpoints.sqlite, or the Postgres server of "
+        "MICROFILM_DATABASE_URL)",
+    )
     for sub in (draft, chat):
         sub.add_argument("--language", choices=["en", "zh"], help="reply language")
         sub.add_argument("--backend", help="render backend (default: local)")

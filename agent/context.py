@@ -61,6 +61,10 @@ class Context:
         default=False,
         metadata={"description": "Paid renders go ahead without asking (the CLI's --yes)."},
     )
+    sheets_approved: bool = field(
+        default=False,
+        metadata={"description": "Character sheets are approved without asking (--yes)."},
+    )
 
     @property
     def size(self) -> tuple[int, int]:

@@ -6,7 +6,8 @@ run (unit tests of a helper, the CLI's own pre-checks) the events are dropped si
 instead of raising, because progress is advisory and must never break real work.
 
 :func:`agent.session.stream_turn` turns one graph run into the typed events below
-(:data:`TurnEvent`); the chat app and the CLI read only these, never the raw stream.
+(:data:`TurnEvent`); the chat app and the CLI read only these, never the raw stream. The
+questions a graph stops to ask are in :mod:`agent.questions`.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Self
+from typing import Any, Literal
 
 from langchain_core.messages import AIMessage
 from langchain_core.runnables.config import merge_configs, var_child_runnable_config
 from langgraph.config import get_stream_writer
 from langgraph.constants import TAG_NOSTREAM
+
+from agent.questions import CostQuestion, GenreQuestion, SheetQuestion
 
 ArtefactKind = Literal["screenplay", "fountain", "pdf", "cover", "scene", "film", "srt", "bundle"]
 Writer = Callable[[Any], None]
@@ -252,52 +255,6 @@ def work_event(event: Any) -> WorkEvent | None:
 
 
 @dataclass(frozen=True)
-class InterruptQuestion:
-    """A question the graph stopped to ask (an ``interrupt()`` value with a ``type``).
-
-    Subclasses name their ``KIND``; answer with ``Command(resume=...)``.
-    """
-
-    payload: dict[str, Any]
-
-    KIND: ClassVar[str] = ""
-
-    @classmethod
-    def from_interrupt(cls, value: Any) -> Self | None:
-        """The question an interrupt's value asks, or None if it is another kind."""
-        if isinstance(value, Mapping) and value.get("type") == cls.KIND:
-            return cls(dict(value))
-        return None
-
-
-@dataclass(frozen=True)
-class GenreQuestion(InterruptQuestion):
-    """The graph stopped to ask for the genre.
-
-    ``payload`` is the interrupt's value as docs/ARCHITECTURE.md fixes it: ``question``,
-    ``recommended`` and six ``options`` (genre, label, pitch).
-    """
-
-    KIND: ClassVar[str] = "choose_genre"
-
-    @property
-    def options(self) -> list[dict[str, Any]]:
-        """The genres offered, in order."""
-        return list(self.payload.get("options") or [])
-
-
-@dataclass(frozen=True)
-class CostQuestion(InterruptQuestion):
-    """The graph stopped before a paid render to ask whether to spend it.
-
-    ``payload``: :func:`agent.production.spending.cost_payload` (docs/ARCHITECTURE.md).
-    Answer ``{"approve": True}``, or words ("yes" / "确认").
-    """
-
-    KIND: ClassVar[str] = "confirm_cost"
-
-
-@dataclass(frozen=True)
 class TurnEnded:
     """The turn is over: the thread's state now, and the failure message if a stage failed."""
 
@@ -316,5 +273,6 @@ TurnEvent = (
     | Sources
     | GenreQuestion
     | CostQuestion
+    | SheetQuestion
     | TurnEnded
 )

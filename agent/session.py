@@ -1,7 +1,8 @@
-"""Durable sessions: the graph compiled with a SQLite checkpointer, and the one way to run a turn.
+"""Durable sessions: the graph compiled with a checkpointer, and the one way to run a turn.
 
-Checkpoints live in ``data_dir()/checkpoints.sqlite`` keyed by ``thread_id``, so a
-restarted studio (or a new CLI process) continues the same conversation and project.
+Checkpoints live in ``data_dir()/checkpoints.sqlite`` keyed by ``thread_id`` (or on the
+Postgres server ``MICROFILM_DATABASE_URL`` names, see :mod:`agent.checkpoints`), so a
+restarted studio (or a new CLI process, or another replica) continues the same conversation.
 
 :func:`stream_turn` is the only place that streams the graph: it turns LangGraph's raw
 stream into the typed events of :mod:`agent.events` (reply tokens, whole replies, stages,
@@ -21,10 +22,10 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
-from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command, StateSnapshot, StreamMode
 
+from agent.checkpoints import open_checkpointer
 from agent.context import Context
 from agent.events import (
     CostQuestion,
@@ -39,8 +40,8 @@ from agent.events import (
     work_event,
 )
 from agent.graph import builder
+from agent.questions import Question, SheetQuestion, read_question
 from agent.state import InputState
-from film.paths import data_dir, private_database
 
 StudioGraph = CompiledStateGraph[Any, Any, Any, Any]
 TurnInput = str | InputState | Command[Any]
@@ -55,19 +56,14 @@ QUIET_TAGS = frozenset({"nostream", "langsmith:nostream"})
 """Model calls tagged so (structured JSON, lookups) are work, not words for the user."""
 
 
-def checkpoint_path(db_path: Path | str | None = None) -> Path:
-    """The SQLite file holding conversations (``data_dir()/checkpoints.sqlite`` by default).
-
-    It is created readable by its owner only: it holds every user's conversations.
-    """
-    return private_database(Path(db_path) if db_path else data_dir() / "checkpoints.sqlite")
-
-
 @contextlib.asynccontextmanager
 async def open_graph(db_path: Path | str | None = None) -> AsyncIterator[StudioGraph]:
-    """The studio graph with durable checkpoints; closes the database on exit."""
-    async with AsyncSqliteSaver.from_conn_string(str(checkpoint_path(db_path))) as saver:
-        await saver.setup()
+    """The studio graph with durable checkpoints; closes the database on exit.
+
+    ``db_path`` names a SQLite file; without it the data folder's file is used, or the
+    Postgres server of ``MICROFILM_DATABASE_URL`` when that is set.
+    """
+    async with open_checkpointer(db_path) as saver:
         yield builder.compile(checkpointer=saver, name="microfilm-studio")
 
 
@@ -139,22 +135,18 @@ def _events(mode: str, chunk: Any) -> Iterator[TurnEvent]:
             yield event
 
 
-def _question(snapshot: StateSnapshot) -> GenreQuestion | CostQuestion | None:
+def _question(snapshot: StateSnapshot) -> Question | None:
     for pending in snapshot.interrupts:
-        question = GenreQuestion.from_interrupt(pending.value) or CostQuestion.from_interrupt(
-            pending.value
-        )
+        question = read_question(pending.value)
         if question is not None:
             return question
     return None
 
 
-async def pending_question(
-    graph: StudioGraph, thread_id: str
-) -> GenreQuestion | CostQuestion | None:
+async def pending_question(graph: StudioGraph, thread_id: str) -> Question | None:
     """The question a conversation is paused on (at a turn's end, or after a restart).
 
-    The genre, or whether to pay for a render.
+    The genre, whether to pay for a render, or whether the character sheets will do.
     """
     return _question(await graph.aget_state(thread_config(thread_id)))
 
@@ -199,12 +191,14 @@ class TurnResult:
     question: GenreQuestion | None = None
     cost: CostQuestion | None = None
     """The estimate of a paid render the turn stopped to have approved."""
+    sheets: SheetQuestion | None = None
+    """The character sheets a keyframe-first render stopped to have approved."""
     values: dict[str, Any] = field(default_factory=dict)
 
     @property
     def interrupt(self) -> dict[str, Any] | None:
-        """The payload of the question the turn stopped for (the genre, or the cost)."""
-        asked = self.question or self.cost
+        """The payload of the question the turn stopped for (genre, cost or sheets)."""
+        asked = self.question or self.cost or self.sheets
         return asked.payload if asked else None
 
     @property
@@ -228,6 +222,8 @@ class TurnResult:
             self.question = event
         elif isinstance(event, CostQuestion):
             self.cost = event
+        elif isinstance(event, SheetQuestion):
+            self.sheets = event
         elif isinstance(event, TurnEnded):
             self.values = event.values
 

@@ -2,14 +2,18 @@
 
 Progress, sources and files go to stderr and replies to ``say`` (stdout in the chat), so
 ``microfilm draft`` can print only the finished files' paths on stdout. The two questions a
-turn can stop on are printed with how to answer them: the genre (a number or words) and,
-before a paid render, the estimate scene by scene (yes or no).
+turn can stop on are printed with how to answer them: the genre (a number or words),
+before a paid render the estimate scene by scene (yes or no), and before a keyframe-first
+render the character sheets' files (yes, "redo NAME" or no).
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from agent.context import Context
 from agent.events import (
@@ -24,10 +28,10 @@ from agent.events import (
 )
 from agent.messages import say
 from agent.model.providers import describe_model
+from agent.production.sheets import sheet_text
 from agent.production.spending import cost_text
+from agent.questions import Question, SheetQuestion
 from agent.session import StudioGraph, TurnInput, TurnResult, stream_turn
-
-Question = GenreQuestion | CostQuestion
 
 
 def err(text: str) -> None:
@@ -88,6 +92,10 @@ def answer_for(line: str, question: Question) -> str:
 
 def show_question(question: Question) -> None:
     """The question on stdout, with how to answer it."""
+    if isinstance(question, SheetQuestion):  # the person's own disk: paths help here
+        print(sheet_text(question.payload, bullet="  ", paths=True))
+        print(question.payload.get("ask", ""), flush=True)
+        return
     if isinstance(question, CostQuestion):
         language = str(question.payload.get("language") or "en")
         print(cost_text(question.payload, bullet="  ", ask=False))
@@ -98,3 +106,16 @@ def show_question(question: Question) -> None:
         star = " *" if option.get("genre") == question.payload.get("recommended") else ""
         print(f"  {number}. {option.get('label')}{star}: {option.get('pitch', '')}")
     print("Answer with a number or in your own words.", flush=True)
+
+
+def keep_sheets(payload: dict[str, Any], folder: Path) -> str:
+    """Copy the sheets out of a ``draft``'s temporary folder; the text that names them there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for sheet in payload.get("sheets") or []:
+        source = Path(str(sheet.get("path")))
+        if source.is_file():
+            sheet["path"] = str(folder / source.name)
+            shutil.copy2(source, sheet["path"])
+    language = str(payload.get("language") or "en")
+    text = sheet_text(payload, bullet="  ", paths=True)
+    return text + "\n" + say("sheets_cli_stopped", language)

@@ -70,6 +70,11 @@ KNOWN_NODES = {
     "FluxGuidance",
     "EmptySD3LatentImage",
     "VHS_VideoCombine",
+    "DualCLIPLoader",
+    "FluxKontextImageScale",
+    "VAEEncode",
+    "ReferenceLatent",
+    "ConditioningZeroOut",
 }
 VIDEO_OUTPUTS = {"SaveWEBM", "SaveVideo", "SaveAnimatedWEBP", "VHS_VideoCombine"}
 OUTPUT_NODES = VIDEO_OUTPUTS | {"SaveImage"}

@@ -1,8 +1,9 @@
 """A fake OpenAI-compatible media API on 127.0.0.1, for testing the API backends offline.
 
 It speaks the same protocols as the real services (``/v1/videos`` jobs with polling and
-content download, ``/v1/images/generations`` with base64 or URL images, and
-``/v1/audio/speech``) and can misbehave on demand: rate limits, server errors, ``failed``
+content download, ``/v1/images/generations`` with base64 or URL images, ``/v1/images/edits``
+with reference images as repeated multipart ``image[]`` parts, and ``/v1/audio/speech``)
+and can misbehave on demand: rate limits, server errors, ``failed``
 jobs, stalls, malformed JSON and non-media bytes. Every request is recorded so tests can
 assert what was sent, how often, and that retries stopped when they should.
 
@@ -74,6 +75,12 @@ class RecordedRequest:
     json: Any = None
     form: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
+    parts: list[tuple[str, str, bytes]] = field(default_factory=list)
+    """Every file part in order as (field name, file name, bytes): repeated names kept."""
+
+    def images(self) -> list[bytes]:
+        """The reference images an ``/v1/images/edits`` request carried, in order."""
+        return [data for name, _, data in self.parts if name in ("image[]", "image")]
 
 
 @cache
@@ -242,6 +249,7 @@ class _Handler(BaseHTTPRequestHandler):
                 payload = raw if isinstance(raw, bytes) else b""
                 if part.get_filename():
                     request.files[name] = payload
+                    request.parts.append((name, str(part.get_filename()), payload))
                 else:
                     request.form[name] = payload.decode()
         return request
@@ -304,6 +312,8 @@ def _route(method: str, path: str) -> Any:
         return _video_content
     if method == "POST" and path == "/v1/images/generations":
         return _create_image
+    if method == "POST" and path == "/v1/images/edits":
+        return _edit_image
     if method == "POST" and path == "/v1/audio/speech":
         return _speech
     return None
@@ -394,6 +404,39 @@ def _create_image(handler: _Handler, fake: FakeMediaServer, request: RecordedReq
         data = b"<html>not an image</html>" if mode == "not_media" else tiny_png(*small, shade)
         item = {"b64_json": base64.b64encode(data).decode()}
     handler._json(200, {"created": 1700000000, "data": [item]})
+
+
+def _edit_image(handler: _Handler, fake: FakeMediaServer, request: RecordedRequest) -> None:
+    """An edit: the references pasted in a row over a gradient, so a keyframe shows its sheets.
+
+    A request without a reference image is refused as the real endpoint refuses it (400).
+    """
+    mode = fake.scenario.mode
+    if mode == "failed":
+        handler._error(400, fake.scenario.failure_message, "image_generation_user_error")
+        return
+    references = request.images()
+    if not references:
+        handler._error(400, "image[] is required for an edit.")
+        return
+    width, _, height = str(request.form.get("size", "1024x1024")).partition("x")
+    size = (max(8, int(width) // 8), max(8, int(height) // 8))
+    with Image.open(io.BytesIO(tiny_png(*size, len(fake.requests) * 40))) as background:
+        picture = background.convert("RGB")
+    cell = size[0] // len(references)
+    for i, data in enumerate(references):
+        with Image.open(io.BytesIO(data)) as sheet:
+            sheet.thumbnail((cell, size[1] // 2))
+            picture.paste(sheet.convert("RGB"), (i * cell, size[1] - sheet.height))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    handler._json(
+        200,
+        {
+            "created": 1700000000,
+            "data": [{"b64_json": base64.b64encode(buffer.getvalue()).decode()}],
+        },
+    )
 
 
 def _speech(handler: _Handler, fake: FakeMediaServer, request: RecordedRequest) -> None:

@@ -38,6 +38,7 @@ from agent.production.spending import cost_text
 from agent.session import StudioGraph, TurnInput, thread_config
 from webapp import genres
 from webapp.render import bilingual, escape
+from webapp.sheets import ask as sheets
 
 ACTION_NAME = "scene_recovery"
 SESSION_KEY = "scene_recovery_message"
@@ -259,10 +260,15 @@ def cost_answer(payload: Mapping[str, Any]) -> dict[str, bool]:
     return {"approve": payload.get("answer") == CONFIRM}
 
 
-async def ask_question(payload: Mapping[str, Any]) -> None:
-    """Ask the question a turn stopped on: the cost of a paid render, or the genre."""
+async def ask_question(payload: Mapping[str, Any], folder: Path | None = None) -> None:
+    """Ask the question a turn stopped on: a paid render's cost, the sheets, or the genre.
+
+    ``folder``: this thread's project folder (the sheets are shown only from inside it).
+    """
     if is_cost_question(payload):
         await ask_cost(payload)
+    elif sheets.is_sheet_question(payload):
+        await sheets.ask_sheets(payload, folder)
     else:
         await genres.ask_genre(payload)
 
@@ -271,3 +277,4 @@ async def clear_question_buttons() -> None:
     """Clear the buttons of whichever question was waiting (a typed answer came)."""
     await genres.clear_genre_buttons()
     await clear_cost_buttons()
+    await sheets.clear_sheet_buttons()

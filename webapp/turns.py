@@ -30,6 +30,7 @@ from agent.events import (
     Progress,
     Reply,
     ReplyToken,
+    SheetQuestion,
     Sources,
     StageEnded,
     StageStarted,
@@ -82,7 +83,7 @@ class ChatTurn:
         self.steps: dict[str, cl.Step] = {}
         self.progress = ProgressBoard(language=language)
         self.pending: dict[str, Path] = {}
-        self.question: GenreQuestion | CostQuestion | None = None
+        self.question: GenreQuestion | CostQuestion | SheetQuestion | None = None
         self.ended: TurnEnded | None = None
         # Steps sit beside the turn's messages: under Chainlit's on_message run, if any.
         current = cl.context.current_step
@@ -146,7 +147,7 @@ class ChatTurn:
                 step.output = sources_markdown(list(event.passages))
         elif isinstance(event, Artefact):
             await self.on_artefact(event)
-        elif isinstance(event, GenreQuestion | CostQuestion):
+        elif isinstance(event, GenreQuestion | CostQuestion | SheetQuestion):
             self.question = event
         elif isinstance(event, TurnEnded):
             self.ended = event

@@ -2,15 +2,16 @@
 
 Both languages are first-class, so every sentence the studio says without a model lives
 here as a pair: the texts are split by concern (:mod:`.drafting`, :mod:`.production`,
-:mod:`.revision`, :mod:`.faults`, :mod:`.spending`) into one table, :data:`TEXTS`, and nodes
-pick one with :func:`say`. A test checks that every key has both languages with the same fields.
+:mod:`.revision`, :mod:`.faults`, :mod:`.spending`, :mod:`.sheets`) into one table,
+:data:`TEXTS`, and nodes pick one with :func:`say`. A test checks that every key has both
+languages with the same fields.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from agent.messages import drafting, faults, production, revision, spending
+from agent.messages import drafting, faults, production, revision, sheets, spending
 
 
 def _one_table(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -24,7 +25,9 @@ def _one_table(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return table
 
 
-TEXTS = _one_table(drafting.TEXTS, production.TEXTS, revision.TEXTS, faults.TEXTS, spending.TEXTS)
+TEXTS = _one_table(
+    drafting.TEXTS, production.TEXTS, revision.TEXTS, faults.TEXTS, spending.TEXTS, sheets.TEXTS
+)
 
 
 def _chinese(language: str | None) -> bool:

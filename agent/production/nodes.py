@@ -35,6 +35,7 @@ from agent.events import (
 from agent.exports import project_folder
 from agent.messages import say, scenes_named
 from agent.production.choices import read_choice
+from agent.production.cluster import render_segment, scene_slots
 from agent.production.report import (
     failed_numbers,
     film_summary,
@@ -47,7 +48,8 @@ from agent.production.report import (
     unfinished,
 )
 from agent.production.resume import finish_render, render_step, start_render
-from agent.production.spending import approve_spending, declined, over_budget_reason
+from agent.production.sheets import approve_render
+from agent.production.spending import declined, over_budget_reason
 from agent.state import State
 from film.screenplay import Project, Screenplay
 from tools.assembly import production as assembly
@@ -144,8 +146,8 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
             "language": language,
         },
     }
-    gate = await approve_spending(state, runtime.context, screenplay, update["production"])
-    if gate is not None:  # declined, or the price cannot be worked out: nothing is spent
+    gate = await approve_render(state, runtime.context, screenplay, update["production"])
+    if gate is not None:  # declined (cost or sheets), or not priced: nothing is spent
         return {**update, **gate}
     if state.get("request") != "cover":
         marker = await asyncio.to_thread(
@@ -226,11 +228,9 @@ async def render_scene(task: RenderTask, runtime: Runtime[Context]) -> dict[str,
     last_attempt = int(getattr(info, "node_attempt", 1) or 1) >= RENDER_ATTEMPTS
     # Waiting for a slot counts as working; a stopped turn leaves the render resumable.
     with render_step(task, only_when_cancelled=True):
-        async with _render_slots(runtime.context.render_concurrency):
+        async with _render_slots(scene_slots(runtime.context.render_concurrency)):
             try:
-                result = await asyncio.to_thread(
-                    assembly.render_scene_segment, screenplay, number, folder, settings, progress
-                )
+                result = await render_segment(screenplay, number, folder, settings, progress)
             except Exception as exc:
                 if is_transient_render(exc) and not last_attempt:
                     raise

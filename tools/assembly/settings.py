@@ -53,6 +53,11 @@ class ProductionSettings(BaseModel):
         ge=0,
         description="The most the project's paid jobs may cost together (none: no cap).",
     )
+    character_sheets: dict[str, str] = Field(
+        default_factory=dict,
+        description="Approved character sheets (name -> PNG path) that keyframes are drawn "
+        "from; each scene's key holds the sheets of its own cast only.",
+    )
 
     @model_validator(mode="after")
     def _vertical(self) -> ProductionSettings:

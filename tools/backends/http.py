@@ -18,7 +18,7 @@ import random
 import re
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -102,14 +102,18 @@ class ApiClient:
         self,
         path: str,
         fields: Mapping[str, str],
-        files: Mapping[str, tuple[str, bytes, str]],
+        files: Mapping[str, tuple[str, bytes, str]] | Sequence[tuple[str, tuple[str, bytes, str]]],
         *,
         idempotency_key: str | None = None,
     ) -> ApiReply:
-        """POST multipart form data (text fields plus files) and decode the JSON reply."""
+        """POST multipart form data (text fields plus files) and decode the JSON reply.
+
+        ``files`` as pairs may repeat a field name (``image[]`` once per reference image).
+        """
+        parts = list(files.items()) if isinstance(files, Mapping) else list(files)
         return self._decode(
             self._send(
-                "POST", path, data=dict(fields), files=dict(files), idempotency_key=idempotency_key
+                "POST", path, data=dict(fields), files=parts, idempotency_key=idempotency_key
             )
         )
 

@@ -284,7 +284,8 @@ async def test_model_failures_leave_the_project_unchanged(
 async def test_rewrite_that_breaks_the_form_is_repaired(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passages: list[Any]
 ) -> None:
-    # Long, but not junk: one line pasted twelve times would now be refused by the gate.
+    # Long, but not junk: one line pasted twelve times (or nearly: lines 90 % alike count as
+    # repeats) would now be refused by the gate.
     dishes = "soup noodles dumplings tofu rice buns pancakes greens fish duck pork tea".split()
     answer = {
         "action": ["A waiter arrives."] * 12,
@@ -292,7 +293,9 @@ async def test_rewrite_that_breaks_the_form_is_repaired(
             {
                 "speaker": "Waiter",
                 "text": f"Tonight the chef recommends the {dish}, "
-                + " ".join(f"{word}{n}" for word in ("with", "beside", "after") for n in range(9)),
+                + " ".join(
+                    f"{dish}{word}{n}" for word in ("with", "beside", "after") for n in range(7)
+                ),
             }
             for dish in dishes
         ],

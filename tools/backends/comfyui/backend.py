@@ -79,6 +79,11 @@ class ComfyUIBackend(RenderBackend):
     def __init__(self, settings: ComfySettings) -> None:
         self.settings = settings
 
+    @property
+    def native_audio(self) -> bool:
+        """Whether the join keeps the sound the workflow saved with its clips."""
+        return self.settings.native_audio
+
     def cache_key(self) -> str:
         """Workflows (graph and mapping, hashed), keyframe source and seed: all that draws."""
         s = self.settings
@@ -161,6 +166,7 @@ class ComfyUIBackend(RenderBackend):
                 height=request.height,
                 fps=request.fps,
                 duration_s=request.duration_s,
+                keep_audio=self.settings.native_audio,
             )
         shutil.rmtree(work, ignore_errors=True)
         report(f"Scene {request.scene.number}: video ready", 1.0)

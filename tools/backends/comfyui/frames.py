@@ -10,6 +10,10 @@ Image-to-video needs a picture to start from. Where it comes from:
   cast placement;
 - a **later part** of a long shot: the last frame of the part before, so the shot flows on.
 
+With approved character sheets (``RenderRequest.reference_images``) and a keyframe workflow
+whose mapping has a ``reference`` input, each keyframe is drawn from the sheets of the
+characters in its shot (uploaded through ``/upload/image``).
+
 Each start frame is uploaded under a name made from its content (``/upload/image`` then
 overwrites instead of piling up copies) and has a *key* that names it without drawing it, so
 the backend can tell a finished part from a new one before any work is done. Keyframes are
@@ -30,6 +34,7 @@ from tools.backends.comfyui.job import ComfyJob, JobProgress, JobSpec, Patience
 from tools.backends.comfyui.media import last_frame, png_bytes
 from tools.backends.comfyui.rules import legal_size
 from tools.backends.comfyui.workflow import Workflow
+from tools.backends.keyframes.prompts import keyframe_instruction
 from tools.backends.local import VERSION as ANIMATIC_VERSION
 from tools.backends.openai.prompts import keyframe_prompt
 from tools.picture.storyboard import ScenePainter
@@ -124,15 +129,19 @@ class StartFrames:
 
     def _keyframe_key(self, shot: Shot) -> str:
         assert self.keyframes is not None
-        reference = self._reference_path(shot) if self.keyframes.takes("reference") else None
-        sheet = reference.read_bytes() if reference is not None else b""
-        return digest(self.keyframes.digest, self._keyframe_values(shot), sheet)
+        sheet = self._reference(shot) if self.keyframes.takes("reference") else None
+        return digest(self.keyframes.digest, self._keyframe_values(shot), sheet or b"")
 
     def _keyframe_values(self, shot: Shot) -> dict[str, object]:
         assert self.keyframes is not None
         width, height = legal_size(self.request.width, self.request.height, self.keyframes.rules)
+        prompt = keyframe_prompt(self.request, shot)
+        if self.keyframes.takes("reference"):
+            names = [n for n in dict.fromkeys(shot.characters) if self._sheet_of(n) is not None]
+            extra = keyframe_instruction(names, self.request.screenplay.language)
+            prompt += f"\n{extra}" if extra else ""
         return {
-            "prompt": keyframe_prompt(self.request, shot),
+            "prompt": prompt,
             "seed": job_seed(self.seed, "keyframe", self.request.scene.number, shot.index),
             "width": width,
             "height": height,
@@ -145,10 +154,8 @@ class StartFrames:
         if target.is_file():
             return target
         values = self._keyframe_values(shot)
-        reference = self._reference_path(shot) if self.keyframes.takes("reference") else None
-        if reference is not None:
-            with Image.open(reference) as picture:
-                data = png_bytes(picture, picture.size)
+        data = self._reference(shot) if self.keyframes.takes("reference") else None
+        if data is not None:
             values["reference"] = self.client.upload_image(data, f"microfilm-{digest(data)}.png")
         spec = JobSpec(
             graph=self.keyframes.fill(values),
@@ -162,11 +169,32 @@ class StartFrames:
         self.keyframes_made += 1
         return target
 
-    def _reference_path(self, shot: Shot) -> Path | None:
-        """The first character in frame with a reference image (item 2 fills these in)."""
-        images = {name.lower(): path for name, path in self.request.reference_images.items()}
-        for name in shot.characters:
-            path = images.get(name.lower())
-            if path is not None and path.is_file():
-                return path
+    def _sheet_of(self, name: str) -> Path | None:
+        """``name``'s approved sheet, if the request carries one that exists."""
+        for known, path in self.request.reference_images.items():
+            if known.lower() == name.lower() and Path(path).is_file():
+                return Path(path)
         return None
+
+    def _reference(self, shot: Shot) -> bytes | None:
+        """The sheets of the characters in ``shot``, side by side in one PNG (None: nobody).
+
+        A mapping has one ``reference`` input, so a shot with two people sends both sheets
+        in one picture, in the order they appear in the shot.
+        """
+        found = (self._sheet_of(name) for name in dict.fromkeys(shot.characters))
+        paths = [path for path in found if path is not None]
+        if not paths:
+            return None
+        sheets = []
+        for path in paths:
+            with Image.open(path) as picture:
+                sheets.append(picture.convert("RGB"))
+        height = min(sheet.height for sheet in sheets)
+        scaled = [s.resize((max(1, s.width * height // s.height), height)) for s in sheets]
+        row = Image.new("RGB", (sum(s.width for s in scaled), height), (238, 234, 226))
+        x = 0
+        for sheet in scaled:
+            row.paste(sheet, (x, 0))
+            x += sheet.width
+        return png_bytes(row, row.size)

@@ -8,10 +8,14 @@
   :mod:`tools.backends.comfyui.workflow`).
 - ``MICROFILM_COMFYUI_KEYFRAMES``: how each shot's start frame is made: ``off`` (default,
   the offline animatic's panel of the shot), ``flux`` (the shipped Flux keyframe template on
-  the same server) or the path of an image workflow with its mapping beside it.
+  the same server), ``kontext`` (Flux Kontext, drawn from the character sheets) or the path
+  of an image workflow with its mapping beside it. With character sheets on
+  (``MICROFILM_CHARACTER_SHEETS``) ``off`` means ``kontext``: keyframes carry the sheets.
 - ``MICROFILM_COMFYUI_SEED``: the base seed (default 20240601); each job's seed derives from
   it and the shot, so a re-render is the same film and a new seed a new take.
 - ``MICROFILM_COMFYUI_TIMEOUT_S``: how long one job may take, queue included (default 3600).
+- ``MICROFILM_COMFYUI_NATIVE_AUDIO`` (else ``MICROFILM_NATIVE_AUDIO``): keep the sound a
+  workflow saves with its clips instead of the studio's voices.
 
 A bad value is reported by the variable's name, before anything is sent.
 """
@@ -25,11 +29,13 @@ from pathlib import Path
 
 from tools.backends.api_config import env_float
 from tools.backends.comfyui.workflow import Workflow, WorkflowError, load_workflow, shipped
+from tools.backends.keyframes.sheets import sheets_wanted
+from tools.backends.native_audio import native_audio_wanted
 
 DEFAULT_URL = "http://127.0.0.1:8188"
 DEFAULT_SEED = 20240601
 MODELS = {"wan": "wan22_i2v", "ltx": "ltxv_i2v"}
-KEYFRAME_TEMPLATES = {"flux": "flux_keyframe"}
+KEYFRAME_TEMPLATES = {"flux": "flux_keyframe", "kontext": "flux_kontext_keyframe"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class ComfySettings:
     request_timeout_s: float = 30.0
     poll_s: float = 2.0
     reconnect_s: float = 1.0
+    native_audio: bool = False
 
     @classmethod
     def from_env(cls) -> ComfySettings:
@@ -58,9 +65,11 @@ class ComfySettings:
                 os.environ.get("MICROFILM_COMFYUI_WORKFLOW", ""),
                 os.environ.get("MICROFILM_COMFYUI_MODEL", ""),
             ),
-            keyframes=keyframe_workflow(os.environ.get("MICROFILM_COMFYUI_KEYFRAMES", "")),
+            keyframes=keyframe_workflow(os.environ.get("MICROFILM_COMFYUI_KEYFRAMES", ""))
+            or (shipped(KEYFRAME_TEMPLATES["kontext"]) if sheets_wanted() else None),
             seed=_seed(os.environ.get("MICROFILM_COMFYUI_SEED", "")),
             job_timeout_s=env_float("MICROFILM_COMFYUI_TIMEOUT_S", 3600.0) or 3600.0,
+            native_audio=native_audio_wanted("comfyui"),
         )
 
 
@@ -113,7 +122,7 @@ def keyframe_workflow(raw: str) -> Workflow | None:
     if workflow.rules.makes_video:
         raise ValueError(
             f"MICROFILM_COMFYUI_KEYFRAMES names {workflow.name}, whose mapping says it makes "
-            "clips; name an image workflow (family image), flux, or off."
+            "clips; name an image workflow (family image), flux, kontext, or off."
         )
     return workflow
 
