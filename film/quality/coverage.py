@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from film.quality.findings import Finding
 from film.quality.genre import without_genre_names
@@ -248,32 +248,27 @@ def is_pupil(name: str, role: str) -> bool:
     return own_zh.endswith(_PUPIL_ZH) or bool(_PUPIL_EN.search(own_en))
 
 
-def old_words(look: str) -> str:
-    """The words of ``look`` that make its person middle-aged or old, or ""."""
-    for pattern in (_OLD_ZH, _OLD_EN):
+def _age_words(look: str, words: Sequence[re.Pattern[str]], too: Callable[[int], bool]) -> str:
+    """The first of ``words`` in ``look``, else its first stated age that is ``too`` much."""
+    for pattern in words:
         if match := pattern.search(look):
             return match.group(0)
     for pattern in (_AGE_ZH, _AGE_EN):
         for match in pattern.finditer(look):
             number = next(group for group in match.groups() if group)
-            age = int(number) * (10 if match.group(0).endswith("0s") else 1)
-            if age >= PUPIL_UNDER:
+            if too(int(number) * (10 if match.group(0).endswith("0s") else 1)):
                 return match.group(0)
     return ""
+
+
+def old_words(look: str) -> str:
+    """The words of ``look`` that make its person middle-aged or old, or ""."""
+    return _age_words(look, (_OLD_ZH, _OLD_EN), lambda age: age >= PUPIL_UNDER)
 
 
 def young_words(look: str) -> str:
     """The words of ``look`` that make its person young, or ""."""
-    for pattern in (_YOUNG_ZH, _YOUNG_EN):
-        if match := pattern.search(look):
-            return match.group(0)
-    for pattern in (_AGE_ZH, _AGE_EN):
-        for match in pattern.finditer(look):
-            number = next(group for group in match.groups() if group)
-            age = int(number) * (10 if match.group(0).endswith("0s") else 1)
-            if age < ELDER_AT_LEAST:
-                return match.group(0)
-    return ""
+    return _age_words(look, (_YOUNG_ZH, _YOUNG_EN), lambda age: age < ELDER_AT_LEAST)
 
 
 def check_age_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
