@@ -30,6 +30,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cost_seconds": ("{seconds} s of video", "{seconds}秒视频"),
     "cost_images": ("{images} image(s)", "{images}张图片"),
     "cost_cover": ("Cover art: {cost}", "封面图：{cost}"),
+    "cost_sheets": (
+        "Character sheets, drawn first: {count} × 1 image, {cost}",
+        "人物定妆图（先画）：{count} 张，{cost}",
+    ),
     "cost_cover_over": (
         "Cover art: {cost}, past the budget: the free local cover is drawn instead",
         "封面图：{cost}，超出预算：改用本地免费封面",

@@ -34,6 +34,8 @@ from film.screenplay import Screenplay
 from tools.assembly.costs import RenderEstimate, SceneCost, estimate_render
 from tools.assembly.settings import ProductionSettings
 from tools.backends.base import RenderError
+from tools.backends.keyframes.painters import sheets_to_draw
+from tools.backends.keyframes.sheets import sheets_wanted
 from tools.backends.ledger import LEDGER_NAME as LEDGER_NAME  # the CLI keeps it with the film
 from tools.backends.ledger import SceneSpending, SpendLedger
 from tools.backends.pricing import money
@@ -62,7 +64,12 @@ async def approve_spending(
     scenes = [] if state.get("request") == "cover" else wanted
     folder = Path(production["project_dir"])
     try:
-        estimate = await asyncio.to_thread(estimate_render, screenplay, folder, settings, scenes)
+        sheets = (0, 0.0)
+        if sheets_wanted() and scenes:
+            sheets = await asyncio.to_thread(sheets_to_draw, folder, screenplay, settings.backend)
+        estimate = await asyncio.to_thread(
+            estimate_render, screenplay, folder, settings, scenes, sheets=sheets
+        )
     except (ValueError, RenderError, OSError) as exc:
         log.warning("render not priced: %r", exc)
         message = say("cost_unknown", language, reason=public_reason(str(exc), folder))
@@ -138,6 +145,16 @@ def cost_lines(estimate: RenderEstimate, language: str) -> list[str]:
                     detail=_detail(scene, language),
                 )
             )
+    if estimate.sheets > 0:
+        lines.insert(
+            0,
+            say(
+                "cost_sheets",
+                language,
+                count=estimate.sheet_count,
+                cost=money(estimate.sheets, code),
+            ),
+        )
     if estimate.cover > 0:
         key = "cost_cover_over" if estimate.cover_over_budget else "cost_cover"
         lines.append(say(key, language, cost=money(estimate.cover, code)))

@@ -182,3 +182,24 @@ def test_the_cli_without_yes_keeps_the_sheets_prints_their_paths_and_exits_3(
     assert kept and all(str(path) in err for path in kept)
     assert sheet_posts(server) == len(kept)
     assert not (out / "film.mp4").exists()
+
+
+async def test_the_cost_question_counts_the_sheets_it_will_draw(
+    monkeypatch, tmp_path, server, renders
+):
+    studio = Studio(monkeypatch, tmp_path, render_backend="openai-images")
+    await studio.say(IDEA)
+    await studio.say(Command(resume="touching-family"))
+    asked = await studio.say("render it")
+    assert asked.cost is not None and sheet_posts(server) == 0, "nothing is drawn before a yes"
+    payload = asked.cost.payload
+    first = payload["lines"][0]
+    assert first.startswith("Character sheets, drawn first: ") and "× 1 image" in first
+    count = int(first.split(": ")[1].split(" ")[0])
+    scenes = sum(s["cost"] for s in payload["scenes"])
+    assert count >= 1 and payload["total"] == pytest.approx(
+        scenes + count * 0.05 + payload["cover"]
+    )
+
+    sheets = await studio.say(Command(resume={"approve": True}))
+    assert sheets.sheets is not None and len(sheets.sheets.names) == count

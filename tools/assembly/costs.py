@@ -12,7 +12,7 @@ ledger still hold to the budget.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from film.screenplay import Screenplay
@@ -66,11 +66,14 @@ class RenderEstimate:
     over_budget: tuple[int, ...] = field(default=())
     """Scenes the budget does not reach (in film order, from the first that does not fit)."""
     cover_over_budget: bool = False
+    sheets: float = 0.0
+    """Character sheets still to draw before any scene (keyframe-first production)."""
+    sheet_count: int = 0
 
     @property
     def total(self) -> float:
-        """Everything this render would buy (scenes and cover)."""
-        return sum(s.cost for s in self.scenes) + self.cover
+        """Everything this render would buy (sheets, scenes and cover)."""
+        return self.sheets + sum(s.cost for s in self.scenes) + self.cover
 
     @property
     def paid(self) -> bool:
@@ -82,16 +85,17 @@ class RenderEstimate:
         """What this render would buy once the scenes past the budget are left out."""
         skipped = set(self.over_budget)
         scenes = sum(s.cost for s in self.scenes if s.scene not in skipped)
-        return scenes + (0.0 if self.cover_over_budget else self.cover)
+        return self.sheets + scenes + (0.0 if self.cover_over_budget else self.cover)
 
     def capped(self, budget: float | None) -> RenderEstimate:
         """This estimate with ``budget`` applied: scenes in order while the money lasts.
 
-        The cover comes after the scenes (it is drawn last) and is bought only if it fits.
+        The character sheets come first (every keyframe needs them); the cover comes after
+        the scenes (it is drawn last) and is bought only if it fits.
         """
         if budget is None:
-            return RenderEstimate(self.backend, self.currency, self.scenes, self.cover, self.spent)
-        left = budget - self.spent
+            return replace(self, budget=None, over_budget=(), cover_over_budget=False)
+        left = budget - self.spent - self.sheets
         over: list[int] = []
         for scene in self.scenes:
             if over or scene.cost > left + 1e-9:
@@ -100,15 +104,11 @@ class RenderEstimate:
                 continue
             left -= scene.cost
         cover_over = self.cover > left + 1e-9
-        return RenderEstimate(
-            self.backend,
-            self.currency,
-            self.scenes,
-            self.cover,
-            self.spent,
-            budget,
-            tuple(over),
-            cover_over and self.cover > 0,
+        return replace(
+            self,
+            budget=budget,
+            over_budget=tuple(over),
+            cover_over_budget=cover_over and self.cover > 0,
         )
 
 
@@ -119,8 +119,12 @@ def estimate_render(
     scenes: Iterable[int] | None = None,
     *,
     cover: bool = True,
+    sheets: tuple[int, float] = (0, 0.0),
 ) -> RenderEstimate:
     """Price rendering ``scenes`` (default: all) and, with ``cover``, the film's cover.
+
+    ``sheets`` is (count, price) of the character sheets the render must draw first
+    (:func:`tools.backends.keyframes.painters.sheets_to_draw`).
 
     Raises:
         ValueError: for an unknown backend, a malformed price or a scene that does not exist.
@@ -156,6 +160,14 @@ def estimate_render(
     size = (settings.width, settings.height)
     art = api_art_price(screenplay, size, project_dir, settings.backend) if cover else 0.0
     spent = sum(j.estimate for j in jobs if j.counted)
-    return RenderEstimate(backend.name, currency(), tuple(costs), art, spent).capped(
-        settings.budget
+    sheet_count, sheet_price = sheets
+    estimate = RenderEstimate(
+        backend.name,
+        currency(),
+        tuple(costs),
+        art,
+        spent,
+        sheets=sheet_price,
+        sheet_count=sheet_count,
     )
+    return estimate.capped(settings.budget)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from film.screenplay import Screenplay
 from tools.backends.comfyui.client import ComfyClient
 from tools.backends.comfyui.job import ComfyJob, JobSpec, Patience
 from tools.backends.comfyui.media import png_bytes
@@ -26,7 +27,7 @@ from tools.backends.comfyui.rules import legal_size
 from tools.backends.comfyui.settings import KEYFRAME_TEMPLATES, ComfySettings
 from tools.backends.comfyui.workflow import Workflow, shipped
 from tools.backends.http import ApiClient
-from tools.backends.keyframes.sheets import SheetPainter
+from tools.backends.keyframes.sheets import SheetPainter, SheetStore
 from tools.backends.openai.image_api import ImageSettings, generate_png
 
 _PAPER = (226, 226, 224)
@@ -108,3 +109,16 @@ def painter_for(backend: str) -> SheetPainter | None:
     if backend == "comfyui":
         return ComfySheetPainter(ComfySettings.from_env())
     return None
+
+
+def sheets_to_draw(project_dir: Path, screenplay: Screenplay, backend: str) -> tuple[int, float]:
+    """(count, price) of the character sheets a render with ``backend`` must still draw.
+
+    The cost question counts them before anything is paid: a sheet is an image per
+    character, bought before the first keyframe.
+    """
+    painter = painter_for(backend)
+    if painter is None:
+        return 0, 0.0
+    count = len(SheetStore(project_dir).unpainted(screenplay, painter))
+    return count, count * painter.price

@@ -158,9 +158,7 @@ class SheetStore:
         spending: SceneSpending | None,
     ) -> CharacterSheet:
         record = self.entries().get(profile.name, {})
-        take = int(record.get("take") or 1)
-        key = sheet_key(profile, screenplay, painter.identity(), take)
-        path = self.folder / f"{safe_slug(profile.name, fallback='character')}-{key[:16]}.png"
+        take, key, path = self._current(profile, screenplay, painter, record)
         paid = not path.is_file()
         if paid:
             prompt = sheet_prompt(profile, screenplay)
@@ -188,6 +186,33 @@ class SheetStore:
             approved=approved,
         )
         return CharacterSheet(profile.name, path, key, take, approved, paid)
+
+    def _current(
+        self,
+        profile: CharacterProfile,
+        screenplay: Screenplay,
+        painter: SheetPainter,
+        record: dict[str, Any],
+    ) -> tuple[int, str, Path]:
+        """The take, content key and file of ``profile``'s current sheet (drawn or not)."""
+        take = int(record.get("take") or 1)
+        key = sheet_key(profile, screenplay, painter.identity(), take)
+        return (
+            take,
+            key,
+            self.folder / f"{safe_slug(profile.name, fallback='character')}-{key[:16]}.png",
+        )
+
+    def unpainted(self, screenplay: Screenplay, painter: SheetPainter) -> list[str]:
+        """Drawn characters whose current sheet is not painted yet (what a render will buy)."""
+        entries = self.entries()
+        return [
+            profile.name
+            for profile in drawn_characters(screenplay)
+            if not self._current(profile, screenplay, painter, entries.get(profile.name, {}))[
+                2
+            ].is_file()
+        ]
 
     def regenerate(self, name: str) -> int:
         """Start a new take of ``name``'s sheet (a new seed; unapproved); its take number."""
