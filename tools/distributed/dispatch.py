@@ -18,14 +18,23 @@ into the project's segment cache (:mod:`.landing`; no shared storage is needed).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import ray
-from ray.exceptions import RayError, TaskCancelledError
+# The studio is started through `uv run` (dev.py). Seeing that, Ray would start every worker
+# with `uv run` in a copied working folder, which builds a different environment without
+# Ray in it: the workers died with "No module named 'ray'" and the render hung. Workers run
+# the studio installed on their node (docs/DEPLOY.md), so that propagation is switched off,
+# for child processes here and, in connect(), for a Ray already imported.
+os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
+
+import ray  # noqa: E402
+from ray._private import ray_constants  # noqa: E402
+from ray.exceptions import RayError, TaskCancelledError  # noqa: E402
 
 from film.screenplay import Screenplay
 from tools.assembly.production import SegmentResult
@@ -91,6 +100,7 @@ def connect(cluster: ClusterSettings) -> None:
     global _remote_scene, _remote_whole
     with _connecting:
         if not ray.is_initialized():
+            ray_constants.RAY_ENABLE_UV_RUN_RUNTIME_ENV = False  # see the top of this module
             try:
                 ray.init(
                     address=cluster.address,
