@@ -15,6 +15,7 @@ for the module it imports but then never calls.
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
 import os
 import sys
@@ -120,8 +121,12 @@ def whisper_model(threads: int = 0) -> Any:
     Raises:
         WhisperMissing: when faster-whisper or the Whisper base packages are not installed.
     """
-    if importlib.util.find_spec("av") is None:  # PyAV is not installed (see the docstring)
-        sys.modules.setdefault("av", types.ModuleType("av"))  # its decoder is never called
+    # PyAV is not installed (see the docstring); its decoder is never called. The stand-in
+    # has a spec, and is looked for only once: find_spec raises on a module without one.
+    if "av" not in sys.modules and importlib.util.find_spec("av") is None:
+        stand_in = types.ModuleType("av")
+        stand_in.__spec__ = importlib.machinery.ModuleSpec("av", None)
+        sys.modules["av"] = stand_in
     try:
         from faster_whisper import WhisperModel  # heavy: loaded only when sound is kept
     except ImportError as exc:
