@@ -206,13 +206,14 @@ class SheetStore:
     def unpainted(self, screenplay: Screenplay, painter: SheetPainter) -> list[str]:
         """Drawn characters whose current sheet is not painted yet (what a render will buy)."""
         entries = self.entries()
-        return [
-            profile.name
-            for profile in drawn_characters(screenplay)
-            if not self._current(profile, screenplay, painter, entries.get(profile.name, {}))[
-                2
-            ].is_file()
-        ]
+        missing = []
+        for profile in drawn_characters(screenplay):
+            _take, _key, path = self._current(
+                profile, screenplay, painter, entries.get(profile.name, {})
+            )
+            if not path.is_file():
+                missing.append(profile.name)
+        return missing
 
     def regenerate(self, name: str) -> int:
         """Start a new take of ``name``'s sheet (a new seed; unapproved); its take number."""
