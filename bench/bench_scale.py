@@ -13,10 +13,14 @@ The throughput ratio is (2) / (3) in wall time (target >= 1.8 for 10+ scenes wit
 backend); Ray's overhead per scene is ((2) - (1)) / scenes: task start, shipping the files
 and filing them, since one node renders one scene at a time like the in-process loop. Each
 node's worker is warmed up first (imports, voices), as a long-running cluster would be.
-Two one-CPU nodes only scale when the machine has two idle cores for them: rerun on a quiet
-machine with at least four cores for figures worth writing down.
+Each node is held to a core of its own (``taskset``-style affinity, inherited by its workers
+and their encoders), and the in-process baseline to one core, so a node's "1 CPU" is a real
+core as on separate machines; without that, x264 in a "1 CPU" node spreads over every core of
+the machine and a second node on the same cores cannot add throughput (``--shared-cores``
+shows this). The machine needs two idle cores for the two nodes; the driver takes what is
+left over.
 
-    .venv/bin/python bench/bench_scale.py                        # 12 scenes of 5 s, 360x640
+    .venv/bin/python bench/bench_scale.py                        # 12 scenes of 5 s, 1080x1920
     .venv/bin/python bench/bench_scale.py --scenes 10 --scene-seconds 3 --size 180x320 --no-voice
 """
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -102,8 +107,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenes", type=int, default=12)
     parser.add_argument("--scene-seconds", type=float, default=5.0)
-    parser.add_argument("--size", default="360x640")
+    parser.add_argument("--size", default="1080x1920")
     parser.add_argument("--no-voice", action="store_true", help="silent scenes (no TTS)")
+    parser.add_argument(
+        "--shared-cores", action="store_true", help="do not hold each node to a core of its own"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
@@ -117,11 +125,16 @@ def main() -> int:
         "scene_seconds": args.scene_seconds,
         "size": args.size,
         "voice": not args.no_voice,
+        "cores_per_node": "shared" if args.shared_cores else "one own core",
     }
+    every_core = os.sched_getaffinity(0)
     try:
+        if not args.shared_cores:
+            os.sched_setaffinity(0, {min(every_core)})  # the baseline gets one core, as a node
         in_process(film.model_copy(update={"scenes": film.scenes[:1]}), work / "warm", settings)
         local_s = in_process(film, work / "local", settings)
-        with LocalCluster(cpus_per_node=1) as cluster:
+        os.sched_setaffinity(0, every_core)
+        with LocalCluster(cpus_per_node=1, pin_cores=not args.shared_cores) as cluster:
             ray_settings = ClusterSettings(cluster.address)
             connect(ray_settings)
             warm_every_node(film, work / "warm-1", settings, ray_settings)

@@ -4,6 +4,8 @@ Each node is ``ray start ... --block`` in a process group of its own, inside a p
 temporary folder, so stopping the cluster ends exactly its processes (never another Ray
 on the machine, which a plain ``ray stop`` would) and removes its files. Nodes get one CPU
 each by default, so a test can tell which node ran what, and a small object store.
+With ``pin_cores`` each node is held to a core of its own (node ``i`` on core ``i``), so
+that "one CPU" is a real core: that is how the benchmark stands in for separate machines.
 
     with LocalCluster() as cluster:
         cluster.add_node()
@@ -66,9 +68,12 @@ class RayNode:
 class LocalCluster:
     """A head node plus any number of worker nodes on this machine."""
 
-    def __init__(self, cpus_per_node: int = 1, resources: str = "") -> None:
+    def __init__(
+        self, cpus_per_node: int = 1, resources: str = "", pin_cores: bool = False
+    ) -> None:
         self.cpus = cpus_per_node
         self.resources = resources
+        self.pin_cores = pin_cores
         self.root = Path(tempfile.mkdtemp(prefix="mfray-"))
         self.port = free_port()
         self.address = f"127.0.0.1:{self.port}"
@@ -117,9 +122,17 @@ class LocalCluster:
         if self.resources:
             command.append(f"--resources={self.resources}")
         env = {**os.environ, **FAST_FAILURE_DETECTION, "RAY_USAGE_STATS_ENABLED": "0"}
+        cores = sorted(os.sched_getaffinity(0))
+        own_core = {cores[len(self.nodes) % len(cores)]}
         with log.open("wb") as out:
             process = subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+                command,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,
+                # Inherited by the raylet, its workers and their ffmpeg children.
+                preexec_fn=(lambda: os.sched_setaffinity(0, own_core)) if self.pin_cores else None,
             )
         node = RayNode(process, log)
         self.nodes.append(node)
