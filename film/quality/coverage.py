@@ -22,22 +22,16 @@ Thresholds, and why:
 * People come first: a kin or trade word of the idea (father, grandmother, bus driver, 爸爸,
   奶奶) must be somebody in the bible. The Chinese film about winning a father over once had
   no father at all, although its bigram coverage was fine.
-* People look their age: a grandparent (by the kin word in their name or role: 奶奶, 外公,
-  Grandma) is not drawn young or under fifty, and a pupil (同桌, 高三学生, classmate) not
-  middle-aged, old or thirty and over. The 1.5B model drew the dumplings grandmother, whose
-  grandson leaves for university, "middle-aged" with black hair, and a high-school desk-mate
-  中年; the look drives the cast card, the figure and the voice.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from film.quality.findings import Finding
 from film.quality.genre import without_genre_names
-from film.quality.text import cjk_terms, content_words, latin_words, same_word, shorten, stem
+from film.quality.text import cjk_terms, content_words, latin_words, same_word, stem
 from film.screenplay import Language
 
 LOGLINE_SHARE = {"en": 0.2, "zh": 0.125}
@@ -203,98 +197,4 @@ def check_people(idea: str, bible: Iterable[tuple[str, str]]) -> list[Finding]:
                 "is one. Add them, with a name and a look, and say who they are in 'role'."
             )
             findings.append(Finding("coverage.missing-person", "characters", group[0], message))
-    return findings
-
-
-# People look their age (see the module docstring).
-
-_ELDER_ZH = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶")
-_ELDER_EN = re.compile(
-    r"\b(?:grand(?:ma|mother|pa|father|dad)|granny|gran|nana|gramps|grandad)\b", re.IGNORECASE
-)
-_YOUNG_ZH = re.compile(r"年轻|青年|中年|少年|少女|小伙|头发乌黑|乌黑的头发|一头黑发|满头黑发")
-_YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-black)\b", re.I)
-_AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
-_AGE_EN = re.compile(r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b", re.I)
-ELDER_AT_LEAST = 50
-PUPIL_UNDER = 30
-_PUPIL_ZH = ("同桌", "学生", "高中生", "初中生", "小学生", "同学", "高一", "高二", "高三", "初三")
-_PUPIL_EN = re.compile(
-    r"\b(?:student|schoolboy|schoolgirl|classmate|desk-?mate|teen(?:ager)?|pupil)s?\b", re.I
-)
-_OLD_ZH = re.compile(r"中年|老年|年迈|苍老|白发|花白|满脸皱纹")
-_OLD_EN = re.compile(r"\b(?:middle-aged|elderly|old (?:man|woman)|gr[ae]y-haired|wrinkled)\b", re.I)
-
-
-def _own_role(role: str) -> tuple[str, str]:
-    """The role's own words, Chinese and English: "奶奶的孙子" is 孙子, "Leo's aunt" is aunt."""
-    return role.split("的")[-1], re.sub(r"\b[\w ]*?'s\b", " ", role)
-
-
-def is_elder(name: str, role: str) -> bool:
-    """Whether the person's own name or role calls them a grandparent.
-
-    Only the role's own kin word counts: "奶奶的孙子" is the grandson and "Grandma's
-    helper" the helper, while "Leo's grandmother" is the grandmother.
-    """
-    own_zh, own_en = _own_role(role)
-    if "孙" in name or "孙" in own_zh:
-        return False
-    if any(word in name or word in own_zh for word in _ELDER_ZH):
-        return True
-    return bool(_ELDER_EN.search(name) or _ELDER_EN.search(own_en))
-
-
-def is_pupil(name: str, role: str) -> bool:
-    """Whether the person's own role makes them a school pupil or a student."""
-    own_zh, own_en = _own_role(role)
-    return re.sub(r"[\d\s]+$", "", own_zh).endswith(_PUPIL_ZH) or bool(_PUPIL_EN.search(own_en))
-
-
-def _age_words(look: str, words: Sequence[re.Pattern[str]], too: Callable[[int], bool]) -> str:
-    """The first of ``words`` in ``look``, else its first stated age that is ``too`` much."""
-    for pattern in words:
-        if match := pattern.search(look):
-            return match.group(0)
-    for pattern in (_AGE_ZH, _AGE_EN):
-        for match in pattern.finditer(look):
-            number = next(group for group in match.groups() if group)
-            if too(int(number) * (10 if match.group(0).endswith("0s") else 1)):
-                return match.group(0)
-    return ""
-
-
-def old_words(look: str) -> str:
-    """The words of ``look`` that make its person middle-aged or old, or ""."""
-    return _age_words(look, (_OLD_ZH, _OLD_EN), lambda age: age >= PUPIL_UNDER)
-
-
-def young_words(look: str) -> str:
-    """The words of ``look`` that make its person young, or ""."""
-    return _age_words(look, (_YOUNG_ZH, _YOUNG_EN), lambda age: age < ELDER_AT_LEAST)
-
-
-def check_age_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
-    """Grandparents drawn young and pupils drawn old; ``people`` is (name, role, look)."""
-    findings: list[Finding] = []
-    for index, (name, role, look) in enumerate(people):
-        if is_elder(name, role) and (words := young_words(look)):
-            check, advice = (
-                "coverage.elder-look",
-                (
-                    f"{name} is a grandparent, but the look says {words!r}. Describe an older "
-                    "person: grey or white hair, a lined face, an age of 60 or more."
-                ),
-            )
-        elif is_pupil(name, role) and (words := old_words(look)):
-            check, advice = (
-                "coverage.pupil-look",
-                (
-                    f"{name} is a pupil or student, but the look says {words!r}. Describe someone "
-                    "of school age: a teenager's face, a school uniform or casual clothes."
-                ),
-            )
-        else:
-            continue
-        findings.append(Finding(check, f"characters[{index}].look", shorten(look), advice))
     return findings

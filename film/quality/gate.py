@@ -22,7 +22,6 @@ from film.quality.completeness import (
 )
 from film.quality.copying import check_copying
 from film.quality.coverage import (
-    check_age_looks,
     check_film_coverage,
     check_logline_coverage,
     check_people,
@@ -40,6 +39,7 @@ from film.quality.fields import (
 from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.genre import check_genre, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
+from film.quality.people.ages import check_age_looks
 from film.quality.repetition import (
     check_copied_people,
     check_duplicate_scenes,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gate_kit import brief_for, family_film, fired_ids
 
 from film.quality import check_bible
-from film.quality.coverage import check_age_looks, is_elder, is_pupil, young_words
+from film.quality.people.ages import check_age_looks, is_elder, is_pupil, young_words
 
 
 def test_the_recorded_middle_aged_grandmother_is_caught() -> None:
