@@ -19,7 +19,7 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message
 from film.quality.coverage import covered, idea_terms
-from film.quality.mend import cast_from_bible, drop_film_repeats, in_film_language
+from film.quality.mend import cast_from_bible, drop_film_repeats, in_film_language, mend_edges
 from film.screenplay import Language, Screenplay
 
 log = logging.getLogger(__name__)
@@ -71,11 +71,13 @@ def implicated(
 def struck(screenplay: Screenplay) -> Screenplay:
     """``screenplay`` after the exact fixes of :mod:`film.quality.mend`.
 
-    Lines it repeats from earlier scenes are struck, everyday English in a Chinese film's
+    JSON quotes and broken-off clauses are trimmed from every line, lines it repeats from
+    earlier scenes are struck, everyday English in a Chinese film's
     lines is said in Chinese, and scene cast lists are held to the bible.
     """
     language = screenplay.language
-    scenes = [in_film_language(s, language) for s in drop_film_repeats(screenplay.scenes)]
+    edged = [mend_edges(s) for s in screenplay.scenes]
+    scenes = [in_film_language(s, language) for s in drop_film_repeats(edged)]
     return with_estimates(cast_from_bible(screenplay.model_copy(update={"scenes": scenes})))
 
 

@@ -25,7 +25,7 @@ from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
-from film.quality.mend import drop_repeats, in_film_language, mend_visual
+from film.quality.mend import drop_repeats, in_film_language, mend_edges, mend_visual
 from film.quality.names import name_problem
 from film.screenplay import Scene
 
@@ -91,6 +91,11 @@ class SceneWriter:
         return [c["name"] for c in self.state.get("draft", {}).get("characters", [])]
 
     @property
+    def roles(self) -> list[str]:
+        """The bible's roles, in the order of :attr:`cast`."""
+        return [str(c.get("role") or "") for c in self.state.get("draft", {}).get("characters", [])]
+
+    @property
     def title(self) -> str:
         """The film's title."""
         return str(self.state.get("draft", {}).get("logline", {}).get("title", ""))
@@ -142,7 +147,7 @@ class SceneWriter:
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
             new = to_scene(index + 1, beat, draft, self.cast, self.language)
             new = mend_visual(
-                in_film_language(drop_repeats(new), self.language),
+                in_film_language(drop_repeats(mend_edges(new)), self.language),
                 self.brief.guidelines,
                 self.brief.idea,
                 beat.summary,
@@ -152,7 +157,12 @@ class SceneWriter:
                     update={"interior": scene.interior, "time_of_day": scene.time_of_day}
                 )
             findings = check_scene(
-                new, self.brief, characters=self.cast, title=self.title, index=index
+                new,
+                self.brief,
+                characters=self.cast,
+                title=self.title,
+                index=index,
+                roles=self.roles,
             )
             return new, [f for f in findings if not newcomer(f)]
 

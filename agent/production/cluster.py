@@ -4,6 +4,8 @@ Without ``MICROFILM_RAY_ADDRESS`` this is the single-machine path, unchanged: th
 renders in a worker thread and Ray is never imported. With it, the scene becomes a Ray
 task (:mod:`tools.distributed.dispatch`); its progress reaches the chat and the CLI through
 the same callback, and a stopped turn (the stop button, Ctrl+C) cancels the task.
+The character sheets of the generative path are painted the same way
+(:func:`sheet_painter`): one Ray task per sheet with a cluster, in this process without.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from film.screenplay import Screenplay
 from tools.assembly import production as assembly
 from tools.assembly.production import ProductionSettings, SegmentResult
 from tools.assembly.segments import Progress
+from tools.backends.keyframes.painters import painter_for
+from tools.backends.keyframes.sheets import SheetPainter
 from tools.distributed.settings import ClusterSettings, cluster_address
 
 log = logging.getLogger(__name__)
@@ -66,3 +70,22 @@ async def render_segment(
         raise
     log.info("scene %s rendered on Ray node %s", number, remote.node_id or "(cache)")
     return remote.result
+
+
+def sheet_painter(backend: str) -> SheetPainter | None:
+    """Who paints ``backend``'s character sheets: this process, or a Ray task per sheet.
+
+    The local painter is always built (its price and identity make the ledger entry and
+    the sheet's content key); with a cluster it only sends the work to the workers, which
+    build their own from their environment, so no key travels in a task.
+
+    Raises:
+        ValueError: when the backend's or the cluster's settings are unusable.
+    """
+    local = painter_for(backend)
+    cluster = ClusterSettings.from_environment()
+    if local is None or cluster is None:
+        return local
+    from tools.distributed.picture_tasks import RemoteSheetPainter  # imports Ray
+
+    return RemoteSheetPainter(local, backend, cluster)

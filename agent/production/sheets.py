@@ -11,7 +11,9 @@ is not asked about twice. The approved sheets ride in the production settings, s
 scene's keyframes are drawn from them and their keys are in each scene's cache key.
 
 A resumed ``interrupt()`` runs the node again from the top; the store's question round keeps
-each rerun on the same takes, so no sheet is painted (or paid for) twice.
+each rerun on the same takes, so no sheet is painted (or paid for) twice. With a Ray cluster
+(``MICROFILM_RAY_ADDRESS``) each missing sheet is its own Ray task, all painted at once
+(:func:`agent.production.cluster.sheet_painter`); a stop cancels them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from langgraph.types import interrupt
 
 from agent.context import Context
 from agent.messages import say
+from agent.production.cluster import sheet_painter
 from agent.production.report import public_reason
 from agent.production.spending import approve_spending
 from agent.questions import SheetQuestion
@@ -36,7 +39,6 @@ from agent.state import State
 from film.screenplay import Screenplay
 from tools.assembly.settings import ProductionSettings
 from tools.backends.base import RenderError
-from tools.backends.keyframes.painters import painter_for
 from tools.backends.keyframes.sheets import (
     CharacterSheet,
     SheetStore,
@@ -90,7 +92,7 @@ async def approve_sheets(
     settings = ProductionSettings.model_validate(production["settings"])
     folder = Path(production["project_dir"])
     try:
-        painter = painter_for(settings.backend) if sheets_wanted() else None
+        painter = sheet_painter(settings.backend) if sheets_wanted() else None
     except ValueError as exc:
         return _failed(str(exc), language, folder)
     if painter is None:
@@ -104,6 +106,10 @@ async def approve_sheets(
             store.set_take(name, take + redone[name])
         try:
             sheets = await asyncio.to_thread(store.make, screenplay, painter, spending)
+        except asyncio.CancelledError:  # a stop: the sheets' Ray tasks end too
+            if cancel := getattr(painter, "cancel", None):
+                cancel()
+            raise
         except (RenderError, OSError) as exc:
             log.warning("character sheets not drawn: %r", exc)
             return _failed(str(exc), language, folder)

@@ -51,7 +51,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "debris.json",
         re.compile(
             r"\bjson\b|\bschema\b|\bnull\b|[{}\[\]]|[\"”]\s*:\s*[\"“\[{]|\\[nt\"]"
-            r"|^\s*\"\w+\"\s*:",
+            r"|^\s*\"\w+\"\s*:|[”\"]\s*[,，]\s*$",
             _I,
         ),
         "JSON residue",

@@ -40,6 +40,7 @@ from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.genre import check_genre, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.people.ages import check_age_looks
+from film.quality.people.kin import check_kin
 from film.quality.repetition import (
     check_copied_people,
     check_duplicate_scenes,
@@ -155,15 +156,26 @@ def check_beats(
 
 
 def check_scene(
-    scene: Scene, brief: Brief, *, characters: Sequence[str], title: str = "", index: int = 0
+    scene: Scene,
+    brief: Brief,
+    *,
+    characters: Sequence[str],
+    title: str = "",
+    index: int = 0,
+    roles: Sequence[str] = (),
 ) -> list[Finding]:
-    """One freshly written scene (``index`` is its 0-based position), before the next one."""
+    """One freshly written scene (``index`` is its 0-based position), before the next one.
+
+    ``roles`` are the bible's roles, in the order of ``characters``, so the scene can be
+    read against who everyone is (:mod:`film.quality.people.kin`).
+    """
     fields = scene_fields(scene, index)
     return _ordered(
         [
             *_text_checks(fields, brief),
             *check_places(fields, title=title, cast=characters),
             *check_known_people(fields, characters),
+            *check_kin(fields, zip(characters, roles, strict=False)),
             *check_repeated_lines(fields),
             *check_scene_parts(scene, index),
         ]
@@ -182,6 +194,7 @@ def check_scenes(screenplay: Screenplay, brief: Brief) -> list[Finding]:
             *_text_checks(fields, brief),
             *check_places(fields, title=screenplay.title, cast=names),
             *check_known_people(fields, names),
+            *check_kin(fields, ((c.name, c.role) for c in screenplay.characters)),
             *check_repeated_lines(fields),
             *check_duplicate_scenes(
                 ["\n".join([*s.action, *(d.text for d in s.dialogue)]) for s in screenplay.scenes]

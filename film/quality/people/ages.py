@@ -33,7 +33,7 @@ _OLD_ZH = re.compile(r"中年|老年|年迈|苍老|白发|花白|满脸皱纹")
 _OLD_EN = re.compile(r"\b(?:middle-aged|elderly|old (?:man|woman)|gr[ae]y-haired|wrinkled)\b", re.I)
 
 
-def _own_role(role: str) -> tuple[str, str]:
+def own_role(role: str) -> tuple[str, str]:
     """The role's own words, Chinese and English: "奶奶的孙子" is 孙子, "Leo's aunt" is aunt."""
     return role.split("的")[-1], re.sub(r"\b[\w ]*?'s\b", " ", role)
 
@@ -44,7 +44,7 @@ def is_elder(name: str, role: str) -> bool:
     Only the role's own kin word counts: "奶奶的孙子" is the grandson and "Grandma's
     helper" the helper, while "Leo's grandmother" is the grandmother.
     """
-    own_zh, own_en = _own_role(role)
+    own_zh, own_en = own_role(role)
     if "孙" in name or "孙" in own_zh:
         return False
     if any(word in name or word in own_zh for word in _ELDER_ZH):
@@ -54,7 +54,7 @@ def is_elder(name: str, role: str) -> bool:
 
 def is_pupil(name: str, role: str) -> bool:
     """Whether the person's own role makes them a school pupil or a student."""
-    own_zh, own_en = _own_role(role)
+    own_zh, own_en = own_role(role)
     return re.sub(r"[\d\s]+$", "", own_zh).endswith(_PUPIL_ZH) or bool(_PUPIL_EN.search(own_en))
 
 

@@ -169,3 +169,23 @@ def test_lines_that_only_share_a_pattern_are_both_kept() -> None:
         ["你这是什么意思？", "你这是干什么？"],
     )
     assert drop_repeats(scene) == scene
+
+
+def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
+    """Recorded lines of the 1.5B model that a passed screenplay still showed."""
+    from film.quality.mend import clean_edges, whole_clauses
+
+    def mended(text: str) -> str:
+        return whole_clauses(clean_edges(text))
+
+    assert mended("抓到！”，") == "抓到！"
+    assert mended("我一定要抓住这只怪异的宠物！”，") == "我一定要抓住这只怪异的宠物！"
+    assert mended("I'll be right there\",") == "I'll be right there"
+    assert mended("“你好。”") == "你好。"
+    assert (
+        mended("保安大爷带着橘猫回家并告诉保安队长他是个宠物，然后向")
+        == "保安大爷带着橘猫回家并告诉保安队长他是个宠物。"
+    )
+    assert mended("James walks towards") == "James walks"
+    for whole in ("Lily arrives at the bus stop", 'He said "hi" to me.', "他笑着说：“好。”"):
+        assert mended(whole) == whole

@@ -1,0 +1,147 @@
+"""People know who they are: nobody is their own relative, and an elder is not a child.
+
+The 1.5B model loses track of who is who inside a scene: in a drafted "The Bike Teacher"
+the granddaughter said "My granddaughter is waiting for me", and the retired bus driver
+was brought on as "a boy in a blue coat". Both read as a joke, and neither is caught by
+the bible checks, because the bible itself was right. So the scenes are read against the
+bible:
+
+* ``names.own-relative``: a person speaks of "my <their own relation>" (a granddaughter's
+  "my granddaughter", 孙女说"我孙女"), or an action line gives them one ("Lily's
+  granddaughter" when Lily is the granddaughter). Only relations nobody in a micro film's
+  family has of their own kind are judged: grandchildren, grandparents, sons and
+  daughters. A father may well speak of "my father", and a brother of "my brother".
+* ``names.elder-as-child``: a grandparent, or anyone whose role says retired or old, is
+  called a boy, a girl, a kid or a young man in an action line (老爷爷被写成"小男孩").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from film.quality.fields import VisibleText, scene_label
+from film.quality.findings import Finding
+from film.quality.people.ages import is_elder, own_role
+from film.quality.text import shorten
+
+#: Relations a person cannot have of their own kind in a film's family (see the docstring).
+OWN_KIND: tuple[tuple[str, ...], ...] = (
+    ("grandmother", "grandma", "granny", "nana", "奶奶", "外婆", "姥姥", "祖母"),
+    ("grandfather", "grandpa", "granddad", "grandad", "爷爷", "外公", "姥爷", "祖父"),
+    ("granddaughter", "grandchild", "孙女", "外孙女"),
+    ("grandson", "grandchild", "孙子", "外孙"),
+    ("daughter", "女儿"),
+    ("son", "儿子"),
+)
+_OLD_ROLE = re.compile(r"\b(?:retired|elderly|old|aged)\b|退休|老人|老爷爷|老奶奶|老伯|大爷|大妈")
+_CHILD_EN = (
+    r"(?:a |an |the )?(?:little |small |young )?"
+    r"(?:boy|girl|kid|child|teenager|young man|young woman)"
+)
+_CHILD_ZH = r"(?:一个|一位|个)?(?:小男孩|小女孩|小孩|孩子|少年|少女|小伙子|小姑娘)"
+
+
+def relation_of(name: str, role: str) -> tuple[str, ...] | None:
+    """The :data:`OWN_KIND` relation the person's name or own role makes them, if any.
+
+    The longest kin word wins, so 外孙女 is a granddaughter, not a grandson (外孙).
+    """
+    own_zh, own_en = own_role(role)
+    best: tuple[int, tuple[str, ...]] | None = None
+    for group in OWN_KIND:
+        for word in group:
+            if word.isascii():
+                pattern = rf"\b{word}s?\b"
+                hit = re.search(pattern, own_en, re.I) or re.search(pattern, name, re.I)
+            else:
+                hit = re.search(word, own_zh) or re.search(word, name)
+            if hit and (best is None or len(word) > best[0]):
+                best = (len(word), group)
+    return best[1] if best else None
+
+
+def _own_kind_pattern(group: Sequence[str], name: str) -> re.Pattern[str]:
+    """The ways a line makes someone their own relative.
+
+    "my <relation>", "我(的)<relation>", "<name>'s <relation>", "<name>的<relation>".
+    """
+    english = "|".join(re.escape(w) for w in group if w.isascii())
+    chinese = "|".join(re.escape(w) for w in group if not w.isascii())
+    forms = [
+        rf"\bmy (?:\w+ )?(?:{english})s?\b",
+        rf"\b{re.escape(name)}'s (?:\w+ )?(?:{english})s?\b",
+        rf"我(?:的|家)?(?:{chinese})",
+        rf"{re.escape(name)}的(?:{chinese})",
+    ]
+    return re.compile("|".join(forms), re.I)
+
+
+def _line_speakers(fields: Sequence[VisibleText]) -> dict[str, str]:
+    """Each dialogue line's path mapped to its speaker's name."""
+    return {
+        f.path.removesuffix(".speaker") + ".text": f.text for f in fields if f.kind == "speaker"
+    }
+
+
+def check_kin(fields: Sequence[VisibleText], people: Iterable[tuple[str, str]]) -> list[Finding]:
+    """Scene fields read against the bible's ``people`` (name, role): see the module docstring."""
+    bible = [(name, role) for name, role in people if name.strip()]
+    speakers = _line_speakers(fields)
+    findings: list[Finding] = []
+    for field in fields:
+        if field.kind not in ("action", "line"):
+            continue
+        found = _own_relative(field, bible, speakers) or _elder_as_child(field, bible)
+        if found is not None:
+            findings.append(found)
+    return findings
+
+
+def _own_relative(
+    field: VisibleText, bible: Sequence[tuple[str, str]], speakers: dict[str, str]
+) -> Finding | None:
+    for name, role in bible:
+        group = relation_of(name, role)
+        if group is None:
+            continue
+        match = _own_kind_pattern(group, name).search(field.text)
+        if match is None:
+            continue
+        said_by_them = speakers.get(field.path, "").lower() == name.lower()
+        names_them = name.lower() in match.group(0).lower()
+        if not (said_by_them or names_them):
+            continue  # someone else's "my granddaughter" is right
+        where = scene_label(field.path)
+        return Finding(
+            "names.own-relative",
+            field.path,
+            shorten(field.text),
+            f"{where}: {name} is the {group[0]} ({role or name}), but this line makes them "
+            f"their own relative ({match.group(0)!r}). Keep everyone's family roles as the "
+            "character bible gives them: give the line to the right person or fix the word.",
+        )
+    return None
+
+
+def _elder_as_child(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Finding | None:
+    if field.kind != "action":
+        return None
+    for name, role in bible:
+        if not (is_elder(name, role) or _OLD_ROLE.search(role)):
+            continue
+        called = re.compile(
+            rf"\b{re.escape(name)}(?:,| is| was| as)\s+{_CHILD_EN}\b"
+            rf"|{re.escape(name)}(?:，|是|像)\s*{_CHILD_ZH}",
+            re.I,
+        ).search(field.text)
+        if called is None:
+            continue
+        return Finding(
+            "names.elder-as-child",
+            field.path,
+            shorten(field.text),
+            f"{scene_label(field.path)}: {name} is old ({role or name}), but the line calls them "
+            f"a child ({called.group(0)!r}). Describe {name} as the older person they are.",
+        )
+    return None

@@ -1,0 +1,96 @@
+"""People know who they are: recorded slips of the 1.5B model, caught in the scenes."""
+
+from __future__ import annotations
+
+from gate_kit import brief_for, family_film, fired_ids
+
+from film.quality import Brief, check_scenes
+from film.quality.fields import scene_fields
+from film.quality.people.kin import check_kin, relation_of
+from film.screenplay import CharacterProfile, DialogueLine, Scene, Screenplay
+
+BIKE_CAST = [
+    CharacterProfile(name="James", role="retired bus driver, Sophia's grandfather"),
+    CharacterProfile(name="Sophia", role="James's granddaughter"),
+]
+
+
+def _scene(action: list[str], lines: list[tuple[str, str]]) -> Scene:
+    return Scene(
+        number=1,
+        place="the park",
+        action=action,
+        dialogue=[DialogueLine(speaker=s, text=t) for s, t in lines],
+        characters=["James", "Sophia"],
+    )
+
+
+def _fired(scene: Scene, cast: list[CharacterProfile]) -> list[tuple[str, str]]:
+    people = [(c.name, c.role) for c in cast]
+    return [(f.check, f.path) for f in check_kin(scene_fields(scene, 0), people)]
+
+
+def test_relations_read_from_the_role_and_the_name() -> None:
+    assert relation_of("Sophia", "James's granddaughter")[0] == "granddaughter"  # type: ignore[index]
+    assert relation_of("小雨", "外婆的外孙女")[0] == "granddaughter"  # type: ignore[index]
+    assert relation_of("王奶奶", "退休教师")[0] == "grandmother"  # type: ignore[index]
+    assert relation_of("Leo", "Grandma's helper") is None
+    assert relation_of("Tom", "a father of two") is None
+
+
+def test_the_bike_teacher_slips_are_caught() -> None:
+    """The recorded draft: the granddaughter's own granddaughter, the driver as a boy."""
+    scene = _scene(
+        ["James, a boy in a blue coat, waits by the gate.", "Sophia checks her watch."],
+        [("Sophia", "My granddaughter is waiting for me."), ("James", "Let's go then.")],
+    )
+    assert _fired(scene, BIKE_CAST) == [
+        ("names.elder-as-child", "scenes[0].action[0]"),
+        ("names.own-relative", "scenes[0].dialogue[0].text"),
+    ]
+
+
+def test_chinese_slips_are_caught() -> None:
+    cast = [
+        CharacterProfile(name="奶奶", role="小明的奶奶"),
+        CharacterProfile(name="小明", role="奶奶的孙子"),
+    ]
+    scene = Scene(
+        number=1,
+        place="厨房",
+        action=["小明的孙子在厨房门口张望。", "奶奶是个小姑娘，系着围裙。"],
+        dialogue=[DialogueLine(speaker="小明", text="我孙子明天就要走了。")],
+        characters=["奶奶", "小明"],
+    )
+    assert _fired(scene, cast) == [
+        ("names.own-relative", "scenes[0].action[0]"),
+        ("names.elder-as-child", "scenes[0].action[1]"),
+        ("names.own-relative", "scenes[0].dialogue[0].text"),
+    ]
+
+
+def test_the_right_people_saying_the_same_words_pass() -> None:
+    """The grandfather's "my granddaughter" and a father's "my father" are story, not slips."""
+    scene = _scene(
+        ["James, sixty-eight, steadies the bike.", "Sophia, a girl of nine, grips the bars."],
+        [("James", "My granddaughter can do it."), ("Sophia", "Grandpa, don't let go!")],
+    )
+    assert _fired(scene, BIKE_CAST) == []
+    cast = [CharacterProfile(name="Dad", role="father"), CharacterProfile(name="Mia", role="son")]
+    scene = _scene([], [("Dad", "My father taught me this.")])
+    assert _fired(scene, cast) == []
+
+
+def test_the_whole_film_check_runs_it_and_good_films_pass() -> None:
+    film, idea = family_film()
+    assert "names.own-relative" not in fired_ids(check_scenes(film, brief_for(film, idea)))
+    grandma = next(c for c in film.characters if relation_of(c.name, c.role))
+    first = film.scenes[0]
+    slip = DialogueLine(
+        speaker=grandma.name, text=f"My {relation_of(grandma.name, grandma.role)[0]} is late."
+    )  # type: ignore[index]
+    broken = film.model_copy(
+        update={"scenes": [first.model_copy(update={"dialogue": [*first.dialogue, slip]})]}
+    )
+    assert isinstance(broken, Screenplay)
+    assert "names.own-relative" in fired_ids(check_scenes(broken, Brief(idea=idea)))
