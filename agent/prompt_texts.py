@@ -138,6 +138,12 @@ TASKS: dict[str, dict[str, str]] = {
         "zh": "创意里提到了这些人：{people}。他们每个人都必须是其中一个人物，起一个真实的名字，"
         "并在“身份”里写明是谁。",
     },
+    "must_show": {
+        "en": "The idea's action must happen on screen: {actions}. One beat (the turn or the "
+        "ending) shows the characters actually doing it, in its summary.",
+        "zh": "创意里的关键动作必须在画面里真正发生：{actions}。让其中一场（转折或结尾）的概要"
+        "写出人物正在做这件事。",
+    },
     "missing_characters": {
         "en": "These people speak in the screenplay but have no bible entry: {names}. Write "
         "their entries (role, look, wardrobe, props, voice), keeping exactly these names.",

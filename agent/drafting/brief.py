@@ -15,9 +15,10 @@ from typing import Any
 from agent.context import Context
 from agent.messages import minutes_text
 from agent.prompt_texts import ZH_HEADING
-from agent.prompts import examples_text, story_facts
+from agent.prompts import examples_text, story_facts, task
 from agent.state import State
 from film.quality import Brief, genre_named_in
+from film.quality.coverage import idea_action_phrases
 from film.screenplay import CharacterProfile, Genre, Language
 
 
@@ -114,3 +115,17 @@ def facts_for(state: State, stage: str) -> str:
         cast=[cast_line(c, language) for c in draft.get("characters", [])] if reached >= 3 else (),
         beats=[beat_line(b, language) for b in draft.get("beats", [])] if reached >= 4 else (),
     )
+
+
+def must_show(idea: str, language: str) -> str:
+    """The outline prompt's line naming the idea's action, or "" when it names none.
+
+    Told only the idea, the 1.5B model wrote a bike-riding lesson as two scenes of talk;
+    named, the action gets a beat of its own (the gate then checks it happened:
+    ``coverage.idea-action``).
+    """
+    actions = idea_action_phrases(idea)
+    if not actions:
+        return ""
+    joiner = "、" if language == "zh" else "; "
+    return "\n" + task("must_show", language, actions=joiner.join(actions))

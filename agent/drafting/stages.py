@@ -19,6 +19,7 @@ from agent.drafting.brief import (
     facts_for,
     film_brief,
     film_language,
+    must_show,
 )
 from agent.drafting.schemas import (
     BeatDraft,
@@ -131,12 +132,8 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
         return stage_failed("write_logline", exc)
     draft = checked.result
     parts = draft.model_dump()
-    screenplay, _notes = checked_form(
-        "logline",
-        draft_screenplay({**state, "draft": _merge_draft(state, logline=parts)}),
-        state,
-        runtime,
-    )
+    merged = draft_screenplay({**state, "draft": _merge_draft(state, logline=parts)})
+    screenplay, _notes = checked_form("logline", merged, state, runtime)
     parts["theme"] = screenplay.theme or parts["theme"]
     emit_progress("logline", say("progress_logline_ready", language, title=draft.title), 1.0)
     message = say(
@@ -281,6 +278,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         cast=("、" if language == "zh" else ", ").join(cast) or "-",
     )
 
+    prompt += must_show(state.get("idea", ""), language)
     story = f"{state.get('idea', '')} {draft.get('logline', {}).get('setting_time', '')}"
 
     def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:

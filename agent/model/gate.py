@@ -46,15 +46,23 @@ second catches a fix that broke something else. More rarely helps a small model,
 costs a whole answer's time."""
 
 SOFT_CHECKS = frozenset(
-    {"coverage.missing-person", "runtime.too-short", "runtime.too-long", "runtime.beat-count"}
+    {
+        "coverage.missing-person",
+        "coverage.idea-action",
+        "runtime.too-short",
+        "runtime.too-long",
+        "runtime.beat-count",
+    }
 )
 """Checks that earn a retry but do not block once the retries are spent.
 
 ``coverage.missing-person`` is strict by design (an idea that merely mentions "the
 general who exiled her father" fires it), so a bible that still lacks such a person after
 the retries is kept rather than refused: missing a side character is a weaker film, not
-junk on screen. Length is fitted after the scenes by lengthening, the smart cut and form
-repair, so a runtime finding on one answer is only advice; an outline with fewer beats
+junk on screen. ``coverage.idea-action`` too: the outline is asked for the idea's action
+and the rewrite told where to show it, but a film that only talks about the bike ride is a
+weaker film, not a broken one. Length is fitted after the scenes by lengthening, the smart
+cut and form repair, so a runtime finding on one answer is only advice; an outline with fewer beats
 than planned (repeats dropped) gets longer scenes, which is a film, where a refusal is not."""
 
 

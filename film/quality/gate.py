@@ -23,6 +23,7 @@ from film.quality.completeness import (
 from film.quality.copying import check_copying
 from film.quality.coverage import (
     check_film_coverage,
+    check_idea_actions,
     check_logline_coverage,
     check_people,
 )
@@ -148,6 +149,7 @@ def check_beats(
         *check_known_people(fields, characters),
         *check_repeated_lines(fields),
         *check_duplicate_scenes([b.summary for b in beats], prefix="beats"),
+        *check_idea_actions(brief.idea, [b.summary for b in beats], prefix="beats", where="beat"),
         *check_outline_size(len(beats), brief.target_s),
     ]
     if brief.target_s:
@@ -201,6 +203,9 @@ def check_scenes(screenplay: Screenplay, brief: Brief) -> list[Finding]:
             ),
             *check_film_coverage(
                 brief.idea, joined(screenplay_fields(screenplay)), joined(fields), brief.language
+            ),
+            *check_idea_actions(
+                brief.idea, ["\n".join([*s.action, s.visual]) for s in screenplay.scenes]
             ),
             *check_plot(screenplay.scenes, target),
             *check_runtime(screenplay, brief.target_s, brief.cap_s),

@@ -139,3 +139,35 @@ def test_a_logline_copied_over_unrelated_scenes_is_caught() -> None:
     ]
     bad = film.model_copy(update={"scenes": stadium})
     assert "coverage.scenes" in fired_ids(check_screenplay(bad, brief_for(bad, idea)))
+
+
+def test_the_ideas_action_is_found_in_english_and_chinese() -> None:
+    from film.quality.coverage import idea_action_phrases, idea_actions
+
+    bike = "A retired bus driver teaches his granddaughter to ride a bike"
+    assert idea_actions(bike) == [("ride", "bike")]
+    assert idea_action_phrases(bike) == ["ride a bike"]
+    assert idea_actions("a boy learns to fly a paper kite with his grandpa") == [("fly", "kite")]
+    assert idea_actions("and have to practise their speeches on each other") == [
+        ("practise", "speeches")
+    ]
+    assert idea_actions("奶奶在厨房里教他包饺子，把叮嘱包进饺子里") == [("包", "饺子")]
+    assert idea_actions("爸爸教孙女骑自行车") == [("骑", "自行车")]
+    assert idea_actions("小区保安大爷为了抓偷外卖的贼，布下天罗地网") == []
+    assert idea_actions("She moves to Paris to find her father") == []
+
+
+def test_a_film_where_nobody_rides_the_bike_is_sent_back_to_its_likeliest_scene() -> None:
+    """The recorded "Bike Teacher": the bike named, never ridden."""
+    from film.quality.coverage import action_shown, check_idea_actions
+
+    idea = "A retired bus driver teaches his granddaughter to ride a bike"
+    talk = ["Sophia: My bike is red.", "James waits at the bus stop.", "They talk about the bike."]
+    findings = check_idea_actions(idea, talk)
+    assert [(f.check, f.path) for f in findings] == [("coverage.idea-action", "scenes[2]")]
+    assert "ride" in findings[0].message
+    assert action_shown(("ride", "bike"), "Sophia rides the bike down the lane, wobbling.")
+    assert action_shown(("ride", "bike"), "Sophia rode her new bikes.")
+    assert action_shown(("骑", "自行车"), "小雨骑着车冲下坡，爷爷在后面追。")
+    assert not action_shown(("包", "饺子"), "奶奶把饺子端上桌。")
+    assert check_idea_actions(idea, [*talk, "At last Sophia rides the bike alone."]) == []
