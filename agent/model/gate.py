@@ -49,6 +49,7 @@ SOFT_CHECKS = frozenset(
     {
         "coverage.missing-person",
         "coverage.idea-action",
+        "repetition.character",
         "runtime.too-short",
         "runtime.too-long",
         "runtime.beat-count",
@@ -61,7 +62,10 @@ general who exiled her father" fires it), so a bible that still lacks such a per
 the retries is kept rather than refused: missing a side character is a weaker film, not
 junk on screen. ``coverage.idea-action`` too: the outline is asked for the idea's action
 and the rewrite told where to show it, but a film that only talks about the bike ride is a
-weaker film, not a broken one. Length is fitted after the scenes by lengthening, the smart
+weaker film, not a broken one. ``repetition.character`` (a person in another's wardrobe)
+is asked only of the drafting stage, never of a finished film, so after the retries three
+courtiers in the same robes are kept: the 1.5B model refused a whole five-minute bible on it.
+Length is fitted after the scenes by lengthening, the smart
 cut and form repair, so a runtime finding on one answer is only advice; an outline with fewer beats
 than planned (repeats dropped) gets longer scenes, which is a film, where a refusal is not."""
 

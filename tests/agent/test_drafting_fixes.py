@@ -141,3 +141,19 @@ async def test_a_retry_after_a_copied_example_goes_without_the_guidance() -> Non
     assert "quest scroll" not in retry and "<<<" not in retry and "Guidance" not in retry
     assert retry.startswith("Idea: a rider") and "Copied." in retry
     assert "Example answer" in str(seen[0][0].content) and "Example answer" not in retry
+
+
+async def test_a_borrowed_wardrobe_is_asked_again_but_not_refused() -> None:
+    """Three courtiers in one robe earn the retries; after them the bible is kept."""
+    asked: list[int] = []
+
+    async def ask(conversation: list[BaseMessage]) -> Draft:
+        asked.append(len(conversation))
+        return Draft(text="robes")
+
+    def check(draft: Draft) -> tuple[str, list[Finding]]:
+        copied = Finding("repetition.character", "characters[1].wardrobe", "robes", "Dress B.")
+        return draft.text, [copied]
+
+    checked = await answer_checked(ask, [HumanMessage("write")], check)
+    assert len(asked) == 3 and checked.findings and checked.blocking == []
