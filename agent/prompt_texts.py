@@ -138,6 +138,15 @@ TASKS: dict[str, dict[str, str]] = {
         "zh": "创意里提到了这些人：{people}。他们每个人都必须是其中一个人物，起一个真实的名字，"
         "并在“身份”里写明是谁。",
     },
+    "replace_beat": {
+        "en": "Beat {number} of this outline tells again what an earlier beat already told:\n"
+        "{beats}\nWrite a new beat {number} in its place: {role}. Something that has not "
+        "happened in the other beats, after beat {before}. Place (a real location, no time of "
+        "day), INT or EXT, time_of_day, a one-sentence summary, characters from: {cast}.",
+        "zh": "这个分场大纲的第{number}拍重复了前面已经讲过的内容：\n{beats}\n"
+        "请重写第{number}拍：{role}。写其他几拍里没有发生过的新事情，接在第{before}拍之后。写地点（真实地点，不带时间）、"
+        "INT 或 EXT、time_of_day、一句话概要，出场人物只用：{cast}。",
+    },
     "must_show": {
         "en": "The idea's action must happen on screen: {actions}. One beat (the turn or the "
         "ending) shows the characters actually doing it, in its summary.",

@@ -14,6 +14,7 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
+from agent.drafting.beats import fit_beats, patch_repeated_beats
 from agent.drafting.brief import (
     drafting_genre,
     facts_for,
@@ -26,22 +27,14 @@ from agent.drafting.schemas import (
     CastDraft,
     LoglineDraft,
     OutlineDraft,
-    clean_place,
     outline_schema,
     to_profiles,
-)
-from agent.drafting.tidy import (
-    follow_story_time,
-    interior_for,
-    person_key,
-    same_person,
-    strip_role_label,
 )
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
 from agent.messages import say
 from agent.model.ask import StageFailure, stage_failed, stage_messages
-from agent.model.gate import ask_checked
+from agent.model.gate import GateFailure, ask_checked
 from agent.prompts import beat_plan, stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
@@ -51,7 +44,6 @@ from film.quality import (
     check_bible,
     check_logline,
     idea_people_words,
-    repeated_indices,
 )
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
@@ -211,49 +203,6 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     }
 
 
-#: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
-#: Fewer distinct beats than that, and the gate asks again instead.
-MIN_DISTINCT_BEATS = 3
-
-
-def fit_beats(
-    beats: list[BeatDraft], count: int, cast: list[str], language: str = "en", story: str = ""
-) -> list[BeatDraft]:
-    """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
-
-    A beat that repeats an earlier one is dropped while enough remain (see
-    :data:`MIN_DISTINCT_BEATS`; the scenes then share the film's length: in the craft
-    bench the model kept writing "小明开始学习Python" and "小明开始学习C++" as two beats
-    through every retry). A beat with nobody from the bible gets the lead; every place is
-    cleaned (:func:`clean_place`); the headings follow the time the story names
-    (:func:`agent.drafting.tidy.follow_story_time`).
-    """
-    beats = beats[:count]
-    repeats = set(repeated_indices([beat.summary for beat in beats]))
-    if len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
-        beats = [beat for n, beat in enumerate(beats) if n not in repeats]
-    known = same_person(cast)
-    times = follow_story_time([beat.time_of_day for beat in beats], story)
-    fitted: list[BeatDraft] = []
-    for beat, time_of_day in zip(beats, times, strict=True):
-        keys = [person_key(n.strip()) for n in beat.characters]
-        names = [known[key] for key in keys if key in known]
-        if not names and cast:
-            names = [cast[0]]
-        fitted.append(
-            beat.model_copy(
-                update={
-                    "characters": list(dict.fromkeys(names))[:4],
-                    "time_of_day": time_of_day,
-                    "place": clean_place(beat.place, cast, language),
-                    "interior": interior_for(beat.place, beat.interior),
-                    "summary": strip_role_label(" ".join(beat.summary.split())),
-                }
-            )
-        )
-    return fitted
-
-
 async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 3: one beat per scene, sized so the scenes add up to the target length."""
     language, genre = film_language(state), drafting_genre(state)
@@ -286,17 +235,20 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         return beats, check_beats(beats, brief, characters=cast, title=title)
 
     try:
-        checked = await ask_checked(
-            runtime,
-            outline_schema(count),
-            stage_messages(language, prompt),
-            check=check,
-            stage="outline",
-            language=language,
-        )
+        try:
+            checked = await ask_checked(
+                runtime,
+                outline_schema(count),
+                stage_messages(language, prompt),
+                check=check,
+                stage="outline",
+                language=language,
+            )
+            beats = checked.result
+        except GateFailure as failure:  # a repeated beat is rewritten alone
+            beats = await patch_repeated_beats(runtime, state, failure, check, language, cast)
     except StageFailure as exc:
         return stage_failed("write_outline", exc)
-    beats = checked.result
     seconds = round(scene_budget_s(target, len(beats)))
     planned = len(beats) * seconds + TITLE_CARD_S
     emit_progress(

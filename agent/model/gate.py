@@ -16,7 +16,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from langchain_core.messages import BaseMessage, HumanMessage
 from langgraph.runtime import Runtime
@@ -211,9 +211,11 @@ class GateFailure(StageFailure):
     unreachable: nothing is shown or saved, and "try again" resumes the same stage.
     """
 
-    def __init__(self, message: str, findings: Sequence[Finding]) -> None:
+    def __init__(self, message: str, findings: Sequence[Finding], best: Any = None) -> None:
         super().__init__(message)
         self.findings = list(findings)
+        self.best = best
+        """The best answer the gate saw (after the exact fixes), for a targeted repair."""
 
 
 async def ask_checked(
@@ -257,5 +259,6 @@ async def ask_checked(
         )
     if checked.blocking:
         lang: Language = "zh" if language == "zh" else "en"
-        raise GateFailure(refusal_message(checked.blocking, lang, stage), checked.blocking)
+        message = refusal_message(checked.blocking, lang, stage)
+        raise GateFailure(message, checked.blocking, checked.result)
     return checked

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from agent.drafting.beats import fit_beats
 from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft, to_profiles, to_scene
-from agent.drafting.stages import fit_beats
 from agent.drafting.tidy import (
     acting_note,
     follow_story_time,

@@ -258,3 +258,31 @@ async def test_the_characters_prompt_names_the_ideas_people_up_front(monkeypatch
     model = ScriptedChatModel(script={"CastDraft": [good("CastDraft", prompts)]})
     await draft(Studio(monkeypatch, tmp_path / "en", model))
     assert "The idea names these people: grandma, grandson." in prompts[0]
+
+
+async def test_a_beat_that_keeps_retelling_another_is_rewritten_alone(
+    monkeypatch, tmp_path
+) -> None:
+    """The recorded dumplings outline: beat 3 retold beat 1 through every attempt."""
+    prompts: list[str] = []
+
+    def retold(data: dict[str, Any]) -> dict[str, Any]:
+        beats = data["beats"]
+        return {"beats": [*beats[:-1], {**beats[-1], "summary": beats[0]["summary"]}]}
+
+    def new_ending(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        summary = "Leo boards the train with a box of Grandma's dumplings on his knees."
+        beat = {"place": "Railway station", "interior": "EXT", "time_of_day": "MORNING"}
+        return {"beats": [{**beat, "summary": summary, "characters": []}]}
+
+    model = ScriptedChatModel(
+        script={"OutlineDraft": [spoiled("OutlineDraft", retold, prompts)] * 3 + [new_ending]}
+    )
+    one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
+    result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
+    assert model.calls.count("OutlineDraft") == 4  # three outlines, then one beat
+    assert "Beat 3 of this outline tells again" in prompts[-1] and "<<<" in prompts[-1]
+    scenes = screenplay_of(result).scenes
+    assert len(scenes) == scene_count_for(60) == 3
+    assert scenes[-1].place == "Railway station"

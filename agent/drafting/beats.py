@@ -1,0 +1,159 @@
+"""The outline's beats: their exact fixes, and a repeated beat rewritten on its own.
+
+An outline whose beat retells another gets that one beat rewritten, not the whole refused.
+
+A one-minute film has exactly three beats (a hook, a turn, an ending), so a repeated beat
+cannot simply be dropped. In the craft bench the 1.5B model wrote the grandmother's
+dumplings lesson as beat 1 and again as beat 3 through all three outline attempts, and the
+whole draft was refused. Asked for only the repeated beat, told which part of the story it
+plays and shown the other beats, it has one short answer to get right instead of a whole
+outline to get right again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.drafting.brief import facts_for
+from agent.drafting.schemas import BeatDraft, OutlineDraft, clean_place, outline_schema
+from agent.drafting.tidy import (
+    follow_story_time,
+    interior_for,
+    person_key,
+    same_person,
+    strip_role_label,
+)
+from agent.model.ask import ask_model, stage_messages
+from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
+from agent.prompts import beat_plan, task
+from agent.state import State
+from film.quality import Finding, fired, repeated_indices
+
+log = logging.getLogger(__name__)
+
+
+#: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
+#: Fewer distinct beats than that, and the gate asks again instead.
+MIN_DISTINCT_BEATS = 3
+
+
+def fit_beats(
+    beats: list[BeatDraft], count: int, cast: list[str], language: str = "en", story: str = ""
+) -> list[BeatDraft]:
+    """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
+
+    A beat that repeats an earlier one is dropped while enough remain (see
+    :data:`MIN_DISTINCT_BEATS`; the scenes then share the film's length: in the craft
+    bench the model kept writing "小明开始学习Python" and "小明开始学习C++" as two beats
+    through every retry). A beat with nobody from the bible gets the lead; every place is
+    cleaned (:func:`clean_place`); the headings follow the time the story names
+    (:func:`agent.drafting.tidy.follow_story_time`).
+    """
+    beats = beats[:count]
+    repeats = set(repeated_indices([beat.summary for beat in beats]))
+    if len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
+        beats = [beat for n, beat in enumerate(beats) if n not in repeats]
+    known = same_person(cast)
+    times = follow_story_time([beat.time_of_day for beat in beats], story)
+    fitted: list[BeatDraft] = []
+    for beat, time_of_day in zip(beats, times, strict=True):
+        keys = [person_key(n.strip()) for n in beat.characters]
+        names = [known[key] for key in keys if key in known]
+        if not names and cast:
+            names = [cast[0]]
+        fitted.append(
+            beat.model_copy(
+                update={
+                    "characters": list(dict.fromkeys(names))[:4],
+                    "time_of_day": time_of_day,
+                    "place": clean_place(beat.place, cast, language),
+                    "interior": interior_for(beat.place, beat.interior),
+                    "summary": strip_role_label(" ".join(beat.summary.split())),
+                }
+            )
+        )
+    return fitted
+
+
+_REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")
+_REPEATS = frozenset({"repetition.scene", "repetition.line"})
+
+
+def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
+    """The beats to rewrite (0-based), or None when something else is wrong as well."""
+    blocking = [f for f in findings if blocks(f)]
+    indices: list[int] = []
+    for finding in blocking:
+        match = _REPEATED_BEAT.match(finding.path)
+        if finding.check not in _REPEATS or match is None:
+            return None
+        indices.append(int(match.group(1)))
+    return sorted(set(indices)) or None
+
+
+def beat_text(beat: BeatDraft) -> str:
+    """One beat as the prompt lists it."""
+    return f"{beat.interior}. {beat.place} - {beat.time_of_day}: {beat.summary}"
+
+
+async def patch_repeated_beats(
+    runtime: Runtime[Context],
+    state: State,
+    failure: GateFailure,
+    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
+    language: str,
+    cast: Sequence[str],
+) -> list[BeatDraft]:
+    """The refused outline with each repeated beat written anew; ``failure`` if that fails.
+
+    Raises:
+        GateFailure: ``failure`` itself when the outline had other faults, or the new
+            beats still repeat or fail the gate.
+        StageFailure: the model failed.
+    """
+    beats = failure.best
+    targets = repeated_beats(failure.findings)
+    if not isinstance(beats, list) or not beats or targets is None:
+        raise failure
+    plan = beat_plan(len(beats), language).splitlines()
+    for index in targets:
+        listing = "\n".join(
+            f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
+            for n, b in enumerate(beats, start=1)
+        )
+        prompt = "\n\n".join(
+            [
+                facts_for(state, "outline"),
+                task(
+                    "replace_beat",
+                    language,
+                    number=index + 1,
+                    beats=listing,
+                    role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
+                    before=max(1, index),
+                    cast=("、" if language == "zh" else ", ").join(cast) or "-",
+                ),
+            ]
+        )
+        answer = await ask_model(
+            runtime,
+            outline_schema(1),
+            stage_messages(language, prompt),
+            stage="outline",
+            language=language,
+        )
+        beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
+    patched, findings = check(OutlineDraft(beats=beats))
+    passed = len(patched) == len(beats) and not any(blocks(f) for f in findings)
+    record_gate(GateRecord("outline (beat rewrite)", tuple(fired(findings)), 1, passed))
+    log.info(
+        "quality gate outline: rewrote beat(s) %s; %s", targets, "passed" if passed else "refused"
+    )
+    if not passed:
+        raise failure
+    return patched
