@@ -177,18 +177,26 @@ def test_scratch_left_by_a_killed_worker_is_swept_and_a_live_one_kept(tmp_path):
 
 
 def test_the_single_machine_studio_never_imports_ray(english_screenplay, tmp_path):
-    """With MICROFILM_RAY_ADDRESS unset the graph, the CLI and a real scene render load no Ray."""
+    """With MICROFILM_RAY_ADDRESS unset the graph, the CLI, a real scene render and character
+    sheets painted through the studio's painter (against the fake images API) load no Ray."""
     script = f"""
-import asyncio, sys
+import asyncio, os, sys
 from pathlib import Path
+sys.path.insert(0, "tests")
 import agent.graph, agent.cli, agent.production.nodes, webapp.turns
-from agent.production.cluster import render_segment
+from fake_media_server import API_KEY, FakeMediaServer
+from agent.production.cluster import render_segment, sheet_painter
+from tools.backends.keyframes.sheets import SheetStore
 from tools.assembly.production import ProductionSettings
 from film.screenplay import Screenplay
 play = Screenplay.model_validate_json(Path(sys.argv[1]).read_text())
 settings = ProductionSettings.model_validate_json({TINY.model_dump_json()!r})
 result = asyncio.run(render_segment(play, 1, Path(sys.argv[2]), settings, lambda m, f=None: None))
 assert result.path is not None and result.path.is_file(), result
+with FakeMediaServer() as fake:
+    os.environ.update(MICROFILM_IMAGE_BASE_URL=fake.base_url, MICROFILM_IMAGE_API_KEY=API_KEY)
+    sheets = SheetStore(Path(sys.argv[2])).make(play, sheet_painter("openai-images"), None)
+assert sheets and all(s.paid and s.path.is_file() for s in sheets), sheets
 print(sorted(m for m in sys.modules if m == "ray" or m.startswith("ray.")))
 """
     film = tmp_path / "film.json"

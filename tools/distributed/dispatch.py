@@ -46,6 +46,7 @@ from tools.distributed.landing import (
     land_segment,
     remote_settings,
 )
+from tools.distributed.picture_tasks import RemoteKeyframes
 from tools.distributed.settings import ClusterSettings
 from tools.distributed.worker import Message, scene_task
 
@@ -69,25 +70,39 @@ class RemoteSegment:
     node_id: str = ""
     worker_pid: int = 0
     """The worker process that sent the files (tests tell retries apart by it)."""
+    pictures: tuple[dict[str, Any], ...] = ()
+    """Where each keyframe the scene drew ran (node, task, pid): one nested task each."""
 
 
 def _scene_generator(
-    screenplay_json: dict[str, Any], number: int, settings_json: dict[str, Any], carried: Any
+    screenplay_json: dict[str, Any],
+    number: int,
+    settings_json: dict[str, Any],
+    carried: Any,
+    picture_options: dict[str, Any],
 ) -> Iterator[Message]:
-    """The task body on a worker: the node's id goes with the result."""
+    """The task body on a worker: the node's id goes with the result.
+
+    Keyframes the scene draws become nested Ray tasks sized by ``picture_options``.
+    """
     node_id = ray.get_runtime_context().get_node_id()
-    yield from scene_task(screenplay_json, number, settings_json, carried, node_id)
+    drawer = RemoteKeyframes(picture_options)
+    yield from scene_task(screenplay_json, number, settings_json, carried, node_id, drawer)
 
 
 def _scene_whole(
-    screenplay_json: dict[str, Any], number: int, settings_json: dict[str, Any], carried: Any
+    screenplay_json: dict[str, Any],
+    number: int,
+    settings_json: dict[str, Any],
+    carried: Any,
+    picture_options: dict[str, Any],
 ) -> list[Message]:
     """The same task as one return value, for Ray Client (``ray://``).
 
     Ray Client streams no generator, so the scene's start and result come back together
     at its end (the person sees the scene start and finish, not its steps).
     """
-    messages = _scene_generator(screenplay_json, number, settings_json, carried)
+    messages = _scene_generator(screenplay_json, number, settings_json, carried, picture_options)
     return [m for m in messages if m[0] != "progress"]
 
 
@@ -154,7 +169,9 @@ class SceneJob:
                     continue
                 payload = message[1]
                 landed = land_segment(self.project_dir, payload, self.carried)
-                return RemoteSegment(landed, payload.get("node_id", ""), payload.get("pid", 0))
+                pictures = tuple(payload.get("pictures") or ())
+                node, pid = payload.get("node_id", ""), payload.get("pid", 0)
+                return RemoteSegment(landed, node, pid, pictures)
         except RayError as exc:
             if self.cancelled or isinstance(exc, TaskCancelledError):
                 raise TaskCancelledError() from None
@@ -207,7 +224,9 @@ def submit_scene(
         remote = _remote_whole.options(**options)
     else:
         remote = _remote_scene.options(**options, num_returns="streaming")
-    generator = remote.remote(screenplay.model_dump(mode="json"), number, settings_json, carried)
+    play = screenplay.model_dump(mode="json")
+    pictures = cluster.task_options(settings.backend)
+    generator = remote.remote(play, number, settings_json, carried, pictures)
     return SceneJob(number, project_dir, generator, carried)
 
 

@@ -5,7 +5,10 @@ private scratch copy of the project (the spend ledger and the backend's paid cli
 carried in, so a paid job is never bought twice), and the task's last message carries
 every file the render made. The driver writes them into the real segment cache
 (:mod:`.landing`), which stays the single source of truth. This module is plain Python
-(no Ray import), so the task's logic is tested without a cluster.
+(no Ray import), so the task's logic is tested without a cluster. A keyframe-first scene
+gets a remote keyframe drawer (``draw_image``, nested Ray tasks from :mod:`.picture_tasks`):
+its keyframes are drawn in parallel elsewhere but reserved, named and kept here, in the
+scratch project, so they travel back with the segment; where each ran rides in the payload.
 
 Messages, in order: ``("started", node_id, pid)``, exactly :data:`PROGRESS_SLOTS`
 ``("progress", message, fraction)`` (the surplus dropped, the rest filled with
@@ -32,6 +35,7 @@ from film.screenplay import Screenplay
 from tools.assembly.production import SegmentResult, render_scene_segment
 from tools.assembly.settings import ProductionSettings
 from tools.assembly.sweep import SEGMENTS_DIR, WORK_DIR, process_alive
+from tools.backends.openai.shot_keyframes import RemoteDraw, drawing_remotely
 
 SCRATCH_PREFIX = "microfilm-ray-"
 PROGRESS_SLOTS = 32
@@ -44,8 +48,12 @@ def scene_task(
     settings_json: dict[str, Any],
     carried: dict[str, bytes],
     node_id: str = "",
+    draw_image: RemoteDraw | None = None,
 ) -> Iterator[Message]:
-    """Render scene ``number`` and yield its progress, then its result and files."""
+    """Render scene ``number`` and yield its progress, then its result and files.
+
+    ``draw_image`` draws the scene's keyframes elsewhere (a Ray task each); None: here.
+    """
     screenplay = Screenplay.model_validate(screenplay_json)
     settings = ProductionSettings.model_validate(settings_json)
     yield ("started", node_id, os.getpid())
@@ -66,7 +74,8 @@ def scene_task(
 
         def render() -> None:
             try:
-                result = render_scene_segment(screenplay, number, scratch, settings, progress)
+                with drawing_remotely(draw_image):
+                    result = render_scene_segment(screenplay, number, scratch, settings, progress)
             except BaseException as exc:  # noqa: BLE001 - a bad scene number: a result
                 result = SegmentResult(number, None, 0.0, False, str(exc), False, str(exc))
             messages.put(("result", result))
@@ -78,7 +87,9 @@ def scene_task(
             if message[0] == "result":
                 for _ in range(PROGRESS_SLOTS - sent):
                     yield ("progress", None, None)
-                yield ("done", _payload(message[1], scratch, carried, node_id))
+                payload = _payload(message[1], scratch, carried, node_id)
+                payload["pictures"] = list(getattr(draw_image, "records", []))
+                yield ("done", payload)
                 return
             if sent < PROGRESS_SLOTS:
                 sent += 1

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,8 @@ class SheetPainter(Protocol):
     """The image backend that draws sheets (``/v1/images/generations``, a ComfyUI workflow)."""
 
     price: float
-    """What one sheet costs (0 for the person's own GPU)."""
+    """What one sheet costs (0 for the person's own GPU). A painter whose ``parallel`` is
+    true (the Ray one) has every missing sheet of :meth:`SheetStore.make` painted at once."""
 
     def identity(self) -> str:
         """Endpoint, model or workflow: everything that changes the sheet's pixels."""
@@ -143,12 +145,19 @@ class SheetStore:
             RenderError: when the image service fails.
         """
         wanted = {n.lower() for n in names} if names is not None else None
-        sheets = []
-        for profile in drawn_characters(screenplay):
-            if wanted is not None and profile.name.lower() not in wanted:
-                continue
-            sheets.append(self._one(profile, screenplay, painter, spending))
-        return sheets
+        profiles = [
+            profile
+            for profile in drawn_characters(screenplay)
+            if wanted is None or profile.name.lower() in wanted
+        ]
+        if getattr(painter, "parallel", False) and len(profiles) > 1:
+            # A cluster painter (one Ray task per sheet): all characters at once; each
+            # sheet is still reserved, named, written and recorded here, one by one.
+            with ThreadPoolExecutor(len(profiles), thread_name_prefix="sheet") as pool:
+                return list(
+                    pool.map(lambda p: self._one(p, screenplay, painter, spending), profiles)
+                )
+        return [self._one(profile, screenplay, painter, spending) for profile in profiles]
 
     def _one(
         self,

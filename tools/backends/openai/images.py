@@ -95,6 +95,9 @@ class OpenAIImagesBackend(RenderBackend):
                 keyframes = ShotKeyframes(
                     api, self.settings, request, work=kept, size=size, identity=self.cache_key()
                 )
+                keyframes.prefetch(  # on a Ray cluster: all at once, each its own task
+                    [(s, f"{label}, keyframe {i + 1}/{len(shots)}") for i, s in enumerate(shots)]
+                )
                 for i, shot in enumerate(shots):
                     share = (1 - _ENCODE_SHARE) * i / len(shots)
                     report(f"{label}: keyframe {i + 1}/{len(shots)}", share)

@@ -9,13 +9,20 @@ folder, and each new one is reserved in the spend ledger first: a retry never pa
 Keyframes drawn from sheets are kept beside the clips (:func:`keyframe_folder`), not in the
 scene's work folder, so even a scene rendered again after its clip was joined finds them
 (and its video jobs then have the same keys, so the ledger resumes them instead of buying).
+
+On a Ray cluster the scene's task sets a remote drawer (:func:`drawing_remotely`, from
+:mod:`tools.distributed.worker`): :meth:`ShotKeyframes.prefetch` then draws the scene's
+missing keyframes at once, each as its own Ray task, while the ledger reservation, the
+content-keyed name and the file stay here. Without one, nothing changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +35,25 @@ from tools.backends.keyframes.prompts import keyframe_instruction
 from tools.backends.ledger import SceneSpending
 from tools.backends.openai.image_api import ImageSettings, edit_png, generate_png
 from tools.backends.openai.prompts import keyframe_prompt
+
+RemoteDraw = Callable[[ImageSettings, str, str, list[tuple[str, bytes]], str | None], bytes]
+"""``(settings, prompt, size, references, idempotency_key) -> PNG`` drawn somewhere else."""
+_remote_draw: RemoteDraw | None = None
+
+
+@contextmanager
+def drawing_remotely(draw: RemoteDraw | None) -> Iterator[None]:
+    """Keyframes drawn inside this block go to ``draw`` (a Ray task each) instead of the API.
+
+    Process-wide on purpose: a Ray worker runs one scene task at a time, and the scene's
+    render and its keyframe threads must all see it. ``None`` leaves the API path alone.
+    """
+    global _remote_draw
+    before, _remote_draw = _remote_draw, draw
+    try:
+        yield
+    finally:
+        _remote_draw = before
 
 
 @dataclass(frozen=True)
@@ -114,6 +140,28 @@ class ShotKeyframes:
         self.work = work
         self.size = size
         self.identity = identity
+        self._drawn: dict[int, Keyframe] = {}
+
+    def prefetch(self, labelled: Sequence[tuple[Shot, str]]) -> None:
+        """Draw every listed shot's keyframe at once when a remote drawer is set (a cluster).
+
+        Each keyframe is still reserved, named and kept by :meth:`keyframe`; only the
+        drawing happens in parallel, so a scene's video jobs start with all its frames.
+        Without a remote drawer this does nothing and each keyframe is drawn when asked.
+
+        Raises:
+            BudgetReached, ApiError: as :meth:`keyframe` (the other keyframes are kept).
+        """
+        if _remote_draw is None:
+            return
+        shots: dict[int, tuple[Shot, str]] = {}
+        for shot, label in labelled:  # a shot split over several video jobs is drawn once
+            shots.setdefault(shot.index, (shot, label))
+        with ThreadPoolExecutor(max(1, len(shots)), thread_name_prefix="keyframe") as pool:
+            drawn = list(pool.map(lambda item: self.keyframe(*item), shots.values()))
+        self._drawn.update(
+            {shot.index: frame for (shot, _), frame in zip(shots.values(), drawn, strict=True)}
+        )
 
     def prompt(self, shot: Shot, names: list[str]) -> str:
         """The keyframe prompt, plus what the reference sheets are when there are any."""
@@ -127,6 +175,8 @@ class ShotKeyframes:
             BudgetReached: when the image would pass the budget.
             ApiError: ``final`` for refusals; otherwise retryable.
         """
+        if shot.index in self._drawn:  # drawn by prefetch (this call would find it kept)
+            return self._drawn[shot.index]
         sheets = shot_sheets(self.request, shot)
         names = [name for name, _ in sheets]
         references = [(safe_slug(name, fallback="character"), p.read_bytes()) for name, p in sheets]
@@ -140,6 +190,9 @@ class ShotKeyframes:
             return Keyframe(path, tuple(names), False)
 
         def draw(idempotency_key: str | None) -> bytes:
+            remote = _remote_draw
+            if remote is not None:
+                return remote(self.settings, prompt, self.size, references, idempotency_key)
             if references:
                 return edit_png(
                     self.api,

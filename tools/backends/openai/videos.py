@@ -176,6 +176,11 @@ class OpenAIVideosBackend(RenderBackend):
             ApiClient(self.settings.config, service="video service", sleep=self._sleep) as api,
             self._keyframes(request, keyframe_folder(out_path)) as keyframes,
         ):
+            if keyframes is not None:  # on a Ray cluster: every keyframe before the videos
+                firsts = [plan.beats[0].shot for plan in plans]
+                keyframes.prefetch(
+                    [(s, f"{label}, keyframe of shot {s.index + 1}") for s in firsts]
+                )
             for i, plan in enumerate(plans):
                 prompt = video_prompt(request, plan)
                 if keyframes is None:
