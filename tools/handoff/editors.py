@@ -50,6 +50,18 @@ class _StatedFormat(fcpx_xml.FcpxOtio):  # type: ignore[misc]
         element.attrib.update(self._size)
         return element
 
+    # The adapter looks names and paths up with XPath predicates quoted in '...', which an
+    # apostrophe breaks ("INT. THE GRANDDAUGHTER'S BACKYARD" raised "invalid predicate" and
+    # the hand-off of that film failed): these compare attributes directly instead.
+    def _asset_by_path(self, path: str) -> Any:
+        return _child_with(self.resource_element, "asset", "src", path)
+
+    def _media_by_name(self, name: str) -> Any:
+        return _child_with(self.resource_element, "media", "name", name)
+
+    def _asset_clip_by_name(self, name: str) -> Any:
+        return _child_with(self.event_resource, "asset-clip", "name", name)
+
     def _create_asset_clip_element(self, clip: Any, format_element: Any, resource_id: Any) -> None:
         if self.event_resource.find(f"./asset-clip[@ref='{resource_id}']") is None:
             super()._create_asset_clip_element(clip, format_element, resource_id)
@@ -62,6 +74,11 @@ class _StatedFormat(fcpx_xml.FcpxOtio):  # type: ignore[misc]
                 audioSources="1", audioChannels=str(CHANNELS), audioRate=str(SAMPLE_RATE)
             )
         return asset_id
+
+
+def _child_with(parent: Any, tag: str, attribute: str, value: object) -> Any:
+    """The first ``tag`` child of ``parent`` whose ``attribute`` is ``value``, or None."""
+    return next((e for e in parent.findall(tag) if e.get(attribute) == str(value)), None)
 
 
 def fcpxml_text(timeline: otio.schema.Timeline, cut: Cut) -> str:

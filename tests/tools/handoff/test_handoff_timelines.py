@@ -215,3 +215,36 @@ def test_the_fcpxml_states_any_whole_frame_rate(fps, frame_duration, tmp_path):
     edl = edl_text(cut).splitlines()  # 15 fps has no SMPTE timecode: written at 30 fps
     assert edl[:2] == ["TITLE: Hui Jia De Lu", "FCM: NON-DROP FRAME"]
     assert edl[3].split()[4:8] == ["00:00:00:00", "00:00:02:00", "00:00:00:00", "00:00:02:00"]
+
+
+def test_apostrophes_in_titles_places_and_paths_reach_the_fcpxml(tmp_path):
+    """ "INT. THE GRANDDAUGHTER'S BACKYARD" once broke the adapter's quoted XPath lookups."""
+    shots = tuple(
+        Shot(
+            tmp_path / f"piece {n}'s.mp4",
+            f"0{n}-scene-0{n}.mp4",
+            f"Scene {n}: the granddaughter's backyard",
+            f"Grandpa's lesson {n}",
+            f"SC0{n}",
+            30,
+            n,
+        )
+        for n in (1, 2)
+    )
+    cut = Cut(
+        title="The Grandmother's Bike",
+        language="en",
+        genre="touching-family",
+        fps=30,
+        width=720,
+        height=1280,
+        shots=shots,
+        captions=(Caption(0.5, 1.5, "Don't let go!", "Lucy"),),
+        film_key="1" * 64,
+        music=False,
+        music_file=None,
+        burned_subtitles=True,
+    )
+    root = ET.fromstring(fcpxml_text(build_timeline(cut, music=False), cut).split(">", 2)[2])
+    assert len(root.findall("./resources/asset")) == 2
+    assert [m.get("value") for m in root.iter("marker")] == ["Don't let go!"]
