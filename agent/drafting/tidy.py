@@ -154,8 +154,10 @@ _OUTDOORS = re.compile(
     r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
     r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
     r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
-    r"valley|garden|courtyard|playground|snowfield|village)\b"
-    r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子",
+    r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
+    r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform)\b"
+    r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
+    r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口",
     re.IGNORECASE,
 )
 
