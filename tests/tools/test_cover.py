@@ -76,3 +76,14 @@ def test_too_small_a_cover_is_refused(english_screenplay: Screenplay, tmp_path: 
     with pytest.raises(ValueError, match="at least"):
         make_cover(english_screenplay, tmp_path / "x.png", size=(40, 60))
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("width", [360, 720, 1080])
+def test_a_long_english_word_in_a_title_is_never_broken(width: int) -> None:
+    """ "The Grandmother's Bike" was once set as "Grandmot / her's" on a 360-px cover."""
+    from tools.picture.cover import _title_fit
+
+    title = "The Grandmother's Bike"
+    for serif in (True, False):
+        _face, lines = _title_fit(title, int(width * 0.8), serif, width)
+        assert " ".join(lines).split() == title.split()

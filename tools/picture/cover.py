@@ -271,12 +271,18 @@ def _letter(image: Image.Image, sp: Screenplay, style: GenreStyle) -> None:
 def _title_fit(
     title: str, column: int, serif: bool, w: int
 ) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest title size (down to a third of the start) that fits in three lines."""
+    """The largest title size (down to a third of the start) that fits in three lines.
+
+    Every English word must fit the column whole at that size: "The Grandmother's Bike"
+    was once set as "Grandmot / her's".
+    """
     size = int(w * 0.14)
+    words = [word for word in title.split() if word.isascii()]
     while True:
         face = poster_font(size, serif)
         lines = wrap_lines(title, face, column, balance=True)
-        if len(lines) <= 3 or size <= w * 0.05:
+        whole = all(face.getlength(word) <= column for word in words)
+        if (len(lines) <= 3 and whole) or size <= w * 0.05:
             return face, lines[:3]
         size = int(size * 0.88)
 

@@ -108,6 +108,10 @@ _HAIR_STYLES = (
     ("bob", ("bob", "shoulder", "波波", "齐肩")),
     ("short", ("short", "crew", "buzz", "短发", "寸头", "平头")),
 )
+_CHILD = (
+    *("child", "kid", "little girl", "little boy", "young girl", "young boy", "toddler"),
+    *("schoolgirl", "schoolboy", "孩子", "小孩", "儿童", "小女孩", "小男孩", "小姑娘", "小学生"),
+)
 _FEMININE = ("woman", "girl", "she", "her", "mother", "mom", "lady", "grandma", "aunt", "sister")
 _FEMININE_ZH = ("女", "妈", "母", "姐", "妹", "奶", "婆", "姑", "姨", "娘")
 _MASCULINE_ZH = ("男", "爸", "父", "哥", "弟", "爷", "叔", "伯", "公", "子")
@@ -154,14 +158,16 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
             "爷爷",
         ),
     )
-    child = (age is not None and age < 12) or _has(about, ("child", "kid", "孩子", "小孩", "儿童"))
+    child = (age is not None and age < 12) or _has(about, _CHILD)
     feminine = _has(about, _FEMININE) or _has(about, _FEMININE_ZH)
     masculine = _has(about, ("man", "boy", "he", "father", "dad", "uncle", "brother"))
     masculine = masculine or (_has(about, _MASCULINE_ZH) and not feminine)
     style = next((s for s, words in _HAIR_STYLES if _has(look, words)), "")
+    if style in ("", "bob", "short") and re.search(r"\blong\b[\w ,-]{0,24}\bhair", look, re.I):
+        style = "long"  # "long, curly hair"
     if not style:
         style = "bob" if feminine and not masculine else "short"
-    if not colours_in(look) and old:
+    if not _hair_colours(look) and old:
         hair = (200, 200, 204)
     height = 0.62 if child else 0.95 if old else 1.0
     height *= 1.06 if _has(look, ("tall", "高个", "高大")) else 1.0
@@ -185,6 +191,19 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
 
 
 _LEGWEAR = ("trousers", "pants", "jeans", "shorts", "leggings", "裤")
+_HAIR = ("hair", "haired", "blonde", "bob", "ponytail", "braid", "发", "辫", "鬓")
+
+
+def _hair_colours(look: str) -> list[RGB]:
+    """Colours named in the look's hair phrase ("grey hair", "黑色短发"), never its clothes.
+
+    The first colour of the whole look once gave a girl "in a simple white dress" white
+    hair, so she was drawn as old as her grandfather.
+    """
+    for phrase in re.split(r"[,，;；、.。]|\band\b|\bwith\b|\bwears?\b|穿|戴", look):
+        if _has(phrase, _HAIR) and (found := colours_in(phrase)):
+            return found
+    return []
 
 
 def _worn_on(wardrobe: str, garments: tuple[str, ...]) -> RGB | None:
@@ -206,7 +225,7 @@ def _legs(wardrobe: str, clothes: RGB) -> RGB:
 def figure_colours(name: str, profile: CharacterProfile | None) -> tuple[RGB, RGB, RGB]:
     """(clothes, accent, hair) for a character, read from the wardrobe and look."""
     wardrobe = colours_in(profile.wardrobe) if profile else []
-    hair = colours_in(profile.look) if profile else []
+    hair = _hair_colours(profile.look) if profile else []
     clothes = wardrobe[0] if wardrobe else _FALLBACK[stable_index(name, len(_FALLBACK))]
     accent = wardrobe[1] if len(wardrobe) > 1 else clothes
     return clothes, accent, hair[0] if hair else (40, 32, 28)

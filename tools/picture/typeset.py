@@ -8,6 +8,7 @@ font; a single word wider than the box is the only thing ever broken mid-word.
 
 from __future__ import annotations
 
+import math
 import re
 
 from PIL import ImageFont
@@ -59,7 +60,9 @@ def balanced_width(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> i
     lines = len(wrap(text, face, max_width))
     if lines < 2:
         return max_width
-    low, high = 1, max_width
+    # Never narrower than the widest word: balancing must not break "Grandmother's" in two.
+    widest = max((face.getlength(t) for t in _TOKEN.findall(text) if not t.isspace()), default=1)
+    low, high = min(max_width, max(1, math.ceil(widest))), max_width
     while low < high:
         middle = (low + high) // 2
         if len(wrap(text, face, middle)) <= lines:
