@@ -111,6 +111,21 @@ def test_the_bible_sets_hair_cut_and_extras(profile, expect):
         assert getattr(looks, field) == value, field
 
 
+def test_hair_is_coloured_by_the_hair_phrase_never_by_the_clothes():
+    """The recorded granddaughter: "a young girl ... long, curly hair ... a white dress"."""
+    lucy = CharacterProfile(
+        name="Lucy",
+        role="Granddaughter",
+        look="Lucy is a young girl with bright eyes and long, curly hair. She wears a white dress.",
+        wardrobe="A simple white dress and blue shoes",
+    )
+    looks = appearance("Lucy", lucy)
+    assert looks.hair != COLOR_WORDS["white"] and looks.hair_style == "long"
+    assert looks.height < 0.7  # drawn a child, not a grown woman
+    grandpa = CharacterProfile(name="老王", look="七十岁，头发花白，穿蓝色中山装")
+    assert appearance("老王", grandpa).hair == COLOR_WORDS["白"]
+
+
 def test_height_comes_from_age_and_build():
     child = appearance("Kid", CharacterProfile(name="Kid", look="8-year-old boy"))
     adult = appearance("Ann", CharacterProfile(name="Ann", look="30s"))
