@@ -25,7 +25,13 @@ from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
-from film.quality.mend import drop_repeats, in_film_language, mend_edges, mend_visual
+from film.quality.mend import (
+    drop_repeats,
+    in_film_language,
+    keep_to_beat,
+    mend_edges,
+    mend_visual,
+)
 from film.quality.names import name_problem
 from film.screenplay import Scene
 
@@ -146,8 +152,11 @@ class SceneWriter:
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
             new = to_scene(index + 1, beat, draft, self.cast, self.language)
+            others = [b.summary for n, b in enumerate(self.beats) if n != index]
             new = mend_visual(
-                in_film_language(drop_repeats(mend_edges(new)), self.language),
+                in_film_language(
+                    drop_repeats(keep_to_beat(mend_edges(new), others)), self.language
+                ),
                 self.brief.guidelines,
                 self.brief.idea,
                 beat.summary,

@@ -252,3 +252,21 @@ def mend_edges(scene: Scene) -> Scene:
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+def keep_to_beat(scene: Scene, other_beats: Sequence[str]) -> Scene:
+    """``scene`` without action lines that retell another scene's beat.
+
+    The 1.5B model sometimes wrote every beat of the outline into the first scene (scene 1
+    of 爷爷的自行车 ended with the ending's "孙女……最后到达村口"), so the film told its
+    ending first and again at the end. A line that (nearly) repeats another beat's summary
+    is struck; the scene keeps at least one action line.
+    """
+    beats = SeenLines()
+    for summary in other_beats:
+        if long_enough(summary):
+            beats.add("beat", summary, "beat")
+    kept = [line for line in scene.action if beats.earlier("beat", line) is None]
+    if len(kept) == len(scene.action) or not kept:
+        return scene
+    return scene.model_copy(update={"action": kept})

@@ -13,6 +13,8 @@ bible:
   daughters. A father may well speak of "my father", and a brother of "my brother".
 * ``names.elder-as-child``: a grandparent, or anyone whose role says retired or old, is
   called a boy, a girl, a kid or a young man in an action line (老爷爷被写成"小男孩").
+* ``names.self-action``: someone watches, helps or talks to themself in an action line
+  ("孙女站在村口，看着孙女骑自行车", "Lucy hugs Lucy"): one of the two is somebody else.
 """
 
 from __future__ import annotations
@@ -92,7 +94,11 @@ def check_kin(fields: Sequence[VisibleText], people: Iterable[tuple[str, str]]) 
     for field in fields:
         if field.kind not in ("action", "line"):
             continue
-        found = _own_relative(field, bible, speakers) or _elder_as_child(field, bible)
+        found = (
+            _own_relative(field, bible, speakers)
+            or _elder_as_child(field, bible)
+            or _self_action(field, bible)
+        )
         if found is not None:
             findings.append(found)
     return findings
@@ -144,4 +150,35 @@ def _elder_as_child(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Fin
             f"{scene_label(field.path)}: {name} is old ({role or name}), but the line calls them "
             f"a child ({called.group(0)!r}). Describe {name} as the older person they are.",
         )
+    return None
+
+
+_TO_ZH = r"(?:看着|望着|盯着|看见|看到|对着|对|向|和|跟|帮|教|抱着|拉着|扶着|追着)"
+_TO_EN = (
+    r"(?:watch(?:es|ing)?|looks? at|hugs?|helps?|teach(?:es)?|sees?|tells?|asks?|"
+    r"smiles? at|follows?|chases?|holds?)"
+)
+
+
+def _self_action(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Finding | None:
+    if field.kind != "action":
+        return None
+    names = [name for name, _role in bible]
+    for name in names:
+        quoted = re.escape(name)
+        pattern = (
+            rf"{quoted}(?P<gap>[^。.!?！？；;]{{0,14}}?){_TO_ZH}\s*{quoted}(?!的)"
+            rf"|\b{quoted}\b(?P<gap_en>(?:\s+\w+){{0,2}}?)\s+{_TO_EN}\s+{quoted}\b(?!'s)"
+        )
+        for found in re.finditer(pattern, field.text, re.I):
+            gap = found.group("gap") or found.group("gap_en") or ""
+            if any(other != name and other in gap for other in names):
+                continue  # "孙女笑了，爷爷看着孙女": somebody else does it
+            return Finding(
+                "names.self-action",
+                field.path,
+                shorten(field.text),
+                f"{scene_label(field.path)}: {name} acts on {name} ({found.group(0)!r}). One "
+                "of the two is somebody else: name the right person from the character bible.",
+            )
     return None

@@ -94,3 +94,17 @@ def test_the_whole_film_check_runs_it_and_good_films_pass() -> None:
     )
     assert isinstance(broken, Screenplay)
     assert "names.own-relative" in fired_ids(check_scenes(broken, Brief(idea=idea)))
+
+
+def test_nobody_watches_or_hugs_themself() -> None:
+    """Recorded: "孙女站在村口，看着孙女骑自行车" in scene 2 of 爷爷的自行车."""
+    cast = [
+        CharacterProfile(name="爷爷", role="祖父"),
+        CharacterProfile(name="孙女", role="孙女"),
+    ]
+    slip = Scene(number=1, place="村口", action=["孙女站在村口，看着孙女骑自行车。"])
+    assert _fired(slip, cast) == [("names.self-action", "scenes[0].action[0]")]
+    for fine in ("爷爷看着孙女骑车。", "孙女笑了，爷爷看着孙女。", "孙女和孙女的同学一起骑车。"):
+        assert _fired(Scene(number=1, place="村口", action=[fine]), cast) == []
+    english = _scene(["Sophia hugs Sophia.", "Sophia watches Sophia's dog."], [])
+    assert _fired(english, BIKE_CAST) == [("names.self-action", "scenes[0].action[0]")]

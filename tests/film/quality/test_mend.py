@@ -189,3 +189,22 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     assert mended("James walks towards") == "James walks"
     for whole in ("Lily arrives at the bus stop", 'He said "hi" to me.', "他笑着说：“好。”"):
         assert mended(whole) == whole
+
+
+def test_a_scene_that_retells_other_beats_keeps_to_its_own() -> None:
+    """Recorded: scene 1 of 爷爷的自行车 also told beats 2 and 3, ending included."""
+    from film.quality.mend import keep_to_beat
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=1,
+        place="村口",
+        action=[
+            "爷爷站在村口，看着孙女骑自行车。",
+            "孙女坐在自行车上，骑着自行车在村口转圈。",
+            "孙女继续骑着自行车，最后到达村口",
+        ],
+    )
+    beats = ["孙女坐在自行车上，骑着自行车在村口转圈。", "孙女继续骑着自行车，最后到达村口。"]
+    assert keep_to_beat(scene, beats).action == ["爷爷站在村口，看着孙女骑自行车。"]
+    assert keep_to_beat(scene, ["奶奶在厨房包饺子。"]) is scene
