@@ -169,7 +169,8 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
         style = "bob" if feminine and not masculine else "short"
     if not _hair_colours(look) and old:
         hair = (200, 200, 204)
-    height = 0.62 if child else 0.95 if old else 1.0
+    young_teen = age is not None and 12 <= age < 15  # "12岁左右": not yet grown
+    height = 0.62 if child else 0.82 if young_teen else 0.95 if old else 1.0
     height *= 1.06 if _has(look, ("tall", "高个", "高大")) else 1.0
     height *= 0.93 if _has(look, ("short,", "petite", "small", "矮", "娇小")) else 1.0
     robe = _has(wardrobe, ("robe", "hanfu", "gown", "袍", "汉服", "长衫", "旗袍"))

@@ -132,6 +132,8 @@ def test_height_comes_from_age_and_build():
     tall = appearance("Tom", CharacterProfile(name="Tom", look="tall, 40s"))
     elder = appearance("奶奶", CharacterProfile(name="奶奶", look="八十岁"))
     assert child.height < elder.height < adult.height < tall.height
+    teen = appearance("小雨", CharacterProfile(name="小雨", look="12岁左右，黑发"))
+    assert child.height < teen.height < adult.height
 
 
 @pytest.mark.parametrize(
