@@ -11,6 +11,7 @@ from typing import Any
 from fake_media_server import API_KEY
 
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+from tools.assembly.settings import ProductionSettings
 from tools.backends.api_config import ApiConfig, RetryPolicy
 from tools.backends.base import RenderRequest, Shot
 
@@ -129,3 +130,16 @@ def probe(path: Path) -> dict[str, Any]:
         "duration": float(data["format"]["duration"]),
         "kinds": sorted(s["codec_type"] for s in data["streams"]),
     }
+
+
+def sheet_settings(backend: str, sheets: dict[str, Path]) -> ProductionSettings:
+    """A tiny, silent render with ``backend`` drawn from the character ``sheets``."""
+    return ProductionSettings(
+        backend=backend,
+        width=180,
+        height=320,
+        voice=False,
+        music=False,
+        burn_subtitles=False,
+        character_sheets={name: str(path) for name, path in sheets.items()},
+    )

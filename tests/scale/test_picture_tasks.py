@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 from fake_media_server import API_KEY, FakeMediaServer, tiny_png
-from openai_kit import GRANDPA, MEI, config, sample_request
+from openai_kit import GRANDPA, MEI, config, sample_request, sheet_settings
 
 from film.screenplay import Screenplay
-from tools.assembly.production import ProductionSettings
 from tools.backends.base import RenderError
 from tools.backends.http import ApiClient
 from tools.backends.keyframes.painters import painter_for
@@ -247,15 +246,7 @@ def test_a_scene_task_brings_back_its_keyframes_and_where_each_was_drawn(
     assert painter is not None
     store = SheetStore(tmp_path)
     drawn = store.make(english_screenplay, painter, None)
-    settings = ProductionSettings(
-        backend=BACKEND,
-        width=180,
-        height=320,
-        voice=False,
-        music=False,
-        burn_subtitles=False,
-        character_sheets={s.name: str(s.path) for s in drawn},
-    )
+    settings = sheet_settings(BACKEND, {s.name: s.path for s in drawn})
     settings_json, carried = remote_settings(settings)
     drawer = TaskLikeDrawer()
 

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 import pytest
 import ray
 from fake_media_server import API_KEY, FakeMediaServer
+from openai_kit import sheet_settings
 
 from agent.production.cluster import sheet_painter
 from film.screenplay import Screenplay
@@ -120,15 +121,7 @@ def _with_sheets(folder: Path, film: Screenplay, like: Path | None = None) -> Pr
         shutil.copytree(like / SHEETS_FOLDER, folder / SHEETS_FOLDER)
     sheets = _sheets(folder, film, _painter())
     SheetStore(folder).approve([s.name for s in sheets])
-    return ProductionSettings(
-        backend=BACKEND,
-        width=180,
-        height=320,
-        voice=False,
-        music=False,
-        burn_subtitles=False,
-        character_sheets={s.name: str(s.path) for s in sheets},
-    )
+    return sheet_settings(BACKEND, {s.name: s.path for s in sheets})
 
 
 def _keyframes(folder: Path) -> list[str]:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from fake_media_server import FakeMediaServer
 from media_kit import english_film
-from openai_kit import config
+from openai_kit import config, sheet_settings
 
 from film.screenplay import Screenplay
-from tools.assembly.production import ProductionSettings, render_scene_segment
+from tools.assembly.production import render_scene_segment
 from tools.backends.base import register_backend
 from tools.backends.keyframes.painters import OpenAISheetPainter
 from tools.backends.keyframes.sheets import SheetStore, approved_references
@@ -38,15 +38,7 @@ def settings_with_sheets(server: FakeMediaServer, film: Screenplay, folder: Path
     store.make(film, painter, None)
     store.approve([c.name for c in film.characters])
     sheets = approved_references(folder, film, film.characters)
-    return ProductionSettings(
-        backend=BACKEND,
-        width=180,
-        height=320,
-        voice=False,
-        music=False,
-        burn_subtitles=False,
-        character_sheets={name: str(path) for name, (path, _) in sheets.items()},
-    )
+    return sheet_settings(BACKEND, {name: path for name, (path, _) in sheets.items()})
 
 
 def edits_carrying(server: FakeMediaServer, sheet: Path) -> int:
