@@ -33,6 +33,7 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
+from film.quality.mend import clean_edges, whole_clauses
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,9 @@ def fit_beats(
                     "time_of_day": time_of_day,
                     "place": clean_place(beat.place, cast, language),
                     "interior": interior_for(beat.place, beat.interior),
-                    "summary": strip_role_label(" ".join(beat.summary.split())),
+                    "summary": whole_clauses(
+                        clean_edges(strip_role_label(" ".join(beat.summary.split())))
+                    ),
                 }
             )
         )

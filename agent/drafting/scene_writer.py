@@ -26,6 +26,7 @@ from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
 from film.quality.mend import (
+    drop_copied_lines,
     drop_repeats,
     in_film_language,
     keep_to_beat,
@@ -153,10 +154,10 @@ class SceneWriter:
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
             new = to_scene(index + 1, beat, draft, self.cast, self.language)
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
+            new = keep_to_beat(mend_edges(new), others)
+            new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)
             new = mend_visual(
-                in_film_language(
-                    drop_repeats(keep_to_beat(mend_edges(new), others)), self.language
-                ),
+                in_film_language(drop_repeats(new), self.language),
                 self.brief.guidelines,
                 self.brief.idea,
                 beat.summary,

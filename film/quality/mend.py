@@ -90,6 +90,24 @@ def mend_visual(
     return scene.model_copy(update={"visual": replacement[:400]})
 
 
+def drop_copied_lines(scene: Scene, guidelines: Sequence[str], idea: str = "") -> Scene:
+    """``scene`` without action or dialogue lines that copy a guideline or worked example.
+
+    The dumplings scene once had the prompt's own example line ("拿着吧，我家就在拐角那边。")
+    as grandma's dialogue; asking again for the whole scene cost 15 s on two cores, while
+    striking the line loses nothing of this story. A scene keeps at least one line of each
+    kind it had (the gate then asks again for what is left).
+    """
+    if not guidelines:
+        return scene
+    phrases = GuidelinePhrases(guidelines, idea)
+    action = [line for line in scene.action if not phrases.copied(line)] or scene.action
+    dialogue = [d for d in scene.dialogue if not phrases.copied(d.text)] or scene.dialogue
+    if action == scene.action and dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
 def cast_from_bible(screenplay: Screenplay) -> Screenplay:
     """``screenplay`` whose scenes list only people the bible knows as present.
 

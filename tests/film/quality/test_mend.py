@@ -208,3 +208,23 @@ def test_a_scene_that_retells_other_beats_keeps_to_its_own() -> None:
     beats = ["孙女坐在自行车上，骑着自行车在村口转圈。", "孙女继续骑着自行车，最后到达村口。"]
     assert keep_to_beat(scene, beats).action == ["爷爷站在村口，看着孙女骑自行车。"]
     assert keep_to_beat(scene, ["奶奶在厨房包饺子。"]) is scene
+
+
+def test_a_line_copied_from_the_worked_example_is_struck_not_asked_again() -> None:
+    """Recorded: grandma said the prompt's own example line in the dumplings film."""
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import DialogueLine, Scene
+
+    scene = Scene(
+        number=2,
+        place="厨房",
+        action=["奶奶把饺子捏出花边。"],
+        dialogue=[
+            DialogueLine(speaker="奶奶", text="拿着吧，我家就在拐角那边。"),
+            DialogueLine(speaker="奶奶", text="到了学校，记得按时吃饭。"),
+        ],
+    )
+    example = ('{"dialogue": [{"speaker": "林晓", "text": "拿着吧，我家就在拐角那边。"}]}',)
+    mended = drop_copied_lines(scene, example, "奶奶教孙子包饺子")
+    assert [d.text for d in mended.dialogue] == ["到了学校，记得按时吃饭。"]
+    assert drop_copied_lines(mended, example) is mended
