@@ -49,9 +49,9 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "logline": {
         "en": '{"title": "The Borrowed Umbrella", "logline": "A night-shift nurse lends her '
         'umbrella to a stranger and spends a rainy week trying to get it back.", "theme": '
-        '"small debts of kindness", "setting_time": "a rainy week in June"}',
+        '"kindness repaid", "setting_time": "a rainy week in June"}',
         "zh": '{"title": "借来的伞", "logline": "夜班护士把伞借给陌生人，为了要回它，在梅雨季里'
-        '找了他整整一周。", "theme": "小小的善意", "setting_time": "六月的梅雨季"}',
+        '找了他整整一周。", "theme": "善意", "setting_time": "六月的梅雨季"}',
     },
     "outline": {
         "en": '{"beats": [{"place": "Hospital entrance", "interior": "EXT", "time_of_day": '

@@ -105,6 +105,21 @@ class GuidelinePhrases:
         return ""
 
 
+def _from_idea(title: str, idea: str) -> bool:
+    """Whether most of the title's words are the idea's own.
+
+    "The Last Bus Home" for a driver's last ride on his bus route is the idea's title, even
+    though the Fountain guide's example film has the same name; refusing it refused a whole
+    draft in the craft bench.
+    """
+    words = content_words(title)
+    ideas = set(content_words(idea))
+    if words:
+        return sum(w in ideas for w in words) * 2 >= len(words)
+    runs = [title[i : i + 2] for i in range(len(title) - 1)]
+    return bool(runs) and sum(r in idea for r in runs) * 2 >= len(runs)
+
+
 def check_copying(
     fields: Iterable[VisibleText], guidelines: Sequence[str], idea: str = ""
 ) -> list[Finding]:
@@ -114,7 +129,9 @@ def check_copying(
     phrases = GuidelinePhrases(guidelines, idea)
     findings: list[Finding] = []
     for field in fields:
-        phrase = "" if field.kind in _SUGGESTED else phrases.copied(field.text)
+        if field.kind in _SUGGESTED or (field.kind == "title" and _from_idea(field.text, idea)):
+            continue
+        phrase = phrases.copied(field.text)
         if phrase:
             findings.append(
                 Finding(

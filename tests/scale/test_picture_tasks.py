@@ -29,6 +29,7 @@ from tools.backends.openai.videos import OpenAIVideosBackend, VideoSettings
 from tools.distributed.landing import remote_settings
 from tools.distributed.pictures import (
     draw_keyframe,
+    draw_picture,
     image_identity,
     paint_sheet,
     picture_bytes,
@@ -90,12 +91,12 @@ class TaskLikeDrawer:
         self.threads: set[str] = set()
         self.records: list[dict] = []
 
-    def __call__(self, settings, prompt, size, references, idempotency_key) -> bytes:
+    def __call__(self, kind: str, payload: dict, identity: str | None) -> bytes:
         self.together.wait()
         self.threads.add(threading.current_thread().name)
-        picture = draw_keyframe(prompt, size, references, idempotency_key, where_here("n", "t"))
+        picture = draw_picture(kind, payload, where_here("n", "t"))
         self.records.append({k: v for k, v in picture.items() if k != "png"})
-        return picture_bytes(picture, image_identity(settings), "keyframe")
+        return picture_bytes(picture, identity, "keyframe")
 
 
 def test_a_sheet_task_builds_its_painter_from_the_workers_settings_and_says_where(server):
