@@ -51,7 +51,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "debris.json",
         re.compile(
             r"\bjson\b|\bschema\b|\bnull\b|[{}\[\]]|[\"”]\s*:\s*[\"“\[{]|\\[nt\"]"
-            r"|^\s*\"\w+\"\s*:|[”\"]\s*[,，]\s*$",
+            r"|^\s*\"\w+\"\s*:|[”\"]\s*[,，]\s*$"
+            # Two JSON strings run together: "还有其他需要提醒的吗？', '孙子回答道".
+            r"|['\"’”]\s*,\s*['\"‘“](?=\S)",
             _I,
         ),
         "JSON residue",

@@ -41,7 +41,7 @@ from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.genre import check_genre, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.people.ages import check_age_looks
-from film.quality.people.kin import check_kin
+from film.quality.people.kin import check_bible_kin, check_kin
 from film.quality.repetition import (
     check_copied_people,
     check_duplicate_scenes,
@@ -133,6 +133,7 @@ def check_bible(
             *check_cast_parts(characters),
             *check_people(brief.idea, about),
             *check_age_looks((c.name, c.role, c.look) for c in characters),
+            *check_bible_kin((c.name, c.role) for c in characters),
             *copied,
         ]
     )

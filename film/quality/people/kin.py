@@ -15,6 +15,8 @@ bible:
   called a boy, a girl, a kid or a young man in an action line (老爷爷被写成"小男孩").
 * ``names.self-action``: someone watches, helps or talks to themself in an action line
   ("孙女站在村口，看着孙女骑自行车", "Lucy hugs Lucy"): one of the two is somebody else.
+* ``names.kin-conflict`` (the bible): a name that is a relation and a role that says
+  another one (a character called 奶奶 whose role was 母亲).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from film.quality.coverage import PEOPLE
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.people.ages import is_elder, own_role
@@ -182,3 +185,52 @@ def _self_action(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Findin
                 "of the two is somebody else: name the right person from the character bible.",
             )
     return None
+
+
+#: The family relations a name or a role can state (the first fourteen groups of PEOPLE).
+FAMILY = PEOPLE[:14]
+
+
+def _family_of(text: str, *, whole_words: bool) -> tuple[str, ...] | None:
+    """The family relation ``text`` states (the longest kin word wins), or None."""
+    best: tuple[int, tuple[str, ...]] | None = None
+    for group in FAMILY:
+        for word in group:
+            if word.isascii():
+                hit = re.search(rf"\b{word}s?\b", text, re.I)
+            else:
+                hit = re.search(word, text) if not whole_words else re.fullmatch(word, text)
+            if hit and (best is None or len(word) > best[0]):
+                best = (len(word), group)
+    return best[1] if best else None
+
+
+def _family_of_any(text: str, group: Sequence[str]) -> bool:
+    """Whether ``text`` uses any word of the relation ``group``."""
+    return any(re.search(rf"\b{w}s?\b", text, re.I) if w.isascii() else w in text for w in group)
+
+
+def check_bible_kin(people: Iterable[tuple[str, str]]) -> list[Finding]:
+    """A name that is a relation (奶奶, Grandma) and a role that states another (母亲)."""
+    findings: list[Finding] = []
+    for index, (name, role) in enumerate(people):
+        own_zh, own_en = own_role(role)
+        by_name = _family_of(name.strip(), whole_words=True) or _family_of(
+            re.sub(r"[^A-Za-z' ]", " ", name), whole_words=True
+        )
+        chinese = re.search(r"[\u4e00-\u9fff]", role) is not None
+        by_role = _family_of(own_zh if chinese else own_en, whole_words=False)
+        if by_name is None or by_role is None or _family_of_any(role, by_name):
+            continue  # "Dad": "Leo's father and Mia's husband" names him the father too
+        if re.search(r"'s\b|的|\bof\b", role):
+            continue  # "Grandpa" may well be "Mia's father": relations are to someone
+        findings.append(
+            Finding(
+                "names.kin-conflict",
+                f"characters[{index}].role",
+                shorten(role),
+                f"{name} is called the {by_name[0]} by name, but the role says {by_role[0]} "
+                f"({role!r}). Make the role say who {name} is in this family.",
+            )
+        )
+    return findings

@@ -108,3 +108,30 @@ def test_nobody_watches_or_hugs_themself() -> None:
         assert _fired(Scene(number=1, place="村口", action=[fine]), cast) == []
     english = _scene(["Sophia hugs Sophia.", "Sophia watches Sophia's dog."], [])
     assert _fired(english, BIKE_CAST) == [("names.self-action", "scenes[0].action[0]")]
+
+
+def test_a_name_and_a_role_that_state_two_relations_are_sent_back() -> None:
+    """Recorded: the dumplings grandmother, named 奶奶, had the role 母亲."""
+    from film.quality.people.kin import check_bible_kin
+
+    people = [
+        ("奶奶", "母亲"),
+        ("Grandma", "mother"),
+        ("孙女", "爷爷的孙女"),
+        ("Grandpa", "Mia's father"),  # both true in a three-generation family
+        ("Dad", "Leo's father and Mia's husband"),
+        ("王奶奶", "邻居"),
+        ("Grandpa Joe", "retired bus driver"),
+    ]
+    assert [f.path for f in check_bible_kin(people)] == [
+        "characters[0].role",
+        "characters[1].role",
+    ]
+
+
+def test_two_json_strings_run_together_are_debris() -> None:
+    from film.quality.debris import find_debris
+
+    assert find_debris("奶奶对孙子说：‘还有其他需要提醒的吗？', '孙子回答道：“不，谢谢您！")
+    for prose in ('He said "yes," and left.', '"Go," she says, "now."', "“好，”他说，“走吧。”"):
+        assert find_debris(prose) is None
