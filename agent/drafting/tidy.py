@@ -38,6 +38,11 @@ ACTING_CJK = 10
 _CUT_OFF = 38
 
 _AGAIN = re.compile(r"(?:\s*[-–—,(（]?\s*\b(?:again|once more|revisited)\b\s*[)）]?)+\s*$", re.I)
+#: "A city in the evening", "The same city": a time of day or a "same" is not part of a place.
+_PLACE_TIME = re.compile(
+    r"\s+(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)$", re.I
+)
+_THE_SAME = re.compile(r"^the\s+same\s+", re.I)
 _AGAIN_ZH = re.compile(r"^(?:再次|又回到|重回)|[（(]?(?:再次|又一次)[)）]?$")
 
 #: Words that put a story at one time of day, and the heading time they mean.
@@ -61,8 +66,13 @@ def acting_note(parenthetical: str) -> str:
 
 
 def without_again(place: str) -> str:
-    """``place`` without a trailing "again" ("School lift again" -> "School lift")."""
+    """``place`` without "again", "the same" or a time of day ("A city in the evening").
+
+    ("School lift again" -> "School lift"; "The same city in the evening" -> "city"; "Park
+    at night" stays, a place people name so.)
+    """
     shorter = _AGAIN_ZH.sub("", _AGAIN.sub("", place)).strip(" ,.;:-")
+    shorter = _THE_SAME.sub("", _PLACE_TIME.sub("", shorter)).strip(" ,.;:-")
     return shorter or place
 
 

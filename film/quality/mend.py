@@ -252,6 +252,10 @@ def whole_clauses(text: str) -> str:
     cjk = bool(CJK.search(line[-1]))
     if not (_ZH_DANGLING.search(line) if cjk else _EN_DANGLING.search(line)):
         return line
+    sentence = max(line.rfind(mark) for mark in "。！？!?")
+    sentence = max(sentence, line.rfind(". "))
+    if sentence > 0:  # a whole sentence before the broken one: end there
+        return line[: sentence + 1].rstrip()
     cut = max(line.rfind(mark) for mark in "，,；;、：:")
     if cut > 0:
         kept = line[:cut].rstrip()
@@ -261,15 +265,20 @@ def whole_clauses(text: str) -> str:
 
 
 def mend_edges(scene: Scene) -> Scene:
-    """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line."""
+    """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
+
+    The visual note too: "... the music continues to play on the" was a scene's last words
+    on the storyboard.
+    """
     action = [whole_clauses(clean_edges(line)) for line in scene.action]
     dialogue = [
         line.model_copy(update={"text": whole_clauses(clean_edges(line.text))})
         for line in scene.dialogue
     ]
-    if action == scene.action and dialogue == scene.dialogue:
+    visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
+    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
 
 
 def keep_to_beat(scene: Scene, other_beats: Sequence[str]) -> Scene:

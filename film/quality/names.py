@@ -217,6 +217,22 @@ def gender_problem(name: str, role: str) -> bool:
     return first in titles or first in given or any(not t.isascii() and t in name for t in titles)
 
 
+#: Family words that English scripts use as names ("DAD", "GRANDMA"): not a job.
+_KIN_NAMES = frozenset(
+    "mom mum mother dad father grandma grandpa granny grandmother grandfather nana son "
+    "daughter brother sister aunt uncle".split()
+)
+
+
+def _job_as_name(name: str, role: str) -> bool:
+    """An English name that is only the role's own job word ("Rider": "food delivery rider")."""
+    words = latin_words(name)
+    roles = latin_words(role)
+    if len(words) != 1 or not roles or words[0].lower() in _KIN_NAMES:
+        return False
+    return words[0].lower() == roles[-1].lower()
+
+
 def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = "") -> list[Finding]:
     """Every bible name is a name, and agrees with its role's gender."""
     findings: list[Finding] = []
@@ -225,6 +241,13 @@ def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = ""
         check, tail = name_problem(name)
         if not check and title.strip() and _norm(name) == _norm(title):
             check, tail = "names.name-is-title", "is the film's title, not a person."
+        if not check and _job_as_name(name, role):
+            check, tail = (
+                "names.name-is-role",
+                (
+                    "is what they do, not who they are: give them a real name (Sam, Ana, Mr. Okafor)."
+                ),
+            )
         if check:
             findings.append(
                 Finding(check, path, shorten(name), f"The character name {name!r} {tail}")

@@ -32,7 +32,7 @@ KEYFRAMES = shipped("flux_kontext_keyframe")
 SHOTS = (
     ("Mei waves from the stairs.", 1.0, ("Mei",)),
     ("Mei hands 爷爷 the umbrella; he smiles.", 1.0, ("Mei", "爷爷")),
-    ("Rain drums on the empty rooftop.", 1.0, ()),
+    ("爷爷 opens the umbrella over the garden.", 1.0, ("爷爷",)),
 )
 
 

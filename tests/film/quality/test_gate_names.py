@@ -203,3 +203,18 @@ def test_stand_in_names_are_not_names() -> None:
         assert name_problem(name)[0] == "names.name-is-placeholder", name
     for name in ("张三丰", "John", "Doe", "李四海", "Leo"):
         assert name_problem(name)[0] == "", name
+
+
+def test_a_job_is_not_a_name_but_family_words_are() -> None:
+    """Recorded: the haunted-scooter spoof starred "Rider", a food delivery rider."""
+    from film.quality.names import check_bible_names
+
+    people = [
+        ("Rider", "food delivery rider"),
+        ("Father", "father of Rider"),
+        ("Joe", "retired bus driver"),
+        ("Grandma", "Leo's grandmother"),
+    ]
+    assert [(f.check, f.path) for f in check_bible_names(people)] == [
+        ("names.name-is-role", "characters[0].name")
+    ]
