@@ -140,6 +140,14 @@ _WEARING = re.compile(
 _SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[!?！？\"“”「」]")
 
 
+#: A wardrobe answer that is about props, or says there is nothing: it cost the craft bench a
+#: whole bible answer each time the gate sent "props: 书包、笔、橡皮擦" back as a label.
+_NOT_WORN = re.compile(
+    r"^(?:props?|道具)\s*[:：]|^(?:no|none|n/a)\b.*\bprops?\b|^(?:无|没有|暂无)(?:道具)?[。.]?$",
+    re.IGNORECASE,
+)
+
+
 def wardrobe_of(look: str, wardrobe: str) -> str:
     """``wardrobe``, or the clothes ``look`` names when the wardrobe only repeats the look.
 
@@ -147,6 +155,8 @@ def wardrobe_of(look: str, wardrobe: str) -> str:
     with glasses… He's wearing jeans, a blue hoodie, and sneakers."), which puts a face in
     a wardrobe line and hair in every costume prompt.
     """
+    if _NOT_WORN.match(wardrobe.strip()):
+        return ""  # "props: 书包、笔", "No props needed.": not clothes (props are their own field)
     if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
         return wardrobe
     match = _WEARING.search(look)

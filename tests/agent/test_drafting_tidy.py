@@ -219,3 +219,12 @@ def test_a_look_does_not_end_with_the_prompts_cast_line_format() -> None:
     assert look_alone(echoed) == "A middle-aged man with white hair, dressed in a dark blue suit"
     assert look_alone("七十岁，花白短发；穿蓝色围裙") == "七十岁，花白短发"
     assert look_alone("Grey bun; kind eyes") == "Grey bun; kind eyes"
+
+
+def test_a_wardrobe_that_is_about_props_is_left_empty() -> None:
+    """Recorded: "props: 书包、笔、橡皮擦" and "No props needed." as two people's wardrobe."""
+    from agent.drafting.tidy import wardrobe_of
+
+    for not_clothes in ("props: 书包、笔、橡皮擦", "No props needed.", "道具：笔", "无"):
+        assert wardrobe_of("a tall man", not_clothes) == ""
+    assert wardrobe_of("a tall man", "blue jeans, red sneakers") == "blue jeans, red sneakers"
