@@ -108,7 +108,7 @@ def default_answer(schema: str, prompt: str) -> dict[str, Any]:
     if schema == "CastDraft":
         if zh:
             people = [
-                ("小明", "外孙，明天就要出国", "十八岁，短发，瘦高", "灰色卫衣", "行李箱", "年轻"),
+                ("小明", "外孙，明天就要出国", "十八岁，短发，瘦高", "灰色外套", "行李箱", "年轻"),
                 (
                     "外婆",
                     "小明的外婆，家里的大厨",
@@ -124,7 +124,7 @@ def default_answer(schema: str, prompt: str) -> dict[str, Any]:
                     "Ming",
                     "her grandson, moving abroad tomorrow",
                     "18, short black hair",
-                    "grey hoodie",
+                    "grey wool coat",
                     "suitcase",
                     "young",
                 ),

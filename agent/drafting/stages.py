@@ -174,7 +174,7 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
         profiles = to_profiles(cast)[: count + 1]
-        return profiles, check_bible(profiles, brief, title=title, distinct=True)
+        return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:
         checked = await ask_checked(

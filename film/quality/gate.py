@@ -38,7 +38,7 @@ from film.quality.fields import (
     screenplay_fields,
 )
 from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
-from film.quality.genre import check_genre, is_genre_name
+from film.quality.genre import check_genre, check_period_dress, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.people.ages import check_age_looks
 from film.quality.people.kin import check_bible_kin, check_kin
@@ -105,8 +105,9 @@ def check_bible(
     title: str = "",
     distinct: bool = False,
     beside: Sequence[CharacterProfile] = (),
+    genre: Genre | None = None,
 ) -> list[Finding]:
-    """Stage 2: the character bible.
+    """Stage 2: the character bible (``genre``: the genre being drafted, for period dress).
 
     ``distinct``: also find a person whose look or wardrobe copies another's. The drafting
     stage asks for it; a finished film is not refused for it, because the form repair
@@ -134,6 +135,7 @@ def check_bible(
             *check_people(brief.idea, about),
             *check_age_looks((c.name, c.role, c.look) for c in characters),
             *check_bible_kin((c.name, c.role) for c in characters),
+            *check_period_dress([(c.name, c.look, c.wardrobe) for c in characters], genre),
             *copied,
         ]
     )
@@ -227,7 +229,9 @@ def check_screenplay(screenplay: Screenplay, brief: Brief) -> list[Finding]:
                 brief,
                 genre=screenplay.genre,
             ),
-            *check_bible(screenplay.characters, brief, title=screenplay.title),
+            *check_bible(
+                screenplay.characters, brief, title=screenplay.title, genre=screenplay.genre
+            ),
             *check_scenes(screenplay, brief),
         ]
     )
@@ -252,7 +256,13 @@ def check_stage(
             genre=screenplay.genre,
         )
     if stage == "characters":
-        return check_bible(screenplay.characters, brief, title=screenplay.title, distinct=True)
+        return check_bible(
+            screenplay.characters,
+            brief,
+            title=screenplay.title,
+            distinct=True,
+            genre=screenplay.genre,
+        )
     if stage == "outline":
         return check_beats(
             beats, brief, characters=[c.name for c in screenplay.characters], title=screenplay.title

@@ -10,6 +10,7 @@ English name, Chinese name and aliases such as 温情, 亲情, 青春, 古装, �
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from film.quality.findings import Brief, Finding
 from film.screenplay import Genre
@@ -104,3 +105,40 @@ def check_genre(chosen: Genre | None, brief: Brief) -> list[Finding]:
             ),
         )
     ]
+
+
+# Period dress: an ancient-style (古风) film's people do not wear suits, jeans or sneakers.
+# The 1.5B model dressed the swordswoman of an ancient-style letter in a black leather
+# jacket and the general in a dark suit and tie; the figures and prompts follow the words.
+_MODERN_DRESS = re.compile(
+    r"\b(?:suit|necktie|tie|jeans|denim|t-?shirt|tee|hoodie|sneakers|trainers|blazer|"
+    r"leather jacket|baseball cap|smartphone|phone|wristwatch|high heels)\b"
+    r"|西装|领带|牛仔|T恤|t恤|卫衣|运动鞋|球鞋|夹克|手机|高跟鞋|连帽衫|运动服",
+    re.IGNORECASE,
+)
+
+
+def check_period_dress(
+    people: Sequence[tuple[str, str, str]], genre: Genre | None
+) -> list[Finding]:
+    """Nobody in an ancient-style film wears modern clothes; ``people``: (name, look, wardrobe)."""
+    if genre is not Genre.ANCIENT_STYLE:
+        return []
+    findings: list[Finding] = []
+    for index, (name, look, wardrobe) in enumerate(people):
+        for part, text in (("wardrobe", wardrobe), ("look", look)):
+            found = _MODERN_DRESS.search(text)
+            if found is None:
+                continue
+            findings.append(
+                Finding(
+                    "genre.modern-dress",
+                    f"characters[{index}].{part}",
+                    text[:80],
+                    f"This is an ancient-style (古风) film, but {name} wears {found.group(0)!r}. "
+                    "Dress them for the period: robes, hanfu, a long gown, cloth shoes "
+                    "(长衫、汉服、布鞋、斗笠).",
+                )
+            )
+            break
+    return findings

@@ -245,7 +245,8 @@ def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = ""
             check, tail = (
                 "names.name-is-role",
                 (
-                    "is what they do, not who they are: give them a real name (Sam, Ana, Mr. Okafor)."
+                    "is what they do, not who they are: give them a real name "
+                    "(Sam, Ana, Mr. Okafor)."
                 ),
             )
         if check:

@@ -88,3 +88,23 @@ def test_good_films_keep_their_genre() -> None:
         film, idea = make()
         assert genre_named_in(idea) in (film.genre, None)
         assert "genre.ignored" not in fired_ids(check_screenplay(film, brief_for(film, idea)))
+
+
+def test_an_ancient_style_film_dresses_for_the_period() -> None:
+    """Recorded: the sealed-letter swordswoman in a leather jacket, the general in a suit."""
+    from film.quality.genre import check_period_dress
+    from film.screenplay import Genre
+
+    people = [
+        ("Nora", "a young woman with short hair", "A black leather jacket and boots."),
+        ("General", "tall, bearded", "A dark suit with a white shirt and tie."),
+        ("Lan", "young, long black hair", "a pale green hanfu and cloth shoes"),
+        ("李将军", "五十岁，浓眉", "黑色西装"),
+    ]
+    found = check_period_dress(people, Genre.ANCIENT_STYLE)
+    assert [(f.check, f.path) for f in found] == [
+        ("genre.modern-dress", "characters[0].wardrobe"),
+        ("genre.modern-dress", "characters[1].wardrobe"),
+        ("genre.modern-dress", "characters[3].wardrobe"),
+    ]
+    assert check_period_dress(people, Genre.TOUCHING_FAMILY) == []
