@@ -55,7 +55,7 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     )
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        extra = [p for p in to_profiles(cast) if p.name.lower() in wanted][:room]
+        extra = [p for p in to_profiles(cast, writer.language) if p.name.lower() in wanted][:room]
         findings = check_bible(
             extra,
             writer.brief,

@@ -25,6 +25,7 @@ from agent.drafting.tidy import (
     whole_phrase,
     without_again,
 )
+from film.quality.mend import chinese_clauses
 from film.quality.names import TIME_WORDS
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
 
@@ -184,7 +185,7 @@ def _meaningful(text: str) -> bool:
     return bool(_WORDLIKE.search(text))
 
 
-def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
+def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
     """Bible entries from a cast draft, first entry winning when names repeat.
 
     Two kin words for one person ("Grandma" and "Grandmother") count as a repeat, and a
@@ -201,11 +202,14 @@ def to_profiles(cast: CastDraft) -> list[CharacterProfile]:
             props = [whole_phrase(p, PROP_CHARS) for p in person.props]
             props = [p for p in props if p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
+            look, wardrobe = person.look, person.wardrobe
+            if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
+                look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)
             profiles[person_key(name)] = CharacterProfile(
                 name=name,
                 role=person.role,
-                look=look_alone(whole_phrase(person.look, LOOK_CHARS)),
-                wardrobe=wardrobe_of(person.look, whole_phrase(person.wardrobe, LOOK_CHARS)),
+                look=look_alone(whole_phrase(look, LOOK_CHARS)),
+                wardrobe=wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS)),
                 props=[p for p in props if p][:6],
                 voice=whole_phrase(voice_hint(person.voice), VOICE_CHARS),
             )

@@ -173,7 +173,7 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        profiles = to_profiles(cast)[: count + 1]
+        profiles = to_profiles(cast, language)[: count + 1]
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:

@@ -189,6 +189,20 @@ def chinese_words_for_english(text: str) -> str:
     )
 
 
+def chinese_clauses(text: str) -> str:
+    """A Chinese film's field without its English clauses ("中年， dressed in a robe" -> "中年").
+
+    The 1.5B model began a Chinese bible entry in Chinese and went on in English through
+    three retries, refusing a whole five-minute film; the Chinese it wrote is kept. A field
+    with no Chinese clause, or no English one, is returned as it is.
+    """
+    clauses = [c.strip() for c in re.split(r"[，,。；;]", text) if c.strip()]
+    kept = [c for c in clauses if CJK.search(c) and not re.search(r"[A-Za-z]{3,}", c)]
+    if not kept or len(kept) == len(clauses):
+        return text
+    return "，".join(kept)
+
+
 def in_film_language(scene: Scene, language: str) -> Scene:
     """``scene`` of a Chinese film with everyday English in its lines said in Chinese."""
     if language != "zh":

@@ -228,3 +228,12 @@ def test_a_line_copied_from_the_worked_example_is_struck_not_asked_again() -> No
     mended = drop_copied_lines(scene, example, "奶奶教孙子包饺子")
     assert [d.text for d in mended.dialogue] == ["到了学校，记得按时吃饭。"]
     assert drop_copied_lines(mended, example) is mended
+
+
+def test_a_chinese_bible_entry_keeps_its_chinese_clauses() -> None:
+    """Recorded: "中年， dressed in a traditional robe with a cap and a bowtie" refused a film."""
+    from film.quality.mend import chinese_clauses
+
+    assert chinese_clauses("中年， dressed in a traditional robe with a cap and a bowtie") == "中年"
+    for kept in ("七十岁，白发，穿T恤", "a tall man", "穿着iPhone同款外套"):
+        assert chinese_clauses(kept) == kept
