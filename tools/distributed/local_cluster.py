@@ -35,6 +35,10 @@ FAST_FAILURE_DETECTION = {
     "RAY_health_check_timeout_ms": "2000",
     "RAY_health_check_failure_threshold": "5",
 }
+# A throwaway cluster on 127.0.0.1 needs no token: Ray turns token authentication on by
+# itself when ~/.ray/auth_token exists (left by `ray get-auth-token --generate`), and then
+# the probe and the tests' driver, which do not send it, could not join.
+NO_TOKEN = {"RAY_AUTH_MODE": "disabled"}
 
 
 def free_port() -> int:
@@ -121,7 +125,7 @@ class LocalCluster:
         ]
         if self.resources:
             command.append(f"--resources={self.resources}")
-        env = {**os.environ, **FAST_FAILURE_DETECTION, "RAY_USAGE_STATS_ENABLED": "0"}
+        env = {**os.environ, **FAST_FAILURE_DETECTION, **NO_TOKEN, "RAY_USAGE_STATS_ENABLED": "0"}
         cores = sorted(os.sched_getaffinity(0))
         own_core = {cores[len(self.nodes) % len(cores)]}
         with log.open("wb") as out:
@@ -154,6 +158,7 @@ class LocalCluster:
                 capture_output=True,
                 text=True,
                 timeout=START_TIMEOUT_S,
+                env={**os.environ, **NO_TOKEN},
             )
             if done.returncode == 0 and done.stdout.strip().splitlines()[-1:] == [str(count)]:
                 return

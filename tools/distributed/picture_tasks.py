@@ -13,6 +13,12 @@ Imported only with a cluster (it imports Ray). Two users:
 Each task is sized like a scene of its backend (:meth:`.settings.ClusterSettings.task_options`:
 a small CPU share, the ComfyUI resource) and retried by Ray when its worker dies; the retry
 sends the same idempotency key, so the service does not charge twice. A stop cancels them.
+
+One exception: a ComfyUI keyframe inside a scene task that holds the ComfyUI resource. A task
+blocked in ``ray.get`` lends out its CPUs but keeps its custom resources, so a nested task
+asking for the same resource would wait for its own parent on a node advertising one (a
+deadlock). Such keyframes are pinned to the scene's node instead (node affinity), whose
+ComfyUI the scene holds the resource for; without the resource they go anywhere, as scenes do.
 """
 
 from __future__ import annotations
@@ -23,14 +29,13 @@ from typing import Any
 
 import ray
 from ray.exceptions import RayError, TaskCancelledError
+from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
 from tools.backends.base import RenderError
 from tools.backends.keyframes.sheets import SheetPainter
-from tools.backends.openai.image_api import ImageSettings
 from tools.distributed.pictures import (
     Picture,
-    draw_keyframe,
-    image_identity,
+    draw_picture,
     paint_sheet,
     picture_bytes,
     where_here,
@@ -51,10 +56,8 @@ def _sheet_task(backend: str, prompt: str, seed: int, key: str | None) -> Pictur
     return paint_sheet(backend, prompt, seed, key, _here())
 
 
-def _keyframe_task(
-    prompt: str, size: str, references: list[tuple[str, bytes]], key: str | None
-) -> Picture:
-    return draw_keyframe(prompt, size, references, key, _here())
+def _keyframe_task(kind: str, payload: dict[str, Any]) -> Picture:
+    return draw_picture(kind, payload, _here())
 
 
 def _remote(name: str) -> Any:
@@ -144,16 +147,26 @@ class RemoteSheetPainter(_PictureTasks):
 
 
 class RemoteKeyframes(_PictureTasks):
-    """The keyframe drawer a scene task hands its render: one nested Ray task per keyframe."""
+    """The keyframe drawer a scene task hands its render: one nested Ray task per keyframe.
 
-    def __call__(
-        self,
-        settings: ImageSettings,
-        prompt: str,
-        size: str,
-        references: list[tuple[str, bytes]],
-        idempotency_key: str | None,
-    ) -> bytes:
-        """One keyframe drawn by a nested Ray task with this node's images API settings."""
-        picture = self.run("keyframe", "keyframe", prompt, size, references, idempotency_key)
-        return picture_bytes(picture, image_identity(settings), "keyframe")
+    A :data:`tools.backends.openai.shot_keyframes.RemoteDraw`: every backend's keyframes
+    come through this one call, the kind choosing the task body on the worker.
+    """
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        super().__init__(_nested(options))
+
+    def __call__(self, kind: str, payload: dict[str, Any], identity: str | None) -> bytes:
+        """One keyframe drawn by a nested Ray task from the worker's own settings."""
+        picture = self.run("keyframe", "keyframe", kind, payload)
+        return picture_bytes(picture, identity, "keyframe")
+
+
+def _nested(options: dict[str, Any]) -> dict[str, Any]:
+    """Options for a task nested in a scene task sized by ``options`` (see the module doc)."""
+    if not options.get("resources") or not ray.is_initialized():
+        return options
+    nested = {k: v for k, v in options.items() if k != "resources"}
+    node = ray.get_runtime_context().get_node_id()
+    nested["scheduling_strategy"] = NodeAffinitySchedulingStrategy(node, soft=False)
+    return nested

@@ -131,6 +131,14 @@ class ComfyUIBackend(RenderBackend):
                 work=work,
                 patience=patience,
             )
+            if starts.drawn_elsewhere:  # a cluster: every missing keyframe at once, first
+                firsts = [p for p in plans if p.piece == 0]
+                missing = [
+                    p for p in firsts if not self._first_clip(work, request, p, size, starts)
+                ]
+                starts.prefetch([p.shot for p in missing])
+                done += starts.keyframes_made
+                job_report(f"Scene {request.scene.number}: keyframes ready", 0.0)
             previous: tuple[Path, str] | None = None
             for plan in plans:
                 start = StartFrame(plan.shot)
@@ -173,6 +181,19 @@ class ComfyUIBackend(RenderBackend):
         return RenderedClip(
             out_path, request.duration_s, NAME, 0.0, self._notes(plans, size, reused)
         )
+
+    def _first_clip(
+        self,
+        work: Path,
+        request: RenderRequest,
+        plan: PartPlan,
+        size: tuple[int, int],
+        starts: StartFrames,
+    ) -> bool:
+        """Whether the first part of ``plan``'s shot is already made (named as in the loop)."""
+        values = self._values(request, plan, size)
+        key = digest(self.cache_key(), values, starts.key(StartFrame(plan.shot)))
+        return (work / f"part-{plan.shot.index + 1:02d}-{plan.piece + 1}-{key}.video").is_file()
 
     def _values(
         self, request: RenderRequest, plan: PartPlan, size: tuple[int, int]

@@ -18,16 +18,27 @@ Each start frame is uploaded under a name made from its content (``/upload/image
 overwrites instead of piling up copies) and has a *key* that names it without drawing it, so
 the backend can tell a finished part from a new one before any work is done. Keyframes are
 kept in the scene's work folder: a retry never pays for the same keyframe twice.
+
+On a Ray cluster the scene's task sets a remote drawer
+(:func:`tools.backends.openai.shot_keyframes.drawing_remotely`, the one hook for every
+backend's keyframes): :meth:`StartFrames.prefetch` then draws the scene's missing keyframes
+at once, before its video jobs, each a Ray task that gets only the workflow, its values and
+the sheets' picture (:func:`tools.distributed.pictures.draw_comfy_keyframe`). The name (the
+content key), the file and the count stay here. Without a drawer nothing changes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
+from film.paths import atomic_write_bytes
 from tools.backends.base import RenderRequest, Shot
 from tools.backends.comfyui.client import ComfyClient
 from tools.backends.comfyui.job import ComfyJob, JobProgress, JobSpec, Patience
@@ -37,7 +48,14 @@ from tools.backends.comfyui.workflow import Workflow
 from tools.backends.keyframes.prompts import keyframe_instruction
 from tools.backends.local import VERSION as ANIMATIC_VERSION
 from tools.backends.openai.prompts import keyframe_prompt
+from tools.backends.openai.shot_keyframes import remote_drawer
 from tools.picture.storyboard import ScenePainter
+
+COMFY_KIND = "comfyui"
+"""The remote drawer's kind for a ComfyUI keyframe (its payload: workflow, values, reference)."""
+COMFY_IDENTITY = "comfyui-keyframe"
+"""What a ComfyUI keyframe task reports: the payload carries the whole workflow, so no
+worker setting changes the picture and the driver has nothing to compare."""
 
 
 def digest(*values: object) -> str:
@@ -84,6 +102,28 @@ class StartFrames:
         self.patience = patience
         self._painter: ScenePainter | None = None
         self.keyframes_made = 0
+        self._counting = threading.Lock()  # prefetch draws from several threads
+
+    @property
+    def drawn_elsewhere(self) -> bool:
+        """Whether keyframes go to a remote drawer (a Ray task each) instead of this client."""
+        return remote_drawer() is not None and self.keyframes is not None
+
+    def prefetch(self, shots: Sequence[Shot]) -> None:
+        """Draw the keyframes of ``shots`` at once when a remote drawer is set (a cluster).
+
+        Each is still named, kept and counted by :meth:`_keyframe`; only the drawing runs
+        elsewhere, in parallel, so the scene's video jobs start with all their frames.
+        Without a drawer (or without a keyframe workflow) this does nothing.
+
+        Raises:
+            RenderError: as the keyframe jobs (the keyframes already drawn are kept).
+        """
+        unique = list({shot.index: shot for shot in shots}.values())  # one per shot
+        if not self.drawn_elsewhere or not unique:
+            return
+        with ThreadPoolExecutor(len(unique), thread_name_prefix="keyframe") as pool:
+            list(pool.map(lambda shot: self._keyframe(shot, _quiet), unique))
 
     def key(self, start: StartFrame) -> str:
         """What decides the start frame's pixels, hashed (nothing is drawn)."""
@@ -155,18 +195,31 @@ class StartFrames:
             return target
         values = self._keyframe_values(shot)
         data = self._reference(shot) if self.keyframes.takes("reference") else None
-        if data is not None:
-            values["reference"] = self.client.upload_image(data, f"microfilm-{digest(data)}.png")
-        spec = JobSpec(
-            graph=self.keyframes.fill(values),
-            workflow=self.keyframes.name,
-            output_node=self.keyframes.output,
-            kind="image",
-            target=target,
-            label=f"Scene {self.request.scene.number}, keyframe of shot {shot.index + 1}",
-        )
-        ComfyJob(self.client, spec, self.patience, report).run()
-        self.keyframes_made += 1
+        label = f"Scene {self.request.scene.number}, keyframe of shot {shot.index + 1}"
+        remote = remote_drawer()
+        if remote is not None:
+            payload = {
+                "workflow": self.keyframes,
+                "values": values,
+                "reference": data,
+                "label": label,
+            }
+            atomic_write_bytes(target, remote(COMFY_KIND, payload, None))
+        else:
+            if data is not None:
+                name = self.client.upload_image(data, f"microfilm-{digest(data)}.png")
+                values["reference"] = name
+            spec = JobSpec(
+                graph=self.keyframes.fill(values),
+                workflow=self.keyframes.name,
+                output_node=self.keyframes.output,
+                kind="image",
+                target=target,
+                label=label,
+            )
+            ComfyJob(self.client, spec, self.patience, report).run()
+        with self._counting:
+            self.keyframes_made += 1
         return target
 
     def _sheet_of(self, name: str) -> Path | None:
@@ -198,3 +251,7 @@ class StartFrames:
             row.paste(sheet, (x, 0))
             x += sheet.width
         return png_bytes(row, row.size)
+
+
+def _quiet(message: str, fraction: float) -> None:
+    """Progress of a keyframe drawn elsewhere: not streamed back; the scene reports them all."""

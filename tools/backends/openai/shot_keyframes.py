@@ -13,7 +13,10 @@ scene's work folder, so even a scene rendered again after its clip was joined fi
 On a Ray cluster the scene's task sets a remote drawer (:func:`drawing_remotely`, from
 :mod:`tools.distributed.worker`): :meth:`ShotKeyframes.prefetch` then draws the scene's
 missing keyframes at once, each as its own Ray task, while the ledger reservation, the
-content-keyed name and the file stay here. Without one, nothing changes.
+content-keyed name and the file stay here. Without one, nothing changes. The drawer is the
+one hook for every backend's keyframes: a kind names the task body and a payload carries
+only what decides the picture (the ComfyUI backend sends its filled workflow the same way,
+:mod:`tools.backends.comfyui.frames`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps
 
@@ -36,9 +40,26 @@ from tools.backends.ledger import SceneSpending
 from tools.backends.openai.image_api import ImageSettings, edit_png, generate_png
 from tools.backends.openai.prompts import keyframe_prompt
 
-RemoteDraw = Callable[[ImageSettings, str, str, list[tuple[str, bytes]], str | None], bytes]
-"""``(settings, prompt, size, references, idempotency_key) -> PNG`` drawn somewhere else."""
+RemoteDraw = Callable[[str, dict[str, Any], str | None], bytes]
+"""``(kind, payload, identity) -> PNG``: one picture drawn somewhere else (a Ray task).
+
+``kind`` names the task body (:data:`IMAGES_KIND`, or the ComfyUI backend's), ``payload`` is
+its keyword arguments, only what decides the picture (never a key or a client: the worker
+builds those from its own environment), and ``identity`` is what the worker's settings must
+report for the picture to match its content key (None: the payload decides it all)."""
+IMAGES_KIND = "images"
 _remote_draw: RemoteDraw | None = None
+
+
+def remote_drawer() -> RemoteDraw | None:
+    """The drawer :func:`drawing_remotely` set (None: pictures are drawn here)."""
+    return _remote_draw
+
+
+def image_identity(settings: ImageSettings) -> str:
+    """Endpoint, model, quality and price of an image service: what the driver and worker share."""
+    config = settings.config
+    return f"images|{config.base_url}|{config.model}|{settings.quality}|{settings.price_per_image}"
 
 
 @contextmanager
@@ -192,7 +213,13 @@ class ShotKeyframes:
         def draw(idempotency_key: str | None) -> bytes:
             remote = _remote_draw
             if remote is not None:
-                return remote(self.settings, prompt, self.size, references, idempotency_key)
+                payload = {
+                    "prompt": prompt,
+                    "size": self.size,
+                    "references": references,
+                    "idempotency_key": idempotency_key,
+                }
+                return remote(IMAGES_KIND, payload, image_identity(self.settings))
             if references:
                 return edit_png(
                     self.api,
