@@ -85,6 +85,8 @@ def fit_beats(
 
 _REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")
 _REPEATS = frozenset({"repetition.scene", "repetition.line"})
+#: Answers asked for one repeated beat before the outline is refused.
+BEAT_TRIES = 2
 
 
 def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
@@ -143,19 +145,25 @@ async def patch_repeated_beats(
                 ),
             ]
         )
-        answer = await ask_model(
-            runtime,
-            outline_schema(1),
-            stage_messages(language, prompt),
-            stage="outline",
-            language=language,
-        )
-        beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
+        for _try in range(BEAT_TRIES):  # a new beat that still retells one is asked again
+            answer = await ask_model(
+                runtime,
+                outline_schema(1),
+                stage_messages(language, prompt),
+                stage="outline",
+                language=language,
+            )
+            beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
+            if index not in repeated_indices([b.summary for b in beats]):
+                break
     patched, findings = check(OutlineDraft(beats=beats))
     passed = len(patched) == len(beats) and not any(blocks(f) for f in findings)
     record_gate(GateRecord("outline (beat rewrite)", tuple(fired(findings)), 1, passed))
     log.info(
-        "quality gate outline: rewrote beat(s) %s; %s", targets, "passed" if passed else "refused"
+        "quality gate outline: rewrote beat(s) %s; %s %s",
+        targets,
+        "passed" if passed else "refused:",
+        "" if passed else "; ".join(f"{f.check} at {f.path}" for f in findings),
     )
     if not passed:
         raise failure

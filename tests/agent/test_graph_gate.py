@@ -8,6 +8,7 @@ answering junk gets an honest refusal, nothing is saved, and "try again" resumes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -276,12 +277,25 @@ async def test_a_beat_that_keeps_retelling_another_is_rewritten_alone(
         beat = {"place": "Railway station", "interior": "EXT", "time_of_day": "MORNING"}
         return {"beats": [{**beat, "summary": summary, "characters": []}]}
 
+    firsts: list[str] = []
+
+    def first_beat_again(prompt: str) -> dict[str, Any]:
+        """The recorded failure: asked for beat 3 alone, it retold beat 1 once more."""
+        beat = {"place": "Kitchen", "interior": "INT", "time_of_day": "DAY", "characters": []}
+        first = re.search(r"\n1\. [^:]*: ([^\n]+)", prompt)
+        firsts.append(first.group(1) if first else "")
+        return {"beats": [{**beat, "summary": firsts[-1]}]}
+
     model = ScriptedChatModel(
-        script={"OutlineDraft": [spoiled("OutlineDraft", retold, prompts)] * 3 + [new_ending]}
+        script={
+            "OutlineDraft": [spoiled("OutlineDraft", retold, prompts)] * 3
+            + [first_beat_again, new_ending]
+        }
     )
     one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
     result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
-    assert model.calls.count("OutlineDraft") == 4  # three outlines, then one beat
+    assert firsts and firsts[0]  # the retold beat was asked again, not kept
+    assert model.calls.count("OutlineDraft") == 5  # three outlines, then beat 3 twice
     assert "Beat 3 of this outline tells again" in prompts[-1] and "<<<" in prompts[-1]
     scenes = screenplay_of(result).scenes
     assert len(scenes) == scene_count_for(60) == 3
