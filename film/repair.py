@@ -34,11 +34,12 @@ MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
 #: What a repair writes into a film, per language: a Chinese film gets Chinese additions,
 #: and every added person a look and wardrobe, so the gate and the renderer both accept
 #: them. The look is deliberately plain: it pins one face for every shot without
-#: inventing a story fact.
+#: inventing a story fact (no age either: a granddaughter once became an "adult"). The role
+#: reads as a cast list would, not as a note ("Speaks in scene 4." read as scaffolding).
 _ADDED = {
     "en": {
-        "role": "Speaks in scene {number}.",
-        "look": "adult of average build, neat dark hair",
+        "role": "a minor character, first seen in scene {number}",
+        "look": "average build, neat dark hair",
         "wardrobe": "plain everyday clothes",
         "place": "Street",
         "seen": "We see the {place}.",
@@ -46,8 +47,8 @@ _ADDED = {
         "narrates": "Tells the story.",
     },
     "zh": {
-        "role": "第{number}场出场的人物。",
-        "look": "成年人，中等身材，黑色短发",
+        "role": "配角，第{number}场登场",
+        "look": "中等身材，黑色短发",
         "wardrobe": "朴素的日常便装",
         "place": "街道",
         "seen": "镜头扫过{place}。",

@@ -152,7 +152,7 @@ class SceneWriter:
         beat = self.beat_for(index, scene)
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
-            new = to_scene(index + 1, beat, draft, self.cast, self.language)
+            new = to_scene(index + 1, beat, draft, self.cast, self.language, self.roles)
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
             new = keep_to_beat(mend_edges(new), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, create_model
@@ -41,6 +42,7 @@ Line = Annotated[str, Field(min_length=1, max_length=160)]
 Name = Annotated[str, Field(min_length=1, max_length=30)]
 PROP_CHARS = 40
 #: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _NO_PROP = frozenset({"无", "没有", "暂无", "none", "n/a", "na", "nothing", "-", "—"})
 VOICE_CHARS = 60
 LOOK_CHARS = 160
@@ -235,8 +237,30 @@ def clean_place(place: str, cast: list[str], language: str = "en") -> str:
     return cleaned
 
 
+def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, str]:
+    """Each way a line may name a bible person (name, kin word, short role) -> the name.
+
+    "The baker" is Baker, and "THE KEEPER" is Lighthousekeeper when that is his role: the
+    1.5B model named speakers by their roles, and each one became a second bible entry
+    ("Speaks in scene 4.") for a person the film already had.
+    """
+    found = same_person(known)
+    for name in known:
+        found.setdefault(person_key(_THE.sub("", name)), name)
+    for name, role in zip(known, roles, strict=False):
+        short = _THE.sub("", role.strip().rstrip("."))
+        if short and (len(short.split()) <= 3 if short.isascii() else len(short) <= 6):
+            found.setdefault(person_key(short), name)
+    return found
+
+
 def to_scene(
-    number: int, beat: BeatDraft, draft: SceneDraft, known: list[str], language: str = "en"
+    number: int,
+    beat: BeatDraft,
+    draft: SceneDraft,
+    known: list[str],
+    language: str = "en",
+    roles: Sequence[str] = (),
 ) -> Scene:
     """A domain scene from its beat (where, when, who) and its draft (what happens).
 
@@ -245,10 +269,17 @@ def to_scene(
     parenthetical is kept only when it is an acting note (:func:`acting_note`); the
     scene's cast is everyone who speaks or is in the beat.
     """
-    canonical = same_person(known)
+    canonical = speaker_names(known, roles)
+
+    def who(speaker: str) -> str:
+        plain = speaker.strip()
+        return canonical.get(person_key(plain)) or canonical.get(
+            person_key(_THE.sub("", plain)), plain
+        )
+
     lines = [
         DialogueLine(
-            speaker=canonical.get(person_key(line.speaker.strip()), line.speaker.strip()),
+            speaker=who(line.speaker),
             text=line.text.strip(),
             parenthetical=acting_note(getattr(line, "parenthetical", "")),
         )
@@ -257,7 +288,7 @@ def to_scene(
     ]
     cast: list[str] = []
     for name in [
-        *(canonical.get(person_key(c), c) for c in beat.characters),
+        *(who(c) for c in beat.characters),
         *(line.speaker for line in lines),
     ]:
         if name not in cast:

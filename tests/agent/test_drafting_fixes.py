@@ -56,7 +56,7 @@ def _film(language: str) -> Screenplay:
 def test_repairs_write_in_the_films_language_and_give_everyone_a_look() -> None:
     repaired, added = add_missing_speakers(_film("zh"))
     person = repaired.characters[0]
-    assert added == ["阿强"] and person.role == "第1场出场的人物。"
+    assert added == ["阿强"] and person.role == "配角，第1场登场"
     assert person.look and person.wardrobe and "Speaks" not in person.role
     issues = [FormIssue("no-place", ""), FormIssue("no-characters", "")]
     empty = _film("zh").model_copy(update={"scenes": [Scene(number=1, place=" ")]})

@@ -228,3 +228,23 @@ def test_a_wardrobe_that_is_about_props_is_left_empty() -> None:
     for not_clothes in ("props: 书包、笔、橡皮擦", "No props needed.", "道具：笔", "无"):
         assert wardrobe_of("a tall man", not_clothes) == ""
     assert wardrobe_of("a tall man", "blue jeans, red sneakers") == "blue jeans, red sneakers"
+
+
+def test_a_speaker_named_by_role_or_with_the_is_the_bible_person() -> None:
+    """Recorded: "THE KEEPER" and "The baker" each became a second bible entry."""
+    from agent.drafting.schemas import BeatDraft, SceneDraft, to_scene
+
+    beat = BeatDraft(place="Lighthouse", summary="The last night.", characters=["The Keeper"])
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["The lamp turns."],
+            "dialogue": [
+                {"speaker": "THE KEEPER", "text": "Forty years, and tonight the last."},
+                {"speaker": "The baker", "text": "I brought you bread for the road."},
+            ],
+            "visual": "",
+        }
+    )
+    scene = to_scene(1, beat, draft, ["Lighthousekeeper", "Baker"], "en", ["The Keeper", "baker"])
+    assert [line.speaker for line in scene.dialogue] == ["Lighthousekeeper", "Baker"]
+    assert scene.characters == ["Lighthousekeeper", "Baker"]
