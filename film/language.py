@@ -45,3 +45,76 @@ def detect_language(text: str, preferred: str = "auto") -> Language:
     cjk = len(CJK.findall(text))
     words = len(LATIN_WORD.findall(CJK.sub(" ", text)))
     return "zh" if cjk >= 2 and cjk >= words else "en"
+
+
+# Everyday English the 1.5B model drops into Chinese lines ("我Promise你", "……心里。 okay，
+# 我明白了"), with what a Chinese speaker says there. Brands and acronyms (iPhone, KTV, OK)
+# are ordinary Chinese usage and are not in the table, so they stay.
+_EVERYDAY_ENGLISH = {
+    "okay": "好",
+    "promise": "保证",
+    "sorry": "对不起",
+    "thanks": "谢谢",
+    "thank you": "谢谢你",
+    "please": "请",
+    "yes": "是的",
+    "yeah": "是啊",
+    "no": "不",
+    "hello": "你好",
+    "hi": "嗨",
+    "bye": "再见",
+    "goodbye": "再见",
+    "wow": "哇",
+    "oh": "哦",
+    "really": "真的",
+    "good": "好",
+    "great": "太好了",
+    "love": "爱",
+    "happy": "开心",
+    "sad": "难过",
+    "mom": "妈",
+    "dad": "爸",
+    "grandma": "奶奶",
+    "grandpa": "爷爷",
+    "baby": "宝贝",
+    "friend": "朋友",
+    "dream": "梦想",
+    "family": "家人",
+    "home": "家",
+    "welcome": "欢迎",
+    "congratulations": "恭喜",
+}
+_EVERYDAY_RUN = re.compile(
+    r"\s*(?<![A-Za-z])(?<![A-Za-z] )(?<![A-Za-z]  )("
+    + "|".join(sorted((w.replace(" ", r"\s+") for w in _EVERYDAY_ENGLISH), key=len, reverse=True))
+    + r")(?![A-Za-z])(?!\s+[A-Za-z])\s*",
+    re.IGNORECASE,
+)
+
+
+def chinese_words_for_english(text: str) -> str:
+    """``text`` (a line of a Chinese film) with everyday English words said in Chinese.
+
+    Only a word (or "thank you") of the table standing alone among Chinese is replaced, never
+    one inside an English phrase ("Hello Kitty", "Oh my god" stay whole rather than come out
+    half-translated); anything else Latin is left for the gate to judge.
+    """
+    if not CJK.search(text) or not re.search(r"[A-Za-z]", text):
+        return text
+    return _EVERYDAY_RUN.sub(
+        lambda match: _EVERYDAY_ENGLISH[" ".join(match.group(1).split()).lower()], text
+    )
+
+
+def chinese_clauses(text: str) -> str:
+    """A Chinese film's field without its English clauses ("中年， dressed in a robe" -> "中年").
+
+    The 1.5B model began a Chinese bible entry in Chinese and went on in English through
+    three retries, refusing a whole five-minute film; the Chinese it wrote is kept. A field
+    with no Chinese clause, or no English one, is returned as it is.
+    """
+    clauses = [c.strip() for c in re.split(r"[，,。；;]", text) if c.strip()]
+    kept = [c for c in clauses if CJK.search(c) and not re.search(r"[A-Za-z]{3,}", c)]
+    if not kept or len(kept) == len(clauses):
+        return text
+    return "，".join(kept)

@@ -26,7 +26,7 @@ from agent.drafting.tidy import (
     whole_phrase,
     without_again,
 )
-from film.quality.mend import chinese_clauses
+from film.language import chinese_clauses
 from film.quality.names import TIME_WORDS
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
 

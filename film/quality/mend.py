@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.language import CJK
+from film.language import CJK, chinese_words_for_english
 from film.quality.copying import GuidelinePhrases
 from film.quality.repetition import SeenLines, long_enough, looping_phrase, unit_spans, units_of
 from film.screenplay import Scene, Screenplay
@@ -45,7 +45,8 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     walking the film scene by scene drops cross-scene repeats too. Near repeats count, as
     in the gate (:class:`film.quality.repetition.SeenLines`).
     Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check. A
-    scene keeps at least one line of each kind it had.
+    dialogue line that repeats one of the scene's action lines goes too. A scene keeps at
+    least one line of each kind it had.
     """
     seen = SeenLines() if seen is None else seen
 
@@ -59,8 +60,18 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
 
     action = [cut_loop(line) for line in scene.action]
     action = [line for line in action if fresh("action", line)] or action[:1]
+    # A line that says aloud what an action line of this scene shows is narration spoken
+    # by a character ("保安大爷将橘猫放在办公桌上" as both): the action keeps it.
+    shown = SeenLines()
+    for line in action:
+        shown.add("action", line, "action")
     dialogue = [line.model_copy(update={"text": cut_loop(line.text)}) for line in scene.dialogue]
-    kept = [line for line in dialogue if fresh("line", line.text)] or dialogue[:1]
+    kept = [
+        line
+        for line in dialogue
+        if fresh("line", line.text)
+        and not (long_enough(line.text) and shown.earlier("action", line.text))
+    ] or dialogue[:1]
     if action == scene.action and kept == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": kept})
@@ -128,79 +139,6 @@ def cast_from_bible(screenplay: Screenplay) -> Screenplay:
             scene if kept == scene.characters else scene.model_copy(update={"characters": kept})
         )
     return screenplay.model_copy(update={"scenes": scenes})
-
-
-# Everyday English the 1.5B model drops into Chinese lines ("我Promise你", "……心里。 okay，
-# 我明白了"), with what a Chinese speaker says there. Brands and acronyms (iPhone, KTV, OK)
-# are ordinary Chinese usage and are not in the table, so they stay.
-_EVERYDAY_ENGLISH = {
-    "okay": "好",
-    "promise": "保证",
-    "sorry": "对不起",
-    "thanks": "谢谢",
-    "thank you": "谢谢你",
-    "please": "请",
-    "yes": "是的",
-    "yeah": "是啊",
-    "no": "不",
-    "hello": "你好",
-    "hi": "嗨",
-    "bye": "再见",
-    "goodbye": "再见",
-    "wow": "哇",
-    "oh": "哦",
-    "really": "真的",
-    "good": "好",
-    "great": "太好了",
-    "love": "爱",
-    "happy": "开心",
-    "sad": "难过",
-    "mom": "妈",
-    "dad": "爸",
-    "grandma": "奶奶",
-    "grandpa": "爷爷",
-    "baby": "宝贝",
-    "friend": "朋友",
-    "dream": "梦想",
-    "family": "家人",
-    "home": "家",
-    "welcome": "欢迎",
-    "congratulations": "恭喜",
-}
-_EVERYDAY_RUN = re.compile(
-    r"\s*(?<![A-Za-z])(?<![A-Za-z] )(?<![A-Za-z]  )("
-    + "|".join(sorted((w.replace(" ", r"\s+") for w in _EVERYDAY_ENGLISH), key=len, reverse=True))
-    + r")(?![A-Za-z])(?!\s+[A-Za-z])\s*",
-    re.IGNORECASE,
-)
-
-
-def chinese_words_for_english(text: str) -> str:
-    """``text`` (a line of a Chinese film) with everyday English words said in Chinese.
-
-    Only a word (or "thank you") of the table standing alone among Chinese is replaced, never
-    one inside an English phrase ("Hello Kitty", "Oh my god" stay whole rather than come out
-    half-translated); anything else Latin is left for the gate to judge.
-    """
-    if not CJK.search(text) or not re.search(r"[A-Za-z]", text):
-        return text
-    return _EVERYDAY_RUN.sub(
-        lambda match: _EVERYDAY_ENGLISH[" ".join(match.group(1).split()).lower()], text
-    )
-
-
-def chinese_clauses(text: str) -> str:
-    """A Chinese film's field without its English clauses ("中年， dressed in a robe" -> "中年").
-
-    The 1.5B model began a Chinese bible entry in Chinese and went on in English through
-    three retries, refusing a whole five-minute film; the Chinese it wrote is kept. A field
-    with no Chinese clause, or no English one, is returned as it is.
-    """
-    clauses = [c.strip() for c in re.split(r"[，,。；;]", text) if c.strip()]
-    kept = [c for c in clauses if CJK.search(c) and not re.search(r"[A-Za-z]{3,}", c)]
-    if not kept or len(kept) == len(clauses):
-        return text
-    return "，".join(kept)
 
 
 def in_film_language(scene: Scene, language: str) -> Scene:

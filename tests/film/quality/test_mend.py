@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from gate_kit import GOOD_FILMS, brief_for, family_film, fired_ids
 
+from film.language import chinese_words_for_english
 from film.quality import check_screenplay
 from film.quality.mend import (
     cast_from_bible,
-    chinese_words_for_english,
     cut_loop,
     drop_film_repeats,
     drop_repeats,
@@ -232,8 +232,25 @@ def test_a_line_copied_from_the_worked_example_is_struck_not_asked_again() -> No
 
 def test_a_chinese_bible_entry_keeps_its_chinese_clauses() -> None:
     """Recorded: "中年， dressed in a traditional robe with a cap and a bowtie" refused a film."""
-    from film.quality.mend import chinese_clauses
+    from film.language import chinese_clauses
 
     assert chinese_clauses("中年， dressed in a traditional robe with a cap and a bowtie") == "中年"
     for kept in ("七十岁，白发，穿T恤", "a tall man", "穿着iPhone同款外套"):
         assert chinese_clauses(kept) == kept
+
+
+def test_a_line_that_speaks_the_action_aloud_is_struck() -> None:
+    """Recorded in the guard spoof: an action line said again, word for word, as dialogue."""
+    from film.quality.mend import drop_repeats
+    from film.screenplay import DialogueLine, Scene
+
+    scene = Scene(
+        number=2,
+        place="小区办公室",
+        action=["保安大爷将橘猫放在办公桌上，用相机拍下画面。"],
+        dialogue=[
+            DialogueLine(speaker="保安大爷", text="保安大爷将橘猫放在办公桌上，用相机拍下画面。"),
+            DialogueLine(speaker="保安大爷", text="你这只小馋猫，外卖都是你偷的吧？"),
+        ],
+    )
+    assert [d.text for d in drop_repeats(scene).dialogue] == ["你这只小馋猫，外卖都是你偷的吧？"]
