@@ -26,8 +26,8 @@ from typing import Any
 
 from tools.backends.base import RenderError
 from tools.backends.comfyui.client import ComfyClient
-from tools.backends.comfyui.frames import COMFY_IDENTITY, COMFY_KIND, digest
-from tools.backends.comfyui.job import ComfyJob, JobSpec, Patience
+from tools.backends.comfyui.frames import COMFY_IDENTITY, COMFY_KIND, run_image_job
+from tools.backends.comfyui.job import Patience
 from tools.backends.comfyui.settings import ComfySettings
 from tools.backends.comfyui.workflow import Workflow
 from tools.backends.http import ApiClient
@@ -107,19 +107,9 @@ def draw_comfy_keyframe(
             tempfile.TemporaryDirectory(prefix="microfilm-keyframe-") as folder,
             ComfyClient(settings.url, timeout_s=settings.request_timeout_s) as client,
         ):
-            if reference is not None:
-                name = client.upload_image(reference, f"microfilm-{digest(reference)}.png")
-                values = {**values, "reference": name}
             target = Path(folder) / "keyframe.png"
-            spec = JobSpec(
-                graph=workflow.fill(values),
-                workflow=workflow.name,
-                output_node=workflow.output,
-                kind="image",
-                target=target,
-                label=label,
-            )
-            ComfyJob(client, spec, patience, lambda message, fraction: None).run()
+            quiet = lambda message, fraction: None  # noqa: E731 - no progress from a task
+            run_image_job(client, workflow, values, reference, target, label, patience, quiet)
             png = target.read_bytes()
     except RenderError as exc:
         return _failed(exc, COMFY_IDENTITY, where)

@@ -67,6 +67,38 @@ def digest(*values: object) -> str:
     return hasher.hexdigest()[:16]
 
 
+def image_spec(workflow: Workflow, values: dict[str, object], target: Path, label: str) -> JobSpec:
+    """The job of an image ``workflow`` (a keyframe, a character sheet) filled with ``values``."""
+    return JobSpec(
+        graph=workflow.fill(values),
+        workflow=workflow.name,
+        output_node=workflow.output,
+        kind="image",
+        target=target,
+        label=label,
+    )
+
+
+def run_image_job(
+    client: ComfyClient,
+    workflow: Workflow,
+    values: dict[str, object],
+    reference: bytes | None,
+    target: Path,
+    label: str,
+    patience: Patience,
+    report: JobProgress,
+) -> None:
+    """Upload ``reference`` (the shot's sheets) as the ``reference`` input, run, save to ``target``.
+
+    The one way a keyframe is drawn, in the studio's process or as a Ray task on a worker.
+    """
+    if reference is not None:
+        name = client.upload_image(reference, f"microfilm-{digest(reference)}.png")
+        values = {**values, "reference": name}
+    ComfyJob(client, image_spec(workflow, values, target, label), patience, report).run()
+
+
 def job_seed(base: int, *parts: object) -> int:
     """A job's seed: fixed by the base seed and the job's place in the film."""
     return int(digest(base, *parts)[:12], 16)
@@ -206,18 +238,9 @@ class StartFrames:
             }
             atomic_write_bytes(target, remote(COMFY_KIND, payload, None))
         else:
-            if data is not None:
-                name = self.client.upload_image(data, f"microfilm-{digest(data)}.png")
-                values["reference"] = name
-            spec = JobSpec(
-                graph=self.keyframes.fill(values),
-                workflow=self.keyframes.name,
-                output_node=self.keyframes.output,
-                kind="image",
-                target=target,
-                label=label,
+            run_image_job(
+                self.client, self.keyframes, values, data, target, label, self.patience, report
             )
-            ComfyJob(self.client, spec, self.patience, report).run()
         with self._counting:
             self.keyframes_made += 1
         return target

@@ -21,7 +21,8 @@ from PIL import Image
 
 from film.screenplay import Screenplay
 from tools.backends.comfyui.client import ComfyClient
-from tools.backends.comfyui.job import ComfyJob, JobSpec, Patience
+from tools.backends.comfyui.frames import image_spec
+from tools.backends.comfyui.job import ComfyJob, Patience
 from tools.backends.comfyui.media import png_bytes
 from tools.backends.comfyui.rules import legal_size
 from tools.backends.comfyui.settings import KEYFRAME_TEMPLATES, ComfySettings
@@ -86,14 +87,7 @@ class ComfySheetPainter:
                 blank = png_bytes(Image.new("RGB", (width, height), _PAPER), (width, height))
                 values["reference"] = client.upload_image(blank, "microfilm-blank-sheet.png")
             target = Path(folder) / "sheet.png"
-            spec = JobSpec(
-                graph=self.workflow.fill(values),
-                workflow=self.workflow.name,
-                output_node=self.workflow.output,
-                kind="image",
-                target=target,
-                label="character sheet",
-            )
+            spec = image_spec(self.workflow, values, target, "character sheet")
             ComfyJob(client, spec, patience, lambda message, fraction: None).run()
             return target.read_bytes()
 
