@@ -11,12 +11,12 @@ before the scene's first video job, and never be drawn twice. The real cluster i
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 import pytest
 from fake_comfyui import FakeComfyUI, tiny_png
 from openai_kit import GRANDPA, MEI, sample_request
+from task_like import TaskLikeDrawer
 
 from tools.backends.comfyui.backend import ComfyUIBackend
 from tools.backends.comfyui.client import ComfyClient
@@ -25,7 +25,7 @@ from tools.backends.comfyui.job import Patience
 from tools.backends.comfyui.settings import ComfySettings
 from tools.backends.comfyui.workflow import shipped
 from tools.backends.openai.shot_keyframes import drawing_remotely
-from tools.distributed.pictures import draw_picture, picture_bytes, where_here
+from tools.distributed.pictures import draw_picture, where_here
 
 FAST = Patience(timeout_s=30.0, poll_s=0.1, reconnect_s=0.05)
 KEYFRAMES = shipped("flux_kontext_keyframe")
@@ -42,22 +42,6 @@ def fake(monkeypatch):
     with FakeComfyUI() as server:
         monkeypatch.setenv("MICROFILM_COMFYUI_URL", server.url)
         yield server
-
-
-class TaskLikeDrawer:
-    """Draws as :class:`tools.distributed.picture_tasks.RemoteKeyframes` does, from threads."""
-
-    def __init__(self, parties: int = 1) -> None:
-        self.together = threading.Barrier(parties, timeout=60)
-        self.threads: set[str] = set()
-        self.records: list[dict] = []
-
-    def __call__(self, kind: str, payload: dict, identity: str | None) -> bytes:
-        self.together.wait()  # every keyframe is in flight at once, or this times out
-        self.threads.add(threading.current_thread().name)
-        picture = draw_picture(kind, payload, where_here("n", "t"))
-        self.records.append({k: v for k, v in picture.items() if k != "png"})
-        return picture_bytes(picture, identity, "keyframe")
 
 
 def _sheets(folder: Path) -> dict[str, Path]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from fake_media_server import API_KEY, FakeMediaServer, tiny_png
 from openai_kit import GRANDPA, MEI, config, sample_request, sheet_settings
+from task_like import TaskLikeDrawer
 
 from film.screenplay import Screenplay
 from tools.backends.base import RenderError
@@ -29,7 +30,6 @@ from tools.backends.openai.videos import OpenAIVideosBackend, VideoSettings
 from tools.distributed.landing import remote_settings
 from tools.distributed.pictures import (
     draw_keyframe,
-    draw_picture,
     image_identity,
     paint_sheet,
     picture_bytes,
@@ -81,22 +81,6 @@ class TaskLikePainter:
         self.threads.add(threading.current_thread().name)
         picture = paint_sheet(BACKEND, prompt, seed, idempotency_key, where_here())
         return picture_bytes(picture, self.identity(), "character sheet")
-
-
-class TaskLikeDrawer:
-    """Draws keyframes as :class:`RemoteKeyframes` does (the task body), from threads."""
-
-    def __init__(self, parties: int = 1) -> None:
-        self.together = threading.Barrier(parties, timeout=60)
-        self.threads: set[str] = set()
-        self.records: list[dict] = []
-
-    def __call__(self, kind: str, payload: dict, identity: str | None) -> bytes:
-        self.together.wait()
-        self.threads.add(threading.current_thread().name)
-        picture = draw_picture(kind, payload, where_here("n", "t"))
-        self.records.append({k: v for k, v in picture.items() if k != "png"})
-        return picture_bytes(picture, identity, "keyframe")
 
 
 def test_a_sheet_task_builds_its_painter_from_the_workers_settings_and_says_where(server):
