@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.intake.intent import without_length
 from agent.prompt_texts import BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
@@ -50,8 +51,12 @@ def system_prompt(language: str) -> str:
 
 
 def prompt_idea(idea: str) -> str:
-    """The idea as quoted to the model, cut at a word break if it is very long."""
-    idea = " ".join(idea.split())
+    """The idea as quoted to the model, cut at a word break if it is very long.
+
+    The length it asks for is left out: it is a fact of its own
+    (:func:`agent.intake.intent.without_length`).
+    """
+    idea = " ".join(without_length(idea).split())
     if len(idea) <= IDEA_CHARS:
         return idea
     cut = idea[:IDEA_CHARS]

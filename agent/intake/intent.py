@@ -103,6 +103,18 @@ def parse_target_seconds(text: str) -> float | None:
     return None
 
 
+def without_length(text: str) -> str:
+    """``text`` without the length it asks for ("…ride a bike, 40 seconds" -> "…ride a bike").
+
+    The length reaches the model as a fact of its own; left in the idea, the 1.5B model
+    copied "40 seconds" into the logline a viewer reads.
+    """
+    stripped = re.sub(rf"(?:一个|一部)?\s*{_ZH_LENGTH.pattern}\s*的?", "", _EN_LENGTH.sub("", text))
+    stripped = re.sub(r"\s*[,，、]\s*(?=[,，。.!?！？]|$)", "", stripped)  # a comma left dangling
+    stripped = re.sub(r"\s{2,}", " ", stripped).strip(" ,，、")
+    return stripped if len(stripped) >= len(text) / 2 else text
+
+
 def clamp_target(seconds: float | None, default: int, cap: int) -> tuple[int, bool]:
     """Target length within 20 s..cap; the flag says the request was cut to the cap."""
     wanted = default if seconds is None else seconds

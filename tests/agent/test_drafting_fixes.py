@@ -163,3 +163,15 @@ def test_places_lose_a_time_of_day_and_the_same() -> None:
     assert clean_place("A city in the evening", []) == "A city"
     assert clean_place("The same city in the evening", []) == "city"
     assert clean_place("Park at night", []) == "Park at night"
+
+
+def test_the_ideas_length_is_a_fact_of_its_own_not_part_of_the_idea() -> None:
+    """Recorded: the logline read "…teaches his granddaughter to ride a bike, 40 seconds"."""
+    from agent.intake.intent import without_length
+    from agent.prompts import prompt_idea
+
+    idea = "A retired bus driver teaches his granddaughter to ride a bike, 40 seconds"
+    assert prompt_idea(idea) == "A retired bus driver teaches his granddaughter to ride a bike"
+    assert without_length("a 2-minute film about a grandma") == "a film about a grandma"
+    assert without_length("一个两分钟的故事：外婆教外孙包饺子") == "故事：外婆教外孙包饺子"
+    assert without_length("90 seconds") == "90 seconds"  # nothing left: kept as typed
