@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.intake.intent import without_length
+from agent.intake.intent import without_requests
 from agent.prompt_texts import BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
@@ -53,10 +53,10 @@ def system_prompt(language: str) -> str:
 def prompt_idea(idea: str) -> str:
     """The idea as quoted to the model, cut at a word break if it is very long.
 
-    The length it asks for is left out: it is a fact of its own
-    (:func:`agent.intake.intent.without_length`).
+    The length and the genre it asks for are left out: they are facts of their own
+    (:func:`agent.intake.intent.without_requests`).
     """
-    idea = " ".join(without_length(idea).split())
+    idea = " ".join(without_requests(idea).split())
     if len(idea) <= IDEA_CHARS:
         return idea
     cut = idea[:IDEA_CHARS]

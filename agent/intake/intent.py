@@ -15,6 +15,7 @@ from film.language import CJK, LATIN_WORD
 from film.language import detect_language as detect_language  # agent.intake.nodes reads it here
 from film.numbers import EN_NUMBERS, zh_number
 from film.quality import genre_named_in
+from film.quality.genre import is_genre_name
 from film.screenplay import Genre
 
 _EN_NUMBERS = {**EN_NUMBERS, "a": 1, "an": 1}
@@ -113,6 +114,23 @@ def without_length(text: str) -> str:
     stripped = re.sub(r"\s*[,，、]\s*(?=[,，。.!?！？]|$)", "", stripped)  # a comma left dangling
     stripped = re.sub(r"\s{2,}", " ", stripped).strip(" ,，、")
     return stripped if len(stripped) >= len(text) / 2 else text
+
+
+def without_requests(text: str) -> str:
+    """``text`` without its length and without a clause that only names the genre.
+
+    "…最后她自己骑到了村口，一分钟，温情亲情" came back as a logline ending "一分钟，温情亲情":
+    the length and the genre reach the model as facts of their own.
+    """
+    clauses = re.split(r"([,，;；])", without_length(text))
+    kept = [c for c in clauses[::2] if is_genre_name(c.strip()) is None]
+    if not kept or len(kept) == len(clauses[::2]):
+        return without_length(text)
+    return (
+        "，".join(c.strip() for c in kept if c.strip())
+        if CJK.search(text)
+        else ", ".join(c.strip() for c in kept if c.strip())
+    )
 
 
 def clamp_target(seconds: float | None, default: int, cap: int) -> tuple[int, bool]:

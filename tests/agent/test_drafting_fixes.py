@@ -175,3 +175,12 @@ def test_the_ideas_length_is_a_fact_of_its_own_not_part_of_the_idea() -> None:
     assert without_length("a 2-minute film about a grandma") == "a film about a grandma"
     assert without_length("一个两分钟的故事：外婆教外孙包饺子") == "故事：外婆教外孙包饺子"
     assert without_length("90 seconds") == "90 seconds"  # nothing left: kept as typed
+
+
+def test_a_clause_that_only_names_the_genre_is_left_out_of_the_quoted_idea() -> None:
+    """Recorded: a logline ended "……骑到了村口，一分钟，温情亲情"."""
+    from agent.prompts import prompt_idea
+
+    typed = "爷爷教孙女骑自行车，摔了好几次，最后她自己骑到了村口，一分钟，温情亲情"
+    assert prompt_idea(typed) == "爷爷教孙女骑自行车，摔了好几次，最后她自己骑到了村口"
+    assert prompt_idea("a family dinner goes wrong") == "a family dinner goes wrong"
