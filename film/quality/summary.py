@@ -27,6 +27,27 @@ _REASONS: dict[str, tuple[str, str]] = {
     "completeness": ("parts of the story were missing", "故事缺少必要的部分"),
     "runtime": ("the length was far from what you asked for", "时长和你要求的差得太多"),
 }
+#: Checks whose family's words would mislead ("not real names" for a grandmother whose role
+#: says mother): what went wrong, in their own words.
+_CHECK_REASONS: dict[str, tuple[str, str]] = {
+    "names.own-relative": (
+        "someone's family relations contradicted each other",
+        "有人物的亲属关系前后矛盾",
+    ),
+    "names.kin-conflict": (
+        "someone's family relations contradicted each other",
+        "有人物的亲属关系前后矛盾",
+    ),
+    "names.self-action": ("a character acted on themself", "有人物对自己做动作，人物搞混了"),
+    "names.elder-as-child": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
+    "coverage.elder-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
+    "coverage.pupil-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
+    "names.name-is-role": ("a character had a job for a name", "有人物用职业当名字"),
+    "genre.modern-dress": (
+        "people in an ancient-style film wore modern clothes",
+        "古风片里的人物穿了现代服装",
+    ),
+}
 _STAGES: dict[str, tuple[str, str]] = {
     "logline": ("title and logline", "标题和梗概"),
     "characters": ("character list", "人物小传"),
@@ -76,11 +97,16 @@ def refusal_message(
     findings: Sequence[Finding], language: Language, stage: Stage = "scenes"
 ) -> str:
     """What to tell the user when the last attempt still fails: honest, and no junk shown."""
-    families = [c for c in CHECKS if any(f.family == c for f in findings)]
     index = 1 if language == "zh" else 0
-    reasons = [_REASONS[family][index] for family in families] or [
-        ("it did not pass my checks", "没有通过质量检查")[index]
-    ]
+    reasons: list[str] = []
+    for family in CHECKS:
+        found = [f for f in findings if f.family == family]
+        own = [_CHECK_REASONS[f.check][index] for f in found if f.check in _CHECK_REASONS]
+        general = [f for f in found if f.check not in _CHECK_REASONS]
+        for reason in [*own, *([_REASONS[family][index]] if general else [])]:
+            if reason not in reasons:
+                reasons.append(reason)
+    reasons = reasons or [("it did not pass my checks", "没有通过质量检查")[index]]
     what = _STAGES.get(stage, _STAGES["scenes"])[index]
     if language == "zh":
         return (

@@ -135,3 +135,18 @@ def test_two_json_strings_run_together_are_debris() -> None:
     assert find_debris("奶奶对孙子说：‘还有其他需要提醒的吗？', '孙子回答道：“不，谢谢您！")
     for prose in ('He said "yes," and left.', '"Go," she says, "now."', "“好，”他说，“走吧。”"):
         assert find_debris(prose) is None
+
+
+def test_a_refusal_names_the_family_slip_not_unreal_names() -> None:
+    """Recorded: a 爷爷 role conflict was refused as "有的地点或人名不像真正的地点或人名"."""
+    from film.quality import Finding, refusal_message
+
+    findings = [
+        Finding("names.kin-conflict", "characters[0].role", "父亲", "x"),
+        Finding("coverage.elder-look", "characters[0].look", "中年", "x"),
+    ]
+    zh = refusal_message(findings, "zh", "characters")
+    assert "亲属关系前后矛盾" in zh and "年龄写得不对" in zh
+    assert "不像真正的地点或人名" not in zh and "偏离了你的创意" not in zh
+    both = findings + [Finding("names.place-is-code", "beats[0].place", "X1", "x")]
+    assert "not real places or names" in refusal_message(both, "en", "outline")
