@@ -135,7 +135,7 @@ class LocalCluster:
                 stderr=subprocess.STDOUT,
                 env=env,
                 start_new_session=True,
-                # Inherited by the raylet, its workers and their ffmpeg children.
+                # Inherited by the raylet, its workers and the encoders they start.
                 preexec_fn=(lambda: os.sched_setaffinity(0, own_core)) if self.pin_cores else None,
             )
         node = RayNode(process, log)
