@@ -84,7 +84,11 @@ class LocalCluster:
         self.nodes: list[RayNode] = []
 
     def __enter__(self) -> LocalCluster:
-        self.start_head()
+        try:
+            self.start_head()
+        except BaseException:  # a head that never came up is still a process to end
+            self.stop()
+            raise
         return self
 
     def __exit__(
