@@ -47,23 +47,44 @@ _CHILD_EN = (
 _CHILD_ZH = r"(?:一个|一位|个)?(?:小男孩|小女孩|小孩|孩子|少年|少女|小伙子|小姑娘)"
 
 
-def relation_of(name: str, role: str) -> tuple[str, ...] | None:
-    """The :data:`OWN_KIND` relation the person's name or own role makes them, if any.
+def _uses(text: str, word: str, *, whole: bool = False) -> bool:
+    """Whether ``text`` uses the kin ``word``.
 
-    The longest kin word wins, so 外孙女 is a granddaughter, not a grandson (外孙).
+    English as a word (plurals too); Chinese anywhere, or with ``whole`` as the whole text (a
+    name that *is* 奶奶).
     """
-    own_zh, own_en = own_role(role)
+    if word.isascii():
+        return re.search(rf"\b{re.escape(word)}s?\b", text, re.I) is not None
+    return text == word if whole else word in text
+
+
+def _longest(
+    groups: Sequence[Sequence[str]],
+    english: Sequence[str],
+    chinese: Sequence[str],
+    *,
+    whole: bool = False,
+) -> tuple[str, ...] | None:
+    """The group whose word, the longest found, one of the texts uses.
+
+    English words are looked for in ``english``, Chinese ones in ``chinese``; the longest
+    wins, so 外孙女 is a granddaughter, not a grandson (外孙).
+    """
     best: tuple[int, tuple[str, ...]] | None = None
-    for group in OWN_KIND:
+    for group in groups:
         for word in group:
-            if word.isascii():
-                pattern = rf"\b{word}s?\b"
-                hit = re.search(pattern, own_en, re.I) or re.search(pattern, name, re.I)
-            else:
-                hit = re.search(word, own_zh) or re.search(word, name)
-            if hit and (best is None or len(word) > best[0]):
-                best = (len(word), group)
+            texts = english if word.isascii() else chinese
+            if any(_uses(t, word, whole=whole) for t in texts) and (
+                best is None or len(word) > best[0]
+            ):
+                best = (len(word), tuple(group))
     return best[1] if best else None
+
+
+def relation_of(name: str, role: str) -> tuple[str, ...] | None:
+    """The :data:`OWN_KIND` relation the person's name or own role makes them, if any."""
+    own_zh, own_en = own_role(role)
+    return _longest(OWN_KIND, (own_en, name), (own_zh, name))
 
 
 def _own_kind_pattern(group: Sequence[str], name: str) -> re.Pattern[str]:
@@ -193,21 +214,12 @@ FAMILY = PEOPLE[:14]
 
 def _family_of(text: str, *, whole_words: bool) -> tuple[str, ...] | None:
     """The family relation ``text`` states (the longest kin word wins), or None."""
-    best: tuple[int, tuple[str, ...]] | None = None
-    for group in FAMILY:
-        for word in group:
-            if word.isascii():
-                hit = re.search(rf"\b{word}s?\b", text, re.I)
-            else:
-                hit = re.search(word, text) if not whole_words else re.fullmatch(word, text)
-            if hit and (best is None or len(word) > best[0]):
-                best = (len(word), group)
-    return best[1] if best else None
+    return _longest(FAMILY, (text,), (text,), whole=whole_words)
 
 
 def _family_of_any(text: str, group: Sequence[str]) -> bool:
     """Whether ``text`` uses any word of the relation ``group``."""
-    return any(re.search(rf"\b{w}s?\b", text, re.I) if w.isascii() else w in text for w in group)
+    return any(_uses(text, word) for word in group)
 
 
 def check_bible_kin(people: Iterable[tuple[str, str]]) -> list[Finding]:
