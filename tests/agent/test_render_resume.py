@@ -208,6 +208,10 @@ def _manifests(segments: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in segments.glob("scene-*.json")}
 
 
+def _scratch(segments: Path) -> list[Path]:
+    return list((segments / ".work").glob("*"))
+
+
 def test_a_render_killed_mid_way_resumes_from_the_chat_reusing_finished_scenes(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -239,7 +243,11 @@ def test_a_render_killed_mid_way_resumes_from_the_chat_reusing_finished_scenes(
     chat.stdin.flush()
     segments = project / "segments"
     deadline = time.monotonic() + 300
-    while not _manifests(segments) and chat.poll() is None and time.monotonic() < deadline:
+    # Kill while a later scene is in flight: one scene filed and the next one's scratch made
+    # (killing in the gap between two scenes would leave no scratch to sweep).
+    while chat.poll() is None and time.monotonic() < deadline:
+        if _manifests(segments) and _scratch(segments):
+            break
         time.sleep(0.005)
     os.kill(chat.pid, signal.SIGKILL)
     chat.wait()
@@ -247,7 +255,7 @@ def test_a_render_killed_mid_way_resumes_from_the_chat_reusing_finished_scenes(
     before = _manifests(segments)
     assert 1 <= len(before) < SCENES, "the kill came too late to test resuming"
     assert [m.pid for m in interrupted_renders(project)] == [chat.pid]
-    scratch = list((segments / ".work").glob("*"))
+    scratch = _scratch(segments)
     assert scratch, "the killed render left its scratch folders (the scene in flight)"
     time.sleep(0.3)  # an orphaned encoder finishes its hidden temp file and exits
 
