@@ -207,12 +207,15 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             look, wardrobe = person.look, person.wardrobe
             if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
                 look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)
+            worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))
             profiles[person_key(name)] = CharacterProfile(
                 name=name,
                 role=person.role,
                 look=look_alone(whole_phrase(look, LOOK_CHARS)),
-                wardrobe=wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS)),
-                props=[p for p in props if p][:6],
+                wardrobe=worn,
+                # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit
+                # and loafers") is clothing, not something carried.
+                props=[p for p in props if p and p.lower() not in worn.lower()][:6],
                 voice=whole_phrase(voice_hint(person.voice), VOICE_CHARS),
             )
     return list(profiles.values())

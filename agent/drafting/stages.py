@@ -45,6 +45,7 @@ from film.quality import (
     check_logline,
     idea_people_words,
 )
+from film.quality.people.family import cast_words, title_with_idea_kin, with_implied_roles
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -83,11 +84,15 @@ def _merge_draft(state: State, **parts: Any) -> dict[str, Any]:
     return {**state.get("draft", {}), **parts}
 
 
-def _tidy_logline(draft: LoglineDraft) -> LoglineDraft:
-    """Exact fixes: no quotes or title marks around the title, no stray spaces."""
+def _tidy_logline(draft: LoglineDraft, idea: str) -> LoglineDraft:
+    """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
+
+    The relative: :func:`film.quality.people.family.title_with_idea_kin`.
+    """
+    title = draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title
     return draft.model_copy(
         update={
-            "title": draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title,
+            "title": title_with_idea_kin(title, idea),
             "logline": " ".join(draft.logline.split()),
             "theme": " ".join(draft.theme.split()),
             "setting_time": " ".join(draft.setting_time.split()),
@@ -105,7 +110,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
 
     def check(draft: LoglineDraft) -> tuple[LoglineDraft, list[Finding]]:
-        draft = _tidy_logline(draft)
+        draft = _tidy_logline(draft, brief.idea)
         findings = check_logline(
             draft.title, draft.logline, draft.theme, draft.setting_time, brief, genre=genre
         )
@@ -169,11 +174,13 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     # umbrella as clothing included. The gate still checks the bible against them.
     prompt = stage_prompt("characters", language, facts, count=count)
     if people:
-        named = ("、" if language == "zh" else ", ").join(people)
+        named = ("、" if language == "zh" else ", ").join(cast_words(state.get("idea", ""), people))
         prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
         profiles = to_profiles(cast, language)[: count + 1]
+        roles = with_implied_roles(state.get("idea", ""), [(p.name, p.role) for p in profiles])
+        profiles = [p.model_copy(update={"role": r}) for p, r in zip(profiles, roles, strict=True)]
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:

@@ -13,7 +13,8 @@ fix is certain rather than asked for again (a retry costs a whole answer's time 
   are one character;
 - a story set at night whose outline is all DAY: the headings follow the idea's time;
 - a wardrobe that repeats the look word for word: the clothes the look names ("wearing
-  jeans and a blue hoodie") are the wardrobe;
+  jeans and a blue hoodie") are the wardrobe; hair listed among the clothes ("White
+  shirt, brown hair") is struck from it;
 - a voice hint that is a line of dialogue ("JACK: Hey Ethan! I'm here to help you."):
   the hint is optional, the line is debris;
 - an outdoor place under INT. ("INT. CITY BUS STOP"): the heading says EXT.;
@@ -158,10 +159,30 @@ def wardrobe_of(look: str, wardrobe: str) -> str:
     if _NOT_WORN.match(wardrobe.strip()):
         return ""  # "props: 书包、笔", "No props needed.": not clothes (props are their own field)
     if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
-        return wardrobe
+        return _without_hair(wardrobe)
     match = _WEARING.search(look)
     worn = (match.group(1) or match.group(2) or "").strip(" ,.") if match else ""
     return worn or wardrobe
+
+
+#: A list item of a wardrobe that is hair, not clothes ("White shirt, brown hair", "黑色短发").
+_HAIR_ITEM = re.compile(
+    r"^[\w\s-]*\bhair(?:cut|style)?$|^[^,，、]*(?:头发|发型|短发|长发|马尾|辫子)$", re.I
+)
+
+
+def _without_hair(wardrobe: str) -> str:
+    """``wardrobe`` without the list items that are hair ("White shirt, brown hair").
+
+    The wardrobe becomes the costume prompt and the drawn clothes: hair in it put a
+    retired driver's "brown hair" on his shirt. An item that is all there is stays.
+    """
+    items = [item for item in re.split(r"\s*[,，、;；]\s*", wardrobe.strip()) if item]
+    kept = [item for item in items if not _HAIR_ITEM.match(item.strip(" ."))]
+    if not kept or len(kept) == len(items):
+        return wardrobe
+    joiner = "、" if CJK_RUN.search(wardrobe) else ", "
+    return joiner.join(kept)
 
 
 def voice_hint(voice: str) -> str:
@@ -175,7 +196,8 @@ _OUTDOORS = re.compile(
     r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
     r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
     r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
-    r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform)\b"
+    r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform|"
+    r"city cent(?:er|re)|downtown)\b"
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
     r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口",
     re.IGNORECASE,

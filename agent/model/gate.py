@@ -48,6 +48,9 @@ costs a whole answer's time."""
 SOFT_CHECKS = frozenset(
     {
         "coverage.missing-person",
+        "coverage.implied-person",
+        "completeness.vague-time",
+        "completeness.theme-is-genre",
         "coverage.idea-action",
         "repetition.character",
         "runtime.too-short",
@@ -57,17 +60,20 @@ SOFT_CHECKS = frozenset(
 )
 """Checks that earn a retry but do not block once the retries are spent.
 
-``coverage.missing-person`` is strict by design (an idea that merely mentions "the
-general who exiled her father" fires it), so a bible that still lacks such a person after
-the retries is kept rather than refused: missing a side character is a weaker film, not
-junk on screen. ``coverage.idea-action`` too: the outline is asked for the idea's action
-and the rewrite told where to show it, but a film that only talks about the bike ride is a
-weaker film, not a broken one. ``repetition.character`` (a person in another's wardrobe)
-is asked only of the drafting stage, never of a finished film, so after the retries three
-courtiers in the same robes are kept: the 1.5B model refused a whole five-minute bible on it.
-Length is fitted after the scenes by lengthening, the smart
-cut and form repair, so a runtime finding on one answer is only advice; an outline with fewer beats
-than planned (repeats dropped) gets longer scenes, which is a film, where a refusal is not."""
+``coverage.missing-person`` is strict by design (an idea that merely mentions "the general
+who exiled her father" fires it), so a bible that still lacks such a person after the
+retries is kept rather than refused: missing a side character is a weaker film, not junk on
+screen; ``coverage.implied-person`` (the driver of "his granddaughter" never called her
+grandfather) likewise, and so are a vague setting time ("a season") and a theme that is the
+genre's name: weak words on the title page, not a broken film. ``coverage.idea-action`` too:
+the outline is asked for the idea's action and the rewrite told where to show it, but a film
+that only talks about the bike ride is a weaker film, not a broken one.
+``repetition.character`` (a person in another's wardrobe) is asked only of the drafting
+stage, never of a finished film, so after the retries three courtiers in the same robes are
+kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted after the
+scenes by lengthening, the smart cut and form repair, so a runtime finding on one answer is
+only advice; an outline with fewer beats than planned (repeats dropped) gets longer scenes,
+which is a film, where a refusal is not."""
 
 
 def blocks(finding: Finding) -> bool:

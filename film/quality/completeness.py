@@ -16,6 +16,29 @@ from film.quality.findings import Finding
 from film.screenplay import CharacterProfile, Scene
 
 _PLACEHOLDER_TITLES = frozenset({"", "untitled", "title", "无题", "未命名", "-"})
+#: Setting times that only echo the prompt's examples: the 1.5B model answered "a season".
+_VAGUE_TIMES = frozenset(
+    {
+        "a season",
+        "season",
+        "an era",
+        "era",
+        "a festival",
+        "festival",
+        "a day",
+        "sometime",
+        "some time",
+        "any time",
+        "季节",
+        "一个季节",
+        "某个季节",
+        "某个时代",
+        "时代",
+        "节日",
+        "某一天",
+        "某天",
+    }
+)
 
 
 def min_scenes(target_s: float) -> int:
@@ -55,7 +78,17 @@ def check_logline_parts(title: str, logline: str, theme: str, setting_time: str)
                 "State the theme in a few words: what the film is about.",
             )
         )
-    if not setting_time.strip():
+    if " ".join(setting_time.lower().split()).strip(" .。") in _VAGUE_TIMES:
+        findings.append(
+            Finding(
+                "completeness.vague-time",
+                "setting_time",
+                setting_time,
+                f"{setting_time!r} does not say when. Name the time itself: 'a June afternoon', "
+                "'the night before the exam', '中秋节前夜'.",
+            )
+        )
+    elif not setting_time.strip():
         findings.append(
             Finding(
                 "completeness.no-time",

@@ -41,6 +41,7 @@ from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.genre import check_genre, check_period_dress, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.people.ages import check_age_looks
+from film.quality.people.family import check_implied_people, check_title_kin
 from film.quality.people.kin import check_bible_kin, check_kin
 from film.quality.repetition import (
     check_copied_people,
@@ -68,6 +69,20 @@ def _text_checks(fields: Sequence[VisibleText], brief: Brief) -> list[Finding]:
     ]
 
 
+def _is_genre_label(text: str) -> bool:
+    """Whether ``text`` is a genre's whole label ("Touching Family", 温情亲情).
+
+    One word of it (亲情, romance) is a fair theme; the label is the prompt echoed back.
+    """
+    genre = is_genre_name(text)
+    plain = " ".join(text.lower().replace("-", " ").split())
+    return genre is not None and plain in {
+        genre.value.replace("-", " "),
+        genre.english.lower(),
+        genre.chinese,
+    }
+
+
 def check_logline(
     title: str,
     logline: str,
@@ -84,7 +99,18 @@ def check_logline(
         *check_logline_parts(title, logline, theme, setting_time),
         *check_logline_coverage(brief.idea, joined(fields), brief.language),
         *check_genre(genre, brief),
+        *check_title_kin(title, brief.idea),
     ]
+    if _is_genre_label(theme):
+        findings.append(
+            Finding(
+                "completeness.theme-is-genre",
+                "theme",
+                theme,
+                f"The theme {theme!r} is the genre's name. Say in a few words what this film "
+                "is about (for example 'patience across generations', '放手也是一种爱').",
+            )
+        )
     if is_genre_name(title) is not None:
         findings.append(
             Finding(
@@ -133,6 +159,7 @@ def check_bible(
             *check_bible_names(((c.name, c.role) for c in characters), title=title),
             *check_cast_parts(characters),
             *check_people(brief.idea, about),
+            *check_implied_people(brief.idea, about),
             *check_age_looks((c.name, c.role, c.look) for c in characters),
             *check_bible_kin((c.name, c.role) for c in characters),
             *check_period_dress([(c.name, c.look, c.wardrobe) for c in characters], genre),

@@ -42,6 +42,14 @@ _CHECK_REASONS: dict[str, tuple[str, str]] = {
     "names.elder-as-child": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
     "coverage.elder-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
     "coverage.pupil-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
+    "names.title-kin": (
+        "the title named a relative the idea does not have",
+        "标题里的亲属和创意里的不一样",
+    ),
+    "coverage.implied-person": (
+        "a relative the idea implies was missing from the cast",
+        "创意里暗含的亲属没有出现在人物里",
+    ),
     "names.name-is-role": ("a character had a job for a name", "有人物用职业当名字"),
     "genre.modern-dress": (
         "people in an ancient-style film wore modern clothes",

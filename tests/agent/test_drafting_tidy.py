@@ -248,3 +248,32 @@ def test_a_speaker_named_by_role_or_with_the_is_the_bible_person() -> None:
     scene = to_scene(1, beat, draft, ["Lighthousekeeper", "Baker"], "en", ["The Keeper", "baker"])
     assert [line.speaker for line in scene.dialogue] == ["Lighthousekeeper", "Baker"]
     assert scene.characters == ["Lighthousekeeper", "Baker"]
+
+
+def test_hair_is_struck_from_a_wardrobe_list() -> None:
+    """Recorded: the retired driver's wardrobe was "White shirt, brown hair"."""
+    from agent.drafting.tidy import wardrobe_of
+
+    assert wardrobe_of("a tall man", "White shirt, brown hair") == "White shirt"
+    assert wardrobe_of("高个子", "蓝色校服、黑色短发") == "蓝色校服"
+    assert wardrobe_of("a tall man", "short brown hair") == "short brown hair"  # all there is
+    assert wardrobe_of("a tall man", "a hairband, blue dress") == "a hairband, blue dress"
+
+
+def test_a_prop_the_wardrobe_already_wears_is_not_carried() -> None:
+    """Recorded (craft bench 17:26): Joe's props were "Suit" and "Loafers"."""
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    "name": "Joe",
+                    "role": "retired bus driver",
+                    "look": "grey beard, glasses",
+                    "wardrobe": "Brown suit and loafers",
+                    "props": ["Suit", "Loafers", "old ticket punch"],
+                    "voice": "",
+                }
+            ]
+        }
+    )
+    assert to_profiles(cast)[0].props == ["old ticket punch"]

@@ -149,6 +149,8 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
         (
             "old",
             "elderly",
+            "retired",
+            "退休",
             "grandma",
             "grandpa",
             "grandmother",
@@ -167,8 +169,11 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
         style = "long"  # "long, curly hair"
     if not style:
         style = "bob" if feminine and not masculine else "short"
-    if not _hair_colours(look) and old:
-        hair = (200, 200, 204)
+    if old:
+        # Grey hair is how a viewer reads age on a small figure: an elder's brown or black
+        # hair turns salt-and-pepper, and one with no colour named is grey.
+        named = _hair_colours(look)
+        hair = _greyed(named[0]) if named else (200, 200, 204)
     young_teen = age is not None and 12 <= age < 15  # "12岁左右": not yet grown
     height = 0.62 if child else 0.82 if young_teen else 0.95 if old else 1.0
     height *= 1.06 if _has(look, ("tall", "高个", "高大")) else 1.0
@@ -193,6 +198,17 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
 
 _LEGWEAR = ("trousers", "pants", "jeans", "shorts", "leggings", "裤")
 _HAIR = ("hair", "haired", "blonde", "bob", "ponytail", "braid", "发", "辫", "鬓")
+
+
+def _greyed(colour: RGB) -> RGB:
+    """A dark ``colour`` half-way to silver (salt-and-pepper hair); a light one as it is."""
+    if sum(colour) > 3 * 140:
+        return colour  # white, silver, blond: already reads as old or is the person's own
+    return (
+        (colour[0] + 200) // 2,
+        (colour[1] + 200) // 2,
+        (colour[2] + 204) // 2,
+    )
 
 
 def _hair_colours(look: str) -> list[RGB]:

@@ -1,10 +1,11 @@
 """People look their age.
 
-A grandparent (by the kin word in their name or role: 奶奶, 外公,
-Grandma) is not drawn young or under fifty, and a pupil (同桌, 高三学生, classmate) not
-middle-aged, old or thirty and over. The 1.5B model drew the dumplings grandmother, whose
-grandson leaves for university, "middle-aged" with black hair, and a high-school desk-mate
-中年; the look drives the cast card, the figure and the voice.
+A grandparent (by the kin word in their name or role: 奶奶, 外公, Grandma) or a
+retired person (退休, retired) is not drawn young or under fifty, and a pupil (同桌,
+高三学生, classmate) not middle-aged, old or thirty and over. The 1.5B model drew the
+dumplings grandmother, whose grandson leaves for university, "middle-aged" with black
+hair, and a high-school desk-mate 中年; the look drives the cast card, the figure and the
+voice.
 """
 
 from __future__ import annotations
@@ -38,8 +39,13 @@ def own_role(role: str) -> tuple[str, str]:
     return role.split("的")[-1], re.sub(r"\b[\w ]*?'s\b", " ", role)
 
 
+#: A role that makes its person old whatever their kin: the idea's "retired bus driver" was
+#: drawn a muscular young man with short brown hair.
+_RETIRED = re.compile(r"\b(?:retired|elderly)\b|退休|年迈|老人|老大爷|老奶奶|老爷爷", re.I)
+
+
 def is_elder(name: str, role: str) -> bool:
-    """Whether the person's own name or role calls them a grandparent.
+    """Whether the person's own name or role calls them a grandparent, or retired.
 
     Only the role's own kin word counts: "奶奶的孙子" is the grandson and "Grandma's
     helper" the helper, while "Leo's grandmother" is the grandmother.
@@ -47,6 +53,8 @@ def is_elder(name: str, role: str) -> bool:
     own_zh, own_en = own_role(role)
     if "孙" in name or "孙" in own_zh:
         return False
+    if _RETIRED.search(own_en) or _RETIRED.search(own_zh):
+        return True
     if any(word in name or word in own_zh for word in _ELDER_ZH):
         return True
     return bool(_ELDER_EN.search(name) or _ELDER_EN.search(own_en))
@@ -89,8 +97,9 @@ def check_age_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
             check, advice = (
                 "coverage.elder-look",
                 (
-                    f"{name} is a grandparent, but the look says {words!r}. Describe an older "
-                    "person: grey or white hair, a lined face, an age of 60 or more."
+                    f"{name} is an older person ({role or name}), but the look says "
+                    f"{words!r}. Describe them as old: grey or white hair, a lined face, "
+                    "an age of 60 or more."
                 ),
             )
         elif is_pupil(name, role) and (words := old_words(look)):

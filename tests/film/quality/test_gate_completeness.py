@@ -19,6 +19,18 @@ def test_a_logline_stage_missing_its_parts_is_caught() -> None:
     } <= fired_ids(findings)
 
 
+def test_the_recorded_vague_time_and_genre_theme_are_caught() -> None:
+    # Recorded (craft bench 17:26, en-family-bus): the prompt's own examples came back.
+    brief = Brief(idea="A retired bus driver rides his old route one last time.")
+    logline = "A retired bus driver rides his old route one last time with his granddaughter."
+    findings = check_logline("The Last Bus Home", logline, "touching family", "a season", brief)
+    assert {"completeness.vague-time", "completeness.theme-is-genre"} <= fired_ids(findings)
+    zh = check_logline("最后一班车", "退休司机带孙女坐最后一班车。", "温情亲情", "某个季节", brief)
+    assert {"completeness.vague-time", "completeness.theme-is-genre"} <= fired_ids(zh)
+    told = check_logline("The Last Bus Home", logline, "letting go", "a June evening", brief)
+    assert not {"completeness.vague-time", "completeness.theme-is-genre"} & fired_ids(told)
+
+
 def test_characters_need_looks_but_a_narrator_does_not() -> None:
     cast = [CharacterProfile(name="Lily", look=""), CharacterProfile(name="Narrator")]
     findings = check_bible(cast, Brief(idea="Lily's day"))

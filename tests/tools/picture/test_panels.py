@@ -126,6 +126,18 @@ def test_hair_is_coloured_by_the_hair_phrase_never_by_the_clothes():
     assert appearance("老王", grandpa).hair == COLOR_WORDS["白"]
 
 
+def test_a_retired_mans_brown_hair_is_drawn_salt_and_pepper():
+    """The recorded driver: "retired bus driver", "short brown hair" (drawn a young man)."""
+    driver = CharacterProfile(
+        name="James", role="retired bus driver", look="He has short brown hair."
+    )
+    looks = appearance("James", driver)
+    assert looks.height < 1.0  # drawn old
+    assert sum(looks.hair) > sum(COLOR_WORDS["brown"]) + 150  # greyed, not plain brown
+    young = appearance("Tom", CharacterProfile(name="Tom", look="He has short brown hair."))
+    assert young.hair == COLOR_WORDS["brown"]
+
+
 def test_height_comes_from_age_and_build():
     child = appearance("Kid", CharacterProfile(name="Kid", look="8-year-old boy"))
     adult = appearance("Ann", CharacterProfile(name="Ann", look="30s"))

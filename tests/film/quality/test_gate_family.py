@@ -1,0 +1,117 @@
+"""The idea's family is the film's family: recorded slips of the 1.5B model."""
+
+from __future__ import annotations
+
+from gate_kit import fired_ids
+
+from film.quality import Brief, check_bible, check_logline
+from film.quality.people.ages import check_age_looks, is_elder
+from film.quality.people.family import (
+    cast_words,
+    check_title_kin,
+    implied_relatives,
+    relatives_in,
+    title_with_idea_kin,
+    with_implied_roles,
+)
+from film.screenplay import CharacterProfile
+
+BIKE = "A retired bus driver teaches his granddaughter to ride a bike"
+
+
+def test_a_possessive_implies_the_relative_it_makes() -> None:
+    assert implied_relatives(BIKE) == {"grandfather"}
+    assert implied_relatives("A nurse braids her daughter's hair") == {"mother"}
+    assert implied_relatives("退休老师陪她的孙子去看海") == {"grandmother"}
+    assert implied_relatives("A boy and his dog") == set()
+    assert relatives_in("外婆的外孙女") == {"grandmother", "granddaughter"}  # not 外孙
+    assert relatives_in("A grandson's kite") == {"grandson"}  # not a son
+
+
+def test_the_recorded_driver_without_a_grandfather_is_caught() -> None:
+    # Recorded from the 1.5B model (2026-11-30 by-hand draft): the driver was only "driver",
+    # drawn young and muscular, and a grandmother came in to do his teaching.
+    recorded = [
+        CharacterProfile(
+            name="Lucy",
+            role="granddaughter",
+            look="She has long brown hair and wears a vintage blue dress with a red bow.",
+            wardrobe="Blue dress, red bow",
+        ),
+        CharacterProfile(
+            name="James",
+            role="driver",
+            look="He has short brown hair and wears a white button-down shirt.",
+            wardrobe="White shirt",
+        ),
+    ]
+    findings = check_bible(recorded, Brief(idea=BIKE, language="en"))
+    assert "coverage.implied-person" in fired_ids(findings)
+    mended = [
+        recorded[0],
+        recorded[1].model_copy(
+            update={"role": "retired bus driver, Lucy's grandfather", "look": "70, grey hair"}
+        ),
+    ]
+    assert "coverage.implied-person" not in fired_ids(
+        check_bible(mended, Brief(idea=BIKE, language="en"))
+    )
+
+
+def test_a_retired_person_is_old_and_is_not_drawn_young() -> None:
+    assert is_elder("James", "retired bus driver")
+    assert is_elder("王师傅", "退休工人")
+    assert not is_elder("Mia", "a retiring young clerk")
+    findings = check_age_looks([("James", "retired bus driver", "a young man, muscular")])
+    assert [f.check for f in findings] == ["coverage.elder-look"]
+
+
+def test_the_recorded_grandmothers_title_is_mended_to_the_idea() -> None:
+    # Recorded: "The Grandmother's Bike" for the bus driver's idea.
+    assert title_with_idea_kin("The Grandmother's Bike", BIKE) == "The Grandfather's Bike"
+    assert title_with_idea_kin("奶奶的自行车", "爷爷教孙女骑自行车") == "爷爷的自行车"
+    assert title_with_idea_kin("外孙女的夏天", "外公和外孙过暑假") == "外孙的夏天"
+    assert title_with_idea_kin("Grandma Knows", "A girl and her grandpa fish") == "Grandpa Knows"
+    # A relative the idea does not contradict stays: the idea names no grandparent.
+    assert title_with_idea_kin("Grandma's Garden", "A boy plants a garden") == "Grandma's Garden"
+    assert title_with_idea_kin("Mom's Kitchen", BIKE) == "Mom's Kitchen"
+
+
+def test_an_unmendable_title_relative_is_refused_at_the_logline_stage() -> None:
+    assert [f.check for f in check_title_kin("Nana's Bike", BIKE)] == ["names.title-kin"]
+    assert check_title_kin("The Grandfather's Bike", BIKE) == []
+    brief = Brief(idea=BIKE, language="en")
+    findings = check_logline(
+        "Nana's Bike",
+        "A retired bus driver teaches his granddaughter Lucy to ride a bike in the park.",
+        "Patience across generations",
+        "A summer afternoon",
+        brief,
+    )
+    assert "names.title-kin" in fired_ids(findings)
+
+
+def test_the_must_cast_list_joins_the_implied_relative_to_its_person() -> None:
+    assert cast_words(BIKE, ["driver", "granddaughter"]) == [
+        "driver (grandfather)",
+        "granddaughter",
+    ]
+    assert cast_words("他的孙女学骑车", ["孙女"]) == ["孙女", "爷爷"]
+    assert cast_words("爷爷教孙女骑车", ["爷爷", "孙女"]) == ["爷爷", "孙女"]
+
+
+def test_the_implied_relative_is_written_into_the_one_person_it_is() -> None:
+    # Recorded (craft bench 17:26): "Joe, driver" and "Lily, granddaughter" for the bus idea.
+    idea = "A retired bus driver rides his old route one last time with his granddaughter."
+    people = [("Lily", "granddaughter"), ("Joe", "driver")]
+    assert with_implied_roles(idea, people) == ["granddaughter", "driver, Lily's grandfather"]
+    zh = [("小雨", "孙女"), ("老王", "退休司机")]
+    assert with_implied_roles("退休司机带着他的孙女坐最后一趟车", zh) == [
+        "孙女",
+        "退休司机，小雨的爷爷",
+    ]
+    # Already said, or no single person to say it of: left as it is.
+    said = [("Lily", "granddaughter"), ("Joe", "driver, Lily's grandpa")]
+    assert with_implied_roles(idea, said) == ["granddaughter", "driver, Lily's grandpa"]
+    two = [("Joe", "driver"), ("Max", "bus driver")]
+    assert with_implied_roles(idea, two) == ["driver", "bus driver"]
