@@ -240,6 +240,11 @@ def clean_place(place: str, cast: list[str], language: str = "en") -> str:
     return cleaned
 
 
+#: Two people named as one speaker ("小明和朋友", "Lily and Joe"): the form repair made
+#: "小明和朋友" a character of its own.
+_TOGETHER = re.compile(r"\s*(?:和|与|跟|\band\b|&)\s*", re.I)
+
+
 def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, str]:
     """Each way a line may name a bible person (name, kin word, short role) -> the name.
 
@@ -276,6 +281,9 @@ def to_scene(
 
     def who(speaker: str) -> str:
         plain = speaker.strip()
+        first = _TOGETHER.split(plain, maxsplit=1)[0].strip()
+        if first != plain and person_key(first) in canonical:
+            plain = first  # "小明和朋友", "Lily and Joe": the line is the first one's
         return canonical.get(person_key(plain)) or canonical.get(
             person_key(_THE.sub("", plain)), plain
         )

@@ -206,7 +206,8 @@ _OUTDOORS = re.compile(
 
 def interior_for(place: str, interior: str) -> str:
     """EXT for a place that can only be outdoors, else the model's own INT/EXT."""
-    return "EXT" if _OUTDOORS.search(place) else interior
+    outside = re.search(r"[\u4e00-\u9fff](?:外|之外|门口)$", place.strip())  # 皇宫外, 城门外
+    return "EXT" if _OUTDOORS.search(place) or outside else interior
 
 
 #: Words a phrase cannot end on: what is left when a string was cut off mid-phrase.

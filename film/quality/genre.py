@@ -112,8 +112,10 @@ def check_genre(chosen: Genre | None, brief: Brief) -> list[Finding]:
 # jacket and the general in a dark suit and tie; the figures and prompts follow the words.
 _MODERN_DRESS = re.compile(
     r"\b(?:suit|necktie|tie|jeans|denim|t-?shirt|tee|hoodie|sneakers|trainers|blazer|"
-    r"leather jacket|baseball cap|smartphone|phone|wristwatch|high heels)\b"
-    r"|西装|领带|牛仔|T恤|t恤|卫衣|运动鞋|球鞋|夹克|手机|高跟鞋|连帽衫|运动服",
+    r"leather jacket|baseball cap|smartphone|phone|wristwatch|high heels|lace|"
+    r"diamonds?|sunglasses)\b"
+    r"|西装|领带|牛仔|T恤|t恤|卫衣|运动鞋|球鞋|夹克|手机|高跟鞋|连帽衫|运动服|蕾丝|钻石|墨镜|"
+    r"运动裤|波浪卷",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,14 @@ from collections.abc import Iterable, Sequence
 
 from film.language import CJK, chinese_words_for_english
 from film.quality.copying import GuidelinePhrases
-from film.quality.repetition import SeenLines, long_enough, looping_phrase, unit_spans, units_of
+from film.quality.repetition import (
+    SeenLines,
+    long_enough,
+    looping_phrase,
+    unit_spans,
+    units_of,
+)
+from film.quality.text import normalise
 from film.screenplay import Scene, Screenplay
 
 
@@ -44,7 +51,8 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     ``seen`` holds the lines of earlier scenes and is updated in place, so a caller
     walking the film scene by scene drops cross-scene repeats too. Near repeats count, as
     in the gate (:class:`film.quality.repetition.SeenLines`).
-    Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check. A
+    Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check, but
+    not from the same speaker twice in one scene. A
     dialogue line that repeats one of the scene's action lines goes too. A scene keeps at
     least one line of each kind it had.
     """
@@ -66,11 +74,23 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     for line in action:
         shown.add("action", line, "action")
     dialogue = [line.model_copy(update={"text": cut_loop(line.text)}) for line in scene.dialogue]
+    # A short line may recur, but not from the same mouth in the same scene: the 1.5B
+    # model padded a lengthened scene with 公主's "谢谢你。" three times running.
+    said: set[tuple[str, str]] = set()
+
+    def new_from_speaker(speaker: str, text: str) -> bool:
+        key = (speaker.strip().lower(), normalise(text))
+        if key in said:
+            return False
+        said.add(key)
+        return True
+
     kept = [
         line
         for line in dialogue
         if fresh("line", line.text)
         and not (long_enough(line.text) and shown.earlier("action", line.text))
+        and new_from_speaker(line.speaker, line.text)
     ] or dialogue[:1]
     if action == scene.action and kept == scene.dialogue:
         return scene
@@ -216,13 +236,35 @@ def whole_clauses(text: str) -> str:
     return trimmed.rstrip() or line
 
 
+#: An outline line as the scene prompt lists it, echoed at the start of an action line:
+#: "小明的学校门口（外景，白天）：", "EXT. BUS STOP - DAY:".
+_HEADING_PREFIX = re.compile(
+    r"^[^：:（(。]{1,24}[（(](?:内景|外景)[，,、][^）)]{1,4}[）)][：:]\s*"
+    r"|^(?:INT|EXT)\.\s[^:]{1,40}\s-\s[A-Z]+:\s*"
+)
+
+
+def without_heading(line: str) -> str:
+    """``line`` without the outline heading the model copied in front of it.
+
+    Recorded: scene 3 of 小明的街舞梦想 began "小明的学校门口（外景，白天）：小明在上学
+    的路上遇到了一个困难。", the prompt's listing of another beat. Without its heading the
+    line is a plain retelling, which :func:`keep_to_beat` then strikes.
+    """
+    stripped = _HEADING_PREFIX.sub("", line, count=1)
+    return stripped if stripped.strip() else line
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
+
+    Action lines also lose an outline heading copied in front of them
+    (:func:`without_heading`).
 
     The visual note too: "... the music continues to play on the" was a scene's last words
     on the storyboard.
     """
-    action = [whole_clauses(clean_edges(line)) for line in scene.action]
+    action = [whole_clauses(clean_edges(without_heading(line))) for line in scene.action]
     dialogue = [
         line.model_copy(update={"text": whole_clauses(clean_edges(line.text))})
         for line in scene.dialogue

@@ -277,3 +277,35 @@ def test_a_prop_the_wardrobe_already_wears_is_not_carried() -> None:
         }
     )
     assert to_profiles(cast)[0].props == ["old ticket punch"]
+
+
+def test_a_chinese_place_outside_something_is_exterior() -> None:
+    """Recorded (craft bench 17:49): "INT. 皇宫外"."""
+    assert interior_for("皇宫外", "INT") == "EXT"
+    assert interior_for("城门之外", "INT") == "EXT"
+    assert interior_for("皇宫内", "INT") == "INT"
+    assert interior_for("外婆家", "INT") == "INT"
+
+
+def test_a_line_spoken_by_two_people_at_once_is_the_first_ones() -> None:
+    """Recorded (craft bench 17:54): "小明和朋友" became a character of its own."""
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "INT",
+            "place": "教室",
+            "time_of_day": "DAY",
+            "summary": "小明和朋友一起学街舞。",
+            "characters": ["小明"],
+        }
+    )
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["小明跳起了街舞。"],
+            "dialogue": [
+                {"speaker": "小明和朋友", "text": "我们一起学习吧！"},
+                {"speaker": "Lily and Joe", "text": "Let's go!"},
+            ],
+        }
+    )
+    scene = to_scene(3, beat, draft, ["小明", "爸爸", "Lily"], "zh")
+    assert [line.speaker for line in scene.dialogue] == ["小明", "Lily"]

@@ -108,3 +108,8 @@ def test_an_ancient_style_film_dresses_for_the_period() -> None:
         ("genre.modern-dress", "characters[3].wardrobe"),
     ]
     assert check_period_dress(people, Genre.TOUCHING_FAMILY) == []
+    # Recorded (craft bench 17:49): a 晚唐 princess in white lace and diamond earrings.
+    princess = [("公主", "少女，头发波浪飘逸", "长裙，披肩，白色蕾丝，金色项链，钻石耳环")]
+    assert [f.check for f in check_period_dress(princess, Genre.ANCIENT_STYLE)] == [
+        "genre.modern-dress"
+    ]

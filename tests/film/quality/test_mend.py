@@ -65,7 +65,26 @@ def test_a_line_said_twice_in_a_scene_is_said_once() -> None:
     assert [line.text for line in mended.dialogue] == [
         "You always fold them too loosely.",
         "Mum!",
-        "Mum!",
+    ]
+
+
+def test_a_short_line_recurs_only_from_another_speaker() -> None:
+    """Recorded (craft bench 17:49): 公主 said "谢谢你。" three times running."""
+    scene = _scene(["公主接过画。"], [])
+    lines = [
+        ("公主", "谢谢你的帮助。"),
+        ("公主", "谢谢你。"),
+        ("公主", "谢谢你。"),
+        ("宫师", "谢谢你。"),
+    ]
+    scene = scene.model_copy(
+        update={"dialogue": [DialogueLine(speaker=who, text=text) for who, text in lines]}
+    )
+    mended = drop_repeats(scene)
+    assert [(line.speaker, line.text) for line in mended.dialogue] == [
+        ("公主", "谢谢你的帮助。"),
+        ("公主", "谢谢你。"),
+        ("宫师", "谢谢你。"),
     ]
 
 
@@ -254,3 +273,18 @@ def test_a_line_that_speaks_the_action_aloud_is_struck() -> None:
         ],
     )
     assert [d.text for d in drop_repeats(scene).dialogue] == ["你这只小馋猫，外卖都是你偷的吧？"]
+
+
+def test_an_outline_heading_copied_into_an_action_line_is_struck() -> None:
+    """Recorded (craft bench 17:54): scene 3 began with beat 2's listing, heading and all."""
+    from film.quality.mend import keep_to_beat, mend_edges
+
+    scene = _scene(
+        [
+            "小明的学校门口（外景，白天）：小明在上学的路上遇到了一个困难。",
+            "小明的教室（内景，白天）：小明和他的朋友一起学习街舞，小明感到很兴奋。",
+        ],
+        ["真的好开心！"],
+    )
+    mended = keep_to_beat(mend_edges(scene), ["小明在上学的路上遇到了一个困难。"])
+    assert mended.action == ["小明和他的朋友一起学习街舞，小明感到很兴奋。"]
