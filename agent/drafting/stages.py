@@ -45,7 +45,8 @@ from film.quality import (
     check_logline,
     idea_people_words,
 )
-from film.quality.people.family import cast_words, title_with_idea_kin, with_implied_roles
+from film.quality.people.family import cast_words, mend_people, title_with_idea_kin
+from film.quality.people.naming import real_names
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -158,6 +159,31 @@ def _bible_line(person: CharacterProfile) -> str:
     )
 
 
+def _renamed(profiles: list[CharacterProfile], language: str) -> list[CharacterProfile]:
+    """The bible with stand-in names (张三, John Doe) made real, wherever they appear."""
+    names = real_names([p.name for p in profiles], language)
+    swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
+    if not swaps:
+        return profiles
+
+    def swapped(text: str) -> str:
+        for old, new in swaps:
+            text = text.replace(old, new)
+        return text
+
+    return [
+        p.model_copy(
+            update={
+                "name": name,
+                "role": swapped(p.role),
+                "look": swapped(p.look),
+                "wardrobe": swapped(p.wardrobe),
+            }
+        )
+        for p, name in zip(profiles, names, strict=True)
+    ]
+
+
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
     language, genre = film_language(state), drafting_genre(state)
@@ -178,9 +204,12 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        profiles = to_profiles(cast, language)[: count + 1]
-        roles = with_implied_roles(state.get("idea", ""), [(p.name, p.role) for p in profiles])
-        profiles = [p.model_copy(update={"role": r}) for p, r in zip(profiles, roles, strict=True)]
+        profiles = _renamed(to_profiles(cast, language)[: count + 1], language)
+        mended = mend_people(state.get("idea", ""), [(p.name, p.role, p.look) for p in profiles])
+        profiles = [
+            p.model_copy(update={"role": role, "look": look})
+            for p, (role, look) in zip(profiles, mended, strict=True)
+        ]
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:

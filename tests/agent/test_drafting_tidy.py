@@ -309,3 +309,22 @@ def test_a_line_spoken_by_two_people_at_once_is_the_first_ones() -> None:
     )
     scene = to_scene(3, beat, draft, ["小明", "爸爸", "Lily"], "zh")
     assert [line.speaker for line in scene.dialogue] == ["小明", "Lily"]
+
+
+def test_stand_in_names_are_made_real_before_the_gate() -> None:
+    """Recorded (craft bench 18:07): the night-market coder's bible was 张三, 李四, 王五."""
+    from agent.drafting.stages import _renamed
+    from film.quality import Brief, check_bible
+    from film.quality.people.naming import real_names
+    from film.screenplay import CharacterProfile
+
+    assert real_names(["张三", "李四", "王五", "妈妈"], "zh") == ["林夏", "许言", "沈星", "妈妈"]
+    assert real_names(["John Doe", "Sam"], "en") == ["Alex", "Sam"]  # never a name in use
+    bible = [
+        CharacterProfile(name="张三", role="夜市摊主", look="二十岁，马尾"),
+        CharacterProfile(name="李四", role="张三的妈妈", look="五十岁，短发"),
+    ]
+    renamed = _renamed(bible, "zh")
+    assert [(p.name, p.role) for p in renamed] == [("林夏", "夜市摊主"), ("许言", "林夏的妈妈")]
+    brief = Brief(idea="夜市摆摊卖煎饼的女孩", language="zh")
+    assert "names.name-is-placeholder" not in {f.check for f in check_bible(renamed, brief)}

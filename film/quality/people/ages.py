@@ -114,3 +114,39 @@ def check_age_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
             continue
         findings.append(Finding(check, f"characters[{index}].look", shorten(look), advice))
     return findings
+
+
+#: Signs of age an elder's look may carry beside a stray young word.
+_ELDER_SIGNS = re.compile(
+    r"老年|年迈|苍老|白发|花白|银发|皱纹|灰白|白或灰"
+    r"|\b(?:elderly|old|gr[ae]y|white|silver|wrinkl\w*|lined)\b",
+    re.I,
+)
+
+
+#: The age words an elder's look may carry by slip (年轻时, "in her young days" are kept).
+_SLIP = re.compile(
+    r"中年(?:的)?|年轻(?!时)(?:的)?|青年|\b(?:middle-aged|young|youthful)\b(?! days)", re.I
+)
+
+
+def elder_look(name: str, role: str, look: str) -> str:
+    """An elder's ``look`` without the young words it contradicts itself with.
+
+    Recorded: the dumplings grandmother was "中年妇女，头发花白" and, asked again, "中年，
+    头发白或灰，脸有皱纹，年龄60岁以上": the white hair and the age are hers, the 中年 a
+    slip. A look that says old and young loses the young words; one that only says young
+    is left for the gate to ask about.
+    """
+    if not is_elder(name, role):
+        return look
+    aged = _ELDER_SIGNS.search(look) or any(
+        int(m.group(1)) >= ELDER_AT_LEAST for m in _AGE_ZH.finditer(look)
+    )
+    if not aged:
+        return look
+    mended = _SLIP.sub("", look)
+    mended = re.sub(r" {2,}", " ", mended)  # "A middle-aged man" → "A man"
+    mended = re.sub(r"([，,、])[\s，,、]+", r"\1", mended)  # a clause left empty
+    mended = mended.strip(" ，,、")
+    return mended if _ELDER_SIGNS.search(mended) or _AGE_ZH.search(mended) else look

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 
 from film.quality.coverage import PEOPLE
 from film.quality.findings import Finding
+from film.quality.people.ages import elder_look
+from film.quality.people.kin import role_of_kin_name
 
 #: Relatives by generation: within a pair, naming one where the idea names the other is a
 #: contradiction. Each key is the first word of its :data:`PEOPLE` group.
@@ -277,3 +279,20 @@ def _carries_idea_person(idea: str, role: str) -> bool:
             elif word in idea and word in role:
                 return True
     return False
+
+
+def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """The bible's exact people fixes, before the gate: each person's (role, look).
+
+    ``people`` is (name, role, look). In order: a bare role that contradicts a kin name
+    (:func:`~film.quality.people.kin.role_of_kin_name`), the idea's implied relative
+    (:func:`with_implied_roles`), then an elder's stray young word
+    (:func:`~film.quality.people.ages.elder_look`), which needs the mended role to know
+    who is old.
+    """
+    named = [(name, role_of_kin_name(name, role)) for name, role, _look in people]
+    roles = with_implied_roles(idea, named)
+    return [
+        (role, elder_look(name, role, look))
+        for (name, _role, look), role in zip(people, roles, strict=True)
+    ]

@@ -246,3 +246,25 @@ def check_bible_kin(people: Iterable[tuple[str, str]]) -> list[Finding]:
             )
         )
     return findings
+
+
+def role_of_kin_name(name: str, role: str) -> str:
+    """``role``, or the name's own relation when the role is a bare other one.
+
+    Recorded: the dumplings grandmother, named 奶奶, had the role 母亲 through three
+    answers. A name that *is* a relation is the idea's word for the person, and a role
+    that is nothing but another kin word is the slip: 奶奶's role becomes 奶奶. A role that
+    says more ("Mia's father") is a relation to someone and is left alone.
+    """
+    if not check_bible_kin([(name, role)]):
+        return role
+    bare = role.strip(" 。.")
+    if len(bare) > 4 if not bare.isascii() else len(bare.split()) > 2:
+        return role
+    plain = name.strip()
+    by_name = _family_of(plain, whole_words=True) or _family_of(
+        re.sub(r"[^A-Za-z' ]", " ", name), whole_words=True
+    )
+    if by_name is None:
+        return role
+    return by_name[0] if plain.isascii() else plain  # "grandmother" for Grandma; 奶奶

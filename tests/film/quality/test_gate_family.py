@@ -5,15 +5,17 @@ from __future__ import annotations
 from gate_kit import fired_ids
 
 from film.quality import Brief, check_bible, check_logline
-from film.quality.people.ages import check_age_looks, is_elder
+from film.quality.people.ages import check_age_looks, elder_look, is_elder
 from film.quality.people.family import (
     cast_words,
     check_title_kin,
     implied_relatives,
+    mend_people,
     relatives_in,
     title_with_idea_kin,
     with_implied_roles,
 )
+from film.quality.people.kin import role_of_kin_name
 from film.screenplay import CharacterProfile
 
 BIKE = "A retired bus driver teaches his granddaughter to ride a bike"
@@ -115,3 +117,37 @@ def test_the_implied_relative_is_written_into_the_one_person_it_is() -> None:
     assert with_implied_roles(idea, said) == ["granddaughter", "driver, Lily's grandpa"]
     two = [("Joe", "driver"), ("Max", "bus driver")]
     assert with_implied_roles(idea, two) == ["driver", "bus driver"]
+
+
+def test_the_recorded_grandmother_named_as_a_mother_is_mended_before_the_gate() -> None:
+    # Recorded (craft bench 18:03, zh-family-dumplings): refused after three answers on
+    # 奶奶 whose role was 母亲 and whose look was 中年 with white hair.
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+    people = [
+        ("奶奶", "母亲", "中年妇女，头发花白，戴着眼镜，身材匀称"),
+        ("小明", "孙子", "18岁，短发"),
+    ]
+    assert mend_people(idea, people) == [
+        ("奶奶", "妇女，头发花白，戴着眼镜，身材匀称"),
+        ("孙子", "18岁，短发"),
+    ]
+    bible = [
+        CharacterProfile(name=name, role=role, look=look)
+        for (name, _, _), (role, look) in zip(people, mend_people(idea, people), strict=True)
+    ]
+    findings = check_bible(bible, Brief(idea=idea, language="zh"))
+    assert not {"names.kin-conflict", "coverage.elder-look"} & fired_ids(findings)
+
+
+def test_only_certain_slips_are_mended() -> None:
+    assert role_of_kin_name("Grandma", "mother") == "grandmother"
+    assert role_of_kin_name("奶奶", "小明的母亲") == "小明的母亲"  # a relation to someone
+    assert role_of_kin_name("Lily", "mother") == "mother"
+    # Young words go only where the look also says old; "when young" is kept.
+    assert elder_look("Joe", "retired bus driver", "A middle-aged man with grey hair") == (
+        "A man with grey hair"
+    )
+    assert elder_look("Joe", "retired bus driver", "A young man, muscular") == (
+        "A young man, muscular"
+    )
+    assert elder_look("奶奶", "", "头发花白，年轻时是老师") == "头发花白，年轻时是老师"
