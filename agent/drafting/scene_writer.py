@@ -34,6 +34,7 @@ from film.quality.mend import (
     mend_visual,
 )
 from film.quality.names import name_problem
+from film.quality.people.slips import film_relatives, with_told_kin
 from film.screenplay import Scene
 
 #: Seconds one asked-for dialogue line runs, the breath after it included. Asked for 6-12
@@ -107,6 +108,29 @@ class SceneWriter:
         """The film's title."""
         return str(self.state.get("draft", {}).get("logline", {}).get("title", ""))
 
+    def with_told_kin(self, draft: SceneDraft) -> SceneDraft:
+        """``draft`` with relatives the film lacks swapped for those it has (爷爷 → 奶奶).
+
+        See :func:`film.quality.people.slips.with_told_kin`: the speaker too, so the line
+        goes to the bible's person instead of a stand-in the form repair would cast.
+        """
+        told = film_relatives(self.brief.idea, zip(self.cast, self.roles, strict=False))
+        return draft.model_copy(
+            update={
+                "action": [with_told_kin(line, told) for line in draft.action],
+                "dialogue": [
+                    line.model_copy(
+                        update={
+                            "speaker": with_told_kin(line.speaker, told),
+                            "text": with_told_kin(line.text, told),
+                        }
+                    )
+                    for line in draft.dialogue
+                ],
+                "visual": with_told_kin(draft.visual, told),
+            }
+        )
+
     def budget(self) -> float:
         """Seconds each scene should run."""
         return scene_budget_s(self.state.get("target_seconds", 120), len(self.beats))
@@ -152,7 +176,9 @@ class SceneWriter:
         beat = self.beat_for(index, scene)
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
-            new = to_scene(index + 1, beat, draft, self.cast, self.language, self.roles)
+            new = to_scene(
+                index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
+            )
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
             new = keep_to_beat(mend_edges(new), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)

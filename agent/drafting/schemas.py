@@ -28,6 +28,7 @@ from agent.drafting.tidy import (
 )
 from film.language import chinese_clauses
 from film.quality.names import TIME_WORDS
+from film.quality.people.kin import relation_of
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
 
 GenreSlug = Literal[
@@ -259,6 +260,8 @@ def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, 
         short = _THE.sub("", role.strip().rstrip("."))
         if short and (len(short.split()) <= 3 if short.isascii() else len(short) <= 6):
             found.setdefault(person_key(short), name)
+        for word in relation_of(name, role) or ():  # "Grandpa" is "driver, Lucy's grandfather"
+            found.setdefault(person_key(word), name)
     return found
 
 

@@ -45,8 +45,8 @@ from film.quality import (
     check_logline,
     idea_people_words,
 )
-from film.quality.people.family import cast_words, mend_people, title_with_idea_kin
 from film.quality.people.naming import real_names
+from film.quality.people.slips import cast_words, mend_people, title_with_idea_kin
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 

@@ -328,3 +328,14 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
     assert [(p.name, p.role) for p in renamed] == [("林夏", "夜市摊主"), ("许言", "林夏的妈妈")]
     brief = Brief(idea="夜市摆摊卖煎饼的女孩", language="zh")
     assert "names.name-is-placeholder" not in {f.check for f in check_bible(renamed, brief)}
+
+
+def test_a_speaker_named_by_the_relation_in_a_role_is_that_person() -> None:
+    """The bike idea: "Grandfather" speaks, and the bible's James is Lucy's grandfather."""
+    from agent.drafting.schemas import speaker_names
+    from agent.drafting.tidy import person_key
+
+    names = speaker_names(["James", "Lucy"], ["retired bus driver, Lucy's grandfather", "pupil"])
+    assert names[person_key("Grandfather")] == "James"
+    assert names[person_key("Grandpa")] == "James"
+    assert person_key("Lucy") in names and person_key("Grandmother") not in names

@@ -7,15 +7,19 @@ from gate_kit import fired_ids
 from film.quality import Brief, check_bible, check_logline
 from film.quality.people.ages import check_age_looks, elder_look, is_elder
 from film.quality.people.family import (
-    cast_words,
     check_title_kin,
     implied_relatives,
-    mend_people,
     relatives_in,
-    title_with_idea_kin,
-    with_implied_roles,
 )
 from film.quality.people.kin import role_of_kin_name
+from film.quality.people.slips import (
+    cast_words,
+    film_relatives,
+    mend_people,
+    title_with_idea_kin,
+    with_implied_roles,
+    with_told_kin,
+)
 from film.screenplay import CharacterProfile
 
 BIKE = "A retired bus driver teaches his granddaughter to ride a bike"
@@ -151,3 +155,20 @@ def test_only_certain_slips_are_mended() -> None:
         "A young man, muscular"
     )
     assert elder_look("奶奶", "", "头发花白，年轻时是老师") == "头发花白，年轻时是老师"
+
+
+def test_a_relative_the_film_lacks_is_its_counterpart_in_a_scene() -> None:
+    # Recorded (craft bench 18:18, 饺子里的叮嘱): 爷爷 watched, spoke and was cast in a
+    # film whose only grandparent is 奶奶.
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    told = film_relatives(idea, [("奶奶", "奶奶"), ("小明", "孙子")])
+    assert with_told_kin("孙子站在爷爷面前，看着奶奶在做。", told) == (
+        "孙子站在奶奶面前，看着奶奶在做。"
+    )
+    assert with_told_kin("爷爷", told) == "奶奶"
+    bike = film_relatives(BIKE, [("James", "retired bus driver, Lucy's grandfather")])
+    assert with_told_kin("Grandmother", bike) == "Grandfather"
+    # A relative the film has, or one without a counterpart in it, is left alone.
+    assert with_told_kin("爸爸打来电话。", told) == "爸爸打来电话。"
+    both = film_relatives(idea, [("奶奶", "奶奶"), ("爷爷", "奶奶的老伴")])
+    assert with_told_kin("爷爷笑了。", both) == "爷爷笑了。"
