@@ -191,6 +191,7 @@ def _self_action(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Findin
     for name in names:
         quoted = re.escape(name)
         pattern = (
+            rf"(?:^|(?<=[。！？；，、：\s]))"  # the clause's subject, not an object of it
             rf"{quoted}(?P<gap>[^。.!?！？；;]{{0,14}}?){_TO_ZH}\s*{quoted}(?!的)"
             rf"|\b{quoted}\b(?P<gap_en>(?:\s+\w+){{0,2}}?)\s+{_TO_EN}\s+{quoted}\b(?!'s)"
         )

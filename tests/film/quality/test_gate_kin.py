@@ -104,7 +104,14 @@ def test_nobody_watches_or_hugs_themself() -> None:
     ]
     slip = Scene(number=1, place="村口", action=["孙女站在村口，看着孙女骑自行车。"])
     assert _fired(slip, cast) == [("names.self-action", "scenes[0].action[0]")]
-    for fine in ("爷爷看着孙女骑车。", "孙女笑了，爷爷看着孙女。", "孙女和孙女的同学一起骑车。"):
+    fines = (
+        "爷爷看着孙女骑车。",
+        "孙女笑了，爷爷看着孙女。",
+        "孙女和孙女的同学一起骑车。",
+        # Recorded (craft bench 18:30): the grandson is the one watching; refused a draft.
+        "孙子站在孙女面前，看着孙女在做。",
+    )
+    for fine in fines:
         assert _fired(Scene(number=1, place="村口", action=[fine]), cast) == []
     english = _scene(["Sophia hugs Sophia.", "Sophia watches Sophia's dog."], [])
     assert _fired(english, BIKE_CAST) == [("names.self-action", "scenes[0].action[0]")]
