@@ -21,6 +21,7 @@ from agent.drafting.brief import facts_for, film_language, heading_text
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema, to_scene
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
+from agent.prompt_texts import EXAMPLE_NAMES
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
@@ -112,9 +113,13 @@ class SceneWriter:
         """``draft`` with relatives the film lacks swapped for those it has (爷爷 → 奶奶).
 
         See :func:`film.quality.people.slips.with_told_kin`: the speaker too, so the line
-        goes to the bible's person instead of a stand-in the form repair would cast.
+        goes to the bible's person instead of a stand-in the form repair would cast. A line
+        spoken by the worked example's own person (Nora, 林晓), who is not in the bible, is
+        struck: the form repair would otherwise cast her.
         """
         told = film_relatives(self.brief.idea, zip(self.cast, self.roles, strict=False))
+        cast = {name.casefold() for name in self.cast}
+        copied = EXAMPLE_NAMES - cast  # the worked example's people, unless the bible has them
         return draft.model_copy(
             update={
                 "action": [with_told_kin(line, told) for line in draft.action],
@@ -126,6 +131,7 @@ class SceneWriter:
                         }
                     )
                     for line in draft.dialogue
+                    if line.speaker.strip().casefold() not in copied
                 ],
                 "visual": with_told_kin(draft.visual, told),
             }

@@ -45,6 +45,7 @@ from film.quality import (
     check_logline,
     idea_people_words,
 )
+from film.quality.people.missing import cast_missing
 from film.quality.people.naming import real_names
 from film.quality.people.slips import cast_words, mend_people, title_with_idea_kin
 from film.repair import deterministic_repair
@@ -223,7 +224,9 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         )
     except StageFailure as exc:
         return stage_failed("write_characters", exc)
-    draft = _merge_draft(state, characters=[p.model_dump() for p in checked.result])
+    # The idea's people the model still left out are cast from the idea's own words.
+    cast = cast_missing(state.get("idea", ""), checked.result, language)
+    draft = _merge_draft(state, characters=[p.model_dump() for p in cast])
     screenplay, _notes = checked_form(
         "characters", draft_screenplay({**state, "draft": draft}), state, runtime
     )

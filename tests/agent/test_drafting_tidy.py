@@ -339,3 +339,37 @@ def test_a_speaker_named_by_the_relation_in_a_role_is_that_person() -> None:
     assert names[person_key("Grandfather")] == "James"
     assert names[person_key("Grandpa")] == "James"
     assert person_key("Lucy") in names and person_key("Grandmother") not in names
+
+
+def test_a_scene_draft_keeps_to_the_films_family_and_drops_the_examples_people() -> None:
+    """Recorded: 爷爷 in the grandmother's dumplings film, and "Nora" in the bike film."""
+    from agent.drafting.scene_writer import SceneWriter
+    from film.quality import Brief
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    state = {
+        "idea": idea,
+        "language": "zh",
+        "draft": {
+            "characters": [{"name": "奶奶", "role": "奶奶"}, {"name": "小明", "role": "孙子"}]
+        },
+    }
+    writer = SceneWriter(state, None, Brief(idea=idea, language="zh"), [], "")  # type: ignore[arg-type]
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["小明站在爷爷面前，看着奶奶包饺子。"],
+            "dialogue": [
+                {"speaker": "爷爷", "text": "多吃点。"},
+                {"speaker": "Nora", "text": "Take it."},
+                {"speaker": "小明", "text": "谢谢奶奶。"},
+            ],
+            "visual": "爷爷的手沾满面粉。",
+        }
+    )
+    tidied = writer.with_told_kin(draft)
+    assert tidied.action == ["小明站在奶奶面前，看着奶奶包饺子。"]
+    assert [(d.speaker, d.text) for d in tidied.dialogue] == [
+        ("奶奶", "多吃点。"),
+        ("小明", "谢谢奶奶。"),
+    ]
+    assert tidied.visual == "奶奶的手沾满面粉。"

@@ -138,7 +138,7 @@ def elder_look(name: str, role: str, look: str) -> str:
     slip. A look that says old and young loses the young words; one that only says young
     is left for the gate to ask about.
     """
-    if not is_elder(name, role):
+    if not is_elder(name, role) or not _SLIP.search(look):
         return look
     aged = _ELDER_SIGNS.search(look) or any(
         int(m.group(1)) >= ELDER_AT_LEAST for m in _AGE_ZH.finditer(look)

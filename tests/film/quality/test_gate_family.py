@@ -172,3 +172,23 @@ def test_a_relative_the_film_lacks_is_its_counterpart_in_a_scene() -> None:
     assert with_told_kin("爸爸打来电话。", told) == "爸爸打来电话。"
     both = film_relatives(idea, [("奶奶", "奶奶"), ("爷爷", "奶奶的老伴")])
     assert with_told_kin("爷爷笑了。", both) == "爷爷笑了。"
+
+
+def test_the_idea_person_the_model_left_out_is_cast_from_the_idea() -> None:
+    # Recorded (by-hand draft 18:49): after every retry the bike film's bible held only the
+    # granddaughter, and the film was a girl riding to school, thanking a stand-in "mom".
+    from film.quality.people.missing import cast_missing
+
+    only_her = [CharacterProfile(name="Sam", role="Granddaughter", look="a young girl")]
+    cast = cast_missing(BIKE, only_her, "en")
+    grandpa = cast[1]
+    assert (grandpa.name, grandpa.role) == ("Grandpa", "retired bus driver")
+    assert "grey hair" in grandpa.look and grandpa.wardrobe
+    findings = check_bible(cast, Brief(idea=BIKE, language="en"))
+    assert not fired_ids(findings), findings
+    dumplings = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    zh = cast_missing(dumplings, [CharacterProfile(name="小明", role="孙子", look="18岁")], "zh")
+    assert [(c.name, c.role) for c in zh] == [("小明", "孙子"), ("奶奶", "奶奶")]
+    assert not fired_ids(check_bible(zh, Brief(idea=dumplings, language="zh")))
+    # A bible with everyone in it is left as it is.
+    assert cast_missing(BIKE, cast, "en") == cast

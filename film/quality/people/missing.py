@@ -1,0 +1,93 @@
+"""The idea's people are in the film, even when the model leaves one out.
+
+"A retired bus driver teaches his granddaughter to ride a bike", drafted by hand at 18:49:
+after every retry the bible held only the granddaughter, and the film was a girl riding
+to school while a stand-in thanked her "mom". The idea's own protagonist was gone.
+``coverage.missing-person`` is soft (a side character the idea merely mentions may go),
+so nothing stopped it.
+
+When the retries are spent, each person the idea names and the bible still lacks is cast
+from the idea's own words: the idea's phrase for them as the role ("retired bus driver"),
+a kin word as the name where the idea makes them a relative (Grandpa, 奶奶), and a plain
+look that says their age only where the idea does (grandparents and the retired).
+Nothing else about them is invented; the scenes are written after this, with them in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.quality.coverage import check_people, idea_people, idea_people_words
+from film.quality.people.family import KEYED, implied_relatives, relatives_in
+from film.quality.people.naming import real_names
+from film.screenplay import CharacterProfile
+
+#: How a film calls a relative by name, when the relative is cast from the idea.
+_CALLED = {
+    "en": {"grandfather": "Grandpa", "grandmother": "Grandma", "father": "Dad", "mother": "Mum"},
+    "zh": {"grandfather": "爷爷", "grandmother": "奶奶", "father": "爸爸", "mother": "妈妈"},
+}
+_LOOK = {
+    "en": {
+        "elder": "about 65, grey hair, a kind, lined face",
+        "other": "average build, neat dark hair",
+    },
+    "zh": {"elder": "六十多岁，头发花白，面容和善", "other": "中等身材，黑色短发"},
+}
+_WARDROBE = {"en": "plain everyday clothes", "zh": "朴素的日常便装"}
+_ELDER = re.compile(
+    r"\b(?:retired|elderly|old|grand(?:father|mother|pa|ma))\b|退休|年迈|爷爷|奶奶|外公|外婆", re.I
+)
+
+
+def _idea_phrase(idea: str, word: str) -> str:
+    """The idea's words for a person: "retired bus driver" for "driver"."""
+    if not word.isascii():
+        return word
+    found = re.search(rf"\b((?:[a-z-]+\s+){{0,2}}){re.escape(word)}\b", idea, re.I)
+    if not found:
+        return word
+    words = [
+        w
+        for w in found.group(0).split()
+        if w.lower() not in {"a", "an", "the", "his", "her", "their", "my"}
+    ]
+    return " ".join(words).lower()
+
+
+def cast_missing(
+    idea: str, bible: Sequence[CharacterProfile], language: str
+) -> list[CharacterProfile]:
+    """``bible`` with every person the idea names but the bible lacks cast from the idea."""
+    about = [(c.name, f"{c.role} {c.look} {c.wardrobe}") for c in bible]
+    missing = {finding.text for finding in check_people(idea, about)}
+    if not missing:
+        return list(bible)
+    lang = "zh" if language == "zh" else "en"
+    implied = sorted(implied_relatives(idea) - relatives_in(idea))
+    words = dict(zip((g[0] for g in idea_people(idea)), idea_people_words(idea), strict=True))
+    added: list[CharacterProfile] = []
+    for key, word in words.items():
+        if key not in missing:
+            continue
+        if key in KEYED:
+            name = word.capitalize() if word.isascii() else word
+        elif implied:
+            name = _CALLED[lang].get(implied.pop(0), "")
+        else:
+            name = ""
+        taken = [c.name for c in [*bible, *added]]
+        if not name or name in taken:
+            name = real_names([*taken, "张三"], lang)[-1]
+        role = _idea_phrase(idea, word)
+        elder = bool(_ELDER.search(f"{role} {name}"))
+        added.append(
+            CharacterProfile(
+                name=name,
+                role=role,
+                look=_LOOK[lang]["elder" if elder else "other"],
+                wardrobe=_WARDROBE[lang],
+            )
+        )
+    return [*bible, *added]
