@@ -138,6 +138,17 @@ def test_a_retired_mans_brown_hair_is_drawn_salt_and_pepper():
     assert young.hair == COLOR_WORDS["brown"]
 
 
+def test_a_grandchild_with_no_age_is_drawn_young_and_a_grandparent_is_not():
+    """Recorded (by-hand 爷爷的自行车, 18:55): 孙女 with no age stood taller than 爷爷."""
+    girl = CharacterProfile(name="孙女", role="在村口骑自行车的孙女", look="年轻，身材苗条")
+    grandpa = CharacterProfile(name="爷爷", role="教孙女骑自行车的祖父", look="年长，戴着眼镜")
+    grandma = CharacterProfile(name="奶奶", role="孙子的奶奶", look="七十岁")
+    student = CharacterProfile(name="小明", role="孙子", look="18岁，短发")
+    assert appearance("孙女", girl).height < appearance("爷爷", grandpa).height
+    assert appearance("奶奶", grandma).height == appearance("爷爷", grandpa).height
+    assert appearance("小明", student).height == 1.0  # an age stated wins
+
+
 def test_height_comes_from_age_and_build():
     child = appearance("Kid", CharacterProfile(name="Kid", look="8-year-old boy"))
     adult = appearance("Ann", CharacterProfile(name="Ann", look="30s"))
