@@ -160,8 +160,11 @@ def test_a_killed_node_loses_no_film_and_finished_scenes_stay_untouched(
         done = [f.result(timeout=300) for f in futures]
 
     assert [d.result.error for d in done] == [None, None, None]
-    assert {d.node_id for d in done} == {head}  # everything finished on the surviving node
-    assert other in {nodes[0] for nodes in starts.values()}, starts  # one was cut short there
+    # A scene cut short on the killed node finished on the survivor. (One that had already
+    # finished there before the kill is rightly kept: a CI run under load saw that.)
+    finished_on = {n: d.node_id for n, d in zip((2, 3, 4), done, strict=True)}
+    moved = [n for n, nodes in starts.items() if nodes[0] == other and finished_on[n] == head]
+    assert moved, (starts, finished_on)
     current = _files(project / "segments")
     assert {name: current[name] for name in finished} == finished  # same inode, same mtime
     assert len(current) > len(finished)
