@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from film.numbers import zh_number
+from film.quality.people.ages import own_role
 from film.screenplay import CharacterProfile
 from tools.picture.looks import RGB
 
@@ -207,8 +208,8 @@ _GRANDCHILD = ("granddaughter", "grandson", "grandchild", "孙女", "孙子", "�
 
 def _is_grandchild(name: str, role: str) -> bool:
     """Whether the name or the role's own words (not "孙子的奶奶") make them a grandchild."""
-    own = role.split("的")[-1] if "的" in role else re.sub(r"\b[\w ]*?'s\b", " ", role)
-    return _has(f"{name} {own}", _GRANDCHILD)
+    own_zh, own_en = own_role(role)
+    return _has(f"{name} {own_zh if '的' in role else own_en}", _GRANDCHILD)
 
 
 def _greyed(colour: RGB) -> RGB:
