@@ -20,7 +20,8 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.brief import facts_for
-from agent.drafting.schemas import BeatDraft, OutlineDraft, clean_place, outline_schema
+from agent.drafting.converters import clean_place
+from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.drafting.tidy import (
     follow_story_time,
     interior_for,

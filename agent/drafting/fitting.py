@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 
 from agent.drafting.brief import facts_for
+from agent.drafting.converters import to_profiles
 from agent.drafting.scene_writer import SceneWriter
-from agent.drafting.schemas import CastDraft, to_profiles
+from agent.drafting.schemas import CastDraft
 from agent.messages import join_numbers, say
 from agent.model.ask import StageFailure, stage_messages
 from agent.model.gate import ask_checked

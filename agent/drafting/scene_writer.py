@@ -2,7 +2,7 @@
 
 Every scene call of the scenes stage goes through :class:`SceneWriter`, so each one gets
 the same prompt prefix (facts with the whole outline, guidance, example), the same exact
-fixes (:func:`agent.drafting.schemas.to_scene`: places cleaned, speakers snapped to the
+fixes (:func:`agent.drafting.converters.to_scene`: places cleaned, speakers snapped to the
 bible's spelling) and the same gate (:func:`film.quality.check_scene`).
 """
 
@@ -18,7 +18,8 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.brief import facts_for, film_language, heading_text
-from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema, to_scene
+from agent.drafting.converters import to_scene
+from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
 from agent.prompt_texts import EXAMPLE_NAMES

@@ -22,13 +22,13 @@ from agent.drafting.brief import (
     film_language,
     must_show,
 )
+from agent.drafting.converters import to_profiles
 from agent.drafting.schemas import (
     BeatDraft,
     CastDraft,
     LoglineDraft,
     OutlineDraft,
     outline_schema,
-    to_profiles,
 )
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text

@@ -33,7 +33,7 @@ from agent.events import (
     threadsafe_writer,
 )
 from agent.exports import project_folder
-from agent.messages import say, scenes_named
+from agent.messages import say
 from agent.production.choices import read_choice
 from agent.production.cluster import render_segment, scene_slots
 from agent.production.report import (
@@ -45,6 +45,7 @@ from agent.production.report import (
     relative_path,
     scene_failed,
     scene_outcome,
+    start_message,
     unfinished,
 )
 from agent.production.resume import finish_render, render_step, start_render
@@ -154,21 +155,14 @@ async def plan_production(state: State, runtime: Runtime[Context]) -> dict[str, 
             start_render, folder, update["production"], screenplay.title
         )
         update["production"]["render_id"] = marker.render_id if marker else ""
-        if leave_out:
-            text = say("production_leave_out", language, which=scenes_named(leave_out, language))
-        elif focus != numbers:
-            text = say("production_retry", language, which=scenes_named(focus, language))
-        elif marker and marker.resumes:
-            text = say("production_resume", language, title=screenplay.title)
-        else:
-            size = f"{settings.width}x{settings.height}"
-            text = say(
-                "production_start",
-                language,
-                title=screenplay.title,
-                scenes=len(numbers),
-                size=size,
-            )
+        text = start_message(
+            screenplay,
+            language,
+            leave_out=leave_out,
+            focus=focus,
+            resumes=bool(marker and marker.resumes),
+            size=f"{settings.width}x{settings.height}",
+        )
         update["messages"] = [AIMessage(text)]
         emit_progress("render", say("render_progress_start", language, scenes=len(numbers)), 0.0)
     return update

@@ -179,3 +179,23 @@ def sound_summary(sound: Mapping[int, str], language: str) -> str:
         if numbers:
             parts.append(say(key, language, which=scenes_named(numbers, language)))
     return "".join(parts)
+
+
+def start_message(
+    screenplay: Screenplay,
+    language: str,
+    *,
+    leave_out: list[int],
+    focus: list[int],
+    resumes: bool,
+    size: str,
+) -> str:
+    """What the person is told as a render starts: which scenes, and whether it resumes."""
+    numbers = [scene.number for scene in screenplay.scenes]
+    if leave_out:
+        return say("production_leave_out", language, which=scenes_named(leave_out, language))
+    if focus != numbers:
+        return say("production_retry", language, which=scenes_named(focus, language))
+    if resumes:
+        return say("production_resume", language, title=screenplay.title)
+    return say("production_start", language, title=screenplay.title, scenes=len(numbers), size=size)

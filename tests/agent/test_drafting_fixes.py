@@ -9,8 +9,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
 from agent.drafting.brief import facts_for, user_genre
+from agent.drafting.converters import clean_place
 from agent.drafting.scene_writer import LINE_S, line_counts
-from agent.drafting.schemas import clean_place
 from agent.model.gate import answer_checked
 from agent.prompts import stage_prompt
 from film.form import ACTION_LINE_S, TITLE_CARD_S, FormIssue, scene_budget_s, scene_count_for

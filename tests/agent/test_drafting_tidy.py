@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from agent.drafting.beats import fit_beats
-from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft, to_profiles, to_scene
+from agent.drafting.converters import to_profiles, to_scene
+from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft
 from agent.drafting.tidy import (
     acting_note,
     follow_story_time,
@@ -232,7 +233,8 @@ def test_a_wardrobe_that_is_about_props_is_left_empty() -> None:
 
 def test_a_speaker_named_by_role_or_with_the_is_the_bible_person() -> None:
     """Recorded: "THE KEEPER" and "The baker" each became a second bible entry."""
-    from agent.drafting.schemas import BeatDraft, SceneDraft, to_scene
+    from agent.drafting.converters import to_scene
+    from agent.drafting.schemas import BeatDraft, SceneDraft
 
     beat = BeatDraft(place="Lighthouse", summary="The last night.", characters=["The Keeper"])
     draft = SceneDraft.model_validate(
@@ -332,7 +334,7 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
 
 def test_a_speaker_named_by_the_relation_in_a_role_is_that_person() -> None:
     """The bike idea: "Grandfather" speaks, and the bible's James is Lucy's grandfather."""
-    from agent.drafting.schemas import speaker_names
+    from agent.drafting.converters import speaker_names
     from agent.drafting.tidy import person_key
 
     names = speaker_names(["James", "Lucy"], ["retired bus driver, Lucy's grandfather", "pupil"])

@@ -1,0 +1,187 @@
+"""Drafts into domain objects: bible entries and scenes, with the exact fixes on the way.
+
+The model's answers (:mod:`agent.drafting.schemas`) become :mod:`film.screenplay`
+objects only here, so nodes never copy fields by hand and every stage gets the same
+small mends (a place without a heading's INT., a speaker snapped to the bible's spelling,
+a wardrobe without the look in it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.drafting.schemas import (
+    LOOK_CHARS,
+    PROP_CHARS,
+    VOICE_CHARS,
+    BeatDraft,
+    CastDraft,
+    SceneDraft,
+)
+from agent.drafting.tidy import (
+    acting_note,
+    look_alone,
+    person_key,
+    same_person,
+    voice_hint,
+    wardrobe_of,
+    whole_phrase,
+    without_again,
+)
+from film.language import chinese_clauses
+from film.quality.names import TIME_WORDS
+from film.quality.people.kin import relation_of
+from film.screenplay import CharacterProfile, DialogueLine, Scene
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
+_NO_PROP = frozenset({"无", "没有", "暂无", "none", "n/a", "na", "nothing", "-", "—"})
+_WORDLIKE = re.compile(r"\w")
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:INT\.?/EXT|I/E|INT|EXT)\b\.?\s*|^\s*(?:内景|外景)[\s，,、]*", re.I
+)
+_TIME = "|".join(sorted((re.escape(w) for w in TIME_WORDS), key=len, reverse=True))
+#: A time of day trailing a place ("Bus stop - DAY", "厨房（夜）"): the heading adds its own.
+_TRAILING_TIME = re.compile(
+    rf"(?:\s*[-–—/,，]\s*|\s*[(（]\s*)(?:{_TIME})\s*[)）]?\s*$", re.IGNORECASE
+)
+#: Where a scene is when the model put a person in the place: the person's home.
+_HOME = {"en": "Home", "zh": "家"}
+
+
+def _meaningful(text: str) -> bool:
+    """False for debris such as "}" or "..." that small models leave in arrays."""
+    return bool(_WORDLIKE.search(text))
+
+
+def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
+    """Bible entries from a cast draft, first entry winning when names repeat.
+
+    Two kin words for one person ("Grandma" and "Grandmother") count as a repeat, and a
+    prop belongs to the first person who carries it: the real model handed the same "MP3
+    player with shared earphones" to all three of its characters. A wardrobe that repeats
+    the look and a voice hint that is dialogue are mended (:func:`wardrobe_of`,
+    :func:`voice_hint`).
+    """
+    profiles: dict[str, CharacterProfile] = {}
+    carried: set[str] = set()
+    for person in cast.characters:
+        name = person.name.strip()
+        if name and person_key(name) not in profiles:
+            props = [whole_phrase(p, PROP_CHARS) for p in person.props]
+            props = [p for p in props if p.lower() not in carried | _NO_PROP]
+            carried.update(p.lower() for p in props)
+            look, wardrobe = person.look, person.wardrobe
+            if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
+                look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)
+            worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))
+            profiles[person_key(name)] = CharacterProfile(
+                name=name,
+                role=person.role,
+                look=look_alone(whole_phrase(look, LOOK_CHARS)),
+                wardrobe=worn,
+                # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit
+                # and loafers") is clothing, not something carried.
+                props=[p for p in props if p and p.lower() not in worn.lower()][:6],
+                voice=whole_phrase(voice_hint(person.voice), VOICE_CHARS),
+            )
+    return list(profiles.values())
+
+
+def clean_place(place: str, cast: list[str], language: str = "en") -> str:
+    """A usable place for a heading: the exact fixes a small model's place needs.
+
+    Stray punctuation, a heading's "INT." and a trailing time of day ("Bus stop - DAY",
+    which would read "- DAY - DAY") go; a character's name where the location belongs
+    ("INT. LIAM - DAY") becomes their home. Anything else wrong is left for the gate.
+    """
+    cleaned = _HEADING_PREFIX.sub("", place.strip()).strip(" ,.;:-")
+    while True:
+        shorter = _TRAILING_TIME.sub("", cleaned).strip(" ,.;:-")
+        if shorter == cleaned or not shorter:
+            break
+        cleaned = shorter
+    cleaned = without_again(cleaned)
+    if not cleaned or cleaned.lower() in {name.lower() for name in cast}:
+        return _HOME.get(language, _HOME["en"])
+    return cleaned
+
+
+#: Two people named as one speaker ("小明和朋友", "Lily and Joe"): the form repair made
+#: "小明和朋友" a character of its own.
+_TOGETHER = re.compile(r"\s*(?:和|与|跟|\band\b|&)\s*", re.I)
+
+
+def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, str]:
+    """Each way a line may name a bible person (name, kin word, short role) -> the name.
+
+    "The baker" is Baker, and "THE KEEPER" is Lighthousekeeper when that is his role: the
+    1.5B model named speakers by their roles, and each one became a second bible entry
+    ("Speaks in scene 4.") for a person the film already had.
+    """
+    found = same_person(known)
+    for name in known:
+        found.setdefault(person_key(_THE.sub("", name)), name)
+    for name, role in zip(known, roles, strict=False):
+        short = _THE.sub("", role.strip().rstrip("."))
+        if short and (len(short.split()) <= 3 if short.isascii() else len(short) <= 6):
+            found.setdefault(person_key(short), name)
+        for word in relation_of(name, role) or ():  # "Grandpa" is "driver, Lucy's grandfather"
+            found.setdefault(person_key(word), name)
+    return found
+
+
+def to_scene(
+    number: int,
+    beat: BeatDraft,
+    draft: SceneDraft,
+    known: list[str],
+    language: str = "en",
+    roles: Sequence[str] = (),
+) -> Scene:
+    """A domain scene from its beat (where, when, who) and its draft (what happens).
+
+    Speaker names are matched to the bible case-insensitively, and kin words for one
+    person together, so "GRANDMA", "Grandma" and "Grandmother" stay one person; a
+    parenthetical is kept only when it is an acting note (:func:`acting_note`); the
+    scene's cast is everyone who speaks or is in the beat.
+    """
+    canonical = speaker_names(known, roles)
+
+    def who(speaker: str) -> str:
+        plain = speaker.strip()
+        first = _TOGETHER.split(plain, maxsplit=1)[0].strip()
+        if first != plain and person_key(first) in canonical:
+            plain = first  # "小明和朋友", "Lily and Joe": the line is the first one's
+        return canonical.get(person_key(plain)) or canonical.get(
+            person_key(_THE.sub("", plain)), plain
+        )
+
+    lines = [
+        DialogueLine(
+            speaker=who(line.speaker),
+            text=line.text.strip(),
+            parenthetical=acting_note(getattr(line, "parenthetical", "")),
+        )
+        for line in draft.dialogue
+        if _meaningful(line.text) and _meaningful(line.speaker)
+    ]
+    cast: list[str] = []
+    for name in [
+        *(who(c) for c in beat.characters),
+        *(line.speaker for line in lines),
+    ]:
+        if name not in cast:
+            cast.append(name)
+    action = [a.strip() for a in draft.action if _meaningful(a)] or [beat.summary.strip()]
+    return Scene(
+        number=number,
+        interior=beat.interior,
+        place=clean_place(beat.place, known, language),
+        time_of_day=beat.time_of_day,
+        action=action[:12],
+        dialogue=lines[:30],
+        visual=(draft.visual.strip() or beat.summary.strip())[:400],
+        characters=cast[:8],
+    )
