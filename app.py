@@ -5,7 +5,7 @@ only wires Chainlit's hooks; the pieces live in :mod:`webapp`: logins
 (:mod:`webapp.auth`), chat history on SQLite or Postgres (:mod:`webapp.persistence`), files
 served to their owner only (:mod:`webapp.files`), one project folder per user and thread
 (:mod:`webapp.projects`), the settings panel (:mod:`webapp.settings`), the genre buttons
-(:mod:`webapp.genres`), the retry choices after failed scenes and Confirm / Decline on a
+(:mod:`webapp.questions.genres`), the retry choices after failed scenes and Confirm / Decline on a
 paid render's cost (:mod:`webapp.recovery`) and the live view of a turn (:mod:`webapp.turns`).
 """
 
@@ -33,7 +33,7 @@ from agent.model.providers import describe_model
 from agent.session import TurnInput, pending_question
 from film.language import detect_language
 from film.paths import data_dir
-from webapp import genres, recovery, settings
+from webapp import recovery, settings
 from webapp.auth import (
     CredentialsError,
     LoginRequestMiddleware,
@@ -48,7 +48,7 @@ from webapp.files import LocalStorageClient, add_file_route
 from webapp.fonts import add_font_route, serve_local_page
 from webapp.persistence import make_data_layer
 from webapp.projects import project_folder
-from webapp.sheets import ask as sheets
+from webapp.questions import genres, sheets
 from webapp.threads import add_thread_guard, open_foreign_links_as_new_chats
 from webapp.throttle import LoginThrottle
 from webapp.turns import ChatTurn

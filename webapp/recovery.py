@@ -36,9 +36,9 @@ from agent.production.report import failed_scenes
 from agent.production.resume import find_interrupted, resume_input
 from agent.production.spending import cost_text
 from agent.session import StudioGraph, TurnInput, thread_config
-from webapp import genres
+from webapp.questions import genres, sheets
+from webapp.questions.buttons import clear_buttons, post_with_buttons
 from webapp.render import bilingual, escape
-from webapp.sheets import ask as sheets
 
 ACTION_NAME = "scene_recovery"
 SESSION_KEY = "scene_recovery_message"
@@ -166,10 +166,7 @@ async def offer_resume(
 
 async def clear_recovery_buttons() -> None:
     """Remove the buttons once anything else happens: a click, or a new message."""
-    message = cl.user_session.get(SESSION_KEY)
-    if isinstance(message, cl.Message):
-        await message.remove_actions()
-    cl.user_session.set(SESSION_KEY, None)
+    await clear_buttons(SESSION_KEY)
 
 
 def choice_input(payload: Mapping[str, Any]) -> TurnInput | None:
@@ -242,17 +239,12 @@ def cost_markdown(payload: Mapping[str, Any]) -> str:
 async def ask_cost(payload: Mapping[str, Any]) -> cl.Message:
     """Post the estimate with its buttons and remember it, so an answer can clear them."""
     message = cl.Message(content=cost_markdown(payload), actions=cost_actions(payload))
-    await message.send()
-    cl.user_session.set(COST_KEY, message)
-    return message
+    return await post_with_buttons(COST_KEY, message)
 
 
 async def clear_cost_buttons() -> None:
     """Remove the buttons once the question is answered (by click or by typing)."""
-    message = cl.user_session.get(COST_KEY)
-    if isinstance(message, cl.Message):
-        await message.remove_actions()
-    cl.user_session.set(COST_KEY, None)
+    await clear_buttons(COST_KEY)
 
 
 def cost_answer(payload: Mapping[str, Any]) -> dict[str, bool]:

@@ -20,7 +20,8 @@ from fastapi.testclient import TestClient
 
 from film.paths import UnsafePathError
 from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
-from webapp import auth, files, genres, persistence, projects, render, settings, summaries
+from webapp import auth, files, persistence, projects, render, settings, summaries
+from webapp.questions import genres
 
 # --- logins -------------------------------------------------------------------------------
 

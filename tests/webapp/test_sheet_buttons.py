@@ -8,7 +8,7 @@ from PIL import Image
 
 from agent.production.sheets import sheet_payload
 from tools.backends.keyframes.sheets import CharacterSheet
-from webapp.sheets import ask
+from webapp.questions import sheets as ask
 
 
 def _payload(folder: Path, language: str = "en") -> dict:

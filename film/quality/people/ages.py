@@ -60,6 +60,21 @@ def is_elder(name: str, role: str) -> bool:
     return bool(_ELDER_EN.search(name) or _ELDER_EN.search(own_en))
 
 
+#: Words that make a role sound old without making its person a grandparent: "the old
+#: fisherman", 老伯, 大妈. Too loose for the look checks (an "old friend" is any age), but
+#: enough to draw and cast a person the idea calls old.
+_OLD_SOUNDING = re.compile(
+    r"\b(?:aged|elderly|retired)\b|(?<![-\w])old\b(?!\s+(?:friend|classmate|flame|self))"
+    r"|退休|年迈|老人|老爷爷|老奶奶|老伯|大爷|大妈",
+    re.I,
+)
+
+
+def sounds_old(name: str, role: str) -> bool:
+    """Whether the person is an elder (:func:`is_elder`) or their role calls them old."""
+    return is_elder(name, role) or bool(_OLD_SOUNDING.search(role))
+
+
 def is_pupil(name: str, role: str) -> bool:
     """Whether the person's own role makes them a school pupil or a student."""
     own_zh, own_en = own_role(role)

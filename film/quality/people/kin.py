@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from film.quality.coverage import PEOPLE
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
-from film.quality.people.ages import is_elder, own_role
+from film.quality.people.ages import own_role, sounds_old
 from film.quality.text import shorten
 
 #: Relations a person cannot have of their own kind in a film's family (see the docstring).
@@ -39,7 +39,6 @@ OWN_KIND: tuple[tuple[str, ...], ...] = (
     ("daughter", "女儿"),
     ("son", "儿子"),
 )
-_OLD_ROLE = re.compile(r"\b(?:retired|elderly|old|aged)\b|退休|老人|老爷爷|老奶奶|老伯|大爷|大妈")
 _CHILD_EN = (
     r"(?:a |an |the )?(?:little |small |young )?"
     r"(?:boy|girl|kid|child|teenager|young man|young woman)"
@@ -158,7 +157,7 @@ def _elder_as_child(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Fin
     if field.kind != "action":
         return None
     for name, role in bible:
-        if not (is_elder(name, role) or _OLD_ROLE.search(role)):
+        if not sounds_old(name, role):
             continue
         called = re.compile(
             rf"\b{re.escape(name)}(?:,| is| was| as)\s+{_CHILD_EN}\b"

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from film.quality.coverage import check_people, idea_people, idea_people_words
+from film.quality.people.ages import sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
 from film.quality.people.naming import real_names
 from film.screenplay import CharacterProfile
@@ -36,9 +37,6 @@ _LOOK = {
     "zh": {"elder": "六十多岁，头发花白，面容和善", "other": "中等身材，黑色短发"},
 }
 _WARDROBE = {"en": "plain everyday clothes", "zh": "朴素的日常便装"}
-_ELDER = re.compile(
-    r"\b(?:retired|elderly|old|grand(?:father|mother|pa|ma))\b|退休|年迈|爷爷|奶奶|外公|外婆", re.I
-)
 
 
 def _idea_phrase(idea: str, word: str) -> str:
@@ -81,7 +79,7 @@ def cast_missing(
         if not name or name in taken:
             name = real_names([*taken, "张三"], lang)[-1]
         role = _idea_phrase(idea, word)
-        elder = bool(_ELDER.search(f"{role} {name}"))
+        elder = sounds_old(name, role)
         added.append(
             CharacterProfile(
                 name=name,

@@ -21,6 +21,7 @@ import chainlit as cl
 from agent.messages import say
 from agent.questions import SheetQuestion
 from webapp.projects import checked_artefact
+from webapp.questions.buttons import clear_buttons, post_with_buttons
 
 ACTION_NAME = "approve_sheets"
 MESSAGE_KEY = "sheet_question"
@@ -99,17 +100,12 @@ async def ask_sheets(payload: Mapping[str, Any], folder: Path | None) -> cl.Mess
         elements=sheet_images(payload, folder),  # type: ignore[arg-type]
         actions=sheet_actions(payload),
     )
-    await message.send()
-    cl.user_session.set(MESSAGE_KEY, message)
-    return message
+    return await post_with_buttons(MESSAGE_KEY, message)
 
 
 async def clear_sheet_buttons() -> None:
     """Remove the buttons once the question is answered (by click or by typing)."""
-    message = cl.user_session.get(MESSAGE_KEY)
-    if isinstance(message, cl.Message):
-        await message.remove_actions()
-    cl.user_session.set(MESSAGE_KEY, None)
+    await clear_buttons(MESSAGE_KEY)
 
 
 def sheet_answer(payload: Mapping[str, Any]) -> dict[str, Any]:

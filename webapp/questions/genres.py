@@ -15,6 +15,7 @@ import chainlit as cl
 
 from agent.events import GenreQuestion
 from film.language import detect_language
+from webapp.questions.buttons import clear_buttons, post_with_buttons
 from webapp.render import escape
 
 ACTION_NAME = "choose_genre"
@@ -75,17 +76,12 @@ def question_markdown(payload: Mapping[str, Any]) -> str:
 async def ask_genre(payload: Mapping[str, Any]) -> cl.Message:
     """Post the question with its buttons and remember it, so an answer can clear them."""
     message = cl.Message(content=question_markdown(payload), actions=genre_actions(payload))
-    await message.send()
-    cl.user_session.set(SESSION_KEY, message)
-    return message
+    return await post_with_buttons(SESSION_KEY, message)
 
 
 async def clear_genre_buttons() -> None:
     """Remove the buttons once the question is answered (by click or by typing)."""
-    message = cl.user_session.get(SESSION_KEY)
-    if isinstance(message, cl.Message):
-        await message.remove_actions()
-    cl.user_session.set(SESSION_KEY, None)
+    await clear_buttons(SESSION_KEY)
 
 
 def is_genre_question(payload: Any) -> bool:
