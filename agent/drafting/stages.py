@@ -45,6 +45,7 @@ from film.quality import (
     check_logline,
     idea_people_words,
 )
+from film.quality.genre import theme_for_label
 from film.quality.people.missing import cast_missing
 from film.quality.people.naming import real_names
 from film.quality.people.slips import cast_words, mend_people, title_with_idea_kin
@@ -86,17 +87,18 @@ def _merge_draft(state: State, **parts: Any) -> dict[str, Any]:
     return {**state.get("draft", {}), **parts}
 
 
-def _tidy_logline(draft: LoglineDraft, idea: str) -> LoglineDraft:
+def _tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:
     """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
 
-    The relative: :func:`film.quality.people.family.title_with_idea_kin`.
+    The relative: :func:`film.quality.people.family.title_with_idea_kin`; a theme that is
+    only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`).
     """
     title = draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title
     return draft.model_copy(
         update={
             "title": title_with_idea_kin(title, idea),
             "logline": " ".join(draft.logline.split()),
-            "theme": " ".join(draft.theme.split()),
+            "theme": theme_for_label(" ".join(draft.theme.split()), language),
             "setting_time": " ".join(draft.setting_time.split()),
         }
     )
@@ -112,7 +114,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
 
     def check(draft: LoglineDraft) -> tuple[LoglineDraft, list[Finding]]:
-        draft = _tidy_logline(draft, brief.idea)
+        draft = _tidy_logline(draft, brief.idea, language)
         findings = check_logline(
             draft.title, draft.logline, draft.theme, draft.setting_time, brief, genre=genre
         )

@@ -38,7 +38,7 @@ from film.quality.fields import (
     screenplay_fields,
 )
 from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
-from film.quality.genre import check_genre, check_period_dress, is_genre_name
+from film.quality.genre import check_genre, check_period_dress, is_genre_label, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.people.ages import check_age_looks
 from film.quality.people.family import check_implied_people, check_title_kin
@@ -69,20 +69,6 @@ def _text_checks(fields: Sequence[VisibleText], brief: Brief) -> list[Finding]:
     ]
 
 
-def _is_genre_label(text: str) -> bool:
-    """Whether ``text`` is a genre's whole label ("Touching Family", 温情亲情).
-
-    One word of it (亲情, romance) is a fair theme; the label is the prompt echoed back.
-    """
-    genre = is_genre_name(text)
-    plain = " ".join(text.lower().replace("-", " ").split())
-    return genre is not None and plain in {
-        genre.value.replace("-", " "),
-        genre.english.lower(),
-        genre.chinese,
-    }
-
-
 def check_logline(
     title: str,
     logline: str,
@@ -101,7 +87,7 @@ def check_logline(
         *check_genre(genre, brief),
         *check_title_kin(title, brief.idea),
     ]
-    if _is_genre_label(theme):
+    if is_genre_label(theme):
         findings.append(
             Finding(
                 "completeness.theme-is-genre",

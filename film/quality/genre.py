@@ -53,6 +53,41 @@ def _named_by(text: str, name: str, full: bool) -> bool:
     return re.search(rf"(?<![a-z]){words}\s+{_GENRE_NOUN_EN}\b", lowered) is not None
 
 
+def is_genre_label(text: str) -> bool:
+    """Whether ``text`` is a genre's whole label ("Touching Family", 温情亲情).
+
+    One word of it (亲情, romance) is a fair theme; the label is the prompt echoed back.
+    """
+    genre = is_genre_name(text)
+    plain = " ".join(text.lower().replace("-", " ").split())
+    return genre is not None and plain in {
+        genre.value.replace("-", " "),
+        genre.english.lower(),
+        genre.chinese,
+    }
+
+
+#: A theme for each genre in words of its own, for a theme that came back as the genre's
+#: label: in the craft bench the model echoed 温情亲情 through all three logline answers.
+_THEME_OF = {
+    Genre.GRASSROOTS_SPOOF: ("the comedy of everyday life", "生活里的笑与无奈"),
+    Genre.YOUTH_ROMANCE: ("first love", "青春里的心动"),
+    Genre.INSPIRATIONAL_STRUGGLE: ("never giving up", "坚持就有希望"),
+    Genre.ANCIENT_STYLE: ("loyalty and longing", "情义与思念"),
+    Genre.TOUCHING_FAMILY: ("the love within a family", "家人之间的爱"),
+    Genre.AESTHETIC_SCENERY: ("the beauty of the journey", "路上的风景与心境"),
+}
+
+
+def theme_for_label(theme: str, language: str) -> str:
+    """``theme``, or a theme in words of its own when it is only a genre's label."""
+    genre = is_genre_name(theme) if is_genre_label(theme) else None
+    if genre is None:
+        return theme
+    english, chinese = _THEME_OF[genre]
+    return chinese if language == "zh" else english
+
+
 def genre_named_in(text: str) -> Genre | None:
     """The one genre the user names in ``text`` ("…温情微电影", "a spoof"), if exactly one.
 

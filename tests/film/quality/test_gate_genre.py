@@ -6,7 +6,7 @@ import pytest
 from gate_kit import GOOD_FILMS, brief_for, fired_ids, romance_film
 
 from film.quality import Brief, check_logline, check_screenplay, genre_named_in
-from film.quality.genre import is_genre_name
+from film.quality.genre import is_genre_name, theme_for_label
 from film.screenplay import Genre
 
 ONE_PROMPT = "一键成片：奶奶在除夕夜包饺子等孙子回家，拍一部两分钟的温情微电影"
@@ -113,3 +113,17 @@ def test_an_ancient_style_film_dresses_for_the_period() -> None:
     assert [f.check for f in check_period_dress(princess, Genre.ANCIENT_STYLE)] == [
         "genre.modern-dress"
     ]
+
+
+def test_a_theme_that_is_only_the_genre_label_gets_words_of_its_own() -> None:
+    """Recorded: the model echoed 温情亲情 as the theme through three logline answers."""
+    assert theme_for_label("温情亲情", "zh") == "家人之间的爱"
+    assert theme_for_label("Touching Family", "en") == "the love within a family"
+    assert theme_for_label("youth-romance", "en") == "first love"
+    # One word of a label, or a theme of the film's own, is kept as it is.
+    assert theme_for_label("亲情", "zh") == "亲情"
+    assert theme_for_label("patience across generations", "en") == "patience across generations"
+    # The fixed theme passes the gate's own check.
+    for genre in Genre:
+        fixed = theme_for_label(genre.chinese, "zh")
+        assert fixed != genre.chinese and is_genre_name(fixed) is None
