@@ -46,9 +46,9 @@ from film.quality import (
     idea_people_words,
 )
 from film.quality.genre import theme_for_label
+from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
-from film.quality.people.naming import real_names
-from film.quality.people.slips import cast_words, mend_people, title_with_idea_kin
+from film.quality.people.slips import cast_words, title_with_idea_kin
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -162,31 +162,6 @@ def _bible_line(person: CharacterProfile) -> str:
     )
 
 
-def _renamed(profiles: list[CharacterProfile], language: str) -> list[CharacterProfile]:
-    """The bible with stand-in names (张三, John Doe) made real, wherever they appear."""
-    names = real_names([p.name for p in profiles], language)
-    swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
-    if not swaps:
-        return profiles
-
-    def swapped(text: str) -> str:
-        for old, new in swaps:
-            text = text.replace(old, new)
-        return text
-
-    return [
-        p.model_copy(
-            update={
-                "name": name,
-                "role": swapped(p.role),
-                "look": swapped(p.look),
-                "wardrobe": swapped(p.wardrobe),
-            }
-        )
-        for p, name in zip(profiles, names, strict=True)
-    ]
-
-
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
     language, genre = film_language(state), drafting_genre(state)
@@ -207,12 +182,9 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        profiles = _renamed(to_profiles(cast, language)[: count + 1], language)
-        mended = mend_people(state.get("idea", ""), [(p.name, p.role, p.look) for p in profiles])
-        profiles = [
-            p.model_copy(update={"role": role, "look": look})
-            for p, (role, look) in zip(profiles, mended, strict=True)
-        ]
+        profiles = mended_bible(
+            state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
+        )
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:

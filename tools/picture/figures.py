@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from film.numbers import zh_number
-from film.quality.people.ages import own_role
+from film.quality.people.dress import is_grandchild
 from film.screenplay import CharacterProfile
 from tools.picture.looks import RGB
 
@@ -176,7 +176,7 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
         named = _hair_colours(look)
         hair = _greyed(named[0]) if named else (200, 200, 204)
     young_teen = age is not None and 12 <= age < 15  # "12岁左右": not yet grown
-    if age is None and not child and _is_grandchild(name, profile.role if profile else ""):
+    if age is None and not child and is_grandchild(name, profile.role if profile else ""):
         young_teen = True  # 孙女 with no age, learning to ride: drawn taller than 爷爷 before
     height = 0.62 if child else 0.82 if young_teen else 0.95 if old else 1.0
     height *= 1.06 if _has(look, ("tall", "高个", "高大")) else 1.0
@@ -201,15 +201,6 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
 
 _LEGWEAR = ("trousers", "pants", "jeans", "shorts", "leggings", "裤")
 _HAIR = ("hair", "haired", "blonde", "bob", "ponytail", "braid", "发", "辫", "鬓")
-
-
-_GRANDCHILD = ("granddaughter", "grandson", "grandchild", "孙女", "孙子", "外孙")
-
-
-def _is_grandchild(name: str, role: str) -> bool:
-    """Whether the name or the role's own words (not "孙子的奶奶") make them a grandchild."""
-    own_zh, own_en = own_role(role)
-    return _has(f"{name} {own_zh if '的' in role else own_en}", _GRANDCHILD)
 
 
 def _greyed(colour: RGB) -> RGB:

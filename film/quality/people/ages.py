@@ -75,6 +75,14 @@ def sounds_old(name: str, role: str) -> bool:
     return is_elder(name, role) or bool(_OLD_SOUNDING.search(role))
 
 
+def stated_age(look: str) -> int | None:
+    """The age a look gives in digits ("12岁", "7-year-old", "in her 60s"), if any."""
+    for pattern in (_AGE_ZH, _AGE_EN):
+        if match := pattern.search(look):
+            return int(match.group(1) or f"{match.group(2)}0")
+    return None
+
+
 def is_pupil(name: str, role: str) -> bool:
     """Whether the person's own role makes them a school pupil or a student."""
     own_zh, own_en = own_role(role)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from gate_kit import fired_ids
 
 from film.quality import Brief, check_bible, check_logline
-from film.quality.people.ages import check_age_looks, elder_look, is_elder
+from film.quality.people.ages import check_age_looks, elder_look, is_elder, sounds_old, stated_age
+from film.quality.people.bible import mended_bible
+from film.quality.people.dress import child_wardrobe, is_child
 from film.quality.people.family import (
     check_title_kin,
     implied_relatives,
@@ -192,3 +194,42 @@ def test_the_idea_person_the_model_left_out_is_cast_from_the_idea() -> None:
     assert not fired_ids(check_bible(zh, Brief(idea=dumplings, language="zh")))
     # A bible with everyone in it is left as it is.
     assert cast_missing(BIKE, cast, "en") == cast
+
+
+def test_a_child_loses_grown_ups_clothes_and_keeps_the_rest() -> None:
+    """Recorded: the granddaughter learning to ride a bike came back in high heels."""
+    assert child_wardrobe("Lily", "granddaughter", "", "Pink dress and high heels") == "Pink dress"
+    assert child_wardrobe("小雨", "孙女", "", "粉色连衣裙，白色高跟鞋") == "粉色连衣裙"
+    assert (
+        child_wardrobe("Mia", "schoolgirl", "", "uniform, lipstick, sneakers")
+        == "uniform, sneakers"
+    )
+    # Nothing left: a plain child's outfit in the wardrobe's own language.
+    assert child_wardrobe("小雨", "孙女", "", "高跟鞋") == "T恤、短裤和运动鞋"
+    # A grown grandchild, a grandmother and an adult keep what they wear.
+    assert child_wardrobe("Lily", "granddaughter", "25 years old", "heels") == "heels"
+    assert child_wardrobe("奶奶", "小雨的奶奶", "", "高跟鞋") == "高跟鞋"
+    assert (
+        child_wardrobe("Ann", "lawyer", "", "business suit and heels") == "business suit and heels"
+    )
+
+
+def test_who_is_a_child_and_who_sounds_old() -> None:
+    assert stated_age("短发，12岁") == 12 and stated_age("in her 60s") == 60
+    assert stated_age("a 7-year-old girl") == 7 and stated_age("tall") is None
+    assert is_child("小雨", "孙女", "") and is_child("Tom", "pupil", "a little boy, 8 years old")
+    assert not is_child("小雨", "孙女", "16岁") and not is_child("奶奶", "孙子的奶奶", "")
+    assert sounds_old("Ben", "old fisherman") and sounds_old("老李", "退休工人")
+    assert not sounds_old("Ben", "Mia's old friend") and not sounds_old("Mia", "12-year-old girl")
+
+
+def test_the_bible_fixes_run_in_order() -> None:
+    """A stand-in name is made real, then the idea's relative, then the child's clothes."""
+    bible = [
+        CharacterProfile(name="张三", role="退休公交司机", look="头发花白", wardrobe="旧制服"),
+        CharacterProfile(name="小雨", role="张三的孙女", look="扎马尾", wardrobe="裙子配高跟鞋"),
+    ]
+    mended = mended_bible("退休公交司机教孙女骑自行车", bible, "zh")
+    assert mended[0].name != "张三" and "张三" not in mended[1].role
+    assert mended[0].name in mended[1].role
+    assert mended[1].wardrobe == "裙子"

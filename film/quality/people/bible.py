@@ -1,0 +1,64 @@
+"""The character bible's exact fixes, in the order they need each other.
+
+Each fix is made before the gate sees the bible, so it costs no retry (a retry is a whole
+answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
+
+1. stand-in names (张三, John Doe) become real ones (:mod:`.naming`), everywhere in the
+   bible;
+2. the people fixes (:func:`.slips.mend_people`): a role that contradicts a kin name, the
+   idea's implied relative, an elder's stray young word;
+3. a child loses grown-ups' clothes (:mod:`.dress`), which needs the mended role and look
+   to know who is a child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from film.quality.people.dress import child_wardrobe
+from film.quality.people.naming import real_names
+from film.quality.people.slips import mend_people
+from film.screenplay import CharacterProfile
+
+
+def _renamed(profiles: Sequence[CharacterProfile], language: str) -> list[CharacterProfile]:
+    """The bible with stand-in names made real, wherever they appear in it."""
+    names = real_names([p.name for p in profiles], language)
+    swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
+    if not swaps:
+        return list(profiles)
+
+    def swapped(text: str) -> str:
+        for old, new in swaps:
+            text = text.replace(old, new)
+        return text
+
+    return [
+        p.model_copy(
+            update={
+                "name": name,
+                "role": swapped(p.role),
+                "look": swapped(p.look),
+                "wardrobe": swapped(p.wardrobe),
+            }
+        )
+        for p, name in zip(profiles, names, strict=True)
+    ]
+
+
+def mended_bible(
+    idea: str, profiles: Sequence[CharacterProfile], language: str
+) -> list[CharacterProfile]:
+    """``profiles`` with every exact people fix made (see the module's list)."""
+    renamed = _renamed(profiles, language)
+    mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
+    return [
+        p.model_copy(
+            update={
+                "role": role,
+                "look": look,
+                "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+            }
+        )
+        for p, (role, look) in zip(renamed, mended, strict=True)
+    ]

@@ -1,0 +1,64 @@
+"""A child is dressed as a child.
+
+The 1.5B model dresses every woman alike: the granddaughter who learns to ride a bike in
+the village came back in high heels, and a schoolgirl with lipstick. A child's wardrobe
+loses what only grown-ups wear, as an exact fix before the gate; the rest of it stays.
+A child is a person whose look gives an age under 13, or whose name, role or look says
+child (小女孩, schoolboy), or a grandchild with no age given: in a micro film the
+grandchild beside a grandparent is nearly always a child, and a grown one in flat shoes
+is no loss.
+"""
+
+from __future__ import annotations
+
+import re
+
+from film.quality.people.ages import own_role, stated_age
+
+#: Under this stated age a person is a child.
+CHILD_UNDER = 13
+_GRANDCHILD = re.compile(r"\bgrand(?:daughter|son|child|kid)s?\b|孙女|孙子|外孙", re.I)
+_CHILD = re.compile(
+    r"\b(?:child|kid|little (?:girl|boy)|young (?:girl|boy)|toddler|schoolgirl|schoolboy)s?\b"
+    r"|孩子|小孩|儿童|小女孩|小男孩|小姑娘|小学生",
+    re.I,
+)
+_GROWN_UP_ONLY = re.compile(
+    r"high[- ]heel(?:ed)?s?|\bheels\b|stilettos?|lipstick|make-?up|cocktail dress|evening gown"
+    r"|stockings|business suit|高跟鞋?|口红|浓妆|化妆|晚礼服|丝袜|西装|领带",
+    re.I,
+)
+_JOINS = re.compile(r"(\s*(?:[,，、;；]|\band\b|\bwith\b|和|配|搭配)\s*)", re.I)
+_PLAIN = {"en": "T-shirt, shorts and trainers", "zh": "T恤、短裤和运动鞋"}
+
+
+def is_grandchild(name: str, role: str) -> bool:
+    """Whether the name or the role's own words (not "孙子的奶奶") make them a grandchild."""
+    own_zh, own_en = own_role(role)
+    return bool(_GRANDCHILD.search(f"{name} {own_zh if '的' in role else own_en}"))
+
+
+def is_child(name: str, role: str, look: str) -> bool:
+    """Whether the person is a child: a stated age first, then their words, then kin."""
+    age = stated_age(look)
+    if age is not None:
+        return age < CHILD_UNDER
+    own_zh, own_en = own_role(role)
+    words = f"{name} {own_zh if '的' in role else own_en} {look}"
+    return bool(_CHILD.search(words)) or is_grandchild(name, role)
+
+
+def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
+    """``wardrobe`` without grown-ups' things when the person is a child."""
+    if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
+        return wardrobe
+    parts = _JOINS.split(wardrobe)
+    kept = ""
+    for index in range(0, len(parts), 2):
+        piece = parts[index].strip()
+        if not piece or _GROWN_UP_ONLY.search(piece):
+            continue
+        kept += (parts[index - 1] if kept and index else "") + piece
+    if kept:
+        return kept
+    return _PLAIN["zh" if re.search(r"[\u4e00-\u9fff]", wardrobe) else "en"]
