@@ -40,8 +40,15 @@ def canvas_size(width: int, height: int, margin: float = MARGIN) -> tuple[int, i
 
 
 def framing_for(shot: Shot) -> str:
-    """Wide to establish, then alternate medium and close: the classic coverage rhythm."""
-    return FRAMINGS[shot.index % 3] if shot.index else "WIDE"
+    """Wide to establish, then alternate medium and close: the classic coverage rhythm.
+
+    A close-up shows one face, so a shot in which two people speak is a medium instead:
+    framed close, the second speaker's lines were heard over the first one's face.
+    """
+    framing = FRAMINGS[shot.index % 3] if shot.index else "WIDE"
+    if framing == "CLOSE" and len({line.speaker for line in shot.dialogue}) > 1:
+        return "MEDIUM"
+    return framing
 
 
 class ScenePainter:

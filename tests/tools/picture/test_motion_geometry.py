@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from film.screenplay import Scene
+from film.screenplay import DialogueLine, Scene
 from tools.assembly.reel_keys import scene_cast
 from tools.assembly.shots import plan_shots
 from tools.backends.base import RenderRequest, Shot
@@ -56,6 +56,25 @@ def test_every_move_over_every_framing_stays_inside_the_panel(english_screenplay
                 assert len(moved) == frames, (framing, motion)
                 assert all(f.shape == (height * 3 // 2, width) for f in moved)
             assert not np.array_equal(moved[0], moved[-1]), (framing, motion)
+
+
+def test_a_close_up_holds_one_speaker_and_it_is_the_one_seen() -> None:
+    """Two speakers in one close shot: the second was heard over the first one's face."""
+    one = (DialogueLine(speaker="Leo", text="Hi."), DialogueLine(speaker="Leo", text="Again."))
+    two = (DialogueLine(speaker="Leo", text="Hi."), DialogueLine(speaker="Mia", text="Hello."))
+    assert framing_for(Shot(index=2, description="x", duration_s=3, dialogue=one)) == "CLOSE"
+    assert framing_for(Shot(index=2, description="x", duration_s=3, dialogue=two)) == "MEDIUM"
+    scene = Scene(
+        number=1,
+        place="Kitchen",
+        action=["Mia cooks.", "Leo waits.", "Mia turns."],
+        dialogue=[DialogueLine(speaker="Leo", text="Is it ready yet, Mia? I am starving.")],
+        characters=["Mia", "Leo"],
+        duration_s=9.0,
+    )
+    for shot in plan_shots(scene):
+        if framing_for(shot) == "CLOSE" and shot.dialogue:
+            assert shot.characters[0] == shot.dialogue[0].speaker
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
