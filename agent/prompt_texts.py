@@ -165,7 +165,9 @@ TASKS: dict[str, dict[str, str]] = {
     },
 }
 
-#: What each beat of an outline does, by its part in the story. A numbered plan keeps a
+#: What each beat of an outline does, by its part in the story. The turn is the idea's own
+#: moment, not "a surprise": asked for a surprise, the 1.5B model made one up ("孙子突然听到外面
+#: 有响动，急忙跑出去") and the dumplings lesson never happened. A numbered plan keeps a
 #: small model from writing one step several times: asked only for "a hook, a turn and an
 #: ending" in eight or nine beats, the 1.5B model wrote "they finally feel the beat" as
 #: beats 6 and 8 and "小明和小红一起在做煎饼" four times, through every retry.
@@ -186,8 +188,8 @@ BEAT_ROLES: dict[str, dict[str, str]] = {
     "step": {"en": "a new step forward, with a cost", "zh": "向前推进一步，但付出了代价"},
     "low": {"en": "the lowest point: it seems lost", "zh": "最低谷：看起来要失败了"},
     "turn": {
-        "en": "the turn: a surprise or a choice changes everything",
-        "zh": "转折：一个意外或一个选择改变了局面",
+        "en": "the turn: the moment the idea is about happens, and changes how they feel",
+        "zh": "转折：创意里最关键的那件事发生了，人物的心情或关系因此改变",
     },
     "climax": {"en": "the decisive moment", "zh": "高潮：决定性的时刻"},
     "ending": {

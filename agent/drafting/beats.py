@@ -34,7 +34,7 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
-from film.quality.mend import clean_edges, whole_clauses
+from film.quality.mend import clean_edges, cut_loop, whole_clauses
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,23 @@ log = logging.getLogger(__name__)
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
 #: Fewer distinct beats than that, and the gate asks again instead.
 MIN_DISTINCT_BEATS = 3
+
+
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
+_EN_BREAK = re.compile(r"(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)(?<=[.!?])\s+(?=[A-Z\"“])")
+#: Sentences a beat's summary keeps: the task asks for one, and the 1.5B model sometimes
+#: wrote the guard spoof's beats as a run of dialogue ("保安大爷：喂，橘猫。橘猫：喵喵喵。
+#: 保安大爷：…") until the 200-character bound, which looped and refused the outline.
+SUMMARY_SENTENCES = 2
+
+
+def _first_sentences(summary: str) -> str:
+    """The summary's first sentences, any looping phrase cut (see :data:`SUMMARY_SENTENCES`)."""
+    text = " ".join(summary.split())
+    if re.search(r"[\u4e00-\u9fff]", text):
+        sentences = [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text)]
+        return cut_loop("".join(sentences[:SUMMARY_SENTENCES]) or text)
+    return cut_loop(" ".join(_EN_BREAK.split(text)[:SUMMARY_SENTENCES]))
 
 
 def fit_beats(
@@ -76,7 +93,7 @@ def fit_beats(
                     "place": clean_place(beat.place, cast, language),
                     "interior": interior_for(beat.place, beat.interior),
                     "summary": whole_clauses(
-                        clean_edges(strip_role_label(" ".join(beat.summary.split())))
+                        clean_edges(strip_role_label(_first_sentences(beat.summary)))
                     ),
                 }
             )

@@ -37,6 +37,7 @@ from film.quality.mend import (
 )
 from film.quality.names import name_problem
 from film.quality.people.slips import film_relatives, with_told_kin
+from film.quality.people.speech import speech_to_dialogue
 from film.screenplay import Scene
 
 #: Seconds one asked-for dialogue line runs, the breath after it included. Asked for 6-12
@@ -187,7 +188,7 @@ class SceneWriter:
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
-            new = keep_to_beat(mend_edges(new), others)
+            new = keep_to_beat(mend_edges(speech_to_dialogue(new, self.cast)), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)
             new = mend_visual(
                 in_film_language(drop_repeats(new), self.language),

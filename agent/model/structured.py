@@ -212,6 +212,8 @@ class _Exchange:
     def accept(self, reply: BaseMessage) -> SchemaT | None:
         """The validated object, or None after recording what to tell the model."""
         self.answers += 1
+        if reply.response_metadata.get("finish_reason") == "length":  # the slowest reply
+            log.warning("%s cut at the token limit: %s", self.schema.__name__, _text_of(reply))
         try:
             data = self._payload(reply)
             return self._validate(data)  # type: ignore[return-value]

@@ -22,6 +22,7 @@ from film.quality.repetition import (
     looping_phrase,
     unit_spans,
     units_of,
+    without_told_clauses,
 )
 from film.quality.text import normalise
 from film.screenplay import Scene, Screenplay
@@ -68,6 +69,7 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
 
     action = [cut_loop(line) for line in scene.action]
     action = [line for line in action if fresh("action", line)] or action[:1]
+    action = [t for t in (without_told_clauses(a, seen) for a in action) if t] or action[:1]
     # A line that says aloud what an action line of this scene shows is narration spoken
     # by a character ("保安大爷将橘猫放在办公桌上" as both): the action keeps it.
     shown = SeenLines()

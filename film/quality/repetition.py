@@ -121,6 +121,38 @@ class SeenLines:
         self._lines.setdefault(kind, []).append((normalise(text), units_of(text), tag))
 
 
+_CLAUSE_END = re.compile(r"(?<=[，,；;])\s*")
+_CLAUSE_TRIM = "，,；;。.!！?？ "
+
+
+def without_told_clauses(line: str, seen: SeenLines) -> str:
+    """``line`` without the clauses an earlier action line told ("" if nothing new is left).
+
+    The 1.5B model carries one clause from scene to scene: "孙子突然听到外面有响动，急忙跑出
+    去" closed three scenes of the dumplings film, each time inside a different line, so no
+    whole line repeated. ``seen`` remembers clauses (kind "clause") across calls.
+    """
+    parts = [part for part in _CLAUSE_END.split(line.strip()) if part]
+    kept = []
+    dropped = False  # a short clause right after a dropped one was its tail ("急忙跑出去")
+    for part in parts:
+        body = part.strip(_CLAUSE_TRIM)
+        if long_enough(body):
+            dropped = seen.earlier("clause", body) is not None
+        if not dropped:
+            kept.append(part)
+    for part in parts:
+        if long_enough(part.strip(_CLAUSE_TRIM)):
+            seen.add("clause", part.strip(_CLAUSE_TRIM), "clause")
+    if len(kept) == len(parts):
+        return line
+    chinese = cjk_count(line) > 0
+    if not kept or (chinese and not any(long_enough(p.strip(_CLAUSE_TRIM)) for p in kept)):
+        return ""
+    text = ("" if chinese else " ").join(part.strip() for part in kept).rstrip(_CLAUSE_TRIM)
+    return text + ("。" if chinese else ".")
+
+
 def check_repeated_lines(fields: Iterable[VisibleText]) -> list[Finding]:
     """The same action line, dialogue line or beat written twice (or nearly) in the draft."""
     seen = SeenLines()

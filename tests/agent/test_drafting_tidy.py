@@ -118,6 +118,23 @@ def test_an_outline_that_says_one_step_twice_loses_the_repeat() -> None:
     assert [b.summary for b in kept] == [summaries[0], summaries[1], summaries[3]]
 
 
+def test_a_beat_summary_keeps_its_first_two_sentences() -> None:
+    """Recorded: the guard spoof's beats were runs of dialogue up to the 200-character bound."""
+    rambling = BeatDraft(
+        place="保安室",
+        summary="保安大爷坐在沙发上，看着电视。保安大爷发现橘猫。橘猫：喵喵喵。保安大爷：你找我干什么？",
+        characters=["保安大爷"],
+    )
+    english = BeatDraft(
+        place="Bus stop",
+        summary="Mia waits at the bus stop. Dr. Lee arrives late. She smiles. He leaves.",
+        characters=["Mia"],
+    )
+    zh, en = fit_beats([rambling, english], 2, ["保安大爷", "Mia"], "zh")
+    assert zh.summary == "保安大爷坐在沙发上，看着电视。保安大爷发现橘猫。"
+    assert en.summary == "Mia waits at the bus stop. Dr. Lee arrives late."
+
+
 def test_a_beat_does_not_start_with_its_part_in_the_plan() -> None:
     assert strip_role_label("The hook: Jack finds the note.") == "Jack finds the note."
     assert strip_role_label("Beat 3 - the turn: Mia runs.") == "Mia runs."
@@ -315,8 +332,8 @@ def test_a_line_spoken_by_two_people_at_once_is_the_first_ones() -> None:
 
 def test_stand_in_names_are_made_real_before_the_gate() -> None:
     """Recorded (craft bench 18:07): the night-market coder's bible was 张三, 李四, 王五."""
-    from agent.drafting.stages import _renamed
     from film.quality import Brief, check_bible
+    from film.quality.people.bible import mended_bible
     from film.quality.people.naming import real_names
     from film.screenplay import CharacterProfile
 
@@ -326,7 +343,7 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
         CharacterProfile(name="张三", role="夜市摊主", look="二十岁，马尾"),
         CharacterProfile(name="李四", role="张三的妈妈", look="五十岁，短发"),
     ]
-    renamed = _renamed(bible, "zh")
+    renamed = mended_bible("夜市摆摊卖煎饼的女孩", bible, "zh")
     assert [(p.name, p.role) for p in renamed] == [("林夏", "夜市摊主"), ("许言", "林夏的妈妈")]
     brief = Brief(idea="夜市摆摊卖煎饼的女孩", language="zh")
     assert "names.name-is-placeholder" not in {f.check for f in check_bible(renamed, brief)}

@@ -14,7 +14,8 @@ from film.quality.mend import (
     in_film_language,
     mend_visual,
 )
-from film.quality.repetition import SeenLines
+from film.quality.people.speech import speech_to_dialogue
+from film.quality.repetition import SeenLines, without_told_clauses
 from film.screenplay import DialogueLine, Scene
 
 #: The scene example's palette, as the 1.5B model pasted it into three drafts' visuals.
@@ -288,3 +289,60 @@ def test_an_outline_heading_copied_into_an_action_line_is_struck() -> None:
     )
     mended = keep_to_beat(mend_edges(scene), ["小明在上学的路上遇到了一个困难。"])
     assert mended.action == ["小明和他的朋友一起学习街舞，小明感到很兴奋。"]
+
+
+def test_speech_written_as_action_becomes_the_speakers_line() -> None:
+    """Recorded in the grandmother's dumplings draft: speech as action, never voiced."""
+    scene = Scene(
+        number=1,
+        place="厨房",
+        action=[
+            "奶奶一边包着饺子，一边和孙子说：“你放心，我会照顾好你的。”",
+            "孙子站在奶奶面前，看着奶奶在做。",
+            "孙子说：谢谢您！",
+        ],
+        dialogue=[DialogueLine(speaker="奶奶", text="饺子要捏紧。")],
+        characters=["奶奶", "孙子"],
+    )
+    mended = speech_to_dialogue(scene, ["奶奶", "孙子"])
+    assert mended.action == ["奶奶包着饺子。", "孙子站在奶奶面前，看着奶奶在做。"]
+    assert [(d.speaker, d.text) for d in mended.dialogue] == [
+        ("奶奶", "你放心，我会照顾好你的。"),
+        ("奶奶", "饺子要捏紧。"),
+        ("孙子", "谢谢您！"),
+    ]
+    english = Scene(
+        number=1,
+        place="Hall",
+        action=['Mia says: "I\'m home."', 'The narrator says: "Years pass."'],
+        characters=["Mia"],
+    )
+    moved = speech_to_dialogue(english, ["Mia"])
+    assert moved.action == ['The narrator says: "Years pass."']  # not one of the people
+    assert [(d.speaker, d.text) for d in moved.dialogue] == [("Mia", "I'm home.")]
+    # A line the dialogue already has is not said twice; plain action is left alone.
+    twice = scene.model_copy(update={"dialogue": [DialogueLine(speaker="孙子", text="谢谢您！")]})
+    assert [d.text for d in speech_to_dialogue(twice, ["奶奶", "孙子"]).dialogue].count(
+        "谢谢您！"
+    ) == 1
+    plain = scene.model_copy(update={"action": ["孙子点头。"]})
+    assert speech_to_dialogue(plain, ["奶奶", "孙子"]) == plain
+
+
+def test_a_clause_the_film_already_told_is_struck_with_its_tail() -> None:
+    """Recorded: 突然听到外面有响动，急忙跑出去 closed three scenes, in three different lines."""
+    seen = SeenLines()
+    first = "孙子一边包着饺子，一边看着奶奶，突然听到外面有响动，急忙跑出去。"
+    assert without_told_clauses(first, seen) == first
+    assert without_told_clauses("孙子突然听到外面有响动，急忙跑出去。", seen) == ""
+    assert without_told_clauses("孙子在客厅里看到，突然听到外面有响动，急忙跑出去。", seen) == (
+        "孙子在客厅里看到。"
+    )
+    assert (
+        without_told_clauses("奶奶把饺子放进锅里，水开了。", seen) == "奶奶把饺子放进锅里，水开了。"
+    )
+    english = SeenLines()
+    assert without_told_clauses("Jack opens the door, and the rain pours in.", english)
+    assert without_told_clauses("Jack sits down, and the rain pours in.", english) == (
+        "Jack sits down."
+    )

@@ -1,0 +1,93 @@
+"""Speech the model wrote into an action line goes to the dialogue.
+
+The 1.5B model often writes a line of speech as action: "孙子说：谢谢您！", "Mia says:
+"I'm home."", or "奶奶一边包着饺子，一边和孙子说：“你放心。”" (craft bench, grandmother's
+dumplings). As action it is lettered on the picture and never voiced, and the scene then
+says the same thing twice in two forms. When the speaker is one of the scene's people,
+the words become their dialogue line and the action keeps only what is done (nothing, for
+a line that was only speech). Everything else is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.screenplay import DialogueLine, Scene
+
+_ZH_SAYS = (
+    r"(?:轻声|小声|大声|笑着|哭着|认真地|温柔地)?(?:说道|说|问道|问|回答|答道|喊道|喊|叮嘱道|叮嘱)"
+)
+_ZH_SPEECH = re.compile(
+    rf"^(?P<before>.*?)(?:[，,]\s*)?(?P<lead>[^，,。]*?){_ZH_SAYS}\s*[:：]\s*"
+    r"[“\"「]?(?P<text>[^“”\"「」]+?)[”\"」]?\s*[。]?$"
+)
+_EN_SPEECH = re.compile(
+    r"^(?P<who>[A-Z][\w' -]{0,30}?)\s+(?:says|said|asks|asked|replies|replied|shouts|whispers)"
+    r"(?:\s+(?:softly|quietly|gently|with a smile))?\s*[,:]?\s*[\"“](?P<text>[^\"”]+)[\"”]\.?$"
+)
+_ALONGSIDE = re.compile(r"一边")
+
+
+def _speaker(text: str, people: Sequence[str]) -> str | None:
+    """The person ``text`` starts with (the longest name first), if any."""
+    for name in sorted(people, key=len, reverse=True):
+        if name and text.startswith(name):
+            return name
+    return None
+
+
+def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
+    """(what is left of the action, the spoken line), or None when it is not speech."""
+    match = _ZH_SPEECH.match(action.strip())
+    if match is None:
+        return None
+    before, lead = match.group("before").strip(), match.group("lead").strip()
+    who = _speaker(before or lead, people)
+    if who is None:
+        return None
+    text = match.group("text").strip()
+    if not text:
+        return None
+    if action.strip().endswith("。") and not text.endswith(("。", "！", "？", "…")):
+        text += "。"
+    rest = before if before and before != who else ""
+    if rest and len(_ALONGSIDE.findall(f"{rest}{lead}")) == 2:
+        rest = rest.replace("一边", "", 1)  # 一边…一边…: the first half stands alone
+    return (f"{rest}。" if rest else ""), DialogueLine(speaker=who, text=text)
+
+
+def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
+    match = _EN_SPEECH.match(action.strip())
+    if match is None:
+        return None
+    who = _speaker(match.group("who"), people)
+    if who is None or match.group("who").strip() != who:
+        return None
+    return "", DialogueLine(speaker=who, text=match.group("text").strip())
+
+
+def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
+    """``scene`` with speech written as action moved into its dialogue, in its place."""
+    actions: list[str] = []
+    dialogue = list(scene.dialogue)
+    moved = 0
+    total = max(1, len(scene.action))
+    for index, action in enumerate(scene.action):
+        found = _zh_line(action, people) or _en_line(action, people)
+        if found is None:
+            actions.append(action)
+            continue
+        rest, line = found
+        if rest:
+            actions.append(rest)
+        if any(existing.text == line.text for existing in dialogue):
+            continue  # already said as dialogue: the action only repeated it
+        at = min(len(dialogue), round(index / total * len(scene.dialogue)) + moved)
+        dialogue.insert(at, line)
+        moved += 1
+    if actions == list(scene.action) and not moved:
+        return scene
+    if not actions:
+        actions = [scene.visual.strip() or scene.place]
+    return scene.model_copy(update={"action": actions, "dialogue": dialogue})
