@@ -7,15 +7,16 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
    bible;
 2. the people fixes (:func:`.slips.mend_people`): a role that contradicts a kin name, the
    idea's implied relative, an elder's stray young word;
-3. a child loses grown-ups' clothes (:mod:`.dress`), which needs the mended role and look
-   to know who is a child.
+3. a person the idea sends to university is not drawn a child
+   (:func:`.dress.grown_for_idea`), and a child loses grown-ups' clothes (:mod:`.dress`);
+   both need the mended role and look to know who is who.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from film.quality.people.dress import child_wardrobe
+from film.quality.people.dress import child_wardrobe, grown_for_idea
 from film.quality.people.naming import real_names
 from film.quality.people.slips import mend_people
 from film.screenplay import CharacterProfile
@@ -52,6 +53,10 @@ def mended_bible(
     """``profiles`` with every exact people fix made (see the module's list)."""
     renamed = _renamed(profiles, language)
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
+    grown = [
+        (role, grown_for_idea(idea, p.name, role, look))
+        for p, (role, look) in zip(renamed, mended, strict=True)
+    ]
     return [
         p.model_copy(
             update={
@@ -60,5 +65,5 @@ def mended_bible(
                 "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
             }
         )
-        for p, (role, look) in zip(renamed, mended, strict=True)
+        for p, (role, look) in zip(renamed, grown, strict=True)
     ]

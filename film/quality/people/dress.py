@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from film.quality.coverage import idea_people_words
 from film.quality.people.ages import own_role, stated_age
 
 #: Under this stated age a person is a child.
@@ -62,3 +63,32 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
     if kept:
         return kept
     return _PLAIN["zh" if re.search(r"[\u4e00-\u9fff]", wardrobe) else "en"]
+
+
+#: An idea that sends a person to university makes them grown: "孙子明天就要去外地上大学"
+#: came back as a 10-year-old grandson in the dumplings film.
+_UNIVERSITY = re.compile(r"上大学|读大学|大学生|考上大学|去大学|\buniversity\b|\bcollege\b", re.I)
+_CLAUSES = re.compile(r"[，,。；;！!？?]|\band\b|\bwhile\b|\bwho\b", re.I)
+GROWN_AGE = 18
+
+
+def grown_for_idea(idea: str, name: str, role: str, look: str) -> str:
+    """``look`` with a child's age made :data:`GROWN_AGE`: the idea sends them to university.
+
+    The person is found by the idea's own word for them, in the clause that says so.
+    """
+    age = stated_age(look)
+    if age is None or age >= GROWN_AGE - 1:
+        return look
+    words = idea_people_words(idea)
+    own_zh, own_en = own_role(role)
+    for clause in _CLAUSES.split(idea):
+        if not _UNIVERSITY.search(clause):
+            continue
+        for word in words:
+            if word.lower() in clause.lower() and (
+                word in name or word in own_zh or word.lower() in own_en.lower()
+            ):
+                grown = re.sub(rf"(?<!\d){age}(?!\d)", str(GROWN_AGE), look, count=1)
+                return re.sub(rf"\b([Aa]) (?={GROWN_AGE})", r"\1n ", grown)
+    return look

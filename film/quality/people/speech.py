@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
-    r"(?:轻声|小声|大声|笑着|哭着|认真地|温柔地)?(?:说道|说|问道|问|回答|答道|喊道|喊|叮嘱道|叮嘱)"
+    r"(?:轻声|小声|大声|笑着|哭着|认真地|温柔地)?"
+    r"(?:说道|说|问道|问|回答|答道|喊道|喊|叮嘱道|叮嘱|告诉)"
+    r"[^，,。：:“”\"]{0,6}?"  # whom: "孙子问奶奶：…"
 )
 _ZH_SPEECH = re.compile(
     rf"^(?P<before>.*?)(?:[，,]\s*)?(?P<lead>[^，,。]*?){_ZH_SAYS}\s*[:：]\s*"

@@ -233,3 +233,20 @@ def test_the_bible_fixes_run_in_order() -> None:
     assert mended[0].name != "张三" and "张三" not in mended[1].role
     assert mended[0].name in mended[1].role
     assert mended[1].wardrobe == "裙子"
+
+
+def test_a_person_the_idea_sends_to_university_is_grown() -> None:
+    """Recorded: "孙子明天就要去外地上大学" came back as a 10-year-old grandson."""
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    bible = [
+        CharacterProfile(name="奶奶", role="奶奶", look="60岁，白发"),
+        CharacterProfile(name="孙子", role="孙子", look="10岁，活泼可爱", wardrobe="红毛衣"),
+    ]
+    grandma, grandson = mended_bible(idea, bible, "zh")
+    assert grandson.look == "18岁，活泼可爱" and grandma.look == "60岁，白发"
+    english = [CharacterProfile(name="Leo", role="grandson", look="a 12-year-old boy")]
+    assert mended_bible("Her grandson leaves for university", english, "en")[0].look == (
+        "an 18-year-old boy"
+    )
+    child = [CharacterProfile(name="Lily", role="granddaughter", look="8 years old")]
+    assert mended_bible("Grandpa teaches Lily to ride a bike", child, "en")[0].look == "8 years old"
