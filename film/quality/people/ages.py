@@ -16,7 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from film.quality.findings import Finding
 from film.quality.text import shorten
 
-_ELDER_ZH = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶")
+_ELDER_ZH = (
+    *("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶"),
+    *("大爷", "大妈"),  # "保安大爷" came back 中年
+)
 _ELDER_EN = re.compile(
     r"\b(?:grand(?:ma|mother|pa|father|dad)|granny|gran|nana|gramps|grandad)\b", re.IGNORECASE
 )
