@@ -33,6 +33,7 @@ from agent.model.ask import ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from agent.prompts import beat_plan, task
 from agent.state import State
+from film.language import has_cjk
 from film.quality import Finding, fired, repeated_indices
 from film.quality.mend import clean_edges, cut_loop, whole_clauses
 
@@ -55,7 +56,7 @@ SUMMARY_SENTENCES = 2
 def _first_sentences(summary: str) -> str:
     """The summary's first sentences, any looping phrase cut (see :data:`SUMMARY_SENTENCES`)."""
     text = " ".join(summary.split())
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if has_cjk(text):
         sentences = [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text)]
         return cut_loop("".join(sentences[:SUMMARY_SENTENCES]) or text)
     return cut_loop(" ".join(_EN_BREAK.split(text)[:SUMMARY_SENTENCES]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from film.language import has_cjk
 from film.quality.coverage import idea_people_words
 from film.quality.people.ages import own_role, stated_age
 
@@ -62,7 +63,7 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
         kept += (parts[index - 1] if kept and index else "") + piece
     if kept:
         return kept
-    return _PLAIN["zh" if re.search(r"[\u4e00-\u9fff]", wardrobe) else "en"]
+    return _PLAIN["zh" if has_cjk(wardrobe) else "en"]
 
 
 #: An idea that sends a person to university makes them grown: "孙子明天就要去外地上大学"
