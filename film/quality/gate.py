@@ -41,10 +41,10 @@ from film.quality.findings import CHECKS, BeatLike, Brief, Finding, Stage
 from film.quality.genre import check_genre, check_period_dress, is_genre_label, is_genre_name
 from film.quality.names import check_bible_names, check_known_people, check_places
 from film.quality.people.ages import check_age_looks
+from film.quality.people.copies import check_copied_people
 from film.quality.people.family import check_implied_people, check_title_kin
 from film.quality.people.kin import check_bible_kin, check_kin
 from film.quality.repetition import (
-    check_copied_people,
     check_duplicate_scenes,
     check_loops,
     check_repeated_lines,

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from film.language import CJK
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
-from film.quality.text import cjk_count, normalise, shorten
+from film.quality.text import cjk_count, cjk_terms, content_words, normalise, shorten
 
 _COMPARED = ("action", "line", "summary")
 #: Two scenes sharing this much of their words (Jaccard) are one scene told twice.
@@ -232,30 +232,68 @@ def check_duplicate_scenes(scene_texts: Sequence[str], prefix: str = "scenes") -
     return findings
 
 
-def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]:
-    """A character whose look or wardrobe is another's, word for word.
+#: Words that only say a step happens again ("starts to", "one last time"); they do not
+#: make a retold line new.
+_RETELLING_WORDS = frozenset(
+    "start started begin began begun continue continued keep kept last final finally time "
+    "slowly suddenly".split()
+)
+#: The share of a line's story words an earlier line of its scene already has, from which
+#: the line tells nothing new ("He feels the beat through the gym floor and begins to feel
+#: the rhythm" after "…stands at the edge of the gym floor, feeling the rhythm").
+RETOLD_SHARE = 0.75
+#: Words (Chinese: characters) two action lines of one scene may open with alike before
+#: the later one is the same shot again: the drummer "looks at himself in the mirror and
+#: sees his own reflection" again, one last time, and for a final time.
+OPENING_UNITS = 7
+OPENING_CJK = 10
 
-    ``people`` holds ``(name, look, wardrobe)`` in bible order. The 1.5B model filled a
-    bible by copying the lead into every entry: an orange cat with the guard's beard and
-    police uniform, three people of an ancient-style film in one leather coat.
+
+def _root(word: str) -> str:
+    """``word`` without a verb ending, so "feeling", "feels" and "feel" are one."""
+    for ending in ("ing", "ed"):
+        if len(word) > len(ending) + 3 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _gist(text: str, names: Sequence[str]) -> set[str]:
+    """The story words of ``text``, the scene's people left out (they are in every line)."""
+    for name in names:
+        if name.strip():
+            text = re.sub(re.escape(name.strip()), " ", text, flags=re.IGNORECASE)
+    if cjk_count(text):
+        return set(cjk_terms(text))
+    return {_root(w) for w in content_words(text) if w not in _RETELLING_WORDS}
+
+
+def _same_root(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    return long.startswith(short) and len(short) >= 4 or first == second
+
+
+def _opening(text: str) -> list[str]:
+    units = units_of(text)
+    size = OPENING_CJK if cjk_count(text) else OPENING_UNITS
+    return units[:size] if len(units) > size else []
+
+
+def retells(line: str, earlier: Sequence[str], names: Sequence[str] = ()) -> bool:
+    """Whether action ``line`` only says again what one ``earlier`` line of its scene did.
+
+    Either it opens as an earlier line does (:data:`OPENING_UNITS`), or an earlier line
+    already has :data:`RETOLD_SHARE` of its story words. Lines of one or two story words
+    ("He nods.") are never judged: there is too little to compare.
     """
-    findings: list[Finding] = []
-    seen: dict[tuple[str, str], str] = {}
-    for index, (name, look, wardrobe) in enumerate(people):
-        for part, text in (("look", look), ("wardrobe", wardrobe)):
-            key = (part, normalise(text))
-            if not key[1]:
-                continue
-            if key in seen:
-                findings.append(
-                    Finding(
-                        "repetition.character",
-                        f"characters[{index}].{part}",
-                        shorten(text),
-                        f"{name}'s {part} is {seen[key]}'s, word for word. Each person "
-                        f"looks different: write {name}'s own {part}.",
-                    )
-                )
-            else:
-                seen[key] = name
-    return findings
+    opening = _opening(line)
+    gist = _gist(line, names)
+    for before in earlier:
+        if opening and opening == _opening(before):
+            return True
+        if len(gist) < (4 if cjk_count(line) else 2):
+            continue
+        told = _gist(before, names)
+        shared = sum(1 for word in gist if any(_same_root(word, other) for other in told))
+        if shared >= RETOLD_SHARE * len(gist):
+            return True
+    return False

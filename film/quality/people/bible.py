@@ -9,7 +9,9 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
    idea's implied relative, an elder's stray young word;
 3. a person the idea sends to university is not drawn a child
    (:func:`.dress.grown_for_idea`), and a child loses grown-ups' clothes (:mod:`.dress`);
-   both need the mended role and look to know who is who.
+   both need the mended role and look to know who is who;
+4. one relative cast twice, word for word the same look, is one person
+   (:func:`one_per_relative`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from film.quality.people.dress import child_wardrobe, grown_for_idea
+from film.quality.people.family import relatives_in
 from film.quality.people.naming import real_names
 from film.quality.people.slips import mend_people
+from film.quality.text import normalise
 from film.screenplay import CharacterProfile
 
 
@@ -57,13 +61,45 @@ def mended_bible(
         (role, grown_for_idea(idea, p.name, role, look))
         for p, (role, look) in zip(renamed, mended, strict=True)
     ]
-    return [
-        p.model_copy(
-            update={
-                "role": role,
-                "look": look,
-                "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
-            }
+    return one_per_relative(
+        [
+            p.model_copy(
+                update={
+                    "role": role,
+                    "look": look,
+                    "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+                }
+            )
+            for p, (role, look) in zip(renamed, grown, strict=True)
+        ]
+    )
+
+
+def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
+    """The bible with one relative cast twice under two names made one person.
+
+    Recorded (craft bench, *The Last Bus Home*): "Ana, grandfather" and "Mr. Okafor,
+    driver (grandfather)" with the same look, word for word; the film then had two
+    grandfathers on the bus. Two entries of the same relative and the same look are one
+    person: the entry with the fuller role stays, where the first one stood. Two
+    grandfathers who look different (爷爷 and 外公) are two people.
+    """
+    kept: list[CharacterProfile] = []
+    for person in profiles:
+        kin = relatives_in(person.role)
+        twin = next(
+            (
+                index
+                for index, other in enumerate(kept)
+                if kin
+                and relatives_in(other.role) == kin
+                and normalise(other.look)
+                and normalise(other.look) == normalise(person.look)
+            ),
+            None,
         )
-        for p, (role, look) in zip(renamed, grown, strict=True)
-    ]
+        if twin is None:
+            kept.append(person)
+        elif len(person.role.split()) > len(kept[twin].role.split()):
+            kept[twin] = person
+    return kept

@@ -9,6 +9,7 @@ story lost: a plain given name, chosen for neither sex, that nobody else in the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from film.quality.names import PLACEHOLDER_NAMES
@@ -31,3 +32,35 @@ def real_names(names: Sequence[str], language: str) -> list[str]:
         else:
             renamed.append(name)
     return renamed
+
+
+#: Trades a name can carry ("保安大爷", "Nurse Li"). One person has one of them.
+_TRADES = (
+    *("保安", "警察", "司机", "护士", "医生", "老师", "厨师", "画师", "鼓手", "快递员"),
+    *("外卖员", "guard", "police", "officer", "driver", "nurse", "doctor", "teacher"),
+    *("chef", "painter", "drummer", "courier"),
+)
+
+
+def _trades_in(text: str) -> list[str]:
+    folded = text.casefold()
+    return [
+        trade
+        for trade in _TRADES
+        if (re.search(rf"\b{trade}s?\b", folded) if trade.isascii() else trade in folded)
+    ]
+
+
+def role_of_trade_name(name: str, role: str) -> str:
+    """``role``, or the trade the name carries when the role is only another trade.
+
+    Recorded (craft bench, 保安大爷的天罗地网): 保安大爷, the residential compound's guard,
+    had the role 警察, and a reader took him for a policeman. A role that says more than a
+    trade ("the guard's nephew, a police cadet") is left alone.
+    """
+    by_name, by_role = _trades_in(name), _trades_in(role)
+    bare = role.strip(" 。.")
+    short = len(bare) <= 4 if not bare.isascii() else len(bare.split()) <= 2
+    if len(by_name) != 1 or not by_role or by_name[0] in by_role or not short:
+        return role
+    return by_name[0]

@@ -33,6 +33,7 @@ from film.quality.people.family import (
     words_of,
 )
 from film.quality.people.kin import role_of_kin_name
+from film.quality.people.naming import role_of_trade_name
 
 _SWAPS: tuple[tuple[str, str], ...] = (
     ("grandmother", "grandfather"),
@@ -202,14 +203,59 @@ def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str
     """The bible's exact people fixes, before the gate: each person's (role, look).
 
     ``people`` is (name, role, look). In order: a bare role that contradicts a kin name
-    (:func:`~film.quality.people.kin.role_of_kin_name`), the idea's implied relative
+    (:func:`~film.quality.people.kin.role_of_kin_name`) or the trade in a name
+    (:func:`~film.quality.people.naming.role_of_trade_name`), the idea's implied relative
     (:func:`with_implied_roles`), then an elder's stray young word
     (:func:`~film.quality.people.ages.elder_look`), which needs the mended role to know
     who is old.
     """
-    named = [(name, role_of_kin_name(name, role)) for name, role, _look in people]
+    named = [
+        (name, role_of_trade_name(name, role_of_kin_name(name, role)))
+        for name, role, _look in people
+    ]
     roles = with_implied_roles(idea, named)
     return [
         (role, elder_look(name, role, look))
         for (name, _role, look), role in zip(people, roles, strict=True)
     ]
+
+
+#: How a child calls each elder by default, when the bible names them otherwise.
+_CALLS = {
+    "en": {"grandmother": "Grandma", "grandfather": "Grandpa", "mother": "Mom", "father": "Dad"},
+    "zh": {"grandmother": "奶奶", "grandfather": "爷爷", "mother": "妈妈", "father": "爸爸"},
+}
+_ZH_ADDRESS = "(?:^|(?<=谢谢)|(?<=[，,！!。]))({word})(?=[，,。！!？?…~]|$)"
+_EN_ADDRESS = r"(?:^|(?<=thanks, )|(?<=thank you, )|(?<=[,!.] ))({word})(?=[,.!?…]|$)"
+
+
+def call_for(name: str, role: str, language: str) -> str:
+    """What the other person of a scene calls ``name`` (a kin word), or "" if not kin."""
+    keys = relatives_in(f"{name} {role}") & set(_CALLS["en"])
+    if len(keys) != 1:
+        return ""
+    key = keys.pop()
+    if language == "zh":
+        own = [w for w in words_of(key) if not w.isascii() and w in f"{name}{role}"]
+        return own[0] if own else _CALLS["zh"][key]
+    return _CALLS["en"][key]
+
+
+def calls_to_listener(text: str, listener_call: str, told: set[str]) -> str:
+    """``text`` with an elder the film lacks, called by name, called as the listener instead.
+
+    Recorded (craft bench, 饺子里的叮嘱): the grandson, alone in the kitchen with his
+    grandmother, answered her "谢谢妈妈。" The film has no mother; the line is his thanks
+    to the person in front of him. Only a word used to call someone (at the start or end
+    of a clause, after 谢谢 or "thanks,") is changed: "我妈妈也会包" stays.
+    """
+    if not listener_call:
+        return text
+    for word, key in WORDS:
+        if key in told or key not in _CALLS["en"] or word == listener_call:
+            continue
+        pattern = _ZH_ADDRESS if not word.isascii() else _EN_ADDRESS
+        text = re.sub(
+            pattern.format(word=re.escape(word)), listener_call, text, flags=re.IGNORECASE
+        )
+    return text

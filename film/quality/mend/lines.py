@@ -1,25 +1,20 @@
-"""Exact repairs the gate makes itself, before it asks the model again.
+"""Exact repairs of a scene's lines: repeats struck, loops cut, copies and strays dropped.
 
-Some defects have one obviously right fix that needs no writer: a dialogue line said
-twice is said once, a phrase that loops inside a line is cut at its second turn, and a
-visual note that is the worked example's palette ("Cold neon on wet glass") gives way to
-the scene's own beat. In the craft bench these findings cost a whole scene call each
-(40-60 s on two cores) and refused three drafts of nine after every retry, while an editor
-would simply strike the line. A repair never invents story: it only removes, or falls
-back to text the model already wrote for this scene.
+A repair never invents story: it only removes, or falls back to text the model already
+wrote for this scene.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
-from film.language import CJK, chinese_words_for_english
+from film.language import chinese_words_for_english
 from film.quality.copying import GuidelinePhrases
 from film.quality.repetition import (
     SeenLines,
     long_enough,
     looping_phrase,
+    retells,
     unit_spans,
     units_of,
     without_told_clauses,
@@ -53,7 +48,8 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     walking the film scene by scene drops cross-scene repeats too. Near repeats count, as
     in the gate (:class:`film.quality.repetition.SeenLines`).
     Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check, but
-    not from the same speaker twice in one scene. A
+    not from the same speaker twice in one scene. An action line that only tells an earlier
+    one of the scene again (:func:`film.quality.repetition.retells`) goes. A
     dialogue line that repeats one of the scene's action lines goes too. A scene keeps at
     least one line of each kind it had.
     """
@@ -70,6 +66,11 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     action = [cut_loop(line) for line in scene.action]
     action = [line for line in action if fresh("action", line)] or action[:1]
     action = [t for t in (without_told_clauses(a, seen) for a in action) if t] or action[:1]
+    new_steps: list[str] = []
+    for line in action:  # a line that only tells an earlier step of the scene again goes
+        if not new_steps or not retells(line, new_steps, scene.characters):
+            new_steps.append(line)
+    action = new_steps
     # A line that says aloud what an action line of this scene shows is narration spoken
     # by a character ("保安大爷将橘猫放在办公桌上" as both): the action keeps it.
     shown = SeenLines()
@@ -103,24 +104,6 @@ def drop_film_repeats(scenes: Iterable[Scene]) -> list[Scene]:
     """Every scene of a film with the lines it repeats from earlier scenes struck out."""
     seen = SeenLines()
     return [drop_repeats(scene, seen) for scene in scenes]
-
-
-def mend_visual(
-    scene: Scene, guidelines: Sequence[str], idea: str = "", fallback: str = ""
-) -> Scene:
-    """``scene`` whose visual note no longer copies a guideline or worked example.
-
-    The note is the renderer's prompt and a line of the Fountain file; a copied palette
-    is replaced by ``fallback`` (the scene's beat, which is what an empty note becomes
-    anyway), or by nothing.
-    """
-    if not scene.visual.strip() or not guidelines:
-        return scene
-    phrases = GuidelinePhrases(guidelines, idea)
-    if not phrases.copied(scene.visual):
-        return scene
-    replacement = fallback.strip() if fallback and not phrases.copied(fallback) else ""
-    return scene.model_copy(update={"visual": replacement[:400]})
 
 
 def drop_copied_lines(scene: Scene, guidelines: Sequence[str], idea: str = "") -> Scene:
@@ -173,105 +156,6 @@ def in_film_language(scene: Scene, language: str) -> Scene:
         for line in scene.dialogue
     ]
     visual = chinese_words_for_english(scene.visual)
-    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
-
-
-# A line's ragged edges. The 1.5B model closes a JSON string inside the text ('抓到！”，',
-# 'I'll be right there",') and sometimes stops mid-clause when its answer runs out
-# ("保安大爷带着橘猫回家，然后向"); both reached a screenplay the gate had passed.
-_OPENING_QUOTES = "“\"‘'「『"
-_CLOSING_QUOTES = "”\"’'」』"
-_TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[,，]\s*$")
-_CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
-_ZH_DANGLING = re.compile(
-    r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|然后|但|却|于是|因为|所以|但是)$"
-)
-_EN_DANGLING = re.compile(
-    r"\s(?:and|or|but|to|the|a|an|of|with|towards?|into|onto|at|in|on|for|from|his|her|"
-    r"their|its|my|your|as|that|then|while|because|so)$",
-    re.IGNORECASE,
-)
-
-
-def clean_edges(text: str) -> str:
-    """``text`` without a JSON separator after its closing quote, or quotes it never opened.
-
-    A line wrapped whole in quotes loses them too: the dialogue block already says who
-    speaks, and Fountain shows the words as they are.
-    """
-    fixed = _TRAILING_SEPARATOR.sub(r"\1", text.strip())
-    pairs = {"”": "“", "’": "‘", "」": "「", "』": "『"}
-    if fixed and fixed[-1] in _CLOSING_QUOTES:
-        opener = pairs.get(fixed[-1], fixed[-1])
-        body = fixed[:-1]
-        if opener not in body:  # closed but never opened: residue
-            fixed = body.rstrip()
-        elif fixed[0] == opener and body.count(opener) == 1 and len(body) > 1:
-            fixed = body[1:].strip()  # the whole line quoted
-    return fixed if any(ch.isalnum() for ch in fixed) else text.strip()
-
-
-def whole_clauses(text: str) -> str:
-    """``text`` without a clause the model broke off ("……然后向", "He walks towards").
-
-    A line that ends mid-clause is cut back to its last finished clause; a line with only
-    the broken clause loses its dangling word. Lines that end in a word that can end a
-    clause are left alone: English action lines often carry no full stop.
-    """
-    line = text.rstrip()
-    if not line or _CLAUSE_END.search(line):
-        return line
-    cjk = bool(CJK.search(line[-1]))
-    if not (_ZH_DANGLING.search(line) if cjk else _EN_DANGLING.search(line)):
-        return line
-    sentence = max(line.rfind(mark) for mark in "。！？!?")
-    sentence = max(sentence, line.rfind(". "))
-    if sentence > 0:  # a whole sentence before the broken one: end there
-        return line[: sentence + 1].rstrip()
-    cut = max(line.rfind(mark) for mark in "，,；;、：:")
-    if cut > 0:
-        kept = line[:cut].rstrip()
-        return kept + ("。" if cjk else ".")
-    trimmed = _ZH_DANGLING.sub("", line) if cjk else _EN_DANGLING.sub("", line)
-    return trimmed.rstrip() or line
-
-
-#: An outline line as the scene prompt lists it, echoed at the start of an action line:
-#: "小明的学校门口（外景，白天）：", "EXT. BUS STOP - DAY:".
-_HEADING_PREFIX = re.compile(
-    r"^[^：:（(。]{1,24}[（(](?:内景|外景)[，,、][^）)]{1,4}[）)][：:]\s*"
-    r"|^(?:INT|EXT)\.\s[^:]{1,40}\s-\s[A-Z]+:\s*"
-)
-
-
-def without_heading(line: str) -> str:
-    """``line`` without the outline heading the model copied in front of it.
-
-    Recorded: scene 3 of 小明的街舞梦想 began "小明的学校门口（外景，白天）：小明在上学
-    的路上遇到了一个困难。", the prompt's listing of another beat. Without its heading the
-    line is a plain retelling, which :func:`keep_to_beat` then strikes.
-    """
-    stripped = _HEADING_PREFIX.sub("", line, count=1)
-    return stripped if stripped.strip() else line
-
-
-def mend_edges(scene: Scene) -> Scene:
-    """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
-
-    Action lines also lose an outline heading copied in front of them
-    (:func:`without_heading`).
-
-    The visual note too: "... the music continues to play on the" was a scene's last words
-    on the storyboard.
-    """
-    action = [whole_clauses(clean_edges(without_heading(line))) for line in scene.action]
-    dialogue = [
-        line.model_copy(update={"text": whole_clauses(clean_edges(line.text))})
-        for line in scene.dialogue
-    ]
-    visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})

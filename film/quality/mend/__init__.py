@@ -1,0 +1,40 @@
+"""Exact repairs the gate makes itself, before it asks the model again.
+
+Some defects have one obviously right fix that needs no writer: a dialogue line said
+twice is said once, a phrase that loops inside a line is cut at its second turn, and a
+visual note that is the worked example's palette ("Cold neon on wet glass") gives way to
+the scene's own beat. In the craft bench these findings cost a whole scene call each
+(40-60 s on two cores) and refused three drafts of nine after every retry, while an editor
+would simply strike the line. A repair never invents story: it only removes, or falls
+back to text the model already wrote for this scene.
+"""
+
+from __future__ import annotations
+
+from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses, without_heading
+from film.quality.mend.lines import (
+    cast_from_bible,
+    cut_loop,
+    drop_copied_lines,
+    drop_film_repeats,
+    drop_repeats,
+    in_film_language,
+    keep_to_beat,
+)
+from film.quality.mend.visual import mend_visual, visual_of_its_own
+
+__all__ = [
+    "cast_from_bible",
+    "clean_edges",
+    "cut_loop",
+    "drop_copied_lines",
+    "drop_film_repeats",
+    "drop_repeats",
+    "in_film_language",
+    "keep_to_beat",
+    "mend_edges",
+    "mend_visual",
+    "visual_of_its_own",
+    "whole_clauses",
+    "without_heading",
+]

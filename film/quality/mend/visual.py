@@ -1,0 +1,67 @@
+"""The visual note: the renderer's prompt and a line of the Fountain file, kept to the shot."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.quality.copying import GuidelinePhrases
+from film.quality.repetition import SeenLines, long_enough, retells
+from film.quality.text import cjk_count
+from film.screenplay import Scene
+
+
+def mend_visual(
+    scene: Scene, guidelines: Sequence[str], idea: str = "", fallback: str = ""
+) -> Scene:
+    """``scene`` whose visual note no longer copies a guideline or worked example.
+
+    The note is the renderer's prompt and a line of the Fountain file; a copied palette
+    is replaced by ``fallback`` (the scene's beat, which is what an empty note becomes
+    anyway), or by nothing.
+    """
+    if not scene.visual.strip() or not guidelines:
+        return scene
+    phrases = GuidelinePhrases(guidelines, idea)
+    if not phrases.copied(scene.visual):
+        return scene
+    replacement = fallback.strip() if fallback and not phrases.copied(fallback) else ""
+    return scene.model_copy(update={"visual": replacement[:400]})
+
+
+#: Sentences a visual note keeps. It is one shot for the renderer; the 1.5B model wrote
+#: the dumplings kitchen as six sentences that retold every action line of the scene.
+VISUAL_SENTENCES = 2
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
+_EN_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    if cjk_count(text):
+        return [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text) if m.group(0).strip()]
+    return [part.strip() for part in _EN_BREAK.split(text) if part.strip()]
+
+
+def visual_of_its_own(scene: Scene) -> Scene:
+    """``scene`` whose visual note does not retell its action lines, in at most two sentences.
+
+    A sentence that says what an action line says (:func:`film.quality.repetition.retells`,
+    or the same line near enough) goes; the first sentence stays when all would go.
+    """
+    sentences = _sentences(scene.visual)
+    if not sentences:
+        return scene
+    shown = SeenLines()
+    for line in scene.action:
+        shown.add("action", line, "action")
+    own = [
+        sentence
+        for sentence in sentences
+        if not (long_enough(sentence) and shown.earlier("action", sentence))
+        and not retells(sentence, scene.action, scene.characters)
+    ] or sentences[:1]
+    joiner = "" if cjk_count(scene.visual) else " "
+    visual = joiner.join(own[:VISUAL_SENTENCES])
+    if visual == scene.visual.strip():
+        return scene
+    return scene.model_copy(update={"visual": visual})

@@ -1,0 +1,39 @@
+"""Bible entries copied from one another.
+
+The 1.5B model filled a bible by copying the lead into every entry: an orange cat with the
+guard's beard and police uniform, three people of an ancient-style film in one leather coat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from film.quality.findings import Finding
+from film.quality.text import normalise, shorten
+
+
+def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]:
+    """A character whose look or wardrobe is another's, word for word.
+
+    ``people`` holds ``(name, look, wardrobe)`` in bible order.
+    """
+    findings: list[Finding] = []
+    seen: dict[tuple[str, str], str] = {}
+    for index, (name, look, wardrobe) in enumerate(people):
+        for part, text in (("look", look), ("wardrobe", wardrobe)):
+            key = (part, normalise(text))
+            if not key[1]:
+                continue
+            if key in seen:
+                findings.append(
+                    Finding(
+                        "repetition.character",
+                        f"characters[{index}].{part}",
+                        shorten(text),
+                        f"{name}'s {part} is {seen[key]}'s, word for word. Each person "
+                        f"looks different: write {name}'s own {part}.",
+                    )
+                )
+            else:
+                seen[key] = name
+    return findings

@@ -1,0 +1,133 @@
+"""A scene padded with its own steps told again keeps each step once."""
+
+from __future__ import annotations
+
+from film.quality.mend import drop_repeats
+from film.quality.repetition import retells
+from film.screenplay import DialogueLine, Scene
+
+# Recorded from the 1.5B model: scene 1 of the three-minute drummer (en-struggle-drummer).
+DRUMMER = [
+    "The Drummer stands at the edge of the gym floor, feeling the rhythm.",
+    "He starts to feel the rhythm.",
+    "He feels the beat through the gym floor and begins to feel the rhythm.",
+    "He practices his drumming for hours, feeling the rhythm.",
+    "The Drummer stands in front of a mirror, looking at himself.",
+    "The Drummer looks at the mirror and sees his own reflection.",
+    "The Drummer looks at himself in the mirror and sees his own reflection again.",
+    "The Drummer looks at himself in the mirror and sees his own reflection one last time.",
+    "The Drummer looks at himself in the mirror and sees his own reflection for a final time.",
+]
+
+
+def _scene(action: list[str], speaker: str = "The Drummer") -> Scene:
+    return Scene(
+        number=1,
+        interior="INT",
+        place="GYM",
+        time_of_day="DAY",
+        action=action,
+        dialogue=[DialogueLine(speaker=speaker, text="I can feel it. It's like a heartbeat.")],
+        characters=[speaker],
+    )
+
+
+def test_the_drummer_sees_his_reflection_once() -> None:
+    kept = drop_repeats(_scene(DRUMMER)).action
+    assert kept == [DRUMMER[0], DRUMMER[3], DRUMMER[4], DRUMMER[5]]
+
+
+def test_steps_that_move_the_story_on_are_all_kept() -> None:
+    steps = [
+        "Grandma pours flour into the blue bowl.",
+        "Leo cracks an egg and spills half of it.",
+        "Grandma laughs and guides his hands through the dough.",
+        "Leo folds his first dumpling; it splits at the seam.",
+        "Grandma folds one beside it, slowly, so he can watch.",
+        "He folds another dumpling, and this one holds.",
+    ]
+    scene = _scene(steps, "Grandma").model_copy(update={"characters": ["Grandma", "Leo"]})
+    assert drop_repeats(scene).action == steps
+
+
+def test_a_chinese_step_told_again_goes_and_a_new_one_stays() -> None:
+    lines = [
+        "保安大爷在小区门口的树下布下一张大网。",
+        "保安大爷又在小区门口的树下布下了一张大网。",
+        "一只橘猫叼着外卖袋从墙头跳下来。",
+        "保安大爷拉紧绳子，网里只有那只橘猫。",
+    ]
+    scene = _scene(lines, "保安大爷")
+    assert drop_repeats(scene).action == [lines[0], lines[2], lines[3]]
+
+
+def test_a_short_line_or_a_different_opening_is_not_judged() -> None:
+    assert not retells("He nods.", ["He nods at the coach and grins."])
+    assert not retells(
+        "Kofi tapes a vibration pad under his stool.",
+        ["Kofi tapes the set list to the snare drum."],
+        ["Kofi"],
+    )
+    assert retells(
+        "The drummer looks at himself in the mirror and sees his reflection, smiling.",
+        ["The drummer looks at himself in the mirror and sees a stranger."],
+    )
+
+
+def test_a_visual_note_is_one_shot_not_the_scene_told_again() -> None:
+    """Recorded: the dumplings kitchen's visual retold every action line, in six sentences."""
+    from film.quality.mend import visual_of_its_own
+
+    action = [
+        "奶奶坐在餐桌前，手里拿着一个小包裹。",
+        "孙子正在包着饺子，他用擀面杖不断地戳出形状。",
+        "孙子已经完成了一个完整的饺子，他坐在桌子上，手里拿着一个大大的饺子。",
+    ]
+    visual = (
+        "温暖的阳光透过窗户洒在桌面上，光线柔和而温暖，餐桌上的食物散发着香气。"
+        "奶奶坐在桌子前，手里拿着一个小包裹，她的眼神里充满了慈爱和期待。"
+        "孙子正在包着饺子，他用擀面杖不断地戳出形状。"
+        "奶奶看到孙子的专注和努力，脸上露出了欣慰的笑容。"
+        "孙子已经完成了一个完整的饺子，他坐在桌子上，手里拿着一个大大的饺子。"
+        "奶奶看着孙子满意的表情，脸上露出了微笑。"
+    )
+    scene = _scene(action, "奶奶").model_copy(
+        update={"visual": visual, "characters": ["奶奶", "孙子"]}
+    )
+    mended = visual_of_its_own(scene).visual
+    assert mended.startswith("温暖的阳光透过窗户洒在桌面上")
+    assert "擀面杖" not in mended and mended.count("。") == 2
+    english = _scene(["Kofi lays his palms flat on the gym floor."]).model_copy(
+        update={"visual": "Kofi lays his palms flat on the gym floor. Dust hangs in the light."}
+    )
+    assert visual_of_its_own(english).visual == "Dust hangs in the light."
+    short = _scene(["Kofi nods."]).model_copy(update={"visual": "Wide shot of an empty gym."})
+    assert visual_of_its_own(short) == short
+
+
+def test_a_grandfather_cast_twice_with_one_look_is_one_person() -> None:
+    """Recorded (The Last Bus Home): Ana and Mr. Okafor, both the grandfather, one look."""
+    from film.quality.people.bible import one_per_relative
+    from film.screenplay import CharacterProfile
+
+    look = "He is a 65-year-old man with long gray hair, brown eyes, and a robust build."
+    sam = CharacterProfile(name="Sam", role="granddaughter", look="A 16-year-old girl.")
+    ana = CharacterProfile(name="Ana", role="grandfather", look=look)
+    okafor = CharacterProfile(name="Mr. Okafor", role="driver (grandfather)", look=look)
+    assert [p.name for p in one_per_relative([sam, ana, okafor])] == ["Sam", "Mr. Okafor"]
+    waigong = CharacterProfile(name="外公", role="外公", look="七十岁，瘦高，戴草帽")
+    yeye = CharacterProfile(name="爷爷", role="爷爷", look="七十岁，微胖，光头")
+    assert one_per_relative([yeye, waigong]) == [yeye, waigong]
+
+
+def test_the_compound_guard_is_not_a_policeman() -> None:
+    """Recorded (保安大爷的天罗地网): 保安大爷's role came back as 警察."""
+    from film.quality.people.naming import role_of_trade_name
+
+    assert role_of_trade_name("保安大爷", "警察") == "保安"
+    assert role_of_trade_name("Nurse Li", "doctor") == "nurse"
+    assert role_of_trade_name("保安大爷", "小区保安") == "小区保安"
+    assert role_of_trade_name("Driver Walter", "the driver's old friend, a police officer") == (
+        "the driver's old friend, a police officer"
+    )
+    assert role_of_trade_name("小明", "警察") == "警察"
