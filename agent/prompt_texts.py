@@ -73,6 +73,10 @@ EXAMPLES: dict[str, dict[str, str]] = {
 #: The worked examples' own people. A speaker of a drafted scene by one of these names who
 #: is not in the bible was copied from the example: the bike film got a "Nora".
 EXAMPLE_NAMES = frozenset({"nora", "林晓"})
+#: The outline example's place, with the word a story of its own would need to be there.
+#: The retired bus driver's outline put the driver at a "Hospital entrance" the idea
+#: never names.
+EXAMPLE_PLACES = {"hospital entrance": "hospital", "医院门口": "医院"}
 
 TASKS: dict[str, dict[str, str]] = {
     "pitches": {

@@ -29,8 +29,9 @@ from agent.drafting.tidy import (
     same_person,
     strip_role_label,
 )
-from agent.model.ask import ask_model, stage_messages
+from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
+from agent.prompt_texts import EXAMPLE_PLACES
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.language import has_cjk
@@ -62,8 +63,33 @@ def _first_sentences(summary: str) -> str:
     return cut_loop(" ".join(_EN_BREAK.split(text)[:SUMMARY_SENTENCES]))
 
 
+def _own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
+    """``beats`` with the outline example's place given up for a neighbouring beat's place.
+
+    A story that names the example's place (a film set at a hospital) keeps it.
+    """
+    copied = {place for place, word in EXAMPLE_PLACES.items() if word not in story.casefold()}
+    own = [beat for beat in beats if beat.place.strip().casefold() not in copied]
+    if len(own) == len(beats) or not own:
+        return beats
+    fitted = []
+    for index, beat in enumerate(beats):
+        if beat.place.strip().casefold() in copied:
+            before = [b for b in beats[:index] if b.place.strip().casefold() not in copied]
+            near = before[-1] if before else own[0]
+            beat = beat.model_copy(update={"place": near.place, "interior": near.interior})
+        fitted.append(beat)
+    return fitted
+
+
 def fit_beats(
-    beats: list[BeatDraft], count: int, cast: list[str], language: str = "en", story: str = ""
+    beats: list[BeatDraft],
+    count: int,
+    cast: list[str],
+    language: str = "en",
+    story: str = "",
+    *,
+    drop_repeats: bool = True,
 ) -> list[BeatDraft]:
     """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
 
@@ -72,11 +98,13 @@ def fit_beats(
     bench the model kept writing "小明开始学习Python" and "小明开始学习C++" as two beats
     through every retry). A beat with nobody from the bible gets the lead; every place is
     cleaned (:func:`clean_place`); the headings follow the time the story names
-    (:func:`agent.drafting.tidy.follow_story_time`).
+    (:func:`agent.drafting.tidy.follow_story_time`). With ``drop_repeats`` false every
+    beat stays where the model put it, so :func:`fill_thin_outline` can rewrite the repeats
+    in their own places.
     """
-    beats = beats[:count]
+    beats = _own_places(beats[:count], story)
     repeats = set(repeated_indices([beat.summary for beat in beats]))
-    if len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
+    if drop_repeats and len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]
     known = same_person(cast)
     times = follow_story_time([beat.time_of_day for beat in beats], story)
@@ -125,25 +153,19 @@ def beat_text(beat: BeatDraft) -> str:
     return f"{beat.interior}. {beat.place} - {beat.time_of_day}: {beat.summary}"
 
 
-async def patch_repeated_beats(
+async def _rewrite_beats(
     runtime: Runtime[Context],
     state: State,
-    failure: GateFailure,
-    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
+    beats: list[BeatDraft],
+    targets: Sequence[int],
     language: str,
     cast: Sequence[str],
 ) -> list[BeatDraft]:
-    """The refused outline with each repeated beat written anew; ``failure`` if that fails.
+    """``beats`` with each beat at ``targets`` (0-based) asked for anew, one at a time.
 
     Raises:
-        GateFailure: ``failure`` itself when the outline had other faults, or the new
-            beats still repeat or fail the gate.
         StageFailure: the model failed.
     """
-    beats = failure.best
-    targets = repeated_beats(failure.findings)
-    if not isinstance(beats, list) or not beats or targets is None:
-        raise failure
     plan = beat_plan(len(beats), language).splitlines()
     for index in targets:
         listing = "\n".join(
@@ -175,6 +197,29 @@ async def patch_repeated_beats(
             beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
             if index not in repeated_indices([b.summary for b in beats]):
                 break
+    return beats
+
+
+async def patch_repeated_beats(
+    runtime: Runtime[Context],
+    state: State,
+    failure: GateFailure,
+    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
+    language: str,
+    cast: Sequence[str],
+) -> list[BeatDraft]:
+    """The refused outline with each repeated beat written anew; ``failure`` if that fails.
+
+    Raises:
+        GateFailure: ``failure`` itself when the outline had other faults, or the new
+            beats still repeat or fail the gate.
+        StageFailure: the model failed.
+    """
+    beats = failure.best
+    targets = repeated_beats(failure.findings)
+    if not isinstance(beats, list) or not beats or targets is None:
+        raise failure
+    beats = await _rewrite_beats(runtime, state, beats, targets, language, cast)
     patched, findings = check(OutlineDraft(beats=beats))
     passed = len(patched) == len(beats) and not any(blocks(f) for f in findings)
     record_gate(GateRecord("outline (beat rewrite)", tuple(fired(findings)), 1, passed))
@@ -187,3 +232,54 @@ async def patch_repeated_beats(
     if not passed:
         raise failure
     return patched
+
+
+#: Beats an outline may tell fewer than planned and still be accepted as it is (the
+#: gate's ``runtime.beat-count`` allows the same). The three-minute drummer's outline told
+#: 3 different steps in 8 beats; dropping the five repeats left three scenes of a minute
+#: each, padded to 106 s with the drummer seeing his reflection four times. Below this the
+#: repeats are written anew where they stood, instead of asking for a whole new outline.
+BEATS_SHORT_OK = 1
+
+
+def is_thin(distinct: int, count: int) -> bool:
+    """Whether ``distinct`` different beats are too few for a film planned with ``count``."""
+    return MIN_DISTINCT_BEATS <= distinct < count - BEATS_SHORT_OK
+
+
+async def fill_thin_outline(
+    runtime: Runtime[Context],
+    state: State,
+    accepted: list[BeatDraft],
+    as_written: list[BeatDraft],
+    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
+    language: str,
+    cast: Sequence[str],
+) -> list[BeatDraft]:
+    """``accepted`` grown back towards its planned count by rewriting the dropped repeats.
+
+    ``as_written`` is the same answer with every beat in its place (repeats kept). Each
+    repeat is asked for anew where it stood; the grown outline goes through the gate again
+    and replaces ``accepted`` only when it passes and is longer. The model failing here
+    costs nothing: the accepted outline stands.
+    """
+    targets = repeated_indices([b.summary for b in as_written])
+    if not targets or not is_thin(len(accepted), len(as_written)):
+        return accepted
+    try:
+        beats = await _rewrite_beats(runtime, state, as_written, targets, language, cast)
+    except StageFailure as exc:
+        log.info("outline stays at %d beats: %s", len(accepted), exc)
+        return accepted
+    grown, findings = check(OutlineDraft(beats=beats))
+    passed = len(grown) > len(accepted) and not any(blocks(f) for f in findings)
+    record_gate(GateRecord("outline (thin fill)", tuple(fired(findings)), 1, passed))
+    log.info(
+        "quality gate outline: %d of %d beats told apart; wrote beat(s) %s anew, now %d (%s)",
+        len(accepted),
+        len(as_written),
+        [t + 1 for t in targets],
+        len(grown),
+        "kept" if passed else "refused",
+    )
+    return grown if passed else accepted

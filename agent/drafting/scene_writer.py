@@ -19,10 +19,10 @@ from langgraph.runtime import Runtime
 from agent.context import Context
 from agent.drafting.brief import facts_for, film_language, heading_text
 from agent.drafting.converters import to_scene
+from agent.drafting.kinship import own_people
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
-from agent.prompt_texts import EXAMPLE_NAMES
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
@@ -34,9 +34,9 @@ from film.quality.mend import (
     keep_to_beat,
     mend_edges,
     mend_visual,
+    visual_of_its_own,
 )
 from film.quality.names import name_problem
-from film.quality.people.slips import film_relatives, with_told_kin
 from film.quality.people.speech import speech_to_dialogue
 from film.screenplay import Scene
 
@@ -112,32 +112,8 @@ class SceneWriter:
         return str(self.state.get("draft", {}).get("logline", {}).get("title", ""))
 
     def with_told_kin(self, draft: SceneDraft) -> SceneDraft:
-        """``draft`` with relatives the film lacks swapped for those it has (爷爷 → 奶奶).
-
-        See :func:`film.quality.people.slips.with_told_kin`: the speaker too, so the line
-        goes to the bible's person instead of a stand-in the form repair would cast. A line
-        spoken by the worked example's own person (Nora, 林晓), who is not in the bible, is
-        struck: the form repair would otherwise cast her.
-        """
-        told = film_relatives(self.brief.idea, zip(self.cast, self.roles, strict=False))
-        cast = {name.casefold() for name in self.cast}
-        copied = EXAMPLE_NAMES - cast  # the worked example's people, unless the bible has them
-        return draft.model_copy(
-            update={
-                "action": [with_told_kin(line, told) for line in draft.action],
-                "dialogue": [
-                    line.model_copy(
-                        update={
-                            "speaker": with_told_kin(line.speaker, told),
-                            "text": with_told_kin(line.text, told),
-                        }
-                    )
-                    for line in draft.dialogue
-                    if line.speaker.strip().casefold() not in copied
-                ],
-                "visual": with_told_kin(draft.visual, told),
-            }
-        )
+        """``draft`` kept to the film's own people (:func:`agent.drafting.kinship.own_people`)."""
+        return own_people(draft, self.brief.idea, self.cast, self.roles, self.language)
 
     def budget(self) -> float:
         """Seconds each scene should run."""
@@ -196,6 +172,7 @@ class SceneWriter:
                 self.brief.idea,
                 beat.summary,
             )
+            new = visual_of_its_own(new)
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(
                     update={"interior": scene.interior, "time_of_day": scene.time_of_day}

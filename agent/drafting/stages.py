@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.beats import fit_beats, patch_repeated_beats
+from agent.drafting.beats import fill_thin_outline, fit_beats, is_thin, patch_repeated_beats
 from agent.drafting.brief import (
     drafting_genre,
     facts_for,
@@ -243,9 +243,16 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     prompt += must_show(state.get("idea", ""), language)
     story = f"{state.get('idea', '')} {draft.get('logline', {}).get('setting_time', '')}"
 
+    as_written: dict[int, list[BeatDraft]] = {}  # each accepted list's beats, repeats kept
+
     def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
         beats = fit_beats(outline.beats, count, cast, language, story)
-        return beats, check_beats(beats, brief, characters=cast, title=title)
+        written = fit_beats(outline.beats, count, cast, language, story, drop_repeats=False)
+        as_written[id(beats)] = written
+        findings = check_beats(beats, brief, characters=cast, title=title)
+        if is_thin(len(beats), len(written)):  # the repeats are rewritten, not the outline
+            findings = [f for f in findings if f.check != "runtime.beat-count"]
+        return beats, findings
 
     try:
         try:
@@ -258,6 +265,8 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
                 language=language,
             )
             beats = checked.result
+            written = as_written.get(id(beats), beats)
+            beats = await fill_thin_outline(runtime, state, beats, written, check, language, cast)
         except GateFailure as failure:  # a repeated beat is rewritten alone
             beats = await patch_repeated_beats(runtime, state, failure, check, language, cast)
     except StageFailure as exc:

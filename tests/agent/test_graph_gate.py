@@ -300,3 +300,41 @@ async def test_a_beat_that_keeps_retelling_another_is_rewritten_alone(
     scenes = screenplay_of(result).scenes
     assert len(scenes) == scene_count_for(60) == 3
     assert scenes[-1].place == "Railway station"
+
+
+async def test_an_outline_that_tells_few_steps_gets_its_repeats_written_anew(
+    monkeypatch, tmp_path
+) -> None:
+    """The recorded three-minute drummer: 8 beats planned, 3 told apart, a film 41 % short."""
+    prompts: list[str] = []
+
+    def thin(data: dict[str, Any]) -> dict[str, Any]:
+        beats = data["beats"]
+        return {"beats": [*beats[:2], *[beats[0]] * (len(beats) - 3), beats[-1]]}
+
+    fresh = iter(
+        [
+            "Kofi lays his palms flat on the gym floor as the bass drum thuds.",
+            "The band leader tells Kofi a deaf drummer will slow them down.",
+            "Kofi tapes a vibration pad under his stool and practises alone at dawn.",
+            "On the night of the battle the floor is packed and the speakers are loud.",
+            "Kofi kicks off his shoes, finds the beat in his feet and plays.",
+        ]
+    )
+
+    def new_beat(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        beat = {"place": "School gym", "interior": "INT", "time_of_day": "DAY"}
+        return {"beats": [{**beat, "summary": next(fresh), "characters": []}]}
+
+    model = ScriptedChatModel(
+        script={"OutlineDraft": [spoiled("OutlineDraft", thin, prompts)] + [new_beat] * 5}
+    )
+    three_minutes = "a 3-minute film about a deaf drummer who feels the beat through the floor"
+    result = await draft(Studio(monkeypatch, tmp_path, model), three_minutes)
+    count = scene_count_for(180)
+    assert model.calls.count("OutlineDraft") == 1 + (count - 3)  # one outline, then each repeat
+    assert all("<<<" in prompt for prompt in prompts[1:])
+    scenes = screenplay_of(result).scenes
+    assert len(scenes) == count == 8
+    assert scenes[2].place == "School gym"  # the first repeat, written anew where it stood

@@ -1,0 +1,88 @@
+"""A drafted scene kept to the film's own people, before the gate judges it.
+
+The 1.5B model borrows people: a relative the film does not have (爷爷 in a grandmother's
+film), the worked example's Nora, or a mother thanked in a kitchen where only the
+grandmother stands. Each fix here is certain, so none costs a retry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.drafting.schemas import LineDraft, SceneDraft
+from agent.prompt_texts import EXAMPLE_NAMES
+from film.language import has_cjk
+from film.quality.people.slips import call_for, calls_to_listener, film_relatives, with_told_kin
+
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*\s*")
+
+
+def names_any(text: str, names: frozenset[str]) -> bool:
+    """Whether ``text`` names one of ``names`` (lower case), as a word of its own."""
+    folded = text.casefold()
+    return any(
+        re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) for name in names if name
+    )
+
+
+def own_people(
+    draft: SceneDraft, idea: str, cast: Sequence[str], roles: Sequence[str], language: str
+) -> SceneDraft:
+    """``draft`` with relatives the film lacks swapped for those it has (爷爷 → 奶奶).
+
+    See :func:`film.quality.people.slips.with_told_kin`: the speaker too, so the line goes
+    to the bible's person instead of a stand-in the form repair would cast. A line spoken
+    by the worked example's own person (Nora, 林晓), who is not in the bible, is struck:
+    the form repair would otherwise cast her. So are the action lines and visual sentences
+    that name her ("Nora approaches him from behind with her umbrella").
+    """
+    told = film_relatives(idea, zip(cast, roles, strict=False))
+    copied = EXAMPLE_NAMES - {name.casefold() for name in cast}
+    action = [line for line in draft.action if not names_any(line, copied)] or draft.action
+    visual = draft.visual
+    if names_any(visual, copied):
+        kept = [p.strip() for p in _SENTENCE.findall(visual) if not names_any(p, copied)]
+        visual = ("" if has_cjk(visual) else " ").join(kept)
+    dialogue = [
+        line.model_copy(
+            update={
+                "speaker": with_told_kin(line.speaker, told),
+                "text": with_told_kin(line.text, told),
+            }
+        )
+        for line in draft.dialogue
+        if line.speaker.strip().casefold() not in copied
+    ]
+    return draft.model_copy(
+        update={
+            "action": [with_told_kin(line, told) for line in action],
+            "dialogue": _called_as_listener(
+                dialogue, told, dict(zip(cast, roles, strict=False)), language
+            ),
+            "visual": with_told_kin(visual, told),
+        }
+    )
+
+
+def _called_as_listener(
+    dialogue: list[LineDraft], told: set[str], roles: dict[str, str], language: str
+) -> list[LineDraft]:
+    """In a scene of two speakers, an elder the film lacks called by name is the listener.
+
+    See :func:`film.quality.people.slips.calls_to_listener` ("谢谢妈妈" said to 奶奶).
+    """
+    speakers = list(dict.fromkeys(line.speaker for line in dialogue))
+    if len(speakers) != 2:
+        return dialogue
+    calls = {name: call_for(name, roles.get(name, ""), language) for name in speakers}
+    return [
+        line.model_copy(
+            update={
+                "text": calls_to_listener(
+                    line.text, calls[speakers[1 - speakers.index(line.speaker)]], told
+                )
+            }
+        )
+        for line in dialogue
+    ]

@@ -1,0 +1,124 @@
+"""The worked examples' people, places and "nothing" answers never reach a screenplay."""
+
+from __future__ import annotations
+
+from agent.drafting.beats import fit_beats
+from agent.drafting.scene_writer import SceneWriter
+from agent.drafting.schemas import BeatDraft, SceneDraft
+from agent.drafting.tidy import wardrobe_of
+from film.quality import Brief
+
+
+def _beat(place: str, summary: str, interior: str = "INT") -> BeatDraft:
+    return BeatDraft.model_validate(
+        {
+            "interior": interior,
+            "place": place,
+            "time_of_day": "DAY",
+            "summary": summary,
+            "characters": ["Walter"],
+        }
+    )
+
+
+def test_a_wardrobe_that_says_there_is_none_is_left_empty() -> None:
+    """Recorded: the night-market film's bible read "Wardrobe: 无特殊服装" twice."""
+    for nothing in ("无特殊服装", "无特殊服装。", "没有特别的服装", "No special costume."):
+        assert wardrobe_of("一个瘦高的年轻人", nothing) == ""
+    assert wardrobe_of("a tall man", "no-nonsense grey suit") == "no-nonsense grey suit"
+
+
+def test_the_outline_examples_place_gives_way_to_the_storys_own() -> None:
+    """Recorded: the retired bus driver's second beat was at the example's hospital entrance."""
+    beats = [
+        _beat("Bus depot", "Walter parks bus 42 for the last time."),
+        _beat("Hospital entrance", "Walter waits as his granddaughter runs up.", "EXT"),
+        _beat("Bus stop", "They ride his old route together, side by side."),
+    ]
+    story = "a retired bus driver rides his old route with his granddaughter"
+    fitted = fit_beats(beats, 3, ["Walter", "Amy"], "en", story)
+    assert [b.place for b in fitted] == ["Bus depot", "Bus depot", "Bus stop"]
+    assert fitted[1].interior == "INT"
+    at_hospital = fit_beats(beats, 3, ["Walter"], "en", "a nurse at the hospital")
+    assert at_hospital[1].place == "Hospital entrance"
+    zh = [
+        BeatDraft.model_validate({**b.model_dump(), "place": p, "summary": s})
+        for b, p, s in zip(
+            beats,
+            ["医院门口", "夜市", "出租屋"],
+            ["小明在夜市支起煎饼摊。", "城管来了，小明推车就跑。", "深夜，小明在出租屋里写代码。"],
+            strict=True,
+        )
+    ]
+    assert fit_beats(zh, 3, ["小明"], "zh", "夜市摆摊的程序员")[0].place == "夜市"
+
+
+def test_the_scene_examples_person_is_struck_from_action_and_visual() -> None:
+    """Recorded: "Nora approaches him from behind with her umbrella in hand." in a visual."""
+    idea = "a retired bus driver rides his old route with his granddaughter"
+    state = {
+        "idea": idea,
+        "language": "en",
+        "draft": {"characters": [{"name": "Walter", "role": "retired bus driver"}]},
+    }
+    writer = SceneWriter(state, None, Brief(idea=idea, language="en"), [], "")  # type: ignore[arg-type]
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["Walter checks his watch.", "Nora holds out her red umbrella."],
+            "dialogue": [{"speaker": "Walter", "text": "Right on time, as always."}],
+            "visual": "Close-up of Walter's face. Nora approaches him from behind.",
+        }
+    )
+    tidied = writer.with_told_kin(draft)
+    assert tidied.action == ["Walter checks his watch."]
+    assert tidied.visual == "Close-up of Walter's face."
+    # A bible that has its own Nora keeps her.
+    state["draft"]["characters"].append({"name": "Nora", "role": "granddaughter"})
+    assert writer.with_told_kin(draft).action == draft.action
+
+
+def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None:
+    """Recorded (饺子里的叮嘱): "谢谢妈妈。" said to 奶奶 in a film without a mother."""
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    state = {
+        "idea": idea,
+        "language": "zh",
+        "draft": {
+            "characters": [{"name": "奶奶", "role": "奶奶"}, {"name": "孙子", "role": "孙子"}]
+        },
+    }
+    writer = SceneWriter(state, None, Brief(idea=idea, language="zh"), [], "")  # type: ignore[arg-type]
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["奶奶把面粉倒进盆里。"],
+            "dialogue": [
+                {"speaker": "奶奶", "text": "路上小心点。"},
+                {"speaker": "孙子", "text": "谢谢妈妈。"},
+                {"speaker": "孙子", "text": "我妈妈也会包饺子。"},
+            ],
+        }
+    )
+    lines = [d.text for d in writer.with_told_kin(draft).dialogue]
+    assert lines == ["路上小心点。", "谢谢奶奶。", "我妈妈也会包饺子。"]
+    english = SceneDraft.model_validate(
+        {
+            "action": ["Grandma rolls the dough."],
+            "dialogue": [
+                {"speaker": "Grandma", "text": "Fold it like this."},
+                {"speaker": "Leo", "text": "Thanks, Mom!"},
+            ],
+        }
+    )
+    state_en = {
+        "idea": "a grandma teaches her grandson to make dumplings",
+        "language": "en",
+        "draft": {
+            "characters": [
+                {"name": "Grandma", "role": "grandmother"},
+                {"name": "Leo", "role": "grandson"},
+            ]
+        },
+    }
+    brief = Brief(idea=state_en["idea"], language="en")
+    writer_en = SceneWriter(state_en, None, brief, [], "")  # type: ignore[arg-type]
+    assert writer_en.with_told_kin(english).dialogue[1].text == "Thanks, Grandma!"
