@@ -38,6 +38,7 @@ def own_people(
     that name her ("Nora approaches him from behind with her umbrella").
     """
     told = film_relatives(idea, zip(cast, roles, strict=False))
+    words = " ".join([idea, *cast, *roles])  # the film's own kin words (外婆, not 奶奶)
     copied = EXAMPLE_NAMES - {name.casefold() for name in cast}
     action = [line for line in draft.action if not names_any(line, copied)] or draft.action
     visual = draft.visual
@@ -45,22 +46,20 @@ def own_people(
         kept = [p.strip() for p in _SENTENCE.findall(visual) if not names_any(p, copied)]
         visual = ("" if has_cjk(visual) else " ").join(kept)
     dialogue = [
-        line.model_copy(
-            update={
-                "speaker": with_told_kin(line.speaker, told),
-                "text": with_told_kin(line.text, told),
-            }
-        )
+        line.model_copy(update={"speaker": with_told_kin(line.speaker, told, words)})
         for line in draft.dialogue
         if line.speaker.strip().casefold() not in copied
     ]
+    # The listener first: "谢谢妈妈" said to 爷爷 is his thanks, not a grandmother's.
+    dialogue = _called_as_listener(dialogue, told, dict(zip(cast, roles, strict=False)), language)
     return draft.model_copy(
         update={
-            "action": [with_told_kin(line, told) for line in action],
-            "dialogue": _called_as_listener(
-                dialogue, told, dict(zip(cast, roles, strict=False)), language
-            ),
-            "visual": with_told_kin(visual, told),
+            "action": [with_told_kin(line, told, words) for line in action],
+            "dialogue": [
+                line.model_copy(update={"text": with_told_kin(line.text, told, words)})
+                for line in dialogue
+            ],
+            "visual": with_told_kin(visual, told, words),
         }
     )
 

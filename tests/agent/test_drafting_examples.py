@@ -94,12 +94,26 @@ def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None
             "dialogue": [
                 {"speaker": "奶奶", "text": "路上小心点。"},
                 {"speaker": "孙子", "text": "谢谢妈妈。"},
-                {"speaker": "孙子", "text": "我妈妈也会包饺子。"},
             ],
         }
     )
     lines = [d.text for d in writer.with_told_kin(draft).dialogue]
-    assert lines == ["路上小心点。", "谢谢奶奶。", "我妈妈也会包饺子。"]
+    assert lines == ["路上小心点。", "谢谢奶奶。"]
+    # Said to his grandfather in a film that also has a grandmother, the thanks are his.
+    state["draft"]["characters"] = [
+        {"name": "奶奶", "role": "奶奶"},
+        {"name": "爷爷", "role": "爷爷"},
+        {"name": "孙子", "role": "孙子"},
+    ]
+    to_grandpa = draft.model_copy(
+        update={
+            "dialogue": [
+                draft.dialogue[0].model_copy(update={"speaker": "爷爷"}),
+                draft.dialogue[1],
+            ]
+        }
+    )
+    assert [d.text for d in writer.with_told_kin(to_grandpa).dialogue][1] == "谢谢爷爷。"
     english = SceneDraft.model_validate(
         {
             "action": ["Grandma rolls the dough."],

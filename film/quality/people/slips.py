@@ -77,7 +77,7 @@ def film_relatives(idea: str, people: Iterable[tuple[str, str]]) -> set[str]:
     return relatives_in(idea) | implied_relatives(idea) | relatives_in(bible)
 
 
-def with_told_kin(text: str, told: set[str]) -> str:
+def with_told_kin(text: str, told: set[str], film_text: str = "") -> str:
     """``text`` with a relative the film lacks swapped for the counterpart it has.
 
     Recorded (craft bench 18:18, 饺子里的叮嘱): the grandmother's dumplings lesson had
@@ -86,7 +86,46 @@ def with_told_kin(text: str, told: set[str]) -> str:
     :func:`film_relatives`.
     """
     wrong = {key for key in relatives_in(text) - told if _partner(key) in told}
-    return _swapped(text, wrong)
+    return _a_generation_up(_swapped(text, wrong), told, film_text)
+
+
+#: A parent or child the film lacks, where it has the grandparent or grandchild instead.
+_GENERATION = {
+    "mother": "grandmother",
+    "father": "grandfather",
+    "son": "grandson",
+    "daughter": "granddaughter",
+}
+
+
+def _a_generation_up(text: str, told: set[str], film_text: str) -> str:
+    """``text`` with a parent (or child) the film lacks said as its grandparent (grandchild).
+
+    Recorded (craft bench, 饺子的约定): "孙子在学校的校车里，妈妈给他送行。" in a film of a
+    grandmother and her grandson only. Only when the film has neither parent (child) and
+    has the grandparent (grandchild); the word is the film's own (外婆, not 奶奶, in a film
+    of 外婆), from ``film_text`` (the idea and the bible).
+    """
+    for key in relatives_in(text) - told:
+        target = _GENERATION.get(key)
+        if target is None or target not in told or {key, _partner(key)} & told:
+            continue
+        for word, found in WORDS:
+            if found != key:
+                continue
+            chosen = _film_word(target, film_text, chinese=not word.isascii())
+            if word.isascii():
+                text = re.sub(rf"\b{re.escape(word)}\b", _in_case_of(chosen), text, flags=re.I)
+            else:
+                text = text.replace(word, chosen)
+    return text
+
+
+def _film_word(key: str, film_text: str, *, chinese: bool) -> str:
+    """The film's own word for the relative ``key``, in the script asked for."""
+    words = [w for w in words_of(key) if w.isascii() != chinese and w != "grandchild"]
+    used = [w for w in words if w.lower() in film_text.lower()]
+    return (used or words)[0]
 
 
 def _partner(key: str) -> str:

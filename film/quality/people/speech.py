@@ -3,7 +3,8 @@
 The 1.5B model often writes a line of speech as action: "孙子说：谢谢您！", "Mia says:
 "I'm home."", or "奶奶一边包着饺子，一边和孙子说：“你放心。”" (craft bench, grandmother's
 dumplings). As action it is lettered on the picture and never voiced, and the scene then
-says the same thing twice in two forms. When the speaker is one of the scene's people,
+says the same thing twice in two forms. The colon may be missing before a quote:
+"孙子回答“我怕路上会遇到什么困难。”". When the speaker is one of the scene's people,
 the words become their dialogue line and the action keeps only what is done (nothing, for
 a line that was only speech). Everything else is left as written.
 """
@@ -21,8 +22,8 @@ _ZH_SAYS = (
     r"[^，,。：:“”\"]{0,6}?"  # whom: "孙子问奶奶：…"
 )
 _ZH_SPEECH = re.compile(
-    rf"^(?P<before>.*?)(?:[，,]\s*)?(?P<lead>[^，,。]*?){_ZH_SAYS}\s*[:：]\s*"
-    r"[“\"「]?(?P<text>[^“”\"「」]+?)[”\"」]?\s*[。]?$"
+    rf"^(?P<before>.*?)(?:[，,]\s*)?(?P<lead>[^，,。]*?){_ZH_SAYS}"
+    r"(?:\s*[:：]\s*[“\"「]?|[“\"「])(?P<text>[^“”\"「」]+?)[”\"」]?\s*[。]?$"
 )
 _EN_SPEECH = re.compile(
     r"^(?P<who>[A-Z][\w' -]{0,30}?)\s+(?:says|said|asks|asked|replies|replied|shouts|whispers)"

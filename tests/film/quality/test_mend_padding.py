@@ -131,3 +131,31 @@ def test_the_compound_guard_is_not_a_policeman() -> None:
         "the driver's old friend, a police officer"
     )
     assert role_of_trade_name("小明", "警察") == "警察"
+
+
+def test_a_mother_the_film_lacks_is_the_grandmother_it_has() -> None:
+    """Recorded (饺子的约定): "妈妈给他送行" in a film of a grandmother and grandson only."""
+    from film.quality.people.slips import film_relatives, with_told_kin
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    told = film_relatives(idea, [("奶奶", "奶奶"), ("孙子", "孙子")])
+    assert (
+        with_told_kin("孙子在校车里，妈妈给他送行。", told, idea) == "孙子在校车里，奶奶给他送行。"
+    )
+    waipo = "外孙要出国了，外婆教他包饺子"
+    told_waipo = film_relatives(waipo, [("外婆", "外婆"), ("外孙", "外孙")])
+    assert with_told_kin("妈妈给他送行。", told_waipo, waipo) == "外婆给他送行。"
+    english = "a grandma teaches her grandson to make dumplings"
+    told_en = film_relatives(english, [("Grandma", "grandmother"), ("Leo", "grandson")])
+    assert with_told_kin("Thanks, Mom!", told_en, english) == "Thanks, Grandma!"
+    with_parents = film_relatives("奶奶和妈妈一起送孙子上大学", [])
+    assert with_told_kin("妈妈给他送行。", with_parents, "") == "妈妈给他送行。"
+
+
+def test_speech_in_action_without_a_colon_is_a_line() -> None:
+    from film.quality.people.speech import speech_to_dialogue
+
+    scene = _scene(["孙子回答“我怕路上会遇到什么困难。”", "奶奶把饺子放进锅里。"], "孙子")
+    moved = speech_to_dialogue(scene, ["奶奶", "孙子"])
+    assert moved.action == ["奶奶把饺子放进锅里。"]
+    assert ("孙子", "我怕路上会遇到什么困难。") in [(d.speaker, d.text) for d in moved.dialogue]
