@@ -10,8 +10,9 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 3. a person the idea sends to university is not drawn a child
    (:func:`.dress.grown_for_idea`), and a child loses grown-ups' clothes (:mod:`.dress`);
    both need the mended role and look to know who is who;
-4. one relative cast twice, word for word the same look, is one person
-   (:func:`one_per_relative`).
+4. one relative cast twice is one person: word for word the same look
+   (:func:`one_per_relative`), or the idea's implied relative given to a second person
+   beside the one who is it (:func:`one_implied_relative`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from film.quality.people.dress import child_wardrobe, grown_for_idea
-from film.quality.people.family import relatives_in
+from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
-from film.quality.people.slips import mend_people
+from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.text import normalise
 from film.screenplay import CharacterProfile
 
@@ -61,18 +62,38 @@ def mended_bible(
         (role, grown_for_idea(idea, p.name, role, look))
         for p, (role, look) in zip(renamed, mended, strict=True)
     ]
-    return one_per_relative(
-        [
-            p.model_copy(
-                update={
-                    "role": role,
-                    "look": look,
-                    "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
-                }
-            )
-            for p, (role, look) in zip(renamed, grown, strict=True)
-        ]
+    return one_implied_relative(
+        idea,
+        one_per_relative(
+            [
+                p.model_copy(
+                    update={
+                        "role": role,
+                        "look": look,
+                        "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+                    }
+                )
+                for p, (role, look) in zip(renamed, grown, strict=True)
+            ]
+        ),
     )
+
+
+def one_implied_relative(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
+    """The bible without a second person cast as the relative the idea makes someone.
+
+    "A retired bus driver ... with his granddaughter": the driver is the grandfather. The
+    1.5B model cast "Sam, driver (grandfather)" and beside him "Mr. Okafor, grandfather
+    (driver's father)", and the film had two grandfathers. When exactly one person carries
+    the idea's person word and the relative, the others given that relative go.
+    """
+    kept = list(profiles)
+    for key in sorted(implied_relatives(idea) - relatives_in(idea)):
+        holders = [p for p in kept if key in relatives_in(p.role)]
+        carriers = [p for p in holders if carries_idea_person(idea, p.role)]
+        if len(holders) > 1 and len(carriers) == 1:
+            kept = [p for p in kept if p not in holders or p is carriers[0]]
+    return kept
 
 
 def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:

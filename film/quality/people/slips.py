@@ -204,7 +204,7 @@ def with_implied_roles(idea: str, people: list[tuple[str, str]]) -> list[str]:
     chinese = bool(re.search(r"[\u4e00-\u9fff]", idea))
     everyone = "\n".join(f"{name} {role}" for name, role in people)
     for key in sorted(implied_relatives(idea) - relatives_in(idea) - relatives_in(everyone)):
-        carriers = [i for i, role in enumerate(roles) if _carries_idea_person(idea, role)]
+        carriers = [i for i, role in enumerate(roles) if carries_idea_person(idea, role)]
         if len(carriers) != 1:
             continue
         child = next(
@@ -223,17 +223,21 @@ def with_implied_roles(idea: str, people: list[tuple[str, str]]) -> list[str]:
     return roles
 
 
-def _carries_idea_person(idea: str, role: str) -> bool:
-    """Whether ``role`` names a non-kin person word of the idea ("driver" of "bus driver")."""
+def carries_idea_person(idea: str, role: str) -> bool:
+    """Whether ``role`` names a non-kin person word of the idea ("driver" of "bus driver").
+
+    A possessive is someone else: "grandfather (driver's father)", 司机的父亲.
+    """
     for group in PEOPLE:
         if group[0] in KEYED:
             continue
         for word in group:
             if word.isascii():
                 pattern = rf"\b{re.escape(word)}s?\b"
-                if re.search(pattern, idea, re.I) and re.search(pattern, role, re.I):
+                own = rf"\b{re.escape(word)}s?\b(?!['’]s)"
+                if re.search(pattern, idea, re.I) and re.search(own, role, re.I):
                     return True
-            elif word in idea and word in role:
+            elif word in idea and re.search(rf"{re.escape(word)}(?!的)", role):
                 return True
     return False
 

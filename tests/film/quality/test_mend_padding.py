@@ -159,3 +159,25 @@ def test_speech_in_action_without_a_colon_is_a_line() -> None:
     moved = speech_to_dialogue(scene, ["奶奶", "孙子"])
     assert moved.action == ["奶奶把饺子放进锅里。"]
     assert ("孙子", "我怕路上会遇到什么困难。") in [(d.speaker, d.text) for d in moved.dialogue]
+
+
+def test_the_drivers_granddaughter_has_one_grandfather() -> None:
+    """Recorded (The Last Bus Home, this stop): the driver and a second 'grandfather'."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "A retired bus driver rides his old route one last time with his granddaughter."
+    bible = [
+        CharacterProfile(name="Ana", role="Granddaughter", look="A 14-year-old girl."),
+        CharacterProfile(name="Sam", role="Driver (grandfather)", look="A man with gray hair."),
+        CharacterProfile(
+            name="Mr. Okafor", role="Grandfather (driver's father)", look="A man with a cane."
+        ),
+    ]
+    assert [p.name for p in mended_bible(idea, bible, "en")] == ["Ana", "Sam"]
+    two = "奶奶和外婆一起教孙女包饺子"
+    both = [
+        CharacterProfile(name="奶奶", role="奶奶", look="七十岁，短发"),
+        CharacterProfile(name="外婆", role="外婆", look="六十八岁，长发"),
+    ]
+    assert len(mended_bible(two, both, "zh")) == 2
