@@ -26,9 +26,13 @@ _ZH_SPEECH = re.compile(
     r"(?:\s*[:：]\s*[“\"「]?|[“\"「])(?P<text>[^“”\"「」]+?)[”\"」]?\s*[。]?$"
 )
 _EN_SPEECH = re.compile(
-    r"^(?P<who>[A-Z][\w' -]{0,30}?)\s+(?:says|said|asks|asked|replies|replied|shouts|whispers)"
-    r"(?:\s+(?:softly|quietly|gently|with a smile))?\s*[,:]?\s*[\"“](?P<text>[^\"”]+)[\"”]\.?$"
+    r"^(?P<lead>[A-Z][^\"“‘]{0,90}?)"
+    r"\s+(?:says|said|asks|asked|replies|replied|shouts|whispers|tells)"
+    r"(?:\s+to\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?|\s+(?:him|her|them))?"
+    r"(?:\s+(?:softly|quietly|gently|with a smile))?\s*[,:]?\s*"
+    r"(?:[\"“](?P<text>[^\"”]+)[\"”]|[‘'](?P<single>[^’]+?)[’'])\.?$"
 )
+_AND = re.compile(r",?\s+and$")
 _ALONGSIDE = re.compile(r"一边")
 
 
@@ -61,13 +65,26 @@ def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
 
 
 def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
+    """(what is left of the action, the spoken line), or None when it is not speech.
+
+    "Mr. Okafor looks at the picture and says to Ana, 'This is my home.'" keeps "Mr.
+    Okafor looks at the picture." as action.
+    """
     match = _EN_SPEECH.match(action.strip())
     if match is None:
         return None
-    who = _speaker(match.group("who"), people)
-    if who is None or match.group("who").strip() != who:
+    lead = match.group("lead").strip()
+    who = _speaker(lead, people)
+    if who is None:
         return None
-    return "", DialogueLine(speaker=who, text=match.group("text").strip())
+    doing = lead[len(who) :].strip()
+    if doing and not _AND.search(doing):  # "Ana, the driver's friend, says": not a line
+        return None
+    text = (match.group("text") or match.group("single") or "").strip()
+    if not text:
+        return None
+    doing = _AND.sub("", doing)
+    return (f"{who} {doing}." if doing else ""), DialogueLine(speaker=who, text=text)
 
 
 def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:

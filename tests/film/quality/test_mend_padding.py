@@ -181,3 +181,18 @@ def test_the_drivers_granddaughter_has_one_grandfather() -> None:
         CharacterProfile(name="外婆", role="外婆", look="六十八岁，长发"),
     ]
     assert len(mended_bible(two, both, "zh")) == 2
+
+
+def test_english_speech_told_in_an_action_line_is_the_speakers_line() -> None:
+    """Recorded (The Last Bus Home): speech in single quotes after 'says to Ana,'."""
+    from film.quality.people.speech import speech_to_dialogue
+
+    said = "Mr. Okafor looks at the picture and says to Ana, 'This is my home.'"
+    scene = _scene([said, "Ana watches his face."], "Ana")
+    moved = speech_to_dialogue(scene, ["Ana", "Mr. Okafor"])
+    assert moved.action == ["Mr. Okafor looks at the picture.", "Ana watches his face."]
+    assert ("Mr. Okafor", "This is my home.") in [(d.speaker, d.text) for d in moved.dialogue]
+    plain = _scene(['Ana says, "I miss the old bus."'], "Ana")
+    assert "I miss the old bus." in [d.text for d in speech_to_dialogue(plain, ["Ana"]).dialogue]
+    not_speech = _scene(["Ana tells the driver's story to the whole bus."], "Ana")
+    assert speech_to_dialogue(not_speech, ["Ana"]) == not_speech
