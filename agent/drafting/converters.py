@@ -35,6 +35,8 @@ from film.quality.people.kin import relation_of
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+#: A place said with an indefinite article, which a heading never has.
+_ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 #: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
 _NO_PROP = frozenset({"无", "没有", "暂无", "none", "n/a", "na", "nothing", "-", "—"})
 _WORDLIKE = re.compile(r"\w")
@@ -103,6 +105,9 @@ def clean_place(place: str, cast: list[str], language: str = "en") -> str:
             break
         cleaned = shorter
     cleaned = without_again(cleaned)
+    if _ARTICLE.match(cleaned) and len(cleaned.split()) > 1:  # "INT. A GYM FLOOR - DAY"
+        cleaned = _ARTICLE.sub("", cleaned)
+        cleaned = cleaned[0].upper() + cleaned[1:]
     if not cleaned or cleaned.lower() in {name.lower() for name in cast}:
         return _HOME.get(language, _HOME["en"])
     return cleaned

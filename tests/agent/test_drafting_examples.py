@@ -136,3 +136,13 @@ def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None
     brief = Brief(idea=state_en["idea"], language="en")
     writer_en = SceneWriter(state_en, None, brief, [], "")  # type: ignore[arg-type]
     assert writer_en.with_told_kin(english).dialogue[1].text == "Thanks, Grandma!"
+
+
+def test_a_place_said_with_a_or_an_is_the_place() -> None:
+    """Recorded (The Drummer's Dream): 'INT. A GYM FLOOR - DAY' beside 'INT. GYM FLOOR'."""
+    from agent.drafting.converters import clean_place
+
+    assert clean_place("A gym floor", ["Alex"]) == "Gym floor"
+    assert clean_place("An old bus depot", ["Walter"]) == "Old bus depot"
+    assert clean_place("A", ["Alex"]) == "A"
+    assert clean_place("Anna's kitchen", ["Alex"]) == "Anna's kitchen"

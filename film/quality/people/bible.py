@@ -12,17 +12,22 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
    both need the mended role and look to know who is who;
 4. one relative cast twice is one person: word for word the same look
    (:func:`one_per_relative`), or the idea's implied relative given to a second person
-   beside the one who is it (:func:`one_implied_relative`).
+   beside the one who is it (:func:`one_implied_relative`);
+5. a sentence of a look or wardrobe copied from an earlier person goes
+   (:func:`own_sentences`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from film.language import has_cjk
 from film.quality.people.dress import child_wardrobe, grown_for_idea
 from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
 from film.quality.people.slips import carries_idea_person, mend_people
+from film.quality.repetition import long_enough
 from film.quality.text import normalise
 from film.screenplay import CharacterProfile
 
@@ -62,20 +67,22 @@ def mended_bible(
         (role, grown_for_idea(idea, p.name, role, look))
         for p, (role, look) in zip(renamed, mended, strict=True)
     ]
-    return one_implied_relative(
-        idea,
-        one_per_relative(
-            [
-                p.model_copy(
-                    update={
-                        "role": role,
-                        "look": look,
-                        "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
-                    }
-                )
-                for p, (role, look) in zip(renamed, grown, strict=True)
-            ]
-        ),
+    return own_sentences(
+        one_implied_relative(
+            idea,
+            one_per_relative(
+                [
+                    p.model_copy(
+                        update={
+                            "role": role,
+                            "look": look,
+                            "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+                        }
+                    )
+                    for p, (role, look) in zip(renamed, grown, strict=True)
+                ]
+            ),
+        )
     )
 
 
@@ -124,3 +131,41 @@ def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProf
         elif len(person.role.split()) > len(kept[twin].role.split()):
             kept[twin] = person
     return kept
+
+
+_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_ZH_SENTENCE = re.compile(r"(?<=[。！？])")
+
+
+def _sentences(text: str) -> list[str]:
+    splitter = _ZH_SENTENCE if has_cjk(text) else _EN_SENTENCE
+    return [part.strip() for part in splitter.split(text.strip()) if part.strip()]
+
+
+def own_sentences(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
+    """The bible with each look and wardrobe sentence said only of the first who had it.
+
+    Recorded (craft bench, *The Drummer's Dream*): the drummer, his father and his coach
+    each "has glasses that make him look older than he actually is", and each "wears a
+    black t-shirt with blue jeans". The person's own name counts as the same word, so
+    "Lara wears…" copies "Alex wears…". A look keeps its text when every sentence was
+    copied (the gate's copied-people check then asks again); a wardrobe is left empty.
+    """
+    seen: dict[str, set[str]] = {"look": set(), "wardrobe": set()}
+    mended: list[CharacterProfile] = []
+    for person in profiles:
+        update: dict[str, str] = {}
+        for part in ("look", "wardrobe"):
+            text = getattr(person, part)
+            kept = []
+            for sentence in _sentences(text):
+                key = normalise(sentence.replace(person.name, "@"))
+                if long_enough(sentence) and key in seen[part]:
+                    continue
+                seen[part].add(key)
+                kept.append(sentence)
+            joined = ("" if has_cjk(text) else " ").join(kept)
+            if joined != text.strip() and (kept or part == "wardrobe"):
+                update[part] = joined
+        mended.append(person.model_copy(update=update) if update else person)
+    return mended
