@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from agent.drafting.beats import fit_beats
-from agent.drafting.scene_writer import SceneWriter
+from agent.drafting.kinship import own_people
 from agent.drafting.schemas import BeatDraft, SceneDraft
 from agent.drafting.tidy import wardrobe_of
-from film.quality import Brief
 
 
 def _beat(place: str, summary: str, interior: str = "INT") -> BeatDraft:
@@ -56,12 +55,6 @@ def test_the_outline_examples_place_gives_way_to_the_storys_own() -> None:
 def test_the_scene_examples_person_is_struck_from_action_and_visual() -> None:
     """Recorded: "Nora approaches him from behind with her umbrella in hand." in a visual."""
     idea = "a retired bus driver rides his old route with his granddaughter"
-    state = {
-        "idea": idea,
-        "language": "en",
-        "draft": {"characters": [{"name": "Walter", "role": "retired bus driver"}]},
-    }
-    writer = SceneWriter(state, None, Brief(idea=idea, language="en"), [], "")  # type: ignore[arg-type]
     draft = SceneDraft.model_validate(
         {
             "action": ["Walter checks his watch.", "Nora holds out her red umbrella."],
@@ -69,25 +62,17 @@ def test_the_scene_examples_person_is_struck_from_action_and_visual() -> None:
             "visual": "Close-up of Walter's face. Nora approaches him from behind.",
         }
     )
-    tidied = writer.with_told_kin(draft)
+    tidied = own_people(draft, idea, ["Walter"], ["retired bus driver"], "en")
     assert tidied.action == ["Walter checks his watch."]
     assert tidied.visual == "Close-up of Walter's face."
     # A bible that has its own Nora keeps her.
-    state["draft"]["characters"].append({"name": "Nora", "role": "granddaughter"})
-    assert writer.with_told_kin(draft).action == draft.action
+    kept = own_people(draft, idea, ["Walter", "Nora"], ["driver", "granddaughter"], "en")
+    assert kept.action == draft.action
 
 
 def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None:
     """Recorded (饺子里的叮嘱): "谢谢妈妈。" said to 奶奶 in a film without a mother."""
     idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
-    state = {
-        "idea": idea,
-        "language": "zh",
-        "draft": {
-            "characters": [{"name": "奶奶", "role": "奶奶"}, {"name": "孙子", "role": "孙子"}]
-        },
-    }
-    writer = SceneWriter(state, None, Brief(idea=idea, language="zh"), [], "")  # type: ignore[arg-type]
     draft = SceneDraft.model_validate(
         {
             "action": ["奶奶把面粉倒进盆里。"],
@@ -97,23 +82,15 @@ def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None
             ],
         }
     )
-    lines = [d.text for d in writer.with_told_kin(draft).dialogue]
+    pair = ["奶奶", "孙子"]
+    lines = [d.text for d in own_people(draft, idea, pair, pair, "zh").dialogue]
     assert lines == ["路上小心点。", "谢谢奶奶。"]
     # Said to his grandfather in a film that also has a grandmother, the thanks are his.
-    state["draft"]["characters"] = [
-        {"name": "奶奶", "role": "奶奶"},
-        {"name": "爷爷", "role": "爷爷"},
-        {"name": "孙子", "role": "孙子"},
-    ]
-    to_grandpa = draft.model_copy(
-        update={
-            "dialogue": [
-                draft.dialogue[0].model_copy(update={"speaker": "爷爷"}),
-                draft.dialogue[1],
-            ]
-        }
-    )
-    assert [d.text for d in writer.with_told_kin(to_grandpa).dialogue][1] == "谢谢爷爷。"
+    three = ["奶奶", "爷爷", "孙子"]
+    grandpa_first = draft.dialogue[0].model_copy(update={"speaker": "爷爷"})
+    to_grandpa = draft.model_copy(update={"dialogue": [grandpa_first, draft.dialogue[1]]})
+    said = own_people(to_grandpa, idea, three, three, "zh").dialogue
+    assert said[1].text == "谢谢爷爷。"
     english = SceneDraft.model_validate(
         {
             "action": ["Grandma rolls the dough."],
@@ -123,19 +100,10 @@ def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None
             ],
         }
     )
-    state_en = {
-        "idea": "a grandma teaches her grandson to make dumplings",
-        "language": "en",
-        "draft": {
-            "characters": [
-                {"name": "Grandma", "role": "grandmother"},
-                {"name": "Leo", "role": "grandson"},
-            ]
-        },
-    }
-    brief = Brief(idea=state_en["idea"], language="en")
-    writer_en = SceneWriter(state_en, None, brief, [], "")  # type: ignore[arg-type]
-    assert writer_en.with_told_kin(english).dialogue[1].text == "Thanks, Grandma!"
+    idea_en = "a grandma teaches her grandson to make dumplings"
+    roles = ["grandmother", "grandson"]
+    mended = own_people(english, idea_en, ["Grandma", "Leo"], roles, "en")
+    assert mended.dialogue[1].text == "Thanks, Grandma!"
 
 
 def test_a_place_said_with_a_or_an_is_the_place() -> None:
