@@ -21,6 +21,7 @@ from langgraph.runtime import Runtime
 from agent.context import Context
 from agent.drafting.brief import facts_for
 from agent.drafting.converters import clean_place
+from agent.drafting.places import kept_confined, own_places
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.drafting.tidy import (
     follow_story_time,
@@ -31,7 +32,6 @@ from agent.drafting.tidy import (
 )
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
-from agent.prompt_texts import EXAMPLE_PLACES
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.language import has_cjk
@@ -63,25 +63,6 @@ def _first_sentences(summary: str) -> str:
     return cut_loop(" ".join(_EN_BREAK.split(text)[:SUMMARY_SENTENCES]))
 
 
-def _own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
-    """``beats`` with the outline example's place given up for a neighbouring beat's place.
-
-    A story that names the example's place (a film set at a hospital) keeps it.
-    """
-    copied = {place for place, word in EXAMPLE_PLACES.items() if word not in story.casefold()}
-    own = [beat for beat in beats if beat.place.strip().casefold() not in copied]
-    if len(own) == len(beats) or not own:
-        return beats
-    fitted = []
-    for index, beat in enumerate(beats):
-        if beat.place.strip().casefold() in copied:
-            before = [b for b in beats[:index] if b.place.strip().casefold() not in copied]
-            near = before[-1] if before else own[0]
-            beat = beat.model_copy(update={"place": near.place, "interior": near.interior})
-        fitted.append(beat)
-    return fitted
-
-
 def fit_beats(
     beats: list[BeatDraft],
     count: int,
@@ -102,7 +83,7 @@ def fit_beats(
     beat stays where the model put it, so :func:`fill_thin_outline` can rewrite the repeats
     in their own places.
     """
-    beats = _own_places(beats[:count], story)
+    beats = kept_confined(own_places(beats[:count], story), story)
     repeats = set(repeated_indices([beat.summary for beat in beats]))
     if drop_repeats and len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]

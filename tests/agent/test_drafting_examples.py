@@ -114,3 +114,27 @@ def test_a_place_said_with_a_or_an_is_the_place() -> None:
     assert clean_place("An old bus depot", ["Walter"]) == "Old bus depot"
     assert clean_place("A", ["Alex"]) == "A"
     assert clean_place("Anna's kitchen", ["Alex"]) == "Anna's kitchen"
+
+
+def test_people_stuck_in_a_lift_stay_in_the_lift_until_they_get_out() -> None:
+    """Recorded (The Rival Debates): the captains 'stuck in a school lift' walked to class."""
+    idea = (
+        "Two rival debate captains get stuck in a school lift the night before the final, "
+        "and have to practise their speeches on each other."
+    )
+    beats = [
+        _beat("School lift", "Jack and Emily are stuck in the lift between floors."),
+        _beat("Classroom", "They practise their speeches on each other."),
+        _beat("School building", "The doors open at dawn and they step out together."),
+        _beat("Auditorium", "Emily wins the final and looks for Jack in the crowd."),
+    ]
+    places = [b.place for b in fit_beats(beats, 4, ["Jack", "Emily"], "en", idea)]
+    assert places == ["School lift", "School lift", "School lift", "Auditorium"]
+    zh = [
+        BeatDraft.model_validate({**b.model_dump(), "place": p})
+        for b, p in zip(beats[:2], ["楼道", "教室"], strict=True)
+    ]
+    fitted = fit_beats(zh, 2, ["小明"], "zh", "两个辩论队长被困在电梯里一整夜")
+    assert [b.place for b in fitted] == ["电梯", "电梯"]
+    free = fit_beats(beats, 4, ["Jack", "Emily"], "en", "two rival debate captains")
+    assert [b.place for b in free] == [b.place for b in beats]
