@@ -116,6 +116,7 @@ async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -
             log.info("scene %d stays as it was: %s", index + 1, exc)
             continue
         gained = estimate_scene_seconds(longer) - now
+        log.info("scene %d lengthened from %.1f s to %.1f s", index + 1, now, now + gained)
         if gained > 0:
             screenplay = _replace(screenplay, index, longer)
             gap -= gained

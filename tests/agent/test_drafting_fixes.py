@@ -160,7 +160,7 @@ async def test_a_borrowed_wardrobe_is_asked_again_but_not_refused() -> None:
 
 
 def test_places_lose_a_time_of_day_and_the_same() -> None:
-    assert clean_place("A city in the evening", []) == "A city"
+    assert clean_place("A city in the evening", []) == "City"  # a heading has no article
     assert clean_place("The same city in the evening", []) == "city"
     assert clean_place("Park at night", []) == "Park at night"
 

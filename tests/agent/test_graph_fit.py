@@ -84,3 +84,47 @@ async def test_a_named_chinese_genre_is_the_genre_drafted(monkeypatch, tmp_path)
     assert result.values["genre"] == Genre.TOUCHING_FAMILY.value
     assert model.calls[0] == "LoglineDraft", "a named genre needs no pitches"
     assert re.search("温情", result.messages[0].content)
+
+
+async def test_a_film_the_review_left_short_is_lengthened_once_more(monkeypatch, tmp_path) -> None:
+    """Recorded (饺子里的叮嘱): fitted to 60 s, then the review struck repeats: 47 s shown."""
+
+    def terse(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
+
+    said = [
+        "Grandma shows Leo how to pinch the edge of the dumpling closed.",
+        "Leo presses too hard and the filling squeezes out of the side.",
+        "Grandma laughs and sets the broken one aside for herself to eat.",
+        "Leo tries again slowly and this time the seam holds all the way.",
+    ]
+
+    def same_every_time(data: dict[str, Any]) -> dict[str, Any]:
+        """Every scene lengthened with the same lines: the review strikes them from two."""
+        speaker = data["dialogue"][0]["speaker"]
+        lines = [{"speaker": speaker, "text": text} for text in said * 2]
+        return {**data, "action": said[:2], "dialogue": lines[: len(data["dialogue"])]}
+
+    fresh = iter(range(1000))
+
+    def new_lines(data: dict[str, Any]) -> dict[str, Any]:
+        speaker = data["dialogue"][0]["speaker"]
+        lines = [
+            {"speaker": speaker, "text": f"Line {next(fresh)} says something new about the dough."}
+            for _ in data["dialogue"]
+        ]
+        action = [f"Step {next(fresh)} of the lesson happens at the table." for _ in data["action"]]
+        return {**data, "action": action, "dialogue": lines}
+
+    count = scene_count_for(60)
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count
+            + [spoiled("SceneDraft", same_every_time, [])] * count
+            + [spoiled("SceneDraft", new_lines, [])] * count
+        }
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
+    assert model.calls.count("SceneDraft") > 2 * count  # a second round of lengthening
+    assert within(estimate_runtime(screenplay_of(result)), 60)
