@@ -125,12 +125,14 @@ _CLAUSE_END = re.compile(r"(?<=[，,；;])\s*")
 _CLAUSE_TRIM = "，,；;。.!！?？ "
 
 
-def without_told_clauses(line: str, seen: SeenLines) -> str:
+def without_told_clauses(line: str, seen: SeenLines, names: Sequence[str] = ()) -> str:
     """``line`` without the clauses an earlier action line told ("" if nothing new is left).
 
     The 1.5B model carries one clause from scene to scene: "孙子突然听到外面有响动，急忙跑出
     去" closed three scenes of the dumplings film, each time inside a different line, so no
-    whole line repeated. ``seen`` remembers clauses (kind "clause") across calls.
+    whole line repeated. ``seen`` remembers clauses (kind "clause") across calls. When the
+    line's first clause goes, the rest goes too unless it names who does it (``names``, a
+    pronoun): "奶奶看着孙子满意的表情，脸上露出了笑容" left "脸上露出了笑容。" alone.
     """
     parts = [part for part in _CLAUSE_END.split(line.strip()) if part]
     kept = []
@@ -149,8 +151,21 @@ def without_told_clauses(line: str, seen: SeenLines) -> str:
     chinese = cjk_count(line) > 0
     if not kept or (chinese and not any(long_enough(p.strip(_CLAUSE_TRIM)) for p in kept)):
         return ""
+    if kept[0] is not parts[0] and not _has_subject(kept[0], names, chinese):
+        return ""  # what is left has lost its subject: "脸上露出了笑容。", "feeling the rhythm"
     text = ("" if chinese else " ").join(part.strip() for part in kept).rstrip(_CLAUSE_TRIM)
     return text + ("。" if chinese else ".")
+
+
+_ZH_SUBJECTS = ("他们", "她们", "他", "她", "它", "我", "你", "大家")
+
+
+def _has_subject(clause: str, names: Sequence[str], chinese: bool) -> bool:
+    """Whether ``clause`` opens with who does it (a name, a pronoun; English: a capital)."""
+    text = clause.strip()
+    if not chinese:
+        return text[:1].isupper()
+    return text.startswith(_ZH_SUBJECTS) or any(n and text.startswith(n) for n in names)
 
 
 def check_repeated_lines(fields: Iterable[VisibleText]) -> list[Finding]:

@@ -65,7 +65,9 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
 
     action = [cut_loop(line) for line in scene.action]
     action = [line for line in action if fresh("action", line)] or action[:1]
-    action = [t for t in (without_told_clauses(a, seen) for a in action) if t] or action[:1]
+    action = [
+        t for t in (without_told_clauses(a, seen, scene.characters) for a in action) if t
+    ] or action[:1]
     new_steps: list[str] = []
     for line in action:  # a line that only tells an earlier step of the scene again goes
         if not new_steps or not retells(line, new_steps, scene.characters):

@@ -346,3 +346,12 @@ def test_a_clause_the_film_already_told_is_struck_with_its_tail() -> None:
     assert without_told_clauses("Jack sits down, and the rain pours in.", english) == (
         "Jack sits down."
     )
+    # Recorded (饺子里的叮嘱, this stop): the told subject clause went and left its tail.
+    told = SeenLines()
+    without_told_clauses("奶奶看着孙子满意的表情，脸上露出了微笑。", told)
+    assert without_told_clauses("奶奶看着孙子满意的表情，脸上露出了笑容。", told) == ""
+    assert (
+        without_told_clauses("奶奶看着孙子满意的表情，孙子把饺子放进锅里。", told, ["奶奶", "孙子"])
+        == "孙子把饺子放进锅里。"
+    )
+    assert without_told_clauses("Jack opens the door, feeling the rain again.", english) == ""
