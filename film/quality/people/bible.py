@@ -61,7 +61,7 @@ def mended_bible(
     idea: str, profiles: Sequence[CharacterProfile], language: str
 ) -> list[CharacterProfile]:
     """``profiles`` with every exact people fix made (see the module's list)."""
-    renamed = _renamed(profiles, language)
+    renamed = one_implied_relative(idea, _renamed(profiles, language))
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
     grown = [
         (role, grown_for_idea(idea, p.name, role, look))
@@ -92,13 +92,17 @@ def one_implied_relative(idea: str, profiles: Sequence[CharacterProfile]) -> lis
     "A retired bus driver ... with his granddaughter": the driver is the grandfather. The
     1.5B model cast "Sam, driver (grandfather)" and beside him "Mr. Okafor, grandfather
     (driver's father)", and the film had two grandfathers. When exactly one person carries
-    the idea's person word and the relative, the others given that relative go.
+    the idea's person word, the others given that relative go. In another run it cast
+    "Ana, grandfather" beside "Mr. Okafor, driver": Ana goes, and the driver becomes the
+    grandfather (:func:`film.quality.people.slips.with_implied_roles`, which runs after).
     """
     kept = list(profiles)
     for key in sorted(implied_relatives(idea) - relatives_in(idea)):
         holders = [p for p in kept if key in relatives_in(p.role)]
-        carriers = [p for p in holders if carries_idea_person(idea, p.role)]
-        if len(holders) > 1 and len(carriers) == 1:
+        carriers = [p for p in kept if carries_idea_person(idea, p.role)]
+        if len(carriers) != 1 or not holders:
+            continue
+        if len(holders) > 1 or carriers[0] not in holders:
             kept = [p for p in kept if p not in holders or p is carriers[0]]
     return kept
 

@@ -196,3 +196,19 @@ def test_english_speech_told_in_an_action_line_is_the_speakers_line() -> None:
     assert "I miss the old bus." in [d.text for d in speech_to_dialogue(plain, ["Ana"]).dialogue]
     not_speech = _scene(["Ana tells the driver's story to the whole bus."], "Ana")
     assert speech_to_dialogue(not_speech, ["Ana"]) == not_speech
+
+
+def test_the_idea_driver_is_the_grandfather_not_a_second_man() -> None:
+    """Recorded (City Route Return): 'Ana, grandfather' beside 'Mr. Okafor, driver'."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "A retired bus driver rides his old route one last time with his granddaughter."
+    bible = [
+        CharacterProfile(name="Sam", role="Granddaughter", look="A young girl in her teens."),
+        CharacterProfile(name="Ana", role="Grandfather", look="A man with short brown hair."),
+        CharacterProfile(name="Mr. Okafor", role="Driver", look="A man with short black hair."),
+    ]
+    mended = mended_bible(idea, bible, "en")
+    assert [p.name for p in mended] == ["Sam", "Mr. Okafor"]
+    assert "grandfather" in mended[1].role.lower()
