@@ -176,3 +176,34 @@ def elder_look(name: str, role: str, look: str) -> str:
     mended = re.sub(r"([，,、])[\s，,、]+", r"\1", mended)  # a clause left empty
     mended = mended.strip(" ，,、")
     return mended if _ELDER_SIGNS.search(mended) or _AGE_ZH.search(mended) else look
+
+
+_FACIAL_HAIR = re.compile(
+    r"胡子|胡须|胡茬|络腮胡|八字胡|山羊胡|\b(?:beard(?:ed)?|moustache|mustache|stubble|goatee)\b",
+    re.IGNORECASE,
+)
+_ZH_CLAUSE = re.compile(r"[^，,、；;。]+[，,、；;。]?")
+_EN_CLAUSE = re.compile(r"[^,;.]+[,;.]?")
+#: Under this age a beard is a slip, not a look.
+BEARD_FROM = 18
+
+
+def young_look(name: str, role: str, look: str) -> str:
+    """A pupil's or teenager's ``look`` without the beard the model gave them.
+
+    Recorded (craft bench): the 高三 desk-mate 小明 "留着八字胡", and the deaf teenage
+    drummer with "a full beard". Only the clause that names the facial hair goes; a look
+    that is nothing else is left for the gate.
+    """
+    age = stated_age(look)
+    young = is_pupil(name, role) or (age is not None and age < BEARD_FROM)
+    if not young or (age is not None and age >= BEARD_FROM + 4) or not _FACIAL_HAIR.search(look):
+        return look
+    clause = _ZH_CLAUSE if re.search(r"[\u4e00-\u9fff]", look) else _EN_CLAUSE
+    kept = [part for part in clause.findall(look) if not _FACIAL_HAIR.search(part)]
+    mended = "".join(kept).strip(" ，,、;；")
+    if not mended:
+        return look
+    if not re.search(r"[\u4e00-\u9fff]", look) and not mended.endswith((".", "!", "?")):
+        mended += "."
+    return mended

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from film.quality.coverage import PEOPLE
-from film.quality.people.ages import elder_look
+from film.quality.people.ages import elder_look, young_look
 from film.quality.people.family import (
     KEYED,
     PAIRS,
@@ -258,7 +258,7 @@ def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str
     ]
     roles = with_implied_roles(idea, named)
     return [
-        (role, elder_look(name, role, look))
+        (role, young_look(name, role, elder_look(name, role, look)))
         for (name, _role, look), role in zip(people, roles, strict=True)
     ]
 

@@ -212,3 +212,18 @@ def test_the_idea_driver_is_the_grandfather_not_a_second_man() -> None:
     mended = mended_bible(idea, bible, "en")
     assert [p.name for p in mended] == ["Sam", "Mr. Okafor"]
     assert "grandfather" in mended[1].role.lower()
+
+
+def test_a_pupil_or_a_teenager_has_no_beard() -> None:
+    """Recorded: the 高三 desk-mate '留着八字胡'; the teenage drummer with 'a full beard'."""
+    from film.quality.people.ages import young_look
+
+    assert young_look("小明", "同桌", "18岁左右，长发，留着八字胡，身材高大") == (
+        "18岁左右，长发，身材高大"
+    )
+    assert young_look("Tommy", "deaf drummer", "A 16-year-old boy, with a full beard.") == (
+        "A 16-year-old boy."
+    )
+    grown = "A 45-year-old man with a full beard."
+    assert young_look("Mr. Lee", "coach", grown) == grown
+    assert young_look("Tommy", "student", "A full beard.") == "A full beard."
