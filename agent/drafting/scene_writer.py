@@ -164,7 +164,7 @@ class SceneWriter:
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
-            new = keep_to_beat(mend_edges(speech_to_dialogue(new, self.cast)), others)
+            new = keep_to_beat(speech_to_dialogue(mend_edges(new), self.cast), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)
             new = mend_visual(
                 in_film_language(drop_repeats(new), self.language),

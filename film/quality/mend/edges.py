@@ -35,7 +35,9 @@ def clean_edges(text: str) -> str:
     if fixed and fixed[-1] in _CLOSING_QUOTES:
         opener = pairs.get(fixed[-1], fixed[-1])
         body = fixed[:-1]
-        if opener not in body:  # closed but never opened: residue
+        # An apostrophe (I'll, Ana's) opens nothing: a single quote opens at a word's start.
+        opened = re.search(r"(?:^|[\s(“])'\S", body) if opener == "'" else opener in body
+        if not opened:  # closed but never opened: residue
             fixed = body.rstrip()
         elif fixed[0] == opener and body.count(opener) == 1 and len(body) > 1:
             fixed = body[1:].strip()  # the whole line quoted

@@ -32,8 +32,15 @@ def mend_visual(
 #: Sentences a visual note keeps. It is one shot for the renderer; the 1.5B model wrote
 #: the dumplings kitchen as six sentences that retold every action line of the scene.
 VISUAL_SENTENCES = 2
-_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』]*")
 _EN_BREAK = re.compile(r"(?<=[.!?])\s+")
+#: A sentence that reports speech ("Sara looks up and says, 'Wait what?"): the picture
+#: cannot show it, and the renderer would letter it.
+_SPEECH = re.compile(
+    r"\b(?:says?|said|asks?|asked|shouts?|whispers?|replies|tells)\b[^.!?]{0,20}?[,:]?\s*[\"“‘']"
+    r"|(?:说|问|喊|回答)[^。！？]{0,6}?[：:]?\s*[“「\"]",
+    re.IGNORECASE,
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -46,7 +53,8 @@ def visual_of_its_own(scene: Scene) -> Scene:
     """``scene`` whose visual note does not retell its action lines, in at most two sentences.
 
     A sentence that says what an action line says (:func:`film.quality.repetition.retells`,
-    or the same line near enough) goes; the first sentence stays when all would go.
+    or the same line near enough) goes, and so does one that reports speech; the first
+    sentence stays when all would go.
     """
     sentences = _sentences(scene.visual)
     if not sentences:
@@ -57,7 +65,8 @@ def visual_of_its_own(scene: Scene) -> Scene:
     own = [
         sentence
         for sentence in sentences
-        if not (long_enough(sentence) and shown.earlier("action", sentence))
+        if not _SPEECH.search(sentence)
+        and not (long_enough(sentence) and shown.earlier("action", sentence))
         and not retells(sentence, scene.action, scene.characters)
     ] or sentences[:1]
     joiner = "" if cjk_count(scene.visual) else " "

@@ -227,3 +227,25 @@ def test_a_pupil_or_a_teenager_has_no_beard() -> None:
     grown = "A 45-year-old man with a full beard."
     assert young_look("Mr. Lee", "coach", grown) == grown
     assert young_look("Tommy", "student", "A full beard.") == "A full beard."
+
+
+def test_speech_and_stray_quotes_stay_out_of_the_picture_and_the_lines() -> None:
+    """Recorded (The Haunted Scooter, 保安大爷): speech in a visual note, quotes never opened."""
+    from film.quality.mend import clean_edges, visual_of_its_own
+
+    assert clean_edges("I'll tell you what I did next.'") == "I'll tell you what I did next."
+    assert clean_edges("'Wait, what?'") == "Wait, what?"
+    assert clean_edges("Ana's bus is late.'") == "Ana's bus is late."
+    scooter = _scene(["John rides home."]).model_copy(
+        update={
+            "visual": "John is walking back, his scooter playing karaoke. "
+            "Sara looks up from her phone and says, 'Wait what?"
+        }
+    )
+    assert visual_of_its_own(scooter).visual == (
+        "John is walking back, his scooter playing karaoke."
+    )
+    guard = _scene(["保安大爷布下天罗地网。"], "保安大爷").model_copy(
+        update={"visual": "夜色中的小区门口。保安大爷喊道：“快点过来！”"}
+    )
+    assert visual_of_its_own(guard).visual == "夜色中的小区门口。"
