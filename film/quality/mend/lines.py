@@ -90,12 +90,25 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         said.add(key)
         return True
 
+    # A long line that an earlier line of the scene holds whole is said twice: the swordswoman's
+    # father said "Yes, we can help you. It's not your fault. We had to exile you." and then
+    # "It's not your fault. We had to exile you."
+    heard: list[str] = []
+
+    def not_held(text: str) -> bool:
+        key = normalise(text)
+        if long_enough(text) and any(key in earlier for earlier in heard):
+            return False
+        heard.append(key)
+        return True
+
     kept = [
         line
         for line in dialogue
         if fresh("line", line.text)
         and not (long_enough(line.text) and shown.earlier("action", line.text))
         and new_from_speaker(line.speaker, line.text)
+        and not_held(line.text)
     ] or dialogue[:1]
     if action == scene.action and kept == scene.dialogue:
         return scene

@@ -249,3 +249,17 @@ def test_speech_and_stray_quotes_stay_out_of_the_picture_and_the_lines() -> None
         update={"visual": "夜色中的小区门口。保安大爷喊道：“快点过来！”"}
     )
     assert visual_of_its_own(guard).visual == "夜色中的小区门口。"
+
+
+def test_a_line_an_earlier_line_holds_whole_is_said_once() -> None:
+    """Recorded (The Enigmatic Letter): the father's line, then its second half again."""
+    scene = _scene(["The father opens the sealed letter."], "Father")
+    lines = [
+        "Yes, we can help you. It's not your fault. We had to exile you.",
+        "It's not your fault. We had to exile you.",
+        "Go before the snow closes the pass.",
+    ]
+    scene = scene.model_copy(
+        update={"dialogue": [DialogueLine(speaker="Father", text=t) for t in lines]}
+    )
+    assert [d.text for d in drop_repeats(scene).dialogue] == [lines[0], lines[2]]
