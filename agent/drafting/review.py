@@ -19,7 +19,13 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message
 from film.quality.coverage import covered, idea_terms
-from film.quality.mend import cast_from_bible, drop_film_repeats, in_film_language, mend_edges
+from film.quality.mend import (
+    alone_with_nobody,
+    cast_from_bible,
+    drop_film_repeats,
+    in_film_language,
+    mend_edges,
+)
 from film.screenplay import Language, Screenplay
 
 log = logging.getLogger(__name__)
@@ -73,12 +79,14 @@ def struck(screenplay: Screenplay) -> Screenplay:
 
     JSON quotes and broken-off clauses are trimmed from every line, lines it repeats from
     earlier scenes are struck, everyday English in a Chinese film's
-    lines is said in Chinese, and scene cast lists are held to the bible.
+    lines is said in Chinese, a lone person's words to a crowd go, and scene cast lists are
+    held to the bible.
     """
     language = screenplay.language
     edged = [mend_edges(s) for s in screenplay.scenes]
     scenes = [in_film_language(s, language) for s in drop_film_repeats(edged)]
-    return with_estimates(cast_from_bible(screenplay.model_copy(update={"scenes": scenes})))
+    mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
+    return with_estimates(cast_from_bible(mended))
 
 
 def blocking_findings(screenplay: Screenplay, writer: SceneWriter) -> list[Finding]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses, without_heading
 from film.quality.mend.lines import (
+    alone_with_nobody,
     cast_from_bible,
     cut_loop,
     drop_copied_lines,
@@ -24,6 +25,7 @@ from film.quality.mend.lines import (
 from film.quality.mend.visual import mend_visual, visual_of_its_own
 
 __all__ = [
+    "alone_with_nobody",
     "cast_from_bible",
     "clean_edges",
     "cut_loop",

@@ -6,6 +6,7 @@ wrote for this scene.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from film.language import chinese_words_for_english
@@ -192,3 +193,25 @@ def keep_to_beat(scene: Scene, other_beats: Sequence[str]) -> Scene:
     if len(kept) == len(scene.action) or not kept:
         return scene
     return scene.model_copy(update={"action": kept})
+
+
+#: Words that speak to a crowd ("感谢大家的到来！", "Thank you all for coming").
+_CROWD = re.compile(
+    r"大家|各位|你们|\b(?:everyone|everybody|you all|ladies and gentlemen|you guys)\b", re.I
+)
+
+
+def alone_with_nobody(screenplay: Screenplay) -> Screenplay:
+    """A film of one person without the lines they say to a crowd that is not there.
+
+    Recorded (craft bench, 青海湖日出): the photographer, alone at the lake at dawn, said
+    "感谢大家的到来！". A scene keeps at least one line.
+    """
+    if len(screenplay.characters) != 1:
+        return screenplay
+    scenes = []
+    for scene in screenplay.scenes:
+        kept = [line for line in scene.dialogue if not _CROWD.search(line.text)]
+        changed = kept != scene.dialogue and (kept or not scene.dialogue)
+        scenes.append(scene.model_copy(update={"dialogue": kept}) if changed else scene)
+    return screenplay.model_copy(update={"scenes": scenes})

@@ -263,3 +263,28 @@ def test_a_line_an_earlier_line_holds_whole_is_said_once() -> None:
         update={"dialogue": [DialogueLine(speaker="Father", text=t) for t in lines]}
     )
     assert [d.text for d in drop_repeats(scene).dialogue] == [lines[0], lines[2]]
+
+
+def test_a_lone_photographer_does_not_thank_a_crowd() -> None:
+    """Recorded (青海湖日出): '感谢大家的到来！' from the film's only person."""
+    from film.quality.mend import alone_with_nobody
+    from film.screenplay import CharacterProfile, Genre, Screenplay
+
+    lines = ["今天一定要抓住日出的那一刻。", "感谢大家的到来！"]
+    scene = _scene(["摄影师拿出相机。"], "摄影师").model_copy(
+        update={"dialogue": [DialogueLine(speaker="摄影师", text=t) for t in lines]}
+    )
+    alone = Screenplay(
+        title="青海湖日出",
+        logline="摄影师在青海湖边等了三天日出。",
+        genre=Genre.AESTHETIC_SCENERY,
+        language="zh",
+        characters=[CharacterProfile(name="摄影师", role="摄影师", look="中年，戴眼镜")],
+        scenes=[scene],
+    )
+    mended = alone_with_nobody(alone)
+    assert [d.text for d in mended.scenes[0].dialogue] == [lines[0]]
+    two = alone.model_copy(
+        update={"characters": [*alone.characters, CharacterProfile(name="向导", role="向导")]}
+    )
+    assert alone_with_nobody(two) == two
