@@ -155,6 +155,12 @@ TASKS: dict[str, dict[str, str]] = {
         "请重写第{number}拍：{role}。写其他几拍里没有发生过的新事情，接在第{before}拍之后。写地点（真实地点，不带时间）、"
         "INT 或 EXT、time_of_day、一句话概要，出场人物只用：{cast}。",
     },
+    "beat_not_again": {
+        "en": 'Your last answer told again: "{summary}". That has already happened. Write '
+        "what happens after it instead, in other words.",
+        "zh": "你上一次写的“{summary}”又重复了已经发生的事。"
+        "换一件接下来发生的新事情，用不同的说法写。",
+    },
     "must_show": {
         "en": "The idea's action must happen on screen: {actions}. One beat (the turn or the "
         "ending) shows the characters actually doing it, in its summary.",

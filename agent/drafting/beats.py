@@ -167,17 +167,22 @@ async def _rewrite_beats(
                 ),
             ]
         )
+        asked = prompt
         for _try in range(BEAT_TRIES):  # a new beat that still retells one is asked again
             answer = await ask_model(
                 runtime,
                 outline_schema(1),
-                stage_messages(language, prompt),
+                stage_messages(language, asked),
                 stage="outline",
                 language=language,
             )
             beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
             if index not in repeated_indices([b.summary for b in beats]):
                 break
+            # The same prompt gave the same retelling twice (the one-prompt street dance):
+            # the next ask names what it must not write again.
+            told = answer.beats[0].summary
+            asked = f"{prompt}\n{task('beat_not_again', language, summary=told)}"
     return beats
 
 

@@ -297,6 +297,8 @@ async def test_a_beat_that_keeps_retelling_another_is_rewritten_alone(
     assert firsts and firsts[0]  # the retold beat was asked again, not kept
     assert model.calls.count("OutlineDraft") == 5  # three outlines, then beat 3 twice
     assert "Beat 3 of this outline tells again" in prompts[-1] and "<<<" in prompts[-1]
+    # The second ask names the retelling it must not write again.
+    assert f'Your last answer told again: "{firsts[0]}"' in prompts[-1]
     scenes = screenplay_of(result).scenes
     assert len(scenes) == scene_count_for(60) == 3
     assert scenes[-1].place == "Railway station"
