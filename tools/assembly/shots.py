@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, replace
 
 from film.form import ACTION_LINE_S, estimate_scene_seconds, line_seconds
+from film.language import has_cjk
 from film.screenplay import DialogueLine, Scene
 from tools.backends.base import Shot
 
@@ -108,12 +109,23 @@ def _talk_beats(scene: Scene, lines: list[DialogueLine]) -> list[_Beat]:
     beats = []
     for group in groups:
         speakers = list(dict.fromkeys(line.speaker for line in group))
-        who = " and ".join(speakers)
-        verb = "speaks" if len(speakers) == 1 else "talk"
-        beats.append(
-            _Beat(f"{setting}. {who} {verb}.", sum(map(line_seconds, group)), tuple(group))
-        )
+        if has_cjk(setting + "".join(speakers)):  # the caption is lettered on a Chinese film
+            verb = "说话" if len(speakers) == 1 else "交谈"
+            told = f"{setting.rstrip('。')}。{'和'.join(speakers)}{verb}。"
+        else:
+            who = " and ".join(speakers)
+            told = f"{setting}. {who} {'speaks' if len(speakers) == 1 else 'talk'}."
+        beats.append(_Beat(told, sum(map(line_seconds, group)), tuple(group)))
     return beats
+
+
+def _continued(description: str) -> str:
+    """A later shot's caption of a beat cut in two, in the caption's own language.
+
+    The by-hand look at 饺子里的叮嘱 showed "奶奶正在厨房里包饺子，孙子在一旁看着。
+    (continued)" lettered on a Chinese film.
+    """
+    return f"{description}（续）" if has_cjk(description) else f"{description} (continued)"
 
 
 def _split_long(beat: _Beat, seconds: float, first_index: int, scene: Scene) -> list[Shot]:
@@ -123,7 +135,7 @@ def _split_long(beat: _Beat, seconds: float, first_index: int, scene: Scene) -> 
     shots = []
     for part in range(parts):
         said = beat.dialogue[part * per : (part + 1) * per]
-        description = beat.description if part == 0 else f"{beat.description} (continued)"
+        description = beat.description if part == 0 else _continued(beat.description)
         shots.append(
             Shot(
                 index=first_index + part,

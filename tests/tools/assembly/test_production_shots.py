@@ -96,3 +96,21 @@ def test_a_stale_duration_still_sums_exactly():
     shots = plan_shots(scene)
     assert sum(s.duration_s for s in shots) == pytest.approx(4.0)
     assert len(shots) == 1
+
+
+def test_a_chinese_films_captions_stay_chinese():
+    """By-hand look (饺子里的叮嘱): "(continued)" was lettered on a Chinese frame."""
+    speech = "奶奶一边包饺子一边叮嘱孙子路上要小心，到了学校要按时吃饭，" * 3
+    scene = _scene(
+        action=["奶奶正在厨房里包饺子，孙子在一旁看着。"],
+        dialogue=[DialogueLine(speaker="奶奶", text=speech)] * 2,
+    )
+    shots = plan_shots(scene)
+    assert shots[1].description == "奶奶正在厨房里包饺子，孙子在一旁看着。（续）"
+    talk = _scene(
+        dialogue=[DialogueLine(speaker=n, text="好。") for n in ("奶奶", "孙子") * 5],
+        visual="厨房里灯光温暖",
+    )
+    captions = [s.description for s in plan_shots(talk)]
+    assert all(c.startswith("厨房里灯光温暖。") and c.endswith("。") for c in captions)
+    assert not any(word in "".join(captions) for word in ("talk", "speaks", "continued"))
