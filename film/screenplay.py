@@ -69,9 +69,9 @@ class Genre(StrEnum):
         by_alias: list[Genre] = []
         for genre in cls:
             english, chinese, *aliases = _GENRE_NAMES[genre]
-            if _mentions(lowered, english.lower()) or _mentions(lowered, chinese):
+            if mentions(lowered, english.lower()) or mentions(lowered, chinese):
                 by_name.append(genre)
-            elif any(_mentions(lowered, alias) for alias in aliases):
+            elif any(mentions(lowered, alias) for alias in aliases):
                 by_alias.append(genre)
         for found in (by_name, by_alias):
             if len(found) == 1:
@@ -82,7 +82,7 @@ class Genre(StrEnum):
         raise ValueError(f"Unknown genre {text!r}. Choose one of: {valid}.")
 
 
-def _mentions(text: str, word: str) -> bool:
+def mentions(text: str, word: str) -> bool:
     """``word`` in ``text``: as a whole word for Latin script, anywhere for Chinese."""
     if not word.isascii():
         return word in text

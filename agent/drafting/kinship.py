@@ -7,23 +7,20 @@ grandmother stands. Each fix here is certain, so none costs a retry.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from agent.drafting.schemas import LineDraft, SceneDraft
 from agent.prompt_texts import EXAMPLE_NAMES
 from film.language import has_cjk
 from film.quality.people.slips import call_for, calls_to_listener, film_relatives, with_told_kin
-
-_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*\s*")
+from film.quality.text import sentences
+from film.screenplay import mentions
 
 
 def names_any(text: str, names: frozenset[str]) -> bool:
     """Whether ``text`` names one of ``names`` (lower case), as a word of its own."""
     folded = text.casefold()
-    return any(
-        re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", folded) for name in names if name
-    )
+    return any(mentions(folded, name) for name in names if name)
 
 
 def own_people(
@@ -43,7 +40,7 @@ def own_people(
     action = [line for line in draft.action if not names_any(line, copied)] or draft.action
     visual = draft.visual
     if names_any(visual, copied):
-        kept = [p.strip() for p in _SENTENCE.findall(visual) if not names_any(p, copied)]
+        kept = [part for part in sentences(visual) if not names_any(part, copied)]
         visual = ("" if has_cjk(visual) else " ").join(kept)
     dialogue = [
         line.model_copy(update={"speaker": with_told_kin(line.speaker, told, words)})

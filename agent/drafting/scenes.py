@@ -46,7 +46,7 @@ async def _long_enough(writer: SceneWriter, screenplay: Screenplay) -> Screenpla
     longer = await lengthen(writer, screenplay, target)
     if longer is screenplay:
         return screenplay
-    return await review_scenes(with_estimates(longer), writer)
+    return await review_scenes(longer, writer)  # lengthen's scenes carry their estimates
 
 
 def _failed(exc: StageFailure, draft: dict[str, Any], scenes: list[Scene]) -> dict[str, Any]:

@@ -142,9 +142,8 @@ _SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[
 
 
 #: A wardrobe answer that is about props, or says there is nothing: it cost the craft bench a
-#: whole bible answer each time the gate sent "props: 书包、笔、橡皮擦" back as a label.
-#: A wardrobe that is about props, or says there is none ("无特殊服装", "No special
-#: costume"): the night-market film's bible showed "Wardrobe: 无特殊服装" twice.
+#: whole bible answer each time the gate sent "props: 书包、笔、橡皮擦" back as a label, and
+#: the night-market film's bible showed "Wardrobe: 无特殊服装" twice.
 _NOT_WORN = re.compile(
     r"^(?:props?|道具)\s*[:：]|^(?:no|none|n/a)\b.*\bprops?\b|^(?:无|没有|暂无)(?:道具)?[。.]?$"
     r"|^(?:无|没有|暂无)(?:特殊|特别|特定)?的?(?:服装|服饰|衣着|着装|装扮)[。.]?$"

@@ -172,3 +172,14 @@ def shorten(text: str, limit: int = 60) -> str:
     """``text`` on one line, cut to ``limit`` characters for a message."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』]*")
+_EN_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into its sentences, stripped (a Chinese one keeps its closing quote)."""
+    if cjk_count(text):
+        return [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text) if m.group(0).strip()]
+    return [part.strip() for part in _EN_BREAK.split(text) if part.strip()]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from film.quality.copying import GuidelinePhrases
 from film.quality.repetition import SeenLines, long_enough, retells
-from film.quality.text import cjk_count
+from film.quality.text import cjk_count, sentences
 from film.screenplay import Scene
 
 
@@ -32,8 +32,6 @@ def mend_visual(
 #: Sentences a visual note keeps. It is one shot for the renderer; the 1.5B model wrote
 #: the dumplings kitchen as six sentences that retold every action line of the scene.
 VISUAL_SENTENCES = 2
-_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』]*")
-_EN_BREAK = re.compile(r"(?<=[.!?])\s+")
 #: A sentence that reports speech ("Sara looks up and says, 'Wait what?"): the picture
 #: cannot show it, and the renderer would letter it.
 _SPEECH = re.compile(
@@ -43,12 +41,6 @@ _SPEECH = re.compile(
 )
 
 
-def _sentences(text: str) -> list[str]:
-    if cjk_count(text):
-        return [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text) if m.group(0).strip()]
-    return [part.strip() for part in _EN_BREAK.split(text) if part.strip()]
-
-
 def visual_of_its_own(scene: Scene) -> Scene:
     """``scene`` whose visual note does not retell its action lines, in at most two sentences.
 
@@ -56,19 +48,19 @@ def visual_of_its_own(scene: Scene) -> Scene:
     or the same line near enough) goes, and so does one that reports speech; the first
     sentence stays when all would go.
     """
-    sentences = _sentences(scene.visual)
-    if not sentences:
+    told = sentences(scene.visual)
+    if not told:
         return scene
     shown = SeenLines()
     for line in scene.action:
         shown.add("action", line, "action")
     own = [
         sentence
-        for sentence in sentences
+        for sentence in told
         if not _SPEECH.search(sentence)
         and not (long_enough(sentence) and shown.earlier("action", sentence))
         and not retells(sentence, scene.action, scene.characters)
-    ] or sentences[:1]
+    ] or told[:1]
     joiner = "" if cjk_count(scene.visual) else " "
     visual = joiner.join(own[:VISUAL_SENTENCES])
     if visual == scene.visual.strip():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from film.language import has_cjk
 from film.quality.findings import Finding
 from film.quality.text import shorten
 
@@ -199,11 +200,12 @@ def young_look(name: str, role: str, look: str) -> str:
     young = is_pupil(name, role) or (age is not None and age < BEARD_FROM)
     if not young or (age is not None and age >= BEARD_FROM + 4) or not _FACIAL_HAIR.search(look):
         return look
-    clause = _ZH_CLAUSE if re.search(r"[\u4e00-\u9fff]", look) else _EN_CLAUSE
+    chinese = has_cjk(look)
+    clause = _ZH_CLAUSE if chinese else _EN_CLAUSE
     kept = [part for part in clause.findall(look) if not _FACIAL_HAIR.search(part)]
     mended = "".join(kept).strip(" ，,、;；")
     if not mended:
         return look
-    if not re.search(r"[\u4e00-\u9fff]", look) and not mended.endswith((".", "!", "?")):
+    if not chinese and not mended.endswith((".", "!", "?")):
         mended += "."
     return mended

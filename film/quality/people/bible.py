@@ -19,7 +19,6 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
@@ -28,7 +27,7 @@ from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
-from film.quality.text import normalise
+from film.quality.text import normalise, sentences
 from film.screenplay import CharacterProfile
 
 
@@ -137,15 +136,6 @@ def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProf
     return kept
 
 
-_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_ZH_SENTENCE = re.compile(r"(?<=[。！？])")
-
-
-def _sentences(text: str) -> list[str]:
-    splitter = _ZH_SENTENCE if has_cjk(text) else _EN_SENTENCE
-    return [part.strip() for part in splitter.split(text.strip()) if part.strip()]
-
-
 def own_sentences(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
     """The bible with each look and wardrobe sentence said only of the first who had it.
 
@@ -162,7 +152,7 @@ def own_sentences(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile
         for part in ("look", "wardrobe"):
             text = getattr(person, part)
             kept = []
-            for sentence in _sentences(text):
+            for sentence in sentences(text):
                 key = normalise(sentence.replace(person.name, "@"))
                 if long_enough(sentence) and key in seen[part]:
                     continue
