@@ -49,6 +49,7 @@ SOFT_CHECKS = frozenset(
     {
         "coverage.missing-person",
         "coverage.implied-person",
+        "coverage.idea-sex",
         "completeness.vague-time",
         "completeness.theme-is-genre",
         "coverage.idea-action",
@@ -64,10 +65,13 @@ SOFT_CHECKS = frozenset(
 who exiled her father" fires it), so a bible that still lacks such a person after the
 retries is kept rather than refused: missing a side character is a weaker film, not junk on
 screen; ``coverage.implied-person`` (the driver of "his granddaughter" never called her
-grandfather) likewise, and so are a vague setting time ("a season") and a theme that is the
-genre's name: weak words on the title page, not a broken film. ``coverage.idea-action`` too:
-the outline is asked for the idea's action and the rewrite told where to show it, but a film
-that only talks about the bike ride is a weaker film, not a broken one.
+grandfather) likewise, as is ``coverage.idea-sex`` (the bible's exact fix casts the idea's
+girl whenever a person's role leaves their sex open, so only a bible of fathers and sons
+for a girl's idea is left to it), and so are a vague setting time ("a season") and a theme
+that is the genre's name: weak words on the title page, not a broken film.
+``coverage.idea-action`` too: the outline is asked for the idea's action and the rewrite
+told where to show it, but a film that only talks about the bike ride is a weaker film, not
+a broken one.
 ``repetition.character`` (a person in another's wardrobe) is asked only of the drafting
 stage, never of a finished film, so after the retries three courtiers in the same robes are
 kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted after the

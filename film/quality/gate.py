@@ -44,6 +44,7 @@ from film.quality.people.ages import check_age_looks
 from film.quality.people.copies import check_copied_people
 from film.quality.people.family import check_implied_people, check_title_kin
 from film.quality.people.kin import check_bible_kin, check_kin
+from film.quality.people.sexes import check_idea_sexes
 from film.quality.repetition import (
     check_duplicate_scenes,
     check_loops,
@@ -147,6 +148,7 @@ def check_bible(
             *check_people(brief.idea, about),
             *check_implied_people(brief.idea, about),
             *check_age_looks((c.name, c.role, c.look) for c in characters),
+            *check_idea_sexes(brief.idea, characters),
             *check_bible_kin((c.name, c.role) for c in characters),
             *check_period_dress([(c.name, c.look, c.wardrobe) for c in characters], genre),
             *copied,

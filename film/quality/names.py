@@ -200,6 +200,12 @@ _MALE_GIVEN = frozenset(
 )
 
 
+def given_name_sex(name: str) -> str:
+    """The sex ("f" or "m") of a given name no English reader doubts (Mary, Jack), or ""."""
+    first = _norm(strip_abbreviations(name)).split(" ")[0]
+    return "f" if first in _FEMALE_GIVEN else "m" if first in _MALE_GIVEN else ""
+
+
 def gender_problem(name: str, role: str) -> bool:
     """Whether the role's own kin word contradicts the title in the name.
 

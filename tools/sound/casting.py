@@ -13,19 +13,10 @@ import re
 from collections.abc import Sequence
 
 from film.language import CJK
+from film.quality.people.sexes import sex_of
 from film.screenplay import CharacterProfile
 from tools.sound import espeak
 
-_FEMALE = re.compile(
-    r"\b(female|woman|women|girl|lady|mother|mom|mum|mama|grandma|grandmother|granny|aunt|"
-    r"auntie|sister|daughter|wife|queen|princess|she|her|soprano|alto)\b|公主|[女妈母奶婆姐妹姑姨娘妻嫂]",
-    re.IGNORECASE,
-)
-_MALE = re.compile(
-    r"\b(male|man|men|boy|guy|father|dad|papa|grandpa|grandfather|uncle|brother|son|husband|"
-    r"king|prince|he|his|him|baritone|tenor)\b|公子|少爷|[男爸父爷叔伯哥弟夫郎]",
-    re.IGNORECASE,
-)
 _TRAITS: tuple[tuple[re.Pattern[str], int, float, int], ...] = (
     # (words, pitch shift, pace factor, intonation range shift)
     (re.compile(r"\b(old|older|elderly|aged|senior|grand\w*)\b|老|爷|奶|婆", re.I), -8, 0.9, -10),
@@ -81,7 +72,7 @@ def cast_voices(
     lang = "zh" if language.startswith("zh") else "en"
     voices: dict[str, espeak.VoiceSettings] = {}
     for name, (hint, description) in describe_cast(bible, speakers).items():
-        sex = _sex(hint) or _sex(description) or "fm"[_stable(name, 2)]
+        sex = sex_of(hint) or sex_of(description) or "fm"[_stable(name, 2)]
         pool = _VARIANTS[sex]
         taken = {v.name for v in voices.values()}
         start = _stable(name, len(pool))
@@ -117,11 +108,6 @@ def _free_pitch(pitch: int, used: list[int]) -> int:
         if all(abs(candidate - other) >= 6 for other in used):
             return candidate
     return pitch
-
-
-def _sex(text: str) -> str:
-    female, male = len(_FEMALE.findall(text)), len(_MALE.findall(text))
-    return "f" if female > male else "m" if male > female else ""
 
 
 def voice_for_script(voice: espeak.VoiceSettings, text: str) -> espeak.VoiceSettings:

@@ -14,7 +14,9 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
    (:func:`one_per_relative`), or the idea's implied relative given to a second person
    beside the one who is it (:func:`one_implied_relative`);
 5. a sentence of a look or wardrobe copied from an earlier person goes
-   (:func:`own_sentences`).
+   (:func:`own_sentences`);
+6. every person's voice and look are their own sex, and the idea's girl or grandson is
+   somebody of that sex (:func:`.sexes.mend_sexes`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from film.language import has_cjk
 from film.quality.people.dress import child_wardrobe, grown_for_idea
 from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
+from film.quality.people.sexes import mend_sexes
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
 from film.quality.text import normalise, sentences
@@ -66,23 +69,18 @@ def mended_bible(
         (role, grown_for_idea(idea, p.name, role, look))
         for p, (role, look) in zip(renamed, mended, strict=True)
     ]
-    return own_sentences(
-        one_implied_relative(
-            idea,
-            one_per_relative(
-                [
-                    p.model_copy(
-                        update={
-                            "role": role,
-                            "look": look,
-                            "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
-                        }
-                    )
-                    for p, (role, look) in zip(renamed, grown, strict=True)
-                ]
-            ),
+    dressed = [
+        p.model_copy(
+            update={
+                "role": role,
+                "look": look,
+                "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+            }
         )
-    )
+        for p, (role, look) in zip(renamed, grown, strict=True)
+    ]
+    distinct = one_implied_relative(idea, one_per_relative(dressed))
+    return mend_sexes(idea, own_sentences(distinct))
 
 
 def one_implied_relative(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:

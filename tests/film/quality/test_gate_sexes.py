@@ -1,0 +1,131 @@
+"""People are the sex the idea and their own role make them: voice, look and the bible."""
+
+from __future__ import annotations
+
+from film.quality import Brief, check_bible
+from film.quality.people.bible import mended_bible
+from film.quality.people.sexes import (
+    check_idea_sexes,
+    idea_sexes,
+    mend_sexes,
+    own_sex,
+    person_sex,
+    sex_of,
+)
+from film.screenplay import CharacterProfile
+
+NIGHT_MARKET = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
+DUMPLINGS = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+SWORDSWOMAN = (
+    "A young swordswoman must carry a sealed letter across a snowy mountain pass to the "
+    "general who exiled her father."
+)
+BUS = (
+    "A retired bus driver rides his old route one last time with his granddaughter, who has "
+    "never seen the city through his eyes."
+)
+
+
+def _person(name: str, role: str, look: str, voice: str = "") -> CharacterProfile:
+    return CharacterProfile(name=name, role=role, look=look, voice=voice)
+
+
+def _recorded_night_market() -> list[CharacterProfile]:
+    # Recorded from the 1.5B model (craft bench, 2026-12-01 02:55): three men for a girl.
+    return [
+        _person(
+            "林夏", "程序员", "中年，留着络腮胡子，身材高大，穿着牛仔裤和T恤，戴着眼镜", "男声"
+        ),
+        _person("许言", "摊主", "年轻，留着短发，身材苗条，穿着休闲装，戴着眼镜", "男声"),
+        _person("沈星", "朋友", "中年，留着短发，身材健壮，穿着西装，戴着眼镜", "男声"),
+    ]
+
+
+def test_the_idea_counts_its_sexed_people_and_leaves_relatives_to_pronouns() -> None:
+    assert idea_sexes(NIGHT_MARKET) == {"f": 1, "m": 0}
+    assert idea_sexes(DUMPLINGS) == {"f": 1, "m": 1}
+    # "her father" may stay off screen; the swordswoman may not.
+    assert idea_sexes(SWORDSWOMAN) == {"f": 1, "m": 0}
+    # "his granddaughter" is the must-cast list's; "his" says the driver is a man.
+    assert idea_sexes(BUS) == {"f": 0, "m": 1}
+    assert idea_sexes("一位宫廷画师奉命为公主画像") == {"f": 1, "m": 0}
+    assert idea_sexes("Two rival debate captains get stuck in a school lift") == {"f": 0, "m": 0}
+
+
+def test_words_that_only_look_sexed_do_not_count() -> None:
+    assert sex_of("弹吉他，喝牛奶，父母都在外地") == ""
+    assert sex_of("低沉的男声") == "m"
+    assert sex_of("a warm, soft female voice") == "f"
+
+
+def test_own_sex_comes_from_the_name_and_the_roles_own_words() -> None:
+    assert own_sex("Grandma", "Lily's grandmother") == "f"
+    assert own_sex("Sam", "driver, Lily's grandfather") == "m"
+    assert own_sex("小红", "奶奶的孙女") == "f"
+    assert own_sex("林夏", "程序员") == ""
+
+
+def test_the_recorded_bible_is_caught_and_the_lead_becomes_the_ideas_girl() -> None:
+    recorded = _recorded_night_market()
+    findings = check_idea_sexes(NIGHT_MARKET, recorded)
+    assert [f.check for f in findings] == ["coverage.idea-sex"]
+    assert "female" in findings[0].message
+
+    lead, *others = mend_sexes(NIGHT_MARKET, recorded)
+    assert lead.voice == "女声"
+    assert "胡" not in lead.look and "中年" not in lead.look
+    assert lead.look == "年轻，身材高大，穿着牛仔裤和T恤，戴着眼镜"
+    assert others == recorded[1:]  # one girl is enough; the others are left as written
+    assert check_idea_sexes(NIGHT_MARKET, [lead, *others]) == []
+
+
+def test_a_grandmother_keeps_a_womans_voice_whatever_the_hint_said() -> None:
+    grandma, grandson = mend_sexes(
+        DUMPLINGS,
+        [
+            _person("奶奶", "孙子的奶奶", "六十多岁，白发", "低沉的男声"),
+            _person("小明", "孙子", "十八岁"),
+        ],
+    )
+    assert grandma.voice == "低沉的女声"
+    assert grandson.voice == ""  # unsexed is left to the role: casting reads it
+    assert person_sex(grandson) == "m"
+
+
+def test_an_english_swordswoman_loses_the_beard_but_keeps_the_scar() -> None:
+    (hero,) = mend_sexes(
+        SWORDSWOMAN,
+        [
+            _person(
+                "Lan",
+                "swordswoman",
+                "A tall bearded man with a thick grey beard, scar on his cheek.",
+                "deep male voice",
+            )
+        ],
+    )
+    assert hero.look == "A tall woman, scar on her cheek."
+    assert hero.voice == "deep female voice"
+
+
+def test_a_name_no_reader_doubts_is_not_turned_into_the_other_sex() -> None:
+    people = [
+        _person("Jack", "programmer", "short hair", "male voice"),
+        _person("Robin", "stall keeper", "short hair", "male voice"),
+    ]
+    jack, robin = mend_sexes("A girl who sells pancakes at a night market", people)
+    assert jack == people[0]
+    assert robin.voice == "female voice"
+
+
+def test_a_bible_of_fathers_and_sons_for_a_girls_idea_is_left_to_the_gate() -> None:
+    people = [_person("爸爸", "父亲", "四十多岁"), _person("小军", "儿子", "十岁")]
+    assert mend_sexes(NIGHT_MARKET, people) == people
+    assert [f.check for f in check_idea_sexes(NIGHT_MARKET, people)] == ["coverage.idea-sex"]
+
+
+def test_the_bible_stage_mends_before_the_gate_judges() -> None:
+    bible = mended_bible(NIGHT_MARKET, _recorded_night_market(), "zh")
+    findings = check_bible(bible, Brief(NIGHT_MARKET, "zh"), distinct=True)
+    assert "coverage.idea-sex" not in {f.check for f in findings}
+    assert person_sex(bible[0]) == "f"
