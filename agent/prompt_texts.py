@@ -124,14 +124,16 @@ TASKS: dict[str, dict[str, str]] = {
         "（镜头里看到的，每句一件事）和{lines}句对白（每句10到20个字），只能由这些人物说："
         '{speakers}。每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
     },
-    "lengthen": {
-        "en": "Scene {number} ({heading}) runs about {now} seconds but needs about {seconds}. "
-        "Write it again, longer: keep what happens and who is in it, and add about {more} "
-        "lines that show more of this moment, {actions} action lines and {lines} dialogue "
-        "lines in all. Dialogue only by: {speakers}.\nThe scene now:\n{scene}",
-        "zh": "第{number}场（{heading}）现在约{now}秒，需要约{seconds}秒。请重写得更长：保留发生"
-        "的事和出场人物，再加大约{more}句，把这一刻写充分，全场共{actions}句动作和{lines}句"
-        "对白。对白只能由这些人物说：{speakers}。\n这一场现在是：\n{scene}",
+    "extend": {
+        "en": "Scene {number} ({heading}) so far:\n{scene}\nWhat happens in it: {summary}\n"
+        "It runs about {now} seconds and needs about {seconds}. Write only what is missing: "
+        "{lines} more dialogue lines (6 to 12 words each) and {actions} more action lines "
+        "that carry this moment on, after its last line. Nothing already said or done "
+        "again. Dialogue only by: {speakers}.",
+        "zh": "第{number}场（{heading}）目前是：\n{scene}\n这一场的内容：{summary}\n"
+        "现在约{now}秒，需要约{seconds}秒。"
+        "只写缺的部分：再写{lines}句对白（每句10到20个字）和{actions}句动作，接着这场最后一句"
+        "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。",
     },
     "shorten": {
         "en": "Scene {number} ({heading}) is too long for the film. Write it again shorter, "

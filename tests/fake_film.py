@@ -208,6 +208,8 @@ def default_answer(schema: str, prompt: str) -> dict[str, Any]:
         }
     if schema == "SceneRewrite":
         return _rewrite(prompt, zh)
+    if schema == "SceneMore":
+        return _more(prompt, zh)
     raise AssertionError(f"the fake model has no default answer for {schema!r}")
 
 
@@ -227,4 +229,31 @@ def _rewrite(prompt: str, zh: bool) -> dict[str, Any]:
         "dialogue": [*scene.get("dialogue", []), {"speaker": speakers[0], "text": line}],
         "visual": scene.get("visual", ""),
         "summary": "加了一个笑点。" if zh else "Added a shared laugh at the end.",
+    }
+
+
+def _more(prompt: str, zh: bool) -> dict[str, Any]:
+    """A lengthening: the lines asked for, each new to the scene and the film."""
+    lang = "zh" if zh else "en"
+    match = re.search(r"(?:so far:|目前是：)\n(\{.*\})", prompt)
+    scene = json.loads(match.group(1)) if match else {"action": [], "dialogue": []}
+    speakers = _names(
+        (r"Dialogue only by: ([^\n]+?)\.(?:\n|$)", r"对白只能由这些人物说：(.+?)。"),
+        prompt,
+        ["小明"] if zh else ["Ming"],
+    )
+    lines = _number((r"(\d+) more dialogue lines", r"再写(\d+)句对白"), prompt, 1)
+    actions = _number((r"and (\d+) more action lines", r"和(\d+)句动作"), prompt, 0)
+    index = _scene_index(prompt)
+    thing = THINGS[lang][(index + 6) % 12]  # another scene's thing: lines no scene has said
+    start = index * 3 + len(scene.get("dialogue", []))
+    return {
+        "action": [ACTIONS[lang][(start + 6 + i) % 12].format(thing=thing) for i in range(actions)],
+        "dialogue": [
+            {
+                "speaker": speakers[i % len(speakers)],
+                "text": LINES[lang][(start + 8 + i) % 16].format(thing=thing),
+            }
+            for i in range(lines)
+        ],
     }

@@ -32,6 +32,7 @@ KNOWN_SCHEMAS = (
     "CastDraft",
     "OutlineDraft",
     "SceneDraft",
+    "SceneMore",
     "SceneRewrite",
 )
 _ids = itertools.count(1)

@@ -144,45 +144,74 @@ async def _rewrite_beats(
 ) -> list[BeatDraft]:
     """``beats`` with each beat at ``targets`` (0-based) asked for anew, one at a time.
 
+    A beat still retelling an earlier middle beat after its tries gets that beat rewritten
+    instead: in the one-minute guard spoof the cat was found in beats 2 and 3 through every
+    rewrite of beat 3, the ending the model kept reaching for; beat 2 was the one to move.
+
     Raises:
         StageFailure: the model failed.
     """
-    plan = beat_plan(len(beats), language).splitlines()
     for index in targets:
-        listing = "\n".join(
-            f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
-            for n, b in enumerate(beats, start=1)
+        beats = await _rewrite_beat(runtime, state, beats, index, language, cast)
+    for index in targets:
+        summaries = [b.summary for b in beats]
+        partner = next(
+            (
+                j
+                for j in range(1, index)
+                if repeated_indices([summaries[j], summaries[index]]) == [1]
+            ),
+            None,
         )
-        prompt = "\n\n".join(
-            [
-                facts_for(state, "outline"),
-                task(
-                    "replace_beat",
-                    language,
-                    number=index + 1,
-                    beats=listing,
-                    role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
-                    before=max(1, index),
-                    cast=("、" if language == "zh" else ", ").join(cast) or "-",
-                ),
-            ]
+        if partner is not None and partner not in targets:
+            beats = await _rewrite_beat(runtime, state, beats, partner, language, cast)
+    return beats
+
+
+async def _rewrite_beat(
+    runtime: Runtime[Context],
+    state: State,
+    beats: list[BeatDraft],
+    index: int,
+    language: str,
+    cast: Sequence[str],
+) -> list[BeatDraft]:
+    """``beats`` with beat ``index`` asked for anew, twice at most while it still repeats."""
+    plan = beat_plan(len(beats), language).splitlines()
+    listing = "\n".join(
+        f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
+        for n, b in enumerate(beats, start=1)
+    )
+    prompt = "\n\n".join(
+        [
+            facts_for(state, "outline"),
+            task(
+                "replace_beat",
+                language,
+                number=index + 1,
+                beats=listing,
+                role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
+                before=max(1, index),
+                cast=("、" if language == "zh" else ", ").join(cast) or "-",
+            ),
+        ]
+    )
+    asked = prompt
+    for _try in range(BEAT_TRIES):  # a new beat that still retells one is asked again
+        answer = await ask_model(
+            runtime,
+            outline_schema(1),
+            stage_messages(language, asked),
+            stage="outline",
+            language=language,
         )
-        asked = prompt
-        for _try in range(BEAT_TRIES):  # a new beat that still retells one is asked again
-            answer = await ask_model(
-                runtime,
-                outline_schema(1),
-                stage_messages(language, asked),
-                stage="outline",
-                language=language,
-            )
-            beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
-            if index not in repeated_indices([b.summary for b in beats]):
-                break
-            # The same prompt gave the same retelling twice (the one-prompt street dance):
-            # the next ask names what it must not write again.
-            told = answer.beats[0].summary
-            asked = f"{prompt}\n{task('beat_not_again', language, summary=told)}"
+        beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
+        if index not in repeated_indices([b.summary for b in beats]):
+            break
+        # The same prompt gave the same retelling twice (the one-prompt street dance):
+        # the next ask names what it must not write again.
+        told = answer.beats[0].summary
+        asked = f"{prompt}\n{task('beat_not_again', language, summary=told)}"
     return beats
 
 

@@ -2,8 +2,9 @@
 
 The request's length is kept within ±15 % (:data:`film.quality.runtime.TOLERANCE`). A
 film that came out short has its shortest scenes lengthened by the model (one more call
-per scene at most, each through the gate); a long one has its longest scenes rewritten
-shorter, then the smart cut (:func:`film.cut.cut_to_length`) takes it the rest of the way.
+per scene at most, asking only for the lines each lacks, each through the gate); a long
+one has its longest scenes rewritten shorter, then the smart cut
+(:func:`film.cut.cut_to_length`) takes it the rest of the way.
 Anything the model cannot fix here falls through to the deterministic form repair.
 """
 
@@ -11,20 +12,26 @@ from __future__ import annotations
 
 import logging
 
-from agent.drafting.brief import facts_for
+from agent.drafting.brief import facts_for, heading_text
 from agent.drafting.converters import to_profiles
-from agent.drafting.scene_writer import SceneWriter
-from agent.drafting.schemas import CastDraft
+from agent.drafting.scene_writer import LINE_S, SceneWriter, line_counts, scene_json
+from agent.drafting.schemas import (
+    CastDraft,
+    LineDraft,
+    SceneDraft,
+    SceneMore,
+    more_schema,
+)
 from agent.messages import join_numbers, say
 from agent.model.ask import StageFailure, stage_messages
 from agent.model.gate import ask_checked
 from agent.prompts import stage_prompt
 from film.cut import cut_to_length
-from film.form import estimate_runtime, estimate_scene_seconds, with_estimates
+from film.form import ACTION_LINE_S, estimate_runtime, estimate_scene_seconds, with_estimates
 from film.quality import Finding, check_bible
 from film.quality.runtime import TOLERANCE
 from film.repair import MAX_CHARACTERS, unknown_speakers
-from film.screenplay import CharacterProfile, Screenplay
+from film.screenplay import CharacterProfile, Scene, Screenplay
 
 log = logging.getLogger(__name__)
 #: Scenes the model is asked to shorten before the cut (the longest first).
@@ -93,6 +100,93 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     return screenplay.model_copy(update={"characters": [*screenplay.characters, *checked.result]})
 
 
+async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) -> Scene:
+    """Scene ``index`` with the lines it lacks to run about ``seconds`` added at its end.
+
+    One model call, no retry, asking only for the missing lines; the scene then goes
+    through the same fixes and gate as a first draft, whole. A failure leaves the scene
+    as it was.
+
+    Raises:
+        StageFailure: the model failed or the lengthened scene failed the gate.
+    """
+    now = estimate_scene_seconds(scene)
+    beat = writer.beat_for(index, scene)
+    gap = max(LINE_S, seconds - now)
+    actions = 1 if gap >= 2 * LINE_S + ACTION_LINE_S else 0
+    lines = max(1, min(6, round((gap - actions * ACTION_LINE_S) / LINE_S)))
+    prompt = stage_prompt(
+        "extend",
+        writer.language,
+        facts_for(writer.state, "scenes"),
+        writer.notes,
+        number=index + 1,
+        heading=heading_text(scene.interior, scene.place, scene.time_of_day, writer.language),
+        now=round(now),
+        seconds=round(seconds),
+        actions=actions,
+        lines=lines,
+        speakers=writer.speakers(beat),
+        summary=beat.summary,
+        scene=scene_json(scene),
+    )
+    judge = writer.check(index, scene)
+
+    def whole(more: SceneMore) -> tuple[Scene, list[Finding]]:
+        # Built unvalidated: the scene already written may exceed a draft's bounds.
+        said = [
+            LineDraft.model_construct(speaker=d.speaker, text=d.text, parenthetical=d.parenthetical)
+            for d in scene.dialogue
+        ]
+        added = [
+            LineDraft.model_construct(speaker=d.speaker, text=d.text, parenthetical="")
+            for d in more.dialogue
+        ]
+        return judge(
+            SceneDraft.model_construct(
+                action=[*scene.action, *more.action][:12],
+                dialogue=[*said, *added][:30],
+                visual=scene.visual,
+            )
+        )
+
+    checked = await ask_checked(
+        writer.runtime,
+        more_schema(actions, lines),
+        stage_messages(writer.language, prompt),
+        check=whole,
+        stage="scenes",
+        language=writer.language,
+        retries=0,
+        retry_inline=True,
+    )
+    return checked.result
+
+
+async def rewrite_shorter(writer: SceneWriter, index: int, scene: Scene, seconds: float) -> Scene:
+    """Scene ``index`` rewritten to run about ``seconds``.
+
+    One model call, no retry: a rewrite that fails the gate leaves the scene as it was.
+
+    Raises:
+        StageFailure: the model failed or the answer failed the gate.
+    """
+    actions, lines = line_counts(seconds)
+    prompt = stage_prompt(
+        "shorten",
+        writer.language,
+        facts_for(writer.state, "scenes"),
+        writer.notes,
+        number=index + 1,
+        heading=heading_text(scene.interior, scene.place, scene.time_of_day, writer.language),
+        seconds=round(seconds),
+        actions=actions,
+        lines=lines,
+        scene=scene_json(scene),
+    )
+    return await writer.ask_once(SceneDraft, stage_messages(writer.language, prompt), index, scene)
+
+
 async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -> Screenplay:
     """The shortest scenes written longer until the film reaches ``target`` seconds."""
     budget = writer.budget()
@@ -109,9 +203,12 @@ async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -
             break
         scene = screenplay.scenes[index]
         now = estimate_scene_seconds(scene)
-        want = min(budget * 1.6, max(budget, now + gap / max(1, len(short) - len(lengthened))))
+        share = max(budget, now + gap / max(1, len(short) - len(lengthened)))
+        # Never more than the film still lacks: asked up to its budget, each scene of the
+        # second round overshot, and the film ended 16 % long.
+        want = min(budget * 1.6, share, now + gap)
         try:
-            longer = await writer.resize(index, scene, "lengthen", want)
+            longer = await extend(writer, index, scene, want)
         except StageFailure as exc:
             log.info("scene %d stays as it was: %s", index + 1, exc)
             continue
@@ -140,7 +237,7 @@ async def shorten(writer: SceneWriter, screenplay: Screenplay, limit: float) -> 
         if estimate_runtime(screenplay) <= limit or estimate_scene_seconds(scene) <= budget:
             break
         try:
-            shorter = await writer.resize(index, scene, "shorten", budget)
+            shorter = await rewrite_shorter(writer, index, scene, budget)
         except StageFailure as exc:
             log.info("scene %d stays as it was: %s", index + 1, exc)
             continue

@@ -9,7 +9,6 @@ bible's spelling) and the same gate (:func:`film.quality.check_scene`).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,7 +24,7 @@ from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
 from agent.prompts import stage_prompt
 from agent.state import State
-from film.form import ACTION_LINE_S, LINE_PAUSE_S, estimate_scene_seconds, scene_budget_s
+from film.form import ACTION_LINE_S, LINE_PAUSE_S, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
 from film.quality.mend import (
     drop_copied_lines,
@@ -147,10 +146,11 @@ class SceneWriter:
             seconds=round(self.budget()),
             actions=actions,
             lines=lines,
-            speakers=self._speakers(beat),
+            speakers=self.speakers(beat),
         )
 
-    def _speakers(self, beat: BeatDraft) -> str:
+    def speakers(self, beat: BeatDraft) -> str:
+        """Who may speak in ``beat``'s scene, as the prompts list them."""
         return ("、" if self.language == "zh" else ", ").join(beat.characters or self.cast)
 
     def check(
@@ -216,40 +216,11 @@ class SceneWriter:
             AIMessage(scene_json(scene)),
             HumanMessage(note),
         ]
-        return await self._ask_once(
+        return await self.ask_once(
             scene_schema(*line_counts(self.budget())), messages, index, scene
         )
 
-    async def resize(self, index: int, scene: Scene, task: str, seconds: float) -> Scene:
-        """Scene ``index`` rewritten to run about ``seconds`` ("lengthen" or "shorten").
-
-        One model call, no retry: a resize that fails the gate leaves the scene as it was.
-
-        Raises:
-            StageFailure: the model failed or the answer failed the gate.
-        """
-        now = estimate_scene_seconds(scene)
-        actions, lines = line_counts(seconds)
-        beat = self.beat_for(index, scene)
-        prompt = stage_prompt(
-            task,
-            self.language,
-            facts_for(self.state, "scenes"),
-            self.notes,
-            number=index + 1,
-            heading=heading_text(scene.interior, scene.place, scene.time_of_day, self.language),
-            now=round(now),
-            seconds=round(seconds),
-            more=max(1, math.ceil((seconds - now) / LINE_S)),
-            actions=actions,
-            lines=lines,
-            speakers=self._speakers(beat),
-            scene=scene_json(scene),
-        )
-        schema = scene_schema(actions, lines) if task == "lengthen" else SceneDraft
-        return await self._ask_once(schema, stage_messages(self.language, prompt), index, scene)
-
-    async def _ask_once(
+    async def ask_once(
         self, schema: type[SceneDraft], messages: list[BaseMessage], index: int, scene: Scene
     ) -> Scene:
         """One gated answer for an existing scene, no retry: a failure keeps it as it was."""

@@ -20,7 +20,7 @@ from film.quality.runtime import within
 from film.screenplay import Genre
 
 
-async def test_a_scene_that_repeats_another_is_rewritten(monkeypatch, tmp_path) -> None:
+async def test_a_scene_that_repeats_another_is_struck_and_written_on(monkeypatch, tmp_path) -> None:
     copied: list[dict[str, Any]] = []
 
     def first(prompt: str) -> dict[str, Any]:
@@ -29,9 +29,11 @@ async def test_a_scene_that_repeats_another_is_rewritten(monkeypatch, tmp_path) 
 
     model = ScriptedChatModel(script={"SceneDraft": [first, lambda prompt: copied[0]]})
     result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
-    assert model.calls.count("SceneDraft") == scene_count_for(60) + 1  # one targeted rewrite
+    assert model.calls.count("SceneDraft") == scene_count_for(60)
+    assert model.calls.count("SceneMore") == 1  # the struck copy, told to go on from its beat
     scenes = screenplay_of(result).scenes
     assert scenes[0].dialogue != scenes[1].dialogue
+    assert within(estimate_runtime(screenplay_of(result)), 60)
 
 
 async def test_a_short_film_is_lengthened_to_the_request(monkeypatch, tmp_path) -> None:
@@ -43,7 +45,8 @@ async def test_a_short_film_is_lengthened_to_the_request(monkeypatch, tmp_path) 
     model = ScriptedChatModel(script={"SceneDraft": [spoiled("SceneDraft", terse, [])] * 3})
     result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
     count = scene_count_for(60)
-    assert model.calls.count("SceneDraft") == 2 * count  # one lengthening call per scene
+    assert model.calls.count("SceneDraft") == count  # no scene written again whole
+    assert model.calls.count("SceneMore") == count  # one lengthening call per scene
     assert within(estimate_runtime(screenplay_of(result)), 60)
     assert "longer to reach the length you asked for" in result.messages[-1].content
 
@@ -104,7 +107,11 @@ async def test_a_film_the_review_left_short_is_lengthened_once_more(monkeypatch,
         """Every scene lengthened with the same lines: the review strikes them from two."""
         speaker = data["dialogue"][0]["speaker"]
         lines = [{"speaker": speaker, "text": text} for text in said * 2]
-        return {**data, "action": said[:2], "dialogue": lines[: len(data["dialogue"])]}
+        return {
+            **data,
+            "action": said[: len(data["action"])],
+            "dialogue": lines[: len(data["dialogue"])],
+        }
 
     fresh = iter(range(1000))
 
@@ -120,11 +127,11 @@ async def test_a_film_the_review_left_short_is_lengthened_once_more(monkeypatch,
     count = scene_count_for(60)
     model = ScriptedChatModel(
         script={
-            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count
-            + [spoiled("SceneDraft", same_every_time, [])] * count
-            + [spoiled("SceneDraft", new_lines, [])] * count
+            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count,
+            "SceneMore": [spoiled("SceneMore", same_every_time, [])] * count
+            + [spoiled("SceneMore", new_lines, [])] * count,
         }
     )
     result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
-    assert model.calls.count("SceneDraft") > 2 * count  # a second round of lengthening
+    assert model.calls.count("SceneMore") > count  # a second round of lengthening
     assert within(estimate_runtime(screenplay_of(result)), 60)

@@ -16,7 +16,8 @@ from typing import Any
 from fakes import ScriptedChatModel, Studio, default_answer
 from langgraph.types import Command
 
-from film.form import scene_count_for
+from film.form import estimate_runtime, scene_count_for
+from film.quality.runtime import within
 from film.screenplay import Project, Screenplay
 
 IDEA = "a 2-minute film about a grandma teaching her grandson to make dumplings"
@@ -302,6 +303,42 @@ async def test_a_beat_that_keeps_retelling_another_is_rewritten_alone(
     scenes = screenplay_of(result).scenes
     assert len(scenes) == scene_count_for(60) == 3
     assert scenes[-1].place == "Railway station"
+
+
+async def test_a_turn_the_ending_keeps_retelling_is_written_anew(monkeypatch, tmp_path) -> None:
+    """The recorded guard spoof: the cat was found in beats 2 and 3 through every rewrite."""
+    prompts: list[str] = []
+
+    def retold(data: dict[str, Any]) -> dict[str, Any]:
+        beats = data["beats"]
+        return {"beats": [*beats[:-1], {**beats[-1], "summary": beats[1]["summary"]}]}
+
+    def second_beat_again(prompt: str) -> dict[str, Any]:
+        beat = {"place": "Kitchen", "interior": "INT", "time_of_day": "DAY", "characters": []}
+        second = re.search(r"\n2\. [^:]*: ([^\n]+)", prompt)
+        return {"beats": [{**beat, "summary": second.group(1) if second else ""}]}
+
+    def new_turn(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        summary = "Leo tears the first wrapper and Grandma shows him how to wet the edge."
+        beat = {"place": "Kitchen table", "interior": "INT", "time_of_day": "DAY"}
+        return {"beats": [{**beat, "summary": summary, "characters": []}]}
+
+    model = ScriptedChatModel(
+        script={
+            "OutlineDraft": [spoiled("OutlineDraft", retold, [])] * 3
+            + [second_beat_again] * 2
+            + [new_turn]
+        }
+    )
+    one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
+    result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
+    assert model.calls.count("OutlineDraft") == 6  # three outlines, beat 3 twice, then beat 2
+    assert "Beat 2 of this outline tells again" in prompts[-1]
+    scenes = screenplay_of(result).scenes
+    assert len(scenes) == 3
+    assert scenes[1].place == "Kitchen table"
+    assert within(estimate_runtime(screenplay_of(result)), 60)
 
 
 async def test_an_outline_that_tells_few_steps_gets_its_repeats_written_anew(

@@ -17,6 +17,10 @@ _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
     r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|然后|但|却|于是|因为|所以|但是)$"
 )
+#: A finished sentence followed by the first word of one the answer never wrote.
+_STUB_TAIL = re.compile(
+    r"[。！？](?:[\u4e00-\u9fff]{1,2})$|[.!?]\s+(?:I|We|You|He|She|They|It|The|A|My|And|But)$"
+)
 _EN_DANGLING = re.compile(
     r"\s(?:and|or|but|to|the|a|an|of|with|towards?|into|onto|at|in|on|for|from|his|her|"
     r"their|its|my|your|as|that|then|while|because|so)$",
@@ -54,6 +58,8 @@ def whole_clauses(text: str) -> str:
     line = text.rstrip()
     if not line or _CLAUSE_END.search(line):
         return line
+    if stub := _STUB_TAIL.search(line):  # "你怕路上会遇到什么困难吗？我": the answer ran out
+        return line[: stub.start() + 1]
     cjk = bool(CJK.search(line[-1]))
     if not (_ZH_DANGLING.search(line) if cjk else _EN_DANGLING.search(line)):
         return line

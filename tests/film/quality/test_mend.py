@@ -207,6 +207,12 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
         == "保安大爷带着橘猫回家并告诉保安队长他是个宠物。"
     )
     assert mended("James walks towards") == "James walks"
+    # Recorded (饺子的约定, 2026-12-01): the last line of the film stopped one word into
+    # its second sentence.
+    assert mended("你怕路上会遇到什么困难吗？我") == "你怕路上会遇到什么困难吗？"
+    assert mended("Are you scared? I") == "Are you scared?"
+    for whole in ("谢谢你", "Thank you. Bye", "奶奶笑了。孙子也笑"):
+        assert mended(whole) == whole
     for whole in ("Lily arrives at the bus stop", 'He said "hi" to me.', "他笑着说：“好。”"):
         assert mended(whole) == whole
 
