@@ -125,12 +125,13 @@ TASKS: dict[str, dict[str, str]] = {
         '{speakers}。每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
     },
     "extend": {
-        "en": "Scene {number} ({heading}) so far:\n{scene}\nWhat happens in it: {summary}\n"
+        "en": "Scene {number} ({heading}) so far, its start and its last lines:\n{scene}\n"
+        "What happens in it: {summary}\n"
         "It runs about {now} seconds and needs about {seconds}. Write only what is missing: "
         "{lines} more dialogue lines (6 to 12 words each) and {actions} more action lines "
         "that carry this moment on, after its last line. Nothing already said or done "
         "again. Dialogue only by: {speakers}.",
-        "zh": "第{number}场（{heading}）目前是：\n{scene}\n这一场的内容：{summary}\n"
+        "zh": "第{number}场（{heading}）的开头和最后几句：\n{scene}\n这一场的内容：{summary}\n"
         "现在约{now}秒，需要约{seconds}秒。"
         "只写缺的部分：再写{lines}句对白（每句10到20个字）和{actions}句动作，接着这场最后一句"
         "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。",

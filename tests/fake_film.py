@@ -235,8 +235,10 @@ def _rewrite(prompt: str, zh: bool) -> dict[str, Any]:
 def _more(prompt: str, zh: bool) -> dict[str, Any]:
     """A lengthening: the lines asked for, each new to the scene and the film."""
     lang = "zh" if zh else "en"
-    match = re.search(r"(?:so far:|目前是：)\n(\{.*\})", prompt)
-    scene = json.loads(match.group(1)) if match else {"action": [], "dialogue": []}
+    match = re.search(
+        r"(?:its last lines:|最后几句：)\n(.*?)\n(?:What happens|这一场的内容)", prompt, re.S
+    )
+    shown = match.group(1).splitlines() if match else []
     speakers = _names(
         (r"Dialogue only by: ([^\n]+?)\.(?:\n|$)", r"对白只能由这些人物说：(.+?)。"),
         prompt,
@@ -246,7 +248,7 @@ def _more(prompt: str, zh: bool) -> dict[str, Any]:
     actions = _number((r"and (\d+) more action lines", r"和(\d+)句动作"), prompt, 0)
     index = _scene_index(prompt)
     thing = THINGS[lang][(index + 6) % 12]  # another scene's thing: lines no scene has said
-    start = index * 3 + len(scene.get("dialogue", []))
+    start = index * 3 + len(shown)
     return {
         "action": [ACTIONS[lang][(start + 6 + i) % 12].format(thing=thing) for i in range(actions)],
         "dialogue": [

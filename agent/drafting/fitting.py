@@ -36,6 +36,8 @@ from film.screenplay import CharacterProfile, Scene, Screenplay
 log = logging.getLogger(__name__)
 #: Scenes the model is asked to shorten before the cut (the longest first).
 SHORTEN_AT_MOST = 2
+#: How far past the length limit a film may run and still only be cut, not rewritten.
+CUT_ONLY_OVER = 0.2
 
 
 def _replace(screenplay: Screenplay, index: int, scene: object) -> Screenplay:
@@ -100,6 +102,15 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     return screenplay.model_copy(update={"characters": [*screenplay.characters, *checked.result]})
 
 
+def _scene_end(scene: Scene) -> str:
+    """Where a scene has got to, for the model to go on from: what happens, the last lines.
+
+    Shown the whole scene, the 1.5B model copied its lines back as the "new" ones.
+    """
+    said = [f"{line.speaker}: {line.text}" for line in scene.dialogue[-2:]]
+    return "\n".join([*scene.action[:1], *said])
+
+
 async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) -> Scene:
     """Scene ``index`` with the lines it lacks to run about ``seconds`` added at its end.
 
@@ -114,7 +125,9 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
     beat = writer.beat_for(index, scene)
     gap = max(LINE_S, seconds - now)
     actions = 1 if gap >= 2 * LINE_S + ACTION_LINE_S else 0
-    lines = max(1, min(6, round((gap - actions * ACTION_LINE_S) / LINE_S)))
+    # Two lines at least: asked for one, the 1.5B model copied one of the scene's own back
+    # ("奶奶: 你快点！"), and the scene gained nothing.
+    lines = max(2, min(6, round((gap - actions * ACTION_LINE_S) / LINE_S)))
     prompt = stage_prompt(
         "extend",
         writer.language,
@@ -128,11 +141,16 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
         lines=lines,
         speakers=writer.speakers(beat),
         summary=beat.summary,
-        scene=scene_json(scene),
+        scene=_scene_end(scene),
     )
     judge = writer.check(index, scene)
 
     def whole(more: SceneMore) -> tuple[Scene, list[Finding]]:
+        log.info(
+            "scene %d asked for more: %s",
+            index + 1,
+            " / ".join([*more.action, *(f"{d.speaker}: {d.text}" for d in more.dialogue)]),
+        )
         # Built unvalidated: the scene already written may exceed a draft's bounds.
         said = [
             LineDraft.model_construct(speaker=d.speaker, text=d.text, parenthetical=d.parenthetical)
@@ -225,13 +243,20 @@ async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -
 
 
 async def shorten(writer: SceneWriter, screenplay: Screenplay, limit: float) -> Screenplay:
-    """The longest scenes rewritten shorter by the model, then the cut down to ``limit``."""
+    """The longest scenes rewritten shorter by the model, then the cut down to ``limit``.
+
+    A film at most :data:`CUT_ONLY_OVER` past ``limit`` is only cut: a line or two less
+    is what the cut does best, and a rewrite costs a scene's call each.
+    """
     budget = writer.budget()
-    order = sorted(
-        range(len(screenplay.scenes)),
-        key=lambda i: estimate_scene_seconds(screenplay.scenes[i]),
-        reverse=True,
-    )
+    if estimate_runtime(screenplay) <= limit * (1 + CUT_ONLY_OVER):
+        order = []
+    else:
+        order = sorted(
+            range(len(screenplay.scenes)),
+            key=lambda i: estimate_scene_seconds(screenplay.scenes[i]),
+            reverse=True,
+        )
     for index in order[:SHORTEN_AT_MOST]:
         scene = screenplay.scenes[index]
         if estimate_runtime(screenplay) <= limit or estimate_scene_seconds(scene) <= budget:

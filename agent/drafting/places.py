@@ -9,6 +9,7 @@ import re
 
 from agent.drafting.schemas import BeatDraft
 from agent.prompt_texts import EXAMPLE_PLACES
+from film.screenplay import Scene
 
 
 def own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
@@ -74,3 +75,56 @@ def kept_confined(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
         released = released or bool(_RELEASE.search(beat.summary))
         kept.append(beat)
     return kept
+
+
+#: A person leaving wherever they are: "steps out", "walks off", 走出, 离开.
+_LEAVES = re.compile(
+    r"\b(?:steps?|walks?|gets?|climbs?|runs?|heads?|storms?)\s+(?:out|off|away)\b|走出|离开|走了出去",
+    re.IGNORECASE,
+)
+
+
+#: Going into a place: "walk into the classroom", "enter the hall", 走进教室, 来到操场.
+_GOES_INTO = re.compile(
+    r"\b(?:walks?|steps?|goes|go|heads?|runs?|moves?|hurr(?:y|ies))\s+(?:into|in to|to|towards?)"
+    r"\s+(?:the|a|an|their|his|her)\s+(?P<en>[a-z]+(?:\s+[a-z]+)?)|\benters?\s+(?:the|a|an)\s+"
+    r"(?P<en2>[a-z]+(?:\s+[a-z]+)?)|(?:走进|来到|回到|进入|走到)(?P<zh>[\u4e00-\u9fff]{1,6})",
+    re.IGNORECASE,
+)
+
+
+def _goes_elsewhere(line: str, key: str) -> bool:
+    """Whether ``line`` takes its people into a place that is not the room ``key``."""
+    match = _GOES_INTO.search(line)
+    if not match:
+        return False
+    target = (match.group("en") or match.group("en2") or match.group("zh") or "").casefold()
+    return key not in target
+
+
+def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
+    """``scene`` without action lines that walk its people out of the room they are shut in.
+
+    Recorded (craft bench, *The Rival Debates*): the heading kept scene 2 in the stuck
+    lift, and its action had Jack "step out of the lift". Until the beat in which they get
+    out (``summary`` tells it), a line that takes them out goes; a scene keeps at least
+    one action line.
+    """
+    room = confined_place(story)
+    if not room or _RELEASE.search(summary):
+        return scene
+    key = room.split()[-1].casefold() if room.isascii() else room
+    if key not in scene.place.casefold():
+        return scene
+    kept = [
+        line
+        for line in scene.action
+        if not (
+            _LEAVES.search(line)
+            or (_RELEASE.search(line) and key in line.casefold())
+            or _goes_elsewhere(line, key)
+        )
+    ]
+    if not kept or len(kept) == len(scene.action):
+        return scene
+    return scene.model_copy(update={"action": kept})

@@ -11,6 +11,7 @@ length within ±15 % of the request), held to the form, and checked as a whole
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from langchain_core.messages import AIMessage
@@ -28,20 +29,35 @@ from agent.grounding import cited, ground, notes_text
 from agent.messages import minutes_text, say
 from agent.model.ask import StageFailure, stage_failed
 from agent.state import State
-from film.form import estimate_runtime, with_estimates
+from film.cut import cut_to_length
+from film.form import estimate_runtime, estimate_scene_seconds, with_estimates
 from film.quality.runtime import TOLERANCE
 from film.screenplay import Scene, Screenplay
 
+log = logging.getLogger(__name__)
 
-async def _long_enough(writer: SceneWriter, screenplay: Screenplay) -> Screenplay:
-    """A film the whole-film review left short, lengthened once more and reviewed again.
+
+async def _within_length(writer: SceneWriter, screenplay: Screenplay) -> Screenplay:
+    """The reviewed film within its length: lengthened once more when short, cut when long.
 
     The review strikes lines a lengthened scene repeats from another scene, after the
     film was fitted: the craft bench's dumplings film was fitted to 60 s and shown at 47 s
     (-22 %). One more round costs a scene call per short scene, and only when it is short.
+    A film the review's rewrites left long (scene drafts are asked a little long,
+    :meth:`SceneWriter.draft_counts`) is cut to the limit, with no model call.
     """
     target = writer.brief.target_s
-    if not target or estimate_runtime(screenplay) >= target * (1 - TOLERANCE):
+    if not target:
+        return screenplay
+    limit = min(writer.brief.cap_s, target * (1 + TOLERANCE))
+    if estimate_runtime(screenplay) > limit:  # a rewritten scene grew: cut, no model call
+        cut = cut_to_length(screenplay, limit)
+        if cut.removed:
+            writer.repairs.append(
+                say("note_trimmed", writer.language, count=cut.removed, seconds=round(limit))
+            )
+        return with_estimates(cut.screenplay)
+    if estimate_runtime(screenplay) >= target * (1 - TOLERANCE):
         return screenplay
     longer = await lengthen(writer, screenplay, target)
     if longer is screenplay:
@@ -80,6 +96,12 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
             done.append(await writer.write(index))
         except StageFailure as exc:
             return _failed(exc, draft, done)
+        log.info(
+            "scene %d drafted at %.1f s of %.1f s",
+            index + 1,
+            estimate_scene_seconds(done[-1]),
+            writer.budget(),
+        )
     draft["scenes"] = [s.model_dump() for s in done]
     screenplay = with_estimates(draft_screenplay({**state, "draft": draft}))
     try:
@@ -88,7 +110,7 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
         screenplay = await fit(writer, struck(screenplay))
         screenplay, repaired = checked_form("scenes", screenplay, state, runtime)
         screenplay = await review_scenes(screenplay, writer)
-        screenplay = await _long_enough(writer, screenplay)
+        screenplay = await _within_length(writer, screenplay)
     except ReviewFailure as exc:
         return _failed(exc, draft, done[: exc.kept])
     except StageFailure as exc:

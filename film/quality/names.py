@@ -190,7 +190,7 @@ def _gender_words(text: str, words: frozenset[str]) -> int:
 # used for both (Alex, Sam, Jordan) are left out on purpose.
 _FEMALE_GIVEN = frozenset(
     "mary lucy emma sarah lily anna eva emily sophia olivia grace alice rose nora mia ella "
-    "chloe amy kate jane susan linda helen laura julia clara ruby zoe hannah ava isabella "
+    "chloe amy kate jane susan linda helen laura julia clara ruby zoe hannah ava isabella ana "
     "maria elena sophie".split()
 )
 _MALE_GIVEN = frozenset(

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from film.language import CJK
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
-from film.quality.text import cjk_count, cjk_terms, content_words, normalise, shorten
+from film.quality.text import cjk_count, cjk_terms, content_words, mirrored, normalise, shorten
 
 _COMPARED = ("action", "line", "summary")
 #: Two scenes sharing this much of their words (Jaccard) are one scene told twice.
@@ -98,7 +98,8 @@ class SeenLines:
     """Lines said so far, by kind, so a later line can be matched to an earlier one.
 
     A line repeats an earlier one when their normalised texts are equal, or when their
-    words match by :data:`NEAR_REPEAT_RATIO` or more. The gate's check and the exact
+    words match by :data:`NEAR_REPEAT_RATIO` or more, "I" and "you" counted as one
+    (:func:`film.quality.text.mirrored`: an echoed reply). The gate's check and the exact
     repair (:func:`film.quality.mend.drop_repeats`) share it, so they never disagree.
     """
 
@@ -107,7 +108,7 @@ class SeenLines:
 
     def earlier(self, kind: str, text: str) -> str | None:
         """Where an earlier line of ``kind`` said ``text`` already (its tag), else None."""
-        key, units = normalise(text), units_of(text)
+        key, units = normalise(text), mirrored(units_of(text))
         for seen_key, seen_units, tag in self._lines.get(kind, []):
             if seen_key == key:
                 return tag
@@ -118,7 +119,7 @@ class SeenLines:
 
     def add(self, kind: str, text: str, tag: str) -> None:
         """Remember ``text`` as said, tagged ``tag`` (a field path, or anything)."""
-        self._lines.setdefault(kind, []).append((normalise(text), units_of(text), tag))
+        self._lines.setdefault(kind, []).append((normalise(text), mirrored(units_of(text)), tag))
 
 
 _CLAUSE_END = re.compile(r"(?<=[，,；;])\s*")

@@ -19,6 +19,8 @@ from film.quality.text import cjk_count, latin_words, shorten
 from film.screenplay import Language
 
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
+#: A lower-case English word this long inside a Chinese line is English, not a name.
+_SLIP_LETTERS = 5
 _LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese"}
 #: The voice hint only picks a synthetic voice; nobody reads it.
 _UNREAD = frozenset({"voice"})
@@ -34,7 +36,7 @@ def wrong_script(text: str, language: Language, kind: str = "line") -> bool:
 
     ``kind`` is the field kind (see :data:`film.quality.fields.Kind`): names, speakers and
     casts must be written in the film's script; a single Latin word elsewhere (a brand used
-    as a place or prop) is allowed in Chinese.
+    as a place or prop) is allowed in Chinese, but not a plain lower-case English word.
     """
     cjk = cjk_count(text)
     if language == "zh":
@@ -43,7 +45,10 @@ def wrong_script(text: str, language: Language, kind: str = "line") -> bool:
             if kind in PERSON:
                 return bool(words)
             return len(words) >= (2 if kind in ("place", "prop") else 1)
-        return len(words) > cjk / 2
+        # "学会这么 complicated的东西": a plain English word inside Chinese is a slip; a
+        # name or brand (Python, iPhone, KTV) is written with a capital and is kept.
+        slip = len(words) <= 2 and any(w.islower() and len(w) >= _SLIP_LETTERS for w in words)
+        return len(words) > cjk / 2 or (slip and kind not in ("place", "prop"))
     return cjk > 0 and cjk / 2 > len(latin_words(text))
 
 

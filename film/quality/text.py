@@ -183,3 +183,13 @@ def sentences(text: str) -> list[str]:
     if cjk_count(text):
         return [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text) if m.group(0).strip()]
     return [part.strip() for part in _EN_BREAK.split(text) if part.strip()]
+
+
+#: First and second person, which an echoed reply swaps: "我怕路上会遇到困难" answered
+#: "你怕路上会遇到困难吗".
+_SPEAKER_WORDS = frozenset("i me my mine myself you your yours yourself 我 你 您".split())
+
+
+def mirrored(units: list[str]) -> list[str]:
+    """``units`` with "I" and "you" one word, so a reply that only swaps them is a repeat."""
+    return ["·" if unit in _SPEAKER_WORDS else unit for unit in units]

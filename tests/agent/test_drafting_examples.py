@@ -138,3 +138,30 @@ def test_people_stuck_in_a_lift_stay_in_the_lift_until_they_get_out() -> None:
     assert [b.place for b in fitted] == ["电梯", "电梯"]
     free = fit_beats(beats, 4, ["Jack", "Emily"], "en", "two rival debate captains")
     assert [b.place for b in free] == [b.place for b in beats]
+
+
+def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
+    """Recorded (The Rival Debates): scene 2's heading kept them in the lift, its action
+    had Jack step out of it."""
+    from agent.drafting.places import stays_inside
+    from film.screenplay import Scene
+
+    idea = "Two rival debate captains get stuck in a school lift the night before the final."
+    scene = Scene(
+        number=2,
+        place="School lift",
+        action=[
+            "Emily pulls her notes out of her bag.",
+            "Jack steps out of the lift and sighs.",
+            "Jack and Emily walk into the classroom.",  # the next run's scene 3
+            "The ceiling light flickers.",
+        ],
+    )
+    inside = stays_inside(scene, "They practise their speeches on each other.", idea)
+    assert inside.action == ["Emily pulls her notes out of her bag.", "The ceiling light flickers."]
+    released = stays_inside(scene, "The doors open at dawn and they step out together.", idea)
+    assert released == scene
+    zh = Scene(number=2, place="电梯", action=["小明走出电梯，深吸一口气。", "灯光闪了一下。"])
+    assert stays_inside(zh, "两人互相练习辩论稿。", "两个辩论队长被困在电梯里一整夜").action == [
+        "灯光闪了一下。"
+    ]

@@ -13,6 +13,8 @@ from film.screenplay import Scene
 _OPENING_QUOTES = "“\"‘'「『"
 _CLOSING_QUOTES = "”\"’'」』"
 _TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[,，]\s*$")
+#: The end of a JSON object written into the text: '}, {', "}]", "'}".
+_JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]|,\s*\{\s*\"?)?\s*$")
 _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
     r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|然后|但|却|于是|因为|所以|但是)$"
@@ -34,7 +36,10 @@ def clean_edges(text: str) -> str:
     A line wrapped whole in quotes loses them too: the dialogue block already says who
     speaks, and Fountain shows the words as they are.
     """
-    fixed = _TRAILING_SEPARATOR.sub(r"\1", text.strip())
+    fixed = _JSON_TAIL.sub("", text.strip())
+    if fixed != text.strip() and fixed[:1] in _OPENING_QUOTES and fixed[-1:] not in _CLOSING_QUOTES:
+        fixed = fixed[1:]  # "'别急，慢慢来。'}, {" lost its tail, and so its closing quote
+    fixed = _TRAILING_SEPARATOR.sub(r"\1", fixed)
     pairs = {"”": "“", "’": "‘", "」": "「", "』": "『"}
     if fixed and fixed[-1] in _CLOSING_QUOTES:
         opener = pairs.get(fixed[-1], fixed[-1])
@@ -94,16 +99,49 @@ def without_heading(line: str) -> str:
     return stripped if stripped.strip() else line
 
 
+_SPEECH_LEAD = re.compile(
+    r"(?:^|[，,。；;]\s*)[^，,。；;]{0,30}?(?:说道|说|问道|问|回答|喊道|喊|says|said|asks|asked"
+    r"|replies|shouts)\s*[:：]\s*$",
+    re.IGNORECASE,
+)
+
+
+_AND_SAYS = re.compile(r",?\s+and\s+(?:says|said|asks|asked|replies|shouts)\s*:\s*$", re.I)
+
+
+def without_speech_lead(line: str) -> str:
+    """An action line without the "X说：" it ends on, whose speech never came ("" if nothing else).
+
+    Recorded (街舞爸爸, 2026-12-01): "爸爸用湿布擦干净外套后，小明说：" and two lines of only
+    "爸爸说：".
+    """
+    line = _AND_SAYS.sub(".", line)
+    lead = _SPEECH_LEAD.search(line)
+    if not lead:
+        return line
+    kept = line[: lead.start()].rstrip(" ，,；;")
+    if not kept:
+        return ""
+    return (
+        kept + ("。" if CJK.search(kept[-1]) else ".") if not kept.endswith(("。", ".")) else kept
+    )
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
     Action lines also lose an outline heading copied in front of them
-    (:func:`without_heading`).
+    (:func:`without_heading`) and a speech lead whose speech never came
+    (:func:`without_speech_lead`).
 
     The visual note too: "... the music continues to play on the" was a scene's last words
     on the storyboard.
     """
-    action = [whole_clauses(clean_edges(without_heading(line))) for line in scene.action]
+    action = [
+        mended
+        for line in scene.action
+        if (mended := without_speech_lead(whole_clauses(clean_edges(without_heading(line)))))
+    ] or scene.action[:1]
     dialogue = [
         line.model_copy(update={"text": whole_clauses(clean_edges(line.text))})
         for line in scene.dialogue

@@ -42,6 +42,33 @@ def cut_loop(text: str) -> str:
     return kept if units_of(kept) else text
 
 
+#: Lines made only of small talk, by kind: a scene says each kind once. Recorded (饺子里的
+#: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes.
+_STOCK = {
+    "thanks": re.compile(r"谢谢(?:您|你|啦)?|多谢|thank you|thanks", re.I),
+    "welcome": re.compile(r"不客气|不用谢|没事|you'?re welcome|no problem|any ?time", re.I),
+    "yes": re.compile(
+        r"好的|好吧|好|嗯|是的|对|行|\b(?:ok(?:ay)?|sure|yes|yeah|right|alright)\b", re.I
+    ),
+}
+_ADDRESS = re.compile(
+    r"奶奶|爷爷|妈妈|爸爸|外婆|外公|孩子|宝贝|\b(?:grandma|grandpa|mum|mom|dad|kid)\b", re.I
+)
+
+
+def stock_kinds(text: str, names: Sequence[str] = ()) -> set[str]:
+    """The kinds of small talk ``text`` is made of ({"yes", "thanks"}), or none if it says more."""
+    rest, kinds = text, set()
+    for kind, pattern in _STOCK.items():
+        rest, found = pattern.subn(" ", rest)
+        if found:
+            kinds.add(kind)
+    rest = _ADDRESS.sub(" ", rest)
+    for name in names:
+        rest = rest.replace(name, " ")
+    return kinds if not re.search(r"[\w\u4e00-\u9fff]", rest) else set()
+
+
 def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     """``scene`` without lines that repeat an earlier one (in it, or in ``seen``).
 
@@ -50,7 +77,8 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     in the gate (:class:`film.quality.repetition.SeenLines`).
     Short lines ("Mum!", "好。") may recur and are kept, as in the gate's own check, but
     not from the same speaker twice in one scene. An action line that only tells an earlier
-    one of the scene again (:func:`film.quality.repetition.retells`) goes. A
+    one of the scene again (:func:`film.quality.repetition.retells`) goes, and so does
+    small talk of a kind the scene has had (:func:`stock_kinds`: a second "thank you"). A
     dialogue line that repeats one of the scene's action lines goes too. A scene keeps at
     least one line of each kind it had.
     """
@@ -82,13 +110,14 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     dialogue = [line.model_copy(update={"text": cut_loop(line.text)}) for line in scene.dialogue]
     # A short line may recur, but not from the same mouth in the same scene: the 1.5B
     # model padded a lengthened scene with 公主's "谢谢你。" three times running.
-    said: set[tuple[str, str]] = set()
+    # Nor nearly the same line: "我该怎么办？" then "我应该怎么办？" (夜市女孩自学编程).
+    said: dict[str, SeenLines] = {}
 
     def new_from_speaker(speaker: str, text: str) -> bool:
-        key = (speaker.strip().lower(), normalise(text))
-        if key in said:
+        mouth = said.setdefault(speaker.strip().lower(), SeenLines())
+        if mouth.earlier("line", text) is not None:
             return False
-        said.add(key)
+        mouth.add("line", text, "line")
         return True
 
     # A long line that an earlier line of the scene holds whole is said twice: the swordswoman's
@@ -103,6 +132,15 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         heard.append(key)
         return True
 
+    stock: set[str] = set()
+
+    def not_stock_again(text: str) -> bool:
+        kinds = stock_kinds(text, scene.characters)
+        if kinds & stock:
+            return False
+        stock.update(kinds)
+        return True
+
     kept = [
         line
         for line in dialogue
@@ -110,6 +148,7 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         and not (long_enough(line.text) and shown.earlier("action", line.text))
         and new_from_speaker(line.speaker, line.text)
         and not_held(line.text)
+        and not_stock_again(line.text)
     ] or dialogue[:1]
     if action == scene.action and kept == scene.dialogue:
         return scene

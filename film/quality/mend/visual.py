@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from film.quality.copying import GuidelinePhrases
 from film.quality.repetition import SeenLines, long_enough, retells
-from film.quality.text import cjk_count, sentences
+from film.quality.text import cjk_count, normalise, sentences
 from film.screenplay import Scene
 
 
@@ -41,12 +41,24 @@ _SPEECH = re.compile(
 )
 
 
+_ZH_TIMES = {
+    "DAY": "白天",
+    "NIGHT": "夜晚",
+    "MORNING": "清晨",
+    "EVENING": "傍晚",
+    "DUSK": "黄昏",
+    "DAWN": "黎明",
+}
+
+
 def visual_of_its_own(scene: Scene) -> Scene:
     """``scene`` whose visual note does not retell its action lines, in at most two sentences.
 
     A sentence that says what an action line says (:func:`film.quality.repetition.retells`,
-    or the same line near enough) goes, and so does one that reports speech; the first
-    sentence stays when all would go.
+    the same line near enough, or a sentence an action line holds whole) goes, and so does
+    one that reports speech. When every sentence goes, the note becomes the scene's place
+    and time: recorded (夜市女孩自学编程), the note "她突然遇到了一个难题。" was a story
+    sentence, no shot at all.
     """
     told = sentences(scene.visual)
     if not told:
@@ -54,15 +66,24 @@ def visual_of_its_own(scene: Scene) -> Scene:
     shown = SeenLines()
     for line in scene.action:
         shown.add("action", line, "action")
+    held = [normalise(line) for line in scene.action]
     own = [
         sentence
         for sentence in told
         if not _SPEECH.search(sentence)
         and not (long_enough(sentence) and shown.earlier("action", sentence))
         and not retells(sentence, scene.action, scene.characters)
-    ] or told[:1]
-    joiner = "" if cjk_count(scene.visual) else " "
-    visual = joiner.join(own[:VISUAL_SENTENCES])
+        and not (long_enough(sentence) and any(normalise(sentence) in line for line in held))
+    ]
+    chinese = bool(cjk_count(scene.visual))
+    if not own:  # "她突然遇到了一个难题。": a story sentence; the place is a truer shot
+        own = [
+            f"{scene.place}，{_ZH_TIMES.get(scene.time_of_day, '')}。"
+            if chinese
+            else f"{scene.place}, {scene.time_of_day.lower()}."
+        ]
+    joiner = "" if chinese else " "
+    visual = joiner.join(own[:VISUAL_SENTENCES]).replace("，。", "。")
     if visual == scene.visual.strip():
         return scene
     return scene.model_copy(update={"visual": visual})

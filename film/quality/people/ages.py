@@ -29,6 +29,8 @@ _YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-b
 _AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
 _AGE_EN = re.compile(r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b", re.I)
 ELDER_AT_LEAST = 50
+#: The age an elder whose look gave a young number is given instead.
+ELDER_AGE = 65
 PUPIL_UNDER = 30
 _PUPIL_ZH = ("同桌", "学生", "高中生", "初中生", "小学生", "同学", "高一", "高二", "高三", "初三")
 _PUPIL_EN = re.compile(
@@ -157,20 +159,39 @@ _SLIP = re.compile(
 )
 
 
+_MIDDLE_AGED = re.compile(r"中年|\bmiddle-aged\b", re.I)
+_YOUNG = re.compile(r"年轻|青年|少年|\b(?:young|youthful|teen\w*)\b", re.I)
+_OLDER = {"中年": "六十多岁的", "middle-aged": "elderly"}
+
+
 def elder_look(name: str, role: str, look: str) -> str:
     """An elder's ``look`` without the young words it contradicts itself with.
 
     Recorded: the dumplings grandmother was "中年妇女，头发花白" and, asked again, "中年，
     头发白或灰，脸有皱纹，年龄60岁以上": the white hair and the age are hers, the 中年 a
-    slip. A look that says old and young loses the young words; one that only says young
-    is left for the gate to ask about.
+    slip. A look that says old and young loses the young words; one whose only young word
+    is its number (保安大爷 "年龄40岁") is given :data:`ELDER_AGE`, and one whose only age
+    word is 中年 ("中年男子") is made older; one that otherwise says young is left for
+    the gate to ask about.
     """
-    if not is_elder(name, role) or not _SLIP.search(look):
+    if not is_elder(name, role):
+        return look
+    age = stated_age(look)
+    if age is not None and age < ELDER_AT_LEAST and not _SLIP.search(look):
+        # "年龄40岁，脸圆肉丰" for 保安大爷: only the number is young, so the number goes.
+        return _AGE_ZH.sub(f"{ELDER_AGE}岁", _AGE_EN.sub(f"{ELDER_AGE}-year-old", look, 1), 1)
+    if not _SLIP.search(look):
         return look
     aged = _ELDER_SIGNS.search(look) or any(
         int(m.group(1)) >= ELDER_AT_LEAST for m in _AGE_ZH.finditer(look)
     )
     if not aged:
+        if age is None and _MIDDLE_AGED.search(look) and not _YOUNG.search(look):
+            # "中年男子，留着络腮胡子" for 保安大爷: the one age word is the idea's to set.
+            older = _MIDDLE_AGED.sub(lambda m: _OLDER[m.group(0).lower()], look, 1)
+            older = re.sub(r"六十多岁的(?=[，,、。；;]|$)", "六十多岁", older)
+            older = re.sub(r"\b([Aa]) (?=elderly)", r"\1n ", older)
+            return look if young_words(older) else older  # black hair: the gate asks
         return look
     mended = _SLIP.sub("", look)
     mended = re.sub(r" {2,}", " ", mended)  # "A middle-aged man" → "A man"

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.quality.people.dress import child_wardrobe, grown_for_idea
+from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea
 from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
 from film.quality.people.sexes import mend_sexes
@@ -73,7 +73,7 @@ def mended_bible(
         p.model_copy(
             update={
                 "role": role,
-                "look": look,
+                "look": child_look(p.name, role, look),
                 "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
             }
         )

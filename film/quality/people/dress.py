@@ -50,20 +50,55 @@ def is_child(name: str, role: str, look: str) -> bool:
     return bool(_CHILD.search(words)) or is_grandchild(name, role)
 
 
-def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
-    """``wardrobe`` without grown-ups' things when the person is a child."""
-    if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
-        return wardrobe
-    parts = _JOINS.split(wardrobe)
+#: Animals the films cast (the guard spoof's 橘猫 came back in a white sweater and trousers).
+#: Single characters that are also surnames (马, 牛, 羊) do not count alone.
+_ANIMAL_ZH = re.compile(
+    r"猫|狗|犬|鸟|鹦鹉|兔子|小兔|鸭子|小鸡|公鸡|母鸡|金鱼|小羊|小猪|马儿|骏马|宠物"
+)
+_ANIMAL_EN = re.compile(
+    r"\b(?:cat|kitten|dog|puppy|bird|parrot|duck|rabbit|horse|cow|goat|pig|fish|pet)s?$", re.I
+)
+
+
+def is_animal(name: str, role: str) -> bool:
+    """Whether the person is an animal (the name or the role's own words say so).
+
+    Chinese: an animal word in the name or own role. English: a role whose head word is
+    one ("the family dog", not "horse trainer"), or "X the dog".
+    """
+    own_zh, own_en = own_role(role)
+    if has_cjk(f"{name}{role}"):
+        return bool(_ANIMAL_ZH.search(name) or _ANIMAL_ZH.search(own_zh))
+    head = re.sub(r"[^\w\s]", " ", own_en).strip()
+    return bool(_ANIMAL_EN.search(head) or re.search(r"\bthe (?:cat|dog)\b", name, re.I))
+
+
+def _without_grown_up(text: str) -> str:
+    """``text`` without its pieces that only grown-ups wear ("" when nothing else is left)."""
+    parts = _JOINS.split(text)
     kept = ""
     for index in range(0, len(parts), 2):
         piece = parts[index].strip()
         if not piece or _GROWN_UP_ONLY.search(piece):
             continue
         kept += (parts[index - 1] if kept and index else "") + piece
-    if kept:
-        return kept
-    return _PLAIN["zh" if has_cjk(wardrobe) else "en"]
+    return kept
+
+
+def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
+    """``wardrobe`` without grown-ups' things when the person is a child; none for an animal."""
+    if is_animal(name, role):
+        return ""
+    if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
+        return wardrobe
+    return _without_grown_up(wardrobe) or _PLAIN["zh" if has_cjk(wardrobe) else "en"]
+
+
+def child_look(name: str, role: str, look: str) -> str:
+    """A child's ``look`` without grown-ups' things (街舞爸爸's 12-year-old: "一双高跟鞋")."""
+    if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(look):
+        return look
+    return _without_grown_up(look) or look
 
 
 #: An idea that sends a person to university makes them grown: "孙子明天就要去外地上大学"

@@ -23,7 +23,7 @@ _ZH_SAYS = (
 )
 _ZH_SPEECH = re.compile(
     rf"^(?P<before>.*?)(?:[，,]\s*)?(?P<lead>[^，,。]*?){_ZH_SAYS}"
-    r"(?:\s*[:：]\s*[“\"「]?|[“\"「])(?P<text>[^“”\"「」]+?)[”\"」]?\s*[。]?$"
+    r"(?:\s*[:：]\s*[“\"「]?|\s*[“\"「])(?P<text>[^“”\"「」]+?)[”\"」]?\s*[。]?$"
 )
 _EN_SPEECH = re.compile(
     r"^(?P<lead>[A-Z][^\"“‘]{0,90}?)"
@@ -44,9 +44,24 @@ def _speaker(text: str, people: Sequence[str]) -> str | None:
     return None
 
 
+def _double_quoted(action: str) -> str:
+    """A Chinese line's ASCII-quoted speech, in Chinese quotes and joined into one.
+
+    Recorded (夜市女孩自学编程): "小李回答说 '那太好了，你可以向我求助。', '我需要一些指导和
+    建议。'", the model's JSON list of lines inside one action line. In Chinese an ASCII
+    single quote is never an apostrophe.
+    """
+    if "'" not in action:
+        return action
+    joined = re.sub(r"'\s*[,，]\s*'", "", action)
+    if joined.count("'") != 2:
+        return action
+    return joined.replace("'", "“", 1).replace("'", "”", 1)
+
+
 def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
     """(what is left of the action, the spoken line), or None when it is not speech."""
-    match = _ZH_SPEECH.match(action.strip())
+    match = _ZH_SPEECH.match(_double_quoted(action.strip()))
     if match is None:
         return None
     before, lead = match.group("before").strip(), match.group("lead").strip()

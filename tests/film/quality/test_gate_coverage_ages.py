@@ -63,3 +63,23 @@ def test_the_recorded_middle_aged_desk_mate_is_caught() -> None:
     assert is_pupil("Mia", "Leo's classmate") and is_pupil("小雨", "高三学生")
     assert not is_pupil("王老师", "学生家长") and not is_pupil("Ann", "a student's mother")
     assert check_age_looks([("Mr. Chen", "teacher", "middle-aged, glasses")]) == []
+
+
+def test_an_elder_whose_only_young_word_is_the_number_is_given_an_elders_age() -> None:
+    """Recorded (craft bench 2026-12-01): 保安大爷 "年龄40岁", asked again for it."""
+    from film.quality.people.ages import elder_look
+
+    assert elder_look("王大爷", "小区保安大爷", "年龄40岁，脸圆肉丰") == "年龄65岁，脸圆肉丰"
+    assert elder_look("Joe", "retired bus driver", "A 45-year-old man.") == "A 65-year-old man."
+    assert elder_look("奶奶", "奶奶", "中年，头发乌黑") == "中年，头发乌黑"  # the gate asks
+    assert elder_look("Leo", "grandson", "A 18-year-old.") == "A 18-year-old."
+
+
+def test_an_elder_drawn_middle_aged_and_nothing_else_is_made_older() -> None:
+    """Recorded (craft bench 2026-12-01): 保安大爷 "中年男子，留着络腮胡子", asked again for it."""
+    from film.quality.people.ages import elder_look
+
+    assert elder_look("王大爷", "保安大爷", "中年男子，戴着眼镜") == "六十多岁的男子，戴着眼镜"
+    assert elder_look("王大爷", "保安大爷", "中年，穿着制服") == "六十多岁，穿着制服"
+    assert elder_look("Joe", "retired driver", "A middle-aged man.") == "An elderly man."
+    assert elder_look("奶奶", "奶奶", "年轻的中年女人") == "年轻的中年女人"  # the gate asks

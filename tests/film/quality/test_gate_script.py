@@ -68,6 +68,8 @@ def test_the_best_ever_is_caught() -> None:
         ("DJ", "name"),
         ("小明", "name"),
         ("VIP包间", "place"),
+        ("我在学Python，想做游戏。", "line"),
+        ("我们去 ok 吧。", "line"),
     ],
 )
 def test_chinese_with_short_latin_tokens_passes(text: str, kind: str) -> None:
@@ -82,6 +84,8 @@ def test_chinese_with_short_latin_tokens_passes(text: str, kind: str) -> None:
         ("Grandma makes 饺子", "line"),
         ("Bus station", "place"),
         ("tall", "look"),
+        # Recorded (夜市女孩自学编程, 2026-12-01): one plain English word in a Chinese line.
+        ("我真没想到自己能学会这么 complicated的东西。", "line"),
     ],
 )
 def test_english_in_a_chinese_film_is_caught(text: str, kind: str) -> None:

@@ -12,6 +12,7 @@ from film.quality.mend import (
     drop_film_repeats,
     drop_repeats,
     in_film_language,
+    mend_edges,
     mend_visual,
 )
 from film.quality.people.speech import speech_to_dialogue
@@ -69,6 +70,52 @@ def test_a_line_said_twice_in_a_scene_is_said_once() -> None:
     ]
 
 
+def test_a_reply_that_only_echoes_the_line_before_is_struck() -> None:
+    # Recorded (饺子的约定, 2026-12-01): grandson and grandmother asked each other the same
+    # question, "我" swapped for "你".
+    scene = Scene(
+        number=3,
+        place="学校门口",
+        dialogue=[
+            DialogueLine(speaker="孙子", text="我怕路上会遇到什么困难吗？"),
+            DialogueLine(speaker="奶奶", text="别担心，有我的嘱咐。"),
+            DialogueLine(speaker="奶奶", text="你怕路上会遇到什么困难吗？"),
+        ],
+    )
+    assert [line.text for line in drop_repeats(scene).dialogue] == [
+        "我怕路上会遇到什么困难吗？",
+        "别担心，有我的嘱咐。",
+    ]
+    answered = _scene([], ["Are you ready for the final tomorrow?", "I am ready for the final."])
+    assert drop_repeats(answered) == answered  # an answer is not an echo
+
+
+def test_small_talk_of_one_kind_is_said_once_a_scene() -> None:
+    # Recorded (饺子里的叮嘱, 2026-12-01, scene 2): thanks and you're-welcome, twice each.
+    scene = Scene(
+        number=2,
+        place="厨房",
+        characters=["奶奶", "孙子"],
+        dialogue=[
+            DialogueLine(speaker="孙子", text="谢谢您！"),
+            DialogueLine(speaker="奶奶", text="不客气，我就是想教你一些包饺子的技巧。"),
+            DialogueLine(speaker="孙子", text="好的，谢谢您！"),
+            DialogueLine(speaker="奶奶", text="不客气，孩子。"),
+            DialogueLine(speaker="孙子", text="谢谢你，奶奶！"),
+        ],
+    )
+    assert [line.text for line in drop_repeats(scene).dialogue] == [
+        "谢谢您！",
+        "不客气，我就是想教你一些包饺子的技巧。",
+        "不客气，孩子。",
+    ]
+    english = _scene([], ["Thanks, Grandma!", "Thank you for the dumplings.", "Okay, thanks."])
+    assert [line.text for line in drop_repeats(english).dialogue] == [
+        "Thanks, Grandma!",
+        "Thank you for the dumplings.",
+    ]
+
+
 def test_a_short_line_recurs_only_from_another_speaker() -> None:
     """Recorded (craft bench 17:49): 公主 said "谢谢你。" three times running."""
     scene = _scene(["公主接过画。"], [])
@@ -76,7 +123,11 @@ def test_a_short_line_recurs_only_from_another_speaker() -> None:
         ("公主", "谢谢你的帮助。"),
         ("公主", "谢谢你。"),
         ("公主", "谢谢你。"),
-        ("宫师", "谢谢你。"),
+        ("宫师", "谢谢你。"),  # small talk: one thanks a scene is enough
+        ("公主", "快走吧。"),
+        ("宫师", "快走吧。"),
+        ("公主", "我该怎么办？"),
+        ("公主", "我应该怎么办？"),  # nearly the same, from the same mouth
     ]
     scene = scene.model_copy(
         update={"dialogue": [DialogueLine(speaker=who, text=text) for who, text in lines]}
@@ -85,7 +136,9 @@ def test_a_short_line_recurs_only_from_another_speaker() -> None:
     assert [(line.speaker, line.text) for line in mended.dialogue] == [
         ("公主", "谢谢你的帮助。"),
         ("公主", "谢谢你。"),
-        ("宫师", "谢谢你。"),
+        ("公主", "快走吧。"),
+        ("宫师", "快走吧。"),
+        ("公主", "我该怎么办？"),
     ]
 
 
@@ -202,6 +255,11 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     assert mended("我一定要抓住这只怪异的宠物！”，") == "我一定要抓住这只怪异的宠物！"
     assert mended("I'll be right there\",") == "I'll be right there"
     assert mended("“你好。”") == "你好。"
+    # Recorded (夜市女孩自学编程, 2026-12-01): the end of a JSON object after the line.
+    assert mended("'别急，慢慢来。你先看看我的煎饼？'}, {") == "别急，慢慢来。你先看看我的煎饼？"
+    assert mended('Okay, let\'s go."}, {"') == "Okay, let's go."
+    assert mended('好的。"}]') == "好的。"
+
     assert (
         mended("保安大爷带着橘猫回家并告诉保安队长他是个宠物，然后向")
         == "保安大爷带着橘猫回家并告诉保安队长他是个宠物。"
@@ -215,6 +273,18 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
         assert mended(whole) == whole
     for whole in ("Lily arrives at the bus stop", 'He said "hi" to me.', "他笑着说：“好。”"):
         assert mended(whole) == whole
+
+
+def test_an_action_line_ending_on_a_speech_lead_loses_it() -> None:
+    """Recorded (街舞爸爸, 2026-12-01): the speech after "小明说：" never came."""
+    scene = Scene(
+        number=2,
+        place="公园",
+        action=["爸爸用湿布擦干净外套后，小明说：", "爸爸说：", "He looks up and says:"],
+    )
+    assert mend_edges(scene).action == ["爸爸用湿布擦干净外套后。", "He looks up."]
+    alone = Scene(number=2, place="公园", action=["爸爸说："])
+    assert mend_edges(alone).action == ["爸爸说："]  # a scene keeps one line; the gate asks
 
 
 def test_a_scene_that_retells_other_beats_keeps_to_its_own() -> None:
@@ -295,6 +365,24 @@ def test_an_outline_heading_copied_into_an_action_line_is_struck() -> None:
     )
     mended = keep_to_beat(mend_edges(scene), ["小明在上学的路上遇到了一个困难。"])
     assert mended.action == ["小明和他的朋友一起学习街舞，小明感到很兴奋。"]
+
+
+def test_a_json_list_of_speech_in_a_chinese_action_line_is_one_line() -> None:
+    # Recorded (夜市女孩自学编程, 2026-12-01): it reached the gate as debris.json twice.
+    scene = Scene(
+        number=3,
+        place="夜市",
+        action=[
+            "小张向摊主小李求助。",
+            "小李回答说 '那太好了，你可以向我求助。', '先看看你的代码。'",
+        ],
+        characters=["小张", "小李"],
+    )
+    mended = speech_to_dialogue(scene, ["小张", "小李"])
+    assert mended.action == ["小张向摊主小李求助。"]
+    assert [(d.speaker, d.text) for d in mended.dialogue] == [
+        ("小李", "那太好了，你可以向我求助。先看看你的代码。")
+    ]
 
 
 def test_speech_written_as_action_becomes_the_speakers_line() -> None:

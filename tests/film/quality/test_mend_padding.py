@@ -103,6 +103,11 @@ def test_a_visual_note_is_one_shot_not_the_scene_told_again() -> None:
     assert visual_of_its_own(english).visual == "Dust hangs in the light."
     short = _scene(["Kofi nods."]).model_copy(update={"visual": "Wide shot of an empty gym."})
     assert visual_of_its_own(short) == short
+    # Recorded (夜市女孩自学编程, scene 3): the note was the action's own sentence.
+    story = _scene(["夜市摊位上的煎饼女孩小张，正在学习编程。她突然遇到了一个难题。"]).model_copy(
+        update={"visual": "她突然遇到了一个难题。", "place": "夜市", "time_of_day": "NIGHT"}
+    )
+    assert visual_of_its_own(story).visual == "夜市，夜晚。"
 
 
 def test_a_grandfather_cast_twice_with_one_look_is_one_person() -> None:
@@ -288,3 +293,23 @@ def test_a_lone_photographer_does_not_thank_a_crowd() -> None:
         update={"characters": [*alone.characters, CharacterProfile(name="向导", role="向导")]}
     )
     assert alone_with_nobody(two) == two
+
+
+def test_an_animal_wears_no_clothes() -> None:
+    """Recorded (抓偷外卖的橘猫, 2026-12-01): the cat's wardrobe was a white sweater."""
+    from film.quality.people.dress import child_wardrobe, is_animal
+
+    assert child_wardrobe("橘猫", "偷外卖贼的宠物", "灰色毛皮", "白色毛衣，黑色裤子") == ""
+    assert is_animal("Biscuit", "the family dog")
+    assert not is_animal("Ma", "horse trainer")
+    assert not is_animal("小马", "学生")  # 马 is a surname too
+
+
+def test_a_childs_look_loses_grown_ups_shoes() -> None:
+    """Recorded (街舞爸爸, 2026-12-01): the 12-year-old was drawn in high heels."""
+    from film.quality.people.dress import child_look
+
+    assert (
+        child_look("小明", "小孩子", "年龄12岁，穿着运动服和一双高跟鞋") == "年龄12岁，穿着运动服"
+    )
+    assert child_look("爸爸", "爸爸", "五十岁，穿着西装") == "五十岁，穿着西装"

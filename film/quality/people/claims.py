@@ -1,0 +1,117 @@
+"""A line that claims the idea's deed for the wrong person goes to the person it belongs to.
+
+Recorded (craft bench, *饺子的约定*, 2026-12-01): the idea's grandson leaves for
+university tomorrow, and in scene 2 his grandmother said "明天我要去外地上大学，你放心吧。"
+The idea says who does what. A first-person line that tells one person's deed from the
+idea ("我要去外地上大学") in another person's mouth is moved to the person it belongs to,
+when they are in the scene. Anything less certain is left alone: "你要去外地上大学了" is
+the grandmother talking to him, and stays hers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.language import CJK_RUN
+from film.quality.coverage import PEOPLE, covered
+from film.quality.people.ages import own_role
+from film.quality.text import content_words
+from film.screenplay import Scene
+
+_ZH_CLAUSES = re.compile(r"[，,。；;！!？?：:]")
+_EN_CLAUSES = re.compile(r"[,.;:!?]|\band\b|\bwho\b|\bbut\b", re.I)
+#: At least this many of a deed's terms, and half of them, make a line tell that deed.
+_DEED_TERMS = 3
+_EN_SELF = re.compile(r"\b(?:I|I'm|I'll|I've|I'd)\b")
+_EN_OTHER = re.compile(r"\byou(?:'re|'ll|r)?\b", re.I)
+
+
+def _person_at_start(clause: str) -> tuple[str, ...] | None:
+    """The PEOPLE group whose word opens ``clause`` ("孙子明天…", "the driver rides…")."""
+    text = clause.strip()
+    plain = re.sub(
+        r"^(?:(?:a|an|the|his|her|their|retired|old|young|little)\s+)+", "", text, flags=re.I
+    )
+    for group in PEOPLE:
+        for word in group:
+            if word.isascii():
+                if re.match(rf"(?:[a-z-]+\s+){{0,2}}{re.escape(word)}s?\b", plain, re.I):
+                    return group
+            elif text.startswith(word):
+                return group
+    return None
+
+
+def _bigrams(text: str) -> list[str]:
+    """Every pair of neighbouring Chinese characters: a deed's own words, 要去 and 上大 too."""
+    return list(
+        dict.fromkeys(run[i : i + 2] for run in CJK_RUN.findall(text) for i in range(len(run) - 1))
+    )
+
+
+def idea_deeds(idea: str) -> list[tuple[tuple[str, ...], list[str]]]:
+    """(the person's word group, the deed's terms) for each clause a person word opens."""
+    chinese = bool(CJK_RUN.search(idea))
+    deeds: list[tuple[tuple[str, ...], list[str]]] = []
+    for clause in (_ZH_CLAUSES if chinese else _EN_CLAUSES).split(idea):
+        group = _person_at_start(clause)
+        if group is None:
+            continue
+        word = next(w for w in group if (w in clause if not w.isascii() else w in clause.lower()))
+        deed = clause.split(word, 1)[-1]
+        terms = _bigrams(deed) if chinese else content_words(deed)
+        if len(terms) >= _DEED_TERMS:
+            deeds.append((group, terms))
+    return deeds
+
+
+def _holder(group: tuple[str, ...], people: Sequence[tuple[str, str]]) -> str:
+    """The bible name of the person the group's word is (by name, or the role's own words)."""
+    for name, role in people:
+        own_zh, own_en = own_role(role)
+        words = f"{name} {own_zh if '的' in role else own_en}"
+        for word in group:
+            if (word.isascii() and re.search(rf"\b{re.escape(word)}\b", words, re.I)) or (
+                not word.isascii() and word in words
+            ):
+                return name
+    return ""
+
+
+def _claims(text: str, terms: Sequence[str]) -> bool:
+    """Whether ``text`` says in the first person that its speaker does the deed."""
+    chinese = not terms[0].isascii()
+    self_at = text.find("我") if chinese else (m.start() if (m := _EN_SELF.search(text)) else -1)
+    if self_at < 0:
+        return False
+    rest = text[self_at:]
+    told = [t for t in terms if t in rest] if chinese else covered(terms, rest)
+    if len(told) < max(_DEED_TERMS, len(terms) // 2):
+        return False
+    first = min(rest.find(t) if chinese else rest.lower().find(t[:4]) for t in told)
+    between = rest[:first] if first > 0 else ""
+    return not ("你" in between if chinese else _EN_OTHER.search(between))
+
+
+def mend_claims(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> Scene:
+    """``scene`` with each line that claims another person's deed from the idea given to them.
+
+    ``people`` is the bible as (name, role). Only a deed's own person who is in the scene
+    (a speaker, or in its cast) takes the line over.
+    """
+    present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
+    owners = [
+        (name, terms) for group, terms in idea_deeds(idea) if (name := _holder(group, people))
+    ]
+    if not owners:
+        return scene
+    lines = list(scene.dialogue)
+    changed = False
+    for index, line in enumerate(lines):
+        for owner, terms in owners:
+            if owner != line.speaker and owner in present and _claims(line.text, terms):
+                lines[index] = line.model_copy(update={"speaker": owner})
+                changed = True
+                break
+    return scene.model_copy(update={"dialogue": lines}) if changed else scene

@@ -1,0 +1,88 @@
+"""Action and visual notes call people by their own sex.
+
+Recorded (craft bench, *City Route Return*): the grandfather, cast as "Ana", was "sitting
+in her living room, looking out the window at her old hometown", and "She notices...".
+Where everyone in a scene is of one sex (by name and role, :func:`.sexes.own_sex`), a
+pronoun of the other sex in an action line or the visual note can only be a slip, unless
+the line names somebody else of that sex (his late wife, 他的女儿): those lines are left
+alone. Dialogue is never touched: people talk about whoever they like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.language import has_cjk
+from film.quality.people.sexes import FEMALE, MALE, own_sex, sex_of
+from film.screenplay import Scene
+
+#: "her" before a word that is not a preposition or the like is a possessive: "her room".
+_NOT_OWNED = (
+    "and as to with in on at for from by again up down out off back away that the a an "
+    "is was but or so then when while into onto over under through"
+).split()
+_EN = {
+    MALE: (
+        (re.compile(r"\bshe\b"), "he"),
+        (re.compile(r"\bShe\b"), "He"),
+        (re.compile(r"\bherself\b", re.I), "himself"),
+        (re.compile(rf"\bher\b(?=\s+(?!(?:{'|'.join(_NOT_OWNED)})\b)[a-z])"), "his"),
+        (re.compile(r"\bHer\b"), "His"),
+        (re.compile(r"\bher\b"), "him"),
+        (re.compile(r"\bhers\b"), "his"),
+    ),
+    FEMALE: (
+        (re.compile(r"\bhe\b"), "she"),
+        (re.compile(r"\bHe\b"), "She"),
+        (re.compile(r"\bhimself\b", re.I), "herself"),
+        (re.compile(r"\bhis\b"), "her"),
+        (re.compile(r"\bHis\b"), "Her"),
+        (re.compile(r"\bhim\b"), "her"),
+    ),
+}
+_ZH = {MALE: (re.compile(r"她"), "他"), FEMALE: (re.compile(r"(?<!吉)他"), "她")}
+#: Words that bring someone else of the other sex into the line.
+_OTHERS = {
+    MALE: re.compile(
+        r"\b(?:woman|women|girl|lady|wife|mother|mum|mom|daughter|granddaughter|sister|aunt|"
+        r"grandma|grandmother|queen|princess|bride|widow)\b|[女妈母奶婆姐妹姑姨娘妻嫂]",
+        re.I,
+    ),
+    FEMALE: re.compile(
+        r"\b(?:man|men|boy|guy|husband|father|dad|son|grandson|brother|uncle|grandpa|"
+        r"grandfather|king|prince|groom)\b|[男爸父爷叔伯哥弟夫郎]|儿子|孙子",
+        re.I,
+    ),
+}
+
+
+def _mended(line: str, sex: str, others: Sequence[str]) -> str:
+    """``line`` with the other sex's pronouns made ``sex``'s, unless it names someone else."""
+    if _OTHERS[sex].search(line) or any(name and name in line for name in others):
+        return line
+    if has_cjk(line):
+        pattern, word = _ZH[sex]
+        return pattern.sub(word, line)
+    for pattern, word in _EN[sex]:
+        line = pattern.sub(word, line)
+    return line
+
+
+def own_pronouns(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
+    """``scene``'s action and visual with its people's own pronouns, when they share a sex.
+
+    ``people`` is the bible as (name, role). A scene with someone of unknown sex, or of
+    both sexes, is left as it is.
+    """
+    present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
+    sexes = {own_sex(name, role) or sex_of(role) for name, role in people if name in present}
+    if len(sexes) != 1 or "" in sexes:
+        return scene
+    sex = sexes.pop()
+    others = [name for name, _role in people if name not in present]
+    action = [_mended(line, sex, others) for line in scene.action]
+    visual = _mended(scene.visual, sex, others)
+    if action == scene.action and visual == scene.visual:
+        return scene
+    return scene.model_copy(update={"action": action, "visual": visual})

@@ -1,0 +1,55 @@
+"""A line that claims the idea's deed for the wrong person goes to the person it is."""
+
+from __future__ import annotations
+
+from film.quality.people.claims import idea_deeds, mend_claims
+from film.screenplay import DialogueLine, Scene
+
+DUMPLINGS = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+BUS = (
+    "A retired bus driver rides his old route one last time with his granddaughter, who has "
+    "never seen the city through his eyes."
+)
+
+
+def _scene(cast: list[str], lines: list[tuple[str, str]]) -> Scene:
+    return Scene(
+        number=2,
+        place="客厅",
+        characters=cast,
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+    )
+
+
+def test_the_idea_says_who_does_what() -> None:
+    deeds = dict((group[0], terms) for group, terms in idea_deeds(DUMPLINGS))
+    assert "大学" in deeds["grandson"] and "饺子" in deeds["grandmother"]
+    assert [group[0] for group, _ in idea_deeds(BUS)] == ["driver"]
+    assert idea_deeds("A young swordswoman must carry a sealed letter") == []
+
+
+def test_the_recorded_grandmother_no_longer_leaves_for_university() -> None:
+    # Recorded (饺子的约定, 2026-12-01, scene 2).
+    scene = _scene(
+        ["奶奶", "孙子"],
+        [
+            ("奶奶", "明天我要去外地上大学，你放心吧。"),
+            ("孙子", "谢谢奶奶，我会小心的。"),
+            ("奶奶", "你明天就要去外地上大学了，要照顾好自己。"),
+            ("孙子", "我来包饺子吧。"),
+        ],
+    )
+    people = [("奶奶", "奶奶"), ("孙子", "孩子")]
+    mended = mend_claims(scene, DUMPLINGS, people)
+    assert [line.speaker for line in mended.dialogue] == ["孙子", "孙子", "奶奶", "孙子"]
+
+
+def test_an_english_line_moves_only_to_someone_in_the_scene() -> None:
+    people = [("Joe", "retired bus driver"), ("Lily", "his granddaughter")]
+    lines = [("Lily", "I ride this old route one last time today."), ("Joe", "Hold on tight.")]
+    mended = mend_claims(_scene(["Joe", "Lily"], lines), BUS, people)
+    assert [line.speaker for line in mended.dialogue] == ["Joe", "Joe"]
+    alone = _scene(["Lily"], lines[:1])
+    assert mend_claims(alone, BUS, people) == alone
+    told = _scene(["Joe", "Lily"], [("Lily", "You ride this old route one last time today.")])
+    assert mend_claims(told, BUS, people) == told
