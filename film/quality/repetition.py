@@ -103,8 +103,9 @@ class SeenLines:
     repair (:func:`film.quality.mend.drop_repeats`) share it, so they never disagree.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, ratio: float = NEAR_REPEAT_RATIO) -> None:
         self._lines: dict[str, list[tuple[str, list[str], str]]] = {}
+        self._ratio = ratio
 
     def earlier(self, kind: str, text: str) -> str | None:
         """Where an earlier line of ``kind`` said ``text`` already (its tag), else None."""
@@ -113,7 +114,7 @@ class SeenLines:
             if seen_key == key:
                 return tag
             matcher = SequenceMatcher(None, seen_units, units, autojunk=False)
-            if matcher.quick_ratio() >= NEAR_REPEAT_RATIO and matcher.ratio() >= NEAR_REPEAT_RATIO:
+            if matcher.quick_ratio() >= self._ratio and matcher.ratio() >= self._ratio:
                 return tag
         return None
 

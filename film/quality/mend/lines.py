@@ -69,6 +69,22 @@ def stock_kinds(text: str, names: Sequence[str] = ()) -> set[str]:
     return kinds if not re.search(r"[\w\u4e00-\u9fff]", rest) else set()
 
 
+#: How alike two lines of one speaker in one scene may be before the later one is struck:
+#: "我一定要抓住这个坏蛋。" and "我要抓住这个坏蛋。" (0.89).
+SAME_MOUTH_RATIO = 0.85
+#: The most units a line may add to an earlier one it repeats whole and still be a repeat.
+_PADDING_UNITS = 4
+
+
+def _padded(earlier: str, later: str) -> bool:
+    """Whether ``later`` is ``earlier`` (normalised, long enough) with a few words added."""
+    return (
+        long_enough(earlier)
+        and earlier in later
+        and len(units_of(later)) - len(units_of(earlier)) <= _PADDING_UNITS
+    )
+
+
 def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     """``scene`` without lines that repeat an earlier one (in it, or in ``seen``).
 
@@ -114,7 +130,7 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     said: dict[str, SeenLines] = {}
 
     def new_from_speaker(speaker: str, text: str) -> bool:
-        mouth = said.setdefault(speaker.strip().lower(), SeenLines())
+        mouth = said.setdefault(speaker.strip().lower(), SeenLines(SAME_MOUTH_RATIO))
         if mouth.earlier("line", text) is not None:
             return False
         mouth.add("line", text, "line")
@@ -128,6 +144,10 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     def not_held(text: str) -> bool:
         key = normalise(text)
         if long_enough(text) and any(key in earlier for earlier in heard):
+            return False
+        # ...or says an earlier line again with a word or two more: "我快抓到你了！" then
+        # "我快抓到你了，快点！" (抓偷外卖的橘猫, 2026-12-01).
+        if any(_padded(earlier, key) for earlier in heard):
             return False
         heard.append(key)
         return True

@@ -116,6 +116,27 @@ def test_small_talk_of_one_kind_is_said_once_a_scene() -> None:
     ]
 
 
+def test_one_mouths_padded_and_near_repeats_are_struck() -> None:
+    # Recorded (保安大爷的橘猫天罗地网, 2026-12-01).
+    lines = [
+        ("保安大爷", "我快抓到你了！"),
+        ("保安大爷", "我快抓到你了，快点！"),
+        ("保安大爷", "我一定要抓住这个坏蛋。"),
+        ("保安大爷", "我要抓住这个坏蛋。"),
+        ("保安大爷", "我快抓到你了，这次你跑不掉了，快把外卖交出来！"),
+    ]
+    scene = Scene(
+        number=1,
+        place="监控室",
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+    )
+    assert [line.text for line in drop_repeats(scene).dialogue] == [
+        "我快抓到你了！",
+        "我一定要抓住这个坏蛋。",
+        "我快抓到你了，这次你跑不掉了，快把外卖交出来！",  # says more than it repeats
+    ]
+
+
 def test_a_short_line_recurs_only_from_another_speaker() -> None:
     """Recorded (craft bench 17:49): 公主 said "谢谢你。" three times running."""
     scene = _scene(["公主接过画。"], [])
