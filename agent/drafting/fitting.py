@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from agent.drafting.brief import facts_for, heading_text
+from agent.drafting.brief import facts_for
 from agent.drafting.converters import to_profiles
 from agent.drafting.scene_writer import LINE_S, SceneWriter, line_counts, scene_json
 from agent.drafting.schemas import (
@@ -128,13 +128,10 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
     # Two lines at least: asked for one, the 1.5B model copied one of the scene's own back
     # ("奶奶: 你快点！"), and the scene gained nothing.
     lines = max(2, min(6, round((gap - actions * ACTION_LINE_S) / LINE_S)))
-    prompt = stage_prompt(
+    prompt = writer.task_prompt(
         "extend",
-        writer.language,
-        facts_for(writer.state, "scenes"),
-        writer.notes,
-        number=index + 1,
-        heading=heading_text(scene.interior, scene.place, scene.time_of_day, writer.language),
+        index,
+        scene,
         now=round(now),
         seconds=round(seconds),
         actions=actions,
@@ -190,13 +187,10 @@ async def rewrite_shorter(writer: SceneWriter, index: int, scene: Scene, seconds
         StageFailure: the model failed or the answer failed the gate.
     """
     actions, lines = line_counts(seconds)
-    prompt = stage_prompt(
+    prompt = writer.task_prompt(
         "shorten",
-        writer.language,
-        facts_for(writer.state, "scenes"),
-        writer.notes,
-        number=index + 1,
-        heading=heading_text(scene.interior, scene.place, scene.time_of_day, writer.language),
+        index,
+        scene,
         seconds=round(seconds),
         actions=actions,
         lines=lines,

@@ -157,17 +157,30 @@ class SceneWriter:
         """
         return line_counts(self.budget() * DRAFT_MARGIN)
 
-    def prompt(self, index: int, scene: Scene | None = None) -> str:
-        """The first-draft prompt for scene ``index``; all but the task is shared."""
-        beat = self.beat_for(index, scene)
-        actions, lines = self.draft_counts()
+    def task_prompt(self, task: str, index: int, where: Scene | BeatDraft, **values: object) -> str:
+        """A scene task's prompt: the shared prefix, then the task for scene ``index``.
+
+        Every scene call starts with the same facts and guidance, so the embedded server's
+        prompt cache reuses them; ``where`` gives the heading.
+        """
         return stage_prompt(
-            "scene",
+            task,
             self.language,
             facts_for(self.state, "scenes"),
             self.notes,
             number=index + 1,
-            heading=heading_text(beat.interior, beat.place, beat.time_of_day, self.language),
+            heading=heading_text(where.interior, where.place, where.time_of_day, self.language),
+            **values,
+        )
+
+    def prompt(self, index: int, scene: Scene | None = None) -> str:
+        """The first-draft prompt for scene ``index``; all but the task is shared."""
+        beat = self.beat_for(index, scene)
+        actions, lines = self.draft_counts()
+        return self.task_prompt(
+            "scene",
+            index,
+            beat,
             summary=beat.summary,
             seconds=round(self.budget()),
             actions=actions,
