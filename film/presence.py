@@ -33,14 +33,27 @@ _NOT_PEOPLE = re.compile(
 )
 # A role whose head is an animal or a thing: "the orange cat", "a stray dog who follows her",
 # "the sea itself", but not "a cat lover" or "the dog walker" (people, named after a pet).
-_THING_ROLE = re.compile(
-    rf"^(?:the|a|an|his|her|their|my|our)?\s*(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{_ANIMALS_EN}|{_ELEMENTS_EN})e?s?\b"
-    r"(?!\s*(?:lover|owner|walker|keeper|person|lady|man|woman|whisperer|sitter|seller|shop|store|trainer|groomer|food))",
-    re.IGNORECASE,
+_NOT_THE_ANIMAL = (
+    r"(?!\s*(?:lover|owner|walker|keeper|person|lady|man|woman|whisperer|sitter|seller|shop|"
+    r"store|trainer|groomer|food))"
 )
+
+
+def _role_headed_by(words: str) -> re.Pattern[str]:
+    """A role whose head is one of ``words`` ("the orange cat"), not a person named after it."""
+    return re.compile(
+        rf"^(?:the|a|an|his|her|their|my|our)?\s*(?:[\w-]+\s+){{0,2}}?(?:{words})e?s?\b"
+        + _NOT_THE_ANIMAL,
+        re.IGNORECASE,
+    )
+
+
+_THING_ROLE = _role_headed_by(f"{_ANIMALS_EN}|{_ELEMENTS_EN}")
+_ANIMAL_ROLE = _role_headed_by(_ANIMALS_EN)
 _ZH_THING = re.compile(rf"^(?:[小老大橘黑白花]|一只|那只|这只)?(?:{_NOT_PEOPLE_ZH})$")
-_ZH_THING_ROLE = re.compile(r"(?:猫|狗|鸟|鹦鹉|乌鸦|兔子?|狐狸|大海|月亮|风|灯塔|宠物|猫咪|狗狗)$")
+_ZH_ANIMAL_WORDS = "猫|狗|鸟|鹦鹉|乌鸦|兔子?|狐狸|宠物|猫咪|狗狗"
+_ZH_THING_ROLE = re.compile(rf"(?:{_ZH_ANIMAL_WORDS}|大海|月亮|风|灯塔)$")
+_ZH_ANIMAL_ROLE = re.compile(rf"(?:{_ZH_ANIMAL_WORDS})$")
 # A Chinese name that is an animal ("橘猫", "小狗") is the animal, whatever the role says;
 # elements are common given names (小雪, 阿山), so those need an empty role to count.
 _ZH_ANIMAL_NAME = re.compile(
@@ -51,6 +64,28 @@ _ZH_ANIMAL_NAME = re.compile(
 def is_narrator(name: str) -> bool:
     """A narrator or voice-over: heard, never seen."""
     return name.strip().lower() in NARRATORS
+
+
+def _role_head(role: str) -> str:
+    """The role's first clause, lower case: who the person is before any "who ..."."""
+    return re.split(r"[,，;；。(（]", role.strip().lower(), maxsplit=1)[0].strip()
+
+
+def is_animal(name: str, role: str = "") -> bool:
+    """Whether ``name`` is an animal (a wardrobe on one is a slip).
+
+    Named so ("橘猫", "Biscuit the dog"), or cast so by the head of its role ("the family
+    dog", "偷外卖贼的宠物"; not "horse trainer").
+    """
+    bare = name.strip()
+    head = _role_head(role)
+    own = head.split("的")[-1]
+    return bool(
+        _ANIMAL_ROLE.match(head)
+        or _ZH_ANIMAL_ROLE.search(own)
+        or _ZH_ANIMAL_NAME.match(bare)
+        or re.search(rf"\bthe (?:{_ANIMALS_EN})$", bare, re.I)
+    )
 
 
 def drawn_as_person(name: str, role: str = "") -> bool:
@@ -64,7 +99,7 @@ def drawn_as_person(name: str, role: str = "") -> bool:
     bare = name.strip()
     if not bare or is_narrator(bare):
         return False
-    head = re.split(r"[,，;；。(（]", role.strip().lower(), maxsplit=1)[0].strip()
+    head = _role_head(role)
     if _THING_ROLE.match(head) or _ZH_THING_ROLE.search(head) or _ZH_ANIMAL_NAME.match(bare):
         return False
     # A name alone decides only when the role does not say who it is, or the name is

@@ -200,7 +200,7 @@ def elder_look(name: str, role: str, look: str) -> str:
     return mended if _ELDER_SIGNS.search(mended) or _AGE_ZH.search(mended) else look
 
 
-_FACIAL_HAIR = re.compile(
+FACIAL_HAIR = re.compile(
     r"胡子|胡须|胡茬|络腮胡|八字胡|山羊胡|\b(?:beard(?:ed)?|moustache|mustache|stubble|goatee)\b",
     re.IGNORECASE,
 )
@@ -219,11 +219,16 @@ def young_look(name: str, role: str, look: str) -> str:
     """
     age = stated_age(look)
     young = is_pupil(name, role) or (age is not None and age < BEARD_FROM)
-    if not young or (age is not None and age >= BEARD_FROM + 4) or not _FACIAL_HAIR.search(look):
+    if not young or (age is not None and age >= BEARD_FROM + 4) or not FACIAL_HAIR.search(look):
         return look
+    return without_facial_hair(look)
+
+
+def without_facial_hair(look: str) -> str:
+    """``look`` without the clauses that name facial hair (as it was, if that is all it is)."""
     chinese = has_cjk(look)
     clause = _ZH_CLAUSE if chinese else _EN_CLAUSE
-    kept = [part for part in clause.findall(look) if not _FACIAL_HAIR.search(part)]
+    kept = [part for part in clause.findall(look) if not FACIAL_HAIR.search(part)]
     mended = "".join(kept).strip(" ，,、;；")
     if not mended:
         return look

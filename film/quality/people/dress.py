@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from film.language import has_cjk
+from film.presence import is_animal
 from film.quality.coverage import idea_people_words
 from film.quality.people.ages import own_role, stated_age
 
@@ -50,29 +51,6 @@ def is_child(name: str, role: str, look: str) -> bool:
     return bool(_CHILD.search(words)) or is_grandchild(name, role)
 
 
-#: Animals the films cast (the guard spoof's 橘猫 came back in a white sweater and trousers).
-#: Single characters that are also surnames (马, 牛, 羊) do not count alone.
-_ANIMAL_ZH = re.compile(
-    r"猫|狗|犬|鸟|鹦鹉|兔子|小兔|鸭子|小鸡|公鸡|母鸡|金鱼|小羊|小猪|马儿|骏马|宠物"
-)
-_ANIMAL_EN = re.compile(
-    r"\b(?:cat|kitten|dog|puppy|bird|parrot|duck|rabbit|horse|cow|goat|pig|fish|pet)s?$", re.I
-)
-
-
-def is_animal(name: str, role: str) -> bool:
-    """Whether the person is an animal (the name or the role's own words say so).
-
-    Chinese: an animal word in the name or own role. English: a role whose head word is
-    one ("the family dog", not "horse trainer"), or "X the dog".
-    """
-    own_zh, own_en = own_role(role)
-    if has_cjk(f"{name}{role}"):
-        return bool(_ANIMAL_ZH.search(name) or _ANIMAL_ZH.search(own_zh))
-    head = re.sub(r"[^\w\s]", " ", own_en).strip()
-    return bool(_ANIMAL_EN.search(head) or re.search(r"\bthe (?:cat|dog)\b", name, re.I))
-
-
 def _without_grown_up(text: str) -> str:
     """``text`` without its pieces that only grown-ups wear ("" when nothing else is left)."""
     parts = _JOINS.split(text)
@@ -86,7 +64,10 @@ def _without_grown_up(text: str) -> str:
 
 
 def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
-    """``wardrobe`` without grown-ups' things when the person is a child; none for an animal."""
+    """``wardrobe`` without grown-ups' things when the person is a child; none for an animal.
+
+    Recorded (抓偷外卖的橘猫, 2026-12-01): the cat came back in a white sweater and trousers.
+    """
     if is_animal(name, role):
         return ""
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from film.language import has_cjk
 from film.quality.findings import Finding
 from film.quality.names import given_name_sex
-from film.quality.people.ages import own_role
+from film.quality.people.ages import FACIAL_HAIR, own_role, without_facial_hair
 from film.quality.text import shorten
 from film.screenplay import CharacterProfile
 
@@ -56,17 +56,12 @@ _WORD_ZH = {
         r"|儿子|孙子|外孙(?!女)|少年|皇帝|王子|和尚|书生|胡子|胡须|络腮胡"
     ),
 }
-_FACIAL_HAIR = re.compile(
-    r"胡子|胡须|胡茬|络腮胡|八字胡|山羊胡|\b(?:beard(?:ed)?|moustache|mustache|stubble|goatee)\b",
-    re.I,
-)
 #: "with a thick beard", "bearded": the English phrase goes, the rest of its clause stays.
 _BEARD_PHRASE = re.compile(
     r"\s*\b(?:with|and|has|sporting)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:beard|moustache|mustache|stubble|goatee)\b|\bbearded\s+",
     re.I,
 )
-_CLAUSE = {"zh": re.compile(r"[^，,、；;。]+[，,、；;。]?"), "en": re.compile(r"[^,;.]+[,;.]?")}
 _SWAPS = {
     FEMALE: (
         (r"男子", "女子"),
@@ -198,11 +193,8 @@ def _as_sex(person: CharacterProfile, sex: str) -> CharacterProfile:
     look = person.look
     if sex == FEMALE:
         look = _BEARD_PHRASE.sub("", look)
-    if sex == FEMALE and _FACIAL_HAIR.search(look):
-        kept = [p for p in _CLAUSE[language].findall(look) if not _FACIAL_HAIR.search(p)]
-        look = "".join(kept).strip(" ，,、;；") or look
-        if language == "en" and look and not look.endswith((".", "!", "?")):
-            look += "."
+    if sex == FEMALE and FACIAL_HAIR.search(look):
+        look = without_facial_hair(look)
     voice = person.voice
     for wrong, right in _SWAPS[sex]:
         look = re.sub(wrong, right, look, flags=re.I)
