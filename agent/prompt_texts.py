@@ -118,11 +118,11 @@ TASKS: dict[str, dict[str, str]] = {
         "en": "Write scene {number} now: {heading}. What happens: {summary}\nAbout {seconds} "
         "seconds on screen: {actions} short action lines (what the camera sees, one sentence "
         "each) and {lines} short dialogue lines of 6 to 12 words, spoken only by these "
-        'characters: {speakers}. Every line is new and moves the story on. In "visual", one '
+        'characters: {speakers}.{turns} Every line is new and moves the story on. In "visual", one '
         "sentence on light, colour and framing.",
         "zh": "现在写第{number}场：{heading}。内容：{summary}\n约{seconds}秒：{actions}句动作描写"
         "（镜头里看到的，每句一件事）和{lines}句对白（每句10到20个字），只能由这些人物说："
-        '{speakers}。每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
+        '{speakers}。{turns}每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
     },
     "extend": {
         "en": "Scene {number} ({heading}) so far, its start and its last lines:\n{scene}\n"
@@ -130,11 +130,11 @@ TASKS: dict[str, dict[str, str]] = {
         "It runs about {now} seconds and needs about {seconds}. Write only what is missing: "
         "{lines} more dialogue lines (6 to 12 words each) and {actions} more action lines "
         "that carry this moment on, after its last line. Nothing already said or done "
-        "again. Dialogue only by: {speakers}.",
+        "again. Dialogue only by: {speakers}.{turns}",
         "zh": "第{number}场（{heading}）的开头和最后几句：\n{scene}\n这一场的内容：{summary}\n"
         "现在约{now}秒，需要约{seconds}秒。"
         "只写缺的部分：再写{lines}句对白（每句10到20个字）和{actions}句动作，接着这场最后一句"
-        "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。",
+        "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。{turns}",
     },
     "shorten": {
         "en": "Scene {number} ({heading}) is too long for the film. Write it again shorter, "
@@ -176,6 +176,14 @@ TASKS: dict[str, dict[str, str]] = {
         "zh": "剧本里这些人物有台词，但人物小传里没有：{names}。请为他们写小传（身份、外貌、服装、"
         "道具、声音），名字保持不变。",
     },
+}
+
+#: Said after the speakers when a scene has two or more: the 1.5B model otherwise gave one
+#: person a whole exchange, asking and answering itself (孙子: "你什么时候去上大学啊？"
+#: "我明天就要去了。", 饺子里的叮嘱), or five cues in a row.
+TURNS = {
+    "en": " They take turns: each line answers the one before.",
+    "zh": "人物轮流说话，一句接一句地回应对方。",
 }
 
 #: What each beat of an outline does, by its part in the story. The turn is the idea's own

@@ -137,6 +137,7 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
         actions=actions,
         lines=lines,
         speakers=writer.speakers(beat),
+        turns=writer.turns(beat),
         summary=beat.summary,
         scene=_scene_end(scene),
     )

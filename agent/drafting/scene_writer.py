@@ -24,6 +24,7 @@ from agent.drafting.places import stays_inside
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
+from agent.prompt_texts import TURNS
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, scene_budget_s
@@ -186,11 +187,20 @@ class SceneWriter:
             actions=actions,
             lines=lines,
             speakers=self.speakers(beat),
+            turns=self.turns(beat),
         )
 
     def speakers(self, beat: BeatDraft) -> str:
         """Who may speak in ``beat``'s scene, as the prompts list them."""
         return ("、" if self.language == "zh" else ", ").join(beat.characters or self.cast)
+
+    def turns(self, beat: BeatDraft) -> str:
+        """The prompts' word on taking turns, where ``beat`` has more than one speaker."""
+        return (
+            TURNS["zh" if self.language == "zh" else "en"]
+            if len(beat.characters or self.cast) > 1
+            else ""
+        )
 
     def check(
         self, index: int, scene: Scene | None = None

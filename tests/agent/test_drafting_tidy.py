@@ -392,3 +392,22 @@ def test_a_scene_draft_keeps_to_the_films_family_and_drops_the_examples_people()
         ("小明", "谢谢奶奶。"),
     ]
     assert tidied.visual == "奶奶的手沾满面粉。"
+
+
+def test_a_scene_with_two_speakers_is_asked_for_turns_and_a_lone_one_is_not() -> None:
+    """Recorded: 孙子 asked and answered himself ("你什么时候去上大学啊？" "我明天就要去了。")."""
+    from agent.drafting.scene_writer import SceneWriter
+    from agent.prompt_texts import TURNS
+    from film.quality import Brief
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    cast = [{"name": "奶奶", "role": "奶奶"}, {"name": "小明", "role": "孙子"}]
+    state = {"idea": idea, "language": "zh", "target_seconds": 60, "draft": {"characters": cast}}
+    beats = [
+        BeatDraft(place="厨房", summary="奶奶教小明包饺子。", characters=["奶奶", "小明"]),
+        BeatDraft(place="车站", summary="小明独自上车。", characters=["小明"]),
+    ]
+    writer = SceneWriter(state, None, Brief(idea=idea, language="zh"), beats, "")  # type: ignore[arg-type]
+    together, alone = writer.prompt(0), writer.prompt(1)
+    assert TURNS["zh"] in together and "奶奶、小明" in together
+    assert TURNS["zh"] not in alone and "说：小明。" in alone

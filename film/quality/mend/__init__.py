@@ -22,6 +22,7 @@ from film.quality.mend.lines import (
     in_film_language,
     keep_to_beat,
 )
+from film.quality.mend.speeches import join_runs
 from film.quality.mend.visual import mend_visual, visual_of_its_own
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "drop_film_repeats",
     "drop_repeats",
     "in_film_language",
+    "join_runs",
     "keep_to_beat",
     "mend_edges",
     "mend_visual",
