@@ -155,7 +155,9 @@ def test_a_killed_node_loses_no_film_and_finished_scenes_stay_untouched(
     jobs = [submit_scene(film, n, project, LARGER, settings) for n in (2, 3, 4)]
     with ThreadPoolExecutor(3) as pool:
         futures = [pool.submit(run, job) for job in jobs]
-        assert on_other.wait(120), starts
+        # Generous: a CI run with other work on the machine saw no scene start on the second node
+        # within 120 s; alone on the machine it starts there in seconds.
+        assert on_other.wait(300), starts
         cluster.kill_node(cluster.nodes[1])
         done = [f.result(timeout=300) for f in futures]
 
