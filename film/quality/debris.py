@@ -58,6 +58,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "JSON residue",
     ),
+    # One character at a time, "保 安 大我 布 网 了": the model's answer broke down.
+    (
+        "debris.spaced",
+        re.compile(r"(?:[\u3400-\u9fff] ){3,}[\u3400-\u9fff]"),
+        "letters spelled apart",
+    ),
     ("debris.markdown", re.compile(r"```|\*\*|^\s*#{1,6}\s|^\s*[-*]\s+\*\*"), "markdown"),
     # Case-sensitive: "She smiles.Ai Lin enters" is a missing space, not a web address.
     (

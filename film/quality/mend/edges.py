@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from film.language import CJK
+from film.quality.mend.speeches import own_words
 from film.screenplay import Scene
 
 # A line's ragged edges. The 1.5B model closes a JSON string inside the text ('抓到！”，',
@@ -40,6 +41,8 @@ def clean_edges(text: str) -> str:
     if fixed != text.strip() and fixed[:1] in _OPENING_QUOTES and fixed[-1:] not in _CLOSING_QUOTES:
         fixed = fixed[1:]  # "'别急，慢慢来。'}, {" lost its tail, and so its closing quote
     fixed = _TRAILING_SEPARATOR.sub(r"\1", fixed)
+    # "……捉迷藏游戏。。": a speech cut out of an action line left its stop behind.
+    fixed = re.sub("。{2,}", "。", fixed)
     pairs = {"”": "“", "’": "‘", "」": "「", "』": "『"}
     if fixed and fixed[-1] in _CLOSING_QUOTES:
         opener = pairs.get(fixed[-1], fixed[-1])
@@ -135,8 +138,10 @@ def mend_edges(scene: Scene) -> Scene:
     (:func:`without_speech_lead`).
 
     The visual note too: "... the music continues to play on the" was a scene's last words
-    on the storyboard.
+    on the storyboard. Each cue first keeps only its speaker's words
+    (:func:`film.quality.mend.speeches.own_words`).
     """
+    scene = own_words(scene)
     action = [
         mended
         for line in scene.action

@@ -15,16 +15,19 @@ from film.screenplay import DialogueLine, Scene
 
 #: The longest a joined cue may grow (the screenplay model's limit for one line).
 _LONGEST_CUE = 400
-_CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
+_CJK_MARK_END = re.compile(r"[\u3000-\u303f\uff00-\uffef]$")
+_CJK_END = re.compile(r"[\u3400-\u9fff]$")
 
 
 def _joined(first: str, second: str) -> str:
-    """``second`` after ``first`` with the space the script wants (none after Chinese)."""
+    """``second`` after ``first`` with the stop and space the script wants (none in Chinese)."""
     first, second = first.rstrip(), second.lstrip()
     if not first:
         return second
-    if _CJK_END.search(first):
+    if _CJK_MARK_END.search(first):
         return first + second
+    if _CJK_END.search(first):  # "我们走吧" + "我来带你回家吧" needs its full stop
+        return f"{first}。{second}"
     if not first.endswith((".", "!", "?", "…", ",", ";", ":", '"', "'", ")")):
         first += "."
     return f"{first} {second}"
@@ -54,3 +57,61 @@ def join_runs(scene: Scene) -> Scene:
     if len(joined) == len(scene.dialogue):
         return scene
     return scene.model_copy(update={"dialogue": joined})
+
+
+#: Chinese written one character at a time ("保 安 大我 布 网 了"): the 1.5B model's answer
+#: broke down (抓偷外卖的橘猫, 2026-12-01, a lengthening call), and the words were salad.
+SPACED_CJK = re.compile(r"(?:[\u3400-\u9fff] ){3,}[\u3400-\u9fff]")
+#: A part written in brackets only, "（跑）": a stage direction, nothing to say.
+_ONLY_DIRECTION = re.compile(r"^\s*[（(][^）)]*[）)]\s*[。.!！]?\s*$")
+
+
+def _labels(names: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Speaker labels ("保安大爷：", "Ana:") for ``names``: one at the start, one after a stop.
+
+    A later label counts only after a finished sentence, so "I told Sam: go home" is speech.
+    """
+    named = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    if not named:
+        return None
+    label = "(?:" + "|".join(map(re.escape, named)) + r")\s*[：:]"
+    return re.compile("^" + label), re.compile(r"(?<=[。！？!?.）)])\s*" + label)
+
+
+def spoken_words(text: str, speaker: str, names: list[str]) -> str:
+    """What ``speaker`` says in ``text``, without the script the model wrote around it.
+
+    The 1.5B model sometimes wrote a little script inside one line: "保安大爷：抓到你了！",
+    or "别跑了！保安大爷：快点跑！橘猫：（跑）" (抓偷外卖的橘猫, 2026-12-01). The speaker's
+    own label in front goes, the line ends where the next label starts, and a line that is
+    only a direction ("（跑）") or characters spelled one by one says nothing ("").
+    """
+    labels = _labels([speaker, *names])
+    words = text.strip()
+    if labels is not None:
+        leading, later = labels
+        while (lead := leading.match(words)) is not None:
+            words = words[lead.end() :].lstrip()
+        if (next_cue := later.search(words)) is not None:
+            words = words[: next_cue.start()].rstrip()
+    if SPACED_CJK.search(words) or _ONLY_DIRECTION.match(words):
+        return ""
+    return words
+
+
+def own_words(scene: Scene) -> Scene:
+    """``scene`` with each cue holding only its speaker's words (:func:`spoken_words`).
+
+    A cue left with nothing to say goes, and so does an action line spelled one character
+    at a time.
+    """
+    names = [*scene.characters, *(line.speaker for line in scene.dialogue)]
+    dialogue = [
+        line.model_copy(update={"text": words})
+        for line in scene.dialogue
+        if (words := spoken_words(line.text, line.speaker, names))
+    ]
+    action = [line for line in scene.action if not SPACED_CJK.search(line)]
+    if action == scene.action and dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": dialogue})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from film.quality.mend import join_runs
+from film.quality.debris import find_debris
+from film.quality.mend import join_runs, mend_edges
+from film.quality.mend.speeches import spoken_words
 from film.screenplay import DialogueLine, Scene
 
 # Recorded from the 1.5B model: the lighthouse keeper's last night (en-scenery-lighthouse).
@@ -76,3 +78,47 @@ def test_a_run_splits_where_a_new_parenthetical_starts_and_at_the_length_limit()
     ]
     long_lines = [("ANA", "word " * 30 + "end.")] * 3
     assert len(join_runs(_scene(long_lines)).dialogue) == 2
+
+
+def test_joined_chinese_sentences_keep_a_full_stop_between_them() -> None:
+    """Recorded (饺子, 2026-12-01): "我们走吧" + "我来带你回家吧" read as one run-on."""
+    joined = join_runs(_scene([("奶奶", "我们走吧"), ("奶奶", "我来带你回家吧")])).dialogue
+    assert [line.text for line in joined] == ["我们走吧。我来带你回家吧"]
+
+
+# Recorded from the 1.5B model (抓偷外卖的橘猫, 2026-12-01): a little script inside cues, and a
+# lengthening answer spelled one character at a time. All of it reached a passed screenplay.
+GUARD = [
+    ("保安大爷", "保 安 大我 布 网 了 每 一 个 小 户橘猫趁机逃跑了"),
+    ("保安大爷", "保安大爷：抓到你了！"),
+    ("橘猫", "橘猫：（跑）"),
+    ("保安大爷", "别跑了，我抓到你了！保安大爷：快点跑，我马上报警！橘猫：（跑）橘猫：（跑）"),
+]
+
+
+def test_each_cue_keeps_only_its_speakers_words() -> None:
+    scene = _scene(GUARD).model_copy(update={"action": ["保安大爷布网", "保 安 大 爷 布 网"]})
+    mended = mend_edges(scene)
+    assert [(line.speaker, line.text) for line in mended.dialogue] == [
+        ("保安大爷", "抓到你了！"),
+        ("保安大爷", "别跑了，我抓到你了！"),
+    ]
+    assert mended.action == ["保安大爷布网"]
+
+
+def test_a_name_inside_a_sentence_is_not_a_label() -> None:
+    assert spoken_words("I told Sam: go home.", "Ana", ["Ana", "Sam"]) == "I told Sam: go home."
+    assert spoken_words("Ana: I know. Sam: you do?", "Ana", ["Ana", "Sam"]) == "I know."
+    assert spoken_words("(runs)", "Sam", ["Sam"]) == ""
+
+
+def test_letters_spelled_apart_are_debris_the_gate_names() -> None:
+    assert find_debris("保 安 大我 布 网 了") == "letters spelled apart"
+    assert find_debris("保安大爷布网了，橘猫 趁机逃跑") is None
+
+
+def test_a_doubled_chinese_full_stop_is_one() -> None:
+    scene = _scene([("橘猫", "你猜我是谁？")]).model_copy(
+        update={"action": ["保安大爷和橘猫在办公室里玩着捉迷藏游戏。。"]}
+    )
+    assert mend_edges(scene).action == ["保安大爷和橘猫在办公室里玩着捉迷藏游戏。"]
