@@ -240,7 +240,10 @@ def _more(prompt: str, zh: bool) -> dict[str, Any]:
     )
     shown = match.group(1).splitlines() if match else []
     speakers = _names(
-        (r"Dialogue only by: ([^\n]+?)\.(?: They take turns|\n|$)", r"对白只能由这些人物说：(.+?)。"),
+        (
+            r"Dialogue only by: ([^\n]+?)\.(?: They take turns|\n|$)",
+            r"对白只能由这些人物说：(.+?)。",
+        ),
         prompt,
         ["小明"] if zh else ["Ming"],
     )

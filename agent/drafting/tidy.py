@@ -45,6 +45,12 @@ _PLACE_TIME = re.compile(
 )
 _THE_SAME = re.compile(r"^the\s+same\s+", re.I)
 _AGAIN_ZH = re.compile(r"^(?:再次|又回到|重回)|[（(]?(?:再次|又一次)[)）]?$")
+#: A time of day or weather in front of a Chinese place: "暴雨夜的居民区" is the 居民区 at
+#: night, and the heading already says NIGHT (外卖小哥, 2026-12-01).
+_PLACE_TIME_ZH = re.compile(
+    r"^[\u4e00-\u9fff]{0,2}(?:夜晚|夜里|夜|晚上|清晨|早晨|傍晚|黄昏|午后|凌晨|中午|下午|上午)的"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
 
 #: Words that put a story at one time of day, and the heading time they mean.
 _STORY_TIMES = (
@@ -70,10 +76,11 @@ def without_again(place: str) -> str:
     """``place`` without "again", "the same" or a time of day ("A city in the evening").
 
     ("School lift again" -> "School lift"; "The same city in the evening" -> "city"; "Park
-    at night" stays, a place people name so.)
+    at night" stays, a place people name so; "暴雨夜的居民区" -> "居民区".)
     """
     shorter = _AGAIN_ZH.sub("", _AGAIN.sub("", place)).strip(" ,.;:-")
     shorter = _THE_SAME.sub("", _PLACE_TIME.sub("", shorter)).strip(" ,.;:-")
+    shorter = _PLACE_TIME_ZH.sub("", shorter)
     return shorter or place
 
 
@@ -210,7 +217,10 @@ _OUTDOORS = re.compile(
 
 def interior_for(place: str, interior: str) -> str:
     """EXT for a place that can only be outdoors, else the model's own INT/EXT."""
-    outside = re.search(r"[\u4e00-\u9fff](?:外|之外|门口)$", place.strip())  # 皇宫外, 城门外
+    # 皇宫外, 城门外; a neighbourhood or the street below, but not "小区保安室"
+    outside = re.search(
+        r"[\u4e00-\u9fff](?:外|之外|门口|居民区|小区|楼下|街道|路边)$", place.strip()
+    )
     return "EXT" if _OUTDOORS.search(place) or outside else interior
 
 

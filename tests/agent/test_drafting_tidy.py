@@ -33,6 +33,10 @@ def test_a_place_does_not_say_again() -> None:
     assert without_again("Kitchen (again)") == "Kitchen"
     assert without_again("再次回到厨房") == "回到厨房"
     assert without_again("Again") == "Again"  # nothing left: keep what there was
+    assert without_again("暴雨夜的居民区") == "居民区"  # the heading says NIGHT
+    assert without_again("午夜的酒吧") == "酒吧" and without_again("小明的家") == "小明的家"
+    assert interior_for("暴雨夜的居民区", "INT") == "EXT"
+    assert interior_for("小区保安室", "INT") == "INT"
 
 
 def test_two_kin_words_for_one_person_are_one_character() -> None:

@@ -16,7 +16,8 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 5. a sentence of a look or wardrobe copied from an earlier person goes
    (:func:`own_sentences`);
 6. every person's voice and look are their own sex, and the idea's girl or grandson is
-   somebody of that sex (:func:`.sexes.mend_sexes`).
+   somebody of that sex (:func:`.sexes.mend_sexes`);
+7. a man wears no women's things, once his sex is settled (:func:`.dress.mens_wear`).
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea
+from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
-from film.quality.people.sexes import mend_sexes
+from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
 from film.quality.text import normalise, sentences
@@ -80,7 +81,17 @@ def mended_bible(
         for p, (role, look) in zip(renamed, grown, strict=True)
     ]
     distinct = one_implied_relative(idea, one_per_relative(dressed))
-    return mend_sexes(idea, own_sentences(distinct))
+    return [_dressed_as_men(p) for p in mend_sexes(idea, own_sentences(distinct))]
+
+
+def _dressed_as_men(person: CharacterProfile) -> CharacterProfile:
+    """``person`` without women's things in look and wardrobe, when he is a man."""
+    if person_sex(person) != MALE:
+        return person
+    look, wardrobe = mens_wear(person.look), mens_wear(person.wardrobe)
+    if (look, wardrobe) == (person.look, person.wardrobe):
+        return person
+    return person.model_copy(update={"look": look, "wardrobe": wardrobe})
 
 
 def one_implied_relative(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:

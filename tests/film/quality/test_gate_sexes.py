@@ -129,3 +129,21 @@ def test_the_bible_stage_mends_before_the_gate_judges() -> None:
     findings = check_bible(bible, Brief(NIGHT_MARKET, "zh"), distinct=True)
     assert "coverage.idea-sex" not in {f.check for f in findings}
     assert person_sex(bible[0]) == "f"
+
+
+def test_the_delivery_man_does_not_wear_the_grandmothers_heels() -> None:
+    """Recorded (外卖小哥, 2026-12-01): his look was the grandmother's clothes, heels and all."""
+    idea = "暴雨夜，外卖小哥送最后一单，发现收件人是独居的老奶奶。"
+    grandma = CharacterProfile(
+        name="老奶奶", role="独居的老奶奶", look="看起来六十多岁", wardrobe="灰色毛衣、裙子"
+    )
+    courier = CharacterProfile(
+        name="外卖小哥",
+        role="送最后一单的外卖小哥",
+        look="穿着灰色或白色毛衣、裤子和高跟鞋，戴着帽子",
+        wardrobe="雨衣、裤子和高跟鞋",
+    )
+    mended = mended_bible(idea, [grandma, courier], "zh")
+    assert mended[1].look == "穿着灰色或白色毛衣、裤子，戴着帽子"
+    assert mended[1].wardrobe == "雨衣、裤子"
+    assert mended[0].wardrobe == "灰色毛衣、裙子"  # hers are hers
