@@ -9,6 +9,7 @@ caught).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -117,14 +118,38 @@ def facts_for(state: State, stage: str) -> str:
     )
 
 
+#: Where an idea says its turn: "... until one of them leaves a note inside it",
+#: "……最后抓到的却是一只橘猫".
+_TURN = re.compile(
+    r"\b(?:until|only to|but then|and then|then finally|and finally|when suddenly)"
+    r"\s+([^.;!?]{8,90})"
+    r"|((?:直到|最后(?!一)|结果|没想到|竟然|却(?=[在是把被发]))[^。；！？，]{4,30})",
+    re.I,
+)
+
+
+def idea_turn(idea: str) -> str:
+    """The idea's own turn in its own words ("one of them leaves a note inside it"), or "".
+
+    Asked only for its "to" actions, the outline of "Two strangers keep reaching for the
+    same library book every Friday, until one of them leaves a note inside it" had no note
+    at all (2026-12-01): glasses, a white dress, and nothing of the idea's payoff.
+    """
+    match = _TURN.search(idea)
+    if not match:
+        return ""
+    return (match.group(1) or match.group(2) or "").strip(" ,，、")
+
+
 def must_show(idea: str, language: str) -> str:
     """The outline prompt's line naming the idea's action, or "" when it names none.
 
     Told only the idea, the 1.5B model wrote a bike-riding lesson as two scenes of talk;
     named, the action gets a beat of its own (the gate then checks it happened:
-    ``coverage.idea-action``).
+    ``coverage.idea-action``). The idea's turn is named too (:func:`idea_turn`), for the
+    prompt only.
     """
-    actions = idea_action_phrases(idea)
+    actions = list(dict.fromkeys([*idea_action_phrases(idea), *filter(None, [idea_turn(idea)])]))
     if not actions:
         return ""
     joiner = "、" if language == "zh" else "; "

@@ -415,3 +415,23 @@ def test_a_scene_with_two_speakers_is_asked_for_turns_and_a_lone_one_is_not() ->
     together, alone = writer.prompt(0), writer.prompt(1)
     assert TURNS["zh"] in together and "奶奶、小明" in together
     assert TURNS["zh"] not in alone and "说：小明。" in alone
+
+
+def test_the_outline_is_told_the_ideas_own_turn() -> None:
+    """Recorded: the library-book outline (2026-12-01) had no note in it at all."""
+    from agent.drafting.brief import idea_turn, must_show
+
+    library = (
+        "Two strangers keep reaching for the same library book every Friday, "
+        "until one of them leaves a note inside it."
+    )
+    assert idea_turn(library) == "one of them leaves a note inside it"
+    assert "one of them leaves a note inside it" in must_show(library, "en")
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    assert idea_turn(guard) == "最后抓到的却是一只橘猫"
+    # "最后一单" is the last order, not a turn; an idea without a turn adds nothing.
+    assert idea_turn("暴雨夜，外卖小哥送最后一单，发现收件人是独居的老奶奶。") == ""
+    assert (
+        must_show("A retired bus driver teaches his granddaughter to ride a bike.", "en").count(";")
+        == 0
+    )
