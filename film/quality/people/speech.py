@@ -4,9 +4,10 @@ The 1.5B model often writes a line of speech as action: "孙子说：谢谢您�
 "I'm home."", or "奶奶一边包着饺子，一边和孙子说：“你放心。”" (craft bench, grandmother's
 dumplings). As action it is lettered on the picture and never voiced, and the scene then
 says the same thing twice in two forms. The colon may be missing before a quote:
-"孙子回答“我怕路上会遇到什么困难。”". When the speaker is one of the scene's people,
-the words become their dialogue line and the action keeps only what is done (nothing, for
-a line that was only speech). Everything else is left as written.
+"孙子回答“我怕路上会遇到什么困难。”"; or the line is a script's cue, "Father: Good
+evening.". When the speaker is one of the scene's people, the words become their dialogue
+line and the action keeps only what is done (nothing, for a line that was only speech).
+Everything else is left as written.
 """
 
 from __future__ import annotations
@@ -102,6 +103,25 @@ def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
     return (f"{who} {doing}." if doing else ""), DialogueLine(speaker=who, text=text)
 
 
+_LABEL = re.compile(r"\s*[:：]\s*(?P<text>\S.*)$")
+
+
+def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
+    """A line written as a script's cue, "Father: Good evening.", as (nothing left, the line).
+
+    Recorded (en-ancient-letter, 2026-12-01): a whole exchange, "Father: Good evening. How
+    can I help you?" and "The swordswoman: Father, please deliver my sealed letter", came
+    back as action lines, lettered on the picture and never voiced.
+    """
+    line = action.strip()
+    who = _speaker(line, people)
+    match = _LABEL.match(line[len(who) :]) if who else None
+    if who is None or match is None:
+        return None
+    text = match.group("text").strip().strip('"“”')
+    return ("", DialogueLine(speaker=who, text=text)) if text else None
+
+
 def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
     """``scene`` with speech written as action moved into its dialogue, in its place."""
     actions: list[str] = []
@@ -109,7 +129,9 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
     moved = 0
     total = max(1, len(scene.action))
     for index, action in enumerate(scene.action):
-        found = _zh_line(action, people) or _en_line(action, people)
+        found = (
+            _labelled_line(action, people) or _zh_line(action, people) or _en_line(action, people)
+        )
         if found is None:
             actions.append(action)
             continue

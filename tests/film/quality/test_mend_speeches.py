@@ -5,6 +5,7 @@ from __future__ import annotations
 from film.quality.debris import find_debris
 from film.quality.mend import join_runs, mend_edges
 from film.quality.mend.speeches import spoken_words
+from film.quality.people.speech import speech_to_dialogue
 from film.screenplay import DialogueLine, Scene
 
 # Recorded from the 1.5B model: the lighthouse keeper's last night (en-scenery-lighthouse).
@@ -122,3 +123,29 @@ def test_a_doubled_chinese_full_stop_is_one() -> None:
         update={"action": ["保安大爷和橘猫在办公室里玩着捉迷藏游戏。。"]}
     )
     assert mend_edges(scene).action == ["保安大爷和橘猫在办公室里玩着捉迷藏游戏。"]
+
+
+def test_an_exchange_written_as_script_cues_in_the_action_is_dialogue() -> None:
+    """Recorded (en-ancient-letter, 2026-12-01): five cues came back as action lines."""
+    scene = Scene(
+        number=4,
+        place="INN",
+        action=[
+            "The swordswoman enters the inn, snow on her cloak.",
+            "Father: Good evening. How can I help you?",
+            "The swordswoman: Father, please deliver my sealed letter.",
+            "Father looks at the seal: it is the general's.",
+        ],
+        dialogue=[DialogueLine(speaker="Father", text="Of course.")],
+        characters=["Father", "The swordswoman"],
+    )
+    moved = speech_to_dialogue(scene, ["Father", "The swordswoman"])
+    assert moved.action == [
+        "The swordswoman enters the inn, snow on her cloak.",
+        "Father looks at the seal: it is the general's.",
+    ]
+    assert [(d.speaker, d.text) for d in moved.dialogue] == [
+        ("Father", "Good evening. How can I help you?"),
+        ("The swordswoman", "Father, please deliver my sealed letter."),
+        ("Father", "Of course."),
+    ]
