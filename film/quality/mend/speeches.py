@@ -96,7 +96,21 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
             words = words[: next_cue.start()].rstrip()
     if SPACED_CJK.search(words) or _ONLY_DIRECTION.match(words):
         return ""
-    return words
+    return _not_to_oneself(words, speaker)
+
+
+def _not_to_oneself(words: str, speaker: str) -> str:
+    """``words`` without the speaker's own name called out in front of them.
+
+    Recorded (画师的秘密, 2026-12-01): 公主 said "公主，你看到那张纸条了吗？". Calling oneself
+    by name is a slip; the question stands without it.
+    """
+    name = speaker.strip()
+    vocative = re.match(re.escape(name) + r"\s*[,，]\s*(?=\S)", words, re.I) if name else None
+    if vocative is None:
+        return words
+    rest = words[vocative.end() :]
+    return rest[0].upper() + rest[1:] if rest[0].isascii() else rest
 
 
 def own_words(scene: Scene) -> Scene:

@@ -149,3 +149,10 @@ def test_an_exchange_written_as_script_cues_in_the_action_is_dialogue() -> None:
         ("The swordswoman", "Father, please deliver my sealed letter."),
         ("Father", "Of course."),
     ]
+
+
+def test_nobody_calls_out_their_own_name() -> None:
+    """Recorded (画师的秘密, 2026-12-01): 公主 asked "公主，你看到那张纸条了吗？"."""
+    assert spoken_words("公主，你看到那张纸条了吗？", "公主", ["公主"]) == "你看到那张纸条了吗？"
+    assert spoken_words("Riley, don't give up.", "Riley", ["Riley"]) == "Don't give up."
+    assert spoken_words("Riley, don't give up.", "Coach", ["Riley"]) == "Riley, don't give up."
