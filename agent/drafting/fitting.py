@@ -29,6 +29,7 @@ from agent.prompts import stage_prompt
 from film.cut import cut_to_length
 from film.form import ACTION_LINE_S, estimate_runtime, estimate_scene_seconds, with_estimates
 from film.quality import Finding, check_bible
+from film.quality.people.bible import dressed_as_men
 from film.quality.runtime import TOLERANCE
 from film.repair import MAX_CHARACTERS, unknown_speakers
 from film.screenplay import CharacterProfile, Scene, Screenplay
@@ -65,7 +66,11 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     )
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        extra = [p for p in to_profiles(cast, writer.language) if p.name.lower() in wanted][:room]
+        extra = [
+            dressed_as_men(p)
+            for p in to_profiles(cast, writer.language)
+            if p.name.lower() in wanted
+        ][:room]
         findings = check_bible(
             extra,
             writer.brief,

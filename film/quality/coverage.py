@@ -66,7 +66,7 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     ("chef", "厨师"),
     ("farmer", "农民"),
     ("soldier", "士兵"),
-    ("courier", "快递员", "外卖员"),
+    ("courier", "快递员", "外卖员", "外卖小哥", "快递小哥", "外卖骑手"),
     ("police", "officer", "警察"),
     ("emperor", "皇帝"),
     ("princess", "公主"),

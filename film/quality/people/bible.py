@@ -81,10 +81,10 @@ def mended_bible(
         for p, (role, look) in zip(renamed, grown, strict=True)
     ]
     distinct = one_implied_relative(idea, one_per_relative(dressed))
-    return [_dressed_as_men(p) for p in mend_sexes(idea, own_sentences(distinct))]
+    return [dressed_as_men(p) for p in mend_sexes(idea, own_sentences(distinct))]
 
 
-def _dressed_as_men(person: CharacterProfile) -> CharacterProfile:
+def dressed_as_men(person: CharacterProfile) -> CharacterProfile:
     """``person`` without women's things in look and wardrobe, when he is a man."""
     if person_sex(person) != MALE:
         return person

@@ -147,3 +147,11 @@ def test_the_delivery_man_does_not_wear_the_grandmothers_heels() -> None:
     assert mended[1].look == "穿着灰色或白色毛衣、裤子，戴着帽子"
     assert mended[1].wardrobe == "雨衣、裤子"
     assert mended[0].wardrobe == "灰色毛衣、裙子"  # hers are hers
+
+
+def test_the_delivery_man_is_one_of_the_ideas_people() -> None:
+    """Recorded (外卖小哥, 2026-12-01): the bible had only the grandmother."""
+    from film.quality.coverage import idea_people_words
+
+    idea = "暴雨夜，外卖小哥送最后一单，发现收件人是独居的老奶奶。"
+    assert idea_people_words(idea) == ["奶奶", "外卖小哥"]
