@@ -141,15 +141,32 @@ def idea_turn(idea: str) -> str:
     return (match.group(1) or match.group(2) or "").strip(" ,，、")
 
 
+#: "to make dumplings": the gate leaves "make" out of the idea's actions ("make sure", "make
+#: friends"), but a made thing is what the film is about. Told nothing of it, the outline of
+#: "a grandma teaches her grandson to make dumplings ..." had her knitting a blanket
+#: (2026-12-01), and the film was refused as drifting from the idea.
+_MAKING = re.compile(r"\bto make (?:(?:a|an|the|his|her|their|some|our|my) )?([a-z]+)", re.I)
+_NOT_MADE = frozenset("sure up it out friends time sense peace money fun way amends".split())
+
+
+def idea_making(idea: str) -> str:
+    """The thing the idea makes, as "make dumplings", or ""."""
+    match = _MAKING.search(idea)
+    if not match or match.group(1).lower() in _NOT_MADE:
+        return ""
+    return f"make {match.group(1)}"
+
+
 def must_show(idea: str, language: str) -> str:
     """The outline prompt's line naming the idea's action, or "" when it names none.
 
     Told only the idea, the 1.5B model wrote a bike-riding lesson as two scenes of talk;
     named, the action gets a beat of its own (the gate then checks it happened:
-    ``coverage.idea-action``). The idea's turn is named too (:func:`idea_turn`), for the
-    prompt only.
+    ``coverage.idea-action``). The idea's turn and the thing it makes are named too
+    (:func:`idea_turn`, :func:`idea_making`), for the prompt only.
     """
-    actions = list(dict.fromkeys([*idea_action_phrases(idea), *filter(None, [idea_turn(idea)])]))
+    told = [idea_making(idea), idea_turn(idea)]
+    actions = list(dict.fromkeys([*idea_action_phrases(idea), *filter(None, told)]))
     if not actions:
         return ""
     joiner = "、" if language == "zh" else "; "

@@ -435,3 +435,14 @@ def test_the_outline_is_told_the_ideas_own_turn() -> None:
         must_show("A retired bus driver teaches his granddaughter to ride a bike.", "en").count(";")
         == 0
     )
+
+
+def test_the_outline_is_told_what_the_idea_makes() -> None:
+    """Recorded: "… to make dumplings …" was outlined as knitting a blanket (2026-12-01)."""
+    from agent.drafting.brief import idea_making, must_show
+
+    idea = "a grandma teaches her grandson to make dumplings the night before he moves abroad"
+    assert idea_making(idea) == "make dumplings"
+    assert "make dumplings" in must_show(idea, "en")
+    assert idea_making("She wants to make sure he stays.") == ""
+    assert must_show("She wants to make friends at her new school.", "en") == ""

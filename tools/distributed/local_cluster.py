@@ -170,9 +170,17 @@ class LocalCluster:
         raise RuntimeError(f"the local Ray cluster did not reach {count} nodes in time")
 
     def kill_node(self, node: RayNode) -> None:
-        """Kill a node's raylet with SIGKILL, as a crashed machine would lose it."""
-        for pid in node.raylet_pids():
-            os.kill(pid, signal.SIGKILL)
+        """Kill a node's raylet and its workers with SIGKILL, as a crashed machine would.
+
+        The workers go too: with only the raylet killed, a scene already running there
+        finished and filed its result before the worker noticed (two CI runs, 2026-12-01),
+        which no crashed machine would do.
+        """
+        for raylet in node.raylet_pids():
+            doomed = [raylet, *(pid for pid, _name in _descendants(raylet))]
+            for pid in doomed:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
 
     def stop(self) -> None:
         """End every process of this cluster (worker nodes first) and remove its folder."""
