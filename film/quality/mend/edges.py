@@ -104,12 +104,12 @@ def without_heading(line: str) -> str:
 
 _SPEECH_LEAD = re.compile(
     r"(?:^|[，,。；;]\s*)[^，,。；;]{0,30}?(?:说道|说|问道|问|回答|喊道|喊|says|said|asks|asked"
-    r"|replies|shouts)\s*[:：]\s*$",
+    r"|replies|shouts)\s*[:：,，]\s*$",
     re.IGNORECASE,
 )
 
 
-_AND_SAYS = re.compile(r",?\s+and\s+(?:says|said|asks|asked|replies|shouts)\s*:\s*$", re.I)
+_AND_SAYS = re.compile(r",?\s+and\s+(?:says|said|asks|asked|replies|shouts)\s*[:,]\s*$", re.I)
 
 
 def without_speech_lead(line: str) -> str:

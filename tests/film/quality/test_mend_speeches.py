@@ -156,3 +156,11 @@ def test_nobody_calls_out_their_own_name() -> None:
     assert spoken_words("公主，你看到那张纸条了吗？", "公主", ["公主"]) == "你看到那张纸条了吗？"
     assert spoken_words("Riley, don't give up.", "Riley", ["Riley"]) == "Don't give up."
     assert spoken_words("Riley, don't give up.", "Coach", ["Riley"]) == "Riley, don't give up."
+
+
+def test_a_speech_lead_ending_on_a_comma_loses_its_lead() -> None:
+    """Recorded (Grandma's Dumpling Lesson, 2026-12-01): "… on Grandma's shoulder and says,"."""
+    scene = _scene([("Sam", "I made these dumplings for you.")]).model_copy(
+        update={"action": ["Sam places his hand on Grandma's shoulder and says,"]}
+    )
+    assert mend_edges(scene).action == ["Sam places his hand on Grandma's shoulder."]
