@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
-from film.quality.text import shorten
+from film.quality.text import SPACED_CJK, shorten
 
 _I = re.IGNORECASE
 
@@ -58,12 +58,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "JSON residue",
     ),
-    # One character at a time, "保 安 大我 布 网 了": the model's answer broke down.
-    (
-        "debris.spaced",
-        re.compile(r"(?:[\u3400-\u9fff] ){3,}[\u3400-\u9fff]"),
-        "letters spelled apart",
-    ),
+    ("debris.spaced", SPACED_CJK, "letters spelled apart"),
     ("debris.markdown", re.compile(r"```|\*\*|^\s*#{1,6}\s|^\s*[-*]\s+\*\*"), "markdown"),
     # Case-sensitive: "She smiles.Ai Lin enters" is a missing space, not a web address.
     (

@@ -12,6 +12,10 @@ import re
 from film.language import CJK, CJK_RUN
 
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+#: Chinese written one character at a time ("保 安 大我 布 网 了"): the 1.5B model's answer
+#: broke down (抓偷外卖的橘猫, 2026-12-01, a lengthening call), and the words were salad. The
+#: gate calls it debris; the exact fixes strike the line that holds it.
+SPACED_CJK = re.compile(r"(?:[\u3400-\u9fff] ){3,}[\u3400-\u9fff]")
 #: Clause breaks: copied phrases and n-grams are only looked for inside one clause. A single
 #: newline is a soft wrap inside a Markdown paragraph, so only a blank line, a heading or a
 #: list item breaks a clause.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from film.quality.text import SPACED_CJK
 from film.screenplay import DialogueLine, Scene
 
 #: The longest a joined cue may grow (the screenplay model's limit for one line).
@@ -59,9 +60,6 @@ def join_runs(scene: Scene) -> Scene:
     return scene.model_copy(update={"dialogue": joined})
 
 
-#: Chinese written one character at a time ("保 安 大我 布 网 了"): the 1.5B model's answer
-#: broke down (抓偷外卖的橘猫, 2026-12-01, a lengthening call), and the words were salad.
-SPACED_CJK = re.compile(r"(?:[\u3400-\u9fff] ){3,}[\u3400-\u9fff]")
 #: A part written in brackets only, "（跑）": a stage direction, nothing to say.
 _ONLY_DIRECTION = re.compile(r"^\s*[（(][^）)]*[）)]\s*[。.!！]?\s*$")
 
@@ -74,8 +72,18 @@ def _labels(names: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     named = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
     if not named:
         return None
-    label = "(?:" + "|".join(map(re.escape, named)) + r")\s*[：:]"
+    label = "(?P<name>" + "|".join(map(re.escape, named)) + r")\s*[：:]\s*"
     return re.compile("^" + label), re.compile(r"(?<=[。！？!?.）)])\s*" + label)
+
+
+def speaker_label(text: str, names: list[str]) -> tuple[str, str] | None:
+    """(name, what follows) when ``text`` starts as a script's cue for one of ``names``.
+
+    "保安大爷：抓到你了！" gives ("保安大爷", "抓到你了！"); the longest name wins.
+    """
+    labels = _labels(names)
+    lead = labels[0].match(text.strip()) if labels else None
+    return (lead.group("name"), text.strip()[lead.end() :]) if lead else None
 
 
 def spoken_words(text: str, speaker: str, names: list[str]) -> str:
@@ -86,14 +94,13 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
     own label in front goes, the line ends where the next label starts, and a line that is
     only a direction ("（跑）") or characters spelled one by one says nothing ("").
     """
-    labels = _labels([speaker, *names])
+    cast = [speaker, *names]
     words = text.strip()
-    if labels is not None:
-        leading, later = labels
-        while (lead := leading.match(words)) is not None:
-            words = words[lead.end() :].lstrip()
-        if (next_cue := later.search(words)) is not None:
-            words = words[: next_cue.start()].rstrip()
+    while (lead := speaker_label(words, cast)) is not None:
+        words = lead[1]
+    labels = _labels(cast)
+    if labels is not None and (next_cue := labels[1].search(words)) is not None:
+        words = words[: next_cue.start()].rstrip()
     if SPACED_CJK.search(words) or _ONLY_DIRECTION.match(words):
         return ""
     return _not_to_oneself(words, speaker)

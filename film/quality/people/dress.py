@@ -61,17 +61,17 @@ _WOMEN_ONLY = re.compile(
 )
 
 
-def _without_grown_up(text: str, only: re.Pattern[str] = _GROWN_UP_ONLY) -> str:
-    """``text`` without its pieces ``only`` names ("" when nothing else is left).
+def _without_pieces(text: str, unworn: re.Pattern[str]) -> str:
+    """``text`` without the pieces ``unworn`` names ("" when nothing else is left).
 
-    The pieces are the parts of a list ("毛衣、裤子和高跟鞋"); by default, what only
-    grown-ups wear.
+    The pieces are the parts of a list ("毛衣、裤子和高跟鞋"): what only grown-ups wear, for a
+    child; women's things, for a man.
     """
     parts = _JOINS.split(text)
     kept = ""
     for index in range(0, len(parts), 2):
         piece = parts[index].strip()
-        if not piece or only.search(piece):
+        if not piece or unworn.search(piece):
             continue
         kept += (parts[index - 1] if kept and index else "") + piece
     return kept
@@ -86,14 +86,14 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
         return ""
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
         return wardrobe
-    return _without_grown_up(wardrobe) or _PLAIN["zh" if has_cjk(wardrobe) else "en"]
+    return _without_pieces(wardrobe, _GROWN_UP_ONLY) or _PLAIN["zh" if has_cjk(wardrobe) else "en"]
 
 
 def child_look(name: str, role: str, look: str) -> str:
     """A child's ``look`` without grown-ups' things (街舞爸爸's 12-year-old: "一双高跟鞋")."""
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(look):
         return look
-    return _without_grown_up(look) or look
+    return _without_pieces(look, _GROWN_UP_ONLY) or look
 
 
 #: An idea that sends a person to university makes them grown: "孙子明天就要去外地上大学"
@@ -129,4 +129,4 @@ def mens_wear(text: str) -> str:
     """A man's look or wardrobe without the women's things in it (as it was if that is all)."""
     if not _WOMEN_ONLY.search(text):
         return text
-    return _without_grown_up(text, _WOMEN_ONLY) or text
+    return _without_pieces(text, _WOMEN_ONLY) or text

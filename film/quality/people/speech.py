@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.quality.mend.speeches import speaker_label
 from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
@@ -103,9 +104,6 @@ def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
     return (f"{who} {doing}." if doing else ""), DialogueLine(speaker=who, text=text)
 
 
-_LABEL = re.compile(r"\s*[:：]\s*(?P<text>\S.*)$")
-
-
 def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
     """A line written as a script's cue, "Father: Good evening.", as (nothing left, the line).
 
@@ -113,12 +111,11 @@ def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLin
     can I help you?" and "The swordswoman: Father, please deliver my sealed letter", came
     back as action lines, lettered on the picture and never voiced.
     """
-    line = action.strip()
-    who = _speaker(line, people)
-    match = _LABEL.match(line[len(who) :]) if who else None
-    if who is None or match is None:
+    cue = speaker_label(action, list(people))
+    if cue is None:
         return None
-    text = match.group("text").strip().strip('"“”')
+    who, said = cue
+    text = said.strip().strip('"“”')
     return ("", DialogueLine(speaker=who, text=text)) if text else None
 
 
