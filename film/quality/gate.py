@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from film.form import estimate_runtime
-from film.quality.completeness import (
+from film.quality.story.completeness import (
     check_beat_count,
     check_cast_parts,
     check_logline_parts,

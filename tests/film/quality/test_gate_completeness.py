@@ -5,7 +5,7 @@ from __future__ import annotations
 from gate_kit import GOOD_FILMS, brief_for, family_film, fired_ids
 
 from film.quality import Brief, check_bible, check_logline, check_screenplay
-from film.quality.completeness import min_scenes
+from film.quality.story.completeness import min_scenes
 from film.screenplay import CharacterProfile, Scene
 
 
