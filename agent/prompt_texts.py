@@ -118,11 +118,11 @@ TASKS: dict[str, dict[str, str]] = {
         "en": "Write scene {number} now: {heading}. What happens: {summary}\nAbout {seconds} "
         "seconds on screen: {actions} short action lines (what the camera sees, one sentence "
         "each) and {lines} short dialogue lines of 6 to 12 words, spoken only by these "
-        'characters: {speakers}.{turns} Every line is new and moves the story on. In "visual", one '
-        "sentence on light, colour and framing.",
+        "characters: {speakers}.{turns}{arc} Every line is new and moves the story on. "
+        'In "visual", one sentence on light, colour and framing.',
         "zh": "现在写第{number}场：{heading}。内容：{summary}\n约{seconds}秒：{actions}句动作描写"
         "（镜头里看到的，每句一件事）和{lines}句对白（每句10到20个字），只能由这些人物说："
-        '{speakers}。{turns}每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
+        '{speakers}。{turns}{arc}每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
     },
     "extend": {
         "en": "Scene {number} ({heading}) so far, its start and its last lines:\n{scene}\n"
@@ -130,11 +130,11 @@ TASKS: dict[str, dict[str, str]] = {
         "It runs about {now} seconds and needs about {seconds}. Write only what is missing: "
         "{lines} more dialogue lines (6 to 12 words each) and {actions} more action lines "
         "that carry this moment on, after its last line. Nothing already said or done "
-        "again. Dialogue only by: {speakers}.{turns}",
+        "again. Dialogue only by: {speakers}.{turns}{arc}",
         "zh": "第{number}场（{heading}）的开头和最后几句：\n{scene}\n这一场的内容：{summary}\n"
         "现在约{now}秒，需要约{seconds}秒。"
         "只写缺的部分：再写{lines}句对白（每句10到20个字）和{actions}句动作，接着这场最后一句"
-        "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。{turns}",
+        "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。{turns}{arc}",
     },
     "shorten": {
         "en": "Scene {number} ({heading}) is too long for the film. Write it again shorter, "
@@ -217,6 +217,35 @@ BEAT_ROLES: dict[str, dict[str, str]] = {
         "en": "the ending: what has changed, in a last image",
         "zh": "结局：发生了什么变化，用最后一个画面收尾",
     },
+}
+
+#: A plan's parts told in the idea's own words (:func:`film.quality.story.arc.idea_arc`),
+#: so its turn has one beat and the beats before it do not tell it. Asked for "the turn"
+#: only, the 1.5B model told the guard's orange cat in beat 1 and had the father agree to
+#: street dance at once (craft bench, 2026-12-01).
+ARC_ROLES: dict[str, dict[str, str]] = {
+    "hook": {"en": "{role} ({setup})", "zh": "{role}（{setup}）"},
+    "turn": {
+        "en": "the turn, which happens only now and in no earlier beat: {turn}",
+        "zh": "转折（到这一拍才发生，前面几拍都不能写）：{turn}",
+    },
+    "holds_out": {"en": "{role} (the {who} says no)", "zh": "{role}（{who}不同意）"},
+    "won": {
+        "en": "the turn: the {who} is won over and finally says yes",
+        "zh": "转折：{who}终于被打动，同意了",
+    },
+    "never": {
+        "en": 'The idea says "{never}": in no beat do they {verb}.',
+        "zh": "创意里说“{never}”：哪一拍里都不能{verb}。",
+    },
+    # Said in the prompt of each scene before the turn's: the scenes read the whole idea
+    # and the logline, and the street-dance father said "那好，我支持你！" in scene 1 of a
+    # plan that kept his yes for scene 2.
+    "not_yet": {
+        "en": " Not yet in this scene: {turn} (that happens in scene {at}).",
+        "zh": "这一场还不能发生：{turn}（那是第{at}场的事）。",
+    },
+    "never_scene": {"en": " In this scene they do not {verb}.", "zh": "这一场里他们不能{verb}。"},
 }
 
 #: Which parts an outline of n beats has, in order (n up to the longest film's count).

@@ -26,7 +26,8 @@ import re
 from collections.abc import Sequence
 
 from agent.intake.intent import without_requests
-from agent.prompt_texts import BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
+from agent.prompt_texts import ARC_ROLES, BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
+from film.quality.story.arc import idea_arc
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
 IDEA_CHARS = 600
@@ -129,18 +130,47 @@ def examples_text(language: str) -> tuple[str, ...]:
     return tuple(texts[_lang(language)] for texts in EXAMPLES.values())
 
 
-def beat_plan(count: int, language: str) -> str:
+def beat_plan(count: int, language: str, idea: str = "") -> str:
     """The outline's numbered plan: what each of ``count`` beats does in the story.
 
     Longer outlines than :data:`BEAT_PLANS` knows get more "step forward" beats before
-    the low point, so the hook, the turn and the ending keep their places.
+    the low point, so the hook, the turn and the ending keep their places. With the
+    ``idea``, the parts its own words fill are told in them (:data:`ARC_ROLES`): the
+    setup in the hook, the idea's turn in the turn beat and nowhere before, and the
+    person it has to win over saying no until then.
     """
     longest = max(BEAT_PLANS)
     roles = list(BEAT_PLANS[max(1, min(count, longest))])
     while len(roles) < count:
         roles.insert(roles.index("low"), "step")
     lang = _lang(language)
-    return "\n".join(f"{n}. {BEAT_ROLES[role][lang]}" for n, role in enumerate(roles, 1))
+    lines = [_arc_role(role, BEAT_ROLES[role][lang], idea, lang) for role in roles]
+    return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
+
+
+def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
+    """One plan line, told in the idea's own words where it has them."""
+    arc = idea_arc(without_requests(idea)) if idea else None
+    if arc is None or not (arc.turn or arc.won_over):
+        return plain
+    texts = ARC_ROLES
+    if arc.turn and role == "hook" and arc.setup:
+        return texts["hook"][lang].format(role=plain, setup=arc.setup)
+    if arc.turn and role == "turn":
+        return texts["turn"][lang].format(turn=arc.turn)
+    if arc.won_over and role == "turn":
+        return texts["won"][lang].format(who=arc.won_over)
+    if arc.won_over and role in ("hook", "obstacle", "low"):
+        return texts["holds_out"][lang].format(role=plain, who=arc.won_over)
+    return plain
+
+
+def never_line(idea: str, language: str) -> str:
+    """The outline prompt's line on what the idea says never happens, or ""."""
+    arc = idea_arc(idea)
+    if not arc.never:
+        return ""
+    return ARC_ROLES["never"][_lang(language)].format(never=arc.never, verb=arc.never_verb)
 
 
 def task(stage: str, language: str, **values: object) -> str:

@@ -177,7 +177,7 @@ async def _rewrite_beat(
     cast: Sequence[str],
 ) -> list[BeatDraft]:
     """``beats`` with beat ``index`` asked for anew, twice at most while it still repeats."""
-    plan = beat_plan(len(beats), language).splitlines()
+    plan = beat_plan(len(beats), language, state.get("idea", "")).splitlines()
     listing = "\n".join(
         f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
         for n, b in enumerate(beats, start=1)

@@ -16,7 +16,7 @@ from typing import Any
 from agent.context import Context
 from agent.messages import minutes_text
 from agent.prompt_texts import ZH_HEADING
-from agent.prompts import examples_text, story_facts, task
+from agent.prompts import examples_text, never_line, story_facts, task
 from agent.state import State
 from film.quality import Brief, genre_named_in
 from film.quality.coverage import idea_action_phrases
@@ -118,29 +118,6 @@ def facts_for(state: State, stage: str) -> str:
     )
 
 
-#: Where an idea says its turn: "... until one of them leaves a note inside it",
-#: "……最后抓到的却是一只橘猫".
-_TURN = re.compile(
-    r"\b(?:until|only to|but then|and then|then finally|and finally|when suddenly)"
-    r"\s+([^.;!?]{8,90})"
-    r"|((?:直到|最后(?!一)|结果|没想到|竟然|却(?=[在是把被发]))[^。；！？，]{4,30})",
-    re.I,
-)
-
-
-def idea_turn(idea: str) -> str:
-    """The idea's own turn in its own words ("one of them leaves a note inside it"), or "".
-
-    Asked only for its "to" actions, the outline of "Two strangers keep reaching for the
-    same library book every Friday, until one of them leaves a note inside it" had no note
-    at all (2026-12-01): glasses, a white dress, and nothing of the idea's payoff.
-    """
-    match = _TURN.search(idea)
-    if not match:
-        return ""
-    return (match.group(1) or match.group(2) or "").strip(" ,，、")
-
-
 #: "to make dumplings": the gate leaves "make" out of the idea's actions ("make sure", "make
 #: friends"), but a made thing is what the film is about. Told nothing of it, the outline of
 #: "a grandma teaches her grandson to make dumplings ..." had her knitting a blanket
@@ -162,12 +139,12 @@ def must_show(idea: str, language: str) -> str:
 
     Told only the idea, the 1.5B model wrote a bike-riding lesson as two scenes of talk;
     named, the action gets a beat of its own (the gate then checks it happened:
-    ``coverage.idea-action``). The idea's turn and the thing it makes are named too
-    (:func:`idea_turn`, :func:`idea_making`), for the prompt only.
+    ``coverage.idea-action``). The thing it makes is named too (:func:`idea_making`), for
+    the prompt only, and so is what the idea says never happens (:func:`never_line`; its
+    turn has a beat of its own in the plan, :func:`agent.prompts.beat_plan`).
     """
-    told = [idea_making(idea), idea_turn(idea)]
-    actions = list(dict.fromkeys([*idea_action_phrases(idea), *filter(None, told)]))
-    if not actions:
-        return ""
+    actions = list(dict.fromkeys([*idea_action_phrases(idea), *filter(None, [idea_making(idea)])]))
     joiner = "、" if language == "zh" else "; "
-    return "\n" + task("must_show", language, actions=joiner.join(actions))
+    lines = [task("must_show", language, actions=joiner.join(actions)) if actions else ""]
+    lines.append(never_line(idea, language))
+    return "".join(f"\n{line}" for line in lines if line)

@@ -143,6 +143,7 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
         lines=lines,
         speakers=writer.speakers(beat),
         turns=writer.turns(beat),
+        arc=writer.arc_note(index),
         summary=beat.summary,
         scene=_scene_end(scene),
     )

@@ -77,9 +77,11 @@ def kept_confined(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
     return kept
 
 
-#: A person leaving wherever they are: "steps out", "walks off", 走出, 离开.
+#: A person leaving wherever they are: "steps out", "walks off", 走出, 离开. "Suddenly, the
+#: door opens and both students jump out" ended the stuck lift in scene 1 of 3 (2026-12-01).
 _LEAVES = re.compile(
-    r"\b(?:steps?|walks?|gets?|climbs?|runs?|heads?|storms?)\s+(?:out|off|away)\b|走出|离开|走了出去",
+    r"\b(?:steps?|walks?|gets?|climbs?|runs?|heads?|storms?|jump(?:s|ed)?|hop(?:s|ped)?|"
+    r"rush(?:es|ed)?|burst(?:s)?)\s+(?:out|off|away)\b|走出|离开|走了出去|跳了?出",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,7 @@ from agent.drafting.places import stays_inside
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
-from agent.prompt_texts import TURNS
+from agent.prompt_texts import ARC_ROLES, TURNS
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, scene_budget_s
@@ -42,6 +42,7 @@ from film.quality.names import name_problem
 from film.quality.people.claims import mend_claims
 from film.quality.people.pronouns import own_pronouns
 from film.quality.people.speech import speech_to_dialogue
+from film.quality.story.arc import idea_arc, turn_index
 from film.screenplay import Scene
 
 log = logging.getLogger(__name__)
@@ -188,6 +189,7 @@ class SceneWriter:
             lines=lines,
             speakers=self.speakers(beat),
             turns=self.turns(beat),
+            arc=self.arc_note(index),
         )
 
     def speakers(self, beat: BeatDraft) -> str:
@@ -201,6 +203,22 @@ class SceneWriter:
             if len(beat.characters or self.cast) > 1
             else ""
         )
+
+    def arc_note(self, index: int) -> str:
+        """What scene ``index`` must not tell yet, or do at all, by the idea's own arc.
+
+        Before the turn's scene: not the turn (:func:`film.quality.story.arc.idea_arc`);
+        in every scene: not what the idea says never happens.
+        """
+        arc = idea_arc(self.brief.idea)
+        lang = "zh" if self.language == "zh" else "en"
+        at = turn_index(len(self.beats))
+        note = ""
+        if arc.turn_told() and index < at:
+            note += ARC_ROLES["not_yet"][lang].format(turn=arc.turn_told(), at=at + 1)
+        if arc.never_verb:
+            note += ARC_ROLES["never_scene"][lang].format(verb=arc.never_verb)
+        return note
 
     def check(
         self, index: int, scene: Scene | None = None

@@ -236,7 +236,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         notes_text(passages),
         count=count,
         seconds=round(scene_budget_s(target, count)),
-        plan=beat_plan(count, language),
+        plan=beat_plan(count, language, state.get("idea", "")),
         cast=("、" if language == "zh" else ", ").join(cast) or "-",
     )
 

@@ -29,6 +29,7 @@ CHECKS = (
     "repetition",
     "copying",
     "completeness",
+    "arc",
     "runtime",
 )
 

@@ -13,13 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from film.form import estimate_runtime
-from film.quality.story.completeness import (
-    check_beat_count,
-    check_cast_parts,
-    check_logline_parts,
-    check_plot,
-    check_scene_parts,
-)
 from film.quality.copying import check_copying
 from film.quality.coverage import (
     check_film_coverage,
@@ -52,6 +45,14 @@ from film.quality.repetition import (
 )
 from film.quality.runtime import check_outline_size, check_runtime
 from film.quality.script import check_language_tag, check_script
+from film.quality.story.arc import check_arc
+from film.quality.story.completeness import (
+    check_beat_count,
+    check_cast_parts,
+    check_logline_parts,
+    check_plot,
+    check_scene_parts,
+)
 from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
 
 
@@ -168,6 +169,7 @@ def check_beats(
         *check_repeated_lines(fields),
         *check_duplicate_scenes([b.summary for b in beats], prefix="beats"),
         *check_idea_actions(brief.idea, [b.summary for b in beats], prefix="beats", where="beat"),
+        *check_arc(brief.idea, [b.summary for b in beats]),
         *check_outline_size(len(beats), brief.target_s),
     ]
     if brief.target_s:

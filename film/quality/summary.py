@@ -25,6 +25,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     "repetition": ("it kept repeating itself", "内容反复重复"),
     "copying": ("it copied examples from the writing guide", "照抄了写作指南里的例子"),
     "completeness": ("parts of the story were missing", "故事缺少必要的部分"),
+    "arc": ("it told your idea's story out of order", "故事的顺序和你的创意不一致"),
     "runtime": ("the length was far from what you asked for", "时长和你要求的差得太多"),
 }
 #: Checks whose family's words would mislead ("not real names" for a grandmother whose role

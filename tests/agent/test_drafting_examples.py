@@ -153,6 +153,7 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
         action=[
             "Emily pulls her notes out of her bag.",
             "Jack steps out of the lift and sighs.",
+            "Suddenly, the door opens and both students jump out.",  # 2026-12-01, scene 1
             "Jack and Emily walk into the classroom.",  # the next run's scene 3
             "The ceiling light flickers.",
         ],

@@ -417,24 +417,46 @@ def test_a_scene_with_two_speakers_is_asked_for_turns_and_a_lone_one_is_not() ->
     assert TURNS["zh"] not in alone and "说：小明。" in alone
 
 
-def test_the_outline_is_told_the_ideas_own_turn() -> None:
-    """Recorded: the library-book outline (2026-12-01) had no note in it at all."""
-    from agent.drafting.brief import idea_turn, must_show
+def test_the_outline_plan_tells_the_ideas_own_turn_at_its_beat() -> None:
+    """Recorded: the library-book outline had no note in it at all, and the guard's orange
+    cat was caught in beat 1 (craft bench, 2026-12-01)."""
+    from agent.drafting.brief import must_show
 
     library = (
         "Two strangers keep reaching for the same library book every Friday, "
         "until one of them leaves a note inside it."
     )
-    assert idea_turn(library) == "one of them leaves a note inside it"
-    assert "one of them leaves a note inside it" in must_show(library, "en")
+    plan = beat_plan(4, "en", library).splitlines()
+    assert "same library book every Friday" in plan[0]
+    assert plan[2].startswith("3. the turn") and plan[2].endswith("leaves a note inside it")
+    assert "note" not in plan[1] and "note" not in plan[3]
     guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
-    assert idea_turn(guard) == "最后抓到的却是一只橘猫"
-    # "最后一单" is the last order, not a turn; an idea without a turn adds nothing.
-    assert idea_turn("暴雨夜，外卖小哥送最后一单，发现收件人是独居的老奶奶。") == ""
-    assert (
-        must_show("A retired bus driver teaches his granddaughter to ride a bike.", "en").count(";")
-        == 0
+    three = beat_plan(3, "zh", guard).splitlines()
+    assert "布下天罗地网" in three[0] and "橘猫" not in three[0]
+    assert three[1].startswith("2. 转折") and three[1].endswith("最后抓到的却是一只橘猫")
+    # The one to win over says no until the turn, and yes at it.
+    dance = beat_plan(5, "zh", "一键成片：小明想说服爸爸让他去学街舞，温情微电影").splitlines()
+    assert "爸爸不同意" in dance[0] and "爸爸不同意" in dance[2] and "同意了" in dance[3]
+    # An idea with no turn of its own gets the plain plan, and the plan keeps its count.
+    bus = "A retired bus driver teaches his granddaughter to ride a bike."
+    assert beat_plan(6, "en", bus) == beat_plan(6, "en")
+    assert must_show(bus, "en").count(";") == 0
+    # What the idea says never happens is said once, after the plan.
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery "
+        "window for a whole winter without ever meeting."
     )
+    assert 'says "without ever meeting": in no beat do they meet' in must_show(nurse, "en")
+
+
+def test_the_plan_puts_the_turn_where_the_gate_looks_for_it() -> None:
+    from agent.prompt_texts import BEAT_ROLES
+    from film.quality.story.arc import turn_index
+
+    turn = BEAT_ROLES["turn"]["en"].split(":")[0]
+    for count in range(3, 13):
+        lines = beat_plan(count, "en").splitlines()
+        assert turn in lines[turn_index(count)], count
 
 
 def test_the_outline_is_told_what_the_idea_makes() -> None:
@@ -446,3 +468,29 @@ def test_the_outline_is_told_what_the_idea_makes() -> None:
     assert "make dumplings" in must_show(idea, "en")
     assert idea_making("She wants to make sure he stays.") == ""
     assert must_show("She wants to make friends at her new school.", "en") == ""
+
+
+def test_scenes_before_the_turn_are_told_to_keep_it_for_its_scene() -> None:
+    """Recorded: the street-dance father said "那好，我支持你！" in scene 1 of 3 (2026-12-01)."""
+    from agent.drafting.scene_writer import SceneWriter
+    from film.quality import Brief
+
+    idea = "一键成片：小明想说服爸爸让他去学街舞，温情微电影"
+    cast = [{"name": "小明", "role": "儿子"}, {"name": "爸爸", "role": "爸爸"}]
+    state = {"idea": idea, "language": "zh", "target_seconds": 60, "draft": {"characters": cast}}
+    beats = [
+        BeatDraft(place="客厅", summary="小明想学街舞，爸爸不同意。", characters=["小明", "爸爸"]),
+        BeatDraft(place="客厅", summary="爸爸看了视频，同意了。", characters=["小明", "爸爸"]),
+        BeatDraft(place="舞蹈教室", summary="小明跳舞。", characters=["小明"]),
+    ]
+    writer = SceneWriter(state, None, Brief(idea=idea, language="zh"), beats, "")  # type: ignore[arg-type]
+    assert "这一场还不能发生：爸爸终于同意了（那是第2场的事）。" in writer.prompt(0)
+    assert "还不能发生" not in writer.prompt(1) and "还不能发生" not in writer.prompt(2)
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery "
+        "window for a whole winter without ever meeting."
+    )
+    state = {"idea": nurse, "language": "en", "target_seconds": 60, "draft": {"characters": []}}
+    writer = SceneWriter(state, None, Brief(idea=nurse), beats, "")  # type: ignore[arg-type]
+    assert all("In this scene they do not meet." in writer.prompt(n) for n in range(3))
+    assert "Not yet" not in writer.prompt(0)

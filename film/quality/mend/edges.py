@@ -18,7 +18,8 @@ _TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[,，]\s*$")
 _JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]|,\s*\{\s*\"?)?\s*$")
 _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
-    r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|然后|但|却|于是|因为|所以|但是)$"
+    r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|再|然后|但|却|"
+    r"于是|因为|所以|但是|已经|正在|如果|虽然|只要|一定|应该|打算|想要)$"
 )
 #: A finished sentence followed by the first word of one the answer never wrote.
 _STUB_TAIL = re.compile(

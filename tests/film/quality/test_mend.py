@@ -290,6 +290,8 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     # its second sentence.
     assert mended("你怕路上会遇到什么困难吗？我") == "你怕路上会遇到什么困难吗？"
     assert mended("Are you scared? I") == "Are you scared?"
+    # Recorded (小明的街舞梦想, 2026-12-01): the film's last line stopped on 已经.
+    assert mended("我终于学会了！我已经") == "我终于学会了！"
     for whole in ("谢谢你", "Thank you. Bye", "奶奶笑了。孙子也笑"):
         assert mended(whole) == whole
     for whole in ("Lily arrives at the bus stop", 'He said "hi" to me.', "他笑着说：“好。”"):

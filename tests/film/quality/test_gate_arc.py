@@ -1,0 +1,115 @@
+"""The idea's own arc: its turn at its beat, the one it wins over saying yes late, no "never".
+
+The bad outlines are the beats of screenplays the 1.5B model wrote in the craft bench of
+2026-12-01, which a second reader could not recognise as their ideas.
+"""
+
+from __future__ import annotations
+
+from film.quality.findings import Brief
+from film.quality.gate import check_beats
+from film.quality.story.arc import agrees, check_arc, idea_arc, turn_index
+
+GUARD = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+DANCE = "一键成片：小明想说服爸爸让他去学街舞，温情微电影"
+NURSE = (
+    "A night-shift nurse and the baker across the street swap notes on the bakery window "
+    "for a whole winter without ever meeting."
+)
+LIBRARY = (
+    "Two strangers keep reaching for the same library book every Friday, until one of them "
+    "leaves a note inside it."
+)
+NOTES = "高三教室里，两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
+
+
+def test_the_arc_is_read_off_the_ideas_own_words() -> None:
+    guard = idea_arc(GUARD)
+    assert guard.setup == "小区保安大爷为了抓偷外卖的贼，布下天罗地网"
+    assert guard.turn == "最后抓到的却是一只橘猫"
+    assert guard.terms == ("橘猫",)  # 抓到 shares 抓 with the setup: he means to catch all along
+    library = idea_arc(LIBRARY)
+    assert library.turn == "one of them leaves a note inside it" and library.terms == ("note",)
+    notes = idea_arc(NOTES)
+    assert "毕业" in notes.terms and "真心" in notes.terms
+    assert not {"纸条", "最后", "一张"} & set(notes.terms)  # the setup's notes, and plain words
+    dance = idea_arc(DANCE)
+    assert dance.won_over == "爸爸" and dance.turn == "" and dance.turn_told() == "爸爸终于同意了"
+    assert idea_arc("A boy has to convince his father to let him dance.").won_over == "father"
+    nurse = idea_arc(NURSE)
+    assert nurse.never == "without ever meeting" and nurse.never_verb == "meet"
+    assert idea_arc("两个人隔着一堵墙做了十年邻居，始终没有见过面。").never_verb == "见面"
+
+
+def test_ideas_without_an_arc_are_not_judged_by_one() -> None:
+    for idea in (
+        "暴雨夜，外卖小哥送最后一单，发现收件人是独居的老奶奶。",  # the last order
+        "一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。",  # 却 hides, no turn
+        "A retired bus driver rides his old route one last time with his granddaughter, "
+        "who has never seen the city through his eyes.",  # "never" before, not a rule
+    ):
+        arc = idea_arc(idea)
+        assert not (arc.turn or arc.won_over or arc.never), idea
+        assert check_arc(idea, ["a", "b", "c"]) == []
+
+
+def test_the_turn_is_at_the_beat_before_the_ending_then_before_the_climax() -> None:
+    assert [turn_index(n) for n in range(1, 11)] == [0, 1, 1, 2, 3, 4, 5, 5, 6, 7]
+
+
+def test_the_guard_catching_the_cat_in_beat_one_is_told_to_wait() -> None:
+    recorded = [
+        "保安大爷发现了一个橘猫，橘猫正在吃着东西。",
+        "保安大爷在宠物店把橘猫放在收银台前。",
+        "保安大爷决定继续寻找偷外卖的贼。",
+    ]
+    findings = check_arc(GUARD, recorded)
+    assert [(f.check, f.path) for f in findings] == [("arc.turn-early", "beats[0]")]
+    assert "beat 2, not before" in findings[0].message
+    assert "布下天罗地网" in findings[0].message  # what beat 1 tells instead
+    told = [
+        "保安大爷在楼道里装摄像头，布下天罗地网。",
+        "夜里陷阱响了，抓到的是一只橘猫。",
+        "大爷抱着橘猫笑了。",
+    ]
+    assert check_arc(GUARD, told) == []
+
+
+def test_a_yes_before_the_turn_is_early_and_a_no_is_not() -> None:
+    at_once = ["小明想学街舞，爸爸一口答应了。", "小明和爸爸去公园。", "小明在舞台上跳舞。"]
+    assert [f.check for f in check_arc(DANCE, at_once)] == ["arc.turn-early", "arc.turn-missing"]
+    told = ["小明想学街舞，爸爸不同意。", "爸爸看了小明的视频，终于同意了。", "小明在舞台上跳舞。"]
+    assert check_arc(DANCE, told) == []
+    assert agrees("Dad finally agrees.") and agrees("他点头了")
+    assert (
+        not agrees("Dad does not agree.")
+        and not agrees("爸爸不答应")
+        and not agrees("爸爸没有同意")
+    )
+
+
+def test_meeting_when_the_idea_says_never_is_caught_and_not_meeting_is_fine() -> None:
+    recorded = [
+        "The nurse finds a note on the bakery window.",
+        "The nurse meets the baker and they talk about the note.",
+        "A last note on the window.",
+    ]
+    findings = check_arc(NURSE, recorded)
+    assert [(f.check, f.path) for f in findings] == [("arc.never", "beats[1]")]
+    assert "in no beat do they meet" in findings[0].message
+    kept = ["She has never met him.", "They have not met, yet she knows his hand.", "Snow."]
+    assert check_arc(NURSE, kept) == []
+    zh = "两个人隔着一堵墙做了十年邻居，始终没有见过面。"
+    assert [f.check for f in check_arc(zh, ["他们在楼道里见面了。", "b"])] == ["arc.never"]
+    assert check_arc(zh, ["他们从没见过面。", "b"]) == []
+
+
+def test_the_outline_stage_runs_the_arc_checks() -> None:
+    class Beat:
+        def __init__(self, summary: str) -> None:
+            self.place, self.interior, self.time_of_day = "小区门口", "EXT", "NIGHT"
+            self.summary, self.characters = summary, ["保安大爷"]
+
+    beats = [Beat("保安大爷发现了一个橘猫。"), Beat("保安大爷在门口布网。"), Beat("保安大爷回家。")]
+    findings = check_beats(beats, Brief(GUARD, "zh"), characters=["保安大爷"])
+    assert {"arc.turn-early", "arc.turn-missing"} <= {f.check for f in findings}
