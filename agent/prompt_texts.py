@@ -229,6 +229,10 @@ ARC_ROLES: dict[str, dict[str, str]] = {
         "en": "the turn, which happens only now and in no earlier beat: {turn}",
         "zh": "转折（到这一拍才发生，前面几拍都不能写）：{turn}",
     },
+    "ending": {
+        "en": "the ending: what has changed after the turn, in a last image",
+        "zh": "结局：转折之后人物有什么变化，用最后一个画面收尾",
+    },
     "holds_out": {"en": "{role} (the {who} says no)", "zh": "{role}（{who}不同意）"},
     "won": {
         "en": "the turn: the {who} is won over and finally says yes",

@@ -156,6 +156,8 @@ def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
     texts = ARC_ROLES
     if arc.turn and role == "hook" and arc.setup:
         return texts["hook"][lang].format(role=plain, setup=arc.setup)
+    if role == "ending":
+        return texts["ending"][lang]
     if arc.turn and role == "turn":
         return texts["turn"][lang].format(turn=arc.turn)
     if arc.won_over and role == "turn":

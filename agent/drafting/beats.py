@@ -36,7 +36,7 @@ from agent.prompts import beat_plan, task
 from agent.state import State
 from film.language import has_cjk
 from film.quality import Finding, fired, repeated_indices
-from film.quality.mend import clean_edges, cut_loop, whole_clauses
+from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +109,19 @@ def fit_beats(
             )
         )
     return fitted
+
+
+def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
+    """``beats`` whose summaries tell the idea's turn at its beat and not before.
+
+    The exact fix of :func:`film.quality.story.arc.in_arc_order`, made before the gate
+    reads the outline, so the 1.5B model's habit of telling the payoff first costs no retry.
+    """
+    summaries = in_arc_order([beat.summary for beat in beats], idea)
+    return [
+        beat if text == beat.summary else beat.model_copy(update={"summary": text})
+        for beat, text in zip(beats, summaries, strict=True)
+    ]
 
 
 _REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")

@@ -104,13 +104,35 @@ def _goes_elsewhere(line: str, key: str) -> bool:
     return key not in target
 
 
+#: Rooms a line may move a shut-in scene to by naming them: "practice their speeches in the
+#: classroom" (scene 3 of *The Rival Debates*, 2026-12-01, headed SCHOOL LIFT).
+_OTHER_ROOM = re.compile(
+    r"\b(?P<prep>in|into|inside|at) the (?:school )?(?:classroom|hall|gym|library|kitchen|office|"
+    r"corridor|hallway|cafeteria|auditorium|stage|canteen|playground)\b"
+    r"|在(?:教室|礼堂|办公室|走廊|食堂|操场|图书馆|厨房)(?:里|中)?",
+    re.IGNORECASE,
+)
+
+
+def _in_the_room(line: str, room: str) -> str:
+    """``line`` with another room it names put back in the room the story shuts them in."""
+
+    def back(match: re.Match[str]) -> str:
+        if match.group("prep"):
+            return f"{match.group('prep')} the {room}"
+        return f"在{room}里"
+
+    return _OTHER_ROOM.sub(back, line)
+
+
 def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     """``scene`` without action lines that walk its people out of the room they are shut in.
 
     Recorded (craft bench, *The Rival Debates*): the heading kept scene 2 in the stuck
     lift, and its action had Jack "step out of the lift". Until the beat in which they get
     out (``summary`` tells it), a line that takes them out goes; a scene keeps at least
-    one action line.
+    one action line. A line or visual note that names another room ("in the classroom")
+    is put back in the room, and a visual note in which they get out loses it.
     """
     room = confined_place(story)
     if not room or _RELEASE.search(summary):
@@ -119,7 +141,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     if key not in scene.place.casefold():
         return scene
     kept = [
-        line
+        _in_the_room(line, room)
         for line in scene.action
         if not (
             _LEAVES.search(line)
@@ -127,6 +149,10 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
             or _goes_elsewhere(line, key)
         )
     ]
-    if not kept or len(kept) == len(scene.action):
+    visual = _in_the_room(scene.visual, room)
+    if _LEAVES.search(visual) or _RELEASE.search(visual):
+        visual = scene.place
+    kept = kept or scene.action
+    if kept == scene.action and visual == scene.visual:
         return scene
-    return scene.model_copy(update={"action": kept})
+    return scene.model_copy(update={"action": kept, "visual": visual})

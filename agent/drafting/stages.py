@@ -14,7 +14,13 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.beats import fill_thin_outline, fit_beats, is_thin, patch_repeated_beats
+from agent.drafting.beats import (
+    fill_thin_outline,
+    fit_beats,
+    in_idea_order,
+    is_thin,
+    patch_repeated_beats,
+)
 from agent.drafting.brief import (
     drafting_genre,
     facts_for,
@@ -246,8 +252,11 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     as_written: dict[int, list[BeatDraft]] = {}  # each accepted list's beats, repeats kept
 
     def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
-        beats = fit_beats(outline.beats, count, cast, language, story)
-        written = fit_beats(outline.beats, count, cast, language, story, drop_repeats=False)
+        idea = state.get("idea", "")
+        beats = in_idea_order(fit_beats(outline.beats, count, cast, language, story), idea)
+        written = in_idea_order(
+            fit_beats(outline.beats, count, cast, language, story, drop_repeats=False), idea
+        )
         as_written[id(beats)] = written
         findings = check_beats(beats, brief, characters=cast, title=title)
         if is_thin(len(beats), len(written)):  # the repeats are rewritten, not the outline

@@ -56,6 +56,7 @@ SOFT_CHECKS = frozenset(
         "arc.turn-early",
         "arc.turn-missing",
         "arc.never",
+        "arc.logline",
         "repetition.character",
         "runtime.too-short",
         "runtime.too-long",

@@ -105,6 +105,32 @@ class GuidelinePhrases:
         return ""
 
 
+#: A line that shares this long a run with the idea recites it: 8 Chinese characters, 6
+#: words. Recorded (毕业的约定, 2026-12-01): "我等你毕业那天，把真心话写在最后一张纸上。" and
+#: its echo "我也一样，我们等你毕业那天，把真心话写在最后一张纸上。" for the idea's
+#: "直到毕业那天才把真心话写在最后一张纸条上".
+RECITED_CJK = 8
+RECITED_WORDS = 6
+
+
+def recites_idea(text: str, idea: str) -> bool:
+    """Whether a spoken ``text`` says the user's idea back, word for word, as a line.
+
+    The idea is what the film shows; a character who speaks its sentence is reading the
+    brief aloud, which no viewer believes.
+    """
+    for run in CJK_RUN.findall(text):
+        for i in range(len(run) - RECITED_CJK + 1):
+            if run[i : i + RECITED_CJK] in idea:
+                return True
+    words = re.findall(r"[a-z']+", text.lower())
+    said = " " + " ".join(re.findall(r"[a-z']+", idea.lower())) + " "
+    return any(
+        f" {' '.join(words[i : i + RECITED_WORDS])} " in said
+        for i in range(len(words) - RECITED_WORDS + 1)
+    )
+
+
 def _from_idea(title: str, idea: str) -> bool:
     """Whether most of the title's words are the idea's own.
 

@@ -45,7 +45,7 @@ from film.quality.repetition import (
 )
 from film.quality.runtime import check_outline_size, check_runtime
 from film.quality.script import check_language_tag, check_script
-from film.quality.story.arc import check_arc
+from film.quality.story.arc import check_arc, check_logline_arc
 from film.quality.story.completeness import (
     check_beat_count,
     check_cast_parts,
@@ -88,6 +88,7 @@ def check_logline(
         *check_logline_coverage(brief.idea, joined(fields), brief.language),
         *check_genre(genre, brief),
         *check_title_kin(title, brief.idea),
+        *check_logline_arc(brief.idea, logline),
     ]
     if is_genre_label(theme):
         findings.append(

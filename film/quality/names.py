@@ -250,9 +250,11 @@ def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = ""
         if not check and _job_as_name(name, role):
             check, tail = (
                 "names.name-is-role",
+                # No example names: told "(Sam, Ana, Mr. Okafor)", the 1.5B model cast all
+                # three and lost the baker the idea is about (2026-12-01).
                 (
-                    "is what they do, not who they are: give them a real name "
-                    "(Sam, Ana, Mr. Okafor)."
+                    "is what they do, not who they are: give them a real first name of "
+                    "your own, and keep what they do in 'role'."
                 ),
             )
         if check:

@@ -162,6 +162,17 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     assert inside.action == ["Emily pulls her notes out of her bag.", "The ceiling light flickers."]
     released = stays_inside(scene, "The doors open at dawn and they step out together.", idea)
     assert released == scene
+    # Recorded (2026-12-01): scene 3, headed SCHOOL LIFT, practised "in the classroom", and
+    # scene 1's visual note had them "jump out as the lift opens".
+    moved = Scene(
+        number=3,
+        place="School lift",
+        action=["Jack and Emily practice their speeches in the classroom.", "Jack pauses."],
+        visual="School lift with heavy metal doors. Characters jump out as the lift opens.",
+    )
+    back = stays_inside(moved, "They practise their speeches on each other.", idea)
+    assert back.action[0] == "Jack and Emily practice their speeches in the school lift."
+    assert back.visual == "School lift"
     zh = Scene(number=2, place="电梯", action=["小明走出电梯，深吸一口气。", "灯光闪了一下。"])
     assert stays_inside(zh, "两人互相练习辩论稿。", "两个辩论队长被困在电梯里一整夜").action == [
         "灯光闪了一下。"

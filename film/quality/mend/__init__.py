@@ -11,6 +11,7 @@ back to text the model already wrote for this scene.
 
 from __future__ import annotations
 
+from film.quality.mend.arc import in_arc_order, scene_before_turn
 from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses, without_heading
 from film.quality.mend.lines import (
     alone_with_nobody,
@@ -33,11 +34,13 @@ __all__ = [
     "drop_copied_lines",
     "drop_film_repeats",
     "drop_repeats",
+    "in_arc_order",
     "in_film_language",
     "join_runs",
     "keep_to_beat",
     "mend_edges",
     "mend_visual",
+    "scene_before_turn",
     "visual_of_its_own",
     "whole_clauses",
     "without_heading",

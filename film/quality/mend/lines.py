@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import chinese_words_for_english
-from film.quality.copying import GuidelinePhrases
+from film.quality.copying import GuidelinePhrases, recites_idea
 from film.quality.repetition import (
     SeenLines,
     long_enough,
@@ -43,13 +43,21 @@ def cut_loop(text: str) -> str:
 
 
 #: Lines made only of small talk, by kind: a scene says each kind once. Recorded (饺子里的
-#: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes.
+#: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes;
+#: and the nurse and the baker's "Sure thing, I'll see you soon." "See you soon." "Okay."
+#: (*The Baker's Whisper*, 2026-12-01).
 _STOCK = {
     "thanks": re.compile(r"谢谢(?:您|你|啦)?|多谢|thank you|thanks", re.I),
     "welcome": re.compile(r"不客气|不用谢|没事|you'?re welcome|no problem|any ?time", re.I),
     "yes": re.compile(
-        r"好的|好吧|好|嗯|是的|对|行|\b(?:ok(?:ay)?|sure|yes|yeah|right|alright)\b", re.I
+        r"好的|好吧|好|嗯|是的|对|行|\b(?:ok(?:ay)?|sure(?: thing)?|yes|yeah|right|alright)\b", re.I
     ),
+    "bye": re.compile(
+        r"\b(?:I'?ll )?see you(?: (?:soon|tonight|tomorrow|later|then|there))?\b|\b(?:good)?bye\b"
+        r"|再见|回头见|明天见|一会儿见",
+        re.I,
+    ),
+    "same": re.compile(r"\bme too\b|\bso do I\b|我也是|我也一样|我也这么想", re.I),
 }
 _ADDRESS = re.compile(
     r"奶奶|爷爷|妈妈|爸爸|外婆|外公|孩子|宝贝|\b(?:grandma|grandpa|mum|mom|dad|kid)\b", re.I
@@ -182,18 +190,23 @@ def drop_film_repeats(scenes: Iterable[Scene]) -> list[Scene]:
 
 
 def drop_copied_lines(scene: Scene, guidelines: Sequence[str], idea: str = "") -> Scene:
-    """``scene`` without action or dialogue lines that copy a guideline or worked example.
+    """``scene`` without lines that copy a guideline or worked example, or recite the idea.
 
     The dumplings scene once had the prompt's own example line ("拿着吧，我家就在拐角那边。")
     as grandma's dialogue; asking again for the whole scene cost 15 s on two cores, while
-    striking the line loses nothing of this story. A scene keeps at least one line of each
-    kind it had (the gate then asks again for what is left).
+    striking the line loses nothing of this story. A spoken line that says the idea back
+    (:func:`film.quality.copying.recites_idea`) goes too. A scene keeps at least one line
+    of each kind it had (the gate then asks again for what is left).
     """
-    if not guidelines:
-        return scene
-    phrases = GuidelinePhrases(guidelines, idea)
-    action = [line for line in scene.action if not phrases.copied(line)] or scene.action
-    dialogue = [d for d in scene.dialogue if not phrases.copied(d.text)] or scene.dialogue
+    phrases = GuidelinePhrases(guidelines, idea) if guidelines else None
+    action = [
+        line for line in scene.action if not (phrases and phrases.copied(line))
+    ] or scene.action
+    dialogue = [
+        d
+        for d in scene.dialogue
+        if not (phrases and phrases.copied(d.text)) and not recites_idea(d.text, idea)
+    ] or scene.dialogue
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})

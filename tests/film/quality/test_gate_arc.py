@@ -113,3 +113,88 @@ def test_the_outline_stage_runs_the_arc_checks() -> None:
     beats = [Beat("保安大爷发现了一个橘猫。"), Beat("保安大爷在门口布网。"), Beat("保安大爷回家。")]
     findings = check_beats(beats, Brief(GUARD, "zh"), characters=["保安大爷"])
     assert {"arc.turn-early", "arc.turn-missing"} <= {f.check for f in findings}
+
+
+def test_the_outline_is_put_in_the_ideas_order_without_a_retry() -> None:
+    """Recorded (2026-12-01): the guard's outline found the cat in beat 1 on every attempt."""
+    from film.quality.mend import in_arc_order
+
+    recorded = [
+        "保安大爷拿着抓外卖贼的天罗地网，突然发现了一个橘猫。保安大爷感到非常惊讶和困惑。",
+        "保安大爷在门口装摄像头。",
+        "保安大爷回家。",
+    ]
+    fixed = in_arc_order(recorded, GUARD)
+    assert fixed == [
+        "保安大爷拿着抓外卖贼的天罗地网。保安大爷感到非常惊讶和困惑。",
+        "保安大爷在门口装摄像头。最后抓到的却是一只橘猫。",
+        "保安大爷回家。",
+    ]
+    assert check_arc(GUARD, fixed) == []
+    # A hook that is nothing but the turn becomes the idea's setup.
+    only_cat = ["保安大爷发现了一个橘猫，橘猫正在吃着东西。", *recorded[1:]]
+    assert in_arc_order(only_cat, GUARD)[0] == "小区保安大爷为了抓偷外卖的贼，布下天罗地网。"
+    # English: the clause goes with its joining word, and the turn is a sentence of its own.
+    books = [
+        "Mia and Leo reach for the same book, and Mia finds a note in it. They laugh.",
+        "Leo waits.",
+        "Snow.",
+    ]
+    assert in_arc_order(books, LIBRARY) == [
+        "Mia and Leo reach for the same book. They laugh.",
+        "Leo waits. One of them leaves a note inside it.",
+        "Snow.",
+    ]
+    # A yes said too soon goes; the one won over says it at the turn.
+    dance = ["小明想学街舞，爸爸一口答应了。", "小明和爸爸去公园。", "小明在舞台上跳舞。"]
+    assert in_arc_order(dance, DANCE) == [
+        "小明想学街舞。",
+        "小明和爸爸去公园。爸爸终于同意了。",
+        "小明在舞台上跳舞。",
+    ]
+    # An outline already in order, and an idea without a turn, are left alone.
+    told = ["保安大爷布网。", "抓到的是一只橘猫。", "大爷笑了。"]
+    assert in_arc_order(told, GUARD) == told
+    assert in_arc_order(recorded, "A retired bus driver rides his old route.") == recorded
+
+
+def test_a_scene_before_the_turn_loses_the_clauses_that_tell_it() -> None:
+    """Recorded (猫抓贼, 街舞的约定, 2026-12-01): scene 1 told each film's payoff."""
+    from film.quality.mend import scene_before_turn
+    from film.screenplay import DialogueLine, Scene
+
+    guard = Scene(
+        number=1,
+        place="小区门口",
+        action=["保安大爷拿着抓外卖的工具，布下天罗地网。"],
+        dialogue=[
+            DialogueLine(
+                speaker="保安大爷",
+                text="谢谢大家的帮助，橘猫也帮我找到了下一个偷外卖的贼。那我们再继续吧！",
+            )
+        ],
+    )
+    early = scene_before_turn(guard, GUARD, 0, 3)
+    assert early.dialogue[0].text == "谢谢大家的帮助。那我们再继续吧！"
+    assert early.action == guard.action
+    assert scene_before_turn(guard, GUARD, 1, 3) == guard  # the turn's own scene
+    dance = Scene(
+        number=1,
+        place="公园",
+        action=["小明和爸爸在公园里散步。", "爸爸同意了小明去学街舞。"],
+        dialogue=[DialogueLine(speaker="小明", text="今天我要去学街舞！")],
+    )
+    assert scene_before_turn(dance, DANCE, 0, 3).action == ["小明和爸爸在公园里散步。"]
+    only = dance.model_copy(update={"action": ["爸爸同意了小明去学街舞。"]})
+    assert scene_before_turn(only, DANCE, 0, 3).action == only.action  # a scene keeps a line
+
+
+def test_a_logline_that_drops_the_turn_or_the_winning_over_is_asked_again() -> None:
+    from film.quality.story.arc import check_logline_arc
+
+    recorded = "小明和爸爸约定，去学街舞。在街头的雨中，他们互相鼓励，共同成长。"
+    assert [f.check for f in check_logline_arc(DANCE, recorded)] == ["arc.logline"]
+    assert check_logline_arc(DANCE, "小明想说服爸爸让他去学街舞，为了实现他的音乐梦想。") == []
+    assert [f.check for f in check_logline_arc(GUARD, "保安大爷抓小偷。")] == ["arc.logline"]
+    assert check_logline_arc(GUARD, GUARD) == []
+    assert check_logline_arc("A retired bus driver rides his old route.", "Anything.") == []

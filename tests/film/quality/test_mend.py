@@ -9,6 +9,7 @@ from film.quality import check_screenplay
 from film.quality.mend import (
     cast_from_bible,
     cut_loop,
+    drop_copied_lines,
     drop_film_repeats,
     drop_repeats,
     in_film_language,
@@ -160,6 +161,26 @@ def test_a_short_line_recurs_only_from_another_speaker() -> None:
         ("公主", "快走吧。"),
         ("宫师", "快走吧。"),
         ("公主", "我该怎么办？"),
+    ]
+
+
+def test_goodbyes_and_me_toos_are_said_once_a_scene() -> None:
+    """Recorded (*The Baker's Whisper*, 2026-12-01): a scene ended on five farewells."""
+    lines = [
+        ("Sam", "Sure thing, I'll see you soon."),
+        ("Baker", "See you soon."),
+        ("Sam", "I'll see you at the bakery window at six."),  # says more: kept
+        ("Baker", "Me too."),
+        ("Sam", "Me too!"),
+        ("Baker", "See you tonight!"),
+    ]
+    scene = _scene(["Snow falls on the window."], []).model_copy(
+        update={"dialogue": [DialogueLine(speaker=who, text=text) for who, text in lines]}
+    )
+    assert [line.text for line in drop_repeats(scene).dialogue] == [
+        "Sure thing, I'll see you soon.",
+        "I'll see you at the bakery window at six.",
+        "Me too.",
     ]
 
 
@@ -472,3 +493,36 @@ def test_a_clause_the_film_already_told_is_struck_with_its_tail() -> None:
         == "孙子把饺子放进锅里。"
     )
     assert without_told_clauses("Jack opens the door, feeling the rain again.", english) == ""
+
+
+def test_a_line_that_recites_the_idea_is_struck() -> None:
+    """Recorded (毕业的约定, 2026-12-01): both classmates said the idea's sentence aloud."""
+    idea = "高三教室里，两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
+    scene = _scene(["小明拿起小纸条。"], []).model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="小明", text="我等你毕业那天，把真心话写在最后一张纸上。"),
+                DialogueLine(
+                    speaker="小红", text="毕业那天，你会写什么？"
+                ),  # the idea's words, not its sentence
+                DialogueLine(
+                    speaker="小红", text="我也一样，我们等你毕业那天，把真心话写在最后一张纸上。"
+                ),
+            ]
+        }
+    )
+    kept = drop_copied_lines(scene, [], idea)
+    assert [line.text for line in kept.dialogue] == ["毕业那天，你会写什么？"]
+    lift = "Two rival debate captains get stuck in a school lift the night before the final."
+    english = _scene(
+        ["The lift shudders."],
+        ["We're stuck in a school lift the night before the final!", "Practise on me."],
+    )
+    assert [line.text for line in drop_copied_lines(english, [], lift).dialogue] == [
+        "Practise on me."
+    ]
+    # A scene keeps a line to say.
+    alone = _scene(
+        ["The lift shudders."], ["We're stuck in a school lift the night before the final!"]
+    )
+    assert len(drop_copied_lines(alone, [], lift).dialogue) == 1

@@ -1,0 +1,111 @@
+"""The idea's turn kept for its own beat and scene: exact fixes, before the arc checks.
+
+The 1.5B model tells an idea's payoff first, because the idea it reads first ends with it
+(:mod:`film.quality.story.arc`). Asked again, it moved the guard's orange cat from one
+clause of beat 1 to another and then repeated its beats until the outline was refused
+(2026-12-01). Where the fix is certain no retry is spent: a clause that tells the turn
+before its time goes. Unlike the other repairs, the outline's may also add words, but
+only the user's own: the idea's setup for a hook that was nothing but the turn, and the
+idea's turn for a turn beat that forgot it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.quality.story.arc import IdeaArc, idea_arc, turn_index
+from film.screenplay import Scene
+
+_CLAUSE = re.compile(r"[^，。！？；,.;!?]+[，。！？；,.;!?]*")
+
+
+def in_arc_order(summaries: Sequence[str], idea: str) -> list[str]:
+    """Outline summaries told in the idea's order.
+
+    Before the turn's beat, a clause that tells the turn goes (a hook that is nothing but
+    the turn becomes the idea's setup); if no beat from the turn's on tells it, the turn's
+    beat gets the idea's turn as its last sentence. What cannot be fixed so (a middle beat
+    made only of the turn) is left to :func:`film.quality.story.arc.check_arc`.
+    """
+    arc = idea_arc(idea)
+    told = arc.turn_told()
+    if not told or len(summaries) < 2:
+        return list(summaries)
+    at = turn_index(len(summaries))
+    fixed = list(summaries)
+    for index in range(at):
+        if not arc.tells_turn(fixed[index]):
+            continue
+        kept = _without_turn(fixed[index], arc)
+        if _enough(kept):
+            fixed[index] = kept
+        elif index == 0 and arc.setup and arc.turn:
+            fixed[index] = arc.setup + _stop(arc.setup)
+    if not any(arc.tells_turn(s) for s in fixed[at:]):
+        sentence = _TURN_LEAD.sub("", told)
+        sentence = sentence[:1].upper() + sentence[1:]
+        base = fixed[at].rstrip()
+        if base and base[-1] not in "。！？.!?":
+            base += _stop(base)
+        fixed[at] = f"{base}{'' if _is_cjk(told) else ' '}{sentence}{_stop(told)}".strip()
+    return fixed
+
+
+def _without_turn(summary: str, arc: IdeaArc) -> str:
+    """``summary`` without the clauses that tell the turn, its sentence ends kept."""
+    kept = ""
+    for clause in (c for c in _CLAUSE.findall(summary) if c.strip()):
+        if not arc.tells_turn(clause):
+            kept += clause if kept else _LEADING_JOIN.sub("", clause.lstrip())
+        elif kept and clause.rstrip()[-1] in "。！？.!?" and kept.rstrip()[-1] in "，,；;":
+            kept = kept.rstrip()[:-1] + clause.rstrip()[-1]  # the sentence ends here now
+    kept = kept.strip(" ，,；;")
+    if kept and kept[-1] not in "。！？.!?":
+        kept += _stop(kept)
+    return kept[:1].upper() + kept[1:]
+
+
+def _enough(text: str) -> bool:
+    """Whether a summary left after a cut still tells something: a subject and a verb."""
+    return (
+        len(re.findall(r"[A-Za-z']+", text)) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 6
+    )
+
+
+_LEADING_JOIN = re.compile(r"^(?:and|but|then|so)\s+|^(?:然后|但是|于是|突然)", re.I)
+_TURN_LEAD = re.compile(r"^(?:直到|结果|没想到)")
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+def _stop(text: str) -> str:
+    return "。" if _is_cjk(text) else "."
+
+
+def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
+    """Scene ``index`` of ``count`` without the lines and clauses that tell the turn early.
+
+    Recorded (猫抓贼, 2026-12-01): scene 1 of 3, whose beat only laid the traps, had the
+    guard thank the cat for finding the next thief; 街舞的约定's scene 1 had "爸爸同意了小明
+    去学街舞。" before the scene of his yes. A line keeps its other clauses; a scene keeps
+    at least one line of each kind it had.
+    """
+    arc = idea_arc(idea)
+    if not arc.turn_told() or index >= turn_index(count):
+        return scene
+
+    def told_later(text: str) -> str:
+        return _without_turn(text, arc) if arc.tells_turn(text) else text
+
+    action = [t for t in (told_later(a) for a in scene.action) if t] or scene.action
+    dialogue = [
+        line.model_copy(update={"text": told_later(line.text)})
+        for line in scene.dialogue
+        if told_later(line.text)
+    ] or scene.dialogue
+    if action == scene.action and dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": dialogue})
