@@ -51,7 +51,7 @@ _PLAIN_ZH = frozenset("最后却竟然结果没想到才天张只条写")
 
 _WIN_OVER_EN = re.compile(
     r"\b(?:convince|convinces|persuade|persuades|win over|wins over)\s+"
-    r"(?:(?:his|her|their|my|the)\s+)?([a-z]+)",
+    r"(?:(?:his|her|their|my|the)\s+)?(?:[a-z]+\s+){0,2}?([a-z]+)(?=\s+(?:to|that|into|of)\b|[,.;]|$)",
     re.I,
 )
 _WIN_OVER_ZH = re.compile(
@@ -254,8 +254,15 @@ def _own_terms(turn: str, setup: str) -> tuple[str, ...]:
 
 
 def _has_term(text: str, terms: Sequence[str]) -> bool:
+    """Whether ``text`` has enough of the turn's own words to tell it: two, when it has two.
+
+    One word is too little when the turn has more: the parcels of "直到有一天小哥发现所有包裹
+    都是老人寄给自己的" are delivered in every scene, and only finding out about them is the
+    turn.
+    """
     words = set(content_words(text))
-    return any((t in text) if not t.isascii() else (t in words) for t in terms)
+    found = sum((t in text) if not t.isascii() else (t in words) for t in terms)
+    return found >= min(2, len(terms))
 
 
 def _forms(verb: str) -> set[str]:

@@ -198,3 +198,17 @@ def test_a_logline_that_drops_the_turn_or_the_winning_over_is_asked_again() -> N
     assert [f.check for f in check_logline_arc(GUARD, "保安大爷抓小偷。")] == ["arc.logline"]
     assert check_logline_arc(GUARD, GUARD) == []
     assert check_logline_arc("A retired bus driver rides his old route.", "Anything.") == []
+
+
+def test_a_turn_of_several_words_is_told_by_two_of_them_and_the_one_won_over_is_a_person() -> None:
+    parcels = idea_arc(
+        "快递小哥每天给一位独居老人送快递，老人总说自己很忙，直到有一天小哥发现所有包裹都是老人寄给自己的。"
+    )
+    assert parcels.terms == ("发现", "包裹")
+    assert not parcels.tells_turn("小哥把包裹递给老人。")  # delivered in every scene
+    assert parcels.tells_turn("小哥发现包裹上的寄件人是老人自己。")
+    assert not idea_arc(NOTES).tells_turn("离毕业那天还有一百天。")
+    assert idea_arc(NOTES).tells_turn("小红把真心话写在纸条上。")
+    girl = "A shy girl has to convince her strict grandfather to let her play drums."
+    assert idea_arc(girl).won_over == "grandfather"
+    assert idea_arc("She must persuade the old coach that she can run.").won_over == "coach"
