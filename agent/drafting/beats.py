@@ -57,10 +57,13 @@ SUMMARY_SENTENCES = 2
 def _first_sentences(summary: str) -> str:
     """The summary's first sentences, any looping phrase cut (see :data:`SUMMARY_SENTENCES`)."""
     text = " ".join(summary.split())
+    # A sentence said twice in a row is said once: "林夏和许言终于决定要写真心话，他们拿出最后的
+    # 纸条，准备写。" came back doubled as a whole summary (2026-12-01).
     if has_cjk(text):
-        sentences = [m.group(0).strip() for m in _ZH_SENTENCE.finditer(text)]
+        sentences = list(dict.fromkeys(m.group(0).strip() for m in _ZH_SENTENCE.finditer(text)))
         return cut_loop("".join(sentences[:SUMMARY_SENTENCES]) or text)
-    return cut_loop(" ".join(_EN_BREAK.split(text)[:SUMMARY_SENTENCES]))
+    sentences = list(dict.fromkeys(_EN_BREAK.split(text)))
+    return cut_loop(" ".join(sentences[:SUMMARY_SENTENCES]))
 
 
 def fit_beats(

@@ -137,6 +137,14 @@ def test_a_beat_summary_keeps_its_first_two_sentences() -> None:
     zh, en = fit_beats([rambling, english], 2, ["保安大爷", "Mia"], "zh")
     assert zh.summary == "保安大爷坐在沙发上，看着电视。保安大爷发现橘猫。"
     assert en.summary == "Mia waits at the bus stop. Dr. Lee arrives late."
+    doubled = BeatDraft(
+        place="高三教室",
+        summary="林夏决定要写真心话，拿出最后的纸条。林夏决定要写真心话，拿出最后的纸条。许言笑了。",
+        characters=["林夏"],
+    )
+    assert fit_beats([doubled], 1, ["林夏"], "zh")[0].summary == (
+        "林夏决定要写真心话，拿出最后的纸条。许言笑了。"
+    )
 
 
 def test_a_beat_does_not_start_with_its_part_in_the_plan() -> None:
