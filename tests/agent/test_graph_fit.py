@@ -134,3 +134,29 @@ async def test_a_film_the_review_left_short_is_lengthened_once_more(monkeypatch,
     result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
     assert model.calls.count("SceneMore") > count  # a second round of lengthening
     assert within(estimate_runtime(screenplay_of(result)), 60)
+
+
+async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monkeypatch) -> None:
+    """Recorded (the guard spoof, 2026-12-01 15:00): the review struck a looping line from
+    the scene the one extra round had lengthened, and the film was shown at 48 s of 60."""
+    from types import SimpleNamespace
+
+    from agent.drafting import scenes
+
+    after_review = iter([48.0, 57.0])
+    lengthened: list[float] = []
+
+    async def lengthen(writer: Any, film: Any, target: float) -> Any:
+        lengthened.append(film.seconds)
+        return SimpleNamespace(seconds=film.seconds + 12)
+
+    async def review(film: Any, writer: Any) -> Any:
+        return SimpleNamespace(seconds=next(after_review))
+
+    monkeypatch.setattr(scenes, "lengthen", lengthen)
+    monkeypatch.setattr(scenes, "review_scenes", review)
+    monkeypatch.setattr(scenes, "estimate_runtime", lambda film: film.seconds)
+    writer = SimpleNamespace(brief=SimpleNamespace(target_s=60.0, cap_s=600.0), repairs=[])
+    shown = await scenes._within_length(writer, SimpleNamespace(seconds=45.0))  # type: ignore[arg-type]
+    assert shown.seconds == 57.0 and lengthened == [45.0, 48.0]
+    assert scenes.LENGTH_ROUNDS == 2  # and no more: each round is a scene call per short scene
