@@ -6,6 +6,7 @@ import re
 
 from film.language import CJK
 from film.quality.mend.speeches import own_words
+from film.quality.text import SPACED_CJK
 from film.screenplay import Scene
 
 # A line's ragged edges. The 1.5B model closes a JSON string inside the text ('抓到！”，',
@@ -16,6 +17,7 @@ _CLOSING_QUOTES = "”\"’'」』"
 _TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[,，]\s*$")
 #: The end of a JSON object written into the text: '}, {', "}]", "'}".
 _JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]|,\s*\{\s*\"?)?\s*$")
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
     r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|再|然后|但|却|"
@@ -44,6 +46,10 @@ def clean_edges(text: str) -> str:
     fixed = _TRAILING_SEPARATOR.sub(r"\1", fixed)
     # "……捉迷藏游戏。。": a speech cut out of an action line left its stop behind.
     fixed = re.sub("。{2,}", "。", fixed)
+    # "那 我们 该 不去找了？": Chinese words spaced like English ones (2026-12-01) close up;
+    # a line spelled one character at a time is garbage, and own_words drops it instead.
+    if not SPACED_CJK.search(fixed):
+        fixed = _CJK_SPACE.sub("", fixed)
     pairs = {"”": "“", "’": "‘", "」": "「", "』": "『"}
     if fixed and fixed[-1] in _CLOSING_QUOTES:
         opener = pairs.get(fixed[-1], fixed[-1])

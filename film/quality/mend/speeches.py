@@ -4,12 +4,13 @@ The 1.5B model often splits what one person says into three to six cues in a row
 ("GRANDMA: ..." "GRANDMA: ..." "GRANDMA: ..."), which a reader takes for a broken
 screenplay and the voice track speaks with a pause at every seam. A screenplay writes
 one cue per turn of speech, so consecutive cues of one speaker become one. Nothing is
-invented or dropped: the words stay, in their order.
+invented: the words stay, in their order, and only a sentence said twice is said once.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from film.quality.text import SPACED_CJK
 from film.screenplay import DialogueLine, Scene
@@ -46,18 +47,55 @@ def join_runs(scene: Scene) -> Scene:
     """``scene`` with each run of one speaker's consecutive cues said as one cue.
 
     A cue with its own parenthetical ("(whispering)") keeps its own cue, and a run stops
-    growing at the screenplay's limit for one line.
+    growing at the screenplay's limit for one line. A sentence the run has already said,
+    or that an action line of the scene tells, is not said again (:func:`_unsaid`).
     """
     joined: list[DialogueLine] = []
     for line in scene.dialogue:
         if joined and _joinable(joined[-1], line):
             run = joined[-1]
-            joined[-1] = run.model_copy(update={"text": _joined(run.text, line.text)})
+            text = _unsaid(line.text, [run.text, *scene.action])
+            if text:
+                joined[-1] = run.model_copy(update={"text": _joined(run.text, text)})
         else:
-            joined.append(line)
-    if len(joined) == len(scene.dialogue):
+            text = _unsaid(line.text, scene.action) or line.text
+            joined.append(line if text == line.text else line.model_copy(update={"text": text}))
+    if joined == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": joined})
+
+
+_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+|$)|[^.!?]+(?:[.!?]+\s*|$)")
+#: Two sentences this alike are one said twice: "好的，我们就在家里等一下。" and "哦，好好的，
+#: 我们就在家里等一下。" in one cue of the guard spoof (2026-12-01).
+_SAME_SENTENCE = 0.85
+
+
+def _unsaid(text: str, said: list[str]) -> str:
+    """``text`` without the sentences already in ``said`` or earlier in ``text`` itself.
+
+    Recorded (小区保安大爷抓橘猫, 2026-12-01): a joined cue said one sentence twice, and
+    another spoke an action line of its scene word for word.
+    """
+    heard = [_bare(s) for t in said for s in _SENTENCE.findall(t) if _bare(s)]
+    kept: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        bare = _bare(sentence)
+        if len(bare) >= 6 and any(_alike(bare, h) for h in heard):
+            continue
+        heard.append(bare)
+        kept.append(sentence)
+    return "".join(kept).strip()
+
+
+def _bare(sentence: str) -> str:
+    return re.sub(r"[\W_]+", "", sentence.lower())
+
+
+def _alike(first: str, second: str) -> bool:
+    if first in second or second in first:
+        return min(len(first), len(second)) >= 6
+    return SequenceMatcher(None, first, second).ratio() >= _SAME_SENTENCE
 
 
 #: A part written in brackets only, "（跑）": a stage direction, nothing to say.

@@ -311,6 +311,9 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     # its second sentence.
     assert mended("你怕路上会遇到什么困难吗？我") == "你怕路上会遇到什么困难吗？"
     assert mended("Are you scared? I") == "Are you scared?"
+    # Recorded (小区保安大爷抓橘猫, 2026-12-01): Chinese words spaced like English ones.
+    assert mended("那 我们 该 不去找了？") == "那我们该不去找了？"
+    assert mended("Lily 和 Tom") == "Lily 和 Tom"
     # Recorded (小明的街舞梦想, 2026-12-01): the film's last line stopped on 已经.
     assert mended("我终于学会了！我已经") == "我终于学会了！"
     for whole in ("谢谢你", "Thank you. Bye", "奶奶笑了。孙子也笑"):

@@ -77,7 +77,7 @@ def test_a_run_splits_where_a_new_parenthetical_starts_and_at_the_length_limit()
         "Is this the old route? It has to be.",
         "Look!",
     ]
-    long_lines = [("ANA", "word " * 30 + "end.")] * 3
+    long_lines = [("ANA", f"word{n} " * 30 + "end.") for n in range(3)]
     assert len(join_runs(_scene(long_lines)).dialogue) == 2
 
 
@@ -164,3 +164,25 @@ def test_a_speech_lead_ending_on_a_comma_loses_its_lead() -> None:
         update={"action": ["Sam places his hand on Grandma's shoulder and says,"]}
     )
     assert mend_edges(scene).action == ["Sam places his hand on Grandma's shoulder."]
+
+
+def test_a_run_does_not_say_a_sentence_twice_nor_speak_its_action() -> None:
+    """Recorded (小区保安大爷抓橘猫, 2026-12-01): one cue said "好的，我们就在家里等一下。"
+    twice, and the next spoke an action line of its scene word for word."""
+    action = "保安大爷拿着橘猫去厨房，然后他发现橘猫已经不在了。"
+    scene = _scene(
+        [
+            (
+                "保安大爷",
+                "好的，我们就在家里等一下。哎呀，这是谁啊？哦，好好的，我们就在家里等一下。",
+            ),
+            ("保安大爷", "你快点去厨房吧！" + action),
+            ("保安大爷", "哎呀，这是谁啊？"),  # said already: the cue adds nothing
+        ]
+    ).model_copy(update={"action": [action]})
+    assert [line.text for line in join_runs(scene).dialogue] == [
+        "好的，我们就在家里等一下。哎呀，这是谁啊？你快点去厨房吧！"
+    ]
+    # Short words may come back: "Yes." is not a sentence said twice.
+    yes = _scene([("ANA", "Yes. I know the way."), ("ANA", "Yes.")])
+    assert [line.text for line in join_runs(yes).dialogue] == ["Yes. I know the way. Yes."]
