@@ -20,7 +20,7 @@ from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
     r"(?:轻声|小声|大声|笑着|哭着|认真地|温柔地)?"
-    r"(?:说道|说|问道|问|回答|答道|喊道|喊|叮嘱道|叮嘱|告诉)"
+    r"(?:说道|说|问道|问|回答|答道|回应|喊道|喊|叮嘱道|叮嘱|告诉)"
     r"[^，,。：:“”\"]{0,6}?"  # whom: "孙子问奶奶：…"
 )
 _ZH_SPEECH = re.compile(
@@ -46,13 +46,27 @@ def _speaker(text: str, people: Sequence[str]) -> str | None:
     return None
 
 
+def _titled_speaker(text: str, people: Sequence[str]) -> str | None:
+    """The person ``text`` starts with after a two-character trade word: "快递小哥" is 小哥."""
+    for name in sorted(people, key=len, reverse=True):
+        if (
+            name
+            and 0 < text.find(name) <= 2
+            and re.match(r"[\u4e00-\u9fff]+$", text[: text.find(name)])
+        ):
+            return name
+    return None
+
+
 def _double_quoted(action: str) -> str:
     """A Chinese line's ASCII-quoted speech, in Chinese quotes and joined into one.
 
     Recorded (夜市女孩自学编程): "小李回答说 '那太好了，你可以向我求助。', '我需要一些指导和
     建议。'", the model's JSON list of lines inside one action line. In Chinese an ASCII
-    single quote is never an apostrophe.
+    single quote is never an apostrophe, and single curly quotes in an action line open a
+    speech as double ones do ("独居老人回应：‘是啊，我很忙。’", 2026-12-01).
     """
+    action = action.replace("‘", "“").replace("’", "”")
     if "'" not in action:
         return action
     joined = re.sub(r"'\s*[,，]\s*'", "", action)
@@ -67,7 +81,7 @@ def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
     if match is None:
         return None
     before, lead = match.group("before").strip(), match.group("lead").strip()
-    who = _speaker(before or lead, people)
+    who = _speaker(before or lead, people) or _titled_speaker(before or lead, people)
     if who is None:
         return None
     text = match.group("text").strip()

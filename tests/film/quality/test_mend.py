@@ -529,3 +529,25 @@ def test_a_line_that_recites_the_idea_is_struck() -> None:
         ["The lift shudders."], ["We're stuck in a school lift the night before the final!"]
     )
     assert len(drop_copied_lines(alone, [], lift).dialogue) == 1
+
+
+def test_speech_in_single_curly_quotes_after_a_trade_word_becomes_dialogue() -> None:
+    """Recorded (快递小哥的独居老人, 2026-12-01): both lines were drawn on the action card."""
+    scene = Scene(
+        number=2,
+        place="老人家",
+        action=[
+            "快递小哥对老人说：‘你总说很忙，我今天给你送了这些包裹，是不是？",
+            "独居老人回应：‘是啊，我很忙，没想到会收到这么多。’",
+            "小哥笑了。",
+        ],
+    )
+    spoken = speech_to_dialogue(scene, ["小哥", "独居老人"])
+    assert spoken.action == ["小哥笑了。"]
+    assert [(line.speaker, line.text) for line in spoken.dialogue] == [
+        ("小哥", "你总说很忙，我今天给你送了这些包裹，是不是？"),
+        ("独居老人", "是啊，我很忙，没想到会收到这么多。"),
+    ]
+    # A longer lead before the name is not a trade word: no speaker is guessed.
+    guessed = Scene(number=1, place="家", action=["隔壁家的小哥说：“走吧。”"])
+    assert speech_to_dialogue(guessed, ["小哥"]).dialogue == []
