@@ -22,7 +22,7 @@ from agent.context import Context
 from agent.drafting.brief import facts_for
 from agent.drafting.converters import clean_place
 from agent.drafting.places import kept_confined, own_places
-from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
+from agent.drafting.schemas import SUMMARY_CHARS, BeatDraft, OutlineDraft, outline_schema
 from agent.drafting.tidy import (
     follow_story_time,
     interior_for,
@@ -120,7 +120,7 @@ def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
     The exact fix of :func:`film.quality.story.arc.in_arc_order`, made before the gate
     reads the outline, so the 1.5B model's habit of telling the payoff first costs no retry.
     """
-    summaries = in_arc_order([beat.summary for beat in beats], idea)
+    summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
     return [
         beat if text == beat.summary else beat.model_copy(update={"summary": text})
         for beat, text in zip(beats, summaries, strict=True)

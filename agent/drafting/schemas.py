@@ -74,13 +74,17 @@ class CastDraft(BaseModel):
     characters: list[CharacterDraft] = Field(min_length=1, max_length=5)
 
 
+#: The longest beat summary: one or two sentences, as the outline asks.
+SUMMARY_CHARS = 200
+
+
 class BeatDraft(BaseModel):
     """One beat of the outline; it becomes one scene."""
 
     place: str = Field(min_length=1, max_length=60)
     interior: Literal["INT", "EXT"] = "INT"
     time_of_day: Literal["DAY", "NIGHT", "MORNING", "EVENING", "DUSK", "DAWN"] = "DAY"
-    summary: str = Field(min_length=1, max_length=200)
+    summary: str = Field(min_length=1, max_length=SUMMARY_CHARS)
     characters: list[Name] = Field(default_factory=list, max_length=4)
 
 

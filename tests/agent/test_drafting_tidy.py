@@ -502,3 +502,25 @@ def test_scenes_before_the_turn_are_told_to_keep_it_for_its_scene() -> None:
     writer = SceneWriter(state, None, Brief(idea=nurse), beats, "")  # type: ignore[arg-type]
     assert all("In this scene they do not meet." in writer.prompt(n) for n in range(3))
     assert "Not yet" not in writer.prompt(0)
+
+
+def test_a_turn_added_to_its_beat_keeps_the_summary_within_the_schema() -> None:
+    """Recorded (2026-12-01): a 160-character turn beat with the yes after it broke the
+    outline's 200-character bound, and the scenes stage stopped on a ValidationError."""
+    from agent.drafting.beats import in_idea_order
+
+    idea = "A shy girl has to convince her strict grandfather to let her play drums."
+    long = (
+        "The shy girl walks through the school hallway with her grandfather, looking at all "
+        "the other students. They are wearing jeans and hoodies, and they have long brown hair "
+        "tied back."
+    )
+    beats = [
+        BeatDraft(place="Gym", summary="She sits alone in the gym.", characters=["Mia"]),
+        BeatDraft(place="Hallway", summary=long, characters=["Mia"]),
+        BeatDraft(place="Gym", summary="She plays.", characters=["Mia"]),
+    ]
+    ordered = in_idea_order(beats, idea)
+    turn = BeatDraft.model_validate(ordered[1].model_dump())  # within the schema
+    assert turn.summary.endswith("The grandfather finally says yes.")
+    assert turn.summary.startswith("The shy girl walks through the school hallway")

@@ -20,13 +20,14 @@ from film.screenplay import Scene
 _CLAUSE = re.compile(r"[^，。！？；,.;!?]+[，。！？；,.;!?]*")
 
 
-def in_arc_order(summaries: Sequence[str], idea: str) -> list[str]:
+def in_arc_order(summaries: Sequence[str], idea: str, limit: int = 200) -> list[str]:
     """Outline summaries told in the idea's order.
 
     Before the turn's beat, a clause that tells the turn goes (a hook that is nothing but
     the turn becomes the idea's setup); if no beat from the turn's on tells it, the turn's
     beat gets the idea's turn as its last sentence. What cannot be fixed so (a middle beat
-    made only of the turn) is left to :func:`film.quality.story.arc.check_arc`.
+    made only of the turn) is left to :func:`film.quality.story.arc.check_arc`. No summary
+    grows past ``limit`` characters (the outline schema's bound).
     """
     arc = idea_arc(idea)
     told = arc.turn_told()
@@ -41,14 +42,22 @@ def in_arc_order(summaries: Sequence[str], idea: str) -> list[str]:
         if _enough(kept):
             fixed[index] = kept
         elif index == 0 and arc.setup and arc.turn:
-            fixed[index] = arc.setup + _stop(arc.setup)
+            fixed[index] = (arc.setup + _stop(arc.setup))[:limit]
     if not any(arc.tells_turn(s) for s in fixed[at:]):
         sentence = _TURN_LEAD.sub("", told)
         sentence = sentence[:1].upper() + sentence[1:]
+        ending = f"{sentence}{_stop(told)}"
         base = fixed[at].rstrip()
         if base and base[-1] not in "。！？.!?":
             base += _stop(base)
-        fixed[at] = f"{base}{'' if _is_cjk(told) else ' '}{sentence}{_stop(told)}".strip()
+        # The summary keeps to its limit: its first sentences stay while the turn fits after.
+        # Recorded (2026-12-01): a 160-character beat with the turn after it broke the
+        # outline's 200-character bound, and the scenes stage failed on it.
+        sentences = [m.group(0) for m in _SENTENCE.finditer(base)]
+        while sentences and len("".join(sentences)) + len(ending) + 1 > limit:
+            sentences.pop()
+        base = " ".join(x.strip() for x in sentences) if not _is_cjk(base) else "".join(sentences)
+        fixed[at] = f"{base}{'' if _is_cjk(told) else ' '}{ending}".strip()[:limit]
     return fixed
 
 
@@ -74,6 +83,7 @@ def _enough(text: str) -> bool:
 
 
 _LEADING_JOIN = re.compile(r"^(?:and|but|then|so)\s+|^(?:然后|但是|于是|突然)", re.I)
+_SENTENCE = re.compile(r"[^。！？.!?]+[。！？.!?]*")
 _TURN_LEAD = re.compile(r"^(?:直到|结果|没想到)")
 
 
