@@ -19,6 +19,19 @@ from film.quality.text import SPACED_CJK, shorten
 
 _I = re.IGNORECASE
 
+#: Phrases of the scene prompts (``agent.prompt_texts``: scene, extend, shorten, turns and
+#: the arc notes) that no story says.
+_TASK_ECHO = (
+    r"|这一场的内容[：:]|只写缺的部分|已经说过、做过的不要再写|现在约\s*\d+\s*秒|需要约\s*\d+\s*秒"
+    r"|再写\s*\d+\s*句(?:对白|动作)|句对白（每句|接着这场最后一句往下演|对白只能由这些人物说"
+    r"|人物轮流说话|这一场还不能发生|那是第\s*\d+\s*场的事|现在写第\s*\d+\s*场|推动故事。\s*\"?visual"
+    r"|\bwhat happens in it:|\bwrite only what is missing\b|\bit runs about \d+ seconds\b"
+    r"|\bnothing already said or done again\b|\bdialogue only by:|\bnot yet in this scene:"
+    r"|\bthey take turns: each line answers\b|\bwrite scene \d+ now\b"
+    r"|\babout \d+ seconds on screen\b"
+    r"|\bshort action lines \(what the camera sees|请重写得短一些|保留原意，最多|这一场现在是[：:]"
+)
+
 #: (check id, pattern, what it is): first match wins, so specific kinds come first.
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
@@ -34,7 +47,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
             # The logline task read back as if it were story ("这个创意保留了原有的人物、
             # 地点和物件，通过巧妙的设置……", seen in a craft-bench draft).
             r"|这个创意(?:保留|讲述|通过|展现)|保留了?(?:原有的|其中的)?人物、地点"
-            r"|\bkeeps? (?:its|the idea's|the original) people, places\b|\bthe idea itself\b",
+            r"|\bkeeps? (?:its|the idea's|the original) people, places\b|\bthe idea itself\b"
+            # The studio's own scene tasks read back as a line (zh-ancient-painter, 2026-12-01:
+            # "这一场的内容：……现在约48秒，需要约93秒。只写缺的部分：再写6句对白……").
+            + _TASK_ECHO,
             _I,
         ),
         "prompt scaffolding",
@@ -107,6 +123,12 @@ def _find(text: str) -> tuple[str, str, str] | None:
     if text.strip() and not re.search(r"[\w\u3400-\u9fff]", text):
         return "debris.empty", "punctuation with no words", text
     return None
+
+
+def echoes_prompt(text: str) -> bool:
+    """Whether ``text`` reads a prompt back ("只写缺的部分", "Story so far:"): struck, not shown."""
+    found = _find(text)
+    return found is not None and found[0] == "debris.prompt"
 
 
 def find_debris(text: str) -> str | None:

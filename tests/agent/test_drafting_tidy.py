@@ -524,3 +524,48 @@ def test_a_turn_added_to_its_beat_keeps_the_summary_within_the_schema() -> None:
     turn = BeatDraft.model_validate(ordered[1].model_dump())  # within the schema
     assert turn.summary.endswith("The grandfather finally says yes.")
     assert turn.summary.startswith("The shy girl walks through the school hallway")
+
+
+def test_a_scene_task_read_back_as_a_line_is_debris_and_is_struck() -> None:
+    """Recorded (zh-ancient-painter, 2026-12-01): the lengthening task became 画师's line."""
+    from agent.drafting.scene_writer import SceneWriter
+    from film.quality import Brief
+    from film.quality.debris import find_debris
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import DialogueLine, Scene
+
+    echoed = (
+        "这一场的内容：画师和公主在卧室里开始准备。现在约48秒，需要约93秒。只写缺的部分：再写6句"
+        "对白（每句10到20个字）和1句动作，接着这场最后一句往下演。已经说过、做过的不要再写。"
+    )
+    assert find_debris(echoed) == "prompt scaffolding"
+    scene = Scene(
+        number=4,
+        place="卧室",
+        action=["画师放下画笔。"],
+        dialogue=[
+            DialogueLine(speaker="画师", text="我们需要处理这个秘密。"),
+            DialogueLine(speaker="画师", text=echoed),
+        ],
+    )
+    assert [d.text for d in drop_copied_lines(scene, [], "").dialogue] == ["我们需要处理这个秘密。"]
+    # Every scene prompt's own task, in both languages, is caught when read back whole.
+    for language, idea in (
+        ("zh", "一键成片：小明想说服爸爸让他去学街舞"),
+        ("en", "A boy must convince his father to let him dance."),
+    ):
+        cast = [{"name": "小明", "role": "儿子"}, {"name": "爸爸", "role": "爸爸"}]
+        state = {
+            "idea": idea,
+            "language": language,
+            "target_seconds": 60,
+            "draft": {"characters": cast},
+        }
+        beats = [
+            BeatDraft(place="客厅", summary="小明想学街舞。", characters=["小明", "爸爸"]),
+            BeatDraft(place="客厅", summary="爸爸同意了。", characters=["小明", "爸爸"]),
+            BeatDraft(place="舞室", summary="小明跳舞。", characters=["小明"]),
+        ]
+        writer = SceneWriter(state, None, Brief(idea=idea, language=language), beats, "")  # type: ignore[arg-type]
+        task = writer.prompt(0).rsplit("\n\n", 1)[-1]
+        assert find_debris(task) == "prompt scaffolding", task
