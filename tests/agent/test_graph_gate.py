@@ -182,9 +182,11 @@ async def test_scaffolding_json_and_code_in_a_scene_are_retried(monkeypatch, tmp
     )
     result = await draft(Studio(monkeypatch, tmp_path, model))
     assert model.calls.count("SceneDraft") == scene_count_for(120) + 1
-    # The scaffolding is named to the model; the trailing ”}], is cut exactly before
-    # judging (agent.model.json_repair.cut_json_residue), so it needs no retry of its own.
-    assert "prompt scaffolding" in prompts[1] and "JSON residue" not in prompts[1]
+    # The code is named to the model. The scaffolding line is struck before judging
+    # (film.quality.debris.echoes_prompt) and the trailing ”}], is cut exactly
+    # (agent.model.json_repair.cut_json_residue), so neither needs a retry of its own.
+    assert "code" in prompts[1] and "JSON residue" not in prompts[1]
+    assert "prompt scaffolding" not in prompts[1]
     fountain = (Path(result.values["project_dir"]) / "screenplay.fountain").read_text()
     for junk in (*JUNK, "json_object", ".write("):
         assert junk not in fountain and junk not in shown(result)
