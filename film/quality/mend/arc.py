@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.language import has_cjk
 from film.quality.story.arc import IdeaArc, idea_arc, turn_index
 from film.screenplay import Scene
 
@@ -56,8 +57,8 @@ def in_arc_order(summaries: Sequence[str], idea: str, limit: int = 200) -> list[
         sentences = [m.group(0) for m in _SENTENCE.finditer(base)]
         while sentences and len("".join(sentences)) + len(ending) + 1 > limit:
             sentences.pop()
-        base = " ".join(x.strip() for x in sentences) if not _is_cjk(base) else "".join(sentences)
-        fixed[at] = f"{base}{'' if _is_cjk(told) else ' '}{ending}".strip()[:limit]
+        base = " ".join(x.strip() for x in sentences) if not has_cjk(base) else "".join(sentences)
+        fixed[at] = f"{base}{'' if has_cjk(told) else ' '}{ending}".strip()[:limit]
     return fixed
 
 
@@ -87,12 +88,8 @@ _SENTENCE = re.compile(r"[^。！？.!?]+[。！？.!?]*")
 _TURN_LEAD = re.compile(r"^(?:直到|结果|没想到)")
 
 
-def _is_cjk(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", text))
-
-
 def _stop(text: str) -> str:
-    return "。" if _is_cjk(text) else "."
+    return "。" if has_cjk(text) else "."
 
 
 def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:

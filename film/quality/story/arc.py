@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from film.language import has_cjk
 from film.quality.findings import Finding
 from film.quality.text import cjk_terms, content_words, latin_words, stem
 
@@ -245,7 +246,7 @@ def check_logline_arc(idea: str, logline: str) -> list[Finding]:
 
 def _own_terms(turn: str, setup: str) -> tuple[str, ...]:
     """Words of ``turn`` that the setup does not have and that say what happens."""
-    if re.search(r"[\u4e00-\u9fff]", turn):
+    if has_cjk(turn):
         seen = set(setup) | _PLAIN_ZH
         body = _TURN_WORD_ZH.sub("", turn)
         return tuple(t for t in cjk_terms(body) if not set(t) & seen)
