@@ -1,28 +1,18 @@
-"""The outline's beats: their exact fixes, and a repeated beat rewritten on its own.
+"""The outline's beats: their exact fixes, made before the gate reads them.
 
-An outline whose beat retells another gets that one beat rewritten, not the whole refused.
-
-A one-minute film has exactly three beats (a hook, a turn, an ending), so a repeated beat
-cannot simply be dropped. In the craft bench the 1.5B model wrote the grandmother's
-dumplings lesson as beat 1 and again as beat 3 through all three outline attempts, and the
-whole draft was refused. Asked for only the repeated beat, told which part of the story it
-plays and shown the other beats, it has one short answer to get right instead of a whole
-outline to get right again.
+Each fix is certain, so it costs no retry: at most the planned count, the cast from the
+bible only, places cleaned, the story's time of day, the idea's turn at its own beat. A
+beat that retells another is dropped here while enough remain; below that it is written
+anew (:mod:`agent.drafting.rewrites`).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable, Sequence
 
-from langgraph.runtime import Runtime
-
-from agent.context import Context
-from agent.drafting.brief import facts_for
 from agent.drafting.converters import clean_place
 from agent.drafting.places import kept_confined, own_places
-from agent.drafting.schemas import SUMMARY_CHARS, BeatDraft, OutlineDraft, outline_schema
+from agent.drafting.schemas import SUMMARY_CHARS, BeatDraft
 from agent.drafting.tidy import (
     follow_story_time,
     interior_for,
@@ -30,16 +20,9 @@ from agent.drafting.tidy import (
     same_person,
     strip_role_label,
 )
-from agent.model.ask import StageFailure, ask_model, stage_messages
-from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
-from agent.prompts import beat_plan, task
-from agent.state import State
 from film.language import has_cjk
-from film.quality import Finding, fired, repeated_indices
+from film.quality import repeated_indices
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
-
-log = logging.getLogger(__name__)
-
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
 #: Fewer distinct beats than that, and the gate asks again instead.
@@ -125,192 +108,3 @@ def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
         beat if text == beat.summary else beat.model_copy(update={"summary": text})
         for beat, text in zip(beats, summaries, strict=True)
     ]
-
-
-_REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")
-_REPEATS = frozenset({"repetition.scene", "repetition.line"})
-#: Answers asked for one repeated beat before the outline is refused.
-BEAT_TRIES = 2
-
-
-def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
-    """The beats to rewrite (0-based), or None when something else is wrong as well."""
-    blocking = [f for f in findings if blocks(f)]
-    indices: list[int] = []
-    for finding in blocking:
-        match = _REPEATED_BEAT.match(finding.path)
-        if finding.check not in _REPEATS or match is None:
-            return None
-        indices.append(int(match.group(1)))
-    return sorted(set(indices)) or None
-
-
-def beat_text(beat: BeatDraft) -> str:
-    """One beat as the prompt lists it."""
-    return f"{beat.interior}. {beat.place} - {beat.time_of_day}: {beat.summary}"
-
-
-async def _rewrite_beats(
-    runtime: Runtime[Context],
-    state: State,
-    beats: list[BeatDraft],
-    targets: Sequence[int],
-    language: str,
-    cast: Sequence[str],
-) -> list[BeatDraft]:
-    """``beats`` with each beat at ``targets`` (0-based) asked for anew, one at a time.
-
-    A beat still retelling an earlier middle beat after its tries gets that beat rewritten
-    instead: in the one-minute guard spoof the cat was found in beats 2 and 3 through every
-    rewrite of beat 3, the ending the model kept reaching for; beat 2 was the one to move.
-
-    Raises:
-        StageFailure: the model failed.
-    """
-    for index in targets:
-        beats = await _rewrite_beat(runtime, state, beats, index, language, cast)
-    for index in targets:
-        summaries = [b.summary for b in beats]
-        partner = next(
-            (
-                j
-                for j in range(1, index)
-                if repeated_indices([summaries[j], summaries[index]]) == [1]
-            ),
-            None,
-        )
-        if partner is not None and partner not in targets:
-            beats = await _rewrite_beat(runtime, state, beats, partner, language, cast)
-    return beats
-
-
-async def _rewrite_beat(
-    runtime: Runtime[Context],
-    state: State,
-    beats: list[BeatDraft],
-    index: int,
-    language: str,
-    cast: Sequence[str],
-) -> list[BeatDraft]:
-    """``beats`` with beat ``index`` asked for anew, twice at most while it still repeats."""
-    plan = beat_plan(len(beats), language, state.get("idea", "")).splitlines()
-    listing = "\n".join(
-        f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
-        for n, b in enumerate(beats, start=1)
-    )
-    prompt = "\n\n".join(
-        [
-            facts_for(state, "outline"),
-            task(
-                "replace_beat",
-                language,
-                number=index + 1,
-                beats=listing,
-                role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
-                before=max(1, index),
-                cast=("、" if language == "zh" else ", ").join(cast) or "-",
-            ),
-        ]
-    )
-    asked = prompt
-    for _try in range(BEAT_TRIES):  # a new beat that still retells one is asked again
-        answer = await ask_model(
-            runtime,
-            outline_schema(1),
-            stage_messages(language, asked),
-            stage="outline",
-            language=language,
-        )
-        beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
-        if index not in repeated_indices([b.summary for b in beats]):
-            break
-        # The same prompt gave the same retelling twice (the one-prompt street dance):
-        # the next ask names what it must not write again.
-        told = answer.beats[0].summary
-        asked = f"{prompt}\n{task('beat_not_again', language, summary=told)}"
-    return beats
-
-
-async def patch_repeated_beats(
-    runtime: Runtime[Context],
-    state: State,
-    failure: GateFailure,
-    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
-    language: str,
-    cast: Sequence[str],
-) -> list[BeatDraft]:
-    """The refused outline with each repeated beat written anew; ``failure`` if that fails.
-
-    Raises:
-        GateFailure: ``failure`` itself when the outline had other faults, or the new
-            beats still repeat or fail the gate.
-        StageFailure: the model failed.
-    """
-    beats = failure.best
-    targets = repeated_beats(failure.findings)
-    if not isinstance(beats, list) or not beats or targets is None:
-        raise failure
-    beats = await _rewrite_beats(runtime, state, beats, targets, language, cast)
-    patched, findings = check(OutlineDraft(beats=beats))
-    passed = len(patched) == len(beats) and not any(blocks(f) for f in findings)
-    record_gate(GateRecord("outline (beat rewrite)", tuple(fired(findings)), 1, passed))
-    log.info(
-        "quality gate outline: rewrote beat(s) %s; %s %s",
-        targets,
-        "passed" if passed else "refused:",
-        "" if passed else "; ".join(f"{f.check} at {f.path}" for f in findings),
-    )
-    if not passed:
-        raise failure
-    return patched
-
-
-#: Beats an outline may tell fewer than planned and still be accepted as it is (the
-#: gate's ``runtime.beat-count`` allows the same). The three-minute drummer's outline told
-#: 3 different steps in 8 beats; dropping the five repeats left three scenes of a minute
-#: each, padded to 106 s with the drummer seeing his reflection four times. Below this the
-#: repeats are written anew where they stood, instead of asking for a whole new outline.
-BEATS_SHORT_OK = 1
-
-
-def is_thin(distinct: int, count: int) -> bool:
-    """Whether ``distinct`` different beats are too few for a film planned with ``count``."""
-    return MIN_DISTINCT_BEATS <= distinct < count - BEATS_SHORT_OK
-
-
-async def fill_thin_outline(
-    runtime: Runtime[Context],
-    state: State,
-    accepted: list[BeatDraft],
-    as_written: list[BeatDraft],
-    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
-    language: str,
-    cast: Sequence[str],
-) -> list[BeatDraft]:
-    """``accepted`` grown back towards its planned count by rewriting the dropped repeats.
-
-    ``as_written`` is the same answer with every beat in its place (repeats kept). Each
-    repeat is asked for anew where it stood; the grown outline goes through the gate again
-    and replaces ``accepted`` only when it passes and is longer. The model failing here
-    costs nothing: the accepted outline stands.
-    """
-    targets = repeated_indices([b.summary for b in as_written])
-    if not targets or not is_thin(len(accepted), len(as_written)):
-        return accepted
-    try:
-        beats = await _rewrite_beats(runtime, state, as_written, targets, language, cast)
-    except StageFailure as exc:
-        log.info("outline stays at %d beats: %s", len(accepted), exc)
-        return accepted
-    grown, findings = check(OutlineDraft(beats=beats))
-    passed = len(grown) > len(accepted) and not any(blocks(f) for f in findings)
-    record_gate(GateRecord("outline (thin fill)", tuple(fired(findings)), 1, passed))
-    log.info(
-        "quality gate outline: %d of %d beats told apart; wrote beat(s) %s anew, now %d (%s)",
-        len(accepted),
-        len(as_written),
-        [t + 1 for t in targets],
-        len(grown),
-        "kept" if passed else "refused",
-    )
-    return grown if passed else accepted

@@ -14,13 +14,7 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.beats import (
-    fill_thin_outline,
-    fit_beats,
-    in_idea_order,
-    is_thin,
-    patch_repeated_beats,
-)
+from agent.drafting.beats import fit_beats, in_idea_order
 from agent.drafting.brief import (
     drafting_genre,
     facts_for,
@@ -29,6 +23,7 @@ from agent.drafting.brief import (
     must_show,
 )
 from agent.drafting.converters import to_profiles
+from agent.drafting.rewrites import fill_thin_outline, is_thin, patch_repeated_beats
 from agent.drafting.schemas import (
     BeatDraft,
     CastDraft,
