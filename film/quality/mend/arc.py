@@ -63,13 +63,21 @@ def in_arc_order(summaries: Sequence[str], idea: str, limit: int = 200) -> list[
 
 
 def _without_turn(summary: str, arc: IdeaArc) -> str:
-    """``summary`` without the clauses that tell the turn, its sentence ends kept."""
+    """``summary`` without the clauses that tell the turn, its sentence ends kept.
+
+    The rest of a sentence after a cut clause goes with it: "保安大爷发现了一个橘猫，正从
+    里面爬出来。" had left "正从里面爬出来。" on screen as an action line (2026-12-01).
+    """
     kept = ""
+    cut = False  # the sentence's clauses after a cut one lean on it: "正从里面爬出来。"
     for clause in (c for c in _CLAUSE.findall(summary) if c.strip()):
-        if not arc.tells_turn(clause):
+        ends = clause.rstrip()[-1] in "。！？.!?"
+        if not cut and not arc.tells_turn(clause):
             kept += clause if kept else _LEADING_JOIN.sub("", clause.lstrip())
-        elif kept and clause.rstrip()[-1] in "。！？.!?" and kept.rstrip()[-1] in "，,；;":
-            kept = kept.rstrip()[:-1] + clause.rstrip()[-1]  # the sentence ends here now
+        else:
+            cut = not ends
+            if ends and kept and kept.rstrip()[-1] in "，,；;":
+                kept = kept.rstrip()[:-1] + clause.rstrip()[-1]  # the sentence ends here now
     kept = kept.strip(" ，,；;")
     if kept and kept[-1] not in "。！？.!?":
         kept += _stop(kept)

@@ -63,7 +63,9 @@ _AGREES = re.compile(
     r"\b(?:agree[sd]?|agreeing|says? yes|said yes|gives? in|gave in|relents?|relented|"
     r"approves?|approved|gives? (?:his|her|their) (?:blessing|permission))\b"
     r"|\bsupports? (?:you|him|her|them)\b"
-    r"|同意|答应|点头|批准|准许|松口|好吧|支持(?:你|他|她)",
+    # A yes with no yes word: the father's "当然可以，你去试试看。" in scene 1 (2026-12-01).
+    r"|\b(?:go ahead|of course you can|you can go)\b"
+    r"|同意|答应|点头|批准|准许|松口|好吧|支持(?:你|他|她)|当然可以(?=[，。！,.!]|$)|行吧|你去(?:吧|试试)",
     re.I,
 )
 _NOT_BEFORE = re.compile(

@@ -86,6 +86,9 @@ def test_a_yes_before_the_turn_is_early_and_a_no_is_not() -> None:
         and not agrees("爸爸不答应")
         and not agrees("爸爸没有同意")
     )
+    # A yes with no yes word (street dance, scene 1, 2026-12-01), and what only looks like one.
+    assert agrees("当然可以，你去试试看。") and agrees("Go ahead, son.")
+    assert not agrees("我当然可以做到。") and not agrees("你可以去吗？")
 
 
 def test_meeting_when_the_idea_says_never_is_caught_and_not_meeting_is_fine() -> None:
@@ -187,6 +190,11 @@ def test_a_scene_before_the_turn_loses_the_clauses_that_tell_it() -> None:
     assert scene_before_turn(dance, DANCE, 0, 3).action == ["小明和爸爸在公园里散步。"]
     only = dance.model_copy(update={"action": ["爸爸同意了小明去学街舞。"]})
     assert scene_before_turn(only, DANCE, 0, 3).action == only.action  # a scene keeps a line
+    # The rest of a sentence leans on its cut clause, so it goes too (recorded 2026-12-01).
+    found = guard.model_copy(
+        update={"action": ["保安大爷走进院子。", "保安大爷发现了一个橘猫，正从里面爬出来。"]}
+    )
+    assert scene_before_turn(found, GUARD, 0, 3).action == ["保安大爷走进院子。"]
 
 
 def test_a_logline_that_drops_the_turn_or_the_winning_over_is_asked_again() -> None:
