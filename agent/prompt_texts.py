@@ -164,6 +164,15 @@ TASKS: dict[str, dict[str, str]] = {
         "zh": "你上一次写的“{summary}”又重复了已经发生的事。"
         "换一件接下来发生的新事情，用不同的说法写。",
     },
+    "next_beat": {
+        "en": "The story so far: {before}\nWhat happens next? Write beat {number}: {role}. One "
+        'new, concrete event: who does what. Not "{summary}": that has already happened. '
+        "Place (a real location), INT or EXT, time_of_day, a one-sentence summary, "
+        "characters from: {cast}.",
+        "zh": "故事讲到这里：{before}\n接下来发生了什么？请写第{number}拍：{role}。"
+        "写一件新的、具体的事：谁做了什么。不要再写“{summary}”，那已经发生过了。"
+        "写地点（真实地点）、INT 或 EXT、time_of_day、一句话概要，出场人物只用：{cast}。",
+    },
     "must_show": {
         "en": "The idea's action must happen on screen: {actions}. One beat (the turn or the "
         "ending) shows the characters actually doing it, in its summary.",

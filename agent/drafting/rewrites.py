@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 
 _REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")
 _REPEATS = frozenset({"repetition.scene", "repetition.line"})
-#: Answers asked for one repeated beat before the outline is refused.
-BEAT_TRIES = 2
+#: Answers asked for one repeated beat before the outline is refused: the same task, the
+#: same with the retelling named, then "what happens next" after the beat before.
+BEAT_TRIES = 3
 
 
 def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
@@ -94,8 +95,9 @@ async def _rewrite_beat(
     language: str,
     cast: Sequence[str],
 ) -> list[BeatDraft]:
-    """``beats`` with beat ``index`` asked for anew, twice at most while it still repeats."""
+    """``beats`` with beat ``index`` asked anew while it repeats (:data:`BEAT_TRIES` at most)."""
     plan = beat_plan(len(beats), language, state.get("idea", "")).splitlines()
+    role = plan[index].split(". ", 1)[-1] if index < len(plan) else ""
     listing = "\n".join(
         f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
         for n, b in enumerate(beats, start=1)
@@ -108,14 +110,14 @@ async def _rewrite_beat(
                 language,
                 number=index + 1,
                 beats=listing,
-                role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
+                role=role,
                 before=max(1, index),
                 cast=("、" if language == "zh" else ", ").join(cast) or "-",
             ),
         ]
     )
     asked = prompt
-    for _try in range(BEAT_TRIES):  # a new beat that still retells one is asked again
+    for attempt in range(BEAT_TRIES):  # a new beat that still retells one is asked again
         answer = await ask_model(
             runtime,
             outline_schema(1),
@@ -126,10 +128,30 @@ async def _rewrite_beat(
         beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
         if index not in repeated_indices([b.summary for b in beats]):
             break
-        # The same prompt gave the same retelling twice (the one-prompt street dance):
-        # the next ask names what it must not write again.
         told = answer.beats[0].summary
-        asked = f"{prompt}\n{task('beat_not_again', language, summary=told)}"
+        if attempt == 0:
+            # The same prompt gave the same retelling twice (the one-prompt street dance):
+            # the next ask names what it must not write again.
+            asked = f"{prompt}\n{task('beat_not_again', language, summary=told)}"
+        else:
+            # Shown every beat, the model copies one of them; the guard spoof's ending
+            # retold its turn through every ask (2026-12-01). The last ask shows only the
+            # beat before and asks what happens next.
+            before = beats[index - 1].summary if index else state.get("idea", "")
+            asked = "\n\n".join(
+                [
+                    facts_for(state, "outline"),
+                    task(
+                        "next_beat",
+                        language,
+                        number=index + 1,
+                        role=role,
+                        before=before,
+                        summary=told,
+                        cast=("、" if language == "zh" else ", ").join(cast) or "-",
+                    ),
+                ]
+            )
     return beats
 
 

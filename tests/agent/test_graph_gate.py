@@ -315,10 +315,13 @@ async def test_a_turn_the_ending_keeps_retelling_is_written_anew(monkeypatch, tm
         beats = data["beats"]
         return {"beats": [*beats[:-1], {**beats[-1], "summary": beats[1]["summary"]}]}
 
+    seconds: list[str] = []
+
     def second_beat_again(prompt: str) -> dict[str, Any]:
         beat = {"place": "Kitchen", "interior": "INT", "time_of_day": "DAY", "characters": []}
-        second = re.search(r"\n2\. [^:]*: ([^\n]+)", prompt)
-        return {"beats": [{**beat, "summary": second.group(1) if second else ""}]}
+        second = re.search(r"\n2\. [^:]*: ([^\n]+)|The story so far: ([^\n]+)", prompt)
+        seconds.append(next(g for g in second.groups() if g) if second else "")
+        return {"beats": [{**beat, "summary": seconds[-1]}]}
 
     def new_turn(prompt: str) -> dict[str, Any]:
         prompts.append(prompt)
@@ -329,18 +332,63 @@ async def test_a_turn_the_ending_keeps_retelling_is_written_anew(monkeypatch, tm
     model = ScriptedChatModel(
         script={
             "OutlineDraft": [spoiled("OutlineDraft", retold, [])] * 3
-            + [second_beat_again] * 2
+            + [second_beat_again] * 3
             + [new_turn]
         }
     )
     one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
     result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
-    assert model.calls.count("OutlineDraft") == 6  # three outlines, beat 3 twice, then beat 2
+    assert model.calls.count("OutlineDraft") == 7  # three outlines, beat 3 thrice, then beat 2
+    assert len(set(seconds)) == 1 and seconds[0]  # each ask for beat 3 retold beat 2
     assert "Beat 2 of this outline tells again" in prompts[-1]
     scenes = screenplay_of(result).scenes
     assert len(scenes) == 3
     assert scenes[1].place == "Kitchen table"
     assert within(estimate_runtime(screenplay_of(result)), 60)
+
+
+async def test_an_ending_that_retells_the_turn_is_asked_what_happens_next(
+    monkeypatch, tmp_path
+) -> None:
+    """The guard spoof (2026-12-01): shown every beat, the ending copied the turn each time.
+
+    The last ask shows only the beat before and asks what happens next; its answer ends
+    the film instead of a refusal.
+    """
+    prompts: list[str] = []
+
+    def retold(data: dict[str, Any]) -> dict[str, Any]:
+        beats = data["beats"]
+        return {"beats": [*beats[:-1], {**beats[-1], "summary": beats[1]["summary"]}]}
+
+    def turn_again(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        beat = {"place": "Kitchen", "interior": "INT", "time_of_day": "DAY", "characters": []}
+        second = re.search(r"\n2\. [^:]*: ([^\n]+)", prompt)
+        return {"beats": [{**beat, "summary": second.group(1) if second else ""}]}
+
+    def what_next(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        summary = "Leo carries a plate of crooked dumplings to Grandma, who laughs and eats one."
+        beat = {"place": "Dining room", "interior": "INT", "time_of_day": "EVENING"}
+        return {"beats": [{**beat, "summary": summary, "characters": []}]}
+
+    model = ScriptedChatModel(
+        script={
+            "OutlineDraft": [spoiled("OutlineDraft", retold, [])] * 3
+            + [turn_again] * 2
+            + [what_next]
+        }
+    )
+    one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
+    result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
+    assert model.calls.count("OutlineDraft") == 6  # three outlines, then beat 3 three times
+    told = re.search(r"\n2\. [^:]*: ([^\n]+)", prompts[0])
+    assert told is not None
+    assert f"The story so far: {told.group(1)}" in prompts[-1]
+    assert "What happens next? Write beat 3" in prompts[-1] and "<<<" not in prompts[-1]
+    scenes = screenplay_of(result).scenes
+    assert len(scenes) == 3 and scenes[-1].place == "Dining room"
 
 
 async def test_an_outline_that_tells_few_steps_gets_its_repeats_written_anew(
