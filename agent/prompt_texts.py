@@ -136,6 +136,17 @@ TASKS: dict[str, dict[str, str]] = {
         "只写缺的部分：再写{lines}句对白（每句10到20个字）和{actions}句动作，接着这场最后一句"
         "往下演。已经说过、做过的不要再写。对白只能由这些人物说：{speakers}。{turns}{arc}",
     },
+    "extend_opening": {
+        "en": "Scene {number} ({heading}) begins:\n{scene}\nWhat happens in it: {summary}\n"
+        "It runs about {now} seconds and needs about {seconds}. Write how the scene opens, "
+        "before those lines: {lines} dialogue lines (6 to 12 words each) and {actions} action "
+        "lines that lead into them (arriving, greeting, noticing something). Dialogue only "
+        "by: {speakers}.{turns}{arc}",
+        "zh": "第{number}场（{heading}）从这里开始：\n{scene}\n这一场的内容：{summary}\n"
+        "现在约{now}秒，需要约{seconds}秒。写这一场在这几句之前怎么开场：{lines}句对白"
+        "（每句10到20个字）和{actions}句动作，引出这几句（人物来到、打招呼、注意到什么）。"
+        "对白只能由这些人物说：{speakers}。{turns}{arc}",
+    },
     "shorten": {
         "en": "Scene {number} ({heading}) is too long for the film. Write it again shorter, "
         "about {seconds} seconds on screen: keep its meaning, use at most {actions} action "

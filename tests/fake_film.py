@@ -236,7 +236,9 @@ def _more(prompt: str, zh: bool) -> dict[str, Any]:
     """A lengthening: the lines asked for, each new to the scene and the film."""
     lang = "zh" if zh else "en"
     match = re.search(
-        r"(?:its last lines:|最后几句：)\n(.*?)\n(?:What happens|这一场的内容)", prompt, re.S
+        r"(?:its last lines:|最后几句：|begins:|从这里开始：)\n(.*?)\n(?:What happens|这一场的内容)",
+        prompt,
+        re.S,
     )
     shown = match.group(1).splitlines() if match else []
     speakers = _names(
@@ -247,8 +249,8 @@ def _more(prompt: str, zh: bool) -> dict[str, Any]:
         prompt,
         ["小明"] if zh else ["Ming"],
     )
-    lines = _number((r"(\d+) more dialogue lines", r"再写(\d+)句对白"), prompt, 1)
-    actions = _number((r"and (\d+) more action lines", r"和(\d+)句动作"), prompt, 0)
+    lines = _number((r"(\d+) (?:more )?dialogue lines", r"(\d+)句对白"), prompt, 1)
+    actions = _number((r"and (\d+) (?:more )?action lines", r"和(\d+)句动作"), prompt, 0)
     index = _scene_index(prompt)
     thing = THINGS[lang][(index + 6) % 12]  # another scene's thing: lines no scene has said
     start = index * 3 + len(shown)

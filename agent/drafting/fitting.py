@@ -107,21 +107,27 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     return screenplay.model_copy(update={"characters": [*screenplay.characters, *checked.result]})
 
 
-def _scene_end(scene: Scene) -> str:
+def _scene_end(scene: Scene, *, opening: bool = False) -> str:
     """Where a scene has got to, for the model to go on from: what happens, the last lines.
 
-    Shown the whole scene, the 1.5B model copied its lines back as the "new" ones.
+    Shown the whole scene, the 1.5B model copied its lines back as the "new" ones. For an
+    ``opening`` only the scene's first lines are shown, which the new ones lead into.
     """
-    said = [f"{line.speaker}: {line.text}" for line in scene.dialogue[-2:]]
-    return "\n".join([*scene.action[:1], *said])
+    said = [f"{line.speaker}: {line.text}" for line in scene.dialogue]
+    return "\n".join([*scene.action[:1], *(said[:1] if opening else said[-2:])])
 
 
-async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) -> Scene:
+async def extend(
+    writer: SceneWriter, index: int, scene: Scene, seconds: float, *, opening: bool = False
+) -> Scene:
     """Scene ``index`` with the lines it lacks to run about ``seconds`` added at its end.
 
     One model call, no retry, asking only for the missing lines; the scene then goes
     through the same fixes and gate as a first draft, whole. A failure leaves the scene
-    as it was.
+    as it was. With ``opening`` the lines are asked for before the scene's first: asked
+    twice to go on after its last lines, the 1.5B model wrote those lines back both times
+    and the love-notes film stayed at 69 s of 90 (2026-12-01). How a scene begins
+    (arriving, greeting, noticing) is something new to write.
 
     Raises:
         StageFailure: the model failed or the lengthened scene failed the gate.
@@ -134,7 +140,7 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
     # ("奶奶: 你快点！"), and the scene gained nothing.
     lines = max(2, min(6, round((gap - actions * ACTION_LINE_S) / LINE_S)))
     prompt = writer.task_prompt(
-        "extend",
+        "extend_opening" if opening else "extend",
         index,
         scene,
         now=round(now),
@@ -145,7 +151,7 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
         turns=writer.turns(beat),
         arc=writer.arc_note(index),
         summary=beat.summary,
-        scene=_scene_end(scene),
+        scene=_scene_end(scene, opening=opening),
     )
     judge = writer.check(index, scene)
 
@@ -166,8 +172,10 @@ async def extend(writer: SceneWriter, index: int, scene: Scene, seconds: float) 
         ]
         return judge(
             SceneDraft.model_construct(
-                action=[*scene.action, *more.action][:12],
-                dialogue=[*said, *added][:30],
+                action=(
+                    [*more.action, *scene.action] if opening else [*scene.action, *more.action]
+                )[:12],
+                dialogue=([*added, *said] if opening else [*said, *added])[:30],
                 visual=scene.visual,
             )
         )
@@ -206,8 +214,13 @@ async def rewrite_shorter(writer: SceneWriter, index: int, scene: Scene, seconds
     return await writer.ask_once(SceneDraft, stage_messages(writer.language, prompt), index, scene)
 
 
-async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -> Screenplay:
-    """The shortest scenes written longer until the film reaches ``target`` seconds."""
+async def lengthen(
+    writer: SceneWriter, screenplay: Screenplay, target: float, *, opening: bool = False
+) -> Screenplay:
+    """The shortest scenes written longer until the film reaches ``target`` seconds.
+
+    With ``opening`` the new lines go before each scene's first (see :func:`extend`).
+    """
     budget = writer.budget()
     gap = target - estimate_runtime(screenplay)
     order = sorted(
@@ -227,7 +240,7 @@ async def lengthen(writer: SceneWriter, screenplay: Screenplay, target: float) -
         # second round overshot, and the film ended 16 % long.
         want = min(budget * 1.6, share, now + gap)
         try:
-            longer = await extend(writer, index, scene, want)
+            longer = await extend(writer, index, scene, want, opening=opening)
         except StageFailure as exc:
             log.info("scene %d stays as it was: %s", index + 1, exc)
             continue

@@ -67,7 +67,10 @@ async def _within_length(writer: SceneWriter, screenplay: Screenplay) -> Screenp
     for _round in range(LENGTH_ROUNDS):
         if estimate_runtime(screenplay) >= target * (1 - TOLERANCE):
             return screenplay
-        longer = await lengthen(writer, screenplay, target)
+        # Fitting asked each scene to go on after its last lines; the first round here asks
+        # how it opens instead: asked twice to go on, the model wrote those lines back both
+        # times (see fitting.extend).
+        longer = await lengthen(writer, screenplay, target, opening=_round % 2 == 0)
         if longer is screenplay:
             return screenplay
         screenplay = await review_scenes(longer, writer)  # lengthen's scenes carry estimates

@@ -28,7 +28,8 @@ _TASK_ECHO = (
     r"|\bwhat happens in it:|\bwrite only what is missing\b|\bit runs about \d+ seconds\b"
     r"|\bnothing already said or done again\b|\bdialogue only by:|\bnot yet in this scene:"
     r"|\bthey take turns: each line answers\b|\bwrite scene \d+ now\b"
-    r"|\babout \d+ seconds on screen\b"
+    r"|\babout \d+ seconds on screen\b|\bwrite how the scene opens\b|\bthat lead into them\b"
+    r"|从这里开始[：:]|怎么开场[：:]|引出这几句"
     r"|\bshort action lines \(what the camera sees|请重写得短一些|保留原意，最多|这一场现在是[：:]"
 )
 

@@ -569,3 +569,20 @@ def test_a_scene_task_read_back_as_a_line_is_debris_and_is_struck() -> None:
         writer = SceneWriter(state, None, Brief(idea=idea, language=language), beats, "")  # type: ignore[arg-type]
         task = writer.prompt(0).rsplit("\n\n", 1)[-1]
         assert find_debris(task) == "prompt scaffolding", task
+        for name in ("extend", "extend_opening"):
+            asked = writer.task_prompt(
+                name,
+                0,
+                beats[0],
+                scene="-",
+                summary="-",
+                now=20,
+                seconds=30,
+                lines=2,
+                actions=1,
+                speakers="-",
+                turns="",
+                arc="",
+            ).rsplit("\n\n", 1)[-1]
+            for line in asked.splitlines()[2:]:  # the scene and its summary are the story's
+                assert find_debris(line) == "prompt scaffolding", line

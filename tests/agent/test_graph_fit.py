@@ -124,16 +124,22 @@ async def test_a_film_the_review_left_short_is_lengthened_once_more(monkeypatch,
         return {**data, "action": action, "dialogue": lines}
 
     count = scene_count_for(60)
+    opened: list[str] = []
     model = ScriptedChatModel(
         script={
             "SceneDraft": [spoiled("SceneDraft", terse, [])] * count,
             "SceneMore": [spoiled("SceneMore", same_every_time, [])] * count
-            + [spoiled("SceneMore", new_lines, [])] * count,
+            + [spoiled("SceneMore", new_lines, opened)] * count,
         }
     )
     result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
     assert model.calls.count("SceneMore") > count  # a second round of lengthening
     assert within(estimate_runtime(screenplay_of(result)), 60)
+    # The round after fitting asks how each scene opens; its lines go before the scene's own.
+    assert opened and all("Write how the scene opens" in prompt for prompt in opened)
+    assert "Write only what is missing" not in opened[0]
+    firsts = [s.dialogue[0].text for s in screenplay_of(result).scenes]
+    assert any(text.startswith("Line ") for text in firsts), firsts
 
 
 async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monkeypatch) -> None:
@@ -146,8 +152,11 @@ async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monk
     after_review = iter([48.0, 57.0])
     lengthened: list[float] = []
 
-    async def lengthen(writer: Any, film: Any, target: float) -> Any:
+    openings: list[bool] = []
+
+    async def lengthen(writer: Any, film: Any, target: float, *, opening: bool) -> Any:
         lengthened.append(film.seconds)
+        openings.append(opening)
         return SimpleNamespace(seconds=film.seconds + 12)
 
     async def review(film: Any, writer: Any) -> Any:
@@ -159,4 +168,5 @@ async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monk
     writer = SimpleNamespace(brief=SimpleNamespace(target_s=60.0, cap_s=600.0), repairs=[])
     shown = await scenes._within_length(writer, SimpleNamespace(seconds=45.0))  # type: ignore[arg-type]
     assert shown.seconds == 57.0 and lengthened == [45.0, 48.0]
+    assert openings == [True, False]  # the first round writes how the scenes open
     assert scenes.LENGTH_ROUNDS == 2  # and no more: each round is a scene call per short scene
