@@ -70,6 +70,9 @@ _EVERYDAY_ENGLISH = {
     "good": "好",
     "great": "太好了",
     "love": "爱",
+    "hate": "恨",  # "我 hate你！" (纸条里的夏天, 2026-12-01)
+    "like": "喜欢",
+    "miss": "想",
     "happy": "开心",
     "sad": "难过",
     "mom": "妈",

@@ -36,6 +36,7 @@ from film.quality.mend import (
     keep_to_beat,
     mend_edges,
     mend_visual,
+    scene_at_turn,
     scene_before_turn,
     visual_of_its_own,
 )
@@ -242,6 +243,7 @@ class SceneWriter:
             )
             new = stays_inside(visual_of_its_own(new), beat.summary, self.brief.idea)
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats))
+            new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             people = list(zip(self.cast, self.roles, strict=True))
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             _log_struck(index, draft, new)

@@ -11,7 +11,7 @@ back to text the model already wrote for this scene.
 
 from __future__ import annotations
 
-from film.quality.mend.arc import in_arc_order, scene_before_turn
+from film.quality.mend.arc import in_arc_order, scene_at_turn, scene_before_turn
 from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses, without_heading
 from film.quality.mend.lines import (
     alone_with_nobody,
@@ -40,6 +40,7 @@ __all__ = [
     "keep_to_beat",
     "mend_edges",
     "mend_visual",
+    "scene_at_turn",
     "scene_before_turn",
     "visual_of_its_own",
     "whole_clauses",

@@ -124,3 +124,26 @@ def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) -> Scene:
+    """The turn's scene with the turn seen in it, if the model's lines left it out.
+
+    A second reader of the craft bench's films could not find the turn at its time: the
+    guard's turn scene had the cat hop about the yard and speak, but nothing was caught
+    (2026-12-01). The turn's scene gets, as its last action line, the sentence of its beat
+    that tells the turn, or else the idea's own turn: only the user's words or the outline's.
+    """
+    arc = idea_arc(idea)
+    told = arc.turn_told()
+    if not told or index != turn_index(count):
+        return scene
+    lines = [*scene.action, *(line.text for line in scene.dialogue)]
+    if any(arc.tells_turn(text) for text in lines):
+        return scene
+    from_beat = [s.strip() for s in _SENTENCE.findall(beat) if arc.tells_turn(s)]
+    sentence = from_beat[0] if from_beat else _TURN_LEAD.sub("", told).strip()
+    sentence = sentence[:1].upper() + sentence[1:]
+    if sentence[-1] not in "。！？.!?":
+        sentence += _stop(sentence)
+    return scene.model_copy(update={"action": [*scene.action, sentence]})

@@ -151,7 +151,13 @@ def _not_to_oneself(words: str, speaker: str) -> str:
     by name is a slip; the question stands without it.
     """
     name = speaker.strip()
-    vocative = re.match(re.escape(name) + r"\s*[,，]\s*(?=\S)", words, re.I) if name else None
+    if not name:
+        return words
+    # Called at a sentence's end too: 许言 said "我也爱你，林夏。我爱你，许言。" (2026-12-01).
+    words = re.sub(
+        r"\s*[,，]\s*" + re.escape(name) + r"\s*(?=[。！？.!?]|$)", "", words, flags=re.I
+    )
+    vocative = re.match(re.escape(name) + r"\s*[,，]\s*(?=\S)", words, re.I)
     if vocative is None:
         return words
     rest = words[vocative.end() :]

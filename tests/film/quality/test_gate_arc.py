@@ -220,3 +220,32 @@ def test_a_turn_of_several_words_is_told_by_two_of_them_and_the_one_won_over_is_
     girl = "A shy girl has to convince her strict grandfather to let her play drums."
     assert idea_arc(girl).won_over == "grandfather"
     assert idea_arc("She must persuade the old coach that she can run.").won_over == "coach"
+
+
+def test_the_turns_scene_shows_the_turn_its_lines_left_out() -> None:
+    """A second reader could not find the turn at its time (craft bench, 2026-12-01)."""
+    from film.quality.mend import scene_at_turn
+    from film.screenplay import DialogueLine, Scene
+
+    asks = Scene(
+        number=2,
+        place="客厅",
+        action=["小明给爸爸看比赛视频。"],
+        dialogue=[DialogueLine(speaker="爸爸", text="这个动作很难。")],
+    )
+    beat = "小明给爸爸看比赛视频。爸爸看完终于同意了。"
+    assert scene_at_turn(asks, DANCE, 1, 3, beat).action[-1] == "爸爸看完终于同意了。"
+    assert scene_at_turn(asks, DANCE, 0, 3, beat) == asks  # only the turn's own scene
+    said = asks.model_copy(
+        update={"dialogue": [DialogueLine(speaker="爸爸", text="好吧，去学吧。")]}
+    )
+    assert scene_at_turn(said, DANCE, 1, 3, beat) == said  # its lines already tell it
+    reach = Scene(
+        number=2,
+        place="Library",
+        action=["Mia reaches for the book."],
+        dialogue=[DialogueLine(speaker="Mia", text="You again?")],
+    )
+    # A beat that forgot the turn too: the idea's own words are seen.
+    shown = scene_at_turn(reach, LIBRARY, 1, 3, "Mia finds the book again.")
+    assert shown.action == ["Mia reaches for the book.", "One of them leaves a note inside it."]

@@ -249,6 +249,7 @@ def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
         chinese_words_for_english("我Promise你，我会好好学习的！") == "我保证你，我会好好学习的！"
     )
     assert chinese_words_for_english("Thank you，奶奶！") == "谢谢你，奶奶！"
+    assert chinese_words_for_english("我 hate你！") == "我恨你！"  # 纸条里的夏天, 2026-12-01
     for kept in (
         "我买了一部iPhone",
         "OK，走吧",

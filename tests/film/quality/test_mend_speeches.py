@@ -156,6 +156,11 @@ def test_nobody_calls_out_their_own_name() -> None:
     assert spoken_words("公主，你看到那张纸条了吗？", "公主", ["公主"]) == "你看到那张纸条了吗？"
     assert spoken_words("Riley, don't give up.", "Riley", ["Riley"]) == "Don't give up."
     assert spoken_words("Riley, don't give up.", "Coach", ["Riley"]) == "Riley, don't give up."
+    # Nor at a sentence's end (纸条里的夏天, 2026-12-01); the one spoken to keeps their name.
+    said = spoken_words("我也爱你，林夏。我爱你，许言。", "许言", ["林夏", "许言"])
+    assert said == "我也爱你，林夏。我爱你。"
+    assert spoken_words("I love you, Sam!", "Sam", ["Ana"]) == "I love you!"
+    assert spoken_words("I love you, Sam!", "Ana", ["Sam"]) == "I love you, Sam!"
 
 
 def test_a_speech_lead_ending_on_a_comma_loses_its_lead() -> None:
