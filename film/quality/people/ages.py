@@ -34,7 +34,7 @@ ELDER_AGE = 65
 PUPIL_UNDER = 30
 _PUPIL_ZH = ("同桌", "学生", "高中生", "初中生", "小学生", "同学", "高一", "高二", "高三", "初三")
 _PUPIL_EN = re.compile(
-    r"\b(?:student|schoolboy|schoolgirl|classmate|desk-?mate|teen(?:ager)?|pupil)s?\b", re.I
+    r"\b(?:student|schoolboy|schoolgirl|classmate|desk-?mate|teen(?:ager|age)?|pupil)s?\b", re.I
 )
 _OLD_ZH = re.compile(r"中年|老年|年迈|苍老|白发|花白|满脸皱纹")
 _OLD_EN = re.compile(r"\b(?:middle-aged|elderly|old (?:man|woman)|gr[ae]y-haired|wrinkled)\b", re.I)
@@ -235,3 +235,22 @@ def without_facial_hair(look: str) -> str:
     if not chinese and not mended.endswith((".", "!", "?")):
         mended += "."
     return mended
+
+
+_OLD_VOICE = (
+    (re.compile(r"中年|老年|年迈|苍老"), "年轻"),
+    (re.compile(r"\b(?:middle-aged|elderly|old)\b", re.I), "young"),
+)
+
+
+def young_voice(name: str, role: str, voice: str) -> str:
+    """A pupil's voice hint without the old age the model gave it.
+
+    Recorded (纸条里的夏天, 2026-12-01): both 高三 desk-mates had "中年男性的声音"; the hint
+    picks the synthetic voice, so two schoolgirls would have been voiced as middle-aged men.
+    """
+    if not is_pupil(name, role):
+        return voice
+    for words, young in _OLD_VOICE:
+        voice = words.sub(young, voice)
+    return voice

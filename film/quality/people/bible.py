@@ -9,7 +9,8 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
    idea's implied relative, an elder's stray young word;
 3. a person the idea sends to university is not drawn a child
    (:func:`.dress.grown_for_idea`), and a child loses grown-ups' clothes (:mod:`.dress`);
-   both need the mended role and look to know who is who;
+   both need the mended role and look to know who is who; a pupil's voice is not old
+   (:func:`.ages.young_voice`);
 4. one relative cast twice is one person: word for word the same look
    (:func:`one_per_relative`), or the idea's implied relative given to a second person
    beside the one who is it (:func:`one_implied_relative`);
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from film.language import has_cjk
+from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in
 from film.quality.people.naming import real_names
@@ -76,6 +78,7 @@ def mended_bible(
                 "role": role,
                 "look": child_look(p.name, role, look),
                 "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+                "voice": young_voice(p.name, role, p.voice),
             }
         )
         for p, (role, look) in zip(renamed, grown, strict=True)

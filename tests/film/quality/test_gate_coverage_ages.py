@@ -83,3 +83,21 @@ def test_an_elder_drawn_middle_aged_and_nothing_else_is_made_older() -> None:
     assert elder_look("王大爷", "保安大爷", "中年，穿着制服") == "六十多岁，穿着制服"
     assert elder_look("Joe", "retired driver", "A middle-aged man.") == "An elderly man."
     assert elder_look("奶奶", "奶奶", "年轻的中年女人") == "年轻的中年女人"  # the gate asks
+
+
+def test_a_pupils_voice_is_not_old() -> None:
+    """Recorded (纸条里的夏天, 2026-12-01): both 高三 desk-mates had "中年男性的声音"."""
+    from film.quality.people.ages import young_voice
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    assert young_voice("林夏", "同桌", "中年男性的声音") == "年轻男性的声音"
+    assert young_voice("Kofi", "teenage drummer", "A middle-aged, raspy voice") == (
+        "A young, raspy voice"
+    )
+    assert young_voice("奶奶", "奶奶", "中年女声") == "中年女声"  # not a pupil: left alone
+    desk_mate = CharacterProfile(
+        name="许言", role="同桌", look="高中生，短发", voice="中年男性的声音"
+    )
+    idea = "高三教室里，两个同桌每天用小纸条吵架。"
+    assert mended_bible(idea, [desk_mate], "zh")[0].voice.startswith("年轻")
