@@ -125,6 +125,39 @@ def _in_the_room(line: str, room: str) -> str:
     return _OTHER_ROOM.sub(back, line)
 
 
+#: A lift has no furniture: *The Rival Debates* had Jack "lean forward on his desk" in the
+#: stuck school lift, and its visual note "students sitting on desks" (2026-12-01).
+_LIFT = re.compile(r"\b(?:lift|elevator)\b|电梯", re.IGNORECASE)
+_FURNITURE = r"desks?|chairs?|tables?|blackboards?|sofas?|beds?|课桌|桌子|书桌|椅子|黑板|沙发|床"
+_ON_FURNITURE = re.compile(
+    rf"\s*\b(?:on|at|behind|over|against)\s+(?:his|her|their|the|a)\s+(?:{_FURNITURE})\b"
+    rf"|(?:在|趴在|靠在|坐在)(?:{_FURNITURE})(?:上|前|旁|边)",
+    re.IGNORECASE,
+)
+_FURNITURE_WORD = re.compile(rf"\b(?:{_FURNITURE})\b|(?:{_FURNITURE})", re.IGNORECASE)
+_ROOM_WORD = re.compile(
+    r"\b(?:classroom|hall|gym|library|kitchen|office|corridor|hallway|cafeteria|auditorium|"
+    r"canteen|playground)s?\b|教室|礼堂|办公室|走廊|食堂|操场|图书馆|厨房",
+    re.IGNORECASE,
+)
+_VISUAL_CLAUSE = re.compile(r"[^,，;；.。]+[,，;；.。]?")
+
+
+def _visual_inside(visual: str, room: str, fallback: str) -> str:
+    """``visual`` without the clauses that leave the room, or furnish a lift."""
+    lift = bool(_LIFT.search(room))
+    kept = [
+        clause
+        for clause in _VISUAL_CLAUSE.findall(_in_the_room(visual, room))
+        if not (_LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
+        and not (lift and _FURNITURE_WORD.search(clause))
+    ]
+    text = "".join(kept).strip(" ,，;；")
+    if text and text[-1] not in ".。":
+        text += "。" if not text.isascii() else "."
+    return text if len(text) >= 8 else fallback
+
+
 def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     """``scene`` without action lines that walk its people out of the room they are shut in.
 
@@ -140,8 +173,9 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     key = room.split()[-1].casefold() if room.isascii() else room
     if key not in scene.place.casefold():
         return scene
+    lift = bool(_LIFT.search(room))
     kept = [
-        _in_the_room(line, room)
+        _ON_FURNITURE.sub("", _in_the_room(line, room)) if lift else _in_the_room(line, room)
         for line in scene.action
         if not (
             _LEAVES.search(line)
@@ -149,9 +183,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
             or _goes_elsewhere(line, key)
         )
     ]
-    visual = _in_the_room(scene.visual, room)
-    if _LEAVES.search(visual) or _RELEASE.search(visual):
-        visual = scene.place
+    visual = _visual_inside(scene.visual, room, scene.place)
     kept = kept or scene.action
     if kept == scene.action and visual == scene.visual:
         return scene

@@ -172,7 +172,20 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     )
     back = stays_inside(moved, "They practise their speeches on each other.", idea)
     assert back.action[0] == "Jack and Emily practice their speeches in the school lift."
-    assert back.visual == "School lift"
+    assert back.visual == "School lift with heavy metal doors."  # the jump goes, not the lift
+    # Recorded (2026-12-01 17:15): a desk in the lift, and a classroom full of desks for its
+    # visual note. A note with nothing left is the place.
+    furnished = moved.model_copy(
+        update={
+            "action": ["Jack leans forward on his desk, eyes scanning the school lift."],
+            "visual": "Dim emergency light, chairs facing each other, students sitting on desks.",
+        }
+    )
+    inside = stays_inside(furnished, "They practise their speeches on each other.", idea)
+    assert inside.action == ["Jack leans forward, eyes scanning the school lift."]
+    assert inside.visual == "Dim emergency light."
+    bare = furnished.model_copy(update={"visual": "School classroom lighting, chairs."})
+    assert stays_inside(bare, "They argue.", idea).visual == "School lift"
     zh = Scene(number=2, place="电梯", action=["小明走出电梯，深吸一口气。", "灯光闪了一下。"])
     assert stays_inside(zh, "两人互相练习辩论稿。", "两个辩论队长被困在电梯里一整夜").action == [
         "灯光闪了一下。"
