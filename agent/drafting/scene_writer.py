@@ -233,7 +233,9 @@ class SceneWriter:
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
-            new = keep_to_beat(speech_to_dialogue(mend_edges(new), self.cast), others)
+            # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
+            # screen when the speech after it became a cue (2026-12-01).
+            new = keep_to_beat(mend_edges(speech_to_dialogue(mend_edges(new), self.cast)), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)
             new = mend_visual(
                 in_film_language(drop_repeats(new), self.language),

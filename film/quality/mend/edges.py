@@ -21,7 +21,8 @@ _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
     r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|再|然后|但|却|"
-    r"于是|因为|所以|但是|已经|正在|如果|虽然|只要|一定|应该|打算|想要)$"
+    r"于是|因为|所以|但是|已经|正在|如果|虽然|只要|一定|应该|打算|想要|"
+    r"朝|往|替|朝着|向着|直到|随着|通过|按照|关于)$"
 )
 #: A finished sentence followed by the first word of one the answer never wrote.
 _STUB_TAIL = re.compile(
@@ -137,6 +138,13 @@ def without_speech_lead(line: str) -> str:
     )
 
 
+#: A visual note's unfinished last words after a whole sentence: "……墙上挂着橙黄色的招牌。
+#: 保安大爷" (保安大爷的橘猫天罗地网, 2026-12-01). A note is a shot, not speech, so a few
+#: Chinese words without a stop after its sentences are a start it never finished
+#: (English notes often end without a stop, so they are left to :func:`whole_clauses`).
+_VISUAL_STUB = re.compile(r"([。！？])\s*[\u4e00-\u9fff]{1,8}$")
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
@@ -159,6 +167,7 @@ def mend_edges(scene: Scene) -> Scene:
         for line in scene.dialogue
     ]
     visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
+    visual = _VISUAL_STUB.sub(r"\1", visual)
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})

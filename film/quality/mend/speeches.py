@@ -95,7 +95,21 @@ def _bare(sentence: str) -> str:
 def _alike(first: str, second: str) -> bool:
     if first in second or second in first:
         return min(len(first), len(second)) >= 6
-    return SequenceMatcher(None, first, second).ratio() >= _SAME_SENTENCE
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    if matcher.ratio() >= _SAME_SENTENCE:
+        return True
+    # One sentence said again with a word changed: "我需要先找到橘猫的位置。我需要先找到
+    # 橘猫的毛色和体型。", "我开始用网罩住可疑的东西。现在，我再用网罩住可疑的东西。"
+    # (保安大爷的橘猫天罗地网, 2026-12-01).
+    shorter = min(len(first), len(second))
+    run = matcher.find_longest_match(0, len(first), 0, len(second)).size
+    return run >= _SHARED_RUN and run >= _SHARED_SHARE * shorter
+
+
+#: A run of this many characters, and this share of the shorter sentence, makes two
+#: sentences one said twice.
+_SHARED_RUN = 8
+_SHARED_SHARE = 0.6
 
 
 #: A part written in brackets only, "（跑）": a stage direction, nothing to say.

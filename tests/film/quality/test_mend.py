@@ -317,6 +317,14 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     assert mended("Lily 和 Tom") == "Lily 和 Tom"
     # Recorded (小明的街舞梦想, 2026-12-01): the film's last line stopped on 已经.
     assert mended("我终于学会了！我已经") == "我终于学会了！"
+    # Recorded (保安大爷的橘猫天罗地网, 2026-12-01): an action line stopped on 朝.
+    assert mended("保安大爷站在一旁观察。镜头摇动，橘猫突然停住并朝") == "保安大爷站在一旁观察。"
+    # ... and that film's visual note on a name after its last sentence.
+    note = "小区的外景，墙上挂着橙黄色的招牌。保安大爷"
+    scene = Scene(number=2, place="小区", action=["保安大爷站在门口。"], visual=note)
+    assert mend_edges(scene).visual == "小区的外景，墙上挂着橙黄色的招牌。"
+    english = scene.model_copy(update={"visual": "Warm light. Close framing"})
+    assert mend_edges(english).visual == "Warm light. Close framing"  # English may end so
     for whole in ("谢谢你", "Thank you. Bye", "奶奶笑了。孙子也笑"):
         assert mended(whole) == whole
     for whole in ("Lily arrives at the bus stop", 'He said "hi" to me.', "他笑着说：“好。”"):

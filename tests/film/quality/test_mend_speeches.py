@@ -87,6 +87,24 @@ def test_joined_chinese_sentences_keep_a_full_stop_between_them() -> None:
     assert [line.text for line in joined] == ["我们走吧。我来带你回家吧"]
 
 
+def test_a_sentence_said_again_with_a_word_changed_is_said_once() -> None:
+    """Recorded (保安大爷的橘猫天罗地网, 2026-12-01): joined cues that said one thing twice."""
+    scene = _scene(
+        [
+            ("保安大爷", "这个东西看起来很可疑。我开始用网罩住可疑的东西。"),
+            ("保安大爷", "现在，我再用网罩住可疑的东西。"),
+            ("保安大爷", "我需要先找到橘猫的位置。我需要先找到橘猫的毛色和体型。"),
+        ]
+    )
+    assert [line.text for line in join_runs(scene).dialogue] == [
+        "这个东西看起来很可疑。我开始用网罩住可疑的东西。我需要先找到橘猫的位置。"
+    ]
+    different = _scene([("奶奶", "我们一起去看看吧。"), ("奶奶", "我们一起去吃饭吧。")])
+    assert [line.text for line in join_runs(different).dialogue] == [
+        "我们一起去看看吧。我们一起去吃饭吧。"
+    ]
+
+
 # Recorded from the 1.5B model (抓偷外卖的橘猫, 2026-12-01): a little script inside cues, and a
 # lengthening answer spelled one character at a time. All of it reached a passed screenplay.
 GUARD = [
