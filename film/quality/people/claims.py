@@ -98,8 +98,10 @@ def mend_claims(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> S
     """``scene`` with each line that claims another person's deed from the idea given to them.
 
     ``people`` is the bible as (name, role). Only a deed's own person who is in the scene
-    (a speaker, or in its cast) takes the line over.
+    (a speaker, or in its cast) takes the line over. Lines that tell the listener who is
+    whose relative go first (:func:`without_who_is_who`).
     """
+    scene = without_who_is_who(scene)
     present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
     owners = [
         (name, terms) for group, terms in idea_deeds(idea) if (name := _holder(group, people))
@@ -115,3 +117,35 @@ def mend_claims(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> S
                 changed = True
                 break
     return scene.model_copy(update={"dialogue": lines}) if changed else scene
+
+
+_KIN = "爸爸|妈妈|父亲|母亲|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孙子|孙女|外孙女|外孙"
+_KIN_EN = "father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|son|daughter"
+#: "你就是我的爸爸吗？" / "是的，我是你的爸爸。" (小明的街舞梦, 2026-12-01): a family
+#: that asks each other who they are. Said so, it is a slip of the model, not a scene.
+_WHO_IS_WHO = re.compile(
+    rf"(?:我|你)(?:就|真的|才|也)?是(?:你|我)的(?:亲)?(?:{_KIN})"
+    rf"|\b(?:I am|I'm|you are|you're|are you) (?:really )?(?:your|my) "
+    rf"(?:{_KIN_EN}|grandson|granddaughter)\b",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"[^。！？!?.]+[。！？!?.]*")
+
+
+def without_who_is_who(scene: Scene) -> Scene:
+    """``scene`` without the sentences in which relatives tell each other they are related.
+
+    A cue left with nothing goes; a scene keeps at least one cue.
+    """
+    lines = []
+    for line in scene.dialogue:
+        if not _WHO_IS_WHO.search(line.text):
+            lines.append(line)
+            continue
+        kept = "".join(s for s in _SENTENCES.findall(line.text) if not _WHO_IS_WHO.search(s))
+        kept = re.sub(r"^(?:是的|是啊|对|嗯|Yes|Yeah)[，,。.!！]?\s*$", "", kept.strip())
+        if kept.strip():
+            lines.append(line.model_copy(update={"text": kept.strip()}))
+    if lines == scene.dialogue or not lines:
+        return scene
+    return scene.model_copy(update={"dialogue": lines})

@@ -53,3 +53,24 @@ def test_an_english_line_moves_only_to_someone_in_the_scene() -> None:
     assert mend_claims(alone, BUS, people) == alone
     told = _scene(["Joe", "Lily"], [("Lily", "You ride this old route one last time today.")])
     assert mend_claims(told, BUS, people) == told
+
+
+def test_relatives_do_not_tell_each_other_who_they_are() -> None:
+    """Recorded (小明的街舞梦, 2026-12-01): "你就是我的爸爸吗？" / "是的，我是你的爸爸。"."""
+    from film.quality.people.claims import without_who_is_who
+
+    scene = Scene(
+        number=1,
+        place="客厅",
+        action=["小明坐在沙发上。"],
+        dialogue=[
+            DialogueLine(speaker="小明", text="爸，那我叫小明，你就是我的爸爸吗？"),
+            DialogueLine(speaker="爸爸", text="是的，我是你的爸爸。"),
+            DialogueLine(speaker="爸爸", text="你先坐好。我马上过来。"),
+            DialogueLine(speaker="Dad", text="Yes. I'm your father. Now go."),
+        ],
+    )
+    kept = [(line.speaker, line.text) for line in without_who_is_who(scene).dialogue]
+    assert kept == [("爸爸", "你先坐好。我马上过来。"), ("Dad", "Yes. Now go.")]
+    plain = scene.model_copy(update={"dialogue": scene.dialogue[2:3]})
+    assert without_who_is_who(plain) is plain
