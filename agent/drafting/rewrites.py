@@ -102,19 +102,19 @@ async def _rewrite_beat(
         f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
         for n, b in enumerate(beats, start=1)
     )
-    prompt = "\n\n".join(
-        [
-            facts_for(state, "outline"),
-            task(
-                "replace_beat",
-                language,
-                number=index + 1,
-                beats=listing,
-                role=role,
-                before=max(1, index),
-                cast=("、" if language == "zh" else ", ").join(cast) or "-",
-            ),
-        ]
+    people = ("、" if language == "zh" else ", ").join(cast) or "-"
+
+    def asking(name: str, **values: object) -> str:
+        """A beat task after the story facts the outline was written from."""
+        return "\n\n".join([facts_for(state, "outline"), task(name, language, **values)])
+
+    prompt = asking(
+        "replace_beat",
+        number=index + 1,
+        beats=listing,
+        role=role,
+        before=max(1, index),
+        cast=people,
     )
     asked = prompt
     for attempt in range(BEAT_TRIES):  # a new beat that still retells one is asked again
@@ -138,19 +138,13 @@ async def _rewrite_beat(
             # retold its turn through every ask (2026-12-01). The last ask shows only the
             # beat before and asks what happens next.
             before = beats[index - 1].summary if index else state.get("idea", "")
-            asked = "\n\n".join(
-                [
-                    facts_for(state, "outline"),
-                    task(
-                        "next_beat",
-                        language,
-                        number=index + 1,
-                        role=role,
-                        before=before,
-                        summary=told,
-                        cast=("、" if language == "zh" else ", ").join(cast) or "-",
-                    ),
-                ]
+            asked = asking(
+                "next_beat",
+                number=index + 1,
+                role=role,
+                before=before,
+                summary=told,
+                cast=people,
             )
     return beats
 
