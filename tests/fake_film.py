@@ -236,7 +236,8 @@ def _more(prompt: str, zh: bool) -> dict[str, Any]:
     """A lengthening: the lines asked for, each new to the scene and the film."""
     lang = "zh" if zh else "en"
     match = re.search(
-        r"(?:its last lines:|最后几句：|begins:|从这里开始：)\n(.*?)\n(?:What happens|这一场的内容)",
+        r"(?:its last lines:|最后几句：|begins:|从这里开始：)\n(.*?)\n"
+        r"(?:What happens|这一场的内容)",
         prompt,
         re.S,
     )

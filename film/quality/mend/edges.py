@@ -15,8 +15,8 @@ from film.screenplay import Scene
 _OPENING_QUOTES = "“\"‘'「『"
 _CLOSING_QUOTES = "”\"’'」』"
 _TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[,，]\s*$")
-#: The end of a JSON object written into the text: '}, {', "}]", "'}".
-_JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]|,\s*\{\s*\"?)?\s*$")
+#: The end of a JSON object written into the text: '}, {', "}]", "'}", "}],".
+_JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]\s*,?|,\s*\{\s*\"?)?\s*$")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(

@@ -302,6 +302,7 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     assert mended("'别急，慢慢来。你先看看我的煎饼？'}, {") == "别急，慢慢来。你先看看我的煎饼？"
     assert mended('Okay, let\'s go."}, {"') == "Okay, let's go."
     assert mended('好的。"}]') == "好的。"
+    assert mended("是啊，我知道了。}], ") == "是啊，我知道了。"  # 2026-12-01 17:32
 
     assert (
         mended("保安大爷带着橘猫回家并告诉保安队长他是个宠物，然后向")
