@@ -22,6 +22,7 @@ from film.quality.mend.lines import (
     drop_repeats,
     in_film_language,
     keep_to_beat,
+    without_loops,
 )
 from film.quality.mend.speeches import join_runs
 from film.quality.mend.visual import mend_visual, visual_of_its_own
@@ -44,5 +45,6 @@ __all__ = [
     "scene_before_turn",
     "visual_of_its_own",
     "whole_clauses",
+    "without_loops",
     "without_heading",
 ]

@@ -43,6 +43,19 @@ def cut_loop(text: str) -> str:
     return kept if units_of(kept) else text
 
 
+def without_loops(scene: Scene) -> Scene:
+    """``scene`` with every looping field cut (:func:`cut_loop`): action, cues and visual.
+
+    The whole film's last exact fix, so a loop the joins made is never why it is refused.
+    """
+    action = [cut_loop(line) for line in scene.action]
+    dialogue = [line.model_copy(update={"text": cut_loop(line.text)}) for line in scene.dialogue]
+    visual = cut_loop(scene.visual)
+    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
+
+
 #: Lines made only of small talk, by kind: a scene says each kind once. Recorded (饺子里的
 #: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes;
 #: and the nurse and the baker's "Sure thing, I'll see you soon." "See you soon." "Okay."

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from film.quality.repetition import looping_phrase
 from film.quality.text import SPACED_CJK
 from film.screenplay import DialogueLine, Scene
 
@@ -52,9 +53,13 @@ def join_runs(scene: Scene) -> Scene:
     """
     joined: list[DialogueLine] = []
     for line in scene.dialogue:
-        if joined and _joinable(joined[-1], line):
-            run = joined[-1]
-            text = _unsaid(line.text, [run.text, *scene.action])
+        run = joined[-1] if joined else None
+        text = _unsaid(line.text, [run.text, *scene.action]) if run else ""
+        if run is not None and _joinable(run, line) and looping_phrase(_joined(run.text, text)):
+            # Joined, the run would loop on a phrase the gate refuses the film for (宫廷画师,
+            # 2026-12-01: "策划一场宫廷变乱" in three cues): the cue stays a cue of its own.
+            joined.append(line)
+        elif run is not None and _joinable(run, line):
             if text:
                 joined[-1] = run.model_copy(update={"text": _joined(run.text, text)})
         else:

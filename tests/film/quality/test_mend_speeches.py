@@ -209,3 +209,28 @@ def test_a_run_does_not_say_a_sentence_twice_nor_speak_its_action() -> None:
     # Short words may come back: "Yes." is not a sentence said twice.
     yes = _scene([("ANA", "Yes. I know the way."), ("ANA", "Yes.")])
     assert [line.text for line in join_runs(yes).dialogue] == ["Yes. I know the way. Yes."]
+
+
+def test_cues_that_would_loop_once_joined_stay_apart() -> None:
+    """Recorded (宫廷画师, 2026-12-01): a lengthened scene's joined speech looped on
+    "宫廷变乱", and the whole five-minute film was refused for it."""
+    from film.quality.mend import without_loops
+    from film.quality.repetition import looping_phrase
+
+    cues = ["我们来策划一场宫廷变乱。", "这是一场宫廷变乱的秘密。", "让我们开始宫廷变乱的计划。"]
+    joined = join_runs(_scene([("画师", cue) for cue in cues])).dialogue
+    assert [line.text for line in joined] == [
+        "我们来策划一场宫廷变乱。这是一场宫廷变乱的秘密。",
+        "让我们开始宫廷变乱的计划。",
+    ]
+    assert not any(looping_phrase(line.text) for line in joined)
+    looping = _scene([("画师", "变乱，宫廷变乱，宫廷变乱，宫廷变乱开始了。")]).model_copy(
+        update={"visual": "宫廷变乱，宫廷变乱，宫廷变乱的夜晚。"}
+    )
+    mended = without_loops(looping)
+    for before, after in (
+        (looping.dialogue[0].text, mended.dialogue[0].text),
+        (looping.visual, mended.visual),
+    ):
+        assert after and before.startswith(after) and not looping_phrase(after)
+    assert without_loops(mended) is mended
