@@ -253,6 +253,17 @@ ARC_ROLES: dict[str, dict[str, str]] = {
         "en": "the ending: what has changed after the turn, in a last image",
         "zh": "结局：转折之后人物有什么变化，用最后一个画面收尾",
     },
+    # An idea's own turn ("until …", 最后……) is its payoff: the film ends on it
+    # (film.quality.story.arc.IdeaArc.turn_at).
+    "payoff": {
+        "en": "the ending, which happens only now and in no earlier beat: {turn}. The film "
+        "ends on it",
+        "zh": "结局（到这一拍才发生，前面几拍都不能写）：{turn}。影片在这里收尾",
+    },
+    "build": {
+        "en": "it comes to a head: the last moment before the ending, which has not happened yet",
+        "zh": "推向高潮：结局揭晓前的最后一刻，结局还没有发生",
+    },
     "holds_out": {"en": "{role} (the {who} says no)", "zh": "{role}（{who}不同意）"},
     "won": {
         "en": "the turn: the {who} is won over and finally says yes",

@@ -156,10 +156,12 @@ def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
     texts = ARC_ROLES
     if arc.turn and role == "hook" and arc.setup:
         return texts["hook"][lang].format(role=plain, setup=arc.setup)
+    if arc.turn and role == "ending":  # the idea's turn is its payoff: it ends the film
+        return texts["payoff"][lang].format(turn=arc.turn)
+    if arc.turn and role == "turn":
+        return texts["build"][lang]
     if role == "ending":
         return texts["ending"][lang]
-    if arc.turn and role == "turn":
-        return texts["turn"][lang].format(turn=arc.turn)
     if arc.won_over and role == "turn":
         return texts["won"][lang].format(who=arc.won_over)
     if arc.won_over and role in ("hook", "obstacle", "low"):

@@ -44,7 +44,7 @@ from film.quality.names import name_problem
 from film.quality.people.claims import mend_claims
 from film.quality.people.pronouns import own_pronouns
 from film.quality.people.speech import speech_to_dialogue
-from film.quality.story.arc import idea_arc, turn_index
+from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ class SceneWriter:
         """
         arc = idea_arc(self.brief.idea)
         lang = "zh" if self.language == "zh" else "en"
-        at = turn_index(len(self.beats))
+        at = arc.turn_at(len(self.beats))
         note = ""
         if arc.turn_told() and index < at:
             note += ARC_ROLES["not_yet"][lang].format(turn=arc.turn_told(), at=at + 1)

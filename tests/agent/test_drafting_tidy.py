@@ -436,12 +436,15 @@ def test_the_outline_plan_tells_the_ideas_own_turn_at_its_beat() -> None:
     )
     plan = beat_plan(4, "en", library).splitlines()
     assert "same library book every Friday" in plan[0]
-    assert plan[2].startswith("3. the turn") and plan[2].endswith("leaves a note inside it")
-    assert "note" not in plan[1] and "note" not in plan[3]
+    # The idea's own turn is its payoff: the film ends on it (a second reader, 2026-12-01).
+    assert plan[3].startswith("4. the ending") and "leaves a note inside it" in plan[3]
+    assert not any("note" in line for line in plan[:3])
+    assert plan[2].startswith("3. it comes to a head")
     guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
     three = beat_plan(3, "zh", guard).splitlines()
     assert "布下天罗地网" in three[0] and "橘猫" not in three[0]
-    assert three[1].startswith("2. 转折") and three[1].endswith("最后抓到的却是一只橘猫")
+    assert three[1].startswith("2. 推向高潮") and "橘猫" not in three[1]
+    assert three[2].startswith("3. 结局") and "最后抓到的却是一只橘猫" in three[2]
     # The one to win over says no until the turn, and yes at it.
     dance = beat_plan(5, "zh", "一键成片：小明想说服爸爸让他去学街舞，温情微电影").splitlines()
     assert "爸爸不同意" in dance[0] and "爸爸不同意" in dance[2] and "同意了" in dance[3]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.quality.story.arc import IdeaArc, idea_arc, turn_index
+from film.quality.story.arc import IdeaArc, idea_arc
 from film.screenplay import Scene
 
 _CLAUSE = re.compile(r"[^，。！？；,.;!?]+[，。！？；,.;!?]*")
@@ -34,7 +34,7 @@ def in_arc_order(summaries: Sequence[str], idea: str, limit: int = 200) -> list[
     told = arc.turn_told()
     if not told or len(summaries) < 2:
         return list(summaries)
-    at = turn_index(len(summaries))
+    at = arc.turn_at(len(summaries))
     fixed = list(summaries)
     for index in range(at):
         if not arc.tells_turn(fixed[index]):
@@ -109,7 +109,7 @@ def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
     at least one line of each kind it had.
     """
     arc = idea_arc(idea)
-    if not arc.turn_told() or index >= turn_index(count):
+    if not arc.turn_told() or index >= arc.turn_at(count):
         return scene
 
     def told_later(text: str) -> str:
@@ -136,7 +136,7 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     """
     arc = idea_arc(idea)
     told = arc.turn_told()
-    if not told or index != turn_index(count):
+    if not told or index != arc.turn_at(count):
         return scene
     lines = [*scene.action, *(line.text for line in scene.dialogue)]
     if any(arc.tells_turn(text) for text in lines):

@@ -17,8 +17,9 @@ So the gate reads three things off the idea, in its own words (no model needed):
   that person saying yes;
 * what it says **never** happens ("without ever meeting", 始终没有见面).
 
-An outline tells the turn at the beat the plan gives it (:func:`turn_index`) and not
-before, and nowhere does what the idea forbids. All three are advice to the model (soft
+An outline tells the turn at the beat the plan gives it (:meth:`IdeaArc.turn_at`: the
+idea's own turn ends the film, a yes comes at the plan's turn) and not before, and
+nowhere does what the idea forbids. All three are advice to the model (soft
 checks): a film told slightly out of order is weaker, not broken.
 """
 
@@ -107,6 +108,18 @@ class IdeaArc:
             else (f"the {self.won_over} finally says yes")
         )
 
+    def turn_at(self, count: int) -> int:
+        """The beat (0-based, of ``count``) that tells this idea's turn.
+
+        An idea's own turn ("until one of them leaves a note", 最后抓到的却是一只橘猫) is
+        its payoff, so it ends the film. Put at the plan's turn with an ending still to
+        invent after it, the 1.5B model gave the cat away in the middle of the guard's film
+        and then had nothing left to tell; a second reader saw the punchline spent early
+        (2026-12-01). A yes the idea has to win comes at the plan's turn
+        (:func:`turn_index`): after it, the ending shows what the yes made possible.
+        """
+        return max(0, count - 1) if self.turn else turn_index(count)
+
     def before_turn(self) -> str:
         """What the beats before the turn tell instead: the setup, or the person's no."""
         if self.turn:
@@ -181,7 +194,7 @@ def check_arc(idea: str, summaries: Sequence[str], *, prefix: str = "beats") -> 
     if len(summaries) < 2:
         return []
     findings: list[Finding] = []
-    at = turn_index(len(summaries))
+    at = arc.turn_at(len(summaries))
     turn = arc.turn_told()
     if turn:
         early = [i for i in range(at) if arc.tells_turn(summaries[i])]

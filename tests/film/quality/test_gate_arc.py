@@ -64,13 +64,17 @@ def test_the_guard_catching_the_cat_in_beat_one_is_told_to_wait() -> None:
         "保安大爷决定继续寻找偷外卖的贼。",
     ]
     findings = check_arc(GUARD, recorded)
-    assert [(f.check, f.path) for f in findings] == [("arc.turn-early", "beats[0]")]
-    assert "beat 2, not before" in findings[0].message
+    assert [(f.check, f.path) for f in findings] == [
+        ("arc.turn-early", "beats[0]"),
+        ("arc.turn-missing", "beats[2]"),  # the last beat forgot the cat
+    ]
+    # The idea's own turn is its payoff: it ends the film (a second reader, 2026-12-01).
+    assert "beat 3, not before" in findings[0].message
     assert "布下天罗地网" in findings[0].message  # what beat 1 tells instead
     told = [
         "保安大爷在楼道里装摄像头，布下天罗地网。",
-        "夜里陷阱响了，抓到的是一只橘猫。",
-        "大爷抱着橘猫笑了。",
+        "夜里陷阱响了，网里有东西在动。",
+        "大爷收网一看，抓到的是一只橘猫。",
     ]
     assert check_arc(GUARD, told) == []
 
@@ -130,8 +134,8 @@ def test_the_outline_is_put_in_the_ideas_order_without_a_retry() -> None:
     fixed = in_arc_order(recorded, GUARD)
     assert fixed == [
         "保安大爷拿着抓外卖贼的天罗地网。保安大爷感到非常惊讶和困惑。",
-        "保安大爷在门口装摄像头。最后抓到的却是一只橘猫。",
-        "保安大爷回家。",
+        "保安大爷在门口装摄像头。",
+        "保安大爷回家。最后抓到的却是一只橘猫。",
     ]
     assert check_arc(GUARD, fixed) == []
     # A hook that is nothing but the turn becomes the idea's setup.
@@ -145,8 +149,8 @@ def test_the_outline_is_put_in_the_ideas_order_without_a_retry() -> None:
     ]
     assert in_arc_order(books, LIBRARY) == [
         "Mia and Leo reach for the same book. They laugh.",
-        "Leo waits. One of them leaves a note inside it.",
-        "Snow.",
+        "Leo waits.",
+        "Snow. One of them leaves a note inside it.",
     ]
     # A yes said too soon goes; the one won over says it at the turn.
     dance = ["小明想学街舞，爸爸一口答应了。", "小明和爸爸去公园。", "小明在舞台上跳舞。"]
@@ -156,7 +160,7 @@ def test_the_outline_is_put_in_the_ideas_order_without_a_retry() -> None:
         "小明在舞台上跳舞。",
     ]
     # An outline already in order, and an idea without a turn, are left alone.
-    told = ["保安大爷布网。", "抓到的是一只橘猫。", "大爷笑了。"]
+    told = ["保安大爷布网。", "网里有东西在动。", "抓到的是一只橘猫。"]
     assert in_arc_order(told, GUARD) == told
     assert in_arc_order(recorded, "A retired bus driver rides his old route.") == recorded
 
@@ -180,7 +184,8 @@ def test_a_scene_before_the_turn_loses_the_clauses_that_tell_it() -> None:
     early = scene_before_turn(guard, GUARD, 0, 3)
     assert early.dialogue[0].text == "谢谢大家的帮助。那我们再继续吧！"
     assert early.action == guard.action
-    assert scene_before_turn(guard, GUARD, 1, 3) == guard  # the turn's own scene
+    assert scene_before_turn(guard, GUARD, 1, 3).dialogue == early.dialogue  # not yet
+    assert scene_before_turn(guard, GUARD, 2, 3) == guard  # the turn's own scene, the last
     dance = Scene(
         number=1,
         place="公园",
@@ -247,5 +252,6 @@ def test_the_turns_scene_shows_the_turn_its_lines_left_out() -> None:
         dialogue=[DialogueLine(speaker="Mia", text="You again?")],
     )
     # A beat that forgot the turn too: the idea's own words are seen.
-    shown = scene_at_turn(reach, LIBRARY, 1, 3, "Mia finds the book again.")
+    assert scene_at_turn(reach, LIBRARY, 1, 3, "Mia finds the book again.") == reach
+    shown = scene_at_turn(reach, LIBRARY, 2, 3, "Mia finds the book again.")
     assert shown.action == ["Mia reaches for the book.", "One of them leaves a note inside it."]
