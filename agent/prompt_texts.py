@@ -73,6 +73,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
 #: The worked examples' own people. A speaker of a drafted scene by one of these names who
 #: is not in the bible was copied from the example: the bike film got a "Nora".
 EXAMPLE_NAMES = frozenset({"nora", "林晓"})
+#: Words of the worked examples no story of its own shares by chance (lower case).
+EXAMPLE_WORDS = frozenset({*EXAMPLE_NAMES, "red umbrella", "红雨伞"})
 #: The outline example's place, with the word a story of its own would need to be there.
 #: The retired bus driver's outline put the driver at a "Hospital entrance" the idea
 #: never names.
@@ -256,9 +258,8 @@ ARC_ROLES: dict[str, dict[str, str]] = {
     # An idea's own turn ("until …", 最后……) is its payoff: the film ends on it
     # (film.quality.story.arc.IdeaArc.turn_at).
     "payoff": {
-        "en": "the ending, which happens only now and in no earlier beat: {turn}. The film "
-        "ends on it",
-        "zh": "结局（到这一拍才发生，前面几拍都不能写）：{turn}。影片在这里收尾",
+        "en": "the ending, which happens only now and in no earlier beat: {turn}",
+        "zh": "结局（到这一拍才发生，前面几拍都不能写）：{turn}",
     },
     "build": {
         "en": "it comes to a head: the last moment before the ending, which has not happened yet",

@@ -22,6 +22,7 @@ from agent.drafting.brief import facts_for
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
+from agent.prompt_texts import EXAMPLE_WORDS
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
@@ -30,14 +31,19 @@ log = logging.getLogger(__name__)
 
 
 _REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")
-_REPEATS = frozenset({"repetition.scene", "repetition.line"})
+_REPEATS = frozenset({"repetition.scene", "repetition.line", "copying.guideline"})
 #: Answers asked for one repeated beat before the outline is refused: the same task, the
 #: same with the retelling named, then "what happens next" after the beat before.
 BEAT_TRIES = 3
 
 
 def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
-    """The beats to rewrite (0-based), or None when something else is wrong as well."""
+    """The beats to rewrite (0-based), or None when something else is wrong as well.
+
+    A beat that retells another is one, and so is a beat that copies the outline's worked
+    example: short of story for its middle beats, the 1.5B model wrote "林晓把红雨伞递给
+    浑身湿透的陌生人。" into the love-notes outline on two attempts of three (2026-12-01).
+    """
     blocking = [f for f in findings if blocks(f)]
     indices: list[int] = []
     for finding in blocking:
@@ -46,6 +52,12 @@ def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
             return None
         indices.append(int(match.group(1)))
     return sorted(set(indices)) or None
+
+
+def copies_example(summary: str) -> bool:
+    """Whether a beat's ``summary`` is the outline's worked example again, not this story."""
+    folded = summary.casefold()
+    return any(word in folded for word in EXAMPLE_WORDS)
 
 
 def beat_text(beat: BeatDraft) -> str:
@@ -126,7 +138,9 @@ async def _rewrite_beat(
             language=language,
         )
         beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
-        if index not in repeated_indices([b.summary for b in beats]):
+        if index not in repeated_indices([b.summary for b in beats]) and not copies_example(
+            answer.beats[0].summary
+        ):
             break
         told = answer.beats[0].summary
         if attempt == 0:

@@ -391,6 +391,36 @@ async def test_an_ending_that_retells_the_turn_is_asked_what_happens_next(
     assert len(scenes) == 3 and scenes[-1].place == "Dining room"
 
 
+async def test_a_beat_that_keeps_copying_the_worked_example_is_written_anew(
+    monkeypatch, tmp_path
+) -> None:
+    """Recorded (love notes, 2026-12-01): beat 2 was the example's red umbrella on two of
+    three outline attempts, and the outline was refused. That beat alone is asked again."""
+    prompts: list[str] = []
+
+    def copied(data: dict[str, Any]) -> dict[str, Any]:
+        beats = data["beats"]
+        example = "Nora hands her red umbrella to a soaked stranger."
+        return {"beats": [beats[0], {**beats[1], "summary": example}, *beats[2:]]}
+
+    def own_beat(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        summary = "Leo drops the first dumpling and Grandma laughs before she helps him."
+        beat = {"place": "Kitchen table", "interior": "INT", "time_of_day": "DAY"}
+        return {"beats": [{**beat, "summary": summary, "characters": []}]}
+
+    model = ScriptedChatModel(
+        script={"OutlineDraft": [spoiled("OutlineDraft", copied, [])] * 3 + [own_beat]}
+    )
+    one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
+    result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
+    assert model.calls.count("OutlineDraft") == 4  # three outlines, then beat 2 alone
+    assert "Beat 2 of this outline" in prompts[0] and "<<<" in prompts[0]
+    scenes = screenplay_of(result).scenes
+    assert len(scenes) == 3 and scenes[1].place == "Kitchen table"
+    assert "umbrella" not in " ".join(a for s in scenes for a in s.action)
+
+
 async def test_an_outline_that_tells_few_steps_gets_its_repeats_written_anew(
     monkeypatch, tmp_path
 ) -> None:
