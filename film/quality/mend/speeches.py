@@ -88,6 +88,8 @@ def _unsaid(text: str, said: list[str]) -> str:
         bare = _bare(sentence)
         if len(bare) >= 6 and any(_alike(bare, h) for h in heard):
             continue
+        if len(bare) >= 4 and bare in heard:  # "我要抓住他。我要抓住他。" (2026-12-01)
+            continue
         heard.append(bare)
         kept.append(sentence)
     return "".join(kept).strip()

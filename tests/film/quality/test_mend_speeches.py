@@ -99,6 +99,8 @@ def test_a_sentence_said_again_with_a_word_changed_is_said_once() -> None:
     assert [line.text for line in join_runs(scene).dialogue] == [
         "这个东西看起来很可疑。我开始用网罩住可疑的东西。我需要先找到橘猫的位置。"
     ]
+    twice = _scene([("保安大爷", "快！快！我要抓住他。我要抓住他。")])
+    assert [line.text for line in join_runs(twice).dialogue] == ["快！快！我要抓住他。"]
     different = _scene([("奶奶", "我们一起去看看吧。"), ("奶奶", "我们一起去吃饭吧。")])
     assert [line.text for line in join_runs(different).dialogue] == [
         "我们一起去看看吧。我们一起去吃饭吧。"
