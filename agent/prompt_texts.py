@@ -142,11 +142,11 @@ TASKS: dict[str, dict[str, str]] = {
         "en": "Scene {number} ({heading}) begins:\n{scene}\nWhat happens in it: {summary}\n"
         "It runs about {now} seconds and needs about {seconds}. Write how the scene opens, "
         "before those lines: {lines} dialogue lines (6 to 12 words each) and {actions} action "
-        "lines that lead into them (arriving, greeting, noticing something). Dialogue only "
+        "lines that lead into them. Dialogue only "
         "by: {speakers}.{turns}{arc}",
         "zh": "第{number}场（{heading}）从这里开始：\n{scene}\n这一场的内容：{summary}\n"
         "现在约{now}秒，需要约{seconds}秒。写这一场在这几句之前怎么开场：{lines}句对白"
-        "（每句10到20个字）和{actions}句动作，引出这几句（人物来到、打招呼、注意到什么）。"
+        "（每句10到20个字）和{actions}句动作，引出这几句。"
         "对白只能由这些人物说：{speakers}。{turns}{arc}",
     },
     "shorten": {

@@ -126,8 +126,9 @@ async def extend(
     through the same fixes and gate as a first draft, whole. A failure leaves the scene
     as it was. With ``opening`` the lines are asked for before the scene's first: asked
     twice to go on after its last lines, the 1.5B model wrote those lines back both times
-    and the love-notes film stayed at 69 s of 90 (2026-12-01). How a scene begins
-    (arriving, greeting, noticing) is something new to write.
+    and the love-notes film stayed at 69 s of 90 (2026-12-01). How a scene begins is
+    something new to write. The task names no examples of an opening: given "人物来到、打招呼、
+    注意到什么", the model wrote them into an action line as they stood.
 
     Raises:
         StageFailure: the model failed or the lengthened scene failed the gate.
