@@ -57,6 +57,9 @@ def _meaningful(text: str) -> bool:
     return bool(_WORDLIKE.search(text))
 
 
+_PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
+
+
 def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
     """Bible entries from a cast draft, first entry winning when names repeat.
 
@@ -71,7 +74,13 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
     for person in cast.characters:
         name = person.name.strip()
         if name and person_key(name) not in profiles:
-            props = [whole_phrase(p, PROP_CHARS) for p in person.props]
+            # One string holding a JSON list's items: "手机”，“耳机" (2026-12-01) is two props.
+            props = [
+                whole_phrase(part.strip(), PROP_CHARS)
+                for p in person.props
+                for part in _PROP_SEAM.split(p)
+                if part.strip()
+            ]
             props = [p for p in props if p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
             look, wardrobe = person.look, person.wardrobe

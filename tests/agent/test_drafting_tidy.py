@@ -244,6 +244,15 @@ def test_a_prop_that_says_none_is_no_prop() -> None:
     assert [p.props for p in to_profiles(cast)] == [[], []]
 
 
+def test_a_prop_holding_a_json_lists_items_is_several_props() -> None:
+    """Recorded (手机里的秘密, 2026-12-01): 外婆's props read "手机”，“耳机"."""
+    person = {"name": "外婆", "role": "外婆", "look": "七十岁，银发", "wardrobe": "灰色毛衣"}
+    cast = CastDraft.model_validate({"characters": [{**person, "props": ["手机”，“耳机"]}]})
+    assert to_profiles(cast, "zh")[0].props == ["手机", "耳机"]
+    plain = CastDraft.model_validate({"characters": [{**person, "props": ["“老花镜”"]}]})
+    assert to_profiles(plain, "zh")[0].props == [whole_phrase("“老花镜”", 40)]
+
+
 def test_a_look_does_not_end_with_the_prompts_cast_line_format() -> None:
     echoed = "A middle-aged man with white hair, dressed in a dark blue suit; wears Dark blue suit"
     assert look_alone(echoed) == "A middle-aged man with white hair, dressed in a dark blue suit"
