@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from film.language import CJK_RUN
 from film.quality.coverage import PEOPLE, covered
 from film.quality.people.ages import own_role
+from film.quality.people.family import WORDS
 from film.quality.text import content_words
 from film.screenplay import Scene
 
@@ -119,14 +120,14 @@ def mend_claims(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> S
     return scene.model_copy(update={"dialogue": lines}) if changed else scene
 
 
-_KIN = "爸爸|妈妈|父亲|母亲|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|儿子|女儿|孙子|孙女|外孙女|外孙"
-_KIN_EN = "father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|son|daughter"
 #: "你就是我的爸爸吗？" / "是的，我是你的爸爸。" (小明的街舞梦, 2026-12-01): a family
-#: that asks each other who they are. Said so, it is a slip of the model, not a scene.
+#: that asks each other who they are. Said so, it is a slip of the model, not a scene. The
+#: kin words are the family's own (:data:`film.quality.people.family.WORDS`).
+_KIN_ZH = "|".join(re.escape(word) for word, _key in WORDS if not word.isascii())
+_KIN_EN = "|".join(re.escape(word) for word, _key in WORDS if word.isascii())
 _WHO_IS_WHO = re.compile(
-    rf"(?:我|你)(?:就|真的|才|也)?是(?:你|我)的(?:亲)?(?:{_KIN})"
-    rf"|\b(?:I am|I'm|you are|you're|are you) (?:really )?(?:your|my) "
-    rf"(?:{_KIN_EN}|grandson|granddaughter)\b",
+    rf"(?:我|你)(?:就|真的|才|也)?是(?:你|我)的(?:亲)?(?:{_KIN_ZH})"
+    rf"|\b(?:I am|I'm|you are|you're|are you) (?:really )?(?:your|my) (?:{_KIN_EN})\b",
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"[^。！？!?.]+[。！？!?.]*")
