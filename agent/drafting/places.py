@@ -106,10 +106,14 @@ def _goes_elsewhere(line: str, key: str) -> bool:
 
 #: Rooms a line may move a shut-in scene to by naming them: "practice their speeches in the
 #: classroom" (scene 3 of *The Rival Debates*, 2026-12-01, headed SCHOOL LIFT).
+_ROOMS_EN = (
+    "classroom|hall|gym|library|kitchen|office|corridor|hallway|cafeteria|auditorium|canteen|"
+    "playground"
+)
+_ROOMS_ZH = "教室|礼堂|办公室|走廊|食堂|操场|图书馆|厨房"
 _OTHER_ROOM = re.compile(
-    r"\b(?P<prep>in|into|inside|at) the (?:school )?(?:classroom|hall|gym|library|kitchen|office|"
-    r"corridor|hallway|cafeteria|auditorium|stage|canteen|playground)\b"
-    r"|在(?:教室|礼堂|办公室|走廊|食堂|操场|图书馆|厨房)(?:里|中)?",
+    rf"\b(?P<prep>in|into|inside|at) the (?:school )?(?:{_ROOMS_EN}|stage)\b"
+    rf"|在(?:{_ROOMS_ZH})(?:里|中)?",
     re.IGNORECASE,
 )
 
@@ -135,11 +139,7 @@ _ON_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE_WORD = re.compile(rf"\b(?:{_FURNITURE})\b|(?:{_FURNITURE})", re.IGNORECASE)
-_ROOM_WORD = re.compile(
-    r"\b(?:classroom|hall|gym|library|kitchen|office|corridor|hallway|cafeteria|auditorium|"
-    r"canteen|playground)s?\b|教室|礼堂|办公室|走廊|食堂|操场|图书馆|厨房",
-    re.IGNORECASE,
-)
+_ROOM_WORD = re.compile(rf"\b(?:{_ROOMS_EN})s?\b|{_ROOMS_ZH}", re.IGNORECASE)
 _VISUAL_CLAUSE = re.compile(r"[^,，;；.。]+[,，;；.。]?")
 
 

@@ -45,9 +45,7 @@ def in_arc_order(summaries: Sequence[str], idea: str, limit: int = 200) -> list[
         elif index == 0 and arc.setup and arc.turn:
             fixed[index] = (arc.setup + _stop(arc.setup))[:limit]
     if not any(arc.tells_turn(s) for s in fixed[at:]):
-        sentence = _TURN_LEAD.sub("", told)
-        sentence = sentence[:1].upper() + sentence[1:]
-        ending = f"{sentence}{_stop(told)}"
+        ending = _as_sentence(_TURN_LEAD.sub("", told))
         base = fixed[at].rstrip()
         if base and base[-1] not in "。！？.!?":
             base += _stop(base)
@@ -100,6 +98,13 @@ def _stop(text: str) -> str:
     return "。" if has_cjk(text) else "."
 
 
+def _as_sentence(text: str) -> str:
+    """``text`` (the idea's turn, a beat's sentence) as a sentence of its own: capital, stop."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if not text or text[-1] in "。！？.!?" else text + _stop(text)
+
+
 def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
     """Scene ``index`` of ``count`` without the lines and clauses that tell the turn early.
 
@@ -142,8 +147,5 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     if any(arc.tells_turn(text) for text in lines):
         return scene
     from_beat = [s.strip() for s in _SENTENCE.findall(beat) if arc.tells_turn(s)]
-    sentence = from_beat[0] if from_beat else _TURN_LEAD.sub("", told).strip()
-    sentence = sentence[:1].upper() + sentence[1:]
-    if sentence[-1] not in "。！？.!?":
-        sentence += _stop(sentence)
+    sentence = _as_sentence(from_beat[0] if from_beat else _TURN_LEAD.sub("", told))
     return scene.model_copy(update={"action": [*scene.action, sentence]})

@@ -53,15 +53,16 @@ def join_runs(scene: Scene) -> Scene:
     """
     joined: list[DialogueLine] = []
     for line in scene.dialogue:
-        run = joined[-1] if joined else None
-        text = _unsaid(line.text, [run.text, *scene.action]) if run else ""
-        if run is not None and _joinable(run, line) and looping_phrase(_joined(run.text, text)):
-            # Joined, the run would loop on a phrase the gate refuses the film for (宫廷画师,
-            # 2026-12-01: "策划一场宫廷变乱" in three cues): the cue stays a cue of its own.
-            joined.append(line)
-        elif run is not None and _joinable(run, line):
-            if text:
-                joined[-1] = run.model_copy(update={"text": _joined(run.text, text)})
+        if joined and _joinable(joined[-1], line):
+            run = joined[-1]
+            text = _unsaid(line.text, [run.text, *scene.action])
+            merged = _joined(run.text, text)
+            if looping_phrase(merged):
+                # Joined, the run would loop on a phrase the gate refuses the film for (宫廷
+                # 画师, 2026-12-01: "策划一场宫廷变乱" in three cues): the cue stays its own.
+                joined.append(line)
+            elif text:
+                joined[-1] = run.model_copy(update={"text": merged})
         else:
             text = _unsaid(line.text, scene.action) or line.text
             joined.append(line if text == line.text else line.model_copy(update={"text": text}))
