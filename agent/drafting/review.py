@@ -23,6 +23,7 @@ from film.quality.mend import (
     alone_with_nobody,
     cast_from_bible,
     drop_film_repeats,
+    handed_over,
     in_film_language,
     join_runs,
     mend_edges,
@@ -81,13 +82,15 @@ def struck(screenplay: Screenplay) -> Screenplay:
 
     JSON quotes and broken-off clauses are trimmed from every line, lines it repeats from
     earlier scenes are struck, everyday English in a Chinese film's lines is said in
-    Chinese, one speaker's cues in a row become one speech, a phrase still looping is cut,
-    a lone person's words to a crowd go, and scene cast lists are held to the bible.
+    Chinese, an answer goes to the other of a scene's two people, one speaker's cues in a
+    row become one speech, a phrase still looping is cut, a lone person's words to a crowd
+    go, and scene cast lists are held to the bible.
     """
     language = screenplay.language
     edged = [mend_edges(s) for s in screenplay.scenes]
     scenes = [
-        without_loops(join_runs(in_film_language(s, language))) for s in drop_film_repeats(edged)
+        without_loops(join_runs(handed_over(in_film_language(s, language))))
+        for s in drop_film_repeats(edged)
     ]
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))

@@ -24,6 +24,7 @@ from film.quality.mend.lines import (
     keep_to_beat,
     without_loops,
 )
+from film.quality.mend.replies import handed_over
 from film.quality.mend.speeches import join_runs
 from film.quality.mend.visual import mend_visual, visual_of_its_own
 
@@ -35,6 +36,7 @@ __all__ = [
     "drop_copied_lines",
     "drop_film_repeats",
     "drop_repeats",
+    "handed_over",
     "in_arc_order",
     "in_film_language",
     "join_runs",

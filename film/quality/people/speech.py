@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.quality.coverage import PEOPLE
 from film.quality.mend.speeches import speaker_label
 from film.screenplay import DialogueLine, Scene
 
@@ -133,8 +134,69 @@ def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLin
     return ("", DialogueLine(speaker=who, text=text)) if text else None
 
 
+#: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."
+_CALLED = re.compile(r"^\s*(?:[,，:：!！?？。.、…]|$)")
+#: Names a speaker may call themself by: kin words and trades (:data:`PEOPLE`).
+_SELF_TITLES = frozenset(word.lower() for group in PEOPLE for word in group)
+_ONLY_PUNCTUATION = re.compile(r"[\s,，:：!！?？。.、…]+")
+_WITH = re.compile(r"^\s*(?:和|与|跟|and\s)\s*", re.IGNORECASE)
+
+
+def _narrated(text: str, speaker: str, people: Sequence[str]) -> bool:
+    """Whether ``text``, said by ``speaker``, tells the scene about them in the third person.
+
+    Recorded (画中的秘密, 2026-12-01): 宫女 said "公主和宫女在花园里讨论着秘密，突然发现画中的
+    秘密已经揭开了。", and 画师 "画师和公主在宫外相遇……": the beat's words, voiced. Nobody
+    opens a line on their own name together with someone else's ("公主和宫女", "Anna and
+    Bob"), and in English nobody opens one on their own name alone ("Anna looks away."), so
+    such a line is the story told, not a line said. A kin word or a trade names oneself in
+    speech ("奶奶给你包饺子", "Grandpa's here"), so a speaker called that is never narrating.
+    """
+    words, own = text.strip(), speaker.strip()
+    if not own or own.lower() in _SELF_TITLES:
+        return False
+    names = sorted({n.strip() for n in [*people, own] if n.strip()}, key=len, reverse=True)
+    lead = next((n for n in names if words.lower().startswith(n.lower())), None)
+    if lead is None:
+        return False
+    rest = words[len(lead) :]
+    partner = _WITH.match(rest)
+    after = rest[partner.end() :].lower() if partner else ""
+    if lead.lower() != own.lower():
+        return after.startswith(own.lower())
+    if own.isascii() and not _CALLED.match(rest):
+        return True
+    return any(after.startswith(n.lower()) for n in names if n.lower() != own.lower())
+
+
+def narration_to_action(scene: Scene, people: Sequence[str]) -> Scene:
+    """``scene`` with lines that narrate their own speaker moved into the action.
+
+    A line that is only the speaker's own name ("画师" said by 画师) says nothing and goes.
+    """
+    everyone = [*people, *scene.characters]
+    dialogue: list[DialogueLine] = []
+    told: list[str] = []
+    for line in scene.dialogue:
+        if _ONLY_PUNCTUATION.sub("", line.text).lower() == line.speaker.strip().lower():
+            continue
+        if not _narrated(line.text, line.speaker, everyone):
+            dialogue.append(line)
+        elif line.text.strip() not in told:
+            told.append(line.text.strip())
+    if not told and len(dialogue) == len(scene.dialogue):
+        return scene
+    action = [*scene.action, *(t for t in told if t not in scene.action)][:12]
+    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
 def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
-    """``scene`` with speech written as action moved into its dialogue, in its place."""
+    """``scene`` with speech written as action moved into its dialogue, in its place.
+
+    The other way too: a line that narrates its own speaker is action
+    (:func:`narration_to_action`).
+    """
+    scene = narration_to_action(scene, people)
     actions: list[str] = []
     dialogue = list(scene.dialogue)
     moved = 0

@@ -236,3 +236,64 @@ def test_cues_that_would_loop_once_joined_stay_apart() -> None:
     ):
         assert after and before.startswith(after) and not looping_phrase(after)
     assert without_loops(mended) is mended
+
+
+def test_a_line_that_narrates_its_own_speaker_is_action() -> None:
+    # Recorded (画中的秘密, 2026-12-01): the beat's words, voiced by one of its people.
+    told = "公主和宫女在花园里讨论着秘密，突然发现画中的秘密已经揭开了。"
+    scene = Scene(
+        number=1,
+        place="宫中花园",
+        action=["花园里阳光明媚。"],
+        dialogue=[
+            DialogueLine(speaker="公主", text="我们一定要保密。"),
+            DialogueLine(speaker="宫女", text=told),
+            DialogueLine(speaker="画师", text="画师"),
+            DialogueLine(speaker="公主", text="画师，你看这幅画。"),
+            DialogueLine(speaker="画师", text="画师和公主在宫外相遇。"),
+        ],
+        characters=["公主", "宫女", "画师"],
+    )
+    moved = speech_to_dialogue(scene, ["公主", "宫女", "画师"])
+    assert moved.action == ["花园里阳光明媚。", told, "画师和公主在宫外相遇。"]
+    assert [(line.speaker, line.text) for line in moved.dialogue] == [
+        ("公主", "我们一定要保密。"),
+        ("公主", "画师，你看这幅画。"),
+    ]
+
+
+def test_a_name_called_or_another_person_talked_about_stays_speech() -> None:
+    scene = Scene(
+        number=1,
+        place="BUS",
+        action=["The bus pulls away."],
+        dialogue=[
+            DialogueLine(speaker="Anna", text="Anna! That's what he called me."),
+            DialogueLine(speaker="Bob", text="Anna and I rode this route every Sunday."),
+            DialogueLine(speaker="Anna", text="Bob and Anna look out of the window."),
+            DialogueLine(speaker="Bob", text="Bob watches the road."),
+            DialogueLine(speaker="Grandpa", text="Grandpa knows every stop."),
+        ],
+        characters=["Anna", "Bob"],
+    )
+    moved = speech_to_dialogue(scene, ["Anna", "Bob", "Grandpa"])
+    assert [line.text for line in moved.dialogue] == [
+        "Anna! That's what he called me.",
+        "Anna and I rode this route every Sunday.",
+        "Grandpa knows every stop.",
+    ]
+    assert moved.action[-2:] == ["Bob and Anna look out of the window.", "Bob watches the road."]
+
+
+def test_a_chinese_speaker_may_name_themself_alone_or_by_kin() -> None:
+    scene = Scene(
+        number=1,
+        place="厨房",
+        action=["锅里的水开了。"],
+        dialogue=[
+            DialogueLine(speaker="奶奶", text="奶奶和你一起包饺子。"),
+            DialogueLine(speaker="小明", text="小明今天一定要学会！"),
+        ],
+        characters=["奶奶", "小明"],
+    )
+    assert speech_to_dialogue(scene, ["奶奶", "小明"]) is scene

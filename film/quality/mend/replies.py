@@ -1,0 +1,116 @@
+"""An answer is said by the person it answers, not by the one who asked.
+
+The 1.5B model often forgets to hand the turn over. It writes two cues in a row for one
+speaker, the second answering the first ("Where are you going?" / "Home, I'll be there in a
+minute."), or one cue with both sides in it ("The movie is amazing! I haven't seen this
+before. Yes, but I can't afford it right now."; 公主: "我来过这里。是的，这是我的工作。"). Joined
+into one speech (:func:`film.quality.mend.speeches.join_runs`), the person then answers
+themself, which the craft bench's second reader counted among the commonest faults
+(2026-12-01: "two turns of talk run together").
+
+Only a scene of exactly two people is mended: there the turn can only go to the other one.
+A scene of three or more is left as written, since guessing who answers would invent
+story. A cue is handed over only where both people speak (the guard's silent cat must not
+say "谢谢"); a speech with both sides in it is split even where the other was silent, since
+its own words say that two people talk. A "是啊，…" right after the other person's
+question is the speaker's own answer to it, and stays theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from film.screenplay import DialogueLine, Scene
+
+#: How an answer opens, in a cue of its own after the same speaker's cue.
+_ANSWER_OPENING = re.compile(
+    r"^(?:(?:yes|yeah|yep|no|nope|sure|okay|ok|of course|thanks|thank you|you're welcome"
+    r"|i agree|me too)\b"
+    r"|是的|是啊|是呀|没错|对[，,。！!啊呀]|好的|好啊|好吧|嗯|谢谢|不客气|当然|我也是)",
+    re.IGNORECASE,
+)
+#: How an answer opens inside a speech: a plain yes and a comma ("Yes, but …", "是的，…").
+#: A bare "Yes!" is a cheer, and "No," often corrects oneself, so neither splits a speech.
+_ANSWER_INSIDE = re.compile(r"^(?:(?:yes|yeah|of course)\s*,|(?:是的|是啊|没错)\s*[，,])", re.I)
+_QUESTION_END = re.compile(r"[?？]\s*[”\"']?\s*$")
+#: A sentence with the space after it: Chinese stops end one anywhere, English ones before a
+#: space ("Mr. Li" splits too, which is harmless: only a part opening on "Yes," moves).
+_SENTENCE = re.compile(r".+?(?:[。！？]+[”\"'」]?|[.!?]+[”\"']?(?=\s|$)|$)\s*", re.S)
+
+
+def _two_people(scene: Scene) -> tuple[str, str] | None:
+    """The scene's two people, when it has exactly two (cast and speakers together)."""
+    people: dict[str, str] = {}
+    for name in [*(line.speaker for line in scene.dialogue), *scene.characters]:
+        if name.strip():
+            people.setdefault(name.strip().lower(), name.strip())
+    if len(people) != 2:
+        return None
+    first, second = people.values()
+    return first, second
+
+
+def _other(speaker: str, pair: tuple[str, str]) -> str:
+    return pair[1] if speaker.strip().lower() == pair[0].lower() else pair[0]
+
+
+def _answers(before: DialogueLine, line: DialogueLine) -> bool:
+    """Whether ``line``, said right after ``before`` by the same person, is an answer to it."""
+    return bool(_QUESTION_END.search(before.text) or _ANSWER_OPENING.match(line.text.strip()))
+
+
+def _turns_inside(line: DialogueLine, pair: tuple[str, str]) -> list[DialogueLine]:
+    """``line`` split where an answer starts inside it, the parts said in turn."""
+    parts: list[list[str]] = [[]]
+    for sentence in _SENTENCE.findall(line.text):
+        if parts[-1] and _ANSWER_INSIDE.match(sentence.strip()):
+            parts.append([])
+        parts[-1].append(sentence)
+    if len(parts) == 1:
+        return [line]
+    speakers = [line.speaker, _other(line.speaker, pair)]
+    return [
+        DialogueLine(
+            speaker=speakers[n % 2],
+            text="".join(part).strip(),
+            parenthetical=line.parenthetical if n == 0 else "",
+        )
+        for n, part in enumerate(parts)
+    ]
+
+
+def handed_over(scene: Scene) -> Scene:
+    """``scene`` with each answer given to the other of its two people.
+
+    A cue that answers the same speaker's cue before it (that one asked a question, or
+    this one opens as an answer: "Yes", "Thanks", "好的", "谢谢") is the other person's;
+    so is the part of a speech from an inner "Yes, …" or "是的，…" on. Words and order are
+    kept; only who says them changes.
+    """
+    pair = _two_people(scene)
+    if pair is None:
+        return scene
+    both_speak = len({line.speaker.strip().lower() for line in scene.dialogue}) == 2
+    dialogue: list[DialogueLine] = []
+    before: DialogueLine | None = None  # the model's own cue before, as it wrote it
+    for original in scene.dialogue:
+        asked = bool(dialogue) and bool(_QUESTION_END.search(dialogue[-1].text))
+        other_asked = asked and dialogue[-1].speaker.lower() != original.speaker.lower()
+        parts = [original] if other_asked else _turns_inside(original, pair)
+        first = parts[0]
+        # Only the model's own run moves: a cue after one this pass moved keeps its speaker.
+        if (
+            both_speak
+            and before is not None
+            and dialogue[-1].speaker == before.speaker
+            and before.speaker.lower() == first.speaker.lower()
+            and not first.parenthetical
+            and _answers(dialogue[-1], first)
+        ):
+            # The whole cue's turns shift by one: its first part is the other person's now.
+            parts = [p.model_copy(update={"speaker": _other(p.speaker, pair)}) for p in parts]
+        dialogue.extend(parts)
+        before = original
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue})

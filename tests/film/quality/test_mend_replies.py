@@ -1,0 +1,162 @@
+"""An answer written under the asker's name goes to the other of a scene's two people."""
+
+from __future__ import annotations
+
+from film.quality.mend import handed_over, join_runs
+from film.screenplay import DialogueLine, Scene
+
+
+def _scene(lines: list[tuple[str, str]], cast: list[str] | None = None) -> Scene:
+    return Scene(
+        number=1,
+        place="BUS STOP",
+        action=["Rain on the shelter roof."],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+        characters=cast if cast is not None else sorted({who for who, _ in lines}),
+    )
+
+
+def _said(scene: Scene) -> list[tuple[str, str]]:
+    return [(line.speaker, line.text) for line in scene.dialogue]
+
+
+def test_a_cue_that_answers_the_same_speakers_last_cue_is_the_other_persons() -> None:
+    # Recorded (en-family-bus, 2026-12-01): Anna says both halves of the exchange.
+    scene = _scene(
+        [
+            ("Anna", "Come on, we need to go now."),
+            ("Anna", "Okay, let's go."),
+            ("Bob", "Can you wait?"),
+        ]
+    )
+    assert _said(handed_over(scene)) == [
+        ("Anna", "Come on, we need to go now."),
+        ("Bob", "Okay, let's go."),
+        ("Bob", "Can you wait?"),
+    ]
+
+
+def test_a_question_is_answered_by_the_other_person() -> None:
+    scene = _scene(
+        [("许言", "你明天还来图书馆吗？"), ("许言", "我每天都在这里等你。"), ("林夏", "嗯。")]
+    )
+    assert [who for who, _ in _said(handed_over(scene))] == ["许言", "林夏", "林夏"]
+
+
+def test_an_answer_inside_one_speech_is_split_off_and_the_turns_alternate() -> None:
+    # Recorded (en-family-bus, 2026-12-01 17:27 run): one cue, two people talking.
+    scene = _scene(
+        [
+            ("Grandpa Joe", "Here we are, the old cinema."),
+            (
+                "Lily",
+                "The movie is amazing! I haven't seen this before. Yes, but I can't afford it "
+                "right now. Yeah, maybe we could go to a museum or a park.",
+            ),
+        ]
+    )
+    assert _said(handed_over(scene)) == [
+        ("Grandpa Joe", "Here we are, the old cinema."),
+        ("Lily", "The movie is amazing! I haven't seen this before."),
+        ("Grandpa Joe", "Yes, but I can't afford it right now."),
+        ("Lily", "Yeah, maybe we could go to a museum or a park."),
+    ]
+
+
+def test_a_chinese_yes_inside_a_speech_is_the_other_persons() -> None:
+    # Recorded (zh-ancient-painter, 2026-12-01): 公主 asked and answered herself.
+    scene = _scene(
+        [
+            ("公主", "我来过这里。是的，这是我的工作。你看到了吗？"),
+            ("宫廷画师", "请公主恕罪。"),
+        ]
+    )
+    assert _said(handed_over(scene)) == [
+        ("公主", "我来过这里。"),
+        ("宫廷画师", "是的，这是我的工作。你看到了吗？"),
+        ("宫廷画师", "请公主恕罪。"),
+    ]
+    # The painter's two cues are then one speech, as a screenplay writes them.
+    joined = join_runs(handed_over(scene))
+    assert _said(joined)[-1] == ("宫廷画师", "是的，这是我的工作。你看到了吗？请公主恕罪。")
+
+
+def test_a_cheer_and_a_speech_going_on_stay_the_speakers_own() -> None:
+    scene = _scene(
+        [
+            ("Riley", "Yes! I hit every beat. I did it."),
+            ("Riley", "I'll play it again tomorrow."),
+            ("Mr. Thompson", "Well played."),
+        ]
+    )
+    assert handed_over(scene) is scene
+
+
+def test_a_yes_after_the_other_persons_question_is_the_speakers_own() -> None:
+    # Recorded (zh-family-streetdance, 2026-12-01): 小明 answers his father's question.
+    scene = _scene(
+        [
+            ("爸爸", "那肯定很不容易吧？"),
+            ("小明", "6点20分了。是啊，但我想让我的音乐梦想实现。"),
+            ("爸爸", "那好，我支持你！"),
+        ]
+    )
+    assert handed_over(scene) is scene
+
+
+def test_both_sides_of_one_speech_are_split_even_where_the_other_was_silent() -> None:
+    # Recorded (en-family-bus, 2026-12-01 17:27): John is in the scene and never speaks.
+    speech = (
+        "The movie is amazing! I haven't seen this before. Yes, but I can't afford it right now."
+    )
+    scene = _scene([("Samantha", speech)], cast=["Samantha", "John"])
+    assert _said(handed_over(scene)) == [
+        ("Samantha", "The movie is amazing! I haven't seen this before."),
+        ("John", "Yes, but I can't afford it right now."),
+    ]
+
+
+def test_three_people_or_a_silent_other_are_left_as_written() -> None:
+    three = _scene(
+        [("Ana", "Are you coming?"), ("Ana", "Yes, we are."), ("Ben", "Wait.")],
+        cast=["Ana", "Ben", "Cleo"],
+    )
+    assert handed_over(three) is three
+    # The guard's cat is in the scene but never speaks: it is not given the guard's thanks.
+    cat = _scene(
+        [("保安大爷", "抓到你了吧？"), ("保安大爷", "谢谢各位邻居。")], cast=["保安大爷", "橘猫"]
+    )
+    assert handed_over(cat) is cat
+
+
+def test_a_split_speech_keeps_its_acting_note_on_the_first_part() -> None:
+    scene = Scene(
+        number=1,
+        place="LIFT",
+        action=["The lift stops."],
+        dialogue=[
+            DialogueLine(speaker="Jack", text="The lift has stopped."),
+            DialogueLine(
+                speaker="Emily", text="Are you scared? Yes, a little.", parenthetical="softly"
+            ),
+        ],
+        characters=["Jack", "Emily"],
+    )
+    lines = handed_over(scene).dialogue
+    assert [(line.speaker, line.parenthetical) for line in lines] == [
+        ("Jack", ""),
+        ("Emily", "softly"),
+        ("Jack", ""),
+    ]
+
+
+def test_a_split_answer_to_the_same_speaker_shifts_every_turn_by_one() -> None:
+    scene = _scene(
+        [("Ana", "Are you coming?"), ("Ana", "Not really. Yes, I am."), ("Ben", "Good.")]
+    )
+    assert _said(handed_over(scene)) == [
+        ("Ana", "Are you coming?"),
+        ("Ben", "Not really."),
+        ("Ana", "Yes, I am."),
+        ("Ben", "Good."),
+    ]
