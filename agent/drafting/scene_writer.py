@@ -41,6 +41,7 @@ from film.quality.mend import (
     visual_of_its_own,
 )
 from film.quality.names import name_problem
+from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.pronouns import own_pronouns
 from film.quality.people.speech import speech_to_dialogue
@@ -248,6 +249,7 @@ class SceneWriter:
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             people = list(zip(self.cast, self.roles, strict=True))
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
+            new = kin_address(new, people, self.language)
             _log_struck(index, draft, new)
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(

@@ -1,0 +1,115 @@
+"""A grandchild says "Grandpa", not "John"; a son says 爸爸, not 李建国.
+
+Recorded (en-family-bus, every run of 2026-12-01): the granddaughter greeted her
+grandfather by his first name in five lines of six scenes ("Hello, John!", "Look, John! I
+can see it!", "Thank you, Bob."). Nobody calls their grandfather or their father that, and
+a reader takes the two for strangers. The bible says who is whose elder, so a child's
+lines call their parent or grandparent what a child calls them. Only the words a person is
+addressed or spoken of by change; action lines keep the name, as screenplays do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.quality.people.ages import own_role
+from film.screenplay import Scene
+
+#: Elders by kin: the words that make someone one, and what their child or grandchild calls
+#: them, in English and Chinese (a Chinese kin word the elder's own name or role already
+#: uses, such as 外婆, wins over the plain one).
+_ELDERS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("grandfather", ("grandfather", "grandpa", "granddad", "grandad"), "Grandpa", "爷爷"),
+    ("grandmother", ("grandmother", "grandma", "granny", "nana"), "Grandma", "奶奶"),
+    ("father", ("father", "dad", "daddy", "papa"), "Dad", "爸爸"),
+    ("mother", ("mother", "mom", "mum", "mommy", "mama"), "Mom", "妈妈"),
+)
+_ELDERS_ZH = {
+    "grandfather": ("外公", "姥爷", "爷爷", "祖父"),
+    "grandmother": ("外婆", "姥姥", "奶奶", "祖母"),
+    "father": ("爸爸", "父亲", "老爸"),
+    "mother": ("妈妈", "母亲", "老妈"),
+}
+#: Who calls each elder by kin: their grandchildren, or their children.
+_JUNIORS = {
+    "grandfather": ("grandson", "granddaughter", "grandchild", "孙子", "孙女", "外孙"),
+    "grandmother": ("grandson", "granddaughter", "grandchild", "孙子", "孙女", "外孙"),
+    "father": ("son", "daughter", "child", "儿子", "女儿"),
+    "mother": ("son", "daughter", "child", "儿子", "女儿"),
+}
+#: A title before a name goes with it: "Mr. Okafor" is Grandpa, not "Mr. Grandpa".
+_TITLE = r"(?:(?:mr|mrs|ms|miss|old|uncle|aunt|grandpa|grandma|dad|mom|mum)\.?\s+)?"
+
+
+def _has(words: Sequence[str], texts: Sequence[str]) -> str | None:
+    """The first of ``words`` one of ``texts`` uses (English as a whole word)."""
+    for word in words:
+        for text in texts:
+            if word.isascii():
+                if re.search(rf"\b{re.escape(word)}s?\b", text, re.I):
+                    return word
+            elif word in text:
+                return word
+    return None
+
+
+def _elder(name: str, role: str) -> tuple[str, str, str] | None:
+    """(kin, English address, Chinese address) when the person is a parent or grandparent."""
+    own_zh, own_en = own_role(role)
+    if "孙" in own_zh or "孙" in name or re.search(r"\bgrand(?:son|daughter|child)", own_en, re.I):
+        return None
+    for kin, english_words, english, chinese in _ELDERS:
+        zh = _has(_ELDERS_ZH[kin], [name, own_zh])
+        if zh or _has(english_words, [name, own_en]):
+            return kin, english, zh or chinese
+    return None
+
+
+def _is_junior(name: str, role: str, kin: str) -> bool:
+    own_zh, own_en = own_role(role)
+    return _has(_JUNIORS[kin], [name, own_en, own_zh]) is not None
+
+
+def _called(text: str, name: str, address: str) -> str:
+    """``text`` with ``name`` said as ``address``: whole, or its first word, with any title."""
+    if not name.isascii():
+        return text.replace(name, address)
+    forms = sorted({name, name.split()[0]}, key=len, reverse=True)
+    pattern = rf"\b{_TITLE}(?:{'|'.join(re.escape(f) for f in forms)})\b"
+    return re.sub(pattern, address, text, flags=re.I)
+
+
+def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) -> Scene:
+    """``scene`` with each child's or grandchild's lines calling their elder by kin.
+
+    ``people`` is the bible's (name, role) pairs. An elder whose name already is a kin word
+    ("Father", 奶奶) is called by it anyway and is left alone.
+    """
+    elders = [
+        (name, found)
+        for name, role in people
+        if name.strip() and (found := _elder(name, role)) and not _has(_ALL_KIN, [name])
+    ]
+    if not elders:
+        return scene
+    roles = {name.lower(): role for name, role in people}
+    dialogue = list(scene.dialogue)
+    for index, line in enumerate(dialogue):
+        role = roles.get(line.speaker.lower())
+        if role is None:
+            continue
+        text = line.text
+        for name, (kin, english, chinese) in elders:
+            if name.lower() != line.speaker.lower() and _is_junior(line.speaker, role, kin):
+                text = _called(text, name, chinese if language == "zh" else english)
+        if text != line.text:
+            dialogue[index] = line.model_copy(update={"text": text})
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue})
+
+
+_ALL_KIN = tuple(
+    word for _kin, words, english, chinese in _ELDERS for word in (*words, english, chinese)
+) + tuple(word for words in _ELDERS_ZH.values() for word in words)

@@ -1,0 +1,79 @@
+"""A child's or grandchild's lines call their elder by kin, never by first name."""
+
+from __future__ import annotations
+
+from film.quality.people.address import kin_address
+from film.screenplay import DialogueLine, Scene
+
+
+def _scene(lines: list[tuple[str, str]]) -> Scene:
+    return Scene(
+        number=1,
+        place="BUS",
+        action=["Samantha sits beside John at the front of the bus."],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+        characters=sorted({who for who, _ in lines}),
+    )
+
+
+BUS = [
+    ("Samantha", "granddaughter"),
+    ("John", "driver (grandfather)"),
+    ("Ava", "Samantha's friend"),
+]
+
+
+def test_the_granddaughter_calls_her_grandfather_grandpa() -> None:
+    # Recorded (en-family-bus, 2026-12-01): every run had her greet him as "John".
+    scene = _scene(
+        [
+            ("Samantha", "Hello, John! I'm so happy you're back home."),
+            ("John", "Hello, Samantha. Sit by me."),
+            ("Samantha", "Look, John! I can see it! John's old depot!"),
+            ("Ava", "John drives so well."),
+        ]
+    )
+    mended = kin_address(scene, BUS, "en")
+    assert [line.text for line in mended.dialogue] == [
+        "Hello, Grandpa! I'm so happy you're back home.",
+        "Hello, Samantha. Sit by me.",
+        "Look, Grandpa! I can see it! Grandpa's old depot!",
+        "John drives so well.",
+    ]
+    assert mended.action == scene.action
+
+
+def test_a_title_goes_with_the_name_and_a_kin_name_is_left_alone() -> None:
+    scene = _scene([("Tommy", "Thank you, Mr. Okafor."), ("Lily", "Thank you, Father.")])
+    people = [
+        ("Tommy", "his son"),
+        ("Okafor", "Tommy's father, a carpenter"),
+        ("Lily", "daughter"),
+        ("Father", "father"),
+    ]
+    assert [line.text for line in kin_address(scene, people, "en").dialogue] == [
+        "Thank you, Dad.",
+        "Thank you, Father.",
+    ]
+
+
+def test_a_chinese_grandchild_calls_grandmother_by_her_own_kin_word() -> None:
+    scene = Scene(
+        number=1,
+        place="厨房",
+        action=["王秀兰擀着饺子皮。"],
+        dialogue=[
+            DialogueLine(speaker="小雨", text="王秀兰，饺子好了吗？"),
+            DialogueLine(speaker="王秀兰", text="快好了，小雨。"),
+        ],
+        characters=["小雨", "王秀兰"],
+    )
+    people = [("小雨", "外孙女"), ("王秀兰", "小雨的外婆")]
+    mended = kin_address(scene, people, "zh")
+    assert [line.text for line in mended.dialogue] == ["外婆，饺子好了吗？", "快好了，小雨。"]
+
+
+def test_people_who_are_not_kin_keep_their_names() -> None:
+    scene = _scene([("Jack", "Ready, Emily?"), ("Emily", "Ready, Jack.")])
+    people = [("Jack", "debate captain"), ("Emily", "debate captain")]
+    assert kin_address(scene, people, "en") is scene
