@@ -19,7 +19,7 @@ from agent.prompt_texts import ZH_HEADING
 from agent.prompts import examples_text, never_line, story_facts, task
 from agent.state import State
 from film.quality import Brief, genre_named_in
-from film.quality.coverage import idea_action_phrases
+from film.quality.story.actions import idea_action_phrases
 from film.screenplay import CharacterProfile, Genre, Language
 
 

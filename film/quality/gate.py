@@ -14,12 +14,7 @@ from dataclasses import replace
 
 from film.form import estimate_runtime
 from film.quality.copying import check_copying
-from film.quality.coverage import (
-    check_film_coverage,
-    check_idea_actions,
-    check_logline_coverage,
-    check_people,
-)
+from film.quality.coverage import check_film_coverage, check_logline_coverage, check_people
 from film.quality.debris import check_debris
 from film.quality.fields import (
     VisibleText,
@@ -45,6 +40,7 @@ from film.quality.repetition import (
 )
 from film.quality.runtime import check_outline_size, check_runtime
 from film.quality.script import check_language_tag, check_script
+from film.quality.story.actions import check_idea_actions
 from film.quality.story.arc import check_arc, check_logline_arc
 from film.quality.story.completeness import (
     check_beat_count,

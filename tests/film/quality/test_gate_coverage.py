@@ -142,7 +142,7 @@ def test_a_logline_copied_over_unrelated_scenes_is_caught() -> None:
 
 
 def test_the_ideas_action_is_found_in_english_and_chinese() -> None:
-    from film.quality.coverage import idea_action_phrases, idea_actions
+    from film.quality.story.actions import idea_action_phrases, idea_actions
 
     bike = "A retired bus driver teaches his granddaughter to ride a bike"
     assert idea_actions(bike) == [("ride", "bike")]
@@ -159,7 +159,7 @@ def test_the_ideas_action_is_found_in_english_and_chinese() -> None:
 
 def test_a_film_where_nobody_rides_the_bike_is_sent_back_to_its_likeliest_scene() -> None:
     """The recorded "Bike Teacher": the bike named, never ridden."""
-    from film.quality.coverage import action_shown, check_idea_actions
+    from film.quality.story.actions import action_shown, check_idea_actions
 
     idea = "A retired bus driver teaches his granddaughter to ride a bike"
     talk = ["Sophia: My bike is red.", "James waits at the bus stop.", "They talk about the bike."]
