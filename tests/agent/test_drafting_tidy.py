@@ -490,6 +490,17 @@ def test_the_outline_is_told_what_the_idea_makes() -> None:
     assert must_show("She wants to make friends at her new school.", "en") == ""
 
 
+def test_the_outline_is_told_the_ideas_main_action() -> None:
+    """Recorded: the bus driver's outline waited at a bus stop and cooked dinner (2026-12-01)."""
+    from agent.drafting.brief import must_show
+
+    bus = (
+        "A retired bus driver rides his old route one last time with his granddaughter, "
+        "who has never seen the city through his eyes."
+    )
+    assert "must happen on screen: rides his old route." in must_show(bus, "en")
+
+
 def test_scenes_before_the_turn_are_told_to_keep_it_for_its_scene() -> None:
     """Recorded: the street-dance father said "那好，我支持你！" in scene 1 of 3 (2026-12-01)."""
     from agent.drafting.scene_writer import SceneWriter

@@ -17,7 +17,8 @@ from film.quality.text import content_words, latin_words, stem
 
 _NOT_ACTIONS = frozenset(
     "be have get make do go come see say find give take keep become try want need let help "
-    "start stop know think feel look seem the a an his her their my your its our".split()
+    "start stop know think feel look seem the a an his her their my your its our "
+    "love like hate miss remember forget spend hope believe wish wait is has does".split()
 )
 _IRREGULAR = {
     "ride": ("rode", "ridden"), "fly": ("flew", "flown", "flies"), "swim": ("swam", "swum"),
@@ -30,6 +31,17 @@ _EN_ACTION = re.compile(
     r"\bto ([a-z]+)(?: (?:a|an|the|his|her|their|its|our|my|your|some|one)\b)?"
     r"(?: ([a-z]+))?(?: ([a-z]+))?"
 )
+#: The main verb of an English idea that opens on its subject: "A retired bus driver rides
+#: his old route", "A young swordswoman must carry a sealed letter". Told only to write "to
+#: ride a bike" ideas out, the bus driver's outline (2026-12-01) waited at a bus stop and
+#: cooked dinner, and nobody rode anything. Only a verb followed by its object's determiner
+#: counts, so "bus" in "A retired bus driver" is not read as one.
+_EN_MAIN = re.compile(
+    r"^(?:a|an|the|two|one)\s+(?:[a-z'-]+\s+){0,4}?"
+    r"(?:(?:must|will|can|has to|have to)\s+(?P<bare>[a-z]+)|(?P<third>[a-z]+s))"
+    r"\s+(?:a|an|the|his|her|their|its|our|my|your)\s+(?P<one>[a-z-]+)(?:\s+(?P<two>[a-z]+))?",
+    re.IGNORECASE,
+)
 _ZH_ACTION = re.compile(
     r"(?:教|学会|学着|学|陪|帮)(?:[他她我你]们?|孙女|孙子|女儿|儿子|爸爸|妈妈|奶奶|爷爷|外婆|外公)?"
     r"(?:学会|学)?([骑包做画写唱跳弹开种修织煮炒放拍跑游爬钓读打踢练拉吹])"
@@ -37,8 +49,46 @@ _ZH_ACTION = re.compile(
 )
 
 
-def idea_actions(idea: str) -> list[tuple[str, str]]:
-    """The idea's actions as (verb, object): ("ride", "bike"), ("骑", "自行车")."""
+#: Words after an object that say where it goes, not what it is ("his sister across").
+_PLACE_WORDS = frozenset(
+    "across along around away back down home into onto out over past through toward towards "
+    "up".split()
+)
+
+
+def _base(third_person: str) -> str:
+    """The verb of a third-person form: rides is ride, carries carry, watches watch."""
+    word = third_person.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z|o)es$", word):
+        return word[:-2]
+    return word[:-1]
+
+
+def _main_action(idea: str) -> tuple[str, str] | None:
+    """(verb, object) of the idea's main clause, when it opens on its subject (:data:`_EN_MAIN`)."""
+    match = _EN_MAIN.match(idea.strip())
+    if match is None:
+        return None
+    verb = (match.group("bare") or _base(match.group("third"))).lower()
+    if verb in _NOT_ACTIONS or not content_words(verb):
+        return None
+    one, two = match.group("one").lower(), (match.group("two") or "").lower()
+    head = two if two and content_words(two) and two not in _PLACE_WORDS else one
+    head = head if content_words(head) else ""
+    return verb, head
+
+
+def idea_actions(idea: str, *, main_too: bool = False) -> list[tuple[str, str]]:
+    """The idea's actions as (verb, object): ("ride", "bike"), ("骑", "自行车").
+
+    The main clause's verb ("rides his old route") counts only where no "to ride a bike"
+    names the action: "teaches his granddaughter to ride a bike" is about the riding. It
+    steers the outline (``main_too``: the prompt names it), but neither the beats nor the
+    scenes are held to its words: a film of the bus ride tells it as "the bus rolls past
+    the bakery", with no "rides" and no "route" anywhere, and is the idea told.
+    """
     found: list[tuple[str, str]] = []
     for match in _EN_ACTION.finditer(idea):
         verb = match.group(1)
@@ -48,6 +98,8 @@ def idea_actions(idea: str) -> list[tuple[str, str]]:
         things = [w for w in match.groups()[1:] if w and content_words(w)]
         head = match.group(3) if match.group(3) in things and match.group(2) in things else ""
         found.append((verb, head or (things[0] if things else "")))
+    if main_too and not found and (main := _main_action(idea)):
+        found.append(main)
     found.extend((m.group(1), m.group(2)) for m in _ZH_ACTION.finditer(idea))
     return list(dict.fromkeys(found))
 
@@ -55,12 +107,14 @@ def idea_actions(idea: str) -> list[tuple[str, str]]:
 def idea_action_phrases(idea: str) -> list[str]:
     """The idea's actions in its own words, for the prompt: "ride a bike", "骑自行车"."""
     phrases = []
-    for verb, thing in idea_actions(idea):
+    for verb, thing in idea_actions(idea, main_too=True):
         if not verb.isascii():
             phrases.append(verb + thing)
             continue
-        pattern = rf"\b{verb}\b(?: \w+){{0,3}}? {thing}\b" if thing else rf"\b{verb}\b"
-        match = re.search(pattern, idea)
+        forms = "|".join(sorted(_verb_forms(verb), key=len, reverse=True))
+        said = rf"\b(?:{forms})\b"
+        pattern = rf"{said}(?: [\w-]+){{0,3}}? {thing}\b" if thing else said
+        match = re.search(pattern, idea, re.IGNORECASE)
         phrases.append(match.group(0) if match else f"{verb} {thing}".strip())
     return phrases
 
@@ -68,8 +122,10 @@ def idea_action_phrases(idea: str) -> list[str]:
 def _verb_forms(verb: str) -> set[str]:
     base = verb[:-1] if verb.endswith("e") else verb
     doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgmnpt]$", verb) else verb
+    # carry: carries, carried
+    y_forms = {verb[:-1] + "ies", verb[:-1] + "ied"} if re.search(r"[^aeiou]y$", verb) else set()
     return {verb, verb + "s", verb + "es", base + "ing", doubled + "ing", base + "ed",
-            doubled + "ed", verb + "d", *_IRREGULAR.get(verb, ())}  # fmt: skip
+            doubled + "ed", verb + "d", *y_forms, *_IRREGULAR.get(verb, ())}  # fmt: skip
 
 
 def action_shown(action: tuple[str, str], text: str) -> bool:

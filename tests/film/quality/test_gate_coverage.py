@@ -157,6 +157,29 @@ def test_the_ideas_action_is_found_in_english_and_chinese() -> None:
     assert idea_actions("She moves to Paris to find her father") == []
 
 
+def test_an_english_ideas_main_verb_is_its_action_when_it_names_no_other() -> None:
+    from film.quality.story.actions import action_shown, idea_action_phrases, idea_actions
+
+    # Recorded (en-family-bus, 2026-12-01): its outline waited at a bus stop and cooked
+    # dinner, and nobody rode anything, while the gate found no action to ask for.
+    bus = "A retired bus driver rides his old route one last time with his granddaughter"
+    assert idea_actions(bus, main_too=True) == [("ride", "route")]
+    assert idea_action_phrases(bus) == ["rides his old route"]
+    # The outline prompt names it; the gate does not hold the beats or scenes to its words.
+    assert idea_actions(bus) == []
+    letter = "A young swordswoman must carry a sealed letter across a snowy mountain pass"
+    assert idea_actions(letter, main_too=True) == [("carry", "letter")]
+    sister = "A boy carries his sister across the river"
+    assert idea_actions(sister, main_too=True) == [("carry", "sister")]
+    assert action_shown(("carry", "letter"), "Mei carried the letter through the snow.")
+    # "bus" in the subject is no verb, a feeling is no action, and "to ride" wins.
+    teaches = "A retired bus driver teaches his granddaughter to ride a bike"
+    assert idea_actions(teaches, main_too=True) == [("ride", "bike")]
+    assert idea_actions("A girl who loves her cat", main_too=True) == []
+    haunted = "A food delivery rider is sure his scooter is haunted"
+    assert idea_actions(haunted, main_too=True) == []
+
+
 def test_a_film_where_nobody_rides_the_bike_is_sent_back_to_its_likeliest_scene() -> None:
     """The recorded "Bike Teacher": the bike named, never ridden."""
     from film.quality.story.actions import action_shown, check_idea_actions
