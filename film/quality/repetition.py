@@ -25,6 +25,8 @@ from film.quality.text import cjk_count, cjk_terms, content_words, mirrored, nor
 _COMPARED = ("action", "line", "summary")
 #: Two scenes sharing this much of their words (Jaccard) are one scene told twice.
 DUPLICATE_SCENE_SIMILARITY = 0.8
+#: The shortest text (normalised characters) an earlier one holds whole, words and clauses.
+_HELD_WHOLE = 10
 LOOP_REPEATS = 3
 #: Two long lines whose words (Chinese: characters) match this closely are one line said
 #: twice. The 1.5B model padded a scene with a line and its copy less one 的.
@@ -203,7 +205,8 @@ def repeated_indices(texts: Sequence[str]) -> list[int]:
     """Which of ``texts`` (beats, scenes) tell the same thing as an earlier one.
 
     The same test as :func:`check_duplicate_scenes` and :func:`check_repeated_lines`, for
-    drafting's exact fix of an outline that says one step twice.
+    drafting's exact fix of an outline that says one step twice; a text an earlier one holds
+    whole says nothing new either (the guard spoof's beat 2 was beat 1's last sentence).
     """
     bags = [set(units_of(text)) for text in texts]
     keys = [normalise(text) for text in texts]
@@ -212,6 +215,7 @@ def repeated_indices(texts: Sequence[str]) -> list[int]:
         for later in range(len(texts))
         if any(
             keys[later] == keys[earlier]
+            or (len(keys[later]) >= _HELD_WHOLE and f" {keys[later]} " in f" {keys[earlier]} ")
             or (
                 len(bags[later]) >= 4
                 and _similarity(bags[earlier], bags[later]) >= DUPLICATE_SCENE_SIMILARITY

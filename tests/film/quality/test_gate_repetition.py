@@ -81,6 +81,21 @@ def test_beats_that_repeat_are_caught() -> None:
     assert {"repetition.line", "repetition.scene"} <= fired_ids(findings)
 
 
+def test_a_beat_an_earlier_one_holds_whole_is_a_repeat() -> None:
+    """Recorded (小区保安大爷抓橘猫, 2026-12-01): beat 2 was beat 1's last sentence."""
+    from film.quality import repeated_indices
+
+    guard = [
+        "保安大爷拿着天罗地网，站在小区门口。保安大爷在寻找偷外卖的人。",
+        "保安大爷在寻找偷外卖的人。",
+        "保安大爷在寻找偷外卖的人。最后抓到的却是一只橘猫。",
+    ]
+    assert repeated_indices(guard) == [1]
+    # Only whole words and clauses count, and a short step may recur.
+    assert repeated_indices(["Joanna waits at the stop.", "Anna waits at the stop."]) == []
+    assert repeated_indices(["Lily runs home, crying.", "Lily runs."]) == []
+
+
 def test_good_films_do_not_repeat_themselves() -> None:
     for make in GOOD_FILMS.values():
         film, idea = make()
