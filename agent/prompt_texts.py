@@ -13,6 +13,8 @@ looks without it.
 
 from __future__ import annotations
 
+import re
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "idea": "Idea: ",
@@ -73,8 +75,10 @@ EXAMPLES: dict[str, dict[str, str]] = {
 #: The worked examples' own people. A speaker of a drafted scene by one of these names who
 #: is not in the bible was copied from the example: the bike film got a "Nora".
 EXAMPLE_NAMES = frozenset({"nora", "林晓"})
-#: Words of the worked examples no story of its own shares by chance (lower case).
-EXAMPLE_WORDS = frozenset({*EXAMPLE_NAMES, "red umbrella", "红雨伞"})
+#: The worked examples' own object, the nurse's red umbrella, however the model words it: a
+#: story of its own has it only when its idea does (the guard spoof's outline put one in
+#: the guard's hand, 2026-12-01).
+EXAMPLE_THING = re.compile(r"red umbrella|红(?:色的?)?雨?伞", re.IGNORECASE)
 #: The outline example's place, with the word a story of its own would need to be there.
 #: The retired bus driver's outline put the driver at a "Hospital entrance" the idea
 #: never names.

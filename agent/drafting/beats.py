@@ -1,7 +1,8 @@
 """The outline's beats: their exact fixes, made before the gate reads them.
 
 Each fix is certain, so it costs no retry: at most the planned count, the cast from the
-bible only, places cleaned, the story's time of day, the idea's turn at its own beat. A
+bible only, places cleaned, the story's time of day, the idea's turn at its own beat, no
+clause that borrows the worked example's red umbrella. A
 beat that retells another is dropped here while enough remain; below that it is written
 anew (:mod:`agent.drafting.rewrites`).
 """
@@ -20,8 +21,10 @@ from agent.drafting.tidy import (
     same_person,
     strip_role_label,
 )
+from agent.prompt_texts import EXAMPLE_THING
 from film.language import has_cjk
 from film.quality import repeated_indices
+from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -47,6 +50,11 @@ def _first_sentences(summary: str) -> str:
         return cut_loop("".join(sentences[:SUMMARY_SENTENCES]) or text)
     sentences = list(dict.fromkeys(_EN_BREAK.split(text)))
     return cut_loop(" ".join(sentences[:SUMMARY_SENTENCES]))
+
+
+def _own_things(beat: BeatDraft, story: str) -> str:
+    """The beat's summary without the worked example's red umbrella, if that leaves any."""
+    return without_thing(beat.summary, EXAMPLE_THING, story) or beat.summary
 
 
 def fit_beats(
@@ -89,7 +97,7 @@ def fit_beats(
                     "place": clean_place(beat.place, cast, language),
                     "interior": interior_for(beat.place, beat.interior),
                     "summary": whole_clauses(
-                        clean_edges(strip_role_label(_first_sentences(beat.summary)))
+                        clean_edges(strip_role_label(_first_sentences(_own_things(beat, story))))
                     ),
                 }
             )

@@ -22,7 +22,7 @@ from agent.drafting.brief import facts_for
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
-from agent.prompt_texts import EXAMPLE_WORDS
+from agent.prompt_texts import EXAMPLE_NAMES, EXAMPLE_THING
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
@@ -57,7 +57,7 @@ def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
 def copies_example(summary: str) -> bool:
     """Whether a beat's ``summary`` is the outline's worked example again, not this story."""
     folded = summary.casefold()
-    return any(word in folded for word in EXAMPLE_WORDS)
+    return any(word in folded for word in EXAMPLE_NAMES) or bool(EXAMPLE_THING.search(summary))
 
 
 def beat_text(beat: BeatDraft) -> str:

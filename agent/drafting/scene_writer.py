@@ -24,7 +24,7 @@ from agent.drafting.places import stays_inside
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
-from agent.prompt_texts import ARC_ROLES, TURNS
+from agent.prompt_texts import ARC_ROLES, EXAMPLE_THING, TURNS
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, scene_budget_s
@@ -237,7 +237,7 @@ class SceneWriter:
             # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
             # screen when the speech after it became a cue (2026-12-01).
             new = keep_to_beat(mend_edges(speech_to_dialogue(mend_edges(new), self.cast)), others)
-            new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea)
+            new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)
             new = mend_visual(
                 in_film_language(drop_repeats(new), self.language),
                 self.brief.guidelines,

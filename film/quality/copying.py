@@ -170,3 +170,33 @@ def check_copying(
                 )
             )
     return findings
+
+
+_CLAUSE = re.compile(r"[^，,；;。.!！?？]+[，,；;]?")
+
+
+def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
+    """``text`` without the clauses that bring in ``thing``, unless the ``story`` has it.
+
+    Recorded (小区保安大爷抓橘猫, 2026-12-01): the outline's guard stood at the gate
+    "手里还握着一个红色雨伞", the worked example's red umbrella, and his scene asked "你们看，
+    那里的雨伞怎么了？". The example is a different film; the clause that borrows its object
+    goes and the rest of the sentence stands. "" when every clause of ``text`` has it.
+    """
+    found = thing.search(text)
+    if found is None:
+        return text
+    said = found.group(0).casefold()
+    if (said.split()[-1] if said.isascii() else said[-1]) in story.casefold():
+        return text  # the story's own umbrella (伞, "umbrella"), whatever its colour
+    sentences = re.findall(r"[^。.!！?？]+[。.!！?？]*\s*", text)
+    kept: list[str] = []
+    for sentence in sentences:
+        body = sentence.rstrip()
+        end = body[len(body.rstrip("。.!！?？")) :]
+        clauses = [c for c in _CLAUSE.findall(body.rstrip("。.!！?？")) if not thing.search(c)]
+        if not clauses:
+            continue
+        joined = "".join(clauses).rstrip().rstrip("，,；;")
+        kept.append(joined + (end or ("。" if CJK_RUN.search(joined) else ".")))
+    return ("" if CJK_RUN.search(text) else " ").join(kept).strip()

@@ -52,6 +52,37 @@ def test_the_outline_examples_place_gives_way_to_the_storys_own() -> None:
     assert fit_beats(zh, 3, ["小明"], "zh", "夜市摆摊的程序员")[0].place == "夜市"
 
 
+def test_the_examples_red_umbrella_leaves_a_beat_and_a_scene_unless_the_idea_has_one() -> None:
+    """Recorded: the guard spoof's outline put "一个红色雨伞" in the guard's hand (2026-12-01)."""
+    from agent.prompt_texts import EXAMPLE_THING
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import DialogueLine, Scene
+
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    summary = "保安大爷拿着天罗地网，站在小区门口，手里还握着一个红色雨伞。保安大爷在等。"
+    beat = BeatDraft.model_validate(
+        {**_beat("小区门口", summary).model_dump(), "characters": ["保安大爷"]}
+    )
+    fitted = fit_beats([beat], 1, ["保安大爷"], "zh", guard)
+    assert fitted[0].summary == "保安大爷拿着天罗地网，站在小区门口。保安大爷在等。"
+    # An idea with an umbrella of its own keeps it, whatever its colour.
+    rainy = fit_beats([beat], 1, ["保安大爷"], "zh", "保安大爷借给外卖小哥一把伞")
+    assert "红色雨伞" in rainy[0].summary
+    scene = Scene(
+        number=1,
+        place="GATE",
+        action=["He waits at the gate, holding a red umbrella.", "Rain falls."],
+        dialogue=[
+            DialogueLine(speaker="Walter", text="Where did I leave my red umbrella?"),
+            DialogueLine(speaker="Walter", text="Here they come."),
+        ],
+    )
+    bus = "a retired bus driver rides his old route with his granddaughter"
+    mended = drop_copied_lines(scene, (), bus, EXAMPLE_THING)
+    assert mended.action == ["He waits at the gate.", "Rain falls."]
+    assert [d.text for d in mended.dialogue] == ["Here they come."]
+
+
 def test_the_scene_examples_person_is_struck_from_action_and_visual() -> None:
     """Recorded: "Nora approaches him from behind with her umbrella in hand." in a visual."""
     idea = "a retired bus driver rides his old route with his granddaughter"

@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import chinese_words_for_english
-from film.quality.copying import GuidelinePhrases, recites_idea
-from film.quality.debris import echoes_prompt
 from film.quality.repetition import (
     SeenLines,
     long_enough,
@@ -201,34 +199,6 @@ def drop_film_repeats(scenes: Iterable[Scene]) -> list[Scene]:
     """Every scene of a film with the lines it repeats from earlier scenes struck out."""
     seen = SeenLines()
     return [drop_repeats(scene, seen) for scene in scenes]
-
-
-def drop_copied_lines(scene: Scene, guidelines: Sequence[str], idea: str = "") -> Scene:
-    """``scene`` without lines that copy a guideline or worked example, or recite the idea.
-
-    The dumplings scene once had the prompt's own example line ("拿着吧，我家就在拐角那边。")
-    as grandma's dialogue; asking again for the whole scene cost 15 s on two cores, while
-    striking the line loses nothing of this story. A spoken line that says the idea back
-    (:func:`film.quality.copying.recites_idea`) goes too, and so does a line that reads the
-    scene's own task back (:func:`film.quality.debris.echoes_prompt`). A scene keeps at least
-    one line of each kind it had (the gate then asks again for what is left).
-    """
-    phrases = GuidelinePhrases(guidelines, idea) if guidelines else None
-    action = [
-        line
-        for line in scene.action
-        if not (phrases and phrases.copied(line)) and not echoes_prompt(line)
-    ] or scene.action
-    dialogue = [
-        d
-        for d in scene.dialogue
-        if not (phrases and phrases.copied(d.text))
-        and not recites_idea(d.text, idea)
-        and not echoes_prompt(d.text)
-    ] or scene.dialogue
-    if action == scene.action and dialogue == scene.dialogue:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue})
 
 
 def cast_from_bible(screenplay: Screenplay) -> Screenplay:

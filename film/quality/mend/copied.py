@@ -1,0 +1,63 @@
+"""Lines that are not this story's own.
+
+A guideline or worked example copied in, the idea recited, the prompt's task read back.
+Split from :mod:`film.quality.mend.lines`, whose repairs strike repeats within the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.quality.copying import GuidelinePhrases, recites_idea, without_thing
+from film.quality.debris import echoes_prompt
+from film.screenplay import Scene
+
+
+def drop_copied_lines(
+    scene: Scene,
+    guidelines: Sequence[str],
+    idea: str = "",
+    example_thing: re.Pattern[str] | None = None,
+) -> Scene:
+    """``scene`` without lines that copy a guideline or worked example, or recite the idea.
+
+    The dumplings scene once had the prompt's own example line ("拿着吧，我家就在拐角那边。")
+    as grandma's dialogue; asking again for the whole scene cost 15 s on two cores, while
+    striking the line loses nothing of this story. A spoken line that says the idea back
+    (:func:`film.quality.copying.recites_idea`) goes too, and so does a line that reads the
+    scene's own task back (:func:`film.quality.debris.echoes_prompt`). A scene keeps at least
+    one line of each kind it had (the gate then asks again for what is left). The worked
+    example's own object (``example_thing``) loses its clauses unless the idea has it
+    (:func:`film.quality.copying.without_thing`).
+    """
+    phrases = GuidelinePhrases(guidelines, idea) if guidelines else None
+    if example_thing is not None:
+        scene = _without_example_thing(scene, example_thing, idea)
+    action = [
+        line
+        for line in scene.action
+        if not (phrases and phrases.copied(line)) and not echoes_prompt(line)
+    ] or scene.action
+    dialogue = [
+        d
+        for d in scene.dialogue
+        if not (phrases and phrases.copied(d.text))
+        and not recites_idea(d.text, idea)
+        and not echoes_prompt(d.text)
+    ] or scene.dialogue
+    if action == scene.action and dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+def _without_example_thing(scene: Scene, thing: re.Pattern[str], idea: str) -> Scene:
+    action = [kept for line in scene.action if (kept := without_thing(line, thing, idea))]
+    dialogue = [
+        d.model_copy(update={"text": kept})
+        for d in scene.dialogue
+        if (kept := without_thing(d.text, thing, idea))
+    ]
+    if action == scene.action and dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action or scene.action[:1], "dialogue": dialogue})
