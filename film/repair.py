@@ -11,6 +11,7 @@ what was done.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from film.cut import CutResult, cut_to_length, trim_to_fit
@@ -25,6 +26,7 @@ __all__ = [
     "add_missing_speakers",
     "cut_to_length",
     "deterministic_repair",
+    "named_as_in_bible",
     "trim_to_fit",
     "unknown_speakers",
     "within_form",
@@ -73,6 +75,39 @@ def _strangers(screenplay: Screenplay) -> dict[str, tuple[str, int]]:
     return found
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
+    """``screenplay`` whose speakers called "The X" are X when the bible has an X.
+
+    Recorded (en-ancient-letter, 2026-12-01): "THE SWORDSWOMAN" spoke in scene 3 and was
+    given a bible entry of her own ("a minor character"), beside the Swordswoman who leads
+    the film: one person, two entries, two voices.
+    """
+    known = {c.name.casefold(): c.name for c in screenplay.characters}
+
+    def named(name: str) -> str:
+        bare = _ARTICLE.sub("", name.strip())
+        return name if name.casefold() in known else known.get(bare.casefold(), name)
+
+    scenes = [
+        scene.model_copy(
+            update={
+                "dialogue": [
+                    line.model_copy(update={"speaker": named(line.speaker)})
+                    for line in scene.dialogue
+                ],
+                "characters": list(dict.fromkeys(named(n) for n in scene.characters)),
+            }
+        )
+        for scene in screenplay.scenes
+    ]
+    if [s.model_dump() for s in scenes] == [s.model_dump() for s in screenplay.scenes]:
+        return screenplay
+    return screenplay.model_copy(update={"scenes": scenes})
+
+
 def unknown_speakers(screenplay: Screenplay) -> list[str]:
     """Speakers without a bible entry, in the order they first speak."""
     return [name for name, _ in _strangers(screenplay).values()]
@@ -84,6 +119,7 @@ def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]
     The entry pins a plain look for production, in the film's language; its role says
     where they speak.
     """
+    screenplay = named_as_in_bible(screenplay)
     room = max(0, MAX_CHARACTERS - len(screenplay.characters))
     strangers = list(_strangers(screenplay).values())[:room]
     if not strangers:

@@ -91,6 +91,14 @@ def test_missing_speakers_join_the_bible_once_each_while_there_is_room() -> None
     assert len(repaired.characters) == MAX_CHARACTERS and added == crowd[: MAX_CHARACTERS - 1]
 
 
+def test_the_bibles_own_person_with_an_article_is_not_a_second_person() -> None:
+    """Recorded (en-ancient-letter, 2026-12-01): "The swordswoman" got an entry of her own."""
+    film = _talky(["The lead 0", "Cook"])
+    repaired, added = add_missing_speakers(film)
+    assert added == ["Cook"]
+    assert {line.speaker for line in repaired.scenes[0].dialogue} == {"Lead 0", "Cook"}
+
+
 def test_within_form_refuses_a_cast_the_bible_cannot_hold() -> None:
     with pytest.raises(TooManyCharacters):
         within_form(_talky([f"Guest {i}" for i in range(10)], lines=1), 600)
