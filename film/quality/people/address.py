@@ -6,6 +6,10 @@ can see it!", "Thank you, Bob."). Nobody calls their grandfather or their father
 a reader takes the two for strangers. The bible says who is whose elder, so a child's
 lines call their parent or grandparent what a child calls them. Only the words a person is
 addressed or spoken of by change; action lines keep the name, as screenplays do.
+
+A line about the pair's own courtship goes: in the same film the granddaughter asked her
+grandfather "Do you remember when we had our first date?" (2026-12-01), a line no reader
+takes for anything but a joke.
 """
 
 from __future__ import annotations
@@ -38,6 +42,12 @@ _JUNIORS = {
     "father": ("son", "daughter", "child", "儿子", "女儿"),
     "mother": ("son", "daughter", "child", "儿子", "女儿"),
 }
+#: A couple's own memories, which a child and their parent or grandparent never share.
+_COURTSHIP = re.compile(
+    r"\b(?:our|we had our) (?:first )?(?:date|kiss|wedding|honeymoon)\b"
+    r"|我们(?:的)?(?:第一次)?(?:约会|初吻|婚礼|蜜月)",
+    re.IGNORECASE,
+)
 #: A title before a name goes with it: "Mr. Okafor" is Grandpa, not "Mr. Grandpa".
 _TITLE = r"(?:(?:mr|mrs|ms|miss|old|uncle|aunt|grandpa|grandma|dad|mom|mum)\.?\s+)?"
 
@@ -94,17 +104,20 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
     if not elders:
         return scene
     roles = {name.lower(): role for name, role in people}
-    dialogue = list(scene.dialogue)
-    for index, line in enumerate(dialogue):
-        role = roles.get(line.speaker.lower())
-        if role is None:
-            continue
+    present = {n.lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
+    dialogue = []
+    for line in scene.dialogue:
+        role = roles.get(line.speaker.lower(), "")
         text = line.text
         for name, (kin, english, chinese) in elders:
-            if name.lower() != line.speaker.lower() and _is_junior(line.speaker, role, kin):
+            junior = name.lower() != line.speaker.lower() and _is_junior(line.speaker, role, kin)
+            if junior and name.lower() in present and _COURTSHIP.search(text):
+                text = ""
+                break
+            if junior:
                 text = _called(text, name, chinese if language == "zh" else english)
-        if text != line.text:
-            dialogue[index] = line.model_copy(update={"text": text})
+        if text:
+            dialogue.append(line if text == line.text else line.model_copy(update={"text": text}))
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})

@@ -77,3 +77,19 @@ def test_people_who_are_not_kin_keep_their_names() -> None:
     scene = _scene([("Jack", "Ready, Emily?"), ("Emily", "Ready, Jack.")])
     people = [("Jack", "debate captain"), ("Emily", "debate captain")]
     assert kin_address(scene, people, "en") is scene
+
+
+def test_a_child_and_an_elder_share_no_courtship() -> None:
+    # Recorded (en-family-bus, 2026-12-01): the granddaughter recalled "our first date".
+    scene = _scene(
+        [
+            ("Samantha", "Do you remember when we had our first date?"),
+            ("John", "Yeah, it was great."),
+            ("Samantha", "Remember how happy we used to be?"),
+        ]
+    )
+    mended = kin_address(scene, BUS, "en")
+    assert [line.text for line in mended.dialogue] == [
+        "Yeah, it was great.",
+        "Remember how happy we used to be?",
+    ]
