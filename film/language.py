@@ -86,6 +86,17 @@ _EVERYDAY_ENGLISH = {
     "home": "家",
     "welcome": "欢迎",
     "congratulations": "恭喜",
+    # People a Chinese film's notes name in English ("镜头中可以看到 photographer穿着…",
+    # 青海湖的第一缕光, 2026-12-01, which refused the whole film on its visual note).
+    "photographer": "摄影师",
+    "teacher": "老师",
+    "driver": "司机",
+    "doctor": "医生",
+    "nurse": "护士",
+    "guard": "保安",
+    "painter": "画师",
+    "princess": "公主",
+    "student": "学生",
 }
 _EVERYDAY_RUN = re.compile(
     r"\s*(?<![A-Za-z])(?<![A-Za-z] )(?<![A-Za-z]  )("

@@ -272,6 +272,18 @@ def test_only_a_chinese_film_has_its_lines_translated() -> None:
     assert in_film_language(scene, "en") is scene
 
 
+def test_a_chinese_visual_note_loses_a_clause_still_in_english() -> None:
+    """Recorded (青海湖的第一缕光, 2026-12-01): one English word refused the whole film."""
+    note = "清晨的阳光洒在岸边。镜头中可以看到 photographer穿着摄影服，手持相机。"
+    scene = _scene(["摄影师举起相机。"], ["终于等到了！"], visual=note)
+    assert in_film_language(scene, "zh").visual == note.replace(" photographer", "摄影师")
+    stray = _scene(
+        ["摄影师举起相机。"], ["终于等到了！"], visual="晨光洒在岸边，a man in a coat，逆光"
+    )
+    assert in_film_language(stray, "zh").visual == "晨光洒在岸边，逆光。"
+    assert in_film_language(stray, "en") is stray
+
+
 def test_a_near_copy_of_a_line_is_struck_like_a_copy() -> None:
     first = PAINTER_LINE
     again = PAINTER_LINE_AGAIN
