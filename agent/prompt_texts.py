@@ -72,6 +72,10 @@ EXAMPLES: dict[str, dict[str, str]] = {
     },
 }
 
+#: The bible task names no relative as an example: "(提到爸爸，就要有爸爸这个人物)" put a
+#: father into the Qinghai photographer's lone dawn and the love-notes classroom
+#: (2026-12-01). An idea's own people are named to it by "must_cast" instead.
+
 #: The worked examples' own people. A speaker of a drafted scene by one of these names who
 #: is not in the bible was copied from the example: the bike film got a "Nora".
 EXAMPLE_NAMES = frozenset({"nora", "林晓"})
@@ -103,12 +107,12 @@ TASKS: dict[str, dict[str, str]] = {
     },
     "characters": {
         "en": "Write the character bible: {count} characters at most, the lead first. "
-        "Everyone the idea names must be here (if it mentions a father, one of them is the "
-        "father). For each: a real name, role (who they are in this story), look (age, face, "
-        "hair, build), wardrobe worn in every scene, up to three props, and a voice hint.",
-        "zh": "写人物小传：最多{count}个人物，主角在前。创意里提到的人都要有（提到爸爸，就要有"
-        "爸爸这个人物）。每个人物写：中文名字、身份（在故事里是谁）、外貌（年龄、脸、发型、"
-        "身材）、每场都穿的服装、最多三件道具、声音特点。",
+        "Everyone the idea names must be here. For each: a real name, role (who they are in "
+        "this story), look (age, face, hair, build), wardrobe worn in every scene, up to "
+        "three props, and a voice hint.",
+        "zh": "写人物小传：最多{count}个人物，主角在前。创意里提到的人都要有。每个人物写：中文"
+        "名字、身份（在故事里是谁）、外貌（年龄、脸、发型、身材）、每场都穿的服装、最多三件"
+        "道具、声音特点。",
     },
     "outline": {
         "en": "Write the outline: exactly {count} beats, one per scene, each about {seconds} "
