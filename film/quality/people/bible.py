@@ -23,6 +23,7 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
@@ -84,7 +85,39 @@ def mended_bible(
         for p, (role, look) in zip(renamed, grown, strict=True)
     ]
     distinct = one_implied_relative(idea, one_per_relative(dressed))
-    return [dressed_as_men(p) for p in mend_sexes(idea, own_sentences(distinct))]
+    return [within_bounds(dressed_as_men(p)) for p in mend_sexes(idea, own_sentences(distinct))]
+
+
+def _bound(field: str) -> int:
+    """The bible's length bound for ``field`` (see :class:`CharacterProfile`)."""
+    info = CharacterProfile.model_fields[field]
+    return next(m.max_length for m in info.metadata if getattr(m, "max_length", None))
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, back to its last clause or word when it can."""
+    cut = text[:limit]
+    for breaks in (r"[，,；;。.]", r"\s"):
+        ends = [m.start() for m in re.finditer(breaks, cut)]
+        if ends and ends[-1] >= limit // 2:
+            return cut[: ends[-1]].rstrip(" ，,；;")
+    return cut.rstrip()
+
+
+def within_bounds(person: CharacterProfile) -> CharacterProfile:
+    """``person`` with each text field cut back to the bible's bound, at a clause or a word.
+
+    The exact fixes may lengthen a field: a voice hint given its person's sex ("male voice, "
+    before "John is a sarcastic, mischievous delivery driver who") ran past its 60
+    characters, and the next validation crashed a draft (craft bench, en-spoof-scooter,
+    2026-12-01).
+    """
+    updates = {
+        field: _cut(text, _bound(field))
+        for field in ("role", "look", "wardrobe", "voice")
+        if len(text := getattr(person, field)) > _bound(field)
+    }
+    return person.model_copy(update=updates) if updates else person
 
 
 def dressed_as_men(person: CharacterProfile) -> CharacterProfile:

@@ -155,3 +155,17 @@ def test_the_delivery_man_is_one_of_the_ideas_people() -> None:
 
     idea = "暴雨夜，外卖小哥送最后一单，发现收件人是独居的老奶奶。"
     assert idea_people_words(idea) == ["奶奶", "外卖小哥"]
+
+
+def test_a_voice_given_its_persons_sex_stays_within_the_bibles_bound() -> None:
+    """Recorded (en-spoof-scooter, 2026-12-01): "male voice, " made the hint 71 characters and
+    the next validation crashed the draft."""
+    rider = CharacterProfile(
+        name="Scooter",
+        role="food delivery rider",
+        voice="John is a sarcastic, mischievous delivery driver who sings",
+    )
+    idea = "A food delivery rider is sure his second-hand scooter is haunted"
+    (mended,) = mended_bible(idea, [rider], "en")
+    assert mended.voice == "male voice, John is a sarcastic"
+    CharacterProfile.model_validate(mended.model_dump())
