@@ -86,6 +86,17 @@ _EVERYDAY_ENGLISH = {
     "home": "家",
     "welcome": "欢迎",
     "congratulations": "恭喜",
+    # "监控摄像头会记录 everything，…" refused the guard spoof (2026-12-01).
+    "everything": "一切",
+    "everyone": "每个人",
+    "nothing": "什么都没有",
+    "always": "总是",
+    "maybe": "也许",
+    "perfect": "完美",
+    "amazing": "太棒了",
+    "beautiful": "美",
+    "surprise": "惊喜",
+    "secret": "秘密",
     # People a Chinese film's notes name in English ("镜头中可以看到 photographer穿着…",
     # 青海湖的第一缕光, 2026-12-01, which refused the whole film on its visual note).
     "photographer": "摄影师",

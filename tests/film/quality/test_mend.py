@@ -250,6 +250,8 @@ def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
     )
     assert chinese_words_for_english("Thank you，奶奶！") == "谢谢你，奶奶！"
     assert chinese_words_for_english("我 hate你！") == "我恨你！"  # 纸条里的夏天, 2026-12-01
+    recorded = "监控摄像头会记录 everything，包括你偷外卖的详细过程。"  # 保安大爷, 2026-12-01
+    assert chinese_words_for_english(recorded) == "监控摄像头会记录一切，包括你偷外卖的详细过程。"
     for kept in (
         "我买了一部iPhone",
         "OK，走吧",
