@@ -46,7 +46,7 @@ from film.quality import (
     check_logline,
     idea_people_words,
 )
-from film.quality.genre import theme_for_label
+from film.quality.genre import in_period_dress, theme_for_label
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
@@ -183,9 +183,12 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        profiles = mended_bible(
-            state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
-        )
+        profiles = [
+            in_period_dress(p, genre)
+            for p in mended_bible(
+                state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
+            )
+        ]
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.language import has_cjk
 from film.quality.findings import Brief, Finding
-from film.screenplay import Genre
+from film.screenplay import CharacterProfile, Genre
 
 _GENRE_NOUN_EN = r"(?:film|movie|story|short|drama|piece|genre|micro[- ]?film|video|tale|style)"
 _GENRE_NOUN_ZH = r"(?:微电影|电影|片|故事|题材|风格|类型|短片|短剧|剧)"
@@ -179,3 +180,36 @@ def check_period_dress(
             )
             break
     return findings
+
+
+_DRESS_ITEM = re.compile(r"[^、，,;；。]+[、，,;；。]?")
+#: What a person wears when every item of their wardrobe was modern: plain period dress.
+_PERIOD_WARDROBE = {"zh": "长衫、布鞋", "en": "a long robe and cloth shoes"}
+
+
+def _period_items(text: str) -> str:
+    """``text`` without its items (、，; clauses) that name modern dress."""
+    kept = "".join(item for item in _DRESS_ITEM.findall(text) if not _MODERN_DRESS.search(item))
+    kept = kept.strip().rstrip("、，,;；")
+    return kept + "。" if kept and text.strip().endswith("。") else kept
+
+
+def in_period_dress(person: CharacterProfile, genre: Genre | None) -> CharacterProfile:
+    """``person`` of an ancient-style film without the modern items in their look and dress.
+
+    Recorded (一位宫廷画师, 2026-12-01): the painter's wardrobe was "白色画布、黑色颜料、红色
+    墨镜" and his look "身着墨镜，穿着长袍、汉服和斗笠" through three asks, and the whole film was
+    refused. The sunglasses go and the robe stays; a wardrobe left with nothing becomes plain
+    period dress, and a modern prop (a phone) goes too.
+    """
+    if genre is not Genre.ANCIENT_STYLE:
+        return person
+    look = _period_items(person.look) if _MODERN_DRESS.search(person.look) else person.look
+    wardrobe = person.wardrobe
+    if _MODERN_DRESS.search(wardrobe):
+        language = "zh" if has_cjk(wardrobe) else "en"
+        wardrobe = _period_items(wardrobe) or _PERIOD_WARDROBE[language]
+    props = [p for p in person.props if not _MODERN_DRESS.search(p)]
+    if (look, wardrobe, props) == (person.look, person.wardrobe, person.props):
+        return person
+    return person.model_copy(update={"look": look, "wardrobe": wardrobe, "props": props})

@@ -127,3 +127,24 @@ def test_a_theme_that_is_only_the_genre_label_gets_words_of_its_own() -> None:
     for genre in Genre:
         fixed = theme_for_label(genre.chinese, "zh")
         assert fixed != genre.chinese and is_genre_name(fixed) is None
+
+
+def test_an_ancient_style_person_loses_modern_items_and_keeps_the_robe() -> None:
+    """Recorded (一位宫廷画师, 2026-12-01): sunglasses refused the whole bible three times."""
+    from film.quality.genre import in_period_dress
+    from film.screenplay import CharacterProfile, Genre
+
+    painter = CharacterProfile(
+        name="沈墨",
+        role="宫廷画师",
+        look="身着墨镜，穿着长袍、汉服和斗笠，戴一副黑色的眼镜",
+        wardrobe="红色墨镜、T恤",
+        props=["画笔", "手机"],
+    )
+    dressed = in_period_dress(painter, Genre.ANCIENT_STYLE)
+    assert dressed.look == "穿着长袍、汉服和斗笠，戴一副黑色的眼镜"
+    assert dressed.wardrobe == "长衫、布鞋"
+    assert dressed.props == ["画笔"]
+    assert in_period_dress(painter, Genre.YOUTH_ROMANCE) is painter
+    general = CharacterProfile(name="General Wu", wardrobe="a dark suit, a tie, a fur cloak.")
+    assert in_period_dress(general, Genre.ANCIENT_STYLE).wardrobe == "a fur cloak."
