@@ -1,8 +1,8 @@
 """An answer is said by the person it answers, not by the one who asked.
 
 The 1.5B model often forgets to hand the turn over. It writes two cues in a row for one
-speaker, the second answering the first ("Where are you going?" / "Home, I'll be there in a
-minute."), or one cue with both sides in it ("The movie is amazing! I haven't seen this
+speaker, the second an answer ("Come on, we need to go now." / "Okay, let's go."), or one
+cue with both sides in it ("The movie is amazing! I haven't seen this
 before. Yes, but I can't afford it right now."; 公主: "我来过这里。是的，这是我的工作。"). Joined
 into one speech (:func:`film.quality.mend.speeches.join_runs`), the person then answers
 themself, which the craft bench's second reader counted among the commonest faults
@@ -54,9 +54,14 @@ def _other(speaker: str, pair: tuple[str, str]) -> str:
     return pair[1] if speaker.strip().lower() == pair[0].lower() else pair[0]
 
 
-def _answers(before: DialogueLine, line: DialogueLine) -> bool:
-    """Whether ``line``, said right after ``before`` by the same person, is an answer to it."""
-    return bool(_QUESTION_END.search(before.text) or _ANSWER_OPENING.match(line.text.strip()))
+def _answers(line: DialogueLine) -> bool:
+    """Whether ``line``, said right after the same person's cue, opens as an answer.
+
+    A question before it is not enough: "怎么教我包饺子呢？" and "你快点做，我一会儿就给你包好。"
+    are one grandmother talking on (饺子里的叮嘱, 2026-12-01), and handing the second to the
+    grandson made him answer himself.
+    """
+    return bool(_ANSWER_OPENING.match(line.text.strip()))
 
 
 def _turns_inside(line: DialogueLine, pair: tuple[str, str]) -> list[DialogueLine]:
@@ -82,10 +87,10 @@ def _turns_inside(line: DialogueLine, pair: tuple[str, str]) -> list[DialogueLin
 def handed_over(scene: Scene) -> Scene:
     """``scene`` with each answer given to the other of its two people.
 
-    A cue that answers the same speaker's cue before it (that one asked a question, or
-    this one opens as an answer: "Yes", "Thanks", "好的", "谢谢") is the other person's;
-    so is the part of a speech from an inner "Yes, …" or "是的，…" on. Words and order are
-    kept; only who says them changes.
+    A cue that opens as an answer ("Yes", "Thanks", "好的", "谢谢") right after the same
+    speaker's cue is the other person's, unless the other person speaks next anyway; so is
+    the part of a speech from an inner "Yes, …" or "是的，…" on. Words and order are kept;
+    only who says them changes.
     """
     pair = _two_people(scene)
     if pair is None:
@@ -93,7 +98,8 @@ def handed_over(scene: Scene) -> Scene:
     both_speak = len({line.speaker.strip().lower() for line in scene.dialogue}) == 2
     dialogue: list[DialogueLine] = []
     before: DialogueLine | None = None  # the model's own cue before, as it wrote it
-    for original in scene.dialogue:
+    for index, original in enumerate(scene.dialogue):
+        after = scene.dialogue[index + 1].speaker.lower() if index + 1 < len(scene.dialogue) else ""
         asked = bool(dialogue) and bool(_QUESTION_END.search(dialogue[-1].text))
         other_asked = asked and dialogue[-1].speaker.lower() != original.speaker.lower()
         parts = [original] if other_asked else _turns_inside(original, pair)
@@ -105,7 +111,9 @@ def handed_over(scene: Scene) -> Scene:
             and dialogue[-1].speaker == before.speaker
             and before.speaker.lower() == first.speaker.lower()
             and not first.parenthetical
-            and _answers(dialogue[-1], first)
+            and _answers(first)
+            # Handed over, it would run into the other person's own next cue.
+            and _other(first.speaker, pair).lower() != after
         ):
             # The whole cue's turns shift by one: its first part is the other person's now.
             parts = [p.model_copy(update={"speaker": _other(p.speaker, pair)}) for p in parts]

@@ -24,23 +24,44 @@ def test_a_cue_that_answers_the_same_speakers_last_cue_is_the_other_persons() ->
     # Recorded (en-family-bus, 2026-12-01): Anna says both halves of the exchange.
     scene = _scene(
         [
+            ("Bob", "The bus leaves at six."),
             ("Anna", "Come on, we need to go now."),
             ("Anna", "Okay, let's go."),
-            ("Bob", "Can you wait?"),
+            ("Anna", "Can you wait?"),
         ]
     )
     assert _said(handed_over(scene)) == [
+        ("Bob", "The bus leaves at six."),
         ("Anna", "Come on, we need to go now."),
         ("Bob", "Okay, let's go."),
-        ("Bob", "Can you wait?"),
+        ("Anna", "Can you wait?"),
     ]
 
 
-def test_a_question_is_answered_by_the_other_person() -> None:
-    scene = _scene(
-        [("许言", "你明天还来图书馆吗？"), ("许言", "我每天都在这里等你。"), ("林夏", "嗯。")]
+def test_a_speaker_who_asks_and_talks_on_keeps_both_cues() -> None:
+    # Recorded (饺子里的叮嘱 and 小明的街舞梦想, 2026-12-01): handed over after a question,
+    # the second cue made the grandson answer himself and the father say the son's words.
+    dumplings = _scene(
+        [
+            ("李奶奶", "怎么教我包饺子呢？"),
+            ("李奶奶", "你快点做，我一会儿就给你包好。"),
+            ("孙子", "好的，谢谢您！"),
+        ]
     )
-    assert [who for who, _ in _said(handed_over(scene))] == ["许言", "林夏", "林夏"]
+    assert handed_over(dumplings) is dumplings
+    dance = _scene(
+        [
+            ("小明", "那我们什么时候开始呢？"),
+            ("小明", "我也想学，但爸爸不同意。"),
+            ("爸爸", "周末吧，我们可以一起练习。"),
+        ]
+    )
+    assert handed_over(dance) is dance
+
+
+def test_an_answer_is_not_handed_to_someone_about_to_speak_anyway() -> None:
+    scene = _scene([("许言", "你明天还来吗？"), ("许言", "好的，我等你。"), ("林夏", "嗯。")])
+    assert handed_over(scene) is scene
 
 
 def test_an_answer_inside_one_speech_is_split_off_and_the_turns_alternate() -> None:
@@ -152,11 +173,17 @@ def test_a_split_speech_keeps_its_acting_note_on_the_first_part() -> None:
 
 def test_a_split_answer_to_the_same_speaker_shifts_every_turn_by_one() -> None:
     scene = _scene(
-        [("Ana", "Are you coming?"), ("Ana", "Not really. Yes, I am."), ("Ben", "Good.")]
+        [
+            ("Ben", "Hi."),
+            ("Ana", "Are you coming?"),
+            ("Ana", "Sure, soon. Yes, I am."),
+            ("Ana", "Let's go."),
+        ]
     )
     assert _said(handed_over(scene)) == [
+        ("Ben", "Hi."),
         ("Ana", "Are you coming?"),
-        ("Ben", "Not really."),
+        ("Ben", "Sure, soon."),
         ("Ana", "Yes, I am."),
-        ("Ben", "Good."),
+        ("Ana", "Let's go."),
     ]
