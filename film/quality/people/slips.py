@@ -86,9 +86,13 @@ def with_told_kin(text: str, told: set[str], film_text: str = "") -> str:
     :func:`film_relatives`.
     """
     wrong = {key for key in relatives_in(text) - told if _partner(key) in told}
-    return _a_generation_up(_swapped(text, wrong), told, film_text)
+    swapped = _a_generation_up(_swapped(text, wrong), told, film_text)
+    # "看着爸爸和妈妈在散步" in a film with no mother came out "爸爸和爸爸" (2026-12-01).
+    once = _TWICE.sub(lambda match: match.group(1) or match.group(2), swapped)
+    return once if swapped != text else text
 
 
+_TWICE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:和|与|跟)\1|\b([A-Z][a-z]+) and \2\b")
 #: A parent or child the film lacks, where it has the grandparent or grandchild instead.
 _GENERATION = {
     "mother": "grandmother",

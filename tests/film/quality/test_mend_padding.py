@@ -155,6 +155,9 @@ def test_a_mother_the_film_lacks_is_the_grandmother_it_has() -> None:
     assert with_told_kin("Thanks, Mom!", told_en, english) == "Thanks, Grandma!"
     with_parents = film_relatives("奶奶和妈妈一起送孙子上大学", [])
     assert with_told_kin("妈妈给他送行。", with_parents, "") == "妈妈给他送行。"
+    # Swapped beside the one it becomes, the pair is one person (小明的街舞梦想, 2026-12-01).
+    dance = film_relatives("小明想说服爸爸让他去学街舞", [("小明", "儿子"), ("爸爸", "爸爸")])
+    assert with_told_kin("小明看着爸爸和妈妈在散步。", dance) == "小明看着爸爸在散步。"
 
 
 def test_speech_in_action_without_a_colon_is_a_line() -> None:
