@@ -14,13 +14,13 @@ from __future__ import annotations
 from film.quality.mend.arc import in_arc_order, scene_at_turn, scene_before_turn
 from film.quality.mend.copied import drop_copied_lines
 from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses, without_heading
+from film.quality.mend.language import in_film_language
 from film.quality.mend.lines import (
     alone_with_nobody,
     cast_from_bible,
     cut_loop,
     drop_film_repeats,
     drop_repeats,
-    in_film_language,
     keep_to_beat,
     without_loops,
 )

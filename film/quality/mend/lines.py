@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.language import chinese_clauses, chinese_words_for_english
 from film.quality.repetition import (
     SeenLines,
     long_enough,
@@ -221,34 +220,6 @@ def cast_from_bible(screenplay: Screenplay) -> Screenplay:
             scene if kept == scene.characters else scene.model_copy(update={"characters": kept})
         )
     return screenplay.model_copy(update={"scenes": scenes})
-
-
-def _chinese_visual(visual: str) -> str:
-    """A Chinese visual note without the clauses still in English after the table's words.
-
-    A note is one shot's light, colour and framing; a clause less loses nothing of the
-    story, while one English word in it refused a whole film three times over (青海湖的第一缕
-    光, 2026-12-01).
-    """
-    if not re.search(r"[A-Za-z]{3,}", visual):
-        return visual
-    kept = chinese_clauses(visual)
-    return visual if kept == visual else kept.rstrip("。") + "。"
-
-
-def in_film_language(scene: Scene, language: str) -> Scene:
-    """``scene`` of a Chinese film with everyday English in its lines said in Chinese."""
-    if language != "zh":
-        return scene
-    action = [chinese_words_for_english(line) for line in scene.action]
-    dialogue = [
-        line.model_copy(update={"text": chinese_words_for_english(line.text)})
-        for line in scene.dialogue
-    ]
-    visual = _chinese_visual(chinese_words_for_english(scene.visual))
-    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
 
 
 def keep_to_beat(scene: Scene, other_beats: Sequence[str]) -> Scene:

@@ -271,7 +271,8 @@ def test_only_a_chinese_film_has_its_lines_translated() -> None:
     assert mended.dialogue[0].text == "对不起，我来晚了。"
     assert mended.visual == "暖光，好"
     assert mended.action == scene.action, "an unknown English word is left for the gate"
-    assert in_film_language(scene, "en") is scene
+    english = _scene(["Grandma smiles."], ["Sorry, I'm late."], visual="warm light, okay")
+    assert in_film_language(english, "en") is english
 
 
 def test_a_chinese_visual_note_loses_a_clause_still_in_english() -> None:
@@ -283,7 +284,18 @@ def test_a_chinese_visual_note_loses_a_clause_still_in_english() -> None:
         ["摄影师举起相机。"], ["终于等到了！"], visual="晨光洒在岸边，a man in a coat，逆光"
     )
     assert in_film_language(stray, "zh").visual == "晨光洒在岸边，逆光。"
-    assert in_film_language(stray, "en") is stray
+
+
+def test_an_english_films_sentence_that_switches_into_chinese_goes() -> None:
+    """Recorded (en-scenery-lighthouse, 2026-12-01): "…I'll miss being able to see the海洋。"."""
+    line = (
+        "I know it will be automated, but I'll miss being able to see the海洋。"
+        "I'll miss the water from the top."
+    )
+    scene = _scene(["The lamp turns."], [line, "全是中文。"], visual="Blue dusk, 海 wide.")
+    mended = in_film_language(scene, "en")
+    assert [d.text for d in mended.dialogue] == ["I'll miss the water from the top."]
+    assert mended.visual == "" and mended.action == ["The lamp turns."]
 
 
 def test_a_near_copy_of_a_line_is_struck_like_a_copy() -> None:
