@@ -31,6 +31,9 @@ _TASK_ECHO = (
     r"|\babout \d+ seconds on screen\b|\bwrite how the scene opens\b|\bthat lead into them\b"
     r"|从这里开始[：:]|怎么开场[：:]|引出这几句"
     r"|\bshort action lines \(what the camera sees|请重写得短一些|保留原意，最多|这一场现在是[：:]"
+    # The logline task's own words for the setting time, given back as the drummer's
+    # "Setting: a season, a festival or an era" (2026-12-01).
+    r"|\ba season, a festival or an era\b|季节、节日或年代"
 )
 
 #: (check id, pattern, what it is): first match wins, so specific kinds come first.

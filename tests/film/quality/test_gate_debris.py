@@ -32,6 +32,8 @@ RECORDED = [
     ("It tells the idea itself: it keeps the original people, places and things.", "debris.prompt"),
     ("}", "debris.json"),
     ("...", "debris.empty"),
+    # The drummer's setting time was the logline task's own words (2026-12-01).
+    ("a season, a festival or an era", "debris.prompt"),
 ]
 
 
