@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from film.quality.copying import GuidelinePhrases, recites_idea, without_thing
 from film.quality.debris import echoes_prompt
+from film.quality.mend.lines import rewritten
 from film.screenplay import Scene
 
 
@@ -52,12 +53,4 @@ def drop_copied_lines(
 
 
 def _without_example_thing(scene: Scene, thing: re.Pattern[str], idea: str) -> Scene:
-    action = [kept for line in scene.action if (kept := without_thing(line, thing, idea))]
-    dialogue = [
-        d.model_copy(update={"text": kept})
-        for d in scene.dialogue
-        if (kept := without_thing(d.text, thing, idea))
-    ]
-    if action == scene.action and dialogue == scene.dialogue:
-        return scene
-    return scene.model_copy(update={"action": action or scene.action[:1], "dialogue": dialogue})
+    return rewritten(scene, lambda text: without_thing(text, thing, idea))

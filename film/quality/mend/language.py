@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from film.language import CJK, chinese_clauses, chinese_words_for_english
+from film.quality.mend.lines import rewritten
 from film.screenplay import Scene
 
 
@@ -58,15 +59,4 @@ def in_film_language(scene: Scene, language: str) -> Scene:
 
 
 def _english_only(scene: Scene) -> Scene:
-    action = [kept for line in scene.action if (kept := _without_chinese(line))]
-    dialogue = [
-        line.model_copy(update={"text": kept})
-        for line in scene.dialogue
-        if (kept := _without_chinese(line.text))
-    ]
-    visual = _without_chinese(scene.visual)
-    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
-        return scene
-    return scene.model_copy(
-        update={"action": action or scene.action[:1], "dialogue": dialogue, "visual": visual}
-    )
+    return rewritten(scene, _without_chinese, visual=True)

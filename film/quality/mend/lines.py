@@ -7,7 +7,7 @@ wrote for this scene.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from film.quality.repetition import (
     SeenLines,
@@ -20,6 +20,26 @@ from film.quality.repetition import (
 )
 from film.quality.text import normalise
 from film.screenplay import Scene, Screenplay
+
+
+def rewritten(scene: Scene, fix: Callable[[str], str], *, visual: bool = False) -> Scene:
+    """``scene`` with ``fix`` applied to each action and dialogue line (and the visual note).
+
+    A line ``fix`` empties is struck; a scene left with no action keeps its first action
+    line as it was (the gate then asks again). The visual note is fixed only with ``visual``.
+    """
+    action = [kept for line in scene.action if (kept := fix(line))]
+    dialogue = [
+        line.model_copy(update={"text": kept})
+        for line in scene.dialogue
+        if (kept := fix(line.text))
+    ]
+    note = fix(scene.visual) if visual else scene.visual
+    if action == scene.action and dialogue == scene.dialogue and note == scene.visual:
+        return scene
+    return scene.model_copy(
+        update={"action": action or scene.action[:1], "dialogue": dialogue, "visual": note}
+    )
 
 
 def cut_loop(text: str) -> str:

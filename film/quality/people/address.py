@@ -35,6 +35,10 @@ _ELDERS_ZH = {
     "father": ("爸爸", "父亲", "老爸"),
     "mother": ("妈妈", "母亲", "老妈"),
 }
+#: Every kin word above: an elder already named by one is called by it anyway.
+_ALL_KIN = tuple(
+    word for _kin, words, english, chinese in _ELDERS for word in (*words, english, chinese)
+) + tuple(word for words in _ELDERS_ZH.values() for word in words)
 #: Who calls each elder by kin: their grandchildren, or their children.
 _JUNIORS = {
     "grandfather": ("grandson", "granddaughter", "grandchild", "孙子", "孙女", "外孙"),
@@ -121,8 +125,3 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
-
-
-_ALL_KIN = tuple(
-    word for _kin, words, english, chinese in _ELDERS for word in (*words, english, chinese)
-) + tuple(word for words in _ELDERS_ZH.values() for word in words)
