@@ -31,7 +31,12 @@ _GROWN_UP_ONLY = re.compile(
     r"|stockings|business suit|高跟鞋?|口红|浓妆|化妆|晚礼服|丝袜|西装|领带",
     re.I,
 )
-_JOINS = re.compile(r"(\s*(?:[,，、;；]|\band\b|\bwith\b|和|配|搭配)\s*)", re.I)
+#: The joins between a list's pieces. A comma and the word after it ("a dress, with her
+#: hair") are one join: split apart, they left an empty piece whose join was dropped, and
+#: the look read "a dresswith her hair" (craft bench, en-family-bus, 2026-12-01).
+_JOINS = re.compile(
+    r"(\s*(?:[,，、;；](?:\s*(?:and|with)\b)?|\band\b|\bwith\b|和|配|搭配)\s*)", re.I
+)
 _PLAIN = {"en": "T-shirt, shorts and trainers", "zh": "T恤、短裤和运动鞋"}
 
 

@@ -7,7 +7,7 @@ from gate_kit import fired_ids
 from film.quality import Brief, check_bible, check_logline
 from film.quality.people.ages import check_age_looks, elder_look, is_elder, sounds_old, stated_age
 from film.quality.people.bible import mended_bible
-from film.quality.people.dress import child_wardrobe, is_child
+from film.quality.people.dress import child_look, child_wardrobe, is_child, mens_wear
 from film.quality.people.family import (
     check_title_kin,
     implied_relatives,
@@ -211,6 +211,19 @@ def test_a_child_loses_grown_ups_clothes_and_keeps_the_rest() -> None:
     assert child_wardrobe("奶奶", "小雨的奶奶", "", "高跟鞋") == "高跟鞋"
     assert (
         child_wardrobe("Ann", "lawyer", "", "business suit and heels") == "business suit and heels"
+    )
+
+
+def test_a_comma_and_the_word_after_it_stay_one_join() -> None:
+    """Recorded (en-family-bus, 2026-12-01): "wearing a dresswith her hair tied up"."""
+    look = "Young, fair-haired, wearing a dress, with her hair tied up in a bun."
+    assert child_look("Granddaughter", "grandchild", look) == look
+    assert (
+        mens_wear("Young, fair-haired, wearing a white dress, with his hair in a bun.")
+        == "Young, fair-haired, with his hair in a bun."
+    )
+    assert child_wardrobe("Lily", "granddaughter", "", "a dress, and heels, and a hat") == (
+        "a dress, and a hat"
     )
 
 
