@@ -45,6 +45,7 @@ from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.pronouns import own_pronouns
 from film.quality.people.speech import speech_to_dialogue
+from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
 
@@ -249,7 +250,7 @@ class SceneWriter:
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             people = list(zip(self.cast, self.roles, strict=True))
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
-            new = kin_address(new, people, self.language)
+            new = called_by_their_names(kin_address(new, people, self.language), people)
             _log_struck(index, draft, new)
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(
@@ -283,6 +284,7 @@ class SceneWriter:
             language=self.language,
             retries=retries,
             retry_inline=True,
+            fresh_round=True,
         )
         return checked.result
 

@@ -68,7 +68,13 @@ def _has(words: Sequence[str], texts: Sequence[str]) -> str | None:
     return None
 
 
-def _elder(name: str, role: str) -> tuple[str, str, str] | None:
+def kin_words(kin: str) -> tuple[str, ...]:
+    """Every word ``kin`` ("grandfather") is said or called by, in English and Chinese."""
+    english_words, english, chinese = next((w, e, c) for k, w, e, c in _ELDERS if k == kin)
+    return (*english_words, english, chinese, *_ELDERS_ZH[kin])
+
+
+def elder_kin(name: str, role: str) -> tuple[str, str, str] | None:
     """(kin, English address, Chinese address) when the person is a parent or grandparent."""
     own_zh, own_en = own_role(role)
     if "孙" in own_zh or "孙" in name or re.search(r"\bgrand(?:son|daughter|child)", own_en, re.I):
@@ -103,7 +109,7 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
     elders = [
         (name, found)
         for name, role in people
-        if name.strip() and (found := _elder(name, role)) and not _has(_ALL_KIN, [name])
+        if name.strip() and (found := elder_kin(name, role)) and not _has(_ALL_KIN, [name])
     ]
     if not elders:
         return scene

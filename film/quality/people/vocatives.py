@@ -1,0 +1,106 @@
+"""People are called by names the film gives them, and nobody calls out their own title.
+
+Recorded (en-family-bus, 2026-12-01): the grandfather thanked "Nora", a person no bible,
+scene or idea holds ("Thanks, Nora. I appreciate it."), and he answered his granddaughter
+"I love you too, Grandpa." A reader takes the first for a stranger off screen and the
+second for a joke. Both are a name called out (a vocative) at the edge of a sentence, so
+only that call goes and the sentence stays: "Thanks. I appreciate it.", "I love you too."
+
+Only English calls by an unknown name are caught: a capitalised word after a comma at a
+sentence's end, or after a greeting at its start, that is no word of a bible name and no
+way of addressing someone ("Sir", "Grandpa"). A Chinese name cannot be told from other
+words this way, so in Chinese only a speaker's own kin title goes (爷爷 saying "……，爷爷。").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.quality.people.address import elder_kin, kin_words
+from film.screenplay import Scene
+
+#: Ways of calling someone that are not names: kin, courtesy, trade and endearment.
+_ADDRESS_WORDS = frozenset(
+    """
+    grandpa grandma granddad grandad grandfather grandmother granny nana dad daddy mom mum
+    mommy mama papa father mother son daughter sister brother sis bro uncle auntie aunt
+    cousin sir madam maam miss mister mr mrs ms lady gentlemen ladies everyone everybody
+    guys folks kid kids child boy girl man dude buddy pal friend friends mate dear darling
+    honey sweetie sweetheart love baby boss chief captain doctor doc teacher professor
+    officer coach chef driver master teacher grandson granddaughter god lord majesty
+    highness princess prince general miss team class partner neighbour neighbor
+    """.split()
+)
+#: Greetings and thanks after which a capitalised word is a call: "Thanks, Nora."
+_GREETING = (
+    r"(?:hi|hello|hey|thanks|thank you|okay|ok|oh|yes|no|sure|well|look|listen|come on|"
+    r"good morning|good night|goodbye|bye|sorry|wait|please|welcome|congratulations)"
+)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Uncle|Aunt)\.?\s+)?"
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_CALL_AT_END = re.compile(rf"\s*,\s*(?P<call>{_TITLE}{_NAME})\s*(?=[.!?]|$)")
+_CALL_AFTER_GREETING = re.compile(
+    rf"(?P<greeting>\b(?i:{_GREETING}))\s*,\s*(?P<call>{_TITLE}{_NAME})\s*(?=[.!?,])"
+)
+
+
+def _known(call: str, names: Sequence[str]) -> bool:
+    """Whether ``call`` is someone in the film, or a way of addressing anyone."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", call)]
+    known = {w.lower() for name in names for w in re.findall(r"[A-Za-z]+", name)}
+    titles = {"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt"}
+    return all(w in known or w in _ADDRESS_WORDS or w in titles for w in words)
+
+
+def _without_unknown_calls(text: str, names: Sequence[str]) -> str:
+    """``text`` without English calls by a name nobody in ``names`` has."""
+
+    def at_end(match: re.Match[str]) -> str:
+        return match[0] if _known(match["call"], names) else ""
+
+    def after_greeting(match: re.Match[str]) -> str:
+        return match[0] if _known(match["call"], names) else match["greeting"]
+
+    text = _CALL_AFTER_GREETING.sub(after_greeting, text)
+    # Only a call that ends its sentence: ", Mr. Okafor." yes, ", New York is far" never
+    # gets here because the lookahead wants the sentence's end.
+    return _CALL_AT_END.sub(at_end, text)
+
+
+def _without_own_title(text: str, titles: Sequence[str]) -> str:
+    """``text`` without the speaker's own kin title called out at a sentence's edge."""
+    for title in sorted(titles, key=len, reverse=True):
+        if title.isascii():
+            text = re.sub(rf"\s*,\s*{re.escape(title)}\s*(?=[.!?]|$)", "", text, flags=re.I)
+            text = re.sub(
+                rf"^{re.escape(title)}\s*,\s*(\w)", lambda m: m[1].upper(), text, flags=re.I
+            )
+        else:
+            text = re.sub(rf"[，,]\s*{re.escape(title)}\s*(?=[。！？!?]|$)", "", text)
+            text = re.sub(rf"^{re.escape(title)}[，,]\s*(?=\S)", "", text)
+    return text
+
+
+def called_by_their_names(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
+    """``scene`` with each line calling people only by names the film gives them.
+
+    ``people`` is the bible's (name, role) pairs. A line left with no word goes.
+    """
+    # The scene's own place is no stranger either: "Welcome, Paris!"
+    names = [*(name for name, _role in people), scene.place]
+    titles = {
+        name.lower(): kin_words(found[0])
+        for name, role in people
+        if name.strip() and (found := elder_kin(name, role))
+    }
+    dialogue = []
+    for line in scene.dialogue:
+        text = _without_unknown_calls(line.text, names)
+        text = _without_own_title(text, titles.get(line.speaker.lower(), ()))
+        text = text.strip()
+        if re.search(r"\w", text):
+            dialogue.append(line if text == line.text else line.model_copy(update={"text": text}))
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue})

@@ -1,0 +1,83 @@
+"""People are called only by names the film gives them; nobody calls out their own title."""
+
+from __future__ import annotations
+
+from film.quality.people.vocatives import called_by_their_names
+from film.screenplay import DialogueLine, Scene
+
+
+def _scene(lines: list[tuple[str, str]], place: str = "BUS STOP") -> Scene:
+    return Scene(
+        number=1,
+        place=place,
+        action=["The bus pulls in at the stop."],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+        characters=sorted({who for who, _ in lines}),
+    )
+
+
+# The recorded bus bible (en-family-bus, 2026-12-01).
+BUS = [
+    ("Granddaughter", "grandchild"),
+    ("Driver (Grandfather)", "grandparent"),
+]
+
+
+def test_a_stranger_called_by_name_and_the_elders_own_title_go() -> None:
+    scene = _scene(
+        [
+            ("Driver (Grandfather)", "Thanks, Nora. I appreciate it."),
+            ("Granddaughter", "I love you, Grandpa."),
+            ("Driver (Grandfather)", "I love you too, Grandpa. See ya."),
+            ("Granddaughter", "Hi, Mr. Smith! Goodbye, Nora, see you."),
+            ("Driver (Grandfather)", "Thank you, Driver."),
+        ]
+    )
+    mended = called_by_their_names(scene, BUS)
+    assert [line.text for line in mended.dialogue] == [
+        "Thanks. I appreciate it.",
+        "I love you, Grandpa.",
+        "I love you too. See ya.",
+        "Hi! Goodbye, see you.",
+        "Thank you, Driver.",
+    ]
+    assert mended.action == scene.action
+
+
+def test_names_in_the_film_and_ordinary_words_are_kept() -> None:
+    people = [("Lily", "student"), ("Tom", "classmate")]
+    lines = [
+        ("Lily", "Okay, thanks again."),
+        ("Tom", "See you tomorrow, Lily!"),
+        ("Lily", "It is far, New York is far."),
+        ("Tom", "Welcome home, sir."),
+        ("Lily", "Hello, Paris!"),
+    ]
+    scene = _scene(lines, place="PARIS STREET")
+    assert called_by_their_names(scene, people) == scene
+
+
+def test_a_chinese_elder_does_not_call_out_their_own_title() -> None:
+    people = [("爷爷", "小雨的爷爷"), ("小雨", "孙女")]
+    scene = _scene(
+        [
+            ("爷爷", "我也爱你，爷爷。"),
+            ("爷爷", "爷爷，走吧。"),
+            ("爷爷", "爷爷带你去公园。"),
+            ("小雨", "谢谢你，爷爷！"),
+        ],
+        place="公园",
+    )
+    mended = called_by_their_names(scene, people)
+    assert [line.text for line in mended.dialogue] == [
+        "我也爱你。",
+        "走吧。",
+        "爷爷带你去公园。",
+        "谢谢你，爷爷！",
+    ]
+
+
+def test_a_line_that_was_only_a_call_goes() -> None:
+    scene = _scene([("Granddaughter", "Hello, Grandpa."), ("Driver (Grandfather)", ", Grandpa.")])
+    mended = called_by_their_names(scene, BUS)
+    assert [line.text for line in mended.dialogue] == ["Hello, Grandpa."]
