@@ -27,10 +27,11 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
+from film.quality.coverage import PEOPLE
 from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in
-from film.quality.people.naming import real_names
+from film.quality.people.naming import real_names, unbracketed
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
@@ -50,11 +51,19 @@ def _renamed(profiles: Sequence[CharacterProfile], language: str) -> list[Charac
             text = text.replace(old, new)
         return text
 
+    def with_trade(person: CharacterProfile, name: str) -> str:
+        """The role, holding the trade a bracketed name lost ("Driver (Grandfather)")."""
+        kept, went = unbracketed(person.name)
+        role = swapped(person.role)
+        if kept != name or not went or went.lower() in role.lower():
+            return role
+        return f"{role} ({went.lower()})" if went.isascii() else f"{role}（{went}）"
+
     return [
         p.model_copy(
             update={
                 "name": name,
-                "role": swapped(p.role),
+                "role": with_trade(p, name),
                 "look": swapped(p.look),
                 "wardrobe": swapped(p.wardrobe),
             }
@@ -67,7 +76,7 @@ def mended_bible(
     idea: str, profiles: Sequence[CharacterProfile], language: str
 ) -> list[CharacterProfile]:
     """``profiles`` with every exact people fix made (see the module's list)."""
-    renamed = one_implied_relative(idea, _renamed(profiles, language))
+    renamed = one_implied_relative(idea, _renamed(one_per_idea_trade(idea, profiles), language))
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
     grown = [
         (role, grown_for_idea(idea, p.name, role, look))
@@ -178,6 +187,72 @@ def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProf
             kept.append(person)
         elif len(person.role.split()) > len(kept[twin].role.split()):
             kept[twin] = person
+    return kept
+
+
+#: The idea's tradespeople who are one person when the idea names one: a second "Bus
+#: Driver" is a copy of the retired driver, not a colleague.
+_TRADES = ("teacher", "doctor", "nurse", "driver", "chef", "farmer", "courier", "police")
+
+
+def _trade_words(trade: str) -> tuple[str, ...]:
+    return next(group for group in PEOPLE if group[0] == trade)
+
+
+def _said_once(words: Sequence[str], idea: str) -> bool:
+    """Whether ``idea`` names one person by ``words``: said once, never in the plural."""
+    count = 0
+    for word in words:
+        if word.isascii():
+            if re.search(rf"\b{re.escape(word)}s\b", idea, re.I):
+                return False
+            count += len(re.findall(rf"\b{re.escape(word)}\b", idea, re.I))
+        else:
+            count += idea.count(word)
+    return count == 1
+
+
+def _holds(words: Sequence[str], text: str) -> bool:
+    """Whether ``text`` (a name and role) holds one of ``words`` as its own, not "driver's"."""
+    return any(
+        re.search(rf"\b{re.escape(w)}\b(?!['’]s)", text, re.I) if w.isascii() else w in text
+        for w in words
+    )
+
+
+def _is_label(name: str, words: Sequence[str], idea: str) -> bool:
+    """Whether ``name`` is only the trade, with the idea's own words ("Bus Driver", 公交司机)."""
+    rest = name
+    for word in sorted(words, key=len, reverse=True):
+        rest = re.sub(
+            rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word), "", rest, flags=re.I
+        )
+    if rest == name:
+        return False
+    leftover = re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", rest)
+    return all(w.lower() == "the" or w.lower() in idea.lower() for w in leftover)
+
+
+def one_per_idea_trade(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
+    """The bible without a second, nameless copy of the one tradesperson the idea has.
+
+    Recorded (en-family-bus, 2026-12-01): beside "Driver (Grandfather)" the bible cast a
+    "Bus Driver", a young woman in a white dress and heels, who then drove the bus and
+    thanked the granddaughter for taking her home. The idea has one driver. When it names
+    its tradesperson once, an entry called only by that trade ("Bus Driver", 司机) goes
+    while another entry holds the trade too; two named people of a trade both stay.
+    """
+    kept = list(profiles)
+    for trade in _TRADES:
+        words = _trade_words(trade)
+        if not _said_once(words, idea):
+            continue
+        holders = [p for p in kept if _holds(words, f"{p.name} {p.role}")]
+        labels = [p for p in holders if _is_label(p.name, words, idea)]
+        if len(holders) < 2 or not labels:
+            continue
+        spare = labels if len(labels) < len(holders) else labels[1:]
+        kept = [p for p in kept if p not in spare]
     return kept
 
 

@@ -21,8 +21,37 @@ _REAL_NAMES = {
 }
 
 
+#: A name with a bracket after it: "Driver (Grandfather)", "Lily (granddaughter)".
+_BRACKETED = re.compile(r"^\s*(?P<outer>[^()（）]+?)\s*[(（]\s*(?P<inner>[^()（）]+?)\s*[)）]\s*$")
+
+
+def unbracketed(name: str) -> tuple[str, str]:
+    """``name`` without its bracket, and the part that went ("" when it had none).
+
+    What stays is the name itself, or the kin a bare trade stood for.
+
+    Recorded (en-family-bus, 2026-12-01): the grandfather was cast as "Driver
+    (Grandfather)", and every cue and action line read "DRIVER (GRANDFATHER)". A bracket
+    in a name is the role said twice: "Lily (granddaughter)" is Lily, and "Driver
+    (Grandfather)" is Grandfather, since a trade is no name.
+    """
+    found = _BRACKETED.match(name)
+    if found is None:
+        return name, ""
+    outer, inner = found["outer"], found["inner"]
+    return (inner, outer) if _trades_in(outer) and not _trades_in(inner) else (outer, inner)
+
+
 def real_names(names: Sequence[str], language: str) -> list[str]:
-    """``names`` with each stand-in (张三, John Doe) replaced by a real name, in order."""
+    """``names`` with each stand-in (张三, John Doe) replaced by a real name, in order.
+
+    A bracket goes first (:func:`unbracketed`), unless that makes two people one name.
+    """
+    plain = [unbracketed(name)[0] for name in names]
+    clash = {n.lower() for n in plain if [p.lower() for p in plain].count(n.lower()) > 1}
+    names = [
+        new if new.lower() not in clash else old for old, new in zip(names, plain, strict=True)
+    ]
     taken = {name.strip().lower() for name in names}
     spare = [n for n in _REAL_NAMES["zh" if language == "zh" else "en"] if n.lower() not in taken]
     renamed: list[str] = []

@@ -125,6 +125,33 @@ def test_a_grandfather_cast_twice_with_one_look_is_one_person() -> None:
     assert one_per_relative([yeye, waigong]) == [yeye, waigong]
 
 
+def test_a_nameless_copy_of_the_ideas_driver_goes_and_a_bracket_leaves_the_name() -> None:
+    """Recorded (en-family-bus, 2026-12-01): "Driver (Grandfather)" and a "Bus Driver"."""
+    from film.quality.people.bible import mended_bible, one_per_idea_trade
+    from film.screenplay import CharacterProfile
+
+    idea = "A retired bus driver rides his old route one last time with his granddaughter."
+    girl = CharacterProfile(name="Granddaughter", role="grandchild", look="A 10-year-old girl.")
+    driver = CharacterProfile(name="Driver (Grandfather)", role="grandparent", look="Old, bald.")
+    copy = CharacterProfile(name="Bus Driver", role="driver", look="Young, fair-haired.")
+    assert one_per_idea_trade(idea, [girl, driver, copy]) == [girl, driver]
+    mended = mended_bible(idea, [girl, driver, copy], "en")
+    assert [(p.name, p.role) for p in mended] == [
+        ("Granddaughter", "grandchild"),
+        ("Grandfather", "grandparent (driver)"),
+    ]
+    # Two named drivers both stay; so does a second driver the idea asks for.
+    ana = CharacterProfile(name="Ana", role="bus driver", look="Young.")
+    assert one_per_idea_trade(idea, [girl, driver, ana]) == [girl, driver, ana]
+    two = "Two bus drivers race their old routes."
+    assert one_per_idea_trade(two, [driver, copy]) == [driver, copy]
+    # In Chinese, a bare 司机 beside the named one goes; a named person keeps their name.
+    wang = CharacterProfile(name="王师傅（司机）", role="退休公交司机", look="六十岁")
+    bare = CharacterProfile(name="公交司机", role="司机", look="二十岁")
+    zh_idea = "退休的公交司机王师傅最后一次开他的老线路"
+    assert [p.name for p in mended_bible(zh_idea, [wang, bare], "zh")] == ["王师傅"]
+
+
 def test_the_compound_guard_is_not_a_policeman() -> None:
     """Recorded (保安大爷的天罗地网): 保安大爷's role came back as 警察."""
     from film.quality.people.naming import role_of_trade_name
