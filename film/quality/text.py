@@ -179,6 +179,9 @@ def shorten(text: str, limit: int = 60) -> str:
 
 
 _ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』]*")
+#: A spoken sentence with the space after it, so the pieces join back as they were: a
+#: Chinese stop ends one anywhere, an English one only before a space ("3.5" is one word).
+SPOKEN_SENTENCE = re.compile(r".+?(?:[。！？]+[”\"'」]?|[.!?]+[”\"']?(?=\s|$)|$)\s*", re.S)
 _EN_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from film.quality.text import SPOKEN_SENTENCE
 from film.screenplay import DialogueLine, Scene
 
 #: How an answer opens, in a cue of its own after the same speaker's cue.
@@ -35,7 +36,6 @@ _ANSWER_INSIDE = re.compile(r"^(?:(?:yes|yeah|of course)\s*,|(?:是的|是啊|�
 _QUESTION_END = re.compile(r"[?？]\s*[”\"']?\s*$")
 #: A sentence with the space after it: Chinese stops end one anywhere, English ones before a
 #: space ("Mr. Li" splits too, which is harmless: only a part opening on "Yes," moves).
-_SENTENCE = re.compile(r".+?(?:[。！？]+[”\"'」]?|[.!?]+[”\"']?(?=\s|$)|$)\s*", re.S)
 
 
 def _two_people(scene: Scene) -> tuple[str, str] | None:
@@ -67,7 +67,7 @@ def _answers(line: DialogueLine) -> bool:
 def _turns_inside(line: DialogueLine, pair: tuple[str, str]) -> list[DialogueLine]:
     """``line`` split where an answer starts inside it, the parts said in turn."""
     parts: list[list[str]] = [[]]
-    for sentence in _SENTENCE.findall(line.text):
+    for sentence in SPOKEN_SENTENCE.findall(line.text):
         if parts[-1] and _ANSWER_INSIDE.match(sentence.strip()):
             parts.append([])
         parts[-1].append(sentence)

@@ -13,7 +13,7 @@ import re
 from difflib import SequenceMatcher
 
 from film.quality.repetition import looping_phrase
-from film.quality.text import SPACED_CJK
+from film.quality.text import SPACED_CJK, SPOKEN_SENTENCE
 from film.screenplay import DialogueLine, Scene
 
 #: The longest a joined cue may grow (the screenplay model's limit for one line).
@@ -71,7 +71,6 @@ def join_runs(scene: Scene) -> Scene:
     return scene.model_copy(update={"dialogue": joined})
 
 
-_SENTENCE = re.compile(r"[^。！？!?]+(?:[。！？!?]+|$)|[^.!?]+(?:[.!?]+\s*|$)")
 #: Two sentences this alike are one said twice: "好的，我们就在家里等一下。" and "哦，好好的，
 #: 我们就在家里等一下。" in one cue of the guard spoof (2026-12-01).
 _SAME_SENTENCE = 0.85
@@ -83,13 +82,15 @@ def _unsaid(text: str, said: list[str]) -> str:
     Recorded (小区保安大爷抓橘猫, 2026-12-01): a joined cue said one sentence twice, and
     another spoke an action line of its scene word for word.
     """
-    heard = [_bare(s) for t in said for s in _SENTENCE.findall(t) if _bare(s)]
+    heard = [_bare(s) for t in said for s in SPOKEN_SENTENCE.findall(t) if _bare(s)]
     kept: list[str] = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in SPOKEN_SENTENCE.findall(text):
         bare = _bare(sentence)
         if len(bare) >= 6 and any(_alike(bare, h) for h in heard):
             continue
-        if len(bare) >= 4 and bare in heard:  # "我要抓住他。我要抓住他。" (2026-12-01)
+        # "我要抓住他。我要抓住他。", and the end of a sentence said again: "好的，我先给你
+        # 看。我先给你看。" (2026-12-01).
+        if len(bare) >= 4 and any(h.endswith(bare) for h in heard):
             continue
         heard.append(bare)
         kept.append(sentence)

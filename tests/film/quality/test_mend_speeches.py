@@ -101,6 +101,15 @@ def test_a_sentence_said_again_with_a_word_changed_is_said_once() -> None:
     ]
     twice = _scene([("保安大爷", "快！快！我要抓住他。我要抓住他。")])
     assert [line.text for line in join_runs(twice).dialogue] == ["快！快！我要抓住他。"]
+    # The end of a sentence said again (手机天花板, 2026-12-01), and an English sentence
+    # said twice with one word changed (The Last Bus Home, 2026-12-01).
+    tail = _scene([("奶奶", "好的，我先给你看。我先给你看。")])
+    assert [line.text for line in join_runs(tail).dialogue] == ["好的，我先给你看。"]
+    english = _scene([("Grandfather", "I miss you too. I missed you too. Come home.")])
+    assert [line.text for line in join_runs(english).dialogue] == ["I miss you too. Come home."]
+    # Short answers and a sentence the other one only begins like are not repeats.
+    kept = _scene([("奶奶", "我爱你。我也爱你。"), ("Sam", "Mr. Smith is here. He is here.")])
+    assert join_runs(kept) == kept
     different = _scene([("奶奶", "我们一起去看看吧。"), ("奶奶", "我们一起去吃饭吧。")])
     assert [line.text for line in join_runs(different).dialogue] == [
         "我们一起去看看吧。我们一起去吃饭吧。"
