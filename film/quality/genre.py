@@ -146,12 +146,14 @@ def check_genre(chosen: Genre | None, brief: Brief) -> list[Finding]:
 # Period dress: an ancient-style (古风) film's people do not wear suits, jeans or sneakers.
 # The 1.5B model dressed the swordswoman of an ancient-style letter in a black leather
 # jacket and the general in a dark suit and tie; the figures and prompts follow the words.
+# A one-piece dress (连衣裙) and a shirt (衬衫) are today's too: the painter's princess wore
+# a red 连衣裙 (2026-12-01).
 _MODERN_DRESS = re.compile(
     r"\b(?:suit|necktie|tie|jeans|denim|t-?shirt|tee|hoodie|sneakers|trainers|blazer|"
     r"leather jacket|baseball cap|smartphone|phone|wristwatch|high heels|lace|"
     r"diamonds?|sunglasses)\b"
     r"|西装|领带|牛仔|T恤|t恤|卫衣|运动鞋|球鞋|夹克|手机|高跟鞋|连帽衫|运动服|蕾丝|钻石|墨镜|"
-    r"运动裤|波浪卷",
+    r"运动裤|波浪卷|连衣裙|短裙|迷你裙|衬衫|\bmini-?skirt\b|\bcocktail dress\b",
     re.IGNORECASE,
 )
 
@@ -183,8 +185,10 @@ def check_period_dress(
 
 
 _DRESS_ITEM = re.compile(r"[^、，,;；。]+[、，,;；。]?")
-#: What a person wears when every item of their wardrobe was modern: plain period dress.
+#: What a person wears when every item of their wardrobe was modern: plain period dress,
+#: a woman's when she is one (the princess's 红色连衣裙 left her in a man's 长衫).
 _PERIOD_WARDROBE = {"zh": "长衫、布鞋", "en": "a long robe and cloth shoes"}
+_PERIOD_WARDROBE_FEMALE = {"zh": "襦裙、绣花鞋", "en": "a long silk gown and embroidered shoes"}
 
 
 def _period_items(text: str) -> str:
@@ -208,7 +212,11 @@ def in_period_dress(person: CharacterProfile, genre: Genre | None) -> CharacterP
     wardrobe = person.wardrobe
     if _MODERN_DRESS.search(wardrobe):
         language = "zh" if has_cjk(wardrobe) else "en"
-        wardrobe = _period_items(wardrobe) or _PERIOD_WARDROBE[language]
+        # Imported here: the people package reads genre names through film.quality.names.
+        from film.quality.people.sexes import FEMALE, person_sex
+
+        plain = _PERIOD_WARDROBE_FEMALE if person_sex(person) == FEMALE else _PERIOD_WARDROBE
+        wardrobe = _period_items(wardrobe) or plain[language]
     props = [p for p in person.props if not _MODERN_DRESS.search(p)]
     if (look, wardrobe, props) == (person.look, person.wardrobe, person.props):
         return person

@@ -146,5 +146,11 @@ def test_an_ancient_style_person_loses_modern_items_and_keeps_the_robe() -> None
     assert dressed.wardrobe == "长衫、布鞋"
     assert dressed.props == ["画笔"]
     assert in_period_dress(painter, Genre.YOUTH_ROMANCE) is painter
+    # A one-piece dress is today's too, and a princess left with nothing wears a woman's
+    # period dress (画师的秘密, 2026-12-01).
+    princess = CharacterProfile(name="公主", role="公主", wardrobe="红色连衣裙", look="长发")
+    assert in_period_dress(princess, Genre.ANCIENT_STYLE).wardrobe == "襦裙、绣花鞋"
+    court = CharacterProfile(name="宫女", role="宫女", wardrobe="白衬衫、绿色长裙")
+    assert in_period_dress(court, Genre.ANCIENT_STYLE).wardrobe == "绿色长裙"
     general = CharacterProfile(name="General Wu", wardrobe="a dark suit, a tie, a fur cloak.")
     assert in_period_dress(general, Genre.ANCIENT_STYLE).wardrobe == "a fur cloak."
