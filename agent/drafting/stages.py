@@ -129,6 +129,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
             check=check,
             stage="logline",
             language=language,
+            fresh_round=True,
         )
     except StageFailure as exc:
         return stage_failed("write_logline", exc)
@@ -199,6 +200,7 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
             check=check,
             stage="characters",
             language=language,
+            fresh_round=True,
         )
     except StageFailure as exc:
         return stage_failed("write_characters", exc)

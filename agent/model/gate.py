@@ -243,8 +243,16 @@ async def ask_checked(
     language: str,
     retries: int = GATE_RETRIES,
     retry_inline: bool = False,
+    fresh_round: bool = False,
 ) -> Checked[ResultT]:
     """One gated answer for a drafting ``stage`` (:func:`answer_checked` over ask_model).
+
+    With ``fresh_round``, answers that still fail after the retries are not yet the end:
+    the stage is asked once more from its plain prompt, with its own retries, and the
+    better of the two rounds counts. The retry notes steer a small model along one path,
+    and on a bad path every retry fails alike (the guard's scene kept one English word
+    through three answers, 2026-12-01); a fresh start samples another. It costs time
+    only where the alternative is a refusal.
 
     Raises:
         GateFailure: blocking findings remain after the last retry.
@@ -263,6 +271,18 @@ async def ask_checked(
 
     reminder = REMINDERS["zh" if language == "zh" else "en"]
     checked = await answer_checked(ask, messages, check, retries=retries, reminder=reminder)
+    if checked.blocking and fresh_round:
+        log.info(
+            "quality gate %s: starting afresh after %s",
+            stage,
+            "; ".join(f"{f.check} at {f.path or 'the whole'}" for f in checked.blocking),
+        )
+        again = await answer_checked(ask, messages, check, retries=retries, reminder=reminder)
+        fired_ids = [*checked.fired, *(c for c in again.fired if c not in checked.fired)]
+        attempts = checked.attempts + again.attempts
+        if _rank(again.findings) < _rank(checked.findings):
+            checked = again
+        checked.fired, checked.attempts = fired_ids, attempts
     record_gate(GateRecord(stage, tuple(checked.fired), checked.attempts, not checked.blocking))
     if checked.fired:
         log.info(

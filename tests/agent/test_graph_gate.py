@@ -79,10 +79,11 @@ async def test_a_logline_that_stays_junk_is_refused_and_try_again_resumes(
     monkeypatch, tmp_path
 ) -> None:
     junk = spoiled("LoglineDraft", lambda d: {**d, "title": "{0.first}"}, [])
-    model = ScriptedChatModel(script={"LoglineDraft": [junk] * 3})
+    model = ScriptedChatModel(script={"LoglineDraft": [junk] * 6})
     studio = Studio(monkeypatch, tmp_path, model)
     failed = await draft(studio)
-    assert model.calls.count("LoglineDraft") == 3  # the first answer and two retries
+    # The first answer and two retries, then a fresh round of three.
+    assert model.calls.count("LoglineDraft") == 6
     reply = failed.messages[-1].content
     assert reply.startswith("I couldn't write a title and logline I'd stand behind")
     assert "{0.first}" not in shown(failed)
@@ -196,7 +197,8 @@ async def test_a_scene_that_stays_junk_is_refused_and_the_draft_resumes_there(
     monkeypatch, tmp_path
 ) -> None:
     junk = spoiled("SceneDraft", lambda d: {**d, "visual": "Story so far: {0.first}"}, [])
-    model = ScriptedChatModel(script={"SceneDraft": [good("SceneDraft", []), junk, junk, junk]})
+    # Three answers and a fresh round of three more, all junk.
+    model = ScriptedChatModel(script={"SceneDraft": [good("SceneDraft", []), *[junk] * 6]})
     studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
     failed = await draft(studio, PLAIN)
     assert failed.messages[-1].content.startswith("I couldn't write a screenplay I'd stand behind")
@@ -205,7 +207,7 @@ async def test_a_scene_that_stays_junk_is_refused_and_the_draft_resumes_there(
     assert len(failed.values["draft"]["scenes"]) == 1  # the good scene is kept
     done = await studio.say("try again")
     assert len(screenplay_of(done).scenes) == scene_count_for(60)
-    assert model.calls.count("SceneDraft") == 1 + 3 + (scene_count_for(60) - 1)
+    assert model.calls.count("SceneDraft") == 1 + 6 + (scene_count_for(60) - 1)
 
 
 async def test_a_chinese_idea_drafted_in_english_is_retried_in_chinese(
