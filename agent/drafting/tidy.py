@@ -196,9 +196,27 @@ def _without_hair(wardrobe: str) -> str:
     return joiner.join(kept)
 
 
+#: A hint that tells who the person is, not how they sound: "John is a sarcastic and
+#: mischievous delivery driver who…" (en-spoof-scooter, 2026-12-01), cut off at its limit.
+_CHARACTER_NOTE = re.compile(r"^\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?\s+is\s+(?:a|an|the)\b")
+_SOUND_WORDS = re.compile(
+    r"\b(?:voice|voiced|tone|speaks?|speaking|sounds?|deep|soft|low|high|husky|gravelly|"
+    r"gentle|warm|raspy|hoarse|whisper\w*|loud|quiet|calm|bright|squeaky|booming)\b",
+    re.I,
+)
+
+
 def voice_hint(voice: str) -> str:
-    """``voice`` if it describes a voice, "" when it is a line of dialogue."""
-    return "" if _SPOKEN.search(voice) else voice.strip()
+    """``voice`` if it describes a voice, else "".
+
+    Not a voice: a line of dialogue, or a note on who the person is with no word of how
+    they sound (the sex fix then says "male voice").
+    """
+    if _SPOKEN.search(voice):
+        return ""
+    if _CHARACTER_NOTE.match(voice) and not _SOUND_WORDS.search(voice):
+        return ""
+    return voice.strip()
 
 
 #: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
@@ -226,7 +244,10 @@ def interior_for(place: str, interior: str) -> str:
 
 #: Words a phrase cannot end on: what is left when a string was cut off mid-phrase.
 _DANGLING = frozenset(
-    "a an the of from to with and or in on at for by their his her its my your our".split()
+    "a an the of from to with and or in on at for by their his her its my your our "
+    # A relative clause or a verb that was only begun: "…a beautiful ghost who has" (2026-12-01).
+    "who whom whose which that has have had is are was were be been will would can could "
+    "as like than into very".split()
 )
 
 

@@ -184,6 +184,12 @@ def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
     assert voice_hint('"Come here," she says') == ""
     for hint in ("Shy voice, nervous tone", "低沉温和", "soft: almost a whisper"):
         assert voice_hint(hint) == hint
+    # Recorded (en-spoof-scooter, 2026-12-01): who the person is, not how they sound.
+    assert voice_hint("John is a sarcastic, mischievous delivery driver who") == ""
+    assert voice_hint("Sara is a mysterious and beautiful ghost who has a") == ""
+    assert voice_hint("Sara is a ghost with a soft, cold voice") == (
+        "Sara is a ghost with a soft, cold voice"
+    )
 
 
 def test_an_outdoor_place_is_never_an_interior() -> None:
@@ -203,6 +209,10 @@ def test_a_phrase_cut_off_at_its_limit_ends_at_a_whole_phrase() -> None:
     voice = "The driver speaks in a deep, gravelly"
     assert whole_phrase(voice, 38) == "The driver speaks in a deep"
     assert whole_phrase("red scarf", 40) == "red scarf"  # well under the limit: whole
+    # A relative clause only begun goes with its dangling word (2026-12-01).
+    assert whole_phrase("A mysterious and beautiful ghost who has a soft", 48) == (
+        "A mysterious and beautiful ghost"
+    )
     # Recorded (en-scenery-lighthouse, 2026-11-30): a voice hint and a look cut at their limits.
     hint = "Sarah's voice is soft and emotional, as if she is reliving"
     assert whole_phrase(hint, 60) == "Sarah's voice is soft and emotional"
@@ -360,6 +370,15 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
 
     assert real_names(["张三", "李四", "王五", "妈妈"], "zh") == ["林夏", "许言", "沈星", "妈妈"]
     assert real_names(["John Doe", "Sam"], "en") == ["Alex", "Sam"]  # never a name in use
+    # Lettered and numbered roles are stand-ins too (en-romance-lift, 2026-12-01).
+    assert real_names(["Captain A", "Captain B"], "en") == ["Sam", "Alex"]
+    assert real_names(["同桌A", "同桌B", "小明"], "zh") == ["林夏", "许言", "小明"]
+    assert real_names(["Malcolm", "Lily Chen"], "en") == ["Malcolm", "Lily Chen"]
+    # A bracket is the role said twice (en-family-bus, 2026-12-01).
+    assert real_names(["Driver (Grandfather)", "Lily (granddaughter)"], "en") == [
+        "Grandfather",
+        "Lily",
+    ]
     bible = [
         CharacterProfile(name="张三", role="夜市摊主", look="二十岁，马尾"),
         CharacterProfile(name="李四", role="张三的妈妈", look="五十岁，短发"),

@@ -42,8 +42,13 @@ def unbracketed(name: str) -> tuple[str, str]:
     return (inner, outer) if _trades_in(outer) and not _trades_in(inner) else (outer, inner)
 
 
+#: A role told apart by a letter or a number: "Captain A" and "Captain B" (en-romance-lift,
+#: 2026-12-01), 同桌A, "Student 2". Lettered people are stand-ins too.
+_LETTERED = re.compile(r"^\s*\S.*?(?:\s+|(?<=[\u4e00-\u9fff]))(?:[A-Z]|\d{1,2})\s*$")
+
+
 def real_names(names: Sequence[str], language: str) -> list[str]:
-    """``names`` with each stand-in (张三, John Doe) replaced by a real name, in order.
+    """``names`` with each stand-in (张三, John Doe, Captain A) replaced by a real name, in order.
 
     A bracket goes first (:func:`unbracketed`), unless that makes two people one name.
     """
@@ -56,7 +61,8 @@ def real_names(names: Sequence[str], language: str) -> list[str]:
     spare = [n for n in _REAL_NAMES["zh" if language == "zh" else "en"] if n.lower() not in taken]
     renamed: list[str] = []
     for name in names:
-        if " ".join(name.lower().split()) in PLACEHOLDER_NAMES and spare:
+        stand_in = " ".join(name.lower().split()) in PLACEHOLDER_NAMES or _LETTERED.match(name)
+        if stand_in and spare:
             renamed.append(spare.pop(0))
         else:
             renamed.append(name)
