@@ -20,7 +20,7 @@ from agent.context import Context
 from agent.drafting.brief import facts_for, film_language, heading_text
 from agent.drafting.converters import to_scene
 from agent.drafting.kinship import own_people
-from agent.drafting.places import stays_inside
+from agent.drafting.places import in_its_room, stays_inside
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
@@ -246,6 +246,7 @@ class SceneWriter:
                 beat.summary,
             )
             new = stays_inside(visual_of_its_own(new), beat.summary, self.brief.idea)
+            new = in_its_room(new)
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats))
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             people = list(zip(self.cast, self.roles, strict=True))

@@ -221,3 +221,35 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     assert stays_inside(zh, "两人互相练习辩论稿。", "两个辩论队长被困在电梯里一整夜").action == [
         "灯光闪了一下。"
     ]
+
+
+def test_a_scene_in_a_room_of_a_home_tells_its_action_there() -> None:
+    """Recorded (饺子里的叮嘱, 2026-12-01): the kitchen scene was "in the living room"."""
+    from agent.drafting.places import in_its_room
+    from film.screenplay import Scene
+
+    kitchen = Scene(
+        number=1,
+        place="厨房",
+        action=["李奶奶和孙子在客厅里准备迎接孙子的外出大学之旅。", "李奶奶开始包饺子。"],
+        visual="厨房内景，温馨的灯光和温暖的色彩。客厅内景，温馨的灯光和温暖的色彩。",
+    )
+    mended = in_its_room(kitchen)
+    assert mended.action == [
+        "李奶奶和孙子在厨房里准备迎接孙子的外出大学之旅。",
+        "李奶奶开始包饺子。",
+    ]
+    assert mended.visual == "厨房内景，温馨的灯光和温暖的色彩。"
+    english = Scene(
+        number=2,
+        place="Kitchen",
+        action=["Grandma takes Lily to the living room where they sit for tea."],
+        visual="Living room light on the table.",
+    )
+    moved = in_its_room(english)
+    assert moved.action == ["Grandma takes Lily to the kitchen where they sit for tea."]
+    assert moved.visual == "Kitchen light on the table."
+    # A scene outside the home, and one already in its room, are left as they are.
+    stop = Scene(number=3, place="Bus stop", action=["He takes her to the living room."])
+    assert in_its_room(stop) is stop
+    assert in_its_room(mended) is mended
