@@ -59,9 +59,16 @@ def clean_edges(text: str) -> str:
         opened = re.search(r"(?:^|[\s(“])'\S", body) if opener == "'" else opener in body
         if not opened:  # closed but never opened: residue
             fixed = body.rstrip()
-        elif fixed[0] == opener and body.count(opener) == 1 and len(body) > 1:
+        elif fixed[0] == opener and _quote_marks(body, opener) == 1 and len(body) > 1:
             fixed = body[1:].strip()  # the whole line quoted
     return fixed if any(ch.isalnum() for ch in fixed) else text.strip()
+
+
+def _quote_marks(text: str, mark: str) -> int:
+    """How often ``mark`` stands in ``text`` as a quote: an apostrophe ("let's") is none."""
+    if mark != "'":
+        return text.count(mark)
+    return len(re.findall(r"(?<!\w)'|'(?!\w)", text))
 
 
 def whole_clauses(text: str) -> str:

@@ -30,7 +30,8 @@ _ZH_SPEECH = re.compile(
 )
 _EN_SPEECH = re.compile(
     r"^(?P<lead>[A-Z][^\"“‘]{0,90}?)"
-    r"\s+(?:says|said|asks|asked|replies|replied|shouts|whispers|tells)"
+    r"\s+(?:says|said|asks|asked|replies|replied|shouts|whispers|tells|continues|adds|"
+    r"answers|exclaims|calls|mutters|murmurs|responds|announces)"
     r"(?:\s+to\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?|\s+(?:him|her|them))?"
     r"(?:\s+(?:softly|quietly|gently|with a smile))?\s*[,:]?\s*"
     r"(?:[\"“](?P<text>[^\"”]+)[\"”]|[‘'](?P<single>[^’]+?)[’'])\.?$"

@@ -497,6 +497,13 @@ def test_speech_written_as_action_becomes_the_speakers_line() -> None:
     moved = speech_to_dialogue(english, ["Mia"])
     assert moved.action == ['The narrator says: "Years pass."']  # not one of the people
     assert [(d.speaker, d.text) for d in moved.dialogue] == [("Mia", "I'm home.")]
+    # Recorded (The Rival Debates, 2026-12-01): "continues" and a single-quoted speech.
+    going_on = english.model_copy(
+        update={"action": ["Mia continues, 'Let's practice our speeches together.'"]}
+    )
+    assert [(d.speaker, d.text) for d in speech_to_dialogue(going_on, ["Mia"]).dialogue] == [
+        ("Mia", "Let's practice our speeches together.")
+    ]
     # A line the dialogue already has is not said twice; plain action is left alone.
     twice = scene.model_copy(update={"dialogue": [DialogueLine(speaker="孙子", text="谢谢您！")]})
     assert [d.text for d in speech_to_dialogue(twice, ["奶奶", "孙子"]).dialogue].count(

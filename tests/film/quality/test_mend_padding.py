@@ -270,6 +270,7 @@ def test_speech_and_stray_quotes_stay_out_of_the_picture_and_the_lines() -> None
 
     assert clean_edges("I'll tell you what I did next.'") == "I'll tell you what I did next."
     assert clean_edges("'Wait, what?'") == "Wait, what?"
+    assert clean_edges("'Okay, let's do it.'") == "Okay, let's do it."  # 2026-12-01
     assert clean_edges("Ana's bus is late.'") == "Ana's bus is late."
     scooter = _scene(["John rides home."]).model_copy(
         update={
