@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from agent.drafting.schemas import (
+    LINE_CHARS,
     LOOK_CHARS,
     PROP_CHARS,
     VOICE_CHARS,
@@ -27,6 +28,7 @@ from agent.drafting.tidy import (
     voice_hint,
     wardrobe_of,
     whole_phrase,
+    whole_sentences,
     without_again,
 )
 from film.language import chinese_clauses
@@ -175,7 +177,7 @@ def to_scene(
     lines = [
         DialogueLine(
             speaker=who(line.speaker),
-            text=line.text.strip(),
+            text=whole_sentences(line.text, LINE_CHARS),
             parenthetical=acting_note(getattr(line, "parenthetical", "")),
         )
         for line in draft.dialogue
@@ -188,7 +190,9 @@ def to_scene(
     ]:
         if name not in cast:
             cast.append(name)
-    action = [a.strip() for a in draft.action if _meaningful(a)] or [beat.summary.strip()]
+    action = [whole_sentences(a, LINE_CHARS) for a in draft.action if _meaningful(a)] or [
+        beat.summary.strip()
+    ]
     return Scene(
         number=number,
         interior=beat.interior,

@@ -23,7 +23,8 @@ GenreSlug = Literal[
     "touching-family",
     "aesthetic-scenery",
 ]
-Line = Annotated[str, Field(min_length=1, max_length=160)]
+LINE_CHARS = 160
+Line = Annotated[str, Field(min_length=1, max_length=LINE_CHARS)]
 Name = Annotated[str, Field(min_length=1, max_length=30)]
 PROP_CHARS = 40
 VOICE_CHARS = 60

@@ -258,6 +258,26 @@ _CLAUSE_END = re.compile(r"[,;.，。；！？!?]")
 _TRAILING_CJK = re.compile(rf"\s*(?:{CJK_RUN.pattern})$")
 
 
+#: Where a sentence ends: a spoken line cut at its limit goes back to the last one.
+_SENTENCE_END = re.compile(r"[.!?。！？…](?=\s|$|[”\"'」])|[。！？]")
+
+
+def whole_sentences(text: str, limit: int) -> str:
+    """``text`` (a line of dialogue or action) without the sentence its limit cut off.
+
+    Recorded (Grandmother's First Message, 2026-12-01): the grammar stopped a speech at
+    its 160 characters, and "I don't want to be like all" was spoken and subtitled. A line
+    that reached ``limit`` ends at its last whole sentence, or else at a whole phrase.
+    """
+    text = text.strip()
+    if len(text) < limit - 4 or text[-1:] in ".!?。！？…”\"'」":
+        return text
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    if ends and ends[-1] >= len(text) // 3:
+        return text[: ends[-1]].strip()
+    return whole_phrase(text, limit)
+
+
 def whole_phrase(text: str, limit: int) -> str:
     """``text`` without the unfinished end the length limit may have cut.
 

@@ -15,6 +15,7 @@ from agent.drafting.tidy import (
     voice_hint,
     wardrobe_of,
     whole_phrase,
+    whole_sentences,
     without_again,
 )
 from agent.prompts import beat_plan
@@ -628,3 +629,17 @@ def test_a_scene_task_read_back_as_a_line_is_debris_and_is_struck() -> None:
             ).rsplit("\n\n", 1)[-1]
             for line in asked.splitlines()[2:]:  # the scene and its summary are the story's
                 assert find_debris(line) == "prompt scaffolding", line
+
+
+def test_a_line_cut_at_its_limit_ends_at_its_last_whole_sentence() -> None:
+    """Recorded (Grandmother's First Message, 2026-12-01): a speech stopped mid-sentence."""
+    cut = (
+        "I've been trying to keep in touch with my sister, but it's hard. She lives abroad, "
+        "so I need to find a way to communicate with her. I don't want to be like all"
+    )
+    assert whole_sentences(cut, 160) == cut.rsplit(" I don't", 1)[0]
+    zh = "我一直想和妹妹保持联系，但是很难。" * 9 + "我不想像所有"
+    assert whole_sentences(zh[:160], 160).endswith("但是很难。")
+    # Under the limit, or ending on a stop, a line is whole as it is.
+    assert whole_sentences("I don't want to be like all", 160) == "I don't want to be like all"
+    assert whole_sentences(cut[:150] + ".", 152) == cut[:150] + "."
