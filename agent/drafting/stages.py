@@ -50,6 +50,7 @@ from film.quality.genre import in_period_dress, theme_for_label
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
+from film.quality.story.actions import idea_lead
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -164,11 +165,24 @@ def _bible_line(person: CharacterProfile) -> str:
     )
 
 
+def must_cast_people(idea: str) -> list[str]:
+    """The idea's people the bible's task names: its lead first, then its kin and trades.
+
+    The lead ("shy boy") is named only where no kin or trade word already says who they
+    are ("retired bus driver" is the driver).
+    """
+    people = idea_people_words(idea)
+    lead = idea_lead(idea)
+    if lead and not any(word in lead.split() for word in people):
+        people = [lead, *people]
+    return people
+
+
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
     language, genre = film_language(state), drafting_genre(state)
     target = state.get("target_seconds", 120)
-    people = idea_people_words(state.get("idea", ""))
+    people = must_cast_people(state.get("idea", ""))
     count = max(2 if target <= 60 else 3 if target <= 240 else 4, min(len(people), 4))
     title = state.get("draft", {}).get("logline", {}).get("title", "")
     emit_progress("characters", say("progress_casting", language), 0.1)

@@ -80,6 +80,28 @@ def _main_action(idea: str) -> tuple[str, str] | None:
     return verb, head
 
 
+#: The subject an English idea opens on, before its verb: "A shy boy teaches his…", "A deaf
+#: teenage drummer trains for…", "A food delivery rider is sure…".
+_EN_LEAD = re.compile(
+    r"^(?:a|an|one)\s+(?P<lead>(?:[a-z'-]+\s+){0,3}?[a-z'-]+)\s+"
+    r"(?:(?:must|will|can|has to)\s+[a-z]+|is|[a-z]+s)\s+"
+    r"(?:a|an|the|his|her|their|its|for|to|with|through|across|into|sure|about)\b",
+    re.IGNORECASE,
+)
+
+
+def idea_lead(idea: str) -> str:
+    """The person an English idea is about, in its words ("shy boy"), or "".
+
+    Recorded (by hand, 2026-12-01): "A shy boy teaches his grandmother to send her first
+    video message to her sister overseas" was cast as the grandmother and a young sister,
+    and the boy, whom the film is about, never appeared. The bible's task named only the
+    kin words it knew (grandmother, sister). The lead, named first, is cast first.
+    """
+    match = _EN_LEAD.match(idea.strip())
+    return match.group("lead").lower() if match else ""
+
+
 def idea_actions(idea: str, *, main_too: bool = False) -> list[tuple[str, str]]:
     """The idea's actions as (verb, object): ("ride", "bike"), ("骑", "自行车").
 

@@ -194,3 +194,28 @@ def test_a_film_where_nobody_rides_the_bike_is_sent_back_to_its_likeliest_scene(
     assert action_shown(("骑", "自行车"), "小雨骑着车冲下坡，爷爷在后面追。")
     assert not action_shown(("包", "饺子"), "奶奶把饺子端上桌。")
     assert check_idea_actions(idea, [*talk, "At last Sophia rides the bike alone."]) == []
+
+
+def test_the_person_an_english_idea_is_about_is_its_lead() -> None:
+    """Recorded (by hand, 2026-12-01): the shy boy of his own idea was never cast."""
+    from film.quality.story.actions import idea_lead
+
+    assert idea_lead("A shy boy teaches his grandmother to send her first video message.") == (
+        "shy boy"
+    )
+    assert idea_lead("A deaf teenage drummer trains for the school battle of the bands.") == (
+        "deaf teenage drummer"
+    )
+    assert idea_lead("A young swordswoman must carry a sealed letter across a pass.") == (
+        "young swordswoman"
+    )
+    assert idea_lead("A retired bus driver rides his old route one last time.") == (
+        "retired bus driver"
+    )
+    assert idea_lead("A food delivery rider is sure his scooter is haunted.") == (
+        "food delivery rider"
+    )
+    # Two people, or no subject to open on: nobody is the lead.
+    assert idea_lead("Two rival debate captains get stuck in a school lift.") == ""
+    assert idea_lead("A night-shift nurse and the baker across the street swap notes.") == ""
+    assert idea_lead("孙子明天就要去外地上大学") == ""
