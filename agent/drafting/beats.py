@@ -65,13 +65,17 @@ def fit_beats(
     story: str = "",
     *,
     drop_repeats: bool = True,
+    lead: str = "",
 ) -> list[BeatDraft]:
     """The outline's exact fixes: at most ``count`` beats, cast from the bible only.
 
     A beat that repeats an earlier one is dropped while enough remain (see
     :data:`MIN_DISTINCT_BEATS`; the scenes then share the film's length: in the craft
     bench the model kept writing "小明开始学习Python" and "小明开始学习C++" as two beats
-    through every retry). A beat with nobody from the bible gets the lead; every place is
+    through every retry). The idea's ``lead`` (a bible name) is in every beat, first:
+    recorded (The Enigmatic Letter, 2026-12-01), the young swordswoman who carries the
+    letter was in no scene, and the film was her father and the general talking. A beat
+    with nobody from the bible gets the first of the cast; every place is
     cleaned (:func:`clean_place`); the headings follow the time the story names
     (:func:`agent.drafting.tidy.follow_story_time`). With ``drop_repeats`` false every
     beat stays where the model put it, so :func:`fill_thin_outline` can rewrite the repeats
@@ -87,6 +91,8 @@ def fit_beats(
     for beat, time_of_day in zip(beats, times, strict=True):
         keys = [person_key(n.strip()) for n in beat.characters]
         names = [known[key] for key in keys if key in known]
+        if lead in cast:
+            names = [lead, *(n for n in names if n != lead)]
         if not names and cast:
             names = [cast[0]]
         fitted.append(

@@ -50,7 +50,7 @@ from film.quality.genre import in_period_dress, theme_for_label
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
-from film.quality.story.actions import idea_lead
+from film.quality.story.actions import idea_lead, lead_name
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -244,6 +244,8 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     draft = state.get("draft", {})
     title = draft.get("logline", {}).get("title", "")
     cast = [c["name"] for c in draft.get("characters", [])]
+    people = [(c["name"], c.get("role", "")) for c in draft.get("characters", [])]
+    lead = lead_name(state.get("idea", ""), people)
     emit_progress("outline", say("progress_outlining", language, count=count), 0.1)
     passages = await ground(
         f"{state.get('idea', '')} structure beats hook turn ending", genre.value
@@ -267,9 +269,12 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
 
     def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
         idea = state.get("idea", "")
-        beats = in_idea_order(fit_beats(outline.beats, count, cast, language, story), idea)
+        beats = in_idea_order(
+            fit_beats(outline.beats, count, cast, language, story, lead=lead), idea
+        )
         written = in_idea_order(
-            fit_beats(outline.beats, count, cast, language, story, drop_repeats=False), idea
+            fit_beats(outline.beats, count, cast, language, story, drop_repeats=False, lead=lead),
+            idea,
         )
         as_written[id(beats)] = written
         findings = check_beats(beats, brief, characters=cast, title=title)

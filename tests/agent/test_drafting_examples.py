@@ -8,14 +8,16 @@ from agent.drafting.schemas import BeatDraft, SceneDraft
 from agent.drafting.tidy import wardrobe_of
 
 
-def _beat(place: str, summary: str, interior: str = "INT") -> BeatDraft:
+def _beat(
+    place: str, summary: str, interior: str = "INT", chars: list[str] | None = None
+) -> BeatDraft:
     return BeatDraft.model_validate(
         {
             "interior": interior,
             "place": place,
             "time_of_day": "DAY",
             "summary": summary,
-            "characters": ["Walter"],
+            "characters": ["Walter"] if chars is None else chars,
         }
     )
 
@@ -253,3 +255,22 @@ def test_a_scene_in_a_room_of_a_home_tells_its_action_there() -> None:
     stop = Scene(number=3, place="Bus stop", action=["He takes her to the living room."])
     assert in_its_room(stop) is stop
     assert in_its_room(mended) is mended
+
+
+def test_the_ideas_lead_is_in_every_beat_first() -> None:
+    """Recorded (The Enigmatic Letter, 2026-12-01): the swordswoman was in no scene."""
+    from film.quality.story.actions import lead_name
+
+    idea = "A young swordswoman must carry a sealed letter across a snowy mountain pass."
+    people = [("Father", "general who exiled her father"), ("Mei", "young swordswoman")]
+    assert lead_name(idea, people) == "Mei"
+    beats = [
+        _beat("Mountainside", "Father hears a cry from the general's chambers.", chars=["Father"]),
+        _beat("Mountain top", "The general opens the letter.", chars=[]),
+        _beat("Chambers", "Mei hands over the letter.", chars=["Father", "Mei"]),
+    ]
+    fitted = fit_beats(beats, 3, ["Father", "Mei"], "en", idea, lead="Mei")
+    assert [b.characters for b in fitted] == [["Mei", "Father"], ["Mei"], ["Mei", "Father"]]
+    # No lead: a beat with nobody gets the first of the cast, as before.
+    assert fit_beats(beats, 3, ["Father", "Mei"], "en", idea)[1].characters == ["Father"]
+    assert lead_name("Two captains get stuck in a lift.", people) == ""

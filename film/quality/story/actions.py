@@ -102,6 +102,17 @@ def idea_lead(idea: str) -> str:
     return match.group("lead").lower() if match else ""
 
 
+def lead_name(idea: str, people: Sequence[tuple[str, str]]) -> str:
+    """The bible name of the idea's lead (:func:`idea_lead`), from (name, role) pairs, or ""."""
+    lead = idea_lead(idea)
+    if not lead:
+        return ""
+    head = re.escape(lead.split()[-1])
+    return next(
+        (name for name, role in people if re.search(rf"\b{head}\b", f"{name} {role}", re.I)), ""
+    )
+
+
 def idea_actions(idea: str, *, main_too: bool = False) -> list[tuple[str, str]]:
     """The idea's actions as (verb, object): ("ride", "bike"), ("骑", "自行车").
 
