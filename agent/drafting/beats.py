@@ -21,7 +21,7 @@ from agent.drafting.tidy import (
     same_person,
     strip_role_label,
 )
-from agent.prompt_texts import EXAMPLE_THING
+from agent.prompt_texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.language import has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
@@ -102,13 +102,33 @@ def fit_beats(
                     "time_of_day": time_of_day,
                     "place": clean_place(beat.place, cast, language),
                     "interior": interior_for(beat.place, beat.interior),
-                    "summary": whole_clauses(
-                        clean_edges(strip_role_label(_first_sentences(_own_things(beat, story))))
+                    "summary": _as_lead(
+                        whole_clauses(
+                            clean_edges(
+                                strip_role_label(_first_sentences(_own_things(beat, story)))
+                            )
+                        ),
+                        lead,
+                        cast,
                     ),
                 }
             )
         )
     return fitted
+
+
+def _as_lead(summary: str, lead: str, cast: list[str]) -> str:
+    """``summary`` with the worked example's person (Nora) named as the idea's ``lead``.
+
+    Recorded (The Enigmatic Letter, 2026-12-01): the beats called the swordswoman "Nora",
+    the example's name, and the visual note drawn from them "Nora explains…". With no
+    bible person of that name, she is the lead the beat left unnamed.
+    """
+    if not lead:
+        return summary
+    for name in EXAMPLE_NAMES - {n.casefold() for n in cast}:
+        summary = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", lead, summary, flags=re.I)
+    return summary
 
 
 def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:

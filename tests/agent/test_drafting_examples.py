@@ -274,3 +274,8 @@ def test_the_ideas_lead_is_in_every_beat_first() -> None:
     # No lead: a beat with nobody gets the first of the cast, as before.
     assert fit_beats(beats, 3, ["Father", "Mei"], "en", idea)[1].characters == ["Father"]
     assert lead_name("Two captains get stuck in a lift.", people) == ""
+    # The worked example's Nora, whom the bible lacks, is the lead the beat left unnamed.
+    named = [_beat("Chambers", "The general agrees to meet with Nora at dawn.", chars=[])]
+    assert fit_beats(named, 1, ["Father", "Mei"], "en", idea, lead="Mei")[0].summary == (
+        "The general agrees to meet with Mei at dawn."
+    )

@@ -375,6 +375,14 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
     assert real_names(["Captain A", "Captain B"], "en") == ["Sam", "Alex"]
     assert real_names(["同桌A", "同桌B", "小明"], "zh") == ["林夏", "许言", "小明"]
     assert real_names(["Malcolm", "Lily Chen"], "en") == ["Malcolm", "Lily Chen"]
+    # The idea's own words for its lead are no name (en-spoof-scooter, 2026-12-01); one
+    # kin word, and a name the idea does not say, are.
+    scooter = "A food delivery rider is sure his second-hand scooter is haunted."
+    assert real_names(["Food Delivery Rider", "Karaoke Player", "Grandmother"], "en", scooter) == [
+        "Sam",
+        "Karaoke Player",
+        "Grandmother",
+    ]
     # A bracket is the role said twice (en-family-bus, 2026-12-01).
     assert real_names(["Driver (Grandfather)", "Lily (granddaughter)"], "en") == [
         "Grandfather",

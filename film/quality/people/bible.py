@@ -39,9 +39,11 @@ from film.quality.text import normalise, sentences
 from film.screenplay import CharacterProfile
 
 
-def _renamed(profiles: Sequence[CharacterProfile], language: str) -> list[CharacterProfile]:
+def _renamed(
+    profiles: Sequence[CharacterProfile], language: str, idea: str
+) -> list[CharacterProfile]:
     """The bible with stand-in names made real, wherever they appear in it."""
-    names = real_names([p.name for p in profiles], language)
+    names = real_names([p.name for p in profiles], language, idea)
     swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
     if not swaps:
         return list(profiles)
@@ -76,7 +78,9 @@ def mended_bible(
     idea: str, profiles: Sequence[CharacterProfile], language: str
 ) -> list[CharacterProfile]:
     """``profiles`` with every exact people fix made (see the module's list)."""
-    renamed = one_implied_relative(idea, _renamed(one_per_idea_trade(idea, profiles), language))
+    renamed = one_implied_relative(
+        idea, _renamed(one_per_idea_trade(idea, profiles), language, idea)
+    )
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
     grown = [
         (role, grown_for_idea(idea, p.name, role, look))

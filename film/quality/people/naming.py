@@ -47,10 +47,24 @@ def unbracketed(name: str) -> tuple[str, str]:
 _LETTERED = re.compile(r"^\s*\S.*?(?:\s+|(?<=[\u4e00-\u9fff]))(?:[A-Z]|\d{1,2})\s*$")
 
 
-def real_names(names: Sequence[str], language: str) -> list[str]:
-    """``names`` with each stand-in (张三, John Doe, Captain A) replaced by a real name, in order.
+def _idea_label(name: str, idea: str) -> bool:
+    """Whether ``name`` is the idea's own words for someone, two or more of them.
 
-    A bracket goes first (:func:`unbracketed`), unless that makes two people one name.
+    Recorded (en-spoof-scooter, 2026-12-01): asked to cast the idea's "food delivery
+    rider" with a real name, the model named him "Food Delivery Rider", and every cue read
+    so. One kin or trade word ("Grandmother") is a way films name people; a phrase is not.
+    """
+    words = re.findall(r"[a-z'-]+", name.lower())
+    said = set(re.findall(r"[a-z'-]+", idea.lower()))
+    return len(words) >= 2 and name.isascii() and all(word in said for word in words)
+
+
+def real_names(names: Sequence[str], language: str, idea: str = "") -> list[str]:
+    """``names`` with each stand-in replaced by a real name, in order.
+
+    Stand-ins: 张三 and John Doe, lettered roles (Captain A), and the ``idea``'s own
+    words for someone ("Food Delivery Rider"). A bracket goes first (:func:`unbracketed`),
+    unless that makes two people one name.
     """
     plain = [unbracketed(name)[0] for name in names]
     clash = {n.lower() for n in plain if [p.lower() for p in plain].count(n.lower()) > 1}
@@ -61,7 +75,11 @@ def real_names(names: Sequence[str], language: str) -> list[str]:
     spare = [n for n in _REAL_NAMES["zh" if language == "zh" else "en"] if n.lower() not in taken]
     renamed: list[str] = []
     for name in names:
-        stand_in = " ".join(name.lower().split()) in PLACEHOLDER_NAMES or _LETTERED.match(name)
+        stand_in = (
+            " ".join(name.lower().split()) in PLACEHOLDER_NAMES
+            or _LETTERED.match(name)
+            or _idea_label(name, idea)
+        )
         if stand_in and spare:
             renamed.append(spare.pop(0))
         else:
