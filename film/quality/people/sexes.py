@@ -201,6 +201,8 @@ def _as_sex(person: CharacterProfile, sex: str) -> CharacterProfile:
         voice = re.sub(wrong, right, voice, flags=re.I)
     if sex_of(voice) != sex:
         said = _VOICE[sex][language]
+        if language == "en" and re.match(r"(?:A|An|The)\b", voice):  # "female voice, a soft…"
+            voice = voice[:1].lower() + voice[1:]
         voice = f"{said}，{voice}" if language == "zh" and voice else voice and f"{said}, {voice}"
         voice = voice or said
     if look == person.look and voice == person.voice:
@@ -209,7 +211,13 @@ def _as_sex(person: CharacterProfile, sex: str) -> CharacterProfile:
 
 
 def _speaks_against(person: CharacterProfile, sex: str) -> bool:
-    """Whether the voice hint or the look gives ``person`` the other sex."""
+    """Whether the voice hint or the look gives ``person`` the other sex, or her a beard.
+
+    Recorded (The Snow Queen's Letter, 2026-12-01): the swordswoman was "a young woman
+    with long hair and a beard"; the look said woman, so nothing had read on to the beard.
+    """
+    if sex == FEMALE and FACIAL_HAIR.search(person.look):
+        return True
     return any(sex_of(text) not in ("", sex) for text in (person.voice, person.look))
 
 

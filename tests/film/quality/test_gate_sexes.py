@@ -106,6 +106,20 @@ def test_an_english_swordswoman_loses_the_beard_but_keeps_the_scar() -> None:
     )
     assert hero.look == "A tall woman, scar on her cheek."
     assert hero.voice == "deep female voice"
+    # Recorded (The Snow Queen's Letter, 2026-12-01): a look that already says woman.
+    (elena,) = mend_sexes(
+        SWORDSWOMAN,
+        [
+            _person(
+                "Elena",
+                "young swordswoman",
+                "a young woman with long hair and a beard, wearing armor",
+                "A soft, yet determined tone",
+            )
+        ],
+    )
+    assert elena.look == "a young woman with long hair, wearing armor"
+    assert elena.voice == "female voice, a soft, yet determined tone"
 
 
 def test_a_name_no_reader_doubts_is_not_turned_into_the_other_sex() -> None:
