@@ -27,7 +27,10 @@ _ELDER_EN = re.compile(
 _YOUNG_ZH = re.compile(r"年轻|青年|中年|少年|少女|小伙|头发乌黑|乌黑的头发|一头黑发|满头黑发")
 _YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-black)\b", re.I)
 _AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
-_AGE_EN = re.compile(r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b", re.I)
+_AGE_EN = re.compile(
+    r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b|\bage(?:d)?:?\s+(\d{1,2})\b",
+    re.I,
+)
 ELDER_AT_LEAST = 50
 #: The age an elder whose look gave a young number is given instead.
 ELDER_AGE = 65
@@ -85,7 +88,8 @@ def stated_age(look: str) -> int | None:
     """The age a look gives in digits ("12岁", "7-year-old", "in her 60s"), if any."""
     for pattern in (_AGE_ZH, _AGE_EN):
         if match := pattern.search(look):
-            return int(match.group(1) or f"{match.group(2)}0")
+            decade = match.groups()[1] if len(match.groups()) > 1 else None
+            return int(match.group(1) or (f"{decade}0" if decade else match.groups()[-1]))
     return None
 
 

@@ -38,6 +38,12 @@ _JOINS = re.compile(
     r"(\s*(?:[,，、;；](?:\s*(?:and|with)\b)?|\band\b|\bwith\b|和|配|搭配)\s*)", re.I
 )
 _PLAIN = {"en": "T-shirt, shorts and trainers", "zh": "T恤、短裤和运动鞋"}
+#: What only small children wear, and what a grown person wears instead.
+_CHILDREN_ONLY = re.compile(
+    r"\b(?:toddler|baby|infant|kids?['’]?|children['’]?s?)\b[\w\s-]*|童装|婴儿服|连体衣", re.I
+)
+_PLAIN_GROWN = {"en": "everyday clothes", "zh": "日常便装"}
+_GROWN = 18
 
 
 def is_grandchild(name: str, role: str) -> bool:
@@ -89,9 +95,18 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
     """
     if is_animal(name, role):
         return ""
+    plain = _PLAIN["zh" if has_cjk(wardrobe) else "en"]
+    age = stated_age(look)
+    if age is not None and age >= _GROWN and _CHILDREN_ONLY.search(wardrobe):
+        # Recorded (The Last Bus Home, 2026-12-01): the granddaughter, "age 25", wore a
+        # "toddler outfit, pink hat".
+        return (
+            _without_pieces(wardrobe, _CHILDREN_ONLY)
+            or _PLAIN_GROWN["zh" if has_cjk(wardrobe) else "en"]
+        )
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
         return wardrobe
-    return _without_pieces(wardrobe, _GROWN_UP_ONLY) or _PLAIN["zh" if has_cjk(wardrobe) else "en"]
+    return _without_pieces(wardrobe, _GROWN_UP_ONLY) or plain
 
 
 def child_look(name: str, role: str, look: str) -> str:

@@ -204,6 +204,12 @@ def test_a_child_loses_grown_ups_clothes_and_keeps_the_rest() -> None:
         child_wardrobe("Mia", "schoolgirl", "", "uniform, lipstick, sneakers")
         == "uniform, sneakers"
     )
+    # A grown person wears no toddler's clothes (The Last Bus Home, 2026-12-01: "age 25").
+    assert child_wardrobe("Lucy", "granddaughter", "age 25", "toddler outfit, pink hat") == (
+        "pink hat"
+    )
+    assert child_wardrobe("小雨", "孙女", "25岁", "童装") == "日常便装"
+    assert child_wardrobe("Lucy", "granddaughter", "age 3", "toddler outfit") == "toddler outfit"
     # Nothing left: a plain child's outfit in the wardrobe's own language.
     assert child_wardrobe("小雨", "孙女", "", "高跟鞋") == "T恤、短裤和运动鞋"
     # A grown grandchild, a grandmother and an adult keep what they wear.
