@@ -244,3 +244,26 @@ def in_its_room(scene: Scene) -> Scene:
 
 
 _VISUAL_SENTENCE = re.compile(r"[^.。!！?？]+[.。!！?？]*\s*")
+
+
+def without_example_place(scene: Scene, story: str) -> Scene:
+    """``scene``'s visual note without the clauses set at the worked example's place.
+
+    Recorded (The Last Bus Home, 2026-12-01): a bus-stop scene's note began "Cold blue of
+    the hospital, soft white light from windows"; the outline's example is a nurse at a
+    hospital entrance, and the bus film has no hospital. A story that names the place
+    keeps it; a note with nothing left is the scene's place.
+    """
+    copied = [word for word in EXAMPLE_PLACES.values() if word not in story.casefold()]
+    if not copied or not any(word in scene.visual.casefold() for word in copied):
+        return scene
+    kept = [
+        clause
+        for clause in _VISUAL_CLAUSE.findall(scene.visual)
+        if not any(word in clause.casefold() for word in copied)
+    ]
+    visual = "".join(kept).strip(" ,，;；")
+    if visual and visual[-1] not in ".。":
+        visual += "." if visual.isascii() else "。"
+    visual = visual[:1].upper() + visual[1:]
+    return scene.model_copy(update={"visual": visual if len(visual) >= 8 else scene.place})

@@ -20,11 +20,11 @@ from agent.context import Context
 from agent.drafting.brief import facts_for, film_language, heading_text
 from agent.drafting.converters import to_scene
 from agent.drafting.kinship import own_people
-from agent.drafting.places import in_its_room, stays_inside
+from agent.drafting.places import in_its_room, stays_inside, without_example_place
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
-from agent.prompt_texts import ARC_ROLES, EXAMPLE_THING, TURNS
+from agent.prompt_texts import ARC_ROLES, EXAMPLE_NAMES, EXAMPLE_THING, TURNS
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.form import ACTION_LINE_S, LINE_PAUSE_S, scene_budget_s
@@ -246,12 +246,14 @@ class SceneWriter:
                 beat.summary,
             )
             new = stays_inside(visual_of_its_own(new), beat.summary, self.brief.idea)
-            new = in_its_room(new)
+            new = without_example_place(in_its_room(new), self.brief.idea)
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats))
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             people = list(zip(self.cast, self.roles, strict=True))
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
-            new = called_by_their_names(kin_address(new, people, self.language), people)
+            new = called_by_their_names(
+                kin_address(new, people, self.language), people, EXAMPLE_NAMES
+            )
             _log_struck(index, draft, new)
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(

@@ -279,3 +279,20 @@ def test_the_ideas_lead_is_in_every_beat_first() -> None:
     assert fit_beats(named, 1, ["Father", "Mei"], "en", idea, lead="Mei")[0].summary == (
         "The general agrees to meet with Mei at dawn."
     )
+
+
+def test_a_visual_note_at_the_examples_hospital_loses_it() -> None:
+    """Recorded (The Last Bus Home, 2026-12-01): "Cold blue of the hospital" at a bus stop."""
+    from agent.drafting.places import without_example_place
+    from film.screenplay import Scene
+
+    stop = Scene(
+        number=4,
+        place="Bus stop",
+        action=["Bob waits."],
+        visual="Cold blue of the hospital, soft white light from windows. Bob waits.",
+    )
+    story = "A retired bus driver rides his old route with his granddaughter."
+    assert without_example_place(stop, story).visual == "Soft white light from windows. Bob waits."
+    nurse = "A night-shift nurse lends her umbrella outside the hospital."
+    assert without_example_place(stop, nurse) == stop

@@ -15,7 +15,7 @@ words this way, so in Chinese only a speaker's own kin title goes (爷爷 saying
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from film.quality.people.address import elder_kin, kin_words
 from film.screenplay import Scene
@@ -82,11 +82,27 @@ def _without_own_title(text: str, titles: Sequence[str]) -> str:
     return text
 
 
-def called_by_their_names(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
+def _without_calls_to(text: str, strangers: Sequence[str]) -> str:
+    """``text`` without a call, in either language, to one of ``strangers``."""
+    for name in strangers:
+        said = re.escape(name)
+        text = re.sub(rf"\s*[,，]\s*{said}\s*(?=[.!?。！？]|$)", "", text, flags=re.I)
+        text = re.sub(rf"^{said}\s*[,，]\s*", "", text, flags=re.I)
+    return text
+
+
+def called_by_their_names(
+    scene: Scene, people: Sequence[tuple[str, str]], strangers: Collection[str] = ()
+) -> Scene:
     """``scene`` with each line calling people only by names the film gives them.
 
-    ``people`` is the bible's (name, role) pairs. A line left with no word goes.
+    ``people`` is the bible's (name, role) pairs. ``strangers`` are names known to be
+    nobody in any film (the worked example's Nora and 林晓: the Qinghai photographer thanked
+    "林晓" at his dawn, 2026-12-01); a call to one goes in Chinese too. A line left with no
+    word goes.
     """
+    cast = {name.casefold() for name, _role in people}
+    unknown = [name for name in strangers if name.casefold() not in cast]
     # The scene's own place is no stranger either: "Welcome, Paris!"
     names = [*(name for name, _role in people), scene.place]
     titles = {
@@ -96,7 +112,7 @@ def called_by_their_names(scene: Scene, people: Sequence[tuple[str, str]]) -> Sc
     }
     dialogue = []
     for line in scene.dialogue:
-        text = _without_unknown_calls(line.text, names)
+        text = _without_calls_to(_without_unknown_calls(line.text, names), unknown)
         text = _without_own_title(text, titles.get(line.speaker.lower(), ()))
         text = text.strip()
         if re.search(r"\w", text):

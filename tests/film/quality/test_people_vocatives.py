@@ -81,3 +81,15 @@ def test_a_line_that_was_only_a_call_goes() -> None:
     scene = _scene([("Granddaughter", "Hello, Grandpa."), ("Driver (Grandfather)", ", Grandpa.")])
     mended = called_by_their_names(scene, BUS)
     assert [line.text for line in mended.dialogue] == ["Hello, Grandpa."]
+
+
+def test_a_call_to_the_worked_examples_person_goes_in_chinese_too() -> None:
+    """Recorded (青海湖日出, 2026-12-01): the lone photographer thanked the example's 林晓."""
+    people = [("摄影师", "主角")]
+    scene = _scene(
+        [("摄影师", "终于等到了！感谢你，林晓。"), ("摄影师", "林晓，你看。")], "青海湖边"
+    )
+    mended = called_by_their_names(scene, people, {"nora", "林晓"})
+    assert [line.text for line in mended.dialogue] == ["终于等到了！感谢你。", "你看。"]
+    # A film whose own person has the name keeps the calls to her.
+    assert called_by_their_names(scene, [("林晓", "摄影师")], {"nora", "林晓"}) == scene
