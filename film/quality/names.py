@@ -230,7 +230,7 @@ _KIN_NAMES = frozenset(
 )
 
 
-def _job_as_name(name: str, role: str) -> bool:
+def job_as_name(name: str, role: str) -> bool:
     """An English name that is only the role's own job word ("Rider": "food delivery rider")."""
     words = latin_words(name)
     roles = latin_words(role)
@@ -247,7 +247,7 @@ def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = ""
         check, tail = name_problem(name)
         if not check and title.strip() and _norm(name) == _norm(title):
             check, tail = "names.name-is-title", "is the film's title, not a person."
-        if not check and _job_as_name(name, role):
+        if not check and job_as_name(name, role):
             check, tail = (
                 "names.name-is-role",
                 # No example names: told "(Sam, Ana, Mr. Okafor)", the 1.5B model cast all

@@ -383,6 +383,14 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
         "Karaoke Player",
         "Grandmother",
     ]
+    # A name that is only the role's job (en-romance-null-genre, 2026-12-02); kin stays.
+    notes = "A night-shift nurse and the baker across the street swap notes."
+    roles = ["night-shift nurse", "baker", "grandfather"]
+    assert real_names(["Nurse", "Baker", "Grandpa"], "en", notes, roles) == [
+        "Sam",
+        "Alex",
+        "Grandpa",
+    ]
     # A bracket is the role said twice (en-family-bus, 2026-12-01).
     assert real_names(["Driver (Grandfather)", "Lily (granddaughter)"], "en") == [
         "Grandfather",

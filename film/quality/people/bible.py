@@ -43,7 +43,7 @@ def _renamed(
     profiles: Sequence[CharacterProfile], language: str, idea: str
 ) -> list[CharacterProfile]:
     """The bible with stand-in names made real, wherever they appear in it."""
-    names = real_names([p.name for p in profiles], language, idea)
+    names = real_names([p.name for p in profiles], language, idea, [p.role for p in profiles])
     swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
     if not swaps:
         return list(profiles)

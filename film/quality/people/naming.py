@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.names import PLACEHOLDER_NAMES
+from film.quality.names import PLACEHOLDER_NAMES, job_as_name
 
 #: Names a reader takes for real people, of either sex.
 _REAL_NAMES = {
@@ -59,12 +59,16 @@ def _idea_label(name: str, idea: str) -> bool:
     return len(words) >= 2 and name.isascii() and all(word in said for word in words)
 
 
-def real_names(names: Sequence[str], language: str, idea: str = "") -> list[str]:
+def real_names(
+    names: Sequence[str], language: str, idea: str = "", roles: Sequence[str] = ()
+) -> list[str]:
     """``names`` with each stand-in replaced by a real name, in order.
 
-    Stand-ins: 张三 and John Doe, lettered roles (Captain A), and the ``idea``'s own
-    words for someone ("Food Delivery Rider"). A bracket goes first (:func:`unbracketed`),
-    unless that makes two people one name.
+    Stand-ins: 张三 and John Doe, lettered roles (Captain A), the ``idea``'s own words
+    for someone ("Food Delivery Rider"), and a name that is only its role's job ("Nurse"
+    for a night-shift nurse: the bible of the nurse and the baker was refused six times
+    for "Nurse" and "Baker", 2026-12-02; ``roles`` in the order of ``names``). A bracket
+    goes first (:func:`unbracketed`), unless that makes two people one name.
     """
     plain = [unbracketed(name)[0] for name in names]
     clash = {n.lower() for n in plain if [p.lower() for p in plain].count(n.lower()) > 1}
@@ -74,8 +78,9 @@ def real_names(names: Sequence[str], language: str, idea: str = "") -> list[str]
     taken = {name.strip().lower() for name in names}
     spare = [n for n in _REAL_NAMES["zh" if language == "zh" else "en"] if n.lower() not in taken]
     renamed: list[str] = []
+    jobs = {name for name, role in zip(names, roles, strict=False) if job_as_name(name, role)}
     for name in names:
-        stand_in = (
+        stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES
             or _LETTERED.match(name)
             or _idea_label(name, idea)
