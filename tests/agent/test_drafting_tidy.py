@@ -383,6 +383,9 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
         "Karaoke Player",
         "Grandmother",
     ]
+    # The lead's own noun alone is no name either (en-struggle-drummer, 2026-12-02).
+    drummer = "A deaf teenage drummer trains for the school battle of the bands."
+    assert real_names(["Drummer", "Coach"], "en", drummer) == ["Sam", "Coach"]
     # A name that is only the role's job (en-romance-null-genre, 2026-12-02); kin stays.
     notes = "A night-shift nurse and the baker across the street swap notes."
     roles = ["night-shift nurse", "baker", "grandfather"]

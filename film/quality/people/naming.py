@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from film.quality.names import PLACEHOLDER_NAMES, job_as_name
+from film.quality.story.actions import idea_lead
 
 #: Names a reader takes for real people, of either sex.
 _REAL_NAMES = {
@@ -48,14 +49,17 @@ _LETTERED = re.compile(r"^\s*\S.*?(?:\s+|(?<=[\u4e00-\u9fff]))(?:[A-Z]|\d{1,2})\
 
 
 def _idea_label(name: str, idea: str) -> bool:
-    """Whether ``name`` is the idea's own words for someone, two or more of them.
+    """Whether ``name`` is the idea's own words for someone rather than a name.
 
     Recorded (en-spoof-scooter, 2026-12-01): asked to cast the idea's "food delivery
     rider" with a real name, the model named him "Food Delivery Rider", and every cue read
-    so. One kin or trade word ("Grandmother") is a way films name people; a phrase is not.
+    so. One kin or trade word ("Grandmother") is a way films name people; a phrase is not,
+    and neither is the noun of the idea's lead alone ("Drummer", 2026-12-02).
     """
     words = re.findall(r"[a-z'-]+", name.lower())
     said = set(re.findall(r"[a-z'-]+", idea.lower()))
+    if words and words == idea_lead(idea).split()[-1:]:
+        return True  # the lead's own noun: "Drummer" for "a deaf teenage drummer"
     return len(words) >= 2 and name.isascii() and all(word in said for word in words)
 
 
