@@ -48,15 +48,20 @@ def _renamed(
     if not swaps:
         return list(profiles)
 
-    def swapped(text: str) -> str:
+    def swapped(text: str, own: str = "") -> str:
         for old, new in swaps:
-            text = text.replace(old, new)
+            if old != own:
+                text = text.replace(old, new)
         return text
 
     def with_trade(person: CharacterProfile, name: str) -> str:
-        """The role, holding the trade a bracketed name lost ("Driver (Grandfather)")."""
+        """The role, holding the trade a bracketed name lost ("Driver (Grandfather)").
+
+        A person's own old name stays in their role: it was their job ("Nurse", whose role
+        read "Nurse" and became "Sam" beside the new name Sam, 2026-12-02).
+        """
         kept, went = unbracketed(person.name)
-        role = swapped(person.role)
+        role = swapped(person.role, own=person.name)
         if kept != name or not went or went.lower() in role.lower():
             return role
         return f"{role} ({went.lower()})" if went.isascii() else f"{role}（{went}）"

@@ -344,3 +344,14 @@ def test_a_childs_look_loses_grown_ups_shoes() -> None:
         child_look("小明", "小孩子", "年龄12岁，穿着运动服和一双高跟鞋") == "年龄12岁，穿着运动服"
     )
     assert child_look("爸爸", "爸爸", "五十岁，穿着西装") == "五十岁，穿着西装"
+
+
+def test_a_job_named_person_gets_a_name_and_keeps_the_job_as_role() -> None:
+    """Recorded (en-romance-null-genre, 2026-12-02): "Nurse", role "Nurse", became "Sam"/"Sam"."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "A night-shift nurse and the baker across the street swap notes for a whole winter."
+    nurse = CharacterProfile(name="Nurse", role="Nurse", look="Nurse has short hair.")
+    (mended,) = mended_bible(idea, [nurse], "en")
+    assert (mended.name, mended.role, mended.look) == ("Sam", "Nurse", "Sam has short hair.")
