@@ -155,7 +155,10 @@ _NOT_WORN = re.compile(
     r"^(?:props?|道具)\s*[:：]|^(?:no|none|n/a)\b.*\bprops?\b|^(?:无|没有|暂无)(?:道具)?[。.]?$"
     r"|^(?:无|没有|暂无)(?:特殊|特别|特定)?的?(?:服装|服饰|衣着|着装|装扮)[。.]?$"
     r"|^(?:no|none|nothing)\s+(?:special|particular|specific)?\s*"
-    r"(?:costume|clothes|clothing|wardrobe|outfit)s?\.?$",
+    r"(?:costume|clothes|clothing|wardrobe|outfit)s?\.?$"
+    # An answer about the task, not clothes: "没有明显的问题" (the dumplings' grandson,
+    # 2026-12-02).
+    r"|^(?:没有|无)(?:明显的?|什么)?问题[。.]?$|^no (?:obvious )?(?:problems?|issues?)\.?$",
     re.IGNORECASE,
 )
 
@@ -206,6 +209,10 @@ _SOUND_WORDS = re.compile(
 )
 
 
+#: A hint in the first person is a line of the film, not a note on how someone sounds.
+_FIRST_PERSON = re.compile(r"^\s*(?:I|I'm|I've|I'll|We|My|Our)\b|^\s*(?:我|我们)", re.I)
+
+
 def voice_hint(voice: str) -> str:
     """``voice`` if it describes a voice, else "".
 
@@ -215,6 +222,8 @@ def voice_hint(voice: str) -> str:
     if _SPOKEN.search(voice):
         return ""
     if _CHARACTER_NOTE.match(voice) and not _SOUND_WORDS.search(voice):
+        return ""
+    if _FIRST_PERSON.match(voice):  # "I can hear the rain falling outside." (2026-12-02)
         return ""
     return voice.strip()
 

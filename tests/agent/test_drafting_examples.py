@@ -24,7 +24,14 @@ def _beat(
 
 def test_a_wardrobe_that_says_there_is_none_is_left_empty() -> None:
     """Recorded: the night-market film's bible read "Wardrobe: 无特殊服装" twice."""
-    for nothing in ("无特殊服装", "无特殊服装。", "没有特别的服装", "No special costume."):
+    # "没有明显的问题" answered the task instead (饺子里的叮嘱, 2026-12-02).
+    for nothing in (
+        "无特殊服装",
+        "无特殊服装。",
+        "没有特别的服装",
+        "No special costume.",
+        "没有明显的问题",
+    ):
         assert wardrobe_of("一个瘦高的年轻人", nothing) == ""
     assert wardrobe_of("a tall man", "no-nonsense grey suit") == "no-nonsense grey suit"
 

@@ -101,6 +101,11 @@ def test_a_visual_note_is_one_shot_not_the_scene_told_again() -> None:
         update={"visual": "Kofi lays his palms flat on the gym floor. Dust hangs in the light."}
     )
     assert visual_of_its_own(english).visual == "Dust hangs in the light."
+    # A note that is itself speech (饺子里的叮嘱, 2026-12-02: "谢谢奶奶！") is no shot.
+    thanks = _scene(["奶奶包饺子。"]).model_copy(
+        update={"visual": "谢谢奶奶！", "place": "厨房", "time_of_day": "DAY"}
+    )
+    assert visual_of_its_own(thanks).visual == "厨房，白天。"
     short = _scene(["Kofi nods."]).model_copy(update={"visual": "Wide shot of an empty gym."})
     assert visual_of_its_own(short) == short
     # Recorded (夜市女孩自学编程, scene 3): the note was the action's own sentence.
