@@ -199,31 +199,22 @@ def _without_hair(wardrobe: str) -> str:
     return joiner.join(kept)
 
 
-#: A hint that tells who the person is, not how they sound: "John is a sarcastic and
-#: mischievous delivery driver who…" (en-spoof-scooter, 2026-12-01), cut off at its limit.
+#: Not a voice: who the person is, with no word of how they sound ("John is a sarcastic and
+#: mischievous delivery driver who…", 2026-12-01), or a line in the first person ("I can hear
+#: the rain falling outside.", 2026-12-02).
 _CHARACTER_NOTE = re.compile(r"^\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?\s+is\s+(?:a|an|the)\b")
 _SOUND_WORDS = re.compile(
     r"\b(?:voice|voiced|tone|speaks?|speaking|sounds?|deep|soft|low|high|husky|gravelly|"
     r"gentle|warm|raspy|hoarse|whisper\w*|loud|quiet|calm|bright|squeaky|booming)\b",
     re.I,
 )
-
-
-#: A hint in the first person is a line of the film, not a note on how someone sounds.
 _FIRST_PERSON = re.compile(r"^\s*(?:I|I'm|I've|I'll|We|My|Our)\b|^\s*(?:我|我们)", re.I)
 
 
 def voice_hint(voice: str) -> str:
-    """``voice`` if it describes a voice, else "".
-
-    Not a voice: a line of dialogue, or a note on who the person is with no word of how
-    they sound (the sex fix then says "male voice").
-    """
-    if _SPOKEN.search(voice):
-        return ""
-    if _CHARACTER_NOTE.match(voice) and not _SOUND_WORDS.search(voice):
-        return ""
-    if _FIRST_PERSON.match(voice):  # "I can hear the rain falling outside." (2026-12-02)
+    """``voice`` if it describes a voice, else "" (the sex fix then says "male voice")."""
+    told_not_heard = _CHARACTER_NOTE.match(voice) and not _SOUND_WORDS.search(voice)
+    if _SPOKEN.search(voice) or told_not_heard or _FIRST_PERSON.match(voice):
         return ""
     return voice.strip()
 
