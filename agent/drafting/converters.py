@@ -26,13 +26,13 @@ from agent.drafting.tidy import (
     person_key,
     same_person,
     voice_hint,
-    wardrobe_of,
     whole_phrase,
     whole_sentences,
     without_again,
 )
 from film.language import chinese_clauses
 from film.quality.names import TIME_WORDS
+from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 

@@ -6,6 +6,7 @@ Both fixes are certain and run before the gate sees the outline, so neither cost
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.drafting.schemas import BeatDraft
 from agent.prompt_texts import EXAMPLE_PLACES
@@ -29,6 +30,41 @@ def own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
             beat = beat.model_copy(update={"place": near.place, "interior": near.interior})
         fitted.append(beat)
     return fitted
+
+
+#: What a story is ridden or driven in, and the place a scene aboard it is set: a bus is
+#: sat in, a scooter is ridden in the street.
+_VEHICLES = (
+    (re.compile(r"\bbus(?:es)?\b", re.I), "Bus", "INT"),
+    (re.compile(r"\b(?:train|tram|ferry|taxi|cab)\b", re.I), "", "INT"),
+    (re.compile(r"\b(?:scooter|motorbike|motorcycle|bike|bicycle)\b", re.I), "City street", "EXT"),
+    (re.compile(r"公交车?|大巴|巴士"), "公交车上", "INT"),
+    (re.compile(r"火车|地铁|渡轮|出租车"), "", "INT"),
+    (re.compile(r"电动车|摩托车?|自行车|单车"), "街道", "EXT"),
+)
+#: A beat "place" that is a way travelled, not a place a camera stands: "Old Route".
+_WAY = re.compile(r"\b(?:route|journey|trip|ride|way home|the way)\s*$|路线|线路|旅程|旅途", re.I)
+
+
+def aboard(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
+    """``beats`` set aboard the story's vehicle where their place is only the way travelled.
+
+    Recorded (craft bench, en-family-bus, 2026-12-01): the retired driver's last ride on
+    his old route was headed "INT. OLD ROUTE" three times, and no scene had a bus in it; a
+    reader could not find the idea. A story that rides something sets those beats in it.
+    """
+    for pattern, place, interior in _VEHICLES:
+        found = pattern.search(story)
+        if found is None:
+            continue
+        where = place or found[0].capitalize() if story.isascii() else place or f"{found[0]}上"
+        return [
+            beat.model_copy(update={"place": where, "interior": interior})
+            if _WAY.search(beat.place.strip())
+            else beat
+            for beat in beats
+        ]
+    return beats
 
 
 #: "stuck in a school lift", "trapped inside the old cinema", 困在电梯里.
@@ -143,19 +179,30 @@ _ROOM_WORD = re.compile(rf"\b(?:{_ROOMS_EN})s?\b|{_ROOMS_ZH}", re.IGNORECASE)
 _VISUAL_CLAUSE = re.compile(r"[^,，;；.。]+[,，;；.。]?")
 
 
-def _visual_inside(visual: str, room: str, fallback: str) -> str:
-    """``visual`` without the clauses that leave the room, or furnish a lift."""
-    lift = bool(_LIFT.search(room))
-    kept = [
-        clause
-        for clause in _VISUAL_CLAUSE.findall(_in_the_room(visual, room))
-        if not (_LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
-        and not (lift and _FURNITURE_WORD.search(clause))
-    ]
+def _visual_keeping(visual: str, keep: Callable[[str], bool], fallback: str) -> str:
+    """``visual`` with only the clauses ``keep`` accepts, ended and capitalised.
+
+    A note left shorter than a phrase is ``fallback`` instead: a stop alone tells nothing.
+    """
+    kept = [clause for clause in _VISUAL_CLAUSE.findall(visual) if keep(clause)]
     text = "".join(kept).strip(" ,，;；")
     if text and text[-1] not in ".。":
         text += "。" if not text.isascii() else "."
+    text = text[:1].upper() + text[1:]
     return text if len(text) >= 8 else fallback
+
+
+def _visual_inside(visual: str, room: str, fallback: str) -> str:
+    """``visual`` without the clauses that leave the room, or furnish a lift."""
+    lift = bool(_LIFT.search(room))
+    return _visual_keeping(
+        _in_the_room(visual, room),
+        lambda clause: (
+            not (_LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
+            and not (lift and _FURNITURE_WORD.search(clause))
+        ),
+        fallback,
+    )
 
 
 def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
@@ -257,13 +304,9 @@ def without_example_place(scene: Scene, story: str) -> Scene:
     copied = [word for word in EXAMPLE_PLACES.values() if word not in story.casefold()]
     if not copied or not any(word in scene.visual.casefold() for word in copied):
         return scene
-    kept = [
-        clause
-        for clause in _VISUAL_CLAUSE.findall(scene.visual)
-        if not any(word in clause.casefold() for word in copied)
-    ]
-    visual = "".join(kept).strip(" ,，;；")
-    if visual and visual[-1] not in ".。":
-        visual += "." if visual.isascii() else "。"
-    visual = visual[:1].upper() + visual[1:]
-    return scene.model_copy(update={"visual": visual if len(visual) >= 8 else scene.place})
+    visual = _visual_keeping(
+        scene.visual,
+        lambda clause: not any(word in clause.casefold() for word in copied),
+        scene.place,
+    )
+    return scene.model_copy(update={"visual": visual})

@@ -173,7 +173,7 @@ def must_cast_people(idea: str) -> list[str]:
     """
     people = idea_people_words(idea)
     lead = idea_lead(idea)
-    if lead and not any(word in lead.split() for word in people):
+    if lead and not any(word in (lead.split() if lead.isascii() else lead) for word in people):
         people = [lead, *people]
     return people
 

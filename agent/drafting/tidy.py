@@ -140,63 +140,8 @@ def strip_role_label(summary: str) -> str:
     return stripped[0].upper() + stripped[1:] if stripped[0].isascii() else stripped
 
 
-#: Where a look names the clothes: "wearing jeans and a hoodie", "穿着蓝色围裙".
-_WEARING = re.compile(
-    r"\b(?:wearing|wears|dressed in|in a|in an)\s+([^.;]+)|穿着?([^，。；,;]+)", re.IGNORECASE
-)
 #: A speaker's cue ("JACK:", "小明：") or a line's punctuation (!, ?, quotes).
 _SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[!?！？\"“”「」]")
-
-
-#: A wardrobe answer that is about props, or says there is nothing: it cost the craft bench a
-#: whole bible answer each time the gate sent "props: 书包、笔、橡皮擦" back as a label, and
-#: the night-market film's bible showed "Wardrobe: 无特殊服装" twice.
-_NOT_WORN = re.compile(
-    r"^(?:props?|道具)\s*[:：]|^(?:no|none|n/a)\b.*\bprops?\b|^(?:无|没有|暂无)(?:道具)?[。.]?$"
-    r"|^(?:无|没有|暂无)(?:特殊|特别|特定)?的?(?:服装|服饰|衣着|着装|装扮)[。.]?$"
-    r"|^(?:no|none|nothing)\s+(?:special|particular|specific)?\s*"
-    r"(?:costume|clothes|clothing|wardrobe|outfit)s?\.?$"
-    # An answer about the task, not clothes: "没有明显的问题" (the dumplings' grandson,
-    # 2026-12-02).
-    r"|^(?:没有|无)(?:明显的?|什么)?问题[。.]?$|^no (?:obvious )?(?:problems?|issues?)\.?$",
-    re.IGNORECASE,
-)
-
-
-def wardrobe_of(look: str, wardrobe: str) -> str:
-    """``wardrobe``, or the clothes ``look`` names when the wardrobe only repeats the look.
-
-    The real model answered Jack's wardrobe with his whole look ("Tall, dark-haired student
-    with glasses… He's wearing jeans, a blue hoodie, and sneakers."), which puts a face in
-    a wardrobe line and hair in every costume prompt.
-    """
-    if _NOT_WORN.match(wardrobe.strip()):
-        return ""  # "props: 书包、笔", "No props needed.": not clothes (props are their own field)
-    if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
-        return _without_hair(wardrobe)
-    match = _WEARING.search(look)
-    worn = (match.group(1) or match.group(2) or "").strip(" ,.") if match else ""
-    return worn or wardrobe
-
-
-#: A list item of a wardrobe that is hair, not clothes ("White shirt, brown hair", "黑色短发").
-_HAIR_ITEM = re.compile(
-    r"^[\w\s-]*\bhair(?:cut|style)?$|^[^,，、]*(?:头发|发型|短发|长发|马尾|辫子)$", re.I
-)
-
-
-def _without_hair(wardrobe: str) -> str:
-    """``wardrobe`` without the list items that are hair ("White shirt, brown hair").
-
-    The wardrobe becomes the costume prompt and the drawn clothes: hair in it put a
-    retired driver's "brown hair" on his shirt. An item that is all there is stays.
-    """
-    items = [item for item in re.split(r"\s*[,，、;；]\s*", wardrobe.strip()) if item]
-    kept = [item for item in items if not _HAIR_ITEM.match(item.strip(" ."))]
-    if not kept or len(kept) == len(items):
-        return wardrobe
-    joiner = "、" if CJK_RUN.search(wardrobe) else ", "
-    return joiner.join(kept)
 
 
 #: Not a voice: who the person is, with no word of how they sound ("John is a sarcastic and
@@ -227,8 +172,11 @@ _OUTDOORS = re.compile(
     r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
     r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform|"
     r"city cent(?:er|re)|downtown)\b"
+    # Only as the place's last word: "INT. BAY" is outdoors, a "Sea View Cafe" is not.
+    r"|\b(?:bay|sea|seaside|coast|coastline|ocean|cove|dock|desert|grassland|hill|hilltop|"
+    r"waterfall|island)\s*$"
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
-    r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口",
+    r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口|海湾|草原|沙漠|瀑布|山坡|海岛",
     re.IGNORECASE,
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from film.language import CJK, CJK_RUN
 
@@ -200,3 +201,22 @@ _SPEAKER_WORDS = frozenset("i me my mine myself you your yours yourself 我 你 
 def mirrored(units: list[str]) -> list[str]:
     """``units`` with "I" and "you" one word, so a reply that only swaps them is a repeat."""
     return ["·" if unit in _SPEAKER_WORDS else unit for unit in units]
+
+
+def without_calls(text: str, names: Iterable[str]) -> str:
+    """``text`` without any of ``names`` called out at the edge of a sentence.
+
+    A call (a vocative) is a name after a comma at a sentence's end ("Thanks, Nora.",
+    "……，爷爷。") or before a comma at the line's start ("Grandpa, look"). Only the call
+    goes, so the sentence still stands; an English rest starts with a capital again. One
+    helper serves every reason a call is wrong: a stranger, the speaker's own name, the
+    speaker's own kin title.
+    """
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        said = re.escape(name)
+        text = re.sub(rf"\s*[,，]\s*{said}\s*(?=[.!?。！？]|$)", "", text, flags=re.I)
+        call = re.match(rf"{said}\s*[,，]\s*", text, flags=re.I)
+        if call is not None:
+            rest = text[call.end() :]
+            text = rest[:1].upper() + rest[1:] if rest[:1].isascii() else rest
+    return text

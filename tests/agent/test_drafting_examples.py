@@ -5,7 +5,7 @@ from __future__ import annotations
 from agent.drafting.beats import fit_beats
 from agent.drafting.kinship import own_people
 from agent.drafting.schemas import BeatDraft, SceneDraft
-from agent.drafting.tidy import wardrobe_of
+from film.quality.people.dress import wardrobe_of
 
 
 def _beat(
@@ -303,3 +303,27 @@ def test_a_visual_note_at_the_examples_hospital_loses_it() -> None:
     assert without_example_place(stop, story).visual == "Soft white light from windows. Bob waits."
     nurse = "A night-shift nurse lends her umbrella outside the hospital."
     assert without_example_place(stop, nurse) == stop
+
+
+def test_a_beat_set_on_the_way_travelled_is_set_aboard_the_storys_vehicle() -> None:
+    """Recorded (craft bench, en-family-bus): "INT. OLD ROUTE" three times and no bus."""
+    idea = "A retired bus driver rides his old route one last time with his granddaughter."
+    beats = [
+        _beat("Old Route", "Jack drives down the old route with Lily."),
+        _beat("Coffee Shop", "Jack tells Lily about his years behind the wheel."),
+        _beat("The Route", "Lily sees the city through his eyes."),
+    ]
+    fitted = fit_beats(beats, 3, ["Jack", "Lily"], "en", idea)
+    assert [(b.place, b.interior) for b in fitted] == [
+        ("Bus", "INT"),
+        ("Coffee Shop", "INT"),
+        ("Bus", "INT"),
+    ]
+    ride = fit_beats(beats[:1], 1, ["Sam"], "en", "A rider is sure his scooter is haunted.")
+    assert (ride[0].place, ride[0].interior) == ("City street", "EXT")
+    zh = [BeatDraft.model_validate({**beats[0].model_dump(), "place": "老线路"})]
+    assert fit_beats(zh, 1, ["老张"], "zh", "退休的公交司机最后一次开老线路")[0].place == "公交车上"
+    # No vehicle in the story: the way stays as written.
+    assert fit_beats(beats[:1], 1, ["Jack"], "en", "A man walks his old route.")[0].place == (
+        "Old Route"
+    )

@@ -13,12 +13,12 @@ from agent.drafting.tidy import (
     story_time,
     strip_role_label,
     voice_hint,
-    wardrobe_of,
     whole_phrase,
     whole_sentences,
     without_again,
 )
 from agent.prompts import beat_plan
+from film.quality.people.dress import wardrobe_of
 
 
 def test_only_short_acting_notes_stay_parentheticals() -> None:
@@ -38,6 +38,14 @@ def test_a_place_does_not_say_again() -> None:
     assert without_again("午夜的酒吧") == "酒吧" and without_again("小明的家") == "小明的家"
     assert interior_for("暴雨夜的居民区", "INT") == "EXT"
     assert interior_for("小区保安室", "INT") == "INT"
+
+
+def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> None:
+    # Recorded (craft bench, 2026-12-01): a scene headed "INT. BAY".
+    assert interior_for("Bay", "INT") == "EXT"
+    assert interior_for("The rocky coast", "INT") == "EXT"
+    assert interior_for("青海湖畔的草原", "INT") == "EXT"
+    assert interior_for("Sea View Cafe", "INT") == "INT"
 
 
 def test_two_kin_words_for_one_person_are_one_character() -> None:
@@ -275,11 +283,19 @@ def test_a_look_does_not_end_with_the_prompts_cast_line_format() -> None:
 
 def test_a_wardrobe_that_is_about_props_is_left_empty() -> None:
     """Recorded: "props: 书包、笔、橡皮擦" and "No props needed." as two people's wardrobe."""
-    from agent.drafting.tidy import wardrobe_of
-
     for not_clothes in ("props: 书包、笔、橡皮擦", "No props needed.", "道具：笔", "无"):
         assert wardrobe_of("a tall man", not_clothes) == ""
     assert wardrobe_of("a tall man", "blue jeans, red sneakers") == "blue jeans, red sneakers"
+
+
+def test_things_carried_are_no_wardrobe() -> None:
+    # Recorded (craft bench, en-spoof-scooter, 2026-12-01): the rider's wardrobe was his scooter.
+    assert wardrobe_of("a thin man", "A red second-hand scooter") == ""
+    rider = wardrobe_of("a thin man", "Yellow jacket, helmet, a red scooter")
+    assert rider == "Yellow jacket, helmet"
+    assert wardrobe_of("老人", "蓝色外套、手机") == "蓝色外套"
+    drummer = wardrobe_of("a girl", "Denim shirt, drumsticks, black jeans")
+    assert drummer == "Denim shirt, black jeans"
 
 
 def test_a_speaker_named_by_role_or_with_the_is_the_bible_person() -> None:
@@ -305,7 +321,6 @@ def test_a_speaker_named_by_role_or_with_the_is_the_bible_person() -> None:
 
 def test_hair_is_struck_from_a_wardrobe_list() -> None:
     """Recorded: the retired driver's wardrobe was "White shirt, brown hair"."""
-    from agent.drafting.tidy import wardrobe_of
 
     assert wardrobe_of("a tall man", "White shirt, brown hair") == "White shirt"
     assert wardrobe_of("高个子", "蓝色校服、黑色短发") == "蓝色校服"

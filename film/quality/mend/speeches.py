@@ -13,7 +13,7 @@ import re
 from difflib import SequenceMatcher
 
 from film.quality.repetition import looping_phrase
-from film.quality.text import SPACED_CJK, SPOKEN_SENTENCE
+from film.quality.text import SPACED_CJK, SPOKEN_SENTENCE, without_calls
 from film.screenplay import DialogueLine, Scene
 
 #: The longest a joined cue may grow (the screenplay model's limit for one line).
@@ -164,27 +164,9 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
         words = words[: next_cue.start()].rstrip()
     if SPACED_CJK.search(words) or _ONLY_DIRECTION.match(words):
         return ""
-    return _not_to_oneself(words, speaker)
-
-
-def _not_to_oneself(words: str, speaker: str) -> str:
-    """``words`` without the speaker's own name called out in front of them.
-
-    Recorded (画师的秘密, 2026-12-01): 公主 said "公主，你看到那张纸条了吗？". Calling oneself
-    by name is a slip; the question stands without it.
-    """
-    name = speaker.strip()
-    if not name:
-        return words
-    # Called at a sentence's end too: 许言 said "我也爱你，林夏。我爱你，许言。" (2026-12-01).
-    words = re.sub(
-        r"\s*[,，]\s*" + re.escape(name) + r"\s*(?=[。！？.!?]|$)", "", words, flags=re.I
-    )
-    vocative = re.match(re.escape(name) + r"\s*[,，]\s*(?=\S)", words, re.I)
-    if vocative is None:
-        return words
-    rest = words[vocative.end() :]
-    return rest[0].upper() + rest[1:] if rest[0].isascii() else rest
+    # Calling oneself by name is a slip: 公主 said "公主，你看到那张纸条了吗？" (画师的秘密),
+    # and 许言 "我也爱你，林夏。我爱你，许言。" (2026-12-01); the sentence stands without it.
+    return without_calls(words, [speaker])
 
 
 def own_words(scene: Scene) -> Scene:

@@ -27,11 +27,10 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.quality.coverage import PEOPLE
 from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in
-from film.quality.people.naming import real_names, unbracketed
+from film.quality.people.naming import TRADES, holds_own_word, real_names, unbracketed
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
@@ -199,15 +198,6 @@ def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProf
     return kept
 
 
-#: The idea's tradespeople who are one person when the idea names one: a second "Bus
-#: Driver" is a copy of the retired driver, not a colleague.
-_TRADES = ("teacher", "doctor", "nurse", "driver", "chef", "farmer", "courier", "police")
-
-
-def _trade_words(trade: str) -> tuple[str, ...]:
-    return next(group for group in PEOPLE if group[0] == trade)
-
-
 def _said_once(words: Sequence[str], idea: str) -> bool:
     """Whether ``idea`` names one person by ``words``: said once, never in the plural."""
     count = 0
@@ -219,14 +209,6 @@ def _said_once(words: Sequence[str], idea: str) -> bool:
         else:
             count += idea.count(word)
     return count == 1
-
-
-def _holds(words: Sequence[str], text: str) -> bool:
-    """Whether ``text`` (a name and role) holds one of ``words`` as its own, not "driver's"."""
-    return any(
-        re.search(rf"\b{re.escape(w)}\b(?!['’]s)", text, re.I) if w.isascii() else w in text
-        for w in words
-    )
 
 
 def _is_label(name: str, words: Sequence[str], idea: str) -> bool:
@@ -252,11 +234,10 @@ def one_per_idea_trade(idea: str, profiles: Sequence[CharacterProfile]) -> list[
     while another entry holds the trade too; two named people of a trade both stay.
     """
     kept = list(profiles)
-    for trade in _TRADES:
-        words = _trade_words(trade)
+    for words in TRADES:
         if not _said_once(words, idea):
             continue
-        holders = [p for p in kept if _holds(words, f"{p.name} {p.role}")]
+        holders = [p for p in kept if holds_own_word(words, f"{p.name} {p.role}")]
         labels = [p for p in holders if _is_label(p.name, words, idea)]
         if len(holders) < 2 or not labels:
             continue

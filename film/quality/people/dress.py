@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from film.language import has_cjk
+from film.language import CJK_RUN, has_cjk
 from film.presence import is_animal
 from film.quality.coverage import idea_people_words
 from film.quality.people.ages import own_role, stated_age
@@ -150,3 +150,75 @@ def mens_wear(text: str) -> str:
     if not _WOMEN_ONLY.search(text):
         return text
     return _without_pieces(text, _WOMEN_ONLY) or text
+
+
+#: Where a look names the clothes: "wearing jeans and a hoodie", "穿着蓝色围裙".
+_WEARING = re.compile(
+    r"\b(?:wearing|wears|dressed in|in a|in an)\s+([^.;]+)|穿着?([^，。；,;]+)", re.IGNORECASE
+)
+#: A wardrobe answer that is about props, or says there is nothing: it cost the craft bench a
+#: whole bible answer each time the gate sent "props: 书包、笔、橡皮擦" back as a label, and
+#: the night-market film's bible showed "Wardrobe: 无特殊服装" twice.
+_NOT_WORN = re.compile(
+    r"^(?:props?|道具)\s*[:：]|^(?:no|none|n/a)\b.*\bprops?\b|^(?:无|没有|暂无)(?:道具)?[。.]?$"
+    r"|^(?:无|没有|暂无)(?:特殊|特别|特定)?的?(?:服装|服饰|衣着|着装|装扮)[。.]?$"
+    r"|^(?:no|none|nothing)\s+(?:special|particular|specific)?\s*"
+    r"(?:costume|clothes|clothing|wardrobe|outfit)s?\.?$"
+    # An answer about the task, not clothes: "没有明显的问题" (the dumplings' grandson,
+    # 2026-12-02).
+    r"|^(?:没有|无)(?:明显的?|什么)?问题[。.]?$|^no (?:obvious )?(?:problems?|issues?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def wardrobe_of(look: str, wardrobe: str) -> str:
+    """``wardrobe``, or the clothes ``look`` names when the wardrobe only repeats the look.
+
+    The real model answered Jack's wardrobe with his whole look ("Tall, dark-haired student
+    with glasses… He's wearing jeans, a blue hoodie, and sneakers."), which puts a face in
+    a wardrobe line and hair in every costume prompt.
+    """
+    if _NOT_WORN.match(wardrobe.strip()):
+        return ""  # "props: 书包、笔", "No props needed.": not clothes (props are their own field)
+    if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
+        return _without_hair(wardrobe)
+    match = _WEARING.search(look)
+    worn = (match.group(1) or match.group(2) or "").strip(" ,.") if match else ""
+    return worn or wardrobe
+
+
+#: A list item of a wardrobe that is hair, not clothes ("White shirt, brown hair", "黑色短发").
+_HAIR_ITEM = re.compile(
+    r"^[\w\s-]*\bhair(?:cut|style)?$|^[^,，、]*(?:头发|发型|短发|长发|马尾|辫子)$", re.I
+)
+#: A list item of a wardrobe that is a thing carried or ridden, not worn: "A red
+#: second-hand scooter" was the delivery rider's wardrobe (craft bench, 2026-12-01).
+_OBJECT_ITEM = re.compile(
+    r"\b(?:scooters?|bikes?|bicycles?|motorbikes?|motorcycles?|cars?|bus|phones?|smartphones?|"
+    r"cameras?|laptops?|books?|notebooks?|drums?|drumsticks?|guitars?|umbrellas?|letters?|"
+    r"boxe?s?|cups?|trays?|pens?|brush(?:es)?)$"
+    r"|(?:电动车|自行车|摩托车|单车|汽车|手机|相机|电脑|笔记本|书本?|鼓槌?|吉他|雨伞|信|盒子|杯子|画笔|毛笔)$",
+    re.I,
+)
+
+
+def _without_hair(wardrobe: str) -> str:
+    """``wardrobe`` without the list items that are hair or things, not clothes.
+
+    The wardrobe becomes the costume prompt and the drawn clothes: hair in it put a
+    retired driver's "brown hair" on his shirt, and a scooter in it dressed the rider in
+    one. Things carried belong to the props. A wardrobe of hair only stays; one of things
+    only is no wardrobe.
+    """
+    items = [item for item in re.split(r"\s*[,，、;；]\s*", wardrobe.strip()) if item]
+    kept = [
+        item
+        for item in items
+        if not _HAIR_ITEM.match(item.strip(" .")) and not _OBJECT_ITEM.search(item.strip(" .。"))
+    ]
+    if len(kept) == len(items):
+        return wardrobe
+    if not kept:
+        return "" if all(_OBJECT_ITEM.search(item.strip(" .。")) for item in items) else wardrobe
+    joiner = "、" if CJK_RUN.search(wardrobe) else ", "
+    return joiner.join(kept)

@@ -10,10 +10,11 @@ story lost: a plain given name, chosen for neither sex, that nobody else in the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from film.quality.coverage import PEOPLE
 from film.quality.names import PLACEHOLDER_NAMES, job_as_name
-from film.quality.story.actions import idea_lead
+from film.quality.story.actions import idea_lead, lead_head
 
 #: Names a reader takes for real people, of either sex.
 _REAL_NAMES = {
@@ -58,7 +59,7 @@ def _idea_label(name: str, idea: str) -> bool:
     """
     words = re.findall(r"[a-z'-]+", name.lower())
     said = set(re.findall(r"[a-z'-]+", idea.lower()))
-    if words and words == idea_lead(idea).split()[-1:]:
+    if words and words == [lead_head(idea_lead(idea))]:
         return True  # the lead's own noun: "Drummer" for "a deaf teenage drummer"
     return len(words) >= 2 and name.isascii() and all(word in said for word in words)
 
@@ -96,21 +97,39 @@ def real_names(
     return renamed
 
 
-#: Trades a name can carry ("保安大爷", "Nurse Li"). One person has one of them.
-_TRADES = (
-    *("保安", "警察", "司机", "护士", "医生", "老师", "厨师", "画师", "鼓手", "快递员"),
-    *("外卖员", "guard", "police", "officer", "driver", "nurse", "doctor", "teacher"),
-    *("chef", "painter", "drummer", "courier"),
+#: Trades a person can have, each with its words in both languages: the one list for a
+#: name that carries a trade ("保安大爷", "Nurse Li") and for the idea's one tradesperson.
+TRADES: tuple[tuple[str, ...], ...] = (
+    *(
+        group
+        for group in PEOPLE
+        if group[0] in {"teacher", "doctor", "nurse", "driver", "chef", "farmer", "courier"}
+    ),
+    ("police", "officer", "警察"),
+    ("guard", "保安"),
+    ("painter", "画师"),
+    ("drummer", "鼓手"),
 )
 
 
-def _trades_in(text: str) -> list[str]:
-    folded = text.casefold()
-    return [
-        trade
-        for trade in _TRADES
-        if (re.search(rf"\b{trade}s?\b", folded) if trade.isascii() else trade in folded)
-    ]
+def holds_own_word(words: Iterable[str], text: str) -> bool:
+    """Whether ``text`` holds one of ``words`` as its own: "driver", not "driver's" or 司机的."""
+    return any(
+        re.search(rf"\b{re.escape(w)}s?\b(?!['’]s)", text, re.I)
+        if w.isascii()
+        else re.search(rf"{re.escape(w)}(?!的)", text)
+        for w in words
+    )
+
+
+def _trades_in(text: str) -> list[tuple[str, str]]:
+    """The trades ``text`` holds: each trade's first word and the word ``text`` uses."""
+    found = []
+    for group in TRADES:
+        word = next((w for w in group if holds_own_word([w], text)), None)
+        if word is not None:
+            found.append((group[0], word))
+    return found
 
 
 def role_of_trade_name(name: str, role: str) -> str:
@@ -123,6 +142,6 @@ def role_of_trade_name(name: str, role: str) -> str:
     by_name, by_role = _trades_in(name), _trades_in(role)
     bare = role.strip(" 。.")
     short = len(bare) <= 4 if not bare.isascii() else len(bare.split()) <= 2
-    if len(by_name) != 1 or not by_role or by_name[0] in by_role or not short:
+    if len(by_name) != 1 or not by_role or by_name[0][0] in dict(by_role) or not short:
         return role
-    return by_name[0]
+    return by_name[0][1]

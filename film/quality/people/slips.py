@@ -33,7 +33,7 @@ from film.quality.people.family import (
     words_of,
 )
 from film.quality.people.kin import role_of_kin_name
-from film.quality.people.naming import role_of_trade_name
+from film.quality.people.naming import holds_own_word, role_of_trade_name
 
 _SWAPS: tuple[tuple[str, str], ...] = (
     ("grandmother", "grandfather"),
@@ -232,18 +232,16 @@ def carries_idea_person(idea: str, role: str) -> bool:
 
     A possessive is someone else: "grandfather (driver's father)", 司机的父亲.
     """
-    for group in PEOPLE:
-        if group[0] in KEYED:
-            continue
-        for word in group:
-            if word.isascii():
-                pattern = rf"\b{re.escape(word)}s?\b"
-                own = rf"\b{re.escape(word)}s?\b(?!['’]s)"
-                if re.search(pattern, idea, re.I) and re.search(own, role, re.I):
-                    return True
-            elif word in idea and re.search(rf"{re.escape(word)}(?!的)", role):
-                return True
-    return False
+    return any(
+        group[0] not in KEYED and holds_own_word([w for w in group if _said_in(w, idea)], role)
+        for group in PEOPLE
+    )
+
+
+def _said_in(word: str, idea: str) -> bool:
+    if word.isascii():
+        return re.search(rf"\b{re.escape(word)}s?\b", idea, re.I) is not None
+    return word in idea
 
 
 def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str, str]]:

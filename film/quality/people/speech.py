@@ -31,7 +31,9 @@ _ZH_SPEECH = re.compile(
 _EN_SPEECH = re.compile(
     r"^(?P<lead>[A-Z][^\"“‘]{0,90}?)"
     r"\s+(?:says|said|asks|asked|replies|replied|shouts|whispers|tells|continues|adds|"
-    r"answers|exclaims|calls|mutters|murmurs|responds|announces)"
+    r"answers|exclaims|calls|mutters|murmurs|responds|announces|yells|cries)"
+    # "calls out to Elena, 'Are you ready?'" (craft bench, 2026-12-01)
+    r"(?:\s+(?:out|back|over|up))?"
     r"(?:\s+to\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?|\s+(?:him|her|them))?"
     r"(?:\s+(?:softly|quietly|gently|with a smile))?\s*[,:]?\s*"
     r"(?:[\"“](?P<text>[^\"”]+)[\"”]|[‘'](?P<single>[^’]+?)[’'])\.?$"
@@ -181,11 +183,18 @@ def narration_to_action(scene: Scene, people: Sequence[str]) -> Scene:
     for line in scene.dialogue:
         if _ONLY_PUNCTUATION.sub("", line.text).lower() == line.speaker.strip().lower():
             continue
+        # A cue that narrates someone speaking is that person's line: under 小明, "小华开心地
+        # 回答：'谢谢你！'" (craft bench, 2026-12-01) is 小华's "谢谢你！".
+        if found := _zh_line(line.text, everyone) or _en_line(line.text, everyone):
+            rest, said = found
+            told.extend([rest] if rest and rest not in told else [])
+            dialogue.append(said)
+            continue
         if not _narrated(line.text, line.speaker, everyone):
             dialogue.append(line)
         elif line.text.strip() not in told:
             told.append(line.text.strip())
-    if not told and len(dialogue) == len(scene.dialogue):
+    if not told and dialogue == scene.dialogue:
         return scene
     action = [*scene.action, *(t for t in told if t not in scene.action)][:12]
     return scene.model_copy(update={"action": action, "dialogue": dialogue})

@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from film.quality.people.address import elder_kin, kin_words
+from film.quality.text import without_calls
 from film.screenplay import Scene
 
 #: Ways of calling someone that are not names: kin, courtesy, trade and endearment.
@@ -68,29 +69,6 @@ def _without_unknown_calls(text: str, names: Sequence[str]) -> str:
     return _CALL_AT_END.sub(at_end, text)
 
 
-def _without_own_title(text: str, titles: Sequence[str]) -> str:
-    """``text`` without the speaker's own kin title called out at a sentence's edge."""
-    for title in sorted(titles, key=len, reverse=True):
-        if title.isascii():
-            text = re.sub(rf"\s*,\s*{re.escape(title)}\s*(?=[.!?]|$)", "", text, flags=re.I)
-            text = re.sub(
-                rf"^{re.escape(title)}\s*,\s*(\w)", lambda m: m[1].upper(), text, flags=re.I
-            )
-        else:
-            text = re.sub(rf"[，,]\s*{re.escape(title)}\s*(?=[。！？!?]|$)", "", text)
-            text = re.sub(rf"^{re.escape(title)}[，,]\s*(?=\S)", "", text)
-    return text
-
-
-def _without_calls_to(text: str, strangers: Sequence[str]) -> str:
-    """``text`` without a call, in either language, to one of ``strangers``."""
-    for name in strangers:
-        said = re.escape(name)
-        text = re.sub(rf"\s*[,，]\s*{said}\s*(?=[.!?。！？]|$)", "", text, flags=re.I)
-        text = re.sub(rf"^{said}\s*[,，]\s*", "", text, flags=re.I)
-    return text
-
-
 def called_by_their_names(
     scene: Scene, people: Sequence[tuple[str, str]], strangers: Collection[str] = ()
 ) -> Scene:
@@ -112,8 +90,8 @@ def called_by_their_names(
     }
     dialogue = []
     for line in scene.dialogue:
-        text = _without_calls_to(_without_unknown_calls(line.text, names), unknown)
-        text = _without_own_title(text, titles.get(line.speaker.lower(), ()))
+        text = _without_unknown_calls(line.text, names)
+        text = without_calls(text, [*unknown, *titles.get(line.speaker.lower(), ())])
         text = text.strip()
         if re.search(r"\w", text):
             dialogue.append(line if text == line.text else line.model_copy(update={"text": text}))

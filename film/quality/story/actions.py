@@ -90,27 +90,58 @@ _EN_LEAD = re.compile(
 )
 
 
+#: Words a Chinese idea's lead ends on: people told by what they do or who they are, not
+#: kin (kin words are cast by their own list, :data:`film.quality.coverage.PEOPLE`).
+_ZH_PERSON = (
+    "摄影师|画师|厨师|鼓手|歌手|舞者|演员|作家|程序员|外卖员|快递员|外卖小哥|快递小哥|骑手|"
+    "保安|大爷|大妈|阿姨|师傅|医生|护士|司机|老师|学生|将军|公主|书生|剑客|女侠|侠客|老板|"
+    "店主|警察|农民|渔民|女孩|男孩|女生|男生|姑娘|少年|少女|小伙子?|老人|老太太|守塔人|的人"
+)
+#: A Chinese clause that opens on its subject: "一个摄影师等了三天", "夜市摆摊卖煎饼的女孩",
+#: "小区保安大爷为了…". A count other than one ("两个同桌") is two people, not a lead.
+_ZH_LEAD = re.compile(
+    rf"^(?:一个|一位|一名)?(?P<lead>[\u4e00-\u9fff]{{0,10}}?(?:{_ZH_PERSON})(?:{_ZH_PERSON})*)"
+)
+_ZH_CLAUSE = re.compile(r"[，,。；;！!？?]")
+
+
 def idea_lead(idea: str) -> str:
-    """The person an English idea is about, in its words ("shy boy"), or "".
+    """The person an idea is about, in its words ("shy boy", "卖煎饼的女孩"), or "".
 
     Recorded (by hand, 2026-12-01): "A shy boy teaches his grandmother to send her first
     video message to her sister overseas" was cast as the grandmother and a young sister,
     and the boy, whom the film is about, never appeared. The bible's task named only the
-    kin words it knew (grandmother, sister). The lead, named first, is cast first.
+    kin words it knew (grandmother, sister). The lead, named first, is cast first. In
+    Chinese the lead opens one of the idea's clauses: "夜市摆摊卖煎饼的女孩" had been cast as
+    a girl beside a separate 程序员 (craft bench, 2026-12-01).
     """
-    match = _EN_LEAD.match(idea.strip())
+    text = idea.strip()
+    if not text.isascii():
+        text = text.split("：", 1)[-1] if text.startswith("一键成片") else text
+        for clause in _ZH_CLAUSE.split(text):
+            match = _ZH_LEAD.match(clause.strip())
+            if match is not None and not match.group("lead").startswith(("两", "几", "三")):
+                return match.group("lead")
+        return ""
+    match = _EN_LEAD.match(text)
     return match.group("lead").lower() if match else ""
+
+
+def lead_head(lead: str) -> str:
+    """The word that names the lead: "drummer" of "deaf teenage drummer", 女孩 of 卖煎饼的女孩."""
+    if lead.isascii():
+        return lead.split()[-1] if lead.split() else ""
+    found = re.search(rf"(?:{_ZH_PERSON})$", lead)
+    return found[0] if found else lead
 
 
 def lead_name(idea: str, people: Sequence[tuple[str, str]]) -> str:
     """The bible name of the idea's lead (:func:`idea_lead`), from (name, role) pairs, or ""."""
-    lead = idea_lead(idea)
-    if not lead:
+    head = lead_head(idea_lead(idea))
+    if not head:
         return ""
-    head = re.escape(lead.split()[-1])
-    return next(
-        (name for name, role in people if re.search(rf"\b{head}\b", f"{name} {role}", re.I)), ""
-    )
+    pattern = rf"\b{re.escape(head)}\b" if head.isascii() else re.escape(head)
+    return next((name for name, role in people if re.search(pattern, f"{name} {role}", re.I)), "")
 
 
 def idea_actions(idea: str, *, main_too: bool = False) -> list[tuple[str, str]]:

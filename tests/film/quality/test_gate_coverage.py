@@ -219,3 +219,22 @@ def test_the_person_an_english_idea_is_about_is_its_lead() -> None:
     assert idea_lead("Two rival debate captains get stuck in a school lift.") == ""
     assert idea_lead("A night-shift nurse and the baker across the street swap notes.") == ""
     assert idea_lead("孙子明天就要去外地上大学") == ""
+
+
+def test_a_chinese_ideas_lead_opens_one_of_its_clauses() -> None:
+    """Recorded (craft bench, 2026-12-01): 夜市卖煎饼的女孩 was cast beside a separate 程序员."""
+    from agent.drafting.stages import must_cast_people
+    from film.quality.story.actions import idea_lead, lead_name
+
+    market = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
+    assert idea_lead(market) == "夜市摆摊卖煎饼的女孩"
+    assert idea_lead("青海湖边，一个摄影师等了三天，只为拍下第一缕光。") == "摄影师"
+    assert idea_lead("一位宫廷画师奉命为公主画像。") == "宫廷画师"
+    assert idea_lead("小区保安大爷为了抓偷外卖的贼，布下天罗地网。") == "小区保安大爷"
+    # Two people, kin only, or a name: no lead.
+    assert idea_lead("高三教室里，两个同桌每天用小纸条吵架。") == ""
+    assert idea_lead("一键成片：小明想说服爸爸让他去学街舞，温情微电影") == ""
+    # The lead is cast first, beside the idea's kin and trades; found in the bible by its noun.
+    assert must_cast_people("一位宫廷画师奉命为公主画像。") == ["宫廷画师", "公主"]
+    people = [("王芳", "程序员"), ("李小雨", "卖煎饼的女孩")]
+    assert lead_name(market, people) == "李小雨"

@@ -504,6 +504,11 @@ def test_speech_written_as_action_becomes_the_speakers_line() -> None:
     assert [(d.speaker, d.text) for d in speech_to_dialogue(going_on, ["Mia"]).dialogue] == [
         ("Mia", "Let's practice our speeches together.")
     ]
+    # Recorded (craft bench, 2026-12-01): "calls out to Elena, 'Are you ready?'" stayed action.
+    calling = english.model_copy(update={"action": ["Mia calls out to Elena, 'Are you ready?'"]})
+    called = speech_to_dialogue(calling, ["Mia", "Elena"])
+    assert "Elena" not in " ".join(called.action)
+    assert [(d.speaker, d.text) for d in called.dialogue] == [("Mia", "Are you ready?")]
     # A line the dialogue already has is not said twice; plain action is left alone.
     twice = scene.model_copy(update={"dialogue": [DialogueLine(speaker="孙子", text="谢谢您！")]})
     assert [d.text for d in speech_to_dialogue(twice, ["奶奶", "孙子"]).dialogue].count(

@@ -306,3 +306,25 @@ def test_a_chinese_speaker_may_name_themself_alone_or_by_kin() -> None:
         characters=["奶奶", "小明"],
     )
     assert speech_to_dialogue(scene, ["奶奶", "小明"]) is scene
+
+
+def test_a_cue_that_narrates_someone_speaking_is_that_persons_line() -> None:
+    # Recorded (craft bench, 2026-12-01): under 小明, 小华's answer told as a story.
+    scene = Scene(
+        number=1,
+        place="教室",
+        action=["小明递给小华一张纸条。"],
+        dialogue=[
+            DialogueLine(speaker="小明", text="这是给你的。"),
+            DialogueLine(speaker="小明", text="小华开心地回答：'谢谢你，我会好好收着。'"),
+            DialogueLine(speaker="Anna", text='Bob smiles and says, "See you tomorrow."'),
+        ],
+        characters=["小明", "小华"],
+    )
+    moved = speech_to_dialogue(scene, ["小明", "小华", "Anna", "Bob"])
+    assert [(line.speaker, line.text) for line in moved.dialogue] == [
+        ("小明", "这是给你的。"),
+        ("小华", "谢谢你，我会好好收着。"),
+        ("Bob", "See you tomorrow."),
+    ]
+    assert moved.action == ["小明递给小华一张纸条。", "Bob smiles."]

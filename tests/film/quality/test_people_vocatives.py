@@ -93,3 +93,14 @@ def test_a_call_to_the_worked_examples_person_goes_in_chinese_too() -> None:
     assert [line.text for line in mended.dialogue] == ["终于等到了！感谢你。", "你看。"]
     # A film whose own person has the name keeps the calls to her.
     assert called_by_their_names(scene, [("林晓", "摄影师")], {"nora", "林晓"}) == scene
+
+
+def test_one_helper_removes_a_call_at_either_edge_in_both_languages() -> None:
+    from film.quality.text import without_calls
+
+    assert without_calls("Nora, look at this.", ["Nora"]) == "Look at this."
+    assert without_calls("Thanks, nora. Bye, Nora!", ["Nora"]) == "Thanks. Bye!"
+    assert without_calls("我也爱你，林夏。我爱你，许言。", ["许言"]) == "我也爱你，林夏。我爱你。"
+    assert without_calls("公主，你看到那张纸条了吗？", ["公主"]) == "你看到那张纸条了吗？"
+    # A longer word that starts with the name is not a call to it.
+    assert without_calls("Mama, look. Thanks, Mama.", ["Ma"]) == "Mama, look. Thanks, Mama."
