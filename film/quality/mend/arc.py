@@ -147,5 +147,45 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     if any(arc.tells_turn(text) for text in lines):
         return scene
     from_beat = [s.strip() for s in _SENTENCE.findall(beat) if arc.tells_turn(s)]
-    sentence = _as_sentence(from_beat[0] if from_beat else _TURN_LEAD.sub("", told))
+    if from_beat:
+        sentence = _as_sentence(from_beat[0])
+    else:
+        sentence = _as_sentence(_with_subject(_TURN_LEAD.sub("", told), scene.characters))
     return scene.model_copy(update={"action": [*scene.action, sentence]})
+
+
+#: Words a turn may open on that already say who: "one of them", 他们, 两人.
+_WHO_EN = re.compile(
+    r"^(?:one|the|a|an|his|her|their|they|he|she|it|someone|everyone|nobody|both|each)\b", re.I
+)
+_WHO_ZH = re.compile(r"^(?:他|她|它|两人|两个人|大家|最后|结果|竟然|没想到)")
+
+
+def _with_subject(turn: str, people: Sequence[str]) -> str:
+    """The idea's ``turn`` with the scene's people as its subject when it has none.
+
+    Recorded (zh-romance-notes, 2026-12-01): the last scene ended on "毕业那天才把真心话写在
+    最后一张纸条上。", the idea's clause pasted without anyone doing it, and a reader took it
+    for a logline fragment. The scene's first two people do it: "林美和林夏毕业那天才把……".
+    """
+    who = [p for p in people if p.strip()][:2]
+    text = turn.strip()
+    if not who or not text or any(text.lower().startswith(p.lower()) for p in people):
+        return text
+    if has_cjk(text):
+        return text if _WHO_ZH.match(text) else "和".join(who) + text
+    if _WHO_EN.match(text) or text[:1].isupper():
+        return text
+    verb, _, rest = text.partition(" ")
+    if len(who) == 1:
+        verb = _third_person(verb)
+    return f"{' and '.join(who)} {verb} {rest}".strip()
+
+
+def _third_person(verb: str) -> str:
+    """The third person of a base verb: find, finds; catch, catches; carry, carries."""
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"

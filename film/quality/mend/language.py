@@ -38,6 +38,35 @@ def _without_chinese(text: str) -> str:
     return "".join(kept).strip()
 
 
+#: The measure word each everyday thing takes, where the 1.5B model picked another:
+#: "拿起一支小纸条", "Props: 一本小纸条" (zh-romance-notes, 2026-12-01).
+_MEASURES = {"纸条": "张", "照片": "张", "画像": "幅", "信": "封", "书": "本", "日记": "本"}
+_MEASURES |= {"雨伞": "把", "伞": "把", "笔": "支", "毛笔": "支", "画笔": "支"}
+_COUNTED = re.compile(
+    r"(?P<count>[一两几每这那半])(?P<measure>[个支本条张只把封件块])"
+    r"(?P<between>(?:[\u4e00-\u9fff]{1,4}的)?[小大新旧]?)"
+    r"(?P<thing>"
+    + "|".join(sorted((t for t in _MEASURES if len(t) > 1), key=len, reverse=True))
+    # A one-character thing only as a word of its own: not 信息, 书包 or 笔记.
+    + r"|["
+    + "".join(t for t in _MEASURES if len(t) == 1)
+    + r"](?=[^\u4e00-\u9fff]|[的了着在和给]|$)"
+    + ")"
+)
+
+
+def right_measures(text: str) -> str:
+    """``text`` with each counted everyday thing given its own measure word (一张纸条)."""
+
+    def measured(match: re.Match[str]) -> str:
+        right = _MEASURES[match["thing"]]
+        kept = ("个", "条", right) if match["thing"] == "纸条" else ("个", right)
+        measure = match["measure"] if match["measure"] in kept else right
+        return f"{match['count']}{measure}{match['between']}{match['thing']}"
+
+    return _COUNTED.sub(measured, text)
+
+
 def in_film_language(scene: Scene, language: str) -> Scene:
     """``scene`` of a Chinese film with everyday English in its lines said in Chinese.
 
@@ -47,12 +76,12 @@ def in_film_language(scene: Scene, language: str) -> Scene:
         return _english_only(scene)
     if language != "zh":
         return scene
-    action = [chinese_words_for_english(line) for line in scene.action]
+    action = [right_measures(chinese_words_for_english(line)) for line in scene.action]
     dialogue = [
-        line.model_copy(update={"text": chinese_words_for_english(line.text)})
+        line.model_copy(update={"text": right_measures(chinese_words_for_english(line.text))})
         for line in scene.dialogue
     ]
-    visual = _chinese_visual(chinese_words_for_english(scene.visual))
+    visual = _chinese_visual(right_measures(chinese_words_for_english(scene.visual)))
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})

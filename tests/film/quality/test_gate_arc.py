@@ -255,3 +255,24 @@ def test_the_turns_scene_shows_the_turn_its_lines_left_out() -> None:
     assert scene_at_turn(reach, LIBRARY, 1, 3, "Mia finds the book again.") == reach
     shown = scene_at_turn(reach, LIBRARY, 2, 3, "Mia finds the book again.")
     assert shown.action == ["Mia reaches for the book.", "One of them leaves a note inside it."]
+
+
+def test_the_ideas_turn_shown_in_its_scene_has_someone_doing_it() -> None:
+    """Recorded (zh-romance-notes, 2026-12-01): "毕业那天才把真心话写在最后一张纸条上。" alone."""
+    from film.quality.mend import scene_at_turn
+    from film.screenplay import DialogueLine, Scene
+
+    desk = Scene(
+        number=3,
+        place="教室",
+        action=["林美收拾书包。"],
+        dialogue=[DialogueLine(speaker="林夏", text="明天就毕业了。")],
+        characters=["林美", "林夏"],
+    )
+    shown = scene_at_turn(desk, NOTES, 2, 3, "两人收拾书包。")
+    assert shown.action[-1] == "林美和林夏毕业那天才把真心话写在最后一张纸条上。"
+    lone = Scene(number=3, place="Bus", action=["Jack parks."], characters=["Jack"])
+    idea = "A retired driver rides his old route, only to find his granddaughter waiting."
+    assert scene_at_turn(lone, idea, 2, 3, "Jack parks.").action[-1] == (
+        "Jack finds his granddaughter waiting."
+    )

@@ -275,6 +275,18 @@ def test_only_a_chinese_film_has_its_lines_translated() -> None:
     assert in_film_language(english, "en") is english
 
 
+def test_a_counted_thing_takes_its_own_measure_word() -> None:
+    """Recorded (zh-romance-notes, 2026-12-01): "拿起一支小纸条"."""
+    scene = _scene(["林美拿起一支小纸条。"], ["我给你写了一本信。"], visual="桌上一本红色的雨伞")
+    mended = in_film_language(scene, "zh")
+    assert mended.action == ["林美拿起一张小纸条。"]
+    assert mended.dialogue[0].text == "我给你写了一封信。"
+    assert mended.visual == "桌上一把红色的雨伞"
+    # A word that only starts with the thing, and a measure word that fits, stay.
+    for kept in ("他发来一条信息。", "一本笔记。", "一个书包。", "一条长长的纸条。", "两本书。"):
+        assert in_film_language(_scene([kept], ["好。"]), "zh").action == [kept]
+
+
 def test_a_chinese_visual_note_loses_a_clause_still_in_english() -> None:
     """Recorded (青海湖的第一缕光, 2026-12-01): one English word refused the whole film."""
     note = "清晨的阳光洒在岸边。镜头中可以看到 photographer穿着摄影服，手持相机。"
