@@ -22,7 +22,7 @@ from agent.drafting.tidy import (
     strip_role_label,
 )
 from agent.prompt_texts import EXAMPLE_NAMES, EXAMPLE_THING
-from film.language import has_cjk
+from film.language import chinese_words_for_english, has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
@@ -95,6 +95,13 @@ def fit_beats(
             names = [lead, *(n for n in names if n != lead)]
         if not names and cast:
             names = [cast[0]]
+        summary = whole_clauses(
+            clean_edges(strip_role_label(_first_sentences(_own_things(beat, story))))
+        )
+        if language == "zh":
+            # "他看到 grandma在厨房里包饺子" refused the dumplings' outline three times over
+            # (craft bench, 2026-12-02): an everyday English word, said in Chinese.
+            summary = chinese_words_for_english(summary)
         fitted.append(
             beat.model_copy(
                 update={
@@ -102,15 +109,7 @@ def fit_beats(
                     "time_of_day": time_of_day,
                     "place": clean_place(beat.place, cast, language),
                     "interior": interior_for(beat.place, beat.interior),
-                    "summary": _as_lead(
-                        whole_clauses(
-                            clean_edges(
-                                strip_role_label(_first_sentences(_own_things(beat, story)))
-                            )
-                        ),
-                        lead,
-                        cast,
-                    ),
+                    "summary": _as_lead(summary, lead, cast),
                 }
             )
         )

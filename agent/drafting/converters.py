@@ -31,6 +31,7 @@ from agent.drafting.tidy import (
     without_again,
 )
 from film.language import chinese_clauses
+from film.quality.mend.edges import clean_edges
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
@@ -85,7 +86,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             ]
             props = [p for p in props if p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
-            look, wardrobe = person.look, person.wardrobe
+            # A field may end on the JSON around it: "白色T恤、黑色长裤、白色围巾”，" (2026-12-02).
+            look, wardrobe = clean_edges(person.look), clean_edges(person.wardrobe)
             if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
                 look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)
             worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))

@@ -327,3 +327,10 @@ def test_a_beat_set_on_the_way_travelled_is_set_aboard_the_storys_vehicle() -> N
     assert fit_beats(beats[:1], 1, ["Jack"], "en", "A man walks his old route.")[0].place == (
         "Old Route"
     )
+
+
+def test_a_chinese_beats_everyday_english_word_is_said_in_chinese() -> None:
+    """Recorded (craft bench, 2026-12-02): "他看到 grandma在厨房里包饺子" refused the outline."""
+    beats = [_beat("厨房", "孙子回到家，他看到 grandma在厨房里包饺子。", chars=["孙子"])]
+    fitted = fit_beats(beats, 1, ["孙子", "奶奶"], "zh", "奶奶在厨房里教孙子包饺子")
+    assert fitted[0].summary == "孙子回到家，他看到奶奶在厨房里包饺子。"

@@ -274,6 +274,16 @@ def test_a_prop_holding_a_json_lists_items_is_several_props() -> None:
     assert to_profiles(plain, "zh")[0].props == [whole_phrase("“老花镜”", 40)]
 
 
+def test_a_look_or_wardrobe_loses_the_json_after_it() -> None:
+    """Recorded (craft bench, 2026-12-02): a wardrobe "白色T恤、黑色长裤、白色围巾”，"."""
+    person = {"name": "孙子", "role": "孙子", "look": "十八岁，短发”，", "props": []}
+    cast = CastDraft.model_validate(
+        {"characters": [{**person, "wardrobe": "白色T恤、黑色长裤、白色围巾”，"}]}
+    )
+    [grandson] = to_profiles(cast, "zh")
+    assert (grandson.look, grandson.wardrobe) == ("十八岁，短发", "白色T恤、黑色长裤、白色围巾")
+
+
 def test_a_look_does_not_end_with_the_prompts_cast_line_format() -> None:
     echoed = "A middle-aged man with white hair, dressed in a dark blue suit; wears Dark blue suit"
     assert look_alone(echoed) == "A middle-aged man with white hair, dressed in a dark blue suit"
