@@ -150,15 +150,23 @@ _SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[
 _CHARACTER_NOTE = re.compile(r"^\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?\s+is\s+(?:a|an|the)\b")
 _SOUND_WORDS = re.compile(
     r"\b(?:voice|voiced|tone|speaks?|speaking|sounds?|deep|soft|low|high|husky|gravelly|"
-    r"gentle|warm|raspy|hoarse|whisper\w*|loud|quiet|calm|bright|squeaky|booming)\b",
+    r"gentle|warm|raspy|hoarse|whisper\w*|loud|quiet|calm|bright|squeaky|booming|speech|"
+    r"drawl|accent|pitch\w*|rough|gruff|crisp|clear|firm|sharp|slow|fast|measured|nasal|"
+    r"breathy|shaky|cheerful|lively|playful|stern|sweet|tender|commanding|timid|weary|"
+    r"youthful|childlike|melodic|sing-song|mumbl\w*|stammer\w*)\b",
     re.I,
 )
+#: An English sentence with a verb: "The bus has been running for hours." (en-family-bus,
+#: 2026-12-02) is a line of story, not a voice, unless it says how someone sounds.
+_STORY_SENTENCE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|can)\b", re.I)
 _FIRST_PERSON = re.compile(r"^\s*(?:I|I'm|I've|I'll|We|My|Our)\b|^\s*(?:我|我们)", re.I)
 
 
 def voice_hint(voice: str) -> str:
     """``voice`` if it describes a voice, else "" (the sex fix then says "male voice")."""
-    told_not_heard = _CHARACTER_NOTE.match(voice) and not _SOUND_WORDS.search(voice)
+    told_not_heard = (
+        _CHARACTER_NOTE.match(voice) or _STORY_SENTENCE.search(voice)
+    ) and not _SOUND_WORDS.search(voice)
     if _SPOKEN.search(voice) or told_not_heard or _FIRST_PERSON.match(voice):
         return ""
     return voice.strip()

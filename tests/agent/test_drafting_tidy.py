@@ -195,6 +195,8 @@ def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
         assert voice_hint(hint) == hint
     # Recorded (en-family-bus, 2026-12-02): a line of the film in the first person.
     assert voice_hint("I can hear the rain falling outside.") == ""
+    assert voice_hint("The bus has been running for hours.") == ""
+    assert voice_hint("Her voice is soft and slow") == "Her voice is soft and slow"
     # Recorded (en-spoof-scooter, 2026-12-01): who the person is, not how they sound.
     assert voice_hint("John is a sarcastic, mischievous delivery driver who") == ""
     assert voice_hint("Sara is a mysterious and beautiful ghost who has a") == ""
