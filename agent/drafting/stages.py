@@ -31,6 +31,7 @@ from agent.drafting.schemas import (
     OutlineDraft,
     outline_schema,
 )
+from agent.drafting.tidy import own_setting
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
 from agent.messages import say
@@ -101,7 +102,7 @@ def _tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft
             "title": title_with_idea_kin(title, idea),
             "logline": " ".join(draft.logline.split()),
             "theme": theme_for_label(" ".join(draft.theme.split()), language),
-            "setting_time": " ".join(draft.setting_time.split()),
+            "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),
         }
     )
 

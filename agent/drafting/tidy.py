@@ -26,9 +26,11 @@ fix is certain rather than asked for again (a retry costs a whole answer's time 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
+from agent.prompt_texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
 
@@ -158,7 +160,12 @@ _SOUND_WORDS = re.compile(
 )
 #: An English sentence with a verb: "The bus has been running for hours." (en-family-bus,
 #: 2026-12-02) is a line of story, not a voice, unless it says how someone sounds.
-_STORY_SENTENCE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|can)\b", re.I)
+_STORY_SENTENCE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|been|will|can)\b"
+    # Or the look again: "middle-aged man with a graying beard; wears blackje" (2026-12-02).
+    r"|\b(?:beard|hair|wears|wearing|glasses|eyes|build|shirt|jeans|suit)\b",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"^\s*(?:I|I'm|I've|I'll|We|My|Our)\b|^\s*(?:我|我们)", re.I)
 
 
@@ -268,3 +275,26 @@ _ECHOED_WARDROBE = re.compile(r"\s*[;；]\s*(?:wears\s+|穿)[^;；]*$", re.IGNOR
 def look_alone(look: str) -> str:
     """``look`` without a trailing "; wears …" copied from the prompt's cast lines."""
     return _ECHOED_WARDROBE.sub("", look).strip() or look
+
+
+#: The logline example's own setting time, in each language, and the words a story needs
+#: to be set then too.
+_EXAMPLE_SETTINGS = {
+    json.loads(EXAMPLES["logline"][lang])["setting_time"].casefold(): lang for lang in ("en", "zh")
+}
+_RAINY = re.compile(r"\brain|\bjune\b|梅雨|六月|下雨|雨季", re.I)
+_PRESENT_DAY = {"en": "present day", "zh": "当下"}
+
+
+def own_setting(setting: str, idea: str, language: str) -> str:
+    """``setting``, or the present day where it is only the worked example's.
+
+    Recorded (craft bench, 2026-12-02): the haunted scooter and the bus driver's last ride
+    were both set "a rainy week in June", the logline example's time, copied word for word,
+    and the scooter's visual note then held an umbrella against the rain. An idea that is
+    rainy or in June keeps it.
+    """
+    copied = setting.strip(" .。").casefold() in _EXAMPLE_SETTINGS
+    if copied and not _RAINY.search(idea):
+        return _PRESENT_DAY.get(language, "present day")
+    return setting

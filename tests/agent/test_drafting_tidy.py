@@ -196,6 +196,7 @@ def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
     # Recorded (en-family-bus, 2026-12-02): a line of the film in the first person.
     assert voice_hint("I can hear the rain falling outside.") == ""
     assert voice_hint("The bus has been running for hours.") == ""
+    assert voice_hint("middle-aged man with a graying beard; wears blackje") == ""
     assert voice_hint("Her voice is soft and slow") == "Her voice is soft and slow"
     # Recorded (en-spoof-scooter, 2026-12-01): who the person is, not how they sound.
     assert voice_hint("John is a sarcastic, mischievous delivery driver who") == ""
@@ -691,3 +692,16 @@ def test_a_line_cut_at_its_limit_ends_at_its_last_whole_sentence() -> None:
     # Under the limit, or ending on a stop, a line is whole as it is.
     assert whole_sentences("I don't want to be like all", 160) == "I don't want to be like all"
     assert whole_sentences(cut[:150] + ".", 152) == cut[:150] + "."
+
+
+def test_the_logline_examples_setting_is_not_the_storys() -> None:
+    """Recorded (craft bench, 2026-12-02): two films set "a rainy week in June", copied."""
+    from agent.drafting.tidy import own_setting
+
+    scooter = "A food delivery rider is sure his second-hand scooter is haunted."
+    assert own_setting("a rainy week in June", scooter, "en") == "present day"
+    assert own_setting("六月的梅雨季。", "外卖小哥送最后一单", "zh") == "当下"
+    assert own_setting("a rainy week in June", "It rains all June at the bus stop", "en") == (
+        "a rainy week in June"
+    )
+    assert own_setting("late autumn", scooter, "en") == "late autumn"
