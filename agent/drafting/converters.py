@@ -35,6 +35,7 @@ from film.quality.mend.edges import clean_edges
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
+from film.quality.text import without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -87,7 +88,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             props = [p for p in props if p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
             # A field may end on the JSON around it: "白色T恤、黑色长裤、白色围巾”，" (2026-12-02).
-            look, wardrobe = clean_edges(person.look), clean_edges(person.wardrobe)
+            look = without_field_label(clean_edges(person.look))
+            wardrobe = without_field_label(clean_edges(person.wardrobe))
             if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
                 look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)
             worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))
@@ -99,7 +101,7 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit
                 # and loafers") is clothing, not something carried.
                 props=[p for p in props if p and p.lower() not in worn.lower()][:6],
-                voice=whole_phrase(voice_hint(person.voice), VOICE_CHARS),
+                voice=whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS),
             )
     return list(profiles.values())
 

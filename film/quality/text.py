@@ -220,3 +220,26 @@ def without_calls(text: str, names: Iterable[str]) -> str:
             rest = text[call.end() :]
             text = rest[:1].upper() + rest[1:] if rest[:1].isascii() else rest
     return text
+
+
+#: A bible field that names itself: "Alex's voice hint is that he speaks softly", "Alex's
+#: wardrobe consists of a blue shirt…", "Jamie's voice" (en-romance-lift, 2026-12-02).
+_FIELD_LABEL = re.compile(
+    r"^\s*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s|his|her|their)\s+"
+    r"(?:voice(?:\s+hint)?|wardrobe|look|outfit|clothes|clothing)\b"
+    r"(?:\s+(?:is|are|consists of|includes|would be)\b)?(?:\s+that\b)?"
+    r"(?:\s+(?:he|she|they)\b)?[\s:,]*",
+    re.IGNORECASE,
+)
+
+
+def without_field_label(text: str) -> str:
+    """``text`` without a lead-in that names the field it fills; "" when nothing else is left.
+
+    "he speaks softly" keeps its verb: a voice "speaks softly and confidently" reads whole.
+    """
+    match = _FIELD_LABEL.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :].strip()
+    return rest[:1].upper() + rest[1:] if rest else ""

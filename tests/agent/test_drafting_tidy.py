@@ -705,3 +705,25 @@ def test_the_logline_examples_setting_is_not_the_storys() -> None:
         "a rainy week in June"
     )
     assert own_setting("late autumn", scooter, "en") == "late autumn"
+
+
+def test_a_bible_field_that_names_itself_loses_the_label() -> None:
+    """Recorded (en-romance-lift, 2026-12-02): "Jamie's voice" as Jamie's voice."""
+    person = {"role": "debate captain", "look": "short brown hair", "props": []}
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    **person,
+                    "name": "Alex",
+                    "wardrobe": "Alex's wardrobe consists of a blue shirt, black pants",
+                    "voice": "Alex's voice hint is that he speaks softly and confidently",
+                },
+                {**person, "name": "Jamie", "wardrobe": "a grey hoodie", "voice": "Jamie's voice"},
+            ]
+        }
+    )
+    alex, jamie = to_profiles(cast)
+    assert alex.wardrobe == "A blue shirt, black pants"
+    assert alex.voice == "Speaks softly and confidently"
+    assert jamie.voice == ""

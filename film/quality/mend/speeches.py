@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from film.quality.repetition import looping_phrase
+from film.quality.repetition import long_enough, looping_phrase
 from film.quality.text import SPACED_CJK, SPOKEN_SENTENCE, without_calls
 from film.screenplay import DialogueLine, Scene
 
@@ -55,7 +55,9 @@ def join_runs(scene: Scene) -> Scene:
     for line in scene.dialogue:
         if joined and _joinable(joined[-1], line):
             run = joined[-1]
-            text = _unsaid(line.text, [run.text, *scene.action])
+            text = _without_shown_clauses(
+                _unsaid(line.text, [run.text, *scene.action]), scene.action
+            )
             merged = _joined(run.text, text)
             if looping_phrase(merged):
                 # Joined, the run would loop on a phrase the gate refuses the film for (宫廷
@@ -65,6 +67,7 @@ def join_runs(scene: Scene) -> Scene:
                 joined[-1] = run.model_copy(update={"text": merged})
         else:
             text = _unsaid(line.text, scene.action) or line.text
+            text = _without_shown_clauses(text, scene.action) or text
             joined.append(line if text == line.text else line.model_copy(update={"text": text}))
     if joined == scene.dialogue:
         return scene
@@ -94,6 +97,38 @@ def _unsaid(text: str, said: list[str]) -> str:
             continue
         heard.append(bare)
         kept.append(sentence)
+    return "".join(kept).strip()
+
+
+_CLAUSE_END = re.compile(r"(?<=[，,；;])")
+
+
+def _without_shown_clauses(text: str, actions: list[str]) -> str:
+    """``text`` without the clauses an action line of its scene already says word for word.
+
+    Recorded (包饺子的承诺, 2026-12-02): beside the action "奶奶在厨房里忙碌着，孙子在一旁看着。",
+    奶奶 said "我正在包饺子，孙子在一旁看着。": the stage direction, voiced. Only a clause long
+    enough to be a statement counts (six Chinese characters, four words), and a sentence
+    keeps its own stop.
+    """
+    shown = {
+        _bare(clause)
+        for action in actions
+        for clause in re.split(r"[，,；;。.!?！？]", action)
+        if long_enough(clause)
+    }
+    if not shown:
+        return text
+    kept: list[str] = []
+    for sentence in SPOKEN_SENTENCE.findall(text):
+        clauses = [c for c in _CLAUSE_END.split(sentence) if c]
+        own = [c for c in clauses if _bare(c) not in shown]
+        if len(own) == len(clauses):
+            kept.append(sentence)
+        elif own:
+            stop = re.search(r"[。！？.!?]+[”\"'」]?\s*$", sentence)
+            body = "".join(own).rstrip().rstrip("，,；;")
+            kept.append(body + (stop[0] if stop and not body.endswith(stop[0].strip()) else ""))
     return "".join(kept).strip()
 
 

@@ -36,7 +36,8 @@ VISUAL_SENTENCES = 2
 #: cannot show it, and the renderer would letter it.
 _SPEECH = re.compile(
     r"\b(?:says?|said|asks?|asked|shouts?|whispers?|replies|tells)\b[^.!?]{0,20}?[,:]?\s*[\"“‘']"
-    r"|(?:说|问|喊|回答)[^。！？]{0,6}?[：:]?\s*[“「\"]"
+    # A single quote opens a speech too: "奶奶突然说：‘你下次出门……" (2026-12-02).
+    r"|(?:说|问|喊|回答)[^。！？]{0,6}?[：:]?\s*[“「\"‘']"
     # A sentence that is itself speech, spoken to someone or exclaimed: the dumplings
     # film's note was "谢谢奶奶！" (2026-12-02). A shot is described, not said.
     r"|^\s*(?:谢谢|我|你|I\b|I'm\b|You\b|Thank you\b|Thanks\b)[^。.]*[！？!?]\s*$",

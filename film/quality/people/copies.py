@@ -24,6 +24,10 @@ def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]
             key = (part, normalise(text))
             if not key[1]:
                 continue
+            # Or the whole of the other's, with a lead-in: Jamie's look was Alex's without
+            # its "Alex has" (en-romance-lift, 2026-12-02).
+            held = next((k for k in seen if k[0] == part and _holds_whole(k[1], key[1])), None)
+            key = held or key
             if key in seen:
                 findings.append(
                     Finding(
@@ -37,3 +41,13 @@ def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]
             else:
                 seen[key] = name
     return findings
+
+
+#: The shortest look or wardrobe (normalised characters) that is a copy when another's
+#: holds it whole: "blue jeans" may be two people's, a whole sentence of looks is not.
+_WHOLE_COPY = 24
+
+
+def _holds_whole(first: str, second: str) -> bool:
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= _WHOLE_COPY and shorter in longer

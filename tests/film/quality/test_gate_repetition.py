@@ -169,3 +169,15 @@ def test_a_near_repeat_is_caught_and_an_echo_of_one_word_is_not() -> None:
     ]
     found = check_repeated_lines(fields)
     assert [f.path for f in found] == ["scenes[2].action[4]"]
+
+
+def test_a_look_that_is_another_persons_whole_with_a_lead_in_is_a_copy() -> None:
+    """Recorded (en-romance-lift, 2026-12-02): Jamie's look was Alex's less "Alex has"."""
+    from film.quality.people.copies import check_copied_people
+
+    alex = "Alex has short brown hair and glasses. He is wearing a blue shirt with black pants."
+    jamie = "short brown hair and glasses. He is wearing a blue shirt with black pants."
+    found = check_copied_people([("Alex", alex, "blue shirt"), ("Jamie", jamie, "grey hoodie")])
+    assert [(f.check, f.path) for f in found] == [("repetition.character", "characters[1].look")]
+    # A short shared piece is two people dressed alike, not a copy.
+    assert check_copied_people([("A", "tall, blue jeans", ""), ("B", "blue jeans", "")]) == []

@@ -106,6 +106,9 @@ def test_a_visual_note_is_one_shot_not_the_scene_told_again() -> None:
         update={"visual": "谢谢奶奶！", "place": "厨房", "time_of_day": "DAY"}
     )
     assert visual_of_its_own(thanks).visual == "厨房，白天。"
+    # A speech opened by a single quote (2026-12-02): "奶奶突然说：‘你下次出门要带好你的包".
+    told = thanks.model_copy(update={"visual": "奶奶突然说：‘你下次出门要带好你的包。"})
+    assert visual_of_its_own(told).visual == "厨房，白天。"
     short = _scene(["Kofi nods."]).model_copy(update={"visual": "Wide shot of an empty gym."})
     assert visual_of_its_own(short) == short
     # Recorded (夜市女孩自学编程, scene 3): the note was the action's own sentence.

@@ -328,3 +328,21 @@ def test_a_cue_that_narrates_someone_speaking_is_that_persons_line() -> None:
         ("Bob", "See you tomorrow."),
     ]
     assert moved.action == ["小明递给小华一张纸条。", "Bob smiles."]
+
+
+def test_a_clause_the_action_already_says_is_not_voiced() -> None:
+    """Recorded (包饺子的承诺, 2026-12-02): 奶奶 said the stage direction "孙子在一旁看着"."""
+    scene = Scene(
+        number=1,
+        place="厨房",
+        action=["奶奶在厨房里忙碌着，孙子在一旁看着。"],
+        dialogue=[
+            DialogueLine(speaker="奶奶", text="我正在包饺子，孙子在一旁看着。"),
+            DialogueLine(speaker="孙子", text="我在一旁看着，你教我吧。"),
+        ],
+        characters=["奶奶", "孙子"],
+    )
+    assert [line.text for line in join_runs(scene).dialogue] == [
+        "我正在包饺子。",
+        "我在一旁看着，你教我吧。",  # a short clause of its own is speech
+    ]
