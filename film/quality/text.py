@@ -228,7 +228,9 @@ _FIELD_LABEL = re.compile(
     r"^\s*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s|his|her|their)\s+"
     r"(?:voice(?:\s+hint)?|wardrobe|look|outfit|clothes|clothing)\b"
     r"(?:\s+(?:is|are|consists of|includes|would be)\b)?(?:\s+that\b)?"
-    r"(?:\s+(?:he|she|they)\b)?[\s:,]*",
+    r"(?:\s+(?:he|she|they)\b)?[\s:,]*"
+    # "顾客的声音是冷漠和拒绝的" (zh-struggle-night-market, 2026-12-02).
+    r"|^\s*[\u4e00-\u9fff]{1,10}?的(?:声音|嗓音|服装|穿着|外貌|长相)(?:是|为|[：:，,])\s*",
     re.IGNORECASE,
 )
 

@@ -727,3 +727,8 @@ def test_a_bible_field_that_names_itself_loses_the_label() -> None:
     assert alex.wardrobe == "A blue shirt, black pants"
     assert alex.voice == "Speaks softly and confidently"
     assert jamie.voice == ""
+    # Recorded (zh-struggle-night-market, 2026-12-02): "顾客的声音是冷漠和拒绝的".
+    zh = {**person, "name": "顾客", "wardrobe": "蓝色T恤", "voice": "顾客的声音是冷漠和拒绝的"}
+    assert to_profiles(CastDraft.model_validate({"characters": [zh]}), "zh")[0].voice == (
+        "冷漠和拒绝的"
+    )
