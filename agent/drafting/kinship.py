@@ -7,6 +7,7 @@ grandmother stands. Each fix here is certain, so none costs a retry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.drafting.schemas import LineDraft, SceneDraft
@@ -43,7 +44,9 @@ def own_people(
         kept = [part for part in sentences(visual) if not names_any(part, copied)]
         visual = ("" if has_cjk(visual) else " ").join(kept)
     dialogue = [
-        line.model_copy(update={"speaker": with_told_kin(line.speaker, told, words)})
+        line.model_copy(
+            update={"speaker": with_told_kin(_unnumbered(line.speaker, cast), told, words)}
+        )
         for line in draft.dialogue
         if line.speaker.strip().casefold() not in copied
     ]
@@ -59,6 +62,24 @@ def own_people(
             "visual": with_told_kin(visual, told, words),
         }
     )
+
+
+#: A bible name with a number or letter after it: "顾客1", "顾客A", "Customer 2".
+_NUMBERED = re.compile(r"^(?P<base>.+?)\s*(?:[0-9]{1,2}|[A-Za-z]|[甲乙丙丁])$")
+
+
+def _unnumbered(speaker: str, cast: Sequence[str]) -> str:
+    """``speaker``, or the bible's name it numbers ("顾客1" is the bible's 顾客).
+
+    Recorded (craft bench, zh-struggle-night-market, 2026-12-02): two scenes gave lines to
+    "顾客1" and "顾客2" beside the bible's 顾客, and each was asked three times and started
+    afresh before it passed. A numbered name the bible lacks ("陌生人1") is left to the gate.
+    """
+    match = _NUMBERED.match(speaker.strip())
+    if match is None or speaker in cast:
+        return speaker
+    base = match["base"].strip()
+    return next((name for name in cast if name.casefold() == base.casefold()), speaker)
 
 
 def _called_as_listener(

@@ -334,3 +334,19 @@ def test_a_chinese_beats_everyday_english_word_is_said_in_chinese() -> None:
     beats = [_beat("厨房", "孙子回到家，他看到 grandma在厨房里包饺子。", chars=["孙子"])]
     fitted = fit_beats(beats, 1, ["孙子", "奶奶"], "zh", "奶奶在厨房里教孙子包饺子")
     assert fitted[0].summary == "孙子回到家，他看到奶奶在厨房里包饺子。"
+
+
+def test_a_numbered_speaker_is_the_bibles_person_of_that_name() -> None:
+    """Recorded (craft bench, 2026-12-02): "顾客1" and "顾客2" beside the bible's 顾客."""
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["顾客们排队买煎饼。"],
+            "dialogue": [
+                {"speaker": "顾客1", "text": "来一个煎饼。"},
+                {"speaker": "小红", "text": "好嘞，马上就好。"},
+                {"speaker": "陌生人2", "text": "我也要一个。"},
+            ],
+        }
+    )
+    mended = own_people(draft, "夜市卖煎饼的女孩", ["小红", "顾客"], ["摊主", "顾客"], "zh")
+    assert [line.speaker for line in mended.dialogue] == ["顾客", "小红", "陌生人2"]
