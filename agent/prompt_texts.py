@@ -82,7 +82,9 @@ EXAMPLE_NAMES = frozenset({"nora", "林晓"})
 #: The worked examples' own object, the nurse's red umbrella, however the model words it: a
 #: story of its own has it only when its idea does (the guard spoof's outline put one in
 #: the guard's hand, 2026-12-01).
-EXAMPLE_THING = re.compile(r"red umbrella|红(?:色的?)?雨?伞", re.IGNORECASE)
+#: Any umbrella in English: the bus driver "closes the umbrella" and the scooter's rider
+#: held "his umbrella" against rain neither idea has (craft bench, 2026-12-02).
+EXAMPLE_THING = re.compile(r"(?:red\s+)?\bumbrellas?\b|红(?:色的?)?雨?伞|雨伞", re.IGNORECASE)
 #: The outline example's place, with the word a story of its own would need to be there.
 #: The retired bus driver's outline put the driver at a "Hospital entrance" the idea
 #: never names.

@@ -44,14 +44,21 @@ _VEHICLES = (
 )
 #: A beat "place" that is a way travelled, not a place a camera stands: "Old Route".
 _WAY = re.compile(r"\b(?:route|journey|trip|ride|way home|the way)\s*$|路线|线路|旅程|旅途", re.I)
+#: A beat in which they ride it: "as he rides his old route", "John is driving home", 骑车.
+_RIDING = re.compile(
+    r"\b(?:rides?|riding|rode|drives?|driving|drove|route)\b|骑着?|开着?车|坐着?公交|路线|线路",
+    re.I,
+)
 
 
 def aboard(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
-    """``beats`` set aboard the story's vehicle where their place is only the way travelled.
+    """``beats`` set aboard the story's vehicle where they ride it or only name the way.
 
     Recorded (craft bench, en-family-bus, 2026-12-01): the retired driver's last ride on
     his old route was headed "INT. OLD ROUTE" three times, and no scene had a bus in it; a
-    reader could not find the idea. A story that rides something sets those beats in it.
+    reader could not find the idea. The next run (2026-12-02) told "he rides his old route"
+    in a beat set at his house. A story that rides something sets those beats in it; the
+    other beats keep their places.
     """
     for pattern, place, interior in _VEHICLES:
         found = pattern.search(story)
@@ -60,7 +67,7 @@ def aboard(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
         where = place or found[0].capitalize() if story.isascii() else place or f"{found[0]}上"
         return [
             beat.model_copy(update={"place": where, "interior": interior})
-            if _WAY.search(beat.place.strip())
+            if _WAY.search(beat.place.strip()) or _RIDING.search(beat.summary)
             else beat
             for beat in beats
         ]

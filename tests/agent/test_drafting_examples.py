@@ -45,7 +45,8 @@ def test_the_outline_examples_place_gives_way_to_the_storys_own() -> None:
     ]
     story = "a retired bus driver rides his old route with his granddaughter"
     fitted = fit_beats(beats, 3, ["Walter", "Amy"], "en", story)
-    assert [b.place for b in fitted] == ["Bus depot", "Bus depot", "Bus stop"]
+    # The third beat rides the route: it is on the bus (aboard).
+    assert [b.place for b in fitted] == ["Bus depot", "Bus depot", "Bus"]
     assert fitted[1].interior == "INT"
     at_hospital = fit_beats(beats, 3, ["Walter"], "en", "a nurse at the hospital")
     assert at_hospital[1].place == "Hospital entrance"
@@ -90,6 +91,9 @@ def test_the_examples_red_umbrella_leaves_a_beat_and_a_scene_unless_the_idea_has
     mended = drop_copied_lines(scene, (), bus, EXAMPLE_THING)
     assert mended.action == ["He waits at the gate.", "Rain falls."]
     assert [d.text for d in mended.dialogue] == ["Here they come."]
+    # Any colour of umbrella (2026-12-02): "Grandfather nods, then closes the umbrella."
+    closes = scene.model_copy(update={"action": ["Grandpa nods, then closes the umbrella."]})
+    assert drop_copied_lines(closes, (), bus, EXAMPLE_THING).action == ["Grandpa nods."]
 
 
 def test_the_scene_examples_person_is_struck_from_action_and_visual() -> None:
@@ -319,6 +323,9 @@ def test_a_beat_set_on_the_way_travelled_is_set_aboard_the_storys_vehicle() -> N
         ("Coffee Shop", "INT"),
         ("Bus", "INT"),
     ]
+    # Recorded (2026-12-02): "he rides his old route" in a beat set at his house.
+    house = _beat("Grandfather's house", "He looks out the window as he rides his old route.")
+    assert fit_beats([house], 1, ["Jack"], "en", idea)[0].place == "Bus"
     ride = fit_beats(beats[:1], 1, ["Sam"], "en", "A rider is sure his scooter is haunted.")
     assert (ride[0].place, ride[0].interior) == ("City street", "EXT")
     zh = [BeatDraft.model_validate({**beats[0].model_dump(), "place": "老线路"})]
