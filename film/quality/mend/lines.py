@@ -278,5 +278,21 @@ def alone_with_nobody(screenplay: Screenplay) -> Screenplay:
     for scene in screenplay.scenes:
         kept = [line for line in scene.dialogue if not _CROWD.search(line.text)]
         changed = kept != scene.dialogue and (kept or not scene.dialogue)
-        scenes.append(scene.model_copy(update={"dialogue": kept}) if changed else scene)
+        scene = scene.model_copy(update={"dialogue": kept}) if changed else scene
+        scenes.append(rewritten(scene, _without_companion, visual=True))
     return screenplay.model_copy(update={"scenes": scenes})
+
+
+#: A companion the lone person's film never cast: "他和他的好友在湖边拍照" (青海湖边的等待,
+#: 2026-12-02), "with his friend"; and "他们拍下了这幅美丽的画面", one person being there.
+_COMPANION_ZH = re.compile(
+    r"(?P<who>[他她])(?:和|与|跟)(?P=who)的(?:好友|朋友|同伴|伙伴|家人|同事)们?"
+)
+_COMPANION_EN = re.compile(r"\s+with (?:his|her) (?:friends?|companions?|colleagues?)\b", re.I)
+
+
+def _without_companion(text: str) -> str:
+    """``text`` of a one-person film without an uncast companion: 他和他的好友 is 他."""
+    text = _COMPANION_ZH.sub(r"\g<who>", text)
+    text = re.sub(r"([他她])们", r"\1", text)
+    return _COMPANION_EN.sub("", text)

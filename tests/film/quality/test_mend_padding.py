@@ -332,6 +332,13 @@ def test_a_lone_photographer_does_not_thank_a_crowd() -> None:
         update={"characters": [*alone.characters, CharacterProfile(name="向导", role="向导")]}
     )
     assert alone_with_nobody(two) == two
+    # Recorded (青海湖边的等待, 2026-12-02): a friend the film never cast, then "他们".
+    friend = ["他和他的好友在湖边拍照，突然看到第一缕光。", "他们拍下了这幅美丽的画面。"]
+    lone = alone.model_copy(update={"scenes": [scene.model_copy(update={"action": friend})]})
+    assert alone_with_nobody(lone).scenes[0].action == [
+        "他在湖边拍照，突然看到第一缕光。",
+        "他拍下了这幅美丽的画面。",
+    ]
 
 
 def test_an_animal_wears_no_clothes() -> None:
