@@ -64,6 +64,11 @@ def _meaningful(text: str) -> bool:
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
 
 
+_NUMBER_AFTER = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*(?:[0-9]{1,2}|[A-Z]|[甲乙丙丁])$|\s+[0-9]{1,2}$"
+)
+
+
 def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
     """Bible entries from a cast draft, first entry winning when names repeat.
 
@@ -95,7 +100,9 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))
             profiles[person_key(name)] = CharacterProfile(
                 name=name,
-                role=person.role,
+                # "同桌1", "同桌2" (zh-romance-notes, 2026-12-02): the number tells two apart
+                # for the model, not for a reader; the names already do.
+                role=_NUMBER_AFTER.sub("", person.role.strip()) or person.role,
                 look=look_alone(whole_phrase(look, LOOK_CHARS)),
                 wardrobe=worn,
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit

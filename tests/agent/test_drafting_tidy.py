@@ -732,3 +732,13 @@ def test_a_bible_field_that_names_itself_loses_the_label() -> None:
     assert to_profiles(CastDraft.model_validate({"characters": [zh]}), "zh")[0].voice == (
         "冷漠和拒绝的"
     )
+
+
+def test_a_numbered_role_is_the_role() -> None:
+    """Recorded (zh-romance-notes, 2026-12-02): the deskmates' roles were 同桌1 and 同桌2."""
+    people = [
+        {"name": name, "role": role, "look": "16岁的学生", "wardrobe": "蓝白校服", "props": []}
+        for name, role in (("小明", "同桌1"), ("小红", "同桌2"), ("Ann", "Student 2"))
+    ]
+    roles = [p.role for p in to_profiles(CastDraft.model_validate({"characters": people}))]
+    assert roles == ["同桌", "同桌", "Student"]
