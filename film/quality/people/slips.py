@@ -29,11 +29,13 @@ from film.quality.people.family import (
     WORDS,
     contradicted,
     implied_relatives,
+    lead_as_relative,
     relatives_in,
     words_of,
 )
 from film.quality.people.kin import role_of_kin_name
 from film.quality.people.naming import holds_own_word, role_of_trade_name
+from film.quality.story.actions import lead_name
 
 _SWAPS: tuple[tuple[str, str], ...] = (
     ("grandmother", "grandfather"),
@@ -259,6 +261,10 @@ def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str
         for name, role, _look in people
     ]
     roles = with_implied_roles(idea, named)
+    named = [(name, role) for (name, _role), role in zip(named, roles, strict=True)]
+    # The lead is found by name, role or look: Sam, "Teacher", was the "Young boy".
+    lead = lead_name(idea, [(name, f"{role} {look}") for name, role, look in people])
+    roles = lead_as_relative(idea, lead, named)
     return [
         (role, young_look(name, role, elder_look(name, role, look)))
         for (name, _role, look), role in zip(people, roles, strict=True)

@@ -269,3 +269,18 @@ def test_a_person_the_idea_sends_to_university_is_grown() -> None:
     )
     child = [CharacterProfile(name="Lily", role="granddaughter", look="8 years old")]
     assert mended_bible("Grandpa teaches Lily to ride a bike", child, "en")[0].look == "8 years old"
+
+
+def test_the_lead_of_his_grandmother_is_her_grandson() -> None:
+    """Recorded (by hand, 2026-12-02): the shy boy was cast as "Teacher", the idea's verb."""
+    from film.quality.people.slips import mend_people
+
+    idea = "A shy boy teaches his grandmother to send her first video message to her sister."
+    people = [("Sam", "Teacher", "Young boy with a shy face"), ("Grandmother", "Teacher", "75")]
+    assert [role for role, _look in mend_people(idea, people)] == ["grandson", "Teacher"]
+    zh = [("小雨", "喜欢画画的女孩", "十岁的女孩"), ("奶奶", "奶奶", "七十岁")]
+    roles = [role for role, _look in mend_people("一个女孩教她的奶奶用手机发视频", zh)]
+    assert roles == ["喜欢画画的女孩，孙女", "奶奶"]
+    # A lead who is already somebody's relative keeps the role.
+    kin = [("Sam", "her grandson", "a shy boy"), ("Grandmother", "grandmother", "75")]
+    assert mend_people(idea, kin)[0][0] == "her grandson"
