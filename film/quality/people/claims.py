@@ -100,9 +100,10 @@ def mend_claims(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> S
 
     ``people`` is the bible as (name, role). Only a deed's own person who is in the scene
     (a speaker, or in its cast) takes the line over. Lines that tell the listener who is
-    whose relative go first (:func:`without_who_is_who`).
+    whose relative go first (:func:`without_who_is_who`), and a lesson is taught the way
+    the idea says (:func:`mend_lessons`).
     """
-    scene = without_who_is_who(scene)
+    scene = mend_lessons(without_who_is_who(scene), idea, people)
     present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
     owners = [
         (name, terms) for group, terms in idea_deeds(idea) if (name := _holder(group, people))
@@ -150,3 +151,71 @@ def without_who_is_who(scene: Scene) -> Scene:
     if lines == scene.dialogue or not lines:
         return scene
     return scene.model_copy(update={"dialogue": lines})
+
+
+#: Who teaches whom in the idea: "A shy boy teaches his grandmother…" (the lead teaches),
+#: "孙女耐心地一步步教她" and "奶奶在厨房里教他包饺子" (the clause's person teaches).
+_TEACHES_EN = re.compile(
+    r"\bteach(?:es)?\s+(?:(?:his|her|their|a|an|the|old)\s+)*(?P<whom>\w+)", re.I
+)
+_TEACHES_ZH = re.compile(r"教(?P<whom>[他她]|[\u4e00-\u9fff]{1,3}?)(?=[\u4e00-\u9fff]|$)")
+#: A line only the learner says ("teach me", 教我) and one only the teacher says ("I'll show
+#: you", 我来教你).
+_LEARNER_SAYS = re.compile(
+    r"\b(?:teach me|show me|how do (?:I|you)|can you help me)\b|教我|教教我|我不会|怎么用", re.I
+)
+_TEACHER_SAYS = re.compile(
+    r"\b(?:I'll show you|let me show you|I'll teach you|I can show you|watch me)\b"
+    r"|我教你|我来教你|我来帮你|跟着我",
+    re.I,
+)
+
+
+def teacher_and_learner(idea: str, people: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """(teacher, learner) as bible names, when the idea says who teaches whom; else ("", "")."""
+    from film.quality.story.actions import lead_name  # the lead of an English idea
+
+    chinese = bool(CJK_RUN.search(idea))
+    teacher = learner = ""
+    if not chinese and (found := _TEACHES_EN.search(idea)):
+        teacher = lead_name(idea, people)
+        group = next((g for g in PEOPLE if found["whom"].lower() in g), None)
+        learner = _holder(group, people) if group else ""
+    elif chinese:
+        for clause in _ZH_CLAUSES.split(idea):
+            found = _TEACHES_ZH.search(clause)
+            group = _person_at_start(clause)
+            if found is None or group is None:
+                continue
+            teacher = _holder(group, people)
+            whom = next((g for g in PEOPLE if found["whom"] in g), None)
+            others = [g for g in (_person_at_start(c) for c in _ZH_CLAUSES.split(idea)) if g]
+            if whom is None:  # 教她: the idea's other person
+                whom = next((g for g in others if g != group), None)
+            learner = _holder(whom, people) if whom else ""
+            break
+    return (teacher, learner) if learner and teacher != learner else ("", "")
+
+
+def mend_lessons(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> Scene:
+    """``scene`` with "teach me" said by the learner and "I'll show you" by the teacher.
+
+    Recorded (2026-12-02): the shy boy who teaches his grandmother asked her "How do you send
+    a video message?" and she answered "I'll show you how."; the granddaughter who teaches
+    her 外婆 said "现在教我拍一张相片吧". The idea says who teaches; a line only the other
+    one would say goes to them, when both speak in the scene.
+    """
+    teacher, learner = teacher_and_learner(idea, people)
+    speakers = {line.speaker for line in scene.dialogue}
+    if learner and not teacher and len(speakers) == 2 and learner in speakers:
+        teacher = next(s for s in speakers if s != learner)  # "a shy boy": the other one
+    if not teacher or not {teacher, learner} <= speakers:
+        return scene
+    lines = []
+    for line in scene.dialogue:
+        if line.speaker == teacher and _LEARNER_SAYS.search(line.text):
+            line = line.model_copy(update={"speaker": learner})
+        elif line.speaker == learner and _TEACHER_SAYS.search(line.text):
+            line = line.model_copy(update={"speaker": teacher})
+        lines.append(line)
+    return scene if lines == scene.dialogue else scene.model_copy(update={"dialogue": lines})

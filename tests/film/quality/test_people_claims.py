@@ -74,3 +74,40 @@ def test_relatives_do_not_tell_each_other_who_they_are() -> None:
     assert kept == [("爸爸", "你先坐好。我马上过来。"), ("Dad", "Yes. Now go.")]
     plain = scene.model_copy(update={"dialogue": scene.dialogue[2:3]})
     assert without_who_is_who(plain) is plain
+
+
+def test_the_one_the_idea_says_teaches_is_the_one_who_shows_how() -> None:
+    """Recorded (2026-12-02): the taught asked to be taught by the one they teach."""
+    from film.quality.people.claims import mend_claims
+
+    idea = "A shy boy teaches his grandmother to send her first video message."
+    people = [("Sam", "grandson"), ("Grandmother", "grandmother")]
+    scene = Scene(
+        number=2,
+        place="Kitchen",
+        action=["Sam holds the phone."],
+        dialogue=[
+            DialogueLine(speaker="Sam", text="How do you send a video message?"),
+            DialogueLine(speaker="Grandmother", text="I'll show you how."),
+            DialogueLine(speaker="Sam", text="Press the red button."),
+        ],
+        characters=["Sam", "Grandmother"],
+    )
+    assert [line.speaker for line in mend_claims(scene, idea, people).dialogue] == [
+        "Grandmother",
+        "Sam",
+        "Sam",
+    ]
+    zh_idea = "外婆第一次学用手机和远方的孙女视频通话，孙女耐心地一步步教她"
+    zh = Scene(
+        number=1,
+        place="外婆家",
+        action=["外婆拿起手机。"],
+        dialogue=[
+            DialogueLine(speaker="外婆", text="好的，我理解了。"),
+            DialogueLine(speaker="孙女", text="现在教我拍一张相片吧。"),
+        ],
+        characters=["外婆", "孙女"],
+    )
+    mended = mend_claims(zh, zh_idea, [("外婆", "外婆"), ("孙女", "孙女")])
+    assert [line.speaker for line in mended.dialogue] == ["外婆", "外婆"]
