@@ -116,6 +116,18 @@ def without_length(text: str) -> str:
     return stripped if len(stripped) >= len(text) / 2 else text
 
 
+#: A genre named with the kind of film after it: "温情微电影" (the web app's one-prompt
+#: logline ended "…一步步教她，温情微电影", 2026-12-02), "a touching family film".
+_FILM_NOUN = re.compile(
+    r"(?:的)?(?:微电影|电影|短片|影片|片子)$|\s+(?:micro\s*)?(?:film|movie)s?$", re.I
+)
+
+
+def _genre_part(clause: str) -> str:
+    """``clause`` without an article before it or the kind of film after it."""
+    return _FILM_NOUN.sub("", re.sub(r"^(?:a|an)\s+", "", clause.strip(), flags=re.I))
+
+
 def without_requests(text: str) -> str:
     """``text`` without its length and without a clause that only names the genre.
 
@@ -123,7 +135,7 @@ def without_requests(text: str) -> str:
     the length and the genre reach the model as facts of their own.
     """
     clauses = re.split(r"([,，;；])", without_length(text))
-    kept = [c for c in clauses[::2] if is_genre_name(c.strip()) is None]
+    kept = [c for c in clauses[::2] if is_genre_name(_genre_part(c)) is None]
     if not kept or len(kept) == len(clauses[::2]):
         return without_length(text)
     return (

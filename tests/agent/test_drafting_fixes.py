@@ -184,3 +184,9 @@ def test_a_clause_that_only_names_the_genre_is_left_out_of_the_quoted_idea() -> 
     typed = "爷爷教孙女骑自行车，摔了好几次，最后她自己骑到了村口，一分钟，温情亲情"
     assert prompt_idea(typed) == "爷爷教孙女骑自行车，摔了好几次，最后她自己骑到了村口"
     assert prompt_idea("a family dinner goes wrong") == "a family dinner goes wrong"
+    # Recorded (web app, 2026-12-02): the logline ended "…一步步教她，温情微电影".
+    web = "外婆第一次学用手机和远方的孙女视频通话，孙女耐心地一步步教她，40秒温情微电影"
+    assert prompt_idea(web) == "外婆第一次学用手机和远方的孙女视频通话，孙女耐心地一步步教她"
+    kite = "A boy fixes a kite with his dad, a touching family film"
+    assert prompt_idea(kite) == "A boy fixes a kite with his dad"
+    assert prompt_idea("A boy makes a film") == "A boy makes a film"

@@ -307,6 +307,9 @@ def test_things_carried_are_no_wardrobe() -> None:
     rider = wardrobe_of("a thin man", "Yellow jacket, helmet, a red scooter")
     assert rider == "Yellow jacket, helmet"
     assert wardrobe_of("老人", "蓝色外套、手机") == "蓝色外套"
+    # Hair over the shoulders is hair (web app, 2026-12-02); a shawl alone is clothes.
+    assert wardrobe_of("花白头发", "长发披肩，短袖衬衫") == "短袖衬衫"
+    assert wardrobe_of("老人", "红色披肩") == "红色披肩"
     drummer = wardrobe_of("a girl", "Denim shirt, drumsticks, black jeans")
     assert drummer == "Denim shirt, black jeans"
 

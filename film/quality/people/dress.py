@@ -189,7 +189,7 @@ def wardrobe_of(look: str, wardrobe: str) -> str:
 
 #: A list item of a wardrobe that is hair, not clothes ("White shirt, brown hair", "黑色短发").
 _HAIR_ITEM = re.compile(
-    r"^[\w\s-]*\bhair(?:cut|style)?$|^[^,，、]*(?:头发|发型|短发|长发|马尾|辫子)$", re.I
+    r"^[\w\s-]*\bhair(?:cut|style)?$|^[^,，、]*(?:头发|发型|短发|长发|马尾|辫子)(?:披肩)?$", re.I
 )
 #: A list item of a wardrobe that is a thing carried or ridden, not worn: "A red
 #: second-hand scooter" was the delivery rider's wardrobe (craft bench, 2026-12-01).
