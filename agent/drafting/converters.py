@@ -93,7 +93,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             props = [p for p in props if p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
             # A field may end on the JSON around it: "白色T恤、黑色长裤、白色围巾”，" (2026-12-02).
-            look = without_field_label(clean_edges(person.look))
+            # "a man in his late fifties,with a neatly groomed…" (en-family-bus, 2026-12-02)
+            look = re.sub(r",(?=[A-Za-z])", ", ", without_field_label(clean_edges(person.look)))
             wardrobe = without_field_label(clean_edges(person.wardrobe))
             if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
                 look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)

@@ -27,6 +27,7 @@ from film.quality.mend import (
     in_film_language,
     join_runs,
     mend_edges,
+    said_once_in_film,
     without_loops,
 )
 from film.screenplay import Language, Screenplay
@@ -88,10 +89,12 @@ def struck(screenplay: Screenplay) -> Screenplay:
     """
     language = screenplay.language
     edged = [mend_edges(s) for s in screenplay.scenes]
-    scenes = [
-        without_loops(join_runs(handed_over(in_film_language(s, language))))
-        for s in drop_film_repeats(edged)
-    ]
+    scenes = said_once_in_film(
+        [
+            without_loops(join_runs(handed_over(in_film_language(s, language))))
+            for s in drop_film_repeats(edged)
+        ]
+    )
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))
 

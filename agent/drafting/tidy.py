@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from agent.prompt_texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
+from film.quality.debris import echoes_prompt
 
 #: The longest parenthetical kept: an acting note ("softly", "不敢看他"), not a sentence.
 ACTING_WORDS = 5
@@ -175,6 +176,8 @@ def voice_hint(voice: str) -> str:
         _CHARACTER_NOTE.match(voice) or _STORY_SENTENCE.search(voice)
     ) and not _SOUND_WORDS.search(voice)
     if _SPOKEN.search(voice) or told_not_heard or _FIRST_PERSON.match(voice):
+        return ""
+    if echoes_prompt(voice):  # "He speaks in the screenplay but has no Bible entry: Baker"
         return ""
     return voice.strip()
 

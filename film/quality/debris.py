@@ -34,6 +34,9 @@ _TASK_ECHO = (
     # The logline task's own words for the setting time, given back as the drummer's
     # "Setting: a season, a festival or an era" (2026-12-01).
     r"|\ba season, a festival or an era\b|季节、节日或年代"
+    # The missing-characters task read back as a voice: "He speaks in the screenplay but
+    # has no Bible entry: Baker" (en-romance-null-genre, 2026-12-02).
+    r"|\bbible entry\b|\bspeaks? in the screenplay\b|有台词，但人物小传里没有|人物小传里没有"
 )
 
 #: (check id, pattern, what it is): first match wins, so specific kinds come first.

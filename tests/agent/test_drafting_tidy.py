@@ -197,6 +197,8 @@ def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
     assert voice_hint("I can hear the rain falling outside.") == ""
     assert voice_hint("The bus has been running for hours.") == ""
     assert voice_hint("middle-aged man with a graying beard; wears blackje") == ""
+    # The missing-characters task read back (en-romance-null-genre, 2026-12-02).
+    assert voice_hint("He speaks in the screenplay but has no Bible entry: Baker") == ""
     assert voice_hint("Her voice is soft and slow") == "Her voice is soft and slow"
     # Recorded (en-spoof-scooter, 2026-12-01): who the person is, not how they sound.
     assert voice_hint("John is a sarcastic, mischievous delivery driver who") == ""
@@ -730,6 +732,10 @@ def test_a_bible_field_that_names_itself_loses_the_label() -> None:
     assert alex.wardrobe == "A blue shirt, black pants"
     assert alex.voice == "Speaks softly and confidently"
     assert jamie.voice == ""
+    glued = {**person, "name": "Joe", "look": "a man of 58,with white hair", "wardrobe": "a suit"}
+    assert to_profiles(CastDraft.model_validate({"characters": [glued]}))[0].look == (
+        "a man of 58, with white hair"
+    )
     # Recorded (zh-struggle-night-market, 2026-12-02): "顾客的声音是冷漠和拒绝的".
     zh = {**person, "name": "顾客", "wardrobe": "蓝色T恤", "voice": "顾客的声音是冷漠和拒绝的"}
     assert to_profiles(CastDraft.model_validate({"characters": [zh]}), "zh")[0].voice == (

@@ -25,7 +25,7 @@ from film.quality.mend.lines import (
     without_loops,
 )
 from film.quality.mend.replies import handed_over
-from film.quality.mend.speeches import join_runs
+from film.quality.mend.speeches import join_runs, said_once_in_film
 from film.quality.mend.visual import mend_visual, visual_of_its_own
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "in_arc_order",
     "in_film_language",
     "join_runs",
+    "said_once_in_film",
     "keep_to_beat",
     "mend_edges",
     "mend_visual",

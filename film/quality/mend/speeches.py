@@ -204,6 +204,37 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
     return without_calls(words, [speaker])
 
 
+def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
+    """``scenes`` with a sentence said word for word in an earlier cue said there only.
+
+    Recorded (craft bench, 2026-12-02): "你下次出门要带好你的包，我包的饺子会帮你记住承诺
+    的。" closed a cue of scene 1 and opened one of scene 2, each cue with other words, so no
+    whole-line check saw it; "I have to take my notes." came back in three scenes. Only a
+    sentence long enough to be a statement counts, only its exact words, and a cue left
+    with nothing goes (a scene keeps its first cue).
+    """
+    heard: set[str] = set()
+    mended: list[Scene] = []
+    for scene in scenes:
+        lines = []
+        for line in scene.dialogue:
+            kept = [
+                sentence
+                for sentence in SPOKEN_SENTENCE.findall(line.text)
+                if not (long_enough(sentence) and _bare(sentence) in heard)
+            ]
+            heard.update(_bare(s) for s in SPOKEN_SENTENCE.findall(line.text) if long_enough(s))
+            text = "".join(kept).strip()
+            if text:
+                lines.append(line if text == line.text else line.model_copy(update={"text": text}))
+        if not lines and scene.dialogue:
+            lines = scene.dialogue[:1]
+        mended.append(
+            scene if lines == scene.dialogue else scene.model_copy(update={"dialogue": lines})
+        )
+    return mended
+
+
 def own_words(scene: Scene) -> Scene:
     """``scene`` with each cue holding only its speaker's words (:func:`spoken_words`).
 

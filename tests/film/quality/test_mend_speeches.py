@@ -346,3 +346,31 @@ def test_a_clause_the_action_already_says_is_not_voiced() -> None:
         "我正在包饺子。",
         "我在一旁看着，你教我吧。",  # a short clause of its own is speech
     ]
+
+
+def test_a_sentence_said_word_for_word_in_an_earlier_scene_is_said_once() -> None:
+    """Recorded (craft bench, 2026-12-02): one promise closed a cue of scene 1, opened one of 2."""
+    from film.quality.mend import said_once_in_film
+
+    promise = "你下次出门要带好你的包，我包的饺子会帮你记住承诺的。"
+    first = Scene(
+        number=1,
+        place="厨房",
+        action=["奶奶包饺子。"],
+        dialogue=[DialogueLine(speaker="奶奶", text=f"我正在包饺子。{promise}")],
+    )
+    second = first.model_copy(
+        update={
+            "number": 2,
+            "dialogue": [
+                DialogueLine(speaker="奶奶", text=f"{promise}谢谢你！"),
+                DialogueLine(speaker="孙子", text=promise),
+                DialogueLine(speaker="孙子", text="好。"),
+            ],
+        }
+    )
+    one, two = said_once_in_film([first, second])
+    assert one == first
+    assert [(d.speaker, d.text) for d in two.dialogue] == [("奶奶", "谢谢你！"), ("孙子", "好。")]
+    # Short words ("好。", "谢谢你！") may come back in any scene.
+    assert said_once_in_film([two, two])[1] == two
