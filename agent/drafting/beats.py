@@ -113,7 +113,22 @@ def fit_beats(
                 }
             )
         )
-    return fitted
+    return _one_spelling(fitted)
+
+
+def _one_spelling(beats: list[BeatDraft]) -> list[BeatDraft]:
+    """``beats`` with a place spelled as it was first: "COACHES OFFICE" is "COACH'S OFFICE".
+
+    Recorded (craft bench, en-struggle-drummer, 2026-12-02): two headings of one office, a
+    reader took them for two rooms.
+    """
+    first: dict[str, str] = {}
+    spelled = []
+    for beat in beats:
+        key = re.sub(r"(?:['’]s|es|s)\b|[^\w\u4e00-\u9fff]", "", beat.place.casefold())
+        place = first.setdefault(key, beat.place)
+        spelled.append(beat if place == beat.place else beat.model_copy(update={"place": place}))
+    return spelled
 
 
 def _as_lead(summary: str, lead: str, cast: list[str]) -> str:

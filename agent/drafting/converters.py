@@ -160,6 +160,11 @@ def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, 
     return found
 
 
+def _ended(line: str) -> str:
+    """A Chinese action line with its full stop: "奶奶走过来，坐在孙子身边" (2026-12-02)."""
+    return f"{line}。" if re.search(r"[\u4e00-\u9fff]$", line) else line
+
+
 def to_scene(
     number: int,
     beat: BeatDraft,
@@ -202,7 +207,7 @@ def to_scene(
     ]:
         if name not in cast:
             cast.append(name)
-    action = [whole_sentences(a, LINE_CHARS) for a in draft.action if _meaningful(a)] or [
+    action = [_ended(whole_sentences(a, LINE_CHARS)) for a in draft.action if _meaningful(a)] or [
         beat.summary.strip()
     ]
     return Scene(

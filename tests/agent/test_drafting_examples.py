@@ -357,3 +357,14 @@ def test_a_numbered_speaker_is_the_bibles_person_of_that_name() -> None:
     )
     mended = own_people(draft, "夜市卖煎饼的女孩", ["小红", "顾客"], ["摊主", "顾客"], "zh")
     assert [line.speaker for line in mended.dialogue] == ["顾客", "小红", "陌生人2"]
+
+
+def test_a_place_keeps_the_spelling_it_was_first_given() -> None:
+    """Recorded (craft bench, 2026-12-02): "COACH'S OFFICE" and "COACHES OFFICE"."""
+    beats = [
+        _beat("Coach's office", "Sam asks the coach for a place in the band."),
+        _beat("Gym", "Sam feels the beat through the floor."),
+        _beat("Coaches office", "The coach says yes."),
+    ]
+    places = [b.place for b in fit_beats(beats, 3, ["Sam"], "en", "a deaf drummer")]
+    assert places == ["Coach's office", "Gym", "Coach's office"]
