@@ -66,16 +66,27 @@ def cast_missing(
     implied = sorted(implied_relatives(idea) - relatives_in(idea))
     words = dict(zip((g[0] for g in idea_people(idea)), idea_people_words(idea), strict=True))
     added: list[CharacterProfile] = []
+    cast = list(bible)
     for key, word in words.items():
         if key not in missing:
             continue
         if key in KEYED:
             name = word.capitalize() if word.isascii() else word
         elif implied:
-            name = _CALLED[lang].get(implied.pop(0), "")
+            relative = implied.pop(0)
+            kin = [c for c in cast if relative in relatives_in(f"{c.name} {c.role}")]
+            if len(kin) == 1:
+                # The idea's tradesperson is the relative the bible has: the bus film's
+                # Grandfather, with a second "Grandpa, retired bus driver" cast beside
+                # him (craft bench, 2026-12-02). He takes the trade instead.
+                joiner = "，" if lang == "zh" else ", "
+                role = f"{kin[0].role}{joiner}{_idea_phrase(idea, word)}"
+                cast = [c.model_copy(update={"role": role}) if c is kin[0] else c for c in cast]
+                continue
+            name = _CALLED[lang].get(relative, "")
         else:
             name = ""
-        taken = [c.name for c in [*bible, *added]]
+        taken = [c.name for c in [*cast, *added]]
         if not name or name in taken:
             name = real_names([*taken, "张三"], lang)[-1]
         role = _idea_phrase(idea, word)
@@ -88,4 +99,4 @@ def cast_missing(
                 wardrobe=_WARDROBE[lang],
             )
         )
-    return [*bible, *added]
+    return [*cast, *added]

@@ -284,3 +284,23 @@ def test_the_lead_of_his_grandmother_is_her_grandson() -> None:
     # A lead who is already somebody's relative keeps the role.
     kin = [("Sam", "her grandson", "a shy boy"), ("Grandmother", "grandmother", "75")]
     assert mend_people(idea, kin)[0][0] == "her grandson"
+
+
+def test_the_ideas_tradesperson_is_the_relative_the_bible_already_has() -> None:
+    """Recorded (craft bench, 2026-12-02): a second "Grandpa, retired bus driver" was cast."""
+    from film.quality.people.missing import cast_missing
+    from film.screenplay import CharacterProfile
+
+    idea = "A retired bus driver rides his old route one last time with his granddaughter."
+    bible = [
+        CharacterProfile(name="Granddaughter", role="grandchild", look="young"),
+        CharacterProfile(name="Grandfather", role="grandfather", look="old"),
+    ]
+    cast = cast_missing(idea, bible, "en")
+    assert [(c.name, c.role) for c in cast] == [
+        ("Granddaughter", "grandchild"),
+        ("Grandfather", "grandfather, retired bus driver"),
+    ]
+    # With no grandfather in the bible, the driver is cast as before.
+    alone = cast_missing(idea, bible[:1], "en")
+    assert [(c.name, c.role) for c in alone][-1] == ("Grandpa", "retired bus driver")
