@@ -56,9 +56,14 @@ _TRAILING_TIME = re.compile(
 _HOME = {"en": "Home", "zh": "家"}
 
 
+#: The answer's own keys written as lines: a Chinese scene's action came back as
+#: ["dialogue", "visual"] and cost the guard spoof two retries (craft bench, 2026-12-02).
+_FIELD_NAMES = frozenset({"action", "dialogue", "visual", "speaker", "text", "characters"})
+
+
 def _meaningful(text: str) -> bool:
-    """False for debris such as "}" or "..." that small models leave in arrays."""
-    return bool(_WORDLIKE.search(text))
+    """False for debris such as "}", "..." or a field's name that small models leave in arrays."""
+    return bool(_WORDLIKE.search(text)) and text.strip(" \"'.:").casefold() not in _FIELD_NAMES
 
 
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")

@@ -386,7 +386,7 @@ def test_a_line_spoken_by_two_people_at_once_is_the_first_ones() -> None:
     )
     draft = SceneDraft.model_validate(
         {
-            "action": ["小明跳起了街舞。", "爸爸走过来，坐在小明身边"],
+            "action": ["小明跳起了街舞。", "爸爸走过来，坐在小明身边", "dialogue", "visual"],
             "dialogue": [
                 {"speaker": "小明和朋友", "text": "我们一起学习吧！"},
                 {"speaker": "Lily and Joe", "text": "Let's go!"},
@@ -395,7 +395,8 @@ def test_a_line_spoken_by_two_people_at_once_is_the_first_ones() -> None:
     )
     scene = to_scene(3, beat, draft, ["小明", "爸爸", "Lily"], "zh")
     assert [line.speaker for line in scene.dialogue] == ["小明", "Lily"]
-    # A Chinese action line gets its full stop (zh-family-dumplings, 2026-12-02).
+    # A Chinese action line gets its full stop (zh-family-dumplings, 2026-12-02); the
+    # answer's own keys as lines go (zh-spoof-guard, 2026-12-02).
     assert scene.action == ["小明跳起了街舞。", "爸爸走过来，坐在小明身边。"]
 
 
