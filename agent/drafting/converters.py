@@ -35,6 +35,7 @@ from film.quality.mend.edges import clean_edges
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
+from film.quality.people.naming import numbered_base
 from film.quality.text import without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
@@ -67,11 +68,6 @@ def _meaningful(text: str) -> bool:
 
 
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
-
-
-_NUMBER_AFTER = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*(?:[0-9]{1,2}|[A-Z]|[甲乙丙丁])$|\s+[0-9]{1,2}$"
-)
 
 
 def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
@@ -108,7 +104,7 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 name=name,
                 # "同桌1", "同桌2" (zh-romance-notes, 2026-12-02): the number tells two apart
                 # for the model, not for a reader; the names already do.
-                role=_NUMBER_AFTER.sub("", person.role.strip()) or person.role,
+                role=numbered_base(person.role) or person.role,
                 look=look_alone(whole_phrase(look, LOOK_CHARS)),
                 wardrobe=worn,
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit

@@ -7,12 +7,12 @@ grandmother stands. Each fix here is certain, so none costs a retry.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from agent.drafting.schemas import LineDraft, SceneDraft
 from agent.prompt_texts import EXAMPLE_NAMES
 from film.language import has_cjk
+from film.quality.people.naming import numbered_base
 from film.quality.people.slips import call_for, calls_to_listener, film_relatives, with_told_kin
 from film.quality.text import sentences
 from film.screenplay import mentions
@@ -64,10 +64,6 @@ def own_people(
     )
 
 
-#: A bible name with a number or letter after it: "顾客1", "顾客A", "Customer 2".
-_NUMBERED = re.compile(r"^(?P<base>.+?)\s*(?:[0-9]{1,2}|[A-Za-z]|[甲乙丙丁])$")
-
-
 def _unnumbered(speaker: str, cast: Sequence[str]) -> str:
     """``speaker``, or the bible's name it numbers ("顾客1" is the bible's 顾客).
 
@@ -75,10 +71,9 @@ def _unnumbered(speaker: str, cast: Sequence[str]) -> str:
     "顾客1" and "顾客2" beside the bible's 顾客, and each was asked three times and started
     afresh before it passed. A numbered name the bible lacks ("陌生人1") is left to the gate.
     """
-    match = _NUMBERED.match(speaker.strip())
-    if match is None or speaker in cast:
+    base = numbered_base(speaker)
+    if not base or speaker in cast:
         return speaker
-    base = match["base"].strip()
     return next((name for name in cast if name.casefold() == base.casefold()), speaker)
 
 

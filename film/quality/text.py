@@ -22,6 +22,19 @@ SPACED_CJK = re.compile(r"(?:[\u3400-\u9fff] ){3,}[\u3400-\u9fff]")
 #: list item breaks a clause.
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”—–。，；：！？（）、《》「」]+|\n\s*\n|\n\s*[-*#]")
 
+_ZH_CLAUSE_END = re.compile(r"[，,。；;！!？?]")
+_ZH_CLAUSE_END_OR_COLON = re.compile(r"[，,。；;！!？?：:]")
+
+
+def chinese_clauses(text: str, *, colon: bool) -> list[str]:
+    """``text`` cut at each Chinese or ASCII clause stop, the one splitter for an idea.
+
+    ``colon`` decides whether a colon ends a clause too: where it introduces the rest
+    ("孙女说：外婆…") the two sides are two clauses; a lead is read before it is cut off.
+    """
+    return (_ZH_CLAUSE_END_OR_COLON if colon else _ZH_CLAUSE_END).split(text)
+
+
 #: Function words: they carry no story, so they are neither idea terms nor copied facts.
 STOP_WORDS = frozenset(
     """

@@ -52,12 +52,11 @@ def join_runs(scene: Scene) -> Scene:
     or that an action line of the scene tells, is not said again (:func:`_unsaid`).
     """
     joined: list[DialogueLine] = []
+    shown = _shown_clauses(scene.action)
     for line in scene.dialogue:
         if joined and _joinable(joined[-1], line):
             run = joined[-1]
-            text = _without_shown_clauses(
-                _unsaid(line.text, [run.text, *scene.action]), scene.action
-            )
+            text = _without_shown_clauses(_unsaid(line.text, [run.text, *scene.action]), shown)
             merged = _joined(run.text, text)
             if looping_phrase(merged):
                 # Joined, the run would loop on a phrase the gate refuses the film for (宫廷
@@ -67,7 +66,7 @@ def join_runs(scene: Scene) -> Scene:
                 joined[-1] = run.model_copy(update={"text": merged})
         else:
             text = _unsaid(line.text, scene.action) or line.text
-            text = _without_shown_clauses(text, scene.action) or text
+            text = _without_shown_clauses(text, shown) or text
             joined.append(line if text == line.text else line.model_copy(update={"text": text}))
     if joined == scene.dialogue:
         return scene
@@ -103,20 +102,24 @@ def _unsaid(text: str, said: list[str]) -> str:
 _CLAUSE_END = re.compile(r"(?<=[，,；;])")
 
 
-def _without_shown_clauses(text: str, actions: list[str]) -> str:
-    """``text`` without the clauses an action line of its scene already says word for word.
+def _shown_clauses(actions: list[str]) -> frozenset[str]:
+    """The clauses of a scene's action lines long enough to be a statement, bare."""
+    return frozenset(
+        _bare(clause)
+        for action in actions
+        for clause in re.split(r"[，,；;。.!?！？]", action)
+        if long_enough(clause)
+    )
+
+
+def _without_shown_clauses(text: str, shown: frozenset[str]) -> str:
+    """``text`` without the clauses an action line of its scene already says (``shown``).
 
     Recorded (包饺子的承诺, 2026-12-02): beside the action "奶奶在厨房里忙碌着，孙子在一旁看着。",
     奶奶 said "我正在包饺子，孙子在一旁看着。": the stage direction, voiced. Only a clause long
     enough to be a statement counts (six Chinese characters, four words), and a sentence
     keeps its own stop.
     """
-    shown = {
-        _bare(clause)
-        for action in actions
-        for clause in re.split(r"[，,；;。.!?！？]", action)
-        if long_enough(clause)
-    }
     if not shown:
         return text
     kept: list[str] = []
@@ -218,12 +221,11 @@ def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
     for scene in scenes:
         lines = []
         for line in scene.dialogue:
-            kept = [
-                sentence
-                for sentence in SPOKEN_SENTENCE.findall(line.text)
-                if not (long_enough(sentence) and _bare(sentence) in heard)
+            said = [
+                (s, _bare(s) if long_enough(s) else "") for s in SPOKEN_SENTENCE.findall(line.text)
             ]
-            heard.update(_bare(s) for s in SPOKEN_SENTENCE.findall(line.text) if long_enough(s))
+            kept = [sentence for sentence, bare in said if not (bare and bare in heard)]
+            heard.update(bare for _sentence, bare in said if bare)
             text = "".join(kept).strip()
             if text:
                 lines.append(line if text == line.text else line.model_copy(update={"text": text}))

@@ -17,10 +17,9 @@ from film.language import CJK_RUN
 from film.quality.coverage import PEOPLE, covered
 from film.quality.people.ages import own_role
 from film.quality.people.family import WORDS
-from film.quality.text import content_words
+from film.quality.text import chinese_clauses, content_words
 from film.screenplay import Scene
 
-_ZH_CLAUSES = re.compile(r"[，,。；;！!？?：:]")
 _EN_CLAUSES = re.compile(r"[,.;:!?]|\band\b|\bwho\b|\bbut\b", re.I)
 #: At least this many of a deed's terms, and half of them, make a line tell that deed.
 _DEED_TERMS = 3
@@ -55,7 +54,7 @@ def idea_deeds(idea: str) -> list[tuple[tuple[str, ...], list[str]]]:
     """(the person's word group, the deed's terms) for each clause a person word opens."""
     chinese = bool(CJK_RUN.search(idea))
     deeds: list[tuple[tuple[str, ...], list[str]]] = []
-    for clause in (_ZH_CLAUSES if chinese else _EN_CLAUSES).split(idea):
+    for clause in chinese_clauses(idea, colon=True) if chinese else _EN_CLAUSES.split(idea):
         group = _person_at_start(clause)
         if group is None:
             continue
@@ -182,14 +181,15 @@ def teacher_and_learner(idea: str, people: Sequence[tuple[str, str]]) -> tuple[s
         group = next((g for g in PEOPLE if found["whom"].lower() in g), None)
         learner = _holder(group, people) if group else ""
     elif chinese:
-        for clause in _ZH_CLAUSES.split(idea):
+        clauses = chinese_clauses(idea, colon=True)
+        for clause in clauses:
             found = _TEACHES_ZH.search(clause)
             group = _person_at_start(clause)
             if found is None or group is None:
                 continue
             teacher = _holder(group, people)
             whom = next((g for g in PEOPLE if found["whom"] in g), None)
-            others = [g for g in (_person_at_start(c) for c in _ZH_CLAUSES.split(idea)) if g]
+            others = [g for g in (_person_at_start(c) for c in clauses) if g]
             if whom is None:  # 教她: the idea's other person
                 whom = next((g for g in others if g != group), None)
             learner = _holder(whom, people) if whom else ""

@@ -147,6 +147,19 @@ def check_title_kin(title: str, idea: str) -> list[Finding]:
 _ELDER_OF_EN = re.compile(r"\b(his|her)\s+(grand)?(mother|father|ma|pa|mum|mom|dad)\b", re.I)
 _ELDER_OF_ZH = re.compile(r"(他|她)的?(奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|母亲|父亲)")
 _ZH_CHILD = {"grandson": "孙子", "granddaughter": "孙女", "son": "儿子", "daughter": "女儿"}
+_ZH_GRAND = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷")
+
+
+def _child_word(found: re.Match[str]) -> tuple[str, bool]:
+    """The child's word for the elder ``found`` names, and whether it is Chinese.
+
+    "his grandmother" makes a grandson, "她的妈妈" a 女儿.
+    """
+    chinese = found.re is _ELDER_OF_ZH
+    male = found.group(1).lower() in ("his", "他")
+    grand = found.group(2) in _ZH_GRAND if chinese else bool(found.group(2))
+    child = ("grandson" if male else "granddaughter") if grand else ("son" if male else "daughter")
+    return (_ZH_CHILD[child] if chinese else child), chinese
 
 
 def lead_as_relative(idea: str, lead: str, people: Sequence[tuple[str, str]]) -> list[str]:
@@ -162,13 +175,8 @@ def lead_as_relative(idea: str, lead: str, people: Sequence[tuple[str, str]]) ->
     at = next((i for i, (name, _role) in enumerate(people) if name == lead), None)
     if found is None or at is None or relatives_in(f"{people[at][0]} {roles[at]}"):
         return roles
-    male = found.group(1).lower() in ("his", "他")
-    grand = found.group(2) in ("grand", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷")
-    if found.re is _ELDER_OF_EN:
-        grand = bool(found.group(2))
-    child = ("grandson" if male else "granddaughter") if grand else ("son" if male else "daughter")
-    word = _ZH_CHILD[child] if found.re is _ELDER_OF_ZH else child
+    word, chinese = _child_word(found)
     role = roles[at].strip()
     short = len(role.split()) <= 2 if role.isascii() else len(role) <= 4
-    roles[at] = word if short else f"{role}{'，' if found.re is _ELDER_OF_ZH else ', '}{word}"
+    roles[at] = word if short else f"{role}{'，' if chinese else ', '}{word}"
     return roles

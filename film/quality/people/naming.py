@@ -44,9 +44,22 @@ def unbracketed(name: str) -> tuple[str, str]:
     return (inner, outer) if _trades_in(outer) and not _trades_in(inner) else (outer, inner)
 
 
-#: A role told apart by a letter or a number: "Captain A" and "Captain B" (en-romance-lift,
-#: 2026-12-01), 同桌A, "Student 2". Lettered people are stand-ins too.
-_LETTERED = re.compile(r"^\s*\S.*?(?:\s+|(?<=[\u4e00-\u9fff]))(?:[A-Z]|\d{1,2})\s*$")
+#: A name or role told apart by a letter or a number: "Captain A" and "Captain B"
+#: (en-romance-lift, 2026-12-01), 同桌A, 顾客1, 同学甲, "Student 2". The one pattern for it.
+_NUMBERED = re.compile(
+    r"^\s*(?P<base>\S.*?)(?:\s+|(?<=[\u4e00-\u9fff]))(?:[A-Z]|[0-9]{1,2}|[甲乙丙丁])\s*$"
+)
+
+
+def numbered_base(name: str) -> str:
+    """What ``name`` numbers ("顾客1": 顾客, "Captain A": Captain), or "" if it numbers none.
+
+    The model tells two of a kind apart this way; a reader needs names, so a numbered
+    person is a stand-in (:func:`real_names`), a numbered cue is the bible's person it
+    numbers, and a numbered role is the role.
+    """
+    found = _NUMBERED.match(name)
+    return found["base"].strip() if found else ""
 
 
 def _idea_label(name: str, idea: str) -> bool:
@@ -87,7 +100,7 @@ def real_names(
     for name in names:
         stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES
-            or _LETTERED.match(name)
+            or numbered_base(name)
             or _idea_label(name, idea)
         )
         if stand_in and spare:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from film.quality.findings import Finding
-from film.quality.text import content_words, latin_words, stem
+from film.quality.text import chinese_clauses, content_words, latin_words, stem
 
 _NOT_ACTIONS = frozenset(
     "be have get make do go come see say find give take keep become try want need let help "
@@ -102,7 +102,6 @@ _ZH_PERSON = (
 _ZH_LEAD = re.compile(
     rf"^(?:一个|一位|一名)?(?P<lead>[\u4e00-\u9fff]{{0,10}}?(?:{_ZH_PERSON})(?:{_ZH_PERSON})*)"
 )
-_ZH_CLAUSE = re.compile(r"[，,。；;！!？?]")
 
 
 def idea_lead(idea: str) -> str:
@@ -118,7 +117,7 @@ def idea_lead(idea: str) -> str:
     text = idea.strip()
     if not text.isascii():
         text = text.split("：", 1)[-1] if text.startswith("一键成片") else text
-        for clause in _ZH_CLAUSE.split(text):
+        for clause in chinese_clauses(text, colon=False):
             match = _ZH_LEAD.match(clause.strip())
             if match is not None and not match.group("lead").startswith(("两", "几", "三")):
                 return match.group("lead")

@@ -218,3 +218,34 @@ def test_a_job_is_not_a_name_but_family_words_are() -> None:
     assert [(f.check, f.path) for f in check_bible_names(people)] == [
         ("names.name-is-role", "characters[0].name")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("顾客1", "顾客"),
+        ("同桌A", "同桌"),
+        ("同学甲", "同学"),
+        ("Captain A", "Captain"),
+        ("Student 2", "Student"),
+        ("Mia", ""),
+        ("Grandpa", ""),
+        ("小明", ""),
+        ("Room", ""),
+    ],
+)
+def test_one_pattern_tells_a_numbered_person_from_a_name(name: str, base: str) -> None:
+    """The stand-in check, the cue mend and the role mend share :func:`numbered_base`."""
+    from film.quality.people.naming import numbered_base, real_names
+
+    assert numbered_base(name) == base
+    renamed = real_names([name], "zh" if not name.isascii() else "en")
+    assert (renamed != [name]) == bool(base)
+
+
+def test_the_one_clause_splitter_decides_the_colon() -> None:
+    from film.quality.text import chinese_clauses
+
+    idea = "孙女说：外婆，我教你"
+    assert chinese_clauses(idea, colon=True) == ["孙女说", "外婆", "我教你"]
+    assert chinese_clauses(idea, colon=False) == ["孙女说：外婆", "我教你"]
