@@ -24,7 +24,6 @@ budget, 1024), ``MICROFILM_LOCAL_THREADS`` (auto: the free cores), ``MICROFILM_L
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 
 from agent.context import Context
+from agent.model.json_repair import with_plain_strings
 from agent.model.local_server import LocalModelServer, shared_server
 from agent.model.transport import AsyncServerTransport, ServerTransport
 from agent.model.weights import selected_local_model
@@ -179,7 +179,8 @@ class EmbeddedChatModel(ChatOpenAI):
         # llama.cpp's server turns {"type": "json_object", "schema": ...} into a grammar.
         # It goes in extra_body: langchain would otherwise route ``response_format`` to the
         # OpenAI ``parse`` helper, which only knows OpenAI's own json_schema format.
-        response_format = {"type": "json_object", "schema": json.loads(json.dumps(schema))}
+        # Strings hold plain text only: see with_plain_strings.
+        response_format = {"type": "json_object", "schema": with_plain_strings(schema)}
         return self.bind(extra_body={**(self.extra_body or {}), "response_format": response_format})
 
 

@@ -77,3 +77,34 @@ def test_sampled_answers_still_obey_the_grammar(
 def test_the_server_launcher_carries_the_sampler_source() -> None:
     assert "class GrammarAfterSampling" in BOOTSTRAP and 'sampling["install"]()' in BOOTSTRAP
     compile(BOOTSTRAP, "bootstrap", "exec")
+
+
+def test_plain_strings_keep_json_out_of_the_text(model: Llama) -> None:
+    """Asked to write brackets and a quoted list into a string, the model cannot."""
+    from agent.model.json_repair import with_plain_strings
+
+    schema = with_plain_strings(
+        {
+            "type": "object",
+            "properties": {
+                "action": {"type": "array", "items": {"type": "string", "maxLength": 60}}
+            },
+            "required": ["action"],
+        }
+    )
+    prompt = (
+        "<|im_start|>user\nReturn JSON whose action list holds the text "
+        "\"['She waves.'], {'x': 1}\" as its only item.<|im_end|>\n<|im_start|>assistant\n"
+    )
+    for seed in range(3):
+        model.reset()
+        model.set_seed(seed)
+        grammar = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
+        text = str(
+            model.create_completion(
+                prompt, grammar=grammar, max_tokens=60, temperature=1.0, top_k=100
+            )["choices"][0]["text"]  # type: ignore[index]
+        )
+        answer = json.loads(text)
+        for item in answer["action"]:
+            assert not set(item) & set('[]{}"\\') and "'," not in item, item

@@ -43,3 +43,41 @@ def test_a_brace_and_code_fence_after_the_text_are_cut() -> None:
         "我们在一起的每一天都充满了快乐和幸福"
     )
     assert cut_json_residue("A line with a } brace") == "A line with a } brace"
+
+
+def test_free_text_strings_are_held_to_plain_text_with_their_bounds() -> None:
+    import re
+
+    from agent.drafting.schemas import SceneDraft
+    from agent.model.json_repair import with_plain_strings
+
+    schema = with_plain_strings(SceneDraft.model_json_schema())
+    line = schema["$defs"]["LineDraft"]["properties"]["text"]
+    pattern = line["pattern"]
+    bound = SceneDraft.model_json_schema()["$defs"]["LineDraft"]["properties"]["text"]
+    assert f",{bound['maxLength']}}}" in pattern  # the length bound survives in the pattern
+    for plain in ["I'll be right there.", "奶奶说：‘包好了。’", "'Hush,' she says", "Ana's cat"]:
+        assert re.fullmatch(pattern, plain), plain
+    # The recorded breakdown: a line "closed" with "'],", two strings run together.
+    for broken in ["你有没有忘记对什么人说些什么呢？'],", "你好', '孙子回答道", 'say "hi"', "{x}"]:
+        assert not re.fullmatch(pattern, broken), broken
+    # Names of the six genres (an enum) keep their own rule.
+    assert with_plain_strings({"enum": ["a"], "type": "string"}) == {
+        "enum": ["a"],
+        "type": "string",
+    }
+
+
+def test_the_plain_schema_compiles_into_the_servers_grammar() -> None:
+    import json
+
+    from llama_cpp import LlamaGrammar
+
+    from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft
+    from agent.model.json_repair import with_plain_strings
+
+    for model in (SceneDraft, CastDraft, BeatDraft):
+        grammar = LlamaGrammar.from_json_schema(
+            json.dumps(with_plain_strings(model.model_json_schema())), verbose=False
+        )
+        assert grammar is not None
