@@ -44,7 +44,7 @@ from film.quality.names import name_problem
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.pronouns import own_pronouns
-from film.quality.people.speech import speech_to_dialogue
+from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
@@ -237,7 +237,8 @@ class SceneWriter:
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
             # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
             # screen when the speech after it became a cue (2026-12-01).
-            new = keep_to_beat(mend_edges(speech_to_dialogue(mend_edges(new), self.cast)), others)
+            new = speech_to_dialogue(mend_edges(new), self.cast)
+            new = keep_to_beat(mend_edges(group_lines_to_action(new, self.cast)), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)
             new = mend_visual(
                 in_film_language(drop_repeats(new), self.language),

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
+from film.quality.gender import gender_problem
 from film.quality.genre import is_genre_name
 from film.quality.text import cjk_count, latin_words, shorten, strip_abbreviations
 
@@ -44,55 +45,6 @@ _CODE_TOKEN = re.compile(r"(?=[A-Za-z]*\d)(?=\d*[A-Za-z]{2})[A-Za-z\d]{4,}")
 _SEGMENTS = re.compile(r"\s+[-–—/]\s+|\s*[—–]\s*|\s*[()（）]\s*")
 _HEADING = re.compile(r"^\s*(?:INT|EXT|I/E|INT\./EXT)\b\.?|^\s*(?:内景|外景)", re.I)
 _SENTENCE = re.compile(r"[.,!?;:，。！？；：\"“”]")
-_MALE = frozenset(
-    """
-husband father dad daddy grandfather grandpa son brother boyfriend uncle king prince man boy
-gentleman monk emperor widower groom
-丈夫 父亲 爸爸 爷爷 外公 儿子 哥哥 弟弟 男友 叔叔 伯伯 王子 皇帝 和尚 老公
-""".split()
-)
-_FEMALE = frozenset(
-    """
-wife mother mom mum mommy grandmother grandma granny daughter sister girlfriend aunt queen
-princess woman girl lady widow bride nun
-妻子 母亲 妈妈 奶奶 外婆 姥姥 女儿 姐姐 妹妹 女友 阿姨 公主 皇后 老婆
-""".split()
-)
-_MALE_TITLES = (
-    "mr",
-    "sir",
-    "grandpa",
-    "uncle",
-    "father",
-    "brother",
-    "king",
-    "prince",
-    "先生",
-    "爷爷",
-    "叔叔",
-    "哥",
-)
-_FEMALE_TITLES = (
-    "mrs",
-    "ms",
-    "miss",
-    "madam",
-    "lady",
-    "grandma",
-    "granny",
-    "aunt",
-    "mother",
-    "sister",
-    "queen",
-    "princess",
-    "太太",
-    "女士",
-    "小姐",
-    "奶奶",
-    "阿姨",
-    "姐",
-    "妈",
-)
 
 
 def _norm(text: str) -> str:
@@ -142,6 +94,21 @@ PLACEHOLDER_NAMES = frozenset(
 )
 
 
+#: A group cast as one character: "小红的家人和朋友" (craft bench, 2026-12-02), "The
+#: villagers", "Mia and Leo". A given name with 和 in it (王和平) is one person.
+_GROUP = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:和|与|跟|以及)[\u4e00-\u9fff]{2}|(?:们|家人|一家|大家|众人)$"
+    r"|\b(?:and|&)\b|\b(?:family|friends|everyone|crowd|villagers|students|classmates|"
+    r"people|others)$",
+    re.I,
+)
+
+
+def is_group(name: str) -> bool:
+    """Whether ``name`` is a group of people rather than one person (see :data:`_GROUP`)."""
+    return bool(_GROUP.search(name.strip()))
+
+
 def name_problem(name: str) -> tuple[str, str]:
     """(check id, message tail) for a character name that is not a name, or ("", "")."""
     key = _norm(name)
@@ -161,66 +128,17 @@ def name_problem(name: str) -> tuple[str, str]:
         return "names.name-has-number", (
             "has digits in it; people are not numbered: give a real name."
         )
+    if is_group(name):
+        return "names.name-is-group", (
+            "is a group of people, not one person: name each person who acts or speaks, or "
+            "leave the group to the action lines."
+        )
     plain = strip_abbreviations(name)
     if len(latin_words(plain)) > 4 or cjk_count(plain) > 8 or _SENTENCE.search(plain):
         return "names.name-is-phrase", (
             "is a phrase, not a name: use a short name and put the description in 'look' or 'role'."
         )
     return "", ""
-
-
-def _gender_words(text: str, words: frozenset[str]) -> int:
-    """Position of the first of ``words`` in ``text`` that is not a possessive, or -1."""
-    lowered = text.lower()
-    best = -1
-    for word in words:
-        if word.isascii():
-            match = re.search(rf"(?<![a-z']){word}(?!'s)(?![a-z])", lowered)
-            at = match.start() if match else -1
-        else:
-            match = re.search(rf"{word}(?!的)", text)
-            at = match.start() if match else -1
-        if at >= 0 and (best < 0 or at < best):
-            best = at
-    return best
-
-
-# Given names the 1.5B model reaches for, whose gender no English reader doubts. Reading a
-# craft-bench draft found "Mary" cast as the keeper's son (and a boy by her look); names
-# used for both (Alex, Sam, Jordan) are left out on purpose.
-_FEMALE_GIVEN = frozenset(
-    "mary lucy emma sarah lily anna eva emily sophia olivia grace alice rose nora mia ella "
-    "chloe amy kate jane susan linda helen laura julia clara ruby zoe hannah ava isabella ana "
-    "maria elena sophie".split()
-)
-_MALE_GIVEN = frozenset(
-    "john mike michael tom bob jack james david peter paul mark george henry william "
-    "robert richard thomas daniel matthew ben leo max lucas liam noah ethan oliver harry "
-    "joe frank carl victor ricardo".split()
-)
-
-
-def given_name_sex(name: str) -> str:
-    """The sex ("f" or "m") of a given name no English reader doubts (Mary, Jack), or ""."""
-    first = _norm(strip_abbreviations(name)).split(" ")[0]
-    return "f" if first in _FEMALE_GIVEN else "m" if first in _MALE_GIVEN else ""
-
-
-def gender_problem(name: str, role: str) -> bool:
-    """Whether the role's own kin word contradicts the title in the name.
-
-    The first gendered word of the role is the character's own ("Mia's husband" is a
-    husband; "widow who lost her husband" is a widow); a possessive ("husband's boss",
-    "儿子的妈妈") is someone else.
-    """
-    male, female = _gender_words(role, _MALE), _gender_words(role, _FEMALE)
-    if male < 0 and female < 0:
-        return False
-    is_male = female < 0 or (0 <= male < female)
-    first = _norm(strip_abbreviations(name)).split(" ")[0]
-    titles = _FEMALE_TITLES if is_male else _MALE_TITLES
-    given = _FEMALE_GIVEN if is_male else _MALE_GIVEN
-    return first in titles or first in given or any(not t.isascii() and t in name for t in titles)
 
 
 #: Family words that English scripts use as names ("DAD", "GRANDMA"): not a job.

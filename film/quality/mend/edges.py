@@ -28,6 +28,12 @@ _ZH_DANGLING = re.compile(
 _STUB_TAIL = re.compile(
     r"[。！？](?:[\u4e00-\u9fff]{1,2})$|[.!?]\s+(?:I|We|You|He|She|They|It|The|A|My|And|But)$"
 )
+#: A sentence that is only a connective, its story never written: "孙子在一旁看着。最后。"
+#: (dumplings, 2026-12-02), "……看着。然后，".
+_LONE_CONNECTIVE = re.compile(
+    r"(?<=[。！？])(?:最后|然后|接着|于是|突然|后来|这时|之后|同时|最终)[，,、。…]*$"
+    r"|(?<=[.!?])\s+(?:Then|Finally|Suddenly|Later|Meanwhile|Afterwards)[,.…]*$"
+)
 _EN_DANGLING = re.compile(
     r"\s(?:and|or|but|to|the|a|an|of|with|towards?|into|onto|at|in|on|for|from|his|her|"
     r"their|its|my|your|as|that|then|while|because|so)$",
@@ -78,7 +84,7 @@ def whole_clauses(text: str) -> str:
     the broken clause loses its dangling word. Lines that end in a word that can end a
     clause are left alone: English action lines often carry no full stop.
     """
-    line = text.rstrip()
+    line = _LONE_CONNECTIVE.sub("", text.rstrip()).rstrip()
     if not line or _CLAUSE_END.search(line):
         return line
     if stub := _STUB_TAIL.search(line):  # "你怕路上会遇到什么困难吗？我": the answer ran out

@@ -21,6 +21,9 @@ from film.quality.repetition import (
 from film.quality.text import normalise
 from film.screenplay import Scene, Screenplay
 
+#: Words that only say a deed happens again: "again", 又, 再次.
+_AGAIN = re.compile(r"\b(?:again|once more)\b|再次|又一次|再一次|又|\W+", re.I)
+
 
 def rewritten(scene: Scene, fix: Callable[[str], str], *, visual: bool = False) -> Scene:
     """``scene`` with ``fix`` applied to each action and dialogue line (and the visual note).
@@ -148,6 +151,12 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         return True
 
     action = [cut_loop(line) for line in scene.action]
+    # "General smiles. / General smiles again." (2026-12-02): short, so no repeat to the
+    # check below, but the same shot twice.
+    shots: dict[str, str] = {}
+    for line in action:
+        shots.setdefault(_AGAIN.sub("", normalise(line)), line)
+    action = list(shots.values())
     action = [line for line in action if fresh("action", line)] or action[:1]
     action = [
         t for t in (without_told_clauses(a, seen, scene.characters) for a in action) if t

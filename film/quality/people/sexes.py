@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from film.language import has_cjk
 from film.quality.findings import Finding
-from film.quality.names import given_name_sex
+from film.quality.gender import given_name_sex
 from film.quality.people.ages import FACIAL_HAIR, own_role, without_facial_hair
 from film.quality.text import shorten
 from film.screenplay import CharacterProfile

@@ -66,7 +66,11 @@ _AGREES = re.compile(
     r"|\bsupports? (?:you|him|her|them)\b"
     # A yes with no yes word: the father's "当然可以，你去试试看。" in scene 1 (2026-12-01).
     r"|\b(?:go ahead|of course you can|you can go)\b"
-    r"|同意|答应|点头|批准|准许|松口|好吧|支持(?:你|他|她)|当然可以(?=[，。！,.!]|$)|行吧|你去(?:吧|试试)",
+    r"|同意|答应|点头|批准|准许|松口|好吧|支持(?:你|他|她)|当然可以(?=[，。！,.!]|$)|行吧"
+    # "你先去试试看", and the father's "那太棒了！" to "我想要去学街舞" in scene 1 of 3 (爸爸的
+    # 街舞梦想, 2026-12-02): a yes said as praise, the moment the son asks.
+    r"|你(?:先|就)?去(?:吧|试试)|^(?:那|这)?(?:真是)?太(?:棒|好)了(?=[！!。，,]|$)"
+    r"|^(?:that's|that is|sounds) (?:great|wonderful|amazing)\b",
     re.I,
 )
 _NOT_BEFORE = re.compile(

@@ -93,6 +93,10 @@ def test_a_yes_before_the_turn_is_early_and_a_no_is_not() -> None:
     # A yes with no yes word (street dance, scene 1, 2026-12-01), and what only looks like one.
     assert agrees("当然可以，你去试试看。") and agrees("Go ahead, son.")
     assert not agrees("我当然可以做到。") and not agrees("你可以去吗？")
+    # A yes said as praise the moment he asks (爸爸的街舞梦想, scene 1 of 3, 2026-12-02).
+    assert agrees("那太棒了！不过，你得先学习一些基本的技能。") and agrees("好啊，你先去试试看。")
+    assert agrees("That's great, son.")
+    assert not agrees("这道菜太好了吧") and not agrees("他觉得太棒了！")
 
 
 def test_meeting_when_the_idea_says_never_is_caught_and_not_meeting_is_fine() -> None:

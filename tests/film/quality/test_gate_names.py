@@ -7,7 +7,8 @@ from gate_kit import GOOD_FILMS, Beat, brief_for, family_film, fired_ids
 
 from film.form import with_estimates
 from film.quality import Brief, check_beats, check_bible, check_screenplay
-from film.quality.names import gender_problem, name_problem, place_problem
+from film.quality.gender import gender_problem
+from film.quality.names import name_problem, place_problem
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
 

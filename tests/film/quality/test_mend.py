@@ -358,6 +358,11 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     assert mended("我终于学会了！我已经") == "我终于学会了！"
     # Recorded (保安大爷的橘猫天罗地网, 2026-12-01): an action line stopped on 朝.
     assert mended("保安大爷站在一旁观察。镜头摇动，橘猫突然停住并朝") == "保安大爷站在一旁观察。"
+    # Recorded (饺子的约定, 2026-12-02): a last sentence that is only its connective.
+    assert mended("孙子在一旁看着。最后。") == "孙子在一旁看着。"
+    assert mended("孙子在一旁看着。然后，") == "孙子在一旁看着。"
+    assert mended("He waits. Then,") == "He waits."
+    assert mended("He waits. Then he goes.") == "He waits. Then he goes."
     # ... and that film's visual note on a name after its last sentence.
     note = "小区的外景，墙上挂着橙黄色的招牌。保安大爷"
     scene = Scene(number=2, place="小区", action=["保安大爷站在门口。"], visual=note)
@@ -611,3 +616,20 @@ def test_speech_in_single_curly_quotes_after_a_trade_word_becomes_dialogue() -> 
     # A longer lead before the name is not a trade word: no speaker is guessed.
     guessed = Scene(number=1, place="家", action=["隔壁家的小哥说：“走吧。”"])
     assert speech_to_dialogue(guessed, ["小哥"]).dialogue == []
+
+
+def test_a_short_action_told_again_is_one_shot() -> None:
+    """Recorded (2026-12-02): "General smiles. / General smiles again." in one scene."""
+    scene = _scene(
+        [
+            "General smiles.",
+            "He reads the letter.",
+            "General smiles again.",
+            "奶奶笑了。",
+            "奶奶又笑了。",
+        ],
+        ["Read it."],
+    )
+    assert drop_repeats(scene).action == ["General smiles.", "He reads the letter.", "奶奶笑了。"]
+    different = _scene(["Nan smiles.", "Nan cries."], ["Oh."])
+    assert drop_repeats(different).action == ["Nan smiles.", "Nan cries."]

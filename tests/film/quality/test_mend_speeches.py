@@ -374,3 +374,35 @@ def test_a_sentence_said_word_for_word_in_an_earlier_scene_is_said_once() -> Non
     assert [(d.speaker, d.text) for d in two.dialogue] == [("奶奶", "谢谢你！"), ("孙子", "好。")]
     # Short words ("好。", "谢谢你！") may come back in any scene.
     assert said_once_in_film([two, two])[1] == two
+
+
+def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
+    """Recorded (craft bench, 2026-12-02): "小红的家人和朋友" spoke as one character."""
+    from film.quality.names import name_problem
+    from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
+
+    scene = Scene(
+        number=1,
+        interior="EXT",
+        place="夜市",
+        time_of_day="NIGHT",
+        action=["小红收摊。"],
+        characters=["小红", "小红的家人和朋友"],
+        dialogue=[
+            DialogueLine(speaker="小红", text="谢谢大家。"),
+            DialogueLine(speaker="小红的家人和朋友", text="加油！"),
+        ],
+    )
+    told = group_lines_to_action(scene, ["小红"])
+    assert [line.speaker for line in told.dialogue] == ["小红"]
+    assert told.action == ["小红收摊。", "小红的家人和朋友齐声：“加油！”"]
+    assert told.characters == ["小红"]
+    # No cue mend reads the chorus back into 小红's mouth.
+    assert speech_to_dialogue(told, ["小红"]).dialogue == told.dialogue
+    crowd = scene.model_copy(
+        update={"dialogue": [DialogueLine(speaker="CROWD", text="Go Sam!")], "characters": []}
+    )
+    assert group_lines_to_action(crowd, ["Sam"]).action[-1] == 'The crowd, in chorus: "Go Sam!"'
+    assert name_problem("小红的家人和朋友")[0] == "names.name-is-group"
+    assert name_problem("The Villagers")[0] == "names.name-is-group"
+    assert name_problem("王和平") == ("", "") and name_problem("Anderson") == ("", "")
