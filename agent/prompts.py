@@ -22,12 +22,14 @@ slips through anyway.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 
 from agent.intake.intent import without_requests
 from agent.prompt_texts import ARC_ROLES, BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
 from film.quality.story.arc import idea_arc
+from film.screenplay import Scene
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
 IDEA_CHARS = 600
@@ -191,3 +193,9 @@ def stage_prompt(stage: str, language: str, facts: str, notes: str = "", **value
         parts.append(example(stage, language))
     parts.append(task(stage, language, **values))
     return "\n\n".join(parts)
+
+
+def scene_json(scene: Scene) -> str:
+    """The editable part of a scene as compact JSON, as the model would have answered it."""
+    data = scene.model_dump(include={"action", "dialogue", "visual"})
+    return json.dumps(data, ensure_ascii=False)

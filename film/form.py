@@ -180,3 +180,21 @@ def scene_count_for(target_s: float) -> int:
     bench's three-minute drummer), and eight is room for every part of a story.
     """
     return int(max(2, min(MAX_SCENES, round((target_s - TITLE_CARD_S) / 20.0))))
+
+
+#: Seconds one asked-for dialogue line runs, the breath after it included. Asked for 6-12
+#: English words or 10-20 Chinese characters, the 1.5B model's lines ran 2.8-3.3 s in the
+#: craft bench's screenplays (English 3.27 s, Chinese 2.77-3.16 s), not the 3.6 s the
+#: request's midpoint suggests; sizing scenes by the request left every film short.
+LINE_S = 2.6 + LINE_PAUSE_S
+
+
+def line_counts(seconds: float) -> tuple[int, int]:
+    """Action and dialogue lines that fill ``seconds``: about a third seen, the rest said.
+
+    Action lines come first (each is worth :data:`film.form.ACTION_LINE_S`), then dialogue
+    fills what is left, so the sum lands near ``seconds`` instead of rounding twice.
+    """
+    actions = max(1, min(10, round(seconds * 0.35 / ACTION_LINE_S)))
+    lines = max(1, min(20, round((seconds - actions * ACTION_LINE_S) / LINE_S)))
+    return actions, lines

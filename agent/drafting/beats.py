@@ -86,7 +86,9 @@ def fit_beats(
     if drop_repeats and len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]
     known = same_person(cast)
-    times = follow_story_time([beat.time_of_day for beat in beats], story)
+    times = follow_story_time(
+        [beat.time_of_day for beat in beats], story, [beat.summary for beat in beats]
+    )
     fitted: list[BeatDraft] = []
     for beat, time_of_day in zip(beats, times, strict=True):
         keys = [person_key(n.strip()) for n in beat.characters]

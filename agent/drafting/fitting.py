@@ -14,7 +14,7 @@ import logging
 
 from agent.drafting.brief import facts_for
 from agent.drafting.converters import to_profiles
-from agent.drafting.scene_writer import LINE_S, SceneWriter, line_counts, scene_json
+from agent.drafting.scene_writer import SceneWriter
 from agent.drafting.schemas import (
     CastDraft,
     LineDraft,
@@ -25,9 +25,16 @@ from agent.drafting.schemas import (
 from agent.messages import join_numbers, say
 from agent.model.ask import StageFailure, stage_messages
 from agent.model.gate import ask_checked
-from agent.prompts import stage_prompt
+from agent.prompts import scene_json, stage_prompt
 from film.cut import cut_to_length
-from film.form import ACTION_LINE_S, estimate_runtime, estimate_scene_seconds, with_estimates
+from film.form import (
+    ACTION_LINE_S,
+    LINE_S,
+    estimate_runtime,
+    estimate_scene_seconds,
+    line_counts,
+    with_estimates,
+)
 from film.quality import Finding, check_bible
 from film.quality.people.bible import dressed_as_men
 from film.quality.runtime import TOLERANCE

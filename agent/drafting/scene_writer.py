@@ -8,7 +8,6 @@ bible's spelling) and the same gate (:func:`film.quality.check_scene`).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,9 +24,9 @@ from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
 from agent.prompt_texts import ARC_ROLES, EXAMPLE_NAMES, EXAMPLE_THING, TURNS
-from agent.prompts import stage_prompt
+from agent.prompts import scene_json, stage_prompt
 from agent.state import State
-from film.form import ACTION_LINE_S, LINE_PAUSE_S, scene_budget_s
+from film.form import line_counts, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
 from film.quality.mend import (
     drop_copied_lines,
@@ -43,6 +42,7 @@ from film.quality.mend import (
 from film.quality.names import name_problem
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
+from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns
 from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
@@ -50,27 +50,11 @@ from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
 
 log = logging.getLogger(__name__)
-#: Seconds one asked-for dialogue line runs, the breath after it included. Asked for 6-12
-#: English words or 10-20 Chinese characters, the 1.5B model's lines ran 2.8-3.3 s in the
-#: craft bench's screenplays (English 3.27 s, Chinese 2.77-3.16 s), not the 3.6 s the
-#: request's midpoint suggests; sizing scenes by the request left every film short.
-LINE_S = 2.6 + LINE_PAUSE_S
 #: How much more than its share of the film a scene draft is asked for (see
 #: :meth:`SceneWriter.draft_counts`).
 DRAFT_MARGIN = 1.2
 _NEWCOMER_CHECKS = frozenset({"names.unknown-speaker", "names.unknown-character"})
 _HEADING_TIMES = frozenset({"DAY", "NIGHT", "MORNING", "EVENING", "DUSK", "DAWN"})
-
-
-def line_counts(seconds: float) -> tuple[int, int]:
-    """Action and dialogue lines that fill ``seconds``: about a third seen, the rest said.
-
-    Action lines come first (each is worth :data:`film.form.ACTION_LINE_S`), then dialogue
-    fills what is left, so the sum lands near ``seconds`` instead of rounding twice.
-    """
-    actions = max(1, min(10, round(seconds * 0.35 / ACTION_LINE_S)))
-    lines = max(1, min(20, round((seconds - actions * ACTION_LINE_S) / LINE_S)))
-    return actions, lines
 
 
 def _log_struck(index: int, draft: SceneDraft, scene: Scene) -> None:
@@ -84,12 +68,6 @@ def _log_struck(index: int, draft: SceneDraft, scene: Scene) -> None:
 def newcomer(finding: Finding) -> bool:
     """A speaker missing from the bible who has a real name: the bible gains them later."""
     return finding.check in _NEWCOMER_CHECKS and not name_problem(finding.text)[0]
-
-
-def scene_json(scene: Scene) -> str:
-    """The editable part of a scene, as the model would have answered it."""
-    data = scene.model_dump(include={"action", "dialogue", "visual"})
-    return json.dumps(data, ensure_ascii=False)
 
 
 @dataclass
@@ -126,6 +104,13 @@ class SceneWriter:
     def roles(self) -> list[str]:
         """The bible's roles, in the order of :attr:`cast`."""
         return [str(c.get("role") or "") for c in self.state.get("draft", {}).get("characters", [])]
+
+    @property
+    def wardrobes(self) -> list[str]:
+        """What each person of the bible wears, for the mend of a carried wardrobe."""
+        return [
+            str(c.get("wardrobe") or "") for c in self.state.get("draft", {}).get("characters", [])
+        ]
 
     @property
     def title(self) -> str:
@@ -237,8 +222,9 @@ class SceneWriter:
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
             # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
             # screen when the speech after it became a cue (2026-12-01).
-            new = speech_to_dialogue(mend_edges(new), self.cast)
-            new = keep_to_beat(mend_edges(group_lines_to_action(new, self.cast)), others)
+            new = group_lines_to_action(speech_to_dialogue(mend_edges(new), self.cast), self.cast)
+            new = scene_without_carried_wardrobe(new, self.wardrobes)
+            new = keep_to_beat(mend_edges(new), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)
             new = mend_visual(
                 in_film_language(drop_repeats(new), self.language),

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from agent.prompt_texts import EXAMPLES
 from film.language import CJK_RUN
@@ -114,16 +114,19 @@ def story_time(text: str) -> str:
     return named[0] if len(named) == 1 else ""
 
 
-def follow_story_time(times: list[str], text: str) -> list[str]:
+def follow_story_time(times: list[str], text: str, summaries: Sequence[str] = ()) -> list[str]:
     """The outline's heading times, turned to the story's time when none honours it.
 
     A story "the night before the final" whose beats are all DAY gets NIGHT beats; an
-    outline with even one night beat is trusted to know when its scenes happen.
+    outline with even one night beat is trusted to know when its scenes happen. A beat
+    whose own summary names its time is at that time: a second reader found a NIGHT
+    heading over "watches the sunrise" (craft bench, 2026-12-02).
     """
     wanted = story_time(text)
-    if not wanted or any(t in _HONOURS[wanted] for t in times):
-        return times
-    return [wanted if t == "DAY" else t for t in times]
+    if wanted and not any(t in _HONOURS[wanted] for t in times):
+        times = [wanted if t == "DAY" else t for t in times]
+    own = [story_time(summary) for summary in summaries] or [""] * len(times)
+    return [o if o and t not in _HONOURS[o] else t for t, o in zip(times, own, strict=True)]
 
 
 _ROLE_LABEL = re.compile(

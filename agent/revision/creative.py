@@ -25,13 +25,12 @@ from agent.grounding import find_passages
 from agent.model.ask import ModelFailure, load_model, structured_answer
 from agent.model.gate import REMINDERS, answer_checked
 from agent.model.heartbeat import heartbeat
-from agent.prompts import LANGUAGE_NAMES
+from agent.prompts import LANGUAGE_NAMES, scene_json
 from agent.revision.prompts import (
     REWRITE_REQUEST,
     REWRITE_SYSTEM,
     bible_text,
     guideline_text,
-    scene_json,
 )
 from agent.revision.targets import creative_targets
 from film.form import estimate_scene_seconds

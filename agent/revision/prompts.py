@@ -10,11 +10,10 @@ passages are fenced as advice, not story, like the drafting prompts'
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
-from film.screenplay import Scene, Screenplay
+from film.screenplay import Screenplay
 
 PASSAGE_CHARS = 500
 
@@ -94,9 +93,3 @@ def guideline_text(passages: Iterable[Any], language: str = "en") -> str:
         return ""
     head = _GUIDANCE["zh" if language == "zh" else "en"]
     return f"\n{head}\n<<<\n" + "\n".join(blocks) + "\n>>>\n"
-
-
-def scene_json(scene: Scene) -> str:
-    """The editable part of a scene as compact JSON."""
-    data = scene.model_dump(include={"action", "dialogue", "visual"})
-    return json.dumps(data, ensure_ascii=False)

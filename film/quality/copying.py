@@ -21,6 +21,7 @@ two of three drafts for a suggested prop.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -200,3 +201,50 @@ def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
         joined = "".join(clauses).rstrip().rstrip("，,；;")
         kept.append(joined + (end or ("。" if CJK_RUN.search(joined) else ".")))
     return ("" if CJK_RUN.search(text) else " ").join(kept).strip()
+
+
+#: A sentence that shares this much with one guideline sentence, in order, was lifted from
+#: it: at least :data:`LIFTED_WORDS` content words (:data:`LIFTED_CJK` Chinese characters)
+#: and :data:`LIFTED_SHARE` of its own.
+LIFTED_WORDS = 5
+LIFTED_CJK = 12
+LIFTED_SHARE = 0.6
+_GUIDE_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*|\n\s*\n")
+
+
+@functools.lru_cache(maxsize=16)
+def _guide_sentences(guidelines: tuple[str, ...]) -> tuple[tuple[list[str], str], ...]:
+    """Each guideline sentence as (its content words, its Chinese characters)."""
+    return tuple(
+        (content_words(s), "".join(CJK_RUN.findall(s)))
+        for guideline in guidelines
+        for s in _GUIDE_SENTENCE.split(guideline)
+        if s.strip()
+    )
+
+
+def lifted(sentence: str, guidelines: Sequence[str]) -> bool:
+    """Whether ``sentence`` is a guideline sentence pasted whole, or nearly so.
+
+    Recorded (craft bench, en-romance-null-genre, 2026-12-02): three visual notes were the
+    youth-romance guide's palette, "Soft, warm, slightly overexposed daylight; golden hour;
+    pastel school colours; …", word for word. The palette is a menu of short clauses, which
+    the phrase index leaves out on purpose (a film may pick one); the whole menu is a copy.
+    """
+    words, cjk = content_words(sentence), "".join(CJK_RUN.findall(sentence))
+    for guide_words, guide_cjk in _guide_sentences(tuple(guidelines)):
+        if len(words) >= LIFTED_WORDS:
+            shared = _in_order(words, guide_words)
+            if shared >= LIFTED_WORDS and shared >= LIFTED_SHARE * len(words):
+                return True
+        if len(cjk) >= LIFTED_CJK:
+            shared = _in_order(list(cjk), list(guide_cjk))
+            if shared >= LIFTED_CJK and shared >= LIFTED_SHARE * len(cjk):
+                return True
+    return False
+
+
+def _in_order(first: list[str], second: list[str]) -> int:
+    """How many items of ``first`` appear in ``second`` in the same order (matched runs)."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())

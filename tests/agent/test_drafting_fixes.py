@@ -10,10 +10,17 @@ from pydantic import BaseModel
 
 from agent.drafting.brief import facts_for, user_genre
 from agent.drafting.converters import clean_place
-from agent.drafting.scene_writer import LINE_S, line_counts
 from agent.model.gate import answer_checked
 from agent.prompts import stage_prompt
-from film.form import ACTION_LINE_S, TITLE_CARD_S, FormIssue, scene_budget_s, scene_count_for
+from film.form import (
+    ACTION_LINE_S,
+    LINE_S,
+    TITLE_CARD_S,
+    FormIssue,
+    line_counts,
+    scene_budget_s,
+    scene_count_for,
+)
 from film.quality import Finding
 from film.quality.runtime import within
 from film.repair import add_missing_speakers, deterministic_repair

@@ -754,3 +754,18 @@ def test_a_numbered_role_is_the_role() -> None:
     ]
     roles = [p.role for p in to_profiles(CastDraft.model_validate({"characters": people}))]
     assert roles == ["同桌", "同桌", "Student"]
+
+
+def test_a_beat_that_names_its_time_is_at_that_time() -> None:
+    """Recorded (craft bench, 2026-12-02): a NIGHT heading over "watches the sunrise"."""
+    idea = "A lighthouse keeper spends his last night at the lamp before the light is automated."
+    summaries = [
+        "He climbs the tower.",
+        "He watches the sunrise over the sea.",
+        "他在黄昏收起渔网。",
+    ]
+    assert follow_story_time(["DAY", "NIGHT", "DAY"], idea, summaries) == ["DAY", "DAWN", "DUSK"]
+    assert follow_story_time(["NIGHT", "MORNING"], idea, ["x", "清晨，他醒来。"]) == [
+        "NIGHT",
+        "MORNING",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.copying import GuidelinePhrases
+from film.quality.copying import GuidelinePhrases, lifted
 from film.quality.repetition import SeenLines, long_enough, retells
 from film.quality.text import cjk_count, normalise, sentences
 from film.screenplay import Scene
@@ -22,8 +22,13 @@ def mend_visual(
     """
     if not scene.visual.strip() or not guidelines:
         return scene
+    own = [s for s in sentences(scene.visual) if not lifted(s, guidelines)]
+    if own and len(own) < len(sentences(scene.visual)):  # a palette pasted beside a shot
+        scene = scene.model_copy(
+            update={"visual": ("" if cjk_count(scene.visual) else " ").join(own)}
+        )
     phrases = GuidelinePhrases(guidelines, idea)
-    if not phrases.copied(scene.visual):
+    if own and not phrases.copied(scene.visual):
         return scene
     replacement = fallback.strip() if fallback and not phrases.copied(fallback) else ""
     return scene.model_copy(update={"visual": replacement[:400]})
@@ -45,24 +50,15 @@ _SPEECH = re.compile(
 )
 
 
-_ZH_TIMES = {
-    "DAY": "白天",
-    "NIGHT": "夜晚",
-    "MORNING": "清晨",
-    "EVENING": "傍晚",
-    "DUSK": "黄昏",
-    "DAWN": "黎明",
-}
-
-
 def visual_of_its_own(scene: Scene) -> Scene:
     """``scene`` whose visual note does not retell its action lines, in at most two sentences.
 
     A sentence that says what an action line says (:func:`film.quality.repetition.retells`,
     the same line near enough, or a sentence an action line holds whole) goes, and so does
-    one that reports speech. When every sentence goes, the note becomes the scene's place
-    and time: recorded (夜市女孩自学编程), the note "她突然遇到了一个难题。" was a story
-    sentence, no shot at all.
+    one that reports speech. When every sentence goes, so does the note: recorded
+    (夜市女孩自学编程), "她突然遇到了一个难题。" was a story sentence, no shot at all, and the
+    heading's place and time said again ("厨房，白天。") was filler a second reader marked
+    (2026-12-02). The renderer frames an empty note by the heading itself.
     """
     told = sentences(scene.visual)
     if not told:
@@ -80,12 +76,6 @@ def visual_of_its_own(scene: Scene) -> Scene:
         and not (long_enough(sentence) and any(normalise(sentence) in line for line in held))
     ]
     chinese = bool(cjk_count(scene.visual))
-    if not own:  # "她突然遇到了一个难题。": a story sentence; the place is a truer shot
-        own = [
-            f"{scene.place}，{_ZH_TIMES.get(scene.time_of_day, '')}。"
-            if chinese
-            else f"{scene.place}, {scene.time_of_day.lower()}."
-        ]
     joiner = "" if chinese else " "
     visual = joiner.join(own[:VISUAL_SENTENCES]).replace("，。", "。")
     if visual == scene.visual.strip():

@@ -17,6 +17,7 @@ from film.language import CJK_RUN, has_cjk
 from film.presence import is_animal
 from film.quality.coverage import idea_people_words
 from film.quality.people.ages import own_role, stated_age
+from film.screenplay import Scene
 
 #: Under this stated age a person is a child.
 CHILD_UNDER = 13
@@ -222,3 +223,62 @@ def _without_hair(wardrobe: str) -> str:
         return "" if all(_OBJECT_ITEM.search(item.strip(" .。")) for item in items) else wardrobe
     joiner = "、" if CJK_RUN.search(wardrobe) else ", "
     return joiner.join(kept)
+
+
+#: A hand that carries something: "小明拿着一个蓝色的T恤和一条牛仔裤走进客厅", "holding
+#: her white blouse and jeans". The object runs to the next verb of moving or the clause end.
+_CARRIES_ZH = re.compile(
+    r"(?:手里|手上)?(?:拿着|提着|抱着|捧着)(?P<thing>[^，,。；;！？]{1,24}?)"
+    r"(?=走|站|坐|跑|来到|进|出|回|[，,。；;！？]|$)"
+)
+_CARRIES_EN = re.compile(
+    r",?\s*\b(?:holding|carrying|clutching)\s+(?P<thing>[^,.;!?]{2,50}?)(?=[,.;!?]|$)", re.I
+)
+_PIECE_SPLIT = re.compile(r"[、,，;；/]|\band\b|和|与", re.I)
+
+
+def _pieces(wardrobe: str) -> list[str]:
+    """A wardrobe's pieces as they may be named in a line: "蓝色T恤" gives 蓝色T恤 and T恤."""
+    pieces: list[str] = []
+    for part in _PIECE_SPLIT.split(wardrobe.lower()):
+        part = re.sub(r"^(?:a|an|the|his|her)\s+", "", part.strip())
+        if len(part) >= 2:
+            pieces.append(part)
+            # The garment without its colour: 蓝色T恤 is named "T恤" too.
+            bare = re.sub(r"^[\u4e00-\u9fff]{1,2}色的?|^(?:\w+\s+)+(?=\w+$)", "", part)
+            if bare != part and len(bare) >= 2:
+                pieces.append(bare)
+    return pieces
+
+
+def without_carried_wardrobe(text: str, wardrobes: list[str]) -> str:
+    """``text`` without a hand carrying the clothes someone wears.
+
+    Recorded (爸爸的街舞梦想, 2026-12-02): "小明拿着一个蓝色的T恤和一条牛仔裤走进客厅。",
+    the bible's wardrobe (蓝色T恤、牛仔裤) written into the action as things he carries.
+    Clothes are worn; a hand that carries them is the wardrobe pasted. The rest of the
+    line stays: "小明走进客厅。".
+    """
+    pieces = [piece for wardrobe in wardrobes for piece in _pieces(wardrobe)]
+    if not pieces:
+        return text
+
+    def worn(match: re.Match[str]) -> str:
+        thing = match["thing"].lower()
+        return "" if any(piece in thing for piece in pieces) else match[0]
+
+    pattern = _CARRIES_ZH if has_cjk(text) else _CARRIES_EN
+    mended = pattern.sub(worn, text).strip()
+    return mended if re.search(r"\w", mended) else text
+
+
+def scene_without_carried_wardrobe(scene: Scene, wardrobes: list[str]) -> Scene:
+    """``scene`` whose action and visual note carry no one's clothes (see above).
+
+    Speech is left alone: "拿着你的外套" said to someone is a line, not a pasted wardrobe.
+    """
+    action = [without_carried_wardrobe(line, wardrobes) for line in scene.action]
+    visual = without_carried_wardrobe(scene.visual, wardrobes) if scene.visual else ""
+    if action == scene.action and visual == scene.visual:
+        return scene
+    return scene.model_copy(update={"action": action, "visual": visual})

@@ -89,3 +89,34 @@ def test_a_title_made_of_the_ideas_own_words_is_not_a_copy() -> None:
     assert check_copying(fields, guide, idea) == []
     other = "A grandmother teaches her grandson to fold dumplings."
     assert [f.path for f in check_copying(fields, guide, other)] == ["title"]
+
+
+def test_a_visual_note_that_is_a_guide_palette_pasted_whole_goes() -> None:
+    """Recorded (en-romance-null-genre, 2026-12-02): the youth-romance palette, verbatim."""
+    from pathlib import Path
+
+    from film.quality.copying import lifted
+    from film.quality.mend import mend_visual
+    from film.screenplay import Scene
+
+    guide = (Path(__file__).parents[3] / "knowledge/guidelines/genre-youth-romance.md").read_text()
+    palette = (
+        "Soft, warm, slightly overexposed daylight; golden hour; pastel school colours; the "
+        "blue of dusk for the sad turn."
+    )
+    assert lifted(palette, [guide])
+    assert not lifted("Wide shot of the bakery window at night, frost on the glass.", [guide])
+    assert not lifted("Bright, warm sunlight through classroom windows.", [guide])
+    scene = Scene(
+        number=1,
+        interior="INT",
+        place="BAKERY",
+        time_of_day="NIGHT",
+        action=["Ava tapes a note to the window."],
+        visual=f"{palette} Frost creeps over the dark glass.",
+    )
+    assert mend_visual(scene, [guide]).visual == "Frost creeps over the dark glass."
+    whole = scene.model_copy(update={"visual": palette})
+    assert mend_visual(whole, [guide], fallback="Ava writes by lamplight.").visual == (
+        "Ava writes by lamplight."
+    )

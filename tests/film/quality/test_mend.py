@@ -633,3 +633,26 @@ def test_a_short_action_told_again_is_one_shot() -> None:
     assert drop_repeats(scene).action == ["General smiles.", "He reads the letter.", "奶奶笑了。"]
     different = _scene(["Nan smiles.", "Nan cries."], ["Oh."])
     assert drop_repeats(different).action == ["Nan smiles.", "Nan cries."]
+
+
+def test_clothes_the_bible_dresses_someone_in_are_worn_not_carried() -> None:
+    """Recorded (爸爸的街舞梦想, 2026-12-02): his wardrobe pasted as things he carries."""
+    from film.quality.people.dress import scene_without_carried_wardrobe
+
+    wardrobes = ["蓝色T恤、牛仔裤", "深色西装、领带"]
+    scene = _scene(
+        ["小明拿着一个蓝色的T恤和一条牛仔裤走进客厅。", "爸爸手里拿着一本书，看起来有些疲惫。"],
+        ["拿着你的牛仔裤！"],
+        visual="小明和爸爸坐在沙发上，小明拿着他的T恤和牛仔裤站在爸爸面前。",
+    )
+    mended = scene_without_carried_wardrobe(scene, wardrobes)
+    assert mended.action == ["小明走进客厅。", "爸爸手里拿着一本书，看起来有些疲惫。"]
+    assert mended.visual == "小明和爸爸坐在沙发上，小明站在爸爸面前。"
+    assert mended.dialogue == scene.dialogue  # said to someone, it is a line
+    english = _scene(
+        ["Maya walks in, holding her white blouse and jeans.", "Maya holds a letter."], []
+    )
+    assert scene_without_carried_wardrobe(english, ["white blouse, jeans"]).action == [
+        "Maya walks in.",
+        "Maya holds a letter.",
+    ]

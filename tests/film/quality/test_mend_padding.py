@@ -105,17 +105,17 @@ def test_a_visual_note_is_one_shot_not_the_scene_told_again() -> None:
     thanks = _scene(["奶奶包饺子。"]).model_copy(
         update={"visual": "谢谢奶奶！", "place": "厨房", "time_of_day": "DAY"}
     )
-    assert visual_of_its_own(thanks).visual == "厨房，白天。"
+    assert visual_of_its_own(thanks).visual == ""  # the heading says 厨房, DAY already
     # A speech opened by a single quote (2026-12-02): "奶奶突然说：‘你下次出门要带好你的包".
     told = thanks.model_copy(update={"visual": "奶奶突然说：‘你下次出门要带好你的包。"})
-    assert visual_of_its_own(told).visual == "厨房，白天。"
+    assert visual_of_its_own(told).visual == ""
     short = _scene(["Kofi nods."]).model_copy(update={"visual": "Wide shot of an empty gym."})
     assert visual_of_its_own(short) == short
     # Recorded (夜市女孩自学编程, scene 3): the note was the action's own sentence.
     story = _scene(["夜市摊位上的煎饼女孩小张，正在学习编程。她突然遇到了一个难题。"]).model_copy(
         update={"visual": "她突然遇到了一个难题。", "place": "夜市", "time_of_day": "NIGHT"}
     )
-    assert visual_of_its_own(story).visual == "夜市，夜晚。"
+    assert visual_of_its_own(story).visual == ""
 
 
 def test_a_grandfather_cast_twice_with_one_look_is_one_person() -> None:
