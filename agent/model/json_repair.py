@@ -266,20 +266,23 @@ def without_json_residue(value: Any) -> Any:
 
 
 #: One character of a string the embedded model may write: no JSON punctuation ("[", "]",
-#: "{", "}", a quote, a backslash, a control character) and no "'," that would end one
-#: string and start the next. Recorded (craft bench, dumplings, 2026-12-02): the 1.5B model
-#: opened a line with "‘", "closed" it with "'],", and went on writing "dialogue" and
-#: "visual" as action lines; the scene was refused after six attempts for JSON residue.
-_PLAIN_CHAR = r"""[^'"\\\[\]{}\x00-\x1f]|'[^,'"\\\[\]{}\x00-\x1f]"""
+#: "{", "}", a backslash other than an escaped quote, a control character). Recorded (craft
+#: bench, dumplings, 2026-12-02): the 1.5B model opened a line with "‘", "closed" it with
+#: "'],", and went on writing "dialogue" and "visual" as action lines; the scene was refused
+#: after six attempts for JSON residue. Each unit is one character of the decoded string,
+#: so the string's length bound holds exactly: a two-character unit ("'x", to forbid "',")
+#: let a voice run past its 60 and refused the drummer's bible (2026-12-02 06:28).
+_PLAIN_CHAR = r'[^"\\\[\]{}\x00-\x1f]|\\"'
 
 
 def with_plain_strings(schema: Any) -> Any:
     """``schema`` with each free-text string held to plain text by a ``pattern``.
 
     The embedded server compiles the schema into a grammar, so the model cannot write JSON
-    inside a string at all; it has to close the string instead. The pattern keeps the
-    string's length bounds (a pattern replaces them in llama.cpp's converter) and leaves
-    strings with an enum, format or pattern of their own alone.
+    inside a string at all; it has to close the string instead. llama.cpp's converter reads
+    the pattern over the string as written in JSON (a quote inside it is escaped). The
+    pattern keeps the string's length bounds (a pattern replaces them in the converter)
+    and leaves strings with an enum, format or pattern of their own alone.
     """
     if isinstance(schema, list):
         return [with_plain_strings(item) for item in schema]
@@ -289,5 +292,5 @@ def with_plain_strings(schema: Any) -> Any:
     if plain.get("type") == "string" and not {"enum", "const", "format", "pattern"} & set(plain):
         low, high = plain.get("minLength", 0), plain.get("maxLength")
         times = f"{{{low},{high}}}" if high is not None else ("+" if low else "*")
-        plain["pattern"] = f"^({_PLAIN_CHAR}){times}'?$"
+        plain["pattern"] = f"^({_PLAIN_CHAR}){times}$"
     return plain

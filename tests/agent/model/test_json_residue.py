@@ -46,21 +46,31 @@ def test_a_brace_and_code_fence_after_the_text_are_cut() -> None:
 
 
 def test_free_text_strings_are_held_to_plain_text_with_their_bounds() -> None:
+    import json
     import re
 
     from agent.drafting.schemas import SceneDraft
     from agent.model.json_repair import with_plain_strings
 
     schema = with_plain_strings(SceneDraft.model_json_schema())
-    line = schema["$defs"]["LineDraft"]["properties"]["text"]
-    pattern = line["pattern"]
+    pattern = schema["$defs"]["LineDraft"]["properties"]["text"]["pattern"]
     bound = SceneDraft.model_json_schema()["$defs"]["LineDraft"]["properties"]["text"]
-    assert f",{bound['maxLength']}}}" in pattern  # the length bound survives in the pattern
-    for plain in ["I'll be right there.", "奶奶说：‘包好了。’", "'Hush,' she says", "Ana's cat"]:
-        assert re.fullmatch(pattern, plain), plain
-    # The recorded breakdown: a line "closed" with "'],", two strings run together.
-    for broken in ["你有没有忘记对什么人说些什么呢？'],", "你好', '孙子回答道", 'say "hi"', "{x}"]:
-        assert not re.fullmatch(pattern, broken), broken
+
+    def written(text: str) -> str | None:
+        """The string as the grammar sees it: its JSON form between the quotes."""
+        raw = json.dumps(text, ensure_ascii=False)[1:-1]
+        return raw if re.fullmatch(pattern, raw) else None
+
+    plain = ["I'll be right there.", "奶奶说：‘包好了。’", "'Hush,' she says", 'She says "go".']
+    for text in plain:
+        assert written(text), text
+    # The recorded breakdown: a line "closed" with "'],"; a brace, a backslash, a newline.
+    for broken in ["你有没有忘记对什么人说些什么呢？'],", "{x}", "a\\nb", "two\nlines"]:
+        assert written(broken) is None, broken
+    # Each unit is one character of the text, so the length bound holds exactly.
+    longest = bound["maxLength"]
+    assert written("'s" * (longest // 2)) and written("x" * (longest + 1)) is None
+    assert written('"' * longest) and written('"' * (longest + 1)) is None
     # Names of the six genres (an enum) keep their own rule.
     assert with_plain_strings({"enum": ["a"], "type": "string"}) == {
         "enum": ["a"],
