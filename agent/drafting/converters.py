@@ -67,6 +67,7 @@ def _meaningful(text: str) -> bool:
     return bool(_WORDLIKE.search(text)) and text.strip(" \"'.:").casefold() not in _FIELD_NAMES
 
 
+_STRING_SEAM = re.compile(r"['’]\s*[,，]\s*['‘](?=\S)")
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
 
 
@@ -195,11 +196,15 @@ def to_scene(
     lines = [
         DialogueLine(
             speaker=who(line.speaker),
-            text=whole_sentences(line.text, LINE_CHARS),
+            text=whole_sentences(said, LINE_CHARS),
             parenthetical=acting_note(getattr(line, "parenthetical", "")),
         )
         for line in draft.dialogue
-        if _meaningful(line.text) and _meaningful(line.speaker)
+        if _meaningful(line.speaker)
+        # Two strings run together, "…说些什么呢？', '孙子回答道：…" (dumplings, 2026-12-02):
+        # each is a cue; the cue mends then give a narrated one to its speaker.
+        for said in _STRING_SEAM.split(line.text)
+        if _meaningful(said)
     ]
     cast: list[str] = []
     for name in [

@@ -75,21 +75,26 @@ async def _rewrite_beats(
 ) -> list[BeatDraft]:
     """``beats`` with each beat at ``targets`` (0-based) asked for anew, one at a time.
 
-    A beat still retelling an earlier middle beat after its tries gets that beat rewritten
-    instead: in the one-minute guard spoof the cat was found in beats 2 and 3 through every
-    rewrite of beat 3, the ending the model kept reaching for; beat 2 was the one to move.
+    A beat still retelling an earlier middle beat (or, in a three-beat film, the hook) after
+    its tries gets that beat rewritten instead: in the one-minute guard spoof the cat was
+    found in beats 2 and 3 through every rewrite of beat 3, the ending the model kept
+    reaching for; beat 2 was the one to move.
 
     Raises:
         StageFailure: the model failed.
     """
     for index in targets:
         beats = await _rewrite_beat(runtime, state, beats, index, language, cast)
+    # The hook is kept while a middle beat can move; a three-beat film has none, and the
+    # one-prompt street dance's ending retold its hook through every ask (refused,
+    # 2026-12-02 04:46): there the hook is asked anew, for a film rather than a refusal.
+    first = 0 if len(beats) <= MIN_DISTINCT_BEATS else 1
     for index in targets:
         summaries = [b.summary for b in beats]
         partner = next(
             (
                 j
-                for j in range(1, index)
+                for j in range(first, index)
                 if repeated_indices([summaries[j], summaries[index]]) == [1]
             ),
             None,

@@ -99,7 +99,9 @@ PLACEHOLDER_NAMES = frozenset(
 _GROUP = re.compile(
     r"[\u4e00-\u9fff]{2}(?:和|与|跟|以及)[\u4e00-\u9fff]{2}|(?:们|家人|一家|大家|众人)$"
     r"|\b(?:and|&)\b|\b(?:family|friends|everyone|crowd|villagers|students|classmates|"
-    r"people|others)$",
+    r"people|others)$"
+    # "The customers" (en-spoof-scooter, 2026-12-02): a plural of people after "the".
+    r"|^the\s+(?:\w+\s+)?(?:\w*[a-rt-z]s|\w*(?:men|women|folk|people))$",
     re.I,
 )
 

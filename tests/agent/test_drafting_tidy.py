@@ -769,3 +769,30 @@ def test_a_beat_that_names_its_time_is_at_that_time() -> None:
         "NIGHT",
         "MORNING",
     ]
+
+
+def test_two_strings_run_together_in_a_line_are_two_cues() -> None:
+    """Recorded (dumplings, 2026-12-02): "…说些什么呢？', '孙子回答道：我忘了一句话。'"."""
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "INT",
+            "place": "厨房",
+            "time_of_day": "DAY",
+            "summary": "奶奶和孙子包饺子。",
+            "characters": ["奶奶", "孙子"],
+        }
+    )
+    text = "你有没有忘记对什么人说些什么呢？', '孙子回答道：我忘了一句话。'"
+    draft = SceneDraft.model_validate(
+        {"action": ["奶奶包饺子。"], "dialogue": [{"speaker": "奶奶", "text": text}]}
+    )
+    scene = to_scene(1, beat, draft, ["奶奶", "孙子"], "zh")
+    assert [line.text for line in scene.dialogue][:1] == ["你有没有忘记对什么人说些什么呢？"]
+    assert len(scene.dialogue) == 2 and "', '" not in scene.dialogue[1].text
+    english = draft.model_copy(
+        update={"dialogue": [{"speaker": "奶奶", "text": "I'm fine, 'cause you're here."}]}
+    )
+    assert (
+        len(to_scene(1, beat, SceneDraft.model_validate(english.model_dump()), ["奶奶"]).dialogue)
+        == 1
+    )

@@ -356,6 +356,48 @@ async def test_a_turn_the_ending_keeps_retelling_is_written_anew(monkeypatch, tm
     assert within(estimate_runtime(screenplay_of(result)), 60)
 
 
+async def test_a_three_beat_ending_that_keeps_retelling_the_hook_moves_the_hook(
+    monkeypatch, tmp_path
+) -> None:
+    """The one-prompt street dance (2026-12-02 04:46): beat 3 told beat 1 through every ask
+    and the outline was refused. A three-beat film has no middle beat to move: the hook is
+    asked anew, and the film is drafted."""
+    prompts: list[str] = []
+
+    def retold(data: dict[str, Any]) -> dict[str, Any]:
+        beats = data["beats"]
+        return {"beats": [*beats[:-1], {**beats[-1], "summary": beats[0]["summary"]}]}
+
+    hooks: list[str] = []
+
+    def first_beat_again(prompt: str) -> dict[str, Any]:
+        beat = {"place": "Kitchen", "interior": "INT", "time_of_day": "DAY", "characters": []}
+        first = re.search(r"\n1\. [^:]*: ([^\n]+)", prompt)
+        hooks.append(first.group(1) if first else hooks[-1])  # the last ask lists no beat 1
+        return {"beats": [{**beat, "summary": hooks[-1]}]}
+
+    def new_hook(prompt: str) -> dict[str, Any]:
+        prompts.append(prompt)
+        summary = "Leo finds Grandma's old rolling pin in a drawer and laughs at its dents."
+        beat = {"place": "Pantry", "interior": "INT", "time_of_day": "DAY"}
+        return {"beats": [{**beat, "summary": summary, "characters": []}]}
+
+    model = ScriptedChatModel(
+        script={
+            "OutlineDraft": [spoiled("OutlineDraft", retold, [])] * 3
+            + [first_beat_again] * 3
+            + [new_hook]
+        }
+    )
+    one_minute = "a 1-minute film about a grandma teaching her grandson to make dumplings"
+    result = await draft(Studio(monkeypatch, tmp_path, model), one_minute)
+    assert model.calls.count("OutlineDraft") == 7  # three outlines, beat 3 thrice, then beat 1
+    assert "Beat 1 of this outline tells again" in prompts[-1]
+    scenes = screenplay_of(result).scenes
+    assert len(scenes) == 3
+    assert scenes[0].place == "Pantry"
+
+
 async def test_an_ending_that_retells_the_turn_is_asked_what_happens_next(
     monkeypatch, tmp_path
 ) -> None:

@@ -406,3 +406,6 @@ def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
     assert name_problem("小红的家人和朋友")[0] == "names.name-is-group"
     assert name_problem("The Villagers")[0] == "names.name-is-group"
     assert name_problem("王和平") == ("", "") and name_problem("Anderson") == ("", "")
+    # "The customers" cued as one speaker (en-spoof-scooter, 2026-12-02); "The Boss" is one.
+    assert name_problem("The customers")[0] == "names.name-is-group"
+    assert name_problem("The Boss") == ("", "") and name_problem("The delivery girl") == ("", "")
