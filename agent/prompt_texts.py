@@ -5,10 +5,9 @@ read and compared line by line. Chinese films get Chinese prompts throughout: a 
 model asked in English answers in English, whatever the prompt says about the language.
 The examples describe one film nobody will ask for (a nurse's borrowed umbrella), in our
 own words; the quality gate treats them like guidelines, so a copied example is caught.
-The character bible has no example: in the craft bench the 1.5B model dressed a Chinese
-grandmother in the example nurse's "蓝色护士服外罩灰色雨衣" three times in a row, while the
-task's own list of fields (age, face, hair, build; wardrobe; props) gave plain, usable
-looks without it.
+The character bible has none: the 1.5B model dressed a Chinese grandmother in the
+example nurse's "蓝色护士服外罩灰色雨衣" three times in a row; the task's own list of
+fields (age, face, hair, build; wardrobe; props) gives plain, usable looks.
 """
 
 from __future__ import annotations
@@ -73,21 +72,17 @@ EXAMPLES: dict[str, dict[str, str]] = {
 }
 
 #: The bible task names no relative as an example: "(提到爸爸，就要有爸爸这个人物)" put a
-#: father into the Qinghai photographer's lone dawn and the love-notes classroom
-#: (2026-12-01). An idea's own people are named to it by "must_cast" instead.
+#: father into the Qinghai photographer's lone dawn (2026-12-01); "must_cast" names them.
 
 #: The worked examples' own people. A speaker of a drafted scene by one of these names who
 #: is not in the bible was copied from the example: the bike film got a "Nora".
 EXAMPLE_NAMES = frozenset({"nora", "林晓"})
-#: The worked examples' own object, the nurse's red umbrella, however the model words it: a
-#: story of its own has it only when its idea does (the guard spoof's outline put one in
-#: the guard's hand, 2026-12-01).
-#: Any umbrella in English: the bus driver "closes the umbrella" and the scooter's rider
-#: held "his umbrella" against rain neither idea has (craft bench, 2026-12-02).
+#: The worked examples' own object, the nurse's red umbrella, however the model words it:
+#: a story has it only when its idea does (the guard's outline put one in his hand). Any
+#: umbrella in English: the bus driver "closes the umbrella" in no rain (2026-12-02).
 EXAMPLE_THING = re.compile(r"(?:red\s+)?\bumbrellas?\b|红(?:色的?)?雨?伞|雨伞", re.IGNORECASE)
-#: The outline example's place, with the word a story of its own would need to be there.
-#: The retired bus driver's outline put the driver at a "Hospital entrance" the idea
-#: never names.
+#: The outline example's place, with the word a story of its own would need to be there:
+#: the bus driver's outline put him at a "Hospital entrance" the idea never names.
 EXAMPLE_PLACES = {"hospital entrance": "hospital", "医院门口": "医院"}
 
 TASKS: dict[str, dict[str, str]] = {
@@ -158,6 +153,15 @@ TASKS: dict[str, dict[str, str]] = {
         "现在约{now}秒，需要约{seconds}秒。写这一场在这几句之前怎么开场：{lines}句对白"
         "（每句10到20个字）和{actions}句动作，引出这几句。"
         "对白只能由这些人物说：{speakers}。{turns}{arc}",
+    },
+    "extend_quiet": {
+        "en": "Scene {number} ({heading}) so far, its start and its last lines:\n{scene}\n"
+        "What happens in it: {summary}\nIt runs about {now} seconds and needs about "
+        "{seconds}. Write only {actions} more action lines, no dialogue: what the camera sees "
+        "next, one new thing in each, after its last line. Nothing said or done again.{arc}",
+        "zh": "第{number}场（{heading}）的开头和最后几句：\n{scene}\n这一场的内容：{summary}\n"
+        "现在约{now}秒，需要约{seconds}秒。只写{actions}句动作描写，不写对白：接着这场最后一句，"
+        "镜头里接下来看到什么，每句一件新的事。已经说过、做过的不要再写。{arc}",
     },
     "shorten": {
         "en": "Scene {number} ({heading}) is too long for the film. Write it again shorter, "
@@ -307,13 +311,10 @@ BEAT_PLANS: dict[int, tuple[str, ...]] = {
 }
 
 #: Heading words in Chinese, so a Chinese prompt reads Chinese throughout.
-ZH_HEADING = {
-    "INT": "内景",
-    "EXT": "外景",
-    "DAY": "白天",
-    "NIGHT": "夜晚",
-    "MORNING": "早晨",
-    "EVENING": "傍晚",
-    "DUSK": "黄昏",
-    "DAWN": "黎明",
-}
+ZH_HEADING = dict(
+    zip(
+        "INT EXT DAY NIGHT MORNING EVENING DUSK DAWN".split(),
+        "内景 外景 白天 夜晚 早晨 傍晚 黄昏 黎明".split(),
+        strict=True,
+    )
+)

@@ -251,7 +251,11 @@ def _more(prompt: str, zh: bool) -> dict[str, Any]:
         ["小明"] if zh else ["Ming"],
     )
     lines = _number((r"(\d+) (?:more )?dialogue lines", r"(\d+)句对白"), prompt, 1)
-    actions = _number((r"and (\d+) (?:more )?action lines", r"和(\d+)句动作"), prompt, 0)
+    actions = _number(
+        (r"(?:and|only) (\d+) (?:more )?action lines", r"(?:和|只写)(\d+)句动作"), prompt, 0
+    )
+    if re.search(r"no dialogue|不写对白", prompt):  # the quiet round: only what is seen
+        lines = 0
     index = _scene_index(prompt)
     thing = THINGS[lang][(index + 6) % 12]  # another scene's thing: lines no scene has said
     start = index * 3 + len(shown)

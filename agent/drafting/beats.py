@@ -104,13 +104,15 @@ def fit_beats(
             # "他看到 grandma在厨房里包饺子" refused the dumplings' outline three times over
             # (craft bench, 2026-12-02): an everyday English word, said in Chinese.
             summary = chinese_words_for_english(summary)
+        # Outdoors is read off the place as cleaned too: "The sea at night" was INT. THE SEA.
+        place = clean_place(beat.place, cast, language)
         fitted.append(
             beat.model_copy(
                 update={
                     "characters": list(dict.fromkeys(names))[:4],
                     "time_of_day": time_of_day,
-                    "place": clean_place(beat.place, cast, language),
-                    "interior": interior_for(beat.place, beat.interior),
+                    "place": place,
+                    "interior": interior_for(place, interior_for(beat.place, beat.interior)),
                     "summary": _as_lead(summary, lead, cast),
                 }
             )

@@ -126,17 +126,18 @@ def _scene_end(scene: Scene, *, opening: bool = False) -> str:
 
 
 async def extend(
-    writer: SceneWriter, index: int, scene: Scene, seconds: float, *, opening: bool = False
+    writer: SceneWriter, index: int, scene: Scene, seconds: float, *, how: str = "on"
 ) -> Scene:
     """Scene ``index`` with the lines it lacks to run about ``seconds`` added at its end.
 
     One model call, no retry, asking only for the missing lines; the scene then goes
     through the same fixes and gate as a first draft, whole. A failure leaves the scene
-    as it was. With ``opening`` the lines are asked for before the scene's first: asked
-    twice to go on after its last lines, the 1.5B model wrote those lines back both times
-    and the love-notes film stayed at 69 s of 90 (2026-12-01). How a scene begins is
-    something new to write. The task names no examples of an opening: given "人物来到、打招呼、
-    注意到什么", the model wrote them into an action line as they stood.
+    as it was. ``how`` "opening" asks for lines before the scene's first: asked twice to go
+    on after its last lines, the 1.5B model wrote those lines back both times and the
+    love-notes film stayed at 69 s of 90 (2026-12-01). How a scene begins is new to write;
+    the task names no examples (given "人物来到、打招呼", the model pasted them in). "quiet"
+    asks only for what the camera sees next: the dumplings film, asked to talk three
+    rounds running, said its one promise again each time and stayed at 43 s of 60.
 
     Raises:
         StageFailure: the model failed or the lengthened scene failed the gate.
@@ -148,8 +149,11 @@ async def extend(
     # Two lines at least: asked for one, the 1.5B model copied one of the scene's own back
     # ("奶奶: 你快点！"), and the scene gained nothing.
     lines = max(2, min(6, round((gap - actions * ACTION_LINE_S) / LINE_S)))
+    if how == "quiet":
+        actions, lines = max(2, min(3, round(gap / ACTION_LINE_S))), 0
+    opening = how == "opening"
     prompt = writer.task_prompt(
-        "extend_opening" if opening else "extend",
+        {"opening": "extend_opening", "quiet": "extend_quiet"}.get(how, "extend"),
         index,
         scene,
         now=round(now),
@@ -224,11 +228,11 @@ async def rewrite_shorter(writer: SceneWriter, index: int, scene: Scene, seconds
 
 
 async def lengthen(
-    writer: SceneWriter, screenplay: Screenplay, target: float, *, opening: bool = False
+    writer: SceneWriter, screenplay: Screenplay, target: float, *, how: str = "on"
 ) -> Screenplay:
     """The shortest scenes written longer until the film reaches ``target`` seconds.
 
-    With ``opening`` the new lines go before each scene's first (see :func:`extend`).
+    ``how`` they grow: "on", "opening" or "quiet" (see :func:`extend`).
     """
     budget = writer.budget()
     gap = target - estimate_runtime(screenplay)
@@ -249,7 +253,7 @@ async def lengthen(
         # second round overshot, and the film ended 16 % long.
         want = min(budget * 1.6, share, now + gap)
         try:
-            longer = await extend(writer, index, scene, want, opening=opening)
+            longer = await extend(writer, index, scene, want, how=how)
         except StageFailure as exc:
             log.info("scene %d stays as it was: %s", index + 1, exc)
             continue

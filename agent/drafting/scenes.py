@@ -67,10 +67,10 @@ async def _within_length(writer: SceneWriter, screenplay: Screenplay) -> Screenp
     for _round in range(LENGTH_ROUNDS):
         if estimate_runtime(screenplay) >= target * (1 - TOLERANCE):
             return screenplay
-        # Fitting asked each scene to go on after its last lines; the first round here asks
-        # how it opens instead: asked twice to go on, the model wrote those lines back both
-        # times (see fitting.extend).
-        longer = await lengthen(writer, screenplay, target, opening=_round % 2 == 0)
+        # Fitting asked each scene to go on after its last lines; the rounds here ask how it
+        # opens, then only for what the camera sees: asked again to talk, the model wrote
+        # the lines it had already said (see fitting.extend).
+        longer = await lengthen(writer, screenplay, target, how=("opening", "quiet")[_round % 2])
         if longer is screenplay:
             return screenplay
         screenplay = await review_scenes(longer, writer)  # lengthen's scenes carry estimates

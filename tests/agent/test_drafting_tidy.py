@@ -796,3 +796,20 @@ def test_two_strings_run_together_in_a_line_are_two_cues() -> None:
         len(to_scene(1, beat, SceneDraft.model_validate(english.model_dump()), ["奶奶"]).dialogue)
         == 1
     )
+
+
+def test_outdoors_is_read_off_the_place_as_cleaned() -> None:
+    """Recorded (lighthouse, 2026-12-02): "The sea - NIGHT" was headed INT. THE SEA."""
+    from agent.drafting.beats import fit_beats
+
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "INT",
+            "place": "The sea - NIGHT",
+            "time_of_day": "NIGHT",
+            "summary": "Sam watches the waves.",
+            "characters": ["Sam"],
+        }
+    )
+    fitted = fit_beats([beat], 1, ["Sam"], "en", "A lighthouse keeper's last night.")[0]
+    assert (fitted.place, fitted.interior) == ("The sea", "EXT")

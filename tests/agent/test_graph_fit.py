@@ -152,11 +152,11 @@ async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monk
     after_review = iter([48.0, 57.0])
     lengthened: list[float] = []
 
-    openings: list[bool] = []
+    hows: list[str] = []
 
-    async def lengthen(writer: Any, film: Any, target: float, *, opening: bool) -> Any:
+    async def lengthen(writer: Any, film: Any, target: float, *, how: str) -> Any:
         lengthened.append(film.seconds)
-        openings.append(opening)
+        hows.append(how)
         return SimpleNamespace(seconds=film.seconds + 12)
 
     async def review(film: Any, writer: Any) -> Any:
@@ -168,5 +168,48 @@ async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monk
     writer = SimpleNamespace(brief=SimpleNamespace(target_s=60.0, cap_s=600.0), repairs=[])
     shown = await scenes._within_length(writer, SimpleNamespace(seconds=45.0))  # type: ignore[arg-type]
     assert shown.seconds == 57.0 and lengthened == [45.0, 48.0]
-    assert openings == [True, False]  # the first round writes how the scenes open
+    # The first round writes how the scenes open, the second only what the camera sees.
+    assert hows == ["opening", "quiet"]
     assert scenes.LENGTH_ROUNDS == 2  # and no more: each round is a scene call per short scene
+
+
+async def test_a_film_whose_talk_keeps_coming_back_is_lengthened_by_what_is_seen(
+    monkeypatch, tmp_path
+) -> None:
+    """Recorded (包饺子的承诺, 2026-12-02): asked three rounds running for more lines, the
+    model said its promise again each time, the repeats were struck, and the film stayed at
+    43 s of 60. The last round asks only for action: what the camera sees next."""
+
+    def terse(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
+
+    promise = "Remember to take your bag, the dumplings will keep my promise for you."
+
+    def the_promise_again(data: dict[str, Any]) -> dict[str, Any]:
+        speaker = data["dialogue"][0]["speaker"] if data["dialogue"] else "Grandma"
+        lines = [{"speaker": speaker, "text": promise} for _ in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
+
+    fresh = iter(range(1000))
+    quiet: list[str] = []
+
+    def seen(data: dict[str, Any]) -> dict[str, Any]:
+        action = [
+            f"Shot {next(fresh)}: flour drifts over the board in the lamplight."
+            for _ in data["action"]
+        ]
+        return {**data, "action": action, "dialogue": []}
+
+    count = scene_count_for(60)
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count,
+            "SceneMore": [spoiled("SceneMore", the_promise_again, [])] * (2 * count)
+            + [spoiled("SceneMore", seen, quiet)] * count,
+        }
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
+    assert quiet and all("no dialogue" in prompt for prompt in quiet)
+    shots = [a for s in screenplay_of(result).scenes for a in s.action if a.startswith("Shot ")]
+    assert shots  # the quiet round's shots are in the film

@@ -257,8 +257,9 @@ def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
             group = group if group.startswith("the ") else f"the {group}"
             action.append(f'{group[:1].upper()}{group[1:]}, in chorus: "{line.text.strip()}"')
     characters = [name for name in scene.characters if name not in groups]
+    # A scene holds at most twelve action lines (Scene.action).
     return scene.model_copy(
-        update={"action": action, "dialogue": dialogue, "characters": characters}
+        update={"action": action[:12], "dialogue": dialogue, "characters": characters}
     )
 
 
