@@ -27,6 +27,7 @@ __all__ = [
     "cut_to_length",
     "deterministic_repair",
     "named_as_in_bible",
+    "without_place_speakers",
     "trim_to_fit",
     "unknown_speakers",
     "within_form",
@@ -108,6 +109,42 @@ def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
     return screenplay.model_copy(update={"scenes": scenes})
 
 
+#: A speaker that is somewhere, not someone: "General's Home", 小明的家.
+_PLACE_SPEAKER = re.compile(
+    r"['’]s\s+(?:home|house|room|office|kitchen|study|tent|camp|palace|hall|shop)$"
+    r"|的(?:家|房间|卧室|办公室|厨房|客厅)$",
+    re.IGNORECASE,
+)
+
+
+def without_place_speakers(screenplay: Screenplay) -> Screenplay:
+    """``screenplay`` without cues whose speaker is one of its places, not a person.
+
+    Recorded (en-ancient-letter, 2026-12-02): a line came under "General's Home", a scene's
+    place read as a cue; it was given a bible entry, and the whole film was refused because
+    a place was a character. Nobody in the bible by that name speaks it, so the cue goes.
+    """
+    places = {scene.place.strip().casefold() for scene in screenplay.scenes}
+    people = {person.name.casefold() for person in screenplay.characters}
+
+    def somewhere(name: str) -> bool:
+        key = name.strip().casefold()
+        return key not in people and (key in places or bool(_PLACE_SPEAKER.search(key)))
+
+    scenes = [
+        scene.model_copy(
+            update={
+                "dialogue": [line for line in scene.dialogue if not somewhere(line.speaker)],
+                "characters": [name for name in scene.characters if not somewhere(name)],
+            }
+        )
+        for scene in screenplay.scenes
+    ]
+    if [s.model_dump() for s in scenes] == [s.model_dump() for s in screenplay.scenes]:
+        return screenplay
+    return screenplay.model_copy(update={"scenes": scenes})
+
+
 def unknown_speakers(screenplay: Screenplay) -> list[str]:
     """Speakers without a bible entry, in the order they first speak."""
     return [name for name, _ in _strangers(screenplay).values()]
@@ -119,7 +156,7 @@ def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]
     The entry pins a plain look for production, in the film's language; its role says
     where they speak.
     """
-    screenplay = named_as_in_bible(screenplay)
+    screenplay = without_place_speakers(named_as_in_bible(screenplay))
     room = max(0, MAX_CHARACTERS - len(screenplay.characters))
     strangers = list(_strangers(screenplay).values())[:room]
     if not strangers:

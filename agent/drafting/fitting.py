@@ -38,7 +38,7 @@ from film.form import (
 from film.quality import Finding, check_bible
 from film.quality.people.bible import dressed_as_men
 from film.quality.runtime import TOLERANCE
-from film.repair import MAX_CHARACTERS, named_as_in_bible, unknown_speakers
+from film.repair import MAX_CHARACTERS, named_as_in_bible, unknown_speakers, without_place_speakers
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     The entries go through the gate's bible checks (a name that is a name, a look, the
     film's language). When the model cannot give them, the form repair adds plain ones.
     """
-    screenplay = named_as_in_bible(screenplay)
+    screenplay = without_place_speakers(named_as_in_bible(screenplay))
     strangers = unknown_speakers(screenplay)
     room = MAX_CHARACTERS - len(screenplay.characters)
     if not strangers or room <= 0:

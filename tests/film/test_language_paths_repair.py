@@ -99,6 +99,17 @@ def test_the_bibles_own_person_with_an_article_is_not_a_second_person() -> None:
     assert {line.speaker for line in repaired.scenes[0].dialogue} == {"Lead 0", "Cook"}
 
 
+def test_a_place_read_as_a_speaker_is_no_person() -> None:
+    """Recorded (en-ancient-letter, 2026-12-02): "General's Home" spoke, joined the bible,
+    and the whole film was refused because a place was a character."""
+    film = _talky(["Lead 0", "General's Home", "Kitchen", "Cook"])
+    repaired, added = add_missing_speakers(film)
+    assert added == ["Cook"]
+    assert {line.speaker for s in repaired.scenes for line in s.dialogue} == {"Lead 0", "Cook"}
+    chinese = _talky(["小明的家", "画家"])
+    assert add_missing_speakers(chinese)[1] == ["画家"]  # a painter is someone
+
+
 def test_within_form_refuses_a_cast_the_bible_cannot_hold() -> None:
     with pytest.raises(TooManyCharacters):
         within_form(_talky([f"Guest {i}" for i in range(10)], lines=1), 600)
