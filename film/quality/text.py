@@ -192,7 +192,9 @@ def shorten(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』]*")
+#: A closing quote after the stop belongs to the sentence: "说：‘……橘猫。’" left a lone
+#: "’" as a visual note of its own, and the guard's scene was refused as debris (2026-12-02).
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』’\"']*")
 #: A spoken sentence with the space after it, so the pieces join back as they were: a
 #: Chinese stop ends one anywhere, an English one only before a space ("3.5" is one word).
 SPOKEN_SENTENCE = re.compile(r".+?(?:[。！？]+[”\"'」]?|[.!?]+[”\"']?(?=\s|$)|$)\s*", re.S)

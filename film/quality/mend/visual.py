@@ -70,7 +70,8 @@ def visual_of_its_own(scene: Scene) -> Scene:
     own = [
         sentence
         for sentence in told
-        if not _SPEECH.search(sentence)
+        if re.search(r"\w", sentence)  # a lone quote mark is no shot
+        and not _SPEECH.search(sentence)
         and not (long_enough(sentence) and shown.earlier("action", sentence))
         and not retells(sentence, scene.action, scene.characters)
         and not (long_enough(sentence) and any(normalise(sentence) in line for line in held))

@@ -370,3 +370,20 @@ def test_a_job_named_person_gets_a_name_and_keeps_the_job_as_role() -> None:
     nurse = CharacterProfile(name="Nurse", role="Nurse", look="Nurse has short hair.")
     (mended,) = mended_bible(idea, [nurse], "en")
     assert (mended.name, mended.role, mended.look) == ("Sam", "Nurse", "Sam has short hair.")
+
+
+def test_a_quote_mark_after_a_dropped_speech_is_no_visual_note() -> None:
+    """Recorded (保安大爷抓橘猫, 2026-12-02): "保安大爷说：‘最后抓到的却是一只橘猫。’" as the
+    note; the speech went and its closing "’" was left as the note, refused as debris."""
+    from film.quality.debris import find_debris
+    from film.quality.mend import visual_of_its_own
+
+    scene = _scene(["保安大爷布下天罗地网。"]).model_copy(
+        update={
+            "visual": "保安大爷说：‘最后抓到的却是一只橘猫。’",
+            "place": "小区",
+            "time_of_day": "NIGHT",
+        }
+    )
+    mended = visual_of_its_own(scene).visual
+    assert mended == "" and not find_debris(mended)
