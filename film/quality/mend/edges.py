@@ -158,6 +158,15 @@ def without_speech_lead(line: str) -> str:
 _VISUAL_STUB = re.compile(r"([。！？])\s*[\u4e00-\u9fff]{1,8}$")
 
 
+#: An action line about the film rather than in it: "画师结束影片，并且画面逐渐淡出。" (宫廷画师,
+#: 2026-12-02), "The film ends". The camera may move, and an audience may be in the story
+#: (a stage, a battle of the bands); the film itself is not.
+_ABOUT_THE_FILM = re.compile(
+    r"影片|本片|全片|电影结束|画面逐渐淡出|\bthe film (?:ends|fades)\b|\bfades? (?:out|to black)\b",
+    re.IGNORECASE,
+)
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
@@ -174,10 +183,14 @@ def mend_edges(scene: Scene) -> Scene:
         mended
         for line in scene.action
         if (mended := without_speech_lead(whole_clauses(clean_edges(without_heading(line)))))
+        and not _ABOUT_THE_FILM.search(mended)
     ] or scene.action[:1]
+    names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
         line.model_copy(update={"text": whole_clauses(clean_edges(line.text))})
         for line in scene.dialogue
+        # A cue that is only someone's name ("偷外卖的贼: 保安大爷", 2026-12-02) says nothing.
+        if line.text.strip(" ，,。.!！?？…").casefold() not in names
     ]
     visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
     visual = _VISUAL_STUB.sub(r"\1", visual)

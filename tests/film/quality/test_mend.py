@@ -656,3 +656,18 @@ def test_clothes_the_bible_dresses_someone_in_are_worn_not_carried() -> None:
         "Maya walks in.",
         "Maya holds a letter.",
     ]
+
+
+def test_a_line_about_the_film_and_a_cue_that_is_only_a_name_go() -> None:
+    """Recorded (2026-12-02): "画师结束影片，并且画面逐渐淡出。" as an action line, and
+    @偷外卖的贼 saying only "保安大爷"."""
+    from film.quality.mend import mend_edges
+
+    scene = _scene(
+        ["画师放下画笔。", "画师结束影片，并且画面逐渐淡出。"], ["保安大爷", "快回来！"]
+    ).model_copy(update={"characters": ["Nan", "保安大爷"]})
+    mended = mend_edges(scene)
+    assert mended.action == ["画师放下画笔。"]
+    assert [line.text for line in mended.dialogue] == ["快回来！"]
+    crowd = _scene(["The audience cheers as Kofi plays."], ["Thank you!"])
+    assert mend_edges(crowd).action == ["The audience cheers as Kofi plays."]
