@@ -31,7 +31,7 @@ from agent.drafting.tidy import (
     without_again,
 )
 from film.language import chinese_clauses
-from film.quality.mend.edges import clean_edges
+from film.quality.mend.edges import clean_edges, whole_clauses
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
@@ -69,6 +69,15 @@ def _meaningful(text: str) -> bool:
 
 _STRING_SEAM = re.compile(r"['’]\s*[,，]\s*['‘](?=\S)")
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
+
+
+def _whole_voice(voice: str) -> str:
+    """An English voice hint without the clause it broke off on.
+
+    Recorded (by hand, 2026-12-02): "Energetic and enthusiastic, with a hint of". A Chinese
+    hint may end on 的 ("低沉而温柔的") and is left whole.
+    """
+    return whole_clauses(voice).rstrip(".") if voice.isascii() else voice
 
 
 def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
@@ -111,7 +120,9 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit
                 # and loafers") is clothing, not something carried.
                 props=[p for p in props if p and p.lower() not in worn.lower()][:6],
-                voice=whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS),
+                voice=_whole_voice(
+                    whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS)
+                ),
             )
     return list(profiles.values())
 

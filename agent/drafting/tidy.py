@@ -300,7 +300,12 @@ def own_setting(setting: str, idea: str, language: str) -> str:
     and the scooter's visual note then held an umbrella against the rain. An idea that is
     rainy or in June keeps it.
     """
-    copied = setting.strip(" .。").casefold() in _EXAMPLE_SETTINGS
+    # Its wording varies: "a rainy season in June" (by hand, 2026-12-02). Rain and June
+    # together are the example's.
+    copied = setting.strip(" .。").casefold() in _EXAMPLE_SETTINGS or (
+        bool(re.search(r"\brain|梅雨|雨季|下雨", setting, re.I))
+        and bool(re.search(r"\bjune\b|六月", setting, re.I))
+    )
     if copied and not _RAINY.search(idea):
         return _PRESENT_DAY.get(language, "present day")
     return setting

@@ -713,6 +713,10 @@ def test_the_logline_examples_setting_is_not_the_storys() -> None:
         "a rainy week in June"
     )
     assert own_setting("late autumn", scooter, "en") == "late autumn"
+    # Reworded (by hand, the piano teacher, 2026-12-02); rain alone is a story's own.
+    piano = "A retired piano teacher hears the boy next door practising scales badly."
+    assert own_setting("a rainy season in June", piano, "en") == "present day"
+    assert own_setting("a rainy autumn night", piano, "en") == "a rainy autumn night"
 
 
 def test_a_bible_field_that_names_itself_loses_the_label() -> None:
@@ -811,3 +815,24 @@ def test_outdoors_is_read_off_the_place_as_cleaned() -> None:
     )
     fitted = fit_beats([beat], 1, ["Sam"], "en", "A lighthouse keeper's last night.")[0]
     assert (fitted.place, fitted.interior) == ("The sea", "EXT")
+
+
+def test_a_voice_cut_off_and_a_note_that_opens_on_the_task_are_mended() -> None:
+    """Recorded (by hand, the piano teacher, 2026-12-02): "Energetic and enthusiastic, with
+    a hint of" as a voice, and "Light, colour and framing of Mr. Judd's bedroom" as a note."""
+    from agent.drafting.converters import _whole_voice
+    from film.quality.mend import mend_edges
+    from film.screenplay import Scene
+
+    assert _whole_voice("Energetic and enthusiastic, with a hint of") == (
+        "Energetic and enthusiastic"
+    )
+    assert _whole_voice("low, steady, serious") == "low, steady, serious"
+    assert _whole_voice("低沉而温柔的") == "低沉而温柔的"
+    scene = Scene(
+        number=1,
+        place="Bedroom",
+        action=["Riley plays scales."],
+        visual="Light, colour and framing of Mr. Judd's bedroom, showing his piano.",
+    )
+    assert mend_edges(scene).visual == "Mr. Judd's bedroom, showing his piano."

@@ -158,6 +158,13 @@ def without_speech_lead(line: str) -> str:
 _VISUAL_STUB = re.compile(r"([。！？])\s*[\u4e00-\u9fff]{1,8}$")
 
 
+#: The scene task's own words opening a visual note: "Light, colour and framing of Mr.
+#: Judd's bedroom, showing…" (by hand, 2026-12-02), "光线、色彩和构图：".
+_TASK_WORDS = re.compile(
+    r"^(?:light, colou?r and framing(?: of)?|光线、色彩和构图)[\s:：,，]*", re.I
+)
+
+
 #: An action line about the film rather than in it: "画师结束影片，并且画面逐渐淡出。" (宫廷画师,
 #: 2026-12-02), "The film ends". The camera may move, and an audience may be in the story
 #: (a stage, a battle of the bands); the film itself is not.
@@ -193,7 +200,7 @@ def mend_edges(scene: Scene) -> Scene:
         if line.text.strip(" ，,。.!！?？…").casefold() not in names
     ]
     visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
-    visual = _VISUAL_STUB.sub(r"\1", visual)
+    visual = _TASK_WORDS.sub("", _VISUAL_STUB.sub(r"\1", visual)).strip()
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
