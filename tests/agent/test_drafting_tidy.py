@@ -211,6 +211,8 @@ def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
 def test_an_outdoor_place_is_never_an_interior() -> None:
     assert interior_for("City bus stop", "INT") == "EXT"
     assert interior_for("青海湖边", "INT") == "EXT"
+    assert interior_for("公交站前", "INT") == "EXT"
+    assert interior_for("雨中的公交车站", "INT") == "EXT"
     assert interior_for("Snowy mountain pass", "INT") == "EXT"
     assert interior_for("The Snowbound Pass", "INT") == "EXT"
     assert interior_for("Coastal village", "INT") == "EXT"

@@ -14,7 +14,9 @@ from film.screenplay import Scene
 # ("保安大爷带着橘猫回家，然后向"); both reached a screenplay the gate had passed.
 _OPENING_QUOTES = "“\"‘'「『"
 _CLOSING_QUOTES = "”\"’'」』"
-_TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[,，]\s*$")
+#: A JSON separator after a line's closing quote, a stray bracket with it ('好主意。”),',
+#: the courier's umbrella film in the web app, 2026-12-02): the brackets close nothing.
+_TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[)）\]]*\s*[,，]\s*$")
 #: The end of a JSON object written into the text: '}, {', "}]", "'}", "}],".
 _JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]\s*,?|,\s*\{\s*\"?)?\s*$")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")

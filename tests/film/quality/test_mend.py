@@ -333,6 +333,8 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
         return whole_clauses(clean_edges(text))
 
     assert mended("抓到！”，") == "抓到！"
+    assert mended("“这是个好主意。”),") == "这是个好主意。"  # web app, 2026-12-02
+    assert mended("（笑）“好主意。”") == "（笑）“好主意。”"
     assert mended("我一定要抓住这只怪异的宠物！”，") == "我一定要抓住这只怪异的宠物！"
     assert mended("I'll be right there\",") == "I'll be right there"
     assert mended("“你好。”") == "你好。"
