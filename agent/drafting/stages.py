@@ -172,11 +172,16 @@ def must_cast_people(idea: str) -> list[str]:
     The lead ("shy boy") is named only where no kin or trade word already says who they
     are ("retired bus driver" is the driver).
     """
-    people = idea_people_words(idea)
+    people = list(dict.fromkeys(idea_people_words(idea)))  # grandson, granddaughter: grandchild
     lead = idea_lead(idea)
-    if lead and not any(word in (lead.split() if lead.isascii() else lead) for word in people):
-        people = [lead, *people]
-    return people
+    words = lead.split() if lead.isascii() else [lead]
+    inside = [word for word in people if any(word in w for w in words)]
+    if not lead:
+        return people
+    if not inside:
+        return [lead, *people]
+    # The lead is cast first ("老木匠" before the 孙女 he makes the box for).
+    return [*inside, *(word for word in people if word not in inside)]
 
 
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:

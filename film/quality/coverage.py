@@ -67,6 +67,15 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     ("soldier", "士兵"),
     ("courier", "快递员", "外卖员", "外卖小哥", "快递小哥", "外卖骑手"),
     ("police", "officer", "警察"),
+    # Trades an idea's lead is known by: "老木匠给孙女做了一个木盒子" was cast without the
+    # carpenter, and the box was credited to a "父亲" (by hand, 2026-12-02).
+    ("carpenter", "木匠"),
+    ("tailor", "裁缝"),
+    ("blacksmith", "铁匠"),
+    ("postman", "postwoman", "邮递员"),
+    ("fisherman", "渔夫", "渔民"),
+    ("barber", "理发师"),
+    ("baker", "面包师"),
     ("emperor", "皇帝"),
     ("princess", "公主"),
     ("将军",),

@@ -13,7 +13,7 @@ import re
 
 from PIL import ImageFont
 
-from film.language import NO_LINE_START, WIDE
+from film.language import NO_LINE_END, NO_LINE_START, WIDE
 
 # A token is one wide (Chinese) character, one run of anything else, or one run of spaces.
 _TOKEN = re.compile(rf"[{WIDE}]|[^\s{WIDE}]+|\s+")
@@ -48,7 +48,25 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> list[str]:
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line.rstrip())
-    return [ln for ln in lines if ln] or [""]
+    return _hung([ln for ln in lines if ln]) or [""]
+
+
+def _hung(lines: list[str]) -> list[str]:
+    """``lines`` with no closing mark starting a line and no opening mark ending one.
+
+    Chinese typesetting forbids both. A closing mark hangs at the end of the line before;
+    an opening one moves down to the word it opens. Done after the measured wrap, because
+    a line cut for width can still leave one there: a title card read "，的" on its last line
+    (web app, 2026-12-02).
+    """
+    for index in range(1, len(lines)):
+        while lines[index] and lines[index][0] in NO_LINE_START:
+            lines[index - 1] += lines[index][0]
+            lines[index] = lines[index][1:].lstrip()
+        while lines[index - 1] and lines[index - 1][-1] in NO_LINE_END and lines[index]:
+            lines[index] = lines[index - 1][-1] + lines[index]
+            lines[index - 1] = lines[index - 1][:-1].rstrip()
+    return [ln for ln in lines if ln]
 
 
 def balanced_width(text: str, face: ImageFont.FreeTypeFont, max_width: int) -> int:

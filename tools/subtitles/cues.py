@@ -14,7 +14,6 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from film.language import NO_LINE_END, NO_LINE_START
 from tools.fonts import cjk_sans_path
 from tools.picture.typeset import balanced_width, wrap
 
@@ -104,19 +103,10 @@ def wrap_lines(
 
     ``balance`` evens the lines out (:func:`tools.picture.typeset.balanced_width`), for titles.
 
-    Chinese typesetting forbids closing punctuation at the start of a line and opening brackets
-    at its end, so such marks are moved across the break after the measured wrap.
+    Closing marks never start a line, nor opening ones end it (:func:`tools.picture.typeset.wrap`).
     """
     width = balanced_width(text, font, int(max_width)) if balance else int(max_width)
-    lines = [ln for ln in wrap(text, font, width) if ln]
-    for index in range(1, len(lines)):
-        while lines[index] and lines[index][0] in NO_LINE_START:
-            lines[index - 1] += lines[index][0]
-            lines[index] = lines[index][1:].lstrip()
-        while lines[index - 1] and lines[index - 1][-1] in NO_LINE_END and lines[index]:
-            lines[index] = lines[index - 1][-1] + lines[index]
-            lines[index - 1] = lines[index - 1][:-1].rstrip()
-    return [ln for ln in lines if ln] or [""]
+    return wrap(text, font, width)
 
 
 @cache

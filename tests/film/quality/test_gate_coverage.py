@@ -238,3 +238,22 @@ def test_a_chinese_ideas_lead_opens_one_of_its_clauses() -> None:
     assert must_cast_people("一位宫廷画师奉命为公主画像。") == ["宫廷画师", "公主"]
     people = [("王芳", "程序员"), ("李小雨", "卖煎饼的女孩")]
     assert lead_name(market, people) == "李小雨"
+
+
+def test_a_trade_lead_is_cast_first_and_checked() -> None:
+    """Recorded (by hand, 2026-12-02): the carpenter the idea is about was not in the bible,
+    and no check missed him; the box he made was credited to a "父亲"."""
+    from agent.drafting.stages import must_cast_people
+    from film.quality.coverage import check_people
+    from film.quality.story.actions import idea_lead
+
+    box = "老木匠给即将出嫁的孙女做了一个木盒子，婚礼那天她打开盒子，看到了里面刻着的字。"
+    assert idea_lead(box) == "老木匠"
+    assert must_cast_people(box) == ["木匠", "孙女"]
+    assert must_cast_people("A retired carpenter builds a cradle for his first grandchild.") == [
+        "carpenter",
+        "grandchild",
+    ]
+    bible = [("李小梅", "孙女 新娘"), ("李建国", "父亲")]
+    assert [f.text for f in check_people(box, bible)] == ["carpenter"]
+    assert check_people(box, [*bible, ("王德福", "老木匠，孙女的爷爷")]) == []

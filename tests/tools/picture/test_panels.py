@@ -263,3 +263,18 @@ def test_voices_things_and_animals_are_not_drawn_as_people(english_screenplay, m
     pasted.clear()
     painter.panel(_shot(2, "The sea", said=said))  # a close on a voice: the set, no person
     assert pasted == []
+
+
+def test_a_line_cut_for_width_leaves_no_comma_to_start_the_next():
+    """Recorded (web app, 2026-12-02): a card's last line read "，的"."""
+    from tools.picture.typeset import wrap
+
+    face = font(60)
+    plain = "下雨天快递小哥把自己的伞让给了等公交的小学生第二天收到一张手写的感谢卡心里暖暖的"
+    for at in range(3, 40):
+        text = plain[:at] + "，" + plain[at:]
+        for width in range(300, 900, 37):
+            lines = wrap(text, face, width)
+            assert "".join(lines) == text
+            assert not any(line[0] in "，。" for line in lines[1:]), (width, lines)
+            assert not any(line.endswith("“") for line in wrap("他说“" + plain, face, width))
