@@ -224,9 +224,15 @@ def to_scene(
     ]:
         if name not in cast:
             cast.append(name)
-    action = [_ended(whole_sentences(a, LINE_CHARS)) for a in draft.action if _meaningful(a)] or [
-        beat.summary.strip()
-    ]
+    # The same seam inside one action "line" ran a whole scene together: "奶奶说：‘…希望。',
+    # '孙子…停顿了…', …, '孙子回答说：“我答应过你，一定要考取好大学。”'" (dumplings,
+    # 2026-12-02), struck whole, its best line with it. Apart, each piece is mended alone.
+    action = [
+        _ended(whole_sentences(piece, LINE_CHARS))
+        for a in draft.action
+        for piece in _STRING_SEAM.split(a)
+        if _meaningful(piece)
+    ] or [beat.summary.strip()]
     return Scene(
         number=number,
         interior=beat.interior,

@@ -11,17 +11,12 @@ Anything the model cannot fix here falls through to the deterministic form repai
 from __future__ import annotations
 
 import logging
+from typing import Literal
 
 from agent.drafting.brief import facts_for
 from agent.drafting.converters import to_profiles
 from agent.drafting.scene_writer import SceneWriter
-from agent.drafting.schemas import (
-    CastDraft,
-    LineDraft,
-    SceneDraft,
-    SceneMore,
-    more_schema,
-)
+from agent.drafting.schemas import CastDraft, LineDraft, SceneDraft, SceneMore, more_schema
 from agent.messages import join_numbers, say
 from agent.model.ask import StageFailure, stage_messages
 from agent.model.gate import ask_checked
@@ -42,6 +37,8 @@ from film.repair import MAX_CHARACTERS, named_as_in_bible, unknown_speakers, wit
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
 log = logging.getLogger(__name__)
+#: How a short scene grows (see :func:`extend`).
+Growth = Literal["on", "opening", "quiet"]
 #: Scenes the model is asked to shorten before the cut (the longest first).
 SHORTEN_AT_MOST = 2
 #: How far past the length limit a film may run and still only be cut, not rewritten.
@@ -126,7 +123,7 @@ def _scene_end(scene: Scene, *, opening: bool = False) -> str:
 
 
 async def extend(
-    writer: SceneWriter, index: int, scene: Scene, seconds: float, *, how: str = "on"
+    writer: SceneWriter, index: int, scene: Scene, seconds: float, *, how: Growth = "on"
 ) -> Scene:
     """Scene ``index`` with the lines it lacks to run about ``seconds`` added at its end.
 
@@ -228,7 +225,7 @@ async def rewrite_shorter(writer: SceneWriter, index: int, scene: Scene, seconds
 
 
 async def lengthen(
-    writer: SceneWriter, screenplay: Screenplay, target: float, *, how: str = "on"
+    writer: SceneWriter, screenplay: Screenplay, target: float, *, how: Growth = "on"
 ) -> Screenplay:
     """The shortest scenes written longer until the film reaches ``target`` seconds.
 

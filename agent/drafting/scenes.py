@@ -19,7 +19,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.brief import drafting_genre, film_brief, film_language, heading_text
-from agent.drafting.fitting import fit, lengthen
+from agent.drafting.fitting import Growth, fit, lengthen
 from agent.drafting.review import ReviewFailure, review_scenes, struck
 from agent.drafting.scene_writer import SceneWriter
 from agent.drafting.schemas import BeatDraft
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 #: the guard spoof at 48 s of 60 (-19 %) in the craft bench of 2026-12-01 15:00: its review
 #: struck a looping line from the scene the round had just lengthened.
 LENGTH_ROUNDS = 2
+_GROWTH_ROUNDS: tuple[Growth, ...] = ("opening", "quiet")
 
 
 async def _within_length(writer: SceneWriter, screenplay: Screenplay) -> Screenplay:
@@ -70,7 +71,7 @@ async def _within_length(writer: SceneWriter, screenplay: Screenplay) -> Screenp
         # Fitting asked each scene to go on after its last lines; the rounds here ask how it
         # opens, then only for what the camera sees: asked again to talk, the model wrote
         # the lines it had already said (see fitting.extend).
-        longer = await lengthen(writer, screenplay, target, how=("opening", "quiet")[_round % 2])
+        longer = await lengthen(writer, screenplay, target, how=_GROWTH_ROUNDS[_round % 2])
         if longer is screenplay:
             return screenplay
         screenplay = await review_scenes(longer, writer)  # lengthen's scenes carry estimates

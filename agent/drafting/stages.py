@@ -45,13 +45,12 @@ from film.quality import (
     check_beats,
     check_bible,
     check_logline,
-    idea_people_words,
 )
 from film.quality.genre import in_period_dress, theme_for_label
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
-from film.quality.story.actions import idea_lead, lead_name
+from film.quality.story.actions import lead_name, must_cast_people
 from film.repair import deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -164,24 +163,6 @@ def _bible_line(person: CharacterProfile) -> str:
         f"- **{person.name}** ({person.role or '-'}) look: {person.look or '-'}; "
         f"wardrobe: {person.wardrobe or '-'}; props: {props}"
     )
-
-
-def must_cast_people(idea: str) -> list[str]:
-    """The idea's people the bible's task names: its lead first, then its kin and trades.
-
-    The lead ("shy boy") is named only where no kin or trade word already says who they
-    are ("retired bus driver" is the driver).
-    """
-    people = list(dict.fromkeys(idea_people_words(idea)))  # grandson, granddaughter: grandchild
-    lead = idea_lead(idea)
-    words = lead.split() if lead.isascii() else [lead]
-    inside = [word for word in people if any(word in w for w in words)]
-    if not lead:
-        return people
-    if not inside:
-        return [lead, *people]
-    # The lead is cast first ("老木匠" before the 孙女 he makes the box for).
-    return [*inside, *(word for word in people if word not in inside)]
 
 
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:

@@ -97,9 +97,9 @@ PLACEHOLDER_NAMES = frozenset(
 #: A group cast as one character: "小红的家人和朋友" (craft bench, 2026-12-02), "The
 #: villagers", "Mia and Leo". A given name with 和 in it (王和平) is one person.
 _GROUP = re.compile(
-    r"[\u4e00-\u9fff]{2}(?:和|与|跟|以及)[\u4e00-\u9fff]{2}|(?:们|家人|一家|大家|众人)$"
+    r"[\u4e00-\u9fff]{2}(?:和|与|跟|以及)[\u4e00-\u9fff]{2}|(?:们|家人|一家|大家|众人|全体)$"
     r"|\b(?:and|&)\b|\b(?:family|friends|everyone|crowd|villagers|students|classmates|"
-    r"people|others)$"
+    r"people|others|squad|team)$|^(?:all|全体)$"
     # "The customers" (en-spoof-scooter, 2026-12-02): a plural of people after "the".
     r"|^the\s+(?:\w+\s+)?(?:\w*[a-rt-z]s|\w*(?:men|women|folk|people))$",
     re.I,

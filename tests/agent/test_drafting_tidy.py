@@ -802,6 +802,27 @@ def test_two_strings_run_together_in_a_line_are_two_cues() -> None:
     assert len(to_scene(1, beat, english, ["奶奶"]).dialogue) == 1
 
 
+def test_strings_run_together_in_an_action_line_are_lines_apart() -> None:
+    """Recorded (craft bench, dumplings, 2026-12-02): a whole scene in one action "line"."""
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "INT",
+            "place": "厨房",
+            "time_of_day": "DAY",
+            "summary": "奶奶和孙子包饺子。",
+            "characters": ["奶奶", "孙子"],
+        }
+    )
+    run = (
+        "奶奶把馅放进面皮里。', '孙子在包第二个饺子时突然停顿了。', "
+        "'孙子回答说：“我答应过你，一定要考取好大学。”"
+    )
+    draft = SceneDraft.model_validate({"action": [run], "dialogue": []})
+    action = to_scene(1, beat, draft, ["奶奶", "孙子"], "zh").action
+    assert action[:2] == ["奶奶把馅放进面皮里。", "孙子在包第二个饺子时突然停顿了。"]
+    assert len(action) == 3 and "', '" not in action[2] and "考取好大学" in action[2]
+
+
 def test_outdoors_is_read_off_the_place_as_cleaned() -> None:
     """Recorded (lighthouse, 2026-12-02): "The sea - NIGHT" was headed INT. THE SEA."""
     from agent.drafting.beats import fit_beats

@@ -265,7 +265,7 @@ async def test_the_characters_prompt_names_the_ideas_people_up_front(monkeypatch
     await draft(Studio(monkeypatch, tmp_path / "en", model))
     assert "The idea names these people: grandma, grandson." in prompts[0]
     # An English idea's lead is named first, though no kin or trade word says who they are.
-    from agent.drafting.stages import must_cast_people
+    from film.quality.story.actions import must_cast_people
 
     boy = "A shy boy teaches his grandmother to send her first video message to her sister."
     assert must_cast_people(boy) == ["shy boy", "grandmother", "sister"]

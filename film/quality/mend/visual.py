@@ -22,8 +22,9 @@ def mend_visual(
     """
     if not scene.visual.strip() or not guidelines:
         return scene
-    own = [s for s in sentences(scene.visual) if not lifted(s, guidelines)]
-    if own and len(own) < len(sentences(scene.visual)):  # a palette pasted beside a shot
+    written = sentences(scene.visual)
+    own = [s for s in written if not lifted(s, guidelines)]
+    if own and len(own) < len(written):  # a palette pasted beside a shot
         scene = scene.model_copy(
             update={"visual": ("" if cjk_count(scene.visual) else " ").join(own)}
         )
@@ -75,6 +76,7 @@ def visual_of_its_own(scene: Scene) -> Scene:
         and not (long_enough(sentence) and shown.earlier("action", sentence))
         and not retells(sentence, scene.action, scene.characters)
         and not (long_enough(sentence) and any(normalise(sentence) in line for line in held))
+        and not _heading_again(sentence, scene)
     ]
     chinese = bool(cjk_count(scene.visual))
     joiner = "" if chinese else " "
@@ -82,3 +84,22 @@ def visual_of_its_own(scene: Scene) -> Scene:
     if visual == scene.visual.strip():
         return scene
     return scene.model_copy(update={"visual": visual})
+
+
+#: What a heading says besides its place, in either language: "厨房内景，白天。" is the heading.
+_HEADING_WORDS = re.compile(
+    r"内景|外景|室内|室外|白天|夜晚|晚上|早晨|清晨|傍晚|黄昏|黎明|深夜|中午|下午|上午|"
+    r"\b(?:int|ext|interior|exterior|day|night|morning|evening|dusk|dawn|daytime|"
+    r"inside|outside|the|a|an|at|in|of|on|by)\b",
+    re.I,
+)
+
+
+def _heading_again(sentence: str, scene: Scene) -> bool:
+    """Whether ``sentence`` only says the heading again: its place and its time, no shot.
+
+    Recorded (craft bench, dumplings, 2026-12-02): "厨房内景，白天。" for INT. 厨房 - DAY.
+    """
+    rest = sentence.lower().replace(scene.place.lower(), " ") if scene.place.strip() else sentence
+    rest = _HEADING_WORDS.sub(" ", rest)
+    return not re.search(r"\w", rest)

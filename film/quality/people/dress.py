@@ -36,7 +36,7 @@ _GROWN_UP_ONLY = re.compile(
 #: hair") are one join: split apart, they left an empty piece whose join was dropped, and
 #: the look read "a dresswith her hair" (craft bench, en-family-bus, 2026-12-01).
 _JOINS = re.compile(
-    r"(\s*(?:[,，、;；](?:\s*(?:and|with)\b)?|\band\b|\bwith\b|和|配|搭配)\s*)", re.I
+    r"(\s*(?:[,，、;；/](?:\s*(?:and|with)\b)?|\band\b|\bwith\b|和|与|配|搭配)\s*)", re.I
 )
 _PLAIN = {"en": "T-shirt, shorts and trainers", "zh": "T恤、短裤和运动鞋"}
 #: What only small children wear, and what a grown person wears instead.
@@ -234,13 +234,12 @@ _CARRIES_ZH = re.compile(
 _CARRIES_EN = re.compile(
     r",?\s*\b(?:holding|carrying|clutching)\s+(?P<thing>[^,.;!?]{2,50}?)(?=[,.;!?]|$)", re.I
 )
-_PIECE_SPLIT = re.compile(r"[、,，;；/]|\band\b|和|与", re.I)
 
 
 def _pieces(wardrobe: str) -> list[str]:
     """A wardrobe's pieces as they may be named in a line: "蓝色T恤" gives 蓝色T恤 and T恤."""
     pieces: list[str] = []
-    for part in _PIECE_SPLIT.split(wardrobe.lower()):
+    for part in _JOINS.split(wardrobe.lower())[::2]:  # the pieces, not the joins
         part = re.sub(r"^(?:a|an|the|his|her)\s+", "", part.strip())
         if len(part) >= 2:
             pieces.append(part)

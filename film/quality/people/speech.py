@@ -243,7 +243,7 @@ def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
     no cue mend reads as one person's speech.
     """
     groups = {line.speaker for line in scene.dialogue if line.speaker not in people}
-    groups = {name for name in groups if is_group(name) or name.strip().lower() in _CROWDS}
+    groups = {name for name in groups if is_group(name)}
     if not groups:
         return scene
     action, dialogue = list(scene.action), []
@@ -261,7 +261,3 @@ def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
     return scene.model_copy(
         update={"action": action[:12], "dialogue": dialogue, "characters": characters}
     )
-
-
-#: Group words the 1.5B model cues as a speaker on their own.
-_CROWDS = frozenset({"crowd", "squad", "team", "all", "everyone", "大家", "众人", "全体"})

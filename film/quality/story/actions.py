@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.quality.coverage import idea_people_words
 from film.quality.findings import Finding
 from film.quality.text import chinese_clauses, content_words, latin_words, stem
 
@@ -235,3 +236,21 @@ def check_idea_actions(
             )
         )
     return findings
+
+
+def must_cast_people(idea: str) -> list[str]:
+    """The idea's people the bible's task names: its lead first, then its kin and trades.
+
+    The lead ("shy boy") is named only where no kin or trade word already says who they
+    are ("retired bus driver" is the driver).
+    """
+    people = list(dict.fromkeys(idea_people_words(idea)))  # grandson, granddaughter: grandchild
+    lead = idea_lead(idea)
+    words = lead.split() if lead.isascii() else [lead]
+    inside = [word for word in people if any(word in w for w in words)]
+    if not lead:
+        return people
+    if not inside:
+        return [lead, *people]
+    # The lead is cast first ("老木匠" before the 孙女 he makes the box for).
+    return [*inside, *(word for word in people if word not in inside)]

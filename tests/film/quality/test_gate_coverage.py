@@ -223,8 +223,7 @@ def test_the_person_an_english_idea_is_about_is_its_lead() -> None:
 
 def test_a_chinese_ideas_lead_opens_one_of_its_clauses() -> None:
     """Recorded (craft bench, 2026-12-01): 夜市卖煎饼的女孩 was cast beside a separate 程序员."""
-    from agent.drafting.stages import must_cast_people
-    from film.quality.story.actions import idea_lead, lead_name
+    from film.quality.story.actions import idea_lead, lead_name, must_cast_people
 
     market = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
     assert idea_lead(market) == "夜市摆摊卖煎饼的女孩"
@@ -243,9 +242,8 @@ def test_a_chinese_ideas_lead_opens_one_of_its_clauses() -> None:
 def test_a_trade_lead_is_cast_first_and_checked() -> None:
     """Recorded (by hand, 2026-12-02): the carpenter the idea is about was not in the bible,
     and no check missed him; the box he made was credited to a "父亲"."""
-    from agent.drafting.stages import must_cast_people
     from film.quality.coverage import check_people
-    from film.quality.story.actions import idea_lead
+    from film.quality.story.actions import idea_lead, must_cast_people
 
     box = "老木匠给即将出嫁的孙女做了一个木盒子，婚礼那天她打开盒子，看到了里面刻着的字。"
     assert idea_lead(box) == "老木匠"

@@ -116,6 +116,13 @@ def test_a_visual_note_is_one_shot_not_the_scene_told_again() -> None:
         update={"visual": "她突然遇到了一个难题。", "place": "夜市", "time_of_day": "NIGHT"}
     )
     assert visual_of_its_own(story).visual == ""
+    # Recorded (craft bench, dumplings, 2026-12-02): the heading said again, no shot.
+    heading = thanks.model_copy(update={"visual": "厨房内景，白天。"})
+    assert visual_of_its_own(heading).visual == ""
+    lit = thanks.model_copy(update={"visual": "厨房内景，白天。暖黄的灯光照在面粉上。"})
+    assert visual_of_its_own(lit).visual == "暖黄的灯光照在面粉上。"
+    gym = _scene(["Kofi nods."]).model_copy(update={"visual": "Interior of the gym, day."})
+    assert visual_of_its_own(gym).visual == ""
 
 
 def test_a_grandfather_cast_twice_with_one_look_is_one_person() -> None:
