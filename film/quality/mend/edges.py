@@ -69,7 +69,24 @@ def clean_edges(text: str) -> str:
             fixed = body.rstrip()
         elif fixed[0] == opener and _quote_marks(body, opener) == 1 and len(body) > 1:
             fixed = body[1:].strip()  # the whole line quoted
+    fixed = _closed(fixed)
     return fixed if any(ch.isalnum() for ch in fixed) else text.strip()
+
+
+def _closed(text: str) -> str:
+    """``text`` with a quote it opened and never closed closed at its end, or dropped.
+
+    Recorded (craft bench, street dance, 2026-12-02): "爸爸说：“你跳得真好" on the screen.
+    A line that opens on its only quote mark loses it: the cue already says who speaks.
+    """
+    for opener, closer in (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』")):
+        if text.count(opener) <= text.count(closer):
+            continue
+        if text.startswith(opener) and text.count(opener) == 1:
+            text = text[1:].strip()
+        else:
+            text += closer
+    return text
 
 
 def _quote_marks(text: str, mark: str) -> int:

@@ -159,6 +159,17 @@ _SHARED_RUN = 8
 _SHARED_SHARE = 0.6
 
 
+#: A cue that opens by narrating its own speech with a pronoun: "她笑着回答：因为我想赚点钱"
+#: (craft bench, 2026-12-02), 'He smiles and says, "…"'. Named speakers are moved by
+#: :func:`film.quality.people.speech.narration_to_action`; a pronoun names nobody, so only
+#: the lead goes and the words stay with the cue's speaker.
+_PRONOUN_LEAD = re.compile(
+    r"^(?:他|她|我)[^，。！？：:“”‘’\"]{0,8}?(?:说道|说|问道|问|回答道|回答|答道|喊道|喊|笑道|叹道)"
+    r"\s*[：:]\s*"
+    r"|^(?:he|she|i)\s+(?:[a-z]+\s+){0,3}?(?:says|said|asks|asked|replies|replied|answers|"
+    r"answered|whispers|whispered|shouts|shouted)\s*[:,]\s*",
+    re.IGNORECASE,
+)
 #: A part written in brackets only, "（跑）": a stage direction, nothing to say.
 _ONLY_DIRECTION = re.compile(r"^\s*[（(][^）)]*[）)]\s*[。.!！]?\s*$")
 
@@ -200,6 +211,7 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
     labels = _labels(cast)
     if labels is not None and (next_cue := labels[1].search(words)) is not None:
         words = words[: next_cue.start()].rstrip()
+    words = _PRONOUN_LEAD.sub("", words, count=1).strip() or words
     if SPACED_CJK.search(words) or _ONLY_DIRECTION.match(words):
         return ""
     # Calling oneself by name is a slip: 公主 said "公主，你看到那张纸条了吗？" (画师的秘密),

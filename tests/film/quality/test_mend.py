@@ -325,6 +325,17 @@ def test_lines_that_only_share_a_pattern_are_both_kept() -> None:
     assert drop_repeats(scene) == scene
 
 
+def test_a_cue_that_narrates_its_speech_with_a_pronoun_keeps_the_words() -> None:
+    """Recorded (craft bench, night market, 2026-12-02): "她笑着回答：因为我想赚点钱"."""
+    from film.quality.mend.speeches import spoken_words
+
+    cast = ["小雨", "王芳"]
+    assert spoken_words("她笑着回答：因为我想赚点钱", "小雨", cast) == "因为我想赚点钱"
+    assert spoken_words('He smiles and says, "I will wait."', "Ana", []) == '"I will wait."'
+    assert spoken_words("她说得对。", "小雨", cast) == "她说得对。"
+    assert spoken_words("她说：", "小雨", cast) == "她说："
+
+
 def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
     """Recorded lines of the 1.5B model that a passed screenplay still showed."""
     from film.quality.mend import clean_edges, whole_clauses
@@ -334,6 +345,9 @@ def test_line_edges_lose_json_quotes_and_broken_clauses() -> None:
 
     assert mended("抓到！”，") == "抓到！"
     assert mended("“这是个好主意。”),") == "这是个好主意。"  # web app, 2026-12-02
+    assert mended("爸爸说：“你跳得真好") == "爸爸说：“你跳得真好”"  # street dance, 2026-12-02
+    assert mended("“你跳得真好。") == "你跳得真好。"
+    assert mended("他笑了：‘好’，又说：‘走吧") == "他笑了：‘好’，又说：‘走吧’"
     assert mended("（笑）“好主意。”") == "（笑）“好主意。”"
     assert mended("我一定要抓住这只怪异的宠物！”，") == "我一定要抓住这只怪异的宠物！"
     assert mended("I'll be right there\",") == "I'll be right there"
