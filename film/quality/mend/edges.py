@@ -193,6 +193,21 @@ _ABOUT_THE_FILM = re.compile(
 )
 
 
+#: The outline's own doubt written into the picture: "Ming opens the box, but it's not clear
+#: what" (craft bench, 2026-12-02), "但不清楚里面是什么". A camera shows; it does not wonder.
+_HEDGE = re.compile(
+    r"[,，]?\s*(?:but|and)\s+it(?:'s|’s| is) (?:not |un)clear\b[^.!?]*"
+    r"|[,，]\s*(?:但|可是|但是)(?:还|并)?不(?:清楚|确定|明确)[^。！？]*",
+    re.IGNORECASE,
+)
+
+
+def without_hedge(line: str) -> str:
+    """An action line without the clause that says what is not clear (see :data:`_HEDGE`)."""
+    kept = _HEDGE.sub("", line).strip()
+    return kept if kept and kept != line.strip() and re.search(r"\w", kept) else line
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
@@ -208,7 +223,11 @@ def mend_edges(scene: Scene) -> Scene:
     action = [
         mended
         for line in scene.action
-        if (mended := without_speech_lead(whole_clauses(clean_edges(without_heading(line)))))
+        if (
+            mended := without_speech_lead(
+                whole_clauses(clean_edges(without_hedge(without_heading(line))))
+            )
+        )
         and not _ABOUT_THE_FILM.search(mended)
     ] or scene.action[:1]
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}

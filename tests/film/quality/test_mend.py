@@ -687,3 +687,18 @@ def test_a_line_about_the_film_and_a_cue_that_is_only_a_name_go() -> None:
     assert [line.text for line in mended.dialogue] == ["快回来！"]
     crowd = _scene(["The audience cheers as Kofi plays."], ["Thank you!"])
     assert mend_edges(crowd).action == ["The audience cheers as Kofi plays."]
+
+
+def test_an_action_line_does_not_wonder_what_is_not_clear() -> None:
+    """Recorded (second reader, 2026-12-02): the outline's doubt, "but it's not clear what"."""
+    from film.quality.mend.edges import without_hedge
+
+    assert without_hedge("Ming opens the box, but it's not clear what is inside.") == (
+        "Ming opens the box."
+    )
+    assert without_hedge("Ming opens the box but it is unclear why. He smiles.") == (
+        "Ming opens the box. He smiles."
+    )
+    assert without_hedge("小明打开盒子，但不清楚里面是什么。") == "小明打开盒子。"
+    assert without_hedge("It is not clear.") == "It is not clear."  # nothing else to keep
+    assert without_hedge("Ming waits.") == "Ming waits."
