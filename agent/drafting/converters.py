@@ -64,7 +64,16 @@ _FIELD_NAMES = frozenset({"action", "dialogue", "visual", "speaker", "text", "ch
 
 def _meaningful(text: str) -> bool:
     """False for debris such as "}", "..." or a field's name that small models leave in arrays."""
-    return bool(_WORDLIKE.search(text)) and text.strip(" \"'.:").casefold() not in _FIELD_NAMES
+    key = _KEY_TAIL.sub("", text).strip(" \"'.:”“’‘/").casefold()
+    return bool(_WORDLIKE.search(text)) and key not in _FIELD_NAMES
+
+
+#: A key of the answer run on after a line: "门。” / dialogue': 5," (dumplings, 2026-12-02).
+_KEY_RUN_ON = re.compile(
+    r"(?:[”\"'’]\s*/?\s*|\s/\s*)(?:action|dialogue|visual|speaker|text)['\"’]?\s*:\s*\S{0,6}\s*$"
+)
+#: What follows a key written as a line: "dialogue': 5," (dumplings, 2026-12-02).
+_KEY_TAIL = re.compile(r"[\"'”’]?\s*:\s*(?:\d+|[\[{])?\s*,?\s*$")
 
 
 _STRING_SEAM = re.compile(r"['’]\s*[,，]\s*['‘](?=\S)")
@@ -228,7 +237,7 @@ def to_scene(
     # '孙子…停顿了…', …, '孙子回答说：“我答应过你，一定要考取好大学。”'" (dumplings,
     # 2026-12-02), struck whole, its best line with it. Apart, each piece is mended alone.
     action = [
-        _ended(whole_sentences(piece, LINE_CHARS))
+        _ended(whole_sentences(_KEY_RUN_ON.sub("", piece), LINE_CHARS))
         for a in draft.action
         for piece in _STRING_SEAM.split(a)
         if _meaningful(piece)

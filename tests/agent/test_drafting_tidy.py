@@ -821,6 +821,9 @@ def test_strings_run_together_in_an_action_line_are_lines_apart() -> None:
     action = to_scene(1, beat, draft, ["奶奶", "孙子"], "zh").action
     assert action[:2] == ["奶奶把馅放进面皮里。", "孙子在包第二个饺子时突然停顿了。"]
     assert len(action) == 3 and "', '" not in action[2] and "考取好大学" in action[2]
+    # The same answer ended on a key and its count, "” / dialogue': 5,": debris, no line.
+    tail = SceneDraft.model_validate({"action": [run + "” / dialogue': 5,"], "dialogue": []})
+    assert to_scene(1, beat, tail, ["奶奶", "孙子"], "zh").action[2].endswith("考取好大学。”")
 
 
 def test_outdoors_is_read_off_the_place_as_cleaned() -> None:
