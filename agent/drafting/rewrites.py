@@ -18,7 +18,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.beats import MIN_DISTINCT_BEATS
-from agent.drafting.brief import facts_for
+from agent.drafting.brief import facts_for, film_language
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
@@ -251,3 +251,48 @@ async def fill_thin_outline(
         "kept" if passed else "refused",
     )
     return grown if passed else accepted
+
+
+async def inserted_beat(
+    runtime: Runtime[Context],
+    state: State,
+    beats: Sequence[BeatDraft],
+    at: int,
+    cast: Sequence[str],
+) -> BeatDraft | None:
+    """A new beat to stand at ``at`` in ``beats``, or None when it only retells one.
+
+    It is asked as the outline one beat longer would have it (:func:`beat_plan`): for a
+    film whose ending is the idea's payoff, "the last moment before the ending". What the
+    beats before it tell is the story so far, and the beat before it must not be retold.
+    """
+    language = "zh" if film_language(state) == "zh" else "en"
+    plan = beat_plan(len(beats) + 1, language, state.get("idea", "")).splitlines()
+    role = plan[at].split(". ", 1)[-1] if at < len(plan) else ""
+    told = [b.summary for b in beats[:at]] or [state.get("idea", "")]
+    prompt = "\n\n".join(
+        [
+            facts_for(state, "outline"),
+            task(
+                "next_beat",
+                language,
+                number=at + 1,
+                role=role,
+                before=" ".join(told),
+                summary=told[-1],
+                cast=("、" if language == "zh" else ", ").join(cast) or "-",
+            ),
+        ]
+    )
+    answer = await ask_model(
+        runtime,
+        outline_schema(1),
+        stage_messages(language, prompt),
+        stage="outline",
+        language=language,
+    )
+    beat = answer.beats[0]
+    summaries = [*(b.summary for b in beats), beat.summary]
+    if repeated_indices(summaries) or copies_example(beat.summary):
+        return None
+    return beat

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from fakes import ScriptedChatModel, Studio, default_answer
-from test_graph_gate import PLAIN, draft, screenplay_of, spoiled
+from test_graph_gate import PLAIN, draft, good, screenplay_of, spoiled
 
 from agent.intake.intent import named_genre
 from film.form import estimate_runtime, scene_count_for
@@ -201,6 +201,14 @@ async def test_a_film_whose_talk_keeps_coming_back_is_lengthened_by_what_is_seen
         ]
         return {**data, "action": action, "dialogue": []}
 
+    beat_prompts: list[str] = []
+
+    def one_beat(prompt: str) -> dict[str, Any]:
+        beat_prompts.append(prompt)
+        summary = "Ming burns the first batch and Grandma laughs, flour on her glasses."
+        place = {"place": "Grandma's balcony", "interior": "EXT", "time_of_day": "DUSK"}
+        return {"beats": [{**place, "summary": summary, "characters": ["Ming", "Grandma"]}]}
+
     count = scene_count_for(60)
     model = ScriptedChatModel(
         script={
@@ -213,3 +221,47 @@ async def test_a_film_whose_talk_keeps_coming_back_is_lengthened_by_what_is_seen
     assert quiet and all("no dialogue" in prompt for prompt in quiet)
     shots = [a for s in screenplay_of(result).scenes for a in s.action if a.startswith("Shot ")]
     assert shots  # the quiet round's shots are in the film
+
+
+async def test_a_film_lengthening_cannot_grow_gets_a_scene_before_its_ending(
+    monkeypatch, tmp_path
+) -> None:
+    """Recorded (包饺子的承诺, 2026-12-02): every lengthening answer said the same two
+    sentences again, and the film stayed at 43 s of 60 after both rounds. A new moment
+    before the ending is new to write; the ending stays last."""
+
+    def terse(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
+
+    def nothing_new(data: dict[str, Any]) -> dict[str, Any]:  # what was said, said again
+        return terse(data)
+
+    beat_prompts: list[str] = []
+
+    def one_beat(prompt: str) -> dict[str, Any]:
+        beat_prompts.append(prompt)
+        summary = "Ming burns the first batch and Grandma laughs, flour on her glasses."
+        place = {"place": "Grandma's balcony", "interior": "EXT", "time_of_day": "DUSK"}
+        return {"beats": [{**place, "summary": summary, "characters": ["Ming", "Grandma"]}]}
+
+    count = scene_count_for(60)
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count,
+            "SceneMore": [spoiled("SceneMore", nothing_new, [])] * 100,
+            "OutlineDraft": [good("OutlineDraft", []), one_beat],  # the outline, the added beat
+        }
+    )
+    studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
+    result = await draft(studio, PLAIN)
+    screenplay = screenplay_of(result)
+    assert len(screenplay.scenes) == count + 1, [s.place for s in screenplay.scenes]
+    assert [s.number for s in screenplay.scenes] == list(range(1, count + 2))
+    assert model.calls.count("SceneDraft") == count + 1
+    # The added scene is the one before the last: the ending is still the film's last scene.
+    added = screenplay.scenes[count - 1]
+    assert any(len(line) > len("He nods.") for line in added.action), added.action
+    assert added.place == "Grandma's balcony" and screenplay.scenes[-1].place != added.place
+    # Asked as the outline one beat longer has it, after the story so far.
+    assert "Write beat 3" in beat_prompts[0] and "What happens next?" in beat_prompts[0]
