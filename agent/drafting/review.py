@@ -117,7 +117,10 @@ async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenpl
     for _round in range(REVIEW_ROUNDS):
         if not blocking:
             break
-        log.info("quality gate scenes (whole film): %s", ", ".join(fired(blocking)))
+        log.info(
+            "quality gate scenes (whole film): %s",
+            "; ".join(f"{f.check} at {f.path}: {f.text[:60]!r}" for f in blocking),
+        )
         targets = implicated(screenplay, blocking, writer.brief.idea)
         for index, found in list(targets.items())[:SCENES_PER_ROUND]:
             try:
