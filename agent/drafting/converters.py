@@ -31,6 +31,7 @@ from agent.drafting.tidy import (
     without_again,
 )
 from film.language import chinese_clauses
+from film.quality.coverage import PEOPLE
 from film.quality.mend.edges import clean_edges, whole_clauses
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
@@ -133,7 +134,27 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                     whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS)
                 ),
             )
-    return list(profiles.values())
+    return _without_article_names(list(profiles.values()))
+
+
+_PERSON_WORDS = frozenset(word for group in PEOPLE for word in group)
+
+
+def _without_article_names(people: list[CharacterProfile]) -> list[CharacterProfile]:
+    """``people`` whose roles say "Sam", not "the Sam".
+
+    Recorded (en-ancient-letter, 2026-12-02): "who sent the Sam to cross the pass". Only a
+    name no role word spells loses its article: "the Baker" stays.
+    """
+    names = [
+        p.name
+        for p in people
+        if p.name.isascii() and p.name[:1].isupper() and p.name.lower() not in _PERSON_WORDS
+    ]
+    if not names:
+        return people
+    the_name = re.compile(r"\bthe (" + "|".join(map(re.escape, names)) + r")\b")
+    return [p.model_copy(update={"role": the_name.sub(r"\1", p.role)}) for p in people]
 
 
 def clean_place(place: str, cast: list[str], language: str = "en") -> str:

@@ -195,7 +195,9 @@ def _period_items(text: str) -> str:
     """``text`` without its items (、，; clauses) that name modern dress."""
     kept = "".join(item for item in _DRESS_ITEM.findall(text) if not _MODERN_DRESS.search(item))
     kept = kept.strip().rstrip("、，,;；")
-    return kept + "。" if kept and text.strip().endswith("。") else kept
+    # "…黑色鞋子。。" (painter, 2026-12-02): the last item kept may hold the stop already.
+    ending = text.strip().endswith("。") and not kept.endswith("。")
+    return kept + "。" if kept and ending else kept
 
 
 def in_period_dress(person: CharacterProfile, genre: Genre | None) -> CharacterProfile:

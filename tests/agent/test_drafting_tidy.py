@@ -862,3 +862,29 @@ def test_a_voice_cut_off_and_a_note_that_opens_on_the_task_are_mended() -> None:
         visual="Light, colour and framing of Mr. Judd's bedroom, showing his piano.",
     )
     assert mend_edges(scene).visual == "Mr. Judd's bedroom, showing his piano."
+
+
+def test_a_name_in_a_role_has_no_article() -> None:
+    """Recorded (en-ancient-letter, 2026-12-02): "who sent the Sam to cross the pass"."""
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {"name": "Sam", "role": "swordswoman", "look": "20, lean", "wardrobe": "cloak"},
+                {
+                    "name": "Baker",
+                    "role": "the general who sent the Sam to cross the pass",
+                    "look": "50 years",
+                    "wardrobe": "armour",
+                },
+                {
+                    "name": "Lin",
+                    "role": "friend of the Baker",
+                    "look": "30 years",
+                    "wardrobe": "apron",
+                },
+            ]
+        }
+    )
+    roles = [person.role for person in to_profiles(cast)]
+    assert roles[1] == "the general who sent Sam to cross the pass"
+    assert roles[2] == "friend of the Baker"  # a trade's word keeps its article

@@ -147,8 +147,8 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     if any(arc.tells_turn(text) for text in lines):
         return scene
     from_beat = [s.strip() for s in _SENTENCE.findall(beat) if arc.tells_turn(s)]
-    if from_beat:
-        sentence = _as_sentence(from_beat[0])
+    if from_beat:  # a beat may tell it without anyone doing it too (zh-romance-notes, 12-02)
+        sentence = _as_sentence(_with_subject(from_beat[0], scene.characters))
     else:
         sentence = _as_sentence(_with_subject(_TURN_LEAD.sub("", told), scene.characters))
     return scene.model_copy(update={"action": [*scene.action, sentence]})

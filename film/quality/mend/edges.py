@@ -54,7 +54,7 @@ def clean_edges(text: str) -> str:
         fixed = fixed[1:]  # "'别急，慢慢来。'}, {" lost its tail, and so its closing quote
     fixed = _TRAILING_SEPARATOR.sub(r"\1", fixed)
     # "……捉迷藏游戏。。": a speech cut out of an action line left its stop behind.
-    fixed = re.sub("。{2,}", "。", fixed)
+    fixed = _DOUBLED.sub(r"\1", re.sub("。{2,}", "。", fixed))
     # "那 我们 该 不去找了？": Chinese words spaced like English ones (2026-12-01) close up;
     # a line spelled one character at a time is garbage, and own_words drops it instead.
     if not SPACED_CJK.search(fixed):
@@ -208,6 +208,32 @@ def without_hedge(line: str) -> str:
     return kept if kept and kept != line.strip() and re.search(r"\w", kept) else line
 
 
+#: The model refusing its task, written as a line: LINDA "I'm sorry, but I can't assist with
+#: that." (craft bench, lighthouse, 2026-12-02). Nobody in the film says it.
+_REFUSAL = re.compile(
+    r"\b(?:I'?m sorry,? but )?I (?:can(?:no|')t|am unable to) (?:assist|help) with (?:that|this)"
+    r"|抱歉，?我(?:无法|不能)(?:协助|帮助|完成)(?:这个|此)",
+    re.IGNORECASE,
+)
+#: Function words the model wrote twice ("我每天都都在尝试", night market, 2026-12-02); none
+#: of them doubles in a word, unlike 的的确确, 实实在在 or 不了了之.
+_DOUBLED = re.compile(r"(都|就|也|把|被|和)\1")
+
+
+#: A note the answer cut off after a comma: "Slow,", "Static, p", "Static, 2" (craft bench,
+#: the bus, 2026-12-02).
+_CUT_NOTE = re.compile(r"\s*[,，、;；]\s*(?:[^\s,，、;；]{1,2})?\s*$")
+
+
+def _whole_note(visual: str) -> str:
+    """``visual`` without the tail it was cut off on; "" when one word was all it had."""
+    kept = _CUT_NOTE.sub("", visual)
+    if kept == visual:
+        return visual
+    words = kept.split() if kept.isascii() else list(re.sub(r"\W", "", kept))
+    return kept if len(words) >= (2 if kept.isascii() else 4) else ""
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
@@ -229,6 +255,7 @@ def mend_edges(scene: Scene) -> Scene:
             )
         )
         and not _ABOUT_THE_FILM.search(mended)
+        and not _REFUSAL.search(mended)
     ] or scene.action[:1]
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
@@ -236,9 +263,10 @@ def mend_edges(scene: Scene) -> Scene:
         for line in scene.dialogue
         # A cue that is only someone's name ("偷外卖的贼: 保安大爷", 2026-12-02) says nothing.
         if line.text.strip(" ，,。.!！?？…").casefold() not in names
+        and not _REFUSAL.search(line.text)
     ]
     visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
-    visual = _TASK_WORDS.sub("", _VISUAL_STUB.sub(r"\1", visual)).strip()
+    visual = _whole_note(_TASK_WORDS.sub("", _VISUAL_STUB.sub(r"\1", visual)).strip())
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})

@@ -57,12 +57,19 @@ def join_runs(scene: Scene) -> Scene:
         if joined and _joinable(joined[-1], line):
             run = joined[-1]
             text = _without_shown_clauses(_unsaid(line.text, [run.text, *scene.action]), shown)
+            if not text:
+                # Nothing new: "谢谢你。" after his own "谢谢你，我一定会记住你的承诺的。"
+                # (dumplings, 2026-12-02) stood as a second cue of his, since the two
+                # joined loop on a phrase.
+                continue
             merged = _joined(run.text, text)
+            if looping_phrase(merged) and _bare(text) in _bare(run.text):
+                continue  # only what the run already says
             if looping_phrase(merged):
                 # Joined, the run would loop on a phrase the gate refuses the film for (宫廷
                 # 画师, 2026-12-01: "策划一场宫廷变乱" in three cues): the cue stays its own.
                 joined.append(line)
-            elif text:
+            else:
                 joined[-1] = run.model_copy(update={"text": merged})
         else:
             text = _unsaid(line.text, scene.action) or line.text

@@ -22,7 +22,8 @@ from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
     r"(?:轻声|小声|大声|笑着|哭着|认真地|温柔地)?"
-    r"(?:说道|说|问道|问|回答|答道|回应|喊道|喊|叮嘱道|叮嘱|告诉)"
+    # "爸爸鼓励道：“…”" (craft bench, street dance, 2026-12-02): any verb with 道 says.
+    r"(?:说道|说|问道|问|回答|答道|回应|喊道|喊|叮嘱道|叮嘱|告诉|[\u4e00-\u9fff]{1,2}道)"
     r"[^，,。：:“”\"]{0,6}?"  # whom: "孙子问奶奶：…"
 )
 _ZH_SPEECH = re.compile(

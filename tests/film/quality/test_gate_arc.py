@@ -280,3 +280,8 @@ def test_the_ideas_turn_shown_in_its_scene_has_someone_doing_it() -> None:
     assert scene_at_turn(lone, idea, 2, 3, "Jack parks.").action[-1] == (
         "Jack finds his granddaughter waiting."
     )
+    # Recorded (craft bench, 2026-12-02): the beat told the turn without anyone doing it.
+    beat = "两人收拾书包。毕业那天才把真心话写在最后一张纸条上。"
+    assert scene_at_turn(desk, NOTES, 2, 3, beat).action[-1] == (
+        "林美和林夏毕业那天才把真心话写在最后一张纸条上。"
+    )

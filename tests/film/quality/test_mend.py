@@ -702,3 +702,64 @@ def test_an_action_line_does_not_wonder_what_is_not_clear() -> None:
     assert without_hedge("小明打开盒子，但不清楚里面是什么。") == "小明打开盒子。"
     assert without_hedge("It is not clear.") == "It is not clear."  # nothing else to keep
     assert without_hedge("Ming waits.") == "Ming waits."
+
+
+def test_what_the_second_reader_marked_on_2026_12_02_is_mended() -> None:
+    """Recorded lines of the 10:57 craft bench, each quoted by the second reader."""
+    from film.quality.genre import _period_items
+    from film.quality.mend import clean_edges
+    from film.quality.mend.edges import mend_edges
+    from film.quality.mend.speeches import join_runs
+    from film.quality.people.speech import speech_to_dialogue
+
+    # Night market: a function word written twice; painter: a stop after a stop.
+    assert clean_edges("我每天都都在尝试新事物。") == "我每天都在尝试新事物。"
+    assert clean_edges("实实在在，的的确确，不了了之。") == "实实在在，的的确确，不了了之。"
+    assert _period_items("长袍，墨镜，配黑色外套和黑色鞋子。") == "长袍，配黑色外套和黑色鞋子。"
+    # Lighthouse: the model's refusal, cued as a line of Linda's.
+    refusal = DialogueLine(speaker="Linda", text="I'm sorry, but I can't assist with that.")
+    cliff = Scene(
+        number=1,
+        interior="EXT",
+        place="Cliff",
+        time_of_day="DAY",
+        action=["Waves break below the lighthouse."],
+        dialogue=[refusal, DialogueLine(speaker="Tom", text="Look at the light.")],
+        characters=["Linda", "Tom"],
+    )
+    assert [line.speaker for line in mend_edges(cliff).dialogue] == ["Tom"]
+    # Street dance: a speech in the action, its verb any "…道".
+    living = Scene(
+        number=1,
+        interior="INT",
+        place="客厅",
+        time_of_day="DAY",
+        action=["爸爸鼓励道：“没关系，你先从简单的动作开始吧。”", "小明点头。"],
+        dialogue=[DialogueLine(speaker="小明", text="我会努力的。")],
+        characters=["爸爸", "小明"],
+    )
+    moved = speech_to_dialogue(living, ["爸爸", "小明"])
+    assert moved.action == ["小明点头。"] and moved.dialogue[0].speaker == "爸爸"
+    # Dumplings: his second cue only said again what his first had.
+    thanks = living.model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="孙子", text="谢谢你，我一定会记住你的承诺的。谢谢你。"),
+                DialogueLine(speaker="孙子", text="谢谢你。"),
+            ]
+        }
+    )
+    assert len(join_runs(thanks).dialogue) == 1
+
+
+def test_a_visual_note_cut_off_after_a_comma_is_whole_or_empty() -> None:
+    """Recorded (craft bench, the bus, 2026-12-02): "Slow,", "Static, p", "Static, 2"."""
+    from film.quality.mend.edges import _whole_note
+
+    assert _whole_note("Slow,") == ""
+    assert _whole_note("Static, p") == ""
+    assert _whole_note("Static, 2") == ""
+    assert _whole_note("Cold blue light, slow push in,") == "Cold blue light, slow push in"
+    assert _whole_note("暖黄的灯光照在面粉上，近") == "暖黄的灯光照在面粉上"
+    whole = "Warm light on the dough, close framing."
+    assert _whole_note(whole) == whole
