@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from film.language import has_cjk
 from film.quality.findings import Brief, Finding
@@ -59,13 +60,29 @@ def is_genre_label(text: str) -> bool:
 
     One word of it (亲情, romance) is a fair theme; the label is the prompt echoed back.
     """
-    genre = is_genre_name(text)
+    return genre_of_label(text) is not None
+
+
+def genre_of_label(text: str) -> Genre | None:
+    """The genre whose whole label ``text`` is, misspelt as the model echoes it, or None.
+
+    Recorded (by hand, 2026-12-02): the theme "Inspiration Struggle", and at 09:00 "grassy
+    roots spoof": the label echoed back a letter or two off.
+    """
     plain = " ".join(text.lower().replace("-", " ").split())
-    return genre is not None and plain in {
-        genre.value.replace("-", " "),
-        genre.english.lower(),
-        genre.chinese,
-    }
+    letters = re.sub(r"[^a-z]", "", plain)
+    for genre in Genre:
+        if plain in {genre.value.replace("-", " "), genre.english.lower(), genre.chinese}:
+            return genre
+        label = re.sub(r"[^a-z]", "", genre.english.lower())
+        close = SequenceMatcher(None, letters, label).ratio() >= _LABEL_LIKE
+        if letters and letters[0] == label[0] and close:
+            return genre
+    return None
+
+
+#: How alike an English text and a genre's label must be to be the label misspelt.
+_LABEL_LIKE = 0.85
 
 
 #: A theme for each genre in words of its own, for a theme that came back as the genre's
@@ -82,7 +99,7 @@ _THEME_OF = {
 
 def theme_for_label(theme: str, language: str) -> str:
     """``theme``, or a theme in words of its own when it is only a genre's label."""
-    genre = is_genre_name(theme) if is_genre_label(theme) else None
+    genre = genre_of_label(theme)
     if genre is None:
         return theme
     english, chinese = _THEME_OF[genre]

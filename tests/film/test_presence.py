@@ -53,3 +53,15 @@ def test_people_stay_people(name: str, role: str) -> None:
 def test_narrators_in_both_languages() -> None:
     assert is_narrator(" Narrator ") and is_narrator("旁白") and is_narrator("V.O.")
     assert not is_narrator("Nora")
+
+
+def test_a_thing_word_that_only_qualifies_a_person_is_a_person() -> None:
+    """Recorded (by hand, 2026-12-02): Lily, "Night-shift cleaner", was never drawn."""
+    from film.presence import drawn_as_person
+
+    assert drawn_as_person("Lily", "Night-shift cleaner")
+    assert drawn_as_person("Tom", "a sea captain")
+    assert drawn_as_person("Kai", "Sun-bleached fisherman")
+    assert not drawn_as_person("Ginger", "the orange cat")
+    assert not drawn_as_person("Rex", "a stray dog who follows her")
+    assert not drawn_as_person("The sea", "the sea itself")

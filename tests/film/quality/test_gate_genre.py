@@ -120,6 +120,10 @@ def test_a_theme_that_is_only_the_genre_label_gets_words_of_its_own() -> None:
     assert theme_for_label("温情亲情", "zh") == "家人之间的爱"
     assert theme_for_label("Touching Family", "en") == "the love within a family"
     assert theme_for_label("youth-romance", "en") == "first love"
+    # Echoed a letter or two off (by hand, 2026-12-02; and "grassy roots spoof").
+    assert theme_for_label("Inspiration Struggle", "en") == "never giving up"
+    assert theme_for_label("grassy roots spoof", "en") == "the comedy of everyday life"
+    assert theme_for_label("Touching stories", "en") == "Touching stories"
     # One word of a label, or a theme of the film's own, is kept as it is.
     assert theme_for_label("亲情", "zh") == "亲情"
     assert theme_for_label("patience across generations", "en") == "patience across generations"

@@ -120,3 +120,12 @@ def test_the_same_scene_paints_the_same_set_and_places_differ():
     for i, a in enumerate(pictures):
         for b in pictures[i + 1 :]:
             assert np.abs(a - b).mean() > 3
+
+
+def test_a_station_under_int_is_drawn_open_to_the_air_not_as_a_shop() -> None:
+    """Recorded (by hand, 2026-12-02): "INT. TRAIN STATION" and "INT. 公交站前" were shelves."""
+    for place in ("Train station", "公交站前", "Bus stop"):
+        spec = place_spec(Scene(number=1, place=place, interior="INT"), Genre.TOUCHING_FAMILY)
+        assert (spec.kind, spec.outside) == ("street", True), place
+    shop = place_spec(Scene(number=1, place="Corner shop", interior="INT"), Genre.TOUCHING_FAMILY)
+    assert (shop.kind, shop.outside) == ("shop", False)

@@ -44,6 +44,9 @@ INTERIORS: dict[str, Painter] = {
 }
 # Where a place of one sort is seen from the other side of its walls.
 OUTSIDE_OF = {"kitchen": "courtyard", "home": "courtyard", "classroom": "street"}
+#: Places named "street" that are open to the air even under INT.: "INT. TRAIN STATION" was
+#: drawn as a shop's shelves of books (by hand, 2026-12-02), "INT. 公交站前" too.
+_OPEN_AIR = re.compile(r"\b(?:station|platform|stop)s?\b|站", re.IGNORECASE)
 INSIDE_OF = {"street": "shop", "temple": "temple", "lighthouse": "lighthouse"}
 
 
@@ -72,6 +75,8 @@ def place_spec(scene: Scene, genre: Genre) -> PlaceSpec:
         kind = OUTSIDE_OF.get(kind, "street")
     elif kind in INDOOR_KINDS:
         outside = False
+    elif not outside and kind_of(scene.place) == "street" and _OPEN_AIR.search(scene.place):
+        outside = True  # a station hall is not a shop: its platform is what the set can show
     elif not outside:
         kind = INSIDE_OF.get(kind, "home")
     return PlaceSpec(kind, outside, scene.time_of_day, f"{scene.place}|{scene.time_of_day}")
