@@ -77,6 +77,9 @@ _KEY_RUN_ON = re.compile(
 _KEY_TAIL = re.compile(r"[\"'”’]?\s*:\s*(?:\d+|[\[{])?\s*,?\s*$")
 
 
+#: A height in feet in a Chinese look, "身高约5英尺" (web app, 2026-12-02): nobody in the
+#: film's language measures so, and a 4-foot bride is no look to draw.
+_IMPERIAL_ZH = re.compile(r"身高(?:约|大约)?\s*[\d.]+\s*英尺(?:\s*[\d.]+\s*英寸)?[，,、；;]?")
 _STRING_SEAM = re.compile(r"['’]\s*[,，]\s*['‘](?=\S)")
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
 
@@ -118,7 +121,10 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             look = re.sub(r",(?=[A-Za-z])", ", ", without_field_label(clean_edges(person.look)))
             wardrobe = without_field_label(clean_edges(person.wardrobe))
             if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
-                look, wardrobe = chinese_clauses(look), chinese_clauses(wardrobe)
+                look, wardrobe = (
+                    chinese_clauses(_IMPERIAL_ZH.sub("", look)),
+                    chinese_clauses(wardrobe),
+                )
             worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))
             profiles[person_key(name)] = CharacterProfile(
                 name=name,

@@ -888,3 +888,20 @@ def test_a_name_in_a_role_has_no_article() -> None:
     roles = [person.role for person in to_profiles(cast)]
     assert roles[1] == "the general who sent Sam to cross the pass"
     assert roles[2] == "friend of the Baker"  # a trade's word keeps its article
+
+
+def test_a_chinese_look_has_no_height_in_feet() -> None:
+    """Recorded (web app, 2026-12-02): "身高约5英尺" and a 4-foot bride."""
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    "name": "孙女",
+                    "role": "孙女",
+                    "look": "年轻女子，身高约4英尺，皮肤明亮，头发乌黑。",
+                    "wardrobe": "白色衬衫",
+                }
+            ]
+        }
+    )
+    assert to_profiles(cast, "zh")[0].look == "年轻女子，皮肤明亮，头发乌黑。"

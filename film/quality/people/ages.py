@@ -51,6 +51,13 @@ def own_role(role: str) -> tuple[str, str]:
 #: A role that makes its person old whatever their kin: the idea's "retired bus driver" was
 #: drawn a muscular young man with short brown hair.
 _RETIRED = re.compile(r"\b(?:retired|elderly)\b|退休|年迈|老人|老大爷|老奶奶|老爷爷", re.I)
+#: An old hand at a trade, named so ("老木匠", web app 2026-12-02: drawn 中年男子), and in
+#: English "an old carpenter". 老师 is a teacher and 老王 a surname, so only a trade counts.
+_OLD_HAND = re.compile(
+    r"^老(?:木匠|铁匠|石匠|鞋匠|裁缝|渔夫|渔民|船夫|农民|猎人|邮递员|师傅|画家|画师|厨师|园丁|守塔人)"
+    r"|\bold (?:carpenter|tailor|blacksmith|fisherman|farmer|postman|baker|gardener|keeper)\b",
+    re.I,
+)
 
 
 def is_elder(name: str, role: str) -> bool:
@@ -63,6 +70,8 @@ def is_elder(name: str, role: str) -> bool:
     if "孙" in name or "孙" in own_zh:
         return False
     if _RETIRED.search(own_en) or _RETIRED.search(own_zh):
+        return True
+    if _OLD_HAND.search(name.strip()) or _OLD_HAND.search(own_zh.strip()):
         return True
     if any(word in name or word in own_zh for word in _ELDER_ZH):
         return True

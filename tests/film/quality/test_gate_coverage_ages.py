@@ -101,3 +101,13 @@ def test_a_pupils_voice_is_not_old() -> None:
     )
     idea = "高三教室里，两个同桌每天用小纸条吵架。"
     assert mended_bible(idea, [desk_mate], "zh")[0].voice.startswith("年轻")
+
+
+def test_an_old_hand_at_a_trade_is_an_elder() -> None:
+    """Recorded (web app, 2026-12-02): 老木匠 was drawn 中年男子; 老师 and 老王 are not old."""
+    from film.quality.people.ages import elder_look, is_elder
+
+    assert is_elder("老木匠", "父亲")
+    assert is_elder("Tom", "an old carpenter")
+    assert not is_elder("老师", "老师") and not is_elder("老王", "邻居")
+    assert "中年" not in elder_look("老木匠", "父亲", "中年男子，皮肤黝黑，头发花白。")
