@@ -55,6 +55,15 @@ _IMPLIED_EN = re.compile(
     r"\b(his|her)\s+(?:\w+\s+)?(grand)?(daughter|son|child|children|kids?)s?\b", re.I
 )
 _IMPLIED_ZH = re.compile(r"(他|她)的?(孙女|孙子|外孙女|外孙|女儿|儿子|孩子)")
+#: A Chinese idea's lead doing something for the child, with no possessive: "老木匠给即将出嫁
+#: 的孙女做了一个木盒子" (web app, 2026-12-02: cast as the bride's 父亲). The lead's own word
+#: says which grandparent or parent: only a plainly male or female one counts.
+_FOR_CHILD_ZH = re.compile(
+    r"^(?:一个|一位)?(?P<lead>[\u4e00-\u9fff]{1,6}?)(?:给|为|替|教|陪|带着?|帮)"
+    r"[^，。！？]{0,10}?(?P<child>外孙女|外孙|孙女|孙子|女儿|儿子)"
+)
+_MALE_LEAD = re.compile(r"木匠|铁匠|石匠|渔夫|大爷|爷|公|叔|伯|男|父|爸|师傅|老汉")
+_FEMALE_LEAD = re.compile(r"女|妈|婆|奶|姨|娘|姐|妹|太太|大妈")
 
 
 def relatives_in(text: str) -> set[str]:
@@ -84,6 +93,15 @@ def implied_relatives(idea: str) -> set[str]:
         male = match.group(1) == "他"
         grand = "孙" in match.group(2)
         implied.add(("grandfather" if male else "grandmother") if grand else _parent(male))
+    for clause in re.split(r"[，。！？；]", idea.split("：", 1)[-1]):
+        found = _FOR_CHILD_ZH.match(clause.strip())
+        if found is None or relatives_in(found["lead"]):
+            continue  # 奶奶教孙子 names both already
+        male, female = _MALE_LEAD.search(found["lead"]), _FEMALE_LEAD.search(found["lead"])
+        if bool(male) == bool(female):
+            continue
+        grand = "孙" in found["child"]
+        implied.add(("grandfather" if male else "grandmother") if grand else _parent(bool(male)))
     return implied
 
 

@@ -304,3 +304,19 @@ def test_the_ideas_tradesperson_is_the_relative_the_bible_already_has() -> None:
     # With no grandfather in the bible, the driver is cast as before.
     alone = cast_missing(idea, bible[:1], "en")
     assert [(c.name, c.role) for c in alone][-1] == ("Grandpa", "retired bus driver")
+
+
+def test_a_chinese_lead_doing_something_for_a_grandchild_is_the_grandparent() -> None:
+    """Recorded (web app, 2026-12-02): 老木匠 "给即将出嫁的孙女" was cast as her 父亲."""
+    from film.quality.people.family import implied_relatives
+    from film.quality.people.slips import cast_words, with_implied_roles
+    from film.quality.story.actions import must_cast_people
+
+    box = "老木匠给即将出嫁的孙女做了一个木盒子，婚礼那天她打开盒子，看到了里面刻着的字。"
+    assert implied_relatives(box) == {"grandfather"}
+    assert implied_relatives("老渔夫带着孙子出海") == {"grandfather"}
+    assert implied_relatives("妈妈给女儿织毛衣") == set()  # both named already
+    assert implied_relatives("快递小哥给孙女送伞") == set()  # whose granddaughter is not said
+    assert cast_words(box, must_cast_people(box)) == ["木匠（爷爷）", "孙女"]
+    roles = with_implied_roles(box, [("王德福", "老木匠"), ("李小梅", "孙女")])
+    assert roles == ["老木匠，李小梅的爷爷", "孙女"]
