@@ -33,7 +33,7 @@ from agent.drafting.tidy import (
 from film.language import chinese_clauses
 from film.quality.coverage import PEOPLE
 from film.quality.mend.edges import clean_edges, whole_clauses
-from film.quality.names import TIME_WORDS
+from film.quality.names import PLACEHOLDER_NAMES, TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
 from film.quality.people.naming import numbered_base
@@ -214,6 +214,36 @@ def _ended(line: str) -> str:
     return f"{line}。" if re.search(r"[\u4e00-\u9fff]$", line) else line
 
 
+def _stand_ins_cast(lines: list[DialogueLine], beat_cast: list[str]) -> list[DialogueLine]:
+    """``lines`` with stand-in speakers (张三, 李四) as the beat's people who do not speak.
+
+    Recorded (craft bench, the court painter, 2026-12-02): scene 1 gave every cue to 张三 and
+    李四, who are nobody, through six answers, and the whole film was refused. In order of
+    first line, each stand-in is the next of the beat's people with no line of their own;
+    one left over answers the line before.
+    """
+    stand_ins = list(
+        dict.fromkeys(
+            line.speaker for line in lines if line.speaker.strip().lower() in PLACEHOLDER_NAMES
+        )
+    )
+    if not stand_ins:
+        return lines
+    speaking = {line.speaker for line in lines}
+    free = [name for name in beat_cast if name not in speaking]
+    cast_as = dict(zip(stand_ins, free, strict=False))
+    cast: list[DialogueLine] = []
+    for line in lines:
+        speaker = cast_as.get(line.speaker, line.speaker)
+        if speaker in stand_ins and beat_cast:  # more stand-ins than people: a reply
+            before = cast[-1].speaker if cast else ""
+            speaker = next((n for n in beat_cast if n != before), beat_cast[0])
+        cast.append(
+            line if speaker == line.speaker else line.model_copy(update={"speaker": speaker})
+        )
+    return cast
+
+
 def to_scene(
     number: int,
     beat: BeatDraft,
@@ -253,6 +283,7 @@ def to_scene(
         for said in _STRING_SEAM.split(line.text)
         if _meaningful(said)
     ]
+    lines = _stand_ins_cast(lines, [who(c) for c in beat.characters])
     cast: list[str] = []
     for name in [
         *(who(c) for c in beat.characters),

@@ -905,3 +905,38 @@ def test_a_chinese_look_has_no_height_in_feet() -> None:
         }
     )
     assert to_profiles(cast, "zh")[0].look == "年轻女子，皮肤明亮，头发乌黑。"
+
+
+def test_stand_in_speakers_are_the_beats_people_who_have_no_line() -> None:
+    """Recorded (craft bench, the court painter, 2026-12-02): every cue of scene 1 went to
+    张三 and 李四 through six answers, and the film was refused."""
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "INT",
+            "place": "宫内",
+            "time_of_day": "DAY",
+            "summary": "画师为公主画像。",
+            "characters": ["李明", "公主"],
+        }
+    )
+    said = [("张三", "公主请坐好。"), ("李四", "要画多久？"), ("张三", "一个时辰。")]
+    draft = SceneDraft.model_validate(
+        {"action": ["画师铺开画纸。"], "dialogue": [{"speaker": s, "text": t} for s, t in said]}
+    )
+    scene = to_scene(1, beat, draft, ["李明", "公主"], "zh")
+    assert [line.speaker for line in scene.dialogue] == ["李明", "公主", "李明"]
+    # One who already speaks keeps their lines; a stand-in is the other, one left over
+    # answers the line before.
+    mixed = draft.model_copy(
+        update={
+            "dialogue": [
+                draft.dialogue[0].model_copy(update={"speaker": "李明"}),
+                *draft.dialogue[1:],
+            ]
+        }
+    )
+    assert [line.speaker for line in to_scene(1, beat, mixed, ["李明", "公主"], "zh").dialogue] == [
+        "李明",
+        "公主",
+        "李明",
+    ]
