@@ -33,10 +33,10 @@ from agent.drafting.tidy import (
 from film.language import chinese_clauses
 from film.quality.coverage import PEOPLE
 from film.quality.mend.edges import clean_edges, whole_clauses
-from film.quality.names import PLACEHOLDER_NAMES, TIME_WORDS
+from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
-from film.quality.people.naming import numbered_base
+from film.quality.people.naming import numbered_base, stand_ins_cast
 from film.quality.text import without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
@@ -75,6 +75,19 @@ _KEY_RUN_ON = re.compile(
 )
 #: What follows a key written as a line: "dialogue': 5," (dumplings, 2026-12-02).
 _KEY_TAIL = re.compile(r"[\"'”’]?\s*:\s*(?:\d+|[\[{])?\s*,?\s*$")
+
+
+#: The bible task's own words written into a role: "…on the bakery window, a real name."
+#: (craft bench, 2026-12-02), "，起一个真实的名字".
+_TASK_IN_ROLE = re.compile(
+    r"[,，]?\s*(?:with )?a real name\.?$|[，,]?\s*起?一个真实的名字。?$", re.I
+)
+
+
+def _not_a_name(voice: str, names: Sequence[str]) -> str:
+    """``voice``, or "" when it is only somebody's name ("Voice: Sophia", 2026-12-02)."""
+    bare = voice.strip(" .。").lower()
+    return "" if bare and bare in {n.strip().lower() for n in names} else voice
 
 
 #: A height in feet in a Chinese look, "身高约5英尺" (web app, 2026-12-02): nobody in the
@@ -130,14 +143,17 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 name=name,
                 # "同桌1", "同桌2" (zh-romance-notes, 2026-12-02): the number tells two apart
                 # for the model, not for a reader; the names already do.
-                role=numbered_base(person.role) or person.role,
+                role=_TASK_IN_ROLE.sub("", numbered_base(person.role) or person.role).strip(),
                 look=look_alone(whole_phrase(look, LOOK_CHARS)),
                 wardrobe=worn,
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit
                 # and loafers") is clothing, not something carried.
                 props=[p for p in props if p and p.lower() not in worn.lower()][:6],
-                voice=_whole_voice(
-                    whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS)
+                voice=_not_a_name(
+                    _whole_voice(
+                        whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS)
+                    ),
+                    [p.name for p in cast.characters],
                 ),
             )
     return _without_article_names(list(profiles.values()))
@@ -214,36 +230,6 @@ def _ended(line: str) -> str:
     return f"{line}。" if re.search(r"[\u4e00-\u9fff]$", line) else line
 
 
-def _stand_ins_cast(lines: list[DialogueLine], beat_cast: list[str]) -> list[DialogueLine]:
-    """``lines`` with stand-in speakers (张三, 李四) as the beat's people who do not speak.
-
-    Recorded (craft bench, the court painter, 2026-12-02): scene 1 gave every cue to 张三 and
-    李四, who are nobody, through six answers, and the whole film was refused. In order of
-    first line, each stand-in is the next of the beat's people with no line of their own;
-    one left over answers the line before.
-    """
-    stand_ins = list(
-        dict.fromkeys(
-            line.speaker for line in lines if line.speaker.strip().lower() in PLACEHOLDER_NAMES
-        )
-    )
-    if not stand_ins:
-        return lines
-    speaking = {line.speaker for line in lines}
-    free = [name for name in beat_cast if name not in speaking]
-    cast_as = dict(zip(stand_ins, free, strict=False))
-    cast: list[DialogueLine] = []
-    for line in lines:
-        speaker = cast_as.get(line.speaker, line.speaker)
-        if speaker in stand_ins and beat_cast:  # more stand-ins than people: a reply
-            before = cast[-1].speaker if cast else ""
-            speaker = next((n for n in beat_cast if n != before), beat_cast[0])
-        cast.append(
-            line if speaker == line.speaker else line.model_copy(update={"speaker": speaker})
-        )
-    return cast
-
-
 def to_scene(
     number: int,
     beat: BeatDraft,
@@ -283,7 +269,7 @@ def to_scene(
         for said in _STRING_SEAM.split(line.text)
         if _meaningful(said)
     ]
-    lines = _stand_ins_cast(lines, [who(c) for c in beat.characters])
+    lines = stand_ins_cast(lines, [who(c) for c in beat.characters])
     cast: list[str] = []
     for name in [
         *(who(c) for c in beat.characters),

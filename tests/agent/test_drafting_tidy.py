@@ -940,3 +940,24 @@ def test_stand_in_speakers_are_the_beats_people_who_have_no_line() -> None:
         "公主",
         "李明",
     ]
+
+
+def test_a_role_without_the_tasks_words_and_a_voice_that_is_no_name() -> None:
+    """Recorded (craft bench, 12:17, 2026-12-02): "…on the bakery window, a real name." and
+    "Voice: Sophia"."""
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    "name": "Sam",
+                    "role": "The night-shift nurse who swaps notes, a real name.",
+                    "look": "30, tall",
+                    "wardrobe": "scrubs",
+                    "voice": "Sophia",
+                },
+                {"name": "Sophia", "role": "baker", "look": "40 years", "wardrobe": "apron"},
+            ]
+        }
+    )
+    nurse = to_profiles(cast)[0]
+    assert (nurse.role, nurse.voice) == ("The night-shift nurse who swaps notes", "")

@@ -212,6 +212,8 @@ def without_hedge(line: str) -> str:
 #: that." (craft bench, lighthouse, 2026-12-02). Nobody in the film says it.
 _REFUSAL = re.compile(
     r"\b(?:I'?m sorry,? but )?I (?:can(?:no|')t|am unable to) (?:assist|help) with (?:that|this)"
+    r"|^(?:sure|certainly|of course),? I can help (?:you )?with (?:that|this)"
+    r"|^I'?m sorry,? but I don'?t (?:recognize|understand) (?:your|the|that)\b"
     r"|抱歉，?我(?:无法|不能)(?:协助|帮助|完成)(?:这个|此)",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from film.quality.coverage import PEOPLE
 from film.quality.names import PLACEHOLDER_NAMES, job_as_name
 from film.quality.story.actions import idea_lead, lead_head
+from film.screenplay import DialogueLine
 
 #: Names a reader takes for real people, of either sex.
 _REAL_NAMES = {
@@ -158,3 +159,33 @@ def role_of_trade_name(name: str, role: str) -> str:
     if len(by_name) != 1 or not by_role or by_name[0][0] in dict(by_role) or not short:
         return role
     return by_name[0][1]
+
+
+def stand_ins_cast(lines: list[DialogueLine], beat_cast: list[str]) -> list[DialogueLine]:
+    """``lines`` with stand-in speakers (张三, 李四) as the beat's people who do not speak.
+
+    Recorded (craft bench, the court painter, 2026-12-02): scene 1 gave every cue to 张三 and
+    李四, who are nobody, through six answers, and the whole film was refused. In order of
+    first line, each stand-in is the next of the beat's people with no line of their own;
+    one left over answers the line before.
+    """
+    stand_ins = list(
+        dict.fromkeys(
+            line.speaker for line in lines if line.speaker.strip().lower() in PLACEHOLDER_NAMES
+        )
+    )
+    if not stand_ins:
+        return lines
+    speaking = {line.speaker for line in lines}
+    free = [name for name in beat_cast if name not in speaking]
+    cast_as = dict(zip(stand_ins, free, strict=False))
+    cast: list[DialogueLine] = []
+    for line in lines:
+        speaker = cast_as.get(line.speaker, line.speaker)
+        if speaker in stand_ins and beat_cast:  # more stand-ins than people: a reply
+            before = cast[-1].speaker if cast else ""
+            speaker = next((n for n in beat_cast if n != before), beat_cast[0])
+        cast.append(
+            line if speaker == line.speaker else line.model_copy(update={"speaker": speaker})
+        )
+    return cast

@@ -728,6 +728,10 @@ def test_what_the_second_reader_marked_on_2026_12_02_is_mended() -> None:
         characters=["Linda", "Tom"],
     )
     assert [line.speaker for line in mend_edges(cliff).dialogue] == ["Tom"]
+    # The assistant's voice (12:17): "Sure, I can help you with that."
+    helper = DialogueLine(speaker="Linda", text="Sure, I can help you with that.")
+    assistant = cliff.model_copy(update={"dialogue": [helper, *cliff.dialogue[1:]]})
+    assert [line.speaker for line in mend_edges(assistant).dialogue] == ["Tom"]
     # Street dance: a speech in the action, its verb any "…道".
     living = Scene(
         number=1,
