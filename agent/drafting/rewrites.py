@@ -104,6 +104,18 @@ async def _rewrite_beats(
     return beats
 
 
+async def _one_beat(runtime: Runtime[Context], language: str, prompt: str) -> BeatDraft:
+    """One beat asked for with ``prompt`` (a one-beat outline schema, no gate of its own)."""
+    answer = await ask_model(
+        runtime,
+        outline_schema(1),
+        stage_messages(language, prompt),
+        stage="outline",
+        language=language,
+    )
+    return answer.beats[0]
+
+
 async def _rewrite_beat(
     runtime: Runtime[Context],
     state: State,
@@ -135,19 +147,13 @@ async def _rewrite_beat(
     )
     asked = prompt
     for attempt in range(BEAT_TRIES):  # a new beat that still retells one is asked again
-        answer = await ask_model(
-            runtime,
-            outline_schema(1),
-            stage_messages(language, asked),
-            stage="outline",
-            language=language,
-        )
-        beats = [*beats[:index], answer.beats[0], *beats[index + 1 :]]
+        beat = await _one_beat(runtime, language, asked)
+        beats = [*beats[:index], beat, *beats[index + 1 :]]
         if index not in repeated_indices([b.summary for b in beats]) and not copies_example(
-            answer.beats[0].summary
+            beat.summary
         ):
             break
-        told = answer.beats[0].summary
+        told = beat.summary
         if attempt == 0:
             # The same prompt gave the same retelling twice (the one-prompt street dance):
             # the next ask names what it must not write again.
@@ -284,14 +290,7 @@ async def inserted_beat(
             ),
         ]
     )
-    answer = await ask_model(
-        runtime,
-        outline_schema(1),
-        stage_messages(language, prompt),
-        stage="outline",
-        language=language,
-    )
-    beat = answer.beats[0]
+    beat = await _one_beat(runtime, language, prompt)
     summaries = [*(b.summary for b in beats), beat.summary]
     if repeated_indices(summaries) or copies_example(beat.summary):
         return None

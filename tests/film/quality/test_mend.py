@@ -282,6 +282,9 @@ def test_a_counted_thing_takes_its_own_measure_word() -> None:
     assert mended.action == ["林美拿起一张小纸条。"]
     assert mended.dialogue[0].text == "我给你写了一封信。"
     assert mended.visual == "桌上一把红色的雨伞"
+    # Recorded (the carpenter's box in the web app, 2026-12-02): "我正在做一张木盒子。"
+    box = in_film_language(_scene(["爷爷雕刻。"], ["我正在做一张木盒子。"]), "zh")
+    assert box.dialogue[0].text == "我正在做一个木盒子。"
     # A word that only starts with the thing, and a measure word that fits, stay.
     for kept in ("他发来一条信息。", "一本笔记。", "一个书包。", "一条长长的纸条。", "两本书。"):
         assert in_film_language(_scene([kept], ["好。"]), "zh").action == [kept]
