@@ -31,7 +31,7 @@ from agent.drafting.tidy import (
     without_again,
 )
 from film.language import chinese_clauses
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges, whole_clauses
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
@@ -84,10 +84,10 @@ _TASK_IN_ROLE = re.compile(
 )
 
 
-def _not_a_name(voice: str, names: Sequence[str]) -> str:
-    """``voice``, or "" when it is only somebody's name ("Voice: Sophia", 2026-12-02)."""
+def _not_a_name(voice: str, names: frozenset[str]) -> str:
+    """``voice``, or "" when it is only one of ``names``, lower case ("Voice: Sophia", 12-02)."""
     bare = voice.strip(" .。").lower()
-    return "" if bare and bare in {n.strip().lower() for n in names} else voice
+    return "" if bare and bare in names else voice
 
 
 #: A height in feet in a Chinese look, "身高约5英尺" (web app, 2026-12-02): nobody in the
@@ -117,6 +117,7 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
     """
     profiles: dict[str, CharacterProfile] = {}
     carried: set[str] = set()
+    names = frozenset(p.name.strip().lower() for p in cast.characters)
     for person in cast.characters:
         name = person.name.strip()
         if name and person_key(name) not in profiles:
@@ -153,13 +154,10 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                     _whole_voice(
                         whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS)
                     ),
-                    [p.name for p in cast.characters],
+                    names,
                 ),
             )
     return _without_article_names(list(profiles.values()))
-
-
-_PERSON_WORDS = frozenset(word for group in PEOPLE for word in group)
 
 
 def _without_article_names(people: list[CharacterProfile]) -> list[CharacterProfile]:
@@ -171,7 +169,7 @@ def _without_article_names(people: list[CharacterProfile]) -> list[CharacterProf
     names = [
         p.name
         for p in people
-        if p.name.isascii() and p.name[:1].isupper() and p.name.lower() not in _PERSON_WORDS
+        if p.name.isascii() and p.name[:1].isupper() and p.name.lower() not in PERSON_WORDS
     ]
     if not names:
         return people
@@ -269,12 +267,10 @@ def to_scene(
         for said in _STRING_SEAM.split(line.text)
         if _meaningful(said)
     ]
-    lines = stand_ins_cast(lines, [who(c) for c in beat.characters])
+    beat_cast = [who(c) for c in beat.characters]
+    lines = stand_ins_cast(lines, beat_cast)
     cast: list[str] = []
-    for name in [
-        *(who(c) for c in beat.characters),
-        *(line.speaker for line in lines),
-    ]:
+    for name in [*beat_cast, *(line.speaker for line in lines)]:
         if name not in cast:
             cast.append(name)
     # The same seam inside one action "line" ran a whole scene together: "奶奶说：‘…希望。',

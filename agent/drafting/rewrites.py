@@ -272,7 +272,7 @@ async def inserted_beat(
     film whose ending is the idea's payoff, "the last moment before the ending". What the
     beats before it tell is the story so far, and the beat before it must not be retold.
     """
-    language = "zh" if film_language(state) == "zh" else "en"
+    language = film_language(state)
     plan = beat_plan(len(beats) + 1, language, state.get("idea", "")).splitlines()
     role = plan[at].split(". ", 1)[-1] if at < len(plan) else ""
     told = [b.summary for b in beats[:at]] or [state.get("idea", "")]

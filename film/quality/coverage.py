@@ -82,6 +82,9 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     ("scholar", "书生"),
 )
 
+#: Every word of :data:`PEOPLE`: a name spelled so is a kin or trade word, not a given name.
+PERSON_WORDS = frozenset(word for group in PEOPLE for word in group)
+
 
 def idea_terms(idea: str) -> list[str]:
     """The idea's key terms: English content stems, then Chinese bigrams, each once.

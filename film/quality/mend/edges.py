@@ -14,6 +14,8 @@ from film.screenplay import Scene
 # ("保安大爷带着橘猫回家，然后向"); both reached a screenplay the gate had passed.
 _OPENING_QUOTES = "“\"‘'「『"
 _CLOSING_QUOTES = "”\"’'」』"
+#: Each curly or corner closing quote with the mark that opens it.
+_OPENER_OF = {"”": "“", "’": "‘", "」": "「", "』": "『"}
 #: A JSON separator after a line's closing quote, a stray bracket with it ('好主意。”),',
 #: the courier's umbrella film in the web app, 2026-12-02): the brackets close nothing.
 _TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[)）\]]*\s*[,，]\s*$")
@@ -59,9 +61,8 @@ def clean_edges(text: str) -> str:
     # a line spelled one character at a time is garbage, and own_words drops it instead.
     if not SPACED_CJK.search(fixed):
         fixed = _CJK_SPACE.sub("", fixed)
-    pairs = {"”": "“", "’": "‘", "」": "「", "』": "『"}
     if fixed and fixed[-1] in _CLOSING_QUOTES:
-        opener = pairs.get(fixed[-1], fixed[-1])
+        opener = _OPENER_OF.get(fixed[-1], fixed[-1])
         body = fixed[:-1]
         # An apostrophe (I'll, Ana's) opens nothing: a single quote opens at a word's start.
         opened = re.search(r"(?:^|[\s(“])'\S", body) if opener == "'" else opener in body
@@ -79,7 +80,7 @@ def _closed(text: str) -> str:
     Recorded (craft bench, street dance, 2026-12-02): "爸爸说：“你跳得真好" on the screen.
     A line that opens on its only quote mark loses it: the cue already says who speaks.
     """
-    for opener, closer in (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』")):
+    for closer, opener in _OPENER_OF.items():
         if text.count(opener) <= text.count(closer):
             continue
         if text.startswith(opener) and text.count(opener) == 1:

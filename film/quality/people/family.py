@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from film.quality.coverage import PEOPLE
 from film.quality.findings import Finding
+from film.quality.text import chinese_clauses
 
 #: Relatives by generation: within a pair, naming one where the idea names the other is a
 #: contradiction. Each key is the first word of its :data:`PEOPLE` group.
@@ -93,7 +94,7 @@ def implied_relatives(idea: str) -> set[str]:
         male = match.group(1) == "他"
         grand = "孙" in match.group(2)
         implied.add(("grandfather" if male else "grandmother") if grand else _parent(male))
-    for clause in re.split(r"[，。！？；]", idea.split("：", 1)[-1]):
+    for clause in chinese_clauses(idea.split("：", 1)[-1], colon=False):
         found = _FOR_CHILD_ZH.match(clause.strip())
         if found is None or relatives_in(found["lead"]):
             continue  # 奶奶教孙子 names both already

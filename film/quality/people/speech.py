@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.speeches import speaker_label
 from film.quality.names import is_group
 from film.screenplay import DialogueLine, Scene
@@ -141,8 +141,6 @@ def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLin
 
 #: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."
 _CALLED = re.compile(r"^\s*(?:[,，:：!！?？。.、…]|$)")
-#: Names a speaker may call themself by: kin words and trades (:data:`PEOPLE`).
-_SELF_TITLES = frozenset(word.lower() for group in PEOPLE for word in group)
 _ONLY_PUNCTUATION = re.compile(r"[\s,，:：!！?？。.、…]+")
 _WITH = re.compile(r"^\s*(?:和|与|跟|and\s)\s*", re.IGNORECASE)
 
@@ -158,7 +156,7 @@ def _narrated(text: str, speaker: str, people: Sequence[str]) -> bool:
     speech ("奶奶给你包饺子", "Grandpa's here"), so a speaker called that is never narrating.
     """
     words, own = text.strip(), speaker.strip()
-    if not own or own.lower() in _SELF_TITLES:
+    if not own or own.lower() in PERSON_WORDS:
         return False
     names = sorted({n.strip() for n in [*people, own] if n.strip()}, key=len, reverse=True)
     lead = next((n for n in names if words.lower().startswith(n.lower())), None)
