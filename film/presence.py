@@ -42,7 +42,7 @@ _NOT_THE_ANIMAL = (
 def _role_headed_by(words: str) -> re.Pattern[str]:
     """A role whose head is one of ``words`` ("the orange cat"), not a person named after it."""
     return re.compile(
-        rf"^(?:the|a|an|his|her|their|my|our)?\s*(?:[\w-]+\s+){{0,2}}?(?:{words})e?s?\b"
+        rf"^(?:the|a|an|his|her|their|my|our)?\s*(?:[\w'’-]+\s+){{0,2}}?(?:{words})e?s?\b"
         # The head word ends the phrase: "night-shift cleaner" is a cleaner (by hand,
         # 2026-12-02: she was never drawn), "a sea captain" a captain.
         + r"(?=\s*$|\s+(?:who|that|which|itself|of|in|on|at|with|from|named|called|over|"

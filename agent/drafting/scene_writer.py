@@ -16,7 +16,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.brief import facts_for, film_language, heading_text
+from agent.drafting.brief import drafting_genre, facts_for, film_language, heading_text
 from agent.drafting.converters import to_scene
 from agent.drafting.kinship import own_people
 from agent.drafting.places import in_its_room, stays_inside, without_example_place
@@ -39,6 +39,7 @@ from film.quality.mend import (
     scene_before_turn,
     visual_of_its_own,
 )
+from film.quality.mend.animals import animals_unspoken, speaking_people
 from film.quality.names import name_problem
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
@@ -47,7 +48,7 @@ from film.quality.people.pronouns import own_pronouns
 from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.arc import idea_arc
-from film.screenplay import Scene
+from film.screenplay import Genre, Scene
 
 log = logging.getLogger(__name__)
 #: How much more than its share of the film a scene draft is asked for (see
@@ -183,7 +184,18 @@ class SceneWriter:
 
     def speakers(self, beat: BeatDraft) -> str:
         """Who may speak in ``beat``'s scene, as the prompts list them."""
-        return ("、" if self.language == "zh" else ", ").join(beat.characters or self.cast)
+        names = beat.characters or self.cast
+        speaking = speaking_people(names, [self.role_of(n) for n in names], self.genre)
+        return ("、" if self.language == "zh" else ", ").join(speaking or names)
+
+    @property
+    def genre(self) -> Genre:
+        """The genre the film is drafted in (an animal talks only in a spoof)."""
+        return drafting_genre(self.state)
+
+    def role_of(self, name: str) -> str:
+        """``name``'s role in the bible, or nothing for somebody not in it."""
+        return dict(zip(self.cast, self.roles, strict=True)).get(name, "")
 
     def turns(self, beat: BeatDraft) -> str:
         """The prompts' word on taking turns, where ``beat`` has more than one speaker."""
@@ -237,6 +249,7 @@ class SceneWriter:
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats))
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             people = list(zip(self.cast, self.roles, strict=True))
+            new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             new = called_by_their_names(
                 kin_address(new, people, self.language), people, EXAMPLE_NAMES

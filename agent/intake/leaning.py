@@ -28,7 +28,7 @@ _EN_CUES: dict[Genre, tuple[str, ...]] = {
     Genre.TOUCHING_FAMILY: _cues(
         "grandma|grandmother|grandpa|grandfather|granny|mother|mom|mum|father|"
         "dad|son|daughter|grandson|granddaughter|family|parents|homecoming|"
-        "sister|brother|aunt|uncle"
+        "sister|brother|aunt|uncle|stray|kitten|kittens|puppy|puppies|adopt|adopts|kindness"
     ),
     Genre.INSPIRATIONAL_STRUGGLE: _cues(
         "dream|dreams|exam|competition|contest|audition|practice|champion|"
@@ -55,7 +55,10 @@ _ZH_CUES: dict[Genre, tuple[str, ...]] = {
         "喜欢|暗恋|恋爱|表白|情书|心动|约会|初恋|女朋友|男朋友|纸条|相遇|同桌|告白"
     ),
     Genre.TOUCHING_FAMILY: _cues(
-        "奶奶|外婆|爷爷|外公|妈妈|母亲|爸爸|父亲|儿子|女儿|家人|回家|团圆|孙子|孙女|外孙|姐姐|弟弟|年夜饭"
+        "奶奶|外婆|爷爷|外公|妈妈|母亲|爸爸|父亲|儿子|女儿|家人|回家|团圆|孙子|孙女|外孙|姐姐|弟弟|年夜饭|"
+        # Kindness to a stray is warmth (温情): the shop clerk who feeds a stray cat every
+        # night was drafted as a spoof, and the cat talked (by hand, 2026-12-02).
+        "流浪猫|流浪狗|小猫|小狗|收养|善良"
     ),
     Genre.INSPIRATIONAL_STRUGGLE: _cues(
         "梦想|奋斗|考试|高考|比赛|坚持|创业|努力|摆摊|夜市|练习|冠军|落榜|打工"

@@ -41,7 +41,52 @@ FILM_CAP = 8
 SCENES_SHARE = {"en": 0.2, "zh": 0.15}
 SCENES_CAP = 4
 
-#: People an idea names, each with the words that count as the same person.
+#: Trades a person is known by, each with its words in both languages: the one list for
+#: the idea's people (:data:`PEOPLE`), the noun a Chinese idea's lead ends on
+#: (:mod:`film.quality.story.actions`), a name that carries a trade ("保安大爷", "Driver
+#: (Grandfather)", :mod:`film.quality.people.naming`) and an old hand at one ("老木匠",
+#: :mod:`film.quality.people.ages`).
+TRADES: tuple[tuple[str, ...], ...] = (
+    ("teacher", "老师"),
+    ("doctor", "医生"),
+    ("nurse", "护士"),
+    ("driver", "司机"),
+    ("chef", "厨师"),
+    ("farmer", "农民"),
+    ("soldier", "士兵"),
+    ("courier", "快递员", "外卖员", "外卖小哥", "快递小哥", "外卖骑手", "骑手"),
+    ("police", "officer", "警察"),
+    ("guard", "保安"),
+    ("clerk", "shop assistant", "cashier", "店员", "收银员"),
+    # Trades an idea's lead is known by: "老木匠给孙女做了一个木盒子" was cast without the
+    # carpenter, and the box was credited to a "父亲" (by hand, 2026-12-02).
+    ("carpenter", "木匠"),
+    ("tailor", "裁缝"),
+    ("blacksmith", "铁匠"),
+    ("stonemason", "石匠"),
+    ("shoemaker", "cobbler", "鞋匠"),
+    ("postman", "postwoman", "邮递员"),
+    ("fisherman", "渔夫", "渔民"),
+    ("ferryman", "boatman", "船夫", "摆渡人"),
+    ("barber", "理发师"),
+    ("baker", "面包师"),
+    ("gardener", "园丁"),
+    ("hunter", "猎人"),
+    ("cleaner", "janitor", "清洁工", "环卫工"),
+    ("keeper", "守塔人"),
+    ("painter", "画师"),
+    ("artist", "画家"),
+    ("photographer", "摄影师"),
+    ("drummer", "鼓手"),
+    ("singer", "歌手"),
+    ("dancer", "舞者"),
+    ("actor", "actress", "演员"),
+    ("writer", "作家"),
+    ("programmer", "coder", "程序员"),
+)
+
+#: People an idea names, each with the words that count as the same person: kin first (the
+#: first fourteen groups, :data:`film.quality.people.kin.FAMILY`), then trades and ranks.
 PEOPLE: tuple[tuple[str, ...], ...] = (
     ("father", "dad", "daddy", "papa", "父亲", "爸爸", "老爸", "爸", "爹"),
     ("mother", "mom", "mum", "mama", "mommy", "母亲", "妈妈", "老妈", "妈"),
@@ -57,25 +102,8 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     ("wife", "妻子", "老婆"),
     ("boyfriend", "男朋友", "男友"),
     ("girlfriend", "女朋友", "女友"),
-    ("teacher", "老师"),
     ("student", "pupil", "学生"),
-    ("doctor", "医生"),
-    ("nurse", "护士"),
-    ("driver", "司机"),
-    ("chef", "厨师"),
-    ("farmer", "农民"),
-    ("soldier", "士兵"),
-    ("courier", "快递员", "外卖员", "外卖小哥", "快递小哥", "外卖骑手"),
-    ("police", "officer", "警察"),
-    # Trades an idea's lead is known by: "老木匠给孙女做了一个木盒子" was cast without the
-    # carpenter, and the box was credited to a "父亲" (by hand, 2026-12-02).
-    ("carpenter", "木匠"),
-    ("tailor", "裁缝"),
-    ("blacksmith", "铁匠"),
-    ("postman", "postwoman", "邮递员"),
-    ("fisherman", "渔夫", "渔民"),
-    ("barber", "理发师"),
-    ("baker", "面包师"),
+    *TRADES,
     ("emperor", "皇帝"),
     ("princess", "公主"),
     ("将军",),

@@ -46,6 +46,9 @@ def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> Non
     assert interior_for("The rocky coast", "INT") == "EXT"
     assert interior_for("青海湖畔的草原", "INT") == "EXT"
     assert interior_for("Sea View Cafe", "INT") == "INT"
+    # The ferryman's film (by hand, 2026-12-02): "INT. COASTAL TOWN" on the dock.
+    assert interior_for("Coastal town", "INT") == "EXT"
+    assert interior_for("Town hall", "INT") == "INT"
 
 
 def test_two_kin_words_for_one_person_are_one_character() -> None:

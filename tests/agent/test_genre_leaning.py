@@ -25,6 +25,12 @@ NURSE = (
         ),
         ("青海湖边，一个摄影师等了七天，只为拍到日出那一刻", Genre.AESTHETIC_SCENERY),
         ("唐朝书生替将军给远方的公主送一封信", Genre.ANCIENT_STYLE),
+        # By hand, 2026-12-02: drafted as a spoof, and the stray cat talked.
+        (
+            "深夜的便利店里，值班的店员每天给一只流浪猫留一根火腿肠，直到有一天猫带来了三只小猫。",
+            Genre.TOUCHING_FAMILY,
+        ),
+        ("A night guard feeds a stray dog until it brings its puppies.", Genre.TOUCHING_FAMILY),
     ],
 )
 def test_a_spoof_pick_gives_way_to_what_the_idea_is_about(idea: str, genre: Genre) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from film.language import has_cjk
+from film.quality.coverage import TRADES
 from film.quality.findings import Finding
 from film.quality.text import shorten
 
@@ -54,8 +55,10 @@ _RETIRED = re.compile(r"\b(?:retired|elderly)\b|退休|年迈|老人|老大爷|�
 #: An old hand at a trade, named so ("老木匠", web app 2026-12-02: drawn 中年男子), and in
 #: English "an old carpenter". 老师 is a teacher and 老王 a surname, so only a trade counts.
 _OLD_HAND = re.compile(
-    r"^老(?:木匠|铁匠|石匠|鞋匠|裁缝|渔夫|渔民|船夫|农民|猎人|邮递员|师傅|画家|画师|厨师|园丁|守塔人)"
-    r"|\bold (?:carpenter|tailor|blacksmith|fisherman|farmer|postman|baker|gardener|keeper)\b",
+    "^老(?:{zh}|师傅)|\\bold (?:{en})\\b".format(
+        zh="|".join(w for trade in TRADES for w in trade if not w.isascii() and w != "老师"),
+        en="|".join(w for trade in TRADES for w in trade if w.isascii()),
+    ),
     re.I,
 )
 

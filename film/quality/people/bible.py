@@ -27,10 +27,12 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
+from film.quality.coverage import TRADES
+from film.quality.mend.animals import animal_look
 from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in
-from film.quality.people.naming import TRADES, holds_own_word, real_names, unbracketed
+from film.quality.people.naming import holds_own_word, real_names, unbracketed
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
@@ -94,7 +96,7 @@ def mended_bible(
         p.model_copy(
             update={
                 "role": role,
-                "look": child_look(p.name, role, look),
+                "look": animal_look(p.name, role, child_look(p.name, role, look)),
                 "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
                 "voice": young_voice(p.name, role, p.voice),
             }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import TRADES
 from film.quality.names import PLACEHOLDER_NAMES, job_as_name
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import DialogueLine
@@ -109,21 +109,6 @@ def real_names(
         else:
             renamed.append(name)
     return renamed
-
-
-#: Trades a person can have, each with its words in both languages: the one list for a
-#: name that carries a trade ("保安大爷", "Nurse Li") and for the idea's one tradesperson.
-TRADES: tuple[tuple[str, ...], ...] = (
-    *(
-        group
-        for group in PEOPLE
-        if group[0] in {"teacher", "doctor", "nurse", "driver", "chef", "farmer", "courier"}
-    ),
-    ("police", "officer", "警察"),
-    ("guard", "保安"),
-    ("painter", "画师"),
-    ("drummer", "鼓手"),
-)
 
 
 def holds_own_word(words: Iterable[str], text: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import PERSON_WORDS
+from film.quality.coverage import PERSON_WORDS, TRADES
 from film.quality.mend.speeches import speaker_label
 from film.quality.names import is_group
 from film.screenplay import DialogueLine, Scene
@@ -142,6 +142,7 @@ def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLin
 #: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."
 _CALLED = re.compile(r"^\s*(?:[,，:：!！?？。.、…]|$)")
 _ONLY_PUNCTUATION = re.compile(r"[\s,，:：!！?？。.、…]+")
+TRADE_WORDS = frozenset(word.lower() for trade in TRADES for word in trade)
 _WITH = re.compile(r"^\s*(?:和|与|跟|and\s)\s*", re.IGNORECASE)
 
 
@@ -152,11 +153,13 @@ def _narrated(text: str, speaker: str, people: Sequence[str]) -> bool:
     秘密已经揭开了。", and 画师 "画师和公主在宫外相遇……": the beat's words, voiced. Nobody
     opens a line on their own name together with someone else's ("公主和宫女", "Anna and
     Bob"), and in English nobody opens one on their own name alone ("Anna looks away."), so
-    such a line is the story told, not a line said. A kin word or a trade names oneself in
-    speech ("奶奶给你包饺子", "Grandpa's here"), so a speaker called that is never narrating.
+    such a line is the story told, not a line said. A kin word names oneself in speech
+    ("奶奶给你包饺子", "Grandpa's here"), so a speaker called that is never narrating; a
+    trade does too ("老师给你们讲"), so one called so narrates only beside another person.
     """
     words, own = text.strip(), speaker.strip()
-    if not own or own.lower() in PERSON_WORDS:
+    trade = own.lower() in TRADE_WORDS
+    if not own or (own.lower() in PERSON_WORDS and not trade):
         return False
     names = sorted({n.strip() for n in [*people, own] if n.strip()}, key=len, reverse=True)
     lead = next((n for n in names if words.lower().startswith(n.lower())), None)
@@ -167,7 +170,7 @@ def _narrated(text: str, speaker: str, people: Sequence[str]) -> bool:
     after = rest[partner.end() :].lower() if partner else ""
     if lead.lower() != own.lower():
         return after.startswith(own.lower())
-    if own.isascii() and not _CALLED.match(rest):
+    if own.isascii() and not _CALLED.match(rest) and not trade:
         return True
     return any(after.startswith(n.lower()) for n in names if n.lower() != own.lower())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import idea_people_words
+from film.quality.coverage import TRADES, idea_people_words
 from film.quality.findings import Finding
 from film.quality.text import chinese_clauses, content_words, latin_words, stem
 
@@ -93,11 +93,12 @@ _EN_LEAD = re.compile(
 
 #: Words a Chinese idea's lead ends on: people told by what they do or who they are, not
 #: kin (kin words are cast by their own list, :data:`film.quality.coverage.PEOPLE`).
-_ZH_PERSON = (
-    "摄影师|画师|厨师|鼓手|歌手|舞者|演员|作家|程序员|外卖员|快递员|外卖小哥|快递小哥|骑手|"
-    "保安|大爷|大妈|阿姨|师傅|医生|护士|司机|老师|学生|将军|公主|书生|剑客|女侠|侠客|老板|"
-    "店主|警察|农民|渔民|渔夫|木匠|铁匠|石匠|鞋匠|裁缝|邮递员|理发师|面包师|教练|清洁工|环卫工|"
-    "画家|女孩|男孩|女生|男生|姑娘|少年|少女|小伙子?|老人|老太太|守塔人|的人"
+_ZH_PERSON = "|".join(
+    [
+        *(word for trade in TRADES for word in trade if not word.isascii()),
+        *"剑客|女侠|侠客|老板|店主|教练|大爷|大妈|阿姨|师傅|学生|将军|公主|书生".split("|"),
+        *"女孩|男孩|女生|男生|姑娘|少年|少女|小伙子?|老人|老太太|的人".split("|"),
+    ]
 )
 #: A Chinese clause that opens on its subject: "一个摄影师等了三天", "夜市摆摊卖煎饼的女孩",
 #: "小区保安大爷为了…". A count other than one ("两个同桌") is two people, not a lead.

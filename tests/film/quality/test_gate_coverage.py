@@ -234,7 +234,9 @@ def test_a_chinese_ideas_lead_opens_one_of_its_clauses() -> None:
     assert idea_lead("高三教室里，两个同桌每天用小纸条吵架。") == ""
     assert idea_lead("一键成片：小明想说服爸爸让他去学街舞，温情微电影") == ""
     # The lead is cast first, beside the idea's kin and trades; found in the bible by its noun.
-    assert must_cast_people("一位宫廷画师奉命为公主画像。") == ["宫廷画师", "公主"]
+    # A lead that holds a trade is cast by the trade, as 老木匠 is by 木匠.
+    assert must_cast_people("一位宫廷画师奉命为公主画像。") == ["画师", "公主"]
+    assert must_cast_people("夜市摆摊卖煎饼的女孩想考进游戏公司。") == ["夜市摆摊卖煎饼的女孩"]
     people = [("王芳", "程序员"), ("李小雨", "卖煎饼的女孩")]
     assert lead_name(market, people) == "李小雨"
 

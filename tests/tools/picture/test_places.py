@@ -42,6 +42,11 @@ W, H = 180, 320
         ("Mountains", "mountains"),
         ("City rooftop", "city"),
         ("城市天台", "city"),
+        # The ferryman's film (by hand, 2026-12-02): a riverbank was drawn as a town street.
+        ("Riverbank", "lake"),
+        ("Ferry landing", "lake"),
+        ("Old dock", "sea"),
+        ("渡口", "lake"),
     ],
 )
 def test_place_words_in_both_languages_pick_the_set(place, kind):
@@ -124,8 +129,11 @@ def test_the_same_scene_paints_the_same_set_and_places_differ():
 
 def test_a_station_under_int_is_drawn_open_to_the_air_not_as_a_shop() -> None:
     """Recorded (by hand, 2026-12-02): "INT. TRAIN STATION" and "INT. 公交站前" were shelves."""
-    for place in ("Train station", "公交站前", "Bus stop"):
+    # "INT. COASTAL TOWN" on a dock, the ferryman's film (by hand, 2026-12-02).
+    for place in ("Train station", "公交站前", "Bus stop", "Coastal town", "小镇"):
         spec = place_spec(Scene(number=1, place=place, interior="INT"), Genre.TOUCHING_FAMILY)
         assert (spec.kind, spec.outside) == ("street", True), place
     shop = place_spec(Scene(number=1, place="Corner shop", interior="INT"), Genre.TOUCHING_FAMILY)
     assert (shop.kind, shop.outside) == ("shop", False)
+    hall = place_spec(Scene(number=1, place="Town hall", interior="INT"), Genre.TOUCHING_FAMILY)
+    assert hall.outside is False

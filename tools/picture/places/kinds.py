@@ -21,9 +21,9 @@ classroom classroom school class lecture campus 教室 学校 课堂
 temple    temple shrine pagoda monastery palace 寺 庙 塔 殿 宫
 shop      shop store cafe café restaurant bakery market bar diner stall
 shop      店 铺 超市 餐厅 咖啡 市场 饭馆 摊 小卖部 卖
-sea       sea seaside seashore ocean beach coast harbour harbor pier 海 滩 港 码头
+sea       sea seaside seashore ocean beach coast harbour harbor pier dock wharf jetty 海 滩 港 码头
 lighthouse lighthouse lamp_room lantern_room 灯塔
-lake      lake pond river reservoir 湖 池 河 江 溪
+lake      lake pond river reservoir riverbank riverside ferry 湖 池 河 江 溪 渡口
 mountains mountain hill peak cliff valley summit grassland prairie 山 峰 岭 谷 草原
 vehicle   bus train car taxi subway carriage 车 地铁 列车
 courtyard courtyard yard garden 院 庭 园

@@ -46,7 +46,11 @@ INTERIORS: dict[str, Painter] = {
 OUTSIDE_OF = {"kitchen": "courtyard", "home": "courtyard", "classroom": "street"}
 #: Places named "street" that are open to the air even under INT.: "INT. TRAIN STATION" was
 #: drawn as a shop's shelves of books (by hand, 2026-12-02), "INT. 公交站前" too.
-_OPEN_AIR = re.compile(r"\b(?:station|platform|stop)s?\b|站", re.IGNORECASE)
+# A street-kind place with no inside to draw: "INT. COASTAL TOWN" on a dock was drawn as a
+# shop's shelves (by hand, 2026-12-02), as "INT. 公交站前" had been.
+_OPEN_AIR = re.compile(
+    r"\b(?:station|platform|stop)s?\b|\b(?:town|village)s?\s*$|站|[村镇]$", re.IGNORECASE
+)
 INSIDE_OF = {"street": "shop", "temple": "temple", "lighthouse": "lighthouse"}
 
 

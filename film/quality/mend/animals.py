@@ -1,0 +1,106 @@
+"""An animal in the film is an animal: it has no person's look, and it talks only in a spoof.
+
+Why: the 1.5B model fills every bible entry the same way. Recorded (by hand, 2026-12-02,
+the night-shift shop clerk who feeds a stray cat): the cat's look was "中年男性，身高约1米5，
+留着齐耳短发，穿浅灰色外套", and in the scenes it answered "是的，我每天都会的" and "谢谢
+你的帮助！". A viewer laughs at that unless the film is a spoof, where a talking cat is the
+joke. The animatic already draws no person for an animal (:func:`film.presence.is_animal`);
+these fixes make the screenplay agree with it: the person's clauses of the look go, and
+outside a spoof the animal's lines become the one sound it makes in the action.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.language import has_cjk
+from film.presence import is_animal
+from film.screenplay import Genre, Scene
+
+# What only a person has: sex and age, height, hair, clothes and worn things.
+_PERSON_CLAUSE_ZH = re.compile(
+    r"男|女|岁|身高|米|头发|短发|长发|卷发|马尾|胡|穿|戴|外套|西装|衬衫|裤|裙|鞋|眼镜|领带|帽|"
+    r"皮肤|个子|身材|中年|青年|老年|少年"
+)
+_PERSON_CLAUSE_EN = re.compile(
+    r"\b(?:man|woman|men|women|male|female|boy|girl|years?[- ]old|aged?|tall|height|feet|"
+    r"hair|haired|beard|mustache|moustache|glasses|jacket|shirt|dress|pants|trousers|jeans|"
+    r"suit|coat|shoes|sneakers|boots|tie|hat|skin|sweater|hoodie|uniform|gloves|outfit|"
+    r"middle-aged|wearing|wears)\b|\d",
+    re.IGNORECASE,
+)
+_CLAUSE_ZH = re.compile(r"[，,、；;。]")
+_CLAUSE_EN = re.compile(r"[,;.]\s*")
+
+# The sound each animal makes, as an action line: (Chinese word, Chinese sound, English verb).
+_SOUNDS: tuple[tuple[str, str, str, str], ...] = (
+    ("猫", "cat|kitten", "轻轻地“喵”了一声", "meows softly"),
+    ("狗", "dog|puppy", "“汪汪”叫了两声", "barks twice"),
+    ("鸟|鹦鹉|乌鸦", "bird|parrot|crow", "扑了扑翅膀，叫了两声", "flutters and chirps"),
+)
+_SOME_SOUND = ("轻轻叫了一声", "makes a soft sound")
+
+
+def animal_look(name: str, role: str, look: str) -> str:
+    """``look`` with a person's clauses gone when ``name`` is an animal; else as it was.
+
+    Nothing left means the role says what it looks like ("一只流浪猫", "a stray cat").
+    """
+    if not is_animal(name, role) or not look.strip():
+        return look
+    if has_cjk(look):
+        kept = [c for c in _CLAUSE_ZH.split(look) if c.strip() and not _PERSON_CLAUSE_ZH.search(c)]
+        return "，".join(c.strip() for c in kept) or _plain_look(name, role, "zh")
+    kept = [c for c in _CLAUSE_EN.split(look) if c.strip() and not _PERSON_CLAUSE_EN.search(c)]
+    return ", ".join(c.strip() for c in kept) or _plain_look(name, role, "en")
+
+
+def _plain_look(name: str, role: str, language: str) -> str:
+    """The role as the look of an animal, or the name when the role says nothing."""
+    if language == "zh":
+        said = role.strip(" 。") or name
+        return said if said.startswith(("一只", "一条", "一匹")) else f"一只{said}"
+    said = role.strip(" .") or name
+    return said if re.match(r"(?:a|an|the)\s", said, re.I) else f"a {said}"
+
+
+def _sound(name: str, role: str, language: str) -> str:
+    """The action line for an animal's sound: "流浪猫轻轻地“喵”了一声。", "Ginger meows softly."."""
+    both = f"{name} {role}"
+    for zh_word, en_words, zh_sound, en_sound in _SOUNDS:
+        if re.search(zh_word, both) or re.search(rf"\b(?:{en_words})s?\b", both, re.I):
+            return f"{name}{zh_sound}。" if language == "zh" else f"{name} {en_sound}."
+    return f"{name}{_SOME_SOUND[0]}。" if language == "zh" else f"{name} {_SOME_SOUND[1]}."
+
+
+def animals_unspoken(
+    scene: Scene, people: Sequence[tuple[str, str]], genre: Genre | str, language: str
+) -> Scene:
+    """``scene`` with an animal's lines made its sound, unless the film is a spoof.
+
+    ``people`` are the bible's (name, role) pairs. Each animal that spoke gets one sound in
+    the action, however many lines it had; the others' lines stay as they are.
+    """
+    if Genre(genre) is Genre.GRASSROOTS_SPOOF:
+        return scene
+    animals = {name: role for name, role in people if is_animal(name, role)}
+    spoke = [a for a in animals if any(line.speaker == a for line in scene.dialogue)]
+    if not spoke:
+        return scene
+    sounds = [s for s in (_sound(a, animals[a], language) for a in spoke) if s not in scene.action]
+    action = [*scene.action[: 12 - len(sounds)], *sounds]
+    return scene.model_copy(
+        update={
+            "dialogue": [line for line in scene.dialogue if line.speaker not in animals],
+            "action": action,
+        }
+    )
+
+
+def speaking_people(names: Sequence[str], roles: Sequence[str], genre: Genre | str) -> list[str]:
+    """Who the scene prompt lets speak: everyone in a spoof, else every one but the animals."""
+    if Genre(genre) is Genre.GRASSROOTS_SPOOF:
+        return list(names)
+    pairs = zip(names, [*roles, *[""] * len(names)], strict=False)
+    return [name for name, role in pairs if not is_animal(name, role)]

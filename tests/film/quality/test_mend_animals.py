@@ -1,0 +1,103 @@
+"""An animal has no person's look, and talks only in a spoof (:mod:`film.quality.mend.animals`)."""
+
+from __future__ import annotations
+
+from film.quality.mend.animals import animal_look, animals_unspoken, speaking_people
+from film.quality.people.bible import mended_bible
+from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene
+
+_IDEA = "深夜的便利店里，值班的店员每天给一只流浪猫留一根火腿肠，直到有一天猫带来了三只小猫。"
+_PEOPLE = [("店员", "值班的店员"), ("流浪猫", "一只流浪猫")]
+
+
+def _shop_scene() -> Scene:
+    # Recorded (by hand, 2026-12-02, 9a7d37f): the stray cat answered in words.
+    return Scene(
+        number=1,
+        place="便利店",
+        time_of_day="NIGHT",
+        action=["店员坐在店门口的角落，手里拿着一根火腿肠。"],
+        dialogue=[
+            DialogueLine(speaker="店员", text="你今天过得怎么样？"),
+            DialogueLine(speaker="流浪猫", text="是的，我每天都会的。"),
+            DialogueLine(speaker="店员", text="你叫什么名字？"),
+            DialogueLine(speaker="流浪猫", text="谢谢你的帮助！"),
+        ],
+        characters=["店员", "流浪猫"],
+    )
+
+
+def test_a_stray_cats_recorded_human_look_goes_and_the_role_says_what_it_looks_like() -> None:
+    recorded = "中年男性，身高约1米5，留着齐耳短发，穿浅灰色外套"
+    assert animal_look("流浪猫", "一只流浪猫", recorded) == "一只流浪猫"
+
+
+def test_an_animals_own_clauses_stay_and_a_persons_look_is_untouched() -> None:
+    orange = animal_look("橘猫", "保安追的猫", "橘色的毛，尾巴很长，穿白色毛衣")
+    assert orange == "橘色的毛，尾巴很长"
+    assert (
+        animal_look("Ginger", "the orange cat", "a middle-aged man, 5 feet tall, green eyes")
+        == "green eyes"
+    )
+    assert animal_look("Biscuit", "the family dog", "grey jacket, jeans") == "the family dog"
+    person = "中年男性，穿深灰色西装"
+    assert animal_look("店员", "值班的店员", person) == person
+
+
+def test_the_bible_mend_gives_the_cat_no_mans_look_and_keeps_the_clerks() -> None:
+    bible = mended_bible(
+        _IDEA,
+        [
+            CharacterProfile(
+                name="店员", role="值班的店员", look="中年男性，身高约1米75，穿深灰色西装"
+            ),
+            CharacterProfile(
+                name="流浪猫",
+                role="一只流浪猫",
+                look="中年男性，身高约1米5，留着齐耳短发，穿浅灰色外套",
+            ),
+        ],
+        "zh",
+    )
+    looks = {p.name: p.look for p in bible}
+    assert "男" not in looks["流浪猫"] and "外套" not in looks["流浪猫"]
+    assert "猫" in looks["流浪猫"]
+    assert "西装" in looks["店员"]
+
+
+def test_outside_a_spoof_the_cats_lines_become_one_meow_and_the_clerks_stay() -> None:
+    mended = animals_unspoken(_shop_scene(), _PEOPLE, Genre.TOUCHING_FAMILY, "zh")
+    assert [line.speaker for line in mended.dialogue] == ["店员", "店员"]
+    assert mended.action == [
+        "店员坐在店门口的角落，手里拿着一根火腿肠。",
+        "流浪猫轻轻地“喵”了一声。",
+    ]
+    assert mended.characters == ["店员", "流浪猫"]
+
+
+def test_in_a_spoof_the_talking_cat_is_the_joke_and_keeps_its_lines() -> None:
+    scene = _shop_scene()
+    assert animals_unspoken(scene, _PEOPLE, Genre.GRASSROOTS_SPOOF, "zh") == scene
+
+
+def test_an_english_dog_barks_instead_of_talking() -> None:
+    scene = Scene(
+        number=1,
+        place="PARK",
+        action=["Mia throws the ball."],
+        dialogue=[
+            DialogueLine(speaker="Mia", text="Fetch!"),
+            DialogueLine(speaker="Rex", text="Thank you for your help!"),
+        ],
+        characters=["Mia", "Rex"],
+    )
+    people = [("Mia", "a girl who walks her dog"), ("Rex", "Mia's dog")]
+    mended = animals_unspoken(scene, people, Genre.TOUCHING_FAMILY, "en")
+    assert [line.speaker for line in mended.dialogue] == ["Mia"]
+    assert mended.action[-1] == "Rex barks twice."
+
+
+def test_the_scene_prompt_lets_only_people_speak_outside_a_spoof() -> None:
+    names, roles = ["店员", "流浪猫"], ["值班的店员", "一只流浪猫"]
+    assert speaking_people(names, roles, Genre.TOUCHING_FAMILY) == ["店员"]
+    assert speaking_people(names, roles, Genre.GRASSROOTS_SPOOF) == names
