@@ -88,6 +88,8 @@ def is_animal(name: str, role: str = "") -> bool:
         or _ZH_ANIMAL_ROLE.search(own)
         or _ZH_ANIMAL_NAME.match(bare)
         or re.search(rf"\bthe (?:{_ANIMALS_EN})$", bare, re.I)
+        # A bare "Dog" with no role to say otherwise (a speaker the bible never cast).
+        or (not head and re.fullmatch(rf"(?:{_ANIMALS_EN})s?", bare, re.I) is not None)
     )
 
 
@@ -109,3 +111,26 @@ def drawn_as_person(name: str, role: str = "") -> bool:
     # plainly a thing ("The sea"); "River, a young fisherman" is a person.
     named_thing = bool(_NOT_PEOPLE.match(bare) or _ZH_THING.match(bare))
     return not (named_thing and (not head or bare.lower().startswith("the ")))
+
+
+_KIND_ZH = re.compile(r"猫咪|狗狗|猫|狗|鹦鹉|乌鸦|鸟|兔子?|狐狸")
+_KIND_EN = re.compile(rf"\b({_ANIMALS_EN})s?\b", re.IGNORECASE)
+
+
+def animal_kinds(name: str, role: str = "") -> tuple[str, ...]:
+    """The plain words for an animal of the bible ("流浪猫": 猫, 猫咪); none for a person.
+
+    "Ginger, the orange cat" is "cat".
+
+    Recorded (by hand, 2026-12-02): the stray cat, 流浪猫 in the bible, spoke as "猫" in
+    scene 2, and the form repair cast "猫" again as a person with short black hair.
+    """
+    if not is_animal(name, role):
+        return ()
+    text = f"{name} {role}"
+    if found := _KIND_ZH.search(text):
+        kind = found[0][0] if found[0] in ("猫咪", "狗狗") else found[0]
+        return (kind, {"猫": "猫咪", "狗": "狗狗"}.get(kind, kind))
+    if found := _KIND_EN.search(text):
+        return (found[1].lower(),)
+    return ()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from film.cut import CutResult, cut_to_length, trim_to_fit
 from film.form import FormIssue, estimate_runtime, validate_form, with_estimates
+from film.presence import is_animal
 from film.screenplay import CharacterProfile, Screenplay
 
 __all__ = [
@@ -38,10 +39,12 @@ MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
 #: and every added person a look and wardrobe, so the gate and the renderer both accept
 #: them. The look is deliberately plain: it pins one face for every shot without
 #: inventing a story fact (no age either: a granddaughter once became an "adult"). The role
-#: reads as a cast list would, not as a note ("Speaks in scene 4." read as scaffolding).
+#: reads as a cast list would, not as a note: "Speaks in scene 4." and "a minor character,
+#: first seen in scene 1" (craft bench, 2026-12-02) both read as scaffolding. It says where
+#: they are met.
 _ADDED = {
     "en": {
-        "role": "a minor character, first seen in scene {number}",
+        "role": "someone from the {place}",
         "look": "average build, neat dark hair",
         "wardrobe": "plain everyday clothes",
         "place": "Street",
@@ -50,7 +53,7 @@ _ADDED = {
         "narrates": "Tells the story.",
     },
     "zh": {
-        "role": "配角，第{number}场登场",
+        "role": "在{place}遇见的人",
         "look": "中等身材，黑色短发",
         "wardrobe": "朴素的日常便装",
         "place": "街道",
@@ -65,15 +68,36 @@ class TooManyCharacters(ValueError):
     """The speakers missing from the bible would not fit in it."""
 
 
-def _strangers(screenplay: Screenplay) -> dict[str, tuple[str, int]]:
-    """Speakers without a bible entry (by case-folded name): spelling and first scene."""
+def _strangers(screenplay: Screenplay) -> dict[str, tuple[str, str]]:
+    """Speakers without a bible entry (by case-folded name): spelling and first place."""
     known = {c.name.casefold() for c in screenplay.characters}
-    found: dict[str, tuple[str, int]] = {}
+    found: dict[str, tuple[str, str]] = {}
     for scene in screenplay.scenes:
         for line in scene.dialogue:
             if line.speaker.casefold() not in known:
-                found.setdefault(line.speaker.casefold(), (line.speaker, scene.number))
+                found.setdefault(line.speaker.casefold(), (line.speaker, scene.place))
     return found
+
+
+def _stranger(name: str, place: str, language: str) -> CharacterProfile:
+    """A plain bible entry for ``name``, first heard at ``place``; an animal is drawn as one."""
+    words = _ADDED[language]
+    if is_animal(name):
+        said = f"一只{name}" if language == "zh" else f"a {name.lower()}"
+        return CharacterProfile(name=name[:40], role=said, look=said)
+    return CharacterProfile(
+        name=name[:40],
+        role=_met_at(place, language),
+        look=words["look"],
+        wardrobe=words["wardrobe"],
+    )
+
+
+def _met_at(place: str, language: str) -> str:
+    """The role of somebody first heard at ``place``: "someone from the bus stop"."""
+    words = _ADDED[language]
+    where = place.strip() or words["place"]
+    return words["role"].format(place=where if language == "zh" else where.lower())[:120]
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -161,16 +185,7 @@ def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]
     strangers = list(_strangers(screenplay).values())[:room]
     if not strangers:
         return screenplay, []
-    words = _ADDED[screenplay.language]
-    added = [
-        CharacterProfile(
-            name=name[:40],
-            role=words["role"].format(number=number),
-            look=words["look"],
-            wardrobe=words["wardrobe"],
-        )
-        for name, number in strangers
-    ]
+    added = [_stranger(name, place, screenplay.language) for name, place in strangers]
     updated = screenplay.model_copy(update={"characters": [*screenplay.characters, *added]})
     return updated, [name for name, _ in strangers]
 

@@ -31,6 +31,7 @@ from agent.drafting.tidy import (
     without_again,
 )
 from film.language import chinese_clauses
+from film.presence import animal_kinds
 from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges, whole_clauses
 from film.quality.names import TIME_WORDS
@@ -84,10 +85,18 @@ _TASK_IN_ROLE = re.compile(
 )
 
 
+#: A voice that is somebody's full name: "Voice: Tom Hanks", "Meryl Streep" (by hand,
+#: the ferryman, 2026-12-02). An actor is no hint to a speech synthesiser.
+_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+
+
 def _not_a_name(voice: str, names: frozenset[str]) -> str:
-    """``voice``, or "" when it is only one of ``names``, lower case ("Voice: Sophia", 12-02)."""
-    bare = voice.strip(" .。").lower()
-    return "" if bare and bare in names else voice
+    """``voice``, or "" when it is only a name (:data:`_FULL_NAME`, or one of ``names``).
+
+    Recorded (craft bench, 2026-12-02): "Voice: Sophia", one of the film's own people.
+    """
+    bare = voice.strip(" .。")
+    return "" if bare and (bare.lower() in names or _FULL_NAME.match(bare)) else voice
 
 
 #: A height in feet in a Chinese look, "身高约5英尺" (web app, 2026-12-02): nobody in the
@@ -219,6 +228,8 @@ def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, 
         if short and (len(short.split()) <= 3 if short.isascii() else len(short) <= 6):
             found.setdefault(person_key(short), name)
         for word in relation_of(name, role) or ():  # "Grandpa" is "driver, Lucy's grandfather"
+            found.setdefault(person_key(word), name)
+        for word in animal_kinds(name, role):  # "猫" is the bible's 流浪猫
             found.setdefault(person_key(word), name)
     return found
 

@@ -27,6 +27,7 @@ from film.quality.mend import (
     in_film_language,
     join_runs,
     mend_edges,
+    no_answers_to_nobody,
     said_once_in_film,
     without_loops,
 )
@@ -83,15 +84,17 @@ def struck(screenplay: Screenplay) -> Screenplay:
 
     JSON quotes and broken-off clauses are trimmed from every line, lines it repeats from
     earlier scenes are struck, everyday English in a Chinese film's lines is said in
-    Chinese, an answer goes to the other of a scene's two people, one speaker's cues in a
-    row become one speech, a phrase still looping is cut, a lone person's words to a crowd
-    go, and scene cast lists are held to the bible.
+    Chinese, an answer goes to the other of a scene's two people, a lone person thanks
+    nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
+    lone person's words to a crowd go, and scene cast lists are held to the bible.
     """
     language = screenplay.language
     edged = [mend_edges(s) for s in screenplay.scenes]
     scenes = said_once_in_film(
         [
-            without_loops(join_runs(handed_over(in_film_language(s, language))))
+            without_loops(
+                join_runs(no_answers_to_nobody(handed_over(in_film_language(s, language))))
+            )
             for s in drop_film_repeats(edged)
         ]
     )

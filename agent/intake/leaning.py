@@ -89,6 +89,11 @@ def leaning_genre(idea: str, model_pick: Genre) -> Genre:
     scores = genre_scores(idea)
     best = max(scores.values())
     leaders = [g for g, score in scores.items() if score == best]
+    if len(leaders) == 2 and Genre.AESTHETIC_SCENERY in leaders:
+        # Scenery words are where a story happens, the other genre's words what it is about:
+        # "A retired ferryman teaches his granddaughter to row across the river" is family,
+        # and was drafted as a spoof (by hand, 2026-12-02).
+        leaders.remove(Genre.AESTHETIC_SCENERY)
     if best == 0 or scores[model_pick] > 0 or len(leaders) != 1:
         return model_pick
     return leaders[0]

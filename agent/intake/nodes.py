@@ -170,7 +170,8 @@ def intake(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     capped_note = (
         say("capped", language, cap=minutes_text(context.max_seconds, language)) if capped else ""
     )
-    short_idea = idea if len(idea) <= 160 else idea[:157] + "..."
+    # The message closes the sentence itself: "…三只小猫。。" (by hand, 2026-12-02).
+    short_idea = idea.rstrip("。. ") if len(idea) <= 160 else idea[:157] + "..."
     if one_prompt:
         named = say("one_prompt_genre", language, genre=genre.label(language)) if genre else ""
         upcoming = say("next_one_prompt", language, genre=named)

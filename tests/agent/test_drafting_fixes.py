@@ -55,6 +55,8 @@ def test_the_plan_for_a_request_adds_up_to_it(target: float) -> None:
 
 def _film(language: str) -> Screenplay:
     scene = Scene(number=1, place="x", dialogue=[DialogueLine(speaker="阿强", text="你好。")])
+    if language == "zh":
+        scene = scene.model_copy(update={"place": "便利店"})
     return Screenplay(
         title="t", logline="l", genre=Genre.TOUCHING_FAMILY, language=language, scenes=[scene]
     )  # type: ignore[arg-type]
@@ -63,7 +65,7 @@ def _film(language: str) -> Screenplay:
 def test_repairs_write_in_the_films_language_and_give_everyone_a_look() -> None:
     repaired, added = add_missing_speakers(_film("zh"))
     person = repaired.characters[0]
-    assert added == ["阿强"] and person.role == "配角，第1场登场"
+    assert added == ["阿强"] and person.role == "在便利店遇见的人"
     assert person.look and person.wardrobe and "Speaks" not in person.role
     issues = [FormIssue("no-place", ""), FormIssue("no-characters", "")]
     empty = _film("zh").model_copy(update={"scenes": [Scene(number=1, place=" ")]})

@@ -44,8 +44,14 @@ def test_the_model_pick_stands_when_the_idea_supports_it_or_says_nothing() -> No
     assert leaning_genre(family_and_sea, Genre.AESTHETIC_SCENERY) is Genre.AESTHETIC_SCENERY
     # No cue at all, or a tie between two others: the model's pick.
     assert leaning_genre("A man buys a hat.", Genre.GRASSROOTS_SPOOF) is Genre.GRASSROOTS_SPOOF
-    tie = "A mother climbs the mountain."
+    tie = "A mother finds her dream."
     assert leaning_genre(tie, Genre.GRASSROOTS_SPOOF) is Genre.GRASSROOTS_SPOOF
+    # A tie with scenery goes to the other genre: the place is not what the story is about.
+    ferry = "A retired ferryman teaches his granddaughter to row across the river."
+    assert leaning_genre(ferry, Genre.GRASSROOTS_SPOOF) is Genre.TOUCHING_FAMILY
+    assert leaning_genre("A mother climbs the mountain.", Genre.GRASSROOTS_SPOOF) is (
+        Genre.TOUCHING_FAMILY
+    )
 
 
 def test_english_cues_are_whole_words() -> None:

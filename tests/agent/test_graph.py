@@ -41,6 +41,13 @@ async def test_genre_interrupt_offers_six_grounded_pitches(studio: Studio) -> No
     assert studio.model.calls == ["GenrePitchesDraft"]
 
 
+async def test_the_intake_message_closes_an_idea_that_ends_on_a_full_stop(studio: Studio) -> None:
+    # Recorded (by hand, 2026-12-02): "…直到有一天猫带来了三只小猫。。我会一口气做完".
+    result = await studio.say(IDEA + ".")
+    said = result.messages[0].content
+    assert "dumplings. " in said and ".." not in said
+
+
 async def test_resume_with_button_slug_drafts_every_stage(studio: Studio) -> None:
     await studio.say(IDEA)
     result = await studio.say(Command(resume="touching-family"))

@@ -83,9 +83,9 @@ def _talky(speakers: list[str], cast: int = 1, lines: int = 2) -> Screenplay:
 def test_missing_speakers_join_the_bible_once_each_while_there_is_room() -> None:
     repaired, added = add_missing_speakers(_talky(["Waiter", "waiter", "Cook"]))
     assert added == ["Waiter", "Cook"]
-    assert [c.role for c in repaired.characters[1:]] == [
-        "a minor character, first seen in scene 1"
-    ] * 2
+    # Where they are met, as a cast list says it; "a minor character, first seen in scene 1"
+    # read as the studio's own note (craft bench, 2026-12-02).
+    assert [c.role for c in repaired.characters[1:]] == ["someone from the kitchen"] * 2
     crowd = [f"Guest {i}" for i in range(10)]
     repaired, added = add_missing_speakers(_talky(crowd, lines=1))
     assert len(repaired.characters) == MAX_CHARACTERS and added == crowd[: MAX_CHARACTERS - 1]

@@ -24,7 +24,7 @@ from film.quality.mend.lines import (
     keep_to_beat,
     without_loops,
 )
-from film.quality.mend.replies import handed_over
+from film.quality.mend.replies import handed_over, no_answers_to_nobody
 from film.quality.mend.speeches import join_runs, said_once_in_film
 from film.quality.mend.visual import mend_visual, visual_of_its_own
 
@@ -44,6 +44,7 @@ __all__ = [
     "keep_to_beat",
     "mend_edges",
     "mend_visual",
+    "no_answers_to_nobody",
     "scene_at_turn",
     "scene_before_turn",
     "visual_of_its_own",

@@ -158,7 +158,12 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
 _WHO_EN = re.compile(
     r"^(?:one|the|a|an|his|her|their|they|he|she|it|someone|everyone|nobody|both|each)\b", re.I
 )
-_WHO_ZH = re.compile(r"^(?:他|她|它|两人|两个人|大家|最后|结果|竟然|没想到)")
+# A clause that opens on when it happens has its own subject after it: "有一天猫带来了三只
+# 小猫" became "店员和流浪猫有一天猫带来了三只小猫。" (by hand, 2026-12-02).
+_WHO_ZH = re.compile(
+    r"^(?:他|她|它|两人|两个人|大家|最后|结果|竟然|没想到|有一天|某一天|某天|一天|那天|这天|"
+    r"第二天|后来|终于|突然|忽然)"
+)
 
 
 def _with_subject(turn: str, people: Sequence[str]) -> str:

@@ -237,6 +237,20 @@ def _whole_note(visual: str) -> str:
     return kept if len(words) >= (2 if kept.isascii() else 4) else ""
 
 
+#: One person named twice in a sentence, the second time as somebody's relative: "Jack and
+#: Sophia are sitting on the old bus stop with their granddaughter Sophia." (craft bench,
+#: the bus, 2026-12-02), read as two Sophias.
+_CLONE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)\b(?P<between>[^.!?]*?)\s+(?:with|and|beside|next to)\s+"
+    r"(?:his|her|their)\s+(?:[a-z-]+\s+){1,2}(?P=name)\b"
+)
+
+
+def without_clone(text: str) -> str:
+    """``text`` without the second mention of one person as a relative (see :data:`_CLONE`)."""
+    return _CLONE.sub(r"\g<name>\g<between>", text)
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
@@ -254,7 +268,7 @@ def mend_edges(scene: Scene) -> Scene:
         for line in scene.action
         if (
             mended := without_speech_lead(
-                whole_clauses(clean_edges(without_hedge(without_heading(line))))
+                whole_clauses(clean_edges(without_hedge(without_heading(without_clone(line)))))
             )
         )
         and not _ABOUT_THE_FILM.search(mended)
@@ -269,7 +283,9 @@ def mend_edges(scene: Scene) -> Scene:
         and not _REFUSAL.search(line.text)
     ]
     visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
-    visual = _whole_note(_TASK_WORDS.sub("", _VISUAL_STUB.sub(r"\1", visual)).strip())
+    visual = _whole_note(
+        _TASK_WORDS.sub("", _VISUAL_STUB.sub(r"\1", without_clone(visual))).strip()
+    )
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 
-from film.quality.text import SPOKEN_SENTENCE
+from film.language import has_cjk
+from film.quality.mend.lines import stock_kinds
+from film.quality.text import SPOKEN_SENTENCE, sentences
 from film.screenplay import DialogueLine, Scene
 
 #: How an answer opens, in a cue of its own after the same speaker's cue.
@@ -122,3 +124,32 @@ def handed_over(scene: Scene) -> Scene:
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
+
+
+#: Small talk that answers somebody: said by a person alone, it answers nobody.
+_ANSWERING = frozenset({"thanks", "welcome", "same"})
+
+
+def no_answers_to_nobody(scene: Scene) -> Scene:
+    """``scene`` without the thanks and you're-welcomes of a person who is alone in it.
+
+    Recorded (craft bench, 2026-12-02): the baker, alone with his notes, said "That's true.
+    miss you. I hope so. Until then, enjoy your baking. You're welcome."; the lighthouse
+    keeper, alone at the lamp, "Thank you. Goodbye.". Only such a sentence goes, and only
+    where the scene has one person; a line with nothing else left goes, while the scene
+    keeps at least one line.
+    """
+    people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
+    if len(people) != 1 or not scene.dialogue:
+        return scene
+    kept: list[DialogueLine] = []
+    for line in scene.dialogue:
+        said = [s for s in sentences(line.text) if not stock_kinds(s) & _ANSWERING]
+        joined = ("" if has_cjk(line.text) else " ").join(said)
+        if joined == line.text.strip():
+            kept.append(line)
+        elif joined:
+            kept.append(line.model_copy(update={"text": joined}))
+    if kept == scene.dialogue or not kept:
+        return scene
+    return scene.model_copy(update={"dialogue": kept})

@@ -104,7 +104,22 @@ def mended_bible(
         for p, (role, look) in zip(renamed, grown, strict=True)
     ]
     distinct = one_implied_relative(idea, one_per_relative(dressed))
-    return [within_bounds(dressed_as_men(p)) for p in mend_sexes(idea, own_sentences(distinct))]
+    return [
+        within_bounds(_spaced(dressed_as_men(p))) for p in mend_sexes(idea, own_sentences(distinct))
+    ]
+
+
+def _spaced(person: CharacterProfile) -> CharacterProfile:
+    """``person`` with a space after each English comma in the look and wardrobe.
+
+    "…and glasses,dressed in…" came back from the mends (by hand, the ferryman, 2026-12-02).
+    """
+    update = {
+        field: re.sub(r"(?<=[A-Za-z]),(?=[A-Za-z])", ", ", text)
+        for field in ("look", "wardrobe")
+        if re.search(r"(?<=[A-Za-z]),(?=[A-Za-z])", text := getattr(person, field))
+    }
+    return person.model_copy(update=update) if update else person
 
 
 def _bound(field: str) -> int:

@@ -146,6 +146,29 @@ TRADE_WORDS = frozenset(word.lower() for trade in TRADES for word in trade)
 _WITH = re.compile(r"^\s*(?:和|与|跟|and\s)\s*", re.IGNORECASE)
 
 
+#: A stage direction in a speech: "He notices Nora standing at the window and looks at her
+#: note." (en-romance-null-genre, 2026-12-02). Only the verbs of what a camera sees, and
+#: with nobody speaking in the first or second person: "He works at the bakery." is talk.
+_STAGE_DIRECTION = re.compile(
+    r"^(?:He|She|They)\s+(?:slowly\s+|quietly\s+|then\s+)?(?:looks?|notices?|turns?|walks?|"
+    r"smiles?|nods?|sits?|stands?|enters?|exits?|picks?|opens?|closes?|glances?|stares?|"
+    r"steps?|reaches?|takes?|hands?|puts?|holds?|waves?|sighs?|leans?|kneels?|grabs?|"
+    r"watches?|pauses?|hugs?|shrugs?)\b"
+)
+_FIRST_OR_SECOND = re.compile(r"\b(?:I|I'm|I'll|I've|me|my|mine|you|your|we|us|our)\b", re.I)
+
+
+def _stage_direction(text: str) -> bool:
+    """Whether ``text`` is what the camera sees, not what anyone says (see the pattern)."""
+    words = text.strip()
+    return bool(
+        _STAGE_DIRECTION.match(words)
+        and len(words.split()) >= 5
+        and not _FIRST_OR_SECOND.search(words)
+        and not re.search(r"[?!]", words)
+    )
+
+
 def _narrated(text: str, speaker: str, people: Sequence[str]) -> bool:
     """Whether ``text``, said by ``speaker``, tells the scene about them in the third person.
 
@@ -158,6 +181,8 @@ def _narrated(text: str, speaker: str, people: Sequence[str]) -> bool:
     trade does too ("老师给你们讲"), so one called so narrates only beside another person.
     """
     words, own = text.strip(), speaker.strip()
+    if _stage_direction(words):
+        return True
     trade = own.lower() in TRADE_WORDS
     if not own or (own.lower() in PERSON_WORDS and not trade):
         return False

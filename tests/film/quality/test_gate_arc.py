@@ -285,3 +285,11 @@ def test_the_ideas_turn_shown_in_its_scene_has_someone_doing_it() -> None:
     assert scene_at_turn(desk, NOTES, 2, 3, beat).action[-1] == (
         "林美和林夏毕业那天才把真心话写在最后一张纸条上。"
     )
+    # By hand (2026-12-02): a turn that opens on its time has its subject after it.
+    cat = "深夜的便利店里，值班的店员每天给一只流浪猫留一根火腿肠，直到有一天猫带来了三只小猫。"
+    shop = Scene(
+        number=2, place="便利店", action=["店员放下火腿肠。"], characters=["店员", "流浪猫"]
+    )
+    assert scene_at_turn(shop, cat, 1, 2, "店员放下火腿肠。").action[-1] == (
+        "有一天猫带来了三只小猫。"
+    )

@@ -770,3 +770,18 @@ def test_a_visual_note_cut_off_after_a_comma_is_whole_or_empty() -> None:
     assert _whole_note("暖黄的灯光照在面粉上，近") == "暖黄的灯光照在面粉上"
     whole = "Warm light on the dough, close framing."
     assert _whole_note(whole) == whole
+
+
+def test_one_person_named_again_as_somebodys_relative_is_named_once() -> None:
+    from film.quality.mend.edges import without_clone
+
+    # Recorded (craft bench, the bus, 2026-12-02): read as two Sophias.
+    cloned = "Jack and Sophia are sitting on the old bus stop with their granddaughter Sophia."
+    assert without_clone(cloned) == "Jack and Sophia are sitting on the old bus stop."
+    scene = Scene(number=5, place="Bus stop", action=[cloned], visual=cloned)
+    mended = mend_edges(scene)
+    assert mended.action == [without_clone(cloned)] and mended.visual == without_clone(cloned)
+    # Named once, as a relative: left alone.
+    assert without_clone("Jack sits with his granddaughter Sophia.") == (
+        "Jack sits with his granddaughter Sophia."
+    )

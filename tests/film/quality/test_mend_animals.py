@@ -101,3 +101,19 @@ def test_the_scene_prompt_lets_only_people_speak_outside_a_spoof() -> None:
     names, roles = ["店员", "流浪猫"], ["值班的店员", "一只流浪猫"]
     assert speaking_people(names, roles, Genre.TOUCHING_FAMILY) == ["店员"]
     assert speaking_people(names, roles, Genre.GRASSROOTS_SPOOF) == names
+
+
+def test_the_cat_called_by_its_kind_is_the_bibles_cat_and_never_a_second_person() -> None:
+    from agent.drafting.converters import speaker_names
+    from film.repair import add_missing_speakers
+    from film.screenplay import Screenplay
+
+    # Recorded (by hand, 2026-12-02): 流浪猫 spoke as "猫" in scene 2, and the form repair
+    # cast "猫" again as a person: "配角，第2场登场", "中等身材，黑色短发".
+    names = speaker_names(["店员", "流浪猫"], ["值班人员", "一只流浪猫"])
+    assert names["猫"] == names["猫咪"] == "流浪猫"
+    stray = Scene(number=1, place="PARK", dialogue=[DialogueLine(speaker="Dog", text="Woof.")])
+    film = Screenplay(title="t", logline="l", genre=Genre.TOUCHING_FAMILY, scenes=[stray])
+    repaired, added = add_missing_speakers(film)
+    assert added == ["Dog"]
+    assert repaired.characters[0].look == "a dog" and not repaired.characters[0].wardrobe

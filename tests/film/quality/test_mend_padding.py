@@ -394,3 +394,18 @@ def test_a_quote_mark_after_a_dropped_speech_is_no_visual_note() -> None:
     )
     mended = visual_of_its_own(scene).visual
     assert mended == "" and not find_debris(mended)
+
+
+def test_an_english_look_has_a_space_after_each_comma_once_the_bible_is_mended() -> None:
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    # By hand (the ferryman, 2026-12-02): "A man with a beard and glasses,dressed in…".
+    jack = CharacterProfile(
+        name="Jack",
+        role="retired ferryman",
+        look="A man with a beard and glasses,dressed in an old navy blue coat",
+        wardrobe="Blue shirt,navy trousers",
+    )
+    mended = mended_bible("A retired ferryman teaches his granddaughter to row.", [jack], "en")
+    assert "glasses, dressed" in mended[0].look and "shirt, navy" in mended[0].wardrobe

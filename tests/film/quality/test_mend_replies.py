@@ -187,3 +187,23 @@ def test_a_split_answer_to_the_same_speaker_shifts_every_turn_by_one() -> None:
         ("Ana", "Yes, I am."),
         ("Ana", "Let's go."),
     ]
+
+
+def test_a_person_alone_thanks_nobody_and_a_pair_keeps_their_thanks() -> None:
+    from film.quality.mend import no_answers_to_nobody
+
+    # Recorded (craft bench, 2026-12-02): the baker alone with his notes, the keeper alone.
+    alone = _scene(
+        [
+            ("Baker", "I hope so. Until then, enjoy your baking. You're welcome."),
+            ("Baker", "Thank you."),
+        ]
+    )
+    mended = no_answers_to_nobody(alone)
+    assert _said(mended) == [("Baker", "I hope so. Until then, enjoy your baking.")]
+    zh = _scene([("摄影师", "谢谢！"), ("摄影师", "太阳终于出来了。不客气。")])
+    assert _said(no_answers_to_nobody(zh)) == [("摄影师", "太阳终于出来了。")]
+    pair = _scene([("Anna", "Thank you."), ("Bob", "You're welcome.")])
+    assert no_answers_to_nobody(pair) is pair
+    only_thanks = _scene([("Baker", "Thank you.")])
+    assert no_answers_to_nobody(only_thanks) is only_thanks  # a scene keeps a line

@@ -294,6 +294,30 @@ def test_a_name_called_or_another_person_talked_about_stays_speech() -> None:
     assert moved.action[-2:] == ["Bob and Anna look out of the window.", "Bob watches the road."]
 
 
+def test_a_stage_direction_in_a_speech_is_action_and_talk_about_him_is_not() -> None:
+    # Recorded (en-romance-null-genre, 2026-12-02): a cue of the baker's.
+    told = "He notices Nora standing at the window and looks at her note."
+    scene = Scene(
+        number=2,
+        place="BAKERY",
+        action=["Snow on the window."],
+        dialogue=[
+            DialogueLine(speaker="Sam", text=told),
+            DialogueLine(speaker="Nora", text="He works at the bakery across the street."),
+            DialogueLine(speaker="Nora", text="She looks at you every morning."),
+            DialogueLine(speaker="Sam", text="He looks tired."),
+        ],
+        characters=["Sam", "Nora"],
+    )
+    moved = speech_to_dialogue(scene, ["Sam", "Nora"])
+    assert moved.action == ["Snow on the window.", told]
+    assert [line.text for line in moved.dialogue] == [
+        "He works at the bakery across the street.",
+        "She looks at you every morning.",
+        "He looks tired.",
+    ]
+
+
 def test_a_chinese_speaker_may_name_themself_alone_or_by_kin() -> None:
     scene = Scene(
         number=1,
