@@ -18,6 +18,7 @@ from PIL import Image
 from film.presence import drawn_as_person
 from film.screenplay import CharacterProfile, Genre
 from tools.backends.base import RenderRequest, Shot
+from tools.picture.animals import Animal, animal_of, paste_animal
 from tools.picture.cast import Placement, paste_figure
 from tools.picture.figures import Appearance, appearance, stable_index
 from tools.picture.lettering import Lettering
@@ -25,6 +26,8 @@ from tools.picture.looks import look_for
 from tools.picture.places import paint_place, place_spec
 
 MARGIN = 1.08
+#: Where an animal may sit, in frame widths, best first: between or beside the people.
+_ANIMAL_SPOTS = (0.5, 0.72, 0.28, 0.86, 0.14)
 FRAMINGS = ("WIDE", "MEDIUM", "CLOSE")
 # framing: (zoom into the set, background softening at 1080 wide, figure height, foot y)
 _FRAMES = {
@@ -92,6 +95,9 @@ class ScenePainter:
         spots = self._placements(names, framing, figure_h, foot)
         for name, spot in zip(names, spots, strict=True):
             paste_figure(image, self._looks(name), spot)
+        beside = self._animals(shot, framing, [self._frame_x(s.x) for s in spots], figure_h, foot)
+        for animal, spot in beside:
+            paste_animal(image, animal, spot)
         image = vignette(image)
         if not lettered:
             return image
@@ -100,6 +106,7 @@ class ScenePainter:
         )
         if framing == "WIDE" and names:
             tags = [(n, self._frame_x(s.x)) for n, s in zip(names, spots, strict=True)]
+            tags += [(a.name, self._frame_x(s.x)) for a, s in beside]
             letters.name_tags(tags, foot + 0.012)
         letters.heading(self.request.scene, shot.description, first=shot.index == 0)
         if dialogue_on_frame and shot.dialogue:
@@ -136,6 +143,32 @@ class ScenePainter:
             if drawn_as_person(name, (_profile(bible, name) or _NOBODY).role)
         ]
         return names[: {"WIDE": 4, "MEDIUM": 3, "CLOSE": 1}[framing]]
+
+    def _animals(
+        self, shot: Shot, framing: str, taken: list[float], height: float, foot: float
+    ) -> list[tuple[Animal, Placement]]:
+        """The shot's animals (:mod:`tools.picture.animals`), each on a free spot of ground.
+
+        In a wide shot it sits at the people's feet. Closer in, the people's feet are out of
+        the frame and so would the animal be: a closer shot with people in it shows only
+        them, and one with nobody in it shows the animal, large and in the middle.
+        """
+        if framing != "WIDE":
+            if taken:
+                return []
+            foot, height = 0.78, 1.25
+        fw, fh = self.frame
+        ox, oy = self.origin
+        found: list[tuple[Animal, Placement]] = []
+        for name in dict.fromkeys(shot.characters or self.request.scene.characters):
+            profile = _profile(self.request.bible, name)
+            animal = animal_of(profile) if profile is not None else None
+            free = [x for x in _ANIMAL_SPOTS if all(abs(x - t) >= 0.16 for t in taken)]
+            if animal is None or not free:
+                continue
+            taken = [*taken, free[0]]
+            found.append((animal, Placement(ox + fw * free[0], oy + fh * foot, fh * height)))
+        return found[:2]
 
     def _placements(
         self, names: list[str], framing: str, height: float, foot: float

@@ -259,7 +259,8 @@ def test_voices_things_and_animals_are_not_drawn_as_people(english_screenplay, m
     )
     said = (DialogueLine(speaker="The sea", text="Forty years, old friend."),)
     painter.panel(_shot(0, "Mia", "The sea", "Ginger", "River", said=said))
-    assert len(pasted) == 2 and tagged == [["Mia", "River"]]
+    # Ginger is drawn as the cat she is (tools.picture.animals), at the people's feet.
+    assert len(pasted) == 2 and tagged == [["Mia", "River", "Ginger"]]
     pasted.clear()
     painter.panel(_shot(2, "The sea", said=said))  # a close on a voice: the set, no person
     assert pasted == []
