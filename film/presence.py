@@ -60,7 +60,15 @@ _ZH_ANIMAL_ROLE = re.compile(rf"(?:{_ZH_ANIMAL_WORDS})$")
 # A Chinese name that is an animal ("橘猫", "小狗") is the animal, whatever the role says;
 # elements are common given names (小雪, 阿山), so those need an empty role to count.
 _ZH_ANIMAL_NAME = re.compile(
-    r"^(?:[小老大橘黑白花]|一只|那只|这只)?(?:猫咪?|狗狗?|鸟|鹦鹉|乌鸦|兔子?|狐狸)$"
+    r"^(?:一只|那只|这只)?(?:流浪|野|[小老大橘黑白花灰黄])*(?:猫咪?|狗狗?|鸟|鹦鹉|乌鸦|兔子?|狐狸)$"
+)
+
+
+# A speaker the bible never cast, named by its kind: "Dog", "Stray cat", "流浪猫".
+_BARE_ANIMAL = re.compile(
+    rf"(?:the\s+|a\s+)?(?:(?:stray|little|old|orange|black|white|grey|gray|ginger)\s+)?"
+    rf"(?:{_ANIMALS_EN})s?",
+    re.IGNORECASE,
 )
 
 
@@ -89,7 +97,7 @@ def is_animal(name: str, role: str = "") -> bool:
         or _ZH_ANIMAL_NAME.match(bare)
         or re.search(rf"\bthe (?:{_ANIMALS_EN})$", bare, re.I)
         # A bare "Dog" with no role to say otherwise (a speaker the bible never cast).
-        or (not head and re.fullmatch(rf"(?:{_ANIMALS_EN})s?", bare, re.I) is not None)
+        or (not head and _BARE_ANIMAL.fullmatch(bare) is not None)
     )
 
 
@@ -134,3 +142,24 @@ def animal_kinds(name: str, role: str = "") -> tuple[str, ...]:
     if found := _KIND_EN.search(text):
         return (found[1].lower(),)
     return ()
+
+
+# An animal the idea names, one of it: "一只流浪猫", "a stray dog"; not "三只小猫" (a litter).
+_IDEA_ANIMAL_ZH = re.compile(
+    r"(?:一只|一条|一匹)(?P<animal>(?:流浪|野|[小老大橘黑白花灰黄])*(?:猫|狗|鸟|鹦鹉|乌鸦|兔子|狐狸))"
+)
+_IDEA_ANIMAL_EN = re.compile(
+    rf"\b(?:a|an|the)\s+(?P<animal>(?:[a-z]+\s+)?(?:{_ANIMALS_EN}))\b(?!\s+(?:lover|owner|walker))",
+    re.IGNORECASE,
+)
+
+
+def idea_animals(idea: str) -> list[str]:
+    """The animals an idea names, in its words ("流浪猫", "stray dog"), each once.
+
+    Recorded (by hand, 2026-12-02): the clerk who feeds "一只流浪猫" was cast alone; the cat
+    first spoke in the scenes, as a newcomer the scene mends did not know was a cat.
+    """
+    found = [m["animal"] for m in _IDEA_ANIMAL_ZH.finditer(idea)]
+    found += [m["animal"].lower() for m in _IDEA_ANIMAL_EN.finditer(idea)]
+    return list(dict.fromkeys(found))

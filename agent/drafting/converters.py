@@ -85,9 +85,11 @@ _TASK_IN_ROLE = re.compile(
 )
 
 
-#: A voice that is somebody's full name: "Voice: Tom Hanks", "Meryl Streep" (by hand,
-#: the ferryman, 2026-12-02). An actor is no hint to a speech synthesiser.
-_FULL_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+#: A voice that is somebody's full name: "Voice: Tom Hanks", "Meryl Streep", "Mr. Smith"
+#: (by hand, the ferryman, 2026-12-02). An actor is no hint to a speech synthesiser.
+_FULL_NAME = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z'’-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})$"
+)
 
 
 def _not_a_name(voice: str, names: frozenset[str]) -> str:

@@ -965,7 +965,7 @@ def test_a_role_without_the_tasks_words_and_a_voice_that_is_no_name() -> None:
     nurse = to_profiles(cast)[0]
     assert (nurse.role, nurse.voice) == ("The night-shift nurse who swaps notes", "")
     # By hand (the ferryman, 2026-12-02): an actor's name is no voice.
-    for actor in ("Tom Hanks", "Meryl Streep"):
+    for actor in ("Tom Hanks", "Meryl Streep", "Mr. Smith"):
         starred = cast.model_copy(
             update={"characters": [cast.characters[1].model_copy(update={"voice": actor})]}
         )

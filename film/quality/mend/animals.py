@@ -79,13 +79,21 @@ def animals_unspoken(
 ) -> Scene:
     """``scene`` with an animal's lines made its sound, unless the film is a spoof.
 
-    ``people`` are the bible's (name, role) pairs. Each animal that spoke gets one sound in
-    the action, however many lines it had; the others' lines stay as they are.
+    ``people`` are the bible's (name, role) pairs; a speaker not among them counts by its
+    name. Each animal that spoke gets one sound in the action, however many lines it had;
+    the others' lines stay as they are.
     """
     if Genre(genre) is Genre.GRASSROOTS_SPOOF:
         return scene
-    animals = {name: role for name, role in people if is_animal(name, role)}
-    spoke = [a for a in animals if any(line.speaker == a for line in scene.dialogue)]
+    roles = dict(people)
+    # A speaker the bible does not have yet is an animal by its name alone ("流浪猫", "猫").
+    speakers = {line.speaker for line in scene.dialogue}
+    animals = {
+        name: roles.get(name, "")
+        for name in [*roles, *speakers]
+        if is_animal(name, roles.get(name, ""))
+    }
+    spoke = [a for a in animals if a in speakers]
     if not spoke:
         return scene
     sounds = [s for s in (_sound(a, animals[a], language) for a in spoke) if s not in scene.action]

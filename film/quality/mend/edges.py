@@ -194,6 +194,25 @@ _ABOUT_THE_FILM = re.compile(
 )
 
 
+#: A line of talk that lost its cue and landed in the action, which no camera can show:
+#: "Same here. It's a tradition we've been doing for years." (by hand, the ferryman,
+#: 2026-12-02). Said so, in the first or second person or as a reply, without quotes; "We
+#: see the river." is a screenplay's own way to say what the camera shows.
+_SPOKEN_ACTION = re.compile(
+    r"^(?:I|I'm|I'll|I've|We|We're|We'll|You|You're|My|Our|Your|Let's|Same here|Yes|Yeah|"
+    r"Okay|OK|Sure|Thank you|Thanks|Hello|Hi)\b(?! (?:see|hear)\b)"
+    r"|\b(?:I|I'm|I've|I'll|me|my)\b"
+    r"|^(?:我|你|我们|咱们|是的|谢谢|好的)"
+)
+
+
+def spoken_action(line: str) -> bool:
+    """Whether an action ``line`` is talk without its cue (see :data:`_SPOKEN_ACTION`)."""
+    quoted = re.search(r"[\"“”「」]|(?:^|\s)['‘]\w", line)
+    labelled = re.match(r"^[^:：]{1,30}[:：]", line)  # "Sam: I can't.": the speech mends' cue
+    return not quoted and not labelled and bool(_SPOKEN_ACTION.search(line))
+
+
 #: The outline's own doubt written into the picture: "Ming opens the box, but it's not clear
 #: what" (craft bench, 2026-12-02), "但不清楚里面是什么". A camera shows; it does not wonder.
 _HEDGE = re.compile(
@@ -273,6 +292,7 @@ def mend_edges(scene: Scene) -> Scene:
         )
         and not _ABOUT_THE_FILM.search(mended)
         and not _REFUSAL.search(mended)
+        and not spoken_action(mended)
     ] or scene.action[:1]
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [

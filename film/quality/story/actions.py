@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.presence import idea_animals
 from film.quality.coverage import TRADES, idea_people_words
 from film.quality.findings import Finding
 from film.quality.text import chinese_clauses, content_words, latin_words, stem
@@ -243,15 +244,19 @@ def must_cast_people(idea: str) -> list[str]:
     """The idea's people the bible's task names: its lead first, then its kin and trades.
 
     The lead ("shy boy") is named only where no kin or trade word already says who they
-    are ("retired bus driver" is the driver).
+    are ("retired bus driver" is the driver). The animal the idea names comes last
+    (:func:`film.presence.idea_animals`: the stray cat).
     """
     people = list(dict.fromkeys(idea_people_words(idea)))  # grandson, granddaughter: grandchild
+    animals = [a for a in idea_animals(idea) if a not in people]
     lead = idea_lead(idea)
     words = lead.split() if lead.isascii() else [lead]
     inside = [word for word in people if any(word in w for w in words)]
     if not lead:
-        return people
+        return [*people, *animals]
     if not inside:
-        return [lead, *people]
-    # The lead is cast first ("老木匠" before the 孙女 he makes the box for).
-    return [*inside, *(word for word in people if word not in inside)]
+        return [lead, *people, *animals]
+    # The lead is cast first ("老木匠" before the 孙女 he makes the box for), by the whole
+    # of a short Chinese phrase: 小区保安大爷 is an old guard, not any 保安.
+    first = [lead] if not lead.isascii() and len(lead) <= 6 else inside
+    return [*first, *(word for word in people if word not in inside), *animals]

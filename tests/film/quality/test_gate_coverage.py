@@ -234,8 +234,8 @@ def test_a_chinese_ideas_lead_opens_one_of_its_clauses() -> None:
     assert idea_lead("高三教室里，两个同桌每天用小纸条吵架。") == ""
     assert idea_lead("一键成片：小明想说服爸爸让他去学街舞，温情微电影") == ""
     # The lead is cast first, beside the idea's kin and trades; found in the bible by its noun.
-    # A lead that holds a trade is cast by the trade, as 老木匠 is by 木匠.
-    assert must_cast_people("一位宫廷画师奉命为公主画像。") == ["画师", "公主"]
+    # A short Chinese lead is cast whole, trade and all: 宫廷画师, 小区保安大爷.
+    assert must_cast_people("一位宫廷画师奉命为公主画像。") == ["宫廷画师", "公主"]
     assert must_cast_people("夜市摆摊卖煎饼的女孩想考进游戏公司。") == ["夜市摆摊卖煎饼的女孩"]
     people = [("王芳", "程序员"), ("李小雨", "卖煎饼的女孩")]
     assert lead_name(market, people) == "李小雨"
@@ -249,7 +249,7 @@ def test_a_trade_lead_is_cast_first_and_checked() -> None:
 
     box = "老木匠给即将出嫁的孙女做了一个木盒子，婚礼那天她打开盒子，看到了里面刻着的字。"
     assert idea_lead(box) == "老木匠"
-    assert must_cast_people(box) == ["木匠", "孙女"]
+    assert must_cast_people(box) == ["老木匠", "孙女"]
     assert must_cast_people("A retired carpenter builds a cradle for his first grandchild.") == [
         "carpenter",
         "grandchild",

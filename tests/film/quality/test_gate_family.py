@@ -317,6 +317,6 @@ def test_a_chinese_lead_doing_something_for_a_grandchild_is_the_grandparent() ->
     assert implied_relatives("老渔夫带着孙子出海") == {"grandfather"}
     assert implied_relatives("妈妈给女儿织毛衣") == set()  # both named already
     assert implied_relatives("快递小哥给孙女送伞") == set()  # whose granddaughter is not said
-    assert cast_words(box, must_cast_people(box)) == ["木匠（爷爷）", "孙女"]
+    assert cast_words(box, must_cast_people(box)) == ["老木匠（爷爷）", "孙女"]
     roles = with_implied_roles(box, [("王德福", "老木匠"), ("李小梅", "孙女")])
     assert roles == ["老木匠，李小梅的爷爷", "孙女"]

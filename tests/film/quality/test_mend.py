@@ -785,3 +785,22 @@ def test_one_person_named_again_as_somebodys_relative_is_named_once() -> None:
     assert without_clone("Jack sits with his granddaughter Sophia.") == (
         "Jack sits with his granddaughter Sophia."
     )
+
+
+def test_talk_that_lost_its_cue_is_no_action_and_the_camera_we_stays() -> None:
+    from film.quality.mend.edges import spoken_action
+
+    # Recorded (by hand, the ferryman, 2026-12-02): an action line between two others.
+    lost = "Same here. It's a tradition we've been doing for years."
+    scene = Scene(
+        number=2,
+        place="Bridge",
+        action=["Sam smiles at her from across the river.", lost, "We see the new bridge."],
+    )
+    assert mend_edges(scene).action == [
+        "Sam smiles at her from across the river.",
+        "We see the new bridge.",
+    ]
+    assert spoken_action("我们一起去吧。") and spoken_action("I can't believe it.")
+    for kept in ('Sam says, "I love you."', "Sam: I can't.", "小明对爸爸说我想学街舞。"):
+        assert not spoken_action(kept), kept

@@ -117,3 +117,31 @@ def test_the_cat_called_by_its_kind_is_the_bibles_cat_and_never_a_second_person(
     repaired, added = add_missing_speakers(film)
     assert added == ["Dog"]
     assert repaired.characters[0].look == "a dog" and not repaired.characters[0].wardrobe
+
+
+def test_a_cat_the_bible_has_not_cast_yet_is_still_a_cat_by_its_name() -> None:
+    """Recorded (by hand, 2026-12-02): the bible cast only the clerk, and the scenes' 流浪猫
+    and 猫 were newcomers, so the cat kept talking."""
+    scene = _shop_scene().model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="店员", text="你看起来很忙。"),
+                DialogueLine(speaker="猫", text="谢谢！你真的很辛苦。"),
+            ]
+        }
+    )
+    mended = animals_unspoken(scene, [("店员", "值班人员")], Genre.TOUCHING_FAMILY, "zh")
+    assert [line.speaker for line in mended.dialogue] == ["店员"]
+    assert mended.action[-1] == "猫轻轻地“喵”了一声。"
+    assert speaking_people(["店员", "流浪猫"], ["值班人员"], Genre.TOUCHING_FAMILY) == ["店员"]
+
+
+def test_the_bibles_task_names_the_one_animal_the_idea_has() -> None:
+    from film.presence import idea_animals
+    from film.quality.story.actions import must_cast_people
+
+    assert must_cast_people(_IDEA) == ["值班的店员", "流浪猫"]  # not the three kittens
+    assert idea_animals("A night guard feeds a stray dog until it brings its puppies.") == [
+        "stray dog"
+    ]
+    assert idea_animals("A cat lover opens a cafe.") == []
