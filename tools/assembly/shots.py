@@ -9,10 +9,12 @@ re-render of an unchanged scene draws exactly the same shots and hits the cache.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from film.form import ACTION_LINE_S, estimate_scene_seconds, line_seconds
 from film.language import has_cjk
+from film.presence import animal_kinds
 from film.screenplay import DialogueLine, Scene
 from tools.backends.base import Shot
 
@@ -180,7 +182,14 @@ def _characters(scene: Scene, description: str, said: tuple[DialogueLine, ...]) 
             names.append(line.speaker)
     lowered = description.lower()
     for name in scene.characters:
-        if name not in names and name.lower() in lowered:
+        # An animal is named by its kind as often as by its name: 流浪猫 is "猫咪" (by hand,
+        # 2026-12-02: the cat was in the scene and in no shot).
+        kinds = animal_kinds(name)
+        named = name.lower() in lowered or any(
+            re.search(rf"\b{re.escape(k)}s?\b", lowered) if k.isascii() else k in lowered
+            for k in kinds
+        )
+        if name not in names and named:
             names.append(name)
     if not names:
         names = list(scene.characters[:3])

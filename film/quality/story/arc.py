@@ -11,8 +11,8 @@ idea ends on its payoff, the model reads it first, and so it tells the payoff fi
 So the gate reads three things off the idea, in its own words (no model needed):
 
 * its **turn**: what comes after "until", "only to", 直到, 最后, 结果, 没想到, 竟然 ("until
-  one of them leaves a note inside it", 最后抓到的却是一只橘猫), with the words only the
-  turn has (a note, 橘猫);
+  one of them leaves a note inside it", 最后抓到的却是一只橘猫), or the deadline it sets
+  ("before the new bridge opens"), with the words only the turn has (a note, 橘猫);
 * the person it has to **win over** ("convince his father", 说服爸爸): then the turn is
   that person saying yes;
 * what it says **never** happens ("without ever meeting", 始终没有见面).
@@ -39,7 +39,14 @@ from film.quality.text import cjk_terms, content_words, latin_words, stem
 _TURN = re.compile(
     r"\b(?:until|only to|but then|and then|then finally|and finally|when suddenly)"
     r"\s+([^.;!?]{8,90})"
-    r"|((?:直到|最后(?!一)|结果|没想到|竟然)[^。；！？，]{4,30})",
+    r"|((?:直到|最后(?!一)|结果|没想到|竟然)[^。；！？，]{4,30})"
+    # A deadline is the turn too: "teaches his granddaughter to row across the river before
+    # the new bridge opens" (by hand, 2026-12-02) showed the bridge open in scene 1 and the
+    # rowing done before anyone taught it. Only a clause counts: "the night before the
+    # final" is a time, not a deadline.
+    r"|\bbefore\s+((?:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:opens|closes|is|are|leaves|arrives|ends|starts|begins|comes|goes|shuts|sells)\b"
+    r"[^.;!?,]{0,40})",
     re.I,
 )
 _TURN_WORD_ZH = re.compile(r"^(?:直到|最后|结果|没想到|竟然)")
@@ -158,7 +165,9 @@ class IdeaArc:
 def idea_arc(idea: str) -> IdeaArc:
     """The idea's turn, the person it wins over and what it forbids (see :class:`IdeaArc`)."""
     match = _TURN.search(idea)
-    turn = (match.group(1) or match.group(2) or "").strip(" ,，、") if match else ""
+    turn = (
+        (match.group(1) or match.group(2) or match.group(3) or "").strip(" ,，、") if match else ""
+    )
     setup = idea[: match.start()].strip(" ,，、;；") if match else idea.strip()
     won = _WIN_OVER_EN.search(idea) or _WIN_OVER_ZH.search(idea)
     never_en, never_zh = _NEVER_EN.search(idea), _NEVER_ZH.search(idea)

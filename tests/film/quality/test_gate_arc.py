@@ -293,3 +293,32 @@ def test_the_ideas_turn_shown_in_its_scene_has_someone_doing_it() -> None:
     assert scene_at_turn(shop, cat, 1, 2, "店员放下火腿肠。").action[-1] == (
         "有一天猫带来了三只小猫。"
     )
+
+
+def test_a_deadline_is_the_ideas_turn_and_a_time_is_not() -> None:
+    """By hand (2026-12-02): the ferryman's bridge opened in scene 1, before any lesson."""
+    from film.quality.mend import scene_at_turn, scene_before_turn
+    from film.screenplay import Scene
+
+    ferry = (
+        "A retired ferryman teaches his granddaughter to row across the river before the new "
+        "bridge opens."
+    )
+    arc = idea_arc(ferry)
+    assert arc.turn == "the new bridge opens" and arc.turn_at(3) == 2
+    early = Scene(
+        number=1,
+        place="Dock",
+        action=["Jack unties the boat.", "In the distance the new bridge opens to traffic."],
+        characters=["Jack", "Emily"],
+    )
+    assert scene_before_turn(early, ferry, 0, 3).action == ["Jack unties the boat."]
+    last = Scene(number=3, place="River", action=["Emily rows alone."], characters=["Emily"])
+    assert scene_at_turn(last, ferry, 2, 3, "Emily rows alone.").action[-1] == (
+        "The new bridge opens."
+    )
+    lift = (
+        "Two rival debate captains get stuck in a school lift the night before the final, "
+        "and have to practise their speeches on each other."
+    )
+    assert idea_arc(lift).turn == ""

@@ -114,3 +114,18 @@ def test_a_chinese_films_captions_stay_chinese():
     captions = [s.description for s in plan_shots(talk)]
     assert all(c.startswith("厨房里灯光温暖。") and c.endswith("。") for c in captions)
     assert not any(word in "".join(captions) for word in ("talk", "speaks", "continued"))
+
+
+def test_an_animal_called_by_its_kind_is_in_the_shot() -> None:
+    """By hand (2026-12-02): 流浪猫 was in the scene, the action said 猫咪, no shot had it."""
+    scene = Scene(
+        number=2,
+        place="便利店",
+        action=["店员拿出一根火腿肠，猫咪吃着。", "店员擦着柜台。"],
+        characters=["店员", "流浪猫"],
+    )
+    shots = plan_shots(scene)
+    assert "流浪猫" in shots[0].characters and "流浪猫" not in shots[1].characters
+    catch = Scene(number=1, place="Yard", action=["Ginger watches Sam catch the ball."])
+    cat = catch.model_copy(update={"characters": ["Sam", "The cat"]})
+    assert "The cat" not in plan_shots(cat)[0].characters  # "catch" is not a cat
