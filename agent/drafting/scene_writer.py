@@ -184,25 +184,22 @@ class SceneWriter:
 
     def speakers(self, beat: BeatDraft) -> str:
         """Who may speak in ``beat``'s scene, as the prompts list them."""
-        names = beat.characters or self.cast
-        speaking = speaking_people(names, [self.role_of(n) for n in names], self.genre)
-        return ("、" if self.language == "zh" else ", ").join(speaking or names)
+        return ("、" if self.language == "zh" else ", ").join(self.speaking(beat))
+
+    def speaking(self, beat: BeatDraft) -> list[str]:
+        """``beat``'s people who may talk: not an animal outside a spoof."""
+        names, roles = beat.characters or self.cast, dict(zip(self.cast, self.roles, strict=True))
+        return speaking_people(names, [roles.get(n, "") for n in names], self.genre) or names
 
     @property
     def genre(self) -> Genre:
         """The genre the film is drafted in (an animal talks only in a spoof)."""
         return drafting_genre(self.state)
 
-    def role_of(self, name: str) -> str:
-        """``name``'s role in the bible, or nothing for somebody not in it."""
-        return dict(zip(self.cast, self.roles, strict=True)).get(name, "")
-
     def turns(self, beat: BeatDraft) -> str:
         """The prompts' word on taking turns, where ``beat`` has more than one speaker."""
         return (
-            TURNS["zh" if self.language == "zh" else "en"]
-            if len(beat.characters or self.cast) > 1
-            else ""
+            TURNS["zh" if self.language == "zh" else "en"] if len(self.speaking(beat)) > 1 else ""
         )
 
     def arc_note(self, index: int) -> str:

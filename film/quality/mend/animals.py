@@ -33,7 +33,8 @@ _PERSON_CLAUSE_EN = re.compile(
 _CLAUSE_ZH = re.compile(r"[，,、；;。]")
 _CLAUSE_EN = re.compile(r"[,;.]\s*")
 
-# The sound each animal makes, as an action line: (Chinese word, Chinese sound, English verb).
+# The sound each animal makes, as an action line: (its Chinese and English words, its sound in
+# Chinese, its sound in English).
 _SOUNDS: tuple[tuple[str, str, str, str], ...] = (
     ("猫", "cat|kitten", "轻轻地“喵”了一声", "meows softly"),
     ("狗", "dog|puppy", "“汪汪”叫了两声", "barks twice"),
