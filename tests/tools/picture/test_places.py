@@ -47,6 +47,8 @@ W, H = 180, 320
         ("Ferry landing", "lake"),
         ("Old dock", "sea"),
         ("渡口", "lake"),
+        ("婚礼现场", "temple"),
+        ("Wedding reception", "temple"),
     ],
 )
 def test_place_words_in_both_languages_pick_the_set(place, kind):

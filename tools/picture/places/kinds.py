@@ -12,13 +12,15 @@ import re
 
 from film.screenplay import Genre
 
-# Kind, then its words (a kind may take several rows).
+# Kind, then its words (a kind may take several rows). A wedding is held in the red-pillared
+# hall: the carpenter's granddaughter married in a living room (web app, 2026-12-02).
 # English words match whole (plurals too), Chinese words anywhere; _ stands for a space.
 _TABLE = """
 hospital  hospital clinic ward infirmary 医院 病房 诊所 急诊
 kitchen   kitchen 厨房 灶
 classroom classroom school class lecture campus 教室 学校 课堂
 temple    temple shrine pagoda monastery palace 寺 庙 塔 殿 宫
+temple    wedding chapel church 婚礼 喜宴 喜堂 礼堂 祠堂
 shop      shop store cafe café restaurant bakery market bar diner stall
 shop      店 铺 超市 餐厅 咖啡 市场 饭馆 摊 小卖部 卖
 sea       sea seaside seashore ocean beach coast harbour harbor pier dock wharf jetty 海 滩 港 码头
