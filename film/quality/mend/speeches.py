@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from film.quality.mend.lines import stock_kinds
 from film.quality.repetition import long_enough, looping_phrase
 from film.quality.text import SPACED_CJK, SPOKEN_SENTENCE, without_calls
 from film.screenplay import DialogueLine, Scene
@@ -226,6 +227,17 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
     return without_calls(words, [speaker])
 
 
+_THANKING = frozenset({"thanks", "welcome"})
+
+
+def _heard_as(sentence: str) -> str:
+    """What a sentence counts as once heard: its kind of thanks, its words, or nothing."""
+    kinds = stock_kinds(sentence)
+    if kinds and kinds <= _THANKING:
+        return "·".join(sorted(kinds))
+    return _bare(sentence) if long_enough(sentence) else ""
+
+
 def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
     """``scenes`` with a sentence said word for word in an earlier cue said there only.
 
@@ -234,15 +246,17 @@ def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
     whole-line check saw it; "I have to take my notes." came back in three scenes. Only a
     sentence long enough to be a statement counts, only its exact words, and a cue left
     with nothing goes (a scene keeps its first cue).
+
+    Thanks and you're-welcomes count as one sentence each, whatever their words: a second
+    reader found thank-you chains in ten films of thirteen (craft bench, 2026-12-02; *The
+    Last Bus Home* thanked Grandpa in four of six scenes), so a film thanks once.
     """
     heard: set[str] = set()
     mended: list[Scene] = []
     for scene in scenes:
         lines = []
         for line in scene.dialogue:
-            said = [
-                (s, _bare(s) if long_enough(s) else "") for s in SPOKEN_SENTENCE.findall(line.text)
-            ]
+            said = [(s, _heard_as(s)) for s in SPOKEN_SENTENCE.findall(line.text)]
             kept = [sentence for sentence, bare in said if not (bare and bare in heard)]
             heard.update(bare for _sentence, bare in said if bare)
             text = "".join(kept).strip()

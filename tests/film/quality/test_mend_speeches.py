@@ -396,8 +396,9 @@ def test_a_sentence_said_word_for_word_in_an_earlier_scene_is_said_once() -> Non
     one, two = said_once_in_film([first, second])
     assert one == first
     assert [(d.speaker, d.text) for d in two.dialogue] == [("奶奶", "谢谢你！"), ("孙子", "好。")]
-    # Short words ("好。", "谢谢你！") may come back in any scene.
-    assert said_once_in_film([two, two])[1] == two
+    # Short words ("好。") may come back in any scene; a second thanks is a thank-you chain.
+    again = said_once_in_film([two, two])[1]
+    assert [(d.speaker, d.text) for d in again.dialogue] == [("孙子", "好。")]
 
 
 def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
@@ -433,3 +434,31 @@ def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
     # "The customers" cued as one speaker (en-spoof-scooter, 2026-12-02); "The Boss" is one.
     assert name_problem("The customers")[0] == "names.name-is-group"
     assert name_problem("The Boss") == ("", "") and name_problem("The delivery girl") == ("", "")
+
+
+def test_a_film_thanks_once_however_the_thanks_are_worded() -> None:
+    from film.quality.mend import said_once_in_film
+
+    # Recorded (craft bench, The Last Bus Home, 2026-12-02): Grandpa thanked in four scenes.
+    def scene(number: int, lines: list[tuple[str, str]]) -> Scene:
+        said = [DialogueLine(speaker=who, text=text) for who, text in lines]
+        return Scene(number=number, place="Bus", dialogue=said, characters=["Sophia", "Jack"])
+
+    mended = said_once_in_film(
+        [
+            scene(
+                1, [("Sophia", "Thank you, Grandpa. I can't wait."), ("Jack", "You're welcome.")]
+            ),
+            scene(
+                2, [("Jack", "I'll take you home."), ("Sophia", "Thanks, Grandpa. I'm excited.")]
+            ),
+            scene(3, [("Sophia", "谢谢你，奶奶。"), ("Jack", "不客气。")]),
+            scene(4, [("Sophia", "Thank you.")]),
+        ]
+    )
+    assert [[line.text for line in s.dialogue] for s in mended] == [
+        ["Thank you, Grandpa. I can't wait.", "You're welcome."],
+        ["I'll take you home.", "I'm excited."],
+        ["谢谢你，奶奶。"],  # a scene keeps its first cue
+        ["Thank you."],
+    ]
