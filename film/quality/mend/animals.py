@@ -63,7 +63,8 @@ def _plain_look(name: str, role: str, language: str) -> str:
         said = role.strip(" 。") or name
         return said if said.startswith(("一只", "一条", "一匹")) else f"一只{said}"
     said = role.strip(" .") or name
-    return said if re.match(r"(?:a|an|the)\s", said, re.I) else f"a {said}"
+    # "a stray cat", "the family dog" and "Mia's dog" say whose or which already.
+    return said if re.match(r"(?:a|an|the|his|her|their)\s|\S+['’]s\s", said, re.I) else f"a {said}"
 
 
 def _sound(name: str, role: str, language: str) -> str:

@@ -40,6 +40,8 @@ def test_an_animals_own_clauses_stay_and_a_persons_look_is_untouched() -> None:
         == "green eyes"
     )
     assert animal_look("Biscuit", "the family dog", "grey jacket, jeans") == "the family dog"
+    assert animal_look("Rex", "Mia's dog", "grey jacket") == "Mia's dog"
+    assert animal_look("Rex", "dog", "grey jacket") == "a dog"
     person = "中年男性，穿深灰色西装"
     assert animal_look("店员", "值班的店员", person) == person
 
