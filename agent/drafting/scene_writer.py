@@ -38,6 +38,7 @@ from film.quality.mend import (
     scene_at_turn,
     scene_before_turn,
     visual_of_its_own,
+    with_seen_cast,
 )
 from film.quality.mend.animals import animals_unspoken, speaking_people
 from film.quality.names import name_problem
@@ -245,6 +246,7 @@ class SceneWriter:
             new = without_example_place(in_its_room(new), self.brief.idea)
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats))
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
+            new = with_seen_cast(new, self.cast)
             people = list(zip(self.cast, self.roles, strict=True))
             new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)

@@ -229,28 +229,6 @@ def drop_film_repeats(scenes: Iterable[Scene]) -> list[Scene]:
     return [drop_repeats(scene, seen) for scene in scenes]
 
 
-def cast_from_bible(screenplay: Screenplay) -> Screenplay:
-    """``screenplay`` whose scenes list only people the bible knows as present.
-
-    A scene's cast list is bookkeeping drafting derives from the beat and the speakers;
-    a name there without a bible entry (a speaker whose lines the form repair struck when
-    the bible was full, a passer-by the beat named) is not someone the viewer meets. It
-    cost the craft bench a whole film after two rounds of rewriting a scene whose lines
-    were fine. Speakers are left alone: a line needs its speaker.
-    """
-    known = {c.name.casefold() for c in screenplay.characters}
-    if not known:
-        return screenplay
-    scenes = []
-    for scene in screenplay.scenes:
-        speaking = {line.speaker.casefold() for line in scene.dialogue}
-        kept = [n for n in scene.characters if n.casefold() in known or n.casefold() in speaking]
-        scenes.append(
-            scene if kept == scene.characters else scene.model_copy(update={"characters": kept})
-        )
-    return screenplay.model_copy(update={"scenes": scenes})
-
-
 def keep_to_beat(scene: Scene, other_beats: Sequence[str]) -> Scene:
     """``scene`` without action lines that retell another scene's beat.
 

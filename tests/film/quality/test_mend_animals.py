@@ -147,3 +147,14 @@ def test_the_bibles_task_names_the_one_animal_the_idea_has() -> None:
         "stray dog"
     ]
     assert idea_animals("A cat lover opens a cafe.") == []
+
+
+def test_the_cat_the_guard_holds_is_in_the_scene_and_one_only_planned_is_not() -> None:
+    from film.quality.mend import with_seen_cast
+
+    # Recorded (craft bench, 2026-12-02): "保安大爷拿着橘猫", and the cast was the guard alone.
+    held = Scene(number=3, place="小区", action=["保安大爷拿着橘猫，站在小区门口。"])
+    held = held.model_copy(update={"characters": ["保安大爷"]})
+    assert with_seen_cast(held, ["保安大爷", "橘猫"]).characters == ["保安大爷", "橘猫"]
+    english = Scene(number=1, place="Yard", action=["Sam watches Ginger sleep."])
+    assert with_seen_cast(english, ["Sam", "Ginger", "Gin"]).characters == ["Sam", "Ginger"]

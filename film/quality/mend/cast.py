@@ -1,0 +1,54 @@
+"""Who is in a scene: the bible's people, and every one of them the action shows.
+
+A scene's cast list is bookkeeping that drafting derives from the beat and the speakers.
+The animatic draws exactly that list, so a name there that the bible lacks is a stranger on
+screen, and a bible person the action shows but the list lacks is never drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from film.screenplay import Scene, Screenplay
+
+
+def cast_from_bible(screenplay: Screenplay) -> Screenplay:
+    """``screenplay`` whose scenes list only people the bible knows as present.
+
+    A scene's cast list is bookkeeping drafting derives from the beat and the speakers;
+    a name there without a bible entry (a speaker whose lines the form repair struck when
+    the bible was full, a passer-by the beat named) is not someone the viewer meets. It
+    cost the craft bench a whole film after two rounds of rewriting a scene whose lines
+    were fine. Speakers are left alone: a line needs its speaker.
+    """
+    known = {c.name.casefold() for c in screenplay.characters}
+    if not known:
+        return screenplay
+    scenes = []
+    for scene in screenplay.scenes:
+        speaking = {line.speaker.casefold() for line in scene.dialogue}
+        kept = [n for n in scene.characters if n.casefold() in known or n.casefold() in speaking]
+        scenes.append(
+            scene if kept == scene.characters else scene.model_copy(update={"characters": kept})
+        )
+    return screenplay.model_copy(update={"scenes": scenes})
+
+
+def with_seen_cast(scene: Scene, known: Sequence[str]) -> Scene:
+    """``scene`` whose cast has every bible person its action shows.
+
+    Recorded (craft bench, 2026-12-02): the guard "拿着橘猫", holding the cat that was in no
+    cast list, so no shot drew it. Made once the scene is mended, so a turn struck from an
+    earlier scene (the cat caught in scene 1) casts nobody there.
+    """
+    told = " ".join(scene.action)
+    seen = [
+        name
+        for name in known
+        if name not in scene.characters
+        and re.search(rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name), told)
+    ]
+    if not seen:
+        return scene
+    return scene.model_copy(update={"characters": [*scene.characters, *seen][:8]})
