@@ -23,6 +23,7 @@ __all__ = [
     "MAX_CHARACTERS",
     "CutResult",
     "FormFit",
+    "RepairNote",
     "TooManyCharacters",
     "add_missing_speakers",
     "cut_to_length",
@@ -190,24 +191,36 @@ def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]
     return updated, [name for name, _ in strangers]
 
 
+@dataclass(frozen=True)
+class RepairNote:
+    """What a repair did, as a code and its values: the agent says it in the user's language.
+
+    Recorded (web app, 2026-12-02): a Chinese reply read "展示前我修正了剧本：added 店员 to
+    the character bible", the domain's own English.
+    """
+
+    code: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
 def deterministic_repair(
     screenplay: Screenplay, issues: list[FormIssue], *, limit_s: float
-) -> tuple[Screenplay, list[str]]:
+) -> tuple[Screenplay, list[RepairNote]]:
     """Fix every issue that can be fixed without a model; return notes on what changed."""
-    notes: list[str] = []
+    notes: list[RepairNote] = []
     codes = {issue.code for issue in issues}
     words = _ADDED[screenplay.language]
     if "no-theme" in codes:
         theme = (screenplay.logline or screenplay.title)[:160]
         screenplay = screenplay.model_copy(update={"theme": theme})
-        notes.append("took the theme from the logline")
+        notes.append(RepairNote("theme_from_logline"))
     if "no-place" in codes:
         scenes = [
             s if s.place.strip() else s.model_copy(update={"place": words["place"]})
             for s in screenplay.scenes
         ]
         screenplay = screenplay.model_copy(update={"scenes": scenes})
-        notes.append("gave unnamed places a setting")
+        notes.append(RepairNote("places_given"))
     if "no-plot" in codes and screenplay.scenes:
         scenes = [
             s
@@ -218,19 +231,19 @@ def deterministic_repair(
             for s in screenplay.scenes
         ]
         screenplay = screenplay.model_copy(update={"scenes": scenes})
-        notes.append("wrote an action line for empty scenes")
+        notes.append(RepairNote("action_written"))
     if codes & {"unknown-speaker", "no-characters"}:
         screenplay, added = add_missing_speakers(screenplay)
         if added:
-            notes.append("added " + ", ".join(added) + " to the character bible")
+            notes.append(RepairNote("speakers_added", {"names": ", ".join(added)}))
         if not screenplay.characters:
             lead = CharacterProfile(name=words["narrator"], role=words["narrates"])
             screenplay = screenplay.model_copy(update={"characters": [lead]})
-            notes.append("added a narrator to the character bible")
+            notes.append(RepairNote("narrator_added"))
     if "too-long" in codes or estimate_runtime(screenplay) > limit_s:
         screenplay, cuts = trim_to_fit(screenplay, limit_s)
         if cuts:
-            notes.append(f"trimmed {cuts} line(s) to fit {limit_s:.0f} s")
+            notes.append(RepairNote("trimmed", {"count": str(cuts), "seconds": f"{limit_s:.0f}"}))
     return with_estimates(screenplay), notes
 
 

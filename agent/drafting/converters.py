@@ -233,6 +233,8 @@ def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, 
             found.setdefault(person_key(word), name)
         for word in animal_kinds(name, role):  # "猫" is the bible's 流浪猫
             found.setdefault(person_key(word), name)
+        if tail := name.rsplit("的", 1)[1] if "的" in name else "":
+            found.setdefault(person_key(tail), name)  # "店员" is 值班的店员 (web app, 12-02)
     return found
 
 

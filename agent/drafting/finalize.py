@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.stages import draft_screenplay
+from agent.drafting.stages import draft_screenplay, said_notes
 from agent.events import emit_progress
 from agent.exports import export_screenplay, project_folder
 from agent.messages import minutes_text, say
@@ -37,7 +37,7 @@ async def finalize_draft(state: State, runtime: Runtime[Context]) -> dict[str, A
     notes = list(state.get("draft", {}).get("notes", []))
     if issues:
         screenplay, more = deterministic_repair(screenplay, issues, limit_s=context.max_seconds)
-        notes += more
+        notes += said_notes(more, language)
     project = Project(slug=safe_slug(screenplay.title))
     version = project.commit(screenplay, "First draft")
     folder = project_folder(state, context, project.slug)

@@ -51,7 +51,7 @@ from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
 from film.quality.story.actions import lead_name, must_cast_people
-from film.repair import deterministic_repair
+from film.repair import RepairNote, deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
 _TITLE_MARKS = " \"'“”‘’《》「」【】*"
@@ -82,7 +82,13 @@ def checked_form(
     issues = stage_issues(stage, screenplay, cap_s=limit, size=context.size)
     if not issues:
         return screenplay, []
-    return deterministic_repair(screenplay, issues, limit_s=limit)
+    repaired, notes = deterministic_repair(screenplay, issues, limit_s=limit)
+    return repaired, said_notes(notes, film_language(state))
+
+
+def said_notes(notes: list[RepairNote], language: str) -> list[str]:
+    """The form repair's notes in the user's language, from the one message catalogue."""
+    return [say(f"repair_{note.code}", language, **note.values) for note in notes]
 
 
 def _merge_draft(state: State, **parts: Any) -> dict[str, Any]:

@@ -199,3 +199,19 @@ def test_a_clause_that_only_names_the_genre_is_left_out_of_the_quoted_idea() -> 
     kite = "A boy fixes a kite with his dad, a touching family film"
     assert prompt_idea(kite) == "A boy fixes a kite with his dad"
     assert prompt_idea("A boy makes a film") == "A boy makes a film"
+
+
+def test_the_form_repairs_notes_are_said_in_the_films_language() -> None:
+    """Recorded (web app, 2026-12-02): "展示前我修正了剧本：added 店员 to the character bible"."""
+    from agent.drafting.stages import said_notes
+    from film.repair import RepairNote
+
+    _, notes = add_missing_speakers(_film("zh"))
+    repaired, codes = deterministic_repair(
+        _film("zh"), [FormIssue("unknown-speaker", "")], limit_s=600
+    )
+    assert [n.code for n in codes] == ["speakers_added"] and notes == ["阿强"]
+    assert said_notes(codes, "zh") == ["把阿强加入了人物表"]
+    assert said_notes(codes, "en") == ["added 阿强 to the character bible"]
+    trimmed = said_notes([RepairNote("trimmed", {"count": "3", "seconds": "40"})], "zh")
+    assert trimmed == ["删去了3行，控制在40秒内"]

@@ -265,3 +265,41 @@ async def test_a_film_lengthening_cannot_grow_gets_a_scene_before_its_ending(
     assert added.place == "Grandma's balcony" and screenplay.scenes[-1].place != added.place
     # Asked as the outline one beat longer has it, after the story so far.
     assert "Write beat 3" in beat_prompts[0] and "What happens next?" in beat_prompts[0]
+
+
+async def test_a_beat_before_the_ending_that_retells_one_is_asked_for_once_more(
+    monkeypatch, tmp_path
+) -> None:
+    """Craft bench, 14:33 (2026-12-02): both length misses ended on a first answer for the
+    added beat that told an earlier beat again; the second ask names that beat."""
+    from fake_film_text import SUMMARIES
+
+    def terse(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
+
+    place = {"place": "Grandma's balcony", "interior": "EXT", "time_of_day": "DUSK"}
+    prompts: list[str] = []
+
+    def beat(summary: str) -> Any:
+        def answer(prompt: str) -> dict[str, Any]:
+            prompts.append(prompt)
+            return {"beats": [{**place, "summary": summary, "characters": ["Ming", "Grandma"]}]}
+
+        return answer
+
+    retold = SUMMARIES["en"][0]
+    fresh = "Ming burns the first batch and Grandma laughs, flour on her glasses."
+    count = scene_count_for(60)
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count,
+            "SceneMore": [spoiled("SceneMore", terse, [])] * 100,
+            "OutlineDraft": [good("OutlineDraft", []), beat(retold), beat(fresh)],
+        }
+    )
+    studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
+    screenplay = screenplay_of(await draft(studio, PLAIN))
+    assert len(screenplay.scenes) == count + 1
+    assert screenplay.scenes[count - 1].place == "Grandma's balcony"
+    assert len(prompts) == 2 and f'Not "{retold}"' in prompts[1]

@@ -123,5 +123,5 @@ def test_drafting_and_revision_trim_the_same_way() -> None:
     issues = validate_form(screenplay, cap_s=40)
     repaired, notes = deterministic_repair(screenplay, issues, limit_s=40)
     assert repaired == within_form(screenplay, 40).screenplay
-    assert estimate_runtime(repaired) <= 40 and any(n.startswith("trimmed") for n in notes)
+    assert estimate_runtime(repaired) <= 40 and any(n.code == "trimmed" for n in notes)
     assert len(repaired.scenes) >= 2  # the opening and the ending are never cut

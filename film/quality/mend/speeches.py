@@ -238,6 +238,31 @@ def _heard_as(sentence: str) -> str:
     return _bare(sentence) if long_enough(sentence) else ""
 
 
+_LEADING_CLAUSE = re.compile(r"^(?P<head>[^，,。.!！?？]+)(?:，|,\s)(?P<rest>.+)$", re.S)
+
+
+def _thanks_off(sentence: str, heard: set[str]) -> tuple[str, str]:
+    """``sentence``, less a thanks it opens on that the film has said, and its heard key.
+
+    "不客气，有啥需要帮忙的随时告诉我。" after an earlier 不客气 keeps "有啥需要帮忙的随时告诉我。";
+    a sentence that is only thanks ("谢谢你，奶奶。") counts whole.
+    """
+    whole = _heard_as(sentence)
+    found = _LEADING_CLAUSE.match(sentence.strip())
+    head = _heard_as(found["head"]) if found else ""
+    if (
+        not found
+        or not head
+        or set(head.split("·")) - _THANKING
+        or set(whole.split("·")) <= _THANKING
+    ):
+        return sentence, whole
+    if head in heard:
+        return found["rest"], _heard_as(found["rest"])
+    heard.add(head)
+    return sentence, whole
+
+
 def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
     """``scenes`` with a sentence said word for word in an earlier cue said there only.
 
@@ -249,15 +274,18 @@ def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
 
     Thanks and you're-welcomes count as one sentence each, whatever their words: a second
     reader found thank-you chains in ten films of thirteen (craft bench, 2026-12-02; *The
-    Last Bus Home* thanked Grandpa in four of six scenes), so a film thanks once.
+    Last Bus Home* thanked Grandpa in four of six scenes), so a film thanks once, and a
+    later sentence that opens on thanks keeps the rest ("不客气，有啥需要帮忙的随时告诉我").
     """
     heard: set[str] = set()
     mended: list[Scene] = []
     for scene in scenes:
         lines = []
         for line in scene.dialogue:
-            said = [(s, _heard_as(s)) for s in SPOKEN_SENTENCE.findall(line.text)]
-            kept = [sentence for sentence, bare in said if not (bare and bare in heard)]
+            said = [_thanks_off(s, heard) for s in SPOKEN_SENTENCE.findall(line.text)]
+            kept = [
+                sentence for sentence, bare in said if sentence and not (bare and bare in heard)
+            ]
             heard.update(bare for _sentence, bare in said if bare)
             text = "".join(kept).strip()
             if text:

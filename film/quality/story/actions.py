@@ -243,8 +243,8 @@ def check_idea_actions(
 def must_cast_people(idea: str) -> list[str]:
     """The idea's people the bible's task names: its lead first, then its kin and trades.
 
-    The lead ("shy boy") is named only where no kin or trade word already says who they
-    are ("retired bus driver" is the driver). The animal the idea names comes last
+    The lead ("shy boy", "retired bus driver") is named in the idea's own words when they
+    are few; a long one by the kin or trade word inside it. The animal the idea names comes last
     (:func:`film.presence.idea_animals`: the stray cat).
     """
     people = list(dict.fromkeys(idea_people_words(idea)))  # grandson, granddaughter: grandchild
@@ -256,7 +256,9 @@ def must_cast_people(idea: str) -> list[str]:
         return [*people, *animals]
     if not inside:
         return [lead, *people, *animals]
-    # The lead is cast first ("老木匠" before the 孙女 he makes the box for), by the whole
-    # of a short Chinese phrase: 小区保安大爷 is an old guard, not any 保安.
-    first = [lead] if not lead.isascii() and len(lead) <= 6 else inside
+    # The lead is cast first ("老木匠" before the 孙女 he makes the box for), by the whole of
+    # a short phrase: 小区保安大爷 is an old guard, not any 保安, and the craft bench of 14:33
+    # (2026-12-02) cast "keeper" as a talking lighthouse and "drummer" as one who hears.
+    short = len(lead.split()) <= 3 if lead.isascii() else len(lead) <= 6
+    first = [lead] if short else inside
     return [*first, *(word for word in people if word not in inside), *animals]

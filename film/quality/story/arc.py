@@ -277,7 +277,12 @@ def _own_terms(turn: str, setup: str) -> tuple[str, ...]:
     if has_cjk(turn):
         seen = set(setup) | _PLAIN_ZH
         body = _TURN_WORD_ZH.sub("", turn)
-        return tuple(t for t in cjk_terms(body) if not set(t) & seen)
+        own = tuple(t for t in cjk_terms(body) if not set(t) & seen)
+        # Every character of "有一天猫带来了三只小猫" is in its setup's 一只流浪猫, so no term
+        # was its own, and no scene could ever tell the turn: it was pasted onto the last
+        # scene after "流浪猫带着三只小猫进入便利店" (web app, 2026-12-02). Then the pairs
+        # the setup does not have count.
+        return own or tuple(t for t in cjk_terms(body) if t not in setup)
     setup_words = set(content_words(setup))
     return tuple(w for w in content_words(turn) if w not in setup_words and w not in _PLAIN_EN)
 

@@ -251,8 +251,11 @@ def test_a_trade_lead_is_cast_first_and_checked() -> None:
     assert idea_lead(box) == "老木匠"
     assert must_cast_people(box) == ["老木匠", "孙女"]
     assert must_cast_people("A retired carpenter builds a cradle for his first grandchild.") == [
-        "carpenter",
+        "retired carpenter",
         "grandchild",
+    ]
+    assert must_cast_people("A lighthouse keeper spends his last night at the lamp.") == [
+        "lighthouse keeper"
     ]
     bible = [("李小梅", "孙女 新娘"), ("李建国", "父亲")]
     assert [f.text for f in check_people(box, bible)] == ["carpenter"]

@@ -114,6 +114,10 @@ def test_the_cat_called_by_its_kind_is_the_bibles_cat_and_never_a_second_person(
     # cast "猫" again as a person: "配角，第2场登场", "中等身材，黑色短发".
     names = speaker_names(["店员", "流浪猫"], ["值班人员", "一只流浪猫"])
     assert names["猫"] == names["猫咪"] == "流浪猫"
+    # The bible's 值班的店员 spoke as 店员 and was cast twice (web app, 2026-12-02).
+    from agent.drafting.tidy import person_key
+
+    assert speaker_names(["值班的店员"], ["经理"])[person_key("店员")] == "值班的店员"
     stray = Scene(number=1, place="PARK", dialogue=[DialogueLine(speaker="Dog", text="Woof.")])
     film = Screenplay(title="t", logline="l", genre=Genre.TOUCHING_FAMILY, scenes=[stray])
     repaired, added = add_missing_speakers(film)

@@ -462,3 +462,13 @@ def test_a_film_thanks_once_however_the_thanks_are_worded() -> None:
         ["谢谢你，奶奶。"],  # a scene keeps its first cue
         ["Thank you."],
     ]
+    # Recorded (craft bench, dumplings, 14:33): thanks that open a sentence go once said.
+    kitchen = said_once_in_film(
+        [
+            scene(1, [("Sophia", "谢谢你，这是我的小秘密。"), ("Jack", "不客气，我也会记住的。")]),
+            scene(
+                2, [("Sophia", "谢谢你，奶奶。"), ("Jack", "不客气，有啥需要帮忙的随时告诉我。")]
+            ),
+        ]
+    )
+    assert [line.text for line in kitchen[1].dialogue] == ["有啥需要帮忙的随时告诉我。"]
