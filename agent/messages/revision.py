@@ -130,7 +130,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "restored": ("Restored version {number}.", "已恢复第{number}版。"),
     "rewrote": ("Rewrote scene {numbers}: {summary}", "已改写第{numbers}场：{summary}"),
     "repaired": ("I also kept it within the form: {notes}.", "同时按微电影规范做了调整：{notes}。"),
-    "added_speakers": ("added {names} to the character bible", "把{names}加入了人物表"),
     "trimmed_to_cap": ("trimmed to the {cap} cap", "压缩到 {cap} 上限以内"),
     "saved": (
         "Saved as version {number}. Say “undo” to go back.",

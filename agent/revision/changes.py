@@ -52,7 +52,7 @@ def fit_within_form(
         raise RevisionError("too_many_characters") from exc
     notes: list[str] = []
     if fit.added_speakers:
-        notes.append(say("added_speakers", language, names=", ".join(fit.added_speakers)))
+        notes.append(say("repair_speakers_added", language, names=", ".join(fit.added_speakers)))
     if fit.trimmed:
         notes.append(say("trimmed_to_cap", language, cap=duration_text(cap_s, language)))
     return fit.screenplay, notes
