@@ -297,7 +297,7 @@ async def shorten(writer: SceneWriter, screenplay: Screenplay, limit: float) -> 
         screenplay = cut.screenplay
         if cut.removed:
             writer.repairs.append(
-                say("note_trimmed", writer.language, count=cut.removed, seconds=round(limit))
+                say("repair_trimmed", writer.language, count=cut.removed, seconds=round(limit))
             )
     return screenplay
 

@@ -67,7 +67,7 @@ async def _within_length(writer: SceneWriter, screenplay: Screenplay) -> Screenp
         cut = cut_to_length(screenplay, limit)
         if cut.removed:
             writer.repairs.append(
-                say("note_trimmed", writer.language, count=cut.removed, seconds=round(limit))
+                say("repair_trimmed", writer.language, count=cut.removed, seconds=round(limit))
             )
         return with_estimates(cut.screenplay)
     for _round in range(LENGTH_ROUNDS):

@@ -82,10 +82,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "repair_action_written": ("wrote an action line for empty scenes", "给空场景写了一行动作"),
     "repair_speakers_added": ("added {names} to the character bible", "把{names}加入了人物表"),
     "repair_narrator_added": ("added a narrator to the character bible", "在人物表里加了旁白"),
-    "repair_trimmed": (
-        "trimmed {count} line(s) to fit {seconds} s",
-        "删去了{count}行，控制在{seconds}秒内",
-    ),
     "progress_reading_guides": ("Reading the genre guidelines", "正在读各类型的创作指南"),
     "progress_pitching": ("Pitching the idea in each genre", "正在按每个类型构思方案"),
     "progress_pitches_ready": ("Genre options ready", "类型方案已就绪"),
@@ -118,7 +114,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "wrote scene {numbers} longer to reach the length you asked for",
         "把第{numbers}场写长了一些，凑够你要的时长",
     ),
-    "note_trimmed": (
+    "repair_trimmed": (
         "trimmed {count} line(s) to fit about {seconds} s",
         "删减了{count}处，控制在约{seconds}秒",
     ),

@@ -214,4 +214,4 @@ def test_the_form_repairs_notes_are_said_in_the_films_language() -> None:
     assert said_notes(codes, "zh") == ["把阿强加入了人物表"]
     assert said_notes(codes, "en") == ["added 阿强 to the character bible"]
     trimmed = said_notes([RepairNote("trimmed", {"count": "3", "seconds": "40"})], "zh")
-    assert trimmed == ["删去了3行，控制在40秒内"]
+    assert trimmed == ["删减了3处，控制在约40秒"]
