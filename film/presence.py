@@ -144,6 +144,25 @@ def animal_kinds(name: str, role: str = "") -> tuple[str, ...]:
     return ()
 
 
+#: The family of each kind word: what an animal sounds like and how it is drawn.
+_FAMILIES = {
+    **dict.fromkeys(("猫", "猫咪", "cat", "kitten"), "cat"),
+    **dict.fromkeys(("狗", "狗狗", "dog", "puppy"), "dog"),
+    **dict.fromkeys(("鸟", "鹦鹉", "乌鸦", "bird", "parrot", "crow"), "bird"),
+}
+
+
+def animal_family(name: str, role: str = "") -> str:
+    """An animal's family, which says how it sounds and is drawn; "" for a person.
+
+    "cat", "dog" or "bird" for those kinds, "other" for another animal (a fox, a pet).
+    """
+    if not is_animal(name, role):
+        return ""
+    kinds = animal_kinds(name, role)
+    return _FAMILIES.get(kinds[0], "other") if kinds else "other"
+
+
 # An animal the idea names, one of it: "一只流浪猫", "a stray dog"; not "三只小猫" (a litter).
 _IDEA_ANIMAL_ZH = re.compile(
     r"(?:一只|一条|一匹)(?P<animal>(?:流浪|野|[小老大橘黑白花灰黄])*(?:猫|狗|鸟|鹦鹉|乌鸦|兔子|狐狸))"

@@ -11,18 +11,16 @@ fur its look names (橘猫 orange, a black dog), and keeps that fur in every sho
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from film.presence import animal_kinds
+from film.presence import animal_family, animal_kinds
 from film.screenplay import CharacterProfile
-from tools.picture.cast import Placement
+from tools.picture.cast import SUPERSAMPLE, Pen, Placement, dark, drawn_over
 from tools.picture.figures import stable_index
+from tools.picture.looks import RGB
 
-RGB = tuple[int, int, int]
-_SS = 2  # drawn at twice the size and shrunk back: anti-aliased edges
 #: How tall an animal sits beside a standing person of height 1.
 ANIMAL_SCALE = 0.24
 
@@ -47,22 +45,16 @@ class Animal:
 
 def animal_of(person: CharacterProfile) -> Animal | None:
     """The drawing of ``person`` when the bible casts an animal; None for a person."""
-    kinds = animal_kinds(person.name, person.role)
-    if not kinds:
+    if not animal_kinds(person.name, person.role):
         return None
-    kind = {"猫": "cat", "狗": "dog", "kitten": "cat", "puppy": "dog"}.get(kinds[0], kinds[0])
-    if kind not in ("cat", "dog"):
-        kind = "bird" if kind in ("鸟", "鹦鹉", "乌鸦", "bird", "parrot", "crow") else "cat"
+    family = animal_family(person.name, person.role)
+    kind = "cat" if family == "other" else family  # a fox or a rabbit sits like a cat
     said = f"{person.name} {person.role} {person.look}"
     fur = next(
         (colour for words, colour in _FURS if re.search(words, said, re.I)),
         _PLAIN_FURS[stable_index(person.name, len(_PLAIN_FURS))],
     )
     return Animal(person.name, kind, fur)
-
-
-def _dark(colour: RGB, factor: float) -> RGB:
-    return (int(colour[0] * factor), int(colour[1] * factor), int(colour[2] * factor))
 
 
 def paste_animal(panel: Image.Image, animal: Animal, where: Placement) -> None:
@@ -72,29 +64,11 @@ def paste_animal(panel: Image.Image, animal: Animal, where: Placement) -> None:
     top, bottom = max(0, int(where.foot - h * 1.15)), min(panel.height, int(where.foot + h * 0.05))
     if right <= left or bottom <= top:
         return
-    region = panel.crop((left, top, right, bottom))
-    layer = region.resize((region.width * _SS, region.height * _SS), Image.Resampling.NEAREST)
-    draw = ImageDraw.Draw(layer)
-    x, y, size = (where.x - left) * _SS, (where.foot - top) * _SS, h * _SS
-    {"cat": _cat, "dog": _dog, "bird": _bird}[animal.kind](draw, animal.fur, x, y, size)
-    panel.paste(layer.reduce(_SS), (left, top))
-
-
-Box = tuple[float, float, float, float]
-
-
-def _shape(
-    draw: ImageDraw.ImageDraw, line: int
-) -> tuple[Callable[[Box, RGB], None], Callable[[list[tuple[float, float]], RGB], None]]:
-    """Flat shapes with a darker edge of their own colour, as the people are drawn."""
-
-    def oval(box: Box, colour: RGB) -> None:
-        draw.ellipse(box, fill=colour, outline=_dark(colour, 0.55), width=line)
-
-    def poly(points: list[tuple[float, float]], colour: RGB) -> None:
-        draw.polygon(points, fill=colour, outline=_dark(colour, 0.55), width=line)
-
-    return oval, poly
+    x, y = (where.x - left) * SUPERSAMPLE, (where.foot - top) * SUPERSAMPLE
+    with drawn_over(panel, (left, top, right, bottom)) as draw:
+        {"cat": _cat, "dog": _dog, "bird": _bird}[animal.kind](
+            draw, animal.fur, x, y, h * SUPERSAMPLE
+        )
 
 
 def _eyes(draw: ImageDraw.ImageDraw, x: float, y: float, r: float, iris: RGB) -> None:
@@ -106,19 +80,19 @@ def _eyes(draw: ImageDraw.ImageDraw, x: float, y: float, r: float, iris: RGB) ->
 
 def _cat(draw: ImageDraw.ImageDraw, fur: RGB, x: float, y: float, h: float) -> None:
     """A cat sitting up, facing us, its tail curled round one side."""
-    oval, poly = _shape(draw, max(1, int(h * 0.025)))
+    pen = Pen(draw, max(1, int(h * 0.025)))
     tail = [
         (x + h * 0.16, y - h * 0.05),
         (x + h * 0.36, y - h * 0.06),
         (x + h * 0.46, y - h * 0.16),
     ]
     tail += [(x + h * 0.47, y - h * 0.3), (x + h * 0.41, y - h * 0.4)]
-    draw.line(tail, fill=_dark(fur, 0.85), width=max(2, int(h * 0.08)), joint="curve")
-    oval((x - h * 0.26, y - h * 0.62, x + h * 0.26, y), fur)  # body
+    draw.line(tail, fill=dark(fur, 0.85), width=max(2, int(h * 0.08)), joint="curve")
+    pen.oval((x - h * 0.26, y - h * 0.62, x + h * 0.26, y), fur)  # body
     r = h * 0.22
     hy = y - h * 0.72
     for side in (-1, 1):  # ears
-        poly(
+        pen.poly(
             [
                 (x + side * r * 0.95, hy - r * 0.2),
                 (x + side * r * 0.75, hy - r * 1.35),
@@ -126,7 +100,7 @@ def _cat(draw: ImageDraw.ImageDraw, fur: RGB, x: float, y: float, h: float) -> N
             ],
             fur,
         )
-    oval((x - r, hy - r, x + r, hy + r * 0.9), fur)  # head
+    pen.oval((x - r, hy - r, x + r, hy + r * 0.9), fur)  # head
     _eyes(draw, x, hy - r * 0.05, r, (176, 196, 84))
     draw.polygon(
         [(x - r * 0.1, hy + r * 0.3), (x + r * 0.1, hy + r * 0.3), (x, hy + r * 0.42)],
@@ -136,19 +110,19 @@ def _cat(draw: ImageDraw.ImageDraw, fur: RGB, x: float, y: float, h: float) -> N
 
 def _dog(draw: ImageDraw.ImageDraw, fur: RGB, x: float, y: float, h: float) -> None:
     """A dog sitting, facing us: floppy ears, a lighter muzzle, its tail up."""
-    oval, _ = _shape(draw, max(1, int(h * 0.025)))
+    pen = Pen(draw, max(1, int(h * 0.025)))
     draw.line(
         [(x + h * 0.22, y - h * 0.12), (x + h * 0.42, y - h * 0.42)],
-        fill=_dark(fur, 0.8),
+        fill=dark(fur, 0.8),
         width=max(2, int(h * 0.07)),
     )
-    oval((x - h * 0.3, y - h * 0.66, x + h * 0.3, y), fur)
+    pen.oval((x - h * 0.3, y - h * 0.66, x + h * 0.3, y), fur)
     r = h * 0.24
     hy = y - h * 0.76
-    oval((x - r, hy - r, x + r, hy + r), fur)
-    ear = _dark(fur, 0.7)
+    pen.oval((x - r, hy - r, x + r, hy + r), fur)
+    ear = dark(fur, 0.7)
     for side in (-1, 1):
-        oval(
+        pen.oval(
             (
                 x + side * r * 0.75 - r * 0.3,
                 hy - r * 0.7,
@@ -158,17 +132,17 @@ def _dog(draw: ImageDraw.ImageDraw, fur: RGB, x: float, y: float, h: float) -> N
             ear,
         )
     muzzle = (min(255, fur[0] + 50), min(255, fur[1] + 50), min(255, fur[2] + 50))
-    oval((x - r * 0.45, hy + r * 0.1, x + r * 0.45, hy + r * 0.75), muzzle)
+    pen.oval((x - r * 0.45, hy + r * 0.1, x + r * 0.45, hy + r * 0.75), muzzle)
     draw.ellipse((x - r * 0.14, hy + r * 0.12, x + r * 0.14, hy + r * 0.32), fill=(30, 26, 26))
     _eyes(draw, x, hy - r * 0.25, r, (90, 60, 36))
 
 
 def _bird(draw: ImageDraw.ImageDraw, fur: RGB, x: float, y: float, h: float) -> None:
     """A small bird standing, seen from the side."""
-    oval, poly = _shape(draw, max(1, int(h * 0.03)))
-    oval((x - h * 0.35, y - h * 0.6, x + h * 0.3, y - h * 0.1), fur)
-    oval((x + h * 0.05, y - h * 0.85, x + h * 0.4, y - h * 0.5), fur)
-    poly(
+    pen = Pen(draw, max(1, int(h * 0.03)))
+    pen.oval((x - h * 0.35, y - h * 0.6, x + h * 0.3, y - h * 0.1), fur)
+    pen.oval((x + h * 0.05, y - h * 0.85, x + h * 0.4, y - h * 0.5), fur)
+    pen.poly(
         [(x + h * 0.38, y - h * 0.72), (x + h * 0.55, y - h * 0.66), (x + h * 0.38, y - h * 0.62)],
         (230, 170, 60),
     )

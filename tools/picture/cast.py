@@ -9,6 +9,8 @@ other person's shoulder in the foreground.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +21,8 @@ from tools.picture.looks import RGB
 
 SKIN: RGB = (234, 196, 164)
 Box = tuple[float, float, float, float]
-_SS = 2
+#: Shapes are drawn at this many times the size and shrunk back: anti-aliased edges.
+SUPERSAMPLE = 2
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,24 @@ class Placement:
     height: float
 
 
-def _dark(colour: RGB, factor: float) -> RGB:
+def dark(colour: RGB, factor: float) -> RGB:
+    """``colour`` darkened by ``factor``: a shape's own edge, a shadow on the ground."""
     return (int(colour[0] * factor), int(colour[1] * factor), int(colour[2] * factor))
+
+
+@contextmanager
+def drawn_over(panel: Image.Image, box: tuple[int, int, int, int]) -> Iterator[ImageDraw.ImageDraw]:
+    """A pen on a doubled copy of ``box`` of ``panel``, shrunk back in when the block ends.
+
+    Untouched pixels come back exactly, edges come back anti-aliased, and no RGBA layer
+    has to be converted. Coordinates are the box's own, times :data:`SUPERSAMPLE`.
+    """
+    left, top = box[0], box[1]
+    region = panel.crop(box)
+    size = (region.width * SUPERSAMPLE, region.height * SUPERSAMPLE)
+    layer = region.resize(size, Image.Resampling.NEAREST)
+    yield ImageDraw.Draw(layer)
+    panel.paste(layer.reduce(SUPERSAMPLE), (left, top))
 
 
 def paste_figure(panel: Image.Image, who: Appearance, where: Placement) -> None:
@@ -44,25 +63,22 @@ def paste_figure(panel: Image.Image, who: Appearance, where: Placement) -> None:
     bottom = min(panel.height, int(where.foot + h * 0.03))
     if right <= left or bottom <= top:
         return
-    # Draw over a doubled copy of the region and shrink it back: untouched pixels come back
-    # exactly, edges come back anti-aliased, and no RGBA layer has to be converted.
-    region = panel.crop((left, top, right, bottom))
-    layer = region.resize((region.width * _SS, region.height * _SS), Image.Resampling.NEAREST)
-    draw = ImageDraw.Draw(layer)
-    foot_x, foot_y = (where.x - left) * _SS, (where.foot - top) * _SS
+    shadow: RGB | None = None
     if where.foot < panel.height:  # a soft contact shadow in the ground's own colour
         below = (int(where.x), int(min(where.foot + h * 0.01, panel.height - 1)))
         r, g, b = np.asarray(panel.crop((*below, below[0] + 1, below[1] + 1)))[0, 0, :3]
-        spread, depth = h * 0.2 * _SS, h * 0.022 * _SS
-        shadow = _dark((int(r), int(g), int(b)), 0.72)
-        draw.ellipse(
-            (foot_x - spread, foot_y - depth, foot_x + spread, foot_y + depth), fill=shadow
-        )
-    _figure(draw, who, foot_x, foot_y, h * _SS)
-    panel.paste(layer.reduce(_SS), (left, top))
+        shadow = dark((int(r), int(g), int(b)), 0.72)
+    foot_x, foot_y = (where.x - left) * SUPERSAMPLE, (where.foot - top) * SUPERSAMPLE
+    with drawn_over(panel, (left, top, right, bottom)) as draw:
+        if shadow is not None:
+            spread, depth = h * 0.2 * SUPERSAMPLE, h * 0.022 * SUPERSAMPLE
+            draw.ellipse(
+                (foot_x - spread, foot_y - depth, foot_x + spread, foot_y + depth), fill=shadow
+            )
+        _figure(draw, who, foot_x, foot_y, h * SUPERSAMPLE)
 
 
-class _Pen:
+class Pen:
     """Flat shapes with a darker edge of their own colour: the illustration's line."""
 
     def __init__(self, draw: ImageDraw.ImageDraw, line: int) -> None:
@@ -70,29 +86,29 @@ class _Pen:
 
     def poly(self, points: list[tuple[float, float]], colour: RGB) -> None:
         """A filled polygon."""
-        self.draw.polygon(points, fill=colour, outline=_dark(colour, 0.55), width=self.line)
+        self.draw.polygon(points, fill=colour, outline=dark(colour, 0.55), width=self.line)
 
     def oval(self, box: Box, colour: RGB) -> None:
         """A filled ellipse inside ``box``."""
-        self.draw.ellipse(box, fill=colour, outline=_dark(colour, 0.55), width=self.line)
+        self.draw.ellipse(box, fill=colour, outline=dark(colour, 0.55), width=self.line)
 
     def rect(self, box: Box, colour: RGB, radius: float = 0) -> None:
         """A filled (optionally rounded) rectangle."""
         self.draw.rounded_rectangle(
-            box, radius=radius, fill=colour, outline=_dark(colour, 0.55), width=self.line
+            box, radius=radius, fill=colour, outline=dark(colour, 0.55), width=self.line
         )
 
     def cap(self, box: Box, start: float, end: float, colour: RGB, *, pie: bool = False) -> None:
         """A chord (or a pie slice) of the ellipse in ``box``: hair and hat crowns."""
         draw = self.draw.pieslice if pie else self.draw.chord
-        draw(box, start, end, fill=colour, outline=_dark(colour, 0.55), width=self.line)
+        draw(box, start, end, fill=colour, outline=dark(colour, 0.55), width=self.line)
 
 
 def _figure(draw: ImageDraw.ImageDraw, who: Appearance, x: float, y: float, h: float) -> None:
     """A standing figure with its feet at (x, y), ``h`` tall, facing us."""
     child = who.height < 0.8
     r = h * (0.085 if child else 0.064)
-    pen = _Pen(draw, max(1, int(h * 0.005)))
+    pen = Pen(draw, max(1, int(h * 0.005)))
     head_y = y - h + r * 1.1
     shoulder_y = head_y + r * 1.55
     sw = h * (0.13 if who.broad else 0.112) * (1.1 if child else 1.0)
@@ -121,7 +137,7 @@ def _figure(draw: ImageDraw.ImageDraw, who: Appearance, x: float, y: float, h: f
     for side in (-1, 1):  # arms by the coat's edge, hands at the hip
         shoulder = (x + side * sw * 0.92, shoulder_y + r * 0.35)
         hand = (x + side * (sw + h * 0.02), hip_y + h * 0.02)
-        draw.line([shoulder, hand], fill=_dark(who.clothes, 0.86), width=int(h * 0.05))
+        draw.line([shoulder, hand], fill=dark(who.clothes, 0.86), width=int(h * 0.05))
         pen.oval(
             (hand[0] - h * 0.024, hand[1] - h * 0.02, hand[0] + h * 0.024, hand[1] + h * 0.03), SKIN
         )
@@ -157,7 +173,7 @@ def _figure(draw: ImageDraw.ImageDraw, who: Appearance, x: float, y: float, h: f
         )
 
 
-def _hair(pen: _Pen, who: Appearance, x: float, head_y: float, r: float) -> None:
+def _hair(pen: Pen, who: Appearance, x: float, head_y: float, r: float) -> None:
     """The crown and a side-swept fringe; long styles already fell behind the shoulders."""
     if who.hair_style == "bald":
         return

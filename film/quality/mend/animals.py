@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.presence import is_animal
+from film.presence import animal_family, is_animal
 from film.screenplay import Genre, Scene
 
 # What only a person has: sex and age, height, hair, clothes and worn things.
@@ -33,14 +33,13 @@ _PERSON_CLAUSE_EN = re.compile(
 _CLAUSE_ZH = re.compile(r"[，,、；;。]")
 _CLAUSE_EN = re.compile(r"[,;.]\s*")
 
-# The sound each animal makes, as an action line: (its Chinese and English words, its sound in
-# Chinese, its sound in English).
-_SOUNDS: tuple[tuple[str, str, str, str], ...] = (
-    ("猫", "cat|kitten", "轻轻地“喵”了一声", "meows softly"),
-    ("狗", "dog|puppy", "“汪汪”叫了两声", "barks twice"),
-    ("鸟|鹦鹉|乌鸦", "bird|parrot|crow", "扑了扑翅膀，叫了两声", "flutters and chirps"),
-)
-_SOME_SOUND = ("轻轻叫了一声", "makes a soft sound")
+#: The sound each family of animal makes, as an action line: (Chinese, English).
+_SOUNDS = {
+    "cat": ("轻轻地“喵”了一声", "meows softly"),
+    "dog": ("“汪汪”叫了两声", "barks twice"),
+    "bird": ("扑了扑翅膀，叫了两声", "flutters and chirps"),
+    "other": ("轻轻叫了一声", "makes a soft sound"),
+}
 
 
 def animal_look(name: str, role: str, look: str) -> str:
@@ -69,11 +68,8 @@ def _plain_look(name: str, role: str, language: str) -> str:
 
 def _sound(name: str, role: str, language: str) -> str:
     """The action line for an animal's sound: "流浪猫轻轻地“喵”了一声。", "Ginger meows softly."."""
-    both = f"{name} {role}"
-    for zh_word, en_words, zh_sound, en_sound in _SOUNDS:
-        if re.search(zh_word, both) or re.search(rf"\b(?:{en_words})s?\b", both, re.I):
-            return f"{name}{zh_sound}。" if language == "zh" else f"{name} {en_sound}."
-    return f"{name}{_SOME_SOUND[0]}。" if language == "zh" else f"{name} {_SOME_SOUND[1]}."
+    zh, en = _SOUNDS[animal_family(name, role) or "other"]
+    return f"{name}{zh}。" if language == "zh" else f"{name} {en}."
 
 
 def animals_unspoken(

@@ -230,12 +230,15 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
 _THANKING = frozenset({"thanks", "welcome"})
 
 
+def _thanks_kind(text: str) -> str:
+    """The kind of thanks ``text`` is only made of ("thanks", "welcome"), else ""."""
+    kinds = stock_kinds(text)
+    return "·".join(sorted(kinds)) if kinds and kinds <= _THANKING else ""
+
+
 def _heard_as(sentence: str) -> str:
     """What a sentence counts as once heard: its kind of thanks, its words, or nothing."""
-    kinds = stock_kinds(sentence)
-    if kinds and kinds <= _THANKING:
-        return "·".join(sorted(kinds))
-    return _bare(sentence) if long_enough(sentence) else ""
+    return _thanks_kind(sentence) or (_bare(sentence) if long_enough(sentence) else "")
 
 
 _LEADING_CLAUSE = re.compile(r"^(?P<head>[^，,。.!！?？]+)(?:，|,\s)(?P<rest>.+)$", re.S)
@@ -247,20 +250,14 @@ def _thanks_off(sentence: str, heard: set[str]) -> tuple[str, str]:
     "不客气，有啥需要帮忙的随时告诉我。" after an earlier 不客气 keeps "有啥需要帮忙的随时告诉我。";
     a sentence that is only thanks ("谢谢你，奶奶。") counts whole.
     """
-    whole = _heard_as(sentence)
     found = _LEADING_CLAUSE.match(sentence.strip())
-    head = _heard_as(found["head"]) if found else ""
-    if (
-        not found
-        or not head
-        or set(head.split("·")) - _THANKING
-        or set(whole.split("·")) <= _THANKING
-    ):
-        return sentence, whole
+    head = _thanks_kind(found["head"]) if found else ""
+    if not found or not head or _thanks_kind(sentence):
+        return sentence, _heard_as(sentence)
     if head in heard:
         return found["rest"], _heard_as(found["rest"])
     heard.add(head)
-    return sentence, whole
+    return sentence, _heard_as(sentence)
 
 
 def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
