@@ -21,7 +21,7 @@ from agent.drafting.tidy import (
     same_person,
     strip_role_label,
 )
-from agent.prompt_texts import EXAMPLE_NAMES, EXAMPLE_THING
+from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.language import chinese_words_for_english, has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing

@@ -15,8 +15,8 @@ from typing import Any
 
 from agent.context import Context
 from agent.messages import minutes_text
-from agent.prompt_texts import ZH_HEADING
 from agent.prompts import examples_text, never_line, story_facts, task
+from agent.prompts.texts import ZH_HEADING
 from agent.state import State
 from film.quality import Brief, genre_named_in
 from film.quality.story.actions import idea_action_phrases

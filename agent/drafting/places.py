@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from agent.drafting.schemas import BeatDraft
-from agent.prompt_texts import EXAMPLE_PLACES
+from agent.prompts.texts import EXAMPLE_PLACES
 from film.screenplay import Scene
 
 

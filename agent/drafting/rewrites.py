@@ -22,8 +22,8 @@ from agent.drafting.brief import facts_for, film_language
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
-from agent.prompt_texts import EXAMPLE_NAMES, EXAMPLE_THING
 from agent.prompts import beat_plan, task
+from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
 

@@ -23,8 +23,9 @@ from agent.drafting.places import in_its_room, stays_inside, without_example_pla
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
-from agent.prompt_texts import ARC_ROLES, EXAMPLE_NAMES, EXAMPLE_THING, TURNS
-from agent.prompts import scene_json, stage_prompt
+from agent.prompts import ending_note, scene_json, stage_prompt
+from agent.prompts.plan import ARC_ROLES
+from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING, TURNS
 from agent.state import State
 from film.form import line_counts, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
@@ -217,7 +218,7 @@ class SceneWriter:
             note += ARC_ROLES["not_yet"][lang].format(turn=arc.turn_told(), at=at + 1)
         if arc.never_verb:
             note += ARC_ROLES["never_scene"][lang].format(verb=arc.never_verb)
-        return note
+        return note + ending_note(self.brief.idea, index, len(self.beats), lang)
 
     def check(
         self, index: int, scene: Scene | None = None

@@ -30,7 +30,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-from agent.prompt_texts import EXAMPLES
+from agent.prompts.texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
 from film.quality.debris import echoes_prompt
@@ -199,16 +199,20 @@ _OUTDOORS = re.compile(
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
     r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口|海湾|草原|沙漠|瀑布|山坡|海岛"
     # A bus stop was drawn as a room of bookshelves under "INT. 公交站前" (web app, 2026-12-02).
-    r"|公交站|公交车站|车站前|站前",
+    r"|公交站|公交车站|车站前|站前"
+    # As the last word only: "INT. 宫廷花园" (craft bench, 2026-12-02), not a 花园餐厅.
+    r"|(?:花园|庭院|园子|竹林|桥上|桥头|屋顶|湖面|河畔|山间|田间)\s*$",
     re.IGNORECASE,
 )
 
 
 def interior_for(place: str, interior: str) -> str:
     """EXT for a place that can only be outdoors, else the model's own INT/EXT."""
-    # 皇宫外, 城门外; a neighbourhood or the street below, but not "小区保安室"
+    # 皇宫外, 城门外; a neighbourhood or the street below, but not "小区保安室"; a bare
+    # "INT. 小区" too (the guard's yard, craft bench, 2026-12-02)
     outside = re.search(
-        r"[\u4e00-\u9fff](?:外|之外|门口|居民区|小区|楼下|街道|路边)$", place.strip()
+        r"[\u4e00-\u9fff](?:外|之外|门口|居民区|小区|楼下|街道|路边)$|^(?:小区|居民区)$",
+        place.strip(),
     )
     return "EXT" if _OUTDOORS.search(place) or outside else interior
 

@@ -57,6 +57,7 @@ SOFT_CHECKS = frozenset(
         "arc.turn-missing",
         "arc.never",
         "arc.logline",
+        "arc.goal-missing",
         "repetition.character",
         "runtime.too-short",
         "runtime.too-long",
@@ -75,8 +76,9 @@ for a girl's idea is left to it), and so are a vague setting time ("a season") a
 that is the genre's name: weak words on the title page, not a broken film.
 ``coverage.idea-action`` too: the outline is asked for the idea's action and the rewrite
 told where to show it, but a film that only talks about the bike ride is a weaker film, not
-a broken one. The idea's arc (``arc.*``: its turn told first, or what it forbids happening)
-likewise: a film told out of order is weaker, and the retry names the beat to move it to.
+a broken one. The idea's arc (``arc.*``: its turn told first, its goal never reached, or
+what it forbids happening) likewise: a film told out of order is weaker, and the retry
+names the beat to move it to.
 ``repetition.character`` (a person in another's wardrobe) is asked only of the drafting
 stage, never of a finished film, so after the retries three courtiers in the same robes are
 kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted after the

@@ -19,7 +19,7 @@ from film.quality.text import SPACED_CJK, shorten
 
 _I = re.IGNORECASE
 
-#: Phrases of the scene prompts (``agent.prompt_texts``: scene, extend, shorten, turns and
+#: Phrases of the scene prompts (``agent.prompts.texts``: scene, extend, shorten, turns and
 #: the arc notes) that no story says.
 _TASK_ECHO = (
     r"|这一场的内容[：:]|只写缺的部分|已经说过、做过的不要再写|现在约\s*\d+\s*秒|需要约\s*\d+\s*秒"

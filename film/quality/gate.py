@@ -49,6 +49,7 @@ from film.quality.story.completeness import (
     check_plot,
     check_scene_parts,
 )
+from film.quality.story.goal import check_goal
 from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
 
 
@@ -167,6 +168,7 @@ def check_beats(
         *check_duplicate_scenes([b.summary for b in beats], prefix="beats"),
         *check_idea_actions(brief.idea, [b.summary for b in beats], prefix="beats", where="beat"),
         *check_arc(brief.idea, [b.summary for b in beats]),
+        *check_goal(brief.idea, [b.summary for b in beats]),
         *check_outline_size(len(beats), brief.target_s),
     ]
     if brief.target_s:

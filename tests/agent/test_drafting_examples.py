@@ -64,7 +64,7 @@ def test_the_outline_examples_place_gives_way_to_the_storys_own() -> None:
 
 def test_the_examples_red_umbrella_leaves_a_beat_and_a_scene_unless_the_idea_has_one() -> None:
     """Recorded: the guard spoof's outline put "一个红色雨伞" in the guard's hand (2026-12-01)."""
-    from agent.prompt_texts import EXAMPLE_THING
+    from agent.prompts.texts import EXAMPLE_THING
     from film.quality.mend import drop_copied_lines
     from film.screenplay import DialogueLine, Scene
 

@@ -38,6 +38,7 @@ def test_a_place_does_not_say_again() -> None:
     assert without_again("午夜的酒吧") == "酒吧" and without_again("小明的家") == "小明的家"
     assert interior_for("暴雨夜的居民区", "INT") == "EXT"
     assert interior_for("小区保安室", "INT") == "INT"
+    assert interior_for("小区", "INT") == "EXT"  # the guard's yard (craft bench, 2026-12-02)
 
 
 def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> None:
@@ -48,6 +49,9 @@ def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> Non
     assert interior_for("Sea View Cafe", "INT") == "INT"
     # The ferryman's film (by hand, 2026-12-02): "INT. COASTAL TOWN" on the dock.
     assert interior_for("Coastal town", "INT") == "EXT"
+    # The painter's film (craft bench, 2026-12-02): "INT. 宫廷花园" and "INT. 皇宫的花园".
+    assert interior_for("宫廷花园", "INT") == "EXT" and interior_for("皇宫的花园", "INT") == "EXT"
+    assert interior_for("花园餐厅", "INT") == "INT"
     assert interior_for("Town hall", "INT") == "INT"
 
 
@@ -500,7 +504,7 @@ def test_a_scene_draft_keeps_to_the_films_family_and_drops_the_examples_people()
 def test_a_scene_with_two_speakers_is_asked_for_turns_and_a_lone_one_is_not() -> None:
     """Recorded: 孙子 asked and answered himself ("你什么时候去上大学啊？" "我明天就要去了。")."""
     from agent.drafting.scene_writer import SceneWriter
-    from agent.prompt_texts import TURNS
+    from agent.prompts.texts import TURNS
     from film.quality import Brief
 
     idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
@@ -552,7 +556,7 @@ def test_the_outline_plan_tells_the_ideas_own_turn_at_its_beat() -> None:
 
 
 def test_the_plan_puts_the_turn_where_the_gate_looks_for_it() -> None:
-    from agent.prompt_texts import BEAT_ROLES
+    from agent.prompts.plan import BEAT_ROLES
     from film.quality.story.arc import turn_index
 
     turn = BEAT_ROLES["turn"]["en"].split(":")[0]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from film.language import has_cjk
 from film.quality.story.arc import IdeaArc, idea_arc
+from film.quality.story.goal import idea_goal, reached_early
 from film.screenplay import Scene
 
 _CLAUSE = re.compile(r"[^，。！？；,.;!?]+[，。！？；,.;!?]*")
@@ -111,10 +112,13 @@ def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
     Recorded (猫抓贼, 2026-12-01): scene 1 of 3, whose beat only laid the traps, had the
     guard thank the cat for finding the next thief; 街舞的约定's scene 1 had "爸爸同意了小明
     去学街舞。" before the scene of his yes. A line keeps its other clauses; a scene keeps
-    at least one line of each kind it had.
+    at least one line of each kind it had. An idea with no turn but a goal keeps its goal
+    for the end the same way (:func:`_scene_before_goal`).
     """
     arc = idea_arc(idea)
-    if not arc.turn_told() or index >= arc.turn_at(count):
+    if not arc.turn_told():
+        return _scene_before_goal(scene, idea, index, count)
+    if index >= arc.turn_at(count):
         return scene
 
     def told_later(text: str) -> str:
@@ -138,10 +142,13 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     guard's turn scene had the cat hop about the yard and speak, but nothing was caught
     (2026-12-01). The turn's scene gets, as its last action line, the sentence of its beat
     that tells the turn, or else the idea's own turn: only the user's words or the outline's.
+    An idea with no turn but a goal has its last scene reach it (:func:`_scene_at_goal`).
     """
     arc = idea_arc(idea)
     told = arc.turn_told()
-    if not told or index != arc.turn_at(count):
+    if not told:
+        return _scene_at_goal(scene, idea, index, count, beat)
+    if index != arc.turn_at(count):
         return scene
     lines = [*scene.action, *(line.text for line in scene.dialogue)]
     if any(arc.tells_turn(text) for text in lines):
@@ -151,6 +158,50 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
         sentence = _as_sentence(_with_subject(from_beat[0], scene.characters))
     else:
         sentence = _as_sentence(_with_subject(_TURN_LEAD.sub("", told), scene.characters))
+    return scene.model_copy(update={"action": [*scene.action, sentence]})
+
+
+def _scene_before_goal(scene: Scene, idea: str, index: int, count: int) -> Scene:
+    """A scene before the last two without the sentences that say the goal already reached.
+
+    A sentence goes, not the whole line; a line left with nothing goes; a scene keeps at
+    least one line of each kind it had (:func:`film.quality.story.goal.reached_early`).
+    """
+    goal = idea_goal(idea)
+    if not goal.terms or index >= count - 2:
+        return scene
+
+    def not_yet(text: str) -> str:
+        kept = [s for s in _SENTENCE.findall(text) if not reached_early(goal, s)]
+        return "".join(kept).strip()
+
+    action = [t for t in (not_yet(a) for a in scene.action) if t] or scene.action
+    dialogue = [
+        line.model_copy(update={"text": not_yet(line.text)})
+        for line in scene.dialogue
+        if not_yet(line.text)
+    ] or scene.dialogue
+    if action == scene.action and dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+def _scene_at_goal(scene: Scene, idea: str, index: int, count: int, beat: str) -> Scene:
+    """The last scene with the idea's goal reached in it, as its beat tells it.
+
+    Only the beat's own sentence is added, never the idea's: the idea says what they set
+    out to do ("must carry a sealed letter …"), the ending beat says it done
+    (:mod:`film.quality.story.goal`).
+    """
+    goal = idea_goal(idea)
+    if not goal.goal or index != count - 1 or count < 2:
+        return scene
+    if any(goal.told_in(t) for t in [*scene.action, *(line.text for line in scene.dialogue)]):
+        return scene
+    from_beat = [s.strip() for s in _SENTENCE.findall(beat) if goal.told_in(s)]
+    if not from_beat:
+        return scene
+    sentence = _as_sentence(_with_subject(from_beat[0], scene.characters))
     return scene.model_copy(update={"action": [*scene.action, sentence]})
 
 

@@ -189,7 +189,7 @@ def turn_index(count: int) -> int:
     """Where an outline of ``count`` beats tells the turn (0-based).
 
     The beat plan's order: a hook first, the turn just before the ending, and from eight
-    beats a climax between them (``agent.prompt_texts.BEAT_PLANS`` follows this).
+    beats a climax between them (``agent.prompts.plan.BEAT_PLANS`` follows this).
     """
     if count <= 2:
         return max(0, count - 1)

@@ -27,8 +27,10 @@ import re
 from collections.abc import Sequence
 
 from agent.intake.intent import without_requests
-from agent.prompt_texts import ARC_ROLES, BEAT_PLANS, BEAT_ROLES, EXAMPLES, LABELS, TASKS
+from agent.prompts.plan import ARC_ROLES, BEAT_PLANS, BEAT_ROLES
+from agent.prompts.texts import EXAMPLES, LABELS, TASKS
 from film.quality.story.arc import idea_arc
+from film.quality.story.goal import idea_goal
 from film.screenplay import Scene
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
@@ -154,6 +156,9 @@ def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
     """One plan line, told in the idea's own words where it has them."""
     arc = idea_arc(without_requests(idea)) if idea else None
     if arc is None or not (arc.turn or arc.won_over):
+        goal = idea_goal(without_requests(idea)) if idea else None
+        if goal and goal.goal and role == "ending":
+            return ARC_ROLES["event" if goal.event else "goal"][lang].format(goal=goal.goal)
         return plain
     texts = ARC_ROLES
     if arc.turn and role == "hook" and arc.setup:
@@ -169,6 +174,14 @@ def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
     if arc.won_over and role in ("hook", "obstacle", "low"):
         return texts["holds_out"][lang].format(role=plain, who=arc.won_over)
     return plain
+
+
+def ending_note(idea: str, index: int, count: int, language: str) -> str:
+    """The last scene's word on the idea's goal (:mod:`film.quality.story.goal`), or ""."""
+    goal = idea_goal(without_requests(idea)) if idea else None
+    if not goal or not goal.goal or count < 2 or index != count - 1:
+        return ""
+    return ARC_ROLES["goal_scene"][_lang(language)].format(goal=goal.goal)
 
 
 def never_line(idea: str, language: str) -> str:

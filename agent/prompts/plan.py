@@ -1,0 +1,112 @@
+"""The story plan in the drafting prompts: what each beat does, told in the idea's words.
+
+Kept apart from :mod:`agent.prompts.texts` (the stages' tasks and examples): these are the
+parts of a story a small model is walked through, beat by beat, and the idea's own arc
+(:mod:`film.quality.story.arc`, :mod:`film.quality.story.goal`) fills them in.
+"""
+
+from __future__ import annotations
+
+#: What each beat of an outline does, by its part in the story. The turn is the idea's own
+#: moment, not "a surprise": asked for a surprise, the 1.5B model made one up ("孙子突然听到外面
+#: 有响动，急忙跑出去") and the dumplings lesson never happened. A numbered plan keeps a
+#: small model from writing one step several times: asked only for "a hook, a turn and an
+#: ending" in eight or nine beats, the 1.5B model wrote "they finally feel the beat" as
+#: beats 6 and 8 and "小明和小红一起在做煎饼" four times, through every retry.
+BEAT_ROLES: dict[str, dict[str, str]] = {
+    "hook": {
+        "en": "the hook: a striking first moment that shows the problem",
+        "zh": "开场：一个抓人的画面，引出问题",
+    },
+    "want": {
+        "en": "who wants what, and why it matters to them",
+        "zh": "交代主角想要什么，为什么重要",
+    },
+    "try": {"en": "a first try that does not work", "zh": "第一次尝试，没有成功"},
+    "obstacle": {
+        "en": "it gets harder: a new obstacle or a person in the way",
+        "zh": "困难升级：出现新的阻碍或对手",
+    },
+    "step": {"en": "a new step forward, with a cost", "zh": "向前推进一步，但付出了代价"},
+    "low": {"en": "the lowest point: it seems lost", "zh": "最低谷：看起来要失败了"},
+    "turn": {
+        "en": "the turn: the moment the idea is about happens, and changes how they feel",
+        "zh": "转折：创意里最关键的那件事发生了，人物的心情或关系因此改变",
+    },
+    "climax": {"en": "the decisive moment", "zh": "高潮：决定性的时刻"},
+    "ending": {
+        "en": "the ending: what has changed, in a last image",
+        "zh": "结局：发生了什么变化，用最后一个画面收尾",
+    },
+}
+
+#: A plan's parts told in the idea's own words (:func:`film.quality.story.arc.idea_arc`),
+#: so its turn has one beat and the beats before it do not tell it. Asked for "the turn"
+#: only, the 1.5B model told the guard's orange cat in beat 1 and had the father agree to
+#: street dance at once (craft bench, 2026-12-01).
+ARC_ROLES: dict[str, dict[str, str]] = {
+    "hook": {"en": "{role} ({setup})", "zh": "{role}（{setup}）"},
+    "turn": {
+        "en": "the turn, which happens only now and in no earlier beat: {turn}",
+        "zh": "转折（到这一拍才发生，前面几拍都不能写）：{turn}",
+    },
+    "ending": {
+        "en": "the ending: what has changed after the turn, in a last image",
+        "zh": "结局：转折之后人物有什么变化，用最后一个画面收尾",
+    },
+    # An idea's own turn ("until …", 最后……) is its payoff: the film ends on it
+    # (film.quality.story.arc.IdeaArc.turn_at).
+    "payoff": {
+        "en": "the ending, which happens only now and in no earlier beat: {turn}",
+        "zh": "结局（到这一拍才发生，前面几拍都不能写）：{turn}",
+    },
+    # An idea with no turn still says where it is going (film.quality.story.goal): the
+    # rival captains "have to practise their speeches on each other", and asked only for
+    # "what has changed", the 1.5B model ended them on "I'll think about it later.".
+    "goal": {
+        "en": "the ending: at last they do it, on screen: {goal}",
+        "zh": "结局：终于做到了，画面里看得到：{goal}",
+    },
+    "event": {
+        "en": "the ending: {goal} comes at last, and we see them in it",
+        "zh": "结局：{goal}终于到来，画面里看得到他们身在其中",
+    },
+    "build": {
+        "en": "it comes to a head: the last moment before the ending, which has not happened yet",
+        "zh": "推向高潮：结局揭晓前的最后一刻，结局还没有发生",
+    },
+    "holds_out": {"en": "{role} (the {who} says no)", "zh": "{role}（{who}不同意）"},
+    "won": {
+        "en": "the turn: the {who} is won over and finally says yes",
+        "zh": "转折：{who}终于被打动，同意了",
+    },
+    "never": {
+        "en": 'The idea says "{never}": in no beat do they {verb}.',
+        "zh": "创意里说“{never}”：哪一拍里都不能{verb}。",
+    },
+    # Said in the prompt of each scene before the turn's: the scenes read the whole idea
+    # and the logline, and the street-dance father said "那好，我支持你！" in scene 1 of a
+    # plan that kept his yes for scene 2.
+    "not_yet": {
+        "en": " Not yet in this scene: {turn} (that happens in scene {at}).",
+        "zh": "这一场还不能发生：{turn}（那是第{at}场的事）。",
+    },
+    # The last scene of an idea with a goal: its beat says it done, and the scene must too.
+    "goal_scene": {
+        "en": " This is the last scene: by its end we see it done: {goal}.",
+        "zh": "这是最后一场：结尾要让观众亲眼看到这件事做到了：{goal}。",
+    },
+    "never_scene": {"en": " In this scene they do not {verb}.", "zh": "这一场里他们不能{verb}。"},
+}
+
+#: Which parts an outline of n beats has, in order (n up to the longest film's count).
+BEAT_PLANS: dict[int, tuple[str, ...]] = {
+    1: ("ending",),
+    2: ("hook", "ending"),
+    3: ("hook", "turn", "ending"),
+    4: ("hook", "obstacle", "turn", "ending"),
+    5: ("hook", "want", "obstacle", "turn", "ending"),
+    6: ("hook", "want", "obstacle", "low", "turn", "ending"),
+    7: ("hook", "want", "try", "obstacle", "low", "turn", "ending"),
+    8: ("hook", "want", "try", "obstacle", "low", "turn", "climax", "ending"),
+}

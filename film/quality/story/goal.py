@@ -1,0 +1,164 @@
+"""The idea's goal: what its people set out to do, which the ending shows them doing.
+
+Recorded (craft bench, 2026-12-02; a second reader went through all 14 screenplays): the
+payoff was missing, early or flipped in 13 of 14 films, and nine of the fourteen ideas
+name no turn (:mod:`film.quality.story.arc`) for the gate to hold the ending to. Their
+endings were whatever the 1.5B model ended on: the rival captains "have to practise their
+speeches on each other", and the last line was "I'll think about it later."; the
+pancake seller who 想考进一家游戏公司 never heard from one.
+
+Most such ideas still say where they are going, in their own words:
+
+* a goal to reach: "must carry a sealed letter … to the general", "have to practise their
+  speeches on each other", 想考进一家游戏公司, 只为拍下……第一缕光;
+* an event to get ready for: "trains for the school battle of the bands";
+* a first time: "his granddaughter, who has never seen the city through his eyes".
+
+The outline's last beat is asked to show it reached (or the event come), and for an
+English goal the gate advises when no late beat says it. The idea's turn, or a person it
+has to win over, is its payoff already; then it has no goal here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from film.language import has_cjk
+from film.quality.findings import Finding
+from film.quality.story.arc import idea_arc
+from film.quality.text import cjk_terms, content_words
+
+#: Where an English idea says what its people must or want to do.
+_GOAL_EN = re.compile(
+    r"\b(?:must|has to|have to|had to|needs? to|wants? to|tries to|try to|hopes? to|"
+    r"sets? out to|is determined to|are determined to|in order to)\s+"
+    r"([a-z][^.;!?]{5,100}?)(?=\s*(?:[.;!?]|,\s*(?:but|and|so|because)\b|$))",
+    re.I,
+)
+#: An event they get ready for: "trains for the school battle of the bands by feeling…".
+_EVENT_EN = re.compile(
+    r"\b(?:trains?|training|prepares?|preparing|practi[sc]es?|rehearses?|rehearsing|"
+    r"studies|studying)\s+for\s+"
+    r"((?:the|a|an|his|her|their)\s+[^.;,!?]{3,60}?)(?=\s+(?:by|with|while|when|and)\b|[.;,!?]|$)",
+    re.I,
+)
+#: What someone has never done, which the film is for: "his granddaughter, who has never
+#: seen the city through his eyes". The ending is the first time.
+_NEVER_YET_EN = re.compile(
+    r",\s*who (?:has|have) never ([a-z]+)\s+([^.;,!?]{3,80}?)(?=\s*(?:[.;!?]|$))", re.I
+)
+_PARTICIPLES = {"seen": "see", "been": "be", "met": "meet", "heard": "hear", "ridden": "ride"}
+_PARTICIPLES |= {"eaten": "eat", "flown": "fly", "done": "do", "told": "tell", "known": "know"}
+_PARTICIPLES |= {"taken": "take", "felt": "feel", "held": "hold", "swum": "swim", "sung": "sing"}
+_NEVER_YET_ZH = re.compile(
+    r"(?:从来没有|从来没|从没有|从没|从未)(?:过)?([^，。；！？、,.;!?]{3,20})"
+)
+#: A Chinese goal: 想考进一家游戏公司, 只为拍下……第一缕光, 一心想…, 决心….
+_GOAL_ZH = re.compile(
+    r"(?:只为了?|一心想|想要|梦想着?|决心|立志|必须|想)([^，。；！？、,.;!?]{3,30})"
+)
+#: Words every goal has that say nothing of it.
+_PLAIN_EN = frozenset(("each", "other", "own", "last", "time", "across", "toward", "towards"))
+
+
+@dataclass(frozen=True)
+class IdeaGoal:
+    """What the idea's people set out to do, in its words (see the module notes).
+
+    Attributes:
+        goal: The goal or event, or "": "practise their speeches on each other".
+        event: Whether it is an event to get ready for rather than a thing to do.
+        terms: The goal's own words; a beat with enough of them tells it reached.
+    """
+
+    goal: str = ""
+    event: bool = False
+    terms: tuple[str, ...] = ()
+
+    def told_in(self, text: str) -> bool:
+        """Whether ``text`` (a beat's summary, a scene's lines) has the goal's words."""
+        if not self.terms:
+            return False
+        words = set(content_words(text))
+        found = sum((t in text) if not t.isascii() else (t in words) for t in self.terms)
+        return found >= min(2, len(self.terms))
+
+
+#: A sentence that says the goal is reached, not wanted: 已经, 终于, 考上了, "finally".
+_DONE = re.compile(
+    r"已经|终于|成功|考上了|考进了|被录取|录取了|拿到了|入职|实现了|"
+    r"\b(?:finally|at last|made it|has become|have become|got the job|succeeded|achieved|"
+    r"was accepted|were accepted|is accepted)\b",
+    re.I,
+)
+#: ...unless it is still wished for or planned: 想, 希望, "I hope", "will".
+_NOT_YET = re.compile(
+    r"想|要|希望|梦想|期待|计划|打算|如果|能不能|\b(?:want|wants|hope|hopes|dream|dreams|will|"
+    r"going to|plan|plans|wish|if|could|would|someday|one day)\b",
+    re.I,
+)
+
+
+def reached_early(goal: IdeaGoal, sentence: str) -> bool:
+    """Whether ``sentence`` says the goal is already reached ("我已经是游戏公司的工程师了").
+
+    Recorded (zh-struggle-night-market, 2026-12-02): scene 2 of 6 had the girl say "我在
+    游戏公司工作了几年，现在已经是公司的高级工程师。", and the film had nowhere to go.
+    """
+    return goal.told_in(sentence) and bool(_DONE.search(sentence)) and not _NOT_YET.search(sentence)
+
+
+def idea_goal(idea: str) -> IdeaGoal:
+    """The idea's goal, or an empty one when it has none or its turn is its payoff."""
+    arc = idea_arc(idea)
+    if arc.turn or arc.won_over:
+        return IdeaGoal()
+    if has_cjk(idea):
+        match = _GOAL_ZH.search(idea) or _NEVER_YET_ZH.search(idea)
+        if not match:
+            return IdeaGoal()
+        goal = match.group(1).strip().replace("过", "", 1)
+        return IdeaGoal(goal=goal, terms=tuple(dict.fromkeys(cjk_terms(goal))))
+    event = _EVENT_EN.search(idea)
+    match = _GOAL_EN.search(idea) or event
+    never_yet = _NEVER_YET_EN.search(idea)
+    if not match and never_yet:
+        verb = never_yet.group(1).lower()
+        verb = _PARTICIPLES.get(verb, re.sub(r"(?<=[^aeiou])ed$", "", verb))
+        goal = f"{verb} {never_yet.group(2).strip()}"
+        terms = tuple(dict.fromkeys(w for w in content_words(goal) if w not in _PLAIN_EN))
+        return IdeaGoal(goal=goal, terms=terms)
+    if not match:
+        return IdeaGoal()
+    goal = match.group(1).strip(" ,")
+    terms = tuple(dict.fromkeys(w for w in content_words(goal) if w not in _PLAIN_EN))
+    return IdeaGoal(goal=goal, event=match is event, terms=terms)
+
+
+def check_goal(idea: str, summaries: Sequence[str], *, prefix: str = "beats") -> list[Finding]:
+    """The outline's last two beats show an English idea's goal reached (advice only).
+
+    Two, not one: a plan of six or more beats may reach it at its climax and end on the
+    image after it.
+    """
+    goal = idea_goal(idea)
+    # Only an English goal is checked: Chinese bigrams miss the words a good ending uses
+    # instead ("阿远按下快门" reaches 拍下最美的一刻), and a goal of small words (还她一把伞)
+    # has none to look for. The plan and the last scene's prompt still ask for it.
+    if not goal.terms or has_cjk(goal.goal) or len(summaries) < 2:
+        return []
+    if any(goal.told_in(s) for s in summaries[-2:]):
+        return []
+    last = len(summaries) - 1
+    done = "comes, with them in it" if goal.event else "is done at last"
+    return [
+        Finding(
+            "arc.goal-missing",
+            f"{prefix}[{last}]",
+            goal.goal,
+            f"The ending never gets to what the idea is about: {goal.goal!r}. In beat "
+            f"{last + 1} it {done}: say in its summary how, in those words.",
+        )
+    ]
