@@ -47,6 +47,7 @@ from film.quality import (
     check_logline,
 )
 from film.quality.genre import in_period_dress, theme_for_label
+from film.quality.mend.animals import people_and_animals
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
@@ -193,8 +194,12 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
         profiles = [
             in_period_dress(p, genre)
-            for p in mended_bible(
-                state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
+            for p in people_and_animals(
+                mended_bible(
+                    state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
+                ),
+                genre,
+                state.get("idea", ""),
             )
         ]
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)

@@ -160,9 +160,20 @@ def _coverage_finding(
     )
 
 
+def _film_terms(idea: str, language: Language) -> list[str]:
+    """The idea's terms a film in ``language`` can carry: a Chinese film has no English.
+
+    An English idea asked for in Chinese (a Chinese interface) cannot have its English
+    words on a Chinese screen, where the language mends strike them; offline there is no
+    dictionary to say them in Chinese, so such a film is held to no terms.
+    """
+    terms = idea_terms(idea)
+    return [t for t in terms if not t.isascii()] if language == "zh" else terms
+
+
 def check_logline_coverage(idea: str, logline_text: str, language: Language) -> list[Finding]:
     """The title, logline and theme together carry the idea's key terms."""
-    terms = idea_terms(idea)
+    terms = _film_terms(idea, language)
     need = needed(len(terms), LOGLINE_SHARE[language], LOGLINE_CAP)
     found = covered(terms, logline_text)
     if len(found) >= need:
@@ -179,7 +190,7 @@ def check_film_coverage(
     dialogue, visuals). The second, lower bar catches a logline copied from the idea over
     scenes about something else.
     """
-    terms = idea_terms(idea)
+    terms = _film_terms(idea, language)
     findings: list[Finding] = []
     need = needed(len(terms), FILM_SHARE[language], FILM_CAP)
     found = covered(terms, film_text)

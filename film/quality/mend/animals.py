@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.presence import animal_family, is_animal
-from film.screenplay import Genre, Scene
+from film.presence import animal_family, drawn_as_person, idea_animals, is_animal, is_narrator
+from film.screenplay import CharacterProfile, Genre, Scene
 
 # What only a person has: sex and age, height, hair, clothes and worn things.
 _PERSON_CLAUSE_ZH = re.compile(
@@ -110,3 +110,60 @@ def speaking_people(names: Sequence[str], roles: Sequence[str], genre: Genre | s
         return list(names)
     pairs = zip(names, [*roles, *[""] * len(names)], strict=False)
     return [name for name, role in pairs if not is_animal(name, role)]
+
+
+def people_and_animals(
+    profiles: Sequence[CharacterProfile], genre: Genre | str, idea: str = ""
+) -> list[CharacterProfile]:
+    """The bible without the things it cast as people, unless the film is a spoof.
+
+    Recorded (en-scenery-lighthouse, 2026-12-02): beside the keeper, "Alex, Role:
+    Lighthouse", whose look was "A tall tower with a large lantern on top" and whose
+    wardrobe said "The lighthouse is not depicted in this scene". The lighthouse is the
+    place; a reader took Alex for a second keeper who never came. A talking radio is a
+    spoof's joke, so a spoof keeps it; a narrator and an animal are kept everywhere. One
+    entry is always left. An animal named like the litter the idea counts is renamed.
+    """
+    profiles = _not_named_as_the_litter(profiles, idea)
+    if Genre(genre) is Genre.GRASSROOTS_SPOOF:
+        return list(profiles)
+    kept = [
+        p
+        for p in profiles
+        if drawn_as_person(p.name, p.role) or is_animal(p.name, p.role) or is_narrator(p.name)
+    ]
+    return kept or list(profiles[:1])
+
+
+def _not_named_as_the_litter(
+    profiles: Sequence[CharacterProfile], idea: str
+) -> list[CharacterProfile]:
+    """The bible with the idea's one animal not named like the young it brings.
+
+    Recorded (web app, 2026-12-02, 《流浪猫的火腿肠》): the idea's "一只流浪猫 … 带来了三只
+    小猫" was cast as "小猫", and a viewer could not tell the cat from its kittens. It is
+    called by the idea's own word for it (流浪猫), unless someone already has that name.
+    """
+    named = {p.name for p in profiles}
+    own = [a for a in idea_animals(idea) if a not in named]
+    if not own:
+        return list(profiles)
+
+    def litter(name: str) -> bool:
+        bare = re.escape(name.strip())
+        return bool(
+            re.search(rf"[两三四五六七八九十几多群窝]只{bare}", idea)
+            or (
+                name.isascii()
+                and re.search(
+                    rf"\b(?:two|three|four|five|a litter of|some)\s+{bare}s?\b", idea, re.I
+                )
+            )
+        )
+
+    name = own[0] if not own[0].isascii() else own[0][:1].upper() + own[0][1:]
+    renamed = [
+        p.model_copy(update={"name": name}) if is_animal(p.name, p.role) and litter(p.name) else p
+        for p in profiles
+    ]
+    return renamed

@@ -68,6 +68,51 @@ def right_measures(text: str) -> str:
     return _COUNTED.sub(measured, text)
 
 
+#: A clause of a Chinese line: up to and with its stop, so what is kept reads as it was.
+_ZH_CLAUSE = re.compile(r"[^，,。；;！!？?：:]+[，,。；;！!？?：:]*")
+#: An English word: at least one small letter, so KTV and DJ are not (T恤去KTV stands).
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])(?=[A-Za-z]*[a-z])[A-Za-z]{2,}")
+
+
+def _switches(clause: str) -> bool:
+    """Whether a clause is in English: two English words, or English and no Chinese."""
+    words = _ENGLISH_WORD.findall(clause)
+    return len(words) >= 2 or (bool(words) and not CJK.search(clause))
+
+
+def _chinese_line(text: str, names: tuple[str, ...]) -> str:
+    """A Chinese film's line without its clauses that switch into English.
+
+    Recorded (zh-family-streetdance, 2026-12-02): 小明拿出一个健身球放在桌子上，对爸爸说：
+    “我需要一些帮助 with我的 legs. Can you help me?” reached the screen after the everyday
+    words were said in Chinese. The clauses in Chinese stand; a line with none left goes.
+    A cast name in Latin letters is a name, not English.
+    """
+    bare = text
+    for name in names:
+        bare = bare.replace(name, "")
+    if not any(_switches(c) for c in _ZH_CLAUSE.findall(bare)):
+        return text
+    clauses = _ZH_CLAUSE.findall(text)
+    english = []
+    for clause in clauses:
+        words = clause
+        for name in names:
+            words = words.replace(name, "")
+        english.append(_switches(words))
+    # A clause that only opens a speech ("对爸爸说：") goes with the English speech it opens.
+    kept = "".join(
+        clause
+        for n, clause in enumerate(clauses)
+        if not english[n]
+        and not (clause.rstrip().endswith(("：", ":")) and n + 1 < len(clauses) and english[n + 1])
+    )
+    kept = kept.strip().rstrip("，,；;：:")
+    if not CJK.search(kept):
+        return ""
+    return kept if kept[-1] in "。！？!?”" else kept + "。"
+
+
 def in_film_language(scene: Scene, language: str) -> Scene:
     """``scene`` of a Chinese film with everyday English in its lines said in Chinese.
 
@@ -77,10 +122,16 @@ def in_film_language(scene: Scene, language: str) -> Scene:
         return _english_only(scene)
     if language != "zh":
         return scene
-    action = [right_measures(chinese_words_for_english(line)) for line in scene.action]
+    names = tuple(n for n in scene.characters if n.isascii())
+
+    def said(line: str) -> str:
+        return _chinese_line(right_measures(chinese_words_for_english(line)), names)
+
+    action = [kept for line in scene.action if (kept := said(line))] or scene.action[:1]
     dialogue = [
-        line.model_copy(update={"text": right_measures(chinese_words_for_english(line.text))})
+        line.model_copy(update={"text": kept})
         for line in scene.dialogue
+        if (kept := said(line.text))
     ]
     visual = _chinese_visual(right_measures(chinese_words_for_english(scene.visual)))
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:

@@ -18,7 +18,7 @@ from film.quality.repetition import (
     units_of,
     without_told_clauses,
 )
-from film.quality.text import normalise
+from film.quality.text import CJK_FUNCTION_CHARS, normalise
 from film.screenplay import Scene, Screenplay
 
 #: Words that only say a deed happens again: "again", 又, 再次.
@@ -127,6 +127,29 @@ def _padded(earlier: str, later: str) -> bool:
     )
 
 
+#: How many lines of one scene may end on the same words ("…开始吧") before it is a loop.
+_REFRAIN_LINES = 2
+_TAIL_OFF = re.compile(r"[吧了啊呀呢吗嘛哦喔！!？?。.，,~…\s”“\"'’]+$")
+
+
+def _tail(text: str, names: Sequence[str] = ()) -> str:
+    """The words a line ends on, when its last clause is short ("…我们现在开始吧。": 开始).
+
+    A longer last clause is a line of its own ("我会特别想念这个饺子。"), never a refrain;
+    nor is the person it is said to: "谢谢你，奶奶。" ends on 谢谢.
+    """
+    bare = _TAIL_OFF.sub("", text)
+    for name in [*names, _ADDRESS.pattern]:
+        pattern = name if name == _ADDRESS.pattern else re.escape(name)
+        bare = _TAIL_OFF.sub("", re.sub(rf"[，,\s]*(?:{pattern})$", "", bare, flags=re.I))
+    clause = re.split(r"[，,。.！!？?；;：:]", bare)[-1]
+    core = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff" and c not in CJK_FUNCTION_CHARS)
+    if core:
+        return core[-2:] if 2 <= len(core) <= 4 else ""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", clause)]
+    return " ".join(words[-2:]) if 2 <= len(words) <= 4 else ""
+
+
 def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     """``scene`` without lines that repeat an earlier one (in it, or in ``seen``).
 
@@ -209,6 +232,16 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         stock.update(kinds)
         return True
 
+    # A third line ending on the same words is a loop: "…一起开始吧。", "…现在就开始吧。",
+    # "那就开始了。" (zh-family-streetdance, 2026-12-02); the scene's things are not.
+    tails: dict[str, int] = {}
+    seen_things = " ".join(scene.action).lower()
+
+    def not_a_refrain(text: str) -> bool:
+        tail = _tail(text, scene.characters)
+        tails[tail] = tails.get(tail, 0) + 1
+        return not tail or tail in seen_things or tails[tail] <= _REFRAIN_LINES
+
     kept = [
         line
         for line in dialogue
@@ -217,6 +250,7 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         and new_from_speaker(line.speaker, line.text)
         and not_held(line.text)
         and not_stock_again(line.text)
+        and not_a_refrain(line.text)
     ] or dialogue[:1]
     if action == scene.action and kept == scene.dialogue:
         return scene

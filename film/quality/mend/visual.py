@@ -46,7 +46,11 @@ _SPEECH = re.compile(
     r"|(?:说|问|喊|回答)[^。！？]{0,6}?[：:]?\s*[“「\"‘']"
     # A sentence that is itself speech, spoken to someone or exclaimed: the dumplings
     # film's note was "谢谢奶奶！" (2026-12-02). A shot is described, not said.
-    r"|^\s*(?:谢谢|我|你|I\b|I'm\b|You\b|Thank you\b|Thanks\b)[^。.]*[！？!?]\s*$",
+    r"|^\s*(?:谢谢|我|你|I\b|I'm\b|You\b|Thank you\b|Thanks\b)[^。.]*[！？!?]\s*$"
+    # A shot has no "I": "窗户透出柔和的阳光。我一直在练习几个月了，我觉得我已经很准备了。"
+    # (zh-family-streetdance, 2026-12-02) was the son's line in the note. "We see…" is
+    # the camera's, and stays.
+    r"|我(?!们看)|(?<![A-Za-z'])(?:I|I'm|I've|I'll|my)(?![A-Za-z'])",
     re.IGNORECASE,
 )
 

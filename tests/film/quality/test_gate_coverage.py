@@ -260,3 +260,16 @@ def test_a_trade_lead_is_cast_first_and_checked() -> None:
     bible = [("李小梅", "孙女 新娘"), ("李建国", "父亲")]
     assert [f.text for f in check_people(box, bible)] == ["carpenter"]
     assert check_people(box, [*bible, ("王德福", "老木匠，孙女的爷爷")]) == []
+
+
+def test_a_chinese_film_of_an_english_idea_is_held_to_no_english_words() -> None:
+    """A Chinese interface, an English idea: the language mends strike English on screen,
+    so the gate cannot ask for it (the fake film wove the idea in as an English clause)."""
+    from film.quality.coverage import check_film_coverage, check_logline_coverage
+
+    idea = "a grandma teaching her grandson to make dumplings"
+    chinese = "外婆教小明包饺子。外婆把饺子往他面前推了推，笑了。"
+    assert check_film_coverage(idea, chinese, chinese, "zh") == []
+    assert check_logline_coverage(idea, chinese, "zh") == []
+    english = "Grandma and Ming sit in the kitchen."
+    assert check_film_coverage(idea, english, english, "en") != []  # an English film still is

@@ -162,3 +162,45 @@ def test_the_cat_the_guard_holds_is_in_the_scene_and_one_only_planned_is_not() -
     assert with_seen_cast(held, ["保安大爷", "橘猫"]).characters == ["保安大爷", "橘猫"]
     english = Scene(number=1, place="Yard", action=["Sam watches Ginger sleep."])
     assert with_seen_cast(english, ["Sam", "Ginger", "Gin"]).characters == ["Sam", "Ginger"]
+
+
+def test_a_thing_cast_as_a_person_leaves_the_bible_outside_a_spoof() -> None:
+    """The lighthouse keeper's bible cast the lighthouse as Alex (craft bench, 2026-12-02)."""
+    from film.quality.mend.animals import people_and_animals
+
+    keeper = CharacterProfile(name="Sam", role="Keeper", look="A bearded man of sixty.")
+    tower = CharacterProfile(
+        name="Alex",
+        role="Lighthouse",
+        look="A tall tower with a large lantern on top.",
+        wardrobe="The lighthouse is not depicted in this scene.",
+    )
+    cat = CharacterProfile(name="Ginger", role="the orange cat", look="An orange tabby.")
+    narrator = CharacterProfile(name="Narrator", role="the voice of memory", look="")
+    bible = [keeper, tower, cat, narrator]
+    assert people_and_animals(bible, Genre.AESTHETIC_SCENERY) == [keeper, cat, narrator]
+    # A talking radio or lighthouse is a spoof's joke.
+    assert people_and_animals(bible, Genre.GRASSROOTS_SPOOF) == bible
+    # One entry is always left, whatever it is.
+    assert people_and_animals([tower], Genre.YOUTH_ROMANCE) == [tower]
+    sea = CharacterProfile(name="大海", role="大海", look="蓝色的海。")
+    girl = CharacterProfile(name="小雪", role="渔家女孩", look="十岁的女孩。")
+    assert people_and_animals([girl, sea], Genre.TOUCHING_FAMILY) == [girl]
+
+
+def test_the_ideas_animal_is_not_named_like_the_young_it_brings() -> None:
+    """《流浪猫的火腿肠》 cast its cat as 小猫, like the three kittens (web app, 2026-12-02)."""
+    from film.quality.mend.animals import people_and_animals
+
+    idea = "便利店夜班店员每天给一只流浪猫留火腿肠，有一天猫带来了三只小猫。"
+    clerk = CharacterProfile(name="值班的店员", role="便利店店员", look="二十岁的女孩。")
+    cat = CharacterProfile(name="小猫", role="流浪猫", look="白色的猫。")
+    named = people_and_animals([clerk, cat], Genre.TOUCHING_FAMILY, idea)
+    assert [p.name for p in named] == ["值班的店员", "流浪猫"]
+    assert people_and_animals([clerk, cat], Genre.TOUCHING_FAMILY, "店员养了一只小猫。") == [
+        clerk,
+        cat,
+    ]  # no litter in that idea: 小猫 is its name
+    kitten = CharacterProfile(name="Kitten", role="a stray cat", look="A white cat.")
+    english = "A clerk feeds a stray cat every night, until it brings three kittens."
+    assert people_and_animals([kitten], Genre.TOUCHING_FAMILY, english)[0].name == "Stray cat"

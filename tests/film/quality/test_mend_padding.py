@@ -409,3 +409,83 @@ def test_an_english_look_has_a_space_after_each_comma_once_the_bible_is_mended()
     )
     mended = mended_bible("A retired ferryman teaches his granddaughter to row.", [jack], "en")
     assert "glasses, dressed" in mended[0].look and "shirt, navy" in mended[0].wardrobe
+
+
+def test_a_visual_note_has_no_i_in_it() -> None:
+    """The son's line in the living room's note (zh-family-streetdance, 2026-12-02)."""
+    from film.quality.mend import visual_of_its_own
+
+    room = Scene(
+        number=1,
+        place="小明家客厅",
+        action=["小明坐在沙发上。"],
+        visual="客厅的地板是温暖的木色，窗户透出柔和的阳光。我一直在练习几个月了，我觉得我已经很准备了。",
+    )
+    assert visual_of_its_own(room).visual == "客厅的地板是温暖的木色，窗户透出柔和的阳光。"
+    beach = Scene(
+        number=2,
+        place="Beach",
+        action=["Sam walks along the shore."],
+        visual="Wide shot of the beach at dusk. I miss this place so much. We see waves.",
+    )
+    assert visual_of_its_own(beach).visual == "Wide shot of the beach at dusk. We see waves."
+
+
+def test_a_chinese_line_loses_its_clauses_in_english() -> None:
+    """小明's half-English plea reached the screen (zh-family-streetdance, 2026-12-02)."""
+    from film.quality.mend import in_film_language
+
+    living = Scene(
+        number=1,
+        place="客厅",
+        characters=["小明", "爸爸"],
+        action=[
+            "小明拿出一个健身球放在桌子上，对爸爸说：“我需要一些帮助 with我的 legs. Can you "
+            "help me? I’m really sorry if it hurts you.”",
+            "Thank you so much.",
+            "他穿着T恤去KTV。",  # KTV is no English clause, and T恤 is Chinese
+        ],
+        dialogue=[
+            DialogueLine(speaker="爸爸", text="好的，ok。"),
+            DialogueLine(speaker="小明", text="我们去 Starbucks 喝咖啡吧！"),  # one brand word
+        ],
+    )
+    mended = in_film_language(living, "zh")
+    assert mended.action == ["小明拿出一个健身球放在桌子上。", "他穿着T恤去KTV。"]
+    assert [line.text for line in mended.dialogue] == ["好的。", "我们去 Starbucks 喝咖啡吧！"]
+    mia = Scene(
+        number=1,
+        place="咖啡馆",
+        characters=["Mia"],
+        action=["Mia笑着说：好的。"],
+    )
+    assert in_film_language(mia, "zh") == mia  # a cast name in Latin letters is a name
+
+
+def test_a_third_line_on_the_same_words_is_a_loop() -> None:
+    """ "开始吧" five times in one scene (zh-family-streetdance, 2026-12-02)."""
+    lines = [
+        ("爸爸", "不客气，我们去学吧。"),
+        ("小明", "好的，我马上开始。"),
+        ("爸爸", "好主意，让我们一起开始吧。"),
+        ("小明", "那我们现在就开始吧。"),
+        ("爸爸", "好的，我们现在开始吧。"),
+        ("小明", "那就开始了。"),
+    ]
+    scene = Scene(
+        number=1,
+        place="客厅",
+        characters=["小明", "爸爸"],
+        action=["小明坐在沙发上。"],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+    )
+    assert [line.text for line in drop_repeats(scene).dialogue] == [
+        "不客气，我们去学吧。",
+        "好的，我马上开始。",
+        "好主意，让我们一起开始吧。",
+    ]
+    love = [("林夏", "我爱你。"), ("林美", "我也爱你。"), ("林夏", "谢谢你，奶奶。")]
+    pair = scene.model_copy(
+        update={"dialogue": [DialogueLine(speaker=who, text=text) for who, text in love]}
+    )
+    assert drop_repeats(pair) == pair  # two on the same words is an answer, not a loop
