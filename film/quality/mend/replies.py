@@ -137,8 +137,9 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     miss you. I hope so. Until then, enjoy your baking. You're welcome."; the lighthouse
     keeper, alone at the lamp, "Thank you. Goodbye.". Only such a sentence goes, and only
     where the scene has one person; a line with nothing else left goes, while the scene
-    keeps at least one line.
+    keeps at least one line. A scene's first line that only echoes ("Me too.") goes too.
     """
+    scene = _no_opening_echo(scene)
     people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     if len(people) != 1 or not scene.dialogue:
         return scene
@@ -153,3 +154,35 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     if kept == scene.dialogue or not kept:
         return scene
     return scene.model_copy(update={"dialogue": kept})
+
+
+#: A whole line that only agrees with what was just said.
+_ECHO = re.compile(
+    r"^(?:me too|same here|so do i|so am i|likewise|me neither|neither do i|"
+    r"我也是|我也一样|我也这么想|我也这样想|彼此彼此)[.!。！~…]*$",
+    re.IGNORECASE,
+)
+
+
+def _no_opening_echo(scene: Scene) -> Scene:
+    """``scene`` without a first line that echoes nothing, nor a speech that echoes itself.
+
+    Recorded (craft bench, 2026-12-02): an orphan "Me too." opened a scene once the line it
+    answered had gone as a repeat, and the bus driver said "I know you're scared. But I
+    promise it'll be okay. Me too.". Only a bare echo goes: a first line, when the scene has
+    more, or a sentence after the speaker's own words.
+    """
+
+    def unechoed(text: str) -> str:
+        said = sentences(text)
+        if len(said) < 2 or not any(_ECHO.match(s.strip()) for s in said[1:]):
+            return text
+        kept = [said[0], *(s for s in said[1:] if not _ECHO.match(s.strip()))]
+        return ("" if has_cjk(text) else " ").join(kept)
+
+    dialogue = [line.model_copy(update={"text": unechoed(line.text)}) for line in scene.dialogue]
+    if len(dialogue) > 1 and _ECHO.match(dialogue[0].text.strip()):
+        dialogue = dialogue[1:]
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue})

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from film.quality.findings import Finding
-from film.quality.text import normalise, shorten
+from film.quality.text import cjk_terms, content_words, normalise, shorten
 
 
 def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]:
-    """A character whose look or wardrobe is another's, word for word.
+    """A character whose look or wardrobe is another's: word for word, or the same words.
 
     ``people`` holds ``(name, look, wardrobe)`` in bible order.
     """
@@ -27,6 +27,12 @@ def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]
             # Or the whole of the other's, with a lead-in: Jamie's look was Alex's without
             # its "Alex has" (en-romance-lift, 2026-12-02).
             held = next((k for k in seen if k[0] == part and _holds_whole(k[1], key[1])), None)
+            # Or the same words in another order: Jamie's "short brown hair, glasses, blue
+            # shirt with black pants, black shoes" beside Alex's sentences of them (the same
+            # bench, after the whole-copy check): two captains drawn as twins.
+            held = held or next(
+                (k for k in seen if k[0] == part and _same_words(k[1], key[1])), None
+            )
             key = held or key
             if key in seen:
                 findings.append(
@@ -34,7 +40,7 @@ def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]
                         "repetition.character",
                         f"characters[{index}].{part}",
                         shorten(text),
-                        f"{name}'s {part} is {seen[key]}'s, word for word. Each person "
+                        f"{name}'s {part} copies {seen[key]}'s. Each person "
                         f"looks different: write {name}'s own {part}.",
                     )
                 )
@@ -51,3 +57,17 @@ _WHOLE_COPY = 24
 def _holds_whole(first: str, second: str) -> bool:
     shorter, longer = sorted((first, second), key=len)
     return len(shorter) >= _WHOLE_COPY and shorter in longer
+
+
+#: How much of two looks' words must be shared (of all their words) to call them one look.
+_SAME_WORDS = 0.7
+#: The fewest words a look needs before its words alone say it is a copy.
+_FEWEST_WORDS = 5
+
+
+def _same_words(first: str, second: str) -> bool:
+    """Whether two normalised looks are made of nearly the same words, in any order."""
+    words = [set(content_words(t)) | set(cjk_terms(t)) for t in (first, second)]
+    if min(len(w) for w in words) < _FEWEST_WORDS:
+        return False
+    return len(words[0] & words[1]) / len(words[0] | words[1]) >= _SAME_WORDS

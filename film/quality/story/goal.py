@@ -57,7 +57,9 @@ _NEVER_YET_ZH = re.compile(
 )
 #: A Chinese goal: 想考进一家游戏公司, 只为拍下……第一缕光, 一心想…, 决心….
 _GOAL_ZH = re.compile(
-    r"(?:只为了?|一心想|想要|梦想着?|决心|立志|必须|想)([^，。；！？、,.;!?]{3,30})"
+    # Not 想念, 想起, 想到 (missing, remembering), nor 理想, 思想, 感想.
+    r"(?:只为了?|一心想|想要|梦想着?|决心|立志|必须|(?<![理思感回幻])想(?![念起到象法着过]))"
+    r"([^，。；！？、,.;!?]{3,30})"
 )
 #: Words every goal has that say nothing of it.
 _PLAIN_EN = frozenset(("each", "other", "own", "last", "time", "across", "toward", "towards"))

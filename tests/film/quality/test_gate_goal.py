@@ -58,6 +58,7 @@ def test_an_idea_whose_turn_or_yes_is_its_payoff_has_no_goal_here() -> None:
     )
     assert idea_goal("一键成片：小明想说服爸爸让他去学街舞，温情微电影").goal == ""
     assert idea_goal("孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。").goal == ""  # plain 要
+    assert idea_goal("奶奶很想念远方的孙子，每天给他织毛衣。").goal == ""  # missing him is no goal
     assert idea_goal("A retired bus driver rides his old route one last time.").goal == ""
 
 

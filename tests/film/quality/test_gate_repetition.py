@@ -115,7 +115,7 @@ def test_a_person_who_copies_another_persons_look_is_caught_while_drafting() -> 
         f"characters[{len(bible) - 1}].look",
         f"characters[{len(bible) - 1}].wardrobe",
     ]
-    assert "Ginger's look is" in copied[0].message
+    assert "Ginger's look copies" in copied[0].message
     # A finished film is not refused for it: the form repair's plain entries are alike.
     assert "repetition.character" not in fired_ids(check_bible(bible, brief_for(film, idea)))
 
@@ -141,7 +141,7 @@ def test_a_person_added_later_must_not_copy_someone_already_in_the_bible() -> No
         ("repetition.character", "characters[0].look"),
         ("repetition.character", "characters[0].wardrobe"),
     ], "paths point into the new entries, not the whole bible"
-    assert f"Ginger's look is {lead.name}'s" in copied[0].message
+    assert f"Ginger's look copies {lead.name}'s" in copied[0].message
     assert "repetition.character" not in fired_ids(
         check_bible([own], brief, distinct=True, beside=film.characters)
     )
@@ -181,3 +181,20 @@ def test_a_look_that_is_another_persons_whole_with_a_lead_in_is_a_copy() -> None
     assert [(f.check, f.path) for f in found] == [("repetition.character", "characters[1].look")]
     # A short shared piece is two people dressed alike, not a copy.
     assert check_copied_people([("A", "tall, blue jeans", ""), ("B", "blue jeans", "")]) == []
+
+
+def test_a_look_of_the_same_words_in_another_order_is_a_copy() -> None:
+    """The two rival captains were drawn as twins (en-romance-lift, 2026-12-02)."""
+    from film.quality.people.copies import check_copied_people
+
+    alex = (
+        "Alex has short brown hair and glasses. He is wearing a blue shirt with black pants. "
+        "His shoes are black."
+    )
+    jamie = "short brown hair, glasses, blue shirt with black pants, black shoes, backpack"
+    (finding,) = check_copied_people([("Alex", alex, "a blue shirt"), ("Jamie", jamie, "jeans")])
+    assert finding.path == "characters[1].look" and "Jamie's look copies Alex's" in finding.message
+    girl = ("A", "二十岁的女孩，长发，穿白色连衣裙", "白色连衣裙")
+    boy = ("B", "二十岁的男孩，短发，穿黑色夹克", "黑色夹克")
+    assert check_copied_people([girl, boy]) == []  # two people of one age, nothing else shared
+    assert check_copied_people([("C", "tall, grey hair", "x"), ("D", "grey hair, tall", "y")]) == []

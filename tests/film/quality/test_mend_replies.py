@@ -207,3 +207,27 @@ def test_a_person_alone_thanks_nobody_and_a_pair_keeps_their_thanks() -> None:
     assert no_answers_to_nobody(pair) is pair
     only_thanks = _scene([("Baker", "Thank you.")])
     assert no_answers_to_nobody(only_thanks) is only_thanks  # a scene keeps a line
+
+
+def test_a_scene_does_not_open_on_an_echo_of_nothing() -> None:
+    """An orphan "Me too." opened a scene once its line went as a repeat (2026-12-02)."""
+    from film.quality.mend import no_answers_to_nobody
+
+    orphan = Scene(
+        number=2,
+        place="School lift",
+        characters=["Alex", "Jamie"],
+        action=["The lights flicker."],
+        dialogue=[
+            DialogueLine(speaker="Alex", text="Me too."),
+            DialogueLine(speaker="Jamie", text="Read me your opening line."),
+        ],
+    )
+    assert [d.text for d in no_answers_to_nobody(orphan).dialogue] == ["Read me your opening line."]
+    answered = orphan.model_copy(update={"dialogue": list(reversed(orphan.dialogue))})
+    assert no_answers_to_nobody(answered) == answered  # it answers the line before it
+    itself = DialogueLine(speaker="Jack", text="I know you're scared. But I promise. Me too.")
+    echoed = orphan.model_copy(update={"dialogue": [itself, orphan.dialogue[1]]})
+    assert no_answers_to_nobody(echoed).dialogue[0].text == "I know you're scared. But I promise."
+    alone = orphan.model_copy(update={"dialogue": [DialogueLine(speaker="林夏", text="我也是。")]})
+    assert no_answers_to_nobody(alone).dialogue == alone.dialogue  # a scene keeps a line
