@@ -38,7 +38,7 @@ from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
 from film.quality.people.naming import numbered_base, stand_ins_cast
-from film.quality.text import without_field_label
+from film.quality.text import string_pieces, without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -104,7 +104,6 @@ def _not_a_name(voice: str, names: frozenset[str]) -> str:
 #: A height in feet in a Chinese look, "身高约5英尺" (web app, 2026-12-02): nobody in the
 #: film's language measures so, and a 4-foot bride is no look to draw.
 _IMPERIAL_ZH = re.compile(r"身高(?:约|大约)?\s*[\d.]+\s*英尺(?:\s*[\d.]+\s*英寸)?[，,、；;]?")
-_STRING_SEAM = re.compile(r"['’]\s*[,，]\s*['‘](?=\S)")
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
 
 
@@ -279,7 +278,7 @@ def to_scene(
         if _meaningful(line.speaker)
         # Two strings run together, "…说些什么呢？', '孙子回答道：…" (dumplings, 2026-12-02):
         # each is a cue; the cue mends then give a narrated one to its speaker.
-        for said in _STRING_SEAM.split(line.text)
+        for said in string_pieces(line.text)
         if _meaningful(said)
     ]
     beat_cast = [who(c) for c in beat.characters]
@@ -294,7 +293,7 @@ def to_scene(
     action = [
         _ended(whole_sentences(_KEY_RUN_ON.sub("", piece), LINE_CHARS))
         for a in draft.action
-        for piece in _STRING_SEAM.split(a)
+        for piece in string_pieces(a)
         if _meaningful(piece)
     ] or [beat.summary.strip()]
     return Scene(

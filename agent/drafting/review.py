@@ -29,6 +29,7 @@ from film.quality.mend import (
     mend_edges,
     no_answers_to_nobody,
     said_once_in_film,
+    visual_without_looks,
     without_loops,
 )
 from film.screenplay import Language, Screenplay
@@ -86,10 +87,12 @@ def struck(screenplay: Screenplay) -> Screenplay:
     earlier scenes are struck, everyday English in a Chinese film's lines is said in
     Chinese, an answer goes to the other of a scene's two people, a lone person thanks
     nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
-    lone person's words to a crowd go, and scene cast lists are held to the bible.
+    lone person's words to a crowd go, a note that says the bible's looks again loses
+    them, and scene cast lists are held to the bible.
     """
     language = screenplay.language
-    edged = [mend_edges(s) for s in screenplay.scenes]
+    looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
+    edged = [visual_without_looks(mend_edges(s), looks) for s in screenplay.scenes]
     scenes = said_once_in_film(
         [
             without_loops(

@@ -260,3 +260,28 @@ def without_field_label(text: str) -> str:
         return text
     rest = text[match.end() :].strip()
     return rest[:1].upper() + rest[1:] if rest else ""
+
+
+#: Two JSON strings run together in one: "…说些什么呢？', '孙子回答道：…".
+_SINGLE_SEAM = re.compile(r"['’]\s*[,，]\s*['‘](?=\S)")
+#: The same with double quotes: "好的”，“我一定会努力的。”“我会记住您的教导。”" (craft bench,
+#: dumplings, 2026-12-02). A seam only where its closing quote closes nothing opened before.
+_DOUBLE_SEAM = re.compile(r"[”\"]\s*[,，]?\s*[“\"](?=\S|$)")
+
+
+def string_pieces(text: str) -> list[str]:
+    """``text`` cut at the seams where the model ran several JSON strings into one.
+
+    A quoted word inside a line ("奶奶说了“慢点”，“小心烫”") is no seam: its quotes open
+    before they close.
+    """
+    pieces: list[str] = []
+    for part in _SINGLE_SEAM.split(text):
+        start = 0
+        for seam in _DOUBLE_SEAM.finditer(part):
+            before = part[start : seam.start()]
+            if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+                pieces.append(before)
+                start = seam.end()
+        pieces.append(part[start:])
+    return pieces

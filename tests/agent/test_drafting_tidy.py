@@ -802,6 +802,19 @@ def test_two_strings_run_together_in_a_line_are_two_cues() -> None:
     scene = to_scene(1, beat, draft, ["奶奶", "孙子"], "zh")
     assert [line.text for line in scene.dialogue][:1] == ["你有没有忘记对什么人说些什么呢？"]
     assert len(scene.dialogue) == 2 and "', '" not in scene.dialogue[1].text
+    # The same with double quotes (craft bench, dumplings, 2026-12-02, scene 3).
+    run = "好的”，“我一定会努力的。”“我会记住您的教导。”“我会一直努力的。”“"
+    doubled = SceneDraft.model_validate(
+        {"action": ["奶奶包饺子。"], "dialogue": [{"speaker": "孙子", "text": run}]}
+    )
+    lines = [line.text for line in to_scene(1, beat, doubled, ["奶奶", "孙子"], "zh").dialogue]
+    assert lines and not any("”" in t or "“" in t for t in lines)
+    assert "我会记住您的教导。" in "".join(lines)
+    quoted = "奶奶说了“慢点”，“小心烫”。"  # a quoted word is no seam
+    kept = SceneDraft.model_validate(
+        {"action": ["x"], "dialogue": [{"speaker": "孙子", "text": quoted}]}
+    )
+    assert [d.text for d in to_scene(1, beat, kept, ["奶奶", "孙子"], "zh").dialogue] == [quoted]
     said = "I'm fine, 'cause you're here."
     english = SceneDraft.model_validate(
         {"action": ["x"], "dialogue": [{"speaker": "奶奶", "text": said}]}

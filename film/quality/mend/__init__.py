@@ -24,9 +24,10 @@ from film.quality.mend.lines import (
     keep_to_beat,
     without_loops,
 )
+from film.quality.mend.once import said_once_in_film
 from film.quality.mend.replies import handed_over, no_answers_to_nobody
-from film.quality.mend.speeches import join_runs, said_once_in_film
-from film.quality.mend.visual import mend_visual, visual_of_its_own
+from film.quality.mend.speeches import join_runs
+from film.quality.mend.visual import mend_visual, visual_of_its_own, visual_without_looks
 
 __all__ = [
     "alone_with_nobody",
@@ -48,6 +49,7 @@ __all__ = [
     "scene_at_turn",
     "scene_before_turn",
     "visual_of_its_own",
+    "visual_without_looks",
     "whole_clauses",
     "with_seen_cast",
     "without_loops",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from film.quality.mend.lines import stock_kinds
 from film.quality.repetition import long_enough, looping_phrase
 from film.quality.text import SPACED_CJK, SPOKEN_SENTENCE, without_calls
 from film.screenplay import DialogueLine, Scene
@@ -225,74 +224,6 @@ def spoken_words(text: str, speaker: str, names: list[str]) -> str:
     # Calling oneself by name is a slip: 公主 said "公主，你看到那张纸条了吗？" (画师的秘密),
     # and 许言 "我也爱你，林夏。我爱你，许言。" (2026-12-01); the sentence stands without it.
     return without_calls(words, [speaker])
-
-
-_THANKING = frozenset({"thanks", "welcome"})
-
-
-def _thanks_kind(text: str) -> str:
-    """The kind of thanks ``text`` is only made of ("thanks", "welcome"), else ""."""
-    kinds = stock_kinds(text)
-    return "·".join(sorted(kinds)) if kinds and kinds <= _THANKING else ""
-
-
-def _heard_as(sentence: str) -> str:
-    """What a sentence counts as once heard: its kind of thanks, its words, or nothing."""
-    return _thanks_kind(sentence) or (_bare(sentence) if long_enough(sentence) else "")
-
-
-_LEADING_CLAUSE = re.compile(r"^(?P<head>[^，,。.!！?？]+)(?:，|,\s)(?P<rest>.+)$", re.S)
-
-
-def _thanks_off(sentence: str, heard: set[str]) -> tuple[str, str]:
-    """``sentence``, less a thanks it opens on that the film has said, and its heard key.
-
-    "不客气，有啥需要帮忙的随时告诉我。" after an earlier 不客气 keeps "有啥需要帮忙的随时告诉我。";
-    a sentence that is only thanks ("谢谢你，奶奶。") counts whole.
-    """
-    found = _LEADING_CLAUSE.match(sentence.strip())
-    head = _thanks_kind(found["head"]) if found else ""
-    if not found or not head or _thanks_kind(sentence):
-        return sentence, _heard_as(sentence)
-    if head in heard:
-        return found["rest"], _heard_as(found["rest"])
-    heard.add(head)
-    return sentence, _heard_as(sentence)
-
-
-def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
-    """``scenes`` with a sentence said word for word in an earlier cue said there only.
-
-    Recorded (craft bench, 2026-12-02): "你下次出门要带好你的包，我包的饺子会帮你记住承诺
-    的。" closed a cue of scene 1 and opened one of scene 2, each cue with other words, so no
-    whole-line check saw it; "I have to take my notes." came back in three scenes. Only a
-    sentence long enough to be a statement counts, only its exact words, and a cue left
-    with nothing goes (a scene keeps its first cue).
-
-    Thanks and you're-welcomes count as one sentence each, whatever their words: a second
-    reader found thank-you chains in ten films of thirteen (craft bench, 2026-12-02; *The
-    Last Bus Home* thanked Grandpa in four of six scenes), so a film thanks once, and a
-    later sentence that opens on thanks keeps the rest ("不客气，有啥需要帮忙的随时告诉我").
-    """
-    heard: set[str] = set()
-    mended: list[Scene] = []
-    for scene in scenes:
-        lines = []
-        for line in scene.dialogue:
-            said = [_thanks_off(s, heard) for s in SPOKEN_SENTENCE.findall(line.text)]
-            kept = [
-                sentence for sentence, bare in said if sentence and not (bare and bare in heard)
-            ]
-            heard.update(bare for _sentence, bare in said if bare)
-            text = "".join(kept).strip()
-            if text:
-                lines.append(line if text == line.text else line.model_copy(update={"text": text}))
-        if not lines and scene.dialogue:
-            lines = scene.dialogue[:1]
-        mended.append(
-            scene if lines == scene.dialogue else scene.model_copy(update={"dialogue": lines})
-        )
-    return mended
 
 
 def own_words(scene: Scene) -> Scene:

@@ -107,3 +107,42 @@ def _heading_again(sentence: str, scene: Scene) -> bool:
     rest = sentence.lower().replace(scene.place.lower(), " ") if scene.place.strip() else sentence
     rest = _HEADING_WORDS.sub(" ", rest)
     return not re.search(r"\w", rest)
+
+
+#: A visual note's clause: what is cut off when it only says someone's look again.
+_NOTE_CLAUSE = re.compile(r"[^，,；;。.!！?？]+[，,；;。.!！?？]*")
+
+
+def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
+    """``scene`` whose visual note does not say the bible's looks again.
+
+    Recorded (craft bench, dumplings, 2026-12-02): "奶奶的头发花白，穿着长裙，戴着眼镜，经常
+    戴围巾；孙子年轻，穿着T恤和裤子，头发短，喜欢戴帽子；穿T恤" as a scene's note. The
+    renderer is given each person's look already; a note is light, colour and framing.
+    ``people`` are the bible's (name, look and wardrobe) pairs. A clause goes when, without
+    a person's name before it, the looks hold it whole.
+    """
+    if not scene.visual.strip() or not people:
+        return scene
+    looks = " ".join(look for _, look in people).lower().replace("着", "")
+    names = sorted((name for name, _ in people if name.strip()), key=len, reverse=True)
+
+    def said_again(clause: str) -> bool:
+        bare = clause.strip(" ，,；;。.!！?？").lower()
+        for name in names:
+            bare = re.sub(rf"^{re.escape(name.lower())}(?:的|'s)?\s*", "", bare)
+        bare = bare.replace("着", "")  # 穿T恤 is 穿着T恤
+        enough = len(bare) >= 2 if cjk_count(bare) else len(bare.split()) >= 2
+        return enough and bare in looks
+
+    # English clauses lean on each other ("Jack, in a grey suit, looks out"): whole
+    # sentences only there.
+    parts = _NOTE_CLAUSE.findall(scene.visual) if cjk_count(scene.visual) else None
+    parts = parts or re.findall(r"[^.!?]+[.!?]*\s*", scene.visual)
+    kept = [c for c in parts if not said_again(c)]
+    visual = "".join(kept).strip().rstrip("，,；;") if kept else ""
+    if visual and visual[-1] not in "。.!！?？":
+        visual += "。" if cjk_count(visual) else "."
+    if visual == scene.visual.strip():
+        return scene
+    return scene.model_copy(update={"visual": visual})

@@ -489,3 +489,32 @@ def test_a_third_line_on_the_same_words_is_a_loop() -> None:
         update={"dialogue": [DialogueLine(speaker=who, text=text) for who, text in love]}
     )
     assert drop_repeats(pair) == pair  # two on the same words is an answer, not a loop
+
+
+def test_a_visual_note_does_not_say_the_bibles_looks_again() -> None:
+    """The dumplings' scene 3 note was both people's looks (craft bench, 2026-12-02)."""
+    from film.quality.mend import visual_without_looks
+
+    people = [
+        ("奶奶", "头发花白，穿着长裙，戴着眼镜，经常戴围巾，长裙、帽子、围巾"),
+        ("孙子", "年轻，穿着T恤和裤子，头发短，喜欢戴帽子，T恤、裤子、帽子"),
+    ]
+    kitchen = Scene(
+        number=3,
+        place="厨房",
+        action=["孙子吃完了。"],
+        visual="奶奶的脸上挂着微笑，孙子看着她。奶奶的头发花白，穿着长裙；孙子年轻，头发短；穿T恤",
+    )
+    assert visual_without_looks(kitchen, people).visual == "奶奶的脸上挂着微笑，孙子看着她。"
+    bus = Scene(
+        number=1,
+        place="Bus",
+        action=["Jack drives."],
+        visual="Warm light. Jack, in a grey suit with a tie, looks out. A grey suit with a tie.",
+    )
+    jack = [("Jack", "a balding man in a grey suit with a tie, grey suit, tie")]
+    # An English clause leans on its sentence: only a whole sentence of look goes.
+    assert visual_without_looks(bus, jack).visual == (
+        "Warm light. Jack, in a grey suit with a tie, looks out."
+    )
+    assert visual_without_looks(kitchen, []) == kitchen

@@ -472,3 +472,34 @@ def test_a_film_thanks_once_however_the_thanks_are_worded() -> None:
         ]
     )
     assert [line.text for line in kitchen[1].dialogue] == ["有啥需要帮忙的随时告诉我。"]
+
+
+def test_a_thanks_at_the_end_of_a_sentence_counts_as_the_films_thanks() -> None:
+    """Three thanks in two scenes, two closing a sentence (craft bench, dumplings, 2026-12-02)."""
+    from film.quality.mend import said_once_in_film
+
+    first = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "孙子"],
+        action=["奶奶包饺子。"],
+        dialogue=[
+            DialogueLine(speaker="孙子", text="你做的真好吃，谢谢。"),
+            DialogueLine(speaker="奶奶", text="你做得很好，谢谢。我做饺子是为了让你知道我爱你。"),
+        ],
+    )
+    second = first.model_copy(
+        update={
+            "number": 2,
+            "dialogue": [
+                DialogueLine(speaker="孙子", text="我也想学包饺子，你教教我。"),
+                DialogueLine(speaker="孙子", text="谢谢您！"),
+            ],
+        }
+    )
+    once = said_once_in_film([first, second])
+    assert [d.text for d in once[0].dialogue] == [
+        "你做的真好吃，谢谢。",
+        "你做得很好。我做饺子是为了让你知道我爱你。",
+    ]
+    assert [d.text for d in once[1].dialogue] == ["我也想学包饺子，你教教我。"]
