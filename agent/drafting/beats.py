@@ -16,7 +16,6 @@ from agent.drafting.places import aboard, kept_confined, own_places
 from agent.drafting.schemas import SUMMARY_CHARS, BeatDraft
 from agent.drafting.tidy import (
     follow_story_time,
-    interior_for,
     person_key,
     same_person,
     strip_role_label,
@@ -26,6 +25,7 @@ from film.language import chinese_words_for_english, has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
+from film.setting import interior_for, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
 #: Fewer distinct beats than that, and the gate asks again instead.
@@ -110,7 +110,7 @@ def fit_beats(
             beat.model_copy(
                 update={
                     "characters": list(dict.fromkeys(names))[:4],
-                    "time_of_day": time_of_day,
+                    "time_of_day": time_at(place, time_of_day),
                     "place": place,
                     "interior": interior_for(place, interior_for(beat.place, beat.interior)),
                     "summary": _as_lead(summary, lead, cast),

@@ -185,38 +185,6 @@ def voice_hint(voice: str) -> str:
     return voice.strip()
 
 
-#: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
-_OUTDOORS = re.compile(
-    r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
-    r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
-    r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
-    r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
-    r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform|"
-    r"city cent(?:er|re)|downtown)\b"
-    # Only as the place's last word: "INT. BAY" is outdoors, a "Sea View Cafe" is not.
-    r"|\b(?:bay|sea|seaside|coast|coastline|ocean|cove|dock|desert|grassland|hill|hilltop|"
-    r"waterfall|island|town|village)\s*$"
-    r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
-    r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口|海湾|草原|沙漠|瀑布|山坡|海岛"
-    # A bus stop was drawn as a room of bookshelves under "INT. 公交站前" (web app, 2026-12-02).
-    r"|公交站|公交车站|车站前|站前"
-    # As the last word only: "INT. 宫廷花园" (craft bench, 2026-12-02), not a 花园餐厅.
-    r"|(?:花园|庭院|园子|竹林|桥上|桥头|屋顶|湖面|河畔|山间|田间)\s*$",
-    re.IGNORECASE,
-)
-
-
-def interior_for(place: str, interior: str) -> str:
-    """EXT for a place that can only be outdoors, else the model's own INT/EXT."""
-    # 皇宫外, 城门外; a neighbourhood or the street below, but not "小区保安室"; a bare
-    # "INT. 小区" too (the guard's yard, craft bench, 2026-12-02)
-    outside = re.search(
-        r"[\u4e00-\u9fff](?:外|之外|门口|居民区|小区|楼下|街道|路边)$|^(?:小区|居民区)$",
-        place.strip(),
-    )
-    return "EXT" if _OUTDOORS.search(place) or outside else interior
-
-
 #: Words a phrase cannot end on: what is left when a string was cut off mid-phrase.
 _DANGLING = frozenset(
     "a an the of from to with and or in on at for by their his her its my your our "

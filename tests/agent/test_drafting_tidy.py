@@ -8,7 +8,6 @@ from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft
 from agent.drafting.tidy import (
     acting_note,
     follow_story_time,
-    interior_for,
     look_alone,
     story_time,
     strip_role_label,
@@ -19,6 +18,7 @@ from agent.drafting.tidy import (
 )
 from agent.prompts import beat_plan
 from film.quality.people.dress import wardrobe_of
+from film.setting import interior_for, time_at
 
 
 def test_only_short_acting_notes_stay_parentheticals() -> None:
@@ -52,6 +52,13 @@ def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> Non
     # The painter's film (craft bench, 2026-12-02): "INT. 宫廷花园" and "INT. 皇宫的花园".
     assert interior_for("宫廷花园", "INT") == "EXT" and interior_for("皇宫的花园", "INT") == "EXT"
     assert interior_for("花园餐厅", "INT") == "INT"
+
+
+def test_a_place_open_only_at_night_is_headed_night() -> None:
+    # The night market, "EXT. 夜市 - DAY" four times over (craft bench, 2026-12-02).
+    assert time_at("夜市", "DAY") == "NIGHT" and time_at("The night market", "MORNING") == "NIGHT"
+    assert time_at("夜市", "DUSK") == "DUSK"  # a time that can be at night stays
+    assert time_at("厨房", "DAY") == "DAY"
     assert interior_for("Town hall", "INT") == "INT"
 
 

@@ -74,6 +74,8 @@ def _renamed(
                 "role": with_trade(p, name),
                 "look": swapped(p.look),
                 "wardrobe": swapped(p.wardrobe),
+                # "张三的声音活泼而开朗" was left on 林夏 (craft bench, 2026-12-02).
+                "voice": swapped(p.voice),
             }
         )
         for p, name in zip(profiles, names, strict=True)

@@ -250,3 +250,18 @@ def test_the_one_clause_splitter_decides_the_colon() -> None:
     idea = "孙女说：外婆，我教你"
     assert chinese_clauses(idea, colon=True) == ["孙女说", "外婆", "我教你"]
     assert chinese_clauses(idea, colon=False) == ["孙女说：外婆", "我教你"]
+
+
+def test_a_stand_in_renamed_is_renamed_in_its_voice_too() -> None:
+    """林夏's voice still read "张三的声音活泼而开朗" (craft bench, night market, 2026-12-02)."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
+    girl = CharacterProfile(name="小美", role="卖煎饼的女孩", look="20岁，短发", voice="清脆")
+    stand_in = CharacterProfile(
+        name="张三", role="游戏公司员工", look="25岁，长发", voice="张三的声音活泼而开朗"
+    )
+    _, renamed = mended_bible(idea, [girl, stand_in], "zh")
+    assert renamed.name != "张三" and "张三" not in renamed.voice
+    assert renamed.voice == f"{renamed.name}的声音活泼而开朗"
