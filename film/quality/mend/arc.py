@@ -12,7 +12,7 @@ idea's turn for a turn beat that forgot it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from film.language import has_cjk
 from film.quality.story.arc import IdeaArc, idea_arc
@@ -121,14 +121,21 @@ def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
     if index >= arc.turn_at(count):
         return scene
 
-    def told_later(text: str) -> str:
-        return _without_turn(text, arc) if arc.tells_turn(text) else text
+    return _each_line(
+        scene, lambda text: _without_turn(text, arc) if arc.tells_turn(text) else text
+    )
 
-    action = [t for t in (told_later(a) for a in scene.action) if t] or scene.action
+
+def _each_line(scene: Scene, fix: Callable[[str], str]) -> Scene:
+    """``scene`` with ``fix`` made to every line; a line it empties goes.
+
+    A scene keeps at least the lines of each kind it had.
+    """
+    action = [t for t in (fix(a) for a in scene.action) if t] or scene.action
     dialogue = [
-        line.model_copy(update={"text": told_later(line.text)})
+        line.model_copy(update={"text": fix(line.text)})
         for line in scene.dialogue
-        if told_later(line.text)
+        if fix(line.text)
     ] or scene.dialogue
     if action == scene.action and dialogue == scene.dialogue:
         return scene
@@ -172,18 +179,9 @@ def _scene_before_goal(scene: Scene, idea: str, index: int, count: int) -> Scene
         return scene
 
     def not_yet(text: str) -> str:
-        kept = [s for s in _SENTENCE.findall(text) if not reached_early(goal, s)]
-        return "".join(kept).strip()
+        return "".join(s for s in _SENTENCE.findall(text) if not reached_early(goal, s)).strip()
 
-    action = [t for t in (not_yet(a) for a in scene.action) if t] or scene.action
-    dialogue = [
-        line.model_copy(update={"text": not_yet(line.text)})
-        for line in scene.dialogue
-        if not_yet(line.text)
-    ] or scene.dialogue
-    if action == scene.action and dialogue == scene.dialogue:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+    return _each_line(scene, not_yet)
 
 
 def _scene_at_goal(scene: Scene, idea: str, index: int, count: int, beat: str) -> Scene:

@@ -142,7 +142,7 @@ class IdeaArc:
     def tells_turn(self, text: str) -> bool:
         """Whether ``text`` (a beat's summary) tells the turn: its words, or a yes."""
         if self.terms:
-            return _has_term(text, self.terms)
+            return has_terms(text, self.terms)
         return bool(self.won_over) and agrees(text)
 
     def breaks_never(self, text: str) -> bool:
@@ -287,7 +287,7 @@ def _own_terms(turn: str, setup: str) -> tuple[str, ...]:
     return tuple(w for w in content_words(turn) if w not in setup_words and w not in _PLAIN_EN)
 
 
-def _has_term(text: str, terms: Sequence[str]) -> bool:
+def has_terms(text: str, terms: Sequence[str]) -> bool:
     """Whether ``text`` has enough of the turn's own words to tell it: two, when it has two.
 
     One word is too little when the turn has more: the parcels of "直到有一天小哥发现所有包裹

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from film.language import has_cjk
 from film.quality.findings import Finding
-from film.quality.story.arc import idea_arc
+from film.quality.story.arc import has_terms, idea_arc
 from film.quality.text import cjk_terms, content_words
 
 #: Where an English idea says what its people must or want to do.
@@ -81,11 +81,7 @@ class IdeaGoal:
 
     def told_in(self, text: str) -> bool:
         """Whether ``text`` (a beat's summary, a scene's lines) has the goal's words."""
-        if not self.terms:
-            return False
-        words = set(content_words(text))
-        found = sum((t in text) if not t.isascii() else (t in words) for t in self.terms)
-        return found >= min(2, len(self.terms))
+        return bool(self.terms) and has_terms(text, self.terms)
 
 
 #: A sentence that says the goal is reached, not wanted: 已经, 终于, 考上了, "finally".
