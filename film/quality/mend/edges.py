@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from film.language import CJK
-from film.quality.mend.speeches import own_words
+from film.quality.mend.speeches import comma_run_sentences, own_words
 from film.quality.text import SPACED_CJK
 from film.screenplay import Scene
 
@@ -174,8 +174,12 @@ def without_speech_lead(line: str) -> str:
 #: A visual note's unfinished last words after a whole sentence: "……墙上挂着橙黄色的招牌。
 #: 保安大爷" (保安大爷的橘猫天罗地网, 2026-12-01). A note is a shot, not speech, so a few
 #: Chinese words without a stop after its sentences are a start it never finished
-#: (English notes often end without a stop, so they are left to :func:`whole_clauses`).
-_VISUAL_STUB = re.compile(r"([。！？])\s*[\u4e00-\u9fff]{1,8}$")
+#: English notes often end without a stop ("… Close framing"), so only a sentence of three
+#: words or more begun after a finished one counts: "… approaches Elena from behind. He
+#: holds a red" (craft bench, the letter, 2026-12-02).
+_VISUAL_STUB = re.compile(
+    r"([。！？])\s*[\u4e00-\u9fff]{1,8}$|(?<=[.!?])\s+[A-Z][a-z]*(?:\s+[a-z]+){2,8}\s*$"
+)
 
 
 #: The scene task's own words opening a visual note: "Light, colour and framing of Mr.
@@ -296,7 +300,7 @@ def mend_edges(scene: Scene) -> Scene:
     ] or scene.action[:1]
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
-        line.model_copy(update={"text": whole_clauses(clean_edges(line.text))})
+        line.model_copy(update={"text": whole_clauses(clean_edges(comma_run_sentences(line.text)))})
         for line in scene.dialogue
         # A cue that is only someone's name ("偷外卖的贼: 保安大爷", 2026-12-02) says nothing.
         if line.text.strip(" ，,。.!！?？…").casefold() not in names

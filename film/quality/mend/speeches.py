@@ -242,3 +242,20 @@ def own_words(scene: Scene) -> Scene:
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+#: A comma where a new sentence begins, in a speech run together: ", You're a brave girl,".
+_COMMA_SEAM = re.compile(r",\s+(?=(?:You|I|We|He|She|They|It|Thank|Thanks)(?:'[a-z]+)?\b)")
+
+
+def comma_run_sentences(text: str) -> str:
+    """An English speech run together with commas, said as sentences.
+
+    Recorded (craft bench, the letter, 2026-12-02): "Thank you for carrying the letter,
+    You're a brave girl, I'll protect you, I'll take care of you, You've saved me," ended
+    the film. A comma before a capital "You", "I", "We"… starts a sentence; a last comma
+    is a stop. Chinese, and a line that ends properly, are left as they are.
+    """
+    if not text.rstrip().endswith(","):
+        return text
+    return _COMMA_SEAM.sub(". ", text.rstrip()[:-1].rstrip()) + "."

@@ -503,3 +503,33 @@ def test_a_thanks_at_the_end_of_a_sentence_counts_as_the_films_thanks() -> None:
         "你做得很好。我做饺子是为了让你知道我爱你。",
     ]
     assert [d.text for d in once[1].dialogue] == ["我也想学包饺子，你教教我。"]
+
+
+def test_a_speech_run_together_with_commas_is_said_as_sentences() -> None:
+    """The letter's last line ended on a comma (craft bench, 2026-12-02)."""
+    run = (
+        "Thank you for carrying the letter, You're a brave girl, I'll protect you, "
+        "I'll take care of you, You've saved me,"
+    )
+    scene = Scene(
+        number=4,
+        place="Mountain pass",
+        characters=["General", "Elena"],
+        action=["The general takes the letter."],
+        dialogue=[DialogueLine(speaker="General", text=run)],
+        visual="General approaches Elena from behind. He holds a red",
+    )
+    mended = mend_edges(scene)
+    assert mended.dialogue[0].text == (
+        "Thank you for carrying the letter. You're a brave girl. I'll protect you. "
+        "I'll take care of you. You've saved me."
+    )
+    # The note's last sentence was begun and never finished.
+    assert mended.visual == "General approaches Elena from behind."
+    whole = scene.model_copy(
+        update={
+            "dialogue": [DialogueLine(speaker="Elena", text="Yes, I know.")],
+            "visual": "Warm light on the snow. Close framing",
+        }
+    )
+    assert mend_edges(whole) == whole
