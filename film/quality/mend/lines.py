@@ -94,7 +94,9 @@ _STOCK = {
     "same": re.compile(r"\bme too\b|\bso do I\b|我也是|我也一样|我也这么想", re.I),
 }
 _ADDRESS = re.compile(
-    r"奶奶|爷爷|妈妈|爸爸|外婆|外公|孩子|宝贝|\b(?:grandma|grandpa|mum|mom|dad|kid)\b", re.I
+    r"奶奶|爷爷|妈妈|爸爸|外婆|外公|孩子|宝贝|大家|各位|"
+    r"\b(?:grandma|grandpa|mum|mom|dad|kid|everyone|everybody|all of you|guys)\b",
+    re.I,
 )
 
 
@@ -133,10 +135,9 @@ _TAIL_OFF = re.compile(r"[吧了啊呀呢吗嘛哦喔！!？?。.，,~…\s”�
 
 
 def _tail(text: str, names: Sequence[str] = ()) -> str:
-    """The words a line ends on, when its last clause is short ("…我们现在开始吧。": 开始).
+    """The words a line ends on, if its last clause is short: "…现在开始吧。" ends on 开始.
 
-    A longer last clause is a line of its own ("我会特别想念这个饺子。"), never a refrain;
-    nor is the person it is said to: "谢谢你，奶奶。" ends on 谢谢.
+    Not whom it is said to ("谢谢你，奶奶。": 谢谢); a longer last clause is no refrain.
     """
     bare = _TAIL_OFF.sub("", text)
     for name in [*names, _ADDRESS.pattern]:

@@ -203,6 +203,11 @@ def test_a_person_alone_thanks_nobody_and_a_pair_keeps_their_thanks() -> None:
     assert _said(mended) == [("Baker", "I hope so. Until then, enjoy your baking.")]
     zh = _scene([("摄影师", "谢谢！"), ("摄影师", "太阳终于出来了。不客气。")])
     assert _said(no_answers_to_nobody(zh)) == [("摄影师", "太阳终于出来了。")]
+    # ...nor the crowd that is not there: the photographer's "谢谢大家！" (2026-12-02, 17:13).
+    crowd = _scene(
+        [("摄影师", "今天终于拍到了第一缕光！谢谢大家！"), ("摄影师", "Thanks, everyone!")]
+    )
+    assert _said(no_answers_to_nobody(crowd)) == [("摄影师", "今天终于拍到了第一缕光！")]
     pair = _scene([("Anna", "Thank you."), ("Bob", "You're welcome.")])
     assert no_answers_to_nobody(pair) is pair
     only_thanks = _scene([("Baker", "Thank you.")])
