@@ -235,7 +235,8 @@ def without_hedge(line: str) -> str:
 #: The model refusing its task, written as a line: LINDA "I'm sorry, but I can't assist with
 #: that." (craft bench, lighthouse, 2026-12-02). Nobody in the film says it.
 _REFUSAL = re.compile(
-    r"\b(?:I'?m sorry,? but )?I (?:can(?:no|')t|am unable to) (?:assist|help) with (?:that|this)"
+    r"\b(?:I'?m sorry,? but )?I (?:can(?:no|')t|am unable to) (?:assist|help)(?: you)? with "
+    r"(?:that|this)"
     r"|^(?:sure|certainly|of course),? I can help (?:you )?with (?:that|this)"
     r"|^I'?m sorry,? but I don'?t (?:recognize|understand) (?:your|the|that)\b"
     r"|抱歉，?我(?:无法|不能)(?:协助|帮助|完成)(?:这个|此)",
@@ -254,8 +255,8 @@ _CUT_NOTE = re.compile(r"\s*[,，、;；]\s*(?:[^\s,，、;；]{1,2})?\s*$")
 def _whole_note(visual: str) -> str:
     """``visual`` without the tail it was cut off on; "" when one word was all it had."""
     kept = _CUT_NOTE.sub("", visual)
-    if kept == visual:
-        return visual
+    if kept == visual and (not visual.isascii() or len(visual.split()) > 1):
+        return visual  # a one-word note, "Soft" (the bus, 2026-12-02), is no shot
     words = kept.split() if kept.isascii() else list(re.sub(r"\W", "", kept))
     return kept if len(words) >= (2 if kept.isascii() else 4) else ""
 

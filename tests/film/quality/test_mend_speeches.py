@@ -533,3 +533,21 @@ def test_a_speech_run_together_with_commas_is_said_as_sentences() -> None:
         }
     )
     assert mend_edges(whole) == whole
+
+
+def test_an_assistants_refusal_and_a_one_word_note_leave_the_scene() -> None:
+    """The bus's last scene (craft bench, 2026-12-02, 17:16): "Visual: Soft" and a refusal."""
+    scene = Scene(
+        number=5,
+        place="Bus stop",
+        characters=["Grandfather", "Sam"],
+        action=["Sam takes out her phone."],
+        dialogue=[
+            DialogueLine(speaker="Grandfather", text="What did you call me?"),
+            DialogueLine(speaker="Sam", text="I'm sorry, but I can't help you with that."),
+        ],
+        visual="Soft",
+    )
+    mended = mend_edges(scene)
+    assert [d.text for d in mended.dialogue] == ["What did you call me?"]
+    assert mended.visual == ""
