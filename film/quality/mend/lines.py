@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from film.quality.mend.small_talk import ADDRESS, stock_kinds
 from film.quality.repetition import (
     SeenLines,
     long_enough,
@@ -76,43 +77,6 @@ def without_loops(scene: Scene) -> Scene:
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
 
 
-#: Lines made only of small talk, by kind: a scene says each kind once. Recorded (饺子里的
-#: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes;
-#: and the nurse and the baker's "Sure thing, I'll see you soon." "See you soon." "Okay."
-#: (*The Baker's Whisper*, 2026-12-01).
-_STOCK = {
-    "thanks": re.compile(r"谢谢(?:您|你|啦)?|多谢|thank you|thanks", re.I),
-    "welcome": re.compile(r"不客气|不用谢|没事|you'?re welcome|no problem|any ?time", re.I),
-    "yes": re.compile(
-        r"好的|好吧|好|嗯|是的|对|行|\b(?:ok(?:ay)?|sure(?: thing)?|yes|yeah|right|alright)\b", re.I
-    ),
-    "bye": re.compile(
-        r"\b(?:I'?ll )?see you(?: (?:soon|tonight|tomorrow|later|then|there))?\b|\b(?:good)?bye\b"
-        r"|再见|回头见|明天见|一会儿见",
-        re.I,
-    ),
-    "same": re.compile(r"\bme too\b|\bso do I\b|我也是|我也一样|我也这么想", re.I),
-}
-_ADDRESS = re.compile(
-    r"奶奶|爷爷|妈妈|爸爸|外婆|外公|孩子|宝贝|大家|各位|"
-    r"\b(?:grandma|grandpa|mum|mom|dad|kid|everyone|everybody|all of you|guys)\b",
-    re.I,
-)
-
-
-def stock_kinds(text: str, names: Sequence[str] = ()) -> set[str]:
-    """The kinds of small talk ``text`` is made of ({"yes", "thanks"}), or none if it says more."""
-    rest, kinds = text, set()
-    for kind, pattern in _STOCK.items():
-        rest, found = pattern.subn(" ", rest)
-        if found:
-            kinds.add(kind)
-    rest = _ADDRESS.sub(" ", rest)
-    for name in names:
-        rest = rest.replace(name, " ")
-    return kinds if not re.search(r"[\w\u4e00-\u9fff]", rest) else set()
-
-
 #: How alike two lines of one speaker in one scene may be before the later one is struck:
 #: "我一定要抓住这个坏蛋。" and "我要抓住这个坏蛋。" (0.89).
 SAME_MOUTH_RATIO = 0.85
@@ -140,8 +104,8 @@ def _tail(text: str, names: Sequence[str] = ()) -> str:
     Not whom it is said to ("谢谢你，奶奶。": 谢谢); a longer last clause is no refrain.
     """
     bare = _TAIL_OFF.sub("", text)
-    for name in [*names, _ADDRESS.pattern]:
-        pattern = name if name == _ADDRESS.pattern else re.escape(name)
+    for name in [*names, ADDRESS.pattern]:
+        pattern = name if name == ADDRESS.pattern else re.escape(name)
         bare = _TAIL_OFF.sub("", re.sub(rf"[，,\s]*(?:{pattern})$", "", bare, flags=re.I))
     clause = re.split(r"[，,。.！!？?；;：:]", bare)[-1]
     core = "".join(c for c in clause if "\u4e00" <= c <= "\u9fff" and c not in CJK_FUNCTION_CHARS)

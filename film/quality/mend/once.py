@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from film.quality.mend.lines import stock_kinds
+from film.quality.mend.small_talk import stock_kinds
 from film.quality.repetition import long_enough
 from film.quality.text import SPOKEN_SENTENCE
 from film.screenplay import Scene

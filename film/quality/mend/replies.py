@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from film.language import has_cjk
-from film.quality.mend.lines import stock_kinds
+from film.quality.mend.small_talk import stock_kinds
 from film.quality.text import SPOKEN_SENTENCE, sentences
 from film.screenplay import DialogueLine, Scene
 

@@ -518,3 +518,21 @@ def test_a_visual_note_does_not_say_the_bibles_looks_again() -> None:
         "Warm light. Jack, in a grey suit with a tie, looks out."
     )
     assert visual_without_looks(kitchen, []) == kitchen
+
+
+def test_a_second_me_too_in_a_scene_is_small_talk_said_again() -> None:
+    """小明's "我也是。" then "我也想这样。" (craft bench, notes, 2026-12-02, 17:17)."""
+    lines = [
+        ("小红", "你是不是也一样？"),
+        ("小明", "我也是。"),
+        ("小红", "我们是不是可以找点时间坐下来谈谈？"),
+        ("小明", "我也想这样。"),
+    ]
+    scene = Scene(
+        number=1,
+        place="教室",
+        characters=["小红", "小明"],
+        action=["两人坐在教室里。"],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+    )
+    assert [d.text for d in drop_repeats(scene).dialogue] == [t for _, t in lines[:3]]

@@ -1,0 +1,51 @@
+"""Small talk by kind: thanks, you're welcome, yes, goodbye, "me too".
+
+A line made only of small talk says nothing a scene needs twice, and the 1.5B model fills
+scenes with it. The mends that strike a second thanks in a scene or in the film, a lone
+person's thanks to nobody, and a loop of lines on the same words all ask one question:
+which kinds of small talk a line is made of (:func:`stock_kinds`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+#: Lines made only of small talk, by kind: a scene says each kind once. Recorded (饺子里的
+#: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes;
+#: and the nurse and the baker's "Sure thing, I'll see you soon." "See you soon." "Okay."
+#: (*The Baker's Whisper*, 2026-12-01).
+_STOCK = {
+    "thanks": re.compile(r"谢谢(?:您|你|啦)?|多谢|thank you|thanks", re.I),
+    "welcome": re.compile(r"不客气|不用谢|没事|you'?re welcome|no problem|any ?time", re.I),
+    "yes": re.compile(
+        r"好的|好吧|好|嗯|是的|对|行|\b(?:ok(?:ay)?|sure(?: thing)?|yes|yeah|right|alright)\b", re.I
+    ),
+    "bye": re.compile(
+        r"\b(?:I'?ll )?see you(?: (?:soon|tonight|tomorrow|later|then|there))?\b|\b(?:good)?bye\b"
+        r"|再见|回头见|明天见|一会儿见",
+        re.I,
+    ),
+    "same": re.compile(
+        r"\bme too\b|\bso do I\b|我也是|我也一样|我也(?:这么|这样)?想(?:这样)?", re.I
+    ),
+}
+#: Whom small talk is said to: "谢谢你，奶奶" and "Thanks, everyone" are thanks alone.
+ADDRESS = re.compile(
+    r"奶奶|爷爷|妈妈|爸爸|外婆|外公|孩子|宝贝|大家|各位|"
+    r"\b(?:grandma|grandpa|mum|mom|dad|kid|everyone|everybody|all of you|guys)\b",
+    re.I,
+)
+
+
+def stock_kinds(text: str, names: Sequence[str] = ()) -> set[str]:
+    """The kinds of small talk ``text`` is made of ({"yes", "thanks"}), or none if it says more."""
+    rest, kinds = text, set()
+    for kind, pattern in _STOCK.items():
+        rest, found = pattern.subn(" ", rest)
+        if found:
+            kinds.add(kind)
+    rest = ADDRESS.sub(" ", rest)
+    for name in names:
+        rest = rest.replace(name, " ")
+    return kinds if not re.search(r"[\w\u4e00-\u9fff]", rest) else set()
