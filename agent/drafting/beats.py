@@ -18,6 +18,7 @@ from agent.drafting.tidy import (
     follow_story_time,
     person_key,
     same_person,
+    story_time,
     strip_role_label,
 )
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
@@ -25,6 +26,7 @@ from film.language import chinese_words_for_english, has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
+from film.quality.names import place_problem
 from film.setting import interior_for, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -57,6 +59,31 @@ def _own_things(beat: BeatDraft, story: str) -> str:
     return without_thing(beat.summary, EXAMPLE_THING, story) or beat.summary
 
 
+def _places_not_times(beats: list[BeatDraft]) -> list[BeatDraft]:
+    """``beats`` whose "place" is a time of day at a neighbour's place, at that time.
+
+    Recorded (craft bench, the lighthouse, 2026-12-02, 17:22): beats "placed" at "Dusk" and
+    "Dawn" were refused three times over, and the film with them. The time goes to the
+    heading (DUSK), the place is the beat's before it, or else after it; with no real place
+    anywhere the gate still asks.
+    """
+    timed = [place_problem(b.place)[0] == "names.place-is-time" for b in beats]
+    real = [b for b, t in zip(beats, timed, strict=True) if not t]
+    if not any(timed) or not real:
+        return beats
+    fitted: list[BeatDraft] = []
+    for beat, is_time in zip(beats, timed, strict=True):
+        if is_time:
+            near = next((b for b in reversed(fitted) if b in real), real[0])
+            when = story_time(beat.place) or beat.time_of_day
+            beat = beat.model_copy(
+                update={"place": near.place, "interior": near.interior, "time_of_day": when}
+            )
+            real.append(beat)
+        fitted.append(beat)
+    return fitted
+
+
 def fit_beats(
     beats: list[BeatDraft],
     count: int,
@@ -81,7 +108,7 @@ def fit_beats(
     beat stays where the model put it, so :func:`fill_thin_outline` can rewrite the repeats
     in their own places.
     """
-    beats = aboard(kept_confined(own_places(beats[:count], story), story), story)
+    beats = aboard(kept_confined(own_places(_places_not_times(beats[:count]), story), story), story)
     repeats = set(repeated_indices([beat.summary for beat in beats]))
     if drop_repeats and len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]

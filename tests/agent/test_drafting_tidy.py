@@ -998,3 +998,22 @@ def test_a_role_without_the_tasks_words_and_a_voice_that_is_no_name() -> None:
         update={"characters": [cast.characters[1].model_copy(update={"voice": "Warm, low"})]}
     )
     assert to_profiles(warm)[0].voice == "Warm, low"
+
+
+def test_a_beat_placed_at_a_time_of_day_is_at_its_neighbours_place_then() -> None:
+    """The lighthouse's outline was refused on "Dusk" and "Dawn" (craft bench, 2026-12-02)."""
+    cast = ["Sam"]
+    beats = [
+        BeatDraft(place="Dusk", summary="Sam climbs to the lamp.", characters=cast),
+        BeatDraft(place="The lighthouse", summary="Sam polishes the lens.", characters=cast),
+        BeatDraft(place="Dawn", summary="Sam watches the sea turn grey.", characters=cast),
+    ]
+    fitted = fit_beats(beats, 3, cast, "en", "A lighthouse keeper's last night.")
+    # The middle beat follows the story's night; the others keep the time they named.
+    assert [(b.place, b.time_of_day) for b in fitted] == [
+        ("The lighthouse", "DUSK"),
+        ("The lighthouse", "NIGHT"),
+        ("The lighthouse", "DAWN"),
+    ]
+    nowhere = [BeatDraft(place="Dusk", summary="Sam waits.", characters=cast)] * 2
+    assert [b.place for b in fit_beats(nowhere, 2, cast, "en")] == ["Dusk", "Dusk"]
