@@ -27,6 +27,7 @@ from film.quality import repeated_indices
 from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 from film.quality.names import place_problem
+from film.quality.story.arc import idea_arc
 from film.setting import interior_for, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -181,9 +182,20 @@ def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
 
     The exact fix of :func:`film.quality.story.arc.in_arc_order`, made before the gate
     reads the outline, so the 1.5B model's habit of telling the payoff first costs no retry.
+    Who the turn reveals is cast in no beat before it: the guard's 橘猫, cast from the
+    idea, stood beside him in scene 2 of 3 (craft bench, 2026-12-02, 17:23).
     """
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
+    arc = idea_arc(idea)
+    at = arc.turn_at(len(beats)) if arc.turn else len(beats)
+
+    def cast_before(index: int, beat: BeatDraft) -> list[str]:
+        """Who the turn reveals is in no beat before it (see :meth:`IdeaArc.reveals`)."""
+        if index >= at:
+            return beat.characters
+        return [n for n in beat.characters if not arc.reveals(n)] or beat.characters
+
     return [
-        beat if text == beat.summary else beat.model_copy(update={"summary": text})
-        for beat, text in zip(beats, summaries, strict=True)
+        beat.model_copy(update={"summary": text, "characters": cast_before(n, beat)})
+        for n, (beat, text) in enumerate(zip(beats, summaries, strict=True))
     ]

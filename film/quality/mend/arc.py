@@ -120,10 +120,16 @@ def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
         return _scene_before_goal(scene, idea, index, count)
     if index >= arc.turn_at(count):
         return scene
-
-    return _each_line(
+    told = _each_line(
         scene, lambda text: _without_turn(text, arc) if arc.tells_turn(text) else text
     )
+    # Who the turn reveals has not come yet: the guard's 橘猫 said "是的，我正好在等你呢。"
+    # in scene 2 of 3 (craft bench, 2026-12-02, 17:23).
+    dialogue = [line for line in told.dialogue if not arc.reveals(line.speaker)]
+    cast = [name for name in told.characters if not arc.reveals(name)]
+    if dialogue == told.dialogue and cast == told.characters:
+        return told
+    return told.model_copy(update={"dialogue": dialogue, "characters": cast})
 
 
 def _each_line(scene: Scene, fix: Callable[[str], str]) -> Scene:

@@ -145,6 +145,13 @@ class IdeaArc:
             return has_terms(text, self.terms)
         return bool(self.won_over) and agrees(text)
 
+    def reveals(self, name: str) -> bool:
+        """Whether ``name`` (a bible name) is who the turn reveals: the guard's 橘猫."""
+        if not self.terms or not name.strip():
+            return False
+        words = set(content_words(name))
+        return any((t in name) if not t.isascii() else (t in words) for t in self.terms)
+
     def breaks_never(self, text: str) -> bool:
         """Whether ``text`` has what the idea says never happens (not said as "never")."""
         if not self.never_verb:

@@ -322,3 +322,40 @@ def test_a_deadline_is_the_ideas_turn_and_a_time_is_not() -> None:
         "and have to practise their speeches on each other."
     )
     assert idea_arc(lift).turn == ""
+
+
+def test_who_the_turn_reveals_comes_only_at_the_turn() -> None:
+    """The guard's 橘猫 stood beside him, talking, in scene 2 of 3 (craft bench, 2026-12-02)."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.mend import scene_before_turn
+    from film.screenplay import DialogueLine, Scene
+
+    guard = idea_arc(GUARD)
+    assert guard.reveals("橘猫") and not guard.reveals("保安大爷")
+    assert idea_arc(LIBRARY).reveals("Note") and not idea_arc(DANCE).reveals("爸爸")
+    both = ["保安大爷", "橘猫"]
+    beats = [
+        BeatDraft(place="保安室", summary="保安大爷布下天罗地网。", characters=both),
+        BeatDraft(place="小区", summary="保安大爷守了一夜。", characters=both),
+        BeatDraft(place="小区", summary="网里竟然是一只橘猫。", characters=both),
+    ]
+    assert [b.characters for b in in_idea_order(beats, GUARD)] == [
+        ["保安大爷"],
+        ["保安大爷"],
+        both,
+    ]
+    early = Scene(
+        number=2,
+        place="保安室",
+        characters=both,
+        action=["保安大爷张开网子。"],
+        dialogue=[
+            DialogueLine(speaker="保安大爷", text="你真的来了？"),
+            DialogueLine(speaker="橘猫", text="是的，我正好在等你呢。"),
+        ],
+    )
+    mended = scene_before_turn(early, GUARD, 1, 3)
+    assert mended.characters == ["保安大爷"]
+    assert [d.speaker for d in mended.dialogue] == ["保安大爷"]
+    assert scene_before_turn(early, GUARD, 2, 3) == early  # the turn's own scene
