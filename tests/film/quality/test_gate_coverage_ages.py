@@ -111,3 +111,24 @@ def test_an_old_hand_at_a_trade_is_an_elder() -> None:
     assert is_elder("Tom", "an old carpenter")
     assert not is_elder("老师", "老师") and not is_elder("老王", "邻居")
     assert "中年" not in elder_look("老木匠", "父亲", "中年男子，皮肤黝黑，头发花白。")
+
+
+def test_a_child_is_not_drawn_as_old_as_a_middle_aged_parent() -> None:
+    """小明 and his 爸爸 were both 中年, the son the greyer (craft bench, 2026-12-02, 17:31)."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "一键成片：小明想说服爸爸让他去学街舞，温情微电影"
+    son = CharacterProfile(
+        name="小明", role="主角", look="中年男子，身高170cm，皮肤黝黑，头发灰白，身材匀称"
+    )
+    dad = CharacterProfile(name="爸爸", role="爸爸", look="中年男子，身高180cm，头发金黄")
+    mended = {p.name: p.look for p in mended_bible(idea, [son, dad], "zh")}
+    assert "中年" not in mended["小明"] and "灰白" not in mended["小明"]
+    assert mended["爸爸"].startswith("中年男子")
+    # An old mother's middle-aged daughter is drawn as she was.
+    from film.quality.people.ages import younger_than_parent
+
+    anna = CharacterProfile(name="Anna", role="daughter", look="A middle-aged woman, grey hair")
+    mum = CharacterProfile(name="Mum", role="mother", look="An elderly woman, white-haired")
+    assert younger_than_parent([anna, mum]) == [anna, mum]
