@@ -45,7 +45,8 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 #: A place said with an indefinite article, which a heading never has.
 _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 #: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
-_NO_PROP = frozenset({"无", "没有", "暂无", "none", "n/a", "na", "nothing", "-", "—"})
+_NO_PROP = frozenset({"无", "没有", "暂无", "无道具", "none", "n/a", "na", "nothing", "-", "—"})
+_NO_PROP |= {"no props", "no prop", "none needed"}  # "Props: no props" (lift, 2026-12-02)
 _WORDLIKE = re.compile(r"\w")
 _HEADING_PREFIX = re.compile(
     r"^\s*(?:INT\.?/EXT|I/E|INT|EXT)\b\.?\s*|^\s*(?:内景|外景)[\s，,、]*", re.I

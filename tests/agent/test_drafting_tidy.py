@@ -280,10 +280,13 @@ def test_a_prop_that_says_none_is_no_prop() -> None:
                     "wardrobe": "coat",
                     "props": ["None"],
                 },
+                # "Props: no props" (craft bench, the lift, 2026-12-02, 17:34)
+                {"name": "Sam", "role": "captain", "look": "seventeen", "wardrobe": "a blazer"}
+                | {"props": ["no props"]},
             ]
         }
     )
-    assert [p.props for p in to_profiles(cast)] == [[], []]
+    assert [p.props for p in to_profiles(cast)] == [[], [], []]
 
 
 def test_a_prop_holding_a_json_lists_items_is_several_props() -> None:
