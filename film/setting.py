@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from film.screenplay import Scene
+
 #: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
 _OUTDOORS = re.compile(
     r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
@@ -53,3 +55,46 @@ def time_at(place: str, time_of_day: str) -> str:
     return (
         "NIGHT" if time_of_day in ("DAY", "MORNING") and _NIGHT_PLACE.search(place) else time_of_day
     )
+
+
+#: The rooms of a home, in both languages, and a person put in one by a preposition.
+HOME_ROOMS_EN = "kitchen|living room|bedroom|dining room|sitting room|lounge|balcony"
+HOME_ROOMS_ZH = "厨房|客厅|卧室|餐厅|书房|阳台"
+HOME_ROOM = re.compile(rf"\b(?:{HOME_ROOMS_EN})\b|{HOME_ROOMS_ZH}", re.IGNORECASE)
+IN_HOME_ROOM = re.compile(
+    rf"\b(?P<prep>in|into|inside|to) the (?P<en>{HOME_ROOMS_EN})\b"
+    rf"|(?P<zh_prep>在|到|进|回)(?P<zh>{HOME_ROOMS_ZH})",
+    re.IGNORECASE,
+)
+
+
+def headed_where_told(scenes: list[Scene]) -> list[Scene]:
+    """``scenes`` whose heading is the room of a home their action puts them in.
+
+    Recorded (craft bench, dumplings, 2026-12-02, 17:40): "INT. 外地上大学的宿舍" over
+    "奶奶正在厨房里教他包饺子": the idea's dormitory as the heading, the kitchen in every
+    line. Where the action puts its people in a room (在厨房, "in the kitchen") and never
+    names the heading's place, the scene is in that room: at the place of another scene
+    in it ("奶奶的厨房"), else the room itself, indoors.
+    """
+    fitted: list[Scene] = []
+    for scene in scenes:
+        told = " ".join(scene.action)
+        # Only where they are (在, "in the"), not where they go (进, "into the").
+        found = [
+            m
+            for m in IN_HOME_ROOM.finditer(told)
+            if m.group("prep") in ("in", "inside") or m.group("zh_prep") == "在"
+        ]
+        rooms = {(m.group("en") or m.group("zh") or "").casefold() for m in found}
+        # A kitchen in "Grandma's house" is no contradiction: a home holds its rooms.
+        home = re.search(r"\b(?:house|home|apartment|flat|cottage)\b|家|公寓", scene.place, re.I)
+        named = bool(home) or scene.place.casefold() in told.casefold()
+        if len(rooms) != 1 or HOME_ROOM.search(scene.place) or named:
+            fitted.append(scene)
+            continue
+        room = rooms.pop()
+        there = next((s for s in scenes if room in s.place.casefold()), None)
+        place = there.place if there else (room if not room.isascii() else room.capitalize())
+        fitted.append(scene.model_copy(update={"place": place, "interior": "INT"}))
+    return fitted

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from agent.drafting.schemas import BeatDraft
 from agent.prompts.texts import EXAMPLE_PLACES
 from film.screenplay import Scene
+from film.setting import HOME_ROOM, IN_HOME_ROOM
 
 
 def own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
@@ -247,16 +248,6 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
 #: The rooms of a home. A scene headed in one tells its action there: 饺子里的叮嘱's kitchen
 #: scene had "李奶奶和孙子在客厅里准备……" and its living-room scene "李奶奶在厨房里忙碌地包
 #: 饺子" (2026-12-01), so a reader could not tell where anyone was.
-_HOME_ROOMS_EN = "kitchen|living room|bedroom|dining room|sitting room|lounge|balcony"
-_HOME_ROOMS_ZH = "厨房|客厅|卧室|餐厅|书房|阳台"
-_HOME_ROOM = re.compile(rf"\b(?:{_HOME_ROOMS_EN})\b|{_HOME_ROOMS_ZH}", re.IGNORECASE)
-_IN_HOME_ROOM = re.compile(
-    rf"\b(?P<prep>in|into|inside|to) the (?P<en>{_HOME_ROOMS_EN})\b"
-    rf"|(?P<zh_prep>在|到|进|回)(?P<zh>{_HOME_ROOMS_ZH})",
-    re.IGNORECASE,
-)
-
-
 def in_its_room(scene: Scene) -> Scene:
     """``scene``, headed in a room of a home, with its lines and visual note in that room.
 
@@ -264,7 +255,7 @@ def in_its_room(scene: Scene) -> Scene:
     在客厅) is moved back; the visual note, which the picture is drawn from, says the room
     wherever it names another. A visual sentence that then says the same twice is said once.
     """
-    own = _HOME_ROOM.search(scene.place)
+    own = HOME_ROOM.search(scene.place)
     if own is None:
         return scene
     room = own.group(0)
@@ -278,7 +269,7 @@ def in_its_room(scene: Scene) -> Scene:
             return f"{match.group('prep')} the {room.lower()}"
         return f"{match.group('zh_prep')}{room}" if not room.isascii() else match.group(0)
 
-    action = [_IN_HOME_ROOM.sub(back, line) for line in scene.action]
+    action = [IN_HOME_ROOM.sub(back, line) for line in scene.action]
 
     def said_as_room(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -286,7 +277,7 @@ def in_its_room(scene: Scene) -> Scene:
             return word
         return room.capitalize() if word[:1].isupper() else room.lower()
 
-    visual = _HOME_ROOM.sub(said_as_room, scene.visual)
+    visual = HOME_ROOM.sub(said_as_room, scene.visual)
     said: list[str] = []
     for sentence in _VISUAL_SENTENCE.findall(visual):
         if sentence.strip() and sentence.strip() not in (s.strip() for s in said):

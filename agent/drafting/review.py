@@ -33,6 +33,7 @@ from film.quality.mend import (
     without_loops,
 )
 from film.screenplay import Language, Screenplay
+from film.setting import headed_where_told
 
 log = logging.getLogger(__name__)
 #: Rounds of targeted rewrites, and scenes rewritten per round, before refusing.
@@ -88,18 +89,21 @@ def struck(screenplay: Screenplay) -> Screenplay:
     Chinese, an answer goes to the other of a scene's two people, a lone person thanks
     nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
     lone person's words to a crowd go, a note that says the bible's looks again loses
-    them, and scene cast lists are held to the bible.
+    them, a heading the action never names is the room it puts its people in, and scene
+    cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
     edged = [visual_without_looks(mend_edges(s), looks) for s in screenplay.scenes]
-    scenes = said_once_in_film(
-        [
-            without_loops(
-                join_runs(no_answers_to_nobody(handed_over(in_film_language(s, language))))
-            )
-            for s in drop_film_repeats(edged)
-        ]
+    scenes = headed_where_told(
+        said_once_in_film(
+            [
+                without_loops(
+                    join_runs(no_answers_to_nobody(handed_over(in_film_language(s, language))))
+                )
+                for s in drop_film_repeats(edged)
+            ]
+        )
     )
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))

@@ -1020,3 +1020,25 @@ def test_a_beat_placed_at_a_time_of_day_is_at_its_neighbours_place_then() -> Non
     ]
     nowhere = [BeatDraft(place="Dusk", summary="Sam waits.", characters=cast)] * 2
     assert [b.place for b in fit_beats(nowhere, 2, cast, "en")] == ["Dusk", "Dusk"]
+
+
+def test_a_heading_the_action_never_names_is_the_room_it_puts_its_people_in() -> None:
+    """INT. 外地上大学的宿舍 over "奶奶正在厨房里教他包饺子" (craft bench, 2026-12-02, 17:40)."""
+    from film.screenplay import Scene
+    from film.setting import headed_where_told
+
+    kitchen = Scene(number=1, place="奶奶的厨房", action=["奶奶正在包饺子。"])
+    dorm = Scene(
+        number=2,
+        place="外地上大学的宿舍",
+        interior="EXT",
+        action=["孙子正在包饺子，奶奶正在厨房里教他包饺子。"],
+    )
+    school = Scene(number=3, place="School", action=["Mia walks into the kitchen."])
+    house = Scene(number=4, place="Grandma's house", action=["Mia sits in the kitchen."])
+    lone = Scene(number=5, place="Bus stop", action=["Mia waits in the kitchen of the cafe."])
+    fitted = headed_where_told([kitchen, dorm, school, house, lone])
+    assert (fitted[1].place, fitted[1].interior) == ("奶奶的厨房", "INT")
+    assert fitted[2] == school  # going into a room is no place to be
+    assert fitted[3] == house  # a home holds its rooms
+    assert fitted[4].place == "Kitchen"  # no scene there yet: the room itself
