@@ -368,3 +368,22 @@ def test_a_place_keeps_the_spelling_it_was_first_given() -> None:
     ]
     places = [b.place for b in fit_beats(beats, 3, ["Sam"], "en", "a deaf drummer")]
     assert places == ["Coach's office", "Gym", "Coach's office"]
+
+
+def test_the_examples_umbrella_leaves_a_visual_note_too() -> None:
+    """The guard's cat "戴着红色雨伞" in a note (craft bench, 2026-12-02, 17:45)."""
+    from agent.prompts.texts import EXAMPLE_THING
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import Scene
+
+    idea = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    office = Scene(
+        number=2,
+        place="保安室",
+        action=["保安大爷喊人。"],
+        visual="保安大爷在办公室里，拿着红色雨伞。灯光昏暗。",
+    )
+    assert (
+        drop_copied_lines(office, [], idea, EXAMPLE_THING).visual
+        == "保安大爷在办公室里。灯光昏暗。"
+    )

@@ -133,9 +133,9 @@ def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
 
 
 def _each_line(scene: Scene, fix: Callable[[str], str]) -> Scene:
-    """``scene`` with ``fix`` made to every line; a line it empties goes.
+    """``scene`` with ``fix`` made to every line and its visual note; a line it empties goes.
 
-    A scene keeps at least the lines of each kind it had.
+    A scene keeps at least the lines of each kind it had; a note may be left empty.
     """
     action = [t for t in (fix(a) for a in scene.action) if t] or scene.action
     dialogue = [
@@ -143,9 +143,12 @@ def _each_line(scene: Scene, fix: Callable[[str], str]) -> Scene:
         for line in scene.dialogue
         if fix(line.text)
     ] or scene.dialogue
-    if action == scene.action and dialogue == scene.dialogue:
+    # The visual note too: the guard's scene 2 of 3 showed "橘猫在保安大爷的办公室里"
+    # (craft bench, 2026-12-02, 17:45) once its lines no longer did.
+    visual = fix(scene.visual) if scene.visual.strip() else scene.visual
+    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue})
+    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
 
 
 def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) -> Scene:

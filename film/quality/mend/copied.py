@@ -53,4 +53,5 @@ def drop_copied_lines(
 
 
 def _without_example_thing(scene: Scene, thing: re.Pattern[str], idea: str) -> Scene:
-    return rewritten(scene, lambda text: without_thing(text, thing, idea))
+    # The visual note too: the guard's cat "戴着红色雨伞" (craft bench, 2026-12-02, 17:45).
+    return rewritten(scene, lambda text: without_thing(text, thing, idea), visual=True)

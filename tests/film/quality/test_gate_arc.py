@@ -354,8 +354,10 @@ def test_who_the_turn_reveals_comes_only_at_the_turn() -> None:
             DialogueLine(speaker="保安大爷", text="你真的来了？"),
             DialogueLine(speaker="橘猫", text="是的，我正好在等你呢。"),
         ],
+        visual="昏暗的保安室。橘猫在保安大爷的办公室里。",
     )
     mended = scene_before_turn(early, GUARD, 1, 3)
+    assert mended.visual == "昏暗的保安室。"  # the note does not show the cat either
     assert mended.characters == ["保安大爷"]
     assert [d.speaker for d in mended.dialogue] == ["保安大爷"]
     assert scene_before_turn(early, GUARD, 2, 3) == early  # the turn's own scene
