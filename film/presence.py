@@ -18,7 +18,10 @@ NARRATORS = frozenset(
 _ELEMENTS_EN = (
     "sea|ocean|wind|moon|sun|sky|river|mountain|lighthouse|rain|snow|time|city|night|"
     "stars?|the lake|lake|tide|waves?|forest|storm|fog|memory|heart|voice|radio|phone|"
-    "letter|clock|echo"
+    "letter|clock|echo|"
+    # Vehicles and things a bible cast as people: "Alex, Role: The bus" (craft bench, the
+    # bus, 2026-12-02, 17:46).
+    "bus|car|train|tram|scooter|motorbike|bicycle|bike|boat|ship|ferry|tower|piano|camera"
 )
 _ANIMALS_EN = "cat|kitten|dog|puppy|bird|horse|fish|parrot|crow|rabbit|fox|cow|goat|pet"
 _NOT_PEOPLE_ZH = (
@@ -55,7 +58,9 @@ _THING_ROLE = _role_headed_by(f"{_ANIMALS_EN}|{_ELEMENTS_EN}")
 _ANIMAL_ROLE = _role_headed_by(_ANIMALS_EN)
 _ZH_THING = re.compile(rf"^(?:[小老大橘黑白花]|一只|那只|这只)?(?:{_NOT_PEOPLE_ZH})$")
 _ZH_ANIMAL_WORDS = "猫|狗|鸟|鹦鹉|乌鸦|兔子?|狐狸|宠物|猫咪|狗狗"
-_ZH_THING_ROLE = re.compile(rf"(?:{_ZH_ANIMAL_WORDS}|大海|月亮|风|灯塔)$")
+_ZH_THING_ROLE = re.compile(
+    rf"(?:{_ZH_ANIMAL_WORDS}|大海|月亮|风|灯塔|公交车|汽车|电动车|摩托车|自行车)$"
+)
 _ZH_ANIMAL_ROLE = re.compile(rf"(?:{_ZH_ANIMAL_WORDS})$")
 # A Chinese name that is an animal ("橘猫", "小狗") is the animal, whatever the role says;
 # elements are common given names (小雪, 阿山), so those need an empty role to count.

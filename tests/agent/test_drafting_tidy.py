@@ -52,6 +52,9 @@ def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> Non
     # The painter's film (craft bench, 2026-12-02): "INT. 宫廷花园" and "INT. 皇宫的花园".
     assert interior_for("宫廷花园", "INT") == "EXT" and interior_for("皇宫的花园", "INT") == "EXT"
     assert interior_for("花园餐厅", "INT") == "INT"
+    # "INT. THE CITY OF NEW YORK, USA" (the bus, 2026-12-02, 17:46); a city library is a room.
+    assert interior_for("The city of New York, USA", "INT") == "EXT"
+    assert interior_for("City library", "INT") == "INT"
 
 
 def test_a_place_open_only_at_night_is_headed_night() -> None:

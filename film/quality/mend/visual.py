@@ -50,7 +50,10 @@ _SPEECH = re.compile(
     # A shot has no "I": "窗户透出柔和的阳光。我一直在练习几个月了，我觉得我已经很准备了。"
     # (zh-family-streetdance, 2026-12-02) was the son's line in the note. "We see…" is
     # the camera's, and stays.
-    r"|我(?!们看)|(?<![A-Za-z'])(?:I|I'm|I've|I'll|my)(?![A-Za-z'])",
+    r"|我(?!们看)|(?<![A-Za-z'])(?:I|I'm|I've|I'll|my)(?![A-Za-z'])"
+    # The film is vertical: "The scene is shot in a horizontal format." (the bus, 2026-12-02)
+    r"|\b(?:horizontal|landscape|widescreen)\s+(?:format|frame|framing|shot|orientation)\b"
+    r"|\b16:9\b|横屏|宽银幕",
     re.IGNORECASE,
 )
 

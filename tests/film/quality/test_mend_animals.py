@@ -186,6 +186,10 @@ def test_a_thing_cast_as_a_person_leaves_the_bible_outside_a_spoof() -> None:
     sea = CharacterProfile(name="大海", role="大海", look="蓝色的海。")
     girl = CharacterProfile(name="小雪", role="渔家女孩", look="十岁的女孩。")
     assert people_and_animals([girl, sea], Genre.TOUCHING_FAMILY) == [girl]
+    # "Alex, Role: The bus" beside the driver (the bus, 2026-12-02, 17:46), and its driver.
+    bus = CharacterProfile(name="Alex", role="The bus", look="A vintage bus, rusted.")
+    driver = CharacterProfile(name="Jack", role="bus driver", look="A man of seventy.")
+    assert people_and_animals([driver, bus], Genre.TOUCHING_FAMILY) == [driver]
 
 
 def test_the_ideas_animal_is_not_named_like_the_young_it_brings() -> None:

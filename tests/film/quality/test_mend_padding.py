@@ -429,6 +429,11 @@ def test_a_visual_note_has_no_i_in_it() -> None:
         visual="Wide shot of the beach at dusk. I miss this place so much. We see waves.",
     )
     assert visual_of_its_own(beach).visual == "Wide shot of the beach at dusk. We see waves."
+    # The film is vertical (the bus, 2026-12-02): a note that says otherwise loses it.
+    wide = beach.model_copy(
+        update={"visual": "Warm light. The scene is shot in a horizontal format."}
+    )
+    assert visual_of_its_own(wide).visual == "Warm light."
 
 
 def test_a_chinese_line_loses_its_clauses_in_english() -> None:
