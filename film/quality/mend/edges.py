@@ -71,6 +71,10 @@ def clean_edges(text: str) -> str:
         elif fixed[0] == opener and _quote_marks(body, opener) == 1 and len(body) > 1:
             fixed = body[1:].strip()  # the whole line quoted
     fixed = _closed(fixed)
+    # A lone straight quote opening a Chinese line: "'学街舞需要很多时间…" (craft bench,
+    # street dance, 2026-12-02, 17:50).
+    if fixed[:1] in "'\"" and fixed.count(fixed[0]) == 1 and re.match(r".[\u4e00-\u9fff]", fixed):
+        fixed = fixed[1:]
     return fixed if any(ch.isalnum() for ch in fixed) else text.strip()
 
 

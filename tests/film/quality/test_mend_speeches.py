@@ -551,3 +551,13 @@ def test_an_assistants_refusal_and_a_one_word_note_leave_the_scene() -> None:
     mended = mend_edges(scene)
     assert [d.text for d in mended.dialogue] == ["What did you call me?"]
     assert mended.visual == ""
+
+
+def test_a_lone_straight_quote_opening_a_chinese_line_goes() -> None:
+    """ "'学街舞需要很多时间…" on three cues (craft bench, street dance, 2026-12-02, 17:50)."""
+    from film.quality.mend import clean_edges
+
+    assert clean_edges("'学街舞需要很多时间，那我们就从今天开始吧！") == (
+        "学街舞需要很多时间，那我们就从今天开始吧！"
+    )
+    assert clean_edges("'cause I said so.") == "'cause I said so."  # English keeps its own
