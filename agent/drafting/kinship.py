@@ -7,6 +7,7 @@ grandmother stands. Each fix here is certain, so none costs a retry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.drafting.schemas import LineDraft, SceneDraft
@@ -24,6 +25,13 @@ def names_any(text: str, names: frozenset[str]) -> bool:
     return any(mentions(folded, name) for name in names if name)
 
 
+def _as_lead(line: str, names: frozenset[str], lead: str) -> str:
+    """``line`` with the worked example's person called by the lead's name."""
+    for name in names:
+        line = re.sub(re.escape(name), lead, line, flags=re.IGNORECASE)
+    return line
+
+
 def own_people(
     draft: SceneDraft, idea: str, cast: Sequence[str], roles: Sequence[str], language: str
 ) -> SceneDraft:
@@ -38,7 +46,9 @@ def own_people(
     told = film_relatives(idea, zip(cast, roles, strict=False))
     words = " ".join([idea, *cast, *roles])  # the film's own kin words (外婆, not 奶奶)
     copied = EXAMPLE_NAMES - {name.casefold() for name in cast}
-    action = [line for line in draft.action if not names_any(line, copied)] or draft.action
+    action = [line for line in draft.action if not names_any(line, copied)]
+    if not action and cast:  # every line names her: she stands in for the lead (快递小哥's
+        action = [_as_lead(line, copied, cast[0]) for line in draft.action]  # 林晓, 12-02)
     visual = draft.visual
     if names_any(visual, copied):
         kept = [part for part in sentences(visual) if not names_any(part, copied)]

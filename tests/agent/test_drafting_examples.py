@@ -387,3 +387,17 @@ def test_the_examples_umbrella_leaves_a_visual_note_too() -> None:
         drop_copied_lines(office, [], idea, EXAMPLE_THING).visual
         == "保安大爷在办公室里。灯光昏暗。"
     )
+
+
+def test_the_scene_examples_person_in_every_action_line_is_the_lead() -> None:
+    """ "林晓拿起手机打电话。" twice, and nobody else acting (快递小哥, by hand, 2026-12-02)."""
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["林晓拿起手机打电话。", "林晓拿着手机打电话，询问能否帮妈妈买洗衣机。"],
+            "dialogue": [{"speaker": "小哥", "text": "好的。"}],
+        }
+    )
+    mended = own_people(
+        draft, "快递小哥想给妈妈买一台洗衣机。", ["小哥", "妈妈"], ["快递员", "母亲"], "zh"
+    )
+    assert mended.action == ["小哥拿起手机打电话。", "小哥拿着手机打电话，询问能否帮妈妈买洗衣机。"]

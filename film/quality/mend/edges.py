@@ -61,6 +61,10 @@ def clean_edges(text: str) -> str:
     # a line spelled one character at a time is garbage, and own_words drops it instead.
     if not SPACED_CJK.search(fixed):
         fixed = _CJK_SPACE.sub("", fixed)
+    # "行，我去。”." and "再见了。”.." (by hand, 2026-12-02): stops after a closer never opened.
+    stops = re.search(r"(?<=[”’」』])[.。]+$", fixed)
+    if stops and _OPENER_OF[fixed[stops.start() - 1]] not in fixed:
+        fixed = fixed[: stops.start()]
     if fixed and fixed[-1] in _CLOSING_QUOTES:
         opener = _OPENER_OF.get(fixed[-1], fixed[-1])
         body = fixed[:-1]
@@ -71,8 +75,7 @@ def clean_edges(text: str) -> str:
         elif fixed[0] == opener and _quote_marks(body, opener) == 1 and len(body) > 1:
             fixed = body[1:].strip()  # the whole line quoted
     fixed = _closed(fixed)
-    # A lone straight quote opening a Chinese line: "'学街舞需要很多时间…" (craft bench,
-    # street dance, 2026-12-02, 17:50).
+    # A lone straight quote opening a Chinese line: "'学街舞需要很多时间…" (2026-12-02).
     if fixed[:1] in "'\"" and fixed.count(fixed[0]) == 1 and re.match(r".[\u4e00-\u9fff]", fixed):
         fixed = fixed[1:]
     return fixed if any(ch.isalnum() for ch in fixed) else text.strip()
@@ -175,12 +178,10 @@ def without_speech_lead(line: str) -> str:
     )
 
 
-#: A visual note's unfinished last words after a whole sentence: "……墙上挂着橙黄色的招牌。
-#: 保安大爷" (保安大爷的橘猫天罗地网, 2026-12-01). A note is a shot, not speech, so a few
-#: Chinese words without a stop after its sentences are a start it never finished
-#: English notes often end without a stop ("… Close framing"), so only a sentence of three
-#: words or more begun after a finished one counts: "… approaches Elena from behind. He
-#: holds a red" (craft bench, the letter, 2026-12-02).
+#: A visual note's unfinished last words after a whole sentence: "……招牌。保安大爷"
+#: (2026-12-01), or an English sentence of three words or more begun after a finished one,
+#: "… approaches Elena from behind. He holds a red" (the letter, 2026-12-02). English notes
+#: often end without a stop ("… Close framing"), so shorter tails stay.
 _VISUAL_STUB = re.compile(
     r"([。！？])\s*[\u4e00-\u9fff]{1,8}$|(?<=[.!?])\s+[A-Z][a-z]*(?:\s+[a-z]+){2,8}\s*$"
 )
@@ -251,8 +252,7 @@ _REFUSAL = re.compile(
 _DOUBLED = re.compile(r"(都|就|也|把|被|和)\1")
 
 
-#: A note the answer cut off after a comma: "Slow,", "Static, p", "Static, 2" (craft bench,
-#: the bus, 2026-12-02).
+#: A note cut off after a comma: "Slow,", "Static, p", "Static, 2" (the bus, 2026-12-02).
 _CUT_NOTE = re.compile(r"\s*[,，、;；]\s*(?:[^\s,，、;；]{1,2})?\s*$")
 
 

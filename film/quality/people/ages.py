@@ -17,7 +17,6 @@ from film.language import has_cjk
 from film.quality.coverage import TRADES
 from film.quality.findings import Finding
 from film.quality.text import shorten
-from film.screenplay import CharacterProfile
 
 _ELDER_ZH = (
     *("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶"),
@@ -271,46 +270,3 @@ def young_voice(name: str, role: str, voice: str) -> str:
     for words, young in _OLD_VOICE:
         voice = words.sub(young, voice)
     return voice
-
-
-_PARENT = re.compile(
-    r"^(?:爸爸|妈妈|父亲|母亲|老爸|老妈)$|^(?:the )?(?:dad|mum|mom|father|mother)$", re.I
-)
-_CHILD = re.compile(
-    r"^(?:主角|儿子|女儿|孩子|男孩|女孩|小男孩|小女孩)$"
-    r"|^(?:the )?(?:lead|protagonist|son|daughter|kid|child|boy|girl)$",
-    re.I,
-)
-_MIDDLE_ONLY = re.compile(r"中年|\bmiddle-aged\b", re.I)
-_AGED = re.compile(r"老年|年迈|苍老|白发|满脸皱纹|\b(?:elderly|old|wrinkled|white-haired)\b", re.I)
-_GREYING = re.compile(
-    r"[，,、]?\s*(?:头发)?(?:灰白|花白)(?:的头发)?|[，,]?\s*\bgr[ae]y(?:ing)?[- ]hair(?:ed)?\b",
-    re.I,
-)
-
-
-def younger_than_parent(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
-    """The bible whose child is not drawn as old as a middle-aged parent.
-
-    Recorded (craft bench, 2026-12-02, 17:31): "小明想说服爸爸让他去学街舞" cast 小明, role
-    主角, as "中年男子，…头发灰白" beside a 中年 爸爸: father and son of an age, and the son
-    the greyer. Where a parent (爸爸, Mum) is middle-aged and not old, the lead or child
-    (主角, 儿子, son) loses the middle age and grey hair the model gave them: 中年 is 年轻,
-    "middle-aged" is "young". An old parent's middle-aged child is left as drawn.
-    """
-    parents = [
-        p for p in profiles if _PARENT.match(p.name.strip()) or _PARENT.match(p.role.strip())
-    ]
-    if not any(_MIDDLE_ONLY.search(p.look) and not _AGED.search(p.look) for p in parents):
-        return list(profiles)
-
-    def younger(person: CharacterProfile) -> CharacterProfile:
-        if person in parents or not _CHILD.match(person.role.strip()):
-            return person
-        if not _MIDDLE_ONLY.search(person.look) or _AGED.search(person.look):
-            return person
-        look = _MIDDLE_ONLY.sub(lambda m: "年轻" if has_cjk(m.group(0)) else "young", person.look)
-        look = _GREYING.sub("", look).strip(" ，,")
-        return person.model_copy(update={"look": re.sub(r"\b([Aa]) (?=young)", r"\1 ", look)})
-
-    return [younger(p) for p in profiles]

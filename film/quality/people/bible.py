@@ -19,7 +19,7 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 6. every person's voice and look are their own sex, and the idea's girl or grandson is
    somebody of that sex (:func:`.sexes.mend_sexes`);
 7. a man wears no women's things, once his sex is settled (:func:`.dress.mens_wear`);
-8. a child is not drawn as old as a middle-aged parent (:func:`.ages.younger_than_parent`).
+8. a child is not drawn as old as a middle-aged parent (:func:`.family.younger_than_parent`).
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from collections.abc import Sequence
 from film.language import has_cjk
 from film.quality.coverage import TRADES
 from film.quality.mend.animals import animal_look
-from film.quality.people.ages import young_voice, younger_than_parent
+from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
-from film.quality.people.family import implied_relatives, relatives_in
+from film.quality.people.family import implied_relatives, relatives_in, younger_than_parent
 from film.quality.people.naming import holds_own_word, real_names, unbracketed
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people

@@ -127,8 +127,12 @@ def test_a_child_is_not_drawn_as_old_as_a_middle_aged_parent() -> None:
     assert "中年" not in mended["小明"] and "灰白" not in mended["小明"]
     assert mended["爸爸"].startswith("中年男子")
     # An old mother's middle-aged daughter is drawn as she was.
-    from film.quality.people.ages import younger_than_parent
+    from film.quality.people.family import younger_than_parent
 
     anna = CharacterProfile(name="Anna", role="daughter", look="A middle-aged woman, grey hair")
     mum = CharacterProfile(name="Mum", role="mother", look="An elderly woman, white-haired")
     assert younger_than_parent([anna, mum]) == [anna, mum]
+    # ...and a young mother beside her middle-aged son is older (快递小哥, by hand, 12-02).
+    son = CharacterProfile(name="小哥", role="快递员", look="中年，留着长发")
+    mother = CharacterProfile(name="妈妈", role="母亲", look="年轻，戴着眼镜")
+    assert younger_than_parent([son, mother])[1].look == "年迈，戴着眼镜"

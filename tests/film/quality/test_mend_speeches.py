@@ -561,3 +561,10 @@ def test_a_lone_straight_quote_opening_a_chinese_line_goes() -> None:
         "学街舞需要很多时间，那我们就从今天开始吧！"
     )
     assert clean_edges("'cause I said so.") == "'cause I said so."  # English keeps its own
+    # Stops after a closer never opened (快递小哥, by hand, 2026-12-02); an opened one keeps.
+    assert (
+        clean_edges("好的，我已经攒了挺多钱的。行，我去。”.")
+        == "好的，我已经攒了挺多钱的。行，我去。"
+    )
+    assert clean_edges("再见了。”..") == "再见了。"
+    assert clean_edges("他说“好的”。") == "他说“好的”。"
