@@ -83,9 +83,14 @@ class ProgressBoard:
         task = self._task(stage)
         if task.status is cl.TaskStatus.FAILED:
             return
+        done = event.fraction is not None and event.fraction >= 1.0
+        # A heartbeat that lands after the stage's own "ready" line keeps that line: the web
+        # app ticked "Characters: still building the character bible: 10 s…" (2026-12-02).
+        if task.status is cl.TaskStatus.DONE and not done:
+            return
         before = task.status
         task.title = self._label(stage, event.message.strip())
-        if event.fraction is not None and event.fraction >= 1.0:
+        if done:
             task.status = cl.TaskStatus.DONE
         elif task.status is not cl.TaskStatus.DONE:
             task.status = cl.TaskStatus.RUNNING

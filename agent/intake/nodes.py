@@ -8,6 +8,7 @@ stays wiring only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any
 
@@ -28,6 +29,7 @@ from agent.intake.intent import (
     named_genre,
     parse_target_seconds,
     strip_one_prompt,
+    without_requests,
 )
 from agent.intake.questions import is_craft_question
 from agent.messages import minutes_text, say, stage_label
@@ -65,6 +67,14 @@ GUARD_DESTINATIONS = (
     "revise",
     *DRAFT_STAGES,
     END,
+)
+
+
+#: How a request opens before its story: "a 30-second film about", "一个两分钟的短片：".
+_REQUEST_LEAD = re.compile(
+    r"^(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:film|movie|story|short)\s+(?:about|of)\s+"
+    r"|^(?:一(?:个|部))?[^，。：:]{0,8}?(?:短片|微电影|电影|故事)[：:，,]\s*",
+    re.IGNORECASE,
 )
 
 
@@ -171,7 +181,10 @@ def intake(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         say("capped", language, cap=minutes_text(context.max_seconds, language)) if capped else ""
     )
     # The message closes the sentence itself: "…三只小猫。。" (by hand, 2026-12-02).
-    short_idea = idea.rstrip("。. ") if len(idea) <= 160 else idea[:157] + "..."
+    # Nor does it say "a film about" twice: "…in English about: a 30-second film about a shy
+    # boy…, touching family" (web app, 2026-12-02) is the idea without its request words.
+    told = _REQUEST_LEAD.sub("", without_requests(idea)) or idea
+    short_idea = told.rstrip("。. ") if len(told) <= 160 else told[:157] + "..."
     if one_prompt:
         named = say("one_prompt_genre", language, genre=genre.label(language)) if genre else ""
         upcoming = say("next_one_prompt", language, genre=named)

@@ -48,6 +48,13 @@ async def test_the_intake_message_closes_an_idea_that_ends_on_a_full_stop(studio
     assert "dumplings. " in said and ".." not in said
 
 
+async def test_the_intake_message_says_the_story_not_the_request_again(studio: Studio) -> None:
+    # Recorded (web app, 2026-12-02): "…in English about: a 30-second film about a shy boy".
+    result = await studio.say("a 30-second film about a shy boy who has to sing at graduation")
+    said = result.messages[0].content
+    assert "about: a shy boy who has to sing at graduation." in said and "film about" not in said
+
+
 async def test_resume_with_button_slug_drafts_every_stage(studio: Studio) -> None:
     await studio.say(IDEA)
     result = await studio.say(Command(resume="touching-family"))

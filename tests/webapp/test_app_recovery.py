@@ -156,6 +156,19 @@ async def test_a_failed_line_stays_failed(tmp_path: Path, monkeypatch: pytest.Mo
     assert board.task_list is not None and board.task_list.status == "完成"
 
 
+async def test_a_finished_line_keeps_its_own_last_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heartbeat after "ready" ticked "Characters: still building…" (web app, 2026-12-02)."""
+    enter_chat(tmp_path, monkeypatch)
+    board = ProgressBoard(language="en")
+    await board.on_progress(Progress("characters", "still building the bible: 8 s", 0.5))
+    await board.on_progress(Progress("characters", "2 characters ready", 1.0))
+    await board.on_progress(Progress("characters", "still building the bible: 10 s", 0.5))
+    task = board.tasks["characters"]
+    assert task.status is cl.TaskStatus.DONE and task.title.endswith("2 characters ready")
+
+
 def _killed_render(folder: Path) -> None:
     """A process begins a render of ``folder`` and dies without ending it."""
     script = (
