@@ -175,8 +175,8 @@ _SLIP = re.compile(
 )
 
 
-_MIDDLE_AGED = re.compile(r"中年|\bmiddle-aged\b", re.I)
-_YOUNG = re.compile(r"年轻|青年|少年|\b(?:young|youthful|teen\w*)\b", re.I)
+MIDDLE_AGED = re.compile(r"中年|\bmiddle-aged\b", re.I)
+YOUNG = re.compile(r"年轻|青年|少年|\b(?:young|youthful|teen\w*)\b", re.I)
 _OLDER = {"中年": "六十多岁的", "middle-aged": "elderly"}
 
 
@@ -202,9 +202,9 @@ def elder_look(name: str, role: str, look: str) -> str:
         int(m.group(1)) >= ELDER_AT_LEAST for m in _AGE_ZH.finditer(look)
     )
     if not aged:
-        if age is None and _MIDDLE_AGED.search(look) and not _YOUNG.search(look):
+        if age is None and MIDDLE_AGED.search(look) and not YOUNG.search(look):
             # "中年男子，留着络腮胡子" for 保安大爷: the one age word is the idea's to set.
-            older = _MIDDLE_AGED.sub(lambda m: _OLDER[m.group(0).lower()], look, 1)
+            older = MIDDLE_AGED.sub(lambda m: _OLDER[m.group(0).lower()], look, 1)
             older = re.sub(r"六十多岁的(?=[，,、。；;]|$)", "六十多岁", older)
             older = re.sub(r"\b([Aa]) (?=elderly)", r"\1n ", older)
             return look if young_words(older) else older  # black hair: the gate asks

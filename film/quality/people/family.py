@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from film.language import has_cjk
 from film.quality.coverage import PEOPLE
 from film.quality.findings import Finding
+from film.quality.people.ages import MIDDLE_AGED, YOUNG
 from film.quality.text import chinese_clauses
 from film.screenplay import CharacterProfile
 
@@ -212,15 +213,11 @@ _CHILD = re.compile(
     r"|^(?:the )?(?:lead|protagonist|son|daughter|kid|child|boy|girl)$",
     re.I,
 )
-_MIDDLE_ONLY = re.compile(r"中年|\bmiddle-aged\b", re.I)
 _AGED = re.compile(r"老年|年迈|苍老|白发|满脸皱纹|\b(?:elderly|old|wrinkled|white-haired)\b", re.I)
 _GREYING = re.compile(
     r"[，,、]?\s*(?:头发)?(?:灰白|花白)(?:的头发)?|[，,]?\s*\bgr[ae]y(?:ing)?[- ]hair(?:ed)?\b",
     re.I,
 )
-
-
-_PARENT_YOUNG = re.compile(r"年轻|青年|\byoung\b|\byouthful\b", re.I)
 
 
 def _elderly(match: re.Match[str]) -> str:
@@ -239,26 +236,26 @@ def younger_than_parent(profiles: Sequence[CharacterProfile]) -> list[CharacterP
     parents = [
         p for p in profiles if _PARENT.match(p.name.strip()) or _PARENT.match(p.role.strip())
     ]
-    grown = [p for p in profiles if p not in parents and _MIDDLE_ONLY.search(p.look)]
+    grown = [p for p in profiles if p not in parents and MIDDLE_AGED.search(p.look)]
     if grown:  # a 年轻 妈妈 beside her 中年 son (快递小哥, by hand, 2026-12-02) is older
         profiles = [
-            p.model_copy(update={"look": _PARENT_YOUNG.sub(_elderly, p.look, 1)})
-            if p in parents and not _MIDDLE_ONLY.search(p.look)
+            p.model_copy(update={"look": YOUNG.sub(_elderly, p.look, 1)})
+            if p in parents and not MIDDLE_AGED.search(p.look)
             else p
             for p in profiles
         ]
         parents = [
             p for p in profiles if _PARENT.match(p.name.strip()) or _PARENT.match(p.role.strip())
         ]
-    if not any(_MIDDLE_ONLY.search(p.look) and not _AGED.search(p.look) for p in parents):
+    if not any(MIDDLE_AGED.search(p.look) and not _AGED.search(p.look) for p in parents):
         return list(profiles)
 
     def younger(person: CharacterProfile) -> CharacterProfile:
         if person in parents or not _CHILD.match(person.role.strip()):
             return person
-        if not _MIDDLE_ONLY.search(person.look) or _AGED.search(person.look):
+        if not MIDDLE_AGED.search(person.look) or _AGED.search(person.look):
             return person
-        look = _MIDDLE_ONLY.sub(lambda m: "年轻" if has_cjk(m.group(0)) else "young", person.look)
+        look = MIDDLE_AGED.sub(lambda m: "年轻" if has_cjk(m.group(0)) else "young", person.look)
         look = _GREYING.sub("", look).strip(" ，,")
         return person.model_copy(update={"look": re.sub(r"\b([Aa]) (?=young)", r"\1 ", look)})
 
