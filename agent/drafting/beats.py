@@ -28,6 +28,7 @@ from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
+from film.quality.story.goal import idea_goal
 from film.setting import interior_for, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -183,17 +184,20 @@ def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
     The exact fix of :func:`film.quality.story.arc.in_arc_order`, made before the gate
     reads the outline, so the 1.5B model's habit of telling the payoff first costs no retry.
     Who the turn reveals is cast in no beat before it: the guard's 橘猫, cast from the
-    idea, stood beside him in scene 2 of 3 (craft bench, 2026-12-02, 17:23).
+    idea, stood beside him in scene 2 of 3 (craft bench, 2026-12-02, 17:23). Nor is the
+    person an idea's goal is carried to before the last beat: the general took the letter
+    in scene 1 of 4.
     """
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
-    arc = idea_arc(idea)
-    at = arc.turn_at(len(beats)) if arc.turn else len(beats)
+    arc, goal = idea_arc(idea), idea_goal(idea)
+    at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
 
     def cast_before(index: int, beat: BeatDraft) -> list[str]:
-        """Who the turn reveals is in no beat before it (see :meth:`IdeaArc.reveals`)."""
+        """Who the turn reveals, or whom the goal reaches, is in no beat before the end."""
         if index >= at:
             return beat.characters
-        return [n for n in beat.characters if not arc.reveals(n)] or beat.characters
+        later = [n for n in beat.characters if arc.reveals(n) or goal.met_at_end(n)]
+        return [n for n in beat.characters if n not in later] or beat.characters
 
     return [
         beat.model_copy(update={"summary": text, "characters": cast_before(n, beat)})

@@ -184,6 +184,21 @@ def _scene_before_goal(scene: Scene, idea: str, index: int, count: int) -> Scene
     least one line of each kind it had (:func:`film.quality.story.goal.reached_early`).
     """
     goal = idea_goal(idea)
+    if goal.reaches and index < count - 1:  # whom it is carried to is met at the end
+        here = [n for n in scene.characters if goal.met_at_end(n)]
+        acts = re.compile(rf"^(?:the\s+)?(?:{'|'.join(map(re.escape, here))})\b", re.I)
+
+        def unmet(text: str) -> str:  # "General takes the letter from Elena's hands."
+            kept = [s for s in _SENTENCE.findall(text) if not (here and acts.match(s.strip()))]
+            return "".join(kept).strip()
+
+        unmet_scene = _each_line(scene, unmet)
+        scene = unmet_scene.model_copy(
+            update={
+                "dialogue": [d for d in unmet_scene.dialogue if not goal.met_at_end(d.speaker)],
+                "characters": [n for n in unmet_scene.characters if n not in here],
+            }
+        )
     if not goal.terms or index >= count - 2:
         return scene
 

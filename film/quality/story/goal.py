@@ -61,6 +61,15 @@ _GOAL_ZH = re.compile(
     r"(?:只为了?|一心想|想要|梦想着?|决心|立志|必须|(?<![理思感回幻])想(?![念起到象法着过]))"
     r"([^，。；！？、,.;!?]{3,30})"
 )
+#: Whom a goal is carried to: "… to the general who exiled her father", 把信交给将军.
+_REACHES_EN = re.compile(
+    r"^(?:carry|deliver|bring|take|return|send|get)\b.*?\bto (?:the|his|her|their) "
+    r"(?:[a-z-]+ ){0,2}?([a-z]+)(?=\s+who\b|\s*$)",
+    re.I,
+)
+_REACHES_ZH = re.compile(
+    r"(?:送到|带到|交到|送去给|带去给)([\u4e00-\u9fff]{1,4}?)(?=手里|手中|的|$)"
+)
 #: Words every goal has that say nothing of it.
 _PLAIN_EN = frozenset(("each", "other", "own", "last", "time", "across", "toward", "towards"))
 
@@ -73,11 +82,27 @@ class IdeaGoal:
         goal: The goal or event, or "": "practise their speeches on each other".
         event: Whether it is an event to get ready for rather than a thing to do.
         terms: The goal's own words; a beat with enough of them tells it reached.
+        reaches: The person the goal is carried to ("general", 将军), or "": met at the end.
     """
 
     goal: str = ""
     event: bool = False
     terms: tuple[str, ...] = ()
+    reaches: str = ""
+
+    def met_at_end(self, name: str) -> bool:
+        """Whether ``name`` (a bible name) is the person the goal reaches: not met before.
+
+        Recorded (craft bench, the letter, 2026-12-02): the general took the sealed letter
+        from the swordswoman in scene 1 of 4, and there was no journey left to tell.
+        """
+        if not self.reaches or not name.strip():
+            return False
+        return (
+            self.reaches in name
+            if not self.reaches.isascii()
+            else (self.reaches in {w.lower() for w in re.findall(r"[A-Za-z]+", name)})
+        )
 
     def told_in(self, text: str) -> bool:
         """Whether ``text`` (a beat's summary, a scene's lines) has the goal's words."""
@@ -118,7 +143,12 @@ def idea_goal(idea: str) -> IdeaGoal:
         if not match:
             return IdeaGoal()
         goal = match.group(1).strip().replace("过", "", 1)
-        return IdeaGoal(goal=goal, terms=tuple(dict.fromkeys(cjk_terms(goal))))
+        reaches = _REACHES_ZH.search(goal)
+        return IdeaGoal(
+            goal=goal,
+            terms=tuple(dict.fromkeys(cjk_terms(goal))),
+            reaches=reaches.group(1) if reaches else "",
+        )
     event = _EVENT_EN.search(idea)
     match = _GOAL_EN.search(idea) or event
     never_yet = _NEVER_YET_EN.search(idea)
@@ -132,7 +162,13 @@ def idea_goal(idea: str) -> IdeaGoal:
         return IdeaGoal()
     goal = match.group(1).strip(" ,")
     terms = tuple(dict.fromkeys(w for w in content_words(goal) if w not in _PLAIN_EN))
-    return IdeaGoal(goal=goal, event=match is event, terms=terms)
+    reaches = _REACHES_EN.search(goal) if match is not event else None
+    return IdeaGoal(
+        goal=goal,
+        event=match is event,
+        terms=terms,
+        reaches=reaches.group(1).lower() if reaches else "",
+    )
 
 
 def check_goal(idea: str, summaries: Sequence[str], *, prefix: str = "beats") -> list[Finding]:

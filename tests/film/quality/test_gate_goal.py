@@ -141,3 +141,38 @@ def test_a_goal_reached_before_the_end_is_struck_from_the_early_scene() -> None:
     lift = idea_goal(LIFT)
     assert reached_early(lift, "They finally practise their speeches on each other.")
     assert not reached_early(lift, "We will practise our speeches later.")
+
+
+def test_whom_the_goal_is_carried_to_is_met_only_at_the_end() -> None:
+    """The general took the sealed letter in scene 1 of 4 (craft bench, 2026-12-02, 17:04)."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.mend import scene_before_turn
+
+    letter = idea_goal(LETTER)
+    assert letter.reaches == "general" and letter.met_at_end("General")
+    assert not letter.met_at_end("Elena")
+    assert idea_goal("小兵必须把密信送到将军手里，穿过敌营。").reaches == "将军"
+    assert idea_goal("A boy wants to give a birthday card to his mother.").reaches == ""
+    both = ["Elena", "General"]
+    beats = [
+        BeatDraft(place="Mountain pass", summary="Elena climbs.", characters=both),
+        BeatDraft(place="Village", summary="Elena rests.", characters=both),
+        BeatDraft(place="Castle", summary="Elena hands the letter over.", characters=both),
+    ]
+    assert [b.characters for b in in_idea_order(beats, LETTER)] == [["Elena"], ["Elena"], both]
+    first = Scene(
+        number=1,
+        place="Mountain pass",
+        characters=both,
+        action=["Elena holds the sealed letter.", "General approaches Elena from behind."],
+        dialogue=[
+            DialogueLine(speaker="Elena", text="I can carry it. General, wait."),
+            DialogueLine(speaker="General", text="I'll help you."),
+        ],
+    )
+    met_later = scene_before_turn(first, LETTER, 0, 4)
+    assert met_later.characters == ["Elena"]
+    assert met_later.action == ["Elena holds the sealed letter."]
+    assert [d.speaker for d in met_later.dialogue] == ["Elena"]
+    assert scene_before_turn(first, LETTER, 3, 4) == first
