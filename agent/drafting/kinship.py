@@ -58,7 +58,7 @@ def own_people(
             update={"speaker": with_told_kin(_unnumbered(line.speaker, cast), told, words)}
         )
         for line in draft.dialogue
-        if line.speaker.strip().casefold() not in copied
+        if not names_any(line.speaker, copied)  # "林晓老师" is 林晓 too (night market, 12-02)
     ]
     # The listener first: "谢谢妈妈" said to 爷爷 is his thanks, not a grandmother's.
     dialogue = _called_as_listener(dialogue, told, dict(zip(cast, roles, strict=False)), language)

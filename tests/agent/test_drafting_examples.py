@@ -401,3 +401,18 @@ def test_the_scene_examples_person_in_every_action_line_is_the_lead() -> None:
         draft, "快递小哥想给妈妈买一台洗衣机。", ["小哥", "妈妈"], ["快递员", "母亲"], "zh"
     )
     assert mended.action == ["小哥拿起手机打电话。", "小哥拿着手机打电话，询问能否帮妈妈买洗衣机。"]
+
+
+def test_the_scene_examples_person_with_a_title_says_nothing_either() -> None:
+    """ "林晓老师" spoke in the night market's last scene (craft bench, 2026-12-02, 18:11)."""
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["小明收到了录用通知。"],
+            "dialogue": [
+                {"speaker": "小明", "text": "我终于考进游戏公司了！"},
+                {"speaker": "林晓老师", "text": "你真棒！"},
+            ],
+        }
+    )
+    mended = own_people(draft, "夜市女孩想考进一家游戏公司。", ["小明"], ["卖煎饼的女孩"], "zh")
+    assert [d.speaker for d in mended.dialogue] == ["小明"]
