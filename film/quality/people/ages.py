@@ -45,8 +45,13 @@ _OLD_EN = re.compile(r"\b(?:middle-aged|elderly|old (?:man|woman)|gr[ae]y-haired
 
 
 def own_role(role: str) -> tuple[str, str]:
-    """The role's own words, Chinese and English: "奶奶的孙子" is 孙子, "Leo's aunt" is aunt."""
-    return role.split("的")[-1], re.sub(r"\b[\w ]*?'s\b", " ", role)
+    """The role's own words, Chinese and English: "奶奶的孙子" is 孙子, "Leo's aunt" is aunt.
+
+    Not a relative clause's: "general who exiled father" is a general, whom the swordswoman
+    called "Dad" (craft bench, the letter, 2026-12-02).
+    """
+    english = re.split(r"\b(?:who|that|which|whom|whose)\b", role, maxsplit=1)[0]
+    return role.split("的")[-1], re.sub(r"\b[\w ]*?'s\b", " ", english)
 
 
 #: A role that makes its person old whatever their kin: the idea's "retired bus driver" was

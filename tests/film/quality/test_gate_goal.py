@@ -165,7 +165,11 @@ def test_whom_the_goal_is_carried_to_is_met_only_at_the_end() -> None:
         number=1,
         place="Mountain pass",
         characters=both,
-        action=["Elena holds the sealed letter.", "General approaches Elena from behind."],
+        action=[
+            "Elena holds the sealed letter.",
+            "General approaches Elena from behind.",
+            "Elena looks up to see General approaching.",  # at 18:22, uncast, still there
+        ],
         dialogue=[
             DialogueLine(speaker="Elena", text="I can carry it. General, wait."),
             DialogueLine(speaker="General", text="I'll help you."),

@@ -93,3 +93,11 @@ def test_a_child_and_an_elder_share_no_courtship() -> None:
         "Yeah, it was great.",
         "Remember how happy we used to be?",
     ]
+
+
+def test_a_relative_in_a_roles_clause_is_not_the_persons_own() -> None:
+    """The swordswoman called the general "Dad": his role was "general who exiled father"."""
+    from film.quality.people.address import elder_kin
+
+    assert elder_kin("General", "general who exiled father") is None
+    assert elder_kin("Nan", "grandmother who lives alone") == ("grandmother", "Grandma", "奶奶")
