@@ -37,7 +37,7 @@ def interior_for(place: str, interior: str) -> str:
     # 皇宫外, 城门外; a neighbourhood or the street below, but not "小区保安室"; a bare
     # "INT. 小区" too (the guard's yard, craft bench, 2026-12-02)
     outside = re.search(
-        r"[\u4e00-\u9fff](?:外|之外|门口|居民区|小区|楼下|街道|路边)$|^(?:小区|居民区)$",
+        r"[\u4e00-\u9fff](?:外|之外|门口|居民区|小区|楼下|街道|路边)$|^(?:小区|居民区)(?:里|内)?$",
         place.strip(),
     )
     return "EXT" if _OUTDOORS.search(place) or outside else interior

@@ -39,6 +39,7 @@ def test_a_place_does_not_say_again() -> None:
     assert interior_for("暴雨夜的居民区", "INT") == "EXT"
     assert interior_for("小区保安室", "INT") == "INT"
     assert interior_for("小区", "INT") == "EXT"  # the guard's yard (craft bench, 2026-12-02)
+    assert interior_for("小区里", "INT") == "EXT"
 
 
 def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> None:
