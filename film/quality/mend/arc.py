@@ -200,14 +200,21 @@ def _not_met_yet(scene: Scene, goal: IdeaGoal) -> Scene:
 
     Recorded (craft bench, the letter, 2026-12-02): the general took the letter in scene 1
     of 4; at 18:22, uncast from the early beats, he still "approaches Elena from behind" in
-    their action. His cues go, and so does each action or visual sentence that names him;
+    their action. His cues go, and so does each action or visual sentence in which he acts;
     the others' words about him stay ("I need to deliver this to the general").
     """
+    # Where he is there and acting ("General approaches…", "…to see General approaching"),
+    # not where he is spoken of ("the general who exiled her father").
     word = re.escape(goal.reaches)
-    named = re.compile(rf"\b{word}\b" if goal.reaches.isascii() else word, re.I)
+    named = re.compile(
+        rf"^(?:the\s+)?{word}\b|\b{word}\s+(?!who\b|whose\b|that\b)[a-z]+(?:s|ing)\b"
+        if goal.reaches.isascii()
+        else rf"^{word}",
+        re.I,
+    )
 
     def unseen(text: str) -> str:
-        return "".join(s for s in _SENTENCE.findall(text) if not named.search(s)).strip()
+        return "".join(s for s in _SENTENCE.findall(text) if not named.search(s.strip())).strip()
 
     action = [t for t in (unseen(a) for a in scene.action) if t] or scene.action
     visual = unseen(scene.visual) if scene.visual.strip() else scene.visual
