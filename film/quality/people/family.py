@@ -233,30 +233,28 @@ def younger_than_parent(profiles: Sequence[CharacterProfile]) -> list[CharacterP
     (主角, 儿子, son) loses the middle age and grey hair the model gave them: 中年 is 年轻,
     "middle-aged" is "young". An old parent's middle-aged child is left as drawn.
     """
-    parents = [
-        p for p in profiles if _PARENT.match(p.name.strip()) or _PARENT.match(p.role.strip())
-    ]
-    grown = [p for p in profiles if p not in parents and MIDDLE_AGED.search(p.look)]
-    if grown:  # a 年轻 妈妈 beside her 中年 son (快递小哥, by hand, 2026-12-02) is older
+
+    def is_parent(person: CharacterProfile) -> bool:
+        return bool(_PARENT.match(person.name.strip()) or _PARENT.match(person.role.strip()))
+
+    if any(not is_parent(p) and MIDDLE_AGED.search(p.look) for p in profiles):
+        # a 年轻 妈妈 beside her 中年 son (快递小哥, by hand, 2026-12-02) is older
         profiles = [
             p.model_copy(update={"look": YOUNG.sub(_elderly, p.look, 1)})
-            if p in parents and not MIDDLE_AGED.search(p.look)
+            if is_parent(p) and not MIDDLE_AGED.search(p.look)
             else p
             for p in profiles
         ]
-        parents = [
-            p for p in profiles if _PARENT.match(p.name.strip()) or _PARENT.match(p.role.strip())
-        ]
+    parents = [p for p in profiles if is_parent(p)]
     if not any(MIDDLE_AGED.search(p.look) and not _AGED.search(p.look) for p in parents):
         return list(profiles)
 
     def younger(person: CharacterProfile) -> CharacterProfile:
-        if person in parents or not _CHILD.match(person.role.strip()):
+        if is_parent(person) or not _CHILD.match(person.role.strip()):
             return person
         if not MIDDLE_AGED.search(person.look) or _AGED.search(person.look):
             return person
         look = MIDDLE_AGED.sub(lambda m: "年轻" if has_cjk(m.group(0)) else "young", person.look)
-        look = _GREYING.sub("", look).strip(" ，,")
-        return person.model_copy(update={"look": re.sub(r"\b([Aa]) (?=young)", r"\1 ", look)})
+        return person.model_copy(update={"look": _GREYING.sub("", look).strip(" ，,")})
 
     return [younger(p) for p in profiles]
