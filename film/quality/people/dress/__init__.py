@@ -1,0 +1,29 @@
+"""Clothes: who may wear what (:mod:`.children`), and what a wardrobe line is (:mod:`.worn`)."""
+
+from film.presence import is_animal
+from film.quality.people.dress.children import (
+    child_look,
+    child_wardrobe,
+    grown_for_idea,
+    is_child,
+    is_grandchild,
+    mens_wear,
+)
+from film.quality.people.dress.worn import (
+    scene_without_carried_wardrobe,
+    wardrobe_of,
+    without_carried_wardrobe,
+)
+
+__all__ = [
+    "child_look",
+    "child_wardrobe",
+    "grown_for_idea",
+    "is_animal",
+    "is_child",
+    "is_grandchild",
+    "mens_wear",
+    "scene_without_carried_wardrobe",
+    "wardrobe_of",
+    "without_carried_wardrobe",
+]
