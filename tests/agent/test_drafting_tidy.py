@@ -339,6 +339,23 @@ def test_things_carried_are_no_wardrobe() -> None:
     assert drummer == "Denim shirt, black jeans"
 
 
+def test_a_wardrobe_of_things_only_becomes_the_clothes_the_look_names() -> None:
+    """Recorded (craft bench, en-spoof-scooter, 2026-12-02): the rider's and the karaoke
+    girl's wardrobes listed their scooter and their machines, detail by detail."""
+    look = "A middle-aged man with a beard, wearing a black jacket and jeans. He has short hair."
+    scooter = "A red second-hand scooter with a sleek design, a broken handlebar, and a pedal."
+    assert wardrobe_of(look, scooter) == "a black jacket and jeans"
+    machines = "A karaoke machine, a record player, and a microphone."
+    assert wardrobe_of(look, machines) == "a black jacket and jeans"
+    assert wardrobe_of("a tall man", machines) == ""
+    assert wardrobe_of("a tall man", "gray suit and tie, old bus keys") == "gray suit and tie"
+    # What is worn stays, with its details: a pendant on a hanfu, 玉佩 at the waist.
+    hanfu = "a flowing white hanfu with a jade pendant"
+    assert wardrobe_of("a young woman", hanfu) == hanfu
+    assert wardrobe_of("书生", "青色长衫，腰间挂着一块玉佩") == "青色长衫，腰间挂着一块玉佩"
+    assert wardrobe_of("快递员", "深蓝色快递制服，头盔") == "深蓝色快递制服，头盔"
+
+
 def test_a_speaker_named_by_role_or_with_the_is_the_bible_person() -> None:
     """Recorded: "THE KEEPER" and "The baker" each became a second bible entry."""
     from agent.drafting.converters import to_scene

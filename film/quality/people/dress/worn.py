@@ -43,11 +43,14 @@ def wardrobe_of(look: str, wardrobe: str) -> str:
     """
     if _NOT_WORN.match(wardrobe.strip()):
         return ""  # "props: 书包、笔", "No props needed.": not clothes (props are their own field)
-    if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
-        return _without_hair(wardrobe)
     match = _WEARING.search(look)
-    worn = (match.group(1) or match.group(2) or "").strip(" ,.") if match else ""
-    return worn or wardrobe
+    named = (match.group(1) or match.group(2) or "").strip(" ,.") if match else ""
+    if " ".join(wardrobe.split()).lower() != " ".join(look.split()).lower():
+        worn = _without_hair(wardrobe)
+        # Things only ("A karaoke machine, a record player, and a microphone"): the
+        # clothes the look names, if it names any.
+        return worn or (named if wardrobe.strip() else "")
+    return named or wardrobe
 
 
 #: A list item of a wardrobe that is hair, not clothes ("White shirt, brown hair", "黑色短发").
@@ -59,10 +62,43 @@ _HAIR_ITEM = re.compile(
 _OBJECT_ITEM = re.compile(
     r"\b(?:scooters?|bikes?|bicycles?|motorbikes?|motorcycles?|cars?|bus|phones?|smartphones?|"
     r"cameras?|laptops?|books?|notebooks?|drums?|drumsticks?|guitars?|umbrellas?|letters?|"
-    r"boxe?s?|cups?|trays?|pens?|brush(?:es)?)$"
-    r"|(?:电动车|自行车|摩托车|单车|汽车|手机|相机|电脑|笔记本|书本?|鼓槌?|吉他|雨伞|信|盒子|杯子|画笔|毛笔)$",
+    r"boxe?s?|cups?|trays?|pens?|brush(?:es)?|keys?|machines?|players?|microphones?|tires?|"
+    r"tyres?|paint|handlebars?|pedals?|speakers?|radios?|tools?)\b"
+    r"|电动车|自行车|摩托车|单车|汽车|手机|相机|电脑|笔记本|书本?|鼓槌?|吉他|雨伞|信|盒子|杯子|画笔|毛笔"
+    r"|钥匙|机器|音响|话筒|麦克风|轮胎",
     re.I,
 )
+#: Words that name what is worn, or how: a wardrobe item with none of them is a thing.
+_CLOTHES = re.compile(
+    r"\b(?:t-?shirts?|tees?|shirts?|blouses?|jackets?|(?:over|rain|lab )?coats?|suits?|ties?|"
+    r"dress(?:es)?|skirts?|jeans|trousers|pants|shorts|slacks|sweaters?|jumpers?|hoodies?|"
+    r"cardigans?|vests?|waistcoats?|uniforms?|robes?|gowns?|hanfu|qipao|cheongsam|kimonos?|"
+    r"tunics?|aprons?|scarf|scarves|shawls?|cloaks?|capes?|hats?|caps?|helmets?|beanies?|"
+    r"hoods?|headbands?|headscarf|turbans?|veils?|shoes?|sneakers?|trainers|boots?|sandals?|"
+    r"slippers?|heels|loafers|socks?|stockings|tights|leggings|gloves?|mittens?|glasses|"
+    r"sunglasses|spectacles|goggles|belts?|sash(?:es)?|armou?r|overalls|jumpsuits?|blazers?|"
+    r"windbreakers?|parkas?|anoraks?|pyjamas|pajamas|nightgowns?|sleeves?|collars?|"
+    r"earrings?|necklaces?|bracelets?|bangles?|(?:wrist)?watch|rings?|pendants?|brooch(?:es)?|"
+    r"hairpins?|ribbons?|masks?|outfits?|clothes|clothing|attire|costumes?|garb|\w*wear|"
+    r"tops?|polo|tracksuits?|scrubs|backpacks?|satchels?|bags?|purses?|handbags?|badges?|"
+    r"lanyards?|wigs?|crowns?|tiaras?|leather|denim|linen|silk|cotton|wool(?:len)?|knit|"
+    r"fleece|embroidered|plaid|striped|floral|style|casual|formal|traditional)\b"
+    r"|[衣裤裙鞋靴帽袍衫褂袄服巾袜甲装冠簪钗坠镯领扣布绸缎纱绣]|眼镜|墨镜|项链|戒指|耳环"
+    r"|手表|手套|外套|披风|披肩|斗篷|背包|书包|发带|发饰|头饰|丝带|面纱|口罩|面具|T恤|牛仔|斗笠"
+    r"|休闲|正式|简约|朴素|风格|色系",
+    re.I,
+)
+
+
+def _is_thing(item: str, any_clothes: bool) -> bool:
+    """Whether a wardrobe ``item`` is a thing, not clothes.
+
+    It names nothing worn, and either names a thing or sits in a wardrobe that names
+    nothing worn at all ("a broken handlebar" beside the scooter).
+    """
+    if _CLOTHES.search(item):
+        return False
+    return bool(_OBJECT_ITEM.search(item)) or not any_clothes
 
 
 def _without_hair(wardrobe: str) -> str:
@@ -71,18 +107,18 @@ def _without_hair(wardrobe: str) -> str:
     The wardrobe becomes the costume prompt and the drawn clothes: hair in it put a
     retired driver's "brown hair" on his shirt, and a scooter in it dressed the rider in
     one. Things carried belong to the props. A wardrobe of hair only stays; one of things
-    only is no wardrobe.
+    only is no wardrobe (:func:`wardrobe_of` then takes the clothes the look names).
     """
-    items = [item for item in re.split(r"\s*[,，、;；]\s*", wardrobe.strip()) if item]
-    kept = [
-        item
-        for item in items
-        if not _HAIR_ITEM.match(item.strip(" .")) and not _OBJECT_ITEM.search(item.strip(" .。"))
-    ]
-    if len(kept) == len(items):
+    items = [item.strip(" .。") for item in re.split(r"\s*[,，、;；]\s*", wardrobe.strip())]
+    items = [re.sub(r"^(?:and|with)\s+", "", item, flags=re.I) for item in items if item]
+    any_clothes = bool(_CLOTHES.search(wardrobe))
+    hair = [bool(_HAIR_ITEM.match(item)) for item in items]
+    things = [not h and _is_thing(item, any_clothes) for item, h in zip(items, hair, strict=True)]
+    if not any(hair) and not any(things):
         return wardrobe
+    kept = [item for item, h, t in zip(items, hair, things, strict=True) if not h and not t]
     if not kept:
-        return "" if all(_OBJECT_ITEM.search(item.strip(" .。")) for item in items) else wardrobe
+        return "" if all(things) else wardrobe
     joiner = "、" if CJK_RUN.search(wardrobe) else ", "
     return joiner.join(kept)
 
