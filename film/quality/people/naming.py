@@ -78,6 +78,25 @@ def _idea_label(name: str, idea: str) -> bool:
     return len(words) >= 2 and name.isascii() and all(word in said for word in words)
 
 
+#: The last word of an English job phrase: "Karaoke Player", "Night Watchman", "Street Artist".
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|dj|guard|chef|clerk|cook|maid)$")
+
+
+def _job_phrase(name: str, role: str, idea: str) -> bool:
+    """Whether an English ``name`` is a job said as a phrase, not a person's name.
+
+    Recorded (craft bench, en-spoof-scooter, 2026-12-02): the karaoke girl was cast as
+    "Karaoke Player" (role "Karaoke DJ"), and every cue read so. A phrase is a job when
+    its last word is an agent noun and its other words are the role's or the idea's own:
+    "Tom Miller" keeps his name, since "tom" is neither.
+    """
+    words = re.findall(r"[a-z'-]+", name.lower())
+    if len(words) < 2 or not name.isascii() or not _AGENT_NOUN.search(words[-1]):
+        return False
+    said = set(re.findall(r"[a-z'-]+", f"{role} {idea}".lower()))
+    return all(word in said for word in words[:-1])
+
+
 def real_names(
     names: Sequence[str], language: str, idea: str = "", roles: Sequence[str] = ()
 ) -> list[str]:
@@ -98,11 +117,12 @@ def real_names(
     spare = [n for n in _REAL_NAMES["zh" if language == "zh" else "en"] if n.lower() not in taken]
     renamed: list[str] = []
     jobs = {name for name, role in zip(names, roles, strict=False) if job_as_name(name, role)}
-    for name in names:
+    for name, role in zip(names, [*roles, *[""] * len(names)], strict=False):
         stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES
             or numbered_base(name)
             or _idea_label(name, idea)
+            or _job_phrase(name, role, idea)
         )
         if stand_in and spare:
             renamed.append(spare.pop(0))

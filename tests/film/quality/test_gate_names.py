@@ -265,3 +265,17 @@ def test_a_stand_in_renamed_is_renamed_in_its_voice_too() -> None:
     _, renamed = mended_bible(idea, [girl, stand_in], "zh")
     assert renamed.name != "张三" and "张三" not in renamed.voice
     assert renamed.voice == f"{renamed.name}的声音活泼而开朗"
+
+
+def test_a_job_said_as_a_phrase_is_a_stand_in_but_a_surname_is_not() -> None:
+    """Recorded (craft bench, en-spoof-scooter, 2026-12-02): "Karaoke Player", role "Karaoke
+    DJ", was a cue through the whole film."""
+    from film.quality.people.naming import real_names
+
+    idea = "A food delivery rider's second-hand scooter plays karaoke at every red light."
+    names = ["Sam", "Karaoke Player", "Tom Miller", "Night Watchman"]
+    roles = ["the rider", "Karaoke DJ", "the neighbour", "night watchman at the depot"]
+    renamed = real_names(names, "en", idea, roles)
+    assert renamed[0] == "Sam" and renamed[2] == "Tom Miller"
+    assert renamed[1] not in names and renamed[3] not in names
+    assert len(set(renamed)) == 4
