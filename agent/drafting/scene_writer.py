@@ -46,7 +46,7 @@ from film.quality.names import name_problem
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.dress import scene_without_carried_wardrobe
-from film.quality.people.pronouns import own_pronouns
+from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.arc import idea_arc
@@ -233,7 +233,8 @@ class SceneWriter:
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
             # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
             # screen when the speech after it became a cue (2026-12-01).
-            new = group_lines_to_action(speech_to_dialogue(mend_edges(new), self.cast), self.cast)
+            spoken = speakers_named(mend_edges(new), list(zip(self.cast, self.roles, strict=True)))
+            new = group_lines_to_action(speech_to_dialogue(spoken, self.cast), self.cast)
             new = scene_without_carried_wardrobe(new, self.wardrobes)
             new = keep_to_beat(mend_edges(new), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)

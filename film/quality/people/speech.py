@@ -139,6 +139,11 @@ def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLin
     return ("", DialogueLine(speaker=who, text=text)) if text else None
 
 
+def is_speech(action: str, people: Sequence[str]) -> bool:
+    """Whether ``action`` is one of ``people`` speaking, as :func:`speech_to_dialogue` reads it."""
+    return (_zh_line(action, people) or _en_line(action, people)) is not None
+
+
 #: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."
 _CALLED = re.compile(r"^\s*(?:[,，:：!！?？。.、…]|$)")
 _ONLY_PUNCTUATION = re.compile(r"[\s,，:：!！?？。.、…]+")

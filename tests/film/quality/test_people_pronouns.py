@@ -43,3 +43,32 @@ def test_chinese_pronouns_follow_the_grandmother() -> None:
     )
     mended = own_pronouns(scene, [("奶奶", "奶奶"), ("小明", "孙子")])
     assert mended.action == ["奶奶坐在桌边，她慢慢包着饺子。"]
+
+
+def test_speech_that_opens_on_a_pronoun_becomes_its_only_speakers_line() -> None:
+    """Recorded (craft bench, The Last Bus Home, 2026-12-02): "He says, '…'" stayed action."""
+    from film.quality.people.pronouns import speakers_named
+    from film.quality.people.speech import speech_to_dialogue
+
+    people = [("Grandfather", "The retired bus driver"), ("Sam", "The granddaughter")]
+    scene = Scene(
+        number=1,
+        place="Bus stop",
+        characters=["Grandfather", "Sam"],
+        action=[
+            "The grandfather sits in his old bus.",
+            "He says, 'I've been driving this route for over 20 years.'",
+            "He gestures to the city.",
+        ],
+    )
+    spoken = speech_to_dialogue(speakers_named(scene, people), ["Grandfather", "Sam"])
+    assert spoken.action == ["The grandfather sits in his old bus.", "He gestures to the city."]
+    assert [(line.speaker, line.text) for line in spoken.dialogue] == [
+        ("Grandfather", "I've been driving this route for over 20 years.")
+    ]
+    zh = Scene(number=1, place="家", characters=["奶奶", "小明"], action=["她笑着说：“多吃点。”"])
+    named = speakers_named(zh, [("奶奶", "奶奶"), ("小明", "孙子")])
+    assert named.action == ["奶奶笑着说：“多吃点。”"]
+    # Two men in the scene: who "he" is cannot be known, and the line stays.
+    two = scene.model_copy(update={"characters": ["Grandfather", "Jack"]})
+    assert speakers_named(two, [*people, ("Jack", "his son")]) == two
