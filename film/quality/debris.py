@@ -19,6 +19,22 @@ from film.quality.text import SPACED_CJK, shorten
 
 _I = re.IGNORECASE
 
+#: The model speaking as an assistant, written as a line: LINDA "I'm sorry, but I can't
+#: assist with that." (craft bench, lighthouse, 2026-12-02), "请告诉我你需要什么命令" (the
+#: night market, 2026-12-02). Nobody in a film says it; the line mends strike it.
+ASSISTANT_SPEAK = re.compile(
+    r"\b(?:I'?m sorry,? but )?I (?:can(?:no|')t|am unable to) (?:assist|help)(?: you)? with "
+    r"(?:that|this)"
+    r"|^(?:sure|certainly|of course),? I can help (?:you )?with (?:that|this)"
+    r"|^I'?m sorry,? but I don'?t (?:recognize|understand) (?:your|the|that)\b"
+    # A clerk may ask "How can I help you?"; nobody in a film asks for a command.
+    r"|\bas an AI\b|\b(?:an? )?(?:AI )?language model\b|\bwhat command\b"
+    r"|抱歉，?我(?:无法|不能)(?:协助|帮助|完成)(?:这个|此)"
+    r"|你需要什么命令|请告诉我你的(?:指令|命令)"
+    r"|作为(?:一个)?(?:AI|人工智能|语言模型)",
+    re.IGNORECASE,
+)
+
 #: Phrases of the scene prompts (``agent.prompts.texts``: scene, extend, shorten, turns and
 #: the arc notes) that no story says.
 _TASK_ECHO = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from film.language import CJK
+from film.quality.debris import ASSISTANT_SPEAK
 from film.quality.mend.speeches import comma_run_sentences, own_words
 from film.quality.text import SPACED_CJK
 from film.screenplay import Scene
@@ -237,16 +238,6 @@ def without_hedge(line: str) -> str:
     return kept if kept and kept != line.strip() and re.search(r"\w", kept) else line
 
 
-#: The model refusing its task, written as a line: LINDA "I'm sorry, but I can't assist with
-#: that." (craft bench, lighthouse, 2026-12-02). Nobody in the film says it.
-_REFUSAL = re.compile(
-    r"\b(?:I'?m sorry,? but )?I (?:can(?:no|')t|am unable to) (?:assist|help)(?: you)? with "
-    r"(?:that|this)"
-    r"|^(?:sure|certainly|of course),? I can help (?:you )?with (?:that|this)"
-    r"|^I'?m sorry,? but I don'?t (?:recognize|understand) (?:your|the|that)\b"
-    r"|抱歉，?我(?:无法|不能)(?:协助|帮助|完成)(?:这个|此)",
-    re.IGNORECASE,
-)
 #: Function words the model wrote twice ("我每天都都在尝试", night market, 2026-12-02); none
 #: of them doubles in a word, unlike 的的确确, 实实在在 or 不了了之.
 _DOUBLED = re.compile(r"(都|就|也|把|被|和)\1")
@@ -300,7 +291,7 @@ def mend_edges(scene: Scene) -> Scene:
             )
         )
         and not _ABOUT_THE_FILM.search(mended)
-        and not _REFUSAL.search(mended)
+        and not ASSISTANT_SPEAK.search(mended)
         and not spoken_action(mended)
     ] or scene.action[:1]
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
@@ -309,7 +300,7 @@ def mend_edges(scene: Scene) -> Scene:
         for line in scene.dialogue
         # A cue that is only someone's name ("偷外卖的贼: 保安大爷", 2026-12-02) says nothing.
         if line.text.strip(" ，,。.!！?？…").casefold() not in names
-        and not _REFUSAL.search(line.text)
+        and not ASSISTANT_SPEAK.search(line.text)
     ]
     visual = whole_clauses(clean_edges(scene.visual)) if scene.visual.strip() else scene.visual
     visual = _whole_note(

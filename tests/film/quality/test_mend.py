@@ -735,6 +735,14 @@ def test_what_the_second_reader_marked_on_2026_12_02_is_mended() -> None:
     helper = DialogueLine(speaker="Linda", text="Sure, I can help you with that.")
     assistant = cliff.model_copy(update={"dialogue": [helper, *cliff.dialogue[1:]]})
     assert [line.speaker for line in mend_edges(assistant).dialogue] == ["Tom"]
+    # Night market (2026-12-02): the assistant asking for a command; a clerk's offer stays.
+    for said in ("请告诉我你需要什么命令。", "As an AI, I cannot write that."):
+        asked = DialogueLine(speaker="Linda", text=said)
+        speaking = cliff.model_copy(update={"dialogue": [asked, *cliff.dialogue[1:]]})
+        assert [line.speaker for line in mend_edges(speaking).dialogue] == ["Tom"]
+    clerk = DialogueLine(speaker="Linda", text="How can I help you?")
+    shop = cliff.model_copy(update={"dialogue": [clerk, *cliff.dialogue[1:]]})
+    assert mend_edges(shop) == shop
     # Street dance: a speech in the action, its verb any "…道".
     living = Scene(
         number=1,
