@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.copying import GuidelinePhrases, recites_idea, without_thing
+from film.quality.copying import GuidelinePhrases, lifted, recites_idea, without_thing
 from film.quality.debris import echoes_prompt
 from film.quality.mend.lines import rewritten
 from film.screenplay import Scene
@@ -38,7 +38,12 @@ def drop_copied_lines(
     action = [
         line
         for line in scene.action
-        if not (phrases and phrases.copied(line)) and not echoes_prompt(line)
+        if not (phrases and phrases.copied(line))
+        and not echoes_prompt(line)
+        # A menu of short clauses escapes the phrase index, pasted whole it is a copy: "The
+        # drumming drops to near silence at the crisis, and rising to a full, warm theme at
+        # the climax." (craft bench, the drummer, 2026-12-02), the guide's music advice.
+        and not (guidelines and lifted(line, guidelines))
     ] or scene.action
     dialogue = [
         d
@@ -46,6 +51,7 @@ def drop_copied_lines(
         if not (phrases and phrases.copied(d.text))
         and not recites_idea(d.text, idea)
         and not echoes_prompt(d.text)
+        and not (guidelines and lifted(d.text, guidelines))
     ] or scene.dialogue
     if action == scene.action and dialogue == scene.dialogue:
         return scene

@@ -445,6 +445,23 @@ def test_a_line_copied_from_the_worked_example_is_struck_not_asked_again() -> No
     assert drop_copied_lines(mended, example) is mended
 
 
+def test_a_guideline_sentence_pasted_whole_into_the_action_is_struck() -> None:
+    """Recorded (craft bench, the drummer, 2026-12-02): the guide's music advice as action."""
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import Scene
+
+    guide = (
+        "Minimal piano or strings in the struggle, building with percussion through the "
+        "montage, dropping to near silence at the crisis, and rising to a full, warm theme "
+        "at the climax. Resist wall-to-wall epic music.",
+    )
+    pasted = "The drumming drops to near silence at the crisis, and rising to a full, warm theme."
+    scene = Scene(number=3, place="Gym", action=["Sam sits at the drums.", pasted])
+    assert drop_copied_lines(scene, guide).action == ["Sam sits at the drums."]
+    own = scene.model_copy(update={"action": ["Sam sits at the drums.", "The gym goes quiet."]})
+    assert drop_copied_lines(own, guide) is own
+
+
 def test_a_chinese_bible_entry_keeps_its_chinese_clauses() -> None:
     """Recorded: "中年， dressed in a traditional robe with a cap and a bowtie" refused a film."""
     from film.language import chinese_clauses
