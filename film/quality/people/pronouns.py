@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
+from film.quality.people.ages import own_role
 from film.quality.people.sexes import FEMALE, MALE, own_sex, sex_of
 from film.quality.people.speech import is_speech
 from film.screenplay import Scene
@@ -96,27 +97,61 @@ _OPENING_PRONOUN = {
 }
 
 
+def _aliases(present: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """What one present person alone may be called by at a line's start, and their name.
+
+    A Chinese name's tail ("画师" of 宫廷画师) and a role's own word ("画师", "the painter"):
+    recorded (craft bench, the painter, 2026-12-02), "画师回答：'…'" stayed action beside
+    cues of 宫廷画师. A word two people share names nobody.
+    """
+    found: dict[str, set[str]] = {}
+    for name, role in present:
+        own_zh, own_en = own_role(role)
+        words = {name[i:] for i in range(1, len(name) - 1)} if has_cjk(name) else set()
+        words |= {own_zh.strip()} if has_cjk(own_zh) else set()
+        english = re.findall(r"[A-Za-z]+", own_en)
+        words |= {f"The {english[-1].lower()}"} if english and not has_cjk(role) else set()
+        for word in words - {name}:
+            if len(word) >= 2:
+                found.setdefault(word, set()).add(name)
+    return {word: names.pop() for word, names in found.items() if len(names) == 1}
+
+
 def speakers_named(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
-    """``scene`` whose action lines of speech that open on "He"/"She" open on the name.
+    """``scene`` whose action lines of speech open on the speaker's name.
 
     Recorded (craft bench, The Last Bus Home, 2026-12-02): "He says, 'I've been driving
     this route for over 20 years…'" stood in the action, lettered on the picture and never
     voiced, since speech moves to the dialogue only from a named speaker
-    (:func:`.speech.speech_to_dialogue`). The pronoun is named only when one person of
-    its sex is in the scene; a line that is not speech is left as written.
+    (:func:`.speech.speech_to_dialogue`). "He"/"She" is named only when one person of its
+    sex is in the scene, a short name or role only when it is one person's
+    (:func:`_aliases`); a line that is not speech is left as written.
     """
     present = [(name, role) for name, role in people if name in scene.characters and name.strip()]
-    action = list(scene.action)
+    openings: list[tuple[re.Pattern[str], str]] = []
     for sex, opening in _OPENING_PRONOUN.items():
         alike = [name for name, role in present if (own_sex(name, role) or sex_of(role)) == sex]
-        if len(alike) != 1:
-            continue
-        speaker = alike[0]
-        for index, line in enumerate(action):
+        if len(alike) == 1:
+            openings.append((opening, alike[0]))
+    for alias, name in sorted(_aliases(present).items(), key=lambda item: -len(item[0])):
+        openings.append(
+            (
+                re.compile(
+                    rf"^\s*{re.escape(alias)}(?![\w])"
+                    if alias.isascii()
+                    else rf"^\s*{re.escape(alias)}"
+                ),
+                name,
+            )
+        )
+    action = list(scene.action)
+    for index, line in enumerate(action):
+        for opening, speaker in openings:
             opened = opening.match(line)
             named = f"{speaker}{line[opened.end() :]}" if opened else line
             if named != line and is_speech(named, [speaker]):
                 action[index] = named
+                break
     if action == scene.action:
         return scene
     return scene.model_copy(update={"action": action})

@@ -72,3 +72,35 @@ def test_speech_that_opens_on_a_pronoun_becomes_its_only_speakers_line() -> None
     # Two men in the scene: who "he" is cannot be known, and the line stays.
     two = scene.model_copy(update={"characters": ["Grandfather", "Jack"]})
     assert speakers_named(two, [*people, ("Jack", "his son")]) == two
+
+
+def test_speech_under_a_short_name_or_role_is_its_one_persons_line() -> None:
+    """Recorded (craft bench, the painter, 2026-12-02): "画师回答：…" beside cues of 宫廷画师."""
+    from film.quality.people.pronouns import speakers_named
+    from film.quality.people.speech import speech_to_dialogue
+
+    cast = ["宫廷画师", "公主"]
+    scene = Scene(
+        number=1,
+        place="画廊",
+        characters=cast,
+        action=["画师回答：“好好的，公主，我们继续吧。”", "画师坐在画廊的一角。"],
+    )
+    spoken = speech_to_dialogue(
+        speakers_named(scene, [("宫廷画师", "画师"), ("公主", "读者")]), cast
+    )
+    assert spoken.action == ["画师坐在画廊的一角。"]
+    assert [(d.speaker, d.text) for d in spoken.dialogue] == [
+        ("宫廷画师", "好好的，公主，我们继续吧。")
+    ]
+    keeper = Scene(
+        number=1,
+        place="Lamp",
+        characters=["Tom", "Linda"],
+        action=["The keeper says, 'Forty years.'"],
+    )
+    people = [("Tom", "the lighthouse keeper"), ("Linda", "his wife")]
+    assert speakers_named(keeper, people).action == ["Tom says, 'Forty years.'"]
+    # Two keepers: the word names nobody.
+    two = [("Tom", "the lighthouse keeper"), ("Linda", "the assistant keeper")]
+    assert speakers_named(keeper, two) == keeper
