@@ -77,7 +77,10 @@ _AGREES = re.compile(
     # "你先去试试看", and the father's "那太棒了！" to "我想要去学街舞" in scene 1 of 3 (爸爸的
     # 街舞梦想, 2026-12-02): a yes said as praise, the moment the son asks.
     r"|你(?:先|就)?去(?:吧|试试)|^(?:那|这)?(?:真是)?太(?:棒|好)了(?=[！!。，,]|$)"
-    r"|^(?:that's|that is|sounds) (?:great|wonderful|amazing)\b",
+    r"|^(?:that's|that is|sounds) (?:great|wonderful|amazing)\b"
+    # "那我们就从今天开始吧。", the street-dance father in scene 1 of 3 (2026-12-02): a "so
+    # then" that starts it at once is a yes.
+    r"|^那(?:我们|你)?就?从(?:今天|明天|现在)(?:起|开始)|你就?去学吧",
     re.I,
 )
 _NOT_BEFORE = re.compile(

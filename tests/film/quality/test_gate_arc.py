@@ -97,6 +97,9 @@ def test_a_yes_before_the_turn_is_early_and_a_no_is_not() -> None:
     assert agrees("那太棒了！不过，你得先学习一些基本的技能。") and agrees("好啊，你先去试试看。")
     assert agrees("That's great, son.")
     assert not agrees("这道菜太好了吧") and not agrees("他觉得太棒了！")
+    # A "so then" that starts it at once (the street-dance father, scene 1 of 3, 18:07).
+    assert agrees("那我们就从今天开始吧。") and agrees("那你就去学吧。")
+    assert not agrees("我从今天开始练习。")
 
 
 def test_meeting_when_the_idea_says_never_is_caught_and_not_meeting_is_fine() -> None:
