@@ -69,6 +69,30 @@ def _without_unknown_calls(text: str, names: Sequence[str]) -> str:
     return _CALL_AT_END.sub(at_end, text)
 
 
+#: What may follow a stranger's name as their title: "林晓老师" is called "老师".
+_ZH_TITLE = r"(?:老师|同学|姐姐?|哥哥?|阿姨|叔叔|奶奶|爷爷|师傅|医生|小姐|先生)"
+_ZH_THANKS = r"(?:谢谢|感谢|多谢|对不起|辛苦了?)"
+
+
+def _without_strangers(text: str, strangers: Sequence[str]) -> str:
+    """``text`` with no word of the worked example's people; "" when it is about them.
+
+    Recorded (craft bench, the night market, 18:07): "谢谢林晓老师" thanked the example's
+    林晓, whom no film casts. With a title the title stays ("谢谢老师"), after thanks the
+    name is "you" ("谢谢你"); a line that still names them is about nobody, and goes.
+    """
+    for name in strangers:
+        if name.isascii():
+            if re.search(rf"\b{re.escape(name)}\b", text, re.I):
+                return ""
+            continue
+        text = re.sub(rf"{re.escape(name)}(?={_ZH_TITLE})", "", text)
+        text = re.sub(rf"({_ZH_THANKS}){re.escape(name)}", r"\1你", text)
+        if name in text:
+            return ""
+    return text
+
+
 def called_by_their_names(
     scene: Scene, people: Sequence[tuple[str, str]], strangers: Collection[str] = ()
 ) -> Scene:
@@ -77,7 +101,7 @@ def called_by_their_names(
     ``people`` is the bible's (name, role) pairs. ``strangers`` are names known to be
     nobody in any film (the worked example's Nora and 林晓: the Qinghai photographer thanked
     "林晓" at his dawn, 2026-12-01); a call to one goes in Chinese too. A line left with no
-    word goes.
+    word goes, and so does one that still speaks of a stranger (:func:`_without_strangers`).
     """
     cast = {name.casefold() for name, _role in people}
     unknown = [name for name in strangers if name.casefold() not in cast]
@@ -92,6 +116,7 @@ def called_by_their_names(
     for line in scene.dialogue:
         text = _without_unknown_calls(line.text, names)
         text = without_calls(text, [*unknown, *titles.get(line.speaker.lower(), ())])
+        text = _without_strangers(text, unknown)
         text = text.strip()
         if re.search(r"\w", text):
             dialogue.append(line if text == line.text else line.model_copy(update={"text": text}))

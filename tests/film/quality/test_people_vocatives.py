@@ -104,3 +104,21 @@ def test_one_helper_removes_a_call_at_either_edge_in_both_languages() -> None:
     assert without_calls("公主，你看到那张纸条了吗？", ["公主"]) == "你看到那张纸条了吗？"
     # A longer word that starts with the name is not a call to it.
     assert without_calls("Mama, look. Thanks, Mama.", ["Ma"]) == "Mama, look. Thanks, Mama."
+
+
+def test_the_worked_examples_people_are_nobody_a_line_speaks_of() -> None:
+    """Recorded (craft bench, the night market, 18:07): "谢谢林晓老师" for the example's 林晓."""
+    from film.screenplay import DialogueLine, Scene
+
+    said = ["谢谢林晓老师！", "谢谢林晓！", "我告诉林晓了。", "我要努力。", "I told Nora about it."]
+    scene = Scene(
+        number=1,
+        place="夜市",
+        characters=["小美"],
+        dialogue=[DialogueLine(speaker="小美", text=text) for text in said],
+    )
+    mended = called_by_their_names(scene, [("小美", "卖煎饼的女孩")], {"nora", "林晓"})
+    assert [line.text for line in mended.dialogue] == ["谢谢老师！", "谢谢你！", "我要努力。"]
+    # Cast under that name, she is somebody.
+    cast = called_by_their_names(scene, [("小美", "女孩"), ("林晓", "老师")], {"nora", "林晓"})
+    assert [line.text for line in cast.dialogue][:3] == said[:3]
