@@ -8,6 +8,7 @@ the draft, and shows the user what it wrote before the next stage starts.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from langchain_core.messages import AIMessage
@@ -56,6 +57,8 @@ from film.repair import RepairNote, deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
 _TITLE_MARKS = " \"'“”‘’《》「」【】*"
+
+log = logging.getLogger(__name__)
 
 
 def draft_screenplay(state: State) -> Screenplay:
@@ -258,9 +261,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         seconds=round(scene_budget_s(target, count)),
         plan=beat_plan(count, language, state.get("idea", "")),
         cast=("、" if language == "zh" else ", ").join(cast) or "-",
-    )
-
-    prompt += must_show(state.get("idea", ""), language)
+    ) + must_show(state.get("idea", ""), language)
     story = f"{state.get('idea', '')} {draft.get('logline', {}).get('setting_time', '')}"
 
     as_written: dict[int, list[BeatDraft]] = {}  # each accepted list's beats, repeats kept
@@ -308,6 +309,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         f"{i}. {b.interior}. {b.place.upper()} - {b.time_of_day}: {b.summary}"
         for i, b in enumerate(beats, start=1)
     )
+    log.info("outline:\n%s", listing)  # the craft bench reads beats beside their scenes
     message = say("outline_done", language, count=len(beats), seconds=seconds, beats=listing)
     return {
         "draft": _merge_draft(state, beats=[b.model_dump() for b in beats], scenes=[]),
