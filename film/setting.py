@@ -68,33 +68,59 @@ IN_HOME_ROOM = re.compile(
 )
 
 
+#: Other places a line puts its people in: "站在考试室门口", "at the train station".
+_PLACE_EN = (
+    r"office|classroom|library|hospital|station|school|shop|store|cafe|café|restaurant|"
+    r"market|gym|studio|hall|park|square|street|temple|palace|court|courtyard|inn|tavern|"
+    r"dormitory|dorm|ward|clinic|bakery|factory|warehouse|depot|stadium|theatre|theater"
+)
+_IN_PLACE = re.compile(
+    rf"\b(?:in|at|inside) the (?P<en>(?:[a-z]+\s)?(?:{_PLACE_EN}))\b"
+    r"|在(?P<zh>[\u4e00-\u9fff]{0,4}?(?:办公室|教室|宿舍|图书馆|医院|车站|公司|考场|考试室|"
+    r"会议室|体育馆|操场|学校|食堂|咖啡馆|餐馆|饭店|商店|超市|市场|夜市|公园|广场|街头|工厂|仓库|"
+    r"快递站|寺庙|宫殿|大殿|书房|画室|客栈|酒馆|病房|诊所|面包店|舞台|后台|排练室))"
+    r"(?=里|内|中|门口|前|外|旁|，|。|[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
+
+
+def _places_told(told: str) -> set[str]:
+    """Where ``told`` puts its people (在, "in the"): rooms of a home, else other places."""
+    # Only where they are (在, "in the"), not where they go (进, "into the").
+    found = [
+        m
+        for m in IN_HOME_ROOM.finditer(told)
+        if m.group("prep") in ("in", "inside") or m.group("zh_prep") == "在"
+    ]
+    rooms = {(m.group("en") or m.group("zh") or "").casefold() for m in found}
+    return rooms or {(m.group("en") or m.group("zh")).casefold() for m in _IN_PLACE.finditer(told)}
+
+
 def headed_where_told(scenes: list[Scene]) -> list[Scene]:
-    """``scenes`` whose heading is the room of a home their action puts them in.
+    """``scenes`` whose heading is the room or place their action puts them in.
 
     Recorded (craft bench, dumplings, 2026-12-02, 17:40): "INT. 外地上大学的宿舍" over
     "奶奶正在厨房里教他包饺子": the idea's dormitory as the heading, the kitchen in every
     line. Where the action puts its people in a room (在厨房, "in the kitchen") and never
     names the heading's place, the scene is in that room: at the place of another scene
-    in it ("奶奶的厨房"), else the room itself, indoors.
+    in it ("奶奶的厨房"), else the room itself, indoors. Other places count the same way
+    when no room does: the night market's last scene was headed "EXT. 夜市 - NIGHT" over
+    "小王站在考试室门口，看到自己的成绩单" (craft bench, 21:46).
     """
     fitted: list[Scene] = []
     for scene in scenes:
         told = " ".join(scene.action)
-        # Only where they are (在, "in the"), not where they go (进, "into the").
-        found = [
-            m
-            for m in IN_HOME_ROOM.finditer(told)
-            if m.group("prep") in ("in", "inside") or m.group("zh_prep") == "在"
-        ]
-        rooms = {(m.group("en") or m.group("zh") or "").casefold() for m in found}
+        rooms = _places_told(told)
         # A kitchen in "Grandma's house" is no contradiction: a home holds its rooms.
         home = re.search(r"\b(?:house|home|apartment|flat|cottage)\b|家|公寓", scene.place, re.I)
-        named = bool(home) or scene.place.casefold() in told.casefold()
+        homely = home and all(HOME_ROOM.search(room) for room in rooms)
+        named = bool(homely) or scene.place.casefold() in told.casefold()
         if len(rooms) != 1 or HOME_ROOM.search(scene.place) or named:
             fitted.append(scene)
             continue
         room = rooms.pop()
         there = next((s for s in scenes if room in s.place.casefold()), None)
         place = there.place if there else (room if not room.isascii() else room.capitalize())
-        fitted.append(scene.model_copy(update={"place": place, "interior": "INT"}))
+        inside = "INT" if HOME_ROOM.search(place) else interior_for(place, "INT")
+        fitted.append(scene.model_copy(update={"place": place, "interior": inside}))
     return fitted

@@ -1063,3 +1063,24 @@ def test_a_heading_the_action_never_names_is_the_room_it_puts_its_people_in() ->
     assert fitted[2] == school  # going into a room is no place to be
     assert fitted[3] == house  # a home holds its rooms
     assert fitted[4].place == "Kitchen"  # no scene there yet: the room itself
+
+
+def test_a_heading_the_action_never_names_is_the_place_it_puts_its_people_in() -> None:
+    """The heading "EXT. 夜市 - NIGHT" over "小王站在考试室门口" (craft bench, 21:46)."""
+    from film.screenplay import Scene
+    from film.setting import headed_where_told
+
+    exam = Scene(
+        number=6,
+        place="夜市",
+        interior="EXT",
+        action=["小王站在考试室门口，看到自己的成绩单。", "小王拿着成绩单走向办公室。"],
+    )
+    stall = Scene(number=2, place="夜市", interior="EXT", action=["小王坐在摊位旁，专心学习。"])
+    station = Scene(number=3, place="Bus stop", action=["Sam waits at the train station."])
+    named = Scene(number=4, place="Train station", action=["Sam waits at the train station."])
+    fitted = headed_where_told([exam, stall, station, named])
+    assert (fitted[0].place, fitted[0].interior) == ("考试室", "INT")
+    assert fitted[1] == stall  # nowhere else: the heading stands
+    assert fitted[2].place == "Train station"
+    assert fitted[3] == named  # the heading's own place is where they are
