@@ -114,7 +114,16 @@ def _whole_voice(voice: str) -> str:
     Recorded (by hand, 2026-12-02): "Energetic and enthusiastic, with a hint of". A Chinese
     hint may end on 的 ("低沉而温柔的") and is left whole.
     """
-    return whole_clauses(voice).rstrip(".") if voice.isascii() else voice
+    if not voice.isascii():  # "小王的声音特点：温柔、亲切" (craft bench, 21:46): a label
+        return re.sub(r"^[^，。：:]{0,8}的?声音(?:特点|特征)?[:：]\s*", "", voice)
+    voice = whole_clauses(voice).rstrip(". ,")
+    # "Soft and melodic, with a hint of a playful," (craft bench, 21:38): its noun cut off.
+    return _HINT_CUT.sub("", voice)
+
+
+_HINT_CUT = re.compile(
+    r",?\s*with (?:a )?(?:hint|touch) of (?:an? )?\w+(?:ful|ous|ive|al|ic|y|ing|ish|[ae]nt)$", re.I
+)
 
 
 def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:

@@ -906,6 +906,10 @@ def test_a_voice_cut_off_and_a_note_that_opens_on_the_task_are_mended() -> None:
     )
     assert _whole_voice("low, steady, serious") == "low, steady, serious"
     assert _whole_voice("低沉而温柔的") == "低沉而温柔的"
+    # Craft bench, 2026-12-02 21:38 and 21:46: a hint whose noun was cut off, and a label.
+    assert _whole_voice("Soft and melodic, with a hint of a playful,") == "Soft and melodic"
+    assert _whole_voice("Warm, with a hint of humour") == "Warm, with a hint of humour"
+    assert _whole_voice("小王的声音特点：温柔、亲切") == "温柔、亲切"
     scene = Scene(
         number=1,
         place="Bedroom",
