@@ -10,6 +10,7 @@ anew (:mod:`agent.drafting.rewrites`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from agent.drafting.converters import clean_place
 from agent.drafting.places import aboard, kept_confined, own_places
@@ -178,7 +179,9 @@ def _as_lead(summary: str, lead: str, cast: list[str]) -> str:
     return summary
 
 
-def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
+def in_idea_order(
+    beats: list[BeatDraft], idea: str, roles: Mapping[str, str] | None = None
+) -> list[BeatDraft]:
     """``beats`` whose summaries tell the idea's turn at its beat and not before.
 
     The exact fix of :func:`film.quality.story.arc.in_arc_order`, made before the gate
@@ -186,8 +189,10 @@ def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
     Who the turn reveals is cast in no beat before it: the guard's 橘猫, cast from the
     idea, stood beside him in scene 2 of 3 (craft bench, 2026-12-02, 17:23). Nor is the
     person an idea's goal is carried to before the last beat: the general took the letter
-    in scene 1 of 4.
+    in scene 1 of 4, and at 21:39, cast as "Alex" (role "general"), in beat 1 (``roles``:
+    the bible's role of each name).
     """
+    roles = roles or {}
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
     arc, goal = idea_arc(idea), idea_goal(idea)
     at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
@@ -196,7 +201,9 @@ def in_idea_order(beats: list[BeatDraft], idea: str) -> list[BeatDraft]:
         """Who the turn reveals, or whom the goal reaches, is in no beat before the end."""
         if index >= at:
             return beat.characters
-        later = [n for n in beat.characters if arc.reveals(n) or goal.met_at_end(n)]
+        later = [
+            n for n in beat.characters if arc.reveals(n) or goal.met_at_end(n, roles.get(n, ""))
+        ]
         return [n for n in beat.characters if n not in later] or beat.characters
 
     return [

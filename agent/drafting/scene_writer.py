@@ -246,10 +246,10 @@ class SceneWriter:
             )
             new = stays_inside(visual_of_its_own(new), beat.summary, self.brief.idea)
             new = without_example_place(in_its_room(new), self.brief.idea)
-            new = scene_before_turn(new, self.brief.idea, index, len(self.beats))
+            people = list(zip(self.cast, self.roles, strict=True))
+            new = scene_before_turn(new, self.brief.idea, index, len(self.beats), people)
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             new = with_seen_cast(new, self.cast)
-            people = list(zip(self.cast, self.roles, strict=True))
             new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             new = called_by_their_names(

@@ -106,18 +106,21 @@ def _as_sentence(text: str) -> str:
     return text if not text or text[-1] in "。！？.!?" else text + _stop(text)
 
 
-def scene_before_turn(scene: Scene, idea: str, index: int, count: int) -> Scene:
+def scene_before_turn(
+    scene: Scene, idea: str, index: int, count: int, people: Sequence[tuple[str, str]] = ()
+) -> Scene:
     """Scene ``index`` of ``count`` without the lines and clauses that tell the turn early.
 
     Recorded (猫抓贼, 2026-12-01): scene 1 of 3, whose beat only laid the traps, had the
     guard thank the cat for finding the next thief; 街舞的约定's scene 1 had "爸爸同意了小明
     去学街舞。" before the scene of his yes. A line keeps its other clauses; a scene keeps
     at least one line of each kind it had. An idea with no turn but a goal keeps its goal
-    for the end the same way (:func:`_scene_before_goal`).
+    for the end the same way (:func:`_scene_before_goal`); ``people`` is the bible as (name,
+    role), for whom the goal reaches.
     """
     arc = idea_arc(idea)
     if not arc.turn_told():
-        return _scene_before_goal(scene, idea, index, count)
+        return _scene_before_goal(scene, idea, index, count, people)
     if index >= arc.turn_at(count):
         return scene
     told = _each_line(
@@ -177,7 +180,9 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     return scene.model_copy(update={"action": [*scene.action, sentence]})
 
 
-def _scene_before_goal(scene: Scene, idea: str, index: int, count: int) -> Scene:
+def _scene_before_goal(
+    scene: Scene, idea: str, index: int, count: int, people: Sequence[tuple[str, str]]
+) -> Scene:
     """A scene before the last two without the sentences that say the goal already reached.
 
     A sentence goes, not the whole line; a line left with nothing goes; a scene keeps at
@@ -185,7 +190,7 @@ def _scene_before_goal(scene: Scene, idea: str, index: int, count: int) -> Scene
     """
     goal = idea_goal(idea)
     if goal.reaches and index < count - 1:  # whom it is carried to is met at the end
-        scene = _not_met_yet(scene, goal)
+        scene = _not_met_yet(scene, goal, [n for n, r in people if goal.met_at_end(n, r)])
     if not goal.terms or index >= count - 2:
         return scene
 
@@ -195,7 +200,7 @@ def _scene_before_goal(scene: Scene, idea: str, index: int, count: int) -> Scene
     return _each_line(scene, not_yet)
 
 
-def _not_met_yet(scene: Scene, goal: IdeaGoal) -> Scene:
+def _not_met_yet(scene: Scene, goal: IdeaGoal, names: Sequence[str] = ()) -> Scene:
     """``scene``, before the last, without the person the goal is carried to.
 
     Recorded (craft bench, the letter, 2026-12-02): the general took the letter in scene 1
@@ -205,11 +210,12 @@ def _not_met_yet(scene: Scene, goal: IdeaGoal) -> Scene:
     """
     # Where he is there and acting ("General approaches…", "…to see General approaching"),
     # not where he is spoken of ("the general who exiled her father").
-    word = re.escape(goal.reaches)
+    word = "|".join(re.escape(w) for w in sorted({goal.reaches, *names}, key=len, reverse=True))
     named = re.compile(
-        rf"^(?:the\s+)?{word}\b|\b{word}\s+(?!who\b|whose\b|that\b)[a-z]+(?:s|ing)\b"
+        rf"^(?:the\s+)?(?:{word})\b"
+        rf"|\b(?:{word})(?:['’]s\s+[a-z]+)?\s+(?!who\b|whose\b|that\b)[a-z]+(?:s|ing)\b"
         if goal.reaches.isascii()
-        else rf"^{word}",
+        else rf"^(?:{word})",
         re.I,
     )
 
@@ -222,8 +228,14 @@ def _not_met_yet(scene: Scene, goal: IdeaGoal) -> Scene:
         update={
             "action": action,
             "visual": visual,
-            "dialogue": [d for d in scene.dialogue if not goal.met_at_end(d.speaker)],
-            "characters": [n for n in scene.characters if not goal.met_at_end(n)],
+            "dialogue": [
+                d
+                for d in scene.dialogue
+                if d.speaker not in names and not goal.met_at_end(d.speaker)
+            ],
+            "characters": [
+                n for n in scene.characters if n not in names and not goal.met_at_end(n)
+            ],
         }
     )
 

@@ -90,18 +90,22 @@ class IdeaGoal:
     terms: tuple[str, ...] = ()
     reaches: str = ""
 
-    def met_at_end(self, name: str) -> bool:
-        """Whether ``name`` (a bible name) is the person the goal reaches: not met before.
+    def met_at_end(self, name: str, role: str = "") -> bool:
+        """Whether ``name`` (a bible name, of ``role``) is the person the goal reaches.
 
         Recorded (craft bench, the letter, 2026-12-02): the general took the sealed letter
-        from the swordswoman in scene 1 of 4, and there was no journey left to tell.
+        from the swordswoman in scene 1 of 4, and there was no journey left to tell. At
+        21:39 he was "Alex", role "general", and his car came for her in scene 1.
         """
         if not self.reaches or not name.strip():
             return False
-        return (
-            self.reaches in name
+        own = re.split(r"\b(?:who|that|which|whom|whose)\b", role, maxsplit=1)[0]
+        return any(
+            self.reaches in words
             if not self.reaches.isascii()
-            else (self.reaches in {w.lower() for w in re.findall(r"[A-Za-z]+", name)})
+            else (self.reaches in {w.lower() for w in re.findall(r"[A-Za-z]+", words)})
+            for words in (name, own.split("的")[-1])
+            if words
         )
 
     def told_in(self, text: str) -> bool:

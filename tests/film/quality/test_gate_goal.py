@@ -180,3 +180,28 @@ def test_whom_the_goal_is_carried_to_is_met_only_at_the_end() -> None:
     assert met_later.action == ["Elena holds the sealed letter."]
     assert [d.speaker for d in met_later.dialogue] == ["Elena"]
     assert scene_before_turn(first, LETTER, 3, 4) == first
+
+
+def test_whom_the_goal_reaches_is_known_by_role_too() -> None:
+    """At 21:39 the general was cast as "Alex", role "general", and his car came in scene 1."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.mend import scene_before_turn
+
+    letter = idea_goal(LETTER)
+    assert letter.met_at_end("Alex", "general") and not letter.met_at_end("Sam", "daughter")
+    assert not letter.met_at_end("Dad", "father, whom the general exiled")
+    roles = {"Sam": "young swordswoman", "Alex": "general"}
+    both = ["Sam", "Alex"]
+    beats = [BeatDraft(place="Pass", summary=f"Sam walks {n}.", characters=both) for n in "ab"]
+    ordered = in_idea_order(beats, LETTER, roles)
+    assert [b.characters for b in ordered] == [["Sam"], both]
+    first = Scene(
+        number=1,
+        place="Pass",
+        characters=both,
+        action=["Sam climbs.", "They see Alex's car approaching from behind."],
+        dialogue=[DialogueLine(speaker="Alex", text="Stop!")],
+    )
+    met_later = scene_before_turn(first, LETTER, 0, 3, list(roles.items()))
+    assert met_later.characters == ["Sam"] and met_later.action == ["Sam climbs."]
