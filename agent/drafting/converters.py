@@ -25,7 +25,6 @@ from agent.drafting.tidy import (
     look_alone,
     person_key,
     same_person,
-    voice_hint,
     whole_phrase,
     whole_sentences,
     without_again,
@@ -33,11 +32,12 @@ from agent.drafting.tidy import (
 from film.language import chinese_clauses
 from film.presence import animal_kinds
 from film.quality.coverage import PERSON_WORDS
-from film.quality.mend.edges import clean_edges, whole_clauses
+from film.quality.mend.edges import clean_edges
 from film.quality.names import TIME_WORDS
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
 from film.quality.people.naming import numbered_base, stand_ins_cast
+from film.quality.people.voice import not_a_name, voice_hint, whole_voice
 from film.quality.text import string_pieces, without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
@@ -86,44 +86,10 @@ _TASK_IN_ROLE = re.compile(
 )
 
 
-#: A voice that is somebody's full name: "Voice: Tom Hanks", "Meryl Streep", "Mr. Smith"
-#: (by hand, the ferryman, 2026-12-02). An actor is no hint to a speech synthesiser.
-_FULL_NAME = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z'’-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})$"
-)
-
-
-def _not_a_name(voice: str, names: frozenset[str]) -> str:
-    """``voice``, or "" when it is only a name (:data:`_FULL_NAME`, or one of ``names``).
-
-    Recorded (craft bench, 2026-12-02): "Voice: Sophia", one of the film's own people.
-    """
-    bare = voice.strip(" .。")
-    return "" if bare and (bare.lower() in names or _FULL_NAME.match(bare)) else voice
-
-
 #: A height in feet in a Chinese look, "身高约5英尺" (web app, 2026-12-02): nobody in the
 #: film's language measures so, and a 4-foot bride is no look to draw.
 _IMPERIAL_ZH = re.compile(r"身高(?:约|大约)?\s*[\d.]+\s*英尺(?:\s*[\d.]+\s*英寸)?[，,、；;]?")
 _PROP_SEAM = re.compile(r"\s*[”\"']\s*[，,]\s*[“\"']\s*")
-
-
-def _whole_voice(voice: str) -> str:
-    """An English voice hint without the clause it broke off on.
-
-    Recorded (by hand, 2026-12-02): "Energetic and enthusiastic, with a hint of". A Chinese
-    hint may end on 的 ("低沉而温柔的") and is left whole.
-    """
-    if not voice.isascii():  # "小王的声音特点：温柔、亲切" (craft bench, 21:46): a label
-        return re.sub(r"^[^，。：:]{0,8}的?声音(?:特点|特征)?[:：]\s*", "", voice)
-    voice = whole_clauses(voice).rstrip(". ,")
-    # "Soft and melodic, with a hint of a playful," (craft bench, 21:38): its noun cut off.
-    return _HINT_CUT.sub("", voice)
-
-
-_HINT_CUT = re.compile(
-    r",?\s*with (?:a )?(?:hint|touch) of (?:an? )?\w+(?:ful|ous|ive|al|ic|y|ing|ish|[ae]nt)$", re.I
-)
 
 
 def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]:
@@ -170,8 +136,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit
                 # and loafers") is clothing, not something carried.
                 props=[p for p in props if p and p.lower() not in worn.lower()][:6],
-                voice=_not_a_name(
-                    _whole_voice(
+                voice=not_a_name(
+                    whole_voice(
                         whole_phrase(voice_hint(without_field_label(person.voice)), VOICE_CHARS)
                     ),
                     names,

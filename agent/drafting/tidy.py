@@ -12,14 +12,12 @@ fix is certain rather than asked for again (a retry costs a whole answer's time 
 - one person under two kin words ("Grandma" and "Grandmother", 奶奶 and 祖母): they
   are one character;
 - a story set at night whose outline is all DAY: the headings follow the idea's time;
-- a wardrobe that repeats the look word for word: the clothes the look names ("wearing
-  jeans and a blue hoodie") are the wardrobe; hair listed among the clothes ("White
-  shirt, brown hair") is struck from it;
-- a voice hint that is a line of dialogue ("JACK: Hey Ethan! I'm here to help you."):
-  the hint is optional, the line is debris;
+- (the wardrobe and the voice hint have their own modules:
+  :mod:`film.quality.people.dress.worn`, :mod:`film.quality.people.voice`);
 - an outdoor place under INT. ("INT. CITY BUS STOP"): the heading says EXT.;
 - a prop or voice hint cut off at the schema's length ("a small photo of the city from
-  their old"): it ends at its last whole phrase;
+  their old"), or stopped on a word no phrase ends on ("…uniform, with"): it ends at its
+  last whole phrase;
 - a beat summary that starts with its part in the outline's plan ("The hook:", "转折：")
   or its number ("Beat 3:"): the part is the writer's scaffolding, not the story.
 """
@@ -33,7 +31,6 @@ from collections.abc import Iterable, Sequence
 from agent.prompts.texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
-from film.quality.debris import echoes_prompt
 
 #: The longest parenthetical kept: an acting note ("softly", "不敢看他"), not a sentence.
 ACTING_WORDS = 5
@@ -146,45 +143,6 @@ def strip_role_label(summary: str) -> str:
     return stripped[0].upper() + stripped[1:] if stripped[0].isascii() else stripped
 
 
-#: A speaker's cue ("JACK:", "小明：") or a line's punctuation (!, ?, quotes).
-_SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[!?！？\"“”「」]")
-
-
-#: Not a voice: who the person is, with no word of how they sound ("John is a sarcastic and
-#: mischievous delivery driver who…", 2026-12-01), or a line in the first person ("I can hear
-#: the rain falling outside.", 2026-12-02).
-_CHARACTER_NOTE = re.compile(r"^\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?\s+is\s+(?:a|an|the)\b")
-_SOUND_WORDS = re.compile(
-    r"\b(?:voice|voiced|tone|speaks?|speaking|sounds?|deep|soft|low|high|husky|gravelly|"
-    r"gentle|warm|raspy|hoarse|whisper\w*|loud|quiet|calm|bright|squeaky|booming|speech|"
-    r"drawl|accent|pitch\w*|rough|gruff|crisp|clear|firm|sharp|slow|fast|measured|nasal|"
-    r"breathy|shaky|cheerful|lively|playful|stern|sweet|tender|commanding|timid|weary|"
-    r"youthful|childlike|melodic|sing-song|mumbl\w*|stammer\w*)\b",
-    re.I,
-)
-#: An English sentence with a verb: "The bus has been running for hours." (en-family-bus,
-#: 2026-12-02) is a line of story, not a voice, unless it says how someone sounds.
-_STORY_SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|been|will|can)\b"
-    # Or the look again: "middle-aged man with a graying beard; wears blackje" (2026-12-02).
-    r"|\b(?:beard|hair|wears|wearing|glasses|eyes|build|shirt|jeans|suit)\b",
-    re.I,
-)
-_FIRST_PERSON = re.compile(r"^\s*(?:I|I'm|I've|I'll|We|My|Our)\b|^\s*(?:我|我们)", re.I)
-
-
-def voice_hint(voice: str) -> str:
-    """``voice`` if it describes a voice, else "" (the sex fix then says "male voice")."""
-    told_not_heard = (
-        _CHARACTER_NOTE.match(voice) or _STORY_SENTENCE.search(voice)
-    ) and not _SOUND_WORDS.search(voice)
-    if _SPOKEN.search(voice) or told_not_heard or _FIRST_PERSON.match(voice):
-        return ""
-    if echoes_prompt(voice):  # "He speaks in the screenplay but has no Bible entry: Baker"
-        return ""
-    return voice.strip()
-
-
 #: Words a phrase cannot end on: what is left when a string was cut off mid-phrase.
 _DANGLING = frozenset(
     "a an the of from to with and or in on at for by their his her its my your our "
@@ -235,7 +193,12 @@ def whole_phrase(text: str, limit: int) -> str:
     english = sum(char.isascii() for char in text) >= 0.8 * len(text)
     unswitched = _TRAILING_CJK.sub("", text) if english else text
     if len(text) < limit - 4 and unswitched == text:
-        return text
+        # Stopped early on a word no phrase ends on: "…wears a samurai uniform, with"
+        # (craft bench, the letter, 21:39). Only those words go.
+        words = text.split() if english else []
+        while words and _dangles(words[-1]):
+            words.pop()
+        return " ".join(words).rstrip(",;: ") or text if english else text
     text = unswitched
     ends = [match.start() for match in _CLAUSE_END.finditer(text)]
     if ends and ends[-1] >= len(text) // 3:
@@ -243,9 +206,15 @@ def whole_phrase(text: str, limit: int) -> str:
     if " " not in text:
         return text
     words = text.split()[:-1]
-    while words and words[-1].lower().strip(",;:") in _DANGLING:
+    while words and _dangles(words[-1]):
         words.pop()
     return " ".join(words).rstrip(",;: ") or text
+
+
+def _dangles(word: str) -> bool:
+    """Whether a phrase cannot end on ``word`` (:data:`_DANGLING`); "Plan A" may."""
+    bare = word.strip(",;:")
+    return bare.lower() in _DANGLING and bare != "A"
 
 
 #: The prompt's own cast-line format echoed into a look: "…blue suit; wears Dark blue suit".

@@ -11,13 +11,13 @@ from agent.drafting.tidy import (
     look_alone,
     story_time,
     strip_role_label,
-    voice_hint,
     whole_phrase,
     whole_sentences,
     without_again,
 )
 from agent.prompts import beat_plan
 from film.quality.people.dress import wardrobe_of
+from film.quality.people.voice import voice_hint, whole_voice
 from film.setting import interior_for, time_at
 
 
@@ -897,19 +897,18 @@ def test_outdoors_is_read_off_the_place_as_cleaned() -> None:
 def test_a_voice_cut_off_and_a_note_that_opens_on_the_task_are_mended() -> None:
     """Recorded (by hand, the piano teacher, 2026-12-02): "Energetic and enthusiastic, with
     a hint of" as a voice, and "Light, colour and framing of Mr. Judd's bedroom" as a note."""
-    from agent.drafting.converters import _whole_voice
     from film.quality.mend import mend_edges
     from film.screenplay import Scene
 
-    assert _whole_voice("Energetic and enthusiastic, with a hint of") == (
+    assert whole_voice("Energetic and enthusiastic, with a hint of") == (
         "Energetic and enthusiastic"
     )
-    assert _whole_voice("low, steady, serious") == "low, steady, serious"
-    assert _whole_voice("低沉而温柔的") == "低沉而温柔的"
+    assert whole_voice("low, steady, serious") == "low, steady, serious"
+    assert whole_voice("低沉而温柔的") == "低沉而温柔的"
     # Craft bench, 2026-12-02 21:38 and 21:46: a hint whose noun was cut off, and a label.
-    assert _whole_voice("Soft and melodic, with a hint of a playful,") == "Soft and melodic"
-    assert _whole_voice("Warm, with a hint of humour") == "Warm, with a hint of humour"
-    assert _whole_voice("小王的声音特点：温柔、亲切") == "温柔、亲切"
+    assert whole_voice("Soft and melodic, with a hint of a playful,") == "Soft and melodic"
+    assert whole_voice("Warm, with a hint of humour") == "Warm, with a hint of humour"
+    assert whole_voice("小王的声音特点：温柔、亲切") == "温柔、亲切"
     scene = Scene(
         number=1,
         place="Bedroom",
