@@ -48,6 +48,9 @@ _ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 _NO_PROP = frozenset({"无", "没有", "暂无", "无道具", "none", "n/a", "na", "nothing", "-", "—"})
 _NO_PROP |= {"no props", "no prop", "none needed"}  # "Props: no props" (lift, 2026-12-02)
 _WORDLIKE = re.compile(r"\w")
+_FIELD = re.compile(
+    r"(?:^|[;；,，]\s*)(?:voice(?: hint)?|look|wardrobe|role|name|声音|外貌|服装)\s*[:：].*$", re.I
+)
 _HEADING_PREFIX = re.compile(
     r"^\s*(?:INT\.?/EXT|I/E|INT|EXT)\b\.?\s*|^\s*(?:内景|外景)[\s，,、]*", re.I
 )
@@ -106,6 +109,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
     names = frozenset(p.name.strip().lower() for p in cast.characters)
     for person in cast.characters:
         name = person.name.strip()
+        # "father" (the letter, 21:39) is a name on a sheet and a cue: "Father".
+        name = name[:1].upper() + name[1:] if name.isascii() and name.islower() else name
         if name and person_key(name) not in profiles:
             # One string holding a JSON list's items: "手机”，“耳机" (2026-12-01) is two props.
             props = [
@@ -114,7 +119,9 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 for part in _PROP_SEAM.split(p)
                 if part.strip()
             ]
-            props = [p for p in props if p.lower() not in carried | _NO_PROP]
+            # "voice hint: 'father'" as the father's only prop (the letter, 21:39).
+            props = [_FIELD.sub("", p).strip() for p in props]
+            props = [p for p in props if p and p.lower() not in carried | _NO_PROP]
             carried.update(p.lower() for p in props)
             # A field may end on the JSON around it: "白色T恤、黑色长裤、白色围巾”，" (2026-12-02).
             # "a man in his late fifties,with a neatly groomed…" (en-family-bus, 2026-12-02)

@@ -1087,3 +1087,38 @@ def test_a_heading_the_action_never_names_is_the_place_it_puts_its_people_in() -
     assert fitted[1] == stall  # nowhere else: the heading stands
     assert fitted[2].place == "Train station"
     assert fitted[3] == named  # the heading's own place is where they are
+
+
+def test_a_sheet_loses_a_labelled_prop_a_dangling_end_and_a_lowercase_name() -> None:
+    """Recorded (craft bench, the letter, 21:39): "Props: voice hint: 'father'", a look
+    ending "…samurai uniform, with", and a person named "father"."""
+    from agent.drafting.converters import to_profiles
+    from agent.drafting.schemas import CastDraft
+
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    "name": "father",
+                    "role": "father",
+                    "look": "A man in his late 30s, wears a samurai uniform, with",
+                    "wardrobe": "samurai uniform",
+                    "voice": "",
+                    "props": ["voice hint: 'father'"],
+                },
+                {
+                    "name": "Sam",
+                    "role": "daughter",
+                    "look": "a young woman",
+                    "wardrobe": "a robe",
+                    "voice": "",
+                    "props": ["a wooden sword", "voice hint: 'young swordswoman'"],
+                },
+            ]
+        }
+    )
+    father, sam = to_profiles(cast)
+    assert father.name == "Father" and father.props == []
+    assert father.look == "A man in his late 30s, wears a samurai uniform"
+    assert sam.props == ["a wooden sword"]
+    assert whole_phrase("Plan A", 300) == "Plan A" and whole_phrase("温柔的", 30) == "温柔的"
