@@ -19,6 +19,7 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message
 from film.quality.coverage import covered, idea_terms
+from film.quality.genre import in_period_scene
 from film.quality.mend import (
     alone_with_nobody,
     cast_from_bible,
@@ -89,12 +90,15 @@ def struck(screenplay: Screenplay) -> Screenplay:
     Chinese, an answer goes to the other of a scene's two people, a lone person thanks
     nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
     lone person's words to a crowd go, a note that says the bible's looks again loses
-    them, a heading the action never names is the room it puts its people in, and scene
-    cast lists are held to the bible.
+    them, a heading the action never names is the room it puts its people in, an
+    ancient-style film has no car or phone, and scene cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
-    edged = [visual_without_looks(mend_edges(s), looks) for s in screenplay.scenes]
+    edged = [
+        in_period_scene(visual_without_looks(mend_edges(s), looks), screenplay.genre)
+        for s in screenplay.scenes
+    ]
     scenes = headed_where_told(
         said_once_in_film(
             [

@@ -158,3 +158,22 @@ def test_an_ancient_style_person_loses_modern_items_and_keeps_the_robe() -> None
     assert in_period_dress(court, Genre.ANCIENT_STYLE).wardrobe == "绿色长裙"
     general = CharacterProfile(name="General Wu", wardrobe="a dark suit, a tie, a fur cloak.")
     assert in_period_dress(general, Genre.ANCIENT_STYLE).wardrobe == "a fur cloak."
+
+
+def test_an_ancient_style_scene_rides_no_car_and_holds_no_phone() -> None:
+    """Recorded (craft bench, the letter, 21:39): "They see Alex's car approaching"."""
+    from film.quality.genre import in_period_scene
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=1,
+        place="Pass",
+        action=["Sam climbs.", "They see Alex's car approaching.", "She checks her phone. Snow."],
+        visual="A car in the snow.",
+    )
+    period = in_period_scene(scene, "ancient-style")
+    assert period.action == ["Sam climbs.", "They see Alex's carriage approaching.", "Snow."]
+    assert period.visual == "A carriage in the snow."
+    assert in_period_scene(scene, "youth-romance") == scene
+    palace = Scene(number=2, place="宫", action=["画师坐上汽车。", "他拿出手机拍照。"])
+    assert in_period_scene(palace, "ancient-style").action == ["画师坐上马车。"]
