@@ -283,6 +283,9 @@ def _with_subject(turn: str, people: Sequence[str]) -> str:
     if not who or not text or any(text.lower().startswith(p.lower()) for p in people):
         return text
     if has_cjk(text):
+        # "毕业那天才把…": the idea's "only then" reads as a retort once it is told as
+        # something done: "小明和小红在毕业那天，把真心话写在最后一张纸条上。" (21:52).
+        text = re.sub(r"^([^，。]{1,8}?(?:那天|那一天|那晚|时|后))才", r"在\1，", text)
         return text if _WHO_ZH.match(text) else "和".join(who) + text
     if _WHO_EN.match(text) or text[:1].isupper():
         return text

@@ -277,7 +277,7 @@ def test_the_ideas_turn_shown_in_its_scene_has_someone_doing_it() -> None:
         characters=["林美", "林夏"],
     )
     shown = scene_at_turn(desk, NOTES, 2, 3, "两人收拾书包。")
-    assert shown.action[-1] == "林美和林夏毕业那天才把真心话写在最后一张纸条上。"
+    assert shown.action[-1] == "林美和林夏在毕业那天，把真心话写在最后一张纸条上。"
     lone = Scene(number=3, place="Bus", action=["Jack parks."], characters=["Jack"])
     idea = "A retired driver rides his old route, only to find his granddaughter waiting."
     assert scene_at_turn(lone, idea, 2, 3, "Jack parks.").action[-1] == (
@@ -286,7 +286,7 @@ def test_the_ideas_turn_shown_in_its_scene_has_someone_doing_it() -> None:
     # Recorded (craft bench, 2026-12-02): the beat told the turn without anyone doing it.
     beat = "两人收拾书包。毕业那天才把真心话写在最后一张纸条上。"
     assert scene_at_turn(desk, NOTES, 2, 3, beat).action[-1] == (
-        "林美和林夏毕业那天才把真心话写在最后一张纸条上。"
+        "林美和林夏在毕业那天，把真心话写在最后一张纸条上。"
     )
     # By hand (2026-12-02): a turn that opens on its time has its subject after it.
     cat = "深夜的便利店里，值班的店员每天给一只流浪猫留一根火腿肠，直到有一天猫带来了三只小猫。"
