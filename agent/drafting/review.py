@@ -33,6 +33,7 @@ from film.quality.mend import (
     visual_without_looks,
     without_loops,
 )
+from film.quality.mend.things import story_vehicle_kept
 from film.screenplay import Language, Screenplay
 from film.setting import headed_where_told
 
@@ -91,12 +92,16 @@ def struck(screenplay: Screenplay) -> Screenplay:
     nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
     lone person's words to a crowd go, a note that says the bible's looks again loses
     them, a heading the action never names is the room it puts its people in, an
-    ancient-style film has no car or phone, and scene cast lists are held to the bible.
+    ancient-style film has no car or phone, the logline's one vehicle is the one every
+    scene rides, and scene cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
     edged = [
-        in_period_scene(visual_without_looks(mend_edges(s), looks), screenplay.genre)
+        story_vehicle_kept(
+            in_period_scene(visual_without_looks(mend_edges(s), looks), screenplay.genre),
+            screenplay.logline,
+        )
         for s in screenplay.scenes
     ]
     scenes = headed_where_told(
