@@ -103,7 +103,9 @@ def test_running_out_of_gpu_memory_is_final_and_says_what_to_lower(fake, client,
 
 
 def test_after_a_server_restart_the_socket_reconnects_and_the_job_goes_on(fake, client, tmp_path):
-    fake.scenario = Scenario(steps=8, step_s=0.08, restart_at_step=2, down_s=0.2)
+    # Steps enough to outlast the reconnect on a loaded machine: with 8, the job had ended
+    # before the socket was back and no progress came after it (2026-12-02, under a bench).
+    fake.scenario = Scenario(steps=24, step_s=0.08, restart_at_step=2, down_s=0.2)
     events: list[tuple[str, float]] = []
 
     run_job(client, wan_graph(fake), tmp_path / "part.video", events=events)
