@@ -349,6 +349,7 @@ def test_a_wardrobe_of_things_only_becomes_the_clothes_the_look_names() -> None:
     assert wardrobe_of(look, machines) == "a black jacket and jeans"
     assert wardrobe_of("a tall man", machines) == ""
     assert wardrobe_of("a tall man", "gray suit and tie, old bus keys") == "gray suit and tie"
+    assert wardrobe_of("a baker", "Tuxedo, loaf of bread") == "Tuxedo"  # the null-genre baker
     # What is worn stays, with its details: a pendant on a hanfu, 玉佩 at the waist.
     hanfu = "a flowing white hanfu with a jade pendant"
     assert wardrobe_of("a young woman", hanfu) == hanfu

@@ -63,7 +63,7 @@ _OBJECT_ITEM = re.compile(
     r"\b(?:scooters?|bikes?|bicycles?|motorbikes?|motorcycles?|cars?|bus|phones?|smartphones?|"
     r"cameras?|laptops?|books?|notebooks?|drums?|drumsticks?|guitars?|umbrellas?|letters?|"
     r"boxe?s?|cups?|trays?|pens?|brush(?:es)?|keys?|machines?|players?|microphones?|tires?|"
-    r"tyres?|paint|handlebars?|pedals?|speakers?|radios?|tools?)\b"
+    r"tyres?|paint|handlebars?|pedals?|speakers?|radios?|tools?|bread|loaf|cakes?)\b"
     r"|电动车|自行车|摩托车|单车|汽车|手机|相机|电脑|笔记本|书本?|鼓槌?|吉他|雨伞|信|盒子|杯子|画笔|毛笔"
     r"|钥匙|机器|音响|话筒|麦克风|轮胎",
     re.I,
@@ -80,7 +80,7 @@ _CLOTHES = re.compile(
     r"windbreakers?|parkas?|anoraks?|pyjamas|pajamas|nightgowns?|sleeves?|collars?|"
     r"earrings?|necklaces?|bracelets?|bangles?|(?:wrist)?watch|rings?|pendants?|brooch(?:es)?|"
     r"hairpins?|ribbons?|masks?|outfits?|clothes|clothing|attire|costumes?|garb|\w*wear|"
-    r"tops?|polo|tracksuits?|scrubs|backpacks?|satchels?|bags?|purses?|handbags?|badges?|"
+    r"tops?|polo|tracksuits?|tuxedos?|sweatshirts?|jerseys?|kilts?|saris?|ponchos?|bandanas?|scrubs|backpacks?|satchels?|bags?|purses?|handbags?|badges?|"
     r"lanyards?|wigs?|crowns?|tiaras?|leather|denim|linen|silk|cotton|wool(?:len)?|knit|"
     r"fleece|embroidered|plaid|striped|floral|style|casual|formal|traditional)\b"
     r"|[衣裤裙鞋靴帽袍衫褂袄服巾袜甲装冠簪钗坠镯领扣布绸缎纱绣]|眼镜|墨镜|项链|戒指|耳环"
