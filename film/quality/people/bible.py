@@ -273,13 +273,15 @@ def own_sentences(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile
     each "has glasses that make him look older than he actually is", and each "wears a
     black t-shirt with blue jeans". The person's own name counts as the same word, so
     "Lara wears…" copies "Alex wears…". A look keeps its text when every sentence was
-    copied (the gate's copied-people check then asks again); a wardrobe is left empty.
+    copied (the gate's copied-people check then asks again); a wardrobe is left empty, and
+    so is a voice: "Sam speaks in his deep, confident voice" was Alex's too (the rival
+    captains, craft bench, 2026-12-02), and the sex fix gives an empty voice its sex.
     """
-    seen: dict[str, set[str]] = {"look": set(), "wardrobe": set()}
+    seen: dict[str, set[str]] = {"look": set(), "wardrobe": set(), "voice": set()}
     mended: list[CharacterProfile] = []
     for person in profiles:
         update: dict[str, str] = {}
-        for part in ("look", "wardrobe"):
+        for part in ("look", "wardrobe", "voice"):
             text = getattr(person, part)
             kept = []
             for sentence in sentences(text):
@@ -289,7 +291,7 @@ def own_sentences(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile
                 seen[part].add(key)
                 kept.append(sentence)
             joined = ("" if has_cjk(text) else " ").join(kept)
-            if joined != text.strip() and (kept or part == "wardrobe"):
+            if joined != text.strip() and (kept or part != "look"):
                 update[part] = joined
         mended.append(person.model_copy(update=update) if update else person)
     return mended

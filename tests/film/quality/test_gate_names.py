@@ -279,3 +279,22 @@ def test_a_job_said_as_a_phrase_is_a_stand_in_but_a_surname_is_not() -> None:
     assert renamed[0] == "Sam" and renamed[2] == "Tom Miller"
     assert renamed[1] not in names and renamed[3] not in names
     assert len(set(renamed)) == 4
+
+
+def test_a_look_or_voice_sentence_copied_from_another_person_goes() -> None:
+    """Recorded: the drummer's family each "has glasses that make him look older than he
+    actually is"; the rival captains each "speaks in his deep, confident voice" (21:39)."""
+    from film.quality.people.bible import own_sentences
+    from film.screenplay import CharacterProfile
+
+    glasses = "has glasses that make him look older than he actually is."
+    voice = "speaks in his deep, confident voice"
+    alex = CharacterProfile(
+        name="Alex", role="captain", look=f"Alex {glasses}", voice=f"Alex {voice}"
+    )
+    sam = CharacterProfile(
+        name="Sam", role="captain", look=f"Tall. Sam {glasses}", voice=f"Sam {voice}"
+    )
+    first, second = own_sentences([alex, sam])
+    assert first == alex
+    assert second.look == "Tall." and second.voice == ""
