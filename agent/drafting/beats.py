@@ -29,7 +29,7 @@ from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
-from film.quality.story.goal import idea_goal
+from film.quality.story.goal import as_done, idea_goal
 from film.setting import interior_for, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -190,12 +190,15 @@ def in_idea_order(
     idea, stood beside him in scene 2 of 3 (craft bench, 2026-12-02, 17:23). Nor is the
     person an idea's goal is carried to before the last beat: the general took the letter
     in scene 1 of 4, and at 21:39, cast as "Alex" (role "general"), in beat 1 (``roles``:
-    the bible's role of each name).
+    the bible's role of each name). An idea's goal is done in the last beat, not planned
+    (:func:`film.quality.story.goal.as_done`).
     """
     roles = roles or {}
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
     arc, goal = idea_arc(idea), idea_goal(idea)
     at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
+    if goal.goal and summaries and not arc.turn:  # the ending does it, not plans it
+        summaries[-1] = as_done(summaries[-1])
 
     def cast_before(index: int, beat: BeatDraft) -> list[str]:
         """Who the turn reveals, or whom the goal reaches, is in no beat before the end."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from film.language import has_cjk
 from film.quality.story.arc import IdeaArc, idea_arc
-from film.quality.story.goal import IdeaGoal, idea_goal, reached_early
+from film.quality.story.goal import IdeaGoal, as_done, idea_goal, reached_early, third_person
 from film.screenplay import Scene
 
 _CLAUSE = re.compile(r"[^，。！？；,.;!?]+[，。！？；,.;!?]*")
@@ -255,7 +255,7 @@ def _scene_at_goal(scene: Scene, idea: str, index: int, count: int, beat: str) -
     from_beat = [s.strip() for s in _SENTENCE.findall(beat) if goal.told_in(s)]
     if not from_beat:
         return scene
-    sentence = _as_sentence(_with_subject(from_beat[0], scene.characters))
+    sentence = _as_sentence(_with_subject(as_done(from_beat[0]), scene.characters))
     return scene.model_copy(update={"action": [*scene.action, sentence]})
 
 
@@ -291,14 +291,5 @@ def _with_subject(turn: str, people: Sequence[str]) -> str:
         return text
     verb, _, rest = text.partition(" ")
     if len(who) == 1:
-        verb = _third_person(verb)
+        verb = third_person(verb)
     return f"{' and '.join(who)} {verb} {rest}".strip()
-
-
-def _third_person(verb: str) -> str:
-    """The third person of a base verb: find, finds; catch, catches; carry, carries."""
-    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
-        return verb + "es"
-    if re.search(r"[^aeiou]y$", verb):
-        return verb[:-1] + "ies"
-    return verb + "s"

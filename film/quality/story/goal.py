@@ -200,3 +200,40 @@ def check_goal(idea: str, summaries: Sequence[str], *, prefix: str = "beats") ->
             f"{last + 1} it {done}: say in its summary how, in those words.",
         )
     ]
+
+
+def third_person(verb: str) -> str:
+    """The third person of a base verb: find, finds; catch, catches; carry, carries."""
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+#: Meaning to do it, not doing it: "decide to practice", 决定要练习.
+_INTENT_EN = re.compile(
+    r"\b(?:finally )?(?:decides?|decided|plans?|planned|wants?|wanted|hopes?|hoped|agrees?|"
+    r"agreed|promises?|promised|(?:is|are) (?:going|about|ready)|tries|try|prepares?) to "
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_INTENT_ZH = re.compile(r"(?:终于)?(?:决定|打算|准备好?|想要|计划)(?:要|去)?(?=[\u4e00-\u9fff])")
+
+
+def as_done(sentence: str) -> str:
+    """``sentence`` with what they mean to do done: the ending shows it, not the plan.
+
+    Recorded (craft bench, the rival captains, 22:02): the last beat, "They finish
+    discussing and decide to practice their speeches together.", and the film ended on the
+    plan. Said done: "They finish discussing and practice their speeches together."
+    """
+    if has_cjk(sentence):
+        return _INTENT_ZH.sub("", sentence, count=1)
+    match = _INTENT_EN.search(sentence)
+    if match is None:
+        return sentence
+    before = sentence[: match.start()]
+    many = not before.strip() or re.search(r"\b(?:they|we|both|and|together)\b", before, re.I)
+    verb = match["verb"] if many else third_person(match["verb"])
+    return before + verb + sentence[match.end() :]

@@ -205,3 +205,30 @@ def test_whom_the_goal_reaches_is_known_by_role_too() -> None:
     )
     met_later = scene_before_turn(first, LETTER, 0, 3, list(roles.items()))
     assert met_later.characters == ["Sam"] and met_later.action == ["Sam climbs."]
+
+
+def test_the_ending_does_what_the_goal_says_rather_than_deciding_to() -> None:
+    """Recorded (craft bench, the rival captains, 22:02): the last beat "decide to practice"."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.story.goal import as_done
+
+    lift = (
+        "Two rival debate captains get stuck in a school lift the night before the final, "
+        "and have to practise their speeches on each other."
+    )
+    both = ["Alex", "Sam"]
+    beats = [
+        BeatDraft(place="Lift", summary="Alex and Sam are stuck in the lift.", characters=both),
+        BeatDraft(place="Lift", summary="They start debating.", characters=both),
+        BeatDraft(
+            place="Lift",
+            summary="They finish discussing and decide to practice their speeches together.",
+            characters=both,
+        ),
+    ]
+    last = in_idea_order(beats, lift)[-1].summary
+    assert last == "They finish discussing and practice their speeches together."
+    assert as_done("Sam decides to carry the letter.") == "Sam carries the letter."
+    assert as_done("他们准备一起练习演讲。") == "他们一起练习演讲。"
+    assert as_done("They practise.") == "They practise."
