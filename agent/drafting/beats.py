@@ -201,7 +201,14 @@ def in_idea_order(
         summaries[-1] = as_done(summaries[-1])
 
     def cast_before(index: int, beat: BeatDraft) -> list[str]:
-        """Who the turn reveals, or whom the goal reaches, is in no beat before the end."""
+        """Who the turn reveals, or whom the goal reaches, is in no beat before the end.
+
+        At the end whom the goal reaches is there: at 22:08 the letter's last beat was on
+        the pass still, and the general was in no scene at all.
+        """
+        if index == len(beats) - 1 and goal.reaches:
+            met = [n for n, r in roles.items() if goal.met_at_end(n, r)]
+            return list(dict.fromkeys([*beat.characters, *met]))[:4]
         if index >= at:
             return beat.characters
         later = [

@@ -108,9 +108,18 @@ class IdeaGoal:
             if words
         )
 
-    def told_in(self, text: str) -> bool:
-        """Whether ``text`` (a beat's summary, a scene's lines) has the goal's words."""
-        return bool(self.terms) and has_terms(text, self.terms)
+    def told_in(self, text: str, names: Sequence[str] = ()) -> bool:
+        """Whether ``text`` (a beat's summary, a scene's lines) has the goal's words.
+
+        A goal carried to someone is told only with them in it, by their word or one of
+        ``names``: at 22:08 the letter's last beat, "Sam is carrying a sealed letter in her
+        hands", passed for the ending, and the general never came.
+        """
+        if not self.terms or not has_terms(text, self.terms):
+            return False
+        if not self.reaches:
+            return True
+        return self.reaches.lower() in text.lower() or any(n and n in text for n in names)
 
 
 #: A sentence that says the goal is reached, not wanted: 已经, 终于, 考上了, "finally".

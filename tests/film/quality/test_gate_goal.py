@@ -232,3 +232,22 @@ def test_the_ending_does_what_the_goal_says_rather_than_deciding_to() -> None:
     assert as_done("Sam decides to carry the letter.") == "Sam carries the letter."
     assert as_done("他们准备一起练习演讲。") == "他们一起练习演讲。"
     assert as_done("They practise.") == "They practise."
+
+
+def test_a_goal_carried_to_someone_ends_with_them_there() -> None:
+    """Recorded (craft bench, the letter, 22:08): the last beat still on the pass passed."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+
+    letter = idea_goal(LETTER)
+    on_the_pass = "Sam is carrying a sealed letter in her hands."
+    assert not letter.told_in(on_the_pass)
+    assert letter.told_in("Sam hands the sealed letter to the general.")
+    assert letter.told_in("Sam hands the sealed letter to Alex.", ["Alex"])
+    assert check_goal(LETTER, ["Sam climbs.", on_the_pass])
+    roles = {"Sam": "young swordswoman", "Father": "her father", "Alex": "general"}
+    beats = [
+        BeatDraft(place="Pass", summary="Sam climbs.", characters=["Sam", "Father"]),
+        BeatDraft(place="Pass", summary=on_the_pass, characters=["Sam", "Father"]),
+    ]
+    assert in_idea_order(beats, LETTER, roles)[-1].characters == ["Sam", "Father", "Alex"]
