@@ -76,6 +76,8 @@ _PLACE_EN = (
 )
 _IN_PLACE = re.compile(
     rf"\b(?:in|at|inside) the (?P<en>(?:[a-z]+\s)?(?:{_PLACE_EN}))\b"
+    # "walking down the street", "parked on the side of the road" (the scooter, 22:03).
+    r"|\b(?:on|down|along|across) the (?:side of the )?(?P<road>street|road|sidewalk)\b"
     r"|在(?P<zh>[\u4e00-\u9fff]{0,4}?(?:办公室|教室|宿舍|图书馆|医院|车站|公司|考场|考试室|"
     r"会议室|体育馆|操场|学校|食堂|咖啡馆|餐馆|饭店|商店|超市|市场|夜市|公园|广场|街头|工厂|仓库|"
     r"快递站|寺庙|宫殿|大殿|书房|画室|客栈|酒馆|病房|诊所|面包店|舞台|后台|排练室))"
@@ -93,7 +95,9 @@ def _places_told(told: str) -> set[str]:
         if m.group("prep") in ("in", "inside") or m.group("zh_prep") == "在"
     ]
     rooms = {(m.group("en") or m.group("zh") or "").casefold() for m in found}
-    return rooms or {(m.group("en") or m.group("zh")).casefold() for m in _IN_PLACE.finditer(told)}
+    places = _IN_PLACE.finditer(told)
+    # The street, the road and its side are one place to draw.
+    return rooms or {(m.group("en") or m.group("zh") or "street").casefold() for m in places}
 
 
 def headed_where_told(scenes: list[Scene]) -> list[Scene]:

@@ -1088,6 +1088,14 @@ def test_a_heading_the_action_never_names_is_the_place_it_puts_its_people_in() -
     assert fitted[1] == stall  # nowhere else: the heading stands
     assert fitted[2].place == "Train station"
     assert fitted[3] == named  # the heading's own place is where they are
+    # The scooter (22:03): "INT. FOOD DELIVERY HUB" over a walk down the street.
+    hub = Scene(
+        number=1,
+        place="Food delivery hub",
+        action=["Jenny walks down the street.", "A scooter is parked on the side of the road."],
+    )
+    street = headed_where_told([hub])[0]
+    assert (street.place, street.interior) == ("Street", "EXT")
 
 
 def test_a_sheet_loses_a_labelled_prop_a_dangling_end_and_a_lowercase_name() -> None:
