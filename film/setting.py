@@ -86,6 +86,13 @@ _IN_PLACE = re.compile(
 )
 
 
+_VEHICLE = re.compile(
+    r"\b(?:bus|car|taxi|train|tram|boat|ship|ferry|van|truck|carriage|lift|elevator)\b"
+    r"|车|船|电梯|轿子",
+    re.I,
+)
+
+
 def _places_told(told: str) -> set[str]:
     """Where ``told`` puts its people (在, "in the"): rooms of a home, else other places."""
     # Only where they are (在, "in the"), not where they go (进, "into the").
@@ -118,7 +125,9 @@ def headed_where_told(scenes: list[Scene]) -> list[Scene]:
         # A kitchen in "Grandma's house" is no contradiction: a home holds its rooms.
         home = re.search(r"\b(?:house|home|apartment|flat|cottage)\b|家|公寓", scene.place, re.I)
         homely = home and all(HOME_ROOM.search(room) for room in rooms)
-        named = bool(homely) or scene.place.casefold() in told.casefold()
+        # Aboard, a street is what goes by the window: "INT. BUS" stays over "down the street".
+        aboard = _VEHICLE.search(scene.place)
+        named = bool(homely or aboard) or scene.place.casefold() in told.casefold()
         if len(rooms) != 1 or HOME_ROOM.search(scene.place) or named:
             fitted.append(scene)
             continue

@@ -1096,6 +1096,8 @@ def test_a_heading_the_action_never_names_is_the_place_it_puts_its_people_in() -
     )
     street = headed_where_told([hub])[0]
     assert (street.place, street.interior) == ("Street", "EXT")
+    bus = hub.model_copy(update={"place": "Bus", "action": ["They ride down the street."]})
+    assert headed_where_told([bus])[0] == bus  # aboard, the street goes by the window
 
 
 def test_a_sheet_loses_a_labelled_prop_a_dangling_end_and_a_lowercase_name() -> None:
