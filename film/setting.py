@@ -88,7 +88,7 @@ _IN_PLACE = re.compile(
 
 _VEHICLE = re.compile(
     r"\b(?:bus|car|taxi|train|tram|boat|ship|ferry|van|truck|carriage|lift|elevator)\b"
-    r"|车|船|电梯|轿子",
+    r"(?!\s+(?:stop|station|park|port|depot|yard))|车(?![站库场])|船(?![坞])|电梯|轿子",
     re.I,
 )
 
