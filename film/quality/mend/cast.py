@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.language import has_cjk
 from film.screenplay import Scene, Screenplay
 
 
@@ -52,3 +53,18 @@ def with_seen_cast(scene: Scene, known: Sequence[str]) -> Scene:
     if not seen:
         return scene
     return scene.model_copy(update={"characters": [*scene.characters, *seen][:8]})
+
+
+def where_they_are(scene: Scene) -> str:
+    """A plain action line for a scene whose every action line was struck: who is where.
+
+    Recorded (craft bench, the bus, 2026-12-02, 22:10): a scene's only action line was its
+    heading again, "EXT. OLD PARK - DAY", printed as a forced heading inside the scene.
+    Only for a scene with people in it (a scene of nobody keeps its line; the gate asks).
+    """
+    who = [name for name in scene.characters if name.strip()][:2]
+    place = scene.place.strip()
+    if has_cjk(place) or any(has_cjk(name) for name in who):
+        return f"{'和'.join(who)}在{place}。"
+    where = f"{'in' if scene.interior == 'INT' else 'at'} the {place.lower()}"
+    return f"{' and '.join(who)} {'are' if len(who) > 1 else 'is'} {where}."

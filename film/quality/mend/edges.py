@@ -6,6 +6,7 @@ import re
 
 from film.language import CJK
 from film.quality.debris import ASSISTANT_SPEAK
+from film.quality.mend.cast import where_they_are
 from film.quality.mend.speeches import comma_run_sentences, own_words
 from film.quality.text import SPACED_CJK
 from film.screenplay import Scene
@@ -77,7 +78,11 @@ def clean_edges(text: str) -> str:
             fixed = body[1:].strip()  # the whole line quoted
     fixed = _closed(fixed)
     # A lone straight quote opening a Chinese line: "'学街舞需要很多时间…" (2026-12-02).
-    if fixed[:1] in "'\"" and fixed.count(fixed[0]) == 1 and re.match(r".[\u4e00-\u9fff]", fixed):
+    if (
+        fixed[:1] in ("'", '"')
+        and fixed.count(fixed[0]) == 1
+        and re.match(r".[\u4e00-\u9fff]", fixed)
+    ):
         fixed = fixed[1:]
     return fixed if any(ch.isalnum() for ch in fixed) else text.strip()
 
@@ -147,8 +152,13 @@ def without_heading(line: str) -> str:
     的路上遇到了一个困难。", the prompt's listing of another beat. Without its heading the
     line is a plain retelling, which :func:`keep_to_beat` then strikes.
     """
+    if _HEADING_LINE.match(line):  # "EXT. OLD PARK - DAY" alone (the bus, 22:10): no action
+        return ""
     stripped = _HEADING_PREFIX.sub("", line, count=1)
     return stripped if stripped.strip() else line
+
+
+_HEADING_LINE = re.compile(r"^\s*(?:INT|EXT|INT\./EXT|I/E)\.?\s.{1,60}\s[-–]\s[A-Z ]{3,12}\s*$")
 
 
 _SPEECH_LEAD = re.compile(
@@ -293,7 +303,7 @@ def mend_edges(scene: Scene) -> Scene:
         and not _ABOUT_THE_FILM.search(mended)
         and not ASSISTANT_SPEAK.search(mended)
         and not spoken_action(mended)
-    ] or scene.action[:1]
+    ] or ([where_they_are(scene)] if scene.characters else scene.action[:1])
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
         line.model_copy(update={"text": whole_clauses(clean_edges(comma_run_sentences(line.text)))})

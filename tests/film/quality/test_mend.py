@@ -829,3 +829,24 @@ def test_talk_that_lost_its_cue_is_no_action_and_the_camera_we_stays() -> None:
     assert spoken_action("我们一起去吧。") and spoken_action("I can't believe it.")
     for kept in ('Sam says, "I love you."', "Sam: I can't.", "小明对爸爸说我想学街舞。"):
         assert not spoken_action(kept), kept
+
+
+def test_a_scene_whose_only_action_is_its_heading_says_who_is_where() -> None:
+    """Recorded (craft bench, the bus, 22:10): "!EXT. OLD PARK - DAY" as the action."""
+    from film.quality.mend.cast import where_they_are
+    from film.screenplay import DialogueLine, Scene
+
+    park = Scene(
+        number=2,
+        place="Old park",
+        interior="EXT",
+        characters=["Jack", "Emma"],
+        action=["EXT. OLD PARK - DAY"],
+        dialogue=[DialogueLine(speaker="Jack", text="It's so beautiful.")],
+    )
+    assert mend_edges(park).action == ["Jack and Emma are at the old park."]
+    bus = park.model_copy(update={"place": "Bus", "interior": "INT", "characters": ["Jack"]})
+    assert where_they_are(bus) == "Jack is in the bus."
+    kitchen = park.model_copy(update={"place": "奶奶的厨房", "characters": ["奶奶", "孙子"]})
+    assert where_they_are(kitchen) == "奶奶和孙子在奶奶的厨房。"
+    assert mend_edges(park.model_copy(update={"characters": []})).action == ["EXT. OLD PARK - DAY"]
