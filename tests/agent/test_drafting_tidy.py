@@ -1133,3 +1133,13 @@ def test_a_sheet_loses_a_labelled_prop_a_dangling_end_and_a_lowercase_name() -> 
     assert father.look == "A man in his late 30s, wears a samurai uniform"
     assert sam.props == ["a wooden sword"]
     assert whole_phrase("Plan A", 300) == "Plan A" and whole_phrase("温柔的", 30) == "温柔的"
+
+
+def test_a_voice_that_is_one_given_name_is_no_voice() -> None:
+    """Recorded (craft bench, the bus, 22:10): "Voice: Joshua", "Voice: Amelia"."""
+    from film.quality.people.voice import not_a_name
+
+    for name in ("Joshua", "Amelia", "Sophia"):
+        assert not_a_name(name, frozenset()) == ""
+    for hint in ("Soft", "Gravelly", "Friendly", "Solemn", "Deep voice", "Amelia's soft voice"):
+        assert not_a_name(hint, frozenset()) == hint

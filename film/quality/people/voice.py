@@ -60,13 +60,27 @@ _FULL_NAME = re.compile(
 )
 
 
+#: One word of how someone sounds that is no sound word: "Friendly", "Solemn".
+_MOOD_WORDS = re.compile(
+    r"^(?:friendly|kind|serious|nervous|shy|confident|excited|sad|happy|tired|proud|angry|"
+    r"bold|cold|dry|flat|smooth|silky|thin|old|young|childish|elderly|motherly|fatherly|grave|"
+    r"solemn|cheery|upbeat|monotone|energetic|enthusiastic|authoritative|wise|nasal|mature)$",
+    re.I,
+)
+
+
 def not_a_name(voice: str, names: frozenset[str]) -> str:
     """``voice``, or "" when it is only a name (:data:`_FULL_NAME`, or one of ``names``).
 
-    Recorded (craft bench, 2026-12-02): "Voice: Sophia", one of the film's own people.
+    Recorded (craft bench, 2026-12-02): "Voice: Sophia", one of the film's own people; at
+    22:10 "Voice: Joshua" and "Voice: Amelia", names of nobody: one capitalised word that
+    says nothing of a sound is a name.
     """
     bare = voice.strip(" .。")
-    return "" if bare and (bare.lower() in names or _FULL_NAME.match(bare)) else voice
+    lone = re.fullmatch(r"[A-Z][a-z]+", bare) and not (
+        _SOUND_WORDS.search(bare) or _MOOD_WORDS.search(bare)
+    )
+    return "" if bare and (bare.lower() in names or _FULL_NAME.match(bare) or lone) else voice
 
 
 def whole_voice(voice: str) -> str:
