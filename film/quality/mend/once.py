@@ -86,9 +86,15 @@ def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
         lines = []
         for line in scene.dialogue:
             said = [_thanks_off(s, heard) for s in SPOKEN_SENTENCE.findall(line.text)]
-            kept = [
-                sentence for sentence, bare in said if sentence and not (bare and bare in heard)
-            ]
+            # Within one cue, any sentence once: "我也明白了，我们终于理解彼此了。我也明白了。"
+            # (craft bench, the notes, 22:13), however short.
+            in_cue: set[str] = set()
+            kept = []
+            for sentence, bare in said:
+                own = _bare(sentence)
+                if sentence and not (bare and bare in heard) and own not in in_cue:
+                    kept.append(sentence)
+                in_cue.update({own, *(_bare(c) for c in re.split(r"[，,；;]", sentence))})
             heard.update(bare for _sentence, bare in said if bare)
             text = "".join(kept).strip()
             if text:

@@ -568,3 +568,20 @@ def test_a_lone_straight_quote_opening_a_chinese_line_goes() -> None:
     )
     assert clean_edges("再见了。”..") == "再见了。"
     assert clean_edges("他说“好的”。") == "他说“好的”。"
+
+
+def test_a_cue_says_each_sentence_or_clause_once() -> None:
+    """Recorded (craft bench, the notes, 22:13): "我也明白了，我们终于理解彼此了。我也明白了。"."""
+    from film.quality.mend import said_once_in_film
+    from film.screenplay import DialogueLine, Scene
+
+    said = ["我也明白了，我们终于理解彼此了。我也明白了。", "好。好。", "Yes, I know. Yes."]
+    scene = Scene(
+        number=1, place="教室", dialogue=[DialogueLine(speaker="小明", text=t) for t in said]
+    )
+    once = said_once_in_film([scene])[0]
+    assert [d.text for d in once.dialogue] == [
+        "我也明白了，我们终于理解彼此了。",
+        "好。",
+        "Yes, I know.",
+    ]
