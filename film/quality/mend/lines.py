@@ -179,6 +179,10 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
 
     def not_held(text: str) -> bool:
         key = normalise(text)
+        # A question asked back word for word is an echo: "真的吗？" "真的吗？" (the notes,
+        # 22:13); "快走吧。" said by both is urgency, and stays.
+        if heard and key == heard[-1] and text.rstrip().endswith(("?", "？")):
+            return False
         if long_enough(text) and any(key in earlier for earlier in heard):
             return False
         # ...or says an earlier line again with a word or two more: "我快抓到你了！" then

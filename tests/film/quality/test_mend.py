@@ -850,3 +850,16 @@ def test_a_scene_whose_only_action_is_its_heading_says_who_is_where() -> None:
     kitchen = park.model_copy(update={"place": "奶奶的厨房", "characters": ["奶奶", "孙子"]})
     assert where_they_are(kitchen) == "奶奶和孙子在奶奶的厨房。"
     assert mend_edges(park.model_copy(update={"characters": []})).action == ["EXT. OLD PARK - DAY"]
+
+
+def test_a_question_asked_back_word_for_word_is_an_echo() -> None:
+    """Recorded (craft bench, the notes, 22:13): the film ended "真的吗？" "真的吗？"."""
+    said = [("小红", "我爱你"), ("小明", "我也爱你"), ("小红", "真的吗？"), ("小明", "真的吗？")]
+    scene = _scene(["小红拿出最后一张纸条。"], []).model_copy(
+        update={"dialogue": [DialogueLine(speaker=who, text=text) for who, text in said]}
+    )
+    assert [line.text for line in drop_repeats(scene).dialogue] == [
+        "我爱你",
+        "我也爱你",
+        "真的吗？",
+    ]
