@@ -19,7 +19,6 @@ from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message
 from film.quality.coverage import covered, idea_terms
-from film.quality.genre import in_period_scene
 from film.quality.mend import (
     alone_with_nobody,
     cast_from_bible,
@@ -33,6 +32,7 @@ from film.quality.mend import (
     visual_without_looks,
     without_loops,
 )
+from film.quality.mend.genres import in_period_scene, love_kept_for_the_turn
 from film.quality.mend.things import story_vehicle_kept
 from film.screenplay import Language, Screenplay
 from film.setting import headed_where_told
@@ -92,8 +92,9 @@ def struck(screenplay: Screenplay) -> Screenplay:
     nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
     lone person's words to a crowd go, a note that says the bible's looks again loses
     them, a heading the action never names is the room it puts its people in, an
-    ancient-style film has no car or phone, the logline's one vehicle is the one every
-    scene rides, and scene cast lists are held to the bible.
+    ancient-style film has no car or phone, a romance keeps its confession for the last
+    scene, the logline's one vehicle is the one every scene rides, and scene cast lists
+    are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
@@ -114,6 +115,7 @@ def struck(screenplay: Screenplay) -> Screenplay:
             ]
         )
     )
+    scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))
 

@@ -182,3 +182,27 @@ def check_debris(fields: Iterable[VisibleText]) -> list[Finding]:
             )
         )
     return findings
+
+
+#: An outline line as the scene prompt lists it, echoed at the start of an action line:
+#: "小明的学校门口（外景，白天）：", "EXT. BUS STOP - DAY:".
+_HEADING_PREFIX = re.compile(
+    r"^[^：:（(。]{1,24}[（(](?:内景|外景)[，,、][^）)]{1,4}[）)][：:]\s*"
+    r"|^(?:INT|EXT)\.\s[^:]{1,40}\s-\s[A-Z]+:\s*"
+)
+
+
+def without_heading(line: str) -> str:
+    """``line`` without the outline heading the model copied in front of it.
+
+    Recorded: scene 3 of 小明的街舞梦想 began "小明的学校门口（外景，白天）：小明在上学
+    的路上遇到了一个困难。", the prompt's listing of another beat. Without its heading the
+    line is a plain retelling, which :func:`film.quality.mend.keep_to_beat` then strikes.
+    """
+    if _HEADING_LINE.match(line):  # "EXT. OLD PARK - DAY" alone (the bus, 22:10): no action
+        return ""
+    stripped = _HEADING_PREFIX.sub("", line, count=1)
+    return stripped if stripped.strip() else line
+
+
+_HEADING_LINE = re.compile(r"^\s*(?:INT|EXT|INT\./EXT|I/E)\.?\s.{1,60}\s[-–]\s[A-Z ]{3,12}\s*$")

@@ -9,14 +9,13 @@ English name, Chinese name and aliases such as 温情, 亲情, 青春, 古装, �
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from film.language import has_cjk
 from film.quality.findings import Brief, Finding
-from film.screenplay import CharacterProfile, Genre, Scene
+from film.screenplay import CharacterProfile, Genre
 
 _GENRE_NOUN_EN = r"(?:film|movie|story|short|drama|piece|genre|micro[- ]?film|video|tale|style)"
 _GENRE_NOUN_ZH = r"(?:微电影|电影|片|故事|题材|风格|类型|短片|短剧|剧)"
@@ -241,53 +240,3 @@ def in_period_dress(person: CharacterProfile, genre: Genre | None) -> CharacterP
     if (look, wardrobe, props) == (person.look, person.wardrobe, person.props):
         return person
     return person.model_copy(update={"look": look, "wardrobe": wardrobe, "props": props})
-
-
-#: Modern vehicles an ancient-style story rides in, and what the period had instead.
-_PERIOD_VEHICLES = (
-    (re.compile(r"\b(?:car|taxi|truck|van|bus|jeep)\b", re.I), "carriage"),
-    (re.compile(r"\b(?:cars|taxis|trucks|vans|buses|jeeps)\b", re.I), "carriages"),
-    (re.compile(r"汽车|轿车|出租车|卡车|公交车|吉普车"), "马车"),
-)
-#: Modern things no line of an ancient-style film can hold: its sentence goes.
-_MODERN_THING = re.compile(
-    r"\b(?:(?:smart|mobile |tele)?phones?|laptops?|computers?|televisions?|TV|radios?|"
-    r"cameras?|headphones?|earphones?|e-?mails?|texts? messages?)\b"
-    r"|手机|电脑|电视|收音机|相机|耳机|短信|微信",
-    re.I,
-)
-_SENTENCE = re.compile(r"[^。！？.!?]+[。！？.!?]*")
-
-
-def _as_cased(word: str, match: re.Match[str]) -> str:
-    """``word`` capitalised as the matched word was ("Car" is "Carriage")."""
-    return word.capitalize() if match[0][:1].isupper() else word
-
-
-def _period_text(text: str) -> str:
-    """``text`` with period vehicles and without its sentences that hold modern things."""
-    for pattern, word in _PERIOD_VEHICLES:
-        text = pattern.sub(functools.partial(_as_cased, word), text)
-    return "".join(s for s in _SENTENCE.findall(text) if not _MODERN_THING.search(s)).strip()
-
-
-def in_period_scene(scene: Scene, genre: Genre | str) -> Scene:
-    """``scene`` of an ancient-style film with no car or phone in it.
-
-    Recorded (craft bench, the letter, 2026-12-02, 21:39): in a snowy pass of the
-    swordswoman's time, "They see Alex's car approaching from behind." A car is a
-    carriage; a sentence with a phone in it goes (a line left with nothing goes; a scene
-    keeps at least one line of each kind it had).
-    """
-    if Genre(genre) is not Genre.ANCIENT_STYLE:
-        return scene
-    action = [t for t in (_period_text(a) for a in scene.action) if t] or scene.action
-    dialogue = [
-        line.model_copy(update={"text": text})
-        for line in scene.dialogue
-        if (text := _period_text(line.text))
-    ] or scene.dialogue
-    visual = _period_text(scene.visual) if scene.visual.strip() else scene.visual
-    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})

@@ -11,10 +11,11 @@ back to text the model already wrote for this scene.
 
 from __future__ import annotations
 
+from film.quality.debris import without_heading
 from film.quality.mend.arc import in_arc_order, scene_at_turn, scene_before_turn
 from film.quality.mend.cast import cast_from_bible, with_seen_cast
 from film.quality.mend.copied import drop_copied_lines
-from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses, without_heading
+from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses
 from film.quality.mend.language import in_film_language
 from film.quality.mend.lines import (
     alone_with_nobody,

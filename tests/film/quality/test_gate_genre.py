@@ -162,7 +162,7 @@ def test_an_ancient_style_person_loses_modern_items_and_keeps_the_robe() -> None
 
 def test_an_ancient_style_scene_rides_no_car_and_holds_no_phone() -> None:
     """Recorded (craft bench, the letter, 21:39): "They see Alex's car approaching"."""
-    from film.quality.genre import in_period_scene
+    from film.quality.mend.genres import in_period_scene
     from film.screenplay import Scene
 
     scene = Scene(
@@ -177,3 +177,25 @@ def test_an_ancient_style_scene_rides_no_car_and_holds_no_phone() -> None:
     assert in_period_scene(scene, "youth-romance") == scene
     palace = Scene(number=2, place="宫", action=["画师坐上汽车。", "他拿出手机拍照。"])
     assert in_period_scene(palace, "ancient-style").action == ["画师坐上马车。"]
+
+
+def test_a_romance_that_keeps_its_confession_for_the_end_says_no_love_before() -> None:
+    """Recorded (craft bench, the notes, 22:13): "我真的很喜欢你" in scene 1 of 4."""
+    from film.quality.mend.genres import love_kept_for_the_turn
+    from film.screenplay import DialogueLine, Scene
+
+    logline = "两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
+    first = Scene(
+        number=1,
+        place="教室",
+        dialogue=[
+            DialogueLine(speaker="小红", text="我真的很喜欢你，但我不知道怎么表达出来。"),
+            DialogueLine(speaker="小明", text="我也一样。"),
+        ],
+    )
+    last = first.model_copy(update={"number": 2})
+    mended = love_kept_for_the_turn([first, last], "youth-romance", logline)
+    assert [d.text for d in mended[0].dialogue] == ["但我不知道怎么表达出来。", "我也一样。"]
+    assert mended[1] == last
+    assert love_kept_for_the_turn([first, last], "touching-family", logline) == [first, last]
+    assert love_kept_for_the_turn([first, last], "youth-romance", "两人一起备考") == [first, last]
