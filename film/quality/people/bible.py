@@ -3,8 +3,9 @@
 Each fix is made before the gate sees the bible, so it costs no retry (a retry is a whole
 answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 
-1. stand-in names (张三, John Doe) become real ones (:mod:`.naming`), everywhere in the
-   bible;
+1. the lead's role is the idea's words for them, not its bare noun
+   (:func:`.missing.lead_in_idea_words`), and stand-in names (张三, John Doe) become real
+   ones (:mod:`.naming`), everywhere in the bible;
 2. the people fixes (:func:`.slips.mend_people`): a role that contradicts a kin name, the
    idea's implied relative, an elder's stray young word;
 3. a person the idea sends to university is not drawn a child
@@ -33,6 +34,7 @@ from film.quality.mend.animals import animal_look
 from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in, younger_than_parent
+from film.quality.people.missing import lead_in_idea_words
 from film.quality.people.naming import holds_own_word, real_names, unbracketed
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
@@ -88,7 +90,7 @@ def mended_bible(
 ) -> list[CharacterProfile]:
     """``profiles`` with every exact people fix made (see the module's list)."""
     renamed = one_implied_relative(
-        idea, _renamed(one_per_idea_trade(idea, profiles), language, idea)
+        idea, _renamed(one_per_idea_trade(idea, lead_in_idea_words(idea, profiles)), language, idea)
     )
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
     grown = [

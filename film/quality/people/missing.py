@@ -22,6 +22,7 @@ from film.quality.coverage import check_people, idea_people, idea_people_words
 from film.quality.people.ages import sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
 from film.quality.people.naming import real_names
+from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import CharacterProfile
 
 #: How a film calls a relative by name, when the relative is cast from the idea.
@@ -100,3 +101,24 @@ def cast_missing(
             )
         )
     return [*cast, *added]
+
+
+def lead_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
+    """The bible whose lead has the idea's words for them as the role, not its bare noun.
+
+    Recorded (craft bench, the drummer, 2026-12-02): the idea's "deaf teenage drummer" was
+    cast with the role "drummer", and no scene remembered that he could not hear. A role
+    that is only the lead's noun (drummer, 女孩, "the drummer") becomes the idea's phrase;
+    a role that says more of its own stays.
+    """
+    lead = idea_lead(idea)
+    head = lead_head(lead)
+    if not lead or not head or lead.lower() == head.lower():
+        return list(profiles)
+    bare = {head.lower(), f"the {head}".lower(), f"a {head}".lower()}
+    mended = []
+    for person in profiles:
+        if person.role.strip(" .。").lower() in bare:
+            person = person.model_copy(update={"role": lead})
+        mended.append(person)
+    return mended

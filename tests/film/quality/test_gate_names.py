@@ -298,3 +298,17 @@ def test_a_look_or_voice_sentence_copied_from_another_person_goes() -> None:
     first, second = own_sentences([alex, sam])
     assert first == alex
     assert second.look == "Tall." and second.voice == ""
+
+
+def test_the_leads_role_is_the_ideas_words_for_them() -> None:
+    """Recorded (craft bench, the drummer, 2026-12-02): "deaf teenage drummer" cast as "drummer"."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "A deaf teenage drummer trains for the school battle of the bands by feeling the beat."
+    sam = CharacterProfile(name="Sam", role="drummer", look="a 16-year-old boy", voice="soft")
+    coach = CharacterProfile(name="Alex", role="music coach", look="a 50-year-old man")
+    lead, other = mended_bible(idea, [sam, coach], "en")
+    assert lead.role == "deaf teenage drummer" and other.role == "music coach"
+    own = CharacterProfile(name="Sam", role="drummer who lost his hearing", look="a boy")
+    assert mended_bible(idea, [own], "en")[0].role == "drummer who lost his hearing"
