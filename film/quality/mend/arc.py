@@ -200,6 +200,13 @@ def _scene_before_goal(
     return _each_line(scene, not_yet)
 
 
+#: Verbs of meeting someone there: whom the goal reaches is not met before the end.
+_MEETS = (
+    r"approach(?:es|ing)?|meets?|meeting|greets?|greeting|faces?|facing|bows? to|kneels? before|"
+    r"hands?|handing|gives?|giving|stands? before|walks? up to|runs? to|finds?|reaches|reaching"
+)
+
+
 def _not_met_yet(scene: Scene, goal: IdeaGoal, names: Sequence[str] = ()) -> Scene:
     """``scene``, before the last, without the person the goal is carried to.
 
@@ -214,6 +221,8 @@ def _not_met_yet(scene: Scene, goal: IdeaGoal, names: Sequence[str] = ()) -> Sce
     named = re.compile(
         rf"^(?:the\s+)?(?:{word})\b"
         rf"|\b(?:{word})(?:['’]s\s+[a-z]+)?\s+(?!who\b|whose\b|that\b)[a-z]+(?:s|ing)\b"
+        # Or met: "Pao approaches the General and holds out the letter" (22:23).
+        rf"|\b(?:{_MEETS})\s+(?:the\s+)?(?:{word})\b(?!\s+(?:who|whose|that)\b)"
         if goal.reaches.isascii()
         else rf"^(?:{word})",
         re.I,

@@ -251,3 +251,24 @@ def test_a_goal_carried_to_someone_ends_with_them_there() -> None:
         BeatDraft(place="Pass", summary=on_the_pass, characters=["Sam", "Father"]),
     ]
     assert in_idea_order(beats, LETTER, roles)[-1].characters == ["Sam", "Father", "Alex"]
+
+
+def test_whom_the_goal_reaches_is_not_met_in_an_early_action_either() -> None:
+    """Recorded (craft bench, the letter, 22:23): "Pao approaches the General" in scene 1."""
+    from film.quality.mend import scene_before_turn
+
+    people = [("Pao", "daughter"), ("General", "general who exiled her father")]
+    first = Scene(
+        number=1,
+        place="Pass",
+        characters=["Pao", "General"],
+        action=[
+            "Pao looks at the snowy landscape.",
+            "Pao approaches the General and holds out the letter",
+            "Pao thinks of the general who exiled her father.",
+            "Pao sets off to take the letter to the general.",
+        ],
+    )
+    early = scene_before_turn(first, LETTER, 0, 4, people)
+    assert early.characters == ["Pao"]
+    assert early.action == [first.action[0], *first.action[2:]]  # spoken of, not met
