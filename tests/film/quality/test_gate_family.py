@@ -320,3 +320,12 @@ def test_a_chinese_lead_doing_something_for_a_grandchild_is_the_grandparent() ->
     assert cast_words(box, must_cast_people(box)) == ["老木匠（爷爷）", "孙女"]
     roles = with_implied_roles(box, [("王德福", "老木匠"), ("李小梅", "孙女")])
     assert roles == ["老木匠，李小梅的爷爷", "孙女"]
+
+
+def test_a_pupil_wears_no_heels_or_make_up() -> None:
+    """Recorded (craft bench, the notes, 22:30): the 高三 desk-mates came in 高跟鞋."""
+    look = "她有着一头乌黑的长发，穿着一件蓝色的西服，脚上穿一双黑色的高跟鞋。"
+    assert child_look("林美", "同桌", look) == "她有着一头乌黑的长发，穿着一件蓝色的西服"
+    assert child_wardrobe("小红", "同桌", "16岁，长发", "白色衬衫、蓝色高跟鞋") == "白色衬衫"
+    grown = child_wardrobe("Anna", "office manager", "a woman of 35", "black heels, grey suit")
+    assert grown == "black heels, grey suit"
