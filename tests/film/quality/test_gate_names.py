@@ -273,12 +273,12 @@ def test_a_job_said_as_a_phrase_is_a_stand_in_but_a_surname_is_not() -> None:
     from film.quality.people.naming import real_names
 
     idea = "A food delivery rider's second-hand scooter plays karaoke at every red light."
-    names = ["Sam", "Karaoke Player", "Tom Miller", "Night Watchman"]
-    roles = ["the rider", "Karaoke DJ", "the neighbour", "night watchman at the depot"]
+    names = ["Sam", "Karaoke Player", "Tom Miller", "Night Watchman", "Deaf Teen Drummer"]
+    roles = ["the rider", "Karaoke DJ", "the neighbour", "night watchman", "deaf teenage drummer"]
     renamed = real_names(names, "en", idea, roles)
     assert renamed[0] == "Sam" and renamed[2] == "Tom Miller"
     assert renamed[1] not in names and renamed[3] not in names
-    assert len(set(renamed)) == 4
+    assert renamed[4] not in names and len(set(renamed)) == 5
 
 
 def test_a_look_or_voice_sentence_copied_from_another_person_goes() -> None:
