@@ -137,9 +137,10 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     miss you. I hope so. Until then, enjoy your baking. You're welcome."; the lighthouse
     keeper, alone at the lamp, "Thank you. Goodbye.". Only such a sentence goes, and only
     where the scene has one person; a line with nothing else left goes, while the scene
-    keeps at least one line. A scene's first line that only echoes ("Me too.") goes too.
+    keeps at least one line. A scene's first line that only echoes ("Me too.") goes too,
+    and so does a "you're welcome" that answers no thanks.
     """
-    scene = _no_opening_echo(scene)
+    scene = _no_welcome_unthanked(_no_opening_echo(scene))
     people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     if len(people) != 1 or not scene.dialogue:
         return scene
@@ -186,3 +187,27 @@ def _no_opening_echo(scene: Scene) -> Scene:
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
+
+
+_THANKED = re.compile(r"谢|感激|\bthank|\bthanks\b|\bcheers\b", re.I)
+
+
+def _no_welcome_unthanked(scene: Scene) -> Scene:
+    """``scene`` without a "you're welcome" that answers no thanks in the line before it.
+
+    Recorded (by hand, 渔网的秘密, 2026-12-02, 22:47): 爷爷 said "不客气。" to "是的，我看到
+    了。好啊。". Only a sentence that is nothing but the welcome goes; a line left with nothing
+    goes, and the scene keeps at least one line.
+    """
+    kept: list[DialogueLine] = []
+    for line in scene.dialogue:
+        thanked = bool(kept) and bool(_THANKED.search(kept[-1].text))
+        said = [s for s in sentences(line.text) if thanked or stock_kinds(s) != {"welcome"}]
+        joined = ("" if has_cjk(line.text) else " ").join(said)
+        if joined == line.text.strip():
+            kept.append(line)
+        elif joined:
+            kept.append(line.model_copy(update={"text": joined}))
+    if kept == scene.dialogue or not kept:
+        return scene
+    return scene.model_copy(update={"dialogue": kept})

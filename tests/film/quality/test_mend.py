@@ -863,3 +863,24 @@ def test_a_question_asked_back_word_for_word_is_an_echo() -> None:
         "我也爱你",
         "真的吗？",
     ]
+
+
+def test_a_welcome_that_answers_no_thanks_goes() -> None:
+    """Recorded (by hand, 渔网的秘密, 22:47): 爷爷's "不客气。" after "是的，我看到了。好啊。"."""
+    from film.quality.mend import no_answers_to_nobody
+
+    said = [
+        ("爷爷", "你看到我的工具了吗？"),
+        ("孙女", "是的，我看到了。好啊。"),
+        ("爷爷", "不客气。"),
+        ("孙女", "谢谢你教我。"),
+        ("爷爷", "不客气。"),
+    ]
+    scene = _scene(["爷爷补网。"], []).model_copy(
+        update={
+            "characters": ["爷爷", "孙女"],
+            "dialogue": [DialogueLine(speaker=who, text=text) for who, text in said],
+        }
+    )
+    kept = [line.text for line in no_answers_to_nobody(scene).dialogue]
+    assert kept == ["你看到我的工具了吗？", "是的，我看到了。好啊。", "谢谢你教我。", "不客气。"]
