@@ -225,6 +225,11 @@ FACIAL_HAIR = re.compile(
     r"胡子|胡须|胡茬|络腮胡|八字胡|山羊胡|\b(?:beard(?:ed)?|moustache|mustache|stubble|goatee)\b",
     re.IGNORECASE,
 )
+#: What no pupil has either: the 15-year-old granddaughter "留着几根银发" (by hand, 22:47).
+_NOT_YOUNG = re.compile(
+    rf"{FACIAL_HAIR.pattern}|银发|白发|花白|\b(?:silver|gr[ae]y|white)(?:ing)? hairs?\b",
+    re.IGNORECASE,
+)
 _ZH_CLAUSE = re.compile(r"[^，,、；;。]+[，,、；;。]?")
 _EN_CLAUSE = re.compile(r"[^,;.]+[,;.]?")
 #: Under this age a beard is a slip, not a look.
@@ -232,7 +237,7 @@ BEARD_FROM = 18
 
 
 def young_look(name: str, role: str, look: str) -> str:
-    """A pupil's or teenager's ``look`` without the beard the model gave them.
+    """A pupil's or teenager's ``look`` without the beard or grey hair the model gave them.
 
     Recorded (craft bench): the 高三 desk-mate 小明 "留着八字胡", and the deaf teenage
     drummer with "a full beard". Only the clause that names the facial hair goes; a look
@@ -240,16 +245,16 @@ def young_look(name: str, role: str, look: str) -> str:
     """
     age = stated_age(look)
     young = is_pupil(name, role) or (age is not None and age < BEARD_FROM)
-    if not young or (age is not None and age >= BEARD_FROM + 4) or not FACIAL_HAIR.search(look):
+    if not young or (age is not None and age >= BEARD_FROM + 4) or not _NOT_YOUNG.search(look):
         return look
-    return without_facial_hair(look)
+    return without_facial_hair(look, _NOT_YOUNG)
 
 
-def without_facial_hair(look: str) -> str:
+def without_facial_hair(look: str, hair: re.Pattern[str] = FACIAL_HAIR) -> str:
     """``look`` without the clauses that name facial hair (as it was, if that is all it is)."""
     chinese = has_cjk(look)
     clause = _ZH_CLAUSE if chinese else _EN_CLAUSE
-    kept = [part for part in clause.findall(look) if not FACIAL_HAIR.search(part)]
+    kept = [part for part in clause.findall(look) if not hair.search(part)]
     mended = "".join(kept).strip(" ，,、;；")
     if not mended:
         return look

@@ -541,3 +541,15 @@ def test_a_second_me_too_in_a_scene_is_small_talk_said_again() -> None:
         dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
     )
     assert [d.text for d in drop_repeats(scene).dialogue] == [t for _, t in lines[:3]]
+
+
+def test_a_pupil_or_a_teenager_has_no_grey_hair_but_an_elder_keeps_it() -> None:
+    """Recorded (by hand, 渔网的秘密, 22:47): the 15-year-old granddaughter "留着几根银发"."""
+    from film.quality.people.ages import young_look
+    from film.quality.people.sexes import mend_sexes
+    from film.screenplay import CharacterProfile
+
+    assert young_look("孙女", "孙女", "15岁，头发中分，留着几根银发") == "15岁，头发中分"
+    assert young_look("爷爷", "爷爷", "70岁，留着一头银发") == "70岁，留着一头银发"
+    grandma = CharacterProfile(name="奶奶", role="奶奶", look="70岁，满头白发", voice="慈祥")
+    assert mend_sexes("奶奶包饺子", [grandma])[0].look == "70岁，满头白发"

@@ -16,7 +16,7 @@ import re
 from film.language import has_cjk
 from film.presence import is_animal
 from film.quality.coverage import idea_people_words
-from film.quality.people.ages import own_role, stated_age
+from film.quality.people.ages import is_pupil, own_role, stated_age
 
 #: Under this stated age a person is a child.
 CHILD_UNDER = 13
@@ -104,7 +104,7 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
             _without_pieces(wardrobe, _CHILDREN_ONLY)
             or _PLAIN_GROWN["zh" if has_cjk(wardrobe) else "en"]
         )
-    if is_pupil(name, role, look) and _PUPIL_UNWORN.search(wardrobe):
+    if at_school(name, role, look) and _PUPIL_UNWORN.search(wardrobe):
         wardrobe = _without_pieces(wardrobe, _PUPIL_UNWORN) or plain
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
         return wardrobe
@@ -114,21 +114,15 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
 def child_look(name: str, role: str, look: str) -> str:
     """A child's ``look`` without grown-ups' things (街舞爸爸's 12-year-old: "一双高跟鞋").
 
-    A pupil's look loses heels and make-up too (:func:`is_pupil`).
+    A pupil's look loses heels and make-up too (:func:`at_school`).
     """
-    if is_pupil(name, role, look) and _PUPIL_UNWORN.search(look):
+    if at_school(name, role, look) and _PUPIL_UNWORN.search(look):
         look = _without_pieces(look, _PUPIL_UNWORN) or look
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(look):
         return look
     return _without_pieces(look, _GROWN_UP_ONLY) or look
 
 
-#: A pupil by their role: desk-mates in 高三, a schoolgirl (a stated age under 18 too).
-_PUPIL = re.compile(
-    r"同桌|高中|初中|中学|小学|高[一二三]|\b(?:pupils?|schoolgirl|schoolboy|high[- ]school|"
-    r"desk ?mates?)\b",
-    re.I,
-)
 #: What no pupil wears to class: the desk-mates of 高三 came in 高跟鞋 (craft bench, 22:30).
 _PUPIL_UNWORN = re.compile(
     r"high[- ]heel(?:ed)?s?|\bheels\b|stilettos?|lipstick|make-?up|stockings"
@@ -137,13 +131,10 @@ _PUPIL_UNWORN = re.compile(
 )
 
 
-def is_pupil(name: str, role: str, look: str) -> bool:
-    """Whether the person is at school: a stated age under 18, else a school role."""
+def at_school(name: str, role: str, look: str) -> bool:
+    """Whether the person is at school: a stated age under 18, else a pupil's role."""
     age = stated_age(look)
-    if age is not None:
-        return age < _GROWN
-    own_zh, own_en = own_role(role)
-    return bool(_PUPIL.search(f"{name} {own_zh if '的' in role else own_en}"))
+    return age < _GROWN if age is not None else is_pupil(name, role)
 
 
 #: An idea that sends a person to university makes them grown: "孙子明天就要去外地上大学"
