@@ -44,11 +44,18 @@ def with_seen_cast(scene: Scene, known: Sequence[str]) -> Scene:
     earlier scene (the cat caught in scene 1) casts nobody there.
     """
     told = " ".join(scene.action)
+    # Only where they are, not where they are thought of: "He thinks about Lily's last night"
+    # drew Lily beside her grandfather (web app, 22:51).
     seen = [
         name
         for name in known
         if name not in scene.characters
-        and re.search(rf"\b{re.escape(name)}\b" if name.isascii() else re.escape(name), told)
+        and re.search(
+            rf"(?<!about )(?<!of )\b{re.escape(name)}\b(?!['’]s\b)"
+            if name.isascii()
+            else rf"(?<!想着)(?<!想起){re.escape(name)}(?!的)",
+            told,
+        )
     ]
     if not seen:
         return scene

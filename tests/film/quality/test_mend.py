@@ -884,3 +884,19 @@ def test_a_welcome_that_answers_no_thanks_goes() -> None:
     )
     kept = [line.text for line in no_answers_to_nobody(scene).dialogue]
     assert kept == ["你看到我的工具了吗？", "是的，我看到了。好啊。", "谢谢你教我。", "不客气。"]
+
+
+def test_a_person_only_thought_of_is_not_cast_in_the_scene() -> None:
+    """Recorded (web app, 22:51): "He thinks about Lily's last night." drew Lily there."""
+    from film.quality.mend import with_seen_cast
+    from film.screenplay import Scene
+
+    thought = Scene(
+        number=1,
+        place="Lighthouse",
+        characters=["James"],
+        action=["James stands at the window.", "He thinks about Lily's last night."],
+    )
+    assert with_seen_cast(thought, ["James", "Lily"]).characters == ["James"]
+    there = thought.model_copy(update={"action": ["Lily lights the lamp."]})
+    assert with_seen_cast(there, ["James", "Lily"]).characters == ["James", "Lily"]
