@@ -123,7 +123,13 @@ def follow_story_time(times: list[str], text: str, summaries: Sequence[str] = ()
     if wanted and not any(t in _HONOURS[wanted] for t in times):
         times = [wanted if t == "DAY" else t for t in times]
     own = [story_time(summary) for summary in summaries] or [""] * len(times)
-    return [o if o and t not in _HONOURS[o] else t for t, o in zip(times, own, strict=True)]
+    times = [o if o and t not in _HONOURS[o] else t for t, o in zip(times, own, strict=True)]
+    # Dusk comes before night, not after it: the lighthouse's "last night" ran NIGHT, DUSK,
+    # NIGHT (craft bench, 22:34). A dusk its own beat does not name follows the night.
+    return [
+        "NIGHT" if t == "DUSK" and "NIGHT" in times[:n] and own[n] != "DUSK" else t
+        for n, t in enumerate(times)
+    ]
 
 
 _ROLE_LABEL = re.compile(

@@ -104,6 +104,10 @@ def test_the_headings_follow_the_night_the_idea_names() -> None:
     assert story_time("from dusk till dawn") == ""
     assert follow_story_time(["DAY", "DAY", "MORNING"], idea) == ["NIGHT", "NIGHT", "MORNING"]
     assert follow_story_time(["DAY", "NIGHT"], idea) == ["DAY", "NIGHT"]
+    # The lighthouse (22:34): NIGHT, DUSK, NIGHT. Dusk its beat does not name follows the night.
+    last = "his last night at the lamp"
+    assert follow_story_time(["NIGHT", "DUSK", "NIGHT"], last, ["a", "b", "c"]) == ["NIGHT"] * 3
+    assert follow_story_time(["DUSK", "NIGHT"], last, ["a", "b"]) == ["DUSK", "NIGHT"]
     beats = [
         BeatDraft.model_validate(
             {
