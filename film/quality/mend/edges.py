@@ -59,6 +59,10 @@ def clean_edges(text: str) -> str:
     fixed = _TRAILING_SEPARATOR.sub(r"\1", fixed)
     # "……捉迷藏游戏。。": a speech cut out of an action line left its stop behind.
     fixed = _DOUBLED.sub(r"\1", re.sub("。{2,}", "。", fixed))
+    # "Sam.I'll be fine." (the drummer, 22:31): two sentences with no space between them.
+    fixed = re.sub(r"(?<=[a-z]{2}[.!?])(?<!www[.])(?=(?:I|I'\w+|[A-Z][a-z]+)\b)", " ", fixed)
+    # "你想学街舞吗？”。”。": closing quotes and stops left after a question or a stop.
+    fixed = re.sub(r"(?<=[。！？])(?:[”\"]?。)+$", "", fixed)
     # "那 我们 该 不去找了？": Chinese words spaced like English ones (2026-12-01) close up;
     # a line spelled one character at a time is garbage, and own_words drops it instead.
     if not SPACED_CJK.search(fixed):

@@ -23,7 +23,8 @@ _STOCK = {
     ),
     "bye": re.compile(
         r"\b(?:I'?ll )?see you(?: (?:soon|tonight|tomorrow|later|then|there))?\b|\b(?:good)?bye\b"
-        r"|再见|回头见|明天见|一会儿见",
+        # "再见。/拜拜。/晚安。/晚安。" closed a DAY scene of the painter (22:35).
+        r"|再见|回头见|明天见|一会儿见|拜拜|晚安|\bgood ?night\b",
         re.I,
     ),
     "same": re.compile(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from film.quality.names import PLACEHOLDER_NAMES
 from film.quality.people.address import elder_kin, kin_words
 from film.quality.text import without_calls
 from film.screenplay import Scene
@@ -104,6 +105,8 @@ def called_by_their_names(
     word goes, and so does one that still speaks of a stranger (:func:`_without_strangers`).
     """
     cast = {name.casefold() for name, _role in people}
+    # Stand-in names are nobody either: "我的名字是张三。" (craft bench, street dance, 22:40).
+    strangers = {*strangers, *(PLACEHOLDER_NAMES - {"某某", "某人"})}
     unknown = [name for name in strangers if name.casefold() not in cast]
     # The scene's own place is no stranger either: "Welcome, Paris!"
     names = [*(name for name, _role in people), scene.place]

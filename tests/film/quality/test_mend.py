@@ -900,3 +900,31 @@ def test_a_person_only_thought_of_is_not_cast_in_the_scene() -> None:
     assert with_seen_cast(thought, ["James", "Lily"]).characters == ["James"]
     there = thought.model_copy(update={"action": ["Lily lights the lamp."]})
     assert with_seen_cast(there, ["James", "Lily"]).characters == ["James", "Lily"]
+
+
+def test_the_second_readers_small_slips_of_22_17_are_mended() -> None:
+    """Recorded (craft bench, 22:17 run): a space lost after a stop, quotes and stops left
+    after a question, a goodnight chain, a stand-in's name said aloud, a torch worn."""
+    from film.quality.mend import clean_edges
+    from film.quality.people.dress import wardrobe_of
+    from film.quality.people.vocatives import called_by_their_names
+
+    assert clean_edges("Sam.I'll be fine.") == "Sam. I'll be fine."
+    assert clean_edges("www.Google.com") == "www.Google.com"
+    assert clean_edges("你想学街舞吗？”。”。") == "你想学街舞吗？"
+    bye = ["再见。", "拜拜。", "晚安。", "晚安。"]
+    chain = _scene(["公主离开。"], []).model_copy(
+        update={
+            "characters": ["公主", "画师"],
+            "dialogue": [
+                DialogueLine(speaker=("公主", "画师")[n % 2], text=t) for n, t in enumerate(bye)
+            ],
+        }
+    )
+    assert [line.text for line in drop_repeats(chain).dialogue] == ["再见。"]
+    named = chain.model_copy(
+        update={"dialogue": [DialogueLine(speaker="画师", text="我的名字是张三。")]}
+    )
+    people = [("公主", "公主"), ("画师", "宫廷画师")]
+    assert called_by_their_names(named, people).dialogue == []
+    assert wardrobe_of("a keeper", "Dark suit with vest, flashlight") == "Dark suit with vest"

@@ -63,7 +63,8 @@ _OBJECT_ITEM = re.compile(
     r"\b(?:scooters?|bikes?|bicycles?|motorbikes?|motorcycles?|cars?|bus|phones?|smartphones?|"
     r"cameras?|laptops?|books?|notebooks?|drums?|drumsticks?|guitars?|umbrellas?|letters?|"
     r"boxe?s?|cups?|trays?|pens?|brush(?:es)?|keys?|machines?|players?|microphones?|tires?|"
-    r"tyres?|paint|handlebars?|pedals?|speakers?|radios?|tools?|bread|loaf|cakes?)\b"
+    r"tyres?|paint|handlebars?|pedals?|speakers?|radios?|tools?|bread|loaf|cakes?|"
+    r"flashlights?|torch(?:es)?|lanterns?|swords?|blades?|shields?|spears?|daggers?|maps?)\b"
     r"|电动车|自行车|摩托车|单车|汽车|手机|相机|电脑|笔记本|书本?|鼓槌?|吉他|雨伞|信|盒子|杯子|画笔|毛笔"
     r"|钥匙|机器|音响|话筒|麦克风|轮胎",
     re.I,
