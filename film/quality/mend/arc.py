@@ -228,8 +228,17 @@ def _not_met_yet(scene: Scene, goal: IdeaGoal, names: Sequence[str] = ()) -> Sce
         re.I,
     )
 
+    # His own name in an action or visual sentence is him there ("Fu looks at Sam", 22:56),
+    # whatever the verb; only the word for him may be spoken of.
+    own = [re.escape(n) for n in names if n.lower() != goal.reaches.lower()]
+    by_name = re.compile(rf"\b(?:{'|'.join(own)})\b" if own else r"(?!)")
+
     def unseen(text: str) -> str:
-        return "".join(s for s in _SENTENCE.findall(text) if not named.search(s.strip())).strip()
+        return "".join(
+            s
+            for s in _SENTENCE.findall(text)
+            if not named.search(s.strip()) and not by_name.search(s)
+        ).strip()
 
     action = [t for t in (unseen(a) for a in scene.action) if t] or scene.action
     visual = unseen(scene.visual) if scene.visual.strip() else scene.visual

@@ -272,3 +272,21 @@ def test_whom_the_goal_reaches_is_not_met_in_an_early_action_either() -> None:
     early = scene_before_turn(first, LETTER, 0, 4, people)
     assert early.characters == ["Pao"]
     assert early.action == [first.action[0], *first.action[2:]]  # spoken of, not met
+
+
+def test_whom_the_goal_reaches_is_not_in_an_early_scene_by_name_at_all() -> None:
+    """Recorded (craft bench, the letter, 22:56): "Fu looks at Sam with a stern expression."
+    with Sam the general, in scene 1 of 3; the cast then drew him there."""
+    from film.quality.mend import scene_before_turn
+
+    people = [("Hui", "daughter"), ("Fu", "Father"), ("Sam", "Exiled General")]
+    first = Scene(
+        number=1,
+        place="Pass",
+        characters=["Hui", "Fu", "Sam"],
+        action=["Hui stops walking.", "Fu looks at Sam with a stern expression."],
+        visual="Snow. It is Sam, the exiled general.",
+    )
+    early = scene_before_turn(first, LETTER, 0, 3, people)
+    assert early.action == ["Hui stops walking."] and early.visual == "Snow."
+    assert early.characters == ["Hui", "Fu"]
