@@ -85,7 +85,10 @@ _KEY_TAIL = re.compile(r"[\"'”’]?\s*:\s*(?:\d+|[\[{])?\s*,?\s*$")
 #: The bible task's own words written into a role: "…on the bakery window, a real name."
 #: (craft bench, 2026-12-02), "，起一个真实的名字".
 _TASK_IN_ROLE = re.compile(
-    r"[,，]?\s*(?:with )?a real name\.?$|[，,]?\s*起?一个真实的名字。?$", re.I
+    r"[,，]?\s*(?:with )?a real name\.?$|[，,]?\s*起?一个真实的名字。?$"
+    # A role that is only the field's own word: the street-dance father's "Role: 角色" (22:58).
+    r"|^\s*(?:角色|人物|主人公|主角|配角|(?:the |a )?(?:main )?(?:character|protagonist|role))\s*$",
+    re.I,
 )
 
 

@@ -1147,3 +1147,32 @@ def test_a_voice_that_is_one_given_name_is_no_voice() -> None:
         assert not_a_name(name, frozenset()) == ""
     for hint in ("Soft", "Gravelly", "Friendly", "Solemn", "Deep voice", "Amelia's soft voice"):
         assert not_a_name(hint, frozenset()) == hint
+
+
+def test_a_role_that_is_only_the_fields_own_word_is_no_role() -> None:
+    """Recorded (craft bench, the street dance, 22:58): "Role: 角色" for 爸爸, "主人公" for 小明."""
+    from agent.drafting.converters import to_profiles
+    from agent.drafting.schemas import CastDraft
+
+    said = [
+        ("爸爸", "角色"),
+        ("小明", "主人公"),
+        ("Sam", "The protagonist"),
+        ("Ana", "主人公的妈妈"),
+    ]
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {
+                    "name": n,
+                    "role": r,
+                    "look": "中年人",
+                    "wardrobe": "蓝色长衫",
+                    "voice": "",
+                    "props": [],
+                }
+                for n, r in said
+            ]
+        }
+    )
+    assert [p.role for p in to_profiles(cast, "zh")] == ["", "", "", "主人公的妈妈"]
