@@ -123,9 +123,7 @@ def scene_before_turn(
         return _scene_before_goal(scene, idea, index, count, people)
     if index >= arc.turn_at(count):
         return scene
-    told = _each_line(
-        scene, lambda text: _without_turn(text, arc) if arc.tells_turn(text) else text
-    )
+    told = each_line(scene, lambda text: _without_turn(text, arc) if arc.tells_turn(text) else text)
     # Who the turn reveals has not come yet: the guard's 橘猫 said "是的，我正好在等你呢。"
     # in scene 2 of 3 (craft bench, 2026-12-02, 17:23).
     dialogue = [line for line in told.dialogue if not arc.reveals(line.speaker)]
@@ -135,7 +133,7 @@ def scene_before_turn(
     return told.model_copy(update={"dialogue": dialogue, "characters": cast})
 
 
-def _each_line(scene: Scene, fix: Callable[[str], str]) -> Scene:
+def each_line(scene: Scene, fix: Callable[[str], str]) -> Scene:
     """``scene`` with ``fix`` made to every line and its visual note; a line it empties goes.
 
     A scene keeps at least the lines of each kind it had; a note may be left empty.
@@ -197,7 +195,7 @@ def _scene_before_goal(
     def not_yet(text: str) -> str:
         return "".join(s for s in _SENTENCE.findall(text) if not reached_early(goal, s)).strip()
 
-    return _each_line(scene, not_yet)
+    return each_line(scene, not_yet)
 
 
 #: Verbs of meeting someone there: whom the goal reaches is not met before the end.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from film.quality.mend.arc import each_line
 from film.screenplay import Genre, Scene
 
 #: Modern vehicles an ancient-style story rides in, and what the period had instead.
@@ -50,16 +51,7 @@ def in_period_scene(scene: Scene, genre: Genre | str) -> Scene:
     """
     if Genre(genre) is not Genre.ANCIENT_STYLE:
         return scene
-    action = [t for t in (_period_text(a) for a in scene.action) if t] or scene.action
-    dialogue = [
-        line.model_copy(update={"text": text})
-        for line in scene.dialogue
-        if (text := _period_text(line.text))
-    ] or scene.dialogue
-    visual = _period_text(scene.visual) if scene.visual.strip() else scene.visual
-    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
+    return each_line(scene, _period_text)
 
 
 #: A declaration of love: "我爱你", "我真的很喜欢你", "I love you", "I like you".
@@ -94,16 +86,4 @@ def love_kept_for_the_turn(scenes: list[Scene], genre: Genre | str, idea: str) -
     """
     if Genre(genre) is not Genre.YOUTH_ROMANCE or not _CONFESSION_IDEA.search(idea):
         return scenes
-    kept = []
-    for scene in scenes[:-1]:
-        action = [t for t in (_without_love(a) for a in scene.action) if t] or scene.action
-        dialogue = [
-            line.model_copy(update={"text": text})
-            for line in scene.dialogue
-            if (text := _without_love(line.text))
-        ] or scene.dialogue
-        same = action == scene.action and dialogue == scene.dialogue
-        kept.append(
-            scene if same else scene.model_copy(update={"action": action, "dialogue": dialogue})
-        )
-    return [*kept, *scenes[-1:]]
+    return [*(each_line(scene, _without_love) for scene in scenes[:-1]), *scenes[-1:]]

@@ -19,6 +19,7 @@ question is the speaker's own answer to it, and stays theirs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from film.language import has_cjk
 from film.quality.mend.small_talk import stock_kinds
@@ -144,9 +145,17 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     if len(people) != 1 or not scene.dialogue:
         return scene
+    return _kept_sentences(scene, lambda sentence, _kept: not stock_kinds(sentence) & _ANSWERING)
+
+
+def _kept_sentences(scene: Scene, keep: Callable[[str, list[DialogueLine]], bool]) -> Scene:
+    """``scene`` whose lines keep the sentences ``keep`` passes, given the lines kept so far.
+
+    A line left with nothing goes; a scene left with no line is left as it was.
+    """
     kept: list[DialogueLine] = []
     for line in scene.dialogue:
-        said = [s for s in sentences(line.text) if not stock_kinds(s) & _ANSWERING]
+        said = [s for s in sentences(line.text) if keep(s, kept)]
         joined = ("" if has_cjk(line.text) else " ").join(said)
         if joined == line.text.strip():
             kept.append(line)
@@ -199,15 +208,9 @@ def _no_welcome_unthanked(scene: Scene) -> Scene:
     了。好啊。". Only a sentence that is nothing but the welcome goes; a line left with nothing
     goes, and the scene keeps at least one line.
     """
-    kept: list[DialogueLine] = []
-    for line in scene.dialogue:
+
+    def answers_thanks(sentence: str, kept: list[DialogueLine]) -> bool:
         thanked = bool(kept) and bool(_THANKED.search(kept[-1].text))
-        said = [s for s in sentences(line.text) if thanked or stock_kinds(s) != {"welcome"}]
-        joined = ("" if has_cjk(line.text) else " ").join(said)
-        if joined == line.text.strip():
-            kept.append(line)
-        elif joined:
-            kept.append(line.model_copy(update={"text": joined}))
-    if kept == scene.dialogue or not kept:
-        return scene
-    return scene.model_copy(update={"dialogue": kept})
+        return thanked or stock_kinds(sentence) != {"welcome"}
+
+    return _kept_sentences(scene, answers_thanks)
