@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from film.quality.mend.arc import each_line
 from film.screenplay import Scene
 
 #: Kinds of vehicle, each with its ways of being named (singular forms; plurals are crowds).
@@ -78,9 +79,4 @@ def story_vehicle_kept(scene: Scene, story: str) -> Scene:
             text = _one_vehicle(text, words, own_kind)
         return text
 
-    action = [fix(line) for line in scene.action]
-    dialogue = [line.model_copy(update={"text": fix(line.text)}) for line in scene.dialogue]
-    visual = fix(scene.visual)
-    if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
-        return scene
-    return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
+    return each_line(scene, fix)
