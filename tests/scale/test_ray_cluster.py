@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -61,6 +62,20 @@ def _four_scenes(film: Screenplay) -> Screenplay:
     extra.number, extra.place, extra.action = 4, "Harbour", ["Gulls circle the waking harbour."]
     film.scenes.append(extra)
     return film
+
+
+def _wait_until_idle(cpus: int = 2, timeout_s: float = 120.0) -> None:
+    """Wait until every node's CPU is free again.
+
+    A task force-cancelled by the test before (the production path's stop) leaves its node's
+    CPU held until Ray has reaped the worker; a CI run under load (2026-12-03) then saw all
+    three scenes of the kill test run one after another on the head, none on the node it
+    kills. Starting from an idle cluster puts one on each node.
+    """
+    deadline = time.monotonic() + timeout_s
+    while ray.available_resources().get("CPU", 0) < cpus:
+        assert time.monotonic() < deadline, (ray.available_resources(), ray.nodes())
+        time.sleep(0.5)
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:
@@ -137,6 +152,7 @@ def test_a_killed_node_loses_no_film_and_finished_scenes_stay_untouched(
     first = render_scene_remote(film, 1, project, LARGER, settings)
     assert first.result.error is None
     finished = _files(project / "segments")
+    _wait_until_idle()
 
     on_other = threading.Event()
     starts: dict[int, list[str]] = {}
