@@ -27,10 +27,11 @@ import re
 from collections.abc import Sequence
 
 from agent.intake.intent import without_requests
-from agent.prompts.plan import ARC_ROLES, BEAT_PLANS, BEAT_ROLES
+from agent.prompts.plan import ARC_ROLES, BEAT_PLANS, BEAT_ROLES, STEP_NOTE
 from agent.prompts.texts import EXAMPLES, LABELS, TASKS
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import idea_goal
+from film.quality.story.steps import plan_steps
 from film.screenplay import Scene
 
 LANGUAGE_NAMES = {"en": "English", "zh": "Simplified Chinese (简体中文)"}
@@ -148,12 +149,32 @@ def beat_plan(count: int, language: str, idea: str = "") -> str:
     while len(roles) < count:
         roles.insert(roles.index("low"), "step")
     lang = _lang(language)
-    lines = [_arc_role(role, BEAT_ROLES[role][lang], idea, lang) for role in roles]
+    steps = _beat_steps(idea, count)
+    lines = [
+        _arc_role(role, BEAT_ROLES[role][lang], idea, lang, setup=not any(steps)) for role in roles
+    ]
+    lines = [
+        line + STEP_NOTE[lang].format(step=step) if step else line
+        for line, step in zip(lines, steps, strict=True)
+    ]
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
 
-def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
-    """One plan line, told in the idea's own words where it has them."""
+def _beat_steps(idea: str, count: int) -> list[str]:
+    """The idea's own clause each beat tells (:mod:`film.quality.story.steps`), or ""."""
+    if not idea:
+        return [""] * count
+    idea = without_requests(idea)
+    arc, goal = idea_arc(idea), idea_goal(idea)
+    return plan_steps(idea, count, ending_free=not (arc.turn or arc.won_over or goal.goal))
+
+
+def _arc_role(role: str, plain: str, idea: str, lang: str, *, setup: bool = True) -> str:
+    """One plan line, told in the idea's own words where it has them.
+
+    ``setup`` puts the idea's setup in the hook; not when the idea's steps are told beat
+    by beat instead (:func:`_beat_steps`).
+    """
     arc = idea_arc(without_requests(idea)) if idea else None
     if arc is None or not (arc.turn or arc.won_over):
         goal = idea_goal(without_requests(idea)) if idea else None
@@ -161,7 +182,7 @@ def _arc_role(role: str, plain: str, idea: str, lang: str) -> str:
             return ARC_ROLES["event" if goal.event else "goal"][lang].format(goal=goal.goal)
         return plain
     texts = ARC_ROLES
-    if arc.turn and role == "hook" and arc.setup:
+    if arc.turn and role == "hook" and arc.setup and setup:
         return texts["hook"][lang].format(role=plain, setup=arc.setup)
     if arc.turn and role == "ending":  # the idea's turn is its payoff: it ends the film
         return texts["payoff"][lang].format(turn=arc.turn)

@@ -99,6 +99,14 @@ ARC_ROLES: dict[str, dict[str, str]] = {
     "never_scene": {"en": " In this scene they do not {verb}.", "zh": "这一场里他们不能{verb}。"},
 }
 
+#: A beat's own step of the idea (:mod:`film.quality.story.steps`), said after its part in
+#: the story: "the turn" alone meant nothing to the 1.5B model, which never told the
+#: dumplings lesson; "奶奶在厨房里教他包饺子" is a thing it can write.
+STEP_NOTE = {
+    "en": ". In this beat, from the idea: {step}",
+    "zh": "。这一拍要演出创意里的：{step}",
+}
+
 #: Which parts an outline of n beats has, in order (n up to the longest film's count).
 BEAT_PLANS: dict[int, tuple[str, ...]] = {
     1: ("ending",),

@@ -573,8 +573,10 @@ def test_the_outline_plan_tells_the_ideas_own_turn_at_its_beat() -> None:
     assert plan[2].startswith("3. it comes to a head")
     guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
     three = beat_plan(3, "zh", guard).splitlines()
-    assert "布下天罗地网" in three[0] and "橘猫" not in three[0]
-    assert three[1].startswith("2. 推向高潮") and "橘猫" not in three[1]
+    # Each beat before the payoff tells its own clause of the idea, in order (2026-12-03).
+    assert "小区保安大爷为了抓偷外卖的贼" in three[0] and "橘猫" not in three[0]
+    assert three[1].startswith("2. 推向高潮") and "布下天罗地网" in three[1]
+    assert "橘猫" not in three[1]
     assert three[2].startswith("3. 结局") and "最后抓到的却是一只橘猫" in three[2]
     # The one to win over says no until the turn, and yes at it.
     dance = beat_plan(5, "zh", "一键成片：小明想说服爸爸让他去学街舞，温情微电影").splitlines()

@@ -1,0 +1,114 @@
+"""The idea's steps: each beat of the plan tells its own clause of the idea, in order."""
+
+from __future__ import annotations
+
+from agent.prompts import beat_plan
+from film.quality.story.steps import idea_steps, plan_steps
+
+DUMPLINGS = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+DRUMMER = (
+    "A deaf teenage drummer trains for the school battle of the bands by feeling the beat "
+    "through the gym floor."
+)
+
+
+def test_an_idea_told_in_order_gives_one_step_per_clause() -> None:
+    assert idea_steps(DUMPLINGS) == (
+        "孙子明天就要去外地上大学",
+        "奶奶在厨房里教他包饺子",
+        "把没说出口的叮嘱都包进了饺子里",
+    )
+    # How it is done is a step of its own; the event it trains for is the ending's.
+    assert idea_steps(DRUMMER) == (
+        "A deaf teenage drummer trains for the school battle of the bands",
+        "by feeling the beat through the gym floor",
+    )
+
+
+def test_a_where_or_a_who_opens_the_clause_after_it() -> None:
+    assert idea_steps("青海湖边，一个摄影师等了三天，只为拍下日出时照在湖面上的第一缕光。") == (
+        "青海湖边，一个摄影师等了三天",
+    )
+    night_market = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
+    # The goal (想考进一家游戏公司) is the ending's, not a step.
+    assert idea_steps(night_market) == ("夜市摆摊卖煎饼的女孩，白天打工", "晚上在摊位旁自学编程")
+
+
+def test_the_turn_and_what_never_happens_are_left_to_the_arc() -> None:
+    lighthouse = (
+        "A lighthouse keeper spends his last night at the lamp before the light is automated, "
+        "watching the sea he has guarded for forty years."
+    )
+    assert idea_steps(lighthouse) == (
+        "A lighthouse keeper spends his last night at the lamp",
+        "watching the sea he has guarded for forty years",
+    )
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    assert idea_steps(guard) == ("小区保安大爷为了抓偷外卖的贼", "布下天罗地网")
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery "
+        "window for a whole winter without ever meeting."
+    )
+    assert not any("meeting" in step for step in idea_steps(nurse))
+    # A joining word goes once the clause stands alone.
+    scooter = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays "
+        "karaoke every time he runs a red light."
+    )
+    assert idea_steps(scooter)[1] == "it plays karaoke every time he runs a red light"
+    assert idea_steps("一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。")[1] == (
+        "在画里藏下了一场宫变的秘密"
+    )
+
+
+def test_a_clause_that_is_only_the_goal_is_no_step() -> None:
+    letter = (
+        "A young swordswoman must carry a sealed letter across a snowy mountain pass to the "
+        "general who exiled her father."
+    )
+    assert idea_steps(letter) == ()
+    lift = (
+        "Two rival debate captains get stuck in a school lift the night before the final, "
+        "and have to practise their speeches on each other."
+    )
+    assert idea_steps(lift) == (
+        "Two rival debate captains get stuck in a school lift the night before the final",
+    )
+
+
+def test_steps_go_to_the_beats_in_order_and_a_free_ending_takes_the_last() -> None:
+    assert plan_steps(DUMPLINGS, 3, ending_free=True) == list(idea_steps(DUMPLINGS))
+    # Five beats: the first opens, the second comes just before the ending, the last ends.
+    five = plan_steps(DUMPLINGS, 5, ending_free=True)
+    assert five == ["孙子明天就要去外地上大学", "", "", "奶奶在厨房里教他包饺子", five[4]]
+    assert five[4] == "把没说出口的叮嘱都包进了饺子里"
+    # More steps than beats: the extra ones join the last beat before the ending.
+    two = plan_steps(DUMPLINGS, 2, ending_free=True)
+    assert two == [
+        "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子",
+        "把没说出口的叮嘱都包进了饺子里",
+    ]
+    assert plan_steps(DUMPLINGS, 1, ending_free=True) == ["，".join(idea_steps(DUMPLINGS))]
+    # An ending the goal fills keeps it: the steps end at the beat before.
+    assert plan_steps(DRUMMER, 4, ending_free=False) == [
+        idea_steps(DRUMMER)[0],
+        "",
+        idea_steps(DRUMMER)[1],
+        "",
+    ]
+    # One clause with nothing placed elsewhere is the whole story, told by no single beat.
+    assert (
+        plan_steps("A retired bus driver teaches his granddaughter to ride a bike.", 4, True)
+        == [""] * 4
+    )
+
+
+def test_the_outline_plan_says_each_beats_step_in_the_films_language() -> None:
+    plan = beat_plan(3, "zh", DUMPLINGS).splitlines()
+    assert plan[0].startswith("1. 开场") and plan[0].endswith("孙子明天就要去外地上大学")
+    assert plan[1].startswith("2. 转折") and "奶奶在厨房里教他包饺子" in plan[1]
+    assert plan[2].startswith("3. 结局") and "把没说出口的叮嘱都包进了饺子里" in plan[2]
+    drummer = beat_plan(6, "en", DRUMMER).splitlines()
+    assert "from the idea: A deaf teenage drummer trains" in drummer[0]
+    assert drummer[4].startswith("5. the turn") and "gym floor" in drummer[4]
+    assert "battle of the bands comes at last" in drummer[5]
