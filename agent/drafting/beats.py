@@ -22,11 +22,13 @@ from agent.drafting.tidy import (
     story_time,
     strip_role_label,
 )
+from agent.intake.intent import without_requests
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.language import chinese_words_for_english, has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
+from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, idea_goal
@@ -196,6 +198,22 @@ def in_idea_order(
     roles = roles or {}
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
     arc, goal = idea_arc(idea), idea_goal(idea)
+    # Each beat tells its own clause of the idea; one that became it casts whom it names.
+    arced = summaries
+    summaries = in_step_order(
+        summaries,
+        without_requests(idea),
+        ending_free=not (arc.turn or arc.won_over or goal.goal),
+        limit=SUMMARY_CHARS,
+    )
+    beats = [
+        beat
+        if new == old or tells_step(old, new)
+        else beat.model_copy(
+            update={"characters": [*beat.characters, *named_in(new, roles.items())][:4]}
+        )
+        for beat, old, new in zip(beats, arced, summaries, strict=True)
+    ]
     at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
     if goal.goal and summaries and not arc.turn:  # the ending does it, not plans it
         summaries[-1] = as_done(summaries[-1])

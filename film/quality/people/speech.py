@@ -101,6 +101,35 @@ def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
     return (f"{rest}。" if rest else ""), DialogueLine(speaker=who, text=text)
 
 
+_ZH_TURN = re.compile(rf"(?P<lead>[^“”]*?){_ZH_SAYS}\s*[:：]?\s*“(?P<text>[^“”]+)”")
+
+
+def _zh_exchange(action: str, people: Sequence[str]) -> list[DialogueLine] | None:
+    """A whole exchange written as one action line, as its lines; None when it is not one.
+
+    Recorded (craft bench, the guard, 2026-12-03): "保安大爷对着橘猫说：“你这只橘猫怎么这么
+    可爱？”，“橘猫”回答道：“我只是来捕捉偷外卖的贼的，你干嘛？”，“”" was lettered on the
+    picture, empty quotes and all. Only a line made of nothing but two or more such turns,
+    each opened by one of ``people``, is read so.
+    """
+    line = _double_quoted(action.strip())
+    for name in people:
+        if name:
+            line = line.replace(f"“{name}”", name)
+    line = re.sub(r"“\s*”", "", line)
+    turns = list(_ZH_TURN.finditer(line))
+    if len(turns) < 2 or _ONLY_PUNCTUATION.sub("", _ZH_TURN.sub("", line)):
+        return None
+    lines = []
+    for turn in turns:
+        lead = turn.group("lead").strip(" ，,。")
+        who = _speaker(lead, people) or _titled_speaker(lead, people)
+        if who is None:
+            return None
+        lines.append(DialogueLine(speaker=who, text=turn.group("text").strip()))
+    return lines
+
+
 def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
     """(what is left of the action, the spoken line), or None when it is not speech.
 
@@ -245,20 +274,28 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
     moved = 0
     total = max(1, len(scene.action))
     for index, action in enumerate(scene.action):
+        if _ONLY_PUNCTUATION.sub("", action) in people:
+            continue  # "保安大爷。": a cue's name left alone as action (the guard, 2026-12-03)
+        exchange = _zh_exchange(action, people)
         found = (
             _labelled_line(action, people) or _zh_line(action, people) or _en_line(action, people)
         )
-        if found is None:
+        if exchange is None and found is None:
             actions.append(action)
             continue
-        rest, line = found
+        rest, said = ("", exchange) if exchange else (found[0], [found[1]])  # type: ignore[index]
         if rest:
             actions.append(rest)
-        if any(existing.text == line.text for existing in dialogue):
-            continue  # already said as dialogue: the action only repeated it
-        at = min(len(dialogue), round(index / total * len(scene.dialogue)) + moved)
-        dialogue.insert(at, line)
-        moved += 1
+        after: int | None = None  # an exchange goes on after the line it shares
+        for line in said:
+            same = [i for i, existing in enumerate(dialogue) if existing.text == line.text]
+            if same:
+                after = same[0] + 1
+                continue  # already said as dialogue: the action only repeated it
+            at = min(len(dialogue), round(index / total * len(scene.dialogue)) + moved)
+            at = at if after is None else after
+            dialogue.insert(at, line)
+            after, moved = at + 1, moved + 1
     if actions == list(scene.action) and not moved:
         return scene
     if not actions:

@@ -112,3 +112,39 @@ def test_the_outline_plan_says_each_beats_step_in_the_films_language() -> None:
     assert "from the idea: A deaf teenage drummer trains" in drummer[0]
     assert drummer[4].startswith("5. the turn") and "gym floor" in drummer[4]
     assert "battle of the bands comes at last" in drummer[5]
+
+
+def test_a_beat_that_misses_its_step_becomes_it_and_casts_whom_it_names() -> None:
+    """Recorded (craft bench, 2026-12-03): the dumplings' outline told the payoff first, had
+    the grandson watch from the door, and ended on him deciding to stay home."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+
+    written = [
+        "奶奶坐在餐桌旁，手里拿着包饺子的工具。她把一个饺子放进锅里，没说出口的叮嘱都藏在了里面。",
+        "奶奶在厨房里手把手教孙子包饺子。孙子把没说出口的叮嘱都包进了饺子里。",
+        "孙子正在吃饭，听奶奶说起上大学的事，低头想了一会，决定留下来。",
+    ]
+    beats = [
+        BeatDraft(place="厨房", interior="INT", time_of_day="DAY", summary=s, characters=["李奶奶"])
+        for s in written
+    ]
+    fixed = in_idea_order(beats, DUMPLINGS, {"李奶奶": "奶奶", "李孙子": "儿子"})
+    assert [b.summary for b in fixed] == [
+        "孙子明天就要去外地上大学。",
+        "奶奶在厨房里手把手教孙子包饺子。",  # told; its later step's sentence goes
+        "把没说出口的叮嘱都包进了饺子里。",
+    ]
+    assert fixed[0].characters == ["李奶奶", "李孙子"]  # 孙子 is the name's own kin word
+    assert fixed[1].characters == ["李奶奶"]  # a beat that told its step keeps its cast
+
+
+def test_a_step_is_told_by_two_of_its_words_or_its_only_one() -> None:
+    from film.quality.mend.steps import named_in, tells_step
+
+    assert tells_step("John watches the sea from the gallery.", "watching the sea he has guarded")
+    assert not tells_step("John climbs the stairs.", "watching the sea he has guarded")
+    assert tells_step("保安大爷在楼道里布下天罗地网。", "布下天罗地网")
+    people = [("Mia", "granddaughter"), ("Tom", "retired bus driver")]
+    assert named_in("The retired bus driver waves.", people) == ["Tom"]
+    assert named_in("Mia laughs.", people) == ["Mia"]

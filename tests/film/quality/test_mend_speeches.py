@@ -180,6 +180,29 @@ def test_an_exchange_written_as_script_cues_in_the_action_is_dialogue() -> None:
     ]
 
 
+def test_a_chinese_exchange_in_one_action_line_is_its_turns_in_order() -> None:
+    """Recorded (craft bench, the guard, 2026-12-03): two turns, a quoted name and empty
+    quotes in one action line, lettered on the picture, and a cue's name left as action."""
+    scene = Scene(
+        number=3,
+        place="卧室",
+        action=[
+            "保安大爷对着橘猫说：“你这只橘猫怎么这么可爱？”，“橘猫”回答道：“我只是来捕捉"
+            "偷外卖的贼的，你干嘛？”，“”",
+            "保安大爷。",
+            "保安大爷拿起手电筒。",
+        ],
+        dialogue=[DialogueLine(speaker="保安大爷", text="你这只橘猫怎么这么可爱？")],
+        characters=["保安大爷", "橘猫"],
+    )
+    moved = speech_to_dialogue(scene, ["保安大爷", "橘猫"])
+    assert moved.action == ["保安大爷拿起手电筒。"]
+    assert [(d.speaker, d.text) for d in moved.dialogue] == [
+        ("保安大爷", "你这只橘猫怎么这么可爱？"),
+        ("橘猫", "我只是来捕捉偷外卖的贼的，你干嘛？"),
+    ]
+
+
 def test_nobody_calls_out_their_own_name() -> None:
     """Recorded (画师的秘密, 2026-12-01): 公主 asked "公主，你看到那张纸条了吗？"."""
     assert spoken_words("公主，你看到那张纸条了吗？", "公主", ["公主"]) == "你看到那张纸条了吗？"
