@@ -42,12 +42,13 @@ from film.quality.mend import (
     with_seen_cast,
 )
 from film.quality.mend.animals import animals_unspoken, speaking_people
+from film.quality.mend.cast import group_lines_to_action
 from film.quality.names import name_problem
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
-from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
+from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.arc import idea_arc
 from film.screenplay import Genre, Scene

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
+from film.quality.names import is_group
 from film.screenplay import Scene, Screenplay
 
 
@@ -75,3 +76,32 @@ def where_they_are(scene: Scene) -> str:
         return f"{'和'.join(who)}在{place}。"
     where = f"{'in' if scene.interior == 'INT' else 'at'} the {place.lower()}"
     return f"{' and '.join(who)} {'are' if len(who) > 1 else 'is'} {where}."
+
+
+def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
+    """``scene`` with a group's cue ("小红的家人和朋友", CROWD) told as an action line.
+
+    Recorded (craft bench, 2026-12-02): a second reader found "小红的家人和朋友" speaking as
+    one character, and SQUAD and CROWD had cues of their own. A group is no one in the
+    bible, and a voice cannot be a crowd; the action says they answer in chorus, in words
+    no cue mend reads as one person's speech.
+    """
+    groups = {line.speaker for line in scene.dialogue if line.speaker not in people}
+    groups = {name for name in groups if is_group(name)}
+    if not groups:
+        return scene
+    action, dialogue = list(scene.action), []
+    for line in scene.dialogue:
+        if line.speaker not in groups:
+            dialogue.append(line)
+        elif not line.speaker.isascii():
+            action.append(f"{line.speaker}齐声：“{line.text.strip()}”")
+        else:
+            group = line.speaker.strip().lower()
+            group = group if group.startswith("the ") else f"the {group}"
+            action.append(f'{group[:1].upper()}{group[1:]}, in chorus: "{line.text.strip()}"')
+    characters = [name for name in scene.characters if name not in groups]
+    # A scene holds at most twelve action lines (Scene.action).
+    return scene.model_copy(
+        update={"action": action[:12], "dialogue": dialogue, "characters": characters}
+    )

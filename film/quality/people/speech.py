@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 from film.quality.coverage import PERSON_WORDS, TRADES
 from film.quality.mend.speeches import speaker_label
-from film.quality.names import is_group
 from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
@@ -301,32 +300,3 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
     if not actions:
         actions = [scene.visual.strip() or scene.place]
     return scene.model_copy(update={"action": actions, "dialogue": dialogue})
-
-
-def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
-    """``scene`` with a group's cue ("小红的家人和朋友", CROWD) told as an action line.
-
-    Recorded (craft bench, 2026-12-02): a second reader found "小红的家人和朋友" speaking as
-    one character, and SQUAD and CROWD had cues of their own. A group is no one in the
-    bible, and a voice cannot be a crowd; the action says they answer in chorus, in words
-    no cue mend reads as one person's speech.
-    """
-    groups = {line.speaker for line in scene.dialogue if line.speaker not in people}
-    groups = {name for name in groups if is_group(name)}
-    if not groups:
-        return scene
-    action, dialogue = list(scene.action), []
-    for line in scene.dialogue:
-        if line.speaker not in groups:
-            dialogue.append(line)
-        elif not line.speaker.isascii():
-            action.append(f"{line.speaker}齐声：“{line.text.strip()}”")
-        else:
-            group = line.speaker.strip().lower()
-            group = group if group.startswith("the ") else f"the {group}"
-            action.append(f'{group[:1].upper()}{group[1:]}, in chorus: "{line.text.strip()}"')
-    characters = [name for name in scene.characters if name not in groups]
-    # A scene holds at most twelve action lines (Scene.action).
-    return scene.model_copy(
-        update={"action": action[:12], "dialogue": dialogue, "characters": characters}
-    )

@@ -426,8 +426,8 @@ def test_a_sentence_said_word_for_word_in_an_earlier_scene_is_said_once() -> Non
 
 def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
     """Recorded (craft bench, 2026-12-02): "小红的家人和朋友" spoke as one character."""
+    from film.quality.mend.cast import group_lines_to_action
     from film.quality.names import name_problem
-    from film.quality.people.speech import group_lines_to_action, speech_to_dialogue
 
     scene = Scene(
         number=1,
