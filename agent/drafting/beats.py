@@ -27,6 +27,7 @@ from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.language import chinese_words_for_english, has_cjk
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
+from film.quality.debris import PLAN_ECHO
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
@@ -130,7 +131,9 @@ def fit_beats(
         if not names and cast:
             names = [cast[0]]
         summary = whole_clauses(
-            clean_edges(strip_role_label(_first_sentences(_own_things(beat, story))))
+            clean_edges(
+                strip_role_label(_first_sentences(PLAN_ECHO.sub("", _own_things(beat, story))))
+            )
         )
         if language == "zh":
             # "他看到 grandma在厨房里包饺子" refused the dumplings' outline three times over
@@ -182,7 +185,7 @@ def _as_lead(summary: str, lead: str, cast: list[str]) -> str:
 
 
 def in_idea_order(
-    beats: list[BeatDraft], idea: str, roles: Mapping[str, str] | None = None
+    beats: list[BeatDraft], idea: str, roles: Mapping[str, str] | None = None, lead: str = ""
 ) -> list[BeatDraft]:
     """``beats`` whose summaries tell the idea's turn at its beat and not before.
 
@@ -205,6 +208,7 @@ def in_idea_order(
         without_requests(idea),
         ending_free=not (arc.turn or arc.won_over or goal.goal),
         limit=SUMMARY_CHARS,
+        lead=lead,
     )
     beats = [
         beat

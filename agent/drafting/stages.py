@@ -269,11 +269,12 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
         idea = state.get("idea", "")
         fitted = fit_beats(outline.beats, count, cast, language, story, lead=lead)
-        beats = in_idea_order(fitted, idea, dict(people))
+        beats = in_idea_order(fitted, idea, dict(people), lead)
         written = in_idea_order(
             fit_beats(outline.beats, count, cast, language, story, drop_repeats=False, lead=lead),
             idea,
             dict(people),
+            lead,
         )
         as_written[id(beats)] = written
         findings = check_beats(beats, brief, characters=cast, title=title)

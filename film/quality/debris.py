@@ -35,6 +35,14 @@ ASSISTANT_SPEAK = re.compile(
     re.IGNORECASE,
 )
 
+#: Phrases of the outline plan that no story says; an outline's exact fixes cut them.
+PLAN_ECHO = re.compile(
+    r",?\s*\band we see them in it\b|\bat last they do it, on screen\b"
+    r"|\bin this beat, from the idea\b|\bwhich happens only now and in no earlier beat\b"
+    r"|，?画面里看得到(?:他们身在其中)?|这一拍要演出创意里的[：:]?|到这一拍才发生，前面几拍都不能写",
+    re.IGNORECASE,
+)
+
 #: Phrases of the scene prompts (``agent.prompts.texts``: scene, extend, shorten, turns and
 #: the arc notes) that no story says.
 _TASK_ECHO = (
@@ -53,6 +61,9 @@ _TASK_ECHO = (
     # The missing-characters task read back as a voice: "He speaks in the screenplay but
     # has no Bible entry: Baker" (en-romance-null-genre, 2026-12-02).
     r"|\bbible entry\b|\bspeaks? in the screenplay\b|有台词，但人物小传里没有|人物小传里没有"
+    # The outline plan's own words (agent.prompts.plan), given back as a beat: "The school
+    # battle of the bands comes at last, and we see them in it." (the drummer, 2026-12-03).
+    r"|" + PLAN_ECHO.pattern
 )
 
 #: (check id, pattern, what it is): first match wins, so specific kinds come first.

@@ -49,7 +49,14 @@ _TURN_LEAD = re.compile(
 )
 #: A joining word a step does not need once it stands alone ("because it plays karaoke…",
 #: 却在画里藏下…).
-_LEAD = re.compile(r"^(?:because|and|so|but)\s+|^(?:却|而|但是?|于是|然后|并且?)", re.I)
+_LEAD = re.compile(r"^(?:because|and|so|but)\s+|^(?:而|但是?|于是|然后|并且?)", re.I)
+#: A step that turns the story rather than going on with it: how it is done at last, a
+#: discovery, a "but".
+_TWIST = re.compile(
+    r"^by\s+[a-z]+ing\b|\b(?:discovers?|finds? out|realises|realizes|learns? that)\b"
+    r"|^却|^竟|发现|原来",
+    re.I,
+)
 #: The fewest words a clause needs to be a step of its own.
 _MIN_EN_WORDS = 2
 _MIN_ZH_CHARS = 3
@@ -84,8 +91,9 @@ def idea_steps(idea: str) -> tuple[str, ...]:
 def plan_steps(idea: str, count: int, ending_free: bool) -> list[str]:
     """Which step of :func:`idea_steps` each of ``count`` beats tells ("" for none).
 
-    The first step opens the film; the others are spread over the beats before the
-    ending, in order, the last of them at the beat just before it (the plan's turn).
+    The first step opens the film and the others follow it in order; a last one that
+    twists the story (:data:`_TWIST`) is told at the beat just before the ending, the
+    plan's turn.
     When the ending has nothing of the idea's own to tell (``ending_free``: no turn, goal
     or yes to win), it takes the last step, as long as two are left for the beats before;
     a single step is then the whole story, and no beat gets it.
@@ -109,8 +117,13 @@ def plan_steps(idea: str, count: int, ending_free: bool) -> list[str]:
     if len(steps) == 1:
         plan[0] = steps[0]
         return plan
+    # In order from the start; a twist at the end of them ("by feeling the beat through
+    # the gym floor", 却在画里藏下…) is the turn, the beat just before the ending. The night
+    # market's "晚上在摊位旁自学编程" told as beat 5 of 6 had her fail and restart first.
     for index, step in enumerate(steps):
-        plan[round(index * (slots - 1) / (len(steps) - 1))] = step
+        plan[index] = step
+    if _TWIST.search(steps[-1]) and len(steps) < slots:
+        plan[len(steps) - 1], plan[slots - 1] = "", steps[-1]
     return plan
 
 

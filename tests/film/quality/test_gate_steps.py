@@ -56,9 +56,17 @@ def test_the_turn_and_what_never_happens_are_left_to_the_arc() -> None:
         "karaoke every time he runs a red light."
     )
     assert idea_steps(scooter)[1] == "it plays karaoke every time he runs a red light"
-    assert idea_steps("一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。")[1] == (
-        "在画里藏下了一场宫变的秘密"
-    )
+    painter = "一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。"
+    assert idea_steps(painter)[1] == "却在画里藏下了一场宫变的秘密"
+    # A twist is the turn: told at the beat before the ending, not straight after the hook.
+    assert plan_steps(painter, 6, ending_free=True) == [
+        "一位宫廷画师奉命为公主画像",
+        "",
+        "",
+        "",
+        "却在画里藏下了一场宫变的秘密",
+        "",
+    ]
 
 
 def test_a_clause_that_is_only_the_goal_is_no_step() -> None:
@@ -78,9 +86,9 @@ def test_a_clause_that_is_only_the_goal_is_no_step() -> None:
 
 def test_steps_go_to_the_beats_in_order_and_a_free_ending_takes_the_last() -> None:
     assert plan_steps(DUMPLINGS, 3, ending_free=True) == list(idea_steps(DUMPLINGS))
-    # Five beats: the first opens, the second comes just before the ending, the last ends.
+    # Five beats: the steps follow each other from the first, the last ends.
     five = plan_steps(DUMPLINGS, 5, ending_free=True)
-    assert five == ["孙子明天就要去外地上大学", "", "", "奶奶在厨房里教他包饺子", five[4]]
+    assert five == ["孙子明天就要去外地上大学", "奶奶在厨房里教他包饺子", "", "", five[4]]
     assert five[4] == "把没说出口的叮嘱都包进了饺子里"
     # More steps than beats: the extra ones join the last beat before the ending.
     two = plan_steps(DUMPLINGS, 2, ending_free=True)
@@ -148,3 +156,38 @@ def test_a_step_is_told_by_two_of_its_words_or_its_only_one() -> None:
     people = [("Mia", "granddaughter"), ("Tom", "retired bus driver")]
     assert named_in("The retired bus driver waves.", people) == ["Tom"]
     assert named_in("Mia laughs.", people) == ["Mia"]
+
+
+def test_a_step_made_a_beat_names_the_lead_and_needs_its_deed_to_be_told() -> None:
+    from film.quality.mend.steps import in_step_order, tells_step
+
+    # Watching from the door is not being taught, though it has 奶奶, 厨房 and 饺子.
+    assert not tells_step(
+        "孙子站在奶奶的厨房门口，看到奶奶正忙着做包饺子。", "奶奶在厨房里教他包饺子"
+    )
+    fixed = in_step_order(
+        ["Jack plays drums alone.", "Jack is sad.", "Jack practises.", "The show."],
+        DRUMMER,
+        ending_free=False,
+        lead="Jack",
+    )
+    assert fixed[0] == "Jack trains for the school battle of the bands."
+    assert fixed[2] == "Jack feels the beat through the gym floor."
+    painter = "一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。"
+    assert in_step_order(["公主来了。"] * 3, painter, ending_free=True, lead="李墨")[0] == (
+        "李墨奉命为公主画像。"
+    )
+
+
+def test_the_plans_own_words_given_back_as_a_beat_are_cut_and_are_debris() -> None:
+    """Recorded (the drummer, 2026-12-03): a rewritten last beat read back its plan line."""
+    from agent.drafting.beats import fit_beats
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.debris import find_debris
+
+    echo = "The school battle of the bands comes at last, and we see them in it."
+    assert find_debris(echo)
+    beat = BeatDraft(place="Gym", interior="INT", time_of_day="DAY", summary=echo, characters=[])
+    assert (
+        fit_beats([beat], 1, ["Jack"])[0].summary == "The school battle of the bands comes at last."
+    )
