@@ -107,6 +107,12 @@ def _places_told(told: str) -> set[str]:
     return rooms or {(m.group("en") or m.group("zh") or "street").casefold() for m in places}
 
 
+def place_told(told: str) -> str:
+    """The one room or place ``told`` puts its people in (在厨房, "in the gym"), or ""."""
+    places = _places_told(told)
+    return places.pop() if len(places) == 1 else ""
+
+
 def headed_where_told(scenes: list[Scene]) -> list[Scene]:
     """``scenes`` whose heading is the room or place their action puts them in.
 

@@ -33,7 +33,7 @@ from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, idea_goal
-from film.setting import interior_for, time_at
+from film.setting import interior_for, place_told, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
 #: Fewer distinct beats than that, and the gate asks again instead.
@@ -184,6 +184,30 @@ def _as_lead(summary: str, lead: str, cast: list[str]) -> str:
     return summary
 
 
+def _made_step(
+    beat: BeatDraft, step: str, before: list[BeatDraft], roles: Mapping[str, str]
+) -> BeatDraft:
+    """``beat`` made of the idea's ``step``: cast whom it names, placed where it says.
+
+    The place the model gave its own summary is not the step's: the dumplings' lesson, "奶奶
+    在厨房里教他包饺子", was headed 孙子家的客厅 (2026-12-03). The step's room or place is
+    the beat's, spelled as another beat has it ("奶奶的厨房"); a step that names none goes
+    on where the beat before it was.
+    """
+    room = place_told(step)
+    there = next((b for b in before if room and room in b.place.casefold()), None)
+    if room:
+        place = there.place if there else (room if not room.isascii() else room.capitalize())
+        interior = there.interior if there else interior_for(place, "INT")
+    else:
+        place = before[-1].place if before else beat.place
+        interior = before[-1].interior if before else beat.interior
+    cast = [*beat.characters, *named_in(step, roles.items())]
+    return beat.model_copy(
+        update={"characters": list(dict.fromkeys(cast))[:4], "place": place, "interior": interior}
+    )
+
+
 def in_idea_order(
     beats: list[BeatDraft], idea: str, roles: Mapping[str, str] | None = None, lead: str = ""
 ) -> list[BeatDraft]:
@@ -210,14 +234,11 @@ def in_idea_order(
         limit=SUMMARY_CHARS,
         lead=lead,
     )
-    beats = [
-        beat
-        if new == old or tells_step(old, new)
-        else beat.model_copy(
-            update={"characters": [*beat.characters, *named_in(new, roles.items())][:4]}
-        )
-        for beat, old, new in zip(beats, arced, summaries, strict=True)
-    ]
+    stepped: list[BeatDraft] = []
+    for beat, old, new in zip(beats, arced, summaries, strict=True):
+        made = new != old and not tells_step(old, new)
+        stepped.append(_made_step(beat, new, stepped, roles) if made else beat)
+    beats = stepped
     at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
     if goal.goal and summaries and not arc.turn:  # the ending does it, not plans it
         summaries[-1] = as_done(summaries[-1])

@@ -191,3 +191,22 @@ def test_the_plans_own_words_given_back_as_a_beat_are_cut_and_are_debris() -> No
     assert (
         fit_beats([beat], 1, ["Jack"])[0].summary == "The school battle of the bands comes at last."
     )
+
+
+def test_a_beat_made_of_a_step_is_where_the_step_says_or_where_the_last_beat_was() -> None:
+    """Recorded (2026-12-03): the lesson "奶奶在厨房里教他包饺子" was headed 孙子家的客厅."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+
+    places = ["奶奶的厨房", "孙子家的客厅", "孙子家的客厅"]
+    written = ["孙子收拾行李，明天就要去外地上大学。", "孙子站在门口看奶奶。", "孙子决定留下来。"]
+    beats = [
+        BeatDraft(place=p, interior="INT", time_of_day="DAY", summary=s, characters=["奶奶"])
+        for p, s in zip(places, written, strict=True)
+    ]
+    fixed = in_idea_order(beats, DUMPLINGS, {"奶奶": "奶奶", "孙子": "孙子"})
+    assert [b.summary for b in fixed][1:] == [
+        "奶奶在厨房里教他包饺子。",
+        "把没说出口的叮嘱都包进了饺子里。",
+    ]
+    assert [b.place for b in fixed] == ["奶奶的厨房", "奶奶的厨房", "奶奶的厨房"]
