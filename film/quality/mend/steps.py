@@ -59,19 +59,23 @@ def in_step_order(
 ) -> list[str]:
     """Outline summaries that tell the idea's steps at their beats (see the module notes).
 
-    A step that opens on the idea's word for its lead names the ``lead`` instead.
+    First each beat loses the sentences that tell a later beat's step, while it keeps one;
+    then a step no beat tells becomes its own beat, naming the ``lead`` where it opens on
+    the idea's word for them. A step another beat still tells is left there: made its own
+    beat as well, the drummer's "feels the beat through the gym floor" was told twice and
+    the outline asked again (2026-12-03).
     """
     plan = plan_steps(idea, len(summaries), ending_free)
     fixed = list(summaries)
-    for index, step in enumerate(plan):
-        if step and not tells_step(fixed[index], step):
-            fixed[index] = _as_sentence(_with_lead(step, lead))[:limit]
-            continue
+    for index in range(len(fixed)):
         later = [s for s in plan[index + 1 :] if s]
         said = _SENTENCE.findall(fixed[index])
         kept = [s for s in said if not any(tells_step(s, later_step) for later_step in later)]
         if kept and len(kept) < len(said):
             fixed[index] = ("" if has_cjk(fixed[index]) else " ").join(s.strip() for s in kept)
+    for index, step in enumerate(plan):
+        if step and not any(tells_step(summary, step) for summary in fixed):
+            fixed[index] = _as_sentence(_with_lead(step, lead))[:limit]
     return fixed
 
 

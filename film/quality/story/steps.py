@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from film.language import has_cjk
-from film.quality.story.arc import idea_arc
+from film.quality.story.arc import idea_arc, turn_index
 from film.quality.story.goal import idea_goal
 from film.quality.text import cjk_count, content_words
 
@@ -92,8 +92,8 @@ def plan_steps(idea: str, count: int, ending_free: bool) -> list[str]:
     """Which step of :func:`idea_steps` each of ``count`` beats tells ("" for none).
 
     The first step opens the film and the others follow it in order; a last one that
-    twists the story (:data:`_TWIST`) is told at the beat just before the ending, the
-    plan's turn.
+    twists the story (:data:`_TWIST`) is told at the plan's turn
+    (:func:`film.quality.story.arc.turn_index`).
     When the ending has nothing of the idea's own to tell (``ending_free``: no turn, goal
     or yes to win), it takes the last step, as long as two are left for the beats before;
     a single step is then the whole story, and no beat gets it.
@@ -122,8 +122,9 @@ def plan_steps(idea: str, count: int, ending_free: bool) -> list[str]:
     # market's "晚上在摊位旁自学编程" told as beat 5 of 6 had her fail and restart first.
     for index, step in enumerate(steps):
         plan[index] = step
-    if _TWIST.search(steps[-1]) and len(steps) < slots:
-        plan[len(steps) - 1], plan[slots - 1] = "", steps[-1]
+    turn = turn_index(count)
+    if _TWIST.search(steps[-1]) and len(steps) - 1 < turn:
+        plan[len(steps) - 1], plan[turn] = "", steps[-1]
     return plan
 
 

@@ -104,6 +104,8 @@ def test_steps_go_to_the_beats_in_order_and_a_free_ending_takes_the_last() -> No
         idea_steps(DRUMMER)[1],
         "",
     ]
+    # From eight beats the plan's turn comes before its climax (arc.turn_index).
+    assert plan_steps(DRUMMER, 8, ending_free=False).index(idea_steps(DRUMMER)[1]) == 5
     # One clause with nothing placed elsewhere is the whole story, told by no single beat.
     assert (
         plan_steps("A retired bus driver teaches his granddaughter to ride a bike.", 4, True)
