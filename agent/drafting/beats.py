@@ -32,7 +32,7 @@ from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
-from film.quality.story.goal import as_done, idea_goal
+from film.quality.story.goal import as_done, goal_reached, idea_goal
 from film.setting import interior_for, place_told, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -242,6 +242,10 @@ def in_idea_order(
     at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
     if goal.goal and summaries and not arc.turn:  # the ending does it, not plans it
         summaries[-1] = as_done(summaries[-1])
+        done = goal_reached(goal, without_requests(idea), lead)
+        if done and len(summaries) > 1 and not goal.told_in(summaries[-1], list(roles)):
+            summaries[-1] = done[:SUMMARY_CHARS]
+            beats[-1] = _made_step(beats[-1], done, beats[:-1], roles)
 
     def cast_before(index: int, beat: BeatDraft) -> list[str]:
         """Who the turn reveals, or whom the goal reaches, is in no beat before the end.

@@ -124,6 +124,10 @@ def stem(word: str) -> str:
     matched by :func:`same_word` through a shared prefix instead.
     """
     word = word.lower().replace("’", "'")
+    # British and American spellings of one verb: the lift's goal "practise their speeches"
+    # was asked for again twice over "practice their speeches together" (2026-12-03).
+    if word.startswith("practis"):
+        word = "practic" + word[7:]
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):

@@ -83,12 +83,15 @@ class IdeaGoal:
         event: Whether it is an event to get ready for rather than a thing to do.
         terms: The goal's own words; a beat with enough of them tells it reached.
         reaches: The person the goal is carried to ("general", 将军), or "": met at the end.
+        by_lead: Whether the idea's lead does it: not a first time someone else has
+            ("his granddaughter, who has never seen the city").
     """
 
     goal: str = ""
     event: bool = False
     terms: tuple[str, ...] = ()
     reaches: str = ""
+    by_lead: bool = True
 
     def met_at_end(self, name: str, role: str = "") -> bool:
         """Whether ``name`` (a bible name, of ``role``) is the person the goal reaches.
@@ -152,7 +155,8 @@ def idea_goal(idea: str) -> IdeaGoal:
     if arc.turn or arc.won_over:
         return IdeaGoal()
     if has_cjk(idea):
-        match = _GOAL_ZH.search(idea) or _NEVER_YET_ZH.search(idea)
+        wanted = _GOAL_ZH.search(idea)
+        match = wanted or _NEVER_YET_ZH.search(idea)
         if not match:
             return IdeaGoal()
         goal = match.group(1).strip().replace("过", "", 1)
@@ -161,6 +165,7 @@ def idea_goal(idea: str) -> IdeaGoal:
             goal=goal,
             terms=tuple(dict.fromkeys(cjk_terms(goal))),
             reaches=reaches.group(1) if reaches else "",
+            by_lead=wanted is not None,
         )
     event = _EVENT_EN.search(idea)
     match = _GOAL_EN.search(idea) or event
@@ -170,7 +175,7 @@ def idea_goal(idea: str) -> IdeaGoal:
         verb = _PARTICIPLES.get(verb, re.sub(r"(?<=[^aeiou])ed$", "", verb))
         goal = f"{verb} {never_yet.group(2).strip()}"
         terms = tuple(dict.fromkeys(w for w in content_words(goal) if w not in _PLAIN_EN))
-        return IdeaGoal(goal=goal, terms=terms)
+        return IdeaGoal(goal=goal, terms=terms, by_lead=False)
     if not match:
         return IdeaGoal()
     goal = match.group(1).strip(" ,")
@@ -182,6 +187,33 @@ def idea_goal(idea: str) -> IdeaGoal:
         terms=terms,
         reaches=reaches.group(1).lower() if reaches else "",
     )
+
+
+_MANY = re.compile(
+    r"^(?:two|three|both|the two|a pair of|twins?)\b|^[^,]*\band\b|^(?:两个|两位|一对)|俩", re.I
+)
+
+
+def goal_reached(goal: IdeaGoal, idea: str, lead: str) -> str:
+    """The goal said done by the idea's lead, or by "they": the ending an outline must have.
+
+    Recorded (craft bench, the drummer, 2026-12-03): asked three times for an ending that
+    gets to the battle of the bands, the 1.5B model ended on "the drumming is getting
+    harder", and the film never got there. "" when the lead is not who does it.
+    """
+    if not goal.goal or not goal.by_lead:
+        return ""
+    many = bool(_MANY.search(idea.strip()))
+    if has_cjk(goal.goal):
+        who = "他们" if many or not lead else lead
+        return f"{who}终于{goal.goal}。"
+    who = "they" if many or not lead else lead
+    if goal.event:
+        be = "are" if who == "they" else "is"
+        return f"{goal.goal[:1].upper()}{goal.goal[1:]} comes at last, and {who} {be} there."
+    verb, _, rest = goal.goal.partition(" ")
+    verb = verb if who == "they" else third_person(verb)
+    return f"{who[:1].upper()}{who[1:]} {verb} {rest}".rstrip() + "."
 
 
 def check_goal(idea: str, summaries: Sequence[str], *, prefix: str = "beats") -> list[Finding]:

@@ -212,3 +212,31 @@ def test_a_beat_made_of_a_step_is_where_the_step_says_or_where_the_last_beat_was
         "把没说出口的叮嘱都包进了饺子里。",
     ]
     assert [b.place for b in fixed] == ["奶奶的厨房", "奶奶的厨房", "奶奶的厨房"]
+
+
+def test_an_outline_that_never_reaches_the_goal_ends_on_it_done_by_the_lead() -> None:
+    """Recorded (the drummer, 2026-12-03): asked three times, the ending stayed at practice."""
+    from agent.drafting.beats import in_idea_order
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.story.goal import goal_reached, idea_goal
+
+    written = [
+        "Jack trains for the school battle of the bands.",
+        "Jack is tired.",
+        "It gets harder.",
+    ]
+    beats = [
+        BeatDraft(place="Gym", interior="INT", time_of_day="DAY", summary=s, characters=["Jack"])
+        for s in written
+    ]
+    fixed = in_idea_order(beats, DRUMMER, {"Jack": "deaf teenage drummer"}, "Jack")
+    assert fixed[-1].summary == "The school battle of the bands comes at last, and Jack is there."
+    lift = (
+        "Two rival debate captains get stuck in a school lift and have to practise their speeches."
+    )
+    assert goal_reached(idea_goal(lift), lift, "Alex") == "They practise their speeches."
+    market = "夜市摆摊卖煎饼的女孩，白天打工，想考进一家游戏公司。"
+    assert goal_reached(idea_goal(market), market, "小林") == "小林终于考进一家游戏公司。"
+    # A first time for someone else is not the lead's to do.
+    bus = "A retired bus driver rides his route with his granddaughter, who has never seen the sea."
+    assert idea_goal(bus).goal and goal_reached(idea_goal(bus), bus, "Tom") == ""
