@@ -233,6 +233,7 @@ def in_idea_order(
         ending_free=not (arc.turn or arc.won_over or goal.goal),
         limit=SUMMARY_CHARS,
         lead=lead,
+        names=list(roles),
     )
     stepped: list[BeatDraft] = []
     for beat, old, new in zip(beats, arced, summaries, strict=True):

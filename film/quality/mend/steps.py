@@ -55,15 +55,22 @@ def tells_step(text: str, step: str) -> bool:
 
 
 def in_step_order(
-    summaries: Sequence[str], idea: str, *, ending_free: bool, limit: int = 200, lead: str = ""
+    summaries: Sequence[str],
+    idea: str,
+    *,
+    ending_free: bool,
+    limit: int = 200,
+    lead: str = "",
+    names: Sequence[str] = (),
 ) -> list[str]:
     """Outline summaries that tell the idea's steps at their beats (see the module notes).
 
     First each beat loses the sentences that tell a later beat's step, while it keeps one;
     then a step no beat tells becomes its own beat, naming the ``lead`` where it opens on
-    the idea's word for them. A step another beat still tells is left there: made its own
-    beat as well, the drummer's "feels the beat through the gym floor" was told twice and
-    the outline asked again (2026-12-03).
+    the idea's word for them; a Chinese step that names nobody is opened by who did the
+    step before it (``names``: the bible). A step another beat still tells is left there:
+    made its own beat as well, the drummer's "feels the beat through the gym floor" was
+    told twice and the outline asked again (2026-12-03).
     """
     plan = plan_steps(idea, len(summaries), ending_free)
     fixed = list(summaries)
@@ -75,8 +82,38 @@ def in_step_order(
             fixed[index] = ("" if has_cjk(fixed[index]) else " ").join(s.strip() for s in kept)
     for index, step in enumerate(plan):
         if step and not any(tells_step(summary, step) for summary in fixed):
-            fixed[index] = _as_sentence(_with_lead(step, lead))[:limit]
+            told = _with_subject(_with_lead(step, lead), [s for s in plan[:index] if s], names)
+            fixed[index] = _as_sentence(told or step)[:limit]
     return fixed
+
+
+#: A Chinese step that says only why: "小区保安大爷为了抓偷外卖的贼" made a beat read "for
+#: catching the thief." (the guard, 2026-12-03); said as what he wants, it is a sentence.
+_ONLY_WHY = re.compile(r"为了(?=[^，。]*$)")
+_ZH_PRONOUN = re.compile(r"[他她它]们?|我们?|你们?")
+
+
+def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> str:
+    """A Chinese ``step`` that names nobody, opened by who did the step before it.
+
+    "布下天罗地网" follows "小区保安大爷为了抓偷外卖的贼": 保安大爷布下天罗地网; "把没说出口
+    的叮嘱都包进了饺子里" follows "奶奶在厨房里教他包饺子": 奶奶. The subject is the bible's
+    name a step opens on, else the person word it opens on.
+    """
+    if not has_cjk(step):
+        return step
+    step = _ONLY_WHY.sub("一心想", step, count=1)
+    people = [n for n in names if n] + sorted(
+        (w for w in PERSON_WORDS if len(w) >= 2 and not w.isascii()), key=len, reverse=True
+    )
+    if any(p in step for p in people) or _ZH_PRONOUN.search(step):
+        return step
+    for before in reversed(earlier):
+        found = sorted((before.find(p), -len(p), p) for p in people if p in before)
+        if found:
+            who = found[0][2]
+            return next((n for n in names if n and who in n), who) + step
+    return step
 
 
 def named_in(text: str, people: Iterable[tuple[str, str]]) -> list[str]:

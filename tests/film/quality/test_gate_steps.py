@@ -143,7 +143,7 @@ def test_a_beat_that_misses_its_step_becomes_it_and_casts_whom_it_names() -> Non
     assert [b.summary for b in fixed] == [
         "孙子明天就要去外地上大学。",
         "奶奶在厨房里手把手教孙子包饺子。",  # told; its later step's sentence goes
-        "把没说出口的叮嘱都包进了饺子里。",
+        "李奶奶把没说出口的叮嘱都包进了饺子里。",  # whoever did the step before it
     ]
     assert fixed[0].characters == ["李奶奶", "李孙子"]  # 孙子 is the name's own kin word
     assert fixed[1].characters == ["李奶奶"]  # a beat that told its step keeps its cast
@@ -209,7 +209,7 @@ def test_a_beat_made_of_a_step_is_where_the_step_says_or_where_the_last_beat_was
     fixed = in_idea_order(beats, DUMPLINGS, {"奶奶": "奶奶", "孙子": "孙子"})
     assert [b.summary for b in fixed][1:] == [
         "奶奶在厨房里教他包饺子。",
-        "把没说出口的叮嘱都包进了饺子里。",
+        "奶奶把没说出口的叮嘱都包进了饺子里。",
     ]
     assert [b.place for b in fixed] == ["奶奶的厨房", "奶奶的厨房", "奶奶的厨房"]
 
@@ -240,3 +240,20 @@ def test_an_outline_that_never_reaches_the_goal_ends_on_it_done_by_the_lead() ->
     # A first time for someone else is not the lead's to do.
     bus = "A retired bus driver rides his route with his granddaughter, who has never seen the sea."
     assert idea_goal(bus).goal and goal_reached(idea_goal(bus), bus, "Tom") == ""
+
+
+def test_a_chinese_step_made_a_beat_says_who_does_it() -> None:
+    """Recorded (the guard, 2026-12-03): beats read "小区保安大爷为了抓偷外卖的贼。" and
+    "布下天罗地网。", a reason and a deed with nobody doing them."""
+    from film.quality.mend.steps import in_step_order
+
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    fixed = in_step_order(
+        ["他在看报纸。", "他睡着了。", "最后抓到的却是一只橘猫。"],
+        guard,
+        ending_free=False,
+        names=["保安大爷", "橘猫"],
+    )
+    assert fixed[:2] == ["小区保安大爷一心想抓偷外卖的贼。", "保安大爷布下天罗地网。"]
+    three = in_step_order(["a", "b", "c"], DUMPLINGS, ending_free=True, names=["李奶奶", "李明"])
+    assert three[2] == "李奶奶把没说出口的叮嘱都包进了饺子里。"
