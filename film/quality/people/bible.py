@@ -34,7 +34,7 @@ from film.quality.mend.animals import animal_look
 from film.quality.people.ages import young_voice
 from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
 from film.quality.people.family import implied_relatives, relatives_in, younger_than_parent
-from film.quality.people.missing import lead_in_idea_words
+from film.quality.people.missing import lead_in_idea_words, roles_in_idea_words
 from film.quality.people.naming import holds_own_word, real_names, unbracketed
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
@@ -90,7 +90,12 @@ def mended_bible(
 ) -> list[CharacterProfile]:
     """``profiles`` with every exact people fix made (see the module's list)."""
     renamed = one_implied_relative(
-        idea, _renamed(one_per_idea_trade(idea, lead_in_idea_words(idea, profiles)), language, idea)
+        idea,
+        _renamed(
+            one_per_idea_trade(idea, roles_in_idea_words(idea, lead_in_idea_words(idea, profiles))),
+            language,
+            idea,
+        ),
     )
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
     grown = [

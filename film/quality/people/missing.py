@@ -122,3 +122,21 @@ def lead_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list[
             person = person.model_copy(update={"role": lead})
         mended.append(person)
     return mended
+
+
+def roles_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
+    """The bible whose people named by the idea's word for them have that word as the role.
+
+    Recorded (craft bench, 2026-12-02 and 12-03): 李奶奶 was cast as 母亲 and 李孙子 as 儿子
+    in the dumplings' bible, and 保安大爷 as 守门员 (a goalkeeper) in the guard's. A name
+    made of the idea's own person word (奶奶, 孙子, 保安) says who they are; a role that
+    does not say it too becomes that word. Only Chinese: an English name holds no role word.
+    """
+    words = [w for w in idea_people_words(idea) if not w.isascii()]
+    mended = []
+    for person in profiles:
+        word = next((w for w in words if w in person.name and w not in person.role), "")
+        if word:
+            person = person.model_copy(update={"role": word})
+        mended.append(person)
+    return mended

@@ -157,3 +157,22 @@ def test_a_refusal_names_the_family_slip_not_unreal_names() -> None:
     assert "不像真正的地点或人名" not in zh and "偏离了你的创意" not in zh
     both = findings + [Finding("names.place-is-code", "beats[0].place", "X1", "x")]
     assert "not real places or names" in refusal_message(both, "en", "outline")
+
+
+def test_a_name_made_of_the_ideas_person_word_has_it_as_the_role() -> None:
+    """Recorded (craft bench): 李奶奶 cast as 母亲, 保安大爷 as 守门员 (a goalkeeper)."""
+    from film.quality.people.missing import roles_in_idea_words
+    from film.screenplay import CharacterProfile
+
+    dumplings = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    bible = [
+        CharacterProfile(name="李奶奶", role="母亲", look="六十多岁"),
+        CharacterProfile(name="李孙子", role="孩子", look="十八岁"),
+        CharacterProfile(name="小芳", role="邻居", look="二十岁"),
+    ]
+    assert [p.role for p in roles_in_idea_words(dumplings, bible)] == ["奶奶", "孙子", "邻居"]
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网。"
+    keeper = CharacterProfile(name="保安大爷", role="守门员", look="六十岁")
+    assert roles_in_idea_words(guard, [keeper])[0].role == "保安"
+    kept = CharacterProfile(name="保安大爷", role="退休的老保安", look="六十岁")
+    assert roles_in_idea_words(guard, [kept])[0].role == "退休的老保安"
