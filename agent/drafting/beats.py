@@ -60,6 +60,21 @@ def _first_sentences(summary: str) -> str:
     return cut_loop(" ".join(sentences[:SUMMARY_SENTENCES]))
 
 
+#: A line of speech inside a beat's summary: "保安大爷惊讶道：‘这真是个有趣的故事！’" (the
+#: guard, 2026-12-03). An outline says what happens; the scene writes what is said, and
+#: took the summary's words for its own.
+_SPOKEN = re.compile(
+    r"[^，。！？]*?(?:说|道|问|喊)[：:]\s*[‘“'\"][^’”'\"]*[’”'\"][。！？]?"
+    r"|[^.!?]*?\b(?:says|said|asks|asked|shouts|tells \w+)[,:]?\s*[\"“'][^\"”]*[\"”'][.!?]?"
+)
+
+
+def _unspoken(summary: str) -> str:
+    """``summary`` without the speech written into it, if that leaves anything."""
+    kept = _SPOKEN.sub("", summary).strip(" ，,")
+    return kept if len(kept) >= 4 else summary
+
+
 def _own_things(beat: BeatDraft, story: str) -> str:
     """The beat's summary without the worked example's red umbrella, if that leaves any."""
     return without_thing(beat.summary, EXAMPLE_THING, story) or beat.summary
@@ -132,7 +147,9 @@ def fit_beats(
             names = [cast[0]]
         summary = whole_clauses(
             clean_edges(
-                strip_role_label(_first_sentences(PLAN_ECHO.sub("", _own_things(beat, story))))
+                strip_role_label(
+                    _first_sentences(_unspoken(PLAN_ECHO.sub("", _own_things(beat, story))))
+                )
             )
         )
         if language == "zh":

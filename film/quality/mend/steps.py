@@ -140,7 +140,7 @@ _LEAD_WORDS_EN = re.compile(
     r"^(?:A|An)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?(?=\s+(?:[a-z]+s|is|has|must)\b)"
 )
 _LEAD_WORDS_ZH = re.compile(
-    r"^一[位个名][\u4e00-\u9fff]{2,4}?(?=[奉在把为给从向去来是有想要和带用每])"
+    r"^(?P<where>[^，。]{1,8}，)?一[位个名][\u4e00-\u9fff]{2,4}?(?=[奉在把为给从向去来是有想要和带用每等])"
 )
 
 
@@ -161,7 +161,9 @@ def _with_lead(step: str, lead: str) -> str:
             verb = verb[:-1]  # running: run
         verb += "e" if verb in _E_VERBS else ""
         return f"{lead.strip()} {third_person(verb)}{step[how.end() :]}"
-    return (_LEAD_WORDS_ZH if has_cjk(step) else _LEAD_WORDS_EN).sub(lead.strip(), step, count=1)
+    if has_cjk(step):  # "青海湖边，一个摄影师等了三天": the place stays, 一个摄影师 is the lead
+        return _LEAD_WORDS_ZH.sub(lambda m: (m["where"] or "") + lead.strip(), step, count=1)
+    return _LEAD_WORDS_EN.sub(lead.strip(), step, count=1)
 
 
 def _as_sentence(step: str) -> str:

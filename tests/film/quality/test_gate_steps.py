@@ -257,3 +257,26 @@ def test_a_chinese_step_made_a_beat_says_who_does_it() -> None:
     assert fixed[:2] == ["小区保安大爷一心想抓偷外卖的贼。", "保安大爷布下天罗地网。"]
     three = in_step_order(["a", "b", "c"], DUMPLINGS, ending_free=True, names=["李奶奶", "李明"])
     assert three[2] == "李奶奶把没说出口的叮嘱都包进了饺子里。"
+
+
+def test_an_outline_beat_keeps_no_speech_nor_the_plans_words_and_names_the_lead() -> None:
+    """Recorded (2026-12-03): "保安大爷惊讶道：‘这真是个有趣的故事！’" in the guard's beat 3,
+    "终于做到了：拍下…" and "青海湖边，一个摄影师等了三天。" in the Qinghai outline."""
+    from agent.drafting.beats import fit_beats
+    from agent.drafting.schemas import BeatDraft
+    from film.quality.mend.steps import in_step_order
+
+    said = "保安大爷看着监控画面，发现了一只橘猫。保安大爷惊讶道：‘这真是个有趣的故事！’"
+    echo = "终于做到了：拍下日出时照在湖面上的第一缕光。"
+    beats = [
+        BeatDraft(place="办公室", interior="INT", time_of_day="NIGHT", summary=s, characters=[])
+        for s in (said, echo)
+    ]
+    fitted = fit_beats(beats, 2, ["保安大爷"], "zh", drop_repeats=False)
+    assert [b.summary for b in fitted] == [
+        "保安大爷看着监控画面，发现了一只橘猫。",
+        "拍下日出时照在湖面上的第一缕光。",
+    ]
+    lake = "青海湖边，一个摄影师等了三天，只为拍下日出时照在湖面上的第一缕光。"
+    first = in_step_order(["湖面很平静。", "日出了。"], lake, ending_free=False, lead="阿远")[0]
+    assert first == "青海湖边，阿远等了三天。"
