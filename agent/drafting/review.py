@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from agent.drafting.fitting import add_missing_people
 from agent.drafting.scene_writer import SceneWriter
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
@@ -151,6 +152,10 @@ async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenpl
             scenes = list(screenplay.scenes)
             scenes[index] = scene
             screenplay = struck(screenplay.model_copy(update={"scenes": scenes}))
+        # A rewrite may bring someone new ("同事"): the bible gains them, as it did for the
+        # first drafts. Recorded (the guard, 2026-12-03): a colleague a rewrite added had
+        # no entry, and the whole film was refused for it.
+        screenplay = await add_missing_people(writer, screenplay)
         blocking = blocking_findings(screenplay, writer)
         judged += 1
     record_gate(GateRecord("scenes (whole film)", tuple(first), judged, not blocking))

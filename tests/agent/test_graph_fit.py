@@ -303,3 +303,46 @@ async def test_a_beat_before_the_ending_that_retells_one_is_asked_for_once_more(
     assert len(screenplay.scenes) == count + 1
     assert screenplay.scenes[count - 1].place == "Grandma's balcony"
     assert len(prompts) == 2 and f'Not "{retold}"' in prompts[1]
+
+
+async def test_someone_a_review_rewrite_brings_in_gets_a_bible_entry(monkeypatch, tmp_path) -> None:
+    """A person a whole-film rewrite brings in ends in the bible, cast in the scene.
+
+    Recorded (the guard, 2026-12-03): a colleague (同事) a review rewrite brought in had no
+    entry, and the film was refused; the review now asks for entries after each round.
+    """
+    copied: list[dict[str, Any]] = []
+
+    def first(prompt: str) -> dict[str, Any]:
+        copied.append(default_answer("SceneDraft", prompt))
+        return copied[0]
+
+    def with_newcomer(prompt: str) -> dict[str, Any]:
+        answer = default_answer("SceneDraft", prompt)
+        line = {"speaker": "Ravi", "text": "I saw your grandson at the market this morning."}
+        return {**answer, "dialogue": [*answer["dialogue"], line], "characters": ["Ravi"]}
+
+    def ravi(prompt: str) -> dict[str, Any]:
+        return {
+            "characters": [
+                {
+                    "name": "Ravi",
+                    "role": "the neighbour who sells vegetables",
+                    "look": "50, grey stubble, stocky",
+                    "wardrobe": "green market apron",
+                    "props": ["basket"],
+                    "voice_hint": "cheerful",
+                }
+            ]
+        }
+
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [first, lambda prompt: copied[0], *[with_newcomer] * 4],
+            "CastDraft": [lambda prompt: default_answer("CastDraft", prompt), ravi],
+        }
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
+    screenplay = screenplay_of(result)
+    assert "Ravi" in {line.speaker for scene in screenplay.scenes for line in scene.dialogue}
+    assert "Ravi" in [person.name for person in screenplay.characters]
