@@ -152,6 +152,14 @@ _E_VERBS = frozenset(
 )
 
 
+#: A Chinese step that opens on who the lead is: "夜市摆摊卖煎饼的女孩，白天打工" (the night
+#: market, 05:48) says whom it means with the lead's name: 小明是夜市摆摊卖煎饼的女孩.
+_WHO_ZH = re.compile(
+    r"^(?P<who>[^，。]{2,12}的(?:女孩|男孩|姑娘|小伙子?|老人|少年|少女|女人|男人|孩子|女生|男生|"
+    r"学生|青年))(?=，)"
+)
+
+
 def _with_lead(step: str, lead: str) -> str:
     if not lead.strip():
         return step
@@ -161,7 +169,10 @@ def _with_lead(step: str, lead: str) -> str:
             verb = verb[:-1]  # running: run
         verb += "e" if verb in _E_VERBS else ""
         return f"{lead.strip()} {third_person(verb)}{step[how.end() :]}"
+    if has_cjk(step) and lead.strip() in step:
+        return step
     if has_cjk(step):  # "青海湖边，一个摄影师等了三天": the place stays, 一个摄影师 is the lead
+        step = _WHO_ZH.sub(lambda m: f"{lead.strip()}是{m['who']}", step, count=1)
         return _LEAD_WORDS_ZH.sub(lambda m: (m["where"] or "") + lead.strip(), step, count=1)
     return _LEAD_WORDS_EN.sub(lead.strip(), step, count=1)
 

@@ -280,3 +280,6 @@ def test_an_outline_beat_keeps_no_speech_nor_the_plans_words_and_names_the_lead(
     lake = "青海湖边，一个摄影师等了三天，只为拍下日出时照在湖面上的第一缕光。"
     first = in_step_order(["湖面很平静。", "日出了。"], lake, ending_free=False, lead="阿远")[0]
     assert first == "青海湖边，阿远等了三天。"
+    market = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
+    opening = in_step_order(["她很累。"] * 4, market, ending_free=False, lead="小林")[0]
+    assert opening == "小林是夜市摆摊卖煎饼的女孩，白天打工。"
