@@ -82,11 +82,15 @@ def in_step_order(
             fixed[index] = ("" if has_cjk(fixed[index]) else " ").join(s.strip() for s in kept)
     for index, step in enumerate(plan):
         if step and not any(tells_step(summary, step) for summary in fixed):
-            told = _with_subject(_with_lead(step, lead), [s for s in plan[:index] if s], names)
+            # The twist's 却 tells the plan where it goes, and is no way to open a beat.
+            plain = _TWIST_LEAD.sub("", step)
+            earlier = [_with_lead(s, lead) for s in plan[:index] if s]
+            told = _with_subject(_with_lead(plain, lead), earlier, names)
             fixed[index] = _as_sentence(told or step)[:limit]
     return fixed
 
 
+_TWIST_LEAD = re.compile(r"^(?:却|竟然?)")
 #: A Chinese step that says only why: "小区保安大爷为了抓偷外卖的贼" made a beat read "for
 #: catching the thief." (the guard, 2026-12-03); said as what he wants, it is a sentence.
 _ONLY_WHY = re.compile(r"为了(?=[^，。]*$)")

@@ -176,9 +176,9 @@ def test_a_step_made_a_beat_names_the_lead_and_needs_its_deed_to_be_told() -> No
     assert fixed[0] == "Jack trains for the school battle of the bands."
     assert fixed[2] == "Jack feels the beat through the gym floor."
     painter = "一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。"
-    assert in_step_order(["公主来了。"] * 3, painter, ending_free=True, lead="李墨")[0] == (
-        "李墨奉命为公主画像。"
-    )
+    made = in_step_order(["公主来了。"] * 6, painter, ending_free=True, lead="李墨", names=["李墨"])
+    assert made[0] == "李墨奉命为公主画像。"
+    assert made[4] == "李墨在画里藏下了一场宫变的秘密。"  # no 却 to open it; the lead does it
 
 
 def test_the_plans_own_words_given_back_as_a_beat_are_cut_and_are_debris() -> None:
