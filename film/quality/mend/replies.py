@@ -139,9 +139,10 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     keeper, alone at the lamp, "Thank you. Goodbye.". Only such a sentence goes, and only
     where the scene has one person; a line with nothing else left goes, while the scene
     keeps at least one line. A scene's first line that only echoes ("Me too.") goes too,
-    and so does a "you're welcome" that answers no thanks.
+    and so does a "you're welcome" that answers no thanks, or a "good idea" that answers
+    no idea.
     """
-    scene = _no_welcome_unthanked(_no_opening_echo(scene))
+    scene = _no_praise_of_nothing(_no_welcome_unthanked(_no_opening_echo(scene)))
     people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     if len(people) != 1 or not scene.dialogue:
         return scene
@@ -213,4 +214,50 @@ def _no_welcome_unthanked(scene: Scene) -> Scene:
         thanked = bool(kept) and bool(_THANKED.search(kept[-1].text))
         return thanked or stock_kinds(sentence) != {"welcome"}
 
-    return _kept_sentences(scene, answers_thanks)
+    scene = _kept_sentences(scene, answers_thanks)
+    # A welcome that opens a line of more: "不客气，孩子，这就是你的家啊。" to "你是不是也想学
+    # 包饺呢？" (the dumplings, 2026-12-03). The opening goes, the rest is the line.
+    dialogue, before = [], ""
+    for line in scene.dialogue:
+        rest = _WELCOME_OPENING.sub("", line.text, count=1).strip()
+        if rest != line.text.strip() and rest and not _THANKED.search(before):
+            line = line.model_copy(update={"text": rest[:1].upper() + rest[1:]})
+        dialogue.append(line)
+        before = line.text
+    return scene if dialogue == scene.dialogue else scene.model_copy(update={"dialogue": dialogue})
+
+
+_WELCOME_OPENING = re.compile(
+    r"^\s*(?:不客气|不用谢)[，,！!。]\s*|^\s*(?:you'?re welcome|no problem)[,!.]\s*", re.I
+)
+
+
+#: Praise of an idea: "好主意！", "这真是个好主意。", "What a great idea!".
+_GOOD_IDEA = re.compile(
+    r"^(?:这|那)?(?:真)?是?个?(?:好主意|好办法|好点子)[！!。.]*$"
+    r"|^(?:that'?s |what )?an? (?:good|great|wonderful) idea[!.]*$",
+    re.I,
+)
+#: A line that puts something forward, which "good idea" may answer.
+_PROPOSES = re.compile(
+    r"吧[。！？!?]*$|要不|不如|我们(?:可以|去|来|一起)|咱们"
+    r"|\b(?:let'?s|how about|what if|why don'?t|we could|maybe we)\b",
+    re.I,
+)
+
+
+def _no_praise_of_nothing(scene: Scene) -> Scene:
+    """``scene`` without a "good idea" that answers nobody's idea.
+
+    Recorded (craft bench, 2026-12-03): the guard told a cat "谢谢你！这真是个好主意。", and
+    the grandmother answered her own question "你记住这些吧？好主意！": the assistant's
+    praise for a user's request, in a person's mouth. It stays after another person's line
+    that puts something forward ("我们一起去吧。").
+    """
+
+    def answers_an_idea(sentence: str, kept: list[DialogueLine]) -> bool:
+        if not _GOOD_IDEA.match(sentence.strip()):
+            return True
+        return bool(kept) and bool(_PROPOSES.search(kept[-1].text.strip()))
+
+    return _kept_sentences(scene, answers_an_idea)

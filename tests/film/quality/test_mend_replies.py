@@ -236,3 +236,36 @@ def test_a_scene_does_not_open_on_an_echo_of_nothing() -> None:
     assert no_answers_to_nobody(echoed).dialogue[0].text == "I know you're scared. But I promise."
     alone = orphan.model_copy(update={"dialogue": [DialogueLine(speaker="林夏", text="我也是。")]})
     assert no_answers_to_nobody(alone).dialogue == alone.dialogue  # a scene keeps a line
+
+
+def test_a_welcome_opening_a_line_of_more_and_praise_of_no_idea_go() -> None:
+    """Recorded (craft bench, 2026-12-03): "不客气，孩子，这就是你的家啊。" answered no
+    thanks; the guard told a cat "这真是个好主意。", the grandmother praised her own question."""
+    from film.quality.mend.replies import no_answers_to_nobody
+    from film.screenplay import DialogueLine, Scene
+
+    lines = [
+        ("孙子", "我包好了。"),
+        ("李奶奶", "不客气，孩子，这就是你的家啊。"),
+        ("孙子", "谢谢奶奶。"),
+        ("李奶奶", "不客气，多吃点。"),  # thanked: it stays
+        ("李奶奶", "你记住这些吧？好主意！你记住了吗？"),
+        ("孙子", "我们一起去吧。"),
+        ("李奶奶", "好主意！"),  # answers an idea: it stays
+    ]
+    scene = Scene(
+        number=2,
+        place="厨房",
+        action=["奶奶包饺子。"],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+        characters=["孙子", "李奶奶"],
+    )
+    assert [line.text for line in no_answers_to_nobody(scene).dialogue] == [
+        "我包好了。",
+        "孩子，这就是你的家啊。",
+        "谢谢奶奶。",
+        "不客气，多吃点。",
+        "你记住这些吧？你记住了吗？",
+        "我们一起去吧。",
+        "好主意！",
+    ]
