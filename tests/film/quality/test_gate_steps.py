@@ -12,6 +12,16 @@ DRUMMER = (
 )
 
 
+def _beats(summaries: list[str], place: str, who: str) -> list:
+    """Outline beats at one ``place`` with ``who`` cast, one per summary."""
+    from agent.drafting.schemas import BeatDraft
+
+    return [
+        BeatDraft(place=place, interior="INT", time_of_day="DAY", summary=s, characters=[who])
+        for s in summaries
+    ]
+
+
 def test_an_idea_told_in_order_gives_one_step_per_clause() -> None:
     assert idea_steps(DUMPLINGS) == (
         "孙子明天就要去外地上大学",
@@ -128,18 +138,15 @@ def test_a_beat_that_misses_its_step_becomes_it_and_casts_whom_it_names() -> Non
     """Recorded (craft bench, 2026-12-03): the dumplings' outline told the payoff first, had
     the grandson watch from the door, and ended on him deciding to stay home."""
     from agent.drafting.beats import in_idea_order
-    from agent.drafting.schemas import BeatDraft
 
     written = [
         "奶奶坐在餐桌旁，手里拿着包饺子的工具。她把一个饺子放进锅里，没说出口的叮嘱都藏在了里面。",
         "奶奶在厨房里手把手教孙子包饺子。孙子把没说出口的叮嘱都包进了饺子里。",
         "孙子正在吃饭，听奶奶说起上大学的事，低头想了一会，决定留下来。",
     ]
-    beats = [
-        BeatDraft(place="厨房", interior="INT", time_of_day="DAY", summary=s, characters=["李奶奶"])
-        for s in written
-    ]
-    fixed = in_idea_order(beats, DUMPLINGS, {"李奶奶": "奶奶", "李孙子": "儿子"})
+    fixed = in_idea_order(
+        _beats(written, "厨房", "李奶奶"), DUMPLINGS, {"李奶奶": "奶奶", "李孙子": "儿子"}
+    )
     assert [b.summary for b in fixed] == [
         "孙子明天就要去外地上大学。",
         "奶奶在厨房里手把手教孙子包饺子。",  # told; its later step's sentence goes
@@ -217,7 +224,6 @@ def test_a_beat_made_of_a_step_is_where_the_step_says_or_where_the_last_beat_was
 def test_an_outline_that_never_reaches_the_goal_ends_on_it_done_by_the_lead() -> None:
     """Recorded (the drummer, 2026-12-03): asked three times, the ending stayed at practice."""
     from agent.drafting.beats import in_idea_order
-    from agent.drafting.schemas import BeatDraft
     from film.quality.story.goal import goal_reached, idea_goal
 
     written = [
@@ -225,11 +231,9 @@ def test_an_outline_that_never_reaches_the_goal_ends_on_it_done_by_the_lead() ->
         "Jack is tired.",
         "It gets harder.",
     ]
-    beats = [
-        BeatDraft(place="Gym", interior="INT", time_of_day="DAY", summary=s, characters=["Jack"])
-        for s in written
-    ]
-    fixed = in_idea_order(beats, DRUMMER, {"Jack": "deaf teenage drummer"}, "Jack")
+    fixed = in_idea_order(
+        _beats(written, "Gym", "Jack"), DRUMMER, {"Jack": "deaf teenage drummer"}, "Jack"
+    )
     assert fixed[-1].summary == "The school battle of the bands comes at last, and Jack is there."
     lift = (
         "Two rival debate captains get stuck in a school lift and have to practise their speeches."
