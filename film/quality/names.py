@@ -91,6 +91,8 @@ def place_problem(place: str, *, title: str = "", cast: Sequence[str] = ()) -> t
 #: 1.5B model cast a high-school romance as 张三 and 李四; a viewer reads them as a joke.
 PLACEHOLDER_NAMES = frozenset(
     ["张三", "李四", "王五", "赵六", "钱七", "某某", "某人", "john doe", "jane doe", "joe bloggs"]
+    # Nobody at all: "NO ONE" spoke at the bus stop (craft bench, 2026-12-03).
+    + ["no one", "nobody", "anyone", "anybody", "无人", "没有人", "路人甲", "路人乙"]
 )
 
 
@@ -99,7 +101,9 @@ PLACEHOLDER_NAMES = frozenset(
 _GROUP = re.compile(
     r"[\u4e00-\u9fff]{2}(?:和|与|跟|以及)[\u4e00-\u9fff]{2}|(?:们|家人|一家|大家|众人|全体)$"
     r"|\b(?:and|&)\b|\b(?:family|friends|everyone|crowd|villagers|students|classmates|"
-    r"people|others|squad|team)$|^(?:all|全体)$"
+    r"people|others|squad|team|audience|spectators|onlookers)$|^(?:all|全体)$"
+    # "AUDIENCE: You're welcome!" (the drummer, 2026-12-03).
+    r"|^(?:观众|围观群众|乘客们|众人)$"
     # "The customers" (en-spoof-scooter, 2026-12-02): a plural of people after "the".
     r"|^the\s+(?:\w+\s+)?(?:\w*[a-rt-z]s|\w*(?:men|women|folk|people))$",
     re.I,

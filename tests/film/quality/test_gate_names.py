@@ -312,3 +312,15 @@ def test_the_leads_role_is_the_ideas_words_for_them() -> None:
     assert lead.role == "deaf teenage drummer" and other.role == "music coach"
     own = CharacterProfile(name="Sam", role="drummer who lost his hearing", look="a boy")
     assert mended_bible(idea, [own], "en")[0].role == "drummer who lost his hearing"
+
+
+def test_nobody_and_an_audience_are_not_one_named_person() -> None:
+    """Recorded (craft bench, 2026-12-03): "NO ONE" spoke at the bus stop, and
+    "AUDIENCE: You're welcome!" answered the drummer."""
+    from film.quality.names import is_group, name_problem
+
+    for nobody in ("No one", "NO ONE", "Nobody", "路人甲", "无人"):
+        assert name_problem(nobody)[0] == "names.name-is-placeholder", nobody
+    for crowd in ("AUDIENCE", "The audience", "观众", "Spectators"):
+        assert is_group(crowd), crowd
+    assert not name_problem("Noah")[0] and not is_group("Ana")
