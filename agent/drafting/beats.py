@@ -65,7 +65,10 @@ def _first_sentences(summary: str) -> str:
 #: took the summary's words for its own.
 _SPOKEN = re.compile(
     r"[^，。！？]*?(?:说|道|问|喊)[：:]\s*[‘“'\"][^’”'\"]*[’”'\"][。！？]?"
+    # English only where the quote ends its sentence: "Mia tells Tom "I am leaving" and Tom
+    # cries." keeps its sentence (a review, 2026-12-03).
     r"|[^.!?]*?\b(?:says|said|asks|asked|shouts|tells \w+)[,:]?\s*[\"“'][^\"”]*[\"”'][.!?]?"
+    r"(?=\s+[A-Z]|\s*$)"
 )
 
 
@@ -251,6 +254,7 @@ def in_idea_order(
         limit=SUMMARY_CHARS,
         lead=lead,
         names=list(roles),
+        lead_role=roles.get(lead, ""),
     )
     stepped: list[BeatDraft] = []
     for beat, old, new in zip(beats, arced, summaries, strict=True):
@@ -263,7 +267,7 @@ def in_idea_order(
         done = goal_reached(goal, without_requests(idea), lead)
         if done and len(summaries) > 1 and not goal.told_in(summaries[-1], list(roles)):
             summaries[-1] = done[:SUMMARY_CHARS]
-            beats[-1] = _made_step(beats[-1], done, beats[:-1], roles)
+            beats[-1] = _made_step(beats[-1], done, [beats[-1]], roles)  # its own place
 
     def cast_before(index: int, beat: BeatDraft) -> list[str]:
         """Who the turn reveals, or whom the goal reaches, is in no beat before the end.

@@ -144,6 +144,8 @@ def beat_plan(count: int, language: str, idea: str = "") -> str:
     setup in the hook, the idea's turn in the turn beat and nowhere before, and the
     person it has to win over saying no until then.
     """
+    if count < 1:
+        return ""
     longest = max(BEAT_PLANS)
     roles = list(BEAT_PLANS[max(1, min(count, longest))])
     while len(roles) < count:

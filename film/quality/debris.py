@@ -39,8 +39,8 @@ ASSISTANT_SPEAK = re.compile(
 PLAN_ECHO = re.compile(
     r",?\s*\band we see them in it\b|\bat last they do it, on screen\b"
     r"|\bin this beat, from the idea\b|\bwhich happens only now and in no earlier beat\b"
-    r"|，?画面里看得到(?:他们身在其中)?|这一拍要演出创意里的[：:]?|到这一拍才发生，前面几拍都不能写"
-    r"|^终于做到了[：:]",
+    r"|(?:终于做到了，?)?画面里看得到(?:他们身在其中)?[：:]|这一拍要演出创意里的[：:]?"
+    r"|到这一拍才发生，前面几拍都不能写|^终于做到了[：:]|^(?:开场|结局|转折|推向高潮|困难升级|最低谷)[：:]",
     re.IGNORECASE,
 )
 

@@ -91,9 +91,11 @@ def place_problem(place: str, *, title: str = "", cast: Sequence[str] = ()) -> t
 #: 1.5B model cast a high-school romance as 张三 and 李四; a viewer reads them as a joke.
 PLACEHOLDER_NAMES = frozenset(
     ["张三", "李四", "王五", "赵六", "钱七", "某某", "某人", "john doe", "jane doe", "joe bloggs"]
-    # Nobody at all: "NO ONE" spoke at the bus stop (craft bench, 2026-12-03).
-    + ["no one", "nobody", "anyone", "anybody", "无人", "没有人", "路人甲", "路人乙"]
+    + ["路人甲", "路人乙"]
 )
+#: Nobody at all, as a name: "NO ONE" spoke at the bus stop (craft bench, 2026-12-03). Not
+#: stand-ins a line may not say: "Is anyone there?" and 没有人知道 are lines.
+NOBODY_NAMES = frozenset(["no one", "nobody", "anyone", "anybody", "无人", "没有人"])
 
 
 #: A group cast as one character: "小红的家人和朋友" (craft bench, 2026-12-02), "The
@@ -125,7 +127,7 @@ def name_problem(name: str) -> tuple[str, str]:
         )
     if is_genre_name(name) is not None:
         return "names.name-is-genre", "is the genre, not a person: give the character a real name."
-    if key in PLACEHOLDER_NAMES:
+    if key in PLACEHOLDER_NAMES or key in NOBODY_NAMES:
         return "names.name-is-placeholder", (
             "is a stand-in name (like 'John Doe'), not a character's: give a real name that "
             "fits the person."

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from film.language import has_cjk
-from film.quality.mend.small_talk import stock_kinds
+from film.quality.mend.small_talk import ADDRESS, stock_kinds
 from film.quality.text import SPOKEN_SENTENCE, sentences
 from film.screenplay import DialogueLine, Scene
 
@@ -220,7 +220,9 @@ def _no_welcome_unthanked(scene: Scene) -> Scene:
     dialogue, before = [], ""
     for line in scene.dialogue:
         rest = _WELCOME_OPENING.sub("", line.text, count=1).strip()
-        if rest != line.text.strip() and rest and not _THANKED.search(before):
+        said = ADDRESS.sub("", re.sub(r"[\s,，.。!！?？]", "", rest))
+        # What is left must say something: "不客气，小林！" is not left as "小林！".
+        if rest != line.text.strip() and len(said) >= 3 and not _THANKED.search(before):
             line = line.model_copy(update={"text": rest[:1].upper() + rest[1:]})
         dialogue.append(line)
         before = line.text
@@ -251,8 +253,8 @@ def _no_praise_of_nothing(scene: Scene) -> Scene:
 
     Recorded (craft bench, 2026-12-03): the guard told a cat "谢谢你！这真是个好主意。", and
     the grandmother answered her own question "你记住这些吧？好主意！": the assistant's
-    praise for a user's request, in a person's mouth. It stays after another person's line
-    that puts something forward ("我们一起去吧。").
+    praise for a user's request, in a person's mouth. It stays after a line that puts
+    something forward ("我们一起去吧。").
     """
 
     def answers_an_idea(sentence: str, kept: list[DialogueLine]) -> bool:

@@ -62,6 +62,7 @@ def in_step_order(
     limit: int = 200,
     lead: str = "",
     names: Sequence[str] = (),
+    lead_role: str = "",
 ) -> list[str]:
     """Outline summaries that tell the idea's steps at their beats (see the module notes).
 
@@ -81,11 +82,16 @@ def in_step_order(
         if kept and len(kept) < len(said):
             fixed[index] = ("" if has_cjk(fixed[index]) else " ").join(s.strip() for s in kept)
     for index, step in enumerate(plan):
+        # A beat that tells another beat's step (told a beat late) keeps it: made its own
+        # step, that one would be told nowhere.
+        others = [s for j, s in enumerate(plan) if s and j != index]
+        if any(tells_step(fixed[index], other) for other in others):
+            continue
         if step and not any(tells_step(summary, step) for summary in fixed):
             # The twist's 却 tells the plan where it goes, and is no way to open a beat.
             plain = _TWIST_LEAD.sub("", step)
-            earlier = [_with_lead(s, lead) for s in plan[:index] if s]
-            told = _with_subject(_with_lead(plain, lead), earlier, names)
+            earlier = [_with_lead(s, lead, lead_role) for s in plan[:index] if s]
+            told = _with_subject(_with_lead(plain, lead, lead_role), earlier, names)
             fixed[index] = _as_sentence(told or step)[:limit]
     return fixed
 
@@ -94,6 +100,13 @@ _TWIST_LEAD = re.compile(r"^(?:却|竟然?)")
 #: A Chinese step that says only why: "小区保安大爷为了抓偷外卖的贼" made a beat read "for
 #: catching the thief." (the guard, 2026-12-03); said as what he wants, it is a sentence.
 _ONLY_WHY = re.compile(r"为了(?=[^，。]*$)")
+#: How a Chinese clause with no subject opens: a preposition or adverb, or a deed ("把没说
+#: 出口的叮嘱…", "布下天罗地网", "在画里藏下…"). "一只小猫溜进了厨房" and "全家人围坐…" have
+#: their own subject, and no name goes before them.
+_NO_SUBJECT = re.compile(
+    r"^(?:把|将|在|给|用|从|向|对|跟|替|又|再|还|也|就|都|便|才|开始|继续|一边|偷偷|悄悄|默默|终于|"
+    r"一心想|布下|布置|做|写|画|教|送|带|藏|拿|学|包|偷|抓|找|等|守|陪)"
+)
 _ZH_PRONOUN = re.compile(r"[他她它]们?|我们?|你们?")
 
 
@@ -110,7 +123,7 @@ def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> st
     people = [n for n in names if n] + sorted(
         (w for w in PERSON_WORDS if len(w) >= 2 and not w.isascii()), key=len, reverse=True
     )
-    if any(p in step for p in people) or _ZH_PRONOUN.search(step):
+    if not _NO_SUBJECT.match(step) or any(p in step for p in people) or _ZH_PRONOUN.search(step):
         return step
     for before in reversed(earlier):
         found = sorted((before.find(p), -len(p), p) for p in people if p in before)
@@ -150,7 +163,11 @@ _LEAD_WORDS_ZH = re.compile(
 
 #: A step told as how ("by feeling the beat…") or while ("watching the sea…"): with the
 #: lead it is a sentence of its own, "Jack feels the beat through the gym floor.".
-_HOW = re.compile(r"^(?:by\s+)?(?P<verb>[a-z]+)ing\b")
+_HOW = re.compile(
+    r"^by\s+(?P<verb>[a-z]+)ing\b"
+    r"|^(?P<while>watch|feel|wait|look|listen|hold|carry|learn|play|read|walk|work|search|"
+    r"remember|count|keep|guard|stand|sit)ing\b"
+)
 _E_VERBS = frozenset(
     "mak tak rid writ danc leav driv giv liv sav hav com becom us hop smil shar".split()
 )
@@ -164,21 +181,45 @@ _WHO_ZH = re.compile(
 )
 
 
-def _with_lead(step: str, lead: str) -> str:
+def _with_lead(step: str, lead: str, role: str = "") -> str:
+    """``step`` naming the lead where it opens on the idea's words for them.
+
+    Only words the lead's ``role`` shares: "A stranger washes ashore" is not the keeper,
+    and 隔壁的男孩 is not the girl of the film (a review, 2026-12-03).
+    """
     if not lead.strip():
         return step
     if (how := _HOW.match(step)) and not has_cjk(step):
-        verb = how["verb"]
+        verb = how["verb"] or how["while"]
         if len(verb) > 2 and verb[-1] == verb[-2] and verb[-1] not in "lsz":
             verb = verb[:-1]  # running: run
         verb += "e" if verb in _E_VERBS else ""
         return f"{lead.strip()} {third_person(verb)}{step[how.end() :]}"
     if has_cjk(step) and lead.strip() in step:
         return step
+
+    def theirs(match: re.Match[str]) -> bool:
+        words = match.group(0)
+        if has_cjk(words):
+            tail = re.sub(r"[^\u4e00-\u9fff]", "", words)[-2:]
+            return bool(tail) and (tail in role or tail in lead)
+        head = words.split()[-1].lower()
+        return not _NOT_ONE.search(words) and head in role.lower()
+
     if has_cjk(step):  # "青海湖边，一个摄影师等了三天": the place stays, 一个摄影师 is the lead
-        step = _WHO_ZH.sub(lambda m: f"{lead.strip()}是{m['who']}", step, count=1)
-        return _LEAD_WORDS_ZH.sub(lambda m: (m["where"] or "") + lead.strip(), step, count=1)
-    return _LEAD_WORDS_EN.sub(lead.strip(), step, count=1)
+        who = _WHO_ZH.match(step)
+        if who and theirs(who):
+            return f"{lead.strip()}是{step}"
+        one = _LEAD_WORDS_ZH.match(step)
+        if one and theirs(one):
+            return (one["where"] or "") + lead.strip() + step[one.end() :]
+        return step
+    words = _LEAD_WORDS_EN.match(step)
+    return lead.strip() + step[words.end() :] if words and theirs(words) else step
+
+
+#: Words that make the opening more than one person: "A boy and his dogs walk".
+_NOT_ONE = re.compile(r"\b(?:and|his|her|their|with|of)\b", re.I)
 
 
 def _as_sentence(step: str) -> str:

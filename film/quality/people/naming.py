@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.quality.coverage import TRADES
-from film.quality.names import PLACEHOLDER_NAMES, job_as_name
+from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES, job_as_name
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import DialogueLine
 
@@ -121,7 +121,7 @@ def real_names(
     jobs = {name for name, role in zip(names, roles, strict=False) if job_as_name(name, role)}
     for name, role in zip(names, [*roles, *[""] * len(names)], strict=False):
         stand_in = name in jobs or (
-            " ".join(name.lower().split()) in PLACEHOLDER_NAMES
+            " ".join(name.lower().split()) in PLACEHOLDER_NAMES | NOBODY_NAMES
             or numbered_base(name)
             or _idea_label(name, idea)
             or _job_phrase(name, role, idea)

@@ -129,6 +129,21 @@ def _zh_exchange(action: str, people: Sequence[str]) -> list[DialogueLine] | Non
     return lines
 
 
+_TO_WHOM = re.compile(r"(?:对着?|向|朝着?|跟)[^，。]{1,6}$")
+
+
+def _exchange_action(action: str, people: Sequence[str]) -> str:
+    """What the first speaker of an exchange line does before speaking, as action, or "".
+
+    "小林放下行李箱，紧紧抱住奶奶说：“…”" keeps "小林放下行李箱，紧紧抱住奶奶。"; "保安大爷对着
+    橘猫说：“…”" does nothing but speak.
+    """
+    first = _ZH_TURN.search(_double_quoted(action.strip()))
+    lead = first.group("lead").strip(" ，,。") if first else ""
+    done = _TO_WHOM.sub("", lead).strip(" ，,")
+    return f"{done}。" if done and done not in people and len(done) >= 4 else ""
+
+
 def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
     """(what is left of the action, the spoken line), or None when it is not speech.
 
@@ -282,7 +297,9 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
         if exchange is None and found is None:
             actions.append(action)
             continue
-        rest, said = ("", exchange) if exchange else (found[0], [found[1]])  # type: ignore[index]
+        rest, said = (
+            (_exchange_action(action, people), exchange) if exchange else (found[0], [found[1]])  # type: ignore[index]
+        )
         if rest:
             actions.append(rest)
         after: int | None = None  # an exchange goes on after the line it shares

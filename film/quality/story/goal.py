@@ -190,8 +190,13 @@ def idea_goal(idea: str) -> IdeaGoal:
 
 
 _MANY = re.compile(
-    r"^(?:two|three|both|the two|a pair of|twins?)\b|^[^,]*\band\b|^(?:两个|两位|一对)|俩", re.I
+    r"^(?:two|three|both|the two|a pair of|twins?)\b"
+    r"|^(?:an?|the)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+and\s+(?:an?|the|his|her|their)\b"
+    r"|^(?:两个|两位|一对)|俩",
+    re.I,
 )
+#: A goal's first word said for one person, where adding an "s" would not do.
+_IRREGULAR_3RD = {"be": "is", "have": "has"}
 
 
 def goal_reached(goal: IdeaGoal, idea: str, lead: str) -> str:
@@ -212,7 +217,12 @@ def goal_reached(goal: IdeaGoal, idea: str, lead: str) -> str:
         be = "are" if who == "they" else "is"
         return f"{goal.goal[:1].upper()}{goal.goal[1:]} comes at last, and {who} {be} there."
     verb, _, rest = goal.goal.partition(" ")
-    verb = verb if who == "they" else third_person(verb)
+    if verb.lower().endswith("ly") or verb.lower() in ("never", "not", "always", "just"):
+        return ""  # no verb to say it with: "quickly learn…"
+    if who == "they":
+        verb = "are" if verb == "be" else verb
+    else:
+        verb = _IRREGULAR_3RD.get(verb.lower()) or third_person(verb)
     return f"{who[:1].upper()}{who[1:]} {verb} {rest}".rstrip() + "."
 
 
