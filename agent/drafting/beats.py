@@ -245,12 +245,12 @@ def in_idea_order(
     roles = roles or {}
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
     arc, goal = idea_arc(idea), idea_goal(idea)
+    told = without_requests(idea)  # the idea as the plan told it, without length or genre
     # Each beat tells its own clause of the idea; one that became it casts whom it names.
     arced = summaries
     summaries = in_step_order(
         summaries,
-        without_requests(idea),
-        ending_free=not (arc.turn or arc.won_over or goal.goal),
+        told,
         limit=SUMMARY_CHARS,
         lead=lead,
         names=list(roles),
@@ -264,7 +264,7 @@ def in_idea_order(
     at = arc.turn_at(len(beats)) if arc.turn else len(beats) - 1
     if goal.goal and summaries and not arc.turn:  # the ending does it, not plans it
         summaries[-1] = as_done(summaries[-1])
-        done = goal_reached(goal, without_requests(idea), lead)
+        done = goal_reached(goal, told, lead)
         if done and len(summaries) > 1 and not goal.told_in(summaries[-1], list(roles)):
             summaries[-1] = done[:SUMMARY_CHARS]
             beats[-1] = _made_step(beats[-1], done, [beats[-1]], roles)  # its own place

@@ -166,9 +166,7 @@ def _beat_steps(idea: str, count: int) -> list[str]:
     """The idea's own clause each beat tells (:mod:`film.quality.story.steps`), or ""."""
     if not idea:
         return [""] * count
-    idea = without_requests(idea)
-    arc, goal = idea_arc(idea), idea_goal(idea)
-    return plan_steps(idea, count, ending_free=not (arc.turn or arc.won_over or goal.goal))
+    return plan_steps(without_requests(idea), count)
 
 
 def _arc_role(role: str, plain: str, idea: str, lang: str, *, setup: bool = True) -> str:

@@ -58,7 +58,6 @@ def in_step_order(
     summaries: Sequence[str],
     idea: str,
     *,
-    ending_free: bool,
     limit: int = 200,
     lead: str = "",
     names: Sequence[str] = (),
@@ -73,7 +72,7 @@ def in_step_order(
     made its own beat as well, the drummer's "feels the beat through the gym floor" was
     told twice and the outline asked again (2026-12-03).
     """
-    plan = plan_steps(idea, len(summaries), ending_free)
+    plan = plan_steps(idea, len(summaries))
     fixed = list(summaries)
     for index in range(len(fixed)):
         later = [s for s in plan[index + 1 :] if s]

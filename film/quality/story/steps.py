@@ -88,19 +88,21 @@ def idea_steps(idea: str) -> tuple[str, ...]:
     return tuple(steps)
 
 
-def plan_steps(idea: str, count: int, ending_free: bool) -> list[str]:
+def plan_steps(idea: str, count: int) -> list[str]:
     """Which step of :func:`idea_steps` each of ``count`` beats tells ("" for none).
 
     The first step opens the film and the others follow it in order; a last one that
     twists the story (:data:`_TWIST`) is told at the plan's turn
     (:func:`film.quality.story.arc.turn_index`).
-    When the ending has nothing of the idea's own to tell (``ending_free``: no turn, goal
-    or yes to win), it takes the last step, as long as two are left for the beats before;
+    When the ending has nothing of the idea's own to tell (no turn, goal or yes to win),
+    it takes the last step, as long as two are left for the beats before;
     a single step is then the whole story, and no beat gets it.
     Steps beyond the beats there are join the last beat before the ending.
     """
     steps = list(idea_steps(idea))
     plan = [""] * count
+    arc, goal = idea_arc(idea), idea_goal(idea)
+    ending_free = not (arc.turn or arc.won_over or goal.goal)
     # One clause and nothing placed elsewhere is the whole story, not its opening: "A
     # retired bus driver teaches his granddaughter to ride a bike" told in the hook would
     # have her riding in scene 1.

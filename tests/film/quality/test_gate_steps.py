@@ -69,7 +69,7 @@ def test_the_turn_and_what_never_happens_are_left_to_the_arc() -> None:
     painter = "一位宫廷画师奉命为公主画像，却在画里藏下了一场宫变的秘密。"
     assert idea_steps(painter)[1] == "却在画里藏下了一场宫变的秘密"
     # A twist is the turn: told at the beat before the ending, not straight after the hook.
-    assert plan_steps(painter, 6, ending_free=True) == [
+    assert plan_steps(painter, 6) == [
         "一位宫廷画师奉命为公主画像",
         "",
         "",
@@ -95,31 +95,30 @@ def test_a_clause_that_is_only_the_goal_is_no_step() -> None:
 
 
 def test_steps_go_to_the_beats_in_order_and_a_free_ending_takes_the_last() -> None:
-    assert plan_steps(DUMPLINGS, 3, ending_free=True) == list(idea_steps(DUMPLINGS))
+    assert plan_steps(DUMPLINGS, 3) == list(idea_steps(DUMPLINGS))
     # Five beats: the steps follow each other from the first, the last ends.
-    five = plan_steps(DUMPLINGS, 5, ending_free=True)
+    five = plan_steps(DUMPLINGS, 5)
     assert five == ["孙子明天就要去外地上大学", "奶奶在厨房里教他包饺子", "", "", five[4]]
     assert five[4] == "把没说出口的叮嘱都包进了饺子里"
     # More steps than beats: the extra ones join the last beat before the ending.
-    two = plan_steps(DUMPLINGS, 2, ending_free=True)
+    two = plan_steps(DUMPLINGS, 2)
     assert two == [
         "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子",
         "把没说出口的叮嘱都包进了饺子里",
     ]
-    assert plan_steps(DUMPLINGS, 1, ending_free=True) == ["，".join(idea_steps(DUMPLINGS))]
+    assert plan_steps(DUMPLINGS, 1) == ["，".join(idea_steps(DUMPLINGS))]
     # An ending the goal fills keeps it: the steps end at the beat before.
-    assert plan_steps(DRUMMER, 4, ending_free=False) == [
+    assert plan_steps(DRUMMER, 4) == [
         idea_steps(DRUMMER)[0],
         "",
         idea_steps(DRUMMER)[1],
         "",
     ]
     # From eight beats the plan's turn comes before its climax (arc.turn_index).
-    assert plan_steps(DRUMMER, 8, ending_free=False).index(idea_steps(DRUMMER)[1]) == 5
+    assert plan_steps(DRUMMER, 8).index(idea_steps(DRUMMER)[1]) == 5
     # One clause with nothing placed elsewhere is the whole story, told by no single beat.
     assert (
-        plan_steps("A retired bus driver teaches his granddaughter to ride a bike.", 4, True)
-        == [""] * 4
+        plan_steps("A retired bus driver teaches his granddaughter to ride a bike.", 4) == [""] * 4
     )
 
 
@@ -177,7 +176,6 @@ def test_a_step_made_a_beat_names_the_lead_and_needs_its_deed_to_be_told() -> No
     fixed = in_step_order(
         ["Jack plays drums alone.", "Jack is sad.", "Jack practises.", "The show."],
         DRUMMER,
-        ending_free=False,
         lead="Jack",
         lead_role="deaf teenage drummer",
     )
@@ -187,7 +185,6 @@ def test_a_step_made_a_beat_names_the_lead_and_needs_its_deed_to_be_told() -> No
     made = in_step_order(
         ["公主来了。"] * 6,
         painter,
-        ending_free=True,
         lead="李墨",
         names=["李墨"],
         lead_role="宫廷画师",
@@ -263,11 +260,10 @@ def test_a_chinese_step_made_a_beat_says_who_does_it() -> None:
     fixed = in_step_order(
         ["他在看报纸。", "他睡着了。", "最后抓到的却是一只橘猫。"],
         guard,
-        ending_free=False,
         names=["保安大爷", "橘猫"],
     )
     assert fixed[:2] == ["小区保安大爷一心想抓偷外卖的贼。", "保安大爷布下天罗地网。"]
-    three = in_step_order(["a", "b", "c"], DUMPLINGS, ending_free=True, names=["李奶奶", "李明"])
+    three = in_step_order(["a", "b", "c"], DUMPLINGS, names=["李奶奶", "李明"])
     assert three[2] == "李奶奶把没说出口的叮嘱都包进了饺子里。"
 
 
@@ -290,14 +286,10 @@ def test_an_outline_beat_keeps_no_speech_nor_the_plans_words_and_names_the_lead(
         "拍下日出时照在湖面上的第一缕光。",
     ]
     lake = "青海湖边，一个摄影师等了三天，只为拍下日出时照在湖面上的第一缕光。"
-    first = in_step_order(
-        ["湖面很平静。", "日出了。"], lake, ending_free=False, lead="阿远", lead_role="摄影师"
-    )[0]
+    first = in_step_order(["湖面很平静。", "日出了。"], lake, lead="阿远", lead_role="摄影师")[0]
     assert first == "青海湖边，阿远等了三天。"
     market = "夜市摆摊卖煎饼的女孩，白天打工，晚上在摊位旁自学编程，想考进一家游戏公司。"
-    opening = in_step_order(
-        ["她很累。"] * 4, market, ending_free=False, lead="小林", lead_role="女孩"
-    )[0]
+    opening = in_step_order(["她很累。"] * 4, market, lead="小林", lead_role="女孩")[0]
     assert opening == "小林是夜市摆摊卖煎饼的女孩，白天打工。"
 
 
@@ -323,9 +315,7 @@ def test_what_a_review_of_the_steps_found_stays_mended() -> None:
     singer = "A shy girl who loves and loses wants to be a singer."
     assert goal_reached(idea_goal(singer), singer, "Mia") == "Mia is a singer."
     # A step told a beat late is kept where it is, not overwritten by the next step.
-    late = in_step_order(
-        ["她在看书。", "孙子明天就要去外地上大学。", "饺子。"], DUMPLINGS, ending_free=True
-    )
+    late = in_step_order(["她在看书。", "孙子明天就要去外地上大学。", "饺子。"], DUMPLINGS)
     assert "孙子明天就要去外地上大学。" in late
     # Speech inside an English sentence keeps the sentence; the plan's Chinese label goes,
     # but ordinary words that look like it stay.
