@@ -103,13 +103,15 @@ def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
 _ZH_TURN = re.compile(rf"(?P<lead>[^“”]*?){_ZH_SAYS}\s*[:：]?\s*“(?P<text>[^“”]+)”")
 
 
-def _zh_exchange(action: str, people: Sequence[str]) -> list[DialogueLine] | None:
-    """A whole exchange written as one action line, as its lines; None when it is not one.
+def _zh_exchange(action: str, people: Sequence[str]) -> tuple[str, list[DialogueLine]] | None:
+    """A whole exchange written as one action line: (what is done, its lines), or None.
 
     Recorded (craft bench, the guard, 2026-12-03): "保安大爷对着橘猫说：“你这只橘猫怎么这么
     可爱？”，“橘猫”回答道：“我只是来捕捉偷外卖的贼的，你干嘛？”，“”" was lettered on the
     picture, empty quotes and all. Only a line made of nothing but two or more such turns,
-    each opened by one of ``people``, is read so.
+    each opened by one of ``people``, is read so. What the first speaker does before
+    speaking stays as action: "小林放下行李箱，紧紧抱住奶奶说：“…”" keeps "小林放下行李箱，
+    紧紧抱住奶奶。"; "保安大爷对着橘猫说：“…”" does nothing but speak.
     """
     line = _double_quoted(action.strip())
     for name in people:
@@ -126,22 +128,11 @@ def _zh_exchange(action: str, people: Sequence[str]) -> list[DialogueLine] | Non
         if who is None:
             return None
         lines.append(DialogueLine(speaker=who, text=turn.group("text").strip()))
-    return lines
+    done = _TO_WHOM.sub("", turns[0].group("lead").strip(" ，,。")).strip(" ，,")
+    return (f"{done}。" if done and done not in people and len(done) >= 4 else ""), lines
 
 
 _TO_WHOM = re.compile(r"(?:对着?|向|朝着?|跟)[^，。]{1,6}$")
-
-
-def _exchange_action(action: str, people: Sequence[str]) -> str:
-    """What the first speaker of an exchange line does before speaking, as action, or "".
-
-    "小林放下行李箱，紧紧抱住奶奶说：“…”" keeps "小林放下行李箱，紧紧抱住奶奶。"; "保安大爷对着
-    橘猫说：“…”" does nothing but speak.
-    """
-    first = _ZH_TURN.search(_double_quoted(action.strip()))
-    lead = first.group("lead").strip(" ，,。") if first else ""
-    done = _TO_WHOM.sub("", lead).strip(" ，,")
-    return f"{done}。" if done and done not in people and len(done) >= 4 else ""
 
 
 def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
@@ -294,12 +285,13 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
         found = (
             _labelled_line(action, people) or _zh_line(action, people) or _en_line(action, people)
         )
-        if exchange is None and found is None:
+        if exchange is not None:
+            rest, said = exchange
+        elif found is not None:
+            rest, said = found[0], [found[1]]
+        else:
             actions.append(action)
             continue
-        rest, said = (
-            (_exchange_action(action, people), exchange) if exchange else (found[0], [found[1]])  # type: ignore[index]
-        )
         if rest:
             actions.append(rest)
         after: int | None = None  # an exchange goes on after the line it shares
