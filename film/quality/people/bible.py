@@ -11,7 +11,8 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 3. a person the idea sends to university is not drawn a child
    (:func:`.dress.grown_for_idea`), and a child loses grown-ups' clothes (:mod:`.dress`);
    both need the mended role and look to know who is who; a pupil's voice is not old
-   (:func:`.ages.young_voice`);
+   (:func:`.ages.young_voice`); a wardrobe or prop item that says a thing is absent goes
+   (:mod:`.dress.absent`: "手套：黑色，无手套");
 4. one relative cast twice is one person: word for word the same look
    (:func:`one_per_relative`), or the idea's implied relative given to a second person
    beside the one who is it (:func:`one_implied_relative`);
@@ -32,7 +33,14 @@ from film.language import has_cjk
 from film.quality.coverage import TRADES
 from film.quality.mend.animals import animal_look
 from film.quality.people.ages import young_voice
-from film.quality.people.dress import child_look, child_wardrobe, grown_for_idea, mens_wear
+from film.quality.people.dress import (
+    child_look,
+    child_wardrobe,
+    grown_for_idea,
+    mens_wear,
+    props_without_absent,
+    without_absent,
+)
 from film.quality.people.family import implied_relatives, relatives_in, younger_than_parent
 from film.quality.people.missing import lead_in_idea_words, roles_in_idea_words
 from film.quality.people.naming import holds_own_word, real_names, unbracketed
@@ -107,7 +115,9 @@ def mended_bible(
             update={
                 "role": role,
                 "look": animal_look(p.name, role, child_look(p.name, role, look)),
-                "wardrobe": child_wardrobe(p.name, role, look, p.wardrobe),
+                # "手套：黑色，无手套" (the scarf idea's real draft): nothing absent is worn.
+                "wardrobe": child_wardrobe(p.name, role, look, without_absent(p.wardrobe)),
+                "props": props_without_absent(p.props),
                 "voice": young_voice(p.name, role, p.voice),
             }
         )

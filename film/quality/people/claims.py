@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from film.language import CJK_RUN
-from film.quality.coverage import PEOPLE, covered
+from film.quality.coverage import PEOPLE, covered, mentions, person_word_spans
 from film.quality.people.ages import own_role
 from film.quality.people.family import WORDS
 from film.quality.text import chinese_clauses, content_words
@@ -28,8 +28,13 @@ _EN_OTHER = re.compile(r"\byou(?:'re|'ll|r)?\b", re.I)
 
 
 def _person_at_start(clause: str) -> tuple[str, ...] | None:
-    """The PEOPLE group whose word opens ``clause`` ("孙子明天…", "the driver rides…")."""
+    """The PEOPLE group whose word opens ``clause`` ("孙子明天…", "the driver rides…").
+
+    A Chinese clause opens on its whole word: "外孙女收到…" on the granddaughter, not on the
+    外孙 inside her word (:func:`~film.quality.coverage.person_word_spans`).
+    """
     text = clause.strip()
+    first = next((word for at, word in person_word_spans(text) if at == 0), None)
     plain = re.sub(
         r"^(?:(?:a|an|the|his|her|their|retired|old|young|little)\s+)+", "", text, flags=re.I
     )
@@ -38,7 +43,7 @@ def _person_at_start(clause: str) -> tuple[str, ...] | None:
             if word.isascii():
                 if re.match(rf"(?:[a-z-]+\s+){{0,2}}{re.escape(word)}s?\b", plain, re.I):
                     return group
-            elif text.startswith(word):
+            elif word == first:
                 return group
     return None
 
@@ -73,7 +78,7 @@ def _holder(group: tuple[str, ...], people: Sequence[tuple[str, str]]) -> str:
         words = f"{name} {own_zh if '的' in role else own_en}"
         for word in group:
             if (word.isascii() and re.search(rf"\b{re.escape(word)}\b", words, re.I)) or (
-                not word.isascii() and word in words
+                not word.isascii() and mentions(words, word)
             ):
                 return name
     return ""

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import has_cjk
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import PEOPLE, chinese_person_words
 from film.quality.findings import Finding
 from film.quality.people.ages import MIDDLE_AGED, YOUNG
 from film.quality.text import chinese_clauses
@@ -71,7 +71,11 @@ _FEMALE_LEAD = re.compile(r"女|妈|婆|奶|姨|娘|姐|妹|太太|大妈")
 
 
 def relatives_in(text: str) -> set[str]:
-    """The :data:`PAIRS` relatives ``text`` names (the longest kin word wins: 外孙女)."""
+    """The :data:`PAIRS` relatives ``text`` names (the longest kin word wins: 外孙女).
+
+    Chinese words are read as :func:`~film.quality.coverage.person_word_spans` reads them,
+    so a 孙女婿 is nobody's granddaughter and 外孙女 names no grandson.
+    """
     found: set[str] = set()
     remaining = text
     for word, key in WORDS:
@@ -80,10 +84,8 @@ def relatives_in(text: str) -> set[str]:
             if pattern.search(remaining):
                 found.add(key)
                 remaining = pattern.sub(" ", remaining)
-        elif word in remaining:
-            found.add(key)
-            remaining = remaining.replace(word, " ")
-    return found
+    keyed = dict(WORDS)
+    return found | {keyed[word] for word in chinese_person_words(text) if word in keyed}
 
 
 def implied_relatives(idea: str) -> set[str]:

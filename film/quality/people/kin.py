@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import PEOPLE, mentions
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.people.ages import own_role, sounds_old
@@ -35,7 +35,7 @@ OWN_KIND: tuple[tuple[str, ...], ...] = (
     ("grandmother", "grandma", "granny", "nana", "奶奶", "外婆", "姥姥", "祖母"),
     ("grandfather", "grandpa", "granddad", "grandad", "爷爷", "外公", "姥爷", "祖父"),
     ("granddaughter", "grandchild", "孙女", "外孙女"),
-    ("grandson", "grandchild", "孙子", "外孙"),
+    ("grandson", "grandchild", "孙子", "外孙", "外孙子"),
     ("daughter", "女儿"),
     ("son", "儿子"),
 )
@@ -49,12 +49,13 @@ _CHILD_ZH = r"(?:一个|一位|个)?(?:小男孩|小女孩|小孩|孩子|少年|
 def _uses(text: str, word: str, *, whole: bool = False) -> bool:
     """Whether ``text`` uses the kin ``word``.
 
-    English as a word (plurals too); Chinese anywhere, or with ``whole`` as the whole text (a
-    name that *is* 奶奶).
+    English as a word (plurals too); Chinese as a word of its own (the 外孙 inside 外孙女 is no
+    grandson: :func:`~film.quality.coverage.mentions`), or with ``whole`` as the whole text
+    (a name that *is* 奶奶).
     """
     if word.isascii():
         return re.search(rf"\b{re.escape(word)}s?\b", text, re.I) is not None
-    return text == word if whole else word in text
+    return text == word if whole else mentions(text, word)
 
 
 def _longest(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import check_people, idea_people, idea_people_words
+from film.quality.coverage import PEOPLE, check_people, idea_people, idea_people_words, mentions
 from film.quality.people.ages import sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
 from film.quality.people.naming import real_names
@@ -131,11 +131,19 @@ def roles_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list
     in the dumplings' bible, and 保安大爷 as 守门员 (a goalkeeper) in the guard's. A name
     made of the idea's own person word (奶奶, 孙子, 保安) says who they are; a role that
     does not say it too becomes that word. Only Chinese: an English name holds no role word.
+    A word counts only as a word of its own: 外孙女 holds no 孙女 or 外孙 (a real draft of
+    the scarf idea cast both), and a role that says the person in another of their words
+    (外孙女 for the idea's 孙女) already says it.
     """
     words = [w for w in idea_people_words(idea) if not w.isascii()]
+    same = {w: next(g for g in PEOPLE if w in g) for w in words}
+
+    def says(role: str, word: str) -> bool:
+        return any(mentions(role, other) for other in same[word] if not other.isascii())
+
     mended = []
     for person in profiles:
-        word = next((w for w in words if w in person.name and w not in person.role), "")
+        word = next((w for w in words if mentions(person.name, w) and not says(person.role, w)), "")
         if word:
             person = person.model_copy(update={"role": word})
         mended.append(person)

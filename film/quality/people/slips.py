@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import PEOPLE, mentions
 from film.quality.people.ages import elder_look, young_look
 from film.quality.people.family import (
     KEYED,
@@ -243,7 +243,7 @@ def carries_idea_person(idea: str, role: str) -> bool:
 def _said_in(word: str, idea: str) -> bool:
     if word.isascii():
         return re.search(rf"\b{re.escape(word)}s?\b", idea, re.I) is not None
-    return word in idea
+    return mentions(idea, word)  # 老师傅 says no 老师
 
 
 def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from film.presence import idea_animals
-from film.quality.coverage import TRADES, idea_people_words
+from film.quality.coverage import TRADES, idea_people_words, mentions
 from film.quality.findings import Finding
 from film.quality.text import chinese_clauses, content_words, latin_words, stem
 
@@ -251,7 +251,7 @@ def must_cast_people(idea: str) -> list[str]:
     animals = [a for a in idea_animals(idea) if a not in people]
     lead = idea_lead(idea)
     words = lead.split() if lead.isascii() else [lead]
-    inside = [word for word in people if any(word in w for w in words)]
+    inside = [word for word in people if any(mentions(w, word) for w in words)]
     if not lead:
         return [*people, *animals]
     if not inside:

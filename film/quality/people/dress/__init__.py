@@ -1,6 +1,10 @@
-"""Clothes: who may wear what (:mod:`.children`), and what a wardrobe line is (:mod:`.worn`)."""
+"""Clothes: who may wear what (:mod:`.children`), and what a wardrobe line is (:mod:`.worn`).
+
+A wardrobe or a prop says nothing is absent (:mod:`.absent`).
+"""
 
 from film.presence import is_animal
+from film.quality.people.dress.absent import props_without_absent, without_absent
 from film.quality.people.dress.children import (
     child_look,
     child_wardrobe,
@@ -23,7 +27,9 @@ __all__ = [
     "is_child",
     "is_grandchild",
     "mens_wear",
+    "props_without_absent",
     "scene_without_carried_wardrobe",
     "wardrobe_of",
+    "without_absent",
     "without_carried_wardrobe",
 ]

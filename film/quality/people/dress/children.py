@@ -15,7 +15,7 @@ import re
 
 from film.language import has_cjk
 from film.presence import is_animal
-from film.quality.coverage import idea_people_words
+from film.quality.coverage import idea_people_words, mentions
 from film.quality.people.ages import is_pupil, own_role, stated_age
 
 #: Under this stated age a person is a child.
@@ -158,9 +158,7 @@ def grown_for_idea(idea: str, name: str, role: str, look: str) -> str:
         if not _UNIVERSITY.search(clause):
             continue
         for word in words:
-            if word.lower() in clause.lower() and (
-                word in name or word in own_zh or word.lower() in own_en.lower()
-            ):
+            if mentions(clause, word) and any(mentions(t, word) for t in (name, own_zh, own_en)):
                 grown = re.sub(rf"(?<!\d){age}(?!\d)", str(GROWN_AGE), look, count=1)
                 return re.sub(rf"\b([Aa]) (?={GROWN_AGE})", r"\1n ", grown)
     return look

@@ -1,0 +1,78 @@
+"""A wardrobe or a prop lists what a person has, not what they lack.
+
+Recorded (a real draft of the scarf idea below): a wardrobe read "手套：黑色，无手套".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from film.quality.people.bible import mended_bible
+from film.quality.people.dress import props_without_absent, without_absent
+from film.screenplay import CharacterProfile
+
+SCARF = "外婆把织了一冬天的围巾寄给在北方读书的外孙女，附了一张写错字的纸条"
+
+
+@pytest.mark.parametrize(
+    ("wardrobe", "kept"),
+    [
+        ("手套：黑色，无手套", ""),
+        ("上衣：白色羽绒服，手套：黑色，无手套", "上衣：白色羽绒服"),
+        ("gloves: black, no gloves", ""),
+        ("none", ""),
+        ("N/A", ""),
+        ("无", ""),
+        ("手套：无，围巾：红色", "围巾：红色"),
+        ("Hat: none, scarf: red wool", "scarf: red wool"),
+        ("外套：黑色羽绒服，红色围巾，无手套", "外套：黑色羽绒服，红色围巾"),
+        ("黑色外套，没有围巾。", "黑色外套。"),
+        ("不戴帽子，蓝色棉袄", "蓝色棉袄"),
+        ("Black coat, no gloves.", "Black coat."),
+        ("white shirt; no tie; jeans", "white shirt; jeans"),
+        # A garment that only lacks a part is worn: sleeveless, rimless.
+        ("无袖连衣裙、无框眼镜", "无袖连衣裙、无框眼镜"),
+        ("蓝色棉袄、黑色手套", "蓝色棉袄、黑色手套"),
+        ("a no-nonsense grey suit", "a no-nonsense grey suit"),
+    ],
+)
+def test_an_absent_item_goes(wardrobe: str, kept: str) -> None:
+    assert without_absent(wardrobe) == kept
+
+
+def test_an_absent_prop_goes() -> None:
+    assert props_without_absent(["无", "围巾", "no umbrella", "None", "手机"]) == ["围巾", "手机"]
+
+
+def test_the_recorded_wardrobe_is_mended_in_the_bible() -> None:
+    grandma = CharacterProfile(
+        name="外婆", role="外婆", look="七十岁，头发花白", wardrobe="蓝色棉袄", props=["毛线针"]
+    )
+    granddaughter = CharacterProfile(
+        name="林小雨",
+        role="外孙女",
+        look="二十岁，黑色长发",
+        wardrobe="上衣：白色羽绒服，手套：黑色，无手套",
+        props=["无", "围巾"],
+    )
+    alone = granddaughter.model_copy(update={"wardrobe": "手套：黑色，无手套"})
+    mended = mended_bible(SCARF, [grandma, granddaughter], "zh")
+    assert [(p.wardrobe, p.props) for p in mended] == [
+        ("蓝色棉袄", ["毛线针"]),
+        ("上衣：白色羽绒服", ["围巾"]),
+    ]
+    # Nothing left: the wardrobe is empty, as a bible's wardrobe of copied sentences is.
+    assert mended_bible(SCARF, [grandma, alone], "zh")[1].wardrobe == ""
+
+
+def test_an_english_wardrobe_loses_its_absent_gloves() -> None:
+    idea = "A grandmother mails her granddaughter the scarf she knitted all winter"
+    girl = CharacterProfile(
+        name="Lily",
+        role="granddaughter",
+        look="19, long black hair",
+        wardrobe="coat: navy wool, gloves: black, no gloves",
+        props=["none", "the scarf"],
+    )
+    (mended,) = mended_bible(idea, [girl], "en")
+    assert (mended.wardrobe, mended.props) == ("coat: navy wool", ["the scarf"])
