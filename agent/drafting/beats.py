@@ -64,18 +64,33 @@ def _first_sentences(summary: str) -> str:
 #: guard, 2026-12-03). An outline says what happens; the scene writes what is said, and
 #: took the summary's words for its own.
 _SPOKEN = re.compile(
-    r"[^，。！？]*?(?:说|道|问|喊)[：:]\s*[‘“'\"][^’”'\"]*[’”'\"][。！？]?"
+    r"[^，。！？]*?(?:说|道|问|喊|答|叫|嚷)[：:]\s*[‘“'\"][^’”'\"]*[’”'\"][。！？]?"
     # English only where the quote ends its sentence: "Mia tells Tom "I am leaving" and Tom
     # cries." keeps its sentence (a review, 2026-12-03).
-    r"|[^.!?]*?\b(?:says|said|asks|asked|shouts|tells \w+)[,:]?\s*[\"“'][^\"”]*[\"”'][.!?]?"
+    r"|[^.!?]*?\b(?:says|said|asks|asked|shouts|replies|replied|answers|answered|whispers"
+    r"|tells \w+)[,:]?\s*[\"“'][^\"”]*[\"”'][.!?]?"
     r"(?=\s+[A-Z]|\s*$)"
 )
 
 
 def _unspoken(summary: str) -> str:
-    """``summary`` without the speech written into it, if that leaves anything."""
+    """``summary`` without the speech written into it; "" when speech was all it had.
+
+    A beat of nothing but speech, "橘猫回答：‘谢谢你，’" (the guard's last beat, 2026-12-03),
+    named the cat, so it passed for the turn it never told, and the film ended on a thank
+    you. Emptied, it is told again by the arc and step mends (:func:`in_idea_order`).
+    """
     kept = _SPOKEN.sub("", summary).strip(" ，,")
-    return kept if len(kept) >= 4 else summary
+    if len(kept) >= 4:
+        return kept
+    return "" if _SPOKEN.search(summary) else summary
+
+
+def _who_is_where(name: str, place: str, interior: str, language: str) -> str:
+    """A beat's bare whereabouts, for a summary that had only speech (:func:`_unspoken`)."""
+    if language == "zh":
+        return f"{name}在{place}。"
+    return f"{name} is {'in' if interior == 'INT' else 'at'} the {place.lower()}."
 
 
 def _own_things(beat: BeatDraft, story: str) -> str:
@@ -161,6 +176,10 @@ def fit_beats(
             summary = chinese_words_for_english(summary)
         # Outdoors is read off the place as cleaned too: "The sea at night" was INT. THE SEA.
         place = clean_place(beat.place, cast, language)
+        if not summary:  # speech was all it had
+            summary = (
+                _who_is_where(names[0], place, beat.interior, language) if names else beat.summary
+            )
         fitted.append(
             beat.model_copy(
                 update={

@@ -62,11 +62,16 @@ EXAMPLES: dict[str, dict[str, str]] = {
         '"summary": "林晓把红雨伞递给浑身湿透的陌生人。", "characters": ["林晓"]}]}',
     },
     "scene": {
-        "en": '{"action": ["Rain drums on the hospital awning.", "Nora holds out her red '
-        'umbrella."], "dialogue": [{"speaker": "Nora", "text": "Take it. I live just around '
-        'the corner."}], "visual": "Cold neon on wet glass, tight framing."}',
-        "zh": '{"action": ["雨点砸在医院门口的雨棚上。", "林晓递出红雨伞。"], "dialogue": '
-        '[{"speaker": "林晓", "text": "拿着吧，我家就在拐角那边。"}], "visual": '
+        "en": '{"action": ["Rain drums on the hospital awning.", "A soaked man waits at the '
+        'foot of the steps.", "Nora holds out her red umbrella."], "dialogue": [{"speaker": '
+        '"Nora", "text": "Take it. I live just around the corner."}, {"speaker": "Oswin", '
+        '"text": "And you? It is pouring out here."}, {"speaker": "Nora", "text": "I will '
+        'run. Bring it back next week."}], "visual": "Cold neon on wet glass, tight framing."}',
+        "zh": '{"action": ["雨点砸在医院门口的雨棚上。", "一个浑身湿透的男人站在台阶下。", '
+        '"林晓递出红雨伞。"], "dialogue": [{"speaker": "林晓", "text": '
+        '"拿着吧，我家就在拐角那边。"}, {"speaker": "周航", "text": '
+        '"那你怎么回去？雨下得这么大。"}, '
+        '{"speaker": "林晓", "text": "跑两步就到了，下周记得还给我。"}], "visual": '
         '"湿玻璃上的冷色霓虹，近景构图。"}',
     },
 }
@@ -76,7 +81,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
 
 #: The worked examples' own people. A speaker of a drafted scene by one of these names who
 #: is not in the bible was copied from the example: the bike film got a "Nora".
-EXAMPLE_NAMES = frozenset({"nora", "林晓"})
+EXAMPLE_NAMES = frozenset({"nora", "oswin", "林晓", "周航"})
 #: The worked examples' own object, the nurse's red umbrella, however the model words it:
 #: a story has it only when its idea does (the guard's outline put one in his hand). Any
 #: umbrella in English: the bus driver "closes the umbrella" in no rain (2026-12-02).

@@ -7,7 +7,7 @@ import re
 from film.language import CJK
 from film.quality.debris import ASSISTANT_SPEAK, without_heading
 from film.quality.mend.cast import where_they_are
-from film.quality.mend.speeches import comma_run_sentences, own_words
+from film.quality.mend.speeches import addressed_speech, comma_run_sentences, own_words
 from film.quality.text import SPACED_CJK
 from film.screenplay import Scene
 
@@ -28,7 +28,9 @@ _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
     r"(?:向|的|和|在|把|给|对|从|跟|与|被|让|并|而|及|或|就|才|又|也|都|还|要|会|能|将|再|然后|但|却|"
     r"于是|因为|所以|但是|已经|正在|如果|虽然|只要|一定|应该|打算|想要|"
-    r"朝|往|替|朝着|向着|直到|随着|通过|按照|关于)$"
+    r"朝|往|替|朝着|向着|直到|随着|通过|按照|关于|"
+    # "李奶奶继续教孙子如何" (dumplings, 2026-12-03): taught how, the how never written
+    r"(?:教|学|学会|知道|告诉|明白|懂得)[^，。！？、]{0,8}?(?:如何|怎么|怎样))$"
 )
 #: A finished sentence followed by the first word of one the answer never wrote.
 _STUB_TAIL = re.compile(
@@ -271,7 +273,7 @@ def mend_edges(scene: Scene) -> Scene:
     on the storyboard. Each cue first keeps only its speaker's words
     (:func:`film.quality.mend.speeches.own_words`).
     """
-    scene = own_words(scene)
+    scene = addressed_speech(own_words(scene))
     action = [
         mended
         for line in scene.action

@@ -259,3 +259,47 @@ def comma_run_sentences(text: str) -> str:
     if not text.rstrip().endswith(","):
         return text
     return _COMMA_SEAM.sub(". ", text.rstrip()[:-1].rstrip()) + "."
+
+
+#: Talk that lost its cue and landed in the action, opening on the person it is said to:
+#: "孙子，你明天就要去外地上大学了，那可真不容易啊！" (dumplings, 2026-12-03), the best
+#: line of its scene, shown as if the camera could see it. Second person or first
+#: person after the name, so "李奶奶，孙子和邻居站在门口。" stays action.
+_ADDRESSED = re.compile(
+    r"^(?P<to>[^\s，,。！？!?：:“”\"']{1,8})\s*[，,]\s*"
+    r"(?:你|您|我|咱|(?:you|I|we|let's|please)\b)",
+    re.IGNORECASE,
+)
+
+
+def _addressee(word: str, people: list[str]) -> str | None:
+    """The one person ``word`` calls: their name, or its end (奶奶 for 李奶奶)."""
+    folded = word.casefold()
+    found = [p for p in people if p.casefold() == folded] or [
+        p for p in people if len(word) >= 2 and p.casefold().endswith(folded)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def addressed_speech(scene: Scene) -> Scene:
+    """``scene`` with action lines said to one of its two people moved to the other's cue.
+
+    Only in a scene of two people, where who speaks is certain; the line keeps its words,
+    the name it calls included, and opens the dialogue, as it opened the action.
+    """
+    people = list(dict.fromkeys([*scene.characters, *(d.speaker for d in scene.dialogue)]))
+    if len(people) != 2:
+        return scene
+    action: list[str] = []
+    moved: list[DialogueLine] = []
+    for line in scene.action:
+        found = _ADDRESSED.match(line.strip())
+        to = _addressee(found["to"], people) if found and not re.search('[“”"]', line) else None
+        if to is None:
+            action.append(line)
+            continue
+        speaker = people[1] if to == people[0] else people[0]
+        moved.append(DialogueLine(speaker=speaker, text=line.strip()[:400]))
+    if not moved or not action:
+        return scene
+    return scene.model_copy(update={"action": action, "dialogue": [*moved, *scene.dialogue]})

@@ -355,3 +355,19 @@ def test_common_words_for_nobody_are_lines_and_an_exchange_keeps_its_deed() -> N
     ]
     kept = Scene(number=1, place="x", action=["a"], dialogue=named, characters=["A", "B"])
     assert no_answers_to_nobody(kept).dialogue[1].text == "不客气，小林！"
+
+
+def test_a_beat_of_nothing_but_speech_does_not_pass_for_the_turn() -> None:
+    """Recorded (2026-12-03, 07:49): the guard's last beat was "橘猫回答：‘谢谢你，’". It named
+    the cat, so it passed for the turn, and the film ended on a thank you."""
+    from agent.drafting.beats import fit_beats, in_idea_order
+
+    idea = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    roles = {"保安大爷": "保安", "橘猫": "宠物"}
+    said = ["小区保安大爷一心想抓偷外卖的贼。", "保安大爷布下天罗地网。", "橘猫回答：‘谢谢你，’"]
+    fitted = fit_beats(_beats(said, "小区门口", "保安大爷"), 3, list(roles), "zh", idea)
+    last = in_idea_order(fitted, idea, roles, "保安大爷")[-1].summary
+    assert "谢谢你" not in last
+    assert "最后抓到的却是一只橘猫" in last
+    english = _beats(['Tom replies: "Thanks, mate."'], "Lift", "Tom")
+    assert fit_beats(english, 1, ["Tom"], "en")[0].summary == "Tom is in the lift."

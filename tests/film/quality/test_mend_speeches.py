@@ -608,3 +608,58 @@ def test_a_cue_says_each_sentence_or_clause_once() -> None:
         "好。",
         "Yes, I know.",
     ]
+
+
+def test_talk_said_to_one_of_two_people_becomes_the_other_ones_cue() -> None:
+    # Recorded (dumplings, 2026-12-03): the grandmother's line landed in the action.
+    said = "孙子，你明天就要去外地上大学了，那可真不容易啊！"
+    scene = Scene(
+        number=1,
+        place="学校门口",
+        action=["孙子站在学校门口，脸上挂着笑容。", "李奶奶走到孙子面前。", said],
+        dialogue=[DialogueLine(speaker="孙子", text="谢谢李奶奶的关心，我会好好准备的。")],
+        characters=["孙子", "李奶奶"],
+    )
+    mended = mend_edges(scene)
+    assert said not in mended.action
+    assert mended.action == ["孙子站在学校门口，脸上挂着笑容。", "李奶奶走到孙子面前。"]
+    assert (mended.dialogue[0].speaker, mended.dialogue[0].text) == ("李奶奶", said)
+    # Called by the end of a name (奶奶 for 李奶奶), and in English.
+    grandma = scene.model_copy(update={"action": ["奶奶，我先去收拾行李。", "孙子转身。"]})
+    assert mend_edges(grandma).dialogue[0].speaker == "孙子"
+    english = Scene(
+        number=1,
+        place="LIFT",
+        action=["The lift jolts.", "Sam, you have to hear my opening."],
+        characters=["Alex", "Sam"],
+    )
+    assert [(d.speaker, d.text) for d in mend_edges(english).dialogue] == [
+        ("Alex", "Sam, you have to hear my opening.")
+    ]
+
+
+def test_action_that_names_someone_without_talk_stays_action() -> None:
+    scene = Scene(
+        number=1,
+        place="厨房",
+        action=["李奶奶，孙子和邻居站在门口。", "孙子，李奶奶看着你。"],
+        characters=["孙子", "李奶奶", "邻居"],
+    )
+    # Three people: who says "你" is not certain, so nothing moves; the first line is no talk.
+    assert "李奶奶，孙子和邻居站在门口。" in mend_edges(scene).action
+    assert not mend_edges(scene).dialogue
+    quoted = Scene(
+        number=1,
+        place="LIFT",
+        action=['Sam, "you first," Alex says.', "The lift jolts."],
+        characters=["Alex", "Sam"],
+    )
+    assert not mend_edges(quoted).dialogue
+
+
+def test_a_line_cut_off_after_taught_how_ends_on_its_last_sentence() -> None:
+    from film.quality.mend import whole_clauses
+
+    cut = "孙子拿起面团，用他的手指揉搓面团。李奶奶继续教孙子如何"
+    assert whole_clauses(cut) == "孙子拿起面团，用他的手指揉搓面团。"
+    assert whole_clauses("你觉得如何") == "你觉得如何"
