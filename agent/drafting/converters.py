@@ -33,7 +33,7 @@ from film.language import chinese_clauses
 from film.presence import animal_kinds
 from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges
-from film.quality.names import TIME_WORDS
+from film.quality.names import TIME_WORDS, without_doubled_tail
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
 from film.quality.people.naming import numbered_base, stand_ins_cast
@@ -276,8 +276,11 @@ def to_scene(
     # The same seam inside one action "line" ran a whole scene together: "奶奶说：‘…希望。',
     # '孙子…停顿了…', …, '孙子回答说：“我答应过你，一定要考取好大学。”'" (dumplings,
     # 2026-12-02), struck whole, its best line with it. Apart, each piece is mended alone.
+    lines = [
+        line.model_copy(update={"text": without_doubled_tail(line.text, known)}) for line in lines
+    ]
     action = [
-        _ended(whole_sentences(_KEY_RUN_ON.sub("", piece), LINE_CHARS))
+        _ended(whole_sentences(_KEY_RUN_ON.sub("", without_doubled_tail(piece, known)), LINE_CHARS))
         for a in draft.action
         for piece in string_pieces(a)
         if _meaningful(piece)

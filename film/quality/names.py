@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from film.language import CJK
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.gender import gender_problem
@@ -239,3 +240,17 @@ def check_known_people(fields: Iterable[VisibleText], cast: Sequence[str]) -> li
             )
         )
     return findings
+
+
+def without_doubled_tail(text: str, names: Sequence[str]) -> str:
+    """``text`` with a Chinese name whose own end is written twice said once.
+
+    Recorded (the guard, 2026-12-03): "保安大爷大爷走到橘猫面前。" on screen. A tail of two
+    characters or more, after the name itself: 李奶奶奶奶 is 李奶奶; 奶奶 alone is left.
+    """
+    for name in names:
+        if len(name) < 3 or not CJK.search(name):
+            continue
+        for start in range(1, len(name) - 1):
+            text = text.replace(name + name[start:], name)
+    return text

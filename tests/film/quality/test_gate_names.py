@@ -324,3 +324,14 @@ def test_nobody_and_an_audience_are_not_one_named_person() -> None:
     for crowd in ("AUDIENCE", "The audience", "观众", "Spectators"):
         assert is_group(crowd), crowd
     assert not name_problem("Noah")[0] and not is_group("Ana")
+
+
+def test_a_name_whose_end_is_written_twice_is_said_once() -> None:
+    from film.quality.names import without_doubled_tail
+
+    # Recorded (the guard, 2026-12-03).
+    names = ["保安大爷", "橘猫", "李奶奶", "Anna"]
+    assert without_doubled_tail("保安大爷大爷走到橘猫面前。", names) == "保安大爷走到橘猫面前。"
+    assert without_doubled_tail("李奶奶奶奶笑了。", names) == "李奶奶笑了。"
+    assert without_doubled_tail("奶奶奶奶笑了。", ["奶奶"]) == "奶奶奶奶笑了。"
+    assert without_doubled_tail("Annanna waves.", names) == "Annanna waves."
