@@ -235,7 +235,9 @@ class SceneWriter:
             # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
             # screen when the speech after it became a cue (2026-12-01).
             spoken = speakers_named(mend_edges(new), list(zip(self.cast, self.roles, strict=True)))
-            new = group_lines_to_action(speech_to_dialogue(spoken, self.cast), self.cast)
+            new = group_lines_to_action(
+                speech_to_dialogue(spoken, self.cast, self.roles), self.cast
+            )
             new = scene_without_carried_wardrobe(new, self.wardrobes)
             new = keep_to_beat(mend_edges(new), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)

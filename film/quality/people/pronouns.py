@@ -117,6 +117,13 @@ def _aliases(present: Sequence[tuple[str, str]]) -> dict[str, str]:
     return {word: names.pop() for word, names in found.items() if len(names) == 1}
 
 
+def _names(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` (a word of its own in English)."""
+    if name.isascii():
+        return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.IGNORECASE) is not None
+    return name in text
+
+
 def speakers_named(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
     """``scene`` whose action lines of speech open on the speaker's name.
 
@@ -148,6 +155,8 @@ def speakers_named(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
     for index, line in enumerate(action):
         for opening, speaker in openings:
             opened = opening.match(line)
+            if opened and _names(line[opened.end() :], speaker):
+                continue  # "He hands Tom the note and says…": Tom is not who hands it
             named = f"{speaker}{line[opened.end() :]}" if opened else line
             if named != line and is_speech(named, [speaker]):
                 action[index] = named

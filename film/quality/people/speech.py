@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from film.quality.coverage import PERSON_WORDS, TRADES
 from film.quality.mend.speeches import speaker_label
+from film.quality.story.referents import pronoun_speech
 from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
@@ -173,9 +174,13 @@ def _labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLin
     return ("", DialogueLine(speaker=who, text=text)) if text else None
 
 
+def _read(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
+    return _zh_line(action, people) or _en_line(action, people)
+
+
 def is_speech(action: str, people: Sequence[str]) -> bool:
     """Whether ``action`` is one of ``people`` speaking, as :func:`speech_to_dialogue` reads it."""
-    return (_zh_line(action, people) or _en_line(action, people)) is not None
+    return _read(action, people) is not None
 
 
 #: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."
@@ -267,11 +272,12 @@ def narration_to_action(scene: Scene, people: Sequence[str]) -> Scene:
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
 
 
-def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
+def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str] = ()) -> Scene:
     """``scene`` with speech written as action moved into its dialogue, in its place.
 
     The other way too: a line that narrates its own speaker is action
-    (:func:`narration_to_action`).
+    (:func:`narration_to_action`). Speech under "他"/"He" is its one referent's
+    (:func:`film.quality.story.referents.pronoun_speech`; ``roles``: ``people``'s, in order).
     """
     scene = narration_to_action(scene, people)
     actions: list[str] = []
@@ -283,7 +289,9 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str]) -> Scene:
             continue  # "保安大爷。": a cue's name left alone as action (the guard, 2026-12-03)
         exchange = _zh_exchange(action, people)
         found = (
-            _labelled_line(action, people) or _zh_line(action, people) or _en_line(action, people)
+            _labelled_line(action, people)
+            or _read(action, people)
+            or pronoun_speech(scene, index, people, roles, _read)
         )
         if exchange is not None:
             rest, said = exchange

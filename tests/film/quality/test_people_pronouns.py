@@ -72,6 +72,14 @@ def test_speech_that_opens_on_a_pronoun_becomes_its_only_speakers_line() -> None
     # Two men in the scene: who "he" is cannot be known, and the line stays.
     two = scene.model_copy(update={"characters": ["Grandfather", "Jack"]})
     assert speakers_named(two, [*people, ("Jack", "his son")]) == two
+    # "He hands Tom the note": the one man named in his own line is not who "he" is.
+    tom = Scene(
+        number=1,
+        place="Kitchen",
+        characters=["Tom", "Mia"],
+        action=["He hands Tom the note and says, \"See you tomorrow.\""],
+    )
+    assert speakers_named(tom, [("Tom", "father"), ("Mia", "daughter")]) == tom
 
 
 def test_speech_under_a_short_name_or_role_is_its_one_persons_line() -> None:
