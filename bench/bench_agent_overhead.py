@@ -55,7 +55,11 @@ class TimedModel(ScriptedChatModel):
 
 
 def _fake_search(
-    query: str, genre: str | None = None, topic: str | None = None, k: int = 4
+    query: str,
+    genre: str | None = None,
+    topic: str | None = None,
+    k: int = 4,
+    language: str | None = None,
 ) -> list[Any]:
     return [
         SimpleNamespace(

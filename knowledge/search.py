@@ -5,6 +5,10 @@ Chinese mostly as ``[UNK]``; BM25 over words and CJK bigrams matches exact terms
 language. Both scores are scaled to 0..1 per query and mixed with a weight that follows the
 query's script: an English question leans on meaning, a Chinese one on matching terms.
 bench/bench_retrieval.py measures each mode alone and fused.
+
+The drafting guidelines exist in English and in Chinese (``*.zh.md``); ``language=`` keeps a
+search to one of them, so a Chinese film's prompts quote Chinese advice, and falls back to
+every language where that language has no guideline for the genre and topic asked about.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from film.screenplay import Genre
-from knowledge.corpus import ALL_GENRES, Chunk
+from knowledge.corpus import ALL_GENRES, LANGUAGES, Chunk
 from knowledge.embeddings import get_encoder
 from knowledge.index import LoadedIndex, default_index
 from knowledge.lexical import cjk_share
 
 Mode = Literal["hybrid", "dense", "lexical"]
+#: Genre, topic and language a search keeps to (None: any).
+Filters = tuple[str | None, str | None, str | None]
 MAX_K = 20
 MAX_QUERY_CHARS = 1000
 #: Lexical weight for an all-English query; a Chinese query moves towards ``LEXICAL_MAX``.
@@ -39,6 +45,7 @@ class Passage:
     topic: str
     score: float
     title: str = ""
+    language: str = ""
 
     def citation(self) -> str:
         """Where to read more, e.g. ``genre-youth-romance.md › Endings``."""
@@ -58,16 +65,36 @@ def normalise_genre(genre: str | None) -> str | None:
     return Genre.parse(genre).value
 
 
-def _matches(chunk: Chunk, genre: str | None, topic: str | None) -> bool:
-    return (genre is None or chunk.genre == genre) and (topic is None or chunk.topic == topic)
+def normalise_language(language: str | None) -> str | None:
+    """``"en"`` or ``"zh"`` (a locale such as ``"zh-CN"`` counts as its language); None stays.
+
+    Raises:
+        ValueError: naming the corpus languages when ``language`` is none of them.
+    """
+    if language is None or not language.strip():
+        return None
+    code = language.strip().lower().replace("_", "-").split("-", 1)[0]
+    if code not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}. Choose one of: {', '.join(LANGUAGES)}.")
+    return code
 
 
-def _where(genre: str | None, topic: str | None) -> dict[str, Any] | None:
+def _matches(chunk: Chunk, genre: str | None, topic: str | None, language: str | None) -> bool:
+    return (
+        (genre is None or chunk.genre == genre)
+        and (topic is None or chunk.topic == topic)
+        and (language is None or chunk.language == language)
+    )
+
+
+def _where(genre: str | None, topic: str | None, language: str | None) -> dict[str, Any] | None:
     clauses: list[dict[str, Any]] = []
     if genre:
         clauses.append({"genre": genre})
     if topic:
         clauses.append({"topic": topic})
+    if language:
+        clauses.append({"language": language})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -115,6 +142,7 @@ def search_guidelines(
     *,
     mode: Mode = "hybrid",
     corpus_dir: Path | None = None,
+    language: str | None = None,
 ) -> list[Passage]:
     """The ``k`` guideline passages that best answer ``query``, best first.
 
@@ -124,12 +152,15 @@ def search_guidelines(
             the form-wide documents only; None searches everything.
         topic: restrict to one front-matter topic (e.g. ``"endings"``).
         k: how many passages (1..20).
+        language: ``"en"`` or ``"zh"`` keeps to the guidelines written in that language (what
+            a prompt in that language should quote); when none of them matches the genre and
+            topic, every language is searched instead. None searches every language.
         mode: ``"hybrid"`` (default), or ``"dense"``/``"lexical"`` alone for evaluation.
         corpus_dir: another guidelines folder (tests); defaults to the packaged corpus.
 
     Raises:
-        ValueError: for an empty query, a bad ``k``, or an unknown genre or topic, with the
-            valid choices in the message.
+        ValueError: for an empty query, a bad ``k``, or an unknown genre, topic or language,
+            with the valid choices in the message.
     """
     text = " ".join(query.split())[:MAX_QUERY_CHARS]
     if not text:
@@ -137,27 +168,29 @@ def search_guidelines(
     if not 1 <= k <= MAX_K:
         raise ValueError(f"k must be between 1 and {MAX_K}, not {k}.")
     genre = normalise_genre(genre)
+    language = normalise_language(language)
 
     def run(index: LoadedIndex) -> list[Passage]:
-        return _rank(index, text, genre, topic, k, mode)
+        return _rank(index, text, (genre, topic, language), k, mode)
 
     return default_index(corpus_dir).read(run)
 
 
-def _rank(
-    index: LoadedIndex, text: str, genre: str | None, topic: str | None, k: int, mode: Mode
-) -> list[Passage]:
+def _rank(index: LoadedIndex, text: str, filters: Filters, k: int, mode: Mode) -> list[Passage]:
+    genre, topic, language = filters
     if topic is not None:
         topic = topic.strip().lower() or None
         topics = sorted({c.topic for c in index.chunks})
         if topic is not None and topic not in topics:
             raise ValueError(f"Unknown topic {topic!r}. Choose one of: {', '.join(topics)}.")
-    allowed = [i for i, c in enumerate(index.chunks) if _matches(c, genre, topic)]
+    allowed = [i for i, c in enumerate(index.chunks) if _matches(c, genre, topic, language)]
+    if not allowed and language is not None:  # no guideline in that language: any will do
+        language = None
+        allowed = [i for i, c in enumerate(index.chunks) if _matches(c, genre, topic, None)]
     if not allowed:
         return []
-    dense = (
-        {} if mode == "lexical" else _dense_scores(index, text, _where(genre, topic), len(allowed))
-    )
+    where = _where(genre, topic, language)
+    dense = {} if mode == "lexical" else _dense_scores(index, text, where, len(allowed))
     lexical = {} if mode == "dense" else index.bm25.scores(text, among=allowed)
     weight = {"dense": 0.0, "lexical": 1.0}.get(mode, lexical_weight(text))
     dense_scaled, lexical_scaled = _scaled(dense), _scaled_from_zero(lexical)
@@ -184,4 +217,5 @@ def _passage(chunk: Chunk, score: float) -> Passage:
         topic=chunk.topic,
         score=round(score, 4),
         title=chunk.title,
+        language=chunk.language,
     )

@@ -151,6 +151,7 @@ class Studio:
 
         self.model = model or ScriptedChatModel()
         self.searches: list[tuple[str, str | None]] = []
+        self.languages: list[str | None] = []
         monkeypatch.setenv("MICROFILM_HOME", str(tmp_path / "home"))
         monkeypatch.setattr(
             agent.model.providers, "load_chat_model", lambda context=None: self.model
@@ -168,11 +169,17 @@ class Studio:
         self.thread = f"t{next(_ids)}"
 
     def _search(
-        self, query: str, genre: str | None = None, topic: str | None = None, k: int = 4
+        self,
+        query: str,
+        genre: str | None = None,
+        topic: str | None = None,
+        k: int = 4,
+        language: str | None = None,
     ) -> list[Any]:
         from types import SimpleNamespace
 
         self.searches.append((query, genre))
+        self.languages.append(language)
         return [
             SimpleNamespace(
                 text=f"Keep {genre} films to one clear turn.",

@@ -15,7 +15,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agent.context import Context
-from agent.drafting.brief import facts_for
+from agent.drafting.brief import facts_for, film_language
 from agent.drafting.schemas import GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
 from agent.grounding import cited, find_passages, notes_text
@@ -40,7 +40,9 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
     language = state.get("language", "en")
     idea = state.get("idea", "")
     emit_progress("pitches", say("progress_reading_guides", language), 0.1)
-    found = await asyncio.gather(*(find_passages(idea, g.value, k=1) for g in Genre))
+    found = await asyncio.gather(
+        *(find_passages(idea, g.value, k=1, language=film_language(state)) for g in Genre)
+    )
     passages = [p for group in found for p in group]
     if passages:
         emit_sources(passages)

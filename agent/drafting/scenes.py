@@ -144,7 +144,9 @@ async def write_scenes(state: State, runtime: Runtime[Context]) -> dict[str, Any
     draft = dict(state.get("draft", {}))
     beats = [BeatDraft.model_validate(b) for b in draft.get("beats", [])]
     done = [Scene.model_validate(s) for s in draft.get("scenes", [])][: len(beats)]
-    passages = await ground(f"{state.get('idea', '')} scene dialogue subtext visual", genre.value)
+    passages = await ground(
+        f"{state.get('idea', '')} scene dialogue subtext visual", genre.value, language=language
+    )
     writer = SceneWriter(
         state,
         runtime,

@@ -16,13 +16,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.beats import fit_beats, in_idea_order
-from agent.drafting.brief import (
-    drafting_genre,
-    facts_for,
-    film_brief,
-    film_language,
-    must_show,
-)
+from agent.drafting.brief import drafting_genre, facts_for, film_brief, film_language, must_show
 from agent.drafting.converters import to_profiles
 from agent.drafting.rewrites import fill_thin_outline, is_thin, patch_repeated_beats
 from agent.drafting.schemas import (
@@ -121,7 +115,9 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     language, genre = film_language(state), drafting_genre(state)
     state = {**state, "genre": genre.value}
     emit_progress("logline", say("progress_hook", language), 0.1)
-    passages = await ground(f"{state.get('idea', '')} logline title hook theme", genre.value)
+    passages = await ground(
+        f"{state.get('idea', '')} logline title hook theme", genre.value, language=language
+    )
     brief = film_brief(state, runtime.context, passages)
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
 
@@ -183,7 +179,9 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     count = max(2 if target <= 60 else 3 if target <= 240 else 4, min(len(people), 4))
     title = state.get("draft", {}).get("logline", {}).get("title", "")
     emit_progress("characters", say("progress_casting", language), 0.1)
-    passages = await ground(f"{state.get('idea', '')} characters look wardrobe props", genre.value)
+    passages = await ground(
+        f"{state.get('idea', '')} characters look wardrobe props", genre.value, language=language
+    )
     brief = film_brief(state, runtime.context, passages)
     facts = facts_for(state, "characters")
     # No guidance in this prompt: the genre guides' menus of motifs ("an MP3 player with
@@ -249,7 +247,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
     lead = lead_name(state.get("idea", ""), people)
     emit_progress("outline", say("progress_outlining", language, count=count), 0.1)
     passages = await ground(
-        f"{state.get('idea', '')} structure beats hook turn ending", genre.value
+        f"{state.get('idea', '')} structure beats hook turn ending", genre.value, language=language
     )
     brief = film_brief(state, runtime.context, passages)
     prompt = stage_prompt(

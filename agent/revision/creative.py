@@ -212,7 +212,7 @@ async def rewrite_scenes(
         CreativeFailure: the model is unavailable, too slow, or its answers are unusable,
             unchanged or fail the gate even after being told why.
     """
-    passages = await find_passages(instruction, screenplay.genre, k=3)
+    passages = await find_passages(instruction, screenplay.genre, k=3, language=screenplay.language)
     try:
         model = load_model(context)
     except ModelFailure as exc:

@@ -129,7 +129,7 @@ _DRIVER = textwrap.dedent("""
     from fakes import ScriptedChatModel
     model = ScriptedChatModel()
     agent.model.providers.load_chat_model = lambda context=None: model
-    knowledge.search_guidelines = lambda query, genre=None, topic=None, k=4: []
+    knowledge.search_guidelines = lambda query, genre=None, topic=None, k=4, language=None: []
     from langgraph.types import Command
     from agent.context import Context
     from agent.session import open_graph, pending_question, run_turn

@@ -208,7 +208,13 @@ def test_the_judge_runs_only_with_a_provider(monkeypatch: pytest.MonkeyPatch) ->
     assert getattr(judge.judge_model_from_env(), "model_name", None) == "judge-7b"
 
 
-def _fake_search(query: str, genre: str | None = None, topic: str | None = None, k: int = 4) -> Any:
+def _fake_search(
+    query: str,
+    genre: str | None = None,
+    topic: str | None = None,
+    k: int = 4,
+    language: str | None = None,
+) -> Any:
     return [SimpleNamespace(text="Keep one turn.", source="g.md", heading="H", genre=genre)][:k]
 
 

@@ -22,7 +22,13 @@ ROOT = TESTS.parent
 FAILED_SCENE = 2
 
 
-def _passages(query: str, genre: str | None = None, topic: str | None = None, k: int = 4) -> Any:
+def _passages(
+    query: str,
+    genre: str | None = None,
+    topic: str | None = None,
+    k: int = 4,
+    language: str | None = None,
+) -> Any:
     passage = SimpleNamespace(
         text="Keep a micro film to one clear turn.",
         source=f"genre-{genre or 'all'}.md",

@@ -46,36 +46,73 @@ GENRE_SECTIONS = (
 )
 
 
-def docs() -> list[GuidelineDoc]:
-    return [parse_document(p) for p in guideline_files()]
+#: Form-wide guides that must exist in Chinese: the micro film basics the drafting stages ground on.
+DRAFTING_FORM_TOPICS = {"duration-pacing", "vertical-framing", "story-elements", "hooks", "endings"}
+#: Latin words a Chinese guide may use as they are: file formats and a font family.
+LATIN_NAMES = {"SRT", "PDF", "Noto", "Sans", "Serif", "SC"}
+_GLOSSED = re.compile(r"^([\u4e00-\u9fff].*) \(([A-Za-z][^()]*)\)$")
 
 
-def test_every_genre_has_exactly_one_guide_with_all_sections() -> None:
-    guides = [d for d in docs() if d.genre != "all"]
+def docs(language: str | None = None) -> list[GuidelineDoc]:
+    found = [parse_document(p) for p in guideline_files()]
+    return [d for d in found if language is None or d.language == language]
+
+
+def twin_name(doc: GuidelineDoc) -> str:
+    """The English guide a Chinese one retells: ``genre-x.zh.md`` for ``genre-x.md``."""
+    return doc.source.removesuffix(".zh.md") + ".md"
+
+
+@pytest.mark.parametrize(("language", "suffix"), [("en", ".md"), ("zh", ".zh.md")])
+def test_every_genre_has_exactly_one_guide_per_language_with_all_sections(
+    language: str, suffix: str
+) -> None:
+    guides = [d for d in docs(language) if d.genre != "all"]
     assert sorted(d.genre for d in guides) == sorted(g.value for g in Genre)
     for doc in guides:
         assert doc.topic == "genre-guide"
-        assert doc.source == f"genre-{doc.genre}.md"
+        assert doc.source == f"genre-{doc.genre}{suffix}"
         assert Genre(doc.genre).chinese in doc.title and Genre(doc.genre).english in doc.title
         headings = re.findall(r"^## (.+)$", doc.body, flags=re.MULTILINE)
         for wanted in GENRE_SECTIONS:
-            assert any(h.startswith(wanted) for h in headings), (doc.source, wanted)
+            assert any(wanted in h for h in headings), (doc.source, wanted)
 
 
 def test_form_documents_cover_every_topic() -> None:
-    general = [d for d in docs() if d.genre == "all"]
-    assert {d.topic for d in general} == FORM_TOPICS
+    assert {d.topic for d in docs("en") if d.genre == "all"} == FORM_TOPICS
+    chinese = {d.topic for d in docs("zh") if d.genre == "all"}
+    assert DRAFTING_FORM_TOPICS <= chinese <= FORM_TOPICS
 
 
-def test_documents_are_substantive_and_bilingual() -> None:
-    for doc in docs():
+def test_english_documents_are_substantive_and_bilingual() -> None:
+    for doc in docs("en"):
+        assert not doc.source.endswith(".zh.md")
         words = len(re.findall(r"[A-Za-z']+", doc.body))
         assert words >= 400, (doc.source, words)
         headings = re.findall(r"^## (.+)$", doc.body, flags=re.MULTILINE)
         assert len(headings) >= 5, doc.source
         # Every heading carries its Chinese term, which is what Chinese questions match.
         assert all(re.search(r"[\u4e00-\u9fff]", h) for h in headings), doc.source
-        assert doc.language == "en"
+
+
+def test_chinese_documents_retell_their_english_twin_section_by_section() -> None:
+    english = {d.source: d for d in docs("en")}
+    chinese = docs("zh")
+    assert chinese
+    for doc in chinese:
+        twin = english[twin_name(doc)]
+        assert (doc.genre, doc.topic) == (twin.genre, twin.topic)
+        # A Chinese heading glosses its English twin's ("台词风格 (Dialogue voice)"): the gloss
+        # is what the stages' English keywords match; the prompt notes show only the Chinese.
+        glossed = [_GLOSSED.match(c.heading) for c in chunk_document(doc)]
+        assert all(glossed), [c.heading for c in chunk_document(doc)]
+        sections = {m.group(2) for m in glossed if m} - {"Overview"}
+        assert sections == {h.split(" (")[0] for h in re.findall(r"^## (.+)$", twin.body, re.M)}
+        characters = len(re.findall(r"[\u4e00-\u9fff]", doc.body))
+        assert characters >= 600, (doc.source, characters)
+        # Chinese throughout: the only Latin words outside a gloss are names of things.
+        latin = set(re.findall(r"[A-Za-z]{2,}", re.sub(r"\([^()]*\)", "", doc.body)))
+        assert latin <= LATIN_NAMES, (doc.source, latin - LATIN_NAMES)
 
 
 def test_chunks_follow_headings_with_stable_unique_ids() -> None:

@@ -37,8 +37,36 @@ def test_passages_carry_source_heading_and_citation() -> None:
 
 
 def test_chinese_question_finds_the_chinese_term() -> None:
-    found = search_guidelines("古风微电影的结尾怎么写？", k=3)
+    # The English guides carry the Chinese terms in their headings; the Chinese guide says them.
+    found = search_guidelines("古风微电影的结尾怎么写？", k=3, language="en")
     assert ("genre-ancient-style.md", "Endings (结尾)") in [(p.source, p.heading) for p in found]
+    best = search_guidelines("古风微电影的结尾怎么写？", genre="ancient-style", k=1)[0]
+    assert (best.source, best.heading) == ("genre-ancient-style.zh.md", "结尾 (Endings)")
+
+
+@pytest.mark.parametrize("genre", list(Genre))
+def test_language_keeps_to_that_languages_guides(genre: Genre) -> None:
+    chinese = search_guidelines("台词风格：人物怎么说话", genre=genre.value, k=3, language="zh")
+    assert {(p.source, p.language) for p in chinese} == {(f"genre-{genre.value}.zh.md", "zh")}
+    assert chinese[0].heading == "台词风格 (Dialogue voice)"
+    english = search_guidelines("how characters talk, dialogue", genre=genre.value, language="en")
+    assert {(p.source, p.language) for p in english} == {(f"genre-{genre.value}.md", "en")}
+    assert english[0].heading == "Dialogue voice (台词风格)"
+
+
+def test_language_reads_a_locale_and_applies_to_the_form_guides() -> None:
+    found = search_guidelines("结尾 反转", genre="all", k=4, language="zh-CN")
+    assert found and {p.language for p in found} == {"zh"}
+    assert found[0].source == "form-endings.zh.md"
+    either = {p.language for p in search_guidelines("ending 结尾", k=20)}
+    assert either == {"en", "zh"}  # no language: every guide
+
+
+def test_a_language_without_the_guide_falls_back_to_any_language() -> None:
+    found = search_guidelines("场景标题怎么写", topic="screenplay-format", k=2, language="zh")
+    assert found and {(p.source, p.language) for p in found} == {("screenplay-fountain.md", "en")}
+    # A genre and topic no guide shares stays empty rather than dropping the genre.
+    assert search_guidelines("字幕", genre="ancient-style", topic="subtitles", language="zh") == []
 
 
 @pytest.mark.parametrize("genre", list(Genre))
@@ -58,7 +86,7 @@ def test_genre_filter_accepts_names_and_all() -> None:
 
 def test_topic_filter_and_combined_filters() -> None:
     found = search_guidelines("how long", topic="subtitles", k=3)
-    assert {p.source for p in found} == {"subtitles.md"}
+    assert {p.topic for p in found} == {"subtitles"} and found[0].source == "subtitles.md"
     assert search_guidelines("how long", genre="youth-romance", topic="subtitles") == []
 
 
@@ -70,6 +98,7 @@ def test_topic_filter_and_combined_filters() -> None:
         ({"query": "x", "k": 99}, "k must be between"),
         ({"query": "x", "genre": "horror"}, "Choose one of: grassroots-spoof"),
         ({"query": "x", "topic": "casting"}, "Unknown topic 'casting'. Choose one of:"),
+        ({"query": "x", "language": "fr"}, "Unknown language 'fr'. Choose one of: en, zh"),
     ],
 )
 def test_bad_arguments_get_clear_messages(kwargs: dict[str, object], message: str) -> None:
@@ -86,6 +115,7 @@ def test_labelled_questions_hit_at_3_at_least_90_percent() -> None:
     assert len(questions) >= 40
     assert {q.lang for q in questions} == {"en", "zh"}
     assert {f"genre-{g.value}.md" for g in Genre} <= {q.expect for q in questions}
+    assert {f"genre-{g.value}.zh.md" for g in Genre} <= {q.expect for q in questions}
     report = evaluate(questions)
     misses = [(q.q, q.expect, got) for q, got in report.misses]
     assert report.rate(3) >= 0.9, misses

@@ -46,9 +46,9 @@ def test_tool_call_returns_sources_as_artifact() -> None:
         }
     )
     assert isinstance(message, ToolMessage) and message.tool_call_id == "call-1"
-    assert "subtitles.md ›" in message.content
+    assert "subtitles.zh.md ›" in message.content  # a Chinese question: the Chinese guide
     assert message.artifact and set(message.artifact[0]) == {"source", "heading", "text"}
-    assert message.artifact[0]["source"] == "subtitles.md"
+    assert message.artifact[0]["source"] == "subtitles.zh.md"
 
 
 def test_bad_genre_is_explained_to_the_model_not_raised() -> None:

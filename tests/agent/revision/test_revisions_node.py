@@ -83,7 +83,11 @@ def passages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
     asked: list[tuple[str, str | None]] = []
 
     def search(
-        query: str, genre: str | None = None, topic: str | None = None, k: int = 4
+        query: str,
+        genre: str | None = None,
+        topic: str | None = None,
+        k: int = 4,
+        language: str | None = None,
     ) -> list[Any]:
         asked.append((query, genre))
         return [
