@@ -232,12 +232,10 @@ class SceneWriter:
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
             others = [b.summary for n, b in enumerate(self.beats) if n != index]
-            # Edges again after the speech moves out: "……橘猫突然停住并朝" was left on
-            # screen when the speech after it became a cue (2026-12-01).
-            spoken = speakers_named(mend_edges(new), list(zip(self.cast, self.roles, strict=True)))
-            new = group_lines_to_action(
-                speech_to_dialogue(spoken, self.cast, self.roles), self.cast
-            )
+            # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
+            cast, roles = self.cast, self.roles
+            spoken = speakers_named(mend_edges(new), list(zip(cast, roles, strict=True)))
+            new = group_lines_to_action(speech_to_dialogue(spoken, cast, roles), cast)
             new = scene_without_carried_wardrobe(new, self.wardrobes)
             new = keep_to_beat(mend_edges(new), others)
             new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)

@@ -47,6 +47,7 @@ from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words, title_with_idea_kin
 from film.quality.story.actions import lead_name, must_cast_people
+from film.quality.story.outside import without_outside_works
 from film.repair import RepairNote, deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -97,13 +98,14 @@ def _tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft
     """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
 
     The relative: :func:`film.quality.people.family.title_with_idea_kin`; a theme that is
-    only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`).
+    only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`);
+    a film the idea never named goes from the logline (:mod:`film.quality.story.outside`).
     """
     title = draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title
     return draft.model_copy(
         update={
             "title": title_with_idea_kin(title, idea),
-            "logline": " ".join(draft.logline.split()),
+            "logline": without_outside_works(" ".join(draft.logline.split()), idea, title),
             "theme": theme_for_label(" ".join(draft.theme.split()), language),
             "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),
         }

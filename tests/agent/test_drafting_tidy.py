@@ -1178,3 +1178,18 @@ def test_a_role_that_is_only_the_fields_own_word_is_no_role() -> None:
         }
     )
     assert [p.role for p in to_profiles(cast, "zh")] == ["", "", "", "主人公的妈妈"]
+
+
+def test_the_logline_loses_a_film_the_idea_never_named() -> None:
+    """Recorded (CLI, 2026-12-03): "…, inspired by the classic movie 'Dogcatcher'."."""
+    from agent.drafting.schemas import LoglineDraft
+    from agent.drafting.stages import _tidy_logline
+
+    idea = "A night-shift security guard teaches a stray dog to fetch his lost keys"
+    draft = LoglineDraft(
+        title="Fetch",
+        logline=f"{idea}, inspired by the classic movie 'Dogcatcher'.",
+        theme="loyalty",
+        setting_time="a winter night",
+    )
+    assert _tidy_logline(draft, idea, "en").logline == f"{idea}."

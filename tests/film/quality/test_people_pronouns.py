@@ -77,7 +77,7 @@ def test_speech_that_opens_on_a_pronoun_becomes_its_only_speakers_line() -> None
         number=1,
         place="Kitchen",
         characters=["Tom", "Mia"],
-        action=["He hands Tom the note and says, \"See you tomorrow.\""],
+        action=['He hands Tom the note and says, "See you tomorrow."'],
     )
     assert speakers_named(tom, [("Tom", "father"), ("Mia", "daughter")]) == tom
 
