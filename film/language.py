@@ -86,6 +86,12 @@ _EVERYDAY_ENGLISH = {
     "home": "家",
     "welcome": "欢迎",
     "congratulations": "恭喜",
+    "done": "完",  # "你做不 Done？" (饺子里的叮嘱, 2026-12-03)
+    "finished": "完",
+    "ready": "准备好",
+    "wait": "等等",
+    "sure": "当然",
+    "fine": "好",
     # "监控摄像头会记录 everything，…" refused the guard spoof (2026-12-01).
     "everything": "一切",
     "everyone": "每个人",

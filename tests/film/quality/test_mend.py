@@ -250,6 +250,7 @@ def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
     )
     assert chinese_words_for_english("Thank you，奶奶！") == "谢谢你，奶奶！"
     assert chinese_words_for_english("我 hate你！") == "我恨你！"  # 纸条里的夏天, 2026-12-01
+    assert chinese_words_for_english("你做不 Done？") == "你做不完？"  # 饺子里的叮嘱, 2026-12-03
     recorded = "监控摄像头会记录 everything，包括你偷外卖的详细过程。"  # 保安大爷, 2026-12-01
     assert chinese_words_for_english(recorded) == "监控摄像头会记录一切，包括你偷外卖的详细过程。"
     for kept in (
