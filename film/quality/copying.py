@@ -84,6 +84,43 @@ def _indexed(guidelines: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], f
     return frozenset(words), frozenset(cjk)
 
 
+#: Content words a note shares with one quoted example clause, in any order, to echo it.
+ECHO_WORDS = 3
+
+
+@functools.lru_cache(maxsize=16)
+def _quoted_clauses(guidelines: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The content words of each quoted or fenced example clause of four words or more."""
+    quoted = [
+        part
+        for guideline in guidelines
+        for part in [
+            *_FENCED.findall(guideline),
+            *("".join(groups) for groups in _QUOTED.findall(_FENCED.sub(" ", guideline))),
+        ]
+    ]
+    clauses = (content_words(clause) for part in quoted for clause in CLAUSE_BREAK.split(part))
+    return tuple(frozenset(words) for words in clauses if len(words) >= ECHO_WORDS + 1)
+
+
+def echoes_example(text: str, guidelines: Sequence[str], idea: str = "") -> bool:
+    """Whether a clause of ``text`` takes :data:`ECHO_WORDS` words of one quoted example.
+
+    The runs of :class:`GuidelinePhrases` must follow in order; the 1.5B model also copies
+    with a word put in between: "A rainy season with dark neon lights on wet glass, tight
+    framing." (the scooter, 2026-12-03) is the worked example's "Cold neon on wet glass".
+    Only quoted examples count: the guides' prose shares everyday palette words with any
+    note. Words of the user's own idea are the user's.
+    """
+    examples = _quoted_clauses(tuple(guidelines))
+    own = set(content_words(idea))
+    for clause in CLAUSE_BREAK.split(text):
+        words = set(content_words(clause)) - own
+        if len(words) >= ECHO_WORDS and any(len(words & ex) >= ECHO_WORDS for ex in examples):
+            return True
+    return False
+
+
 class GuidelinePhrases:
     """The phrases of some guideline texts, minus those the user's idea also uses."""
 

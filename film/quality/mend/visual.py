@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.copying import GuidelinePhrases, lifted
+from film.quality.copying import GuidelinePhrases, echoes_example, lifted
 from film.quality.repetition import SeenLines, long_enough, retells
 from film.quality.text import cjk_count, normalise, sentences
 from film.screenplay import Scene
@@ -29,7 +29,11 @@ def mend_visual(
             update={"visual": ("" if cjk_count(scene.visual) else " ").join(own)}
         )
     phrases = GuidelinePhrases(guidelines, idea)
-    if own and not phrases.copied(scene.visual):
+    if (
+        own
+        and not phrases.copied(scene.visual)
+        and not echoes_example(scene.visual, guidelines, idea)
+    ):
         return scene
     replacement = fallback.strip() if fallback and not phrases.copied(fallback) else ""
     return scene.model_copy(update={"visual": replacement[:400]})

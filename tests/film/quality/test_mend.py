@@ -217,6 +217,17 @@ def test_a_copied_visual_gives_way_to_the_beat() -> None:
     assert mended.action == scene.action
 
 
+def test_a_visual_that_copies_the_example_with_a_word_between_gives_way() -> None:
+    # Recorded (the scooter, 2026-12-03): "lights" put inside the example's palette.
+    note = "A rainy season with dark neon lights on wet glass, tight framing."
+    scene = _scene(["Sam parks his scooter."], ["It sings again."], note)
+    mended = mend_visual(scene, (EXAMPLE,), "a haunted scooter", "Sam at the red light.")
+    assert mended.visual == "Sam at the red light."
+    # Two of its words are no copy: every palette has light and framing.
+    own = scene.model_copy(update={"visual": "Red light on wet tarmac, low framing."})
+    assert mend_visual(own, (EXAMPLE,), "a haunted scooter", "beat") == own
+
+
 def test_a_copied_visual_with_no_usable_beat_is_emptied() -> None:
     scene = _scene(["Nan rolls the dough."], ["Eat."], "Cold neon on wet glass, tight framing.")
     assert mend_visual(scene, (EXAMPLE,), "", "cold neon on wet glass").visual == ""
