@@ -214,6 +214,9 @@ def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, 
         short = _THE.sub("", role.strip().rstrip("."))
         if short and (len(short.split()) <= 3 if short.isascii() else len(short) <= 6):
             found.setdefault(person_key(short), name)
+            # "Delivery rider" and "Rider" are the "food delivery rider" (the scooter, 12-03).
+            for tail in _tails(short) if short.isascii() else ():
+                found.setdefault(person_key(tail), name)
         for word in relation_of(name, role) or ():  # "Grandpa" is "driver, Lucy's grandfather"
             found.setdefault(person_key(word), name)
         for word in animal_kinds(name, role):  # "猫" is the bible's 流浪猫
@@ -221,6 +224,12 @@ def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, 
         if tail := name.rsplit("的", 1)[1] if "的" in name else "":
             found.setdefault(person_key(tail), name)  # "店员" is 值班的店员 (web app, 12-02)
     return found
+
+
+def _tails(role: str) -> list[str]:
+    """A role's shorter ends, "delivery rider" and "rider" for "food delivery rider"."""
+    words = role.split()
+    return [" ".join(words[i:]) for i in range(1, len(words))]
 
 
 def _ended(line: str) -> str:

@@ -1193,3 +1193,32 @@ def test_the_logline_loses_a_film_the_idea_never_named() -> None:
         setting_time="a winter night",
     )
     assert _tidy_logline(draft, idea, "en").logline == f"{idea}."
+
+
+def test_the_idea_lead_cast_under_another_job_is_still_the_one_who_speaks_as_it() -> None:
+    """Recorded (craft bench, the scooter, 2026-12-03): Sam was cast as "Driver", and the
+    idea's "Delivery rider" then spoke beside him with a bible entry of his own."""
+    from agent.drafting.converters import speaker_names
+    from film.quality.people.missing import lead_in_idea_words
+    from agent.drafting.tidy import person_key
+    from film.screenplay import CharacterProfile
+
+    idea = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays "
+        "karaoke every time he runs a red light."
+    )
+    bible = [
+        CharacterProfile(name="Sam", role="Driver", look="short brown hair"),
+        CharacterProfile(name="Ghost", role="ghost", look="pale"),
+    ]
+    mended = lead_in_idea_words(idea, bible)
+    assert [p.role for p in mended] == ["food delivery rider", "ghost"]
+    names = speaker_names([p.name for p in mended], [p.role for p in mended])
+    assert names[person_key("Delivery rider")] == "Sam"
+    assert names[person_key("Rider")] == "Sam"
+    # A kin role is kept beside the idea's words; a granddaughter put first stays herself.
+    bus = "A retired bus driver rides his old route one last time with his granddaughter."
+    grandpa = [CharacterProfile(name="Joe", role="Grandpa", look="grey beard")]
+    assert lead_in_idea_words(bus, grandpa)[0].role == "retired bus driver, Grandpa"
+    lucy = [CharacterProfile(name="Lucy", role="granddaughter", look="ten years old")]
+    assert lead_in_idea_words(bus, lucy)[0].role == "granddaughter"

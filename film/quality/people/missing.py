@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import PEOPLE, check_people, idea_people, idea_people_words, mentions
+from film.quality.coverage import (
+    PEOPLE,
+    TRADES,
+    check_people,
+    idea_people,
+    idea_people_words,
+    mentions,
+)
 from film.quality.people.ages import sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
 from film.quality.people.naming import real_names
@@ -113,7 +120,17 @@ def lead_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list[
     """
     lead = idea_lead(idea)
     head = lead_head(lead)
-    if not lead or not head or lead.lower() == head.lower():
+    if not lead or not head:
+        return list(profiles)
+    if head.isascii() and profiles and not _names_head(profiles, head, idea):
+        # Nobody is the idea's rider: the first, the lead, is. Recorded (craft bench, the
+        # scooter, 2026-12-03): Sam was cast as "Driver", and the idea's "delivery rider"
+        # then spoke beside him as a second person, with a bible entry of his own.
+        first = profiles[0]
+        kin = any(mentions(first.role, word) for word in _KIN_WORDS)
+        role = f"{lead}, {first.role.strip()}" if kin else lead  # Grandpa stays Grandpa
+        return [first.model_copy(update={"role": role[:80]}), *profiles[1:]]
+    if lead.lower() == head.lower():
         return list(profiles)
     bare = {head.lower(), f"the {head}".lower(), f"a {head}".lower()}
     mended = []
@@ -122,6 +139,24 @@ def lead_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list[
             person = person.model_copy(update={"role": lead})
         mended.append(person)
     return mended
+
+
+#: English kin words: a lead cast as "Grandpa" keeps it beside the idea's words for him.
+_KIN_WORDS = frozenset(
+    word for group in PEOPLE if group not in TRADES for word in group if word.isascii()
+)
+
+
+def _names_head(profiles: Sequence[CharacterProfile], head: str, idea: str) -> bool:
+    """Whether someone of the bible is the idea's lead by ``head``, or the first is not.
+
+    A first person who is another of the idea's people (the granddaughter put first) is
+    still that person.
+    """
+    said = [f"{p.name} {p.role}" for p in profiles]
+    if any(re.search(rf"\b{re.escape(head)}\b", text, re.IGNORECASE) for text in said):
+        return True
+    return any(mentions(said[0], word) for word in idea_people_words(idea))
 
 
 def roles_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:
