@@ -289,3 +289,14 @@ def string_pieces(text: str) -> list[str]:
                 start = seam.end()
         pieces.append(part[start:])
     return pieces
+
+
+#: What opens a Chinese sentence before its subject: a time word ("突然，"), a "一个".
+_ZH_OPENING = re.compile(
+    r"^(?:(?:突然|这时候?|此时|然后|接着|于是|后来|最后|不久)[，,]?\s*)?(?:一个|一位|一名|这位|那位)?"
+)
+
+
+def without_opening(text: str) -> str:
+    """``text`` from its subject: "突然，一个程序员走过来" is 程序员's (night market, 12-03)."""
+    return _ZH_OPENING.sub("", text, count=1)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from film.quality.coverage import PERSON_WORDS, TRADES
 from film.quality.mend.speeches import speaker_label
 from film.quality.story.referents import pronoun_speech
+from film.quality.text import without_opening
 from film.screenplay import DialogueLine, Scene
 
 _ZH_SAYS = (
@@ -72,7 +73,7 @@ def _double_quoted(action: str) -> str:
     single quote is never an apostrophe, and single curly quotes in an action line open a
     speech as double ones do ("独居老人回应：‘是啊，我很忙。’", 2026-12-01).
     """
-    action = action.replace("‘", "“").replace("’", "”")
+    action = action.replace("''", '"').replace("‘", "“").replace("’", "”")
     if "'" not in action:
         return action
     joined = re.sub(r"'\s*[,，]\s*'", "", action)
@@ -87,7 +88,8 @@ def _zh_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
     if match is None:
         return None
     before, lead = match.group("before").strip(), match.group("lead").strip()
-    who = _speaker(before or lead, people) or _titled_speaker(before or lead, people)
+    opener = without_opening(before or lead)
+    who = _speaker(opener, people) or _titled_speaker(opener, people)
     if who is None:
         return None
     text = match.group("text").strip()
@@ -188,7 +190,6 @@ _CALLED = re.compile(r"^\s*(?:[,，:：!！?？。.、…]|$)")
 _ONLY_PUNCTUATION = re.compile(r"[\s,，:：!！?？。.、…]+")
 TRADE_WORDS = frozenset(word.lower() for trade in TRADES for word in trade)
 _WITH = re.compile(r"^\s*(?:和|与|跟|and\s)\s*", re.IGNORECASE)
-
 
 #: A stage direction in a speech: "He notices Nora standing at the window and looks at her
 #: note." (en-romance-null-genre, 2026-12-02). Only the verbs of what a camera sees, and

@@ -663,3 +663,17 @@ def test_a_line_cut_off_after_taught_how_ends_on_its_last_sentence() -> None:
     cut = "孙子拿起面团，用他的手指揉搓面团。李奶奶继续教孙子如何"
     assert whole_clauses(cut) == "孙子拿起面团，用他的手指揉搓面团。"
     assert whole_clauses("你觉得如何") == "你觉得如何"
+
+
+def test_speech_after_a_time_word_and_a_one_is_the_newcomers_cue() -> None:
+    # Recorded (craft bench, night market, 2026-12-03), two ASCII apostrophes for a quote.
+    said = "突然，一个程序员走过来，对她说：''你学得怎么样了？"
+    scene = Scene(
+        number=5,
+        place="摊位旁",
+        action=["她拿出手机练习写代码。", said],
+        characters=["小甜", "程序员"],
+    )
+    spoken = speech_to_dialogue(mend_edges(scene), ["小甜", "程序员"])
+    assert spoken.action == ["她拿出手机练习写代码。", "突然，一个程序员走过来。"]
+    assert [(d.speaker, d.text) for d in spoken.dialogue] == [("程序员", "你学得怎么样了？")]
