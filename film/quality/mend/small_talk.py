@@ -15,8 +15,15 @@ from collections.abc import Sequence
 #: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes;
 #: and the nurse and the baker's "Sure thing, I'll see you soon." "See you soon." "Okay."
 #: (*The Baker's Whisper*, 2026-12-01).
+_GIFTS = "(?:祝福|支持|关心|鼓励|帮助|陪伴)"
 _STOCK = {
-    "thanks": re.compile(r"谢谢(?:您|你|啦)?|多谢|thank you|thanks", re.I),
+    # "谢谢大家的祝福和支持！" said alone at the lake (青海湖, 2026-12-03): a sign-off to fans.
+    "thanks": re.compile(
+        rf"(?:谢谢|感谢)(?:大家|各位)的?{_GIFTS}(?:和{_GIFTS})?|谢谢(?:您|你|啦)?|多谢"
+        r"|thank you(?: all| everyone)?(?: so much)?(?: for (?:all )?your (?:support|help|"
+        r"kind words|wishes))?|thanks",
+        re.I,
+    ),
     "welcome": re.compile(r"不客气|不用谢|没事|you'?re welcome|no problem|any ?time", re.I),
     "yes": re.compile(
         r"好的|好吧|好|嗯|是的|对|行|\b(?:ok(?:ay)?|sure(?: thing)?|yes|yeah|right|alright)\b", re.I

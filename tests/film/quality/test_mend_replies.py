@@ -208,6 +208,14 @@ def test_a_person_alone_thanks_nobody_and_a_pair_keeps_their_thanks() -> None:
         [("摄影师", "今天终于拍到了第一缕光！谢谢大家！"), ("摄影师", "Thanks, everyone!")]
     )
     assert _said(no_answers_to_nobody(crowd)) == [("摄影师", "今天终于拍到了第一缕光！")]
+    # A sign-off to fans (2026-12-03): "谢谢大家的祝福和支持！", "Thank you all for your support!"
+    fans = _scene(
+        [
+            ("摄影师", "终于拍下了！谢谢大家的祝福和支持！"),
+            ("摄影师", "Thank you all for your support!"),
+        ]
+    )
+    assert _said(no_answers_to_nobody(fans)) == [("摄影师", "终于拍下了！")]
     pair = _scene([("Anna", "Thank you."), ("Bob", "You're welcome.")])
     assert no_answers_to_nobody(pair) is pair
     only_thanks = _scene([("Baker", "Thank you.")])
