@@ -33,7 +33,7 @@ from film.language import chinese_clauses
 from film.presence import animal_kinds
 from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges
-from film.quality.names import TIME_WORDS, without_doubled_tail
+from film.quality.names import TIME_WORDS, short_or_long_form, without_doubled_tail
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
 from film.quality.people.naming import numbered_base, stand_ins_cast
@@ -259,8 +259,10 @@ def to_scene(
         first = _TOGETHER.split(plain, maxsplit=1)[0].strip()
         if first != plain and person_key(first) in canonical:
             plain = first  # "小明和朋友", "Lily and Joe": the line is the first one's
-        return canonical.get(person_key(plain)) or canonical.get(
-            person_key(_THE.sub("", plain)), plain
+        return (
+            canonical.get(person_key(plain))
+            or canonical.get(person_key(_THE.sub("", plain)))
+            or short_or_long_form(plain, known)
         )
 
     lines = [

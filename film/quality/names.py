@@ -254,3 +254,20 @@ def without_doubled_tail(text: str, names: Sequence[str]) -> str:
         for start in range(1, len(name) - 1):
             text = text.replace(name + name[start:], name)
     return text
+
+
+def short_or_long_form(speaker: str, known: Sequence[str]) -> str:
+    """The one bible name ``speaker`` shortens or lengthens, else ``speaker`` itself.
+
+    Recorded (craft bench, the guard, 2026-12-03): the bible's 小区保安大爷 spoke as 保安大爷,
+    who got a bible entry of his own, the same man twice. Chinese only, two characters or
+    more on each side; a speaker the end of two names is left alone.
+    """
+    if not CJK.search(speaker) or len(speaker) < 2:
+        return speaker
+    forms = [
+        n
+        for n in known
+        if len(n) >= 2 and n != speaker and (n.endswith(speaker) or speaker.endswith(n))
+    ]
+    return forms[0] if len(forms) == 1 else speaker

@@ -335,3 +335,15 @@ def test_a_name_whose_end_is_written_twice_is_said_once() -> None:
     assert without_doubled_tail("李奶奶奶奶笑了。", names) == "李奶奶笑了。"
     assert without_doubled_tail("奶奶奶奶笑了。", ["奶奶"]) == "奶奶奶奶笑了。"
     assert without_doubled_tail("Annanna waves.", names) == "Annanna waves."
+
+
+def test_a_speaker_who_shortens_one_bible_name_is_that_person() -> None:
+    from film.quality.names import short_or_long_form
+
+    # Recorded (the guard, 2026-12-03): 小区保安大爷 in the bible spoke as 保安大爷.
+    known = ["小区保安大爷", "橘猫"]
+    assert short_or_long_form("保安大爷", known) == "小区保安大爷"
+    assert short_or_long_form("老保安大爷", ["保安大爷"]) == "保安大爷"
+    # The end of two names is nobody's for certain; English is left alone.
+    assert short_or_long_form("奶奶", ["李奶奶", "王奶奶"]) == "奶奶"
+    assert short_or_long_form("Sam", ["Little Sam"]) == "Sam"
