@@ -49,11 +49,34 @@ def animal_look(name: str, role: str, look: str) -> str:
     """
     if not is_animal(name, role) or not look.strip():
         return look
+    named = _FUR.search(f"{name} {role}")
     if has_cjk(look):
         kept = [c for c in _CLAUSE_ZH.split(look) if c.strip() and not _PERSON_CLAUSE_ZH.search(c)]
+        kept = [c for c in kept if not _other_fur(c, named)]
         return "，".join(c.strip() for c in kept) or _plain_look(name, role, "zh")
     kept = [c for c in _CLAUSE_EN.split(look) if c.strip() and not _PERSON_CLAUSE_EN.search(c)]
+    kept = [c for c in kept if not _other_fur(c, named)]
     return ", ".join(c.strip() for c in kept) or _plain_look(name, role, "en")
+
+
+#: A coat's colour. An animal named by it is that colour: the guard's 橘猫 was drawn up
+#: as "毛色纯白" (craft bench, 2026-12-03), a white cat where the idea had an orange one.
+_FUR = re.compile(
+    r"[橘橙黄黑白灰]|\b(?:orange|ginger|black|white|gr[ae]y|tabby|brown)\b", re.IGNORECASE
+)
+_SAME_FUR = {"橙": "橘", "黄": "橘", "ginger": "orange", "gray": "grey", "tabby": "orange"}
+
+
+def _other_fur(clause: str, named: re.Match[str] | None) -> bool:
+    """Whether ``clause`` gives the coat a colour other than the one ``named`` says."""
+    if named is None or not re.search(r"毛|fur|coat", clause, re.IGNORECASE):
+        return False
+
+    def kind(colour: str) -> str:
+        return _SAME_FUR.get(colour.lower(), colour.lower())
+
+    said = {kind(m.group(0)) for m in _FUR.finditer(clause)}
+    return bool(said) and kind(named.group(0)) not in said
 
 
 def _plain_look(name: str, role: str, language: str) -> str:

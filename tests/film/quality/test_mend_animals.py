@@ -208,3 +208,18 @@ def test_the_ideas_animal_is_not_named_like_the_young_it_brings() -> None:
     kitten = CharacterProfile(name="Kitten", role="a stray cat", look="A white cat.")
     english = "A clerk feeds a stray cat every night, until it brings three kittens."
     assert people_and_animals([kitten], Genre.TOUCHING_FAMILY, english)[0].name == "Stray cat"
+
+
+def test_an_animal_named_by_its_colour_keeps_that_colour() -> None:
+    from film.quality.mend.animals import animal_look
+
+    # Recorded (craft bench, the guard, 2026-12-03): a white orange cat.
+    assert (
+        animal_look("橘猫", "偷外卖贼的宠物", "一只橘猫，体型较小，毛色纯白")
+        == "一只橘猫，体型较小"
+    )
+    assert animal_look("橘猫", "宠物", "一只橘猫，毛色橙黄") == "一只橘猫，毛色橙黄"
+    cat = "small, with white fur, green eyes"
+    assert animal_look("Biscuit", "an orange tabby cat", cat) == "small, green eyes"
+    # No colour in the name: the look says it.
+    assert animal_look("流浪猫", "一只流浪猫", "毛色纯白，眼睛明亮") == "毛色纯白，眼睛明亮"
