@@ -16,7 +16,14 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.beats import fit_beats, in_idea_order
-from agent.drafting.brief import drafting_genre, facts_for, film_brief, film_language, must_show
+from agent.drafting.brief import (
+    cast_size,
+    drafting_genre,
+    facts_for,
+    film_brief,
+    film_language,
+    must_show,
+)
 from agent.drafting.converters import to_profiles
 from agent.drafting.rewrites import fill_thin_outline, is_thin, patch_repeated_beats
 from agent.drafting.schemas import (
@@ -26,7 +33,7 @@ from agent.drafting.schemas import (
     OutlineDraft,
     outline_schema,
 )
-from agent.drafting.tidy import own_setting
+from agent.drafting.tidy import tidy_logline
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
 from agent.messages import say
@@ -41,17 +48,14 @@ from film.quality import (
     check_bible,
     check_logline,
 )
-from film.quality.genre import in_period_dress, theme_for_label
+from film.quality.genre import in_period_dress
 from film.quality.mend.animals import people_and_animals
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
-from film.quality.people.slips import cast_words, title_with_idea_kin
+from film.quality.people.slips import cast_words
 from film.quality.story.actions import lead_name, must_cast_people
-from film.quality.story.outside import without_outside_works
 from film.repair import RepairNote, deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
-
-_TITLE_MARKS = " \"'“”‘’《》「」【】*"
 
 log = logging.getLogger(__name__)
 
@@ -94,24 +98,6 @@ def _merge_draft(state: State, **parts: Any) -> dict[str, Any]:
     return {**state.get("draft", {}), **parts}
 
 
-def _tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:
-    """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
-
-    The relative: :func:`film.quality.people.family.title_with_idea_kin`; a theme that is
-    only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`);
-    a film the idea never named goes from the logline (:mod:`film.quality.story.outside`).
-    """
-    title = draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title
-    return draft.model_copy(
-        update={
-            "title": title_with_idea_kin(title, idea),
-            "logline": without_outside_works(" ".join(draft.logline.split()), idea, title),
-            "theme": theme_for_label(" ".join(draft.theme.split()), language),
-            "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),
-        }
-    )
-
-
 async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 1: title, logline, theme and setting time, in the genre the user named."""
     language, genre = film_language(state), drafting_genre(state)
@@ -124,7 +110,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
 
     def check(draft: LoglineDraft) -> tuple[LoglineDraft, list[Finding]]:
-        draft = _tidy_logline(draft, brief.idea, language)
+        draft = tidy_logline(draft, brief.idea, language)
         findings = check_logline(
             draft.title, draft.logline, draft.theme, draft.setting_time, brief, genre=genre
         )
@@ -176,9 +162,8 @@ def _bible_line(person: CharacterProfile) -> str:
 async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
     language, genre = film_language(state), drafting_genre(state)
-    target = state.get("target_seconds", 120)
     people = must_cast_people(state.get("idea", ""))
-    count = max(2 if target <= 60 else 3 if target <= 240 else 4, min(len(people), 4))
+    count = cast_size(state.get("target_seconds", 120), people, genre)
     title = state.get("draft", {}).get("logline", {}).get("title", "")
     emit_progress("characters", say("progress_casting", language), 0.1)
     passages = await ground(

@@ -28,9 +28,13 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
+from agent.drafting.schemas import LoglineDraft
 from agent.prompts.texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
+from film.quality.genre import theme_for_label
+from film.quality.people.slips import title_with_idea_kin
+from film.quality.story.outside import without_outside_works
 
 #: The longest parenthetical kept: an acting note ("softly", "不敢看他"), not a sentence.
 ACTING_WORDS = 5
@@ -258,3 +262,24 @@ def own_setting(setting: str, idea: str, language: str) -> str:
     if copied and not _RAINY.search(idea):
         return _PRESENT_DAY.get(language, "present day")
     return setting
+
+
+_TITLE_MARKS = " \"'“”‘’《》「」【】*"
+
+
+def tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:
+    """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
+
+    The relative: :func:`film.quality.people.family.title_with_idea_kin`; a theme that is
+    only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`);
+    a film the idea never named goes from the logline (:mod:`film.quality.story.outside`).
+    """
+    title = draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title
+    return draft.model_copy(
+        update={
+            "title": title_with_idea_kin(title, idea),
+            "logline": without_outside_works(" ".join(draft.logline.split()), idea, title),
+            "theme": theme_for_label(" ".join(draft.theme.split()), language),
+            "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),
+        }
+    )

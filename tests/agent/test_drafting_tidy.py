@@ -1183,7 +1183,7 @@ def test_a_role_that_is_only_the_fields_own_word_is_no_role() -> None:
 def test_the_logline_loses_a_film_the_idea_never_named() -> None:
     """Recorded (CLI, 2026-12-03): "…, inspired by the classic movie 'Dogcatcher'."."""
     from agent.drafting.schemas import LoglineDraft
-    from agent.drafting.stages import _tidy_logline
+    from agent.drafting.tidy import tidy_logline
 
     idea = "A night-shift security guard teaches a stray dog to fetch his lost keys"
     draft = LoglineDraft(
@@ -1192,7 +1192,7 @@ def test_the_logline_loses_a_film_the_idea_never_named() -> None:
         theme="loyalty",
         setting_time="a winter night",
     )
-    assert _tidy_logline(draft, idea, "en").logline == f"{idea}."
+    assert tidy_logline(draft, idea, "en").logline == f"{idea}."
 
 
 def test_the_idea_lead_cast_under_another_job_is_still_the_one_who_speaks_as_it() -> None:
@@ -1222,3 +1222,14 @@ def test_the_idea_lead_cast_under_another_job_is_still_the_one_who_speaks_as_it(
     assert lead_in_idea_words(bus, grandpa)[0].role == "retired bus driver, Grandpa"
     lucy = [CharacterProfile(name="Lucy", role="granddaughter", look="ten years old")]
     assert lead_in_idea_words(bus, lucy)[0].role == "granddaughter"
+
+
+def test_a_scenery_film_of_one_person_casts_that_person_alone() -> None:
+    """The lighthouse keeper got a wife who took over his last night (2026-12-03)."""
+    from agent.drafting.brief import cast_size
+    from film.screenplay import Genre
+
+    assert cast_size(60, ["lighthouse keeper"], Genre.AESTHETIC_SCENERY) == 1
+    assert cast_size(60, ["lighthouse keeper"], Genre.TOUCHING_FAMILY) == 2
+    assert cast_size(300, ["祖母", "孙女"], Genre.AESTHETIC_SCENERY) == 4
+    assert cast_size(120, [], Genre.YOUTH_ROMANCE) == 3
