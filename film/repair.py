@@ -97,7 +97,9 @@ def _stranger(name: str, place: str, language: str) -> CharacterProfile:
 def _met_at(place: str, language: str) -> str:
     """The role of somebody first heard at ``place``: "someone from the bus stop"."""
     words = _ADDED[language]
-    where = place.strip() or words["place"]
+    # "someone from the the school building" (the drummer, 2026-12-03): one article.
+    where = _ARTICLE.sub("", place.strip()) if language != "zh" else place.strip()
+    where = where or words["place"]
     return words["role"].format(place=where if language == "zh" else where.lower())[:120]
 
 

@@ -36,7 +36,7 @@ from film.quality.mend.edges import clean_edges
 from film.quality.names import TIME_WORDS, short_or_long_form, without_doubled_tail
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.kin import relation_of
-from film.quality.people.naming import numbered_base, stand_ins_cast
+from film.quality.people.naming import numbered_base, short_role, stand_ins_cast
 from film.quality.people.voice import not_a_name, voice_hint, whole_voice
 from film.quality.text import string_pieces, without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
@@ -140,7 +140,7 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
                 name=name,
                 # "同桌1", "同桌2" (zh-romance-notes, 2026-12-02): the number tells two apart
                 # for the model, not for a reader; the names already do.
-                role=_TASK_IN_ROLE.sub("", numbered_base(person.role) or person.role).strip(),
+                role=short_role(_TASK_IN_ROLE.sub("", numbered_base(person.role) or person.role)),
                 look=look_alone(whole_phrase(look, LOOK_CHARS)),
                 wardrobe=worn,
                 # A prop the wardrobe already wears ("Props: Suit; Loafers" beside "Brown suit

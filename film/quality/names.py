@@ -97,6 +97,9 @@ PLACEHOLDER_NAMES = frozenset(
 #: Nobody at all, as a name: "NO ONE" spoke at the bus stop (craft bench, 2026-12-03). Not
 #: stand-ins a line may not say: "Is anyone there?" and 没有人知道 are lines.
 NOBODY_NAMES = frozenset(["no one", "nobody", "anyone", "anybody", "无人", "没有人"])
+#: Somebody not yet named, as a name: "New person" spoke in the drummer's gym (craft bench,
+#: 2026-12-03), from the outline's "a new person standing next to him".
+NOBODY_NAMES |= {"new person", "someone", "somebody", "a person", "person", "新人", "某个人"}
 
 
 #: A group cast as one character: "小红的家人和朋友" (craft bench, 2026-12-02), "The

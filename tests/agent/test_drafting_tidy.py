@@ -1199,8 +1199,8 @@ def test_the_idea_lead_cast_under_another_job_is_still_the_one_who_speaks_as_it(
     """Recorded (craft bench, the scooter, 2026-12-03): Sam was cast as "Driver", and the
     idea's "Delivery rider" then spoke beside him with a bible entry of his own."""
     from agent.drafting.converters import speaker_names
-    from film.quality.people.missing import lead_in_idea_words
     from agent.drafting.tidy import person_key
+    from film.quality.people.missing import lead_in_idea_words
     from film.screenplay import CharacterProfile
 
     idea = (
@@ -1233,3 +1233,24 @@ def test_a_scenery_film_of_one_person_casts_that_person_alone() -> None:
     assert cast_size(60, ["lighthouse keeper"], Genre.TOUCHING_FAMILY) == 2
     assert cast_size(300, ["祖母", "孙女"], Genre.AESTHETIC_SCENERY) == 4
     assert cast_size(120, [], Genre.YOUTH_ROMANCE) == 3
+
+
+def test_a_newcomer_is_named_and_has_a_role_not_a_description() -> None:
+    """Recorded (craft bench, the drummer, 2026-12-03)."""
+    from film.quality.names import name_problem
+    from film.quality.people.naming import short_role
+    from film.repair import _met_at
+
+    described = (
+        "New person standing next to James with concern, wearing a black hoodie and jeans, "
+        "sneakers, looking"
+    )
+    assert short_role(described) == "New person"
+    assert short_role("retired bus driver, Lucy's grandfather") == (
+        "retired bus driver, Lucy's grandfather"
+    )
+    assert short_role("在夜市遇见的一个很热心的人，经常帮助她学习编程和解决问题") == (
+        "在夜市遇见的一个很热心的人"
+    )
+    assert name_problem("New person")[0] == "names.name-is-placeholder"
+    assert _met_at("the school building", "en") == "someone from the school building"

@@ -196,3 +196,25 @@ def stand_ins_cast(lines: list[DialogueLine], beat_cast: list[str]) -> list[Dial
             line if speaker == line.speaker else line.model_copy(update={"speaker": speaker})
         )
     return cast
+
+
+#: Where an English role turns into a description of the moment: "New person standing next
+#: to James with concern, wearing a black hoodie and jeans, sneakers, looking" was a role
+#: in the drummer's bible (craft bench, 2026-12-03), cut off mid-word.
+_DESCRIBED = re.compile(
+    r"\s+(?:standing|sitting|wearing|looking|holding|walking)\b.*$", re.I
+)
+
+
+def short_role(role: str) -> str:
+    """``role`` as who someone is, not a description: up to its first comma, then its noun.
+
+    A role of six words or less (fifteen characters in Chinese) is left as written.
+    """
+    role = role.strip()
+    if (len(role.split()) if role.isascii() else len(role)) <= (6 if role.isascii() else 15):
+        return role
+    first = re.split(r"[,，;；]", role, maxsplit=1)[0].strip()
+    if first.isascii() and len(first.split()) > 6:
+        first = _DESCRIBED.sub("", first).strip() or first
+    return first or role
