@@ -201,9 +201,7 @@ def stand_ins_cast(lines: list[DialogueLine], beat_cast: list[str]) -> list[Dial
 #: Where an English role turns into a description of the moment: "New person standing next
 #: to James with concern, wearing a black hoodie and jeans, sneakers, looking" was a role
 #: in the drummer's bible (craft bench, 2026-12-03), cut off mid-word.
-_DESCRIBED = re.compile(
-    r"\s+(?:standing|sitting|wearing|looking|holding|walking)\b.*$", re.I
-)
+_DESCRIBED = re.compile(r"\s+(?:standing|sitting|wearing|looking|holding|walking)\b.*$", re.I)
 
 
 def short_role(role: str) -> str:
