@@ -276,15 +276,15 @@ def narration_to_action(scene: Scene, people: Sequence[str]) -> Scene:
 def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str] = ()) -> Scene:
     """``scene`` with speech written as action moved into its dialogue, in its place.
 
-    The other way too: a line that narrates its own speaker is action
-    (:func:`narration_to_action`). Speech under "他"/"He" is its one referent's
-    (:func:`film.quality.story.referents.pronoun_speech`; ``roles``: ``people``'s, in order).
+    The other way too: a line that narrates its own speaker is action (:func:`narration_to_action`).
+    Speech under "他"/"He" is its one referent's (:mod:`film.quality.story.referents`).
     """
+    # Who speaks in the scene is someone, bible or not: "突然，一个程序员走过来，对她说：…" (12-03).
+    people = [*people, *(name for name in scene.characters if name not in people)]
     scene = narration_to_action(scene, people)
     actions: list[str] = []
     dialogue = list(scene.dialogue)
-    moved = 0
-    total = max(1, len(scene.action))
+    moved, total = 0, max(1, len(scene.action))
     for index, action in enumerate(scene.action):
         if _ONLY_PUNCTUATION.sub("", action) in people:
             continue  # "保安大爷。": a cue's name left alone as action (the guard, 2026-12-03)
