@@ -22,6 +22,7 @@ from agent.messages import minutes_text, say
 from agent.state import State
 from film.form import estimate_runtime, validate_form, with_estimates
 from film.paths import safe_slug
+from film.quality.names import names_said_once
 from film.repair import deterministic_repair
 from film.screenplay import Project
 
@@ -32,7 +33,7 @@ async def finalize_draft(state: State, runtime: Runtime[Context]) -> dict[str, A
     """Commit the checked draft as version 1, write its files, and tell the user."""
     language = state.get("language", "en")
     context = runtime.context
-    screenplay = with_estimates(draft_screenplay(state))
+    screenplay = with_estimates(names_said_once(draft_screenplay(state)))
     issues = validate_form(screenplay, cap_s=context.max_seconds, size=context.size)
     notes = list(state.get("draft", {}).get("notes", []))
     if issues:

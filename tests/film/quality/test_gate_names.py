@@ -347,3 +347,29 @@ def test_a_speaker_who_shortens_one_bible_name_is_that_person() -> None:
     # The end of two names is nobody's for certain; English is left alone.
     assert short_or_long_form("奶奶", ["李奶奶", "王奶奶"]) == "奶奶"
     assert short_or_long_form("Sam", ["Little Sam"]) == "Sam"
+
+
+def test_the_finished_screenplay_says_each_name_once() -> None:
+    from film.quality.names import names_said_once
+    from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+
+    film = Screenplay(
+        title="小区保安的橘猫",
+        logline="保安大爷抓到的却是一只橘猫。",
+        genre=Genre.GRASSROOTS_SPOOF,
+        language="zh",
+        characters=[CharacterProfile(name="保安大爷", role="保安", look="六十多岁")],
+        scenes=[
+            Scene(
+                number=1,
+                place="办公室",
+                action=["保安大爷大爷拿起录音笔。"],  # recorded, the guard, 2026-12-03
+                dialogue=[DialogueLine(speaker="保安大爷", text="保安大爷大爷来了！")],
+                visual="保安大爷大爷的背影。",
+            )
+        ],
+    )
+    scene = names_said_once(film).scenes[0]
+    assert scene.action == ["保安大爷拿起录音笔。"]
+    assert scene.dialogue[0].text == "保安大爷来了！"
+    assert scene.visual == "保安大爷的背影。"
