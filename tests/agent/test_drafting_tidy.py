@@ -1246,6 +1246,8 @@ def test_a_newcomer_is_named_and_has_a_role_not_a_description() -> None:
         "sneakers, looking"
     )
     assert short_role(described) == "New person"
+    assert short_role("A woman with gray hair and a beard") == "A woman"  # the lighthouse
+    assert short_role("a girl with a red kite") == "a girl with a red kite"
     assert short_role("retired bus driver, Lucy's grandfather") == (
         "retired bus driver, Lucy's grandfather"
     )

@@ -204,12 +204,19 @@ def stand_ins_cast(lines: list[DialogueLine], beat_cast: list[str]) -> list[Dial
 _DESCRIBED = re.compile(r"\s+(?:standing|sitting|wearing|looking|holding|walking)\b.*$", re.I)
 
 
+#: A look written as the role: "A woman with gray hair and a beard" (the lighthouse's
+#: newcomer, craft bench, 2026-12-03). The look has its own field.
+_LOOKS = re.compile(
+    r"\s+with\s+(?:\w+\s+){0,4}(?:hair|beard|eyes|glasses|moustache|mustache)\b.*$", re.I
+)
+
+
 def short_role(role: str) -> str:
     """``role`` as who someone is, not a description: up to its first comma, then its noun.
 
     A role of six words or less (fifteen characters in Chinese) is left as written.
     """
-    role = role.strip()
+    role = _LOOKS.sub("", role.strip()) or role.strip()
     if (len(role.split()) if role.isascii() else len(role)) <= (6 if role.isascii() else 15):
         return role
     first = re.split(r"[,，;；]", role, maxsplit=1)[0].strip()
