@@ -284,8 +284,13 @@ def names_said_once(screenplay: Screenplay) -> Screenplay:
     guard's finished screenplay (craft bench, 2026-12-03), from a pass after it.
     """
     names = [c.name for c in screenplay.characters]
+    # "Sam.I know this is going to be a big fight." (the drummer, 2026-12-03): a name called
+    # before a line ran into it.
+    run_on = [re.compile(rf"\b({re.escape(n)}[.!?])(?=[A-Z])") for n in names if n.isascii()]
 
     def said(text: str) -> str:
+        for pattern in run_on:
+            text = pattern.sub(r"\1 ", text)
         return without_doubled_tail(text, names)
 
     scenes = [

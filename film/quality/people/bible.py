@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from film.language import has_cjk
 from film.quality.coverage import TRADES
 from film.quality.mend.animals import animal_look
-from film.quality.people.ages import young_voice
+from film.quality.people.ages import grandchild_look, young_voice
 from film.quality.people.dress import (
     child_look,
     child_wardrobe,
@@ -107,7 +107,7 @@ def mended_bible(
     )
     mended = mend_people(idea, [(p.name, p.role, p.look) for p in renamed])
     grown = [
-        (role, grown_for_idea(idea, p.name, role, look))
+        (role, grandchild_look(p.name, role, grown_for_idea(idea, p.name, role, look)))
         for p, (role, look) in zip(renamed, mended, strict=True)
     ]
     dressed = [

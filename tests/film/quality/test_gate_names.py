@@ -373,3 +373,25 @@ def test_the_finished_screenplay_says_each_name_once() -> None:
     assert scene.action == ["保安大爷拿起录音笔。"]
     assert scene.dialogue[0].text == "保安大爷来了！"
     assert scene.visual == "保安大爷的背影。"
+
+
+def test_a_called_name_run_into_its_line_gets_its_space() -> None:
+    from film.quality.names import names_said_once
+    from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+
+    film = Screenplay(
+        title="The Drummer's Battle",
+        logline="A deaf drummer trains.",
+        genre=Genre.INSPIRATIONAL_STRUGGLE,
+        characters=[CharacterProfile(name="Sam", role="coach", look="40")],
+        scenes=[
+            Scene(
+                number=1,
+                place="Gym",
+                action=["Sam waits."],
+                dialogue=[DialogueLine(speaker="Alex", text="Sam.I know this is a big fight.")],
+            )
+        ],
+    )
+    said = names_said_once(film).scenes[0].dialogue[0].text
+    assert said == "Sam. I know this is a big fight."  # recorded, the drummer, 2026-12-03

@@ -76,3 +76,16 @@ def test_an_english_wardrobe_loses_its_absent_gloves() -> None:
     )
     (mended,) = mended_bible(idea, [girl], "en")
     assert (mended.wardrobe, mended.props) == ("coat: navy wool", ["the scarf"])
+
+
+def test_the_ideas_grandchild_is_not_middle_aged() -> None:
+    from film.quality.people.bible import mended_bible
+
+    # Recorded (the web app, 2026-12-03): the granddaughter at university, "中年妇女".
+    idea = "外婆把织了一冬天的围巾寄给在北方读书的外孙女，附了一张写错字的纸条"
+    bible = [
+        CharacterProfile(name="外婆", role="外婆", look="六十多岁的妇女，头发白了"),
+        CharacterProfile(name="外孙女", role="外孙女", look="中年妇女，穿着一件白色衬衫"),
+    ]
+    looks = [p.look for p in mended_bible(idea, bible, "zh")]
+    assert looks == ["六十多岁的妇女，头发白了", "年轻姑娘，穿着一件白色衬衫"]
