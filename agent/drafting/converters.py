@@ -268,7 +268,7 @@ def to_scene(
     lines = [
         DialogueLine(
             speaker=who(line.speaker),
-            text=whole_sentences(said, LINE_CHARS),
+            text=whole_sentences(without_doubled_tail(said, known), LINE_CHARS),
             parenthetical=acting_note(getattr(line, "parenthetical", "")),
         )
         for line in draft.dialogue
@@ -287,9 +287,6 @@ def to_scene(
     # The same seam inside one action "line" ran a whole scene together: "奶奶说：‘…希望。',
     # '孙子…停顿了…', …, '孙子回答说：“我答应过你，一定要考取好大学。”'" (dumplings,
     # 2026-12-02), struck whole, its best line with it. Apart, each piece is mended alone.
-    lines = [
-        line.model_copy(update={"text": without_doubled_tail(line.text, known)}) for line in lines
-    ]
     action = [
         _ended(whole_sentences(_KEY_RUN_ON.sub("", without_doubled_tail(piece, known)), LINE_CHARS))
         for a in draft.action

@@ -40,8 +40,9 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
     language = state.get("language", "en")
     idea = state.get("idea", "")
     emit_progress("pitches", say("progress_reading_guides", language), 0.1)
+    written_in = film_language(state)
     found = await asyncio.gather(
-        *(find_passages(idea, g.value, k=1, language=film_language(state)) for g in Genre)
+        *(find_passages(idea, g.value, k=1, language=written_in) for g in Genre)
     )
     passages = [p for group in found for p in group]
     if passages:

@@ -280,23 +280,3 @@ def young_voice(name: str, role: str, voice: str) -> str:
     for words, young in _OLD_VOICE:
         voice = words.sub(young, voice)
     return voice
-
-
-#: The idea's grandchild is young: "在北方读书的外孙女" was drawn "中年妇女" beside her
-#: grandmother of sixty (the web app, 2026-12-03).
-_GRANDCHILD = re.compile(r"孙女|孙子|外孙|\bgrand(?:daughter|son|child)\b", re.I)
-_MIDDLE_AGED_AS_YOUNG = (
-    (re.compile(r"中年(?:的)?(?:妇女|女性|女人)"), "年轻姑娘"),
-    (re.compile(r"中年(?:的)?(?:男子|男性|男人)"), "年轻小伙"),
-    (re.compile(r"中年"), "年轻"),
-    (re.compile(r"\bmiddle-aged\b", re.I), "young"),
-)
-
-
-def grandchild_look(name: str, role: str, look: str) -> str:
-    """A grandchild's ``look`` with "middle-aged" said young; any other look as it was."""
-    if not _GRANDCHILD.search(f"{name} {role}"):
-        return look
-    for pattern, young in _MIDDLE_AGED_AS_YOUNG:
-        look = pattern.sub(young, look)
-    return look

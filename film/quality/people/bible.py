@@ -32,10 +32,11 @@ from collections.abc import Sequence
 from film.language import has_cjk
 from film.quality.coverage import TRADES
 from film.quality.mend.animals import animal_look
-from film.quality.people.ages import grandchild_look, young_voice
+from film.quality.people.ages import young_voice
 from film.quality.people.dress import (
     child_look,
     child_wardrobe,
+    grandchild_look,
     grown_for_idea,
     mens_wear,
     props_without_absent,

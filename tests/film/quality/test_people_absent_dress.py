@@ -89,3 +89,7 @@ def test_the_ideas_grandchild_is_not_middle_aged() -> None:
     ]
     looks = [p.look for p in mended_bible(idea, bible, "zh")]
     assert looks == ["六十多岁的妇女，头发白了", "年轻姑娘，穿着一件白色衬衫"]
+    # "孙子的奶奶" is his grandmother, not a grandchild: her age is not made young.
+    from film.quality.people.dress import grandchild_look
+
+    assert grandchild_look("王奶奶", "孙子的奶奶", "中年妇女") == "中年妇女"

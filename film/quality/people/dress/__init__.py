@@ -8,6 +8,7 @@ from film.quality.people.dress.absent import props_without_absent, without_absen
 from film.quality.people.dress.children import (
     child_look,
     child_wardrobe,
+    grandchild_look,
     grown_for_idea,
     is_child,
     is_grandchild,
@@ -22,6 +23,7 @@ from film.quality.people.dress.worn import (
 __all__ = [
     "child_look",
     "child_wardrobe",
+    "grandchild_look",
     "grown_for_idea",
     "is_animal",
     "is_child",

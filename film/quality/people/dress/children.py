@@ -169,3 +169,22 @@ def mens_wear(text: str) -> str:
     if not _WOMEN_ONLY.search(text):
         return text
     return _without_pieces(text, _WOMEN_ONLY) or text
+
+
+#: A grandchild is young: "在北方读书的外孙女" was drawn "中年妇女" beside her
+#: grandmother of sixty (the web app, 2026-12-03).
+_MIDDLE_AGED_AS_YOUNG = (
+    (re.compile(r"中年(?:的)?(?:妇女|女性|女人)"), "年轻姑娘"),
+    (re.compile(r"中年(?:的)?(?:男子|男性|男人)"), "年轻小伙"),
+    (re.compile(r"中年"), "年轻"),
+    (re.compile(r"\bmiddle-aged\b", re.I), "young"),
+)
+
+
+def grandchild_look(name: str, role: str, look: str) -> str:
+    """A grandchild's ``look`` with "middle-aged" said young; any other look as it was."""
+    if not is_grandchild(name, role):
+        return look
+    for pattern, young in _MIDDLE_AGED_AS_YOUNG:
+        look = pattern.sub(young, look)
+    return look
