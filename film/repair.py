@@ -45,7 +45,7 @@ MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
 #: they are met.
 _ADDED = {
     "en": {
-        "role": "someone from the {place}",
+        "role": "someone from {place}",
         "look": "average build, neat dark hair",
         "wardrobe": "plain everyday clothes",
         "place": "Street",
@@ -94,13 +94,45 @@ def _stranger(name: str, place: str, language: str) -> CharacterProfile:
     )
 
 
+def _without_article(forms: list[str]) -> str:
+    """The first of one person's spellings without "the", else the first made so."""
+    bare = [form for form in forms if not _ARTICLE.match(form)]
+    if bare:
+        return bare[0]
+    rest = _ARTICLE.sub("", forms[0])
+    return rest[:1].upper() + rest[1:]
+
+
 def _met_at(place: str, language: str) -> str:
     """The role of somebody first heard at ``place``: "someone from the bus stop"."""
     words = _ADDED[language]
     # "someone from the the school building" (the drummer, 2026-12-03): one article.
     where = _ARTICLE.sub("", place.strip()) if language != "zh" else place.strip()
     where = where or words["place"]
-    return words["role"].format(place=where if language == "zh" else where.lower())[:120]
+    if language != "zh":
+        where = _common_case(where)
+        # "someone from Mrs. Thompson's home": a possessive takes no article.
+        first = where.split()[0]
+        where = where if _POSSESSIVE.search(first) or _TITLE.match(first) else f"the {where}"
+    return words["role"].format(place=where)[:120]
+
+
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|miss)\.?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _common_case(place: str) -> str:
+    """``place`` in lower case but for a person's name in it: "Mrs. Thompson's home".
+
+    The role read "someone from the mrs. thompson's home" (the piano teacher, 2026-12-03).
+    A title, the word after it and a possessive keep their capitals.
+    """
+    words = place.split()
+    after_title = [False, *(bool(_TITLE.match(word)) for word in words[:-1])]
+    return " ".join(
+        word if after or _TITLE.match(word) or _POSSESSIVE.search(word) else word.lower()
+        for word, after in zip(words, after_title, strict=True)
+    )
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -114,10 +146,21 @@ def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
     the film: one person, two entries, two voices.
     """
     known = {c.name.casefold(): c.name for c in screenplay.characters}
+    # Two newcomers "Boy" and "The boy" (the piano teacher, 2026-12-03) are one person too:
+    # they share the spelling without the article, wherever it is first written.
+    spellings: dict[str, list[str]] = {}
+    for scene in screenplay.scenes:
+        for name in [*scene.characters, *(line.speaker for line in scene.dialogue)]:
+            if name.strip() and name.casefold() not in known:
+                bare = _ARTICLE.sub("", name.strip())
+                spellings.setdefault(bare.casefold(), []).append(name.strip())
+    newcomers = {key: _without_article(forms) for key, forms in spellings.items()}
 
     def named(name: str) -> str:
         bare = _ARTICLE.sub("", name.strip())
-        return name if name.casefold() in known else known.get(bare.casefold(), name)
+        if name.casefold() in known:
+            return name
+        return known.get(bare.casefold()) or newcomers.get(bare.casefold(), name)
 
     scenes = [
         scene.model_copy(

@@ -33,6 +33,7 @@ from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, goal_reached, idea_goal
+from film.quality.text import AFTER_A_SENTENCE
 from film.setting import interior_for, place_told, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
@@ -41,7 +42,7 @@ MIN_DISTINCT_BEATS = 3
 
 
 _ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
-_EN_BREAK = re.compile(r"(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)(?<=[.!?])\s+(?=[A-Z\"“])")
+_EN_BREAK = re.compile(rf"{AFTER_A_SENTENCE}\s+(?=[A-Z\"“])")
 #: Sentences a beat's summary keeps: the task asks for one, and the 1.5B model sometimes
 #: wrote the guard spoof's beats as a run of dialogue ("保安大爷：喂，橘猫。橘猫：喵喵喵。
 #: 保安大爷：…") until the 200-character bound, which looped and refused the outline.

@@ -35,6 +35,7 @@ from film.quality import person_word_key
 from film.quality.genre import theme_for_label
 from film.quality.people.slips import title_with_idea_kin
 from film.quality.story.outside import without_outside_works
+from film.quality.text import NOT_A_TITLE
 
 #: The longest parenthetical kept: an acting note ("softly", "不敢看他"), not a sentence.
 ACTING_WORDS = 5
@@ -170,7 +171,7 @@ _TRAILING_CJK = re.compile(rf"\s*(?:{CJK_RUN.pattern})$")
 
 
 #: Where a sentence ends: a spoken line cut at its limit goes back to the last one.
-_SENTENCE_END = re.compile(r"[.!?。！？…](?=\s|$|[”\"'」])|[。！？]")
+_SENTENCE_END = re.compile(rf"{NOT_A_TITLE}[.!?。！？…](?=\s|$|[”\"'」])|[。！？]")
 
 
 def whole_sentences(text: str, limit: int) -> str:

@@ -104,6 +104,13 @@ CJK_REQUEST_WORDS = (
 )
 
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof")
+_TITLE_FORMS = [form for word in _ABBREVIATIONS for form in (word, word.capitalize())]
+#: Put before a full stop in a pattern: the stop does not end a sentence when it only
+#: closes a title. "I love you, Mrs. Thompson." had been cut to "I love you, Mrs." and a
+#: visual note to "…, with Mrs." (the piano teacher, 2026-12-03).
+NOT_A_TITLE = "".join(rf"(?<!\b{form})" for form in _TITLE_FORMS)
+#: Where an English sentence has ended: after a stop that does not close a title.
+AFTER_A_SENTENCE = "(?<=[.!?])" + "".join(rf"(?<!\b{form}\.)" for form in _TITLE_FORMS)
 
 
 def cjk_count(text: str) -> int:
@@ -201,8 +208,10 @@ def shorten(text: str, limit: int = 60) -> str:
 _ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*[”」』’\"']*")
 #: A spoken sentence with the space after it, so the pieces join back as they were: a
 #: Chinese stop ends one anywhere, an English one only before a space ("3.5" is one word).
-SPOKEN_SENTENCE = re.compile(r".+?(?:[。！？]+[”\"'」]?|[.!?]+[”\"']?(?=\s|$)|$)\s*", re.S)
-_EN_BREAK = re.compile(r"(?<=[.!?])\s+")
+SPOKEN_SENTENCE = re.compile(
+    rf".+?(?:[。！？]+[”\"'」]?|{NOT_A_TITLE}[.!?]+[”\"']?(?=\s|$)|$)\s*", re.S
+)
+_EN_BREAK = re.compile(rf"{AFTER_A_SENTENCE}\s+")
 
 
 def sentences(text: str) -> list[str]:

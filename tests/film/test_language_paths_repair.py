@@ -99,6 +99,22 @@ def test_the_bibles_own_person_with_an_article_is_not_a_second_person() -> None:
     assert {line.speaker for line in repaired.scenes[0].dialogue} == {"Lead 0", "Cook"}
 
 
+def test_two_newcomers_with_and_without_an_article_are_one_person() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "Boy" and "The boy" were two entries."""
+    film = _talky(["Boy", "The boy", "The cook", "the Cook"])
+    repaired, added = add_missing_speakers(film)
+    assert added == ["Boy", "Cook"]
+    assert {line.speaker for s in repaired.scenes for line in s.dialogue} == {"Boy", "Cook"}
+
+
+def test_a_newcomers_role_keeps_the_capitals_of_a_name() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "someone from the mrs. thompson's home"."""
+    film = _talky(["Boy"])
+    at_her_home = [s.model_copy(update={"place": "Mrs. Thompson's Home"}) for s in film.scenes]
+    repaired, _ = add_missing_speakers(film.model_copy(update={"scenes": at_her_home}))
+    assert repaired.characters[-1].role == "someone from Mrs. Thompson's home"
+
+
 def test_a_place_read_as_a_speaker_is_no_person() -> None:
     """Recorded (en-ancient-letter, 2026-12-02): "General's Home" spoke, joined the bible,
     and the whole film was refused because a place was a character."""

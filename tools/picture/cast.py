@@ -166,6 +166,8 @@ def _figure(draw: ImageDraw.ImageDraw, who: Appearance, x: float, y: float, h: f
     pen.oval((x - r, head_y - r * 1.1, x + r, head_y + r * 1.05), SKIN)
     _hair(pen, who, x, head_y, r)
     _face(draw, who, x, head_y, r, pen.line)
+    if who.old:
+        _signs_of_age(pen, who, x, head_y, r)
     if who.hat:
         pen.oval((x - r * 1.45, head_y - r * 0.75, x + r * 1.45, head_y - r * 0.35), who.accent)
         pen.cap(
@@ -182,6 +184,21 @@ def _hair(pen: Pen, who: Appearance, x: float, head_y: float, r: float) -> None:
     pen.cap(fringe, 180, 250, who.hair, pie=True)
     if who.hair_style == "bun":
         pen.oval((x - r * 0.45, head_y - r * 1.75, x + r * 0.45, head_y - r * 0.9), who.hair)
+
+
+def _signs_of_age(pen: Pen, who: Appearance, x: float, head_y: float, r: float) -> None:
+    """Grey temples and a line under each eye, which read as age even under a hat.
+
+    The courier's grandfather (2026-12-03) wore a black hat, which hid the only sign of his
+    age, his grey hair, so he was drawn young.
+    """
+    for side in (-1, 1):
+        if who.hair_style != "bald":
+            temple = sorted((x + side * r * 1.04, x + side * r * 0.8))
+            pen.draw.ellipse((temple[0], head_y - r * 0.7, temple[1], head_y + r * 0.25), who.hair)
+        ex = x + side * r * 0.36
+        box = (ex - r * 0.15, head_y + r * 0.2, ex + r * 0.15, head_y + r * 0.42)
+        pen.draw.arc(box, 30, 150, fill=dark(SKIN, 0.75), width=max(1, pen.line // 2))
 
 
 def _face(

@@ -99,6 +99,7 @@ class Appearance:
     scarf: bool
     hat: bool
     glasses: bool
+    old: bool = False  # grey temples and lined cheeks, which read as age even under a hat
 
 
 _HAIR_STYLES = (
@@ -196,6 +197,7 @@ def appearance(name: str, profile: CharacterProfile | None) -> Appearance:
         scarf=_has(wardrobe, ("scarf", "围巾", "shawl")),
         hat=_has(wardrobe, ("hat", "cap", "帽", "斗笠")),
         glasses=_has(f"{look} {wardrobe}", ("glasses", "spectacles", "眼镜")),
+        old=old,
     )
 
 
@@ -204,9 +206,15 @@ _HAIR = ("hair", "haired", "blonde", "bob", "ponytail", "braid", "发", "辫", "
 
 
 def _greyed(colour: RGB) -> RGB:
-    """A dark ``colour`` half-way to silver (salt-and-pepper hair); a light one as it is."""
-    if sum(colour) > 3 * 140:
-        return colour  # white, silver, blond: already reads as old or is the person's own
+    """``colour`` half-way to silver (salt-and-pepper hair); white or silver as it is.
+
+    A retired teacher "in her 50s, blonde hair" was drawn golden-haired and read as young
+    (the piano teacher, 2026-12-03): blond fades toward silver too.
+    """
+    if sum(colour) > 3 * 140 and max(colour) - min(colour) < 40:
+        return colour  # white or silver: already reads as old
+    if sum(colour) > 3 * 140:  # blond or red: mostly silver
+        return ((colour[0] + 400) // 3, (colour[1] + 400) // 3, (colour[2] + 408) // 3)
     return (
         (colour[0] + 200) // 2,
         (colour[1] + 200) // 2,

@@ -8,7 +8,7 @@ from film.language import CJK
 from film.quality.debris import ASSISTANT_SPEAK, without_heading
 from film.quality.mend.cast import where_they_are
 from film.quality.mend.speeches import addressed_speech, comma_run_sentences, own_words
-from film.quality.text import SPACED_CJK
+from film.quality.text import AFTER_A_SENTENCE, NOT_A_TITLE, SPACED_CJK
 from film.screenplay import Scene
 
 # A line's ragged edges. The 1.5B model closes a JSON string inside the text ('抓到！”，',
@@ -20,7 +20,9 @@ _CLOSING_QUOTES = "”\"’'」』"
 _OPENER_OF = {"”": "“", "’": "‘", "」": "「", "』": "『"}
 #: A JSON separator after a line's closing quote, a stray bracket with it ('好主意。”),',
 #: the courier's umbrella film in the web app, 2026-12-02): the brackets close nothing.
-_TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*[)）\]]*\s*[,，]\s*$")
+#: A separator after the closing quote, or a bracket and a stop: "我来接您了。”)." (the
+#: courier, 2026-12-03) was the end of a call the model wrote around the line.
+_TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*(?:[)）\]]*\s*[,，]|[)）\]]+\s*[.;；。]?)\s*$")
 #: The end of a JSON object written into the text: '}, {', "}]", "'}", "}],".
 _JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]\s*,?|,\s*\{\s*\"?)?\s*$")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
@@ -34,13 +36,13 @@ _ZH_DANGLING = re.compile(
 )
 #: A finished sentence followed by the first word of one the answer never wrote.
 _STUB_TAIL = re.compile(
-    r"[。！？](?:[\u4e00-\u9fff]{1,2})$|[.!?]\s+(?:I|We|You|He|She|They|It|The|A|My|And|But)$"
+    rf"[。！？](?:[\u4e00-\u9fff]{{1,2}})$|{NOT_A_TITLE}[.!?]\s+(?:I|We|You|He|She|They|It|The|A|My|And|But)$"
 )
 #: A sentence that is only a connective, its story never written: "孙子在一旁看着。最后。"
 #: (dumplings, 2026-12-02), "……看着。然后，".
 _LONE_CONNECTIVE = re.compile(
     r"(?<=[。！？])(?:最后|然后|接着|于是|突然|后来|这时|之后|同时|最终)[，,、。…]*$"
-    r"|(?<=[.!?])\s+(?:Then|Finally|Suddenly|Later|Meanwhile|Afterwards)[,.…]*$"
+    rf"|{AFTER_A_SENTENCE}\s+(?:Then|Finally|Suddenly|Later|Meanwhile|Afterwards)[,.…]*$"
 )
 _EN_DANGLING = re.compile(
     r"\s(?:and|or|but|to|the|a|an|of|with|towards?|into|onto|at|in|on|for|from|his|her|"
@@ -176,7 +178,7 @@ def without_speech_lead(line: str) -> str:
 #: "… approaches Elena from behind. He holds a red" (the letter, 2026-12-02). English notes
 #: often end without a stop ("… Close framing"), so shorter tails stay.
 _VISUAL_STUB = re.compile(
-    r"([。！？])\s*[\u4e00-\u9fff]{1,8}$|(?<=[.!?])\s+[A-Z][a-z]*(?:\s+[a-z]+){2,8}\s*$"
+    rf"([。！？])\s*[\u4e00-\u9fff]{{1,8}}$|{AFTER_A_SENTENCE}\s+[A-Z][a-z]*(?:\s+[a-z]+){{2,8}}\s*$"
 )
 
 

@@ -22,14 +22,14 @@ import re
 from film.language import has_cjk
 from film.quality.story.arc import idea_arc, turn_index
 from film.quality.story.goal import idea_goal
-from film.quality.text import cjk_count, content_words
+from film.quality.text import NOT_A_TITLE, cjk_count, content_words
 
 _ZH_BREAK = re.compile(r"[，,；;。！？!?]+")
 #: English clause breaks: a sentence stop; a comma before a lower-case word ("…, watching
 #: the sea"); "and" before a verb of the story ("… and have to practise …"); "by …ing"
 #: (how it is done: "by feeling the beat through the gym floor"); "because".
 _EN_BREAK = re.compile(
-    r"\s*[;.!?]+\s+|\s*,\s+(?:and\s+)?(?=[a-z])"
+    rf"\s*{NOT_A_TITLE}[;.!?]+\s+|\s*,\s+(?:and\s+)?(?=[a-z])"
     r"|\s+and\s+(?=(?:has|have|must|then|finally|gets?|tries|try|starts?|learns?|finds?|"
     r"decides?|ends?|takes?|makes?|sets?)\b)"
     r"|\s+(?=by\s+[a-z]+ing\b)|\s+(?=because\b)",

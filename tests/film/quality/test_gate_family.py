@@ -329,3 +329,12 @@ def test_a_pupil_wears_no_heels_or_make_up() -> None:
     assert child_wardrobe("小红", "同桌", "16岁，长发", "白色衬衫、蓝色高跟鞋") == "白色衬衫"
     grown = child_wardrobe("Anna", "office manager", "a woman of 35", "black heels, grey suit")
     assert grown == "black heels, grey suit"
+
+
+def test_a_title_that_cuts_the_ideas_old_man_short_names_him_whole() -> None:
+    """Recorded (2026-12-03): 《老爷的快递》 for an idea about 老爷爷, a master, not him."""
+    idea = "快递员每天给独居的老爷爷送快递，有一天老爷爷没有来开门"
+    assert title_with_idea_kin("老爷的快递", idea) == "老爷爷的快递"
+    assert title_with_idea_kin("老爷爷的快递", idea) == "老爷爷的快递"
+    assert title_with_idea_kin("老奶和猫", "老奶奶养了一只猫") == "老奶奶和猫"
+    assert title_with_idea_kin("老爷的宅子", "管家伺候老爷") == "老爷的宅子"  # a master stays

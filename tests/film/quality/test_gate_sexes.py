@@ -183,3 +183,17 @@ def test_a_voice_given_its_persons_sex_stays_within_the_bibles_bound() -> None:
     (mended,) = mended_bible(idea, [rider], "en")
     assert mended.voice == "male voice, John is a sarcastic"
     CharacterProfile.model_validate(mended.model_dump())
+
+
+def test_a_title_in_the_name_gives_the_sex() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "Mrs. Thompson" had a "male voice"."""
+    from film.quality.people.sexes import mend_sexes, own_sex
+
+    teacher = CharacterProfile(
+        name="Mrs. Thompson", role="retired piano teacher", voice="male voice, soft and gentle"
+    )
+    idea = "A retired teacher gives her last lesson to the boy next door"
+    (mended,) = mend_sexes(idea, [teacher])
+    assert mended.voice == "female voice, soft and gentle"
+    assert own_sex("Mr. Li", "") == "m" and own_sex("Ms Chen", "") == "f"
+    assert own_sex("Missy", "") == ""  # a name that only begins like a title

@@ -138,6 +138,29 @@ def test_a_retired_mans_brown_hair_is_drawn_salt_and_pepper():
     assert young.hair == COLOR_WORDS["brown"]
 
 
+def test_an_elder_in_a_hat_or_with_blond_hair_still_reads_as_old():
+    """Recorded (2026-12-03): 爷爷 in a black hat and a retired teacher "in her 50s, blonde
+    hair" were both drawn as young: the hat hid the grey, and blond was kept as it was."""
+    from tools.picture.cast import Placement, paste_figure
+
+    teacher = CharacterProfile(
+        name="Mrs. Thompson", role="retired piano teacher", look="50s, blonde hair"
+    )
+    blond = appearance("Mrs. Thompson", teacher)
+    assert blond.old and max(blond.hair) - min(blond.hair) < 40  # silvered, no longer gold
+    grandpa = CharacterProfile(name="许言", role="爷爷", look="瘦削身材", wardrobe="黑色帽子")
+    young = CharacterProfile(name="林夏", role="快递员", look="黑色短发", wardrobe="黑色帽子")
+    drawn = []
+    for person in (grandpa, young):
+        panel = Image.new("RGB", (300, 500), (235, 225, 205))
+        paste_figure(panel, appearance(person.name, person), Placement(x=150, foot=480, height=440))
+        drawn.append(np.asarray(panel).astype(int))
+    grey = np.array((200, 200, 204))
+    # Grey shows beside the face, below the hat's brim, on the elder alone.
+    greyish = [int((np.abs(image - grey).sum(axis=2) < 30).sum()) for image in drawn]
+    assert greyish[0] > 40 and greyish[1] == 0
+
+
 def test_a_grandchild_with_no_age_is_drawn_young_and_a_grandparent_is_not():
     """Recorded (by-hand 爷爷的自行车, 18:55): 孙女 with no age stood taller than 爷爷."""
     girl = CharacterProfile(name="孙女", role="在村口骑自行车的孙女", look="年轻，身材苗条")

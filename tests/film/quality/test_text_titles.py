@@ -1,0 +1,59 @@
+"""A title's full stop is not a sentence's end; a call's bracket is not a line's end.
+
+Recorded in the user's look at the end of 2026-12-03: the piano teacher's boy said
+"I love you, Mrs." and a visual note ended "…, with Mrs.", and the courier's grandfather
+said "我来接您了。”).".
+"""
+
+from __future__ import annotations
+
+from agent.drafting.tidy import whole_sentences
+from film.quality.mend import clean_edges, mend_edges
+from film.quality.story.steps import idea_steps
+from film.quality.text import SPOKEN_SENTENCE, sentences
+from film.screenplay import DialogueLine, Scene
+
+
+def test_a_title_does_not_end_a_sentence() -> None:
+    assert sentences("I love you, Mrs. Thompson. Dr. Li came in. He left!") == [
+        "I love you, Mrs. Thompson.",
+        "Dr. Li came in.",
+        "He left!",
+    ]
+    assert SPOKEN_SENTENCE.findall("Thanks, mr. Li. Bye.") == ["Thanks, mr. Li. ", "Bye."]
+    # A stop after an ordinary word still ends one.
+    assert sentences("She smiles. Mrs is her title.") == ["She smiles.", "Mrs is her title."]
+
+
+def test_a_line_cut_at_its_limit_keeps_the_name_after_a_title() -> None:
+    cut = "I love you, Mrs. Thompson, and I will always remember the songs you taught"
+    assert whole_sentences(cut, len(cut)) == "I love you, Mrs. Thompson"
+
+
+def test_a_visual_note_keeps_the_person_after_a_title() -> None:
+    note = "Soft rain on a Sunday afternoon, with Mrs. Thompson playing the piano in the room"
+    scene = Scene(
+        number=5,
+        place="The boy's house",
+        characters=["Mrs. Thompson", "Tom"],
+        action=["Mrs. Thompson plays the piano."],
+        dialogue=[DialogueLine(speaker="Tom", text="I love you, Mrs. Thompson.")],
+        visual=note,
+    )
+    mended = mend_edges(scene)
+    assert mended.visual == note
+    assert mended.dialogue[0].text == "I love you, Mrs. Thompson."
+
+
+def test_an_idea_is_not_cut_into_steps_at_a_title() -> None:
+    steps = idea_steps("Mrs. Li teaches her last lesson. The boy quits.")
+    assert not any(step.strip().casefold() in {"mrs", "mrs."} for step in steps)
+
+
+def test_the_end_of_a_call_around_a_line_goes() -> None:
+    assert clean_edges("我来接您了。”).") == "我来接您了。"
+    assert clean_edges("好的。”，") == "好的。"
+    assert clean_edges("“你好。”)") == "你好。"
+    # Ordinary endings stay.
+    assert clean_edges('He said "yes".') == 'He said "yes".'
+    assert clean_edges("Fine (really).") == "Fine (really)."
