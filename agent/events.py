@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from langgraph.config import get_stream_writer
 from langgraph.constants import TAG_NOSTREAM
 
 from agent.questions import CostQuestion, GenreQuestion, SheetQuestion
+from film.language import IDEOGRAPHS
 
 ArtefactKind = Literal["screenplay", "fountain", "pdf", "cover", "scene", "film", "srt", "bundle"]
 Writer = Callable[[Any], None]
@@ -65,12 +67,26 @@ def sources_event(passages: Iterable[Any]) -> dict[str, Any]:
     return {"type": "sources", "passages": [passage_dict(p) for p in passages]}
 
 
+#: A Chinese heading's English gloss, kept in the guideline for retrieval: "台词风格
+#: (Dialogue voice)".
+_GLOSS = re.compile(f"^([{IDEOGRAPHS}].*?)\\s*\\([A-Za-z][^()]*\\)$")
+
+
+def own_heading(heading: str) -> str:
+    """``heading`` as its reader sees it: a Chinese one without its English gloss."""
+    chinese = _GLOSS.match(heading.strip())
+    return chinese.group(1) if chinese else heading.strip()
+
+
 def passage_dict(passage: Any) -> dict[str, str]:
-    """The citation fields of a knowledge passage, whatever its concrete type."""
-    if isinstance(passage, dict):
-        get = passage.get
-        return {k: str(get(k, "") or "") for k in ("source", "heading", "text")}
-    return {k: str(getattr(passage, k, "") or "") for k in ("source", "heading", "text")}
+    """The citation fields of a knowledge passage, whatever its concrete type.
+
+    A Chinese heading is cited without its gloss: a Chinese user read "sources: …
+    台词风格 (Dialogue voice)" in the progress lines and the revision notes (2026-12-03).
+    """
+    get = passage.get if isinstance(passage, dict) else lambda k, d=None: getattr(passage, k, d)
+    fields = {k: str(get(k, "") or "") for k in ("source", "heading", "text")}
+    return {**fields, "heading": own_heading(fields["heading"])}
 
 
 def emit_progress(stage: str, message: str, fraction: float | None = None) -> None:

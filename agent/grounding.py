@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from agent.events import emit_sources, passage_dict
-from film.language import IDEOGRAPHS
+from agent.events import emit_sources, own_heading, passage_dict
 
 log = logging.getLogger(__name__)
 #: A Chinese heading's English gloss, "台词风格 (Dialogue voice)": kept for retrieval, not shown.
-_GLOSS = re.compile(f"^([{IDEOGRAPHS}].*?)\\s*\\([A-Za-z][^()]*\\)$")
 
 
 def _search(
@@ -91,9 +88,8 @@ def notes_text(passages: Sequence[Any], *, per_passage: int = 320, total: int = 
     for passage in passages:
         heading = str(getattr(passage, "heading", "") or "").strip()
         text = " ".join(str(getattr(passage, "text", "") or "").split())[:per_passage]
-        chinese = _GLOSS.match(heading)
-        if chinese:
-            line = f"- {chinese.group(1)}：{text}"
+        if own_heading(heading) != heading:
+            line = f"- {own_heading(heading)}：{text}"
         else:
             line = f"- {heading}: {text}" if heading else f"- {text}"
         if used + len(line) > total:

@@ -58,6 +58,11 @@ def test_a_chinese_films_scene_notes_are_chinese(home: Path) -> None:
     notes = notes_text(passages, total=700)
     assert "- 台词风格：日常、含蓄。" in notes  # the heading without its English gloss
     assert not LATIN_WORD.search(notes), notes
+    # The citations a Chinese user reads (progress lines, revision notes, the web app's
+    # sources) carry no gloss either (2026-12-03: "台词风格 (Dialogue voice)").
+    from agent.events import passage_dict
+
+    assert not any(LATIN_WORD.search(passage_dict(p)["heading"]) for p in passages)
 
 
 def test_an_english_films_notes_stay_english(home: Path) -> None:
