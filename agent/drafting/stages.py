@@ -151,11 +151,16 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     }
 
 
-def _bible_line(person: CharacterProfile) -> str:
-    props = ", ".join(person.props) or "-"
-    return (
-        f"- **{person.name}** ({person.role or '-'}) look: {person.look or '-'}; "
-        f"wardrobe: {person.wardrobe or '-'}; props: {props}"
+def _bible_line(person: CharacterProfile, language: str) -> str:
+    """One person of the bible as the chat shows it, labelled in the user's language."""
+    return say(
+        "bible_line",
+        language,
+        name=person.name,
+        role=person.role or "-",
+        look=person.look or "-",
+        wardrobe=person.wardrobe or "-",
+        props=("、" if language == "zh" else ", ").join(person.props) or "-",
     )
 
 
@@ -214,7 +219,7 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     emit_progress(
         "characters", say("progress_cast_ready", language, count=len(screenplay.characters)), 1.0
     )
-    bible = "\n".join(_bible_line(p) for p in screenplay.characters)
+    bible = "\n".join(_bible_line(p, language) for p in screenplay.characters)
     return {
         "draft": draft,
         "messages": [AIMessage(say("characters_done", language, bible=bible))],

@@ -63,6 +63,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**{title}**\n{logline}\n主题：{theme}。时间：{setting_time}。",
     ),
     "characters_done": ("Character bible:\n{bible}", "人物小传：\n{bible}"),
+    # A Chinese user read "look: 六十多岁的男性…; wardrobe: …; props: -" (2026-12-03).
+    "bible_line": (
+        "- **{name}** ({role}) look: {look}; wardrobe: {wardrobe}; props: {props}",
+        "- **{name}**（{role}）外貌：{look}；服装：{wardrobe}；道具：{props}",
+    ),
     "outline_done": (
         "Beat outline ({count} scenes, about {seconds} s each):\n{beats}",
         "分场大纲（{count}场，每场约{seconds}秒）：\n{beats}",

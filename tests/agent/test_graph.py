@@ -142,6 +142,9 @@ async def test_chinese_idea_gets_chinese_replies_and_length(studio: Studio) -> N
     listing = next(str(m.content) for m in done.messages if str(m.content).startswith("场景（约"))
     assert "（内景，" in listing or "（外景，" in listing  # headings in Chinese words
     assert "秒）：" in listing and " s): " not in listing and "INT." not in listing
+    # The bible is labelled in Chinese too ("look: …; wardrobe: …", 2026-12-03).
+    bible = next(str(m.content) for m in done.messages if str(m.content).startswith("人物小传"))
+    assert "外貌：" in bible and "服装：" in bible and "look:" not in bible
 
 
 async def test_length_over_the_cap_is_capped(studio: Studio) -> None:
