@@ -95,9 +95,9 @@ def cast_missing(
         else:
             name = ""
         taken = [c.name for c in [*cast, *added]]
-        if not name or name in taken:
-            name = real_names([*taken, "张三"], lang)[-1]
         role = _idea_phrase(idea, word)
+        if not name or name in taken:
+            name = real_names([*taken, "张三"], lang, roles=[*[""] * len(taken), role])[-1]
         elder = sounds_old(name, role)
         added.append(
             CharacterProfile(

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from film.quality.coverage import TRADES
 from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES, job_as_name
+from film.quality.people.ages import sounds_old
+from film.quality.people.sexes import FEMALE, MALE, own_sex
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import DialogueLine
 
@@ -127,10 +129,25 @@ def real_names(
             or _job_phrase(name, role, idea)
         )
         if stand_in and spare:
-            renamed.append(spare.pop(0))
+            renamed.append(as_called(spare.pop(0), role, language))
         else:
             renamed.append(name)
     return renamed
+
+
+def as_called(name: str, role: str, language: str) -> str:
+    """A spare ``name`` as a Chinese film calls someone of ``role``: an elder by surname.
+
+    Recorded (2026-12-03): the courier's 老爷爷 was cast as 许言, and the courier called him
+    "你好，许言": nobody calls an old man by his full given name. An elder is 许爷爷 or 许奶奶,
+    or 老许 when the role leaves the sex open; anyone else keeps the name.
+    """
+    if language != "zh" or not sounds_old("", role):
+        return name
+    sex = own_sex("", role)
+    if sex not in (FEMALE, MALE):
+        return f"老{name[0]}"
+    return f"{name[0]}{'奶奶' if sex == FEMALE else '爷爷'}"
 
 
 def holds_own_word(words: Iterable[str], text: str) -> bool:

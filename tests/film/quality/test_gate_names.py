@@ -395,3 +395,17 @@ def test_a_called_name_run_into_its_line_gets_its_space() -> None:
     )
     said = names_said_once(film).scenes[0].dialogue[0].text
     assert said == "Sam. I know this is a big fight."  # recorded, the drummer, 2026-12-03
+
+
+def test_a_chinese_elder_given_a_spare_name_is_called_by_surname() -> None:
+    """Recorded (2026-12-03): the courier greeted the 老爷爷 as "你好，许言"."""
+    from film.quality.people.naming import real_names
+
+    idea = "快递员每天给独居的老爷爷送快递"
+    roles = ["独居的老爷爷", "退休老人", "老奶奶", "快递员"]
+    names = real_names(["张三", "李四", "王五", "赵六"], "zh", idea, roles)
+    assert names[0] == "林爷爷" and names[2] == "沈奶奶"
+    assert names[1] == "老许"  # 老人 leaves the sex open
+    assert names[3] in ("沈星", "周舟", "苏禾", "江遥", "顾一", "叶青", "林夏", "许言")
+    # An English film keeps the spare name as it is.
+    assert real_names(["John Doe"], "en", "a retired teacher", ["retired teacher"]) == ["Sam"]
