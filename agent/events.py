@@ -67,15 +67,17 @@ def sources_event(passages: Iterable[Any]) -> dict[str, Any]:
     return {"type": "sources", "passages": [passage_dict(p) for p in passages]}
 
 
-#: A Chinese heading's English gloss, kept in the guideline for retrieval: "台词风格
-#: (Dialogue voice)".
-_GLOSS = re.compile(f"^([{IDEOGRAPHS}].*?)\\s*\\([A-Za-z][^()]*\\)$")
+#: A heading's gloss in the other language, kept in the guideline for retrieval: "台词风格
+#: (Dialogue voice)", "Endings (结尾)".
+_GLOSS = re.compile(
+    f"^([{IDEOGRAPHS}].*?)\\s*\\([A-Za-z][^()]*\\)$|^([A-Za-z][^()]*?)\\s*\\([{IDEOGRAPHS}][^()]*\\)$"
+)
 
 
 def own_heading(heading: str) -> str:
-    """``heading`` as its reader sees it: a Chinese one without its English gloss."""
-    chinese = _GLOSS.match(heading.strip())
-    return chinese.group(1) if chinese else heading.strip()
+    """``heading`` as its reader sees it, without its gloss in the other language."""
+    glossed = _GLOSS.match(heading.strip())
+    return (glossed.group(1) or glossed.group(2)) if glossed else heading.strip()
 
 
 def passage_dict(passage: Any) -> dict[str, str]:

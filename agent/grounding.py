@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from agent.events import emit_sources, own_heading, passage_dict
+from film.language import has_cjk
 
 log = logging.getLogger(__name__)
 #: A Chinese heading's English gloss, "台词风格 (Dialogue voice)": kept for retrieval, not shown.
@@ -80,16 +81,18 @@ async def ground(
 def notes_text(passages: Sequence[Any], *, per_passage: int = 320, total: int = 1200) -> str:
     """Passages condensed into prompt notes, short enough for a small model's context.
 
-    A Chinese passage's note reads as Chinese throughout: its heading loses the English
-    gloss the guideline keeps for retrieval, and takes a full-width colon.
+    A note reads in its passage's language throughout: its heading loses the gloss in the
+    other language that the guideline keeps for retrieval ("Endings (结尾)" had put Chinese
+    in every English prompt), and a Chinese one takes a full-width colon.
     """
     lines: list[str] = []
     used = 0
     for passage in passages:
         heading = str(getattr(passage, "heading", "") or "").strip()
         text = " ".join(str(getattr(passage, "text", "") or "").split())[:per_passage]
-        if own_heading(heading) != heading:
-            line = f"- {own_heading(heading)}：{text}"
+        heading = own_heading(heading)
+        if heading and has_cjk(heading):
+            line = f"- {heading}：{text}"
         else:
             line = f"- {heading}: {text}" if heading else f"- {text}"
         if used + len(line) > total:

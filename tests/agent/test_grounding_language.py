@@ -19,7 +19,9 @@ from fakes import ScriptedChatModel, Studio, default_answer
 from langgraph.types import Command
 
 import knowledge
+from agent.events import passage_dict
 from agent.grounding import ground, notes_text
+from film.language import has_cjk
 from knowledge.index import close_all
 from knowledge.search import search_guidelines
 
@@ -60,8 +62,6 @@ def test_a_chinese_films_scene_notes_are_chinese(home: Path) -> None:
     assert not LATIN_WORD.search(notes), notes
     # The citations a Chinese user reads (progress lines, revision notes, the web app's
     # sources) carry no gloss either (2026-12-03: "台词风格 (Dialogue voice)").
-    from agent.events import passage_dict
-
     assert not any(LATIN_WORD.search(passage_dict(p)["heading"]) for p in passages)
 
 
@@ -70,7 +70,10 @@ def test_an_english_films_notes_stay_english(home: Path) -> None:
     passages = asyncio.run(ground(query, "touching-family", language="en"))
     assert passages and {p.language for p in passages} == {"en"}
     lines = notes_text(passages).splitlines()
-    assert lines and all(re.match(r"- [A-Z][\w ,:-]* \([^()]+\): ", line) for line in lines)
+    # The heading without its Chinese gloss (2026-12-03: "Endings (结尾)" in English prompts).
+    assert lines and all(re.match(r"- [A-Z][\w ,:-]*: ", line) for line in lines), lines
+    assert not any(has_cjk(line.split(": ", 1)[0]) for line in lines)
+    assert not any(has_cjk(passage_dict(p)["heading"]) for p in passages)
 
 
 def test_no_guide_in_the_language_falls_back_to_any(home: Path) -> None:
