@@ -57,6 +57,38 @@ def time_at(place: str, time_of_day: str) -> str:
     )
 
 
+#: Light that belongs to one part of the day, by the hours it cannot be seen at. A visual
+#: note is one shot at the heading's hour: "INT. 小镇上的梯田 - DAWN" was lit by "夕阳",
+#: "EXT. 夜市 - NIGHT" by "阳光", and a DAY scene had stars (the second reader, 2026-12-03).
+_HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(r"夕阳|落日|晚霞|日落|\bsunset\b|\bsetting sun\b", re.I),
+        frozenset({"DAWN", "MORNING", "NIGHT"}),
+    ),
+    (
+        re.compile(r"日出|朝阳|晨光|朝霞|旭日|\bsunrise\b|\brising sun\b", re.I),
+        frozenset({"DUSK", "EVENING", "NIGHT"}),
+    ),
+    (
+        re.compile(
+            r"星星|星空|繁星|月光|月亮|明月|夜空|夜色|\bstar(?:s|ry|lit)\b|\bmoon(?:light|lit)?\b"
+            r"|\bnight sky\b",
+            re.I,
+        ),
+        frozenset({"DAY", "MORNING"}),
+    ),
+    (
+        re.compile(r"阳光|烈日|正午|\bsun(?:light|shine|lit)\b|\bmidday\b|\bnoon\b", re.I),
+        frozenset({"NIGHT"}),
+    ),
+)
+
+
+def against_the_hour(text: str, time_of_day: str) -> bool:
+    """Whether ``text`` shows light that the scene's hour cannot have (sunset at dawn)."""
+    return any(time_of_day in wrong and light.search(text) for light, wrong in _HOUR_LIGHT)
+
+
 #: The rooms of a home, in both languages, and a person put in one by a preposition.
 HOME_ROOMS_EN = "kitchen|living room|bedroom|dining room|sitting room|lounge|balcony"
 HOME_ROOMS_ZH = "厨房|客厅|卧室|餐厅|书房|阳台"

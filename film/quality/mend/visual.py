@@ -9,6 +9,7 @@ from film.quality.copying import GuidelinePhrases, echoes_example, lifted
 from film.quality.repetition import SeenLines, long_enough, retells
 from film.quality.text import cjk_count, normalise, sentences
 from film.screenplay import Scene
+from film.setting import against_the_hour
 
 
 def mend_visual(
@@ -70,7 +71,9 @@ def visual_of_its_own(scene: Scene) -> Scene:
     one that reports speech. When every sentence goes, so does the note: recorded
     (夜市女孩自学编程), "她突然遇到了一个难题。" was a story sentence, no shot at all, and the
     heading's place and time said again ("厨房，白天。") was filler a second reader marked
-    (2026-12-02). The renderer frames an empty note by the heading itself.
+    (2026-12-02), and so is light the heading's hour cannot have (sunset at dawn:
+    :func:`film.setting.against_the_hour`). The renderer frames an empty note by the
+    heading itself.
     """
     told = sentences(scene.visual)
     if not told:
@@ -88,6 +91,7 @@ def visual_of_its_own(scene: Scene) -> Scene:
         and not retells(sentence, scene.action, scene.characters)
         and not (long_enough(sentence) and any(normalise(sentence) in line for line in held))
         and not _heading_again(sentence, scene)
+        and not against_the_hour(sentence, scene.time_of_day)
     ]
     chinese = bool(cjk_count(scene.visual))
     joiner = "" if chinese else " "

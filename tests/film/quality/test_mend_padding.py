@@ -297,7 +297,7 @@ def test_speech_and_stray_quotes_stay_out_of_the_picture_and_the_lines() -> None
         "John is walking back, his scooter playing karaoke."
     )
     guard = _scene(["保安大爷布下天罗地网。"], "保安大爷").model_copy(
-        update={"visual": "夜色中的小区门口。保安大爷喊道：“快点过来！”"}
+        update={"visual": "夜色中的小区门口。保安大爷喊道：“快点过来！”", "time_of_day": "NIGHT"}
     )
     assert visual_of_its_own(guard).visual == "夜色中的小区门口。"
 
@@ -553,3 +553,32 @@ def test_a_pupil_or_a_teenager_has_no_grey_hair_but_an_elder_keeps_it() -> None:
     assert young_look("爷爷", "爷爷", "70岁，留着一头银发") == "70岁，留着一头银发"
     grandma = CharacterProfile(name="奶奶", role="奶奶", look="70岁，满头白发", voice="慈祥")
     assert mend_sexes("奶奶包饺子", [grandma])[0].look == "70岁，满头白发"
+
+
+def test_a_visual_note_has_the_light_of_its_scenes_hour() -> None:
+    """Recorded (the second reader, 2026-12-03): dawn lit by "夕阳", stars by day."""
+    from film.quality.mend import visual_of_its_own
+
+    dawn = Scene(
+        number=3,
+        place="小镇上的梯田",
+        time_of_day="DAWN",
+        characters=["摄影师"],
+        action=["摄影师架好相机。"],
+        visual="夕阳映射在小镇的梯田上。远处的雪山泛着淡蓝色。",
+    )
+    assert visual_of_its_own(dawn).visual == "远处的雪山泛着淡蓝色。"
+    day = dawn.model_copy(
+        update={
+            "place": "Night market",
+            "time_of_day": "DAY",
+            "action": ["Tian flips a pancake."],
+            "visual": "Stars twinkle over the stalls. Steam rises from the griddle.",
+        }
+    )
+    assert visual_of_its_own(day).visual == "Steam rises from the griddle."
+    # The right light for the hour stays.
+    night = day.model_copy(update={"time_of_day": "NIGHT"})
+    assert visual_of_its_own(night).visual == night.visual
+    sunny = dawn.model_copy(update={"time_of_day": "DAY", "visual": "阳光洒在梯田上。"})
+    assert visual_of_its_own(sunny).visual == "阳光洒在梯田上。"
