@@ -7,6 +7,7 @@ import re
 from film.language import CJK
 from film.quality.debris import ASSISTANT_SPEAK, without_heading
 from film.quality.mend.cast import where_they_are
+from film.quality.mend.small_talk import without_offer
 from film.quality.mend.speeches import addressed_speech, comma_run_sentences, own_words
 from film.quality.text import AFTER_A_SENTENCE, NOT_A_TITLE, SPACED_CJK
 from film.screenplay import Scene
@@ -290,7 +291,11 @@ def mend_edges(scene: Scene) -> Scene:
     ] or ([where_they_are(scene)] if scene.characters else scene.action[:1])
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
-        line.model_copy(update={"text": whole_clauses(clean_edges(comma_run_sentences(line.text)))})
+        line.model_copy(
+            update={
+                "text": whole_clauses(clean_edges(comma_run_sentences(without_offer(line.text))))
+            }
+        )
         for line in scene.dialogue
         # A cue that is only someone's name ("偷外卖的贼: 保安大爷", 2026-12-02) says nothing.
         if line.text.strip(" ，,。.!！?？…").casefold() not in names

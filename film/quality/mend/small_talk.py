@@ -57,3 +57,29 @@ def stock_kinds(text: str, names: Sequence[str] = ()) -> set[str]:
     for name in names:
         rest = rest.replace(name, " ")
     return kinds if not re.search(r"[\w\u4e00-\u9fff]", rest) else set()
+
+
+#: An offer of help after "you're welcome": how a chat assistant signs off, not a father
+#: answering his son ("不客气，有什么需要我帮忙的吗？", the second reader, 2026-12-03).
+_OFFER = re.compile(
+    r"[，,]?\s*(?:还)?有(?:什么|啥)(?:事|事情)?(?:需要|要)?(?:我|我们)?(?:帮忙|帮助|帮你|效劳)"
+    r"(?:的)?(?:地方)?(?:吗|的吗)?[？?。！!]?"
+    r"|[,.]?\s*(?:is there )?anything else (?:I|we) can (?:help|do)(?: you with| for you)?[?.!]?"
+    r"|[,.]?\s*(?:how )?(?:else )?can I help(?: you)?(?: with anything else)?[?.!]?"
+    r"|[,.]?\s*let me know if you need anything(?: else)?[.!]?",
+    re.I,
+)
+
+
+def without_offer(text: str) -> str:
+    """``text`` without a helper's offer made after "you're welcome" ("不客气，有什么…")."""
+    if not _STOCK["welcome"].search(text) or not _OFFER.search(text):
+        return text
+    rest = _OFFER.sub("", text).strip()
+    if not rest:
+        return text
+    return (
+        rest
+        if rest[-1] in "。.!！?？"
+        else rest + ("。" if re.search(r"[\u4e00-\u9fff]", rest) else ".")
+    )

@@ -277,3 +277,26 @@ def test_a_welcome_opening_a_line_of_more_and_praise_of_no_idea_go() -> None:
         "我们一起去吧。",
         "好主意！",
     ]
+
+
+def test_a_helpers_offer_after_youre_welcome_goes() -> None:
+    """Recorded (the second reader, 2026-12-03): the father answered his son's thanks with
+    "不客气，有什么需要我帮忙的吗？", a chat assistant's sign-off."""
+    from film.quality.mend import mend_edges
+
+    scene = Scene(
+        number=1,
+        place="客厅",
+        characters=["小明", "爸爸"],
+        action=["小明走进客厅。"],
+        dialogue=[
+            DialogueLine(speaker="小明", text="谢谢你，爸爸！"),
+            DialogueLine(speaker="爸爸", text="不客气，有什么需要我帮忙的吗？"),
+            DialogueLine(speaker="小明", text="喂？有什么需要帮忙的吗？"),
+        ],
+    )
+    said = [line.text for line in mend_edges(scene).dialogue]
+    assert said == ["谢谢你，爸爸！", "不客气。", "喂？有什么需要帮忙的吗？"]
+    offer = "You're welcome. Is there anything else I can help you with?"
+    english = scene.model_copy(update={"dialogue": [DialogueLine(speaker="Dad", text=offer)]})
+    assert mend_edges(english).dialogue[0].text == "You're welcome."
