@@ -93,7 +93,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress_hook": ("Finding the hook", "正在找故事的钩子"),
     "progress_logline_ready": ("Logline ready: {title}", "梗概完成：《{title}》"),
     "progress_casting": ("Casting the characters", "正在设计人物"),
-    "progress_cast_ready": ("{count} characters pinned", "{count}个人物已确定"),
+    "progress_cast_ready": ("Characters pinned: {count}", "{count}个人物已确定"),
     "progress_outlining": ("Outlining {count} beats", "正在列{count}个节拍的大纲"),
     "progress_outline_ready": (
         "{count} beats, planned runtime about {seconds} s",

@@ -104,6 +104,10 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     ("boyfriend", "男朋友", "男友"),
     ("girlfriend", "女朋友", "女友"),
     ("student", "pupil", "学生"),
+    # "the boy next door" was never cast: the teacher gave her last lesson to nobody until
+    # the scenes invented "Boy" and "The boy" (the piano teacher, 2026-12-03).
+    ("boy", "男孩", "小男孩"),
+    ("girl", "女孩", "小女孩"),
     *TRADES,
     ("emperor", "皇帝"),
     ("princess", "公主"),

@@ -26,6 +26,9 @@ _OPENER_OF = {"”": "“", "’": "‘", "」": "「", "』": "『"}
 _TRAILING_SEPARATOR = re.compile(r"([”\"’'」』])\s*(?:[)）\]]*\s*[,，]|[)）\]]+\s*[.;；。]?)\s*$")
 #: The end of a JSON object written into the text: '}, {', "}]", "'}", "}],".
 _JSON_TAIL = re.compile(r"(?<=\S)\s*[\"'”’]?\s*\}+\s*(?:\]\s*,?|,\s*\{\s*\"?)?\s*$")
+#: A bracketed list of choices is a guide's menu, never a film's: "The father starts to hide
+#: a problem (illness, debt)" (the piano teacher, 2026-12-03) quoted the family guide.
+_MENU = re.compile(r"\s*[(（](?:[^()（）,，、]{1,24}[,，、]\s*)+[^()（）,，、]{1,24}[)）]")
 _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _CLAUSE_END = re.compile(r"[。！？!?…~～”」』）)\.\"']$")
 _ZH_DANGLING = re.compile(
@@ -58,7 +61,7 @@ def clean_edges(text: str) -> str:
     A line wrapped whole in quotes loses them too: the dialogue block already says who
     speaks, and Fountain shows the words as they are.
     """
-    fixed = _JSON_TAIL.sub("", text.strip())
+    fixed = _JSON_TAIL.sub("", _MENU.sub("", text).strip())
     if fixed != text.strip() and fixed[:1] in _OPENING_QUOTES and fixed[-1:] not in _CLOSING_QUOTES:
         fixed = fixed[1:]  # "'别急，慢慢来。'}, {" lost its tail, and so its closing quote
     fixed = _TRAILING_SEPARATOR.sub(r"\1", fixed)

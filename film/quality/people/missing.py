@@ -47,19 +47,29 @@ _LOOK = {
 _WARDROBE = {"en": "plain everyday clothes", "zh": "朴素的日常便装"}
 
 
+#: Words that end a person's phrase, read backwards from the person: "gives her last lesson
+#: to the boy next door" gave the boy the role "to boy" (2026-12-03).
+_NOT_IN_PHRASE = frozenset(
+    "a an the his her their my its our your to for with at in on of from by and or who "
+    "that which".split()
+)
+
+
 def _idea_phrase(idea: str, word: str) -> str:
-    """The idea's words for a person: "retired bus driver" for "driver"."""
+    """The idea's words for a person: "retired bus driver" for "driver", "boy next door"."""
     if not word.isascii():
         return word
-    found = re.search(rf"\b((?:[a-z-]+\s+){{0,2}}){re.escape(word)}\b", idea, re.I)
+    found = re.search(
+        rf"\b((?:[a-z-]+\s+){{0,2}}){re.escape(word)}\b(?P<door>\s+next door)?", idea, re.I
+    )
     if not found:
         return word
-    words = [
-        w
-        for w in found.group(0).split()
-        if w.lower() not in {"a", "an", "the", "his", "her", "their", "my"}
-    ]
-    return " ".join(words).lower()
+    kept: list[str] = []
+    for w in reversed(found.group(1).split()):
+        if w.lower() in _NOT_IN_PHRASE:
+            break
+        kept.insert(0, w)
+    return " ".join([*kept, word, *(["next door"] if found["door"] else [])]).lower()
 
 
 def cast_missing(

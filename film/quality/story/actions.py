@@ -127,7 +127,8 @@ def idea_lead(idea: str) -> str:
                 return match.group("lead")
         return ""
     match = _EN_LEAD.match(text)
-    return match.group("lead").lower() if match else ""
+    # "a shy boy who has to sing" is a shy boy, not a "shy boy who" (2026-12-03).
+    return re.split(r"\s+(?:who|that|which)\b", match.group("lead").lower())[0] if match else ""
 
 
 def lead_head(lead: str) -> str:
@@ -240,6 +241,9 @@ def check_idea_actions(
     return findings
 
 
+_YOUNG_PEOPLE = frozenset({"boy", "girl", "男孩", "女孩", "小男孩", "小女孩"})
+
+
 def must_cast_people(idea: str) -> list[str]:
     """The idea's people the bible's task names: its lead first, then its kin and trades.
 
@@ -260,5 +264,6 @@ def must_cast_people(idea: str) -> list[str]:
     # a short phrase: 小区保安大爷 is an old guard, not any 保安, and the craft bench of 14:33
     # (2026-12-02) cast "keeper" as a talking lighthouse and "drummer" as one who hears.
     short = len(lead.split()) <= 3 if lead.isascii() else len(lead) <= 6
-    first = [lead] if short else inside
+    # A girl or a boy says less than the idea's phrase: 夜市摆摊卖煎饼的女孩 stays whole.
+    first = [lead] if short or set(inside) <= _YOUNG_PEOPLE else inside
     return [*first, *(word for word in people if word not in inside), *animals]

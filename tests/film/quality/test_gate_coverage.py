@@ -273,3 +273,20 @@ def test_a_chinese_film_of_an_english_idea_is_held_to_no_english_words() -> None
     assert check_logline_coverage(idea, chinese, "zh") == []
     english = "Grandma and Ming sit in the kitchen."
     assert check_film_coverage(idea, english, english, "en") != []  # an English film still is
+
+
+def test_the_boy_next_door_is_cast_by_the_ideas_words() -> None:
+    """Recorded (2026-12-03): the piano teacher's last lesson had nobody to be given to."""
+    from film.quality.people.missing import cast_missing
+    from film.quality.story.actions import must_cast_people
+
+    idea = (
+        "A retired piano teacher gives her last lesson to the boy next door, "
+        "who secretly wants to quit"
+    )
+    assert must_cast_people(idea) == ["retired piano teacher", "boy"]
+    teacher = CharacterProfile(name="Mrs. Thompson", role="retired piano teacher")
+    boy = cast_missing(idea, [teacher], "en")[-1]
+    assert boy.role == "boy next door" and boy.name != "Boy"
+    # A lead is the person, not the relative clause after them.
+    assert must_cast_people("a shy boy who has to sing at graduation") == ["shy boy"]

@@ -1,4 +1,4 @@
-"""A title's full stop is not a sentence's end; a call's bracket is not a line's end.
+"""A title's full stop ends no sentence; a bracket ends no line and holds no menu.
 
 Recorded in the user's look at the end of 2026-12-03: the piano teacher's boy said
 "I love you, Mrs." and a visual note ended "…, with Mrs.", and the courier's grandfather
@@ -57,3 +57,12 @@ def test_the_end_of_a_call_around_a_line_goes() -> None:
     # Ordinary endings stay.
     assert clean_edges('He said "yes".') == 'He said "yes".'
     assert clean_edges("Fine (really).") == "Fine (really)."
+
+
+def test_a_guides_bracketed_menu_leaves_the_line() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "…hide a problem (illness, debt)"."""
+    assert clean_edges("The father starts to hide a problem (illness, debt).") == (
+        "The father starts to hide a problem."
+    )
+    assert clean_edges("爸爸藏着一个难题（生病、欠债）。") == "爸爸藏着一个难题。"
+    assert clean_edges("He whispers (softly) to her.") == "He whispers (softly) to her."
