@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from film.quality.text import cjk_count, sentences
 from film.screenplay import Scene
 
 #: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
@@ -145,6 +146,22 @@ def place_told(told: str) -> str:
     return places.pop() if len(places) == 1 else ""
 
 
+#: Outside a home: its garden, porch or door, where EXT is right.
+_OUTSIDE_HOME = re.compile(
+    r"\b(?:garden|porch|doorstep|yard|driveway|front door|gate|outside)\b|院子|门口|门外|楼下|花园",
+    re.I,
+)
+
+
+def indoors_at_home(told: str) -> bool:
+    """Whether ``told`` happens in a room of a home and nowhere outside it.
+
+    Recorded (the piano teacher, 2026-12-03): "EXT. MRS. THOMPSON'S HOME - NIGHT" over
+    "Mrs. Thompson steps into the living room": the teacher's lesson drawn in the street.
+    """
+    return bool(HOME_ROOM.search(told)) and not _OUTSIDE_HOME.search(told)
+
+
 def headed_where_told(scenes: list[Scene]) -> list[Scene]:
     """``scenes`` whose heading is the room or place their action puts them in.
 
@@ -154,7 +171,8 @@ def headed_where_told(scenes: list[Scene]) -> list[Scene]:
     names the heading's place, the scene is in that room: at the place of another scene
     in it ("奶奶的厨房"), else the room itself, indoors. Other places count the same way
     when no room does: the night market's last scene was headed "EXT. 夜市 - NIGHT" over
-    "小王站在考试室门口，看到自己的成绩单" (craft bench, 21:46).
+    "小王站在考试室门口，看到自己的成绩单" (craft bench, 21:46). A home whose action stays in
+    its rooms is indoors (:func:`indoors_at_home`).
     """
     fitted: list[Scene] = []
     for scene in scenes:
@@ -163,6 +181,8 @@ def headed_where_told(scenes: list[Scene]) -> list[Scene]:
         # A kitchen in "Grandma's house" is no contradiction: a home holds its rooms.
         home = re.search(r"\b(?:house|home|apartment|flat|cottage)\b|家|公寓", scene.place, re.I)
         homely = home and all(HOME_ROOM.search(room) for room in rooms)
+        if home and scene.interior == "EXT" and indoors_at_home(told):
+            scene = scene.model_copy(update={"interior": "INT"})
         # Aboard, a street is what goes by the window: "INT. BUS" stays over "down the street".
         aboard = _VEHICLE.search(scene.place)
         named = bool(homely or aboard) or scene.place.casefold() in told.casefold()
@@ -175,3 +195,42 @@ def headed_where_told(scenes: list[Scene]) -> list[Scene]:
         inside = "INT" if HOME_ROOM.search(place) else interior_for(place, "INT")
         fitted.append(scene.model_copy(update={"place": place, "interior": inside}))
     return fitted
+
+
+#: The hour a film's setting names, by the heading time it means.
+_SETTING_HOURS = (
+    ("DAWN", re.compile(r"\b(?:dawn|daybreak|sunrise)\b|黎明|拂晓|日出|破晓", re.I)),
+    ("MORNING", re.compile(r"\bmorning\b|早晨|早上|清晨|上午", re.I)),
+    ("DAY", re.compile(r"\b(?:afternoon|noon|midday|daytime)\b|下午|中午|白天|午后", re.I)),
+    ("DUSK", re.compile(r"\b(?:dusk|sunset|twilight)\b|黄昏|傍晚|日落", re.I)),
+    ("EVENING", re.compile(r"\bevening\b|晚饭后", re.I)),
+    ("NIGHT", re.compile(r"\b(?:night|midnight)\b|夜|晚上", re.I)),
+)
+
+
+def setting_hour(setting_time: str) -> str:
+    """The one heading time ``setting_time`` names ("a rainy Sunday afternoon": DAY), or ""."""
+    hours = [hour for hour, words in _SETTING_HOURS if words.search(setting_time)]
+    return hours[0] if len(hours) == 1 else ""
+
+
+def at_the_setting_hour(scenes: list[Scene], setting_time: str) -> list[Scene]:
+    """``scenes`` at the hour the film's setting names, when the model set them all apart.
+
+    Recorded (the piano teacher, 2026-12-03): "Setting: a rainy Sunday afternoon" over five
+    scenes headed NIGHT, drawn under a moon. Scenes that share one time the setting
+    contradicts take its hour (a night market stays at night, :func:`time_at`), and their
+    visual notes lose light the new hour cannot have; a film whose scenes move through the
+    day is the model's own telling and stays.
+    """
+    hour = setting_hour(setting_time)
+    times = {scene.time_of_day for scene in scenes}
+    if not hour or len(times) != 1 or hour in times or "CONTINUOUS" in times:
+        return scenes
+    moved: list[Scene] = []
+    for scene in scenes:
+        new = time_at(scene.place, hour)
+        kept = [s for s in sentences(scene.visual) if not against_the_hour(s, new)]
+        visual = ("" if cjk_count(scene.visual) else " ").join(kept)
+        moved.append(scene.model_copy(update={"time_of_day": new, "visual": visual}))
+    return moved

@@ -36,7 +36,7 @@ from film.quality.mend import (
 from film.quality.mend.genres import in_period_scene, love_kept_for_the_turn
 from film.quality.mend.things import story_vehicle_kept
 from film.screenplay import Language, Screenplay
-from film.setting import headed_where_told
+from film.setting import at_the_setting_hour, headed_where_told
 
 log = logging.getLogger(__name__)
 #: Rounds of targeted rewrites, and scenes rewritten per round, before refusing.
@@ -116,6 +116,7 @@ def struck(screenplay: Screenplay) -> Screenplay:
             ]
         )
     )
+    scenes = at_the_setting_hour(scenes, screenplay.setting_time)
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))

@@ -1256,3 +1256,47 @@ def test_a_newcomer_is_named_and_has_a_role_not_a_description() -> None:
     )
     assert name_problem("New person")[0] == "names.name-is-placeholder"
     assert _met_at("the school building", "en") == "someone from the school building"
+
+
+def test_a_home_whose_action_stays_in_its_rooms_is_indoors() -> None:
+    """Recorded (the piano teacher, 2026-12-03): EXT. MRS. THOMPSON'S HOME over a lesson
+    in her living room."""
+    from film.screenplay import Scene
+    from film.setting import headed_where_told
+
+    lesson = Scene(
+        number=1,
+        interior="EXT",
+        place="Mrs. Thompson's home",
+        time_of_day="DAY",
+        action=["Mrs. Thompson steps into the living room.", "The boy sits at the piano."],
+    )
+    assert headed_where_told([lesson])[0].interior == "INT"
+    porch = lesson.model_copy(
+        update={"action": ["The boy waits on the porch.", "Music drifts from the living room."]}
+    )
+    assert headed_where_told([porch])[0].interior == "EXT"
+
+
+def test_scenes_all_at_one_hour_the_setting_contradicts_take_its_hour() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "a rainy Sunday afternoon", all NIGHT."""
+    from film.screenplay import Scene
+    from film.setting import at_the_setting_hour
+
+    night = [
+        Scene(
+            number=n,
+            place=place,
+            time_of_day="NIGHT",
+            action=["Mrs. Thompson plays."],
+            visual="Moonlight on the keys. The boy listens.",
+        )
+        for n, place in ((1, "Living room"), (2, "Night market"))
+    ]
+    moved = at_the_setting_hour(night, "a rainy Sunday afternoon")
+    assert [s.time_of_day for s in moved] == ["DAY", "NIGHT"]  # a night market stays at night
+    assert moved[0].visual == "The boy listens."
+    # Scenes that move through the day, or a setting with no hour, are the model's own.
+    through = [night[0], night[1].model_copy(update={"time_of_day": "DAWN"})]
+    assert at_the_setting_hour(through, "a rainy Sunday afternoon") == through
+    assert at_the_setting_hour(night, "春节前") == night
