@@ -1,0 +1,51 @@
+"""A beat names its people as the bible does, not by the idea's words for them.
+
+Recorded (the courier, 2026-12-03): the bible cast 林夏 as the courier (快递员) and 许爷爷 as
+the old man (老爷爷), but the outline's first beats were the idea's clauses as written,
+"快递员每天给独居的老爷爷送快递" and "有一天老爷爷没有来开门". The scene writer then read a
+third person, 老爷爷, beside its cast, and wrote 许爷爷 as the courier's colleague, waiting
+with him for an old man who never came. A person word that is one bible person's role is
+that person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from film.language import has_cjk
+
+_ARTICLE = r"(?:\b(?:a|an|the|this|that)\s+)?"
+
+
+def named_by_role(text: str, roles: Mapping[str, str]) -> str:
+    """``text`` with each role only one of ``roles`` (name: role) has said as the name.
+
+    A role is matched whole ("retired piano teacher", 快递员), with its English article;
+    a role two people share, a one-word English role ("student": "the student council"),
+    and a role inside a name ("爷爷" in 许爷爷) are left as they are.
+    """
+    counts: dict[str, int] = {}
+    for role in roles.values():
+        key = role.strip().casefold()
+        counts[key] = counts.get(key, 0) + 1
+    names = [name for name in roles if name.strip()]
+    for name, role in sorted(roles.items(), key=lambda item: -len(item[1])):
+        role = role.strip()
+        if len(role) < 2 or counts[role.casefold()] > 1 or role.casefold() == name.casefold():
+            continue
+        if has_cjk(role):
+            pattern = re.compile(re.escape(role) + "(?!们)")  # 学生们 are not one person
+        elif re.fullmatch(r"[A-Za-z' -]+", role) and len(role.split()) >= 2:
+            pattern = re.compile(rf"{_ARTICLE}\b{re.escape(role)}\b", re.IGNORECASE)
+        else:
+            continue
+        text = _outside_names(text, names, lambda part, p=pattern, n=name: p.sub(n, part))
+    return text
+
+
+def _outside_names(text: str, names: list[str], change: Callable[[str], str]) -> str:
+    """``text`` changed by ``change`` only between the bible's names, never inside one."""
+    said = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    parts = re.split(f"({said})", text) if said else [text]
+    return "".join(part if index % 2 else change(part) for index, part in enumerate(parts))

@@ -1,0 +1,30 @@
+"""A beat names the bible's people, not the idea's words for them (the courier, 2026-12-03)."""
+
+from __future__ import annotations
+
+from film.quality.story.roles import named_by_role
+
+
+def test_an_ideas_words_for_a_bible_person_are_their_name() -> None:
+    courier = {"林夏": "快递员", "许爷爷": "老爷爷"}
+    assert named_by_role("快递员每天给独居的老爷爷送快递。", courier) == (
+        "林夏每天给独居的许爷爷送快递。"
+    )
+    assert named_by_role("有一天老爷爷没有来开门。", courier) == "有一天许爷爷没有来开门。"
+    lesson = {"Mrs. Thompson": "retired piano teacher", "Sam": "boy next door"}
+    assert named_by_role(
+        "A retired piano teacher gives her last lesson to the boy next door.", lesson
+    ) == ("Mrs. Thompson gives her last lesson to Sam.")
+
+
+def test_a_role_inside_a_name_shared_or_too_plain_is_left() -> None:
+    assert (
+        named_by_role("许爷爷教小美骑车", {"许爷爷": "爷爷", "小美": "孙女"}) == "许爷爷教小美骑车"
+    )
+    assert named_by_role("爷爷教孙女", {"许爷爷": "爷爷", "小美": "孙女"}) == "许爷爷教小美"
+    assert named_by_role("学生们在操场上", {"小明": "学生"}) == "学生们在操场上"
+    shared = {"Ann": "night nurse", "Bea": "night nurse"}
+    assert named_by_role("The night nurse waits.", shared) == "The night nurse waits."
+    assert named_by_role("The student council meets.", {"Sam": "student"}) == (
+        "The student council meets."
+    )
