@@ -11,13 +11,20 @@ what was done.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from film.cut import CutResult, cut_to_length, trim_to_fit
 from film.form import FormIssue, estimate_runtime, validate_form, with_estimates
-from film.presence import is_animal
 from film.screenplay import CharacterProfile, Screenplay
+from film.speakers import (
+    ADDED_WORDS,
+    MAX_CHARACTERS,
+    TooManyCharacters,
+    add_missing_speakers,
+    named_as_in_bible,
+    unknown_speakers,
+    without_place_speakers,
+)
 
 __all__ = [
     "MAX_CHARACTERS",
@@ -34,206 +41,6 @@ __all__ = [
     "unknown_speakers",
     "within_form",
 ]
-
-MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
-#: What a repair writes into a film, per language: a Chinese film gets Chinese additions,
-#: and every added person a look and wardrobe, so the gate and the renderer both accept
-#: them. The look is deliberately plain: it pins one face for every shot without
-#: inventing a story fact (no age either: a granddaughter once became an "adult"). The role
-#: reads as a cast list would, not as a note: "Speaks in scene 4." and "a minor character,
-#: first seen in scene 1" (craft bench, 2026-12-02) both read as scaffolding. It says where
-#: they are met.
-_ADDED = {
-    "en": {
-        "role": "someone from {place}",
-        "look": "average build, neat dark hair",
-        "wardrobe": "plain everyday clothes",
-        "place": "Street",
-        "seen": "We see the {place}.",
-        "narrator": "Narrator",
-        "narrates": "Tells the story.",
-    },
-    "zh": {
-        "role": "在{place}遇见的人",
-        "look": "中等身材，黑色短发",
-        "wardrobe": "朴素的日常便装",
-        "place": "街道",
-        "seen": "镜头扫过{place}。",
-        "narrator": "旁白",
-        "narrates": "讲述故事。",
-    },
-}
-
-
-class TooManyCharacters(ValueError):
-    """The speakers missing from the bible would not fit in it."""
-
-
-def _strangers(screenplay: Screenplay) -> dict[str, tuple[str, str]]:
-    """Speakers without a bible entry (by case-folded name): spelling and first place."""
-    known = {c.name.casefold() for c in screenplay.characters}
-    found: dict[str, tuple[str, str]] = {}
-    for scene in screenplay.scenes:
-        for line in scene.dialogue:
-            if line.speaker.casefold() not in known:
-                found.setdefault(line.speaker.casefold(), (line.speaker, scene.place))
-    return found
-
-
-def _stranger(name: str, place: str, language: str) -> CharacterProfile:
-    """A plain bible entry for ``name``, first heard at ``place``; an animal is drawn as one."""
-    words = _ADDED[language]
-    if is_animal(name):
-        said = f"一只{name}" if language == "zh" else f"a {name.lower()}"
-        return CharacterProfile(name=name[:40], role=said, look=said)
-    return CharacterProfile(
-        name=name[:40],
-        role=_met_at(place, language),
-        look=words["look"],
-        wardrobe=words["wardrobe"],
-    )
-
-
-def _without_article(forms: list[str]) -> str:
-    """The first of one person's spellings without "the", else the first made so."""
-    bare = [form for form in forms if not _ARTICLE.match(form)]
-    if bare:
-        return bare[0]
-    rest = _ARTICLE.sub("", forms[0])
-    return rest[:1].upper() + rest[1:]
-
-
-def _met_at(place: str, language: str) -> str:
-    """The role of somebody first heard at ``place``: "someone from the bus stop"."""
-    words = _ADDED[language]
-    # "someone from the the school building" (the drummer, 2026-12-03): one article.
-    where = _ARTICLE.sub("", place.strip()) if language != "zh" else place.strip()
-    where = where or words["place"]
-    if language != "zh":
-        where = _common_case(where)
-        # "someone from Mrs. Thompson's home": a possessive takes no article.
-        first = where.split()[0]
-        where = where if _POSSESSIVE.search(first) or _TITLE.match(first) else f"the {where}"
-    return words["role"].format(place=where)[:120]
-
-
-_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|miss)\.?$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def _common_case(place: str) -> str:
-    """``place`` in lower case but for a person's name in it: "Mrs. Thompson's home".
-
-    The role read "someone from the mrs. thompson's home" (the piano teacher, 2026-12-03).
-    A title, the word after it and a possessive keep their capitals.
-    """
-    words = place.split()
-    after_title = [False, *(bool(_TITLE.match(word)) for word in words[:-1])]
-    return " ".join(
-        word if after or _TITLE.match(word) or _POSSESSIVE.search(word) else word.lower()
-        for word, after in zip(words, after_title, strict=True)
-    )
-
-
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
-def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
-    """``screenplay`` whose speakers called "The X" are X when the bible has an X.
-
-    Recorded (en-ancient-letter, 2026-12-01): "THE SWORDSWOMAN" spoke in scene 3 and was
-    given a bible entry of her own ("a minor character"), beside the Swordswoman who leads
-    the film: one person, two entries, two voices.
-    """
-    known = {c.name.casefold(): c.name for c in screenplay.characters}
-    # Two newcomers "Boy" and "The boy" (the piano teacher, 2026-12-03) are one person too:
-    # they share the spelling without the article, wherever it is first written.
-    spellings: dict[str, list[str]] = {}
-    for scene in screenplay.scenes:
-        for name in [*scene.characters, *(line.speaker for line in scene.dialogue)]:
-            if name.strip() and name.casefold() not in known:
-                bare = _ARTICLE.sub("", name.strip())
-                spellings.setdefault(bare.casefold(), []).append(name.strip())
-    newcomers = {key: _without_article(forms) for key, forms in spellings.items()}
-
-    def named(name: str) -> str:
-        bare = _ARTICLE.sub("", name.strip())
-        if name.casefold() in known:
-            return name
-        return known.get(bare.casefold()) or newcomers.get(bare.casefold(), name)
-
-    scenes = [
-        scene.model_copy(
-            update={
-                "dialogue": [
-                    line.model_copy(update={"speaker": named(line.speaker)})
-                    for line in scene.dialogue
-                ],
-                "characters": list(dict.fromkeys(named(n) for n in scene.characters)),
-            }
-        )
-        for scene in screenplay.scenes
-    ]
-    if [s.model_dump() for s in scenes] == [s.model_dump() for s in screenplay.scenes]:
-        return screenplay
-    return screenplay.model_copy(update={"scenes": scenes})
-
-
-#: A speaker that is somewhere, not someone: "General's Home", 小明的家.
-_PLACE_SPEAKER = re.compile(
-    r"['’]s\s+(?:home|house|room|office|kitchen|study|tent|camp|palace|hall|shop)$"
-    r"|的(?:家|房间|卧室|办公室|厨房|客厅)$",
-    re.IGNORECASE,
-)
-
-
-def without_place_speakers(screenplay: Screenplay) -> Screenplay:
-    """``screenplay`` without cues whose speaker is one of its places, not a person.
-
-    Recorded (en-ancient-letter, 2026-12-02): a line came under "General's Home", a scene's
-    place read as a cue; it was given a bible entry, and the whole film was refused because
-    a place was a character. Nobody in the bible by that name speaks it, so the cue goes.
-    """
-    places = {scene.place.strip().casefold() for scene in screenplay.scenes}
-    people = {person.name.casefold() for person in screenplay.characters}
-
-    def somewhere(name: str) -> bool:
-        key = name.strip().casefold()
-        return key not in people and (key in places or bool(_PLACE_SPEAKER.search(key)))
-
-    scenes = [
-        scene.model_copy(
-            update={
-                "dialogue": [line for line in scene.dialogue if not somewhere(line.speaker)],
-                "characters": [name for name in scene.characters if not somewhere(name)],
-            }
-        )
-        for scene in screenplay.scenes
-    ]
-    if [s.model_dump() for s in scenes] == [s.model_dump() for s in screenplay.scenes]:
-        return screenplay
-    return screenplay.model_copy(update={"scenes": scenes})
-
-
-def unknown_speakers(screenplay: Screenplay) -> list[str]:
-    """Speakers without a bible entry, in the order they first speak."""
-    return [name for name, _ in _strangers(screenplay).values()]
-
-
-def add_missing_speakers(screenplay: Screenplay) -> tuple[Screenplay, list[str]]:
-    """Give speakers without a bible entry a plain one (while the bible has room).
-
-    The entry pins a plain look for production, in the film's language; its role says
-    where they speak.
-    """
-    screenplay = without_place_speakers(named_as_in_bible(screenplay))
-    room = max(0, MAX_CHARACTERS - len(screenplay.characters))
-    strangers = list(_strangers(screenplay).values())[:room]
-    if not strangers:
-        return screenplay, []
-    added = [_stranger(name, place, screenplay.language) for name, place in strangers]
-    updated = screenplay.model_copy(update={"characters": [*screenplay.characters, *added]})
-    return updated, [name for name, _ in strangers]
 
 
 @dataclass(frozen=True)
@@ -254,7 +61,7 @@ def deterministic_repair(
     """Fix every issue that can be fixed without a model; return notes on what changed."""
     notes: list[RepairNote] = []
     codes = {issue.code for issue in issues}
-    words = _ADDED[screenplay.language]
+    words = ADDED_WORDS[screenplay.language]
     if "no-theme" in codes:
         theme = (screenplay.logline or screenplay.title)[:160]
         screenplay = screenplay.model_copy(update={"theme": theme})

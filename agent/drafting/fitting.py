@@ -33,8 +33,8 @@ from film.form import (
 from film.quality import Finding, check_bible
 from film.quality.people.bible import dressed_as_men
 from film.quality.runtime import TOLERANCE
-from film.repair import MAX_CHARACTERS, named_as_in_bible, unknown_speakers, without_place_speakers
 from film.screenplay import CharacterProfile, Scene, Screenplay
+from film.speakers import speakers_to_cast
 
 log = logging.getLogger(__name__)
 #: How a short scene grows (see :func:`extend`).
@@ -57,9 +57,7 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     The entries go through the gate's bible checks (a name that is a name, a look, the
     film's language). When the model cannot give them, the form repair adds plain ones.
     """
-    screenplay = without_place_speakers(named_as_in_bible(screenplay))
-    strangers = unknown_speakers(screenplay)
-    room = MAX_CHARACTERS - len(screenplay.characters)
+    screenplay, strangers, room = speakers_to_cast(screenplay)
     if not strangers or room <= 0:
         return screenplay
     wanted = {name.lower() for name in strangers}

@@ -1239,7 +1239,7 @@ def test_a_newcomer_is_named_and_has_a_role_not_a_description() -> None:
     """Recorded (craft bench, the drummer, 2026-12-03)."""
     from film.quality.names import name_problem
     from film.quality.people.naming import short_role
-    from film.repair import _met_at
+    from film.speakers import _met_at
 
     described = (
         "New person standing next to James with concern, wearing a black hoodie and jeans, "

@@ -260,3 +260,16 @@ def younger_than_parent(profiles: Sequence[CharacterProfile]) -> list[CharacterP
         return person.model_copy(update={"look": _GREYING.sub("", look).strip(" ，,")})
 
     return [younger(p) for p in profiles]
+
+
+#: A doubled kin word of the idea's ("老爷爷", "老奶奶", "太婆婆"), whose last character a
+#: title may drop: 《老爷的快递》 named a master, not the idea's old man (2026-12-03).
+_DOUBLED_KIN = re.compile(r"[老太](爷|奶|婆|姥|公)\1")
+
+
+def whole_kin(title: str, idea: str) -> str:
+    """``title`` with an idea's doubled kin word it cut short written whole."""
+    for match in _DOUBLED_KIN.finditer(idea):
+        word = match.group(0)
+        title = re.sub(rf"{re.escape(word[:-1])}(?!{word[-1]})", word, title)
+    return title

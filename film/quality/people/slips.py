@@ -31,6 +31,7 @@ from film.quality.people.family import (
     implied_relatives,
     lead_as_relative,
     relatives_in,
+    whole_kin,
     words_of,
 )
 from film.quality.people.kin import role_of_kin_name
@@ -70,20 +71,7 @@ def title_with_idea_kin(title: str, idea: str) -> str:
     *The Grandmother's Bike* for a grandfather's idea is *The Grandfather's Bike*; 奶奶的
     自行车 is 爷爷的自行车. A word without a counterpart here is left to the check.
     """
-    return _whole_kin(_swapped(title, {key for key, _other in contradicted(title, idea)}), idea)
-
-
-#: A doubled kin word of the idea's ("老爷爷", "老奶奶", "太婆婆"), whose last character a
-#: title may drop: 《老爷的快递》 named a master, not the idea's old man (2026-12-03).
-_DOUBLED_KIN = re.compile(r"[老太](爷|奶|婆|姥|公)\1")
-
-
-def _whole_kin(title: str, idea: str) -> str:
-    """``title`` with an idea's doubled kin word it cut short written whole."""
-    for match in _DOUBLED_KIN.finditer(idea):
-        word = match.group(0)
-        title = re.sub(rf"{re.escape(word[:-1])}(?!{word[-1]})", word, title)
-    return title
+    return whole_kin(_swapped(title, {key for key, _other in contradicted(title, idea)}), idea)
 
 
 def film_relatives(idea: str, people: Iterable[tuple[str, str]]) -> set[str]:

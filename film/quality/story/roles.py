@@ -40,8 +40,13 @@ def named_by_role(text: str, roles: Mapping[str, str]) -> str:
             pattern = re.compile(rf"{_ARTICLE}\b{re.escape(role)}\b", re.IGNORECASE)
         else:
             continue
-        text = _outside_names(text, names, lambda part, p=pattern, n=name: p.sub(n, part))
+        text = _outside_names(text, names, _said_as(pattern, name))
     return text
+
+
+def _said_as(pattern: re.Pattern[str], name: str) -> Callable[[str], str]:
+    """A change that says ``pattern`` as ``name``."""
+    return lambda part: pattern.sub(name, part)
 
 
 def _outside_names(text: str, names: list[str], change: Callable[[str], str]) -> str:

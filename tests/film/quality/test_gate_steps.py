@@ -148,7 +148,7 @@ def test_a_beat_that_misses_its_step_becomes_it_and_casts_whom_it_names() -> Non
     )
     assert [b.summary for b in fixed] == [
         "孙子明天就要去外地上大学。",
-        "奶奶在厨房里手把手教孙子包饺子。",  # told; its later step's sentence goes
+        "李奶奶在厨房里手把手教孙子包饺子。",  # told (the role said as the name)
         "李奶奶把没说出口的叮嘱都包进了饺子里。",  # whoever did the step before it
     ]
     assert fixed[0].characters == ["李奶奶", "李孙子"]  # 孙子 is the name's own kin word
