@@ -33,7 +33,7 @@ from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, goal_reached, idea_goal
-from film.quality.story.roles import named_by_role
+from film.quality.story.roles import absent_from, named_by_role
 from film.quality.text import AFTER_A_SENTENCE
 from film.setting import interior_for, place_told, time_at
 
@@ -306,10 +306,12 @@ def in_idea_order(
         ]
         return [n for n in beat.characters if n not in later] or beat.characters
 
-    # The idea's words for a bible person are their name (film.quality.story.roles).
+    # The idea's words for a bible person are their name, and whom a beat says is not
+    # there is not in its cast (film.quality.story.roles).
+    named = [named_by_role(text, roles) for text in summaries]
     return [
         beat.model_copy(
-            update={"summary": named_by_role(text, roles), "characters": cast_before(n, beat)}
+            update={"summary": text, "characters": absent_from(text, cast_before(n, beat))}
         )
-        for n, (beat, text) in enumerate(zip(beats, summaries, strict=True))
+        for n, (beat, text) in enumerate(zip(beats, named, strict=True))
     ]

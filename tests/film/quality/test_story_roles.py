@@ -28,3 +28,16 @@ def test_a_role_inside_a_name_shared_or_too_plain_is_left() -> None:
     assert named_by_role("The student council meets.", {"Sam": "student"}) == (
         "The student council meets."
     )
+
+
+def test_whom_a_beat_says_is_not_there_is_not_in_its_cast() -> None:
+    """Recorded (the courier, 2026-12-03): 许爷爷, who did not open the door, stood beside
+    the courier and talked."""
+    from film.quality.story.roles import absent_from
+
+    assert absent_from("有一天许爷爷没有来开门。", ["林夏", "许爷爷"]) == ["林夏"]
+    assert absent_from("Grandpa still doesn't answer the door.", ["Mia", "Grandpa"]) == ["Mia"]
+    assert absent_from("许爷爷打开门。林夏不见了。", ["林夏", "许爷爷"]) == ["许爷爷"]
+    # Someone there, in a bad mood, is there; a beat is never left with nobody.
+    assert absent_from("许爷爷不开心。", ["林夏", "许爷爷"]) == ["林夏", "许爷爷"]
+    assert absent_from("Mia is missing.", ["Mia"]) == ["Mia"]
