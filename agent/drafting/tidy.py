@@ -49,6 +49,9 @@ _PLACE_TIME = re.compile(
     r"\s+(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)$", re.I
 )
 _THE_SAME = re.compile(r"^the\s+same\s+", re.I)
+#: The place said again after a comma: "The boy's house again, the quiet neighborhood",
+#: "Mrs. Thompson's studio again, her studio" (the piano teacher, 2026-12-03).
+_APPOSITIVE = re.compile(r"(?<=\w)\s*,\s+(?:the|a|an|his|her|their|its|our)\s+[^,]+$", re.I)
 _AGAIN_ZH = re.compile(r"^(?:再次|又回到|重回)|[（(]?(?:再次|又一次)[)）]?$")
 #: A time of day or weather in front of a Chinese place: "暴雨夜的居民区" is the 居民区 at
 #: night, and the heading already says NIGHT (外卖小哥, 2026-12-01).
@@ -81,8 +84,10 @@ def without_again(place: str) -> str:
     """``place`` without "again", "the same" or a time of day ("A city in the evening").
 
     ("School lift again" -> "School lift"; "The same city in the evening" -> "city"; "Park
-    at night" stays, a place people name so; "暴雨夜的居民区" -> "居民区".)
+    at night" stays, a place people name so; "暴雨夜的居民区" -> "居民区"; "Her studio
+    again, her studio" -> "Her studio".)
     """
+    place = _APPOSITIVE.sub("", place)
     shorter = _AGAIN_ZH.sub("", _AGAIN.sub("", place)).strip(" ,.;:-")
     shorter = _THE_SAME.sub("", _PLACE_TIME.sub("", shorter)).strip(" ,.;:-")
     shorter = _PLACE_TIME_ZH.sub("", shorter)
@@ -232,9 +237,32 @@ def _dangles(word: str) -> bool:
 _ECHOED_WARDROBE = re.compile(r"\s*[;；]\s*(?:wears\s+|穿)[^;；]*$", re.IGNORECASE)
 
 
+#: The card's other fields run on into a look: "…, wardrobe: black dress, props: piano,
+#: voice: …" (the piano teacher, 2026-12-03); the fields have their own places.
+_OTHER_FIELDS = re.compile(
+    r"[,，;；.。]?\s*\b(?:wardrobe|props?|voice|role|name)\s*[:：].*$"
+    r"|[,，;；。]?\s*(?:服装|道具|声音|身份|姓名)\s*[:：].*$",
+    re.IGNORECASE,
+)
+#: A look written as labelled fields: "Age: 75, face: round, hair: silver, build: tall".
+_LABELLED = re.compile(r"\b(age|face|hair|build|eyes|skin|height)\s*:\s*([^,;]+)", re.IGNORECASE)
+
+
+def _unlabelled(match: re.Match[str]) -> str:
+    label, value = match.group(1).lower(), match.group(2).strip()
+    if label == "age":
+        return f"{value} years old" if value.isdigit() else value
+    return f"{value} {'build' if label == 'build' else label}"
+
+
 def look_alone(look: str) -> str:
-    """``look`` without a trailing "; wears …" copied from the prompt's cast lines."""
-    return _ECHOED_WARDROBE.sub("", look).strip() or look
+    """``look`` without a trailing "; wears …" copied from the prompt's cast lines.
+
+    Nor the card's other fields run on into it ("wardrobe: …, props: …"), nor labels of
+    its own: "Age: 75, face: round, hair: silver" is "75 years old, round face, silver hair".
+    """
+    alone = _OTHER_FIELDS.sub("", _ECHOED_WARDROBE.sub("", look)).strip()
+    return _LABELLED.sub(_unlabelled, alone) or look
 
 
 #: The logline example's own setting time, in each language, and the words a story needs

@@ -1300,3 +1300,24 @@ def test_scenes_all_at_one_hour_the_setting_contradicts_take_its_hour() -> None:
     through = [night[0], night[1].model_copy(update={"time_of_day": "DAWN"})]
     assert at_the_setting_hour(through, "a rainy Sunday afternoon") == through
     assert at_the_setting_hour(night, "春节前") == night
+
+
+def test_a_look_written_as_the_whole_card_keeps_only_the_look() -> None:
+    """Recorded (the piano teacher, 2026-12-03): the look ran on into the card's fields."""
+    from agent.drafting.tidy import look_alone
+
+    card = (
+        "Age: 75, face: round, hair: silver, build: tall and slender, wardrobe: black dress, "
+        "props: piano, voice: Mrs. Thompson's soothing voice"
+    )
+    assert look_alone(card) == "75 years old, round face, silver hair, tall and slender build"
+    assert look_alone("六十多岁，头发花白，服装：灰色长袍") == "六十多岁，头发花白"
+    assert look_alone("tall, with a warm voice") == "tall, with a warm voice"
+
+
+def test_a_place_said_again_after_a_comma_is_said_once() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "The boy's house again, the quiet
+    neighborhood" and "Mrs. Thompson's studio again, her studio" as headings."""
+    assert without_again("The boy's house again, the quiet neighborhood") == "The boy's house"
+    assert without_again("Mrs. Thompson's studio again, her studio") == "Mrs. Thompson's studio"
+    assert without_again("Harbor, Maine") == "Harbor, Maine"

@@ -83,9 +83,28 @@ def idea_steps(idea: str) -> tuple[str, ...]:
         if goal.terms and steps and goal.told_in(clause):
             continue  # "who has never seen the city through his eyes": the ending's
         clause = _LEAD.sub("", clause)
+        if steps and not zh:
+            clause = _relative_as_subject(clause, steps[-1])
         if _long_enough(clause, zh):
             steps.append(clause)
     return tuple(steps)
+
+
+#: A step that opens on a relative pronoun, and the person the step before it ends on.
+_RELATIVE = re.compile(r"^(?:who|that)\s+", re.I)
+_LAST_PERSON = re.compile(r"\b(?:the|a|an|his|her|their)\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)$", re.I)
+
+
+def _relative_as_subject(clause: str, before: str) -> str:
+    """``clause`` with its opening "who" said as the person ``before`` ends on.
+
+    Recorded (the piano teacher, 2026-12-03): "…to the boy next door, who secretly wants
+    to quit" gave an outline beat that read "Who secretly wants to quit."
+    """
+    opens, person = _RELATIVE.match(clause), _LAST_PERSON.search(before.rstrip(" .,"))
+    if opens is None or person is None:
+        return clause
+    return f"The {person.group(1)} {clause[opens.end() :]}"
 
 
 def plan_steps(idea: str, count: int) -> list[str]:

@@ -371,3 +371,14 @@ def test_a_beat_of_nothing_but_speech_does_not_pass_for_the_turn() -> None:
     assert "最后抓到的却是一只橘猫" in last
     english = _beats(['Tom replies: "Thanks, mate."'], "Lift", "Tom")
     assert fit_beats(english, 1, ["Tom"], "en")[0].summary == "Tom is in the lift."
+
+
+def test_a_step_that_opens_on_who_is_told_of_the_person_before_it() -> None:
+    """Recorded (the piano teacher, 2026-12-03): a beat read "Who secretly wants to quit."."""
+    from film.quality.story.steps import idea_steps
+
+    idea = (
+        "A retired piano teacher gives her last lesson to the boy next door, "
+        "who secretly wants to quit"
+    )
+    assert idea_steps(idea)[1] == "The boy next door secretly wants to quit"
