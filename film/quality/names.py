@@ -277,6 +277,9 @@ def short_or_long_form(speaker: str, known: Sequence[str]) -> str:
     return forms[0] if len(forms) == 1 else speaker
 
 
+_TITLED = re.compile(r"^(?:Mr|Mrs|Ms|Miss)\.?\s+(\S.*)$")
+
+
 def names_said_once(screenplay: Screenplay) -> Screenplay:
     """``screenplay`` with :func:`without_doubled_tail` over every scene's words.
 
@@ -287,10 +290,19 @@ def names_said_once(screenplay: Screenplay) -> Screenplay:
     # "Sam.I know this is going to be a big fight." (the drummer, 2026-12-03): a name called
     # before a line ran into it.
     run_on = [re.compile(rf"\b({re.escape(n)}[.!?])(?=[A-Z])") for n in names if n.isascii()]
+    # "Mr. Thompson smiles" for the bible's Mrs. Thompson (the piano teacher, 2026-12-03).
+    surnames = [m.group(1) for n in names if (m := _TITLED.match(n))]
+    titled = [
+        (re.compile(rf"\b(?:Mr|Mrs|Ms|Miss)\.?\s+{re.escape(m.group(1))}\b"), n)
+        for n in names
+        if (m := _TITLED.match(n)) and surnames.count(m.group(1)) == 1
+    ]
 
     def said(text: str) -> str:
         for pattern in run_on:
             text = pattern.sub(r"\1 ", text)
+        for pattern, name in titled:
+            text = pattern.sub(name, text)
         return without_doubled_tail(text, names)
 
     scenes = [

@@ -409,3 +409,27 @@ def test_a_chinese_elder_given_a_spare_name_is_called_by_surname() -> None:
     assert names[3] in ("沈星", "周舟", "苏禾", "江遥", "顾一", "叶青", "林夏", "许言")
     # An English film keeps the spare name as it is.
     assert real_names(["John Doe"], "en", "a retired teacher", ["retired teacher"]) == ["Sam"]
+
+
+def test_a_bible_name_with_a_title_is_said_with_its_own_title() -> None:
+    """Recorded (the piano teacher, 2026-12-03): "Mr. Thompson smiles" for Mrs. Thompson."""
+    from film.quality.names import names_said_once
+    from film.screenplay import CharacterProfile, DialogueLine, Genre, Scene, Screenplay
+
+    film = Screenplay(
+        title="The Last Lesson",
+        logline="A retired teacher gives her last lesson.",
+        genre=Genre.TOUCHING_FAMILY,
+        characters=[CharacterProfile(name="Mrs. Thompson"), CharacterProfile(name="Tom")],
+        scenes=[
+            Scene(
+                number=1,
+                place="Studio",
+                action=["Mr. Thompson smiles at Tom."],
+                dialogue=[DialogueLine(speaker="Tom", text="Thank you, Ms Thompson.")],
+            )
+        ],
+    )
+    scene = names_said_once(film).scenes[0]
+    assert scene.action == ["Mrs. Thompson smiles at Tom."]
+    assert scene.dialogue[0].text == "Thank you, Mrs. Thompson."
