@@ -126,15 +126,19 @@ TASKS: dict[str, dict[str, str]] = {
         "{plan}\n每拍写：地点（真实的地点名称，不带时间）、INT 或 EXT、time_of_day、一句话"
         "概括这一拍发生了什么，以及出场人物（只用这些名字：{cast}）。",
     },
+    # Small talk is banned by name: a second reader found thanks, you're-welcomes and
+    # offers of help in 8 of 14 films (2026-12-03), each a line the story lost.
     "scene": {
         "en": "Write scene {number} now: {heading}. What happens: {summary}\nAbout {seconds} "
         "seconds on screen: {actions} short action lines (what the camera sees, one sentence "
         "each) and {lines} short dialogue lines of 6 to 12 words, spoken only by these "
-        "characters: {speakers}.{turns}{arc} Every line is new and moves the story on. "
+        "characters: {speakers}.{turns}{arc} Every line is new and moves the story on; "
+        "no thanks, no you're-welcomes, no goodbyes. "
         'In "visual", one sentence on light, colour and framing.',
         "zh": "现在写第{number}场：{heading}。内容：{summary}\n约{seconds}秒：{actions}句动作描写"
         "（镜头里看到的，每句一件事）和{lines}句对白（每句10到20个字），只能由这些人物说："
-        '{speakers}。{turns}{arc}每句都是新的，推动故事。"visual"用一句话写光线、色彩和构图。',
+        "{speakers}。{turns}{arc}每句都是新的，推动故事，不说客套话（谢谢、不客气、再见）。"
+        '"visual"用一句话写光线、色彩和构图。',
     },
     "extend": {
         "en": "Scene {number} ({heading}) so far, its start and its last lines:\n{scene}\n"
