@@ -916,6 +916,9 @@ def test_a_voice_cut_off_and_a_note_that_opens_on_the_task_are_mended() -> None:
     assert whole_voice("Soft and melodic, with a hint of a playful,") == "Soft and melodic"
     assert whole_voice("Warm, with a hint of humour") == "Warm, with a hint of humour"
     assert whole_voice("小王的声音特点：温柔、亲切") == "温柔、亲切"
+    # Whose voice it is, the card says (the piano teacher, 2026-12-03).
+    assert whole_voice("Mrs. Thompson's soothing voice") == "soothing voice"
+    assert whole_voice("Tom's determined voice, a little shy") == "determined voice, a little shy"
     scene = Scene(
         number=1,
         place="Bedroom",

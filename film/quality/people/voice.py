@@ -92,10 +92,14 @@ def whole_voice(voice: str) -> str:
     if not voice.isascii():  # "小王的声音特点：温柔、亲切" (craft bench, 21:46): a label
         return re.sub(r"^[^，。：:]{0,8}的?声音(?:特点|特征)?[:：]\s*", "", voice)
     voice = whole_clauses(voice).rstrip(". ,")
+    # "Mrs. Thompson's soothing voice", "Tom's determined voice" (the piano teacher,
+    # 2026-12-03): whose voice it is, the card says already.
+    voice = _OWNER.sub("", voice) or voice
     # "Soft and melodic, with a hint of a playful," (craft bench, 21:38): its noun cut off.
     return _HINT_CUT.sub("", voice)
 
 
+_OWNER = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+")
 _HINT_CUT = re.compile(
     r",?\s*with (?:a )?(?:hint|touch) of (?:an? )?\w+(?:ful|ous|ive|al|ic|y|ing|ish|[ae]nt)$", re.I
 )
