@@ -33,14 +33,13 @@ from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, goal_reached, idea_goal
-from film.quality.story.roles import absent_from, named_by_role
+from film.quality.story.roles import absent_from, named_by_role, their_door
 from film.quality.text import AFTER_A_SENTENCE
 from film.setting import interior_for, place_told, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
 #: Fewer distinct beats than that, and the gate asks again instead.
 MIN_DISTINCT_BEATS = 3
-
 
 _ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
 _EN_BREAK = re.compile(rf"{AFTER_A_SENTENCE}\s+(?=[A-Z\"“])")
@@ -306,12 +305,16 @@ def in_idea_order(
         ]
         return [n for n in beat.characters if n not in later] or beat.characters
 
-    # The idea's words for a bible person are their name, and whom a beat says is not
-    # there is not in its cast (film.quality.story.roles).
+    # Roles said as names; whoever is absent is not cast, at their door (story.roles).
     named = [named_by_role(text, roles) for text in summaries]
+    doors = [their_door(text, list(roles)) for text in named]
     return [
         beat.model_copy(
-            update={"summary": text, "characters": absent_from(text, cast_before(n, beat))}
+            update={
+                "summary": text,
+                "characters": absent_from(text, cast_before(n, beat)),
+                **({"place": door, "interior": "EXT"} if door else {}),
+            }
         )
-        for n, (beat, text) in enumerate(zip(beats, named, strict=True))
+        for n, (beat, text, door) in enumerate(zip(beats, named, doors, strict=True))
     ]

@@ -86,3 +86,23 @@ def absent_from(summary: str, cast: list[str]) -> list[str]:
     }
     left = [name for name in cast if name not in gone]
     return left if left else cast
+
+
+_DOOR_ZH = r"[^，。！？]{0,4}?(?:没有|没|不|再也没)来?开门"
+_DOOR_EN = (
+    r"(?:\s+(?:still|again))?\s+(?:doesn't|does not|didn't|did not|never)\s+"
+    r"(?:answer|open)\s+(?:the|his|her)\s+door\b"
+)
+
+
+def their_door(summary: str, cast: list[str]) -> str:
+    """The place outside the door ``summary`` says someone of ``cast`` does not open, or "".
+
+    The door is theirs: "有一天许爷爷没有来开门" was played at the courier's depot
+    (快递站门口, the courier, 2026-12-03), where 许爷爷 has no door to open.
+    """
+    zh = has_cjk(summary)
+    for name in (n for n in cast if n.strip()):
+        if re.search(f"{re.escape(name)}{_DOOR_ZH if zh else _DOOR_EN}", summary, re.I):
+            return f"{name}家门口" if zh else f"{name}'s front door"
+    return ""

@@ -41,3 +41,14 @@ def test_whom_a_beat_says_is_not_there_is_not_in_its_cast() -> None:
     # Someone there, in a bad mood, is there; a beat is never left with nobody.
     assert absent_from("许爷爷不开心。", ["林夏", "许爷爷"]) == ["林夏", "许爷爷"]
     assert absent_from("Mia is missing.", ["Mia"]) == ["Mia"]
+
+
+def test_a_door_nobody_opens_is_the_absent_persons_own() -> None:
+    """Recorded (the courier, 2026-12-03): the unopened door was the courier's depot."""
+    from film.quality.story.roles import their_door
+
+    assert their_door("有一天许爷爷没有来开门。", ["林夏", "许爷爷"]) == "许爷爷家门口"
+    assert their_door("Grandpa doesn't answer the door.", ["Mia", "Grandpa"]) == (
+        "Grandpa's front door"
+    )
+    assert their_door("许爷爷打开门。", ["林夏", "许爷爷"]) == ""
