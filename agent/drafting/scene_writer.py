@@ -23,8 +23,7 @@ from agent.drafting.places import in_its_room, stays_inside, without_example_pla
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
-from agent.prompts import ending_note, scene_json, stage_prompt
-from agent.prompts.plan import ARC_ROLES
+from agent.prompts import scene_arc_note, scene_json, stage_prompt
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING, TURNS
 from agent.state import State
 from film.form import line_counts, scene_budget_s
@@ -50,7 +49,6 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
-from film.quality.story.arc import idea_arc
 from film.screenplay import Genre, Scene
 
 log = logging.getLogger(__name__)
@@ -206,20 +204,11 @@ class SceneWriter:
         )
 
     def arc_note(self, index: int) -> str:
-        """What scene ``index`` must not tell yet, or do at all, by the idea's own arc.
-
-        Before the turn's scene: not the turn (:func:`film.quality.story.arc.idea_arc`);
-        in every scene: not what the idea says never happens.
-        """
-        arc = idea_arc(self.brief.idea)
-        lang = "zh" if self.language == "zh" else "en"
-        at = arc.turn_at(len(self.beats))
-        note = ""
-        if arc.turn_told() and index < at:
-            note += ARC_ROLES["not_yet"][lang].format(turn=arc.turn_told(), at=at + 1)
-        if arc.never_verb:
-            note += ARC_ROLES["never_scene"][lang].format(verb=arc.never_verb)
-        return note + ending_note(self.brief.idea, index, len(self.beats), lang)
+        """What scene ``index`` must not tell yet, or do at all (:func:`scene_arc_note`)."""
+        summary = self.beat_for(index).summary
+        return scene_arc_note(
+            self.brief.idea, index, len(self.beats), self.language, summary, self.cast
+        )
 
     def check(
         self, index: int, scene: Scene | None = None

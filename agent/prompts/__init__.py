@@ -31,6 +31,7 @@ from agent.prompts.plan import ARC_ROLES, BEAT_PLANS, BEAT_ROLES, STEP_NOTE
 from agent.prompts.texts import EXAMPLES, LABELS, TASKS
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import idea_goal
+from film.quality.story.roles import absent_names
 from film.quality.story.steps import plan_steps
 from film.screenplay import Scene
 
@@ -203,6 +204,27 @@ def ending_note(idea: str, index: int, count: int, language: str) -> str:
     if not goal or not goal.goal or count < 2 or index != count - 1:
         return ""
     return ARC_ROLES["goal_scene"][_lang(language)].format(goal=goal.goal)
+
+
+def scene_arc_note(
+    idea: str, index: int, count: int, language: str, summary: str, cast: Sequence[str]
+) -> str:
+    """What scene ``index`` of ``count`` must not tell yet, or do at all, by the idea's arc.
+
+    Before the turn's scene: not the turn (:func:`film.quality.story.arc.idea_arc`); in
+    every scene: not what the idea says never happens, nor anyone its beat (``summary``)
+    says is not there (:func:`film.quality.story.roles.absent_names`); the last scene: the
+    idea's goal.
+    """
+    arc, lang = idea_arc(idea), _lang(language)
+    note = ""
+    if arc.turn_told() and index < arc.turn_at(count):
+        note += ARC_ROLES["not_yet"][lang].format(turn=arc.turn_told(), at=arc.turn_at(count) + 1)
+    if arc.never_verb:
+        note += ARC_ROLES["never_scene"][lang].format(verb=arc.never_verb)
+    if gone := absent_names(summary, list(cast)):
+        note += ARC_ROLES["absent"][lang].format(names=("、" if lang == "zh" else ", ").join(gone))
+    return note + ending_note(idea, index, count, lang)
 
 
 def never_line(idea: str, language: str) -> str:

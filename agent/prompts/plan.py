@@ -97,6 +97,8 @@ ARC_ROLES: dict[str, dict[str, str]] = {
         "zh": "这是最后一场：结尾要让观众亲眼看到这件事做到了：{goal}。",
     },
     "never_scene": {"en": " In this scene they do not {verb}.", "zh": "这一场里他们不能{verb}。"},
+    # 许爷爷, who did not open his door, sat talking on his sofa (the courier, 2026-12-03).
+    "absent": {"en": " {names} is not in this scene.", "zh": "{names}不在这场戏里。"},
 }
 
 #: A beat's own step of the idea (:mod:`film.quality.story.steps`), said after its part in

@@ -1324,3 +1324,16 @@ def test_a_place_said_again_after_a_comma_is_said_once() -> None:
     assert without_again("The boy's house again, the quiet neighborhood") == "The boy's house"
     assert without_again("Mrs. Thompson's studio again, her studio") == "Mrs. Thompson's studio"
     assert without_again("Harbor, Maine") == "Harbor, Maine"
+
+
+def test_the_scene_task_says_who_is_not_there() -> None:
+    """The courier's 许爷爷 was written on his sofa, talking, in the scene of his unopened
+    door (2026-12-03): the task now says he is not in it."""
+    from agent.prompts import scene_arc_note
+
+    idea = "快递员每天给独居的老爷爷送快递，有一天老爷爷没有来开门"
+    note = scene_arc_note(idea, 1, 5, "zh", "有一天许爷爷没有来开门。", ["林夏", "许爷爷"])
+    assert "许爷爷不在这场戏里。" in note
+    english = scene_arc_note("x", 1, 5, "en", "Grandpa doesn't answer.", ["Mia", "Grandpa"])
+    assert "Grandpa is not in this scene." in english
+    assert "not in this scene" not in scene_arc_note("x", 1, 5, "en", "Mia laughs.", ["Mia"])

@@ -74,18 +74,19 @@ def absent_from(summary: str, cast: list[str]) -> list[str]:
     Recorded (the courier, 2026-12-03): "有一天许爷爷没有来开门" was played with 许爷爷 at the
     courier's side, talking; the beat's turn is his absence, so he is not in its cast.
     """
-    gone = {
-        name
-        for name in cast
-        if name.strip()
-        and re.search(
-            f"{re.escape(name)}(?:{_ABSENT_ZH if has_cjk(summary) else _ABSENT_EN})",
-            summary,
-            re.I,
-        )
-    }
+    gone = absent_names(summary, cast)
     left = [name for name in cast if name not in gone]
     return left if left else cast
+
+
+def absent_names(summary: str, names: list[str]) -> list[str]:
+    """Those of ``names`` whom ``summary`` says are not there."""
+    absent = _ABSENT_ZH if has_cjk(summary) else _ABSENT_EN
+    return [
+        name
+        for name in names
+        if name.strip() and re.search(f"{re.escape(name)}(?:{absent})", summary, re.I)
+    ]
 
 
 _DOOR_ZH = r"[^，。！？]{0,4}?(?:没有|没|不|再也没)来?开门"
