@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from film.language import has_cjk
 
 _ARTICLE = r"(?:\b(?:a|an|the|this|that)\s+)?"
+_ZH_BEFORE = r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与跟给对向把被让叫请等在是天见找陪帮教]))"
 
 
 def named_by_role(text: str, roles: Mapping[str, str]) -> str:
@@ -35,7 +36,9 @@ def named_by_role(text: str, roles: Mapping[str, str]) -> str:
         if len(role) < 2 or counts[role.casefold()] > 1 or role.casefold() == name.casefold():
             continue
         if has_cjk(role):
-            pattern = re.compile(re.escape(role) + "(?!们)")  # 学生们 are not one person
+            # 学生们 are not one person, and 宫廷画师 is not a 画师 renamed: a Chinese role is
+            # its own word, after a stop, a particle or a verb that takes a person.
+            pattern = re.compile(f"{_ZH_BEFORE}{re.escape(role)}(?!们)")
         elif re.fullmatch(r"[A-Za-z' -]+", role) and len(role.split()) >= 2:
             pattern = re.compile(rf"{_ARTICLE}\b{re.escape(role)}\b", re.IGNORECASE)
         else:

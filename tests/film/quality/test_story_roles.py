@@ -52,3 +52,8 @@ def test_a_door_nobody_opens_is_the_absent_persons_own() -> None:
         "Grandpa's front door"
     )
     assert their_door("许爷爷打开门。", ["林夏", "许爷爷"]) == ""
+
+
+def test_a_chinese_role_inside_a_longer_word_is_not_a_name() -> None:
+    assert named_by_role("宫廷画师奉命作画。", {"李白": "画师"}) == "宫廷画师奉命作画。"
+    assert named_by_role("奶奶教孙子包饺子。", {"小明": "孙子"}) == "奶奶教小明包饺子。"
