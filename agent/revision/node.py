@@ -116,10 +116,8 @@ async def _committed(
     update: dict[str, Any] = {}
     if change.passages:
         cited = [passage_dict(p) for p in change.passages]
-        names = [
-            p.citation() if callable(getattr(p, "citation", None)) else d["source"]
-            for p, d in zip(change.passages, cited, strict=True)
-        ]
+        # Cited as the user reads them: a heading without its gloss in the other language.
+        names = [f"{d['source']} › {d['heading']}" if d["heading"] else d["source"] for d in cited]
         parts.append(say("sources", language, sources="; ".join(names)))
         update["sources"] = cited
     folder = project_folder(state, context, project.slug)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from agent.events import passage_dict
 from film.screenplay import Screenplay
 
 PASSAGE_CHARS = 500
@@ -83,11 +84,8 @@ def guideline_text(passages: Iterable[Any], language: str = "en") -> str:
         text = " ".join(str(getattr(passage, "text", "")).split())[:PASSAGE_CHARS]
         if not text:
             continue
-        cite = (
-            passage.citation()
-            if callable(getattr(passage, "citation", None))
-            else str(getattr(passage, "source", ""))
-        )
+        cited = passage_dict(passage)  # its heading in the passage's own language
+        cite = f"{cited['source']} › {cited['heading']}" if cited["heading"] else cited["source"]
         blocks.append(f"[{cite}] {text}")
     if not blocks:
         return ""

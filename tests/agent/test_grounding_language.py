@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 from fakes import ScriptedChatModel, Studio, default_answer
+from guides_kit import guideline_home
 from langgraph.types import Command
 
 import knowledge
 from agent.events import passage_dict
 from agent.grounding import ground, notes_text
 from film.language import has_cjk
-from knowledge.index import close_all
 from knowledge.search import search_guidelines
 
 ZH_IDEA = "一个两分钟的故事：外婆教外孙包饺子，他明天就要出国了"
@@ -32,13 +32,8 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("grounding-home")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MICROFILM_HOME", str(folder))
-        patch.delenv("CHROMA_HOST", raising=False)
-        knowledge.ensure_index(log=lambda _: None)
+    with guideline_home(tmp_path_factory, "grounding-home") as folder:
         yield folder
-    close_all()
 
 
 def test_a_chinese_films_scene_notes_are_chinese(home: Path) -> None:

@@ -6,23 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from guides_kit import guideline_home
 
-import knowledge
 from film.screenplay import Genre
 from knowledge import Passage, search_guidelines
 from knowledge.evaluation import evaluate, load_questions
-from knowledge.index import close_all
 
 
 @pytest.fixture(scope="module", autouse=True)
 def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("knowledge-home")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MICROFILM_HOME", str(folder))
-        patch.delenv("CHROMA_HOST", raising=False)
-        knowledge.ensure_index(log=lambda _: None)
+    with guideline_home(tmp_path_factory, "knowledge-home") as folder:
         yield folder
-    close_all()
 
 
 def test_passages_carry_source_heading_and_citation() -> None:

@@ -384,3 +384,20 @@ async def test_the_studio_graph_routes_revisions_here(
     result = await studio.say("undo")
     restored = Project.model_validate(result.values["project"])
     assert restored.current == 3 and restored.screenplay == drafted.screenplay
+
+
+def test_a_revision_cites_a_chinese_guide_without_its_english_gloss() -> None:
+    """The creative rewrite's prompt quoted "[genre-touching-family.zh.md › 台词风格 (Dialogue
+    voice)]" beside Chinese advice (2026-12-03)."""
+    from types import SimpleNamespace
+
+    from agent.revision.prompts import guideline_text
+
+    passage = SimpleNamespace(
+        text="日常、含蓄。",
+        source="genre-touching-family.zh.md",
+        heading="台词风格 (Dialogue voice)",
+    )
+    quoted = guideline_text([passage], "zh")
+    assert "[genre-touching-family.zh.md › 台词风格] 日常、含蓄。" in quoted
+    assert "Dialogue voice" not in quoted
