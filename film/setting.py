@@ -19,9 +19,10 @@ _OUTDOORS = re.compile(
     r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
     r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
     r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform|"
-    r"city cent(?:er|re)|downtown)\b"
+    # "INT. RED LIGHT INTERSECTION" (the scooter, 2026-12-03)
+    r"city cent(?:er|re)|downtown|intersection|crossing|crosswalk|junction|traffic lights?)\b"
     # Only as the place's last word: "INT. BAY" is outdoors, a "Sea View Cafe" is not.
-    r"|\b(?:bay|sea|seaside|coast|coastline|ocean|cove|dock|desert|grassland|hill|hilltop|"
+    r"|\b(?:bay|sea|seaside|coast|coastline|ocean|cove|docks?|desert|grassland|hill|hilltop|"
     r"waterfall|island|town|village|city|city of [a-z ,]+)\s*$"
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
     r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口|海湾|草原|沙漠|瀑布|山坡|海岛"

@@ -39,6 +39,9 @@ def test_a_place_does_not_say_again() -> None:
     assert interior_for("暴雨夜的居民区", "INT") == "EXT"
     assert interior_for("小区保安室", "INT") == "INT"
     assert interior_for("小区", "INT") == "EXT"  # the guard's yard (craft bench, 2026-12-02)
+    # The second reader, 2026-12-03: "INT. DOCKS" and "INT. RED LIGHT INTERSECTION".
+    assert interior_for("Docks", "INT") == "EXT" and interior_for("Dock cafe", "INT") == "INT"
+    assert interior_for("Red light intersection", "INT") == "EXT"
     assert interior_for("小区里", "INT") == "EXT"
 
 
