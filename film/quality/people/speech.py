@@ -147,7 +147,7 @@ def _en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | N
     match = _EN_SPEECH.match(action.strip())
     if match is None:
         return None
-    lead = match.group("lead").strip()
+    lead = re.sub(r"^The\s+(?=[A-Z])", "", match.group("lead").strip())  # "The General says"
     who = _speaker(lead, people)
     if who is None:
         return None

@@ -678,3 +678,20 @@ def test_speech_after_a_time_word_and_a_one_is_the_newcomers_cue() -> None:
     spoken = speech_to_dialogue(mend_edges(scene), ["小甜"])
     assert spoken.action == ["她拿出手机练习写代码。", "突然，一个程序员走过来。"]
     assert [(d.speaker, d.text) for d in spoken.dialogue] == [("程序员", "你学得怎么样了？")]
+
+
+def test_speech_in_action_under_the_and_a_title_is_the_persons_line() -> None:
+    """Recorded (the second reader, 2026-12-03): "The General says, 'Let's go.'" stayed an
+    action line, and the General said it again as a cue."""
+    from film.quality.people.speech import speech_to_dialogue
+
+    scene = Scene(
+        number=4,
+        place="Mountain pass",
+        characters=["Sam", "General"],
+        action=["Sam walks up.", "The General says, 'Let's go.'"],
+        dialogue=[DialogueLine(speaker="Sam", text="Ready.")],
+    )
+    moved = speech_to_dialogue(scene, ["Sam", "General"], ["swordswoman", "general"])
+    assert moved.action == ["Sam walks up."]
+    assert ("General", "Let's go.") in [(d.speaker, d.text) for d in moved.dialogue]
