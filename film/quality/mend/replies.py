@@ -176,7 +176,7 @@ _ECHO = re.compile(
 
 
 def _no_opening_echo(scene: Scene) -> Scene:
-    """``scene`` without a first line that echoes nothing, nor a speech that echoes itself.
+    """``scene`` without a first line that echoes or thanks nothing, nor a self-echo.
 
     Recorded (craft bench, 2026-12-02): an orphan "Me too." opened a scene once the line it
     answered had gone as a repeat, and the bus driver said "I know you're scared. But I
@@ -194,12 +194,25 @@ def _no_opening_echo(scene: Scene) -> Scene:
     dialogue = [line.model_copy(update={"text": unechoed(line.text)}) for line in scene.dialogue]
     if len(dialogue) > 1 and _ECHO.match(dialogue[0].text.strip()):
         dialogue = dialogue[1:]
+    # "谢谢你，爸爸！" opened the street-dance film with nothing given (the second reader,
+    # 2026-12-03), and "不客气，有什么需要我帮忙的吗？" answered it.
+    # Only where the scene says something else: a pair's bare thanks and welcome stay.
+    thanks = stock_kinds(dialogue[0].text, scene.characters) if dialogue else set()
+    more = any(not stock_kinds(line.text, scene.characters) for line in dialogue[1:])
+    if more and thanks == {"thanks"} and not _GIVEN.search(" ".join(scene.action)):
+        dialogue = dialogue[1:]
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
 
 
 _THANKED = re.compile(r"谢|感激|\bthank|\bthanks\b|\bcheers\b", re.I)
+#: An action line where something is given or done for someone, which thanks may answer.
+_GIVEN = re.compile(
+    r"递|给|送|帮|扶|端|倒|接过"
+    r"|\b(?:gives?|hands?|passes|offers?|helps?|pours?|brings?|holds? out)\b",
+    re.I,
+)
 
 
 def _no_welcome_unthanked(scene: Scene) -> Scene:

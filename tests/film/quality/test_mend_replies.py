@@ -300,3 +300,24 @@ def test_a_helpers_offer_after_youre_welcome_goes() -> None:
     offer = "You're welcome. Is there anything else I can help you with?"
     english = scene.model_copy(update={"dialogue": [DialogueLine(speaker="Dad", text=offer)]})
     assert mend_edges(english).dialogue[0].text == "You're welcome."
+
+
+def test_a_scene_does_not_open_on_thanks_for_nothing() -> None:
+    """Recorded (the second reader, 2026-12-03): the street-dance film opened "谢谢你，爸爸！"
+    with nothing given, and the father answered it like an assistant."""
+    from film.quality.mend import no_answers_to_nobody
+
+    scene = Scene(
+        number=1,
+        place="客厅",
+        characters=["小明", "爸爸"],
+        action=["小明走进客厅。"],
+        dialogue=[
+            DialogueLine(speaker="小明", text="谢谢你，爸爸！"),
+            DialogueLine(speaker="爸爸", text="不客气。"),
+            DialogueLine(speaker="小明", text="我想学街舞。"),
+        ],
+    )
+    assert [d.text for d in no_answers_to_nobody(scene).dialogue] == ["我想学街舞。"]
+    given = scene.model_copy(update={"action": ["爸爸递给小明一杯水。"]})
+    assert no_answers_to_nobody(given) == given
