@@ -38,6 +38,7 @@ from film.quality.people.dress import (
     child_wardrobe,
     grandchild_look,
     grown_for_idea,
+    held_as_props,
     mens_wear,
     props_without_absent,
     without_absent,
@@ -126,7 +127,8 @@ def mended_bible(
     ]
     distinct = younger_than_parent(one_implied_relative(idea, one_per_relative(dressed)))
     return [
-        within_bounds(_spaced(dressed_as_men(p))) for p in mend_sexes(idea, own_sentences(distinct))
+        within_bounds(_spaced(held_as_props(dressed_as_men(p))))
+        for p in mend_sexes(idea, own_sentences(distinct))
     ]
 
 

@@ -1,6 +1,7 @@
 """Clothes: who may wear what (:mod:`.children`), and what a wardrobe line is (:mod:`.worn`).
 
-A wardrobe or a prop says nothing is absent (:mod:`.absent`).
+A wardrobe or a prop says nothing is absent (:mod:`.absent`); what a look holds is a prop
+(:mod:`.held`).
 """
 
 from film.presence import is_animal
@@ -14,6 +15,7 @@ from film.quality.people.dress.children import (
     is_grandchild,
     mens_wear,
 )
+from film.quality.people.dress.held import held_as_props
 from film.quality.people.dress.worn import (
     scene_without_carried_wardrobe,
     wardrobe_of,
@@ -25,6 +27,7 @@ __all__ = [
     "child_wardrobe",
     "grandchild_look",
     "grown_for_idea",
+    "held_as_props",
     "is_animal",
     "is_child",
     "is_grandchild",

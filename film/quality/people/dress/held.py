@@ -1,0 +1,45 @@
+"""What a person holds is a prop, not part of their look.
+
+Recorded (the second reader, 2026-12-03): the dumplings grandmother's look was "戴口罩和帽子，
+手里拿着擀面杖和揉面桶", and the drummer's "He carries a drum kit.". The look describes a
+face and a build for every shot; a thing in the hand belongs in one scene, so it moves to
+the props, where the scenes take it up, and the look keeps the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from film.screenplay import CharacterProfile
+
+#: A look's clause that holds something, the thing in ``thing``.
+_HELD = re.compile(
+    r"^(?:(?:他|她)?(?:手里|手上|手中)?(?:拿着|握着|捧着|提着|抱着|背着)(?P<zh>.+)"
+    r"|(?:(?:he|she|they)\s+)?(?:is\s+)?(?:carries|carrying|holds|holding)\s+(?P<en>.+))$",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"[^，,；;。.]+[，,；;。.]?")
+_ZH_AND = re.compile(r"和|、|与")
+_EN_AND = re.compile(r",\s*|\s+and\s+")
+_ARTICLE = re.compile(r"^(?:a|an|the|his|her|their)\s+", re.IGNORECASE)
+
+
+def held_as_props(person: CharacterProfile) -> CharacterProfile:
+    """``person`` whose look holds nothing: each held thing is one of the props instead."""
+    kept, held = [], []
+    for clause in _CLAUSES.findall(person.look):
+        found = _HELD.match(clause.strip(" ，,；;。."))
+        if found is None:
+            kept.append(clause)
+            continue
+        if found["zh"]:
+            held += [t.strip() for t in _ZH_AND.split(found["zh"]) if t.strip()]
+        else:
+            held += [_ARTICLE.sub("", t.strip()) for t in _EN_AND.split(found["en"]) if t.strip()]
+    look = "".join(kept).strip(" ，,；;")
+    if not held or not look:
+        return person
+    if look[-1:] not in "。.":
+        look += "。" if re.search(r"[\u4e00-\u9fff]$", look) else ""
+    props = list(dict.fromkeys([*person.props, *held]))[:6]
+    return person.model_copy(update={"look": look, "props": props})
