@@ -62,11 +62,13 @@ def stock_kinds(text: str, names: Sequence[str] = ()) -> set[str]:
 #: An offer of help after "you're welcome": how a chat assistant signs off, not a father
 #: answering his son ("不客气，有什么需要我帮忙的吗？", the second reader, 2026-12-03).
 _OFFER = re.compile(
+    # To the end of its sentence: "不客气，有啥需要帮忙的随时告诉我。" had left "不客气随时告诉我"
+    # (craft bench, 2026-12-03).
     r"[，,]?\s*(?:还)?有(?:什么|啥)(?:事|事情)?(?:需要|要)?(?:我|我们)?(?:帮忙|帮助|帮你|效劳)"
-    r"(?:的)?(?:地方)?(?:吗|的吗)?[？?。！!]?"
-    r"|[,.]?\s*(?:is there )?anything else (?:I|we) can (?:help|do)(?: you with| for you)?[?.!]?"
-    r"|[,.]?\s*(?:how )?(?:else )?can I help(?: you)?(?: with anything else)?[?.!]?"
-    r"|[,.]?\s*let me know if you need anything(?: else)?[.!]?",
+    r"[^。！？!?]*[。！？!?]?"
+    r"|[,.]?\s*(?:is there )?anything else (?:I|we) can (?:help|do)[^.!?]*[?.!]?"
+    r"|[,.]?\s*(?:how )?(?:else )?can I help[^.!?]*[?.!]?"
+    r"|[,.]?\s*let me know if you need anything[^.!?]*[.!]?",
     re.I,
 )
 
@@ -75,11 +77,7 @@ def without_offer(text: str) -> str:
     """``text`` without a helper's offer made after "you're welcome" ("不客气，有什么…")."""
     if not _STOCK["welcome"].search(text) or not _OFFER.search(text):
         return text
-    rest = _OFFER.sub("", text).strip()
-    if not rest:
-        return text
-    return (
-        rest
-        if rest[-1] in "。.!！?？"
-        else rest + ("。" if re.search(r"[\u4e00-\u9fff]", rest) else ".")
-    )
+    stop = "。" if re.search(r"[\u4e00-\u9fff]", text) else ". "
+    rest = re.sub(r"([。.!！?？])\s*[。.]", r"\1", _OFFER.sub(stop, text))
+    rest = re.sub(r" {2,}", " ", rest).strip()
+    return rest if re.search(r"\w", rest) else text

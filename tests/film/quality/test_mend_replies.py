@@ -300,6 +300,11 @@ def test_a_helpers_offer_after_youre_welcome_goes() -> None:
     offer = "You're welcome. Is there anything else I can help you with?"
     english = scene.model_copy(update={"dialogue": [DialogueLine(speaker="Dad", text=offer)]})
     assert mend_edges(english).dialogue[0].text == "You're welcome."
+    # To the end of its sentence (craft bench, 2026-12-03: "不客气随时告诉我" was left).
+    from film.quality.mend.small_talk import without_offer
+
+    assert without_offer("不客气，有啥需要帮忙的随时告诉我。") == "不客气。"
+    assert without_offer("不客气，有什么需要帮忙的随时告诉我。我先走了。") == "不客气。我先走了。"
 
 
 def test_a_scene_does_not_open_on_thanks_for_nothing() -> None:
