@@ -92,7 +92,8 @@ def _met_at(place: str, language: str) -> str:
         where = _common_case(where)
         # "someone from Mrs. Thompson's home": a possessive takes no article.
         first = where.split()[0]
-        where = where if _POSSESSIVE.search(first) or _TITLE.match(first) else f"the {where}"
+        named = first[:1].isupper() and _POSSESSIVE.search(first)  # not "the customer's"
+        where = where if named or _TITLE.match(first) else f"the {where}"
     return words["role"].format(place=where)[:120]
 
 

@@ -113,6 +113,9 @@ def test_a_newcomers_role_keeps_the_capitals_of_a_name() -> None:
     at_her_home = [s.model_copy(update={"place": "Mrs. Thompson's Home"}) for s in film.scenes]
     repaired, _ = add_missing_speakers(film.model_copy(update={"scenes": at_her_home}))
     assert repaired.characters[-1].role == "someone from Mrs. Thompson's home"
+    from film.speakers import _met_at
+
+    assert _met_at("The customer's house", "en") == "someone from the customer's house"
 
 
 def test_a_place_read_as_a_speaker_is_no_person() -> None:
