@@ -1340,3 +1340,23 @@ def test_the_scene_task_says_who_is_not_there() -> None:
     english = scene_arc_note("x", 1, 5, "en", "Grandpa doesn't answer.", ["Mia", "Grandpa"])
     assert "Grandpa is not in this scene." in english
     assert "not in this scene" not in scene_arc_note("x", 1, 5, "en", "Mia laughs.", ["Mia"])
+
+
+def test_a_scene_whose_people_walk_into_a_place_is_there() -> None:
+    """Recorded (craft bench, 2026-12-03): "小晴走进面试室" under EXT. 夜市 - NIGHT."""
+    from film.screenplay import Scene
+    from film.setting import headed_where_told
+
+    interview = Scene(
+        number=4,
+        interior="EXT",
+        place="夜市",
+        time_of_day="NIGHT",
+        action=["小晴走进面试室，心情紧张。", "她看到面试官坐在椅子上。"],
+    )
+    moved = headed_where_told([interview])[0]
+    assert (moved.interior, moved.place) == ("INT", "面试室")
+    office = interview.model_copy(
+        update={"place": "Street", "action": ["Tom walks into the office."]}
+    )
+    assert headed_where_told([office])[0].place == "Office"
