@@ -146,7 +146,14 @@ def reached_early(goal: IdeaGoal, sentence: str) -> bool:
     Recorded (zh-struggle-night-market, 2026-12-02): scene 2 of 6 had the girl say "我在
     游戏公司工作了几年，现在已经是公司的高级工程师。", and the film had nowhere to go.
     """
-    return goal.told_in(sentence) and bool(_DONE.search(sentence)) and not _NOT_YET.search(sentence)
+    if _NOT_YET.search(sentence):
+        return False
+    # "摄影师拍下了第一缕阳光从湖面上洒下来的照片。" in scene 1 of 2 (the lake, 2026-12-03):
+    # the goal's own verb done (拍下了), with one of its words.
+    verb = goal.goal[:2] if has_cjk(goal.goal) else ""
+    if verb and f"{verb}了" in sentence and any(term in sentence for term in goal.terms):
+        return True
+    return goal.told_in(sentence) and bool(_DONE.search(sentence))
 
 
 def idea_goal(idea: str) -> IdeaGoal:

@@ -290,3 +290,13 @@ def test_whom_the_goal_reaches_is_not_in_an_early_scene_by_name_at_all() -> None
     early = scene_before_turn(first, LETTER, 0, 3, people)
     assert early.action == ["Hui stops walking."] and early.visual == "Snow."
     assert early.characters == ["Hui", "Fu"]
+
+
+def test_the_goals_own_verb_done_is_the_goal_reached() -> None:
+    """Recorded (the lake, 2026-12-03): scene 1 of 2 had "摄影师拍下了第一缕阳光…的照片"."""
+    from film.quality.story.goal import idea_goal, reached_early
+
+    goal = idea_goal("青海湖边，一个摄影师等了三天，只为拍下日出时照在湖面上的第一缕光。")
+    assert reached_early(goal, "摄影师拍下了第一缕阳光从湖面上洒下来的照片。")
+    assert not reached_early(goal, "摄影师拿出相机，准备拍下日出时照在湖面上的第一缕光。")
+    assert not reached_early(goal, "摄影师拍下了远处的雪山。")  # another picture
