@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from film.language import CJK_RUN
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
-from film.quality.text import CLAUSE_BREAK, content_words, shorten
+from film.quality.text import CLAUSE_BREAK, cjk_count, content_words, sentences, shorten
 
 RUN_WORDS = 3
 RUN_CJK = 5
@@ -101,6 +101,39 @@ def _quoted_clauses(guidelines: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     ]
     clauses = (content_words(clause) for part in quoted for clause in CLAUSE_BREAK.split(part))
     return tuple(frozenset(words) for words in clauses if len(words) >= ECHO_WORDS + 1)
+
+
+#: A quoted example sentence of this many words (or twice as many Chinese characters) is a
+#: line to copy, and a film's sentence this alike to it is its copy.
+_LINE_WORDS, _LINE_LIKENESS = 4, 0.8
+
+
+def _bare(sentence: str) -> str:
+    """``sentence`` as its words alone, lower case: "I'll bring it back next week"."""
+    return " ".join(re.findall(r"[a-z']+|[\u4e00-\u9fff]+", sentence.lower()))
+
+
+@functools.lru_cache(maxsize=16)
+def _example_sentences(guidelines: tuple[str, ...]) -> tuple[str, ...]:
+    """The quoted examples' sentences long enough to be copied as a line, bare."""
+    quoted = ["".join(groups) for guideline in guidelines for groups in _QUOTED.findall(guideline)]
+    bare = (_bare(sentence) for part in quoted for sentence in sentences(part))
+    long = (b for b in bare if len(b.split()) >= _LINE_WORDS or cjk_count(b) >= 2 * _LINE_WORDS)
+    return tuple(dict.fromkeys(long))
+
+
+def copies_example_line(text: str, guidelines: Sequence[str]) -> bool:
+    """Whether a sentence of ``text`` is a quoted example's, near word for word.
+
+    The bus driver said the scene example's "I'll bring it back next week." (2026-12-03).
+    """
+    examples = _example_sentences(tuple(guidelines))
+    return any(
+        difflib.SequenceMatcher(None, bare, example).ratio() >= _LINE_LIKENESS
+        for sentence in sentences(text)
+        if (bare := _bare(sentence))
+        for example in examples
+    )
 
 
 def echoes_example(text: str, guidelines: Sequence[str], idea: str = "") -> bool:

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.copying import GuidelinePhrases, lifted, recites_idea, without_thing
+from film.quality.copying import (
+    GuidelinePhrases,
+    copies_example_line,
+    lifted,
+    recites_idea,
+    without_thing,
+)
 from film.quality.debris import echoes_prompt
 from film.quality.mend.lines import rewritten
 from film.screenplay import Scene
@@ -51,6 +57,7 @@ def drop_copied_lines(
         if not (phrases and phrases.copied(d.text))
         and not recites_idea(d.text, idea)
         and not echoes_prompt(d.text)
+        and not (guidelines and copies_example_line(d.text, guidelines))
         and not (guidelines and lifted(d.text, guidelines))
     ] or scene.dialogue
     if action == scene.action and dialogue == scene.dialogue:

@@ -120,3 +120,31 @@ def test_a_visual_note_that_is_a_guide_palette_pasted_whole_goes() -> None:
     assert mend_visual(whole, [guide], fallback="Ava writes by lamplight.").visual == (
         "Ava writes by lamplight."
     )
+
+
+def test_a_line_that_says_an_example_sentence_again_goes() -> None:
+    """Recorded (craft bench, 2026-12-03): the scene example's "Bring it back next week."
+    came back as the bus driver's "I'll bring it back next week."."""
+    from film.quality.copying import copies_example_line
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import DialogueLine, Scene
+
+    example = '{"dialogue": [{"speaker": "Nora", "text": "I will run. Bring it back next week."}]}'
+    zh = '{"text": "跑两步就到了，下周记得还给我。"}'
+    assert copies_example_line("I'll bring it back next week.", [example])
+    assert copies_example_line("跑两步就到了！", [zh]) is False  # too short to be a copy
+    assert copies_example_line("下周记得还给我。", [zh]) is False
+    assert not copies_example_line("I love you.", [example])
+    scene = Scene(
+        number=2,
+        place="Bus stop",
+        characters=["Jack", "Emma"],
+        action=["Jack waits."],
+        dialogue=[
+            DialogueLine(speaker="Jack", text="I'll bring it back next week."),
+            DialogueLine(speaker="Emma", text="The last bus is late again."),
+        ],
+    )
+    assert [d.text for d in drop_copied_lines(scene, [example]).dialogue] == [
+        "The last bus is late again."
+    ]
