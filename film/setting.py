@@ -83,6 +83,11 @@ _HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(r"阳光|烈日|正午|\bsun(?:light|shine|lit)\b|\bmidday\b|\bnoon\b", re.I),
         frozenset({"NIGHT"}),
     ),
+    # "白天小区门口的阳光" over EXT. 小区门口 - DUSK (the guard, 2026-12-03).
+    (
+        re.compile(r"白天|\bdaytime\b|\bbroad daylight\b", re.I),
+        frozenset({"NIGHT", "DUSK", "EVENING"}),
+    ),
 )
 
 

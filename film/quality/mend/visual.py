@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.copying import GuidelinePhrases, echoes_example, lifted
+from film.quality.copying import GuidelinePhrases, echoes_example, lifted, recites_idea
 from film.quality.repetition import SeenLines, long_enough, retells
 from film.quality.text import cjk_count, normalise, sentences
 from film.screenplay import Scene
@@ -24,7 +24,8 @@ def mend_visual(
     if not scene.visual.strip() or not guidelines:
         return scene
     written = sentences(scene.visual)
-    own = [s for s in written if not lifted(s, guidelines)]
+    # Nor the idea said again: "小区保安大爷一心想抓偷外卖的贼。" (the guard, 2026-12-03).
+    own = [s for s in written if not lifted(s, guidelines) and not recites_idea(s, idea)]
     if own and len(own) < len(written):  # a palette pasted beside a shot
         scene = scene.model_copy(
             update={"visual": ("" if cjk_count(scene.visual) else " ").join(own)}

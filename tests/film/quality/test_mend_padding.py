@@ -582,3 +582,22 @@ def test_a_visual_note_has_the_light_of_its_scenes_hour() -> None:
     assert visual_of_its_own(night).visual == night.visual
     sunny = dawn.model_copy(update={"time_of_day": "DAY", "visual": "阳光洒在梯田上。"})
     assert visual_of_its_own(sunny).visual == "阳光洒在梯田上。"
+
+
+def test_a_visual_note_says_neither_daytime_at_dusk_nor_the_idea_again() -> None:
+    """Recorded (the guard, 2026-12-03): "白天小区门口的阳光" at DUSK, and a note that was the
+    idea's first clause, "小区保安大爷一心想抓偷外卖的贼。"."""
+    from film.quality.mend import mend_visual, visual_of_its_own
+
+    idea = "小区保安大爷一心想抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    gate = Scene(
+        number=1,
+        place="小区门口",
+        time_of_day="DUSK",
+        characters=["保安大爷"],
+        action=["保安大爷站在门口。"],
+        visual="小区保安大爷一心想抓偷外卖的贼。远处的房子在灯光下闪着微弱的光芒。",
+    )
+    assert mend_visual(gate, ["一条指南。"], idea).visual == "远处的房子在灯光下闪着微弱的光芒。"
+    daytime = gate.model_copy(update={"visual": "白天小区门口的阳光。路灯刚刚亮起。"})
+    assert visual_of_its_own(daytime).visual == "路灯刚刚亮起。"
