@@ -126,6 +126,15 @@ def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
     the film: one person, two entries, two voices.
     """
     known = {c.name.casefold(): c.name for c in screenplay.characters}
+    # "John" is the bible's John Smith when no one else is a John (the lighthouse,
+    # 2026-12-03: the keeper spoke as both and was drawn as two men).
+    given: dict[str, list[str]] = {}
+    for full in known.values():
+        if full.isascii() and len(full.split()) == 2 and not _TITLE.match(full.split()[0]):
+            given.setdefault(full.split()[0].casefold(), []).append(full)
+    for first, fulls in given.items():
+        if len(fulls) == 1 and first not in known:
+            known[first] = fulls[0]
     # Two newcomers "Boy" and "The boy" (the piano teacher, 2026-12-03) are one person too:
     # they share the spelling without the article, wherever it is first written.
     spellings: dict[str, list[str]] = {}
@@ -139,7 +148,7 @@ def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
     def named(name: str) -> str:
         bare = _ARTICLE.sub("", name.strip())
         if name.casefold() in known:
-            return name
+            return known[name.casefold()]
         return known.get(bare.casefold()) or newcomers.get(bare.casefold(), name)
 
     scenes = [

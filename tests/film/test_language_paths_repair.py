@@ -144,3 +144,19 @@ def test_drafting_and_revision_trim_the_same_way() -> None:
     assert repaired == within_form(screenplay, 40).screenplay
     assert estimate_runtime(repaired) <= 40 and any(n.code == "trimmed" for n in notes)
     assert len(repaired.scenes) >= 2  # the opening and the ending are never cut
+
+
+def test_a_speaker_called_by_a_bible_persons_first_name_is_that_person() -> None:
+    """Recorded (the lighthouse, 2026-12-03): the keeper John Smith also spoke as "John",
+    who got a card of his own and was drawn as a second man."""
+    film = _talky(["John"])
+    film = film.model_copy(update={"characters": [CharacterProfile(name="John Smith")]})
+    repaired, added = add_missing_speakers(film)
+    assert added == [] and {d.speaker for d in repaired.scenes[0].dialogue} == {"John Smith"}
+    # Two Johns: nobody can tell which, so the newcomer stays a newcomer.
+    two = film.model_copy(
+        update={
+            "characters": [CharacterProfile(name="John Smith"), CharacterProfile(name="John Ng")]
+        }
+    )
+    assert add_missing_speakers(two)[1] == ["John"]
