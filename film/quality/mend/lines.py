@@ -153,7 +153,14 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
     for line in action:  # a line that only tells an earlier step of the scene again goes
         if not new_steps or not retells(line, new_steps, scene.characters):
             new_steps.append(line)
-    action = new_steps
+    # "Sam looks at the wall… Sam looks at himself… Sam looks at his hands… Sam looks at the
+    # floor. Sam looks at the sky." (the drummer, 2026-12-03): two of one opening are a shot.
+    openings = [" ".join(normalise(line).split()[:3]) for line in new_steps]
+    action = [
+        line
+        for n, line in enumerate(new_steps)
+        if len(openings[n].split()) < 3 or openings[:n].count(openings[n]) < 2
+    ]
     # A line that says aloud what an action line of this scene shows is narration spoken
     # by a character ("保安大爷将橘猫放在办公桌上" as both): the action keeps it.
     shown = SeenLines()

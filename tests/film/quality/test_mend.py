@@ -940,3 +940,15 @@ def test_the_second_readers_small_slips_of_22_17_are_mended() -> None:
     people = [("公主", "公主"), ("画师", "宫廷画师")]
     assert called_by_their_names(named, people).dialogue == []
     assert wardrobe_of("a keeper", "Dark suit with vest, flashlight") == "Dark suit with vest"
+
+
+def test_a_run_of_action_lines_on_one_opening_is_two_shots() -> None:
+    """Recorded (the drummer, 2026-12-03): "Sam looks at …" five times in one scene."""
+    looks = ["the wall next to him", "himself in the mirror", "his hands", "the floor", "the sky"]
+    scene = Scene(
+        number=4, place="Gym", characters=["Sam"], action=[f"Sam looks at {t}." for t in looks]
+    )
+    assert drop_repeats(scene).action == [
+        "Sam looks at the wall next to him.",
+        "Sam looks at himself in the mirror.",
+    ]
