@@ -250,9 +250,8 @@ def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
     """``text`` without the clauses that bring in ``thing``, unless the ``story`` has it.
 
     Recorded (小区保安大爷抓橘猫, 2026-12-01): the outline's guard stood at the gate
-    "手里还握着一个红色雨伞", the worked example's red umbrella, and his scene asked "你们看，
-    那里的雨伞怎么了？". The example is a different film; the clause that borrows its object
-    goes and the rest of the sentence stands. "" when every clause of ``text`` has it.
+    "手里还握着一个红色雨伞", the worked example's red umbrella. The clause that borrows it
+    goes, the rest of the sentence stands; "" when every clause of ``text`` has it.
     """
     found = thing.search(text)
     if found is None:
@@ -260,13 +259,14 @@ def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
     said = found.group(0).casefold()
     if (said.split()[-1] if said.isascii() else said[-1]) in story.casefold():
         return text  # the story's own umbrella (伞, "umbrella"), whatever its colour
-    sentences = re.findall(r"[^。.!！?？]+[。.!！?？]*\s*", text)
     kept: list[str] = []
-    for sentence in sentences:
+    for sentence in re.findall(r"[^。.!！?？]+[。.!！?？]*\s*", text):
         body = sentence.rstrip()
         end = body[len(body.rstrip("。.!！?？")) :]
-        clauses = [c for c in _CLAUSE.findall(body.rstrip("。.!！?？")) if not thing.search(c)]
-        if not clauses:
+        every = _CLAUSE.findall(body.rstrip("。.!！?？"))
+        clauses = [c for c in every if not thing.search(c)]
+        # The first clause holds the subject: "小明接过红雨伞后，走到…" goes whole (12-03).
+        if not clauses or (every and thing.search(every[0])):
             continue
         joined = "".join(clauses).rstrip().rstrip("，,；;")
         kept.append(joined + (end or ("。" if CJK_RUN.search(joined) else ".")))

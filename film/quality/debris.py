@@ -200,7 +200,9 @@ def check_debris(fields: Iterable[VisibleText]) -> list[Finding]:
 #: "小明的学校门口（外景，白天）：", "EXT. BUS STOP - DAY:".
 _HEADING_PREFIX = re.compile(
     r"^[^：:（(。]{1,24}[（(](?:内景|外景)[，,、][^）)]{1,4}[）)][：:]\s*"
-    r"|^(?:INT|EXT)\.\s[^:]{1,40}\s-\s[A-Z]+:\s*"
+    # "Ext. QUIET STREET ON THE OUTSKIRS OF TOWN - NIGHT: Sam and Alex…" (craft bench,
+    # 2026-12-03): any case, a place of up to 60 characters.
+    r"|^(?i:INT|EXT)\.\s[^:]{1,60}\s-\s[A-Z]+:\s*"
 )
 
 

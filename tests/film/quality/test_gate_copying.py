@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gate_kit import GOOD_FILMS, brief_for, family_film, guideline_texts
 from media_kit import english_film
 
@@ -148,3 +150,25 @@ def test_a_line_that_says_an_example_sentence_again_goes() -> None:
     assert [d.text for d in drop_copied_lines(scene, [example]).dialogue] == [
         "The last bus is late again."
     ]
+
+
+def test_a_sentence_whose_subject_borrowed_the_example_thing_goes_whole() -> None:
+    """Recorded (craft bench, 2026-12-03): "小明接过红雨伞后，走到爸爸面前，双手举着伞，表示
+    感谢。" had been left as "走到爸爸面前，双手举着伞，表示感谢。", with no one doing it."""
+    from film.quality.copying import without_thing
+
+    umbrella = re.compile(r"红(?:色的?)?雨?伞|雨伞")
+    line = "小明接过红雨伞后，走到爸爸面前，双手举着伞，表示感谢。爸爸笑了。"
+    assert without_thing(line, umbrella, "小明想学街舞") == "爸爸笑了。"
+    assert without_thing("保安大爷站在门口，手里还握着一个红色雨伞。", umbrella, "保安") == (
+        "保安大爷站在门口。"
+    )
+
+
+def test_an_outline_heading_in_any_case_leaves_an_action_line() -> None:
+    """Recorded (craft bench, 2026-12-03): "!Ext. QUIET STREET ON THE OUTSKIRS OF TOWN -
+    NIGHT: Sam and Alex…" reached the screenplay as an action line."""
+    from film.quality.debris import without_heading
+
+    line = "Ext. QUIET STREET ON THE OUTSKIRS OF TOWN - NIGHT: Sam and Alex swap notes."
+    assert without_heading(line) == "Sam and Alex swap notes."
