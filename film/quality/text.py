@@ -309,3 +309,10 @@ _ZH_OPENING = re.compile(
 def without_opening(text: str) -> str:
     """``text`` from its subject: "突然，一个程序员走过来" is 程序员's (night market, 12-03)."""
     return _ZH_OPENING.sub("", text, count=1)
+
+
+def stopped(text: str) -> str:
+    """``text`` ending on a stop where it ends on a word ("…starts singing", 2026-12-03)."""
+    if not text or not re.search(r"[\w\u4e00-\u9fff]$", text):
+        return text
+    return text + ("。" if cjk_count(text[-1]) else ".")

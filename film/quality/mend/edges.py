@@ -9,7 +9,7 @@ from film.quality.debris import ASSISTANT_SPEAK, without_heading
 from film.quality.mend.cast import where_they_are
 from film.quality.mend.small_talk import without_offer
 from film.quality.mend.speeches import addressed_speech, comma_run_sentences, own_words
-from film.quality.text import AFTER_A_SENTENCE, NOT_A_TITLE, SPACED_CJK
+from film.quality.text import AFTER_A_SENTENCE, NOT_A_TITLE, SPACED_CJK, stopped
 from film.screenplay import Scene
 
 # A line's ragged edges. The 1.5B model closes a JSON string inside the text ('抓到！”，',
@@ -268,6 +268,17 @@ def without_clone(text: str) -> str:
     return _CLONE.sub(r"\g<name>\g<between>", text)
 
 
+def _told(line: str) -> str:
+    """An action line through the edge mends, ending on a stop."""
+    told = whole_clauses(clean_edges(without_hedge(without_heading(without_clone(line)))))
+    return stopped(without_speech_lead(told))
+
+
+def _said(text: str) -> str:
+    """A line of dialogue through the edge mends, ending on a stop."""
+    return stopped(whole_clauses(clean_edges(comma_run_sentences(without_offer(text)))))
+
+
 def mend_edges(scene: Scene) -> Scene:
     """``scene`` with :func:`clean_edges` and :func:`whole_clauses` applied to every line.
 
@@ -283,22 +294,14 @@ def mend_edges(scene: Scene) -> Scene:
     action = [
         mended
         for line in scene.action
-        if (
-            mended := without_speech_lead(
-                whole_clauses(clean_edges(without_hedge(without_heading(without_clone(line)))))
-            )
-        )
+        if (mended := _told(line))
         and not _ABOUT_THE_FILM.search(mended)
         and not ASSISTANT_SPEAK.search(mended)
         and not spoken_action(mended)
     ] or ([where_they_are(scene)] if scene.characters else scene.action[:1])
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
-        line.model_copy(
-            update={
-                "text": whole_clauses(clean_edges(comma_run_sentences(without_offer(line.text))))
-            }
-        )
+        line.model_copy(update={"text": _said(line.text)})
         for line in scene.dialogue
         # A cue that is only someone's name ("偷外卖的贼: 保安大爷", 2026-12-02) says nothing.
         if line.text.strip(" ，,。.!！?？…").casefold() not in names

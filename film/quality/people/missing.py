@@ -26,7 +26,7 @@ from film.quality.coverage import (
     idea_people_words,
     mentions,
 )
-from film.quality.people.ages import sounds_old
+from film.quality.people.ages import own_role, sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
 from film.quality.people.naming import real_names
 from film.quality.story.actions import idea_lead, lead_head
@@ -72,11 +72,19 @@ def _idea_phrase(idea: str, word: str) -> str:
     return " ".join([*kept, word, *(["next door"] if found["door"] else [])]).lower()
 
 
+def _own_words(role: str) -> str:
+    """The words of ``role`` that say who its person is (:func:`ages.own_role`)."""
+    own_zh, own_en = own_role(role)
+    return own_zh if re.search(r"[\u4e00-\u9fff]", role) else own_en
+
+
 def cast_missing(
     idea: str, bible: Sequence[CharacterProfile], language: str
 ) -> list[CharacterProfile]:
     """``bible`` with every person the idea names but the bible lacks cast from the idea."""
-    about = [(c.name, f"{c.role} {c.look} {c.wardrobe}") for c in bible]
+    # A role's own words only: "The baker who lives across the street from the nurse" is no
+    # nurse, and the nurse was never cast (the bakery notes, 2026-12-03).
+    about = [(c.name, f"{_own_words(c.role)} {c.look} {c.wardrobe}") for c in bible]
     missing = {finding.text for finding in check_people(idea, about)}
     if not missing:
         return list(bible)

@@ -5,7 +5,9 @@ the old man (老爷爷), but the outline's first beats were the idea's clauses a
 "快递员每天给独居的老爷爷送快递" and "有一天老爷爷没有来开门". The scene writer then read a
 third person, 老爷爷, beside its cast, and wrote 许爷爷 as the courier's colleague, waiting
 with him for an old man who never came. A person word that is one bible person's role is
-that person's name.
+that person's name (:func:`named_by_role`). Whom a beat says is not there is not in its cast
+(:func:`absent_from`, and the scene task says so), and a door they do not open is theirs
+(:func:`their_door`).
 """
 
 from __future__ import annotations

@@ -290,3 +290,19 @@ def test_the_boy_next_door_is_cast_by_the_ideas_words() -> None:
     assert boy.role == "boy next door" and boy.name != "Boy"
     # A lead is the person, not the relative clause after them.
     assert must_cast_people("a shy boy who has to sing at graduation") == ["shy boy"]
+
+
+def test_a_person_another_role_mentions_is_still_cast() -> None:
+    """Recorded (craft bench, 2026-12-03): the baker's role "The baker who lives across the
+    street from the nurse" stood for the nurse, who was never cast; the beats called her
+    Nora, the worked example's name."""
+    from film.quality.people.missing import cast_missing
+
+    idea = "A night-shift nurse and the baker across the street swap notes on the bakery window."
+    baker = CharacterProfile(
+        name="Baker", role="The baker who lives across the street from the nurse", look="tall"
+    )
+    cast = cast_missing(idea, [baker], "en")
+    assert [c.role for c in cast] == [baker.role, "night-shift nurse"]
+    grandma = CharacterProfile(name="李奶奶", role="孙子的奶奶", look="七十岁")
+    assert [c.name for c in cast_missing("奶奶教孙子包饺子", [grandma], "zh")] == ["李奶奶", "孙子"]

@@ -133,7 +133,7 @@ def test_each_cue_keeps_only_its_speakers_words() -> None:
         ("保安大爷", "抓到你了！"),
         ("保安大爷", "别跑了，我抓到你了！"),
     ]
-    assert mended.action == ["保安大爷布网"]
+    assert mended.action == ["保安大爷布网。"]  # and ends on a stop
 
 
 def test_a_name_inside_a_sentence_is_not_a_label() -> None:

@@ -66,3 +66,14 @@ def test_a_guides_bracketed_menu_leaves_the_line() -> None:
     )
     assert clean_edges("爸爸藏着一个难题（生病、欠债）。") == "爸爸藏着一个难题。"
     assert clean_edges("He whispers (softly) to her.") == "He whispers (softly) to her."
+
+
+def test_a_line_ends_on_a_stop_in_its_own_script() -> None:
+    """A second reader counted "The scooter lights up and starts singing" as debris."""
+    from film.quality.text import stopped
+
+    assert stopped("The scooter lights up and starts singing") == (
+        "The scooter lights up and starts singing."
+    )
+    assert stopped("保安大爷布网") == "保安大爷布网。"
+    assert stopped("Really?") == "Really?" and stopped("好的。") == "好的。" and stopped("") == ""
