@@ -37,6 +37,7 @@ from film.form import estimate_scene_seconds
 from film.quality import Brief, Finding, check_scenes, refusal_message
 from film.quality.debris import check_debris
 from film.quality.fields import VisibleText
+from film.quality.people.kin import acted_on_the_other
 from film.screenplay import DialogueLine, Genre, Language, Scene, Screenplay
 
 log = logging.getLogger(__name__)
@@ -187,7 +188,7 @@ class _Judge:
         except CreativeFailure as exc:
             return None, [_merge_finding(exc, self.index, self.instruction)]
         scenes = list(self.screenplay.scenes)
-        scenes[self.index] = merged
+        scenes[self.index] = merged = acted_on_the_other(merged)
         candidate = self.screenplay.model_copy(update={"scenes": scenes})
         own = f"scenes[{self.index}]"
         findings = [

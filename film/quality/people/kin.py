@@ -29,6 +29,7 @@ from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.people.ages import own_role, sounds_old
 from film.quality.text import shorten
+from film.screenplay import Scene
 
 #: Relations a person cannot have of their own kind in a film's family (see the docstring).
 OWN_KIND: tuple[tuple[str, ...], ...] = (
@@ -269,3 +270,33 @@ def role_of_kin_name(name: str, role: str) -> str:
     if by_name is None:
         return role
     return by_name[0] if plain.isascii() else plain  # "grandmother" for Grandma; 奶奶
+
+
+def acted_on_the_other(scene: Scene) -> Scene:
+    """``scene`` of two people, where one "acts on themself", acting on the other instead.
+
+    "Mia smiles at Mia" in a scene of Mia and Leo is Mia smiling at Leo: the gate's
+    ``names.self-action`` refused a creative revision for it (CI, 2026-12-03).
+    """
+    if len(scene.characters) != 2:
+        return scene
+    first, second = scene.characters
+
+    def other(line: str) -> str:
+        for name, partner in ((first, second), (second, first)):
+            quoted = re.escape(name)
+            line = re.sub(
+                rf"(\b{quoted}\b(?:\s+\w+){{0,2}}?\s+{_TO_EN}\s+){quoted}\b(?!'s)",
+                rf"\g<1>{partner}",
+                line,
+                flags=re.I,
+            )
+            line = re.sub(
+                rf"({quoted}[^。.!?！？；;]{{0,14}}?{_TO_ZH}\s*){quoted}(?!的)",
+                rf"\g<1>{partner}",
+                line,
+            )
+        return line
+
+    action = [other(line) for line in scene.action]
+    return scene if action == scene.action else scene.model_copy(update={"action": action})

@@ -176,3 +176,27 @@ def test_a_name_made_of_the_ideas_person_word_has_it_as_the_role() -> None:
     assert roles_in_idea_words(guard, [keeper])[0].role == "保安"
     kept = CharacterProfile(name="保安大爷", role="退休的老保安", look="六十岁")
     assert roles_in_idea_words(guard, [kept])[0].role == "退休的老保安"
+
+
+def test_in_a_scene_of_two_an_action_on_oneself_is_on_the_other() -> None:
+    """A creative revision was refused for "a character acted on themself" (CI, 2026-12-03)."""
+    from film.quality.people.kin import acted_on_the_other
+    from film.screenplay import Scene
+
+    bus = Scene(
+        number=2,
+        place="Night bus",
+        characters=["Mia", "Leo"],
+        action=["Mia smiles at Mia.", "Leo watches Leo sleep.", "Mia looks at the window."],
+    )
+    assert acted_on_the_other(bus).action == [
+        "Mia smiles at Leo.",
+        "Leo watches Mia sleep.",
+        "Mia looks at the window.",
+    ]
+    kitchen = Scene(
+        number=1, place="厨房", characters=["奶奶", "孙子"], action=["奶奶看着奶奶包饺子。"]
+    )
+    assert acted_on_the_other(kitchen).action == ["奶奶看着孙子包饺子。"]
+    three = bus.model_copy(update={"characters": ["Mia", "Leo", "Ann"]})
+    assert acted_on_the_other(three) == three  # whom else it is, nobody can say
