@@ -185,20 +185,30 @@ _TO_EN = (
 )
 
 
+def _acting_on_self(name: str) -> re.Pattern[str]:
+    """``name`` doing something to ``name``, as the subject of a clause: "Mia smiles at Mia"."""
+    quoted = re.escape(name)
+    return re.compile(
+        rf"(?:^|(?<=[。！？；，、：\s]))"  # the clause's subject, not an object of it
+        rf"{quoted}(?P<gap>[^。.!?！？；;]{{0,14}}?){_TO_ZH}\s*(?P<object>{quoted})(?!的)"
+        rf"|\b{quoted}\b(?P<gap_en>(?:\s+\w+){{0,2}}?)\s+{_TO_EN}\s+(?P<object_en>{quoted})\b(?!'s)",
+        re.I,
+    )
+
+
+def _on_self(found: re.Match[str], names: Sequence[str], name: str) -> bool:
+    """Whether ``found`` is ``name`` acting on themself, no other name between the two."""
+    gap = found.group("gap") or found.group("gap_en") or ""
+    return not any(other != name and other in gap for other in names)
+
+
 def _self_action(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Finding | None:
     if field.kind != "action":
         return None
     names = [name for name, _role in bible]
     for name in names:
-        quoted = re.escape(name)
-        pattern = (
-            rf"(?:^|(?<=[。！？；，、：\s]))"  # the clause's subject, not an object of it
-            rf"{quoted}(?P<gap>[^。.!?！？；;]{{0,14}}?){_TO_ZH}\s*{quoted}(?!的)"
-            rf"|\b{quoted}\b(?P<gap_en>(?:\s+\w+){{0,2}}?)\s+{_TO_EN}\s+{quoted}\b(?!'s)"
-        )
-        for found in re.finditer(pattern, field.text, re.I):
-            gap = found.group("gap") or found.group("gap_en") or ""
-            if any(other != name and other in gap for other in names):
+        for found in _acting_on_self(name).finditer(field.text):
+            if not _on_self(found, names, name):
                 continue  # "孙女笑了，爷爷看着孙女": somebody else does it
             return Finding(
                 "names.self-action",
@@ -275,27 +285,22 @@ def role_of_kin_name(name: str, role: str) -> str:
 def acted_on_the_other(scene: Scene) -> Scene:
     """``scene`` of two people, where one "acts on themself", acting on the other instead.
 
-    "Mia smiles at Mia" in a scene of Mia and Leo is Mia smiling at Leo: the gate's
-    ``names.self-action`` refused a creative revision for it (CI, 2026-12-03).
+    It mends exactly what the gate's ``names.self-action`` finds (:func:`_acting_on_self`):
+    "Mia smiles at Mia" in a scene of Mia and Leo is Mia smiling at Leo. A creative revision
+    had been refused for it (CI, 2026-12-03).
     """
     if len(scene.characters) != 2:
         return scene
-    first, second = scene.characters
+    pair = list(scene.characters)
 
     def other(line: str) -> str:
-        for name, partner in ((first, second), (second, first)):
-            quoted = re.escape(name)
-            line = re.sub(
-                rf"(\b{quoted}\b(?:\s+\w+){{0,2}}?\s+{_TO_EN}\s+){quoted}\b(?!'s)",
-                rf"\g<1>{partner}",
-                line,
-                flags=re.I,
-            )
-            line = re.sub(
-                rf"({quoted}[^。.!?！？；;]{{0,14}}?{_TO_ZH}\s*){quoted}(?!的)",
-                rf"\g<1>{partner}",
-                line,
-            )
+        for name, partner in zip(pair, reversed(pair), strict=True):
+            for found in reversed(list(_acting_on_self(name).finditer(line))):
+                if _on_self(found, pair, name):
+                    start, end = (
+                        found.span("object") if found["object"] else found.span("object_en")
+                    )
+                    line = line[:start] + partner + line[end:]
         return line
 
     action = [other(line) for line in scene.action]
