@@ -13,6 +13,7 @@ import re
 
 from film.presence import is_animal
 from film.screenplay import CharacterProfile, Screenplay
+from film.titles import TITLE_WORD
 
 MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
 #: What a repair writes into a film, per language: a Chinese film gets Chinese additions,
@@ -97,7 +98,7 @@ def _met_at(place: str, language: str) -> str:
     return words["role"].format(place=where)[:120]
 
 
-_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|miss)\.?$", re.IGNORECASE)
+_TITLE = TITLE_WORD
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

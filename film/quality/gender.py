@@ -102,15 +102,6 @@ def given_name_sex(name: str) -> str:
     return "f" if first in _FEMALE_GIVEN else "m" if first in _MALE_GIVEN else ""
 
 
-_TITLE_SEX = {"mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mr": "m", "sir": "m"}
-
-
-def title_sex(name: str) -> str:
-    """The sex ("f" or "m") a name's title gives ("Mrs. Thompson", "Mr Li"), or ""."""
-    first = _norm(name).split(" ")[0].rstrip(".")
-    return _TITLE_SEX.get(first, "")
-
-
 def gender_problem(name: str, role: str) -> bool:
     """Whether the role's own kin word contradicts the title in the name.
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from film.language import CJK, CJK_RUN
+from film.titles import ABBREVIATIONS
 
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 #: Chinese written one character at a time ("保 安 大我 布 网 了"): the 1.5B model's answer
@@ -103,8 +104,7 @@ CJK_REQUEST_WORDS = (
     "类型",
 )
 
-_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof")
-_TITLE_FORMS = [form for word in _ABBREVIATIONS for form in (word, word.capitalize())]
+_TITLE_FORMS = [form for word in ABBREVIATIONS for form in (word, word.capitalize())]
 #: Put before a full stop in a pattern: the stop does not end a sentence when it only
 #: closes a title. "I love you, Mrs. Thompson." had been cut to "I love you, Mrs." and a
 #: visual note to "…, with Mrs." (the piano teacher, 2026-12-03).
@@ -193,7 +193,7 @@ def normalise(text: str) -> str:
 
 def strip_abbreviations(text: str) -> str:
     """``text`` without the dots of title abbreviations ("Mrs. Smith" -> "Mrs Smith")."""
-    pattern = r"\b(" + "|".join(_ABBREVIATIONS) + r")\."
+    pattern = r"\b(" + "|".join(ABBREVIATIONS) + r")\."
     return re.sub(pattern, r"\1", text, flags=re.IGNORECASE)
 
 

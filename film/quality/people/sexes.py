@@ -24,10 +24,11 @@ from collections.abc import Sequence
 
 from film.language import has_cjk
 from film.quality.findings import Finding
-from film.quality.gender import given_name_sex, title_sex
+from film.quality.gender import given_name_sex
 from film.quality.people.ages import FACIAL_HAIR, own_role, without_facial_hair
 from film.quality.text import shorten
 from film.screenplay import CharacterProfile
+from film.titles import title_sex
 
 FEMALE, MALE = "f", "m"
 _FEMALE_EN = (
