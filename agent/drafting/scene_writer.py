@@ -49,6 +49,7 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
+from film.quality.story.roles import without_the_absent
 from film.screenplay import Genre, Scene
 
 log = logging.getLogger(__name__)
@@ -239,7 +240,7 @@ class SceneWriter:
             people = list(zip(self.cast, self.roles, strict=True))
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats), people)
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
-            new = with_seen_cast(new, self.cast)
+            new = without_the_absent(with_seen_cast(new, self.cast), beat.summary, self.cast)
             new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             new = called_by_their_names(

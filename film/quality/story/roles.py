@@ -6,7 +6,8 @@ the old man (老爷爷), but the outline's first beats were the idea's clauses a
 third person, 老爷爷, beside its cast, and wrote 许爷爷 as the courier's colleague, waiting
 with him for an old man who never came. A person word that is one bible person's role is
 that person's name (:func:`named_by_role`). Whom a beat says is not there is not in its cast
-(:func:`absent_from`, and the scene task says so), and a door they do not open is theirs
+(:func:`absent_from`, and the scene task says so; :func:`without_the_absent` strikes the
+lines the model gives them anyway), and a door they do not open is theirs
 (:func:`their_door`).
 """
 
@@ -16,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from film.language import has_cjk
+from film.screenplay import Scene
 
 _ARTICLE = r"(?:\b(?:a|an|the|this|that)\s+)?"
 _ZH_BEFORE = r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与跟给对向把被让叫请等在是天见找陪帮教]))"
@@ -92,6 +94,39 @@ def absent_names(summary: str, names: list[str]) -> list[str]:
         for name in names
         if name.strip() and re.search(f"{re.escape(name)}(?:{absent})", summary, re.I)
     ]
+
+
+#: An action line that tells the absence rather than the person: "许爷爷的门紧闭着",
+#: "Grandpa's chair stays empty".
+_STILL_ABSENT = re.compile(
+    r"没|不|未|空|紧闭|no\b|not\b|n't\b|never|empty|missing|gone|absent|closed|locked", re.I
+)
+
+
+def without_the_absent(scene: Scene, summary: str, cast: list[str]) -> Scene:
+    """``scene`` without a word or a deed of whom its beat ``summary`` says is not there.
+
+    Recorded (craft bench, 2026-12-03): the beat "有一天许爷爷没有来开门" was cast without
+    him and its task said he was not there, and the model still gave him three lines, so
+    the courier's worry was answered by the old man he was worried for. His lines go, and
+    so does an action line he opens on, unless it tells his absence ("许爷爷的门紧闭着").
+    """
+    gone = absent_names(summary, cast)
+    if not gone:
+        return scene
+
+    def acts(line: str) -> bool:
+        opens = any(line.lstrip().startswith(name) for name in gone)
+        return opens and not _STILL_ABSENT.search(line)
+
+    action = [line for line in scene.action if not acts(line)]
+    return scene.model_copy(
+        update={
+            "action": action or scene.action[:1],
+            "dialogue": [line for line in scene.dialogue if line.speaker not in gone],
+            "characters": [name for name in scene.characters if name not in gone],
+        }
+    )
 
 
 _DOOR_ZH = r"[^，。！？]{0,4}?(?:没有|没|不|再也没)来?开门"

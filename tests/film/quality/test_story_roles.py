@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from film.quality.story.roles import named_by_role
+from film.quality.story.roles import named_by_role, without_the_absent
+from film.screenplay import DialogueLine, Scene
 
 
 def test_an_ideas_words_for_a_bible_person_are_their_name() -> None:
@@ -57,3 +58,35 @@ def test_a_door_nobody_opens_is_the_absent_persons_own() -> None:
 def test_a_chinese_role_inside_a_longer_word_is_not_a_name() -> None:
     assert named_by_role("宫廷画师奉命作画。", {"李白": "画师"}) == "宫廷画师奉命作画。"
     assert named_by_role("奶奶教孙子包饺子。", {"小明": "孙子"}) == "奶奶教小明包饺子。"
+
+
+def test_whom_the_beat_says_is_not_there_neither_speaks_nor_acts() -> None:
+    scene = Scene(
+        number=3,
+        place="许爷爷家门口",
+        action=["林夏敲了敲门。", "许爷爷笑着打开门。", "许爷爷的门紧闭着，没有动静。"],
+        dialogue=[
+            DialogueLine(speaker="林夏", text="许爷爷，您在家吗？"),
+            DialogueLine(speaker="许爷爷", text="我在呢，快进来坐。"),
+        ],
+        characters=["林夏", "许爷爷"],
+    )
+    mended = without_the_absent(scene, "有一天许爷爷没有来开门。", ["林夏", "许爷爷"])
+    assert mended.action == ["林夏敲了敲门。", "许爷爷的门紧闭着，没有动静。"]
+    assert [line.speaker for line in mended.dialogue] == ["林夏"]
+    assert mended.characters == ["林夏"]
+
+
+def test_a_beat_with_everyone_there_leaves_the_scene_alone() -> None:
+    scene = Scene(
+        number=1,
+        place="Porch",
+        action=["Grandpa opens the door."],
+        dialogue=[DialogueLine(speaker="Grandpa", text="Come in, it is cold out there.")],
+        characters=["Leo", "Grandpa"],
+    )
+    beat = "Leo brings the parcel and Grandpa opens the door."
+    assert without_the_absent(scene, beat, ["Leo", "Grandpa"]) == scene
+    gone = without_the_absent(scene, "Grandpa doesn't answer the door.", ["Leo", "Grandpa"])
+    assert gone.dialogue == [] and gone.characters == ["Leo"]
+    assert gone.action == ["Grandpa opens the door."]  # a scene keeps one action line
