@@ -33,7 +33,7 @@ from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, goal_reached, idea_goal
-from film.quality.story.roles import absent_from, named_by_role, their_door
+from film.quality.story.roles import beat_cast, named_by_role, their_door
 from film.quality.text import AFTER_A_SENTENCE
 from film.setting import interior_for, place_told, time_at
 
@@ -305,14 +305,14 @@ def in_idea_order(
         ]
         return [n for n in beat.characters if n not in later] or beat.characters
 
-    # Roles said as names; whoever is absent is not cast, at their door (story.roles).
+    # Roles said as names; the absent uncast, at their door; one on screen if apart (roles).
     named = [named_by_role(text, roles) for text in summaries]
     doors = [their_door(text, list(roles)) for text in named]
     return [
         beat.model_copy(
             update={
                 "summary": text,
-                "characters": absent_from(text, cast_before(n, beat)),
+                "characters": beat_cast(text, cast_before(n, beat), n, apart=arc.apart),
                 **({"place": door, "interior": "EXT"} if door else {}),
             }
         )

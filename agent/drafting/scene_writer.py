@@ -49,7 +49,8 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
-from film.quality.story.roles import without_the_absent
+from film.quality.story.arc import idea_arc
+from film.quality.story.roles import without_people, without_the_absent
 from film.screenplay import Genre, Scene
 
 log = logging.getLogger(__name__)
@@ -194,6 +195,11 @@ class SceneWriter:
         return speaking_people(names, [roles.get(n, "") for n in names], self.genre) or names
 
     @property
+    def apart(self) -> bool:
+        """Whether the idea's people never meet (:attr:`film.quality.story.arc.IdeaArc.apart`)."""
+        return idea_arc(self.brief.idea).apart
+
+    @property
     def genre(self) -> Genre:
         """The genre the film is drafted in (an animal talks only in a spoof)."""
         return drafting_genre(self.state)
@@ -206,10 +212,9 @@ class SceneWriter:
 
     def arc_note(self, index: int) -> str:
         """What scene ``index`` must not tell yet, or do at all (:func:`scene_arc_note`)."""
-        summary = self.beat_for(index).summary
-        return scene_arc_note(
-            self.brief.idea, index, len(self.beats), self.language, summary, self.cast
-        )
+        beat = self.beat_for(index)
+        told = (beat.summary, self.cast, beat.characters)
+        return scene_arc_note(self.brief.idea, index, len(self.beats), self.language, *told)
 
     def check(
         self, index: int, scene: Scene | None = None
@@ -241,6 +246,8 @@ class SceneWriter:
             new = scene_before_turn(new, self.brief.idea, index, len(self.beats), people)
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             new = without_the_absent(with_seen_cast(new, self.cast), beat.summary, self.cast)
+            if self.apart:  # people who never meet: only the beat's one person is there
+                new = without_people(new, [n for n in self.cast if n not in beat.characters])
             new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             new = called_by_their_names(

@@ -207,14 +207,20 @@ def ending_note(idea: str, index: int, count: int, language: str) -> str:
 
 
 def scene_arc_note(
-    idea: str, index: int, count: int, language: str, summary: str, cast: Sequence[str]
+    idea: str,
+    index: int,
+    count: int,
+    language: str,
+    summary: str,
+    cast: Sequence[str],
+    on_screen: Sequence[str] = (),
 ) -> str:
     """What scene ``index`` of ``count`` must not tell yet, or do at all, by the idea's arc.
 
     Before the turn's scene: not the turn (:func:`film.quality.story.arc.idea_arc`); in
     every scene: not what the idea says never happens, nor anyone its beat (``summary``)
-    says is not there (:func:`film.quality.story.roles.absent_names`); the last scene: the
-    idea's goal.
+    says is not there (:func:`film.quality.story.roles.absent_names`), nor, where the idea's
+    people never meet, anyone but the one ``on_screen``; the last scene: the idea's goal.
     """
     arc, lang = idea_arc(idea), _lang(language)
     note = ""
@@ -222,7 +228,11 @@ def scene_arc_note(
         note += ARC_ROLES["not_yet"][lang].format(turn=arc.turn_told(), at=arc.turn_at(count) + 1)
     if arc.never_verb:
         note += ARC_ROLES["never_scene"][lang].format(verb=arc.never_verb)
-    if gone := absent_names(summary, list(cast)):
+    apart = [n for n in cast if n not in on_screen] if arc.apart and on_screen else []
+    if apart:
+        names = ("、" if lang == "zh" else ", ").join(apart)
+        note += ARC_ROLES["apart"][lang].format(name=on_screen[0], others=names)
+    elif gone := absent_names(summary, list(cast)):
         note += ARC_ROLES["absent"][lang].format(names=("、" if lang == "zh" else ", ").join(gone))
     return note + ending_note(idea, index, count, lang)
 

@@ -99,6 +99,13 @@ ARC_ROLES: dict[str, dict[str, str]] = {
     "never_scene": {"en": " In this scene they do not {verb}.", "zh": "这一场里他们不能{verb}。"},
     # 许爷爷, who did not open his door, sat talking on his sofa (the courier, 2026-12-03).
     "absent": {"en": " {names} is not in this scene.", "zh": "{names}不在这场戏里。"},
+    # The nurse and the baker who never meet chatted side by side in six scenes (2026-12-03).
+    "apart": {
+        "en": " Only {name} is on screen: {others} is not here and never meets {name}; "
+        "{name} talks to themself or reads what {others} left.",
+        "zh": "这一场画面里只有{name}：{others}不在场，两人始终没有见面；{name}自言自语，"
+        "或读出{others}留下的话。",
+    },
 }
 
 #: A beat's own step of the idea (:mod:`film.quality.story.steps`), said after its part in

@@ -1360,3 +1360,15 @@ def test_a_scene_whose_people_walk_into_a_place_is_there() -> None:
         update={"place": "Street", "action": ["Tom walks into the office."]}
     )
     assert headed_where_told([office])[0].place == "Office"
+
+
+def test_the_scene_task_of_people_who_never_meet_shows_one() -> None:
+    """The nurse and the baker who never meet chatted in the bakery (2026-12-03)."""
+    from agent.prompts import scene_arc_note
+
+    idea = "A nurse and a baker swap notes on the bakery window without ever meeting."
+    note = scene_arc_note(idea, 1, 6, "en", "Sam and Alex swap notes.", ["Sam", "Alex"], ["Alex"])
+    assert "Only Alex is on screen: Sam is not here and never meets Alex" in note
+    zh = scene_arc_note("两个笔友通了十年信，却从没见过面。", 0, 4, "zh", "x", ["林", "周"], ["林"])
+    assert "这一场画面里只有林：周不在场" in zh
+    assert "Only" not in scene_arc_note("x", 1, 6, "en", "y", ["Sam", "Alex"], ["Alex"])

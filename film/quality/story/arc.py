@@ -87,8 +87,17 @@ _NOT_BEFORE = re.compile(
     r"(?:\b(?:not|never|won't|refuses? to|n't)\s*|不|没|没有|不肯|拒绝)$", re.I
 )
 
-_NEVER_EN = re.compile(r"\bwithout (?:ever |once )?([a-z]+?)ing\b(?: (?:each other|once))?", re.I)
-_NEVER_ZH = re.compile(r"(?:始终|从头到尾|一直)(?:没有?|不曾|未曾)(见过面|见面|相见|说过话|说话)")
+_NEVER_EN = re.compile(
+    r"\bwithout (?:ever |once )?([a-z]+?)ing\b(?: (?:each other|once))?"
+    r"|\bbut never (?:once )?(meet|see|speak)\b(?: (?:each other|once|in person))?",
+    re.I,
+)
+_NEVER_ZH = re.compile(
+    r"(?:始终|从头到尾|一直|却?从(?:来)?)(?:没有?|不曾|未曾)(见过面|见面|相见|说过话|说话)"
+    r"|从未(见过面|见面|相见)"
+)
+#: What people who never do it are kept apart for: each scene shows one of them.
+_APART = frozenset({"meet", "see", "见面", "相见"})
 _IRREGULAR = {"meet": ("met",), "see": ("saw", "seen"), "speak": ("spoke", "spoken")}
 
 
@@ -133,6 +142,11 @@ class IdeaArc:
         (:func:`turn_index`): after it, the ending shows what the yes made possible.
         """
         return max(0, count - 1) if self.turn else turn_index(count)
+
+    @property
+    def apart(self) -> bool:
+        """Whether the idea's people never meet, so no scene shows two of them together."""
+        return self.never_verb in _APART
 
     def before_turn(self) -> str:
         """What the beats before the turn tell instead: the setup, or the person's no."""
@@ -182,9 +196,9 @@ def idea_arc(idea: str) -> IdeaArc:
     won = _WIN_OVER_EN.search(idea) or _WIN_OVER_ZH.search(idea)
     never_en, never_zh = _NEVER_EN.search(idea), _NEVER_ZH.search(idea)
     never = never_en or never_zh
-    verb = never_en.group(1).lower() if never_en else ""
+    verb = (never_en.group(1) or never_en.group(2)).lower() if never_en else ""
     if never_zh:
-        verb = never_zh.group(1).replace("过", "")
+        verb = (never_zh.group(1) or never_zh.group(2)).replace("过", "")
     return IdeaArc(
         setup=setup,
         turn=turn,

@@ -111,7 +111,15 @@ def without_the_absent(scene: Scene, summary: str, cast: list[str]) -> Scene:
     the courier's worry was answered by the old man he was worried for. His lines go, and
     so does an action line he opens on, unless it tells his absence ("许爷爷的门紧闭着").
     """
-    gone = absent_names(summary, cast)
+    return without_people(scene, absent_names(summary, cast))
+
+
+def without_people(scene: Scene, gone: list[str]) -> Scene:
+    """``scene`` without the lines and deeds of ``gone``, who are not in it.
+
+    Their cues go, and an action line that opens on one of them unless it tells their
+    absence; the scene keeps at least one action line.
+    """
     if not gone:
         return scene
 
@@ -127,6 +135,28 @@ def without_the_absent(scene: Scene, summary: str, cast: list[str]) -> Scene:
             "characters": [name for name in scene.characters if name not in gone],
         }
     )
+
+
+def beat_cast(summary: str, cast: list[str], index: int, *, apart: bool = False) -> list[str]:
+    """Who beat ``index`` shows: not the absent, and one alone where nobody ever meets."""
+    present = absent_from(summary, cast)
+    return one_on_screen(summary, present, index) if apart else present
+
+
+def one_on_screen(summary: str, cast: list[str], index: int) -> list[str]:
+    """The one person of ``cast`` beat ``index`` shows, in a film whose people never meet.
+
+    Recorded (craft bench, 2026-12-03): "A night-shift nurse and the baker … swap notes on
+    the bakery window for a whole winter without ever meeting" was six scenes of the two
+    side by side in the bakery, chatting. Each beat now shows one of them: of those its
+    summary names, beats take turns (the nurse writes, then the baker answers), and a beat
+    that names nobody takes the next in the cast.
+    """
+    people = [name for name in cast if name.strip()]
+    if len(people) < 2:
+        return cast
+    named = sorted((n for n in people if n in summary), key=summary.index) or people
+    return [named[index % len(named)]]
 
 
 _DOOR_ZH = r"[^，。！？]{0,4}?(?:没有|没|不|再也没)来?开门"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from film.quality.story.roles import named_by_role, without_the_absent
+from film.quality.story.arc import idea_arc
+from film.quality.story.roles import beat_cast, named_by_role, without_people, without_the_absent
 from film.screenplay import DialogueLine, Scene
 
 
@@ -90,3 +91,42 @@ def test_a_beat_with_everyone_there_leaves_the_scene_alone() -> None:
     gone = without_the_absent(scene, "Grandpa doesn't answer the door.", ["Leo", "Grandpa"])
     assert gone.dialogue == [] and gone.characters == ["Leo"]
     assert gone.action == ["Grandpa opens the door."]  # a scene keeps one action line
+
+
+def test_people_who_never_meet_are_on_screen_one_at_a_time() -> None:
+    """The nurse and the baker chatted side by side in six scenes (craft bench, 2026-12-03)."""
+    for idea in (
+        "A nurse and the baker across the street swap notes for a whole winter without ever "
+        "meeting.",
+        "A lighthouse keeper and a sailor talk by radio every night but never meet.",
+        "两个笔友通了十年信，却从没见过面。",
+    ):
+        assert idea_arc(idea).apart, idea
+    assert not idea_arc("They write letters without ever speaking.").apart
+    cast = ["Sam", "Alex"]
+    both = "Sam and Alex swap notes on the bakery window."
+    assert [beat_cast(both, cast, n, apart=True) for n in range(3)] == [
+        ["Sam"],
+        ["Alex"],
+        ["Sam"],
+    ]
+    assert beat_cast("Alex finds a note taped to the glass.", cast, 0, apart=True) == ["Alex"]
+    assert beat_cast("Snow falls on the street.", cast, 1, apart=True) == ["Alex"]
+    assert beat_cast(both, cast, 0) == cast
+    assert beat_cast("Sam waits.", ["Sam"], 0, apart=True) == ["Sam"]
+
+
+def test_the_one_on_screen_keeps_the_scene_and_the_other_leaves_it() -> None:
+    scene = Scene(
+        number=2,
+        place="Bakery window",
+        action=["Sam tapes a note to the glass.", "Alex leans in to read it."],
+        dialogue=[
+            DialogueLine(speaker="Sam", text="I hope he finds this before dawn."),
+            DialogueLine(speaker="Alex", text="I found it, Sam."),
+        ],
+        characters=["Sam", "Alex"],
+    )
+    alone = without_people(scene, ["Alex"])
+    assert alone.action == ["Sam tapes a note to the glass."]
+    assert [line.speaker for line in alone.dialogue] == ["Sam"] and alone.characters == ["Sam"]
