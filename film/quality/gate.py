@@ -41,7 +41,7 @@ from film.quality.repetition import (
 from film.quality.runtime import check_outline_size, check_runtime
 from film.quality.script import check_language_tag, check_script
 from film.quality.story.actions import check_idea_actions
-from film.quality.story.arc import check_arc, check_logline_arc
+from film.quality.story.arc import check_arc
 from film.quality.story.completeness import (
     check_beat_count,
     check_cast_parts,
@@ -50,6 +50,7 @@ from film.quality.story.completeness import (
     check_scene_parts,
 )
 from film.quality.story.goal import check_goal
+from film.quality.story.logline import check_logline_arc
 from film.quality.story.outside import check_outside_works
 from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
 

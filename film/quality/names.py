@@ -288,8 +288,7 @@ def names_said_once(screenplay: Screenplay) -> Screenplay:
     guard's finished screenplay (craft bench, 2026-12-03), from a pass after it.
     """
     names = [c.name for c in screenplay.characters]
-    # "Sam.I know this is going to be a big fight." (the drummer, 2026-12-03): a name called
-    # before a line ran into it.
+    # "Sam.I know this is going to be a big fight." (the drummer, 2026-12-03): a run-on name.
     run_on = [re.compile(rf"\b({re.escape(n)}[.!?])(?=[A-Z])") for n in names if n.isascii()]
     # "Mr. Thompson smiles" for the bible's Mrs. Thompson (the piano teacher, 2026-12-03).
     surnames = [m.group(1) for n in names if (m := _TITLED.match(n))]

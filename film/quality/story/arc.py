@@ -270,32 +270,6 @@ def check_arc(idea: str, summaries: Sequence[str], *, prefix: str = "beats") -> 
     return findings
 
 
-_WINNING = re.compile(
-    r"说服|劝说|劝服|打动|convinc|persuad|win (?:\w+ )?over|wins (?:\w+ )?over", re.I
-)
-
-
-def check_logline_arc(idea: str, logline: str) -> list[Finding]:
-    """The logline keeps the idea's turn, or its winning someone over.
-
-    Recorded (街舞的约定, 2026-12-01): "小明想说服爸爸让他去学街舞" became a logline in which
-    father and son simply agree to go ("小明和爸爸约定，去学街舞"), and every scene after
-    it followed the logline rather than the idea.
-    """
-    arc = idea_arc(idea)
-    if arc.turn and not arc.tells_turn(logline):
-        said, message = arc.turn, f"The logline leaves out the idea's turn: {arc.turn!r}."
-    elif arc.won_over and not arc.turn and not _WINNING.search(logline):
-        said = arc.won_over
-        message = (
-            f"The logline leaves out what the idea is about: winning over {arc.won_over!r}, "
-            "who says no at first. Say who has to be won over, and to what."
-        )
-    else:
-        return []
-    return [Finding("arc.logline", "logline", said, message + " Keep it in the logline.")]
-
-
 def _own_terms(turn: str, setup: str) -> tuple[str, ...]:
     """Words of ``turn`` that the setup does not have and that say what happens."""
     if has_cjk(turn):

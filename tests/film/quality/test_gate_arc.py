@@ -210,7 +210,7 @@ def test_a_scene_before_the_turn_loses_the_clauses_that_tell_it() -> None:
 
 
 def test_a_logline_that_drops_the_turn_or_the_winning_over_is_asked_again() -> None:
-    from film.quality.story.arc import check_logline_arc
+    from film.quality.story.logline import check_logline_arc
 
     recorded = "小明和爸爸约定，去学街舞。在街头的雨中，他们互相鼓励，共同成长。"
     assert [f.check for f in check_logline_arc(DANCE, recorded)] == ["arc.logline"]
