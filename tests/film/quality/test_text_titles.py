@@ -10,8 +10,10 @@ from __future__ import annotations
 from agent.drafting.tidy import whole_sentences
 from film.quality.mend import clean_edges, mend_edges
 from film.quality.story.steps import idea_steps
-from film.quality.text import SPOKEN_SENTENCE, sentences
+from film.quality.text import SPOKEN_SENTENCE, sentences, strip_abbreviations
 from film.screenplay import DialogueLine, Scene
+from film.speakers import TITLE_WORD
+from film.titles import title_sex
 
 
 def test_a_title_does_not_end_a_sentence() -> None:
@@ -77,3 +79,19 @@ def test_a_line_ends_on_a_stop_in_its_own_script() -> None:
     )
     assert stopped("保安大爷布网") == "保安大爷布网。"
     assert stopped("Really?") == "Really?" and stopped("好的。") == "好的。" and stopped("") == ""
+
+
+# One table of titles (film/titles.py): each pass that reads a title agrees.
+def test_a_title_gives_the_sex_and_a_plain_name_none() -> None:
+    assert title_sex("Mrs. Thompson") == "f"
+    assert title_sex("mr li") == "m"
+    assert title_sex("Miss Chen") == "f"
+    assert title_sex("Dr. Wu") == ""
+    assert title_sex("Tom") == ""
+
+
+def test_a_doctors_stop_ends_no_sentence_and_is_a_title() -> None:
+    assert sentences("Ask Dr. Wu. She knows.") == ["Ask Dr. Wu.", "She knows."]
+    assert strip_abbreviations("Prof. Li and Dr. Wu") == "Prof Li and Dr Wu"
+    assert TITLE_WORD.match("Dr.") and TITLE_WORD.match("miss")
+    assert not TITLE_WORD.match("Drum")
