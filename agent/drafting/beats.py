@@ -292,8 +292,7 @@ def in_idea_order(
     def cast_before(index: int, beat: BeatDraft) -> list[str]:
         """Who the turn reveals, or whom the goal reaches, is in no beat before the end.
 
-        At the end whom the goal reaches is there: at 22:08 the letter's last beat was on
-        the pass still, and the general was in no scene at all.
+        At the end whom the goal reaches is there: the letter's general had been in none.
         """
         if index == len(beats) - 1 and goal.reaches:
             met = [n for n, r in roles.items() if goal.met_at_end(n, r)]
@@ -307,12 +306,13 @@ def in_idea_order(
 
     # Roles said as names; the absent uncast, at their door; one on screen if apart (roles).
     named = [named_by_role(text, roles) for text in summaries]
+    apart = list(roles) if arc.apart else []
     doors = [their_door(text, list(roles)) for text in named]
     return [
         beat.model_copy(
             update={
                 "summary": text,
-                "characters": beat_cast(text, cast_before(n, beat), n, apart=arc.apart),
+                "characters": beat_cast(text, cast_before(n, beat), n, apart_among=apart),
                 **({"place": door, "interior": "EXT"} if door else {}),
             }
         )

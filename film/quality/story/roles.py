@@ -14,7 +14,7 @@ lines the model gives them anyway), and a door they do not open is theirs
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from film.language import has_cjk
 from film.screenplay import Scene
@@ -124,7 +124,7 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
         return scene
 
     def acts(line: str) -> bool:
-        opens = any(line.lstrip().startswith(name) for name in gone)
+        opens = any(re.match(_opening(name), line.lstrip(), re.I) for name in gone)
         return opens and not _STILL_ABSENT.search(line)
 
     action = [line for line in scene.action if not acts(line)]
@@ -137,10 +137,22 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
     )
 
 
-def beat_cast(summary: str, cast: list[str], index: int, *, apart: bool = False) -> list[str]:
-    """Who beat ``index`` shows: not the absent, and one alone where nobody ever meets."""
+def beat_cast(
+    summary: str, cast: list[str], index: int, *, apart_among: Sequence[str] = ()
+) -> list[str]:
+    """Who beat ``index`` shows: not the absent, and one alone where nobody ever meets.
+
+    ``apart_among`` is the whole bible of a film whose people never meet: the one on
+    screen is chosen from all of them, not from the beat's own list, which the model had
+    kept to the nurse in every beat (craft bench, 2026-12-03), so the baker never showed.
+    """
     present = absent_from(summary, cast)
-    return one_on_screen(summary, present, index) if apart else present
+    return one_on_screen(summary, list(apart_among), index) if apart_among else present
+
+
+def _opening(name: str) -> str:
+    """A line that opens on ``name``: "The baker" opens on a Baker, 许爷爷笑 on 许爷爷."""
+    return rf"(?:the\s+)?{re.escape(name)}\b" if name.isascii() else re.escape(name)
 
 
 def one_on_screen(summary: str, cast: list[str], index: int) -> list[str]:
@@ -155,7 +167,11 @@ def one_on_screen(summary: str, cast: list[str], index: int) -> list[str]:
     people = [name for name in cast if name.strip()]
     if len(people) < 2:
         return cast
-    named = sorted((n for n in people if n in summary), key=summary.index) or people
+    folded = summary.casefold()  # "the baker" names a Baker
+    named = sorted(
+        (n for n in people if n.casefold() in folded), key=lambda n: folded.index(n.casefold())
+    )
+    named = named or people
     return [named[index % len(named)]]
 
 

@@ -105,15 +105,20 @@ def test_people_who_never_meet_are_on_screen_one_at_a_time() -> None:
     assert not idea_arc("They write letters without ever speaking.").apart
     cast = ["Sam", "Alex"]
     both = "Sam and Alex swap notes on the bakery window."
-    assert [beat_cast(both, cast, n, apart=True) for n in range(3)] == [
+    assert [beat_cast(both, cast, n, apart_among=cast) for n in range(3)] == [
         ["Sam"],
         ["Alex"],
         ["Sam"],
     ]
-    assert beat_cast("Alex finds a note taped to the glass.", cast, 0, apart=True) == ["Alex"]
-    assert beat_cast("Snow falls on the street.", cast, 1, apart=True) == ["Alex"]
+    assert beat_cast("Alex finds a note taped to the glass.", cast, 0, apart_among=cast) == ["Alex"]
+    assert beat_cast("Snow falls on the street.", cast, 1, apart_among=cast) == ["Alex"]
     assert beat_cast(both, cast, 0) == cast
-    assert beat_cast("Sam waits.", ["Sam"], 0, apart=True) == ["Sam"]
+    # The beat's own list held only the nurse in every beat: the bible chooses.
+    assert beat_cast("Sam looks out.", ["Sam"], 1, apart_among=["Sam", "Baker"]) == ["Sam"]
+    assert beat_cast("Sam sees the baker's note.", ["Sam"], 1, apart_among=["Sam", "Baker"]) == [
+        "Baker"
+    ]
+    assert beat_cast("Snow falls.", ["Sam"], 1, apart_among=["Sam", "Baker"]) == ["Baker"]
 
 
 def test_the_one_on_screen_keeps_the_scene_and_the_other_leaves_it() -> None:
@@ -129,4 +134,6 @@ def test_the_one_on_screen_keeps_the_scene_and_the_other_leaves_it() -> None:
     )
     alone = without_people(scene, ["Alex"])
     assert alone.action == ["Sam tapes a note to the glass."]
+    baker = scene.model_copy(update={"action": ["Sam waits.", "The baker stands at the door."]})
+    assert without_people(baker, ["Baker"]).action == ["Sam waits."]
     assert [line.speaker for line in alone.dialogue] == ["Sam"] and alone.characters == ["Sam"]
