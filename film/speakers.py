@@ -94,11 +94,10 @@ def _met_at(place: str, language: str) -> str:
         # "someone from Mrs. Thompson's home": a possessive takes no article.
         first = where.split()[0]
         named = first[:1].isupper() and _POSSESSIVE.search(first)  # not "the customer's"
-        where = where if named or _TITLE.match(first) else f"the {where}"
+        where = where if named or TITLE_WORD.match(first) else f"the {where}"
     return words["role"].format(place=where)[:120]
 
 
-_TITLE = TITLE_WORD
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -109,9 +108,9 @@ def _common_case(place: str) -> str:
     A title, the word after it and a possessive keep their capitals.
     """
     words = place.split()
-    after_title = [False, *(bool(_TITLE.match(word)) for word in words[:-1])]
+    after_title = [False, *(bool(TITLE_WORD.match(word)) for word in words[:-1])]
     return " ".join(
-        word if after or _TITLE.match(word) or _POSSESSIVE.search(word) else word.lower()
+        word if after or TITLE_WORD.match(word) or _POSSESSIVE.search(word) else word.lower()
         for word, after in zip(words, after_title, strict=True)
     )
 
@@ -131,7 +130,7 @@ def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
     # 2026-12-03: the keeper spoke as both and was drawn as two men).
     given: dict[str, list[str]] = {}
     for full in known.values():
-        if full.isascii() and len(full.split()) == 2 and not _TITLE.match(full.split()[0]):
+        if full.isascii() and len(full.split()) == 2 and not TITLE_WORD.match(full.split()[0]):
             given.setdefault(full.split()[0].casefold(), []).append(full)
     for first, fulls in given.items():
         if len(fulls) == 1 and first not in known:

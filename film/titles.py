@@ -26,13 +26,10 @@ BEFORE_A_SURNAME = ("mr", "mrs", "ms", "miss", "dr")
 ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr")
 
 
-def title_pattern(words: tuple[str, ...] = BEFORE_A_SURNAME) -> str:
-    """A pattern for one of ``words`` as a title, any case, with or without its stop."""
-    return r"(?i:" + "|".join(words) + r")\.?"
-
-
+#: A title before a surname in a pattern: any case, with or without its stop.
+TITLE_BEFORE_A_SURNAME = r"(?i:" + "|".join(BEFORE_A_SURNAME) + r")\.?"
 #: One whole word that is a title before a surname ("Mrs", "dr.").
-TITLE_WORD = re.compile(rf"^{title_pattern()}$")
+TITLE_WORD = re.compile(rf"^{TITLE_BEFORE_A_SURNAME}$")
 
 
 def title_sex(name: str) -> str:

@@ -22,7 +22,7 @@ from film.quality.gender import gender_problem
 from film.quality.genre import is_genre_name
 from film.quality.text import cjk_count, latin_words, shorten, strip_abbreviations
 from film.screenplay import Screenplay
-from film.titles import title_pattern
+from film.titles import TITLE_BEFORE_A_SURNAME
 
 TIME_WORDS = frozenset(
     """
@@ -278,7 +278,7 @@ def short_or_long_form(speaker: str, known: Sequence[str]) -> str:
     return forms[0] if len(forms) == 1 else speaker
 
 
-_TITLED = re.compile(rf"^{title_pattern()}\s+(\S.*)$")
+_TITLED = re.compile(rf"^{TITLE_BEFORE_A_SURNAME}\s+(\S.*)$")
 
 
 def names_said_once(screenplay: Screenplay) -> Screenplay:
@@ -293,7 +293,7 @@ def names_said_once(screenplay: Screenplay) -> Screenplay:
     # "Mr. Thompson smiles" for the bible's Mrs. Thompson (the piano teacher, 2026-12-03).
     surnames = [m.group(1) for n in names if (m := _TITLED.match(n))]
     titled = [
-        (re.compile(rf"\b{title_pattern()}\s+{re.escape(m.group(1))}\b"), n)
+        (re.compile(rf"\b{TITLE_BEFORE_A_SURNAME}\s+{re.escape(m.group(1))}\b"), n)
         for n in names
         if (m := _TITLED.match(n)) and surnames.count(m.group(1)) == 1
     ]

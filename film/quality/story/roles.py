@@ -146,8 +146,9 @@ def beat_cast(
     screen is chosen from all of them, not from the beat's own list, which the model had
     kept to the nurse in every beat (craft bench, 2026-12-03), so the baker never showed.
     """
-    present = absent_from(summary, cast)
-    return one_on_screen(summary, list(apart_among), index) if apart_among else present
+    if apart_among:
+        return one_on_screen(summary, list(apart_among), index)
+    return absent_from(summary, cast)
 
 
 def _opening(name: str) -> str:
