@@ -99,7 +99,9 @@ def absent_names(summary: str, names: list[str]) -> list[str]:
 #: An action line that tells the absence rather than the person: "许爷爷的门紧闭着",
 #: "Grandpa's chair stays empty".
 _STILL_ABSENT = re.compile(
-    r"没|不|未|空|紧闭|no\b|not\b|n't\b|never|empty|missing|gone|absent|closed|locked", re.I
+    r"没|不|未|空|紧闭|n't\b"
+    r"|\b(?:no|not|never|empty|missing|gone|absent|closed|locked)\b",
+    re.I,
 )
 
 
@@ -145,9 +147,10 @@ def beat_cast(
     ``apart_among`` is the whole bible of a film whose people never meet: the one on
     screen is chosen from all of them, not from the beat's own list, which the model had
     kept to the nurse in every beat (craft bench, 2026-12-03), so the baker never showed.
+    Whom the beat says is not there is not the one it shows.
     """
     if apart_among:
-        return one_on_screen(summary, list(apart_among), index)
+        return one_on_screen(summary, absent_from(summary, list(apart_among)), index)
     return absent_from(summary, cast)
 
 

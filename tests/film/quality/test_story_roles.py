@@ -137,3 +137,22 @@ def test_the_one_on_screen_keeps_the_scene_and_the_other_leaves_it() -> None:
     baker = scene.model_copy(update={"action": ["Sam waits.", "The baker stands at the door."]})
     assert without_people(baker, ["Baker"]).action == ["Sam waits."]
     assert [line.speaker for line in alone.dialogue] == ["Sam"] and alone.characters == ["Sam"]
+
+
+def test_whom_a_never_meet_beat_says_is_gone_is_not_the_one_it_shows() -> None:
+    cast = ["Sam", "Baker"]
+    gone = "The baker is gone one morning; Sam finds the shop dark."
+    assert [beat_cast(gone, ["Sam"], n, apart_among=cast) for n in range(3)] == [["Sam"]] * 3
+
+
+def test_a_word_ending_in_no_does_not_tell_an_absence() -> None:
+    """"piano" ends in "no": the absent pianist's line was kept as telling his absence."""
+    scene = Scene(
+        number=1,
+        place="Music room",
+        action=["Mia waits by the window.", "Leo plays the piano.", "Leo's chair is empty."],
+        dialogue=[],
+        characters=["Mia", "Leo"],
+    )
+    mended = without_people(scene, ["Leo"])
+    assert mended.action == ["Mia waits by the window.", "Leo's chair is empty."]
