@@ -20,6 +20,7 @@ from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.gender import gender_problem
 from film.quality.genre import is_genre_name
+from film.quality.heads import job_as_name
 from film.quality.text import cjk_count, latin_words, shorten, strip_abbreviations
 from film.screenplay import Screenplay
 from film.titles import TITLE_BEFORE_A_SURNAME
@@ -153,22 +154,6 @@ def name_problem(name: str) -> tuple[str, str]:
             "is a phrase, not a name: use a short name and put the description in 'look' or 'role'."
         )
     return "", ""
-
-
-#: Family words that English scripts use as names ("DAD", "GRANDMA"): not a job.
-_KIN_NAMES = frozenset(
-    "mom mum mother dad father grandma grandpa granny grandmother grandfather nana son "
-    "daughter brother sister aunt uncle".split()
-)
-
-
-def job_as_name(name: str, role: str) -> bool:
-    """An English name that is only the role's own job word ("Rider": "food delivery rider")."""
-    words = latin_words(name)
-    roles = latin_words(role)
-    if len(words) != 1 or not roles or words[0].lower() in _KIN_NAMES:
-        return False
-    return words[0].lower() == roles[-1].lower()
 
 
 def check_bible_names(names_roles: Iterable[tuple[str, str]], *, title: str = "") -> list[Finding]:

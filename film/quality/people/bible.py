@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from film.language import has_cjk
 from film.quality.coverage import TRADES
+from film.quality.heads import names_no_person
 from film.quality.mend.animals import animal_look
 from film.quality.people.ages import young_voice
 from film.quality.people.dress import (
@@ -99,6 +100,8 @@ def mended_bible(
     idea: str, profiles: Sequence[CharacterProfile], language: str
 ) -> list[CharacterProfile]:
     """``profiles`` with every exact people fix made (see the module's list)."""
+    # "Meeting", role "The meeting at the bakery window", is nobody (heads.names_no_person).
+    profiles = [p for p in profiles if not names_no_person(p.role)] or list(profiles)
     renamed = one_implied_relative(
         idea,
         _renamed(

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.quality.coverage import TRADES
-from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES, job_as_name
+from film.quality.heads import job_as_name
+from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES
 from film.quality.people.ages import sounds_old
 from film.quality.people.sexes import FEMALE, MALE, own_sex
 from film.quality.story.actions import idea_lead, lead_head

@@ -146,7 +146,7 @@ def test_whom_a_never_meet_beat_says_is_gone_is_not_the_one_it_shows() -> None:
 
 
 def test_a_word_ending_in_no_does_not_tell_an_absence() -> None:
-    """"piano" ends in "no": the absent pianist's line was kept as telling his absence."""
+    """ "piano" ends in "no": the absent pianist's line was kept as telling his absence."""
     scene = Scene(
         number=1,
         place="Music room",
