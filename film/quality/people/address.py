@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from film.quality.people.ages import own_role
 from film.screenplay import Scene
+from film.titles import TITLE_BEFORE_A_SURNAME
 
 #: Elders by kin: the words that make someone one, and what their child or grandchild calls
 #: them, in English and Chinese (a Chinese kin word the elder's own name or role already
@@ -53,7 +54,8 @@ _COURTSHIP = re.compile(
     re.IGNORECASE,
 )
 #: A title before a name goes with it: "Mr. Okafor" is Grandpa, not "Mr. Grandpa".
-_TITLE = r"(?:(?:mr|mrs|ms|miss|old|uncle|aunt|grandpa|grandma|dad|mom|mum)\.?\s+)?"
+_KIN_BEFORE_A_NAME = r"(?:old|uncle|aunt|grandpa|grandma|dad|mom|mum)\.?"
+_TITLE = rf"(?:(?:{TITLE_BEFORE_A_SURNAME}|{_KIN_BEFORE_A_NAME})\s+)?"
 
 
 def _has(words: Sequence[str], texts: Sequence[str]) -> str | None:

@@ -21,6 +21,7 @@ from film.quality.names import PLACEHOLDER_NAMES
 from film.quality.people.address import elder_kin, kin_words
 from film.quality.text import without_calls
 from film.screenplay import Scene
+from film.titles import BEFORE_A_SURNAME, TITLE_BEFORE_A_SURNAME
 
 #: Ways of calling someone that are not names: kin, courtesy, trade and endearment.
 _ADDRESS_WORDS = frozenset(
@@ -39,7 +40,8 @@ _GREETING = (
     r"(?:hi|hello|hey|thanks|thank you|okay|ok|oh|yes|no|sure|well|look|listen|come on|"
     r"good morning|good night|goodbye|bye|sorry|wait|please|welcome|congratulations)"
 )
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Uncle|Aunt)\.?\s+)?"
+#: A title or an uncle's word before a name: "Mrs. Lin", "Uncle Joe".
+_TITLE = rf"(?:(?:{TITLE_BEFORE_A_SURNAME}|Uncle|Aunt)\s+)?"
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 _CALL_AT_END = re.compile(rf"\s*,\s*(?P<call>{_TITLE}{_NAME})\s*(?=[.!?]|$)")
 _CALL_AFTER_GREETING = re.compile(
@@ -51,7 +53,7 @@ def _known(call: str, names: Sequence[str]) -> bool:
     """Whether ``call`` is someone in the film, or a way of addressing anyone."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", call)]
     known = {w.lower() for name in names for w in re.findall(r"[A-Za-z]+", name)}
-    titles = {"mr", "mrs", "ms", "miss", "dr", "uncle", "aunt"}
+    titles = {*BEFORE_A_SURNAME, "uncle", "aunt"}
     return all(w in known or w in _ADDRESS_WORDS or w in titles for w in words)
 
 

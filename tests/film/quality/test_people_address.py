@@ -55,6 +55,9 @@ def test_a_title_goes_with_the_name_and_a_kin_name_is_left_alone() -> None:
         "Thank you, Dad.",
         "Thank you, Father.",
     ]
+    # Every title of the one table (film/titles.py) goes with the name, "Dr." as well.
+    doctor = _scene([("Tommy", "Good night, Dr. Okafor.")])
+    assert kin_address(doctor, people, "en").dialogue[0].text == "Good night, Dad."
 
 
 def test_a_chinese_grandchild_calls_grandmother_by_her_own_kin_word() -> None:
