@@ -61,7 +61,7 @@ def place_problem(place: str, *, title: str = "", cast: Sequence[str] = ()) -> t
     key = _norm(place)
     if _HEADING.search(place):
         return "names.place-has-heading", (
-            "includes INT./EXT.; the heading adds that. Give only the place, e.g. 'Kitchen'."
+            "includes INT./EXT.; the heading adds that. Give only the place itself."
         )
     if not segments or _norm(segments[0]) in TIME_WORDS or _DURATION.match(segments[0].strip()):
         return "names.place-is-time", (
@@ -129,8 +129,8 @@ def name_problem(name: str) -> tuple[str, str]:
     key = _norm(name)
     if key in LABELS:
         return "names.name-is-label", (
-            "is a field label, not a person: give the character "
-            "a real name (Mia, 小明, Grandpa Li)."
+            # No example names in a retry: the model casts them (see check_bible_names).
+            "is a field label, not a person: give the character a real name of your own."
         )
     if is_genre_name(name) is not None:
         return "names.name-is-genre", "is the genre, not a person: give the character a real name."

@@ -60,7 +60,7 @@ def check_script(fields: Iterable[VisibleText], language: Language) -> list[Find
         if field.kind in _UNREAD or not wrong_script(field.text, language, field.kind):
             continue
         what = "name" if field.kind in PERSON else field.kind.replace("_", " ")
-        example = "a Chinese name such as 小明 or 王奶奶" if language == "zh" else "an English name"
+        example = "a Chinese name" if language == "zh" else "an English name"
         advice = (
             f"Write it in {name}, with {example}."
             if field.kind in PERSON

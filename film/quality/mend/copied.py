@@ -50,6 +50,7 @@ def drop_copied_lines(
         # drumming drops to near silence at the crisis, and rising to a full, warm theme at
         # the climax." (craft bench, the drummer, 2026-12-02), the guide's music advice.
         and not (guidelines and lifted(line, guidelines))
+        and not (guidelines and copies_example_line(line, guidelines))
     ] or scene.action
     dialogue = [
         d

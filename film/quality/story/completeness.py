@@ -84,8 +84,10 @@ def check_logline_parts(title: str, logline: str, theme: str, setting_time: str)
                 "completeness.vague-time",
                 "setting_time",
                 setting_time,
-                f"{setting_time!r} does not say when. Name the time itself: 'a June afternoon', "
-                "'the night before the exam', '中秋节前夜'.",
+                # No example times: "a June afternoon" from here became the drummer's
+                # setting, an idea with no June in it (craft bench, 2026-12-02).
+                f"{setting_time!r} does not say when. Name the time the idea happens in: "
+                "its season, its day or its hour, or the festival or era it names.",
             )
         )
     elif not setting_time.strip():

@@ -31,6 +31,22 @@ def test_the_recorded_vague_time_and_genre_theme_are_caught() -> None:
     assert not {"completeness.vague-time", "completeness.theme-is-genre"} & fired_ids(told)
 
 
+def test_a_retry_message_gives_the_model_no_story_facts_to_copy() -> None:
+    """A retry's example becomes the story: the drummer, whose idea has no June, was set
+    "a June afternoon", the vague-time message's example (craft bench, 2026-12-02)."""
+    from film.quality.fields import VisibleText
+    from film.quality.names import name_problem
+    from film.quality.script import check_script
+
+    brief = Brief(idea="A deaf teenage drummer auditions for the school band.")
+    vague = check_logline("The Beat", "A deaf drummer plays.", "courage", "a season", brief)
+    label = name_problem("Dialogue")[1]
+    wrong = check_script([VisibleText("characters[0].name", "name", "Mike")], "zh")
+    messages = " ".join([*(f.message for f in [*vague, *wrong]), label])
+    for example in ("June", "Mia", "小明", "王奶奶", "Grandpa Li", "Kitchen", "中秋"):
+        assert example not in messages, example
+
+
 def test_characters_need_looks_but_a_narrator_does_not() -> None:
     cast = [CharacterProfile(name="Lily", look=""), CharacterProfile(name="Narrator")]
     findings = check_bible(cast, Brief(idea="Lily's day"))

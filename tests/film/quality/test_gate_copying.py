@@ -135,8 +135,15 @@ def test_a_line_that_says_an_example_sentence_again_goes() -> None:
     zh = '{"text": "跑两步就到了，下周记得还给我。"}'
     assert copies_example_line("I'll bring it back next week.", [example])
     assert copies_example_line("跑两步就到了！", [zh]) is False  # too short to be a copy
-    assert copies_example_line("下周记得还给我。", [zh]) is False
     assert not copies_example_line("I love you.", [example])
+    # The example's line with a word put in or left out is still its copy: the scooter's
+    # rider would "bring the scooter back next week", and the guard's rain "砸在雨棚上".
+    assert copies_example_line("Okay, I will run and bring the scooter back next week.", [example])
+    assert copies_example_line("下周记得还给我。", [zh])
+    rain = '{"action": ["雨点砸在医院门口的雨棚上。"]}'
+    assert copies_example_line("雨点砸在雨棚上。", [rain])
+    assert not copies_example_line("雨下得很大。", [rain])
+    assert not copies_example_line("I will be back next week with the money.", [example])
     scene = Scene(
         number=2,
         place="Bus stop",
@@ -150,6 +157,8 @@ def test_a_line_that_says_an_example_sentence_again_goes() -> None:
     assert [d.text for d in drop_copied_lines(scene, [example]).dialogue] == [
         "The last bus is late again."
     ]
+    told = scene.model_copy(update={"action": ["Jack waits.", "He will bring it back next week."]})
+    assert drop_copied_lines(told, [example]).action == ["Jack waits."]
 
 
 def test_a_sentence_whose_subject_borrowed_the_example_thing_goes_whole() -> None:

@@ -1,22 +1,7 @@
-"""Guideline examples are not copied in as story facts.
+"""Whole lines that are not the story's own.
 
-The guidelines the model reads are full of examples: "a dented silver thermos" (how to pin
-a prop), "Contrast the cold blue of the city…" (a palette note). A small model pastes them
-in as if they were the user's story. A copy is found as a run of three content words
-(function, request and calendar words skipped, see :func:`film.quality.text.content_words`)
-that follows in the same order inside one clause of a guideline and of a draft field.
-Three is the shortest run that is a phrase rather than a collocation ("New Year's Eve"
-has no content word left, "silver thermos" is two); a run the user's own idea also
-contains is the user's, not a copy. Chinese is compared by runs of five characters.
-
-Only some guideline text counts, because only it is an example to learn from rather
-than an idea to use: quoted examples (``"a dented silver thermos"``), worked examples in
-code fences (the Fountain guide's "The Last Bus Home"), and prose clauses of
-:data:`PROSE_WORDS` content words or more (a palette note, an instruction).
-The genre guides also offer menus of short motifs ("an MP3 player with shared earphones,
-a red scarf, a borrowed umbrella"); a film that picks one has used the guide as meant, so
-short unquoted clauses are not indexed. Measured on the real model: indexing them refused
-two of three drafts for a suggested prop.
+An example's sentence said again, a guideline sentence pasted whole, the idea recited,
+the worked example's own object.
 """
 
 from __future__ import annotations
@@ -24,65 +9,11 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from film.language import CJK_RUN
-from film.quality.fields import VisibleText, scene_label
-from film.quality.findings import Finding
-from film.quality.text import CLAUSE_BREAK, cjk_count, content_words, sentences, shorten
-
-RUN_WORDS = 3
-RUN_CJK = 5
-#: An unquoted guideline clause this long is prose (advice), not a menu item.
-PROSE_WORDS = 6
-PROSE_CJK = 12
-_FENCED = re.compile(r"```[^\n]*\n(.*?)```", re.DOTALL)
-#: A quoted example may wrap onto the next line of the guide, never across a paragraph.
-_QUOTED = re.compile(
-    r'"((?:[^"\n]|\n(?!\s*\n)){3,200})"|“([^”]{2,200})”|「([^」]{2,200})」|『([^』]{2,200})』'
-)
-#: Settings the guides list are suggestions to use ("the old family kitchen"), not facts.
-_SUGGESTED = frozenset({"place"})
-
-
-def _word_runs(text: str) -> set[tuple[str, ...]]:
-    """Every run of :data:`RUN_WORDS` content words inside one clause of ``text``."""
-    runs: set[tuple[str, ...]] = set()
-    for clause in CLAUSE_BREAK.split(text):
-        words = content_words(clause)
-        runs.update(tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
-    return runs
-
-
-def _cjk_runs(text: str) -> set[str]:
-    """Every run of :data:`RUN_CJK` Chinese characters in ``text``."""
-    return {
-        run[i : i + RUN_CJK] for run in CJK_RUN.findall(text) for i in range(len(run) - RUN_CJK + 1)
-    }
-
-
-def _examples(guideline: str) -> list[str]:
-    """The parts of ``guideline`` that are examples: quoted spans and long prose clauses."""
-    fenced = _FENCED.findall(guideline)
-    guideline = _FENCED.sub(" ", guideline)
-    quoted = ["".join(groups) for groups in _QUOTED.findall(guideline)]
-    prose = [
-        clause
-        for clause in CLAUSE_BREAK.split(_QUOTED.sub(" ", guideline))
-        if len(content_words(clause)) >= PROSE_WORDS
-        or sum(len(run) for run in CJK_RUN.findall(clause)) >= PROSE_CJK
-    ]
-    return fenced + quoted + prose
-
-
-@functools.lru_cache(maxsize=16)
-def _indexed(guidelines: tuple[str, ...]) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
-    """The word runs and Chinese runs of the guidelines' examples, kept: stages share them."""
-    examples = [part for guideline in guidelines for part in _examples(guideline)]
-    words: set[tuple[str, ...]] = set().union(*(_word_runs(e) for e in examples))
-    cjk: set[str] = set().union(*(_cjk_runs(e) for e in examples))
-    return frozenset(words), frozenset(cjk)
-
+from film.quality.copying.phrases import FENCED, QUOTED
+from film.quality.text import CLAUSE_BREAK, cjk_count, content_words, sentences
 
 #: Content words a note shares with one quoted example clause, in any order, to echo it.
 ECHO_WORDS = 3
@@ -95,8 +26,8 @@ def _quoted_clauses(guidelines: tuple[str, ...]) -> tuple[frozenset[str], ...]:
         part
         for guideline in guidelines
         for part in [
-            *_FENCED.findall(guideline),
-            *("".join(groups) for groups in _QUOTED.findall(_FENCED.sub(" ", guideline))),
+            *FENCED.findall(guideline),
+            *("".join(groups) for groups in QUOTED.findall(FENCED.sub(" ", guideline))),
         ]
     ]
     clauses = (content_words(clause) for part in quoted for clause in CLAUSE_BREAK.split(part))
@@ -116,24 +47,40 @@ def _bare(sentence: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _example_sentences(guidelines: tuple[str, ...]) -> tuple[str, ...]:
     """The quoted examples' sentences long enough to be copied as a line, bare."""
-    quoted = ["".join(groups) for guideline in guidelines for groups in _QUOTED.findall(guideline)]
+    quoted = ["".join(groups) for guideline in guidelines for groups in QUOTED.findall(guideline)]
     bare = (_bare(sentence) for part in quoted for sentence in sentences(part))
     long = (b for b in bare if len(b.split()) >= _LINE_WORDS or cjk_count(b) >= 2 * _LINE_WORDS)
     return tuple(dict.fromkeys(long))
 
 
 def copies_example_line(text: str, guidelines: Sequence[str]) -> bool:
-    """Whether a sentence of ``text`` is a quoted example's, near word for word.
+    """Whether a sentence of ``text`` is a quoted example's, near word for word, or holds one.
 
-    The bus driver said the scene example's "I'll bring it back next week." (2026-12-03).
+    The bus driver said the scene example's "I'll bring it back next week." (2026-12-03);
+    the scooter's rider would "bring the scooter back next week", and the guard's rain fell
+    "雨点砸在雨棚上": the example with a word put in or left out.
     """
     examples = _example_sentences(tuple(guidelines))
     return any(
-        difflib.SequenceMatcher(None, bare, example).ratio() >= _LINE_LIKENESS
+        _alike(bare, example)
         for sentence in sentences(text)
         if (bare := _bare(sentence))
         for example in examples
     )
+
+
+def _alike(bare: str, example: str) -> bool:
+    """Whether ``bare`` is ``example``, holds it, or is it shortened.
+
+    Shared runs count from 4 letters or 2 Chinese characters, so scattered letters do not.
+    """
+    matcher = difflib.SequenceMatcher(None, bare, example, autojunk=False)
+    if matcher.ratio() >= _LINE_LIKENESS:
+        return True
+    least = 2 if cjk_count(bare) else 4
+    shared = sum(b.size for b in matcher.get_matching_blocks() if b.size >= least)
+    shortened = len(bare) >= (7 if cjk_count(bare) else 20) and shared >= 0.9 * len(bare)
+    return shared >= _LINE_LIKENESS * len(example) or shortened
 
 
 def echoes_example(text: str, guidelines: Sequence[str], idea: str = "") -> bool:
@@ -152,28 +99,6 @@ def echoes_example(text: str, guidelines: Sequence[str], idea: str = "") -> bool
         if len(words) >= ECHO_WORDS and any(len(words & ex) >= ECHO_WORDS for ex in examples):
             return True
     return False
-
-
-class GuidelinePhrases:
-    """The phrases of some guideline texts, minus those the user's idea also uses."""
-
-    def __init__(self, guidelines: Sequence[str], idea: str = "") -> None:
-        words, cjk = _indexed(tuple(guidelines))
-        self.words = words - _word_runs(idea)
-        self.cjk = cjk - _cjk_runs(idea)
-
-    def copied(self, text: str) -> str:
-        """The first guideline phrase ``text`` copies (its content words as written), or ""."""
-        for clause in CLAUSE_BREAK.split(text):
-            words = content_words(clause)
-            for i in range(len(words) - RUN_WORDS + 1):
-                if tuple(words[i : i + RUN_WORDS]) in self.words:
-                    return " ".join(content_words(clause, stemmed=False)[i : i + RUN_WORDS])
-        for run in CJK_RUN.findall(text):
-            for i in range(len(run) - RUN_CJK + 1):
-                if run[i : i + RUN_CJK] in self.cjk:
-                    return run[i : i + RUN_CJK]
-        return ""
 
 
 #: A line that shares this long a run with the idea recites it: 8 Chinese characters, 6
@@ -200,47 +125,6 @@ def recites_idea(text: str, idea: str) -> bool:
         f" {' '.join(words[i : i + RECITED_WORDS])} " in said
         for i in range(len(words) - RECITED_WORDS + 1)
     )
-
-
-def _from_idea(title: str, idea: str) -> bool:
-    """Whether most of the title's words are the idea's own.
-
-    "The Last Bus Home" for a driver's last ride on his bus route is the idea's title, even
-    though the Fountain guide's example film has the same name; refusing it refused a whole
-    draft in the craft bench.
-    """
-    words = content_words(title)
-    ideas = set(content_words(idea))
-    if words:
-        return sum(w in ideas for w in words) * 2 >= len(words)
-    runs = [title[i : i + 2] for i in range(len(title) - 1)]
-    return bool(runs) and sum(r in idea for r in runs) * 2 >= len(runs)
-
-
-def check_copying(
-    fields: Iterable[VisibleText], guidelines: Sequence[str], idea: str = ""
-) -> list[Finding]:
-    """One finding per field that repeats a guideline's example phrase."""
-    if not guidelines:
-        return []
-    phrases = GuidelinePhrases(guidelines, idea)
-    findings: list[Finding] = []
-    for field in fields:
-        if field.kind in _SUGGESTED or (field.kind == "title" and _from_idea(field.text, idea)):
-            continue
-        phrase = phrases.copied(field.text)
-        if phrase:
-            findings.append(
-                Finding(
-                    "copying.guideline",
-                    field.path,
-                    shorten(field.text),
-                    f"{scene_label(field.path)}: the {field.kind.replace('_', ' ')} copies the "
-                    f"writing guide's example ({phrase!r}). The guide is advice, not story: "
-                    "describe this film's own people, places and things in your own words.",
-                )
-            )
-    return findings
 
 
 _CLAUSE = re.compile(r"[^，,；;。.!！?？]+[，,；;]?")
