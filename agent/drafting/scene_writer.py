@@ -50,7 +50,7 @@ from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.arc import idea_arc
-from film.quality.story.roles import without_people, without_the_absent
+from film.quality.story.roles import kept_apart, without_the_absent
 from film.screenplay import Genre, Scene
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,7 @@ class SceneWriter:
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             new = without_the_absent(with_seen_cast(new, self.cast), beat.summary, self.cast)
             if self.apart:  # people who never meet: only the beat's one person is there
-                new = without_people(new, [n for n in self.cast if n not in beat.characters])
+                new = kept_apart(new, [n for n in self.cast if n not in beat.characters])
             new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             new = called_by_their_names(

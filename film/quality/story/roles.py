@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from film.language import has_cjk
+from film.quality.text import sentences
 from film.screenplay import Scene
 
 _ARTICLE = r"(?:\b(?:a|an|the|this|that)\s+)?"
@@ -137,6 +138,37 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
             "characters": [name for name in scene.characters if name not in gone],
         }
     )
+
+
+#: A line said to someone face to face, which people who never meet cannot say: "I'll see
+#: you tomorrow", 明天见, "Nice to meet you".
+_FACE_TO_FACE = re.compile(
+    r"\bsee you\b(?!r)(?! again someday)|\bnice to (?:meet|see) you\b|\bgood to see you\b"
+    r"|\b(?:let's|let us) meet\b|\bmeet me\b|\bgood-?bye\b|^\W*bye\b"
+    r"|(?:明天|回头|一会儿|待会儿?|下次|晚上)见|再见|见个面|见面吧|(?:很高兴|终于)(?:见到|认识)你",
+    re.I,
+)
+
+
+def kept_apart(scene: Scene, gone: list[str]) -> Scene:
+    """``scene`` of a film whose people never meet: its one person, and no goodbye.
+
+    Recorded (the nurse and the baker, 2026-12-03): alone at the window, the nurse ended
+    her line "Thank you for the note. I'll see you tomorrow." to a baker she never meets.
+    A cue left with nothing goes; the scene keeps its first.
+    """
+    scene = without_people(scene, gone)
+    dialogue = []
+    for line in scene.dialogue:
+        kept = [s for s in sentences(line.text) if not _FACE_TO_FACE.search(s)]
+        if kept:
+            joined = ("" if has_cjk(line.text) else " ").join(kept)
+            dialogue.append(
+                line if joined == line.text.strip() else line.model_copy(update={"text": joined})
+            )
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
 
 
 def beat_cast(

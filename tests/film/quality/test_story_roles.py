@@ -156,3 +156,36 @@ def test_a_word_ending_in_no_does_not_tell_an_absence() -> None:
     )
     mended = without_people(scene, ["Leo"])
     assert mended.action == ["Mia waits by the window.", "Leo's chair is empty."]
+
+
+def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
+    """Alone at the window, the nurse told the baker she never meets "I'll see you
+    tomorrow." (the nurse and the baker, 2026-12-03)."""
+    from film.quality.story.roles import kept_apart
+
+    scene = Scene(
+        number=1,
+        place="Bakery window",
+        action=["Sam reads the note.", "Alex kneads dough."],
+        dialogue=[
+            DialogueLine(speaker="Sam", text="Thank you for the note. I'll see you tomorrow."),
+            DialogueLine(speaker="Sam", text="Goodbye!"),
+            DialogueLine(speaker="Alex", text="Nice to meet you."),
+            DialogueLine(speaker="Sam", text="I wish I could see your face once."),
+        ],
+        characters=["Sam", "Alex"],
+    )
+    apart = kept_apart(scene, ["Alex"])
+    assert [line.text for line in apart.dialogue] == [
+        "Thank you for the note.",
+        "I wish I could see your face once.",
+    ]
+    assert apart.action == ["Sam reads the note."]
+    zh = Scene(
+        number=2,
+        place="面包店橱窗",
+        action=["林夏读着纸条。"],
+        dialogue=[DialogueLine(speaker="林夏", text="谢谢你的面包。明天见！")],
+        characters=["林夏"],
+    )
+    assert kept_apart(zh, ["许言"]).dialogue[0].text == "谢谢你的面包。"
