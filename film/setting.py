@@ -204,6 +204,30 @@ def headed_where_told(scenes: list[Scene]) -> list[Scene]:
     return fitted
 
 
+#: A bed or a sofa: furniture of a home, which a street or a bus has none of.
+_HOME_FURNITURE = re.compile(
+    r"\b(?:on|onto|in|from|off) (?:her|his|their|my|your|the|a) (?:own )?(?:bed|sofa|couch)\b"
+    r"|\bin bed\b|床上|床边|沙发上",
+    re.I,
+)
+
+
+def no_bed_away_from_home(scene: Scene) -> Scene:
+    """``scene`` without action lines that sit someone on a bed or a sofa it cannot hold.
+
+    Recorded (craft bench, en-family-bus, 2026-12-03, 12:42): under "INT. BUS" and "EXT.
+    BUS STOP", "Jack … sees Emma sitting on her bed" and "Emma … sits on her bed". A place
+    outdoors or aboard has no bed; the scene keeps at least one action line.
+    """
+    away = interior_for(scene.place, "INT") == "EXT" or _VEHICLE.search(scene.place)
+    if not away or HOME_ROOM.search(scene.place):
+        return scene
+    action = [line for line in scene.action if not _HOME_FURNITURE.search(line)]
+    if not action or action == scene.action:
+        return scene
+    return scene.model_copy(update={"action": action})
+
+
 #: The hour a film's setting names, by the heading time it means.
 _SETTING_HOURS = (
     ("DAWN", re.compile(r"\b(?:dawn|daybreak|sunrise)\b|黎明|拂晓|日出|破晓", re.I)),

@@ -1,0 +1,31 @@
+"""Where a scene can be: a street or a bus holds no bed."""
+
+from __future__ import annotations
+
+from film.screenplay import Scene
+from film.setting import no_bed_away_from_home
+
+
+def _scene(place: str, action: list[str], interior: str = "EXT") -> Scene:
+    return Scene(number=1, place=place, interior=interior, action=action, characters=["Emma"])
+
+
+def test_a_bus_or_a_bus_stop_has_no_bed() -> None:
+    """Recorded (craft bench, en-family-bus, 12:42): "Emma … sits on her bed" at the stop."""
+    stop = _scene("Bus stop", ["Emma, wearing jeans, sits on her bed.", "Jack walks up."])
+    assert no_bed_away_from_home(stop).action == ["Jack walks up."]
+    bus = _scene("Bus", ["Jack sees Emma sitting on her bed.", "The bus turns."], "INT")
+    assert no_bed_away_from_home(bus).action == ["The bus turns."]
+    zh = _scene("公交站", ["小雨坐在床上发呆。", "公交车进站了。"])
+    assert no_bed_away_from_home(zh).action == ["公交车进站了。"]
+
+
+def test_a_bed_at_home_or_alone_in_a_scene_stays() -> None:
+    home = _scene("Emma's bedroom", ["Emma sits on her bed."], "INT")
+    assert no_bed_away_from_home(home) == home
+    house = _scene("Grandpa's house", ["Grandpa dozes on the sofa."], "INT")
+    assert no_bed_away_from_home(house) == house
+    lone = _scene("Park", ["Emma lies on the bed of leaves."])
+    assert no_bed_away_from_home(lone) == lone  # its only line: the scene keeps it
+    bench = _scene("Park", ["Emma sits on the bench.", "Leaves fall."])
+    assert no_bed_away_from_home(bench) == bench
