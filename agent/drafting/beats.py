@@ -306,7 +306,7 @@ def in_idea_order(
 
     # Roles said as names; the absent uncast, at their door; one on screen if apart (roles).
     named = [named_by_role(text, roles) for text in summaries]
-    apart = list(roles) if arc.apart else []
+    apart = dict(roles) if arc.apart else {}
     doors = [their_door(text, list(roles)) for text in named]
     return [
         beat.model_copy(

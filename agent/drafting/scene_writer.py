@@ -247,7 +247,9 @@ class SceneWriter:
             new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
             new = without_the_absent(with_seen_cast(new, self.cast), beat.summary, self.cast)
             if self.apart:  # people who never meet: only the beat's one person is there
-                new = kept_apart(new, [n for n in self.cast if n not in beat.characters])
+                new = kept_apart(
+                    new, [n for n in self.cast if n not in beat.characters], dict(people)
+                )
             new = animals_unspoken(new, people, self.genre, self.language)
             new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
             new = called_by_their_names(

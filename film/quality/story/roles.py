@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from film.language import has_cjk
+from film.quality.heads import role_head
 from film.quality.text import sentences
 from film.screenplay import Scene
 
@@ -150,14 +151,17 @@ _FACE_TO_FACE = re.compile(
 )
 
 
-def kept_apart(scene: Scene, gone: list[str]) -> Scene:
+def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = None) -> Scene:
     """``scene`` of a film whose people never meet: its one person, and no goodbye.
 
     Recorded (the nurse and the baker, 2026-12-03): alone at the window, the nurse ended
     her line "Thank you for the note. I'll see you tomorrow." to a baker she never meets.
-    A cue left with nothing goes; the scene keeps its first.
+    A cue left with nothing goes; the scene keeps its first. The others' action lines go
+    by their role's head noun too (``roles``): "The baker stands at the door" is Alex's.
     """
-    scene = without_people(scene, gone)
+    heads = {role_head(role) for name, role in (roles or {}).items() if name in gone}
+    heads -= {role_head(role) for name, role in (roles or {}).items() if name not in gone}
+    scene = without_people(scene, [*gone, *sorted(h for h in heads if h)])
     dialogue = []
     for line in scene.dialogue:
         kept = [s for s in sentences(line.text) if not _FACE_TO_FACE.search(s)]
@@ -172,17 +176,27 @@ def kept_apart(scene: Scene, gone: list[str]) -> Scene:
 
 
 def beat_cast(
-    summary: str, cast: list[str], index: int, *, apart_among: Sequence[str] = ()
+    summary: str,
+    cast: list[str],
+    index: int,
+    *,
+    apart_among: Mapping[str, str] | Sequence[str] = (),
 ) -> list[str]:
     """Who beat ``index`` shows: not the absent, and one alone where nobody ever meets.
 
-    ``apart_among`` is the whole bible of a film whose people never meet: the one on
-    screen is chosen from all of them, not from the beat's own list, which the model had
-    kept to the nurse in every beat (craft bench, 2026-12-03), so the baker never showed.
-    Whom the beat says is not there is not the one it shows.
+    ``apart_among`` is the whole bible (name: role) of a film whose people never meet: the
+    one on screen is chosen from all of them, not from the beat's own list, which the model
+    had kept to the nurse in every beat (craft bench, 2026-12-03), so the baker never
+    showed. Whom the beat says is not there is not the one it shows.
     """
     if apart_among:
-        return one_on_screen(summary, absent_from(summary, list(apart_among)), index)
+        roles = (
+            dict(apart_among)
+            if isinstance(apart_among, Mapping)
+            else dict.fromkeys(apart_among, "")
+        )
+        present = absent_from(summary, list(roles))
+        return one_on_screen(summary, present, index, roles)
     return absent_from(summary, cast)
 
 
@@ -191,23 +205,30 @@ def _opening(name: str) -> str:
     return rf"(?:the\s+)?{re.escape(name)}\b" if name.isascii() else re.escape(name)
 
 
-def one_on_screen(summary: str, cast: list[str], index: int) -> list[str]:
+def one_on_screen(
+    summary: str, cast: list[str], index: int, roles: Mapping[str, str] | None = None
+) -> list[str]:
     """The one person of ``cast`` beat ``index`` shows, in a film whose people never meet.
 
     Recorded (craft bench, 2026-12-03): "A night-shift nurse and the baker … swap notes on
     the bakery window for a whole winter without ever meeting" was six scenes of the two
     side by side in the bakery, chatting. Each beat now shows one of them: of those its
     summary names, beats take turns (the nurse writes, then the baker answers), and a beat
-    that names nobody takes the next in the cast.
+    that names nobody takes the next in the cast. A person is named by their name or by
+    their role's head noun (``roles``): "the baker" is Alex, the baker across the street.
     """
     people = [name for name in cast if name.strip()]
     if len(people) < 2:
         return cast
-    folded = summary.casefold()  # "the baker" names a Baker
-    named = sorted(
-        (n for n in people if n.casefold() in folded), key=lambda n: folded.index(n.casefold())
-    )
-    named = named or people
+    folded = summary.casefold()
+
+    def said_at(name: str) -> int:
+        """Where the summary first names ``name`` (a Chinese name within its words), or -1."""
+        heads = [name.casefold(), role_head((roles or {}).get(name, ""))]
+        words = [rf"\b{re.escape(h)}\b" if h.isascii() else re.escape(h) for h in heads if h]
+        return min((m.start() for w in words for m in re.finditer(w, folded)), default=-1)
+
+    named = sorted((n for n in people if said_at(n) >= 0), key=said_at) or people
     return [named[index % len(named)]]
 
 

@@ -139,6 +139,18 @@ def test_the_one_on_screen_keeps_the_scene_and_the_other_leaves_it() -> None:
     assert [line.speaker for line in alone.dialogue] == ["Sam"] and alone.characters == ["Sam"]
 
 
+def test_the_one_on_screen_is_named_by_a_role_as_well_as_a_name() -> None:
+    """"Baker" became Alex, and the beats still said "the baker" (2026-12-03)."""
+    roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
+    beats = ["Sam tapes a note to the glass.", "The baker finds the note at dawn."]
+    assert [beat_cast(b, ["Sam"], n, apart_among=roles) for n, b in enumerate(beats)] == [
+        ["Sam"],
+        ["Alex"],
+    ]
+    zh = {"林夏": "夜班护士", "许言": "面包师"}
+    assert beat_cast("许言和林夏互留纸条。", ["林夏"], 0, apart_among=zh) == ["许言"]
+
+
 def test_whom_a_never_meet_beat_says_is_gone_is_not_the_one_it_shows() -> None:
     cast = ["Sam", "Baker"]
     gone = "The baker is gone one morning; Sam finds the shop dark."
@@ -189,3 +201,18 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
         characters=["林夏"],
     )
     assert kept_apart(zh, ["许言"]).dialogue[0].text == "谢谢你的面包。"
+
+
+def test_the_other_leaves_a_never_meet_scene_by_their_role_too() -> None:
+    """"The baker stands at the door" stayed in the nurse's scene once Baker was Alex."""
+    from film.quality.story.roles import kept_apart
+
+    roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
+    scene = Scene(
+        number=1,
+        place="Bakery window",
+        action=["Sam waits.", "The baker stands at the door.", "The nurse smiles."],
+        dialogue=[DialogueLine(speaker="Sam", text="Another note.")],
+        characters=["Sam"],
+    )
+    assert kept_apart(scene, ["Alex"], roles).action == ["Sam waits.", "The nurse smiles."]
