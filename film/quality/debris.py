@@ -38,6 +38,8 @@ ASSISTANT_SPEAK = re.compile(
 #: Phrases of the outline plan that no story says; an outline's exact fixes cut them.
 PLAN_ECHO = re.compile(
     r",?\s*\band we see them in it\b|\bat last they do it, on screen\b"
+    # Said in other words: "James and Emma finally do it, on screen: see the city …" (12-03).
+    r"|\b(?:at last|finally),? do it,? on screen\b[:,]?\s*"
     r"|\bin this beat, from the idea\b|\bwhich happens only now and in no earlier beat\b"
     r"|(?:终于做到了，?)?画面里看得到(?:他们身在其中)?[：:]|这一拍要演出创意里的[：:]?"
     r"|到这一拍才发生，前面几拍都不能写|^终于做到了[：:]|^(?:开场|结局|转折|推向高潮|困难升级|最低谷)[：:]",

@@ -205,6 +205,13 @@ def test_the_plans_own_words_given_back_as_a_beat_are_cut_and_are_debris() -> No
     assert (
         fit_beats([beat], 1, ["Jack"])[0].summary == "The school battle of the bands comes at last."
     )
+    # Said in other words (en-family-bus, 2026-12-03, 18:58): still the plan, still cut.
+    said = "James and Emma finally do it, on screen: see the city through his eyes."
+    assert find_debris(said)
+    beat = beat.model_copy(update={"summary": said})
+    assert fit_beats([beat], 1, ["James", "Emma"])[0].summary == (
+        "James and Emma see the city through his eyes."
+    )
 
 
 def test_a_beat_made_of_a_step_is_where_the_step_says_or_where_the_last_beat_was() -> None:
