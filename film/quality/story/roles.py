@@ -161,7 +161,14 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
     """
     heads = {role_head(role) for name, role in (roles or {}).items() if name in gone}
     heads -= {role_head(role) for name, role in (roles or {}).items() if name not in gone}
-    scene = without_people(scene, [*gone, *sorted(h for h in heads if h)])
+    away = [*gone, *sorted(h for h in heads if h)]
+    scene = without_people(scene, away)
+    scene = scene.model_copy(
+        update={
+            "action": [a for a in scene.action if not _sees(a, away)] or scene.action[:1],
+            "visual": _visual_without(scene.visual, away),
+        }
+    )
     dialogue = []
     for line in scene.dialogue:
         kept = [s for s in sentences(line.text) if not _FACE_TO_FACE.search(s)]
@@ -173,6 +180,41 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
+
+
+#: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
+#: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
+_SEES_EN = (
+    r"\b(?:looks?|looked|stares?|glances?|smiles?|waves?|nods?)(?:\s+(?:up|over|back|across))?"
+    r"\s+at\s+|\b(?:sees|saw|watches|watched|meets|met|hugs|kisses|greets|approaches|"
+    r"notices|spots|walks\s+(?:up\s+)?to(?:wards)?)\s+"
+)
+_SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥抱|走向)"
+
+
+def _named(word: str, after: str) -> str:
+    """A pattern for ``word`` said as a person there, after ``after``: not "Alex's note"."""
+    if word.isascii():
+        return rf"{after}\b(?:the\s+)?{re.escape(word)}\b(?!['’]s)"
+    return rf"{after}{re.escape(word)}(?!的|留下|写下|写的|送的)"  # 许言留下的纸条: a thing
+
+
+def _sees(line: str, away: list[str]) -> bool:
+    """Whether ``line`` has someone see or meet one of ``away`` in person."""
+    return any(
+        re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), line, re.I) for w in away
+    )
+
+
+def _visual_without(visual: str, away: list[str]) -> str:
+    """``visual`` without the sentences that draw one of ``away`` in the scene.
+
+    "Alex reading a note to himself …, Sam standing in the background watching him." was
+    the note of a scene of Sam's alone; "a note from Alex" and "Alex's note" stay.
+    """
+    drawn = [_named(w, r"(?<!from )(?<!to )" if w.isascii() else r"(?<!给)") for w in away]
+    kept = [s for s in sentences(visual) if not any(re.search(d, s, re.I) for d in drawn)]
+    return ("" if has_cjk(visual) else " ").join(kept)
 
 
 def beat_cast(

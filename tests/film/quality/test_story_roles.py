@@ -216,3 +216,38 @@ def test_the_other_leaves_a_never_meet_scene_by_their_role_too() -> None:
         characters=["Sam"],
     )
     assert kept_apart(scene, ["Alex"], roles).action == ["Sam waits.", "The nurse smiles."]
+
+
+def test_who_never_meet_are_not_seen_by_each_other_or_drawn_together() -> None:
+    """Recorded (the nurse and the baker, 2026-12-03, 19:10): "Alex looks up at Sam through
+    the window." in Alex's scene, and Sam's note drew "Alex reading a note …, Sam standing
+    in the background watching him."."""
+    from film.quality.story.roles import kept_apart
+
+    roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
+    scene = Scene(
+        number=2,
+        place="Bakery window",
+        action=[
+            "Sam looks at Alex with a puzzled expression.",
+            "Sam notices Alex's note on the window.",
+            "Sam reads a note from Alex.",
+            "Sam looks up at the baker through the glass.",
+        ],
+        dialogue=[DialogueLine(speaker="Sam", text="Another note.")],
+        visual="Alex reading a note, Sam watching him. Warm light on the note from Alex.",
+        characters=["Sam"],
+    )
+    apart = kept_apart(scene, ["Alex"], roles)
+    assert apart.action == ["Sam notices Alex's note on the window.", "Sam reads a note from Alex."]
+    assert apart.visual == "Warm light on the note from Alex."
+    zh = Scene(
+        number=3,
+        place="面包店橱窗",
+        action=["林夏隔着玻璃看着许言。", "林夏看到许言的纸条。"],
+        dialogue=[],
+        visual="许言在揉面。暖光照着许言留下的纸条。",
+        characters=["林夏"],
+    )
+    alone = kept_apart(zh, ["许言"])
+    assert alone.action == ["林夏看到许言的纸条。"] and alone.visual == "暖光照着许言留下的纸条。"
