@@ -96,6 +96,31 @@ def against_the_hour(text: str, time_of_day: str) -> bool:
     return any(time_of_day in wrong and light.search(text) for light, wrong in _HOUR_LIGHT)
 
 
+def lit_by_its_hour(scene: Scene) -> Scene:
+    """``scene`` whose action lines show no light its hour cannot have.
+
+    Recorded (web app, 2026-12-03): "INT. 老人的卧室 - NIGHT" in a storm opened on "老人的卧室
+    门被雨水打湿，阳光透过窗户洒在地板上。", and the card put the sunlight over a dark
+    window. The clause with that light goes, the rest of its line stays; a line that was
+    only that light goes, and the scene keeps at least one line.
+    """
+    action = []
+    for line in scene.action:
+        if not against_the_hour(line, scene.time_of_day):
+            action.append(line)
+            continue
+        clauses = re.findall(r"[^，,；;。.!！?？]+[，,；;]?", line)
+        kept = "".join(c for c in clauses if not against_the_hour(c, scene.time_of_day))
+        kept = re.sub(r"^(?:and|but|then|so|while)\s+", "", kept.strip(), flags=re.I)
+        kept = kept.rstrip("，,；;").strip()
+        if kept:
+            kept = kept[0].upper() + kept[1:]
+            action.append(kept + ("。" if cjk_count(kept) else "."))
+    if not action or action == scene.action:
+        return scene
+    return scene.model_copy(update={"action": action})
+
+
 #: The rooms of a home, in both languages, and a person put in one by a preposition.
 HOME_ROOMS_EN = "kitchen|living room|bedroom|dining room|sitting room|lounge|balcony"
 HOME_ROOMS_ZH = "厨房|客厅|卧室|餐厅|书房|阳台"

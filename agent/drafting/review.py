@@ -36,7 +36,12 @@ from film.quality.mend import (
 from film.quality.mend.genres import in_period_scene, love_kept_for_the_turn
 from film.quality.mend.things import story_vehicle_kept
 from film.screenplay import Language, Screenplay
-from film.setting import at_the_setting_hour, headed_where_told, no_bed_away_from_home
+from film.setting import (
+    at_the_setting_hour,
+    headed_where_told,
+    lit_by_its_hour,
+    no_bed_away_from_home,
+)
 
 log = logging.getLogger(__name__)
 #: Rounds of targeted rewrites, and scenes rewritten per round, before refusing.
@@ -93,9 +98,9 @@ def struck(screenplay: Screenplay) -> Screenplay:
     nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
     lone person's words to a crowd go, a note that says the bible's looks again loses
     them, a heading the action never names is the room it puts its people in (and a street
-    or a bus holds no bed), an ancient-style film has no car or phone, a romance keeps its
-    confession for the last scene, the logline's one vehicle is the one every scene rides,
-    and scene cast lists are held to the bible.
+    or a bus holds no bed, a night no sunlight), an ancient-style film has no car or
+    phone, a romance keeps its confession for the last scene, the logline's one vehicle is
+    the one every scene rides, and scene cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
@@ -117,7 +122,7 @@ def struck(screenplay: Screenplay) -> Screenplay:
         )
     )
     hour = screenplay.setting_time
-    scenes = [no_bed_away_from_home(s) for s in at_the_setting_hour(scenes, hour)]
+    scenes = [lit_by_its_hour(no_bed_away_from_home(s)) for s in at_the_setting_hour(scenes, hour)]
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))

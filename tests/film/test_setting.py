@@ -29,3 +29,28 @@ def test_a_bed_at_home_or_alone_in_a_scene_stays() -> None:
     assert no_bed_away_from_home(lone) == lone  # its only line: the scene keeps it
     bench = _scene("Park", ["Emma sits on the bench.", "Leaves fall."])
     assert no_bed_away_from_home(bench) == bench
+
+
+def test_a_night_scene_has_no_sunlight_in_its_action() -> None:
+    """Recorded (web app, 2026-12-03): "阳光透过窗户洒在地板上" in a storm at night."""
+    from film.setting import lit_by_its_hour
+
+    night = Scene(
+        number=2,
+        place="老人的卧室",
+        interior="INT",
+        time_of_day="NIGHT",
+        action=["老人的卧室门被雨水打湿，阳光透过窗户洒在地板上。", "阳光照进屋里。", "老人坐下。"],
+        characters=["老人"],
+    )
+    assert lit_by_its_hour(night).action == ["老人的卧室门被雨水打湿。", "老人坐下。"]
+    day = night.model_copy(update={"time_of_day": "DAY"})
+    assert lit_by_its_hour(day) == day
+    en = Scene(
+        number=1,
+        place="Porch",
+        time_of_day="NIGHT",
+        action=["Sunlight spills over the porch, and Leo knocks."],
+        characters=["Leo"],
+    )
+    assert lit_by_its_hour(en).action == ["Leo knocks."]
