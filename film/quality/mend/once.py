@@ -66,6 +66,16 @@ def _thanks_off(sentence: str, heard: set[str]) -> tuple[str, str]:
     return sentence, _heard_as(sentence)
 
 
+def _parting(sentence: str, cue: str) -> bool:
+    """Whether ``sentence`` is only a goodbye, in a ``cue`` that says more than that.
+
+    Recorded (web app, 2026-12-03): the courier's first cue ended "祝您身体安康！再见！",
+    and he stayed for the next scene. A goodbye before the last scene is said only where
+    it is a cue's whole line, the leaving itself.
+    """
+    return stock_kinds(sentence) == {"bye"} and sentence.strip() != cue.strip()
+
+
 def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
     """``scenes`` with a sentence said word for word in an earlier cue said there only.
 
@@ -79,13 +89,19 @@ def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
     reader found thank-you chains in ten films of thirteen (craft bench, 2026-12-02; *The
     Last Bus Home* thanked Grandpa in four of six scenes), so a film thanks once, and a
     later sentence that opens on thanks keeps the rest ("不客气，有啥需要帮忙的随时告诉我").
+    Before the last scene a goodbye tacked onto a cue goes (:func:`_parting`).
     """
     heard: set[str] = set()
     mended: list[Scene] = []
-    for scene in scenes:
+    for index, scene in enumerate(scenes):
         lines = []
+        last = index == len(scenes) - 1
         for line in scene.dialogue:
-            said = [_thanks_off(s, heard) for s in SPOKEN_SENTENCE.findall(line.text)]
+            said = [
+                _thanks_off(s, heard)
+                for s in SPOKEN_SENTENCE.findall(line.text)
+                if last or not _parting(s, line.text)
+            ]
             # Within one cue, any sentence once: "我也明白了，我们终于理解彼此了。我也明白了。"
             # (craft bench, the notes, 22:13), however short.
             in_cue: set[str] = set()

@@ -424,6 +424,27 @@ def test_a_sentence_said_word_for_word_in_an_earlier_scene_is_said_once() -> Non
     assert [(d.speaker, d.text) for d in again.dialogue] == [("孙子", "好。")]
 
 
+def test_a_goodbye_tacked_onto_a_cue_goes_before_the_last_scene() -> None:
+    """Recorded (web app, 2026-12-03): "…祝您身体安康！再见！" closed the courier's first cue,
+    and he stayed on for the next scene."""
+    from film.quality.mend import said_once_in_film
+
+    first = Scene(
+        number=1,
+        place="老人家",
+        action=["小哥敲门。"],
+        dialogue=[
+            DialogueLine(speaker="小哥", text="您的外卖到了。祝您身体安康！再见！"),
+            DialogueLine(speaker="老人", text="再见。"),
+        ],
+    )
+    parting = [DialogueLine(speaker="小哥", text="姜汤真暖和，我该走了。再见！")]
+    last = first.model_copy(update={"number": 2, "dialogue": parting})
+    one, two = said_once_in_film([first, last])
+    assert [d.text for d in one.dialogue] == ["您的外卖到了。祝您身体安康！", "再见。"]
+    assert two.dialogue == parting  # the last scene may part
+
+
 def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
     """Recorded (craft bench, 2026-12-02): "小红的家人和朋友" spoke as one character."""
     from film.quality.mend.cast import group_lines_to_action
