@@ -290,7 +290,13 @@ def own_setting(setting: str, idea: str, language: str) -> str:
     )
     if copied and not _RAINY.search(idea):
         return _PRESENT_DAY.get(language, "present day")
-    return setting
+    # "a season in summer" (the scooter, 2026-12-03): the task's "a season" as a frame.
+    return re.sub(
+        r"^a season (?:in|of|during) (?=(?:the )?(?:summer|winter|spring|autumn|fall)\b)",
+        "",
+        setting,
+        flags=re.I,
+    )
 
 
 _TITLE_MARKS = " \"'“”‘’《》「」【】*"

@@ -57,6 +57,9 @@ _TASK_ECHO = (
     r"|\bthey take turns: each line answers\b|\bwrite scene \d+ now\b"
     r"|\babout \d+ seconds on screen\b|\bwrite how the scene opens\b|\bthat lead into them\b"
     r"|从这里开始[：:]|怎么开场[：:]|引出这几句"
+    # The scene task's gloss on action lines, given back as the guard's visual note,
+    # "镜头里看到的，近景构图。" (craft bench, 2026-12-03).
+    r"|镜头里看到的[，,]?(?:每句一件事)?|\bwhat the camera sees, one sentence each\b"
     r"|\bshort action lines \(what the camera sees|请重写得短一些|保留原意，最多|这一场现在是[：:]"
     # The logline task's own words for the setting time, given back as the drummer's
     # "Setting: a season, a festival or an era" (2026-12-01).

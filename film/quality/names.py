@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import CJK
+from film.quality.coverage import PERSON_WORDS
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.gender import gender_problem
@@ -283,7 +284,13 @@ def names_said_once(screenplay: Screenplay) -> Screenplay:
         if (m := _TITLED.match(n)) and surnames.count(m.group(1)) == 1
     ]
 
+    # "the Sam speaks" (the scooter, 2026-12-03): a name no role word spells has no article.
+    plain = [n for n in names if n.isascii() and n[:1].isupper() and n.lower() not in PERSON_WORDS]
+    the_name = re.compile(rf"\b[Tt]he ({'|'.join(map(re.escape, plain))})\b") if plain else None
+
     def said(text: str) -> str:
+        if the_name is not None:
+            text = the_name.sub(r"\1", text)
         for pattern in run_on:
             text = pattern.sub(r"\1 ", text)
         for pattern, name in titled:

@@ -758,6 +758,8 @@ def test_the_logline_examples_setting_is_not_the_storys() -> None:
 
     scooter = "A food delivery rider is sure his second-hand scooter is haunted."
     assert own_setting("a rainy week in June", scooter, "en") == "present day"
+    assert own_setting("a season in summer", scooter, "en") == "summer"  # 2026-12-03
+    assert own_setting("a season of change", scooter, "en") == "a season of change"
     assert own_setting("六月的梅雨季。", "外卖小哥送最后一单", "zh") == "当下"
     assert own_setting("a rainy week in June", "It rains all June at the bus stop", "en") == (
         "a rainy week in June"
@@ -929,6 +931,9 @@ def test_a_voice_cut_off_and_a_note_that_opens_on_the_task_are_mended() -> None:
         visual="Light, colour and framing of Mr. Judd's bedroom, showing his piano.",
     )
     assert mend_edges(scene).visual == "Mr. Judd's bedroom, showing his piano."
+    # The scene task's gloss came back as the guard's note (craft bench, 2026-12-03).
+    gloss = scene.model_copy(update={"visual": "镜头里看到的，近景构图。"})
+    assert mend_edges(gloss).visual == "近景构图。"
 
 
 def test_a_name_in_a_role_has_no_article() -> None:

@@ -189,7 +189,7 @@ _VISUAL_STUB = re.compile(
 #: The scene task's own words opening a visual note: "Light, colour and framing of Mr.
 #: Judd's bedroom, showing…" (by hand, 2026-12-02), "光线、色彩和构图：".
 _TASK_WORDS = re.compile(
-    r"^(?:light, colou?r and framing(?: of)?|光线、色彩和构图)[\s:：,，]*", re.I
+    r"^(?:light, colou?r and framing(?: of)?|光线、色彩和构图|镜头里看到的)[\s:：,，]*", re.I
 )
 
 

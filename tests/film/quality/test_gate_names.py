@@ -395,6 +395,10 @@ def test_a_called_name_run_into_its_line_gets_its_space() -> None:
     )
     said = names_said_once(film).scenes[0].dialogue[0].text
     assert said == "Sam. I know this is a big fight."  # recorded, the drummer, 2026-12-03
+    # "the Sam speaks" (the scooter, 2026-12-03): a name has no article; a Baker keeps his.
+    scene = film.scenes[0].model_copy(update={"action": ["The Sam speaks to the Sam."]})
+    once = names_said_once(film.model_copy(update={"scenes": [scene]})).scenes[0]
+    assert once.action == ["Sam speaks to Sam."]
 
 
 def test_a_chinese_elder_given_a_spare_name_is_called_by_surname() -> None:

@@ -140,7 +140,7 @@ def test_the_one_on_screen_keeps_the_scene_and_the_other_leaves_it() -> None:
 
 
 def test_the_one_on_screen_is_named_by_a_role_as_well_as_a_name() -> None:
-    """"Baker" became Alex, and the beats still said "the baker" (2026-12-03)."""
+    """ "Baker" became Alex, and the beats still said "the baker" (2026-12-03)."""
     roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
     beats = ["Sam tapes a note to the glass.", "The baker finds the note at dawn."]
     assert [beat_cast(b, ["Sam"], n, apart_among=roles) for n, b in enumerate(beats)] == [
@@ -204,7 +204,7 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
 
 
 def test_the_other_leaves_a_never_meet_scene_by_their_role_too() -> None:
-    """"The baker stands at the door" stayed in the nurse's scene once Baker was Alex."""
+    """ "The baker stands at the door" stayed in the nurse's scene once Baker was Alex."""
     from film.quality.story.roles import kept_apart
 
     roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
