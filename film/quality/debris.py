@@ -57,6 +57,13 @@ _TASK_ECHO = (
     r"|\bthey take turns: each line answers\b|\bwrite scene \d+ now\b"
     r"|\babout \d+ seconds on screen\b|\bwrite how the scene opens\b|\bthat lead into them\b"
     r"|从这里开始[：:]|怎么开场[：:]|引出这几句"
+    # The arc notes on who is on screen, given back as action lines of the nurse and the
+    # baker (craft bench, 2026-12-03, 19:30): "Alex is not here and never meets Sam; Sam
+    # talks to themself or reads what Alex left.", "Alex does not appear in this scene."
+    r"|\bis not here and never meets\b|\b(?:talks|speaks) to (?:themself|themselves|"
+    r"himself|herself) or reads\b|\bor reads what \w+ left\b"
+    r"|\b(?:does not appear|is not|isn't) in this scene\b|\bonly \w+ is on screen\b"
+    r"|这一场画面里只有|不在场，两人始终没有见面|自言自语，或读出|不在这场戏里"
     # The scene task's gloss on action lines, given back as the guard's visual note,
     # "镜头里看到的，近景构图。" (craft bench, 2026-12-03).
     r"|镜头里看到的[，,]?(?:每句一件事)?|\bwhat the camera sees, one sentence each\b"

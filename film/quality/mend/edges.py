@@ -291,14 +291,20 @@ def mend_edges(scene: Scene) -> Scene:
     (:func:`film.quality.mend.speeches.own_words`).
     """
     scene = addressed_speech(own_words(scene))
-    action = [
-        mended
-        for line in scene.action
-        if (mended := _told(line))
-        and not _ABOUT_THE_FILM.search(mended)
-        and not ASSISTANT_SPEAK.search(mended)
-        and not spoken_action(mended)
-    ] or ([where_they_are(scene)] if scene.characters else scene.action[:1])
+    action = (
+        [
+            mended
+            for line in scene.action
+            if (mended := _told(line))
+            and not _ABOUT_THE_FILM.search(mended)
+            and not ASSISTANT_SPEAK.search(mended)
+            and not spoken_action(mended)
+            # "the baker's note again and realizes …": the tail of a line the model broke in
+            # two (the nurse and the baker, 2026-12-03, 19:32), its subject in the line before.
+            and not re.match(r"[a-z]", mended)
+        ]
+        or ([where_they_are(scene)] if scene.characters else scene.action[:1])
+    )
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
         line.model_copy(update={"text": _said(line.text)})

@@ -187,7 +187,7 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
 _SEES_EN = (
     r"\b(?:looks?|looked|stares?|glances?|smiles?|waves?|nods?)(?:\s+(?:up|over|back|across))?"
     r"\s+at\s+|\b(?:sees|saw|watches|watched|meets|met|hugs|kisses|greets|approaches|"
-    r"notices|spots|walks\s+(?:up\s+)?to(?:wards)?)\s+"
+    r"notices|spots|walks\s+(?:up\s+)?to(?:wards)?|turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"
 )
 _SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥抱|走向)"
 

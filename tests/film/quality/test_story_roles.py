@@ -251,3 +251,41 @@ def test_who_never_meet_are_not_seen_by_each_other_or_drawn_together() -> None:
     )
     alone = kept_apart(zh, ["许言"])
     assert alone.action == ["林夏看到许言的纸条。"] and alone.visual == "暖光照着许言留下的纸条。"
+
+
+def test_the_never_meet_notes_read_back_as_action_are_struck() -> None:
+    """Recorded (the nurse and the baker, 2026-12-03, 19:30): the scene task's arc note came
+    back as action lines, "Alex is not here and never meets Sam; Sam talks to themself or
+    reads what Alex left." and "Alex does not appear in this scene."; and in her scene,
+    "Sam turns around to see Alex standing by the window."."""
+    from film.quality.mend import drop_copied_lines
+    from film.quality.story.roles import kept_apart
+
+    scene = Scene(
+        number=5,
+        place="Bakery window",
+        action=[
+            "Sam reads the note.",
+            "Alex is not here and never meets Sam; Sam talks to themself or reads what Alex left.",
+            "Alex does not appear in this scene.",
+            "Sam turns around to see Alex standing by the window.",
+            "林夏自言自语，或读出许言留下的话。",
+        ],
+        dialogue=[DialogueLine(speaker="Sam", text="Another note.")],
+        characters=["Sam"],
+    )
+    assert kept_apart(drop_copied_lines(scene, []), ["Alex"]).action == ["Sam reads the note."]
+
+
+def test_the_tail_of_a_line_broken_in_two_is_no_action_line() -> None:
+    from film.quality.mend import mend_edges
+
+    scene = Scene(
+        number=4,
+        place="Bakery window",
+        action=["Alex smiles.", "the baker's note again and realizes it has been there."],
+        characters=["Alex"],
+    )
+    assert mend_edges(scene).action == ["Alex smiles."]
+    alone = scene.model_copy(update={"action": scene.action[1:]})
+    assert mend_edges(alone).action == ["Alex is in the bakery window."]
