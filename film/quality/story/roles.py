@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from film.language import has_cjk
 from film.quality.heads import role_head
+from film.quality.mend.cast import where_they_are
 from film.quality.text import sentences
 from film.screenplay import Scene
 
@@ -132,11 +133,15 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
         return opens and not _STILL_ABSENT.search(line)
 
     action = [line for line in scene.action if not acts(line)]
+    characters = [name for name in scene.characters if name not in gone]
+    # Every line theirs: who is there says where they are, not the gone one's deed ("The
+    # nurse notices the baker's note" was the baker's scene's only line, 2026-12-03, 19:45).
+    fallback = [where_they_are(scene.model_copy(update={"characters": characters}))]
     return scene.model_copy(
         update={
-            "action": action or scene.action[:1],
+            "action": action or (fallback if characters else scene.action[:1]),
             "dialogue": [line for line in scene.dialogue if line.speaker not in gone],
-            "characters": [name for name in scene.characters if name not in gone],
+            "characters": characters,
         }
     )
 

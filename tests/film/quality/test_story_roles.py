@@ -90,7 +90,8 @@ def test_a_beat_with_everyone_there_leaves_the_scene_alone() -> None:
     assert without_the_absent(scene, beat, ["Leo", "Grandpa"]) == scene
     gone = without_the_absent(scene, "Grandpa doesn't answer the door.", ["Leo", "Grandpa"])
     assert gone.dialogue == [] and gone.characters == ["Leo"]
-    assert gone.action == ["Grandpa opens the door."]  # a scene keeps one action line
+    # A scene keeps one action line, of who is there, not the gone one's (2026-12-03, 19:45).
+    assert gone.action == ["Leo is in the porch."]
 
 
 def test_people_who_never_meet_are_on_screen_one_at_a_time() -> None:
