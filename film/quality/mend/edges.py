@@ -269,9 +269,13 @@ def without_clone(text: str) -> str:
 
 
 def _told(line: str) -> str:
-    """An action line through the edge mends, ending on a stop."""
+    """An action line through the edge mends, ending on a stop, or "" for a line's tail.
+
+    "the baker's note again and realizes …" was the tail of a line the model broke in two
+    (2026-12-03), in lower case, its subject in the line before.
+    """
     told = whole_clauses(clean_edges(without_hedge(without_heading(without_clone(line)))))
-    return stopped(without_speech_lead(told))
+    return "" if re.match(r"[a-z]", told) else stopped(without_speech_lead(told))
 
 
 def _said(text: str) -> str:
@@ -291,20 +295,14 @@ def mend_edges(scene: Scene) -> Scene:
     (:func:`film.quality.mend.speeches.own_words`).
     """
     scene = addressed_speech(own_words(scene))
-    action = (
-        [
-            mended
-            for line in scene.action
-            if (mended := _told(line))
-            and not _ABOUT_THE_FILM.search(mended)
-            and not ASSISTANT_SPEAK.search(mended)
-            and not spoken_action(mended)
-            # "the baker's note again and realizes …": the tail of a line the model broke in
-            # two (the nurse and the baker, 2026-12-03, 19:32), its subject in the line before.
-            and not re.match(r"[a-z]", mended)
-        ]
-        or ([where_they_are(scene)] if scene.characters else scene.action[:1])
-    )
+    action = [
+        mended
+        for line in scene.action
+        if (mended := _told(line))
+        and not _ABOUT_THE_FILM.search(mended)
+        and not ASSISTANT_SPEAK.search(mended)
+        and not spoken_action(mended)
+    ] or ([where_they_are(scene)] if scene.characters else scene.action[:1])
     names = {name.casefold() for name in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     dialogue = [
         line.model_copy(update={"text": _said(line.text)})
