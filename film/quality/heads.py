@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from film.quality.text import latin_words
+
 #: Words after which an English role stops naming the person and starts placing them.
 _AFTER_HEAD = re.compile(
     r"\b(?:across|at|from|of|in|on|with|who|whose|that|which|next|by|for|near|to|behind|"
@@ -45,7 +47,7 @@ def role_head(role: str) -> str:
     if not role.isascii():
         return ""
     before = _AFTER_HEAD.split(role.strip(), maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z'-]+", before)
+    words = latin_words(before)
     return words[-1].lower() if words else ""
 
 
@@ -56,11 +58,11 @@ def job_as_name(name: str, role: str) -> bool:
     nurse and the baker, 2026-12-03: her cues read BAKER through the film, since the
     role's last word, "street", was all this compared).
     """
-    words = re.findall(r"[A-Za-z'-]+", name)
+    words = latin_words(name)
     if len(words) != 1 or words[0].lower() in _KIN_NAMES:
         return False
     heads = {role_head(role)}
-    plain = re.findall(r"[A-Za-z'-]+", role)
+    plain = latin_words(role)
     if plain:
         heads.add(plain[-1].lower())
     return words[0].lower() in heads - {""}
