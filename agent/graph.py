@@ -14,7 +14,7 @@ from langgraph.graph import END, START, StateGraph
 from agent.context import Context
 from agent.drafting.finalize import export_current, finalize_draft
 from agent.drafting.genre import choose_genre, pitch_genres
-from agent.drafting.scenes import write_scenes
+from agent.drafting.scenes.node import write_scenes
 from agent.drafting.stages import write_characters, write_logline, write_outline
 from agent.intake.nodes import (
     GUARD_DESTINATIONS,

@@ -20,7 +20,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, StringConstraints, ValidationError
 
 from agent.context import Context
-from agent.drafting.scene_writer import newcomer
+from agent.drafting.scenes.writer import newcomer
 from agent.grounding import find_passages
 from agent.model.ask import ModelFailure, load_model, structured_answer
 from agent.model.gate import REMINDERS, answer_checked

@@ -508,7 +508,7 @@ def test_a_speaker_named_by_the_relation_in_a_role_is_that_person() -> None:
 
 def test_a_scene_draft_keeps_to_the_films_family_and_drops_the_examples_people() -> None:
     """Recorded: 爷爷 in the grandmother's dumplings film, and "Nora" in the bike film."""
-    from agent.drafting.scene_writer import SceneWriter
+    from agent.drafting.scenes.writer import SceneWriter
     from film.quality import Brief
 
     idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
@@ -542,7 +542,7 @@ def test_a_scene_draft_keeps_to_the_films_family_and_drops_the_examples_people()
 
 def test_a_scene_with_two_speakers_is_asked_for_turns_and_a_lone_one_is_not() -> None:
     """Recorded: 孙子 asked and answered himself ("你什么时候去上大学啊？" "我明天就要去了。")."""
-    from agent.drafting.scene_writer import SceneWriter
+    from agent.drafting.scenes.writer import SceneWriter
     from agent.prompts.texts import TURNS
     from film.quality import Brief
 
@@ -630,7 +630,7 @@ def test_the_outline_is_told_the_ideas_main_action() -> None:
 
 def test_scenes_before_the_turn_are_told_to_keep_it_for_its_scene() -> None:
     """Recorded: the street-dance father said "那好，我支持你！" in scene 1 of 3 (2026-12-01)."""
-    from agent.drafting.scene_writer import SceneWriter
+    from agent.drafting.scenes.writer import SceneWriter
     from film.quality import Brief
 
     idea = "一键成片：小明想说服爸爸让他去学街舞，温情微电影"
@@ -678,7 +678,7 @@ def test_a_turn_added_to_its_beat_keeps_the_summary_within_the_schema() -> None:
 
 def test_a_scene_task_read_back_as_a_line_is_debris_and_is_struck() -> None:
     """Recorded (zh-ancient-painter, 2026-12-01): the lengthening task became 画师's line."""
-    from agent.drafting.scene_writer import SceneWriter
+    from agent.drafting.scenes.writer import SceneWriter
     from film.quality import Brief
     from film.quality.debris import find_debris
     from film.quality.mend import drop_copied_lines

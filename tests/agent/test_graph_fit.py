@@ -147,7 +147,7 @@ async def test_a_film_still_short_after_a_round_of_lengthening_gets_another(monk
     the scene the one extra round had lengthened, and the film was shown at 48 s of 60."""
     from types import SimpleNamespace
 
-    from agent.drafting import scenes
+    from agent.drafting.scenes import node as scenes
 
     after_review = iter([48.0, 57.0])
     lengthened: list[float] = []

@@ -11,7 +11,7 @@ alone. Dialogue is never touched: people talk about whoever they like.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from film.language import has_cjk
 from film.quality.people.ages import own_role
@@ -71,23 +71,121 @@ def _mended(line: str, sex: str, others: Sequence[str]) -> str:
     return line
 
 
-def own_pronouns(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
-    """``scene``'s action and visual with its people's own pronouns, when they share a sex.
+def own_pronouns(
+    scene: Scene, people: Sequence[tuple[str, str]], sexes: Mapping[str, str] | None = None
+) -> Scene:
+    """``scene``'s action and visual with its people's own pronouns.
 
-    ``people`` is the bible as (name, role). A scene with someone of unknown sex, or of
-    both sexes, is left as it is.
+    ``people`` is the bible as (name, role); ``sexes`` what each name's voice and look
+    say besides (:func:`.sexes.person_sex`). Where everyone present shares a sex, every
+    pronoun of the other sex is a slip; a scene with someone of unknown sex, or of both
+    sexes, keeps them, but a reflexive or possessive bound to a line's named subject
+    still follows that subject (:func:`_subjects_own`).
     """
+    known = dict(sexes or {})
+    sex_by_name = {
+        name: own_sex(name, role) or sex_of(role) or known.get(name, "") for name, role in people
+    }
     present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
-    sexes = {own_sex(name, role) or sex_of(role) for name, role in people if name in present}
-    if len(sexes) != 1 or "" in sexes:
-        return scene
-    sex = sexes.pop()
-    others = [name for name, _role in people if name not in present]
-    action = [_mended(line, sex, others) for line in scene.action]
-    visual = _mended(scene.visual, sex, others)
+    found = {sex for name, sex in sex_by_name.items() if name in present}
+    if len(found) == 1 and "" not in found:
+        sex = found.pop()
+        others = [name for name, _role in people if name not in present]
+        action = [_mended(line, sex, others) for line in scene.action]
+        visual = _mended(scene.visual, sex, others)
+    else:
+        action, visual = scene.action, scene.visual
+    action = [_subjects_own(line, sex_by_name) for line in action]
+    visual = _subjects_own(visual, sex_by_name)
     if action == scene.action and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "visual": visual})
+
+
+#: A reflexive or possessive that belongs to its sentence's subject, by the subject's sex:
+#: "Sam reads the note aloud to himself", where Sam is a woman (the nurse, 2026-12-03).
+#: "her" is left alone for a man: "Tom gives her flowers" is someone else.
+_BOUND_EN = {
+    MALE: re.compile(r"\b(?:(?P<self>[Hh]erself)|(?P<own>[Hh]er) own)\b"),
+    FEMALE: re.compile(r"\b(?:(?P<self>[Hh]imself)|(?P<own>[Hh]is))\b"),
+}
+_BOUND_WORDS = {MALE: ("himself", "his"), FEMALE: ("herself", "her")}
+_BOUND_ZH = {MALE: re.compile(r"她(?=自己)"), FEMALE: re.compile(r"他(?=自己)")}
+#: What ends a subject's reach: a sentence's end, or another person as a pronoun.
+_SENTENCE = re.compile(r"(?<=[.!?;。！？；])\s*")
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|as|then)?\s*[A-Z]|\b(?:while|as|when|but)\b")
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|him|they|them|their)\b|[他她]们?(?!自己)", re.I)
+
+
+def _bound(sentence: str, sex: str, names: Sequence[str]) -> str:
+    """``sentence`` (after a subject of ``sex``) with pronouns bound to them made theirs.
+
+    A possessive reaches up to the first other person the sentence brings in, by name, by
+    a person word of the other sex or by a pronoun: after "Sam hands Alex", "his" may be
+    Alex's. A reflexive is the subject's past a name too ("reads the note from Alex aloud
+    to himself"), up to another pronoun or a clause with a subject of its own.
+    """
+    named = [_found(sentence, name) for name in names]
+    people = [*named, _found(sentence, _OTHERS[sex])]
+    pronoun = _found(sentence, _SOMEONE_ELSE)
+    clause = _found(sentence, _NEW_CLAUSE)
+    possessives = min(people + [pronoun], default=len(sentence))
+    reflexives = min([pronoun, clause], default=len(sentence))
+    if has_cjk(sentence):
+        head = sentence[:reflexives]
+        return _BOUND_ZH[sex].sub("他" if sex == MALE else "她", head) + sentence[reflexives:]
+    reflexive, possessive = _BOUND_WORDS[sex]
+
+    def own(match: re.Match[str]) -> str:
+        if match.group("self"):
+            if match.start() >= reflexives:
+                return match.group(0)
+            word = reflexive
+        elif match.start() >= possessives:
+            return match.group(0)
+        else:
+            word = possessive + (" own" if sex == MALE else "")
+        return word.capitalize() if match.group(0)[0].isupper() else word
+
+    return _BOUND_EN[sex].sub(own, sentence)
+
+
+def _found(text: str, what: str | re.Pattern[str]) -> int:
+    """Where ``what`` (a name, or a pattern) first comes in ``text``; its length if nowhere."""
+    if isinstance(what, str):
+        pattern = rf"(?<!\w){re.escape(what)}(?!\w)" if what.isascii() else re.escape(what)
+        match = re.search(pattern, text)
+    else:
+        match = what.search(text)
+    return match.start() if match else len(text)
+
+
+def _subjects_own(line: str, sex_by_name: Mapping[str, str]) -> str:
+    """``line`` with each sentence's pronouns bound to its named subject of known sex."""
+    names = sorted((name for name in sex_by_name if name.strip()), key=len, reverse=True)
+    sentences = []
+    for sentence in _SENTENCE.split(line):
+        subject = next((name for name in names if _opens_on(sentence, name)), "")
+        sex = sex_by_name.get(subject, "")
+        if sex:
+            rest = sentence[len(subject) :]
+            sentence = subject + _bound(rest, sex, [n for n in names if n != subject])
+        sentences.append(sentence)
+    return "".join(_joined(line, sentences))
+
+
+def _opens_on(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` opens on ``name`` as its subject, not as an owner ("Sam's")."""
+    after = sentence[len(name) : len(name) + 1]
+    if not sentence.startswith(name) or after in ("'", "’", "的"):
+        return False
+    return not name.isascii() or not (after.isalnum() or after == "-")
+
+
+def _joined(line: str, sentences: Sequence[str]) -> list[str]:
+    """``sentences`` with the spaces :data:`_SENTENCE` took from ``line`` between them."""
+    gaps = [m.group(0) for m in _SENTENCE.finditer(line)]
+    return [part + (gaps[i] if i < len(gaps) else "") for i, part in enumerate(sentences)]
 
 
 #: A line that opens on a pronoun: "He says, '…'", "她笑着说：“…”".

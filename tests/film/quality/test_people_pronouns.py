@@ -112,3 +112,56 @@ def test_speech_under_a_short_name_or_role_is_its_one_persons_line() -> None:
     # Two keepers: the word names nobody.
     two = [("Tom", "the lighthouse keeper"), ("Linda", "the assistant keeper")]
     assert speakers_named(keeper, two) == keeper
+
+
+NURSE_AND_BAKER = [("Sam", "The night-shift nurse"), ("Alex", "The baker across the street")]
+
+
+def test_a_reflexive_or_possessive_follows_its_named_subject_of_known_sex() -> None:
+    """Recorded (the nurse and the baker, 2026-12-03): Sam, a woman by her look, read the
+    note "aloud to himself". Her sex comes from the look (``sexes``), not her role."""
+    scene = Scene(
+        number=1,
+        place="Bakery window",
+        characters=["Sam", "Alex"],
+        action=[
+            "Sam reads the note from Alex aloud to himself.",
+            "Sam puts on his coat and looks at Alex and his bread.",
+            "Alex folds her own apron, then leaves.",
+        ],
+        visual="Sam at the window, alone with his thoughts.",
+    )
+    mended = own_pronouns(scene, NURSE_AND_BAKER, {"Sam": "f", "Alex": "m"})
+    assert mended.action == [
+        "Sam reads the note from Alex aloud to herself.",
+        "Sam puts on her coat and looks at Alex and his bread.",  # the bread is Alex's
+        "Alex folds his own apron, then leaves.",
+    ]
+    assert mended.visual == "Sam at the window, alone with her thoughts."
+
+
+def test_pronouns_past_another_person_or_of_an_owner_are_left_alone() -> None:
+    scene = Scene(
+        number=2,
+        place="Bakery window",
+        characters=["Sam", "Alex"],
+        action=[
+            "Sam's father waves at himself.",  # Sam owns the subject; it is not Sam
+            "Sam watches as Alex dresses himself.",  # a clause with its own subject
+            "Sam gives her flowers.",  # "her" for a man may be someone else
+        ],
+    )
+    assert own_pronouns(scene, NURSE_AND_BAKER, {"Sam": "m", "Alex": "f"}) == scene
+    unknown = own_pronouns(scene, NURSE_AND_BAKER)  # no look read: nobody's sex is known
+    assert unknown == scene
+
+
+def test_a_chinese_reflexive_follows_its_subject() -> None:
+    scene = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "小明"],
+        action=["奶奶对他自己笑了笑。", "小明看着奶奶，他拿起她的碗。"],
+    )
+    mended = own_pronouns(scene, [("奶奶", "奶奶"), ("小明", "孙子")])
+    assert mended.action == ["奶奶对她自己笑了笑。", "小明看着奶奶，他拿起她的碗。"]

@@ -14,8 +14,8 @@ import logging
 import re
 from collections.abc import Sequence
 
-from agent.drafting.fitting import add_missing_people
-from agent.drafting.scene_writer import SceneWriter
+from agent.drafting.scenes.fitting import add_missing_people
+from agent.drafting.scenes.writer import SceneWriter
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message

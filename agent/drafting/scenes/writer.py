@@ -19,39 +19,19 @@ from agent.context import Context
 from agent.drafting.brief import drafting_genre, facts_for, film_language, heading_text
 from agent.drafting.converters import to_scene
 from agent.drafting.kinship import own_people
-from agent.drafting.places import in_its_room, stays_inside, without_example_place
+from agent.drafting.scenes.mends import FilmAround, mended_scene
 from agent.drafting.schemas import BeatDraft, SceneDraft, scene_schema
 from agent.model.ask import stage_messages
 from agent.model.gate import GATE_RETRIES, REMINDERS, ask_checked
 from agent.prompts import scene_arc_note, scene_json, stage_prompt
-from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING, TURNS
+from agent.prompts.texts import TURNS
 from agent.state import State
 from film.form import line_counts, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
-from film.quality.mend import (
-    drop_copied_lines,
-    drop_repeats,
-    in_film_language,
-    keep_to_beat,
-    mend_edges,
-    mend_visual,
-    scene_at_turn,
-    scene_before_turn,
-    visual_of_its_own,
-    with_seen_cast,
-)
-from film.quality.mend.animals import animals_unspoken, speaking_people
-from film.quality.mend.cast import group_lines_to_action
+from film.quality.mend.animals import speaking_people
 from film.quality.names import name_problem
-from film.quality.people.address import kin_address
-from film.quality.people.claims import mend_claims
-from film.quality.people.dress import scene_without_carried_wardrobe
-from film.quality.people.pronouns import own_pronouns, speakers_named
-from film.quality.people.speech import speech_to_dialogue
-from film.quality.people.vocatives import called_by_their_names
-from film.quality.story.arc import idea_arc
-from film.quality.story.roles import kept_apart, without_the_absent
-from film.screenplay import Genre, Scene
+from film.quality.people.sexes import person_sex
+from film.screenplay import CharacterProfile, Genre, Scene
 
 log = logging.getLogger(__name__)
 #: How much more than its share of the film a scene draft is asked for (see
@@ -110,11 +90,19 @@ class SceneWriter:
         return [str(c.get("role") or "") for c in self.state.get("draft", {}).get("characters", [])]
 
     @property
-    def wardrobes(self) -> list[str]:
-        """What each person of the bible wears, for the mend of a carried wardrobe."""
-        return [
-            str(c.get("wardrobe") or "") for c in self.state.get("draft", {}).get("characters", [])
-        ]
+    def film_around(self) -> FilmAround:
+        """What a scene's exact fixes read of the film (:mod:`.mends`)."""
+        people = self.state.get("draft", {}).get("characters", [])
+        return FilmAround(
+            brief=self.brief,
+            cast=self.cast,
+            roles=self.roles,
+            wardrobes=[str(person.get("wardrobe") or "") for person in people],
+            sexes=[person_sex(CharacterProfile.model_construct(**person)) for person in people],
+            language=self.language,
+            genre=self.genre,
+            summaries=[beat.summary for beat in self.beats],
+        )
 
     @property
     def title(self) -> str:
@@ -148,7 +136,7 @@ class SceneWriter:
         The exact fixes strike repeats and retellings from nearly every answer: in the
         craft bench first drafts asked for 19 s came back at 5.6-19.5 s, and each short one
         cost a lengthening call that mostly gained nothing. A film a little long is cut
-        without a model call (:func:`agent.drafting.fitting.shorten`).
+        without a model call (:func:`agent.drafting.scenes.fitting.shorten`).
         """
         return line_counts(self.budget() * DRAFT_MARGIN)
 
@@ -195,11 +183,6 @@ class SceneWriter:
         return speaking_people(names, [roles.get(n, "") for n in names], self.genre) or names
 
     @property
-    def apart(self) -> bool:
-        """Whether the idea's people never meet (:attr:`film.quality.story.arc.IdeaArc.apart`)."""
-        return idea_arc(self.brief.idea).apart
-
-    @property
     def genre(self) -> Genre:
         """The genre the film is drafted in (an animal talks only in a spoof)."""
         return drafting_genre(self.state)
@@ -226,35 +209,7 @@ class SceneWriter:
             new = to_scene(
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
-            others = [b.summary for n, b in enumerate(self.beats) if n != index]
-            # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
-            cast, roles = self.cast, self.roles
-            spoken = speakers_named(mend_edges(new), list(zip(cast, roles, strict=True)))
-            new = group_lines_to_action(speech_to_dialogue(spoken, cast, roles), cast)
-            new = scene_without_carried_wardrobe(new, self.wardrobes)
-            new = keep_to_beat(mend_edges(new), others)
-            new = drop_copied_lines(new, self.brief.guidelines, self.brief.idea, EXAMPLE_THING)
-            new = mend_visual(
-                in_film_language(drop_repeats(new), self.language),
-                self.brief.guidelines,
-                self.brief.idea,
-                beat.summary,
-            )
-            new = stays_inside(visual_of_its_own(new), beat.summary, self.brief.idea)
-            new = without_example_place(in_its_room(new), self.brief.idea)
-            people = list(zip(self.cast, self.roles, strict=True))
-            new = scene_before_turn(new, self.brief.idea, index, len(self.beats), people)
-            new = scene_at_turn(new, self.brief.idea, index, len(self.beats), beat.summary)
-            new = without_the_absent(with_seen_cast(new, self.cast), beat.summary, self.cast)
-            if self.apart:  # people who never meet: only the beat's one person is there
-                new = kept_apart(
-                    new, [n for n in self.cast if n not in beat.characters], dict(people)
-                )
-            new = animals_unspoken(new, people, self.genre, self.language)
-            new = own_pronouns(mend_claims(new, self.brief.idea, people), people)
-            new = called_by_their_names(
-                kin_address(new, people, self.language), people, EXAMPLE_NAMES
-            )
+            new = mended_scene(new, self.film_around, index, beat)
             _log_struck(index, draft, new)
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(

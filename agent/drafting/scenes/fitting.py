@@ -15,7 +15,7 @@ from typing import Literal
 
 from agent.drafting.brief import facts_for
 from agent.drafting.converters import to_profiles
-from agent.drafting.scene_writer import SceneWriter
+from agent.drafting.scenes.writer import SceneWriter
 from agent.drafting.schemas import CastDraft, LineDraft, SceneDraft, SceneMore, more_schema
 from agent.messages import join_numbers, say
 from agent.model.ask import StageFailure, stage_messages

@@ -2,11 +2,11 @@
 
 Scenes are written one call per beat (a small model writes one good scene far more
 reliably than six at once), each through the quality gate
-(:class:`agent.drafting.scene_writer.SceneWriter`), and finished scenes are kept in the
+(:class:`agent.drafting.scenes.writer.SceneWriter`), and finished scenes are kept in the
 draft even if a later call fails, so "try again" continues at the scene that failed. Then
-the film is fitted (:mod:`agent.drafting.fitting`: a bible entry for every speaker, the
+the film is fitted (:mod:`agent.drafting.scenes.fitting`: a bible entry for every speaker, the
 length within ±15 % of the request), held to the form, and checked as a whole
-(:mod:`agent.drafting.review`); only a film that passes is shown.
+(:mod:`agent.drafting.scenes.review`); only a film that passes is shown.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from langgraph.runtime import Runtime
 from agent.context import Context
 from agent.drafting.beats import fit_beats
 from agent.drafting.brief import drafting_genre, film_brief, film_language, heading_text
-from agent.drafting.fitting import Growth, fit, lengthen
-from agent.drafting.review import ReviewFailure, review_scenes, struck
 from agent.drafting.rewrites import inserted_beat
-from agent.drafting.scene_writer import SceneWriter
+from agent.drafting.scenes.fitting import Growth, fit, lengthen
+from agent.drafting.scenes.review import ReviewFailure, review_scenes, struck
+from agent.drafting.scenes.writer import SceneWriter
 from agent.drafting.schemas import BeatDraft
 from agent.drafting.stages import checked_form, draft_screenplay
 from agent.events import emit_progress

@@ -1,0 +1,95 @@
+"""The exact fixes every scene answer gets before the gate judges it.
+
+A scene answer of the small model is never shown as it came: speech is moved out of the
+action, repeats and copied lines are struck, the visual note is its own, the arc is kept
+in order, people who are not there leave, and everyone is called by their own name and
+pronoun. One pipeline, in one place, so a first draft, a rewrite and a lengthening are
+mended alike (:meth:`agent.drafting.scenes.writer.SceneWriter.check`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent.drafting.places import in_its_room, stays_inside, without_example_place
+from agent.drafting.schemas import BeatDraft
+from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
+from film.quality import Brief
+from film.quality.mend import (
+    drop_copied_lines,
+    drop_repeats,
+    in_film_language,
+    keep_to_beat,
+    mend_edges,
+    mend_visual,
+    scene_at_turn,
+    scene_before_turn,
+    visual_of_its_own,
+    with_seen_cast,
+)
+from film.quality.mend.animals import animals_unspoken
+from film.quality.mend.cast import group_lines_to_action
+from film.quality.people.address import kin_address
+from film.quality.people.claims import mend_claims
+from film.quality.people.dress import scene_without_carried_wardrobe
+from film.quality.people.pronouns import own_pronouns, speakers_named
+from film.quality.people.speech import speech_to_dialogue
+from film.quality.people.vocatives import called_by_their_names
+from film.quality.story.arc import idea_arc
+from film.quality.story.roles import kept_apart, without_the_absent
+from film.screenplay import Genre, Scene
+
+
+@dataclass(frozen=True)
+class FilmAround:
+    """What a scene's exact fixes read of the film around it.
+
+    Attributes:
+        brief: The gate's yardstick (the idea, the guideline notes).
+        cast: The bible's names; ``roles``, ``wardrobes`` and ``sexes`` in the same order.
+        roles: Each person's role.
+        wardrobes: What each person wears.
+        sexes: Each person's sex ("f", "m" or "") by name, role, voice and look.
+        language: The film's language.
+        genre: The genre drafted (an animal talks only in a spoof).
+        summaries: Every beat's summary, in order.
+    """
+
+    brief: Brief
+    cast: list[str]
+    roles: list[str]
+    wardrobes: list[str]
+    sexes: list[str]
+    language: str
+    genre: Genre
+    summaries: list[str]
+
+
+def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> Scene:
+    """Scene ``index`` (telling ``beat``) with every exact fix made, before the gate."""
+    idea, count = film.brief.idea, len(film.summaries)
+    people = list(zip(film.cast, film.roles, strict=True))
+    others = [summary for n, summary in enumerate(film.summaries) if n != index]
+    # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
+    spoken = speakers_named(mend_edges(new), people)
+    new = group_lines_to_action(speech_to_dialogue(spoken, film.cast, film.roles), film.cast)
+    new = scene_without_carried_wardrobe(new, film.wardrobes)
+    new = keep_to_beat(mend_edges(new), others)
+    new = drop_copied_lines(new, film.brief.guidelines, idea, EXAMPLE_THING)
+    new = mend_visual(
+        in_film_language(drop_repeats(new), film.language),
+        film.brief.guidelines,
+        idea,
+        beat.summary,
+    )
+    new = stays_inside(visual_of_its_own(new), beat.summary, idea)
+    new = without_example_place(in_its_room(new), idea)
+    new = scene_before_turn(new, idea, index, count, people)
+    new = scene_at_turn(new, idea, index, count, beat.summary)
+    new = without_the_absent(with_seen_cast(new, film.cast), beat.summary, film.cast)
+    if idea_arc(idea).apart:  # people who never meet: only the beat's one person is there
+        new = kept_apart(new, [n for n in film.cast if n not in beat.characters], dict(people))
+    new = animals_unspoken(new, people, film.genre, film.language)
+    sexes = dict(zip(film.cast, film.sexes, strict=True))
+    new = own_pronouns(mend_claims(new, idea, people), people, sexes)
+    return called_by_their_names(kin_address(new, people, film.language), people, EXAMPLE_NAMES)
