@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from film.quality.text import cjk_count, sentences
+from film.quality.text import CLAUSE, cjk_count, sentences
 from film.screenplay import Scene
 
 #: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
@@ -109,7 +109,7 @@ def lit_by_its_hour(scene: Scene) -> Scene:
         if not against_the_hour(line, scene.time_of_day):
             action.append(line)
             continue
-        clauses = re.findall(r"[^，,；;。.!！?？]+[，,；;]?", line)
+        clauses = CLAUSE.findall(line)
         kept = "".join(c for c in clauses if not against_the_hour(c, scene.time_of_day))
         kept = re.sub(r"^(?:and|but|then|so|while)\s+", "", kept.strip(), flags=re.I)
         kept = kept.rstrip("，,；;").strip()

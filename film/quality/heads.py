@@ -44,11 +44,13 @@ def role_head(role: str) -> str:
     across the street" is "baker", "a retired piano teacher who lost her hearing" is
     "teacher".
     """
-    if not role.isascii():
-        return ""
-    before = _AFTER_HEAD.split(role.strip(), maxsplit=1)[0]
-    words = latin_words(before)
+    words = latin_words(_head_phrase(role))
     return words[-1].lower() if words else ""
+
+
+def _head_phrase(role: str) -> str:
+    """An English ``role`` up to where it starts placing the person ("" for a Chinese one)."""
+    return _AFTER_HEAD.split(role.strip(), maxsplit=1)[0].strip() if role.isascii() else ""
 
 
 def job_as_name(name: str, role: str) -> bool:
@@ -79,8 +81,7 @@ def names_no_person(role: str) -> bool:
     head = role_head(role)
     if not head:
         return False
-    before = _AFTER_HEAD.split(role.strip(), maxsplit=1)[0].strip()
-    common = bool(_ARTICLE.match(before)) or re.search(rf"\b{head}\b", role) is not None
+    common = bool(_ARTICLE.match(_head_phrase(role))) or re.search(rf"\b{head}\b", role) is not None
     if head in _NOT_PEOPLE:
         return common
     return common and head.endswith("ing") and len(head) > 5 and head not in _PEOPLE_IN_ING

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from film.language import CJK_RUN
 from film.quality.copying.phrases import FENCED, QUOTED
-from film.quality.text import CLAUSE_BREAK, cjk_count, content_words, sentences
+from film.quality.text import CLAUSE, CLAUSE_BREAK, cjk_count, content_words, sentences
 
 #: Content words a note shares with one quoted example clause, in any order, to echo it.
 ECHO_WORDS = 3
@@ -127,9 +127,6 @@ def recites_idea(text: str, idea: str) -> bool:
     )
 
 
-_CLAUSE = re.compile(r"[^，,；;。.!！?？]+[，,；;]?")
-
-
 def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
     """``text`` without the clauses that bring in ``thing``, unless the ``story`` has it.
 
@@ -147,7 +144,7 @@ def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
     for sentence in re.findall(r"[^。.!！?？]+[。.!！?？]*\s*", text):
         body = sentence.rstrip()
         end = body[len(body.rstrip("。.!！?？")) :]
-        every = _CLAUSE.findall(body.rstrip("。.!！?？"))
+        every = CLAUSE.findall(body.rstrip("。.!！?？"))
         clauses = [c for c in every if not thing.search(c)]
         # The first clause holds the subject: "小明接过红雨伞后，走到…" goes whole (12-03).
         if not clauses or (every and thing.search(every[0])):
