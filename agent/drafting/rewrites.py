@@ -104,7 +104,7 @@ async def _rewrite_beats(
     return beats
 
 
-async def _one_beat(runtime: Runtime[Context], language: str, prompt: str) -> BeatDraft:
+async def ask_one_beat(runtime: Runtime[Context], language: str, prompt: str) -> BeatDraft:
     """One beat asked for with ``prompt`` (a one-beat outline schema, no gate of its own)."""
     answer = await ask_model(
         runtime,
@@ -147,7 +147,7 @@ async def _rewrite_beat(
     )
     asked = prompt
     for attempt in range(BEAT_TRIES):  # a new beat that still retells one is asked again
-        beat = await _one_beat(runtime, language, asked)
+        beat = await ask_one_beat(runtime, language, asked)
         beats = [*beats[:index], beat, *beats[index + 1 :]]
         if index not in repeated_indices([b.summary for b in beats]) and not copies_example(
             beat.summary
@@ -301,7 +301,7 @@ async def inserted_beat(
                 ),
             ]
         )
-        beat = await _one_beat(runtime, language, prompt)
+        beat = await ask_one_beat(runtime, language, prompt)
         if copies_example(beat.summary):
             continue
         like = [b.summary for b in beats if repeated_indices([b.summary, beat.summary])]

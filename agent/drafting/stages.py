@@ -25,6 +25,7 @@ from agent.drafting.brief import (
     must_show,
 )
 from agent.drafting.converters import to_profiles
+from agent.drafting.focus import beats_on_idea
 from agent.drafting.rewrites import fill_thin_outline, is_thin, patch_repeated_beats
 from agent.drafting.schemas import (
     BeatDraft,
@@ -287,6 +288,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
             beats = await fill_thin_outline(runtime, state, beats, written, check, language, cast)
         except GateFailure as failure:  # a repeated beat is rewritten alone
             beats = await patch_repeated_beats(runtime, state, failure, check, language, cast)
+        beats = await beats_on_idea(runtime, state, beats, check, cast)
     except StageFailure as exc:
         return stage_failed("write_outline", exc)
     seconds = round(scene_budget_s(target, len(beats)))

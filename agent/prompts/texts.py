@@ -194,6 +194,19 @@ TASKS: dict[str, dict[str, str]] = {
         "请重写第{number}拍：{role}。写其他几拍里没有发生过的新事情，接在第{before}拍之后。写地点（真实地点，不带时间）、"
         "INT 或 EXT、time_of_day、一句话概要，出场人物只用：{cast}。",
     },
+    # A beat told somewhere else than the idea: the bus driver's granddaughter ate dinner
+    # in front of the TV in two beats of six (craft bench, 2026-12-03).
+    "off_idea_beat": {
+        "en": 'Beat {number} of this outline leaves the idea ("{idea}"):\n{beats}\nWrite a '
+        "new beat {number} in its place: {role}. It happens inside the idea, with its places "
+        "and things, and tells something the other beats do not, after beat {before}. Place "
+        "(a real location, no time of day), INT or EXT, time_of_day, a one-sentence summary, "
+        "characters from: {cast}.",
+        "zh": "这个分场大纲的第{number}拍离开了创意（“{idea}”）：\n{beats}\n请重写第{number}拍："
+        "{role}。要发生在创意里的地方、围绕创意里的东西，写其他几拍里没有的新事情，接在第{before}拍"
+        "之后。写地点（真实地点，不带时间）、INT 或 EXT、time_of_day、一句话概要，"
+        "出场人物只用：{cast}。",
+    },
     "beat_not_again": {
         "en": 'Your last answer told again: "{summary}". That has already happened. Write '
         "what happens after it instead, in other words.",

@@ -503,6 +503,9 @@ async def test_an_outline_that_tells_few_steps_gets_its_repeats_written_anew(
     model = ScriptedChatModel(
         script={"OutlineDraft": [spoiled("OutlineDraft", thin, prompts)] + [new_beat] * 5}
     )
+    # The fake outline's kept beats are the dumplings film's, off this idea: asking them
+    # again inside it is agent.drafting.focus's job (tests/agent/test_outline_focus.py).
+    monkeypatch.setattr("agent.drafting.focus.MOST_REWRITTEN", 0)
     three_minutes = "a 3-minute film about a deaf drummer who feels the beat through the floor"
     result = await draft(Studio(monkeypatch, tmp_path, model), three_minutes)
     count = scene_count_for(180)

@@ -1,0 +1,111 @@
+"""An accepted outline's beats that leave the idea, asked for again inside it.
+
+The gate passes a beat told somewhere else than the idea (a real place, real people, no
+repeat), but a viewer loses the film there: the retired bus driver's ride with his
+granddaughter had two beats of six at home, eating dinner in front of the TV (craft
+bench, 2026-12-03). :func:`film.quality.story.focus.off_idea_beats` finds them; each is
+asked for once more, shown the idea and the other beats. A new beat stands only where it
+is inside the idea, retells no other beat and the whole outline still passes the gate;
+anything else keeps the outline as the gate accepted it, which is a film.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from langgraph.runtime import Runtime
+
+from agent.context import Context
+from agent.drafting.brief import facts_for, film_language
+from agent.drafting.rewrites import ask_one_beat, beat_text, copies_example
+from agent.drafting.schemas import BeatDraft, OutlineDraft
+from agent.model.ask import StageFailure
+from agent.model.gate import GateRecord, blocks, record_gate
+from agent.prompts import beat_plan, task
+from agent.state import State
+from film.quality import Finding, fired, repeated_indices
+from film.quality.story.focus import off_idea_beats
+
+log = logging.getLogger(__name__)
+
+#: Beats asked for again at most: each is a model call (about 10 s on two cores).
+MOST_REWRITTEN = 2
+#: Answers asked for one beat before it is left as it was.
+TRIES = 2
+
+
+def _off(beats: Sequence[BeatDraft], idea: str, cast: Sequence[str]) -> list[int]:
+    return off_idea_beats([(b.place, b.summary) for b in beats], idea, cast)
+
+
+async def _anew(
+    runtime: Runtime[Context], state: State, beats: list[BeatDraft], index: int, cast: Sequence[str]
+) -> list[BeatDraft]:
+    """``beats`` with beat ``index`` inside the idea, or as they were after :data:`TRIES`."""
+    language, idea = film_language(state), state.get("idea", "")
+    plan = beat_plan(len(beats), language, idea).splitlines()
+    listing = "\n".join(
+        f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
+        for n, b in enumerate(beats, start=1)
+    )
+    prompt = "\n\n".join(
+        [
+            facts_for(state, "outline"),
+            task(
+                "off_idea_beat",
+                language,
+                number=index + 1,
+                idea=idea,
+                beats=listing,
+                role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
+                before=max(1, index),
+                cast=("、" if language == "zh" else ", ").join(cast) or "-",
+            ),
+        ]
+    )
+    for _try in range(TRIES):
+        beat = await ask_one_beat(runtime, language, prompt)
+        trial = [*beats[:index], beat, *beats[index + 1 :]]
+        inside = index not in _off(trial, idea, cast)
+        retells = index in repeated_indices([b.summary for b in trial])
+        if inside and not retells and not copies_example(beat.summary):
+            return trial
+    return beats
+
+
+async def beats_on_idea(
+    runtime: Runtime[Context],
+    state: State,
+    beats: list[BeatDraft],
+    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
+    cast: Sequence[str],
+) -> list[BeatDraft]:
+    """``beats`` with up to :data:`MOST_REWRITTEN` beats that leave the idea told inside it.
+
+    The hook and the ending carry the idea's own first and last clauses
+    (:mod:`film.quality.story.steps`), so the middle beats are asked first.
+    """
+    idea = state.get("idea", "")
+    off = _off(beats, idea, cast)
+    middle_first = sorted(off, key=lambda i: (i in (0, len(beats) - 1), i))[:MOST_REWRITTEN]
+    if not middle_first:
+        return beats
+    try:
+        trial = beats
+        for index in sorted(middle_first):
+            trial = await _anew(runtime, state, trial, index, cast)
+    except StageFailure as exc:
+        log.info("outline kept: a beat off the idea could not be asked again: %s", exc)
+        return beats
+    if trial == beats:
+        return beats
+    checked, findings = check(OutlineDraft(beats=trial))
+    passed = len(checked) == len(beats) and not any(blocks(f) for f in findings)
+    record_gate(GateRecord("outline (beats off the idea)", tuple(fired(findings)), 1, passed))
+    log.info(
+        "quality gate outline: beat(s) %s left the idea; asked again, %s",
+        [i + 1 for i in middle_first],
+        "kept" if passed else "refused",
+    )
+    return checked if passed else beats

@@ -1,0 +1,88 @@
+"""An accepted outline's beat that leaves the idea is asked for again inside it.
+
+Recorded (craft bench, The Last Bus Home, 2026-12-03): two beats of six had the bus driver
+and his granddaughter eating dinner at home in front of the TV.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agent.drafting import focus
+from agent.drafting.schemas import BeatDraft, OutlineDraft
+from film.quality import Finding
+
+IDEA = (
+    "A retired bus driver rides his old route one last time with his granddaughter, who has "
+    "never seen the city through his eyes."
+)
+STATE: Any = {
+    "idea": IDEA,
+    "language": "en",
+    "target_seconds": 60,
+    "draft": {"characters": [{"name": "James"}, {"name": "Emma"}]},
+}
+
+
+def _beat(place: str, summary: str) -> BeatDraft:
+    return BeatDraft(
+        place=place, interior="INT", time_of_day="DAY", summary=summary, characters=["James"]
+    )
+
+
+OUTLINE = [
+    _beat("Bus", "James drives the old route one last time, Emma beside him."),
+    _beat("Home", "James and Emma eat dinner in front of the TV."),
+    _beat("Bus", "Emma sees the city through his eyes as the bus crosses the bridge."),
+]
+
+
+def _scripted(monkeypatch: pytest.MonkeyPatch, answers: list[BeatDraft]) -> list[str]:
+    asked: list[str] = []
+
+    async def ask_one_beat(runtime: Any, language: str, prompt: str) -> BeatDraft:
+        asked.append(prompt)
+        return answers.pop(0)
+
+    monkeypatch.setattr(focus, "ask_one_beat", ask_one_beat)
+    return asked
+
+
+def _passes(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
+    return outline.beats, []
+
+
+async def test_the_dinner_beat_is_told_again_on_the_route(monkeypatch: pytest.MonkeyPatch) -> None:
+    on_route = _beat("Bus", "James points out the bakery where he met Emma's grandmother.")
+    asked = _scripted(monkeypatch, [on_route])
+    beats = await focus.beats_on_idea(None, STATE, OUTLINE, _passes, ["James", "Emma"])  # type: ignore[arg-type]
+    assert beats == [OUTLINE[0], on_route, OUTLINE[2]]
+    assert "Beat 2 of this outline leaves the idea" in asked[0] and IDEA in asked[0]
+
+
+async def test_an_answer_still_off_the_idea_or_refused_keeps_the_outline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    still_home = _beat("Home", "James and Emma wash the dishes together.")
+    asked = _scripted(monkeypatch, [still_home, still_home])
+    beats = await focus.beats_on_idea(None, STATE, OUTLINE, _passes, ["James", "Emma"])  # type: ignore[arg-type]
+    assert beats == OUTLINE and len(asked) == focus.TRIES
+
+    on_route = _beat("Bus", "James points out the bakery where he met Emma's grandmother.")
+    _scripted(monkeypatch, [on_route])
+    blocking = Finding("debris.json", "beats[1].summary", "{", "No JSON.")
+
+    def refuses(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
+        return outline.beats, [blocking]
+
+    beats = await focus.beats_on_idea(None, STATE, OUTLINE, refuses, ["James", "Emma"])  # type: ignore[arg-type]
+    assert beats == OUTLINE
+
+
+async def test_an_outline_inside_the_idea_asks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _scripted(monkeypatch, [])
+    inside = [OUTLINE[0], OUTLINE[2]]
+    assert await focus.beats_on_idea(None, STATE, inside, _passes, ["James"]) == inside  # type: ignore[arg-type]
+    assert asked == []
