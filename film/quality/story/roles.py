@@ -151,7 +151,10 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
 _FACE_TO_FACE = re.compile(
     r"\bsee you\b(?!r)(?! again someday)|\bnice to (?:meet|see) you\b|\bgood to see you\b"
     r"|\b(?:let's|let us) meet\b|\bmeet me\b|\bgood-?bye\b|^\W*bye\b"
-    r"|(?:明天|回头|一会儿|待会儿?|下次|晚上)见|再见|见个面|见面吧|(?:很高兴|终于)(?:见到|认识)你",
+    r"|(?:明天|回头|一会儿|待会儿?|下次|晚上)见|再见|见个面|见面吧|(?:很高兴|终于)(?:见到|认识)你"
+    # Greeting them there: "Alex? It's you! I've been looking for you" (the rerun, 12-03).
+    r"|\bit'?s (?:really )?you\b(?! who)|\bthere you are\b|\byou(?:'re| are) here\b"
+    r"|\byou (?:came|made it)\b|你(?:终于)?来了|原来是你|真的是你",
     re.I,
 )
 
@@ -174,9 +177,14 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
             "visual": _visual_without(scene.visual, away),
         }
     )
+    calling = rf"\W*(?:{'|'.join(re.escape(name) for name in gone if name)})\W*"  # "Alex?"
     dialogue = []
     for line in scene.dialogue:
-        kept = [s for s in sentences(line.text) if not _FACE_TO_FACE.search(s)]
+        kept = [
+            s
+            for s in sentences(line.text)
+            if not _FACE_TO_FACE.search(s) and not re.fullmatch(calling, s, re.I)
+        ]
         if kept:
             joined = ("" if has_cjk(line.text) else " ").join(kept)
             dialogue.append(

@@ -204,6 +204,31 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
     assert kept_apart(zh, ["许言"]).dialogue[0].text == "谢谢你的面包。"
 
 
+def test_who_never_meet_do_not_greet_each_other_as_there() -> None:
+    """Rerun (the nurse and the baker, 2026-12-03): alone at the window, the nurse said
+    "Alex? It's you! I've been looking for you everywhere." to the baker she never meets."""
+    from film.quality.story.roles import kept_apart
+
+    said = "Alex? It's you! I've been looking for you everywhere. It's you who writes."
+    scene = Scene(
+        number=3,
+        place="Bakery window",
+        action=["Sam smiles."],
+        dialogue=[DialogueLine(speaker="Sam", text=said)],
+        characters=["Sam"],
+    )
+    apart = kept_apart(scene, ["Alex"])
+    assert apart.dialogue[0].text == "I've been looking for you everywhere. It's you who writes."
+    zh = Scene(
+        number=4,
+        place="面包店橱窗",
+        action=["林夏读着纸条。"],
+        dialogue=[DialogueLine(speaker="林夏", text="许言？你终于来了！这张纸条真好看。")],
+        characters=["林夏"],
+    )
+    assert kept_apart(zh, ["许言"]).dialogue[0].text == "这张纸条真好看。"
+
+
 def test_the_other_leaves_a_never_meet_scene_by_their_role_too() -> None:
     """ "The baker stands at the door" stayed in the nurse's scene once Baker was Alex."""
     from film.quality.story.roles import kept_apart
