@@ -29,6 +29,7 @@ from film.quality.mend import (
 )
 from film.quality.mend.animals import animals_unspoken
 from film.quality.mend.cast import group_lines_to_action
+from film.quality.mend.steps import scene_at_step
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.dress import scene_without_carried_wardrobe
@@ -86,6 +87,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     new = without_example_place(in_its_room(new), idea)
     new = scene_before_turn(new, idea, index, count, people)
     new = scene_at_turn(new, idea, index, count, beat.summary)
+    new = scene_at_step(new, idea, index, count, beat.summary)
     new = without_the_absent(with_seen_cast(new, film.cast), beat.summary, film.cast)
     if idea_arc(idea).apart:  # people who never meet: only the beat's one person is there
         new = kept_apart(new, [n for n in film.cast if n not in beat.characters], dict(people))

@@ -25,6 +25,7 @@ from film.quality.coverage import PERSON_WORDS
 from film.quality.story.goal import third_person
 from film.quality.story.steps import plan_steps
 from film.quality.text import cjk_terms, content_words, same_word
+from film.screenplay import Scene
 
 #: How much of a step a beat must have to tell it.
 _SHARE_ZH = 0.6
@@ -226,3 +227,27 @@ def _as_sentence(step: str) -> str:
     step = step[:1].upper() + step[1:]
     stop = "。" if has_cjk(step) else "."
     return step if step[-1:] in ("。", "！", "？", ".", "!", "?") else step + stop
+
+
+def scene_at_step(scene: Scene, idea: str, index: int, count: int, beat: str) -> Scene:
+    """The last scene with its step of the idea seen in it, if its lines left it out.
+
+    An idea with a free ending ends on its last step (:func:`plan_steps`): "老人留他喝了一
+    碗姜汤". Recorded (the web app, 2026-12-03): the second and last scene of the ginger
+    soup film had the rider say "我回家了" and nobody drink anything. As at the idea's turn
+    (:func:`film.quality.mend.arc.scene_at_turn`), the scene gets its beat's sentence that
+    tells the step as its last action line: only the outline's words, which name the
+    bible's people.
+    """
+    if index != count - 1 or count < 2:
+        return scene
+    step = plan_steps(idea, count)[-1]
+    if not step:
+        return scene
+    lines = " ".join([*scene.action, *(line.text for line in scene.dialogue)])
+    if tells_step(lines, step):
+        return scene
+    from_beat = [s.strip() for s in _SENTENCE.findall(beat) if tells_step(s, step)]
+    if not from_beat:
+        return scene
+    return scene.model_copy(update={"action": [*scene.action, _as_sentence(from_beat[0])]})

@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 
 from film.language import has_cjk
+from film.quality.genre import without_genre_names
 from film.quality.story.arc import idea_arc, turn_index
 from film.quality.story.goal import idea_goal
-from film.quality.text import NOT_A_TITLE, cjk_count, content_words
+from film.quality.text import NOT_A_TITLE, cjk_count, cjk_terms, content_words
 
 _ZH_BREAK = re.compile(r"[，,；;。！？!?]+")
 #: English clause breaks: a sentence stop; a comma before a lower-case word ("…, watching
@@ -85,7 +86,7 @@ def idea_steps(idea: str) -> tuple[str, ...]:
         clause = _LEAD.sub("", clause)
         if steps and not zh:
             clause = _relative_as_subject(clause, steps[-1])
-        if _long_enough(clause, zh):
+        if _long_enough(clause, zh) and not _only_request(clause, zh):
             steps.append(clause)
     return tuple(steps)
 
@@ -114,7 +115,8 @@ def plan_steps(idea: str, count: int) -> list[str]:
     twists the story (:data:`_TWIST`) is told at the plan's turn
     (:func:`film.quality.story.arc.turn_index`).
     When the ending has nothing of the idea's own to tell (no turn, goal or yes to win),
-    it takes the last step, as long as two are left for the beats before;
+    it takes the last step, as long as two are left for the beats before, or one when the
+    last is what happens next (:func:`_ends_it`);
     a single step is then the whole story, and no beat gets it.
     Steps beyond the beats there are join the last beat before the ending.
     """
@@ -130,7 +132,7 @@ def plan_steps(idea: str, count: int) -> list[str]:
     if count == 1:
         plan[0] = _join(steps, idea)
         return plan
-    if ending_free and len(steps) >= 3:
+    if ending_free and (len(steps) >= 3 or (len(steps) == 2 and _ends_it(steps[-1], idea))):
         plan[-1] = steps.pop()
     slots = count - 1
     if len(steps) > slots:
@@ -147,6 +149,19 @@ def plan_steps(idea: str, count: int) -> list[str]:
     if _TWIST.search(steps[-1]) and len(steps) - 1 < turn:
         plan[len(steps) - 1], plan[turn] = "", steps[-1]
     return plan
+
+
+def _ends_it(step: str, idea: str) -> bool:
+    """Whether the last of two steps can end the film, as what happens next.
+
+    A twist is the plan's turn, and why the first step happens ("because it plays
+    karaoke…") is no ending.
+    Recorded (the web app, 2026-12-03): "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他
+    喝了一碗姜汤" told both steps in its first scene, the rider offered the soup there, and
+    the second scene ended on nothing of the idea.
+    """
+    why = re.compile(rf"(?:\bbecause|\bsince|\bas|因为|由于)\s*{re.escape(step[:12])}", re.I)
+    return not _TWIST.search(step) and why.search(idea) is None
 
 
 def _joined(clauses: list[str], zh: bool) -> list[str]:
@@ -180,6 +195,15 @@ def _only_goal(clause: str, goal: str, zh: bool, *, first: bool) -> bool:
         return not rest or bool(_ZH_GOAL_LEAD.match(rest)) or (first and cjk_count(rest) < 4)
     words = content_words(rest)
     return len(words) < (4 if first else _MIN_EN_WORDS)
+
+
+def _only_request(clause: str, zh: bool) -> bool:
+    """Whether ``clause`` only asks for the film: "温情微电影", "a 40-second touching film".
+
+    "一键成片：小明想说服爸爸让他去学街舞，温情微电影" planned "温情微电影" as a beat's step.
+    """
+    story = without_genre_names(clause)
+    return not (cjk_terms(story) if zh else content_words(story))
 
 
 def _long_enough(clause: str, zh: bool) -> bool:

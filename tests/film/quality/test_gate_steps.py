@@ -389,3 +389,49 @@ def test_a_step_that_opens_on_who_is_told_of_the_person_before_it() -> None:
         "who secretly wants to quit"
     )
     assert idea_steps(idea)[1] == "The boy next door secretly wants to quit"
+
+
+SOUP = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤"
+
+
+def test_the_last_of_two_steps_that_follows_the_first_ends_the_film() -> None:
+    """Recorded (the web app, 2026-12-03): both steps of the ginger soup went to the first
+    of two scenes, the rider offered the soup there, and the film ended on nothing."""
+    from film.quality.story.steps import plan_steps
+
+    assert plan_steps(SOUP, 2) == [
+        "外卖小哥在暴雨夜把最后一单送到独居老人家",
+        "老人留他喝了一碗姜汤",
+    ]
+    assert plan_steps(SOUP, 3)[-1] == "老人留他喝了一碗姜汤"
+    # Why the first step happens is no ending: the scooter's karaoke is the whole film's.
+    scooter = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays "
+        "karaoke every time he runs a red light."
+    )
+    assert plan_steps(scooter, 3)[-1] == ""
+
+
+def test_the_last_scene_shows_its_step_when_its_lines_left_it_out() -> None:
+    from film.quality.mend.steps import scene_at_step
+    from film.screenplay import DialogueLine, Scene
+
+    beat = "外卖小哥浑身湿透。独居老人留外卖小哥喝了一碗姜汤。"
+    scene = Scene(
+        number=2,
+        place="独居老人家",
+        characters=["外卖小哥", "独居老人"],
+        action=["外卖小哥站在门口。"],
+        dialogue=[DialogueLine(speaker="外卖小哥", text="那我快点回去吧。")],
+    )
+    shown = scene_at_step(scene, SOUP, 1, 2, beat)
+    assert shown.action == ["外卖小哥站在门口。", "独居老人留外卖小哥喝了一碗姜汤。"]
+    assert scene_at_step(shown, SOUP, 1, 2, beat) == shown  # told once
+    assert scene_at_step(scene, SOUP, 0, 2, beat) == scene  # only the last scene
+
+
+def test_a_clause_that_only_asks_for_the_film_is_no_step() -> None:
+    from film.quality.story.steps import idea_steps
+
+    assert idea_steps("小明想说服爸爸让他去学街舞，温情微电影") == ("小明想说服爸爸让他去学街舞",)
+    assert idea_steps(SOUP + "，40秒温情微电影") == idea_steps(SOUP)
