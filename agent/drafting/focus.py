@@ -25,7 +25,7 @@ from agent.model.gate import GateRecord, blocks, record_gate
 from agent.prompts import beat_plan, task
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
-from film.quality.story.focus import off_idea_beats
+from film.quality.story.focus import anchor_words, off_idea_beats
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ async def _anew(
                 language,
                 number=index + 1,
                 idea=idea,
+                things=f" ({', '.join(words)})" if (words := anchor_words(idea)) else "",
                 beats=listing,
                 role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
                 before=max(1, index),
@@ -99,6 +100,10 @@ async def beats_on_idea(
         log.info("outline kept: a beat off the idea could not be asked again: %s", exc)
         return beats
     if trial == beats:
+        log.info(
+            "outline kept: beat(s) %s left the idea; no answer was inside it",
+            [i + 1 for i in middle_first],
+        )
         return beats
     checked, findings = check(OutlineDraft(beats=trial))
     passed = len(checked) == len(beats) and not any(blocks(f) for f in findings)

@@ -199,8 +199,9 @@ TASKS: dict[str, dict[str, str]] = {
     "off_idea_beat": {
         "en": 'Beat {number} of this outline leaves the idea ("{idea}"):\n{beats}\nWrite a '
         "new beat {number} in its place: {role}. It happens inside the idea, with its places "
-        "and things, and tells something the other beats do not, after beat {before}. Place "
-        "(a real location, no time of day), INT or EXT, time_of_day, a one-sentence summary, "
+        "and things{things}, and tells something the other beats do not, after beat "
+        "{before}. Place (a real location, no time of day), INT or EXT, time_of_day, a "
+        "one-sentence summary, "
         "characters from: {cast}.",
         "zh": "这个分场大纲的第{number}拍离开了创意（“{idea}”）：\n{beats}\n请重写第{number}拍："
         "{role}。要发生在创意里的地方、围绕创意里的东西，写其他几拍里没有的新事情，接在第{before}拍"

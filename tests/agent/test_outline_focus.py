@@ -60,6 +60,7 @@ async def test_the_dinner_beat_is_told_again_on_the_route(monkeypatch: pytest.Mo
     beats = await focus.beats_on_idea(None, STATE, OUTLINE, _passes, ["James", "Emma"])  # type: ignore[arg-type]
     assert beats == [OUTLINE[0], on_route, OUTLINE[2]]
     assert "Beat 2 of this outline leaves the idea" in asked[0] and IDEA in asked[0]
+    assert "(retired, bus, rides, route, city, eyes)" in asked[0]
 
 
 async def test_an_answer_still_off_the_idea_or_refused_keeps_the_outline(

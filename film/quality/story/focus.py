@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from film.language import has_cjk
 from film.quality.coverage import covered, idea_people_words, idea_terms, person_word_key
+from film.quality.text import content_words, same_word, stem
 
 #: Idea words too plain to hold a beat to the idea: "old" is in any story, "time" in all.
 _PLAIN = frozenset(
@@ -63,3 +65,20 @@ def off_idea_beats(
         if not covered(anchors, told):
             off.append(index)
     return off
+
+
+def anchor_words(idea: str, most: int = 6) -> list[str]:
+    """The idea's anchors as the idea writes them ("bus", "route", "city"), for a prompt.
+
+    English only: a Chinese idea's anchors are character pairs, some across two words
+    (子明 of 孙子明天), and the idea itself says its things better.
+    """
+    if has_cjk(idea):
+        return []
+    anchors = anchor_terms(idea)
+    written = content_words(idea, stemmed=False)
+    people = {stem(word) for word in idea_people_words(idea)}
+    words = [
+        w for w in written if stem(w) not in people and any(same_word(a, stem(w)) for a in anchors)
+    ]
+    return list(dict.fromkeys(w.lower() for w in words))[:most]

@@ -51,3 +51,15 @@ def test_an_idea_of_too_few_things_judges_nothing() -> None:
     assert off_idea_beats([("Park", "They talk.")], "Two friends.", []) == []
     short = "a grandma teaching her grandson to make dumplings"
     assert off_idea_beats([("Market", "They argue over the filling.")], short, []) == []
+
+
+def test_the_prompt_names_the_ideas_things_as_it_writes_them() -> None:
+    from film.quality.story.focus import anchor_words
+
+    assert anchor_words(BUS) == ["retired", "bus", "rides", "route", "city", "eyes"]
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery window "
+        "for a whole winter without ever meeting."
+    )
+    assert "baker" not in anchor_words(nurse) and "bakery" in anchor_words(nurse)
+    assert anchor_words(DUMPLINGS) == []  # a Chinese idea says its things itself
