@@ -153,8 +153,10 @@ def named_in(text: str, people: Iterable[tuple[str, str]]) -> list[str]:
 #: The idea's words for its lead at the start of a step: "A deaf teenage drummer trains…",
 #: "一位宫廷画师奉命…". Replaced by a bible name, the beat says who: at 05:12 the drummer's
 #: first beat read "A deaf teenage drummer trains for…" while every other beat said Jack.
+#: The verb after the lead's words ends in "s", but not as "bus" or "boss" do: "A retired bus
+#: driver rides…" had become "John bus driver rides…" (craft bench, 2026-12-03).
 _LEAD_WORDS_EN = re.compile(
-    r"^(?:A|An)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?(?=\s+(?:[a-z]+s|is|has|must)\b)"
+    r"^(?:A|An)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?(?=\s+(?:[a-z]*[^\Wus]s|is|has|must)\b)"
 )
 _LEAD_WORDS_ZH = re.compile(
     r"^(?P<where>[^，。]{1,8}，)?一[位个名][\u4e00-\u9fff]{2,4}?(?=[奉在把为给从向去来是有想要和带用每等])"

@@ -435,3 +435,21 @@ def test_a_clause_that_only_asks_for_the_film_is_no_step() -> None:
 
     assert idea_steps("小明想说服爸爸让他去学街舞，温情微电影") == ("小明想说服爸爸让他去学街舞",)
     assert idea_steps(SOUP + "，40秒温情微电影") == idea_steps(SOUP)
+
+
+def test_the_lead_named_in_a_step_takes_all_of_the_ideas_words_for_them() -> None:
+    """Recorded (craft bench, 2026-12-03): "John bus driver rides his old route…": "bus",
+    ending in s, was read as the verb after "A retired"."""
+    from film.quality.mend.steps import in_step_order
+
+    bus = (
+        "A retired bus driver rides his old route one last time with his granddaughter, who has "
+        "never seen the city through his eyes."
+    )
+    fixed = in_step_order(
+        ["The bus pulls out.", "They ride.", "The city at dusk."],
+        bus,
+        lead="John",
+        lead_role="retired bus driver, Grandfather",
+    )
+    assert fixed[0].startswith("John rides his old route one last time")
