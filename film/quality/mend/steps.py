@@ -24,7 +24,7 @@ from film.language import CJK_RUN, has_cjk
 from film.quality.coverage import PERSON_WORDS
 from film.quality.story.goal import third_person
 from film.quality.story.steps import plan_steps
-from film.quality.text import cjk_terms, content_words, same_word
+from film.quality.text import CLAUSE, cjk_terms, content_words, same_word
 from film.screenplay import Scene
 
 #: How much of a step a beat must have to tell it.
@@ -79,7 +79,10 @@ def in_step_order(
         later = [s for s in plan[index + 1 :] if s]
         said = _SENTENCE.findall(fixed[index])
         kept = [s for s in said if not any(tells_step(s, later_step) for later_step in later)]
-        if kept and len(kept) < len(said):
+        if not kept:  # one sentence with the later step as a clause of its own (12-03)
+            kept = [_without_clauses(s, later) for s in said]
+            kept = [s for s in kept if s] if all(kept) else []
+        if kept and kept != said:
             fixed[index] = ("" if has_cjk(fixed[index]) else " ").join(s.strip() for s in kept)
     for index, step in enumerate(plan):
         # A beat that tells another beat's step (told a beat late) keeps it: made its own
@@ -94,6 +97,21 @@ def in_step_order(
             told = _with_subject(_with_lead(plain, lead, lead_role), earlier, names)
             fixed[index] = _as_sentence(told or step)[:limit]
     return fixed
+
+
+def _without_clauses(sentence: str, steps: Sequence[str]) -> str:
+    """``sentence`` without its clauses that tell one of ``steps``; "" if nothing is left.
+
+    Recorded (craft bench, the ginger soup, 2026-12-03): the first of two beats was the
+    whole idea in one sentence, "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗
+    姜汤。", and the ending's soup was drunk in scene 1.
+    """
+    clauses = CLAUSE.findall(sentence.strip())
+    kept = [c for c in clauses if not any(tells_step(c, step) for step in steps)]
+    if not kept or len(kept) == len(clauses):
+        return "" if not kept else sentence
+    text = "".join(kept).strip().rstrip("，,；;")
+    return _as_sentence(text)
 
 
 _TWIST_LEAD = re.compile(r"^(?:却|竟然?)")

@@ -453,3 +453,17 @@ def test_the_lead_named_in_a_step_takes_all_of_the_ideas_words_for_them() -> Non
         lead_role="retired bus driver, Grandfather",
     )
     assert fixed[0].startswith("John rides his old route one last time")
+
+
+def test_a_later_step_told_as_a_clause_of_an_earlier_beat_leaves_it() -> None:
+    """Recorded (craft bench, the ginger soup, 2026-12-03): beat 1 of 2 was the whole idea
+    in one sentence, and the soup of the ending was drunk in scene 1."""
+    from film.quality.mend.steps import in_step_order
+
+    fixed = in_step_order(
+        [SOUP + "。", "老人留他喝了一碗姜汤后，开始享受美食。"], SOUP, names=["外卖小哥"]
+    )
+    assert fixed == [
+        "外卖小哥在暴雨夜把最后一单送到独居老人家。",
+        "老人留他喝了一碗姜汤后，开始享受美食。",
+    ]
