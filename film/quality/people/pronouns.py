@@ -59,15 +59,28 @@ _OTHERS = {
 }
 
 
-def _mended(line: str, sex: str, others: Sequence[str]) -> str:
-    """``line`` with the other sex's pronouns made ``sex``'s, unless it names someone else."""
+#: Object pronouns: with someone of the other sex out of the scene, "him" may be them.
+_OBJECTS = {r"\bher\b", r"\bhim\b"}
+_ZH_SUBJECT = {
+    MALE: re.compile(r"(?:^|(?<=[，。；！？]))她"),
+    FEMALE: re.compile(r"(?:^|(?<=[，。；！？]))他"),
+}
+
+
+def _mended(line: str, sex: str, others: Sequence[str], *, objects: bool = True) -> str:
+    """``line`` with the other sex's pronouns made ``sex``'s, unless it names someone else.
+
+    ``objects`` False keeps an object pronoun ("watches him", 看着他) as it is: it may be
+    somebody of the other sex who is not in the scene.
+    """
     if _OTHERS[sex].search(line) or any(name and name in line for name in others):
         return line
     if has_cjk(line):
-        pattern, word = _ZH[sex]
+        pattern, word = _ZH[sex] if objects else (_ZH_SUBJECT[sex], _ZH[sex][1])
         return pattern.sub(word, line)
     for pattern, word in _EN[sex]:
-        line = pattern.sub(word, line)
+        if objects or pattern.pattern not in _OBJECTS:
+            line = pattern.sub(word, line)
     return line
 
 
@@ -88,11 +101,15 @@ def own_pronouns(
     }
     present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
     found = {sex for name, sex in sex_by_name.items() if name in present}
+    # Someone of the other sex out of the scene may be "him": "Sam watches him closely",
+    # the baker she never meets, had become "Sam watches her closely" (2026-12-03).
+    away = {sex for name, sex in sex_by_name.items() if name not in present}
     if len(found) == 1 and "" not in found:
         sex = found.pop()
         others = [name for name, _role in people if name not in present]
-        action = [_mended(line, sex, others) for line in scene.action]
-        visual = _mended(scene.visual, sex, others)
+        objects = not (away - {sex, ""})
+        action = [_mended(line, sex, others, objects=objects) for line in scene.action]
+        visual = _mended(scene.visual, sex, others, objects=objects)
     else:
         action, visual = scene.action, scene.visual
     action = [_subjects_own(line, sex_by_name) for line in action]

@@ -283,7 +283,9 @@ def one_on_screen(
         words = [rf"\b{re.escape(h)}\b" if h.isascii() else re.escape(h) for h in heads if h]
         return min((m.start() for w in words for m in re.finditer(w, folded)), default=-1)
 
-    named = sorted((n for n in people if said_at(n) >= 0), key=said_at) or people
+    # In the bible's order, so the turns alternate: in the summaries' own order, "Sam
+    # notices…" and "Alex tells Sam…" put Sam on screen in all seven scenes (12-03).
+    named = [n for n in people if said_at(n) >= 0] or people
     return [named[index % len(named)]]
 
 

@@ -165,3 +165,19 @@ def test_a_chinese_reflexive_follows_its_subject() -> None:
     )
     mended = own_pronouns(scene, [("奶奶", "奶奶"), ("小明", "孙子")])
     assert mended.action == ["奶奶对她自己笑了笑。", "小明看着奶奶，他拿起她的碗。"]
+
+
+def test_with_someone_of_the_other_sex_out_of_the_scene_him_may_be_them() -> None:
+    """Rerun (the nurse and the baker, 2026-12-03): alone in her office, "Sam watches him
+    closely" (the baker she never meets) had become "Sam watches her closely"."""
+    scene = Scene(
+        number=1,
+        place="Office",
+        characters=["Sam"],
+        action=["Sam watches him closely.", "He smiles at his notebook."],
+    )
+    mended = own_pronouns(scene, NURSE_AND_BAKER, {"Sam": "f", "Alex": "m"})
+    assert mended.action == ["Sam watches him closely.", "She smiles at her notebook."]
+    zh = Scene(number=2, place="办公室", characters=["林夏"], action=["林夏看着他，他笑了。"])
+    mended_zh = own_pronouns(zh, [("林夏", "护士"), ("许言", "面包师")], {"林夏": "f", "许言": "m"})
+    assert mended_zh.action == ["林夏看着他，她笑了。"]

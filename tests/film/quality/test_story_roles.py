@@ -149,7 +149,23 @@ def test_the_one_on_screen_is_named_by_a_role_as_well_as_a_name() -> None:
         ["Alex"],
     ]
     zh = {"林夏": "夜班护士", "许言": "面包师"}
-    assert beat_cast("许言和林夏互留纸条。", ["林夏"], 0, apart_among=zh) == ["许言"]
+    both = "许言和林夏互留纸条。"
+    assert [beat_cast(both, ["林夏"], n, apart_among=zh) for n in range(2)] == [["林夏"], ["许言"]]
+
+
+def test_beats_that_name_both_take_turns_whoever_they_name_first() -> None:
+    """Rerun (the nurse and the baker, 2026-12-03): "Sam sits at her desk… Alex walks in",
+    "Alex enters the shop… Sam watches him", "Sam notices…", "Alex tells Sam…": taken in
+    each summary's own order, the turns put Sam on screen in all seven scenes."""
+    roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
+    beats = [
+        "Sam sits at her desk. Alex walks in and looks at her work.",
+        "Alex enters the shop, looking for a new recipe. Sam watches him closely.",
+        "Sam notices Alex's new notebook on her desk.",
+        "Alex tells Sam about the new recipe he found.",
+    ]
+    shown = [beat_cast(b, ["Sam"], n, apart_among=roles) for n, b in enumerate(beats)]
+    assert shown == [["Sam"], ["Alex"], ["Sam"], ["Alex"]]
 
 
 def test_whom_a_never_meet_beat_says_is_gone_is_not_the_one_it_shows() -> None:
