@@ -24,8 +24,11 @@ from agent.model.ask import StageFailure
 from agent.model.gate import GateRecord, blocks, record_gate
 from agent.prompts import beat_plan, task
 from agent.state import State
+from film.language import has_cjk
 from film.quality import Finding, fired, repeated_indices
+from film.quality.coverage import covered
 from film.quality.story.focus import anchor_words, off_idea_beats
+from film.quality.text import cjk_terms, content_words
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,22 @@ log = logging.getLogger(__name__)
 MOST_REWRITTEN = 2
 #: Answers asked for one beat before it is left as it was.
 TRIES = 2
+
+
+#: How much of a new beat's words another beat may already hold before it retells that one.
+HELD = 0.7
+
+
+def held_in(summary: str, other: str) -> bool:
+    """Whether most of ``summary``'s words are in ``other``: the same event again.
+
+    Recorded (craft bench, the scooter, 2026-12-03): beat 2, asked again inside the idea,
+    came back "Sam notices his second-hand scooter playing karaoke every time he runs a red
+    light.", every word of it in beat 1; the repeat check compares whole beats, and beat 1
+    was three times longer.
+    """
+    terms = list(dict.fromkeys(cjk_terms(summary) if has_cjk(summary) else content_words(summary)))
+    return bool(terms) and len(covered(terms, other)) >= HELD * len(terms)
 
 
 def _off(beats: Sequence[BeatDraft], idea: str, cast: Sequence[str]) -> list[int]:
@@ -69,7 +88,10 @@ async def _anew(
         beat = await ask_one_beat(runtime, language, prompt)
         trial = [*beats[:index], beat, *beats[index + 1 :]]
         inside = index not in _off(trial, idea, cast)
-        retells = index in repeated_indices([b.summary for b in trial])
+        others = [b.summary for n, b in enumerate(trial) if n != index]
+        retells = index in repeated_indices([b.summary for b in trial]) or any(
+            held_in(beat.summary, other) for other in others
+        )
         if inside and not retells and not copies_example(beat.summary):
             return trial
     return beats

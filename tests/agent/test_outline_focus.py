@@ -87,3 +87,15 @@ async def test_an_outline_inside_the_idea_asks_nothing(monkeypatch: pytest.Monke
     inside = [OUTLINE[0], OUTLINE[2]]
     assert await focus.beats_on_idea(None, STATE, inside, _passes, ["James"]) == inside  # type: ignore[arg-type]
     assert asked == []
+
+
+async def test_a_new_beat_held_whole_in_another_is_no_better(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Recorded (craft bench, the scooter, 2026-12-03): beat 2 asked again came back as
+    beat 1 in fewer words."""
+    retold = _beat("Bus", "James drives the old route, Emma beside him.")
+    on_route = _beat("Bus", "James points out the bakery where he met Emma's grandmother.")
+    _scripted(monkeypatch, [retold, on_route])
+    beats = await focus.beats_on_idea(None, STATE, OUTLINE, _passes, ["James", "Emma"])  # type: ignore[arg-type]
+    assert beats == [OUTLINE[0], on_route, OUTLINE[2]]
