@@ -36,8 +36,9 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
+from film.quality.story.apart import kept_apart
 from film.quality.story.arc import idea_arc
-from film.quality.story.roles import kept_apart, without_the_absent
+from film.quality.story.roles import one_on_screen, without_the_absent
 from film.screenplay import Genre, Scene
 
 
@@ -90,7 +91,10 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     new = scene_at_step(new, idea, index, count, beat.summary)
     new = without_the_absent(with_seen_cast(new, film.cast), beat.summary, film.cast)
     if idea_arc(idea).apart:  # people who never meet: only the beat's one person is there
-        new = kept_apart(new, [n for n in film.cast if n not in beat.characters], dict(people))
+        # One, whatever a beat added before the ending lists (both, in the rerun of 12-03).
+        listed = [n for n in beat.characters if n in film.cast] or film.cast
+        shown = one_on_screen(beat.summary, listed, index, dict(people))
+        new = kept_apart(new, [n for n in film.cast if n not in shown], dict(people))
     new = animals_unspoken(new, people, film.genre, film.language)
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)

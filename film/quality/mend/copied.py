@@ -52,6 +52,11 @@ def drop_copied_lines(
         and not (guidelines and lifted(line, guidelines))
         and not (guidelines and copies_example_line(line, guidelines))
     ] or scene.action
+    # The idea recited as action once a scene at most: "Sam notices his second-hand scooter
+    # playing karaoke every time he runs a red light." came in twice in each of two scenes
+    # (the scooter, 2026-12-03), and a reader saw the pitch pasted, not a film.
+    recited = [n for n, line in enumerate(action) if recites_idea(line, idea)]
+    action = [line for n, line in enumerate(action) if n not in recited[1:]]
     dialogue = [
         d
         for d in scene.dialogue

@@ -37,7 +37,13 @@ def mend_visual(
         and not echoes_example(scene.visual, guidelines, idea)
     ):
         return scene
-    replacement = fallback.strip() if fallback and not phrases.copied(fallback) else ""
+    # Nor the beat when it is the idea again: "The night-shift nurse and the baker across
+    # the street swap notes…" was a scene's whole note (2026-12-03); none is better.
+    replacement = (
+        fallback.strip()
+        if fallback and not phrases.copied(fallback) and not recites_idea(fallback, idea)
+        else ""
+    )
     return scene.model_copy(update={"visual": replacement[:400]})
 
 

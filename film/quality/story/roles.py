@@ -19,7 +19,6 @@ from collections.abc import Callable, Mapping, Sequence
 from film.language import has_cjk
 from film.quality.heads import role_head
 from film.quality.mend.cast import where_they_are
-from film.quality.text import sentences
 from film.screenplay import Scene
 
 _ARTICLE = r"(?:\b(?:a|an|the|this|that)\s+)?"
@@ -144,90 +143,6 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
             "characters": characters,
         }
     )
-
-
-#: A line said to someone face to face, which people who never meet cannot say: "I'll see
-#: you tomorrow", 明天见, "Nice to meet you".
-_FACE_TO_FACE = re.compile(
-    r"\bsee you\b(?!r)(?! again someday)|\bnice to (?:meet|see) you\b|\bgood to see you\b"
-    r"|\b(?:let's|let us) meet\b|\bmeet me\b|\bgood-?bye\b|^\W*bye\b"
-    r"|(?:明天|回头|一会儿|待会儿?|下次|晚上)见|再见|见个面|见面吧|(?:很高兴|终于)(?:见到|认识)你"
-    # Greeting them there: "Alex? It's you! I've been looking for you" (the rerun, 12-03).
-    r"|\bit'?s (?:really )?you\b(?! who)|\bthere you are\b|\byou(?:'re| are) here\b"
-    r"|\byou (?:came|made it)\b|你(?:终于)?来了|原来是你|真的是你",
-    re.I,
-)
-
-
-def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = None) -> Scene:
-    """``scene`` of a film whose people never meet: its one person, and no goodbye.
-
-    Recorded (the nurse and the baker, 2026-12-03): alone at the window, the nurse ended
-    her line "Thank you for the note. I'll see you tomorrow." to a baker she never meets.
-    A cue left with nothing goes; the scene keeps its first. The others' action lines go
-    by their role's head noun too (``roles``): "The baker stands at the door" is Alex's.
-    """
-    heads = {role_head(role) for name, role in (roles or {}).items() if name in gone}
-    heads -= {role_head(role) for name, role in (roles or {}).items() if name not in gone}
-    away = [*gone, *sorted(h for h in heads if h)]
-    scene = without_people(scene, away)
-    scene = scene.model_copy(
-        update={
-            "action": [a for a in scene.action if not _sees(a, away)] or scene.action[:1],
-            "visual": _visual_without(scene.visual, away),
-        }
-    )
-    calling = rf"\W*(?:{'|'.join(re.escape(name) for name in gone if name)})\W*"  # "Alex?"
-    dialogue = []
-    for line in scene.dialogue:
-        kept = [
-            s
-            for s in sentences(line.text)
-            if not _FACE_TO_FACE.search(s) and not re.fullmatch(calling, s, re.I)
-        ]
-        if kept:
-            joined = ("" if has_cjk(line.text) else " ").join(kept)
-            dialogue.append(
-                line if joined == line.text.strip() else line.model_copy(update={"text": joined})
-            )
-    if dialogue == scene.dialogue:
-        return scene
-    return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
-
-
-#: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
-#: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
-_SEES_EN = (
-    r"\b(?:looks?|looked|stares?|glances?|smiles?|waves?|nods?)(?:\s+(?:up|over|back|across))?"
-    r"\s+at\s+|\b(?:sees|saw|watches|watched|meets|met|hugs|kisses|greets|approaches|"
-    r"notices|spots|walks\s+(?:up\s+)?to(?:wards)?|turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"
-)
-_SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥抱|走向)"
-
-
-def _named(word: str, after: str) -> str:
-    """A pattern for ``word`` said as a person there, after ``after``: not "Alex's note"."""
-    if word.isascii():
-        return rf"{after}\b(?:the\s+)?{re.escape(word)}\b(?!['’]s)"
-    return rf"{after}{re.escape(word)}(?!的|留下|写下|写的|送的)"  # 许言留下的纸条: a thing
-
-
-def _sees(line: str, away: list[str]) -> bool:
-    """Whether ``line`` has someone see or meet one of ``away`` in person."""
-    return any(
-        re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), line, re.I) for w in away
-    )
-
-
-def _visual_without(visual: str, away: list[str]) -> str:
-    """``visual`` without the sentences that draw one of ``away`` in the scene.
-
-    "Alex reading a note to himself …, Sam standing in the background watching him." was
-    the note of a scene of Sam's alone; "a note from Alex" and "Alex's note" stay.
-    """
-    drawn = [_named(w, r"(?<!from )(?<!to )" if w.isascii() else r"(?<!给)") for w in away]
-    kept = [s for s in sentences(visual) if not any(re.search(d, s, re.I) for d in drawn)]
-    return ("" if has_cjk(visual) else " ").join(kept)
 
 
 def beat_cast(

@@ -952,3 +952,31 @@ def test_a_run_of_action_lines_on_one_opening_is_two_shots() -> None:
         "Sam looks at the wall next to him.",
         "Sam looks at himself in the mirror.",
     ]
+
+
+def test_the_idea_recited_as_action_stays_once_a_scene_and_is_no_visual_note() -> None:
+    """Recorded (craft bench, 2026-12-03): the scooter's idea pasted twice in each of two
+    scenes, and the nurse's whole idea as a scene's visual note."""
+    from film.quality.mend import drop_copied_lines, mend_visual
+
+    scooter = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays "
+        "karaoke every time he runs a red light."
+    )
+    scene = Scene(
+        number=1,
+        place="Street",
+        action=[
+            "Sam notices his second-hand scooter playing karaoke every time he runs a red light.",
+            "Sam brakes hard.",
+            "Sam spots the source: his scooter plays karaoke every time he runs a red light.",
+        ],
+    )
+    assert drop_copied_lines(scene, [], scooter).action == scene.action[:2]
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery window "
+        "for a whole winter without ever meeting."
+    )
+    pasted = nurse.replace("A night", "The night")
+    noted = Scene(number=7, place="Bakery window", visual=pasted, action=["Sam waits."])
+    assert mend_visual(noted, ["Warm light suits a romance."], nurse, pasted).visual == ""

@@ -190,7 +190,7 @@ def test_a_word_ending_in_no_does_not_tell_an_absence() -> None:
 def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
     """Alone at the window, the nurse told the baker she never meets "I'll see you
     tomorrow." (the nurse and the baker, 2026-12-03)."""
-    from film.quality.story.roles import kept_apart
+    from film.quality.story.apart import kept_apart
 
     scene = Scene(
         number=1,
@@ -223,7 +223,7 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
 def test_who_never_meet_do_not_greet_each_other_as_there() -> None:
     """Rerun (the nurse and the baker, 2026-12-03): alone at the window, the nurse said
     "Alex? It's you! I've been looking for you everywhere." to the baker she never meets."""
-    from film.quality.story.roles import kept_apart
+    from film.quality.story.apart import kept_apart
 
     said = "Alex? It's you! I've been looking for you everywhere. It's you who writes."
     scene = Scene(
@@ -247,7 +247,7 @@ def test_who_never_meet_do_not_greet_each_other_as_there() -> None:
 
 def test_the_other_leaves_a_never_meet_scene_by_their_role_too() -> None:
     """ "The baker stands at the door" stayed in the nurse's scene once Baker was Alex."""
-    from film.quality.story.roles import kept_apart
+    from film.quality.story.apart import kept_apart
 
     roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
     scene = Scene(
@@ -264,7 +264,7 @@ def test_who_never_meet_are_not_seen_by_each_other_or_drawn_together() -> None:
     """Recorded (the nurse and the baker, 2026-12-03, 19:10): "Alex looks up at Sam through
     the window." in Alex's scene, and Sam's note drew "Alex reading a note …, Sam standing
     in the background watching him."."""
-    from film.quality.story.roles import kept_apart
+    from film.quality.story.apart import kept_apart
 
     roles = {"Sam": "The night-shift nurse", "Alex": "The baker across the street"}
     scene = Scene(
@@ -301,7 +301,7 @@ def test_the_never_meet_notes_read_back_as_action_are_struck() -> None:
     reads what Alex left." and "Alex does not appear in this scene."; and in her scene,
     "Sam turns around to see Alex standing by the window."."""
     from film.quality.mend import drop_copied_lines
-    from film.quality.story.roles import kept_apart
+    from film.quality.story.apart import kept_apart
 
     scene = Scene(
         number=5,
@@ -331,3 +331,26 @@ def test_the_tail_of_a_line_broken_in_two_is_no_action_line() -> None:
     assert mend_edges(scene).action == ["Alex smiles."]
     alone = scene.model_copy(update={"action": scene.action[1:]})
     assert mend_edges(alone).action == ["Alex is in the bakery window."]
+
+
+def test_who_never_meet_are_not_drawn_together_or_looking_at_each_other() -> None:
+    """Rerun (the nurse and the baker, 2026-12-03): "Sam sits on the window sill, looking
+    at Alex.", "Sam and Alex enter the bakery.", "They look at each other one last time"."""
+    from film.quality.story.apart import kept_apart
+
+    scene = Scene(
+        number=5,
+        place="Bakery",
+        action=[
+            "Sam sits on the window sill, looking at Alex.",
+            "Sam and Alex enter the bakery.",
+            "They look at each other one last time.",
+            "Sam reads the note Alex left.",
+            "Sam writes back to him, as they write to each other every night.",
+        ],
+        characters=["Sam"],
+    )
+    assert kept_apart(scene, ["Alex"]).action == [
+        "Sam reads the note Alex left.",
+        "Sam writes back to him, as they write to each other every night.",
+    ]

@@ -1,0 +1,122 @@
+"""People who never meet: one of them on screen at a time, and nothing of the other there.
+
+"A night-shift nurse and the baker across the street swap notes on the bakery window for a
+whole winter without ever meeting" was six scenes of the two side by side, chatting
+(craft bench, 2026-12-03). Who a beat shows is :func:`film.quality.story.roles.beat_cast`'s
+choice; this keeps the other out of the scene the model wrote: their lines, being seen,
+the two together, a goodbye or a greeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from film.language import has_cjk
+from film.quality.heads import role_head
+from film.quality.story.roles import without_people
+from film.quality.text import sentences
+from film.screenplay import Scene
+
+#: A line said to someone face to face, which people who never meet cannot say: "I'll see
+#: you tomorrow", 明天见, "Nice to meet you".
+_FACE_TO_FACE = re.compile(
+    r"\bsee you\b(?!r)(?! again someday)|\bnice to (?:meet|see) you\b|\bgood to see you\b"
+    r"|\b(?:let's|let us) meet\b|\bmeet me\b|\bgood-?bye\b|^\W*bye\b"
+    r"|(?:明天|回头|一会儿|待会儿?|下次|晚上)见|再见|见个面|见面吧|(?:很高兴|终于)(?:见到|认识)你"
+    # Greeting them there: "Alex? It's you! I've been looking for you" (the rerun, 12-03).
+    r"|\bit'?s (?:really )?you\b(?! who)|\bthere you are\b|\byou(?:'re| are) here\b"
+    r"|\byou (?:came|made it)\b|你(?:终于)?来了|原来是你|真的是你",
+    re.I,
+)
+
+
+def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = None) -> Scene:
+    """``scene`` of a film whose people never meet: its one person, and no goodbye.
+
+    Recorded (the nurse and the baker, 2026-12-03): alone at the window, the nurse ended
+    her line "Thank you for the note. I'll see you tomorrow." to a baker she never meets.
+    A cue left with nothing goes; the scene keeps its first. The others' action lines go
+    by their role's head noun too (``roles``): "The baker stands at the door" is Alex's.
+    """
+    heads = {role_head(role) for name, role in (roles or {}).items() if name in gone}
+    heads -= {role_head(role) for name, role in (roles or {}).items() if name not in gone}
+    away = [*gone, *sorted(h for h in heads if h)]
+    scene = without_people(scene, away)
+    scene = scene.model_copy(
+        update={
+            "action": [a for a in scene.action if not _sees(a, away) and not _with(a, away)]
+            or scene.action[:1],
+            "visual": _visual_without(scene.visual, away),
+        }
+    )
+    calling = rf"\W*(?:{'|'.join(re.escape(name) for name in gone if name)})\W*"  # "Alex?"
+    dialogue = []
+    for line in scene.dialogue:
+        kept = [
+            s
+            for s in sentences(line.text)
+            if not _FACE_TO_FACE.search(s) and not re.fullmatch(calling, s, re.I)
+        ]
+        if kept:
+            joined = ("" if has_cjk(line.text) else " ").join(kept)
+            dialogue.append(
+                line if joined == line.text.strip() else line.model_copy(update={"text": joined})
+            )
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
+
+
+#: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
+#: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
+_SEES_EN = (
+    r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e|ing)?(?:\s+(?:up|over|back|across))?"
+    r"\s+at\s+|\b(?:sees|saw|seeing|watch(?:es|ed|ing)|meets|met|meeting|hug(?:s|ging)|kisses|"
+    r"greets|approaches|notices|spots|walks\s+(?:up\s+)?to(?:wards)?|"
+    r"turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"
+)
+#: An action line of the two together, where one alone is on screen: "Sam and Alex enter
+#: the bakery", "They look at each other one last time" (the rerun, 2026-12-03).
+_TOGETHER = re.compile(
+    r"^\s*(?:they|both|the two|together)\b|\beach other\b(?<!to each other)|\btogether\b"
+    r"|^\s*(?:他们|她们|两人|两个人|二人|俩人)|一起|互相看",
+    re.I,
+)
+_SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥抱|走向)"
+
+
+def _named(word: str, after: str) -> str:
+    """A pattern for ``word`` said as a person there, after ``after``: not "Alex's note"."""
+    if word.isascii():
+        return rf"{after}\b(?:the\s+)?{re.escape(word)}\b(?!['’]s)"
+    return rf"{after}{re.escape(word)}(?!的|留下|写下|写的|送的)"  # 许言留下的纸条: a thing
+
+
+def _sees(line: str, away: list[str]) -> bool:
+    """Whether ``line`` has someone see or meet one of ``away`` in person."""
+    return any(
+        re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), line, re.I) for w in away
+    )
+
+
+def _with(line: str, away: list[str]) -> bool:
+    """Whether ``line`` has the two together: "They…", "each other", "Sam and Alex…"."""
+    if _TOGETHER.search(line):
+        return True
+    joined = [
+        rf"\band\s+(?:the\s+)?{re.escape(w)}\b" if w.isascii() else f"和{re.escape(w)}"
+        for w in away
+    ]
+    return any(re.search(pattern, line, re.I) for pattern in joined)
+
+
+def _visual_without(visual: str, away: list[str]) -> str:
+    """``visual`` without the sentences that draw one of ``away`` in the scene.
+
+    "Alex reading a note to himself …, Sam standing in the background watching him." was
+    the note of a scene of Sam's alone; "a note from Alex" and "Alex's note" stay.
+    """
+    drawn = [_named(w, r"(?<!from )(?<!to )" if w.isascii() else r"(?<!给)") for w in away]
+    kept = [s for s in sentences(visual) if not any(re.search(d, s, re.I) for d in drawn)]
+    return ("" if has_cjk(visual) else " ").join(kept)
