@@ -104,10 +104,10 @@ def mend_claims(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> S
 
     ``people`` is the bible as (name, role). Only a deed's own person who is in the scene
     (a speaker, or in its cast) takes the line over. Lines that tell the listener who is
-    whose relative go first (:func:`without_who_is_who`), and a lesson is taught the way
-    the idea says (:func:`mend_lessons`).
+    whose relative go first (:func:`without_who_is_who`), and a lesson is taught and a
+    gift given the way the idea says (:func:`mend_lessons`, :func:`mend_offers`).
     """
-    scene = mend_lessons(without_who_is_who(scene), idea, people)
+    scene = mend_offers(mend_lessons(without_who_is_who(scene), idea, people), idea, people)
     present = {*scene.characters, *(line.speaker for line in scene.dialogue)}
     owners = [
         (name, terms) for group, terms in idea_deeds(idea) if (name := _holder(group, people))
@@ -224,3 +224,96 @@ def mend_lessons(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> 
             line = line.model_copy(update={"speaker": teacher})
         lines.append(line)
     return scene if lines == scene.dialogue else scene.model_copy(update={"dialogue": lines})
+
+
+#: Who gives whom the idea's food or drink: "老人留他喝了一碗姜汤" (the clause's person to
+#: 他), "The old man makes him a bowl of noodles".
+_GIVES_ZH = re.compile(
+    r"(?:留|请|给|端给|递给|送给|为)(?P<whom>[他她]|[\u4e00-\u9fff]{1,3}?)(?:喝|吃|尝)了?"
+    r"(?:一?[碗杯份块个盘口])?(?P<thing>[\u4e00-\u9fff]{2,3})"
+)
+_GIVES_EN = re.compile(
+    r"\b(?:offers?|gives?|makes?|brings?|pours?|serves?)\s+(?:(?:the|his|her|a|an)\s+)?"
+    r"(?:\w+\s+)??(?P<whom>him|her|\w+)\s+(?:a|an|some)"
+    r"\s+(?:(?:bowl|cup|plate|glass|mug|slice|piece)\s+of\s+)?(?:\w+\s+)?(?P<thing>[a-z]+)\b",
+    re.I,
+)
+#: What only the one who gives says ("你喝一碗吧", "Drink this") and only the one given to
+#: says on taking it ("谢谢你的姜汤", "Thank you for the soup").
+_GIVER_SAYS = re.compile(
+    r"你(?:快|先|趁热)?喝|喝(?:一|碗|杯|点|吧)|来(?:一)?[碗杯]|尝尝|趁热|给你(?:煮|盛|倒|端|做)"
+    r"|\b(?:drink|have some|try (?:this|some)|eat up|for you)\b",
+    re.I,
+)
+_TAKER_SAYS = re.compile(r"谢谢|多谢|\bthank", re.I)
+_HANDS_ZH = r"(?:递给|端给|倒给|送给|盛给|给)"
+
+
+def giver_and_taker(idea: str, people: Sequence[tuple[str, str]]) -> tuple[str, str, str]:
+    """(giver, taker, thing) when the idea says who gives whom what; else ("", "", "")."""
+    chinese = bool(CJK_RUN.search(idea))
+    clauses = chinese_clauses(idea, colon=True) if chinese else _EN_CLAUSES.split(idea)
+    groups = [g for g in (_person_at_start(c) for c in clauses) if g]
+    for clause in clauses:
+        found = (_GIVES_ZH if chinese else _GIVES_EN).search(clause)
+        if found is None:
+            continue
+        group = _person_at_start(clause)
+        # 老人 is no word of the PEOPLE groups: the bible name that holds it is the giver.
+        giver = _holder(group, people) if group else _named(clause[: found.start()], people)
+        whom = next((g for g in PEOPLE if found["whom"].lower() in g), None)
+        if whom is None and found["whom"].lower() in ("他", "她", "him", "her"):
+            whom = next((g for g in groups if g != group), None)  # the idea's other person
+        taker = _holder(whom, people) if whom else _named(found["whom"], people)
+        if giver and taker and giver != taker:
+            return giver, taker, found["thing"][-2:] if chinese else found["thing"].lower()
+    return "", "", ""
+
+
+def mend_offers(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> Scene:
+    """``scene`` with the idea's gift given the way the idea says, by its giver.
+
+    Recorded (the web app, 2026-12-03): "老人留他喝了一碗姜汤", and the rider said "你喝一
+    杯姜汤吧" to the old man and "外卖小哥拿出一串姜汤，递给老人". A line only the giver says
+    goes to the giver, a thanks for the thing to the one given it, when both speak in the
+    scene; an action line that opens on the one given it handing the thing over has the
+    two swapped.
+    """
+    giver, taker, thing = giver_and_taker(idea, people)
+    if not thing:
+        return scene
+    speakers = {line.speaker for line in scene.dialogue}
+    lines = []
+    for line in scene.dialogue:
+        if {giver, taker} <= speakers and thing in line.text.lower():
+            if line.speaker == taker and _GIVER_SAYS.search(line.text):
+                line = line.model_copy(update={"speaker": giver})
+            elif line.speaker == giver and _TAKER_SAYS.search(line.text):
+                line = line.model_copy(update={"speaker": taker})
+        lines.append(line)
+    aliases = sorted({giver, *_short_names(giver, people)} - {""}, key=len, reverse=True)
+    handing = rf"({_HANDS_ZH})(?:{'|'.join(map(re.escape, aliases))})"
+    action = [
+        giver + re.sub(handing, rf"\g<1>{taker}", text[len(taker) :], count=1)
+        if text.startswith(taker) and thing in text and re.search(handing, text)
+        else text
+        for text in scene.action
+    ]
+    if lines == scene.dialogue and action == scene.action:
+        return scene
+    return scene.model_copy(update={"dialogue": lines, "action": action})
+
+
+def _named(words: str, people: Sequence[tuple[str, str]]) -> str:
+    """The bible name whose name or role holds the end of ``words`` (老人: 独居老人), or ""."""
+    tail = words.strip().split()[-1] if words.strip().isascii() else words.strip()[-2:]
+    if len(tail) < 2:
+        return ""
+    return next((n for n, r in people if tail.lower() in f"{n} {r}".lower()), "")
+
+
+def _short_names(name: str, people: Sequence[tuple[str, str]]) -> list[str]:
+    """What else ``name`` is called in a line: the tail of a Chinese name (老人 of 独居老人)."""
+    role = dict(people).get(name, "")
+    tails = [name[i:] for i in range(1, len(name) - 1)] if CJK_RUN.search(name) else []
+    return [t for t in tails if len(t) >= 2] + ([role] if role and role != name else [])

@@ -111,3 +111,35 @@ def test_the_one_the_idea_says_teaches_is_the_one_who_shows_how() -> None:
     )
     mended = mend_claims(zh, zh_idea, [("外婆", "外婆"), ("孙女", "孙女")])
     assert [line.speaker for line in mended.dialogue] == ["外婆", "外婆"]
+
+
+def test_the_ideas_gift_is_given_by_its_giver() -> None:
+    """Recorded (the web app, 2026-12-03): "老人留他喝了一碗姜汤", yet the rider said "你喝
+    一杯姜汤吧" and "外卖小哥拿出一串姜汤，递给老人"."""
+    from film.quality.people.claims import giver_and_taker, mend_offers
+
+    soup = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
+    people = [("外卖小哥", "外卖小哥"), ("独居老人", "孤独者")]
+    assert giver_and_taker(soup, people) == ("独居老人", "外卖小哥", "姜汤")
+    scene = Scene(
+        number=2,
+        place="独居老人家",
+        characters=["外卖小哥", "独居老人"],
+        action=["外卖小哥拿出一串姜汤，递给老人。", "外卖小哥站在门口。"],
+        dialogue=[
+            DialogueLine(speaker="外卖小哥", text="你喝一杯姜汤吧。"),
+            DialogueLine(speaker="独居老人", text="谢谢你的姜汤。"),
+            DialogueLine(speaker="外卖小哥", text="这碗姜汤的味道真不错。"),
+        ],
+    )
+    given = mend_offers(scene, soup, people)
+    assert given.action == ["独居老人拿出一串姜汤，递给外卖小哥。", "外卖小哥站在门口。"]
+    assert [line.speaker for line in given.dialogue] == ["独居老人", "外卖小哥", "外卖小哥"]
+    fish = "An old fisherman makes the lost boy a bowl of fish soup."
+    assert giver_and_taker(fish, [("Ben", "old fisherman"), ("Leo", "lost boy")]) == (
+        "Ben",
+        "Leo",
+        "soup",
+    )
+    dumplings = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    assert giver_and_taker(dumplings, [("奶奶", "奶奶"), ("孙子", "孙子")]) == ("", "", "")
