@@ -18,7 +18,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.brief import facts_for, film_language
-from agent.drafting.rewrites import ask_one_beat, beat_text, copies_example
+from agent.drafting.rewrites import ask_one_beat, copies_example, marked_listing
 from agent.drafting.schemas import BeatDraft, OutlineDraft
 from agent.model.ask import StageFailure
 from agent.model.gate import GateRecord, blocks, record_gate
@@ -64,10 +64,6 @@ async def _anew(
     """``beats`` with beat ``index`` inside the idea, or as they were after :data:`TRIES`."""
     language, idea = film_language(state), state.get("idea", "")
     plan = beat_plan(len(beats), language, idea).splitlines()
-    listing = "\n".join(
-        f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
-        for n, b in enumerate(beats, start=1)
-    )
     prompt = "\n\n".join(
         [
             facts_for(state, "outline"),
@@ -77,7 +73,7 @@ async def _anew(
                 number=index + 1,
                 idea=idea,
                 things=f" ({', '.join(words)})" if (words := anchor_words(idea)) else "",
-                beats=listing,
+                beats=marked_listing(beats, index),
                 role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
                 before=max(1, index),
                 cast=("、" if language == "zh" else ", ").join(cast) or "-",

@@ -65,6 +65,14 @@ def beat_text(beat: BeatDraft) -> str:
     return f"{beat.interior}. {beat.place} - {beat.time_of_day}: {beat.summary}"
 
 
+def marked_listing(beats: Sequence[BeatDraft], index: int) -> str:
+    """The outline as a rewrite prompt lists it, beat ``index`` (0-based) marked "<<<"."""
+    return "\n".join(
+        f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
+        for n, b in enumerate(beats, start=1)
+    )
+
+
 async def _rewrite_beats(
     runtime: Runtime[Context],
     state: State,
@@ -127,10 +135,7 @@ async def _rewrite_beat(
     """``beats`` with beat ``index`` asked anew while it repeats (:data:`BEAT_TRIES` at most)."""
     plan = beat_plan(len(beats), language, state.get("idea", "")).splitlines()
     role = plan[index].split(". ", 1)[-1] if index < len(plan) else ""
-    listing = "\n".join(
-        f"{n}. {beat_text(b)}" + ("  <<<" if n == index + 1 else "")
-        for n, b in enumerate(beats, start=1)
-    )
+    listing = marked_listing(beats, index)
     people = ("、" if language == "zh" else ", ").join(cast) or "-"
 
     def asking(name: str, **values: object) -> str:
