@@ -73,7 +73,7 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
 _SEES_EN = (
     r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e|ing)?(?:\s+(?:up|over|back|across))?"
     r"\s+at\s+|\b(?:sees|saw|seeing|watch(?:es|ed|ing)|meets|met|meeting|hug(?:s|ging)|kisses|"
-    r"greets|approaches|notices|spots|walks\s+(?:up\s+)?to(?:wards)?|"
+    r"greets|approaches|notices|spots|finds|hands|walks\s+(?:up\s+)?to(?:wards)?|"
     r"turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"
 )
 #: An action line of the two together, where one alone is on screen: "Sam and Alex enter
@@ -118,5 +118,10 @@ def _visual_without(visual: str, away: list[str]) -> str:
     the note of a scene of Sam's alone; "a note from Alex" and "Alex's note" stay.
     """
     drawn = [_named(w, r"(?<!from )(?<!to )" if w.isascii() else r"(?<!给)") for w in away]
-    kept = [s for s in sentences(visual) if not any(re.search(d, s, re.I) for d in drawn)]
+    # Nor the two together: "Sam and Alex's faces staring at each other" (the rerun, 12-03).
+    kept = [
+        s
+        for s in sentences(visual)
+        if not any(re.search(d, s, re.I) for d in drawn) and not _with(s, away)
+    ]
     return ("" if has_cjk(visual) else " ").join(kept)

@@ -354,3 +354,20 @@ def test_who_never_meet_are_not_drawn_together_or_looking_at_each_other() -> Non
         "Sam reads the note Alex left.",
         "Sam writes back to him, as they write to each other every night.",
     ]
+
+
+def test_who_never_meet_are_not_drawn_together_in_the_visual_note() -> None:
+    """Rerun (the nurse and the baker, 2026-12-03, 22:57): Sam's scene's note "Light
+    frames show Sam and Alex's faces staring at each other"; "Alex finds Sam in the shop"."""
+    from film.quality.story.apart import kept_apart
+
+    scene = Scene(
+        number=3,
+        place="Office",
+        visual="Soft, warm lighting. Light frames show Sam and Alex's faces staring at each other.",
+        action=["Sam reads the note aloud to herself.", "Sam finds Alex in the shop again."],
+        characters=["Sam"],
+    )
+    apart = kept_apart(scene, ["Alex"])
+    assert apart.visual == "Soft, warm lighting."
+    assert apart.action == ["Sam reads the note aloud to herself."]
