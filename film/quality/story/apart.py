@@ -89,13 +89,20 @@ _SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥�
 def _named(word: str, after: str) -> str:
     """A pattern for ``word`` said as a person there, after ``after``: not "Alex's note"."""
     if word.isascii():
-        return rf"{after}\b(?:the\s+)?{re.escape(word)}\b(?!['’]s)"
+        return rf"(?:{after})\b(?:the\s+)?{re.escape(word)}\b(?!['’]s)"
     return rf"{after}{re.escape(word)}(?!的|留下|写下|写的|送的)"  # 许言留下的纸条: a thing
 
 
+#: Seeing a "him" or "them" where one alone is on screen: "Sam watches him closely." in a
+#: scene of Sam's (the rerun, 2026-12-03, 22:57); "her" only as no possessive ("her notes").
+_SEES_SOMEONE = re.compile(
+    rf"(?:{_SEES_EN})(?:him|them|her(?!\s+[a-z]))\b|{_SEES_ZH}(?:他|她)(?![们的自])", re.I
+)
+
+
 def _sees(line: str, away: list[str]) -> bool:
-    """Whether ``line`` has someone see or meet one of ``away`` in person."""
-    return any(
+    """Whether ``line`` has someone see or meet one of ``away``, or a "him", in person."""
+    return bool(away and _SEES_SOMEONE.search(line)) or any(
         re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), line, re.I) for w in away
     )
 

@@ -371,3 +371,26 @@ def test_who_never_meet_are_not_drawn_together_in_the_visual_note() -> None:
     apart = kept_apart(scene, ["Alex"])
     assert apart.visual == "Soft, warm lighting."
     assert apart.action == ["Sam reads the note aloud to herself."]
+
+
+def test_who_never_meet_do_not_watch_a_him_who_is_not_there() -> None:
+    """Rerun (the nurse and the baker, 2026-12-03, 22:57): "Sam watches him closely." alone in
+    her office; looking at a thing of hers or at the note stays."""
+    from film.quality.story.apart import kept_apart
+
+    scene = Scene(
+        number=1,
+        place="Office",
+        action=[
+            "Sam sits at her desk.",
+            "Sam watches him closely.",
+            "Sam looks at her notes.",
+            "Sam looks at the note on the glass.",
+        ],
+        characters=["Sam"],
+    )
+    assert kept_apart(scene, ["Alex"]).action == [
+        "Sam sits at her desk.",
+        "Sam looks at her notes.",
+        "Sam looks at the note on the glass.",
+    ]
