@@ -203,13 +203,13 @@ class SceneWriter:
         self, index: int, scene: Scene | None = None
     ) -> Callable[[SceneDraft], tuple[Scene, list[Finding]]]:
         """The gate's check for scene ``index``: exact fixes first, then the findings."""
-        beat = self.beat_for(index, scene)
+        beat, around = self.beat_for(index, scene), self.film_around
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
             new = to_scene(
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
-            new = mended_scene(new, self.film_around, index, beat)
+            new = mended_scene(new, around, index, beat)
             _log_struck(index, draft, new)
             if scene is not None:  # a rewrite keeps where and when the scene is
                 new = new.model_copy(

@@ -81,7 +81,7 @@ def in_step_order(
         kept = [s for s in said if not any(tells_step(s, later_step) for later_step in later)]
         if not kept:  # one sentence with the later step as a clause of its own (12-03)
             kept = [_without_clauses(s, later) for s in said]
-            kept = [s for s in kept if s] if all(kept) else []
+            kept = kept if all(kept) else []
         if kept and kept != said:
             fixed[index] = ("" if has_cjk(fixed[index]) else " ").join(s.strip() for s in kept)
     for index, step in enumerate(plan):
@@ -108,10 +108,11 @@ def _without_clauses(sentence: str, steps: Sequence[str]) -> str:
     """
     clauses = CLAUSE.findall(sentence.strip())
     kept = [c for c in clauses if not any(tells_step(c, step) for step in steps)]
-    if not kept or len(kept) == len(clauses):
-        return "" if not kept else sentence
-    text = "".join(kept).strip().rstrip("，,；;")
-    return _as_sentence(text)
+    if not kept:
+        return ""
+    if len(kept) == len(clauses):
+        return sentence
+    return _as_sentence("".join(kept).strip().rstrip("，,；;"))
 
 
 _TWIST_LEAD = re.compile(r"^(?:却|竟然?)")

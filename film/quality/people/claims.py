@@ -17,6 +17,7 @@ from film.language import CJK_RUN
 from film.quality.coverage import PEOPLE, covered, mentions, person_word_spans
 from film.quality.people.ages import own_role
 from film.quality.people.family import WORDS
+from film.quality.people.pronouns import aliases
 from film.quality.text import chinese_clauses, content_words
 from film.screenplay import Scene
 
@@ -291,8 +292,8 @@ def mend_offers(scene: Scene, idea: str, people: Sequence[tuple[str, str]]) -> S
             elif line.speaker == giver and _TAKER_SAYS.search(line.text):
                 line = line.model_copy(update={"speaker": taker})
         lines.append(line)
-    aliases = sorted({giver, *_short_names(giver, people)} - {""}, key=len, reverse=True)
-    handing = rf"({_HANDS_ZH})(?:{'|'.join(map(re.escape, aliases))})"
+    called = {giver, *(word for word, name in aliases(people).items() if name == giver)}
+    handing = rf"({_HANDS_ZH})(?:{'|'.join(map(re.escape, sorted(called, key=len, reverse=True)))})"
     action = [
         giver + re.sub(handing, rf"\g<1>{taker}", text[len(taker) :], count=1)
         if text.startswith(taker) and thing in text and re.search(handing, text)
@@ -310,10 +311,3 @@ def _named(words: str, people: Sequence[tuple[str, str]]) -> str:
     if len(tail) < 2:
         return ""
     return next((n for n, r in people if tail.lower() in f"{n} {r}".lower()), "")
-
-
-def _short_names(name: str, people: Sequence[tuple[str, str]]) -> list[str]:
-    """What else ``name`` is called in a line: the tail of a Chinese name (老人 of 独居老人)."""
-    role = dict(people).get(name, "")
-    tails = [name[i:] for i in range(1, len(name) - 1)] if CJK_RUN.search(name) else []
-    return [t for t in tails if len(t) >= 2] + ([role] if role and role != name else [])

@@ -24,6 +24,10 @@ _NOT_OWNED = (
     "and as to with in on at for from by again up down out off back away that the a an "
     "is was but or so then when while into onto over under through"
 ).split()
+#: Object pronouns: with someone of the other sex out of the scene, "him" may be them.
+_HER_AS_OBJECT = re.compile(r"\bher\b")
+_HIM = re.compile(r"\bhim\b")
+_OBJECTS = frozenset({_HER_AS_OBJECT, _HIM})
 _EN = {
     MALE: (
         (re.compile(r"\bshe\b"), "he"),
@@ -31,7 +35,7 @@ _EN = {
         (re.compile(r"\bherself\b", re.I), "himself"),
         (re.compile(rf"\bher\b(?=\s+(?!(?:{'|'.join(_NOT_OWNED)})\b)[a-z])"), "his"),
         (re.compile(r"\bHer\b"), "His"),
-        (re.compile(r"\bher\b"), "him"),
+        (_HER_AS_OBJECT, "him"),
         (re.compile(r"\bhers\b"), "his"),
     ),
     FEMALE: (
@@ -40,7 +44,7 @@ _EN = {
         (re.compile(r"\bhimself\b", re.I), "herself"),
         (re.compile(r"\bhis\b"), "her"),
         (re.compile(r"\bHis\b"), "Her"),
-        (re.compile(r"\bhim\b"), "her"),
+        (_HIM, "her"),
     ),
 }
 _ZH = {MALE: (re.compile(r"她"), "他"), FEMALE: (re.compile(r"(?<!吉)他"), "她")}
@@ -59,8 +63,6 @@ _OTHERS = {
 }
 
 
-#: Object pronouns: with someone of the other sex out of the scene, "him" may be them.
-_OBJECTS = {r"\bher\b", r"\bhim\b"}
 _ZH_SUBJECT = {
     MALE: re.compile(r"(?:^|(?<=[，。；！？]))她"),
     FEMALE: re.compile(r"(?:^|(?<=[，。；！？]))他"),
@@ -79,7 +81,7 @@ def _mended(line: str, sex: str, others: Sequence[str], *, objects: bool = True)
         pattern, word = _ZH[sex] if objects else (_ZH_SUBJECT[sex], _ZH[sex][1])
         return pattern.sub(word, line)
     for pattern, word in _EN[sex]:
-        if objects or pattern.pattern not in _OBJECTS:
+        if objects or pattern not in _OBJECTS:
             line = pattern.sub(word, line)
     return line
 
@@ -128,8 +130,9 @@ _BOUND_EN = {
 }
 _BOUND_WORDS = {MALE: ("himself", "his"), FEMALE: ("herself", "her")}
 _BOUND_ZH = {MALE: re.compile(r"她(?=自己)"), FEMALE: re.compile(r"他(?=自己)")}
-#: What ends a subject's reach: a sentence's end, or another person as a pronoun.
-_SENTENCE = re.compile(r"(?<=[.!?;。！？；])\s*")
+#: A sentence with its stop and the space after it; what ends a subject's reach, as does
+#: another person as a pronoun.
+_SENTENCE = re.compile(r"[^.!?;。！？；]+[.!?;。！？；]*\s*|[.!?;。！？；]+\s*")
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|as|then)?\s*[A-Z]|\b(?:while|as|when|but)\b")
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|him|they|them|their)\b|[他她]们?(?!自己)", re.I)
 
@@ -181,14 +184,14 @@ def _subjects_own(line: str, sex_by_name: Mapping[str, str]) -> str:
     """``line`` with each sentence's pronouns bound to its named subject of known sex."""
     names = sorted((name for name in sex_by_name if name.strip()), key=len, reverse=True)
     sentences = []
-    for sentence in _SENTENCE.split(line):
+    for sentence in _SENTENCE.findall(line):
         subject = next((name for name in names if _opens_on(sentence, name)), "")
         sex = sex_by_name.get(subject, "")
         if sex:
             rest = sentence[len(subject) :]
             sentence = subject + _bound(rest, sex, [n for n in names if n != subject])
         sentences.append(sentence)
-    return "".join(_joined(line, sentences))
+    return "".join(sentences)
 
 
 def _opens_on(sentence: str, name: str) -> bool:
@@ -199,12 +202,6 @@ def _opens_on(sentence: str, name: str) -> bool:
     return not name.isascii() or not (after.isalnum() or after == "-")
 
 
-def _joined(line: str, sentences: Sequence[str]) -> list[str]:
-    """``sentences`` with the spaces :data:`_SENTENCE` took from ``line`` between them."""
-    gaps = [m.group(0) for m in _SENTENCE.finditer(line)]
-    return [part + (gaps[i] if i < len(gaps) else "") for i, part in enumerate(sentences)]
-
-
 #: A line that opens on a pronoun: "He says, '…'", "她笑着说：“…”".
 _OPENING_PRONOUN = {
     MALE: re.compile(r"^\s*(?:He\b|他(?!们))"),
@@ -212,7 +209,7 @@ _OPENING_PRONOUN = {
 }
 
 
-def _aliases(present: Sequence[tuple[str, str]]) -> dict[str, str]:
+def aliases(present: Sequence[tuple[str, str]]) -> dict[str, str]:
     """What one present person alone may be called by at a line's start, and their name.
 
     A Chinese name's tail ("画师" of 宫廷画师) and a role's own word ("画师", "the painter"):
@@ -247,7 +244,7 @@ def speakers_named(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
     voiced, since speech moves to the dialogue only from a named speaker
     (:func:`.speech.speech_to_dialogue`). "He"/"She" is named only when one person of its
     sex is in the scene, a short name or role only when it is one person's
-    (:func:`_aliases`); a line that is not speech is left as written.
+    (:func:`aliases`); a line that is not speech is left as written.
     """
     present = [(name, role) for name, role in people if name in scene.characters and name.strip()]
     openings: list[tuple[re.Pattern[str], str]] = []
@@ -255,7 +252,7 @@ def speakers_named(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
         alike = [name for name, role in present if (own_sex(name, role) or sex_of(role)) == sex]
         if len(alike) == 1:
             openings.append((opening, alike[0]))
-    for alias, name in sorted(_aliases(present).items(), key=lambda item: -len(item[0])):
+    for alias, name in sorted(aliases(present).items(), key=lambda item: -len(item[0])):
         openings.append(
             (
                 re.compile(

@@ -71,7 +71,7 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
 #: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
 #: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
 _SEES_EN = (
-    r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e|ing)?(?:\s+(?:up|over|back|across))?"
+    r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e)?(?:\s+(?:up|over|back|across))?"
     r"\s+at\s+|\b(?:sees|saw|seeing|watch(?:es|ed|ing)|meets|met|meeting|hug(?:s|ging)|kisses|"
     r"greets|approaches|notices|spots|finds|hands|walks\s+(?:up\s+)?to(?:wards)?|"
     r"turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"

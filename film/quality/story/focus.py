@@ -37,9 +37,7 @@ def anchor_terms(idea: str) -> list[str]:
     return [
         term
         for term in idea_terms(idea)
-        if term not in _PLAIN
-        and term not in _PLAIN_ZH
-        and not any(person_word_key(term) == key for key in people)
+        if term not in _PLAIN and term not in _PLAIN_ZH and person_word_key(term) not in people
     ]
 
 
@@ -57,10 +55,11 @@ def off_idea_beats(
     anchors = anchor_terms(idea)
     if len(anchors) < FEWEST_ANCHORS:
         return []
+    longest_first = sorted((n for n in names if n.strip()), key=len, reverse=True)
     off = []
     for index, (place, summary) in enumerate(beats):
         told = f"{place}. {summary}"
-        for name in sorted((n for n in names if n.strip()), key=len, reverse=True):
+        for name in longest_first:
             told = told.replace(name, " ")
         if not covered(anchors, told):
             off.append(index)
