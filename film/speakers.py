@@ -10,9 +10,10 @@ form repairs (:mod:`film.repair`) and by drafting's fitting.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from film.presence import is_animal
-from film.screenplay import CharacterProfile, Screenplay
+from film.screenplay import CharacterProfile, Scene, Screenplay
 from film.titles import TITLE_WORD
 
 MAX_CHARACTERS = 8  # the bible's limit (Screenplay.characters)
@@ -116,6 +117,29 @@ def _common_case(place: str) -> str:
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def scene_spelled_as_in_bible(scene: Scene, cast: Sequence[str]) -> Scene:
+    """``scene`` whose speakers and cast are written as the bible writes them.
+
+    Recorded (craft bench, the scooter, 2026-12-03): the bible's "Police Officer" spoke as
+    "Police officer", one person under two spellings; every later fix that finds a person
+    in a scene's cast by name (pronouns, who is present, who never meets whom) missed him.
+    Case and a leading article are all that may differ: "The police officer" is him too.
+    """
+    known = {name.casefold(): name for name in cast}
+
+    def spelled(name: str) -> str:
+        bare = _ARTICLE.sub("", name.strip()).casefold()
+        return known.get(name.strip().casefold()) or known.get(bare, name)
+
+    dialogue = [
+        line.model_copy(update={"speaker": spelled(line.speaker)}) for line in scene.dialogue
+    ]
+    characters = list(dict.fromkeys(spelled(name) for name in scene.characters))
+    if dialogue == scene.dialogue and characters == scene.characters:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue, "characters": characters})
 
 
 def named_as_in_bible(screenplay: Screenplay) -> Screenplay:

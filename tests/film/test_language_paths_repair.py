@@ -107,6 +107,32 @@ def test_two_newcomers_with_and_without_an_article_are_one_person() -> None:
     assert {line.speaker for s in repaired.scenes for line in s.dialogue} == {"Boy", "Cook"}
 
 
+def test_a_scene_writes_its_people_as_the_bible_does() -> None:
+    """Recorded (craft bench, the scooter, 2026-12-03): the bible's "Police Officer" spoke as
+    "@Police officer", and the fixes that find a person by name missed him."""
+    from film.speakers import scene_spelled_as_in_bible
+
+    scene = Scene(
+        number=2,
+        place="Busy street",
+        action=["Sam stops."],
+        characters=["Sam", "Police officer", "The police officer"],
+        dialogue=[
+            DialogueLine(speaker="Police officer", text="License, please."),
+            DialogueLine(speaker="the police officer", text="Now."),
+            DialogueLine(speaker="Waiter", text="Coffee?"),
+        ],
+    )
+    spelled = scene_spelled_as_in_bible(scene, ["Sam", "Police Officer"])
+    assert spelled.characters == ["Sam", "Police Officer"]
+    assert [line.speaker for line in spelled.dialogue] == [
+        "Police Officer",
+        "Police Officer",
+        "Waiter",  # a newcomer is left for the form repair to cast
+    ]
+    assert scene_spelled_as_in_bible(spelled, ["Sam", "Police Officer"]) is spelled
+
+
 def test_a_newcomers_role_keeps_the_capitals_of_a_name() -> None:
     """Recorded (the piano teacher, 2026-12-03): "someone from the mrs. thompson's home"."""
     film = _talky(["Boy"])

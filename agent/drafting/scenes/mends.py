@@ -40,6 +40,7 @@ from film.quality.story.apart import kept_apart
 from film.quality.story.arc import idea_arc
 from film.quality.story.roles import one_on_screen, without_the_absent
 from film.screenplay import Genre, Scene
+from film.speakers import scene_spelled_as_in_bible
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     people = list(zip(film.cast, film.roles, strict=True))
     others = [summary for n, summary in enumerate(film.summaries) if n != index]
     # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
+    new = scene_spelled_as_in_bible(new, film.cast)
     spoken = speakers_named(mend_edges(new), people)
     new = group_lines_to_action(speech_to_dialogue(spoken, film.cast, film.roles), film.cast)
     new = scene_without_carried_wardrobe(new, film.wardrobes)
