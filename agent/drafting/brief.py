@@ -15,7 +15,7 @@ from typing import Any
 
 from agent.context import Context
 from agent.messages import minutes_text
-from agent.prompts import examples_text, never_line, story_facts, task
+from agent.prompts import beat_plan, examples_text, never_line, story_facts, task
 from agent.prompts.texts import ZH_HEADING
 from agent.state import State
 from film.quality import Brief, genre_named_in
@@ -31,6 +31,18 @@ def film_language(state: State) -> Language:
 def drafting_genre(state: State) -> Genre:
     """The genre the film is drafted in: the one the user named, else the chosen one."""
     return user_genre(state) or Genre(state.get("genre") or Genre.TOUCHING_FAMILY.value)
+
+
+def outline_plan(state: State, count: int) -> str:
+    """The numbered plan of an outline of ``count`` beats for this film (:func:`beat_plan`).
+
+    One place, so the first outline and every beat asked again read the same plan: the
+    genre's shape and, for people who never meet, who each beat shows.
+    """
+    cast = [c.get("name", "") for c in state.get("draft", {}).get("characters", [])]
+    return beat_plan(
+        count, film_language(state), state.get("idea", ""), drafting_genre(state).value, cast
+    )
 
 
 def user_genre(state: State) -> Genre | None:

@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.brief import facts_for, film_language
+from agent.drafting.brief import facts_for, film_language, outline_plan
 from agent.drafting.rewrites import ask_one_beat, copies_example, marked_listing
 from agent.drafting.schemas import BeatDraft, OutlineDraft
 from agent.model.ask import StageFailure
 from agent.model.gate import GateRecord, blocks, record_gate
-from agent.prompts import beat_plan, task
+from agent.prompts import task
 from agent.state import State
 from film.language import has_cjk
 from film.quality import Finding, fired, repeated_indices
@@ -63,7 +63,7 @@ async def _anew(
 ) -> list[BeatDraft]:
     """``beats`` with beat ``index`` inside the idea, or as they were after :data:`TRIES`."""
     language, idea = film_language(state), state.get("idea", "")
-    plan = beat_plan(len(beats), language, idea).splitlines()
+    plan = outline_plan(state, len(beats)).splitlines()
     prompt = "\n\n".join(
         [
             facts_for(state, "outline"),

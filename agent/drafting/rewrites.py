@@ -18,11 +18,11 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.beats import MIN_DISTINCT_BEATS
-from agent.drafting.brief import facts_for, film_language
+from agent.drafting.brief import facts_for, film_language, outline_plan
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
-from agent.prompts import beat_plan, task
+from agent.prompts import task
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
@@ -133,7 +133,7 @@ async def _rewrite_beat(
     cast: Sequence[str],
 ) -> list[BeatDraft]:
     """``beats`` with beat ``index`` asked anew while it repeats (:data:`BEAT_TRIES` at most)."""
-    plan = beat_plan(len(beats), language, state.get("idea", "")).splitlines()
+    plan = outline_plan(state, len(beats)).splitlines()
     role = plan[index].split(". ", 1)[-1] if index < len(plan) else ""
     listing = marked_listing(beats, index)
     people = ("、" if language == "zh" else ", ").join(cast) or "-"
@@ -285,7 +285,7 @@ async def inserted_beat(
     beats before it tell is the story so far, and the beat before it must not be retold.
     """
     language = film_language(state)
-    plan = beat_plan(len(beats) + 1, language, state.get("idea", "")).splitlines()
+    plan = outline_plan(state, len(beats) + 1).splitlines()
     role = plan[at].split(". ", 1)[-1] if at < len(plan) else ""
     told = [b.summary for b in beats[:at]] or [state.get("idea", "")]
     retold = told[-1]

@@ -23,6 +23,7 @@ from agent.drafting.brief import (
     film_brief,
     film_language,
     must_show,
+    outline_plan,
 )
 from agent.drafting.converters import to_profiles
 from agent.drafting.focus import beats_on_idea
@@ -40,7 +41,7 @@ from agent.grounding import cited, ground, notes_text
 from agent.messages import say
 from agent.model.ask import StageFailure, stage_failed, stage_messages
 from agent.model.gate import GateFailure, ask_checked
-from agent.prompts import beat_plan, stage_prompt, task
+from agent.prompts import stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
 from film.quality import (
@@ -250,7 +251,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         notes_text(passages),
         count=count,
         seconds=round(scene_budget_s(target, count)),
-        plan=beat_plan(count, language, state.get("idea", "")),
+        plan=outline_plan(state, count),
         cast=("、" if language == "zh" else ", ").join(cast) or "-",
     ) + must_show(state.get("idea", ""), language)
     story = f"{state.get('idea', '')} {draft.get('logline', {}).get('setting_time', '')}"

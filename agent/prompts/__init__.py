@@ -27,7 +27,15 @@ import re
 from collections.abc import Sequence
 
 from agent.intake.intent import without_requests
-from agent.prompts.plan import ARC_ROLES, BEAT_PLANS, BEAT_ROLES, STEP_NOTE
+from agent.prompts.plan import (
+    APART_NOTE,
+    ARC_ROLES,
+    BEAT_PLANS,
+    BEAT_ROLES,
+    QUIET_GENRES,
+    QUIET_PLANS,
+    STEP_NOTE,
+)
 from agent.prompts.texts import EXAMPLES, LABELS, TASKS
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import idea_goal
@@ -136,21 +144,29 @@ def examples_text(language: str) -> tuple[str, ...]:
     return tuple(texts[_lang(language)] for texts in EXAMPLES.values())
 
 
-def beat_plan(count: int, language: str, idea: str = "") -> str:
+def beat_plan(
+    count: int, language: str, idea: str = "", genre: str = "", cast: Sequence[str] = ()
+) -> str:
     """The outline's numbered plan: what each of ``count`` beats does in the story.
 
     Longer outlines than :data:`BEAT_PLANS` knows get more "step forward" beats before
     the low point, so the hook, the turn and the ending keep their places. With the
     ``idea``, the parts its own words fill are told in them (:data:`ARC_ROLES`): the
     setup in the hook, the idea's turn in the turn beat and nowhere before, and the
-    person it has to win over saying no until then.
+    person it has to win over saying no until then. A family or landscape ``genre`` has
+    the quiet plan (:data:`QUIET_PLANS`); where the idea's people never meet, each beat
+    says which of the ``cast`` it shows (:data:`APART_NOTE`).
     """
     if count < 1:
         return ""
-    longest = max(BEAT_PLANS)
-    roles = list(BEAT_PLANS[max(1, min(count, longest))])
-    while len(roles) < count:
-        roles.insert(roles.index("low"), "step")
+    arc = idea_arc(without_requests(idea)) if idea else None
+    quiet = genre in QUIET_GENRES and not (arc and arc.won_over)
+    plans = QUIET_PLANS if quiet else BEAT_PLANS
+    roles = list(plans[max(1, min(count, max(plans)))])
+    while len(roles) < count:  # a quiet middle alternates, so no two beats are asked alike
+        before = roles.index("unsaid" if quiet else "low")
+        more = "step" if not quiet else "moment" if roles[before - 1] == "closer" else "closer"
+        roles.insert(before, more)
     lang = _lang(language)
     steps = _beat_steps(idea, count)
     lines = [
@@ -160,6 +176,12 @@ def beat_plan(count: int, language: str, idea: str = "") -> str:
         line + STEP_NOTE[lang].format(step=step) if step else line
         for line, step in zip(lines, steps, strict=True)
     ]
+    pair = [name for name in cast if name.strip()][:2]
+    if arc and arc.apart and len(pair) == 2:
+        lines = [
+            line + APART_NOTE[lang].format(name=pair[n % 2], other=pair[(n + 1) % 2])
+            for n, line in enumerate(lines)
+        ]
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
 

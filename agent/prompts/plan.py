@@ -34,6 +34,19 @@ BEAT_ROLES: dict[str, dict[str, str]] = {
         "zh": "转折：创意里最关键的那件事发生了，人物的心情或关系因此改变",
     },
     "climax": {"en": "the decisive moment", "zh": "高潮：决定性的时刻"},
+    # A quiet film's middle (QUIET_PLANS): what they are to each other, and what is unsaid.
+    "moment": {
+        "en": "a small everyday moment that shows what they care about",
+        "zh": "一个日常的小细节，让人看出他们在乎什么",
+    },
+    "closer": {
+        "en": "they draw closer: a shared memory, a place or a small gesture",
+        "zh": "慢慢靠近：一段共同的回忆、一个地方，或一个小动作",
+    },
+    "unsaid": {
+        "en": "what is left unsaid: a worry or a memory one of them keeps to themself",
+        "zh": "没说出口的心事：一个人心里藏着的担心或回忆",
+    },
     "ending": {
         "en": "the ending: what has changed, in a last image",
         "zh": "结局：发生了什么变化，用最后一个画面收尾",
@@ -116,6 +129,15 @@ STEP_NOTE = {
     "zh": "。这一拍要演出创意里的：{step}",
 }
 
+#: Each beat of a film whose people never meet shows one of them (the bible's first two,
+#: in turn, as :func:`film.quality.story.roles.one_on_screen` casts the scenes). Told only
+#: "in no beat do they meet", the 1.5B model had the nurse and the baker talk to each
+#: other in all seven beats of the 12-04 outline ("Sam tells Alex…", "Alex finds Sam").
+APART_NOTE = {
+    "en": ". Only {name} is on screen; {other} is elsewhere",
+    "zh": "。这一拍画面里只有{name}，{other}不在",
+}
+
 #: Which parts an outline of n beats has, in order (n up to the longest film's count).
 BEAT_PLANS: dict[int, tuple[str, ...]] = {
     1: ("ending",),
@@ -127,3 +149,21 @@ BEAT_PLANS: dict[int, tuple[str, ...]] = {
     7: ("hook", "want", "try", "obstacle", "low", "turn", "ending"),
     8: ("hook", "want", "try", "obstacle", "low", "turn", "climax", "ending"),
 }
+
+#: The plan of a quiet film, a family's or a landscape's: no fight to win, so no failed
+#: try, obstacle or lowest point. Asked for "a new obstacle" and "the lowest point: it
+#: seems lost", the 1.5B model sent the retired bus driver's granddaughter nowhere: three
+#: beats of the bus waiting at a red light (craft bench, 2026-12-04). The turn stands where
+#: the struggle plan has it (:func:`film.quality.story.arc.turn_index`).
+QUIET_PLANS: dict[int, tuple[str, ...]] = {
+    1: ("ending",),
+    2: ("hook", "ending"),
+    3: ("hook", "turn", "ending"),
+    4: ("hook", "moment", "turn", "ending"),
+    5: ("hook", "want", "moment", "turn", "ending"),
+    6: ("hook", "want", "moment", "unsaid", "turn", "ending"),
+    7: ("hook", "want", "moment", "closer", "unsaid", "turn", "ending"),
+    8: ("hook", "want", "moment", "closer", "unsaid", "turn", "climax", "ending"),
+}
+#: The genres told in the quiet plan (Genre values), unless someone has to be won over.
+QUIET_GENRES = frozenset({"touching-family", "aesthetic-scenery"})

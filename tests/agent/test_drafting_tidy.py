@@ -596,14 +596,48 @@ def test_the_outline_plan_tells_the_ideas_own_turn_at_its_beat() -> None:
     assert 'says "without ever meeting": in no beat do they meet' in must_show(nurse, "en")
 
 
+def test_a_family_or_landscape_film_is_planned_without_a_fight() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): asked for "a new obstacle" and "the
+    lowest point", three beats had the bus wait at a red light. A quiet film's middle is
+    what they care about and what is unsaid; a father to win over keeps his no."""
+    bus = "A retired bus driver rides his old route one last time with his granddaughter."
+    quiet = beat_plan(6, "en", bus, "touching-family").splitlines()
+    assert not any("obstacle" in line or "lowest point" in line for line in quiet)
+    assert "what they care about" in quiet[2] and "left unsaid" in quiet[3]
+    assert "lowest point" in beat_plan(6, "en", bus, "inspirational-struggle")
+    assert "困难升级" not in beat_plan(6, "zh", "青海湖边，一个摄影师等日出。", "aesthetic-scenery")
+    dance = beat_plan(6, "zh", "小明想说服爸爸让他去学街舞", "touching-family")
+    assert "爸爸不同意" in dance and "最低谷" in dance
+    long = [
+        line.split(". ", 1)[1] for line in beat_plan(11, "en", "", "touching-family").splitlines()
+    ]
+    assert all(a != b for a, b in zip(long, long[1:], strict=False))  # no two alike in a row
+
+
+def test_people_who_never_meet_are_planned_one_to_a_beat() -> None:
+    """Recorded (craft bench, 2026-12-04): told only "in no beat do they meet", the outline
+    had the nurse and the baker talk in all seven beats. Each beat now names who it shows,
+    in turn, as the scenes are cast (one_on_screen)."""
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery window "
+        "for a whole winter without ever meeting."
+    )
+    lines = beat_plan(4, "en", nurse, "youth-romance", ["Sam", "Alex", "Joe"]).splitlines()
+    assert [line.split("Only ")[1].split(" is")[0] for line in lines] == ["Sam", "Alex"] * 2
+    assert lines[0].endswith(". Only Sam is on screen; Alex is elsewhere")
+    assert "Only" not in beat_plan(4, "en", "Two friends cook dinner.", "", ["Sam", "Alex"])
+    assert "Only" not in beat_plan(4, "en", nurse, "youth-romance", ["Sam"])
+
+
 def test_the_plan_puts_the_turn_where_the_gate_looks_for_it() -> None:
     from agent.prompts.plan import BEAT_ROLES
     from film.quality.story.arc import turn_index
 
     turn = BEAT_ROLES["turn"]["en"].split(":")[0]
     for count in range(3, 13):
-        lines = beat_plan(count, "en").splitlines()
-        assert turn in lines[turn_index(count)], count
+        for genre in ("", "touching-family"):
+            lines = beat_plan(count, "en", "", genre).splitlines()
+            assert turn in lines[turn_index(count)], (count, genre)
 
 
 def test_the_outline_is_told_what_the_idea_makes() -> None:
