@@ -46,54 +46,12 @@ from film.quality.people.dress import (
 )
 from film.quality.people.family import implied_relatives, relatives_in, younger_than_parent
 from film.quality.people.missing import lead_in_idea_words, roles_in_idea_words
-from film.quality.people.naming import holds_own_word, real_names, unbracketed
+from film.quality.people.naming import holds_own_word, renamed_bible
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.repetition import long_enough
 from film.quality.text import normalise, sentences
 from film.screenplay import CharacterProfile
-
-
-def _renamed(
-    profiles: Sequence[CharacterProfile], language: str, idea: str
-) -> list[CharacterProfile]:
-    """The bible with stand-in names made real, wherever they appear in it."""
-    names = real_names([p.name for p in profiles], language, idea, [p.role for p in profiles])
-    swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
-    if not swaps:
-        return list(profiles)
-
-    def swapped(text: str, own: str = "") -> str:
-        for old, new in swaps:
-            if old != own:
-                text = text.replace(old, new)
-        return text
-
-    def with_trade(person: CharacterProfile, name: str) -> str:
-        """The role, holding the trade a bracketed name lost ("Driver (Grandfather)").
-
-        A person's own old name stays in their role: it was their job ("Nurse", whose role
-        read "Nurse" and became "Sam" beside the new name Sam, 2026-12-02).
-        """
-        kept, went = unbracketed(person.name)
-        role = swapped(person.role, own=person.name)
-        if kept != name or not went or went.lower() in role.lower():
-            return role
-        return f"{role} ({went.lower()})" if went.isascii() else f"{role}（{went}）"
-
-    return [
-        p.model_copy(
-            update={
-                "name": name,
-                "role": with_trade(p, name),
-                "look": swapped(p.look),
-                "wardrobe": swapped(p.wardrobe),
-                # "张三的声音活泼而开朗" was left on 林夏 (craft bench, 2026-12-02).
-                "voice": swapped(p.voice),
-            }
-        )
-        for p, name in zip(profiles, names, strict=True)
-    ]
 
 
 def mended_bible(
@@ -104,7 +62,7 @@ def mended_bible(
     profiles = [p for p in profiles if not names_no_person(p.role)] or list(profiles)
     renamed = one_implied_relative(
         idea,
-        _renamed(
+        renamed_bible(
             one_per_idea_trade(idea, roles_in_idea_words(idea, lead_in_idea_words(idea, profiles))),
             language,
             idea,

@@ -18,7 +18,7 @@ from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES
 from film.quality.people.ages import sounds_old
 from film.quality.people.sexes import FEMALE, MALE, own_sex
 from film.quality.story.actions import idea_lead, lead_head
-from film.screenplay import DialogueLine
+from film.screenplay import CharacterProfile, DialogueLine
 
 #: Names a reader takes for real people, of either sex.
 _REAL_NAMES = {
@@ -102,6 +102,20 @@ def _job_phrase(name: str, role: str, idea: str) -> bool:
     return all(any(w.startswith(word) for w in said) for word in words[:-1])
 
 
+#: Kin a family calls by name, not by the kin word: a grandfather said "Granddaughter, I
+#: hope you have seen the city before" (craft bench, the bus, 2026-12-04). Elders and
+#: parents ("Grandma", "Dad") are called so, and keep it. English only: a Chinese bible's
+#: 孙子 is how the idea and its scenes say him, and a swap would reach into every line.
+_CALLED_BY_NAME = frozenset(
+    {"granddaughter", "grandson", "grandchild", "grandkid", "niece", "nephew"}
+)
+
+
+def junior_kin_name(name: str) -> bool:
+    """Whether ``name`` is only a kin word a family would call by a real name instead."""
+    return " ".join(name.lower().split()) in _CALLED_BY_NAME
+
+
 def real_names(
     names: Sequence[str], language: str, idea: str = "", roles: Sequence[str] = ()
 ) -> list[str]:
@@ -110,7 +124,8 @@ def real_names(
     Stand-ins: 张三 and John Doe, lettered roles (Captain A), the ``idea``'s own words
     for someone ("Food Delivery Rider"), and a name that is only its role's job ("Nurse"
     for a night-shift nurse: the bible of the nurse and the baker was refused six times
-    for "Nurse" and "Baker", 2026-12-02; ``roles`` in the order of ``names``). A bracket
+    for "Nurse" and "Baker", 2026-12-02; ``roles`` in the order of ``names``), and a
+    grandchild called "Granddaughter" (:func:`junior_kin_name`). A bracket
     goes first (:func:`unbracketed`), unless that makes two people one name.
     """
     plain = [unbracketed(name)[0] for name in names]
@@ -128,6 +143,7 @@ def real_names(
             or numbered_base(name)
             or _idea_label(name, idea)
             or _job_phrase(name, role, idea)
+            or junior_kin_name(name)
         )
         if stand_in and spare:
             renamed.append(as_called(spare.pop(0), role, language))
@@ -241,3 +257,47 @@ def short_role(role: str) -> str:
     if first.isascii() and len(first.split()) > 6:
         first = _DESCRIBED.sub("", first).strip() or first
     return first or role
+
+
+def renamed_bible(
+    profiles: Sequence[CharacterProfile], language: str, idea: str
+) -> list[CharacterProfile]:
+    """The bible with stand-in names made real, wherever they appear in it."""
+    names = real_names([p.name for p in profiles], language, idea, [p.role for p in profiles])
+    swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
+    if not swaps:
+        return list(profiles)
+
+    def swapped(text: str, own: str = "") -> str:
+        for old, new in swaps:
+            if old != own:
+                text = text.replace(old, new)
+        return text
+
+    def with_trade(person: CharacterProfile, name: str) -> str:
+        """The role, holding the trade a bracketed name lost ("Driver (Grandfather)").
+
+        A person's own old name stays in their role: it was their job ("Nurse", whose role
+        read "Nurse" and became "Sam" beside the new name Sam, 2026-12-02).
+        """
+        kept, went = unbracketed(person.name)
+        role = swapped(person.role, own=person.name)
+        if junior_kin_name(person.name):  # "Granddaughter", role "grandchild": she is hers
+            kept, went = name, person.name
+        if kept != name or not went or went.lower() in role.lower():
+            return role
+        return f"{role} ({went.lower()})" if went.isascii() else f"{role}（{went}）"
+
+    return [
+        p.model_copy(
+            update={
+                "name": name,
+                "role": with_trade(p, name),
+                "look": swapped(p.look),
+                "wardrobe": swapped(p.wardrobe),
+                # "张三的声音活泼而开朗" was left on 林夏 (craft bench, 2026-12-02).
+                "voice": swapped(p.voice),
+            }
+        )
+        for p, name in zip(profiles, names, strict=True)
+    ]

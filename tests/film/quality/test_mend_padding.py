@@ -151,10 +151,21 @@ def test_a_nameless_copy_of_the_ideas_driver_goes_and_a_bracket_leaves_the_name(
     copy = CharacterProfile(name="Bus Driver", role="driver", look="Young, fair-haired.")
     assert one_per_idea_trade(idea, [girl, driver, copy]) == [girl, driver]
     mended = mended_bible(idea, [girl, driver, copy], "en")
+    # Nobody calls her "Granddaughter" (the bus, 2026-12-04): she gets a name, and her role
+    # keeps what she is; the grandfather's role names her.
     assert [(p.name, p.role) for p in mended] == [
-        ("Granddaughter", "grandchild"),
+        ("Sam", "grandchild (granddaughter)"),
         ("Grandfather", "grandparent (driver)"),
     ]
+    johnson = CharacterProfile(
+        name="Mr. Johnson", role="retired bus driver, Granddaughter's grandfather", look="Old."
+    )
+    assert [(p.name, p.role) for p in mended_bible(idea, [johnson, girl], "en")] == [
+        ("Mr. Johnson", "retired bus driver, Sam's grandfather"),
+        ("Sam", "grandchild (granddaughter)"),
+    ]
+    grandma = CharacterProfile(name="Grandma", role="grandmother", look="Old.")
+    assert mended_bible(idea, [grandma, girl], "en")[0].name == "Grandma"  # called so
     # Two named drivers both stay; so does a second driver the idea asks for.
     ana = CharacterProfile(name="Ana", role="bus driver", look="Young.")
     assert one_per_idea_trade(idea, [girl, driver, ana]) == [girl, driver, ana]
