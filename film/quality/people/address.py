@@ -102,25 +102,46 @@ def _called(text: str, name: str, address: str) -> str:
     return re.sub(pattern, address, text, flags=re.I)
 
 
+def _self_as_kin(text: str, kin: str, english: str, chinese: str) -> str:
+    """An elder's ``text`` where "your grandfather" is the speaker: said as "Grandpa".
+
+    Recorded (craft bench, the bus, 2026-12-04): the grandfather told his granddaughter "I
+    know that your grandfather has never been there either". Said as a family says it of
+    themself, "Grandpa has never been there either" (爷爷也没去过) keeps the line's sense.
+    """
+    english_words, _, _ = next((w, e, c) for k, w, e, c in _ELDERS if k == kin)
+    words = "|".join(sorted(english_words, key=len, reverse=True))
+    text = re.sub(rf"\byour\s+(?:{words})\b", english, text, flags=re.I)
+    said = "|".join(sorted({chinese, *_ELDERS_ZH[kin]}, key=len, reverse=True))
+    return re.sub(rf"你的?(?:{said})", chinese, text)
+
+
 def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) -> Scene:
     """``scene`` with each child's or grandchild's lines calling their elder by kin.
 
     ``people`` is the bible's (name, role) pairs. An elder whose name already is a kin word
-    ("Father", 奶奶) is called by it anyway and is left alone.
+    ("Father", 奶奶) is called by it anyway and is left alone. An elder talking to their
+    own child or grandchild says "Grandpa", not "your grandfather", of themself.
     """
-    elders = [
-        (name, found)
-        for name, role in people
-        if name.strip() and (found := elder_kin(name, role)) and not _has(_ALL_KIN, [name])
-    ]
-    if not elders:
-        return scene
     roles = {name.lower(): role for name, role in people}
     present = {n.lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
+    elders = [
+        (name, found) for name, role in people if name.strip() and (found := elder_kin(name, role))
+    ]
+    juniors = {
+        name.lower(): [
+            p for p in present if p != name.lower() and _is_junior(p, roles.get(p, ""), found[0])
+        ]
+        for name, found in elders
+    }
+    elders = [(name, found) for name, found in elders if not _has(_ALL_KIN, [name])]
     dialogue = []
     for line in scene.dialogue:
         role = roles.get(line.speaker.lower(), "")
         text = line.text
+        own = elder_kin(line.speaker, role)
+        if own and juniors.get(line.speaker.lower()):
+            text = _self_as_kin(text, *own)
         for name, (kin, english, chinese) in elders:
             junior = name.lower() != line.speaker.lower() and _is_junior(line.speaker, role, kin)
             if junior and name.lower() in present and _COURTSHIP.search(text):

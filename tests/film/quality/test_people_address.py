@@ -104,3 +104,26 @@ def test_a_relative_in_a_roles_clause_is_not_the_persons_own() -> None:
 
     assert elder_kin("General", "general who exiled father") is None
     assert elder_kin("Nan", "grandmother who lives alone") == ("grandmother", "Grandma", "奶奶")
+
+
+def test_an_elder_speaks_of_themself_as_family_does() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): the grandfather told his granddaughter
+    "I know that your grandfather has never been there either"."""
+    scene = _scene(
+        [
+            ("John", "I know that your grandfather has never been there either."),
+            ("Samantha", "Your grandpa's bus? I mean, your father's?"),
+            ("John", "Your father drove it once. Your Grandpa's old hat is here."),
+        ]
+    )
+    assert [line.text for line in kin_address(scene, BUS, "en").dialogue] == [
+        "I know that Grandpa has never been there either.",
+        "Your grandpa's bus? I mean, your father's?",  # hers to say: not the speaker's own
+        "Your father drove it once. Grandpa's old hat is here.",
+    ]
+    # Without his grandchild there, "your grandfather" is someone else's.
+    stranger = _scene([("John", "Your grandfather drove this bus?"), ("Ava", "He did.")])
+    assert kin_address(stranger, BUS, "en") == stranger
+    kitchen = _scene([("奶奶", "你奶奶年轻的时候也包过饺子。"), ("小宇", "真的吗？")])
+    people = [("奶奶", "奶奶"), ("小宇", "孙子")]
+    assert kin_address(kitchen, people, "zh").dialogue[0].text == "奶奶年轻的时候也包过饺子。"
