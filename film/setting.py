@@ -229,20 +229,26 @@ def headed_where_told(scenes: list[Scene]) -> list[Scene]:
     return fitted
 
 
-#: A bed or a sofa: furniture of a home, which a street or a bus has none of.
+#: A bed or a sofa, or a room of a home someone is in: what a street or a bus has none of.
+#: "John is sitting in the living room again" and "John sits in his living room with
+#: Sarah" were two action lines under "INT. BUS" (craft bench, the bus, 2026-12-04).
 _HOME_FURNITURE = re.compile(
     r"\b(?:on|onto|in|from|off) (?:her|his|their|my|your|the|a) (?:own )?(?:bed|sofa|couch)\b"
-    r"|\bin bed\b|床上|床边|沙发上",
+    r"|\bin bed\b|床上|床边|沙发上"
+    r"|\b(?:in|inside) (?:the|his|her|their|my|your) (?:own )?"
+    r"(?:living room|kitchen|bedroom|dining room|sitting room|lounge)\b"
+    r"|在(?:家里?的?)?(?:客厅|厨房|卧室|餐厅|书房)",
     re.I,
 )
 
 
-def no_bed_away_from_home(scene: Scene) -> Scene:
-    """``scene`` without action lines that sit someone on a bed or a sofa it cannot hold.
+def no_home_away_from_home(scene: Scene) -> Scene:
+    """``scene`` without action lines that put someone in a home it is not: bed, sofa, room.
 
     Recorded (craft bench, en-family-bus, 2026-12-03, 12:42): under "INT. BUS" and "EXT.
     BUS STOP", "Jack … sees Emma sitting on her bed" and "Emma … sits on her bed". A place
-    outdoors or aboard has no bed; the scene keeps at least one action line.
+    outdoors or aboard has no bed and no living room; the scene keeps at least one action
+    line.
     """
     away = interior_for(scene.place, "INT") == "EXT" or _VEHICLE.search(scene.place)
     if not away or HOME_ROOM.search(scene.place):

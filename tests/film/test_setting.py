@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from film.screenplay import Scene
-from film.setting import no_bed_away_from_home
+from film.setting import no_home_away_from_home
 
 
 def _scene(place: str, action: list[str], interior: str = "EXT") -> Scene:
@@ -13,22 +13,22 @@ def _scene(place: str, action: list[str], interior: str = "EXT") -> Scene:
 def test_a_bus_or_a_bus_stop_has_no_bed() -> None:
     """Recorded (craft bench, en-family-bus, 12:42): "Emma … sits on her bed" at the stop."""
     stop = _scene("Bus stop", ["Emma, wearing jeans, sits on her bed.", "Jack walks up."])
-    assert no_bed_away_from_home(stop).action == ["Jack walks up."]
+    assert no_home_away_from_home(stop).action == ["Jack walks up."]
     bus = _scene("Bus", ["Jack sees Emma sitting on her bed.", "The bus turns."], "INT")
-    assert no_bed_away_from_home(bus).action == ["The bus turns."]
+    assert no_home_away_from_home(bus).action == ["The bus turns."]
     zh = _scene("公交站", ["小雨坐在床上发呆。", "公交车进站了。"])
-    assert no_bed_away_from_home(zh).action == ["公交车进站了。"]
+    assert no_home_away_from_home(zh).action == ["公交车进站了。"]
 
 
 def test_a_bed_at_home_or_alone_in_a_scene_stays() -> None:
     home = _scene("Emma's bedroom", ["Emma sits on her bed."], "INT")
-    assert no_bed_away_from_home(home) == home
+    assert no_home_away_from_home(home) == home
     house = _scene("Grandpa's house", ["Grandpa dozes on the sofa."], "INT")
-    assert no_bed_away_from_home(house) == house
+    assert no_home_away_from_home(house) == house
     lone = _scene("Park", ["Emma lies on the bed of leaves."])
-    assert no_bed_away_from_home(lone) == lone  # its only line: the scene keeps it
+    assert no_home_away_from_home(lone) == lone  # its only line: the scene keeps it
     bench = _scene("Park", ["Emma sits on the bench.", "Leaves fall."])
-    assert no_bed_away_from_home(bench) == bench
+    assert no_home_away_from_home(bench) == bench
 
 
 def test_a_night_scene_has_no_sunlight_in_its_action() -> None:
@@ -54,3 +54,25 @@ def test_a_night_scene_has_no_sunlight_in_its_action() -> None:
         characters=["Leo"],
     )
     assert lit_by_its_hour(en).action == ["Leo knocks."]
+
+
+def test_a_bus_has_no_living_room() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): under "INT. BUS", "John is sitting in the
+    living room again" and "John sits in his living room with Sarah"."""
+    from film.setting import no_home_away_from_home
+
+    bus = _scene(
+        "Bus",
+        [
+            "John sits in his living room with Sarah, looking at the old route map.",
+            "John is sitting in the living room again, Sarah looking at the city.",
+            "John shows Sarah the old bus stop where he used to work.",
+            "Sarah runs into the kitchen of the cafe.",  # where she goes, not where she is
+        ],
+        "INT",
+    )
+    assert no_home_away_from_home(bus).action == bus.action[2:]
+    zh = _scene("公交车", ["爷爷坐在客厅里看地图。", "公交车缓缓开动。"], "INT")
+    assert no_home_away_from_home(zh).action == ["公交车缓缓开动。"]
+    home = _scene("John's house", ["John sits in his living room."], "INT")
+    assert no_home_away_from_home(home) == home

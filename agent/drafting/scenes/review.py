@@ -40,7 +40,7 @@ from film.setting import (
     at_the_setting_hour,
     headed_where_told,
     lit_by_its_hour,
-    no_bed_away_from_home,
+    no_home_away_from_home,
 )
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def struck(screenplay: Screenplay) -> Screenplay:
         )
     )
     hour = screenplay.setting_time
-    scenes = [lit_by_its_hour(no_bed_away_from_home(s)) for s in at_the_setting_hour(scenes, hour)]
+    scenes = [lit_by_its_hour(no_home_away_from_home(s)) for s in at_the_setting_hour(scenes, hour)]
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))
