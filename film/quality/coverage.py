@@ -108,6 +108,9 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     # the scenes invented "Boy" and "The boy" (the piano teacher, 2026-12-03).
     ("boy", "男孩", "小男孩"),
     ("girl", "女孩", "小女孩"),
+    # "独居老人" was cast as a cashier (收银员) named "独居老人家的老人" (the ginger soup,
+    # 2026-12-04): the old man is somebody the idea names.
+    ("old man", "elderly man", "老人", "老头", "老大爷"),
     *TRADES,
     ("emperor", "皇帝"),
     ("princess", "公主"),

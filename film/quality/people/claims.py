@@ -242,12 +242,14 @@ _GIVES_EN = re.compile(
 #: What only the one who gives says ("你喝一碗吧", "Drink this") and only the one given to
 #: says on taking it ("谢谢你的姜汤", "Thank you for the soup").
 _GIVER_SAYS = re.compile(
-    r"你(?:快|先|趁热)?喝|喝(?:一|碗|杯|点|吧)|来(?:一)?[碗杯]|尝尝|趁热|给你(?:煮|盛|倒|端|做)"
+    # "你愿意喝这碗姜汤吗？", the rider's offer at the old man's own table (12-04).
+    r"你(?:快|先|趁热|愿意|要不要|想不想|要)?喝|喝(?:一|碗|杯|点|吧|这)|来(?:一)?[碗杯]|尝尝|趁热"
+    r"|给你(?:煮|盛|倒|端|做)"
     r"|\b(?:drink|have some|try (?:this|some)|eat up|for you)\b",
     re.I,
 )
 _TAKER_SAYS = re.compile(r"谢谢|多谢|\bthank", re.I)
-_HANDS_ZH = r"(?:递给|端给|倒给|送给|盛给|给)"
+_HANDS_ZH = r"(?:递给|端给|倒给|送给|盛给|给|放在|放到)"  # "放在老人的桌上" (12-04)
 
 
 def giver_and_taker(idea: str, people: Sequence[tuple[str, str]]) -> tuple[str, str, str]:

@@ -116,6 +116,18 @@ def junior_kin_name(name: str) -> bool:
     return " ".join(name.lower().split()) in _CALLED_BY_NAME
 
 
+#: A Chinese name that describes someone by whose they are: "独居老人家的老人" (the old man of
+#: the home of the old man living alone) was the ginger-soup host's name in every cue
+#: (craft bench, 2026-12-04). What follows the last 的 is what the film calls them.
+_WHOSE = re.compile(r"^[\u4e00-\u9fff]{2,}的(?P<called>[\u4e00-\u9fff]{2,4})$")
+
+
+def undescribed(name: str) -> str:
+    """``name`` without a Chinese description before it: 小明的妈妈 is 妈妈."""
+    found = _WHOSE.match(name.strip())
+    return found["called"] if found else name
+
+
 def real_names(
     names: Sequence[str], language: str, idea: str = "", roles: Sequence[str] = ()
 ) -> list[str]:
@@ -125,10 +137,11 @@ def real_names(
     for someone ("Food Delivery Rider"), and a name that is only its role's job ("Nurse"
     for a night-shift nurse: the bible of the nurse and the baker was refused six times
     for "Nurse" and "Baker", 2026-12-02; ``roles`` in the order of ``names``), and a
-    grandchild called "Granddaughter" (:func:`junior_kin_name`). A bracket
-    goes first (:func:`unbracketed`), unless that makes two people one name.
+    grandchild called "Granddaughter" (:func:`junior_kin_name`). A bracket and a
+    description go first (:func:`unbracketed`, :func:`undescribed`), unless that makes two
+    people one name.
     """
-    plain = [unbracketed(name)[0] for name in names]
+    plain = [undescribed(unbracketed(name)[0]) for name in names]
     clash = {n.lower() for n in plain if [p.lower() for p in plain].count(n.lower()) > 1}
     names = [
         new if new.lower() not in clash else old for old, new in zip(names, plain, strict=True)

@@ -178,6 +178,24 @@ def test_a_nameless_copy_of_the_ideas_driver_goes_and_a_bracket_leaves_the_name(
     assert [p.name for p in mended_bible(zh_idea, [wang, bare], "zh")] == ["王师傅"]
 
 
+def test_a_chinese_name_that_describes_someone_is_what_follows_its_de() -> None:
+    """Recorded (craft bench, the ginger soup, 2026-12-04): the host was "独居老人家的老人",
+    role 收银员 (a cashier). He is 老人, the old man the idea names."""
+    from film.quality.people.bible import mended_bible
+    from film.quality.people.naming import undescribed
+    from film.screenplay import CharacterProfile
+
+    soup = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
+    rider = CharacterProfile(name="外卖小哥", role="外卖小哥", look="二十多岁")
+    host = CharacterProfile(name="独居老人家的老人", role="收银员", look="头发花白")
+    assert [(p.name, p.role) for p in mended_bible(soup, [rider, host], "zh")] == [
+        ("外卖小哥", "外卖小哥"),
+        ("老人", "老人"),
+    ]
+    assert undescribed("小明的妈妈") == "妈妈"
+    assert undescribed("林夏") == "林夏" and undescribed("的哥") == "的哥"
+
+
 def test_the_compound_guard_is_not_a_policeman() -> None:
     """Recorded (保安大爷的天罗地网): 保安大爷's role came back as 警察."""
     from film.quality.people.naming import role_of_trade_name

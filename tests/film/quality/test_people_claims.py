@@ -135,6 +135,20 @@ def test_the_ideas_gift_is_given_by_its_giver() -> None:
     given = mend_offers(scene, soup, people)
     assert given.action == ["独居老人拿出一串姜汤，递给外卖小哥。", "外卖小哥站在门口。"]
     assert [line.speaker for line in given.dialogue] == ["独居老人", "外卖小哥", "外卖小哥"]
+    # The craft bench of 2026-12-04: "你愿意喝这碗姜汤吗？" asked by the rider, who then
+    # "拿出一杯姜汤，放在老人的桌上" at the old man's own home.
+    asked = scene.model_copy(
+        update={
+            "action": ["外卖小哥拿出一杯姜汤，放在老人的桌上。"],
+            "dialogue": [
+                DialogueLine(speaker="外卖小哥", text="你愿意喝这碗姜汤吗？"),
+                DialogueLine(speaker="独居老人", text="外面雨太大了。"),
+            ],
+        }
+    )
+    offered = mend_offers(asked, soup, people)
+    assert offered.action == ["独居老人拿出一杯姜汤，放在外卖小哥的桌上。"]
+    assert [line.speaker for line in offered.dialogue] == ["独居老人", "独居老人"]
     fish = "An old fisherman makes the lost boy a bowl of fish soup."
     assert giver_and_taker(fish, [("Ben", "old fisherman"), ("Leo", "lost boy")]) == (
         "Ben",
