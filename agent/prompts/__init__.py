@@ -32,11 +32,13 @@ from agent.prompts.plan import (
     ARC_ROLES,
     BEAT_PLANS,
     BEAT_ROLES,
+    EXCHANGE_NOTE,
     QUIET_GENRES,
     QUIET_PLANS,
     STEP_NOTE,
 )
 from agent.prompts.texts import EXAMPLES, LABELS, TASKS
+from film.quality.story.apart import exchanged
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import idea_goal
 from film.quality.story.roles import absent_names
@@ -178,11 +180,20 @@ def beat_plan(
     ]
     pair = [name for name in cast if name.strip()][:2]
     if arc and arc.apart and len(pair) == 2:
-        lines = [
-            line + APART_NOTE[lang].format(name=pair[n % 2], other=pair[(n + 1) % 2])
-            for n, line in enumerate(lines)
-        ]
+        lines = [line + _apart_note(idea, n, pair, lang) for n, line in enumerate(lines)]
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
+
+
+def _apart_note(idea: str, index: int, pair: Sequence[str], lang: str) -> str:
+    """Who beat ``index`` shows of two people who never meet, and what they pass, if said."""
+    name, other = pair[index % 2], pair[(index + 1) % 2]
+    note = APART_NOTE[lang].format(name=name, other=other)
+    thing, where = exchanged(idea)
+    if not thing:
+        return note
+    where = f" {where}" if where and lang == "en" else where
+    turn = EXCHANGE_NOTE["answers" if index else "leaves"][lang]
+    return note + turn.format(name=name, other=other, thing=thing, where=where)
 
 
 def _beat_steps(idea: str, count: int) -> list[str]:

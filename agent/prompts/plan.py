@@ -138,6 +138,20 @@ APART_NOTE = {
     "zh": "。这一拍画面里只有{name}，{other}不在",
 }
 
+#: What each such beat shows its one person doing, where the idea says what the two pass
+#: between them (:func:`film.quality.story.apart.exchanged`): the first leaves one, the
+#: next finds it and answers, and so on in turn.
+EXCHANGE_NOTE = {
+    "leaves": {
+        "en": ": {name} leaves a {thing}{where} for {other}",
+        "zh": "：{name}{where}给{other}留下{thing}",
+    },
+    "answers": {
+        "en": ": {name} finds {other}'s {thing}{where} and leaves one back",
+        "zh": "：{name}{where}看到{other}留下的{thing}，写下回复留在原处",
+    },
+}
+
 #: Which parts an outline of n beats has, in order (n up to the longest film's count).
 BEAT_PLANS: dict[int, tuple[str, ...]] = {
     1: ("ending",),

@@ -624,7 +624,23 @@ def test_people_who_never_meet_are_planned_one_to_a_beat() -> None:
     )
     lines = beat_plan(4, "en", nurse, "youth-romance", ["Sam", "Alex", "Joe"]).splitlines()
     assert [line.split("Only ")[1].split(" is")[0] for line in lines] == ["Sam", "Alex"] * 2
-    assert lines[0].endswith(". Only Sam is on screen; Alex is elsewhere")
+    assert lines[0].endswith(
+        ". Only Sam is on screen; Alex is elsewhere: Sam leaves a note on the bakery window "
+        "for Alex"
+    )
+    assert lines[1].endswith(": Alex finds Sam's note on the bakery window and leaves one back")
+    zh = "护士和面包师在面包店橱窗上互相留纸条，整整一个冬天都没有见过面。"
+    assert (
+        beat_plan(2, "zh", zh, "youth-romance", ["林夏", "许言"])
+        .splitlines()[1]
+        .endswith(
+            "。这一拍画面里只有许言，林夏不在：许言在面包店橱窗上看到林夏留下的纸条，写下回复留在原处"
+        )
+    )
+    apart = "Two pen pals never meet."  # nothing passed between them: who, and no more
+    assert beat_plan(2, "en", apart + " without ever meeting", "", ["Sam", "Alex"]).endswith(
+        "Only Alex is on screen; Sam is elsewhere"
+    )
     assert "Only" not in beat_plan(4, "en", "Two friends cook dinner.", "", ["Sam", "Alex"])
     assert "Only" not in beat_plan(4, "en", nurse, "youth-romance", ["Sam"])
 

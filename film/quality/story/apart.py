@@ -132,3 +132,33 @@ def _visual_without(visual: str, away: list[str]) -> str:
         if not any(re.search(d, s, re.I) for d in drawn) and not _with(s, away)
     ]
     return ("" if has_cjk(visual) else " ").join(kept)
+
+
+#: What people who never meet pass between them, and where they leave it: "swap notes on
+#: the bakery window". Told only that nobody meets, the 1.5B model made the nurse's notes
+#: "an old notebook" that one found, lost and handed back to the other (craft bench,
+#: 2026-12-04); each beat is now told who leaves one and who answers it.
+_EXCHANGE_EN = re.compile(
+    r"\b(?:swap|exchange|trade|leave|pass|write|send)(?:s|ed)?\s+(?:each other\s+)?"
+    r"(?P<thing>notes|letters|messages|drawings|poems|postcards|sketches)\b"
+    r"(?P<where>\s+(?:on|in|under|through|at|inside|between)\s+(?:the|a|an|his|her|their)"
+    r"\s+[a-z' -]+?)?(?=\s+(?:for|without|until|every|each|over|during|across|all|and)\b|[,.;]|$)",
+    re.I,
+)
+_EXCHANGE_ZH = re.compile(
+    r"(?P<where>在[\u4e00-\u9fff]{2,10}?[上里中下])?(?:互相|彼此)?"
+    r"(?:交换|留|写|传|递|互留|互传|互写|互换)(?:着)?(?:小)?(?P<thing>纸条|便条|字条|信|留言|卡片)"
+)
+
+
+def exchanged(idea: str) -> tuple[str, str]:
+    """(the one thing passed, where it is left) between people who never meet, or ("", "").
+
+    "swap notes on the bakery window" gives ("note", "on the bakery window");
+    "在面包店橱窗上互相留纸条" gives ("纸条", "在面包店橱窗上").
+    """
+    found = (_EXCHANGE_ZH if has_cjk(idea) else _EXCHANGE_EN).search(idea)
+    if found is None:
+        return "", ""
+    thing, where = found["thing"], (found["where"] or "").strip()
+    return (thing if has_cjk(thing) else thing.lower()[:-1]), where

@@ -93,7 +93,8 @@ _NEVER_EN = re.compile(
     re.I,
 )
 _NEVER_ZH = re.compile(
-    r"(?:始终|从头到尾|一直|却?从(?:来)?)(?:没有?|不曾|未曾)(见过面|见面|相见|说过话|说话)"
+    # "整整一个冬天都没有见过面" says never as well.
+    r"(?:始终|从头到尾|一直|都|却?从(?:来)?)(?:没有?|不曾|未曾)(见过面|见面|相见|说过话|说话)"
     r"|从未(见过面|见面|相见)"
 )
 #: What people who never do it are kept apart for: each scene shows one of them.

@@ -394,3 +394,22 @@ def test_who_never_meet_do_not_watch_a_him_who_is_not_there() -> None:
         "Sam looks at her notes.",
         "Sam looks at the note on the glass.",
     ]
+
+
+def test_what_people_who_never_meet_pass_between_them() -> None:
+    """Recorded (craft bench, 2026-12-04): the nurse's notes on the bakery window became "an
+    old notebook" found, lost and handed back; the plan now says who leaves one."""
+    from film.quality.story.apart import exchanged
+    from film.quality.story.arc import idea_arc
+
+    nurse = (
+        "A night-shift nurse and the baker across the street swap notes on the bakery window "
+        "for a whole winter without ever meeting."
+    )
+    assert exchanged(nurse) == ("note", "on the bakery window")
+    wall = "Two strangers exchange letters through a hole in the library wall until spring."
+    assert exchanged(wall) == ("letter", "through a hole in the library wall")
+    zh = "护士和面包师在面包店橱窗上互相留纸条，整整一个冬天都没有见过面。"
+    assert exchanged(zh) == ("纸条", "在面包店橱窗上")
+    assert idea_arc(zh).apart  # 都没有见过面 is never too
+    assert exchanged("A lighthouse keeper watches the sea.") == ("", "")
