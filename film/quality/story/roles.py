@@ -44,7 +44,11 @@ def named_by_role(text: str, roles: Mapping[str, str]) -> str:
         if has_cjk(role):
             # 学生们 are not one person, and 宫廷画师 is not a 画师 renamed: a Chinese role is
             # its own word, after a stop, a particle or a verb that takes a person.
-            pattern = re.compile(f"{_ZH_BEFORE}{re.escape(role)}(?!们)")
+            # A name that holds the role says the rest too: "保安大爷" is 小区保安大爷 whole,
+            # not "小区保安大爷大爷" (the guard's outline, craft bench, 2026-12-04).
+            tail = name.partition(role)[2] if role in name else ""
+            rest = f"(?:{re.escape(tail)})?" if tail else ""
+            pattern = re.compile(f"{_ZH_BEFORE}{re.escape(role)}{rest}(?!们)")
         elif re.fullmatch(r"[A-Za-z' -]+", role) and len(role.split()) >= 2:
             pattern = re.compile(rf"{_ARTICLE}\b{re.escape(role)}\b", re.IGNORECASE)
         else:

@@ -24,6 +24,11 @@ def test_a_role_inside_a_name_shared_or_too_plain_is_left() -> None:
         named_by_role("许爷爷教小美骑车", {"许爷爷": "爷爷", "小美": "孙女"}) == "许爷爷教小美骑车"
     )
     assert named_by_role("爷爷教孙女", {"许爷爷": "爷爷", "小美": "孙女"}) == "许爷爷教小美"
+    # The rest of a name that holds the role comes with it (the guard, 2026-12-04): not
+    # "小区保安大爷大爷再次回到小区门口".
+    guard = {"小区保安大爷": "保安", "橘猫": "一只橘猫"}
+    assert named_by_role("保安大爷再次回到小区门口。", guard) == "小区保安大爷再次回到小区门口。"
+    assert named_by_role("保安布下天罗地网。", guard) == "小区保安大爷布下天罗地网。"
     assert named_by_role("学生们在操场上", {"小明": "学生"}) == "学生们在操场上"
     shared = {"Ann": "night nurse", "Bea": "night nurse"}
     assert named_by_role("The night nurse waits.", shared) == "The night nurse waits."
