@@ -50,7 +50,7 @@ from film.quality.story.completeness import (
     check_scene_parts,
 )
 from film.quality.story.goal import check_goal
-from film.quality.story.logline import check_logline_arc
+from film.quality.story.logline import check_logline_arc, check_title_spoiler
 from film.quality.story.outside import check_outside_works
 from film.screenplay import CharacterProfile, Genre, Scene, Screenplay
 
@@ -88,6 +88,7 @@ def check_logline(
         *check_genre(genre, brief),
         *check_title_kin(title, brief.idea),
         *check_logline_arc(brief.idea, logline),
+        *check_title_spoiler(brief.idea, title),
         *check_outside_works(brief.idea, logline, title),
     ]
     if is_genre_label(theme):

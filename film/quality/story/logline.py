@@ -35,3 +35,32 @@ def check_logline_arc(idea: str, logline: str) -> list[Finding]:
     else:
         return []
     return [Finding("arc.logline", "logline", said, message + " Keep it in the logline.")]
+
+
+#: A turn that overturns what came before: the guard's trap "最后抓到的却是一只橘猫".
+_TWIST = re.compile(
+    r"却|竟|原来|结果|发现|\bturns? out\b|\bonly to\b|\bbut (?:it|he|she|they)\b"
+    r"|\bdiscovers?\b|\bfinds? out\b",
+    re.I,
+)
+
+
+def check_title_spoiler(idea: str, title: str) -> list[Finding]:
+    """The title does not give away the idea's twist.
+
+    Recorded (craft bench, 2026-12-04): the guard who sets a trap for a parcel thief and
+    catches an orange cat was titled 《小区保安大爷捉橘猫》, the punchline on the cover
+    before the film starts. Only a twist counts: a title may well name where a story
+    goes ("最后一张纸条").
+    """
+    arc = idea_arc(idea)
+    if not arc.turn or not _TWIST.search(arc.turn):
+        return []
+    spoiled = [term for term in arc.terms if term.casefold() in title.casefold()]
+    if not spoiled:
+        return []
+    message = (
+        f"The title {title!r} gives away the idea's twist ({spoiled[0]!r}), which the film "
+        "keeps for its ending. Name the film for its setup or its hero instead."
+    )
+    return [Finding("arc.title-spoils", "title", title, message)]

@@ -364,3 +364,21 @@ def test_who_the_turn_reveals_comes_only_at_the_turn() -> None:
     assert mended.characters == ["保安大爷"]
     assert [d.speaker for d in mended.dialogue] == ["保安大爷"]
     assert scene_before_turn(early, GUARD, 2, 3) == early  # the turn's own scene
+
+
+def test_a_title_that_gives_away_the_twist_is_asked_again() -> None:
+    """Recorded (craft bench, 2026-12-04): 《小区保安大爷捉橘猫》, the guard's punchline."""
+    from film.quality import Brief, check_logline
+    from film.quality.story.logline import check_title_spoiler
+
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    assert [f.check for f in check_title_spoiler(guard, "小区保安大爷捉橘猫")] == [
+        "arc.title-spoils"
+    ]
+    assert check_title_spoiler(guard, "天罗地网") == []
+    brief = Brief(idea=guard, language="zh")
+    fired = {f.check for f in check_logline("保安捉橘猫", "一句梗概。", "主题", "夏天", brief)}
+    assert "arc.title-spoils" in fired
+    # A turn that is where the story goes, not a twist, may be named.
+    notes = "高三教室里，两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
+    assert check_title_spoiler(notes, "毕业那天的纸条") == []
