@@ -716,3 +716,43 @@ def test_speech_in_action_under_the_and_a_title_is_the_persons_line() -> None:
     moved = speech_to_dialogue(scene, ["Sam", "General"], ["swordswoman", "general"])
     assert moved.action == ["Sam walks up."]
     assert ("General", "Let's go.") in [(d.speaker, d.text) for d in moved.dialogue]
+
+
+def test_a_long_chinese_name_said_by_its_end_narrates_its_cue() -> None:
+    """Recorded (the guard, craft bench, 2026-12-04): under 小区保安大爷, the cues
+    "保安大爷说：‘喂，橘猫，你来这儿干什么？’" and "保安大爷拍了拍橘猫的脑袋，然后走了。" were voiced
+    whole, "保安大爷说" and all."""
+    guard = Scene(
+        number=3,
+        place="小区门口",
+        characters=["小区保安大爷", "橘猫"],
+        action=["保安大爷再次回到小区门口。"],
+        dialogue=[
+            DialogueLine(speaker="小区保安大爷", text="保安大爷说：‘喂，橘猫，你来这儿干什么？’"),
+            DialogueLine(speaker="橘猫", text="我在这儿等外卖的。"),
+            DialogueLine(speaker="小区保安大爷", text="保安大爷拍了拍橘猫的脑袋，然后走了。"),
+            DialogueLine(speaker="小区保安大爷", text="保安大爷来了！"),  # a cry: said
+        ],
+    )
+    mended = speech_to_dialogue(guard, ["小区保安大爷", "橘猫"])
+    assert mended.action == ["保安大爷再次回到小区门口。", "保安大爷拍了拍橘猫的脑袋，然后走了。"]
+    assert [(line.speaker, line.text) for line in mended.dialogue] == [
+        ("小区保安大爷", "喂，橘猫，你来这儿干什么？"),
+        ("橘猫", "我在这儿等外卖的。"),
+        ("小区保安大爷", "保安大爷来了！"),
+    ]
+    # Two people ending alike are not told apart by the end: 王大爷 and 李大爷 say 大爷.
+    both = guard.model_copy(
+        update={
+            "characters": ["王大爷", "李大爷"],
+            "dialogue": [DialogueLine(speaker="王大爷", text="大爷说：“走吧。”")],
+        }
+    )
+    assert speech_to_dialogue(both, ["王大爷", "李大爷"]).dialogue == both.dialogue
+    grandma = guard.model_copy(
+        update={
+            "characters": ["奶奶", "孙子"],
+            "dialogue": [DialogueLine(speaker="奶奶", text="奶奶包好了饺子。")],
+        }
+    )
+    assert speech_to_dialogue(grandma, ["奶奶", "孙子"]).dialogue == grandma.dialogue  # kin
