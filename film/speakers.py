@@ -200,19 +200,30 @@ _PLACE_SPEAKER = re.compile(
 )
 
 
+#: A speaker that is the film itself, not anyone in it: "CAMERA: A beautiful scene." spoke
+#: on the lighthouse keeper's beach and joined the bible (craft bench, 2026-12-04).
+_FILM_SPEAKER = re.compile(
+    r"^(?:the\s+)?(?:camera|scene|shot|screen|sound|music|caption|subtitles?)$"
+    r"|^(?:镜头|画面|场景|音乐|音效|字幕)$",
+    re.IGNORECASE,
+)
+
+
 def without_place_speakers(screenplay: Screenplay) -> Screenplay:
     """``screenplay`` without cues whose speaker is one of its places, not a person.
 
     Recorded (en-ancient-letter, 2026-12-02): a line came under "General's Home", a scene's
     place read as a cue; it was given a bible entry, and the whole film was refused because
-    a place was a character. Nobody in the bible by that name speaks it, so the cue goes.
+    a place was a character. Nobody in the bible by that name speaks it, so the cue goes;
+    so does one the film itself speaks, "CAMERA" (:data:`_FILM_SPEAKER`).
     """
     places = {scene.place.strip().casefold() for scene in screenplay.scenes}
     people = {person.name.casefold() for person in screenplay.characters}
 
     def somewhere(name: str) -> bool:
         key = name.strip().casefold()
-        return key not in people and (key in places or bool(_PLACE_SPEAKER.search(key)))
+        somewhere_else = key in places or bool(_PLACE_SPEAKER.search(key))
+        return key not in people and (somewhere_else or bool(_FILM_SPEAKER.match(key)))
 
     scenes = [
         scene.model_copy(

@@ -151,6 +151,9 @@ def test_a_place_read_as_a_speaker_is_no_person() -> None:
     repaired, added = add_missing_speakers(film)
     assert added == ["Cook"]
     assert {line.speaker for s in repaired.scenes for line in s.dialogue} == {"Lead 0", "Cook"}
+    # Nor the film itself: "CAMERA: A beautiful scene." (the lighthouse, 2026-12-04).
+    film_speaks = _talky(["Lead 0", "Camera", "镜头", "Cook"])
+    assert add_missing_speakers(film_speaks)[1] == ["Cook"]
     chinese = _talky(["小明的家", "画家"])
     assert add_missing_speakers(chinese)[1] == ["画家"]  # a painter is someone
 
