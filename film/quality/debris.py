@@ -64,6 +64,14 @@ _TASK_ECHO = (
     r"himself|herself) or reads\b|\bor reads what \w+ left\b"
     r"|\b(?:does not appear|is not|isn't) in this scene\b|\bonly \w+ is on screen\b"
     r"|这一场画面里只有|不在场，两人始终没有见面|自言自语，或读出|不在这场戏里"
+    # A beat asked again, given back with its task and the guide's words (the nurse and
+    # the baker, 2026-12-04): "Something that has not happened in the other beats, after
+    # beat 4.", "The two leads get closer in two short scenes, then a misunderstanding or
+    # an outside pressure occurs."; and the quiet plan's and the apart plan's own words.
+    r"|\bthat has not happened in the other beats\b|\bafter beat \d+\b|\bthe two leads\b"
+    r"|\bin (?:two|three) short scenes\b|\ba misunderstanding or an outside pressure\b"
+    r"|\bis on screen;|\bwhat is left unsaid:|\bthey draw closer:|\bshows what they care about\b"
+    r"|其他几拍里没有发生过|接在第\s*\d+\s*拍之后|没说出口的心事：|慢慢靠近：|让人看出他们在乎什么"
     # The scene task's gloss on action lines, given back as the guard's visual note,
     # "镜头里看到的，近景构图。" (craft bench, 2026-12-03).
     r"|镜头里看到的[，,]?(?:每句一件事)?|\bwhat the camera sees, one sentence each\b"

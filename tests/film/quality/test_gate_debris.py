@@ -34,6 +34,17 @@ RECORDED = [
     ("...", "debris.empty"),
     # The drummer's setting time was the logline task's own words (2026-12-01).
     ("a season, a festival or an era", "debris.prompt"),
+    # The nurse and the baker's outline of 2026-12-04: a beat asked again, its task and the
+    # romance guide's words given back.
+    (
+        "Sam finds the note. Something that has not happened in the other beats, after beat 4.",
+        "debris.prompt",
+    ),
+    (
+        "The two leads get closer in two short scenes, then a misunderstanding occurs.",
+        "debris.prompt",
+    ),
+    ("他们的关系慢慢靠近：一段共同的回忆。", "debris.prompt"),
 ]
 
 

@@ -720,8 +720,8 @@ def test_speech_in_action_under_the_and_a_title_is_the_persons_line() -> None:
 
 def test_a_long_chinese_name_said_by_its_end_narrates_its_cue() -> None:
     """Recorded (the guard, craft bench, 2026-12-04): under 小区保安大爷, the cues
-    "保安大爷说：‘喂，橘猫，你来这儿干什么？’" and "保安大爷拍了拍橘猫的脑袋，然后走了。" were voiced
-    whole, "保安大爷说" and all."""
+    "保安大爷说：‘喂，橘猫，你来这儿干什么？’" and "保安大爷拍了拍橘猫的脑袋，然后走了。"
+    were voiced whole, "保安大爷说" and all."""
     guard = Scene(
         number=3,
         place="小区门口",
