@@ -64,11 +64,17 @@ def time_at(place: str, time_of_day: str) -> str:
 #: "EXT. 夜市 - NIGHT" by "阳光", and a DAY scene had stars (the second reader, 2026-12-03).
 _HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
-        re.compile(r"夕阳|落日|晚霞|日落|\bsunset\b|\bsetting sun\b", re.I),
+        # "The sun is setting" over a NIGHT heading (the lighthouse, 2026-12-04).
+        re.compile(
+            r"夕阳|落日|晚霞|日落|\bsunset\b|\bsetting sun\b|\bsun (?:is )?set(?:s|ting)\b", re.I
+        ),
         frozenset({"DAWN", "MORNING", "NIGHT"}),
     ),
     (
-        re.compile(r"日出|朝阳|晨光|朝霞|旭日|\bsunrise\b|\brising sun\b", re.I),
+        re.compile(
+            r"日出|朝阳|晨光|朝霞|旭日|\bsunrise\b|\brising sun\b|\bsun (?:is )?ris(?:es|ing)\b",
+            re.I,
+        ),
         frozenset({"DUSK", "EVENING", "NIGHT"}),
     ),
     (
@@ -85,7 +91,13 @@ _HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     # "白天小区门口的阳光" over EXT. 小区门口 - DUSK (the guard, 2026-12-03).
     (
-        re.compile(r"白天|\bdaytime\b|\bbroad daylight\b", re.I),
+        # "It's a beautiful summer day" in a NIGHT beat of the lighthouse (2026-12-04).
+        re.compile(
+            r"白天|\bdaytime\b|\bbroad daylight\b"
+            r"|\b(?:it'?s|it is|on) (?:a|the) (?:beautiful|sunny|bright|warm|lovely)"
+            r" (?:\w+ )?day\b",
+            re.I,
+        ),
         frozenset({"NIGHT", "DUSK", "EVENING"}),
     ),
 )

@@ -76,3 +76,15 @@ def test_a_bus_has_no_living_room() -> None:
     assert no_home_away_from_home(zh).action == ["公交车缓缓开动。"]
     home = _scene("John's house", ["John sits in his living room."], "INT")
     assert no_home_away_from_home(home) == home
+
+
+def test_a_night_has_no_setting_sun_and_no_sunny_day() -> None:
+    """Recorded (craft bench, the lighthouse, 2026-12-04): under NIGHT, "The sun is
+    setting, casting long shadows" and "It's a beautiful summer day, the light is still on"."""
+    from film.setting import against_the_hour
+
+    assert against_the_hour("The sun is setting, casting long shadows.", "NIGHT")
+    assert against_the_hour("It's a beautiful summer day, the light is still on.", "NIGHT")
+    assert against_the_hour("The sun rises over the lake.", "NIGHT")
+    assert not against_the_hour("He had a beautiful day.", "NIGHT")  # a day remembered
+    assert not against_the_hour("The sun is setting over the sea.", "DUSK")
