@@ -116,6 +116,34 @@ def _self_as_kin(text: str, kin: str, english: str, chinese: str) -> str:
     return re.sub(rf"你的?(?:{said})", chinese, text)
 
 
+_MODAL = r"will|would|can|could|should|must|might|may|did|does|loves?|misses|wants?"
+_BE = {"is": "am", "was": "was", "has": "have"}
+
+
+def _self_as_junior(text: str, words: Sequence[str]) -> str:
+    """A grandchild's or child's ``text`` where "your granddaughter" is the speaker: "I".
+
+    Recorded (craft bench, the bus, 2026-12-04): the granddaughter told her grandfather
+    "And your granddaughter will be the first to see it again." Only the plain cases: a
+    subject before a modal or "is", a possessive, an object; 你孙女 is 我.
+    """
+    english = "|".join(w for w in words if w.isascii())
+    if english:
+        said = rf"\byour\s+(?:{english})"
+        text = re.sub(
+            rf"{said}\s+(is|was|has)\b", lambda m: f"I {_BE[m[1].lower()]}", text, flags=re.I
+        )
+        text = re.sub(rf"{said}\s+(?=(?:{_MODAL})\b)", "I ", text, flags=re.I)
+        text = re.sub(
+            rf"{said}['’]s\b", lambda m: "My" if m[0][0] == "Y" else "my", text, flags=re.I
+        )
+        text = re.sub(
+            rf"\b(to|for|with|at|about)\s+your\s+(?:{english})\b", r"\1 me", text, flags=re.I
+        )
+    chinese = "|".join(w for w in words if not w.isascii())
+    return re.sub(rf"你的?(?:{chinese})", "我", text) if chinese else text
+
+
 def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) -> Scene:
     """``scene`` with each child's or grandchild's lines calling their elder by kin.
 
@@ -134,7 +162,7 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
         ]
         for name, found in elders
     }
-    elders = [(name, found) for name, found in elders if not _has(_ALL_KIN, [name])]
+    every_elder, elders = elders, [(n, found) for n, found in elders if not _has(_ALL_KIN, [n])]
     dialogue = []
     for line in scene.dialogue:
         role = roles.get(line.speaker.lower(), "")
@@ -142,6 +170,11 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
         own = elder_kin(line.speaker, role)
         if own and juniors.get(line.speaker.lower()):
             text = _self_as_kin(text, *own)
+        for name, (kin, _, _) in every_elder:
+            if name.lower() in present and line.speaker.lower() in juniors.get(name.lower(), []):
+                own_zh, own_en = own_role(role)
+                mine = [w for w in _JUNIORS[kin] if _has([w], [line.speaker, own_en, own_zh])]
+                text = _self_as_junior(text, mine)
         for name, (kin, english, chinese) in elders:
             junior = name.lower() != line.speaker.lower() and _is_junior(line.speaker, role, kin)
             if junior and name.lower() in present and _COURTSHIP.search(text):

@@ -127,3 +127,34 @@ def test_an_elder_speaks_of_themself_as_family_does() -> None:
     kitchen = _scene([("奶奶", "你奶奶年轻的时候也包过饺子。"), ("小宇", "真的吗？")])
     people = [("奶奶", "奶奶"), ("小宇", "孙子")]
     assert kin_address(kitchen, people, "zh").dialogue[0].text == "奶奶年轻的时候也包过饺子。"
+
+
+def test_a_grandchild_speaks_of_themself_as_i() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): the granddaughter told her grandfather
+    "And your granddaughter will be the first to see it again"."""
+    people = [("Mr. Johnson", "retired bus driver, Sam's grandfather"), ("Sam", "granddaughter")]
+    scene = Scene(
+        number=1,
+        place="Bus",
+        characters=["Mr. Johnson", "Sam"],
+        dialogue=[
+            DialogueLine(speaker="Sam", text="And your granddaughter will be the first to see it."),
+            DialogueLine(
+                speaker="Sam", text="Your granddaughter is proud. Your granddaughter's seat."
+            ),
+            DialogueLine(speaker="Mr. Johnson", text="Your granddaughter will love it."),
+        ],
+    )
+    assert [line.text for line in kin_address(scene, people, "en").dialogue] == [
+        "And I will be the first to see it.",
+        "I am proud. My seat.",
+        "Your granddaughter will love it.",  # his to say
+    ]
+    kitchen = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "小宇"],
+        dialogue=[DialogueLine(speaker="小宇", text="你孙子明天就要走了。")],
+    )
+    mended = kin_address(kitchen, [("奶奶", "奶奶"), ("小宇", "孙子")], "zh")
+    assert mended.dialogue[0].text == "我明天就要走了。"
