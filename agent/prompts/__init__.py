@@ -32,7 +32,8 @@ from agent.prompts.plan import (
     ARC_ROLES,
     BEAT_PLANS,
     BEAT_ROLES,
-    EXCHANGE_NOTE,
+    EXCHANGE_ANSWERS,
+    EXCHANGE_FIRST,
     QUIET_GENRES,
     QUIET_PLANS,
     STEP_NOTE,
@@ -192,7 +193,8 @@ def _apart_note(idea: str, index: int, pair: Sequence[str], lang: str) -> str:
     if not thing:
         return note
     where = f" {where}" if where and lang == "en" else where
-    turn = EXCHANGE_NOTE["answers" if index else "leaves"][lang]
+    answers = EXCHANGE_ANSWERS[lang]
+    turn = answers[(index - 1) % len(answers)] if index else EXCHANGE_FIRST[lang]
     return note + turn.format(name=name, other=other, thing=thing, where=where)
 
 

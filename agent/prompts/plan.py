@@ -134,22 +134,35 @@ STEP_NOTE = {
 #: "in no beat do they meet", the 1.5B model had the nurse and the baker talk to each
 #: other in all seven beats of the 12-04 outline ("Sam tells Alex…", "Alex finds Sam").
 APART_NOTE = {
-    "en": ". Only {name} is on screen; {other} is elsewhere",
-    "zh": "。这一拍画面里只有{name}，{other}不在",
+    # Worded as a line of the story, since the model copies it into its beats: "Only Sam is
+    # on screen" and "这一拍画面里只有" are debris there, and refused the outline (12-04).
+    "en": ". We see only {name}; {other} is somewhere else",
+    "zh": "。画面里只有{name}，{other}在别处",
 }
 
 #: What each such beat shows its one person doing, where the idea says what the two pass
-#: between them (:func:`film.quality.story.apart.exchanged`): the first leaves one, the
-#: next finds it and answers, and so on in turn.
-EXCHANGE_NOTE = {
-    "leaves": {
-        "en": ": {name} leaves a {thing}{where} for {other}",
-        "zh": "：{name}{where}给{other}留下{thing}",
-    },
-    "answers": {
-        "en": ": {name} finds {other}'s {thing}{where} and leaves one back",
-        "zh": "：{name}{where}看到{other}留下的{thing}，写下回复留在原处",
-    },
+#: between them (:func:`film.quality.story.apart.exchanged`): the first leaves one, each
+#: next finds the last and answers, in words of its own. One wording for every answer
+#: was copied into five beats of seven, and the outline was refused as a loop (12-04).
+EXCHANGE_FIRST = {
+    "en": ": {name} leaves the first {thing}{where} for {other}",
+    "zh": "：{name}{where}给{other}留下第一张{thing}",
+}
+EXCHANGE_ANSWERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        ": {name} finds {other}'s {thing}{where} and writes one back",
+        ": {name} reads {other}'s answer{where} and smiles at what it says",
+        ": {name} waits for a {thing} from {other} that comes late",
+        ": {name} leaves {other} a {thing} that says more than before",
+        ": {name} keeps {other}'s {thing}s as the weeks go by",
+    ),
+    "zh": (
+        "：{name}{where}看到{other}留下的{thing}，写了回复",
+        "：{name}{where}读到{other}的回复，忍不住笑了",
+        "：{name}等{other}的{thing}，这一次来晚了",
+        "：{name}给{other}留下{thing}，这次写得更多",
+        "：{name}把{other}的{thing}都收好，日子一天天过去",
+    ),
 }
 
 #: Which parts an outline of n beats has, in order (n up to the longest film's count).
