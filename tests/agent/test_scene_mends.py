@@ -50,3 +50,45 @@ def test_a_never_meet_scene_keeps_one_person_whatever_its_beat_lists() -> None:
     mended = mended_scene(scene, _film(summaries), 1, beat)
     speakers = {line.speaker for line in mended.dialogue}
     assert len(speakers) == 1 and mended.characters == sorted(speakers)
+
+
+def test_the_one_waited_for_is_not_there_before_the_turn() -> None:
+    """Recorded (offline draft, 2026-12-04): the pen pal she waits for every Friday stood on
+    the platform from scene 1, thanking her; he steps off the train only in the last."""
+    idea = (
+        "A girl waits at the train station every Friday for her pen pal, until he finally "
+        "steps off the last train of the summer."
+    )
+    film = FilmAround(
+        brief=Brief(idea=idea, language="en"),
+        cast=["Samantha", "Tommy"],
+        roles=["girl", "pen pal"],
+        wardrobes=["blue jacket", "gray sweater"],
+        sexes=["f", "m"],
+        language="en",
+        genre=Genre.YOUTH_ROMANCE,
+        summaries=["Samantha waits on the platform.", "Tommy steps off the last train."],
+    )
+    beat = BeatDraft(
+        place="Train station",
+        interior="INT",
+        time_of_day="DAY",
+        summary="Samantha waits on the platform.",
+        characters=["Samantha", "Tommy"],
+    )
+    scene = Scene(
+        number=1,
+        place="Train station",
+        characters=["Samantha", "Tommy"],
+        action=["Samantha looks down the empty track.", "Tommy waves from the train door."],
+        dialogue=[
+            DialogueLine(speaker="Samantha", text="Another Friday. Maybe this time."),
+            DialogueLine(speaker="Tommy", text="I missed you so much."),
+        ],
+    )
+    first = mended_scene(scene, film, 0, beat)
+    assert first.characters == ["Samantha"]
+    assert [line.speaker for line in first.dialogue] == ["Samantha"]
+    assert first.action == ["Samantha looks down the empty track."]
+    last = mended_scene(scene.model_copy(update={"number": 2}), film, 1, beat)
+    assert "Tommy" in last.characters  # the turn brings him

@@ -36,9 +36,9 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
-from film.quality.story.apart import kept_apart
+from film.quality.story.apart import awaited, kept_apart
 from film.quality.story.arc import idea_arc
-from film.quality.story.roles import one_on_screen, without_the_absent
+from film.quality.story.roles import one_on_screen, without_people, without_the_absent
 from film.screenplay import Genre, Scene
 from film.speakers import scene_spelled_as_in_bible
 
@@ -97,6 +97,9 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         listed = [n for n in beat.characters if n in film.cast] or film.cast
         shown = one_on_screen(beat.summary, listed, index, dict(people))
         new = kept_apart(new, [n for n in film.cast if n not in shown], dict(people))
+    arc = idea_arc(idea)
+    if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, dict(people))):
+        new = without_people(new, [coming])  # the pen pal steps off the train only at the end
     new = animals_unspoken(new, people, film.genre, film.language)
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)

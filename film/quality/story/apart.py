@@ -162,3 +162,33 @@ def exchanged(idea: str) -> tuple[str, str]:
         return "", ""
     thing, where = found["thing"], (found["where"] or "").strip()
     return (thing if has_cjk(thing) else thing.lower()[:-1]), where
+
+
+#: Someone the idea's lead waits for until its turn brings them: "waits at the train station
+#: every Friday for her pen pal, until he finally steps off the last train of the summer".
+#: The pen pal was on the platform from the first scene, thanking her for waiting (the
+#: offline draft, 2026-12-04); the payoff was spent before it came.
+_AWAITS_EN = re.compile(
+    r"\bwait(?:s|ing)?\b[^.,;]*?\bfor (?:his|her|their|the|a|an) (?P<who>[a-z]+(?: pal)?)\b", re.I
+)
+_AWAITS_ZH = re.compile(
+    r"等(?:待|着)?(?:他的|她的|自己的)?(?P<who>[\u4e00-\u9fff]{2,3}?)(?:，|,|回来|出现|$)"
+)
+_ARRIVES = re.compile(
+    r"\b(?:steps? off|arrives?|comes? (?:back|home)|returns?|shows? up|walks? in)\b"
+    r"|回来|出现|来了|到了|走下",
+    re.I,
+)
+
+
+def awaited(idea: str, turn: str, people: Mapping[str, str]) -> str:
+    """The bible name (of ``people``, name: role) the idea waits for until ``turn``, or "".
+
+    Only when the turn is their coming: before it, they are not there.
+    """
+    found = (_AWAITS_ZH if has_cjk(idea) else _AWAITS_EN).search(idea)
+    if found is None or not turn or not _ARRIVES.search(turn):
+        return ""
+    who = found["who"].lower()
+    named = [name for name, role in people.items() if who in f"{name} {role}".lower()]
+    return named[0] if len(named) == 1 else ""

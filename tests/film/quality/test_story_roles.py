@@ -418,3 +418,23 @@ def test_what_people_who_never_meet_pass_between_them() -> None:
     assert exchanged(zh) == ("纸条", "在面包店橱窗上")
     assert idea_arc(zh).apart  # 都没有见过面 is never too
     assert exchanged("A lighthouse keeper watches the sea.") == ("", "")
+
+
+def test_someone_waited_for_is_not_there_before_the_turn_brings_them() -> None:
+    """Recorded (offline draft, 2026-12-04): "A girl waits at the train station every Friday
+    for her pen pal, until he finally steps off the last train of the summer" had the pen
+    pal on the platform from scene 1, thanking her."""
+    from film.quality.story.apart import awaited
+    from film.quality.story.arc import idea_arc
+
+    idea = (
+        "A girl waits at the train station every Friday for her pen pal, until he finally "
+        "steps off the last train of the summer."
+    )
+    people = {"Samantha": "girl", "Tommy": "pen pal"}
+    assert awaited(idea, idea_arc(idea).turn, people) == "Tommy"
+    lamp = "A lighthouse keeper spends his last night at the lamp."
+    assert awaited(lamp, idea_arc(lamp).turn, {"John": "keeper"}) == ""
+    # A wait that ends in no one's coming leaves everyone where they are.
+    bus = "She waits for her father every night, until she learns to drive herself."
+    assert awaited(bus, idea_arc(bus).turn, {"Mia": "girl", "Li": "father"}) == ""
