@@ -168,7 +168,7 @@ _SHARED_SHARE = 0.6
 
 #: A cue that opens by narrating its own speech with a pronoun: "她笑着回答：因为我想赚点钱"
 #: (craft bench, 2026-12-02), 'He smiles and says, "…"'. Named speakers are moved by
-#: :func:`film.quality.people.speech.narration_to_action`; a pronoun names nobody, so only
+#: :func:`film.quality.people.speech.narration.narration_to_action`; a pronoun names nobody, so only
 #: the lead goes and the words stay with the cue's speaker.
 _PRONOUN_LEAD = re.compile(
     r"^(?:他|她|我)[^，。！？：:“”‘’\"]{0,8}?(?:说道|说|问道|问|回答道|回答|答道|喊道|喊|笑道|叹道)"
