@@ -119,6 +119,17 @@ def _common_case(place: str) -> str:
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+def _in_bible(name: str, known: dict[str, str]) -> str:
+    """The bible's spelling of ``name`` (``known``: case-folded name to spelling), or "".
+
+    Case and a leading article are all that may differ: "The police officer" is the bible's
+    "Police Officer".
+    """
+    return known.get(name.strip().casefold()) or known.get(
+        _ARTICLE.sub("", name.strip()).casefold(), ""
+    )
+
+
 def scene_spelled_as_in_bible(scene: Scene, cast: Sequence[str]) -> Scene:
     """``scene`` whose speakers and cast are written as the bible writes them.
 
@@ -130,8 +141,7 @@ def scene_spelled_as_in_bible(scene: Scene, cast: Sequence[str]) -> Scene:
     known = {name.casefold(): name for name in cast}
 
     def spelled(name: str) -> str:
-        bare = _ARTICLE.sub("", name.strip()).casefold()
-        return known.get(name.strip().casefold()) or known.get(bare, name)
+        return _in_bible(name, known) or name
 
     dialogue = [
         line.model_copy(update={"speaker": spelled(line.speaker)}) for line in scene.dialogue
@@ -171,9 +181,7 @@ def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
 
     def named(name: str) -> str:
         bare = _ARTICLE.sub("", name.strip())
-        if name.casefold() in known:
-            return known[name.casefold()]
-        return known.get(bare.casefold()) or newcomers.get(bare.casefold(), name)
+        return _in_bible(name, known) or newcomers.get(bare.casefold(), name)
 
     scenes = [
         scene.model_copy(

@@ -181,15 +181,19 @@ def beat_plan(
     ]
     pair = [name for name in cast if name.strip()][:2]
     if arc and arc.apart and len(pair) == 2:
-        lines = [line + _apart_note(idea, n, pair, lang) for n, line in enumerate(lines)]
+        passed = exchanged(idea)
+        lines = [line + _apart_note(passed, n, pair, lang) for n, line in enumerate(lines)]
     return "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
 
 
-def _apart_note(idea: str, index: int, pair: Sequence[str], lang: str) -> str:
-    """Who beat ``index`` shows of two people who never meet, and what they pass, if said."""
+def _apart_note(passed: tuple[str, str], index: int, pair: Sequence[str], lang: str) -> str:
+    """Who beat ``index`` shows of two people who never meet, and what they pass, if said.
+
+    ``passed`` is (the thing, where it is left), as :func:`exchanged` reads the idea.
+    """
     name, other = pair[index % 2], pair[(index + 1) % 2]
     note = APART_NOTE[lang].format(name=name, other=other)
-    thing, where = exchanged(idea)
+    thing, where = passed
     if not thing:
         return note
     where = f" {where}" if where and lang == "en" else where

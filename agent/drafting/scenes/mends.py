@@ -92,12 +92,12 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     new = scene_at_turn(new, idea, index, count, beat.summary)
     new = scene_at_step(new, idea, index, count, beat.summary)
     new = without_the_absent(with_seen_cast(new, film.cast), beat.summary, film.cast)
-    if idea_arc(idea).apart:  # people who never meet: only the beat's one person is there
+    arc = idea_arc(idea)
+    if arc.apart:  # people who never meet: only the beat's one person is there
         # One, whatever a beat added before the ending lists (both, in the rerun of 12-03).
         listed = [n for n in beat.characters if n in film.cast] or film.cast
         shown = one_on_screen(beat.summary, listed, index, dict(people))
         new = kept_apart(new, [n for n in film.cast if n not in shown], dict(people))
-    arc = idea_arc(idea)
     if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, dict(people))):
         new = without_people(new, [coming])  # the pen pal steps off the train only at the end
     new = animals_unspoken(new, people, film.genre, film.language)

@@ -162,12 +162,13 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
         ]
         for name, found in elders
     }
+    kin_of = {name.lower(): found for name, found in elders}
     every_elder, elders = elders, [(n, found) for n, found in elders if not _has(_ALL_KIN, [n])]
     dialogue = []
     for line in scene.dialogue:
         role = roles.get(line.speaker.lower(), "")
         text = line.text
-        own = elder_kin(line.speaker, role)
+        own = kin_of.get(line.speaker.lower())
         if own and juniors.get(line.speaker.lower()):
             text = _self_as_kin(text, *own)
         for name, (kin, _, _) in every_elder:
