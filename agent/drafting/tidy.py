@@ -33,7 +33,7 @@ from agent.prompts.texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
 from film.quality.genre import theme_for_label
-from film.quality.people.slips import title_with_idea_kin
+from film.quality.story.logline import cover_title
 from film.quality.story.outside import without_outside_works
 from film.quality.text import NOT_A_TITLE
 
@@ -299,20 +299,17 @@ def own_setting(setting: str, idea: str, language: str) -> str:
     )
 
 
-_TITLE_MARKS = " \"'“”‘’《》「」【】*"
-
-
 def tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:
     """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
 
-    The relative: :func:`film.quality.people.family.title_with_idea_kin`; a theme that is
+    The title: :func:`film.quality.story.logline.cover_title`; a theme that is
     only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`);
     a film the idea never named goes from the logline (:mod:`film.quality.story.outside`).
     """
-    title = draft.title.strip().strip(_TITLE_MARKS).strip() or draft.title
+    title = cover_title(draft.title, idea)
     return draft.model_copy(
         update={
-            "title": title_with_idea_kin(title, idea),
+            "title": title,
             "logline": without_outside_works(" ".join(draft.logline.split()), idea, title),
             "theme": theme_for_label(" ".join(draft.theme.split()), language),
             "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),

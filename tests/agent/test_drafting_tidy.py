@@ -455,11 +455,11 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
     from film.quality.people.naming import real_names
     from film.screenplay import CharacterProfile
 
-    assert real_names(["张三", "李四", "王五", "妈妈"], "zh") == ["林夏", "许言", "沈星", "妈妈"]
+    assert real_names(["张三", "李四", "王五", "妈妈"], "zh") == ["许言", "沈星", "苏禾", "妈妈"]
     assert real_names(["John Doe", "Sam"], "en") == ["Alex", "Sam"]  # never a name in use
     # Lettered and numbered roles are stand-ins too (en-romance-lift, 2026-12-01).
     assert real_names(["Captain A", "Captain B"], "en") == ["Sam", "Alex"]
-    assert real_names(["同桌A", "同桌B", "小明"], "zh") == ["林夏", "许言", "小明"]
+    assert real_names(["同桌A", "同桌B", "小明"], "zh") == ["许言", "沈星", "小明"]
     assert real_names(["Malcolm", "Lily Chen"], "en") == ["Malcolm", "Lily Chen"]
     # The idea's own words for its lead are no name (en-spoof-scooter, 2026-12-01); one
     # kin word, and a name the idea does not say, are.
@@ -490,7 +490,7 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
         CharacterProfile(name="李四", role="张三的妈妈", look="五十岁，短发"),
     ]
     renamed = mended_bible("夜市摆摊卖煎饼的女孩", bible, "zh")
-    assert [(p.name, p.role) for p in renamed] == [("林夏", "夜市摊主"), ("许言", "林夏的妈妈")]
+    assert [(p.name, p.role) for p in renamed] == [("许言", "夜市摊主"), ("林夏", "许言的妈妈")]
     brief = Brief(idea="夜市摆摊卖煎饼的女孩", language="zh")
     assert "names.name-is-placeholder" not in {f.check for f in check_bible(renamed, brief)}
 

@@ -59,3 +59,51 @@ async def test_two_beats_or_a_blocking_finding_are_still_refused(
         await _patched(monkeypatch, 2, [])
     with pytest.raises(GateFailure):
         await _patched(monkeypatch, 4, [REPEAT])
+
+
+async def _filled(monkeypatch: pytest.MonkeyPatch, check: Any) -> list[BeatDraft]:
+    """A thin outline of three beats (seven as written) grown by two new beats."""
+
+    async def rewrite(*args: Any) -> list[BeatDraft]:
+        return GROWN
+
+    monkeypatch.setattr(rewrites, "_rewrite_beats", rewrite)
+    return await rewrites.fill_thin_outline(
+        None,  # type: ignore[arg-type]
+        {},  # type: ignore[typeddict-item]
+        SIX[:3],
+        [*SIX[:3], *SIX[:3], SIX[0]],
+        check,
+        "en",
+        ["Sam", "Alex"],
+    )
+
+
+GROWN = [*SIX[:3], _beat("Alex finds the note at dawn."), _beat("Sam bakes bread for the ward.")]
+
+
+async def test_a_thin_outline_keeps_the_new_beats_that_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Recorded (craft bench, 2026-12-04): the nurse's outline told 3 beats of 7 apart, its
+    repeats written anew gave 5, and one failing beat had all 5 refused: 124 s of 150."""
+    bad_beat = Finding("debris.prompt", "beats[4].summary", "beat 4", "Task words.")
+    seen: list[list[BeatDraft]] = []
+
+    def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
+        seen.append(list(outline.beats))
+        return list(outline.beats), [bad_beat] if outline.beats == GROWN else []
+
+    assert await _filled(monkeypatch, check) == GROWN[:4]  # the refused beat goes, not all
+    assert seen == [GROWN, GROWN[:4]]
+
+
+async def test_a_thin_outline_grown_with_a_fault_of_the_whole_stays_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    whole = Finding("debris.prompt", "title", "JSON", "Debris.")
+
+    def check(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
+        return list(outline.beats), [whole]
+
+    assert await _filled(monkeypatch, check) == SIX[:3]

@@ -15,17 +15,9 @@ from collections.abc import Iterable, Sequence
 from film.quality.coverage import TRADES
 from film.quality.heads import job_as_name
 from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES
-from film.quality.people.ages import sounds_old
-from film.quality.people.sexes import FEMALE, MALE, own_sex
+from film.quality.people.spare import as_called, person_kind, spare_name
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import CharacterProfile, DialogueLine
-
-#: Names a reader takes for real people, of either sex.
-_REAL_NAMES = {
-    "zh": ("林夏", "许言", "沈星", "周舟", "苏禾", "江遥", "顾一", "叶青"),
-    "en": ("Sam", "Alex", "Robin", "Jamie", "Casey", "Jordan", "Rowan", "Avery"),
-}
-
 
 #: A name with a bracket after it: "Driver (Grandfather)", "Lily (granddaughter)".
 _BRACKETED = re.compile(r"^\s*(?P<outer>[^()（）]+?)\s*[(（]\s*(?P<inner>[^()（）]+?)\s*[)）]\s*$")
@@ -129,7 +121,11 @@ def undescribed(name: str) -> str:
 
 
 def real_names(
-    names: Sequence[str], language: str, idea: str = "", roles: Sequence[str] = ()
+    names: Sequence[str],
+    language: str,
+    idea: str = "",
+    roles: Sequence[str] = (),
+    hints: Sequence[str] = (),
 ) -> list[str]:
     """``names`` with each stand-in replaced by a real name, in order.
 
@@ -139,7 +135,8 @@ def real_names(
     for "Nurse" and "Baker", 2026-12-02; ``roles`` in the order of ``names``), and a
     grandchild called "Granddaughter" (:func:`junior_kin_name`). A bracket and a
     description go first (:func:`unbracketed`, :func:`undescribed`), unless that makes two
-    people one name.
+    people one name. A new name suits the sex and age the name, role and ``hints`` (look
+    and voice, in the order of ``names``) give (:func:`spare_name`).
     """
     plain = [undescribed(unbracketed(name)[0]) for name in names]
     clash = {n.lower() for n in plain if [p.lower() for p in plain].count(n.lower()) > 1}
@@ -147,10 +144,10 @@ def real_names(
         new if new.lower() not in clash else old for old, new in zip(names, plain, strict=True)
     ]
     taken = {name.strip().lower() for name in names}
-    spare = [n for n in _REAL_NAMES["zh" if language == "zh" else "en"] if n.lower() not in taken]
     renamed: list[str] = []
     jobs = {name for name, role in zip(names, roles, strict=False) if job_as_name(name, role)}
-    for name, role in zip(names, [*roles, *[""] * len(names)], strict=False):
+    padded = zip(names, [*roles, *[""] * len(names)], [*hints, *[""] * len(names)], strict=False)
+    for name, role, hint in padded:
         stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES | NOBODY_NAMES
             or numbered_base(name)
@@ -158,26 +155,10 @@ def real_names(
             or _job_phrase(name, role, idea)
             or junior_kin_name(name)
         )
-        if stand_in and spare:
-            renamed.append(as_called(spare.pop(0), role, language))
-        else:
-            renamed.append(name)
+        new = spare_name(language, *person_kind(name, role, hint), taken) if stand_in else ""
+        taken.add(new.lower())
+        renamed.append(as_called(new, role, language) if new else name)
     return renamed
-
-
-def as_called(name: str, role: str, language: str) -> str:
-    """A spare ``name`` as a Chinese film calls someone of ``role``: an elder by surname.
-
-    Recorded (2026-12-03): the courier's 老爷爷 was cast as 许言, and the courier called him
-    "你好，许言": nobody calls an old man by his full given name. An elder is 许爷爷 or 许奶奶,
-    or 老许 when the role leaves the sex open; anyone else keeps the name.
-    """
-    if language != "zh" or not sounds_old("", role):
-        return name
-    sex = own_sex("", role)
-    if sex not in (FEMALE, MALE):
-        return f"老{name[0]}"
-    return f"{name[0]}{'奶奶' if sex == FEMALE else '爷爷'}"
 
 
 def holds_own_word(words: Iterable[str], text: str) -> bool:
@@ -276,7 +257,13 @@ def renamed_bible(
     profiles: Sequence[CharacterProfile], language: str, idea: str
 ) -> list[CharacterProfile]:
     """The bible with stand-in names made real, wherever they appear in it."""
-    names = real_names([p.name for p in profiles], language, idea, [p.role for p in profiles])
+    names = real_names(
+        [p.name for p in profiles],
+        language,
+        idea,
+        [p.role for p in profiles],
+        [f"{p.look} {p.voice}" for p in profiles],
+    )
     swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
     if not swaps:
         return list(profiles)

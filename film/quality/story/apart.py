@@ -26,7 +26,16 @@ _FACE_TO_FACE = re.compile(
     r"|(?:明天|回头|一会儿|待会儿?|下次|晚上)见|再见|见个面|见面吧|(?:很高兴|终于)(?:见到|认识)你"
     # Greeting them there: "Alex? It's you! I've been looking for you" (the rerun, 12-03).
     r"|\bit'?s (?:really )?you\b(?! who)|\bthere you are\b|\byou(?:'re| are) here\b"
-    r"|\byou (?:came|made it)\b|你(?:终于)?来了|原来是你|真的是你",
+    r"|\byou (?:came|made it)\b|你(?:终于)?来了|原来是你|真的是你"
+    # Having met or talked before: "It was nice meeting you.", "It has been a long time since
+    # we met.", "We talked about the bakery" (the nurse, alone at the window, craft bench,
+    # 2026-12-04); "meet again" says they have met.
+    r"|\bnice (?:meeting|talking (?:to|with)) you\b"
+    r"|\b(?:since|when|after|before) we (?:last )?met\b"
+    r"|\bwe (?:first )?(?:met|talked|chatted|spoke)\b"
+    r"|\bwe had a (?:\w+ )?(?:chat|conversation|talk)\b"
+    r"|\bmeet (?:again|up)\b|\bsee (?:you|each other) again\b"
+    r"|又见面|上次见面|我们(?:见过|聊过|聊了|谈过|说过话)|再见到你|见到你(?:真|很)?(?:好|高兴)",
     re.I,
 )
 

@@ -382,3 +382,27 @@ def test_a_title_that_gives_away_the_twist_is_asked_again() -> None:
     # A turn that is where the story goes, not a twist, may be named.
     notes = "高三教室里，两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
     assert check_title_spoiler(notes, "毕业那天的纸条") == []
+
+
+def test_a_title_that_gives_away_the_twist_names_what_the_hero_was_after() -> None:
+    """Recorded (craft bench, 2026-12-04): the model kept 《小区保安大爷捉橘猫》 through both
+    retries the title check asked for, so the cover is mended exactly."""
+    from agent.drafting.schemas import LoglineDraft
+    from agent.drafting.tidy import tidy_logline
+    from film.quality.story.logline import check_title_spoiler, cover_title
+
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    assert cover_title("《小区保安大爷捉橘猫》", guard) == "小区保安大爷捉偷外卖的贼"
+    assert cover_title("天罗地网", guard) == "天罗地网"  # no twist in it: left alone
+    assert check_title_spoiler(guard, cover_title("橘猫大作战", guard)) == []
+    trap = "A night guard sets a trap to catch the parcel thief, only to catch a stray cat."
+    assert cover_title("The Stray Cat", trap) == "The Parcel Thief"
+    assert cover_title("Catching the Cat", trap) == "Catching the Parcel Thief"  # not "Catching"
+    assert cover_title("Night Watch", trap) == "Night Watch"
+    # A turn with nothing sought to name instead is left to the soft check.
+    painter = "画师为公主画像，最后画像竟然不见了。"
+    assert cover_title("消失的画像", painter) == "消失的画像"
+    draft = LoglineDraft(
+        title="“小区保安大爷捉橘猫”", logline="一句梗概。", theme="主题", setting_time="夏夜"
+    )
+    assert tidy_logline(draft, guard, "zh").title == "小区保安大爷捉偷外卖的贼"

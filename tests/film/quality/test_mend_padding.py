@@ -154,15 +154,15 @@ def test_a_nameless_copy_of_the_ideas_driver_goes_and_a_bracket_leaves_the_name(
     # Nobody calls her "Granddaughter" (the bus, 2026-12-04): she gets a name, and her role
     # keeps what she is; the grandfather's role names her.
     assert [(p.name, p.role) for p in mended] == [
-        ("Sam", "grandchild (granddaughter)"),
+        ("Lily", "grandchild (granddaughter)"),
         ("Grandfather", "grandparent (driver)"),
     ]
     johnson = CharacterProfile(
         name="Mr. Johnson", role="retired bus driver, Granddaughter's grandfather", look="Old."
     )
     assert [(p.name, p.role) for p in mended_bible(idea, [johnson, girl], "en")] == [
-        ("Mr. Johnson", "retired bus driver, Sam's grandfather"),
-        ("Sam", "grandchild (granddaughter)"),
+        ("Mr. Johnson", "retired bus driver, Lily's grandfather"),
+        ("Lily", "grandchild (granddaughter)"),
     ]
     grandma = CharacterProfile(name="Grandma", role="grandmother", look="Old.")
     assert mended_bible(idea, [grandma, girl], "en")[0].name == "Grandma"  # called so

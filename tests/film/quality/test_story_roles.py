@@ -225,6 +225,35 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
     assert kept_apart(zh, ["许言"]).dialogue[0].text == "谢谢你的面包。"
 
 
+def test_who_never_meet_do_not_remember_meeting() -> None:
+    """Recorded (the nurse, alone at the window, craft bench, 2026-12-04): "It was nice
+    meeting you.", "It has been a long time since we met.", "We talked about the bakery"."""
+    from film.quality.story.apart import kept_apart
+
+    said = (
+        "I'm sorry, but I can't read it. It was nice meeting you. I hope we can meet again "
+        "soon. It has been a long time since we met. We talked about the bakery. "
+        "We had a nice conversation. I hope we can meet someday."
+    )
+    scene = Scene(
+        number=1,
+        place="Bakery window",
+        action=["Sam reads the note."],
+        dialogue=[DialogueLine(speaker="Sam", text=said)],
+        characters=["Sam"],
+    )
+    kept = kept_apart(scene, ["Alex"]).dialogue[0].text
+    assert kept == "I'm sorry, but I can't read it. I hope we can meet someday."
+    zh = Scene(
+        number=2,
+        place="面包店橱窗",
+        action=["林夏读着纸条。"],
+        dialogue=[DialogueLine(speaker="林夏", text="又见面了。我们聊过很多次。这张纸条真暖。")],
+        characters=["林夏"],
+    )
+    assert kept_apart(zh, ["许言"]).dialogue[0].text == "这张纸条真暖。"
+
+
 def test_who_never_meet_do_not_greet_each_other_as_there() -> None:
     """Rerun (the nurse and the baker, 2026-12-03): alone at the window, the nurse said
     "Alex? It's you! I've been looking for you everywhere." to the baker she never meets."""
