@@ -153,6 +153,22 @@ class DialogueLine(BaseModel):
     parenthetical: str = Field(default="", max_length=80)
 
 
+#: A parenthetical that puts the speaker somewhere else: a voice over, off screen, a call.
+_OFF_SCREEN = re.compile(
+    r"\b(?:V\.?O\.?|O\.?S\.?|O\.?C\.?|voice[- ]over|off[- ]screen|on the (?:phone|line|call)"
+    r"|over the phone|on (?:speaker|video))\b|电话里|电话那头|视频里|画外音|旁白",
+    re.I,
+)
+
+
+def heard_off_screen(line: DialogueLine) -> bool:
+    """Whether ``line`` is heard from elsewhere (its parenthetical says so), not said there.
+
+    A shot draws who speaks in it; someone heard down the phone stays out of the picture.
+    """
+    return bool(_OFF_SCREEN.search(line.parenthetical))
+
+
 class Scene(BaseModel):
     """One scene: where and when, what happens, what is said, and how it should look."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from film.form import ACTION_LINE_S, estimate_scene_seconds, line_seconds
 from film.language import has_cjk
 from film.presence import animal_kinds
-from film.screenplay import DialogueLine, Scene
+from film.screenplay import DialogueLine, Scene, heard_off_screen
 from tools.backends.base import Shot
 
 MIN_SHOT_S = 2.5
@@ -175,10 +175,15 @@ def _collapse_short(shots: list[Shot], scene: Scene) -> list[Shot]:
 
 
 def _characters(scene: Scene, description: str, said: tuple[DialogueLine, ...]) -> tuple[str, ...]:
-    """Who is in the shot: the speakers, plus scene characters named in the action."""
+    """Who is in the shot: the speakers, plus scene characters named in the action.
+
+    A speaker heard from elsewhere (a son on the phone, a voice over) is not drawn, unless
+    the scene has them there too.
+    """
     names: list[str] = []
     for line in said:
-        if line.speaker not in names:
+        elsewhere = heard_off_screen(line) and line.speaker not in scene.characters
+        if line.speaker not in names and not elsewhere:
             names.append(line.speaker)
     lowered = description.lower()
     for name in scene.characters:

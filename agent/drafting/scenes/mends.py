@@ -36,6 +36,7 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
+from film.quality.story.afar import called_afar, heard_from_afar
 from film.quality.story.apart import awaited, kept_apart
 from film.quality.story.arc import idea_arc
 from film.quality.story.roles import one_on_screen, without_people, without_the_absent
@@ -100,6 +101,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         new = kept_apart(new, [n for n in film.cast if n not in shown], dict(people))
     if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, dict(people))):
         new = without_people(new, [coming])  # the pen pal steps off the train only at the end
+    new = heard_from_afar(new, called_afar(idea, dict(people)), film.language)
     new = animals_unspoken(new, people, film.genre, film.language)
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)

@@ -35,6 +35,7 @@ from film.quality.mend import (
 )
 from film.quality.mend.genres import in_period_scene, love_kept_for_the_turn
 from film.quality.mend.things import story_vehicle_kept
+from film.quality.story.afar import heard_throughout
 from film.screenplay import Language, Screenplay
 from film.setting import (
     at_the_setting_hour,
@@ -100,7 +101,8 @@ def struck(screenplay: Screenplay) -> Screenplay:
     them, a heading the action never names is the room it puts its people in (and a street
     or a bus holds no bed, a night no sunlight), an ancient-style film has no car or
     phone, a romance keeps its confession for the last scene, the logline's one vehicle is
-    the one every scene rides, and scene cast lists are held to the bible.
+    the one every scene rides, someone heard on the phone is heard so in all their lines,
+    and scene cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
@@ -122,7 +124,10 @@ def struck(screenplay: Screenplay) -> Screenplay:
         )
     )
     hour = screenplay.setting_time
-    scenes = [lit_by_its_hour(no_home_away_from_home(s)) for s in at_the_setting_hour(scenes, hour)]
+    scenes = [
+        heard_throughout(lit_by_its_hour(no_home_away_from_home(s)))
+        for s in at_the_setting_hour(scenes, hour)
+    ]
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))

@@ -96,12 +96,16 @@ def with_told_kin(text: str, told: set[str], film_text: str = "") -> str:
 
 
 _TWICE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:和|与|跟)\1|\b([A-Z][a-z]+) and \2\b")
-#: A parent or child the film lacks, where it has the grandparent or grandchild instead.
+#: A parent or child the film lacks, where it has the grandparent or grandchild instead;
+#: and a grandchild it lacks where it has the child: a 孙子 answered the phone in the film of
+#: a grandmother who video-calls her son (2026-12-04), and was cast as a stranger.
 _GENERATION = {
     "mother": "grandmother",
     "father": "grandfather",
     "son": "grandson",
     "daughter": "granddaughter",
+    "grandson": "son",
+    "granddaughter": "daughter",
 }
 
 

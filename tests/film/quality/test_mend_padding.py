@@ -231,6 +231,23 @@ def test_a_mother_the_film_lacks_is_the_grandmother_it_has() -> None:
     assert with_told_kin("小明看着爸爸和妈妈在散步。", dance) == "小明看着爸爸在散步。"
 
 
+def test_a_grandchild_the_film_lacks_is_the_child_it_has() -> None:
+    """Recorded (2026-12-04): a 孙子 answered the phone in the film of a grandmother who
+    video-calls her son, and the form repair cast him as a stranger."""
+    from film.quality.people.slips import film_relatives, with_told_kin
+
+    idea = "奶奶第一次学用智能手机，学会视频通话后，每天晚上都给在外地打工的儿子打电话"
+    told = film_relatives(idea, [("奶奶", "奶奶"), ("儿子", "儿子")])
+    assert with_told_kin("孙子", told, idea) == "儿子"
+    assert with_told_kin("孙子接过电话。", told, idea) == "儿子接过电话。"
+    english = "A grandmother learns to video-call her son every night."
+    told_en = film_relatives(english, [("Grandma", "grandmother"), ("Tom", "son")])
+    assert with_told_kin("Her grandson waves.", told_en, english) == "Her son waves."
+    # A film that has a grandchild keeps them.
+    both = film_relatives("奶奶教孙子包饺子", [("奶奶", "奶奶"), ("孙子", "孙子")])
+    assert with_told_kin("孙子包了一个饺子。", both, "") == "孙子包了一个饺子。"
+
+
 def test_speech_in_action_without_a_colon_is_a_line() -> None:
     from film.quality.people.speech import speech_to_dialogue
 
