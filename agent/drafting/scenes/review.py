@@ -34,6 +34,7 @@ from film.quality.mend import (
     without_loops,
 )
 from film.quality.mend.genres import in_period_scene, love_kept_for_the_turn
+from film.quality.mend.small_talk import greeted_once
 from film.quality.mend.things import story_vehicle_kept
 from film.quality.story.afar import heard_throughout
 from film.screenplay import Language, Screenplay
@@ -95,9 +96,10 @@ def struck(screenplay: Screenplay) -> Screenplay:
 
     JSON quotes and broken-off clauses are trimmed from every line, lines it repeats from
     earlier scenes are struck, everyday English in a Chinese film's lines is said in
-    Chinese, an answer goes to the other of a scene's two people, a lone person thanks
-    nobody, one speaker's cues in a row become one speech, a phrase still looping is cut, a
-    lone person's words to a crowd go, a note that says the bible's looks again loses
+    Chinese, an answer goes to the other of a scene's two people, nobody asks who the
+    other is once they have been talking, a lone person thanks nobody, one speaker's cues
+    in a row become one speech, a phrase still looping is cut, a lone person's words to a
+    crowd go, a note that says the bible's looks again loses
     them, a heading the action never names is the room it puts its people in (and a street
     or a bus holds no bed, a night no sunlight), an ancient-style film has no car or
     phone, a romance keeps its confession for the last scene, the logline's one vehicle is
@@ -117,7 +119,11 @@ def struck(screenplay: Screenplay) -> Screenplay:
         said_once_in_film(
             [
                 without_loops(
-                    join_runs(no_answers_to_nobody(handed_over(in_film_language(s, language))))
+                    join_runs(
+                        greeted_once(
+                            no_answers_to_nobody(handed_over(in_film_language(s, language)))
+                        )
+                    )
                 )
                 for s in drop_film_repeats(edged)
             ]

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.language import has_cjk
+from film.quality.text import sentences
+from film.screenplay import Scene
+
 #: Lines made only of small talk, by kind: a scene says each kind once. Recorded (饺子里的
 #: 叮嘱, 2026-12-01): "谢谢您！", "不客气…", "好的，谢谢您！", "不客气…", "谢谢！" in two scenes;
 #: and the nurse and the baker's "Sure thing, I'll see you soon." "See you soon." "Okay."
@@ -81,3 +85,38 @@ def without_offer(text: str) -> str:
     rest = re.sub(r"([。.!！?？])\s*[。.]", r"\1", _OFFER.sub(stop, text))
     rest = re.sub(r" {2,}", " ", rest).strip()
     return rest if re.search(r"\w", rest) else text
+
+
+#: Asking who someone is, or greeting them, once the two have been talking: "不客气，你。你好
+#: 啊，你是谁？" came third in the courier's talk with the old man (craft bench, the ginger
+#: soup, 2026-12-04), and a second reader quoted it.
+_HELLO = (
+    r"(?:你是谁|您是谁|你叫什么(?:名字)?|你好啊?|您好|嗨"
+    r"|who are you|what(?:'s| is) your name|hello(?: there)?|hi(?: there)?|hey)"
+)
+_LATE_HELLO = re.compile(rf"^\W*{_HELLO}(?:[，,]\s*{_HELLO})*\W*$", re.I)
+#: A clause broken off at a lone "you": "不客气，你。"
+_LONE_YOU = re.compile(r"[，,]\s*(?:你|您|you)\s*(?=[。.!！?？]|$)", re.I)
+
+
+def greeted_once(scene: Scene) -> Scene:
+    """``scene`` without a "who are you?" or a "hello" said after both have spoken.
+
+    Only whole sentences of it go; a line of nothing else goes, unless it is the scene's
+    only one.
+    """
+    spoken: list[str] = []
+    dialogue = []
+    for line in scene.dialogue:
+        text = _LONE_YOU.sub("", line.text)
+        talking = line.speaker in spoken and any(s != line.speaker for s in spoken)
+        spoken.append(line.speaker)
+        if talking:
+            text = ("" if has_cjk(text) else " ").join(
+                part for part in sentences(text) if not _LATE_HELLO.match(part)
+            )
+        if text.strip():
+            dialogue.append(line if text == line.text else line.model_copy(update={"text": text}))
+    if dialogue == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})

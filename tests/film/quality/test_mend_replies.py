@@ -326,3 +326,28 @@ def test_a_scene_does_not_open_on_thanks_for_nothing() -> None:
     assert [d.text for d in no_answers_to_nobody(scene).dialogue] == ["我想学街舞。"]
     given = scene.model_copy(update={"action": ["爸爸递给小明一杯水。"]})
     assert no_answers_to_nobody(given) == given
+
+
+def test_nobody_asks_who_the_other_is_once_they_have_been_talking() -> None:
+    """Recorded (craft bench, the ginger soup, 2026-12-04): "不客气，你。你好啊，你是谁？"
+    came third in the courier's talk with the old man."""
+    from film.quality.mend.small_talk import greeted_once
+
+    scene = Scene(
+        number=1,
+        place="独居老人家",
+        dialogue=[
+            DialogueLine(speaker="外卖小哥", text="你好，你是谁？"),
+            DialogueLine(speaker="老人", text="我住这里。"),
+            DialogueLine(speaker="外卖小哥", text="不客气，你。你好啊，你是谁？"),
+            DialogueLine(speaker="老人", text="你好。进来喝碗姜汤吧。"),
+            DialogueLine(speaker="外卖小哥", text="Who are you?"),
+        ],
+    )
+    assert [line.text for line in greeted_once(scene).dialogue] == [
+        "你好，你是谁？",  # the first words between them may ask
+        "我住这里。",
+        "不客气。",
+        "进来喝碗姜汤吧。",
+    ]  # a line of nothing else goes
+    assert greeted_once(Scene(number=1, place="x")) == Scene(number=1, place="x")
