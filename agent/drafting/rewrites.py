@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 #: A finding's path inside one beat: "beats[3].summary".
-_REPEATED_BEAT = re.compile(r"^beats\[(\d+)\]")
+_BEAT_PATH = re.compile(r"^beats\[(\d+)\]")
 _REPEATS = frozenset({"repetition.scene", "repetition.line", "copying.guideline"})
 #: Answers asked for one repeated beat before the outline is refused: the same task, the
 #: same with the retelling named, then "what happens next" after the beat before.
@@ -45,14 +45,9 @@ def repeated_beats(findings: Sequence[Finding]) -> list[int] | None:
     example: short of story for its middle beats, the 1.5B model wrote "林晓把红雨伞递给
     浑身湿透的陌生人。" into the love-notes outline on two attempts of three (2026-12-01).
     """
-    blocking = [f for f in findings if blocks(f)]
-    indices: list[int] = []
-    for finding in blocking:
-        match = _REPEATED_BEAT.match(finding.path)
-        if finding.check not in _REPEATS or match is None:
-            return None
-        indices.append(int(match.group(1)))
-    return sorted(set(indices)) or None
+    if any(f.check not in _REPEATS for f in findings if blocks(f)):
+        return None
+    return sorted(_blocked_beats(findings) or ()) or None
 
 
 def copies_example(summary: str) -> bool:
@@ -282,7 +277,7 @@ def _blocked_beats(findings: Sequence[Finding]) -> set[int] | None:
     """The beats (0-based) the blocking ``findings`` are about, or None if one is not a beat's."""
     indices: set[int] = set()
     for finding in (f for f in findings if blocks(f)):
-        match = _REPEATED_BEAT.match(finding.path)
+        match = _BEAT_PATH.match(finding.path)
         if match is None:
             return None
         indices.add(int(match.group(1)))

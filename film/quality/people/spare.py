@@ -33,8 +33,8 @@ _SPARE: dict[tuple[str, str, bool], tuple[str, ...]] = {
 
 #: Looks and voice hints that make their person old; "middle-aged" does not.
 _OLD_HINT = re.compile(
-    r"\b(?:elderly|old (?:man|woman)|gr[ae]y-haired|white-haired|wrinkled|aged)\b"
-    r"|老年|年迈|苍老|白发|满头银发|满脸皱纹|苍老的",
+    r"\b(?:elderly|old (?:man|woman)|gr[ae]y-haired|white-haired|wrinkled)\b"
+    r"|老年|年迈|苍老|白发|满头银发|满脸皱纹",
     re.IGNORECASE,
 )
 

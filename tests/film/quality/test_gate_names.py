@@ -435,6 +435,10 @@ def test_a_spare_name_suits_the_sex_and_age_of_its_person() -> None:
         ],
     )
     assert names == ["Lily", "Emma", "Walter", "Sam", "Ben"]
+    from film.quality.people.spare import person_kind
+
+    assert person_kind("Nurse", "nurse", "A middle-aged woman") == ("f", False)  # not old
+    assert person_kind("Keeper", "keeper", "aged 70, weathered") == ("", True)
 
 
 def test_a_bible_name_with_a_title_is_said_with_its_own_title() -> None:
