@@ -40,6 +40,17 @@ _FACE_TO_FACE = re.compile(
 )
 
 
+#: An action line that only says who is not there, in the scene prompt's words: "The baker
+#: across the street is not here." (the nurse's scene, craft bench, 2026-12-04), "They do
+#: not meet.", 许言不在场. A camera cannot film someone's absence.
+_ABSENCE_TOLD = re.compile(
+    r"^\W*(?:[\w'’ -]{1,50}\s)?(?:is|are) not (?:here|there|in this scene|on screen)\W*$"
+    r"|^\W*(?:they|the two)\s+(?:do not|don't|never|still do not)\s+meet\b[^.]*\W*$"
+    r"|^[^，。]{1,12}(?:不在场|不在这场戏里|在别处)[。！]?$|^\W*(?:两人|他们)始终没有见面\W*$",
+    re.I,
+)
+
+
 def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = None) -> Scene:
     """``scene`` of a film whose people never meet: its one person, and no goodbye.
 
@@ -54,7 +65,11 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
     scene = without_people(scene, away)
     scene = scene.model_copy(
         update={
-            "action": [a for a in scene.action if not _sees(a, away) and not _with(a, away)]
+            "action": [
+                a
+                for a in scene.action
+                if not _sees(a, away) and not _with(a, away) and not _ABSENCE_TOLD.search(a)
+            ]
             or scene.action[:1],
             "visual": _visual_without(scene.visual, away),
         }

@@ -244,6 +244,11 @@ def test_who_never_meet_do_not_remember_meeting() -> None:
     )
     kept = kept_apart(scene, ["Alex"]).dialogue[0].text
     assert kept == "I'm sorry, but I can't read it. I hope we can meet someday."
+    # Nor is the prompt's "not here" filmed: a camera cannot show an absence.
+    told = scene.model_copy(
+        update={"action": ["The baker across the street is not here.", "Sam reads the note."]}
+    )
+    assert kept_apart(told, ["Alex"]).action == ["Sam reads the note."]
     zh = Scene(
         number=2,
         place="面包店橱窗",
