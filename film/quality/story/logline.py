@@ -10,6 +10,7 @@ import re
 
 from film.quality.findings import Finding
 from film.quality.people.slips import title_with_idea_kin
+from film.quality.story.actions import idea_lead
 from film.quality.story.arc import idea_arc
 
 _WINNING = re.compile(
@@ -101,24 +102,28 @@ def unspoiled_title(idea: str, title: str) -> str:
     The model kept 《小区保安大爷捉橘猫》 through both retries the title check asked for
     (craft bench, 2026-12-04): the cover told the punchline. A title that names what the
     hero was after ("…捉偷外卖的贼") sets up the very expectation the twist overturns, so the
-    twist's word is swapped for it. When the setup names nothing sought, the title is left
-    to :func:`check_title_spoiler`.
+    twist's word is swapped for it, or for the hero where the title says whose something
+    is. When the setup names nothing sought, the title is left to
+    :func:`check_title_spoiler`.
     """
     if not check_title_spoiler(idea, title):
         return title
     arc = idea_arc(idea)
-    sought = _sought(arc.setup, arc.turn)
-    if not sought:
-        return title
     spans = [
         m.span()
         for term in arc.terms
         for m in re.finditer(rf"\b{re.escape(term)}\b" if term.isascii() else term, title, re.I)
     ]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    # Whose it is ("橘猫的天罗地网", "The Cat's Trap") is the hero's: the thief's would say
+    # the net was his (the guard, craft bench, 2026-12-04: 《偷外卖的贼的天罗地网》).
+    whose = title[end : end + 1] == "的" or title[end : end + 2].lower() in ("'s", "’s")
+    instead = idea_lead(idea) if whose else _sought(arc.setup, arc.turn)
+    if not instead:
+        return title
     if title.isascii() and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", title)):
-        sought = " ".join(w[:1].upper() + w[1:] for w in sought.split())  # Title Case
-    return title[:start] + sought + title[end:]
+        instead = " ".join(w[:1].upper() + w[1:] for w in instead.split())  # Title Case
+    return title[:start] + instead + title[end:]
 
 
 _TITLE_MARKS = " \"'“”‘’《》「」【】*"

@@ -394,11 +394,14 @@ def test_a_title_that_gives_away_the_twist_names_what_the_hero_was_after() -> No
     guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
     assert cover_title("《小区保安大爷捉橘猫》", guard) == "小区保安大爷捉偷外卖的贼"
     assert cover_title("天罗地网", guard) == "天罗地网"  # no twist in it: left alone
+    # Whose net it is belongs to the hero, not the thief (craft bench, 2026-12-04).
+    assert cover_title("橘猫的天罗地网", guard) == "小区保安大爷的天罗地网"
     assert check_title_spoiler(guard, cover_title("橘猫大作战", guard)) == []
     trap = "A night guard sets a trap to catch the parcel thief, only to catch a stray cat."
     assert cover_title("The Stray Cat", trap) == "The Parcel Thief"
     assert cover_title("Catching the Cat", trap) == "Catching the Parcel Thief"  # not "Catching"
     assert cover_title("Night Watch", trap) == "Night Watch"
+    assert cover_title("The Stray Cat's Trap", trap) == "The Night Guard's Trap"
     # A turn with nothing sought to name instead is left to the soft check.
     painter = "画师为公主画像，最后画像竟然不见了。"
     assert cover_title("消失的画像", painter) == "消失的画像"
