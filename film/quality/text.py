@@ -107,9 +107,8 @@ CJK_REQUEST_WORDS = (
 )
 
 _TITLE_FORMS = [form for word in ABBREVIATIONS for form in (word, word.capitalize())]
-#: Put before a full stop in a pattern: the stop does not end a sentence when it only
-#: closes a title. "I love you, Mrs. Thompson." had been cut to "I love you, Mrs." and a
-#: visual note to "…, with Mrs." (the piano teacher, 2026-12-03).
+#: Put before a full stop in a pattern: the stop does not end a sentence when it only closes
+#: a title. "I love you, Mrs. Thompson." had been cut to "I love you, Mrs." (2026-12-03).
 NOT_A_TITLE = "".join(rf"(?<!\b{form})" for form in _TITLE_FORMS)
 #: Where an English sentence has ended: after a stop that does not close a title.
 AFTER_A_SENTENCE = "(?<=[.!?])" + "".join(rf"(?<!\b{form}\.)" for form in _TITLE_FORMS)
@@ -314,7 +313,8 @@ def without_opening(text: str) -> str:
 
 
 def stopped(text: str) -> str:
-    """``text`` ending on a stop where it ends on a word ("…starts singing", 2026-12-03)."""
-    if not text or not re.search(r"[\w\u4e00-\u9fff]$", text):
+    """``text`` ending on a stop where it ends on a word or a comma ("…天罗地网的布，")."""
+    bare = re.sub(r"\s*[，,；;、]+$", "", text)
+    if not bare or not re.search(r"[\w\u4e00-\u9fff]$", bare):
         return text
-    return text + ("。" if cjk_count(text[-1]) else ".")
+    return bare + ("。" if cjk_count(bare[-1]) else ".")

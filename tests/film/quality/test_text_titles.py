@@ -79,6 +79,10 @@ def test_a_line_ends_on_a_stop_in_its_own_script() -> None:
     )
     assert stopped("保安大爷布网") == "保安大爷布网。"
     assert stopped("Really?") == "Really?" and stopped("好的。") == "好的。" and stopped("") == ""
+    # An action line that ends on a comma (the guard, craft bench, 2026-12-04).
+    assert stopped("保安大爷开始摆布天罗地网的布，") == "保安大爷开始摆布天罗地网的布。"
+    assert stopped("He ties the rope to the window,") == "He ties the rope to the window."
+    assert stopped("，") == "，"
 
 
 # One table of titles (film/titles.py): each pass that reads a title agrees.
