@@ -64,9 +64,11 @@ def time_at(place: str, time_of_day: str) -> str:
 #: "EXT. 夜市 - NIGHT" by "阳光", and a DAY scene had stars (the second reader, 2026-12-03).
 _HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
-        # "The sun is setting" over a NIGHT heading (the lighthouse, 2026-12-04).
+        # "The sun is setting", "the last rays of the sun set" over NIGHT (the lighthouse).
         re.compile(
-            r"夕阳|落日|晚霞|日落|\bsunset\b|\bsetting sun\b|\bsun (?:is )?set(?:s|ting)\b", re.I
+            r"夕阳|落日|晚霞|日落|\bsunset\b|\bsetting sun\b|\blast (?:rays|light) of the sun\b"
+            r"|\bsun (?:is )?(?:set(?:s|ting)?|goes down)\b",
+            re.I,
         ),
         frozenset({"DAWN", "MORNING", "NIGHT"}),
     ),

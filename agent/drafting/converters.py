@@ -35,6 +35,7 @@ from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges
 from film.quality.names import TIME_WORDS, short_or_long_form, without_doubled_tail
 from film.quality.people.dress import wardrobe_of
+from film.quality.people.dress.held import one_of_each, thing_key
 from film.quality.people.kin import relation_of
 from film.quality.people.naming import numbered_base, short_role, stand_ins_cast
 from film.quality.people.voice import not_a_name, voice_hint, whole_voice
@@ -124,8 +125,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             ]
             # "voice hint: 'father'" as the father's only prop (the letter, 21:39).
             props = [_FIELD.sub("", p).strip() for p in props]
-            props = [p for p in props if p and p.lower() not in carried | _NO_PROP]
-            carried.update(p.lower() for p in props)
+            props = one_of_each((p for p in props if p and p.lower() not in _NO_PROP), carried)
+            carried.update(thing_key(p) for p in props)
             # A field may end on the JSON around it: "白色T恤、黑色长裤、白色围巾”，" (2026-12-02).
             # "a man in his late fifties,with a neatly groomed…" (en-family-bus, 2026-12-02)
             look = re.sub(r",(?=[A-Za-z])", ", ", without_field_label(clean_edges(person.look)))

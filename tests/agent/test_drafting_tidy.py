@@ -1434,3 +1434,18 @@ def test_the_scene_task_of_people_who_never_meet_shows_one() -> None:
     zh = scene_arc_note("两个笔友通了十年信，却从没见过面。", 0, 4, "zh", "x", ["林", "周"], ["林"])
     assert "这一场画面里只有林：周不在场" in zh
     assert "Only" not in scene_arc_note("x", 1, 6, "en", "y", ["Sam", "Alex"], ["Alex"])
+
+
+def test_a_bible_entry_carries_each_prop_once() -> None:
+    """Recorded (the lighthouse, craft bench, 2026-12-04): "Props: the lantern; lantern"."""
+    cast = CastDraft.model_validate(
+        {
+            "characters": [
+                {"name": "Walter", "role": "keeper", "look": "seventy", "wardrobe": "a coat"}
+                | {"props": ["the lantern", "Lantern", "a logbook"]},
+                {"name": "Ruth", "role": "wife", "look": "seventy", "wardrobe": "a shawl"}
+                | {"props": ["a lantern", "a teapot"]},
+            ]
+        }
+    )
+    assert [p.props for p in to_profiles(cast)] == [["the lantern", "a logbook"], ["a teapot"]]

@@ -84,6 +84,10 @@ def test_a_night_has_no_setting_sun_and_no_sunny_day() -> None:
     from film.setting import against_the_hour
 
     assert against_the_hour("The sun is setting, casting long shadows.", "NIGHT")
+    # The lighthouse again (craft bench, 2026-12-04): EXT. SUNSET BEACH - NIGHT.
+    assert against_the_hour("John watches the last rays of the sun set.", "NIGHT")
+    assert against_the_hour("The sun sets over the sea.", "NIGHT")
+    assert not against_the_hour("He sets the table.", "NIGHT")
     assert against_the_hour("It's a beautiful summer day, the light is still on.", "NIGHT")
     assert against_the_hour("The sun rises over the lake.", "NIGHT")
     assert not against_the_hour("He had a beautiful day.", "NIGHT")  # a day remembered

@@ -9,6 +9,7 @@ the props, where the scenes take it up, and the look keeps the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from film.screenplay import CharacterProfile
 
@@ -22,6 +23,23 @@ _CLAUSES = re.compile(r"[^，,；;。.]+[，,；;。.]?")
 _ZH_AND = re.compile(r"和|、|与")
 _EN_AND = re.compile(r",\s*|\s+and\s+")
 _ARTICLE = re.compile(r"^(?:a|an|the|his|her|their)\s+", re.IGNORECASE)
+
+
+def one_of_each(props: Iterable[str], taken: Collection[str] = ()) -> list[str]:
+    """``props`` with each thing once, and none already ``taken`` (by :func:`thing_key`).
+
+    Recorded (the lighthouse, craft bench, 2026-12-04): "Props: the lantern; lantern".
+    """
+    kept: dict[str, str] = {}
+    for prop in props:
+        if (key := thing_key(prop)) not in taken:
+            kept.setdefault(key, prop)
+    return list(kept.values())
+
+
+def thing_key(prop: str) -> str:
+    """What one prop is, to tell two alike: "the lantern" and "Lantern" are one thing."""
+    return _ARTICLE.sub("", prop.strip()).casefold()
 
 
 def held_as_props(person: CharacterProfile) -> CharacterProfile:
@@ -41,5 +59,5 @@ def held_as_props(person: CharacterProfile) -> CharacterProfile:
         return person
     if look[-1:] not in "。.":
         look += "。" if re.search(r"[\u4e00-\u9fff]$", look) else ""
-    props = list(dict.fromkeys([*person.props, *held]))[:6]
+    props = one_of_each([*person.props, *held])[:6]
     return person.model_copy(update={"look": look, "props": props})
