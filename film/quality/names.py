@@ -97,6 +97,8 @@ def place_problem(place: str, *, title: str = "", cast: Sequence[str] = ()) -> t
 PLACEHOLDER_NAMES = frozenset(
     ["张三", "李四", "王五", "赵六", "钱七", "某某", "某人", "john doe", "jane doe", "joe bloggs"]
     + ["路人甲", "路人乙"]
+    # The lighthouse keeper "John Smith" (craft bench, 2026-12-04): the form's example name.
+    + ["john smith", "jane smith"]
 )
 #: Nobody at all, as a name: "NO ONE" spoke at the bus stop (craft bench, 2026-12-03). Not
 #: stand-ins a line may not say: "Is anyone there?" and 没有人知道 are lines.

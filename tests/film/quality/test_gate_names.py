@@ -438,6 +438,9 @@ def test_a_spare_name_suits_the_sex_and_age_of_its_person() -> None:
     from film.quality.people.spare import person_kind
 
     assert person_kind("Nurse", "nurse", "A middle-aged woman") == ("f", False)  # not old
+    # "John Smith" is the form's example, not a name (the lighthouse, 2026-12-04).
+    keeper = real_names(["John Smith"], "en", "", ["lighthouse keeper"], ["a white-haired man"])
+    assert keeper == ["Walter"]
     assert person_kind("Keeper", "keeper", "aged 70, weathered") == ("", True)
 
 
