@@ -36,6 +36,7 @@ from film.quality.genre import theme_for_label
 from film.quality.story.logline import cover_title
 from film.quality.story.outside import without_outside_works
 from film.quality.text import NOT_A_TITLE
+from film.seasons import one_season
 
 #: The longest parenthetical kept: an acting note ("softly", "不敢看他"), not a sentence.
 ACTING_WORDS = 5
@@ -290,13 +291,7 @@ def own_setting(setting: str, idea: str, language: str) -> str:
     )
     if copied and not _RAINY.search(idea):
         return _PRESENT_DAY.get(language, "present day")
-    # "a season in summer" (the scooter, 2026-12-03): the task's "a season" as a frame.
-    return re.sub(
-        r"^a season (?:in|of|during) (?=(?:the )?(?:summer|winter|spring|autumn|fall)\b)",
-        "",
-        setting,
-        flags=re.I,
-    )
+    return one_season(setting)  # "a season in summer", "a winter in June": one season
 
 
 def tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:

@@ -38,6 +38,7 @@ from film.quality.mend.small_talk import greeted_once
 from film.quality.mend.things import story_vehicle_kept
 from film.quality.story.afar import heard_throughout
 from film.screenplay import Language, Screenplay
+from film.seasons import film_season, in_season
 from film.setting import (
     at_the_setting_hour,
     headed_where_told,
@@ -101,10 +102,10 @@ def struck(screenplay: Screenplay) -> Screenplay:
     in a row become one speech, a phrase still looping is cut, a lone person's words to a
     crowd go, a note that says the bible's looks again loses
     them, a heading the action never names is the room it puts its people in (and a street
-    or a bus holds no bed, a night no sunlight), an ancient-style film has no car or
-    phone, a romance keeps its confession for the last scene, the logline's one vehicle is
-    the one every scene rides, someone heard on the phone is heard so in all their lines,
-    and scene cast lists are held to the bible.
+    or a bus holds no bed, a night no sunlight, a winter film no "great summer"), an
+    ancient-style film has no car or phone, a romance keeps its confession for the last
+    scene, the logline's one vehicle is the one every scene rides, someone heard on the
+    phone is heard so in all their lines, and scene cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
@@ -129,9 +130,9 @@ def struck(screenplay: Screenplay) -> Screenplay:
             ]
         )
     )
-    hour = screenplay.setting_time
+    hour, season = screenplay.setting_time, film_season(screenplay.setting_time)
     scenes = [
-        heard_throughout(lit_by_its_hour(no_home_away_from_home(s)))
+        in_season(heard_throughout(lit_by_its_hour(no_home_away_from_home(s))), season)
         for s in at_the_setting_hour(scenes, hour)
     ]
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)

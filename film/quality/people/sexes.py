@@ -59,7 +59,7 @@ _WORD_ZH = {
 }
 #: "with a thick beard", "bearded": the English phrase goes, the rest of its clause stays.
 _BEARD_PHRASE = re.compile(
-    r"\s*\b(?:with|and|has|sporting)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\s*,?\s*\b(?:with|and|has|sporting)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:beard|moustache|mustache|stubble|goatee)\b|\bbearded\s+",
     re.I,
 )
@@ -234,12 +234,31 @@ _YOUNG_IDEA = re.compile(r"\b(?:girl|boy)s?\b|女孩|男孩|少女|少年|姑娘
 _GROWN = ((r"中年(?:的)?", "年轻"), (r"\bmiddle-aged\b", "young"))
 
 
+def _beardless(person: CharacterProfile) -> CharacterProfile:
+    """``person`` whose look calls her a woman, without the beard it gave her too.
+
+    Recorded (the nurse, craft bench, 2026-12-04): "A middle-aged woman with a white dress,
+    glasses, and a beard." Her name and role ("Lily", "Night Shift Nurse") say no sex, so
+    only the look's own words are read, and only the beard goes.
+    """
+    if sex_of(person.look) != FEMALE or not FACIAL_HAIR.search(person.look):
+        return person
+    fields = {"look": person.look, "wardrobe": person.wardrobe}
+    bare = {k: without_facial_hair(_BEARD_PHRASE.sub("", v)) for k, v in fields.items()}
+    return person.model_copy(update=bare)
+
+
+def _own_sexed(person: CharacterProfile) -> CharacterProfile:
+    """``person`` with voice and look of the sex their name or role gives (or no beard on her)."""
+    sex = own_sex(person.name, person.role)
+    if not sex:
+        return _beardless(person)
+    return _as_sex(person, sex) if _speaks_against(person, sex) else person
+
+
 def mend_sexes(idea: str, people: Sequence[CharacterProfile]) -> list[CharacterProfile]:
     """The bible with each person's voice and look their own sex, and the idea's sexes cast."""
-    mended = [
-        _as_sex(p, sex) if (sex := own_sex(p.name, p.role)) and _speaks_against(p, sex) else p
-        for p in people
-    ]
+    mended = [_own_sexed(p) for p in people]
     for sex, wanted in idea_sexes(idea).items():
         have = sum(person_sex(p) == sex for p in mended)
         for index, person in enumerate(mended):

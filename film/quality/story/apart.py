@@ -74,6 +74,9 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
             "visual": _visual_without(scene.visual, away),
         }
     )
+    if len(gone) == 1 and len(scene.characters) == 1:
+        action = [_found_from(a, scene.characters[0], gone[0]) for a in scene.action]
+        scene = scene.model_copy(update={"action": action})
     calling = rf"\W*(?:{'|'.join(re.escape(name) for name in gone if name)})\W*"  # "Alex?"
     dialogue = []
     for line in scene.dialogue:
@@ -92,10 +95,27 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
     return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
 
 
+#: Finding or reading something of one's own, which is the other's: "Ben goes back to his
+#: house and finds Ben's note there." in Ben's scene (craft bench, 2026-12-04).
+_FINDS_EN = (
+    r"\b((?:finds?|found|reads?|opens?|picks? up|takes?|sees?|notices?|unfolds?)\s+){own}['’]s\b"
+)
+_FINDS_ZH = r"((?:发现|看到|看见|读|读着|拿起|打开|捡起|展开)了?){own}的"
+
+
+def _found_from(line: str, own: str, other: str) -> str:
+    """``line`` with what ``own`` finds of their own ("Ben finds Ben's note") ``other``'s."""
+    if own.isascii():
+        return re.sub(_FINDS_EN.format(own=re.escape(own)), rf"\g<1>{other}'s", line, flags=re.I)
+    return re.sub(_FINDS_ZH.format(own=re.escape(own)), rf"\g<1>{other}的", line)
+
+
 #: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
 #: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
 _SEES_EN = (
-    r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e)?(?:\s+(?:up|over|back|across))?"
+    r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e)?"
+    # "looking out the window at Lily" (the baker, craft bench, 2026-12-04)
+    r"(?:\s+(?:up|over|back|across|out(?:\s+of)?\s+the\s+window|through\s+the\s+(?:window|glass)))?"
     r"\s+at\s+|\b(?:sees|saw|seeing|watch(?:es|ed|ing)|meets|met|meeting|hug(?:s|ging)|kisses|"
     r"greets|approaches|notices|spots|finds|hands|walks\s+(?:up\s+)?to(?:wards)?|"
     r"turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"

@@ -122,6 +122,18 @@ def test_an_english_swordswoman_loses_the_beard_but_keeps_the_scar() -> None:
     assert elena.voice == "female voice, a soft, yet determined tone"
 
 
+def test_a_woman_by_her_look_alone_loses_the_beard_it_gave_her() -> None:
+    """Recorded (the nurse, craft bench, 2026-12-04): neither "Lily" nor "Night Shift Nurse"
+    says a sex, and her look was "A middle-aged woman with a white dress, glasses, and a
+    beard."."""
+    look = "A middle-aged woman with a white dress, glasses, and a beard. She has dark hair."
+    nurse = _person("Lily", "Night Shift Nurse", look, "The voice of a wise nurse")
+    baker = _person("Ben", "Baker", "A young man with glasses and a beard.", "")
+    mended = mend_sexes("A nurse and a baker swap notes.", [nurse, baker])
+    assert mended[0].look == "A middle-aged woman with a white dress, glasses. She has dark hair."
+    assert mended[1] == baker  # his beard is his
+
+
 def test_a_name_no_reader_doubts_is_not_turned_into_the_other_sex() -> None:
     people = [
         _person("Jack", "programmer", "short hair", "male voice"),

@@ -259,6 +259,27 @@ def test_who_never_meet_do_not_remember_meeting() -> None:
     assert kept_apart(zh, ["许言"]).dialogue[0].text == "这张纸条真暖。"
 
 
+def test_who_never_meet_find_the_others_note_and_do_not_watch_them() -> None:
+    """Recorded (the nurse and the baker, craft bench, 2026-12-04): in Ben's scene, "Ben
+    sits in his house, looking out the window at Lily." and "…finds Ben's note there."."""
+    from film.quality.story.apart import kept_apart
+
+    scene = Scene(
+        number=2,
+        place="The baker's house",
+        action=[
+            "Ben sits in his house, looking out the window at Lily.",
+            "Ben goes back to his house and finds Ben's note there.",
+        ],
+        characters=["Ben"],
+    )
+    assert kept_apart(scene, ["Lily"]).action == [
+        "Ben goes back to his house and finds Lily's note there."
+    ]
+    zh = Scene(number=2, place="面包店", action=["许言发现了许言的纸条。"], characters=["许言"])
+    assert kept_apart(zh, ["林夏"]).action == ["许言发现了林夏的纸条。"]
+
+
 def test_who_never_meet_do_not_greet_each_other_as_there() -> None:
     """Rerun (the nurse and the baker, 2026-12-03): alone at the window, the nurse said
     "Alex? It's you! I've been looking for you everywhere." to the baker she never meets."""
