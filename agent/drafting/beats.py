@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from agent.drafting.arrivals import story_places
 from agent.drafting.converters import clean_place
-from agent.drafting.places import aboard, kept_confined, own_places
 from agent.drafting.schemas import SUMMARY_CHARS, BeatDraft
 from agent.drafting.tidy import (
     follow_story_time,
@@ -148,7 +148,7 @@ def fit_beats(
     beat stays where the model put it, so :func:`fill_thin_outline` can rewrite the repeats
     in their own places.
     """
-    beats = aboard(kept_confined(own_places(_places_not_times(beats[:count]), story), story), story)
+    beats = story_places(_places_not_times(beats[:count]), story)
     repeats = set(repeated_indices([beat.summary for beat in beats]))
     if drop_repeats and len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]

@@ -1,0 +1,70 @@
+"""Where the beats happen, in the story's order: whoever arrives somewhere is there.
+
+Recorded (craft bench, the ginger soup, 2026-12-04): "外卖小哥在暴雨夜把最后一单送到独居老人
+家" and then "老人留他喝了一碗姜汤" were both headed "INT. 城市中的一家外卖店", so the old man
+stood in the takeaway shop and drank the soup he was to give. A beat that takes someone to
+a place the idea names (送到独居老人家, "delivers the cake to her neighbour's flat") is set
+there, and so is the beat after it that the model left at the old place without naming
+it. Certain fixes, made with the outline's others (:func:`story_places`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.drafting.places import aboard, kept_confined, own_places
+from agent.drafting.schemas import BeatDraft
+from film.setting import interior_for, place_told
+
+#: Going to a place: 送到独居老人家, 回到家, "arrives at the bakery".
+_ARRIVES_ZH = re.compile(
+    r"(?:送到|送去|来到|回到|走进|赶到|到达|抵达|走到|进了)"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?(?:家|店|站|院|馆|室|楼|小区|医院|学校|公司|宿舍|门口))"
+)
+_ARRIVES_EN = re.compile(
+    r"\b(?:arrives? at|gets? to|reaches|walks? into|returns? to|comes? (?:back )?to"
+    r"|delivers?\b[^,.;]{0,40}?\bto)\s+(?:the |a |an |his |her |their )?"
+    r"(?P<place>(?:[\w'’-]+ ){0,3}?(?:house|home|flat|apartment|shop|station|hospital|"
+    r"school|bakery|office|room|cottage))\b",
+    re.I,
+)
+
+
+def destination(summary: str, story: str) -> str:
+    """The place of the story ``summary`` takes someone to, or ""."""
+    found = (_ARRIVES_EN if summary.isascii() else _ARRIVES_ZH).search(summary)
+    if found is None or found["place"].casefold() not in story.casefold():
+        return ""
+    place = found["place"]
+    return place[:1].upper() + place[1:] if place.isascii() else place
+
+
+def _same(one: str, other: str) -> bool:
+    a, b = one.strip().casefold(), other.strip().casefold()
+    return bool(a and b) and (a in b or b in a)
+
+
+def arrived(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
+    """``beats`` set where they take their people, and the next beat left behind with them."""
+    fitted = list(beats)
+    for index, beat in enumerate(beats):
+        there = destination(beat.summary, story)
+        if not there or _same(beat.place, there):
+            continue
+        inside = interior_for(there, "INT")
+        fitted[index] = beat.model_copy(update={"place": there, "interior": inside})
+        if index + 1 < len(beats):
+            after = beats[index + 1]
+            stayed = _same(after.place, beat.place) and not place_told(after.summary)
+            if stayed and beat.place.casefold() not in after.summary.casefold():
+                fitted[index + 1] = after.model_copy(update={"place": there, "interior": inside})
+    return fitted
+
+
+def story_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
+    """Every place fix of the outline, in order.
+
+    The example's place given up, a room the story is shut in, the vehicle it rides, and
+    where someone arrives.
+    """
+    return arrived(aboard(kept_confined(own_places(beats, story), story), story), story)

@@ -1,0 +1,36 @@
+"""Whoever a beat takes somewhere is there (the ginger soup, craft bench, 2026-12-04)."""
+
+from __future__ import annotations
+
+from agent.drafting.arrivals import arrived, destination
+from agent.drafting.schemas import BeatDraft
+
+SOUP = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
+
+
+def _beat(place: str, summary: str) -> BeatDraft:
+    return BeatDraft(
+        place=place, interior="INT", time_of_day="NIGHT", summary=summary, characters=[]
+    )
+
+
+def test_a_beat_that_takes_someone_to_the_ideas_place_is_set_there() -> None:
+    shop = "城市中的一家外卖店"
+    beats = [
+        _beat(shop, "外卖小哥在暴雨夜把最后一单送到独居老人家。"),
+        _beat(shop, "老人留他喝了一碗姜汤。"),
+    ]
+    assert [b.place for b in arrived(beats, SOUP)] == ["独居老人家", "独居老人家"]
+    # A beat after it that says where it is stays there.
+    back = [beats[0], _beat(shop, "外卖小哥回到城市中的一家外卖店，在店里躲雨。")]
+    assert [b.place for b in arrived(back, SOUP)] == ["独居老人家", shop]
+
+
+def test_only_a_place_the_idea_names_and_not_the_one_it_is_already_at() -> None:
+    assert destination("他回到家。", SOUP) == ""  # a bare 家 is no heading
+    assert destination("外卖小哥走进一家便利店。", SOUP) == ""  # not the idea's
+    beats = [_beat("独居老人家的客厅", "外卖小哥送到独居老人家。")]
+    assert arrived(beats, SOUP) == beats
+    cake = "A girl delivers a birthday cake to her neighbour's flat every year."
+    delivered = arrived([_beat("Bakery", "Mia delivers the cake to her neighbour's flat.")], cake)
+    assert delivered[0].place == "Neighbour's flat"
