@@ -39,6 +39,7 @@ from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.afar import called_afar, heard_from_afar
 from film.quality.story.apart import awaited, kept_apart
 from film.quality.story.arc import idea_arc
+from film.quality.story.offered import taken_by_the_guest
 from film.quality.story.roles import one_on_screen, without_people, without_the_absent
 from film.screenplay import Genre, Scene
 from film.speakers import scene_spelled_as_in_bible
@@ -73,6 +74,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     """Scene ``index`` (telling ``beat``) with every exact fix made, before the gate."""
     idea, count = film.brief.idea, len(film.summaries)
     people = list(zip(film.cast, film.roles, strict=True))
+    roles = dict(people)
     others = [summary for n, summary in enumerate(film.summaries) if n != index]
     # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
     new = scene_spelled_as_in_bible(new, film.cast)
@@ -97,12 +99,12 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     if arc.apart:  # people who never meet: only the beat's one person is there
         # One, whatever a beat added before the ending lists (both, in the rerun of 12-03).
         listed = [n for n in beat.characters if n in film.cast] or film.cast
-        shown = one_on_screen(beat.summary, listed, index, dict(people))
-        new = kept_apart(new, [n for n in film.cast if n not in shown], dict(people))
-    if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, dict(people))):
+        shown = one_on_screen(beat.summary, listed, index, roles)
+        new = kept_apart(new, [n for n in film.cast if n not in shown], roles)
+    if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, roles)):
         new = without_people(new, [coming])  # the pen pal steps off the train only at the end
-    new = heard_from_afar(new, called_afar(idea, dict(people)), film.language)
-    new = animals_unspoken(new, people, film.genre, film.language)
+    new = heard_from_afar(new, called_afar(idea, roles), film.language)
+    new = taken_by_the_guest(animals_unspoken(new, people, film.genre, film.language), idea, roles)
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)
     return called_by_their_names(kin_address(new, people, film.language), people, EXAMPLE_NAMES)
