@@ -90,5 +90,21 @@ def test_the_one_waited_for_is_not_there_before_the_turn() -> None:
     assert first.characters == ["Samantha"]
     assert [line.speaker for line in first.dialogue] == ["Samantha"]
     assert first.action == ["Samantha looks down the empty track."]
+    # Nor seen, drawn, or told arrived (the re-render, 2026-12-04).
+    early = scene.model_copy(
+        update={
+            "visual": "Fog on the platform. Close-up of Samantha and Tommy's faces.",
+            "dialogue": [
+                DialogueLine(
+                    speaker="Samantha",
+                    text="I can't believe it! Tommy finally stepped off the last train. "
+                    "Another Friday.",
+                )
+            ],
+        }
+    )
+    waiting = mended_scene(early, film, 0, beat)
+    assert waiting.visual == "Fog on the platform."
+    assert [line.text for line in waiting.dialogue] == ["I can't believe it! Another Friday."]
     last = mended_scene(scene.model_copy(update={"number": 2}), film, 1, beat)
     assert "Tommy" in last.characters  # the turn brings him

@@ -40,7 +40,7 @@ from film.quality.story.afar import called_afar, heard_from_afar
 from film.quality.story.apart import awaited, kept_apart
 from film.quality.story.arc import idea_arc
 from film.quality.story.offered import taken_by_the_guest
-from film.quality.story.roles import one_on_screen, without_people, without_the_absent
+from film.quality.story.roles import one_on_screen, without_the_absent
 from film.screenplay import Genre, Scene
 from film.speakers import scene_spelled_as_in_bible
 
@@ -102,7 +102,9 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         shown = one_on_screen(beat.summary, listed, index, roles)
         new = kept_apart(new, [n for n in film.cast if n not in shown], roles)
     if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, roles)):
-        new = without_people(new, [coming])  # the pen pal steps off the train only at the end
+        # The pen pal steps off the train only at the end: not there, not seen, not drawn
+        # ("close-up of Samantha and Tommy's faces" in scene 1, 2026-12-04).
+        new = kept_apart(new, [coming], roles)
     new = heard_from_afar(new, called_afar(idea, roles), film.language)
     new = taken_by_the_guest(animals_unspoken(new, people, film.genre, film.language), idea, roles)
     sexes = dict(zip(film.cast, film.sexes, strict=True))

@@ -294,10 +294,14 @@ def has_terms(text: str, terms: Sequence[str]) -> bool:
     turn.
     """
     words = set(content_words(text))
-    found = sum((t in text) if not t.isascii() else (t in words) for t in terms)
+    # "Tommy finally stepped off the last train." told the pen pal's turn, "steps off", in
+    # scene 1 of 2 (offline draft, 2026-12-04): a verb's forms are the verb.
+    found = sum((t in text) if not t.isascii() else bool(words & _forms(t)) for t in terms)
     return found >= min(2, len(terms))
 
 
 def _forms(verb: str) -> set[str]:
     base = verb[:-1] if verb.endswith("e") else verb
-    return {verb, verb + "s", base + "ing", verb + "ing", base + "ed", *_IRREGULAR.get(verb, ())}
+    doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", verb) else verb
+    forms = {verb, verb + "s", base + "ing", verb + "ing", base + "ed", doubled + "ed"}
+    return forms | {doubled + "ing", *_IRREGULAR.get(verb, ())}
