@@ -24,6 +24,11 @@ W, H = 180, 320
         ("Classroom", "classroom"),
         ("老街", "street"),
         ("Bus stop", "street"),
+        # The pen pal's platform (offline draft, 2026-12-04) was drawn as shopfronts.
+        ("Train station", "station"),
+        ("火车站站台", "station"),
+        ("Platform 3", "station"),
+        ("公交站", "street"),
         ("村口", "street"),
         ("小店", "shop"),
         ("Corner shop", "shop"),
@@ -132,9 +137,13 @@ def test_the_same_scene_paints_the_same_set_and_places_differ():
 def test_a_station_under_int_is_drawn_open_to_the_air_not_as_a_shop() -> None:
     """Recorded (by hand, 2026-12-02): "INT. TRAIN STATION" and "INT. 公交站前" were shelves."""
     # "INT. COASTAL TOWN" on a dock, the ferryman's film (by hand, 2026-12-02).
-    for place in ("Train station", "公交站前", "Bus stop", "Coastal town", "小镇"):
+    for place in ("公交站前", "Bus stop", "Coastal town", "小镇"):
         spec = place_spec(Scene(number=1, place=place, interior="INT"), Genre.TOUCHING_FAMILY)
         assert (spec.kind, spec.outside) == ("street", True), place
+    # A railway station is its platform (the pen pal, 2026-12-04), under INT. as well.
+    for place in ("Train station", "火车站"):
+        spec = place_spec(Scene(number=1, place=place, interior="INT"), Genre.YOUTH_ROMANCE)
+        assert (spec.kind, spec.outside) == ("station", True), place
     shop = place_spec(Scene(number=1, place="Corner shop", interior="INT"), Genre.TOUCHING_FAMILY)
     assert (shop.kind, shop.outside) == ("shop", False)
     hall = place_spec(Scene(number=1, place="Town hall", interior="INT"), Genre.TOUCHING_FAMILY)

@@ -30,7 +30,8 @@ mountains mountain hill peak cliff valley summit grassland prairie 山 峰 岭 �
 vehicle   bus train car taxi subway carriage 车 地铁 列车
 courtyard courtyard yard garden 院 庭 园
 city      city rooftop skyline downtown tower bridge 城 都市 天台 楼顶 桥
-street    street road alley lane avenue crossing stop station platform village town
+station   train_station railway_station railway platform 火车站 高铁站 地铁站 站台 月台
+street    street road alley lane avenue crossing stop station village town
 street    街 路 巷 胡同 站 村 镇
 home      home house room apartment flat bedroom living office 家 屋 房 客厅 卧室 公寓 办公室
 """
@@ -39,7 +40,9 @@ for _row in _TABLE.strip().splitlines():
     _kind, *_names = _row.split()
     _WORDS[_kind] = _WORDS.get(_kind, ()) + tuple(n.replace("_", " ") for n in _names)
 PLACE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(_WORDS.items())
-OUTDOOR_KINDS = frozenset({"sea", "lighthouse", "lake", "mountains", "courtyard", "city", "street"})
+OUTDOOR_KINDS = frozenset(
+    {"sea", "lighthouse", "lake", "mountains", "courtyard", "city", "street", "station"}
+)
 INDOOR_KINDS = frozenset({"hospital", "kitchen", "classroom", "shop", "vehicle", "home"})
 
 # What an unnamed place becomes in each genre, outside and inside.

@@ -28,6 +28,7 @@ EXTERIORS: dict[str, Painter] = {
     "lake": outdoor.lake,
     "mountains": outdoor.mountains,
     "street": town.street,
+    "station": town.platform,
     "city": town.city,
     "courtyard": town.courtyard,
     "temple": town.temple,
@@ -79,7 +80,7 @@ def place_spec(scene: Scene, genre: Genre) -> PlaceSpec:
         kind = OUTSIDE_OF.get(kind, "street")
     elif kind in INDOOR_KINDS:
         outside = False
-    elif not outside and kind_of(scene.place) == "street" and _OPEN_AIR.search(scene.place):
+    elif not outside and kind in ("street", "station") and _OPEN_AIR.search(scene.place):
         outside = True  # a station hall is not a shop: its platform is what the set can show
     elif not outside:
         kind = INSIDE_OF.get(kind, "home")

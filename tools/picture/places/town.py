@@ -181,3 +181,42 @@ def temple(c: Canvas, rng: random.Random) -> None:
         pine(c, x, 0.66, 0.28, mix(c.look.ground, (30, 60, 44), 0.6))
     for x in (0.3, 0.7):
         lantern(c, x, 0.43)
+
+
+def platform(c: Canvas, rng: random.Random) -> None:
+    """A railway platform: a canopy on pillars, the far platform, the tracks, a train.
+
+    Recorded (offline draft, 2026-12-04): the pen pal's "INT. TRAIN STATION" was drawn as a
+    street of shopfronts, and nothing on screen said trains. The near platform, with its
+    yellow edge line, is where people stand; a carriage waits at it in some scenes.
+    """
+    sky(c, rng, 0.42)
+    far = c.light.far(mix(c.look.sky, (110, 120, 140), 0.5), 0.45)
+    skyline(c, rng, 0.42, 0.1, far, 0.25)
+    stone = mix(c.look.ground, (176, 172, 164), 0.6)
+    c.rect(c.left, 0.42, c.right, 0.5, mix(stone, (0, 0, 0), 0.15))  # the far platform
+    c.band(0.5, 0.6, (92, 86, 80), (70, 64, 60))  # the track bed
+    for i in range(int((c.right - c.left) / 0.035) + 1):
+        sx = c.left + i * 0.035
+        c.rect(sx, 0.52, sx + 0.014, 0.59, (110, 92, 74))  # sleepers
+    for rail in (0.535, 0.575):
+        c.rect(c.left, rail, c.right, rail + 0.006, (170, 172, 178))
+    if rng.random() < 0.5:  # a carriage at the platform
+        body = mix(c.look.accent, (60, 70, 90), 0.4)
+        c.round_rect(c.left + 0.05, 0.3, 0.62, 0.58, body, 0.02)
+        for wx in range(4):
+            x0 = c.left + 0.09 + wx * 0.13
+            on = c.light.night
+            c.rect(x0, 0.35, x0 + 0.08, 0.43, LAMP if on else (190, 210, 225), glow=on)
+        c.rect(c.left + 0.05, 0.47, 0.62, 0.49, (235, 235, 230))  # the livery stripe
+    c.band(0.6, c.bottom, stone, mix(stone, (40, 40, 44), 0.35))  # the near platform
+    c.rect(c.left, 0.6, c.right, 0.615, (236, 196, 60))  # the yellow edge line
+    roof = mix(c.look.ink, (70, 74, 84), 0.5)
+    c.rect(c.left, 0.12, c.right, 0.17, roof)  # the canopy
+    for px in (0.12, 0.5, 0.88):
+        c.rect(px - 0.012, 0.17, px + 0.012, 0.78, roof)
+    c.rect(0.36, 0.19, 0.64, 0.23, (40, 70, 130))  # the station sign
+    c.rect(0.38, 0.205, 0.62, 0.215, (230, 232, 236))
+    for lamp_x in (0.31, 0.69):
+        on = c.light.night or c.light.hour.sun_height < 0.1
+        c.ellipse(lamp_x, 0.19, 0.014, LAMP if on else (230, 230, 220), glow=on)
