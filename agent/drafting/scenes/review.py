@@ -33,9 +33,11 @@ from film.quality.mend import (
     visual_without_looks,
     without_loops,
 )
+from film.quality.mend.arc import each_line
 from film.quality.mend.genres import in_period_scene, love_kept_for_the_turn
 from film.quality.mend.small_talk import greeted_once
 from film.quality.mend.things import story_vehicle_kept
+from film.quality.people.family import not_a_couple
 from film.quality.story.afar import heard_throughout
 from film.screenplay import Language, Screenplay
 from film.seasons import film_season, in_season
@@ -105,7 +107,8 @@ def struck(screenplay: Screenplay) -> Screenplay:
     or a bus holds no bed, a night no sunlight, a winter film no "great summer"), an
     ancient-style film has no car or phone, a romance keeps its confession for the last
     scene, the logline's one vehicle is the one every scene rides, someone heard on the
-    phone is heard so in all their lines, and scene cast lists are held to the bible.
+    phone is heard so in all their lines, kin are no "couple", and scene cast lists are
+    held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
@@ -136,6 +139,8 @@ def struck(screenplay: Screenplay) -> Screenplay:
         for s in at_the_setting_hour(scenes, hour)
     ]
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
+    bible = [(c.name, c.role) for c in screenplay.characters]
+    scenes = [each_line(s, lambda text: not_a_couple(text, bible)) for s in scenes]
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))
 

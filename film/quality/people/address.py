@@ -116,6 +116,21 @@ def _self_as_kin(text: str, kin: str, english: str, chinese: str) -> str:
     return re.sub(rf"你的?(?:{said})", chinese, text)
 
 
+def _to_own_kin(text: str, kin: str) -> bool:
+    """Whether ``text`` calls its listener by the speaker's own kin: the junior's line.
+
+    Recorded (craft bench, the bus, 2026-12-04): the grandfather said "You're the best
+    grandfather ever!" to his granddaughter.
+    """
+    english_words, _, _ = next((w, e, c) for k, w, e, c in _ELDERS if k == kin)
+    words = "|".join(sorted(english_words, key=len, reverse=True))
+    said = "|".join(sorted(_ELDERS_ZH[kin], key=len, reverse=True))
+    return bool(
+        re.search(rf"\byou(?:'re|’re| are)\b[^.!?]{{0,30}}\b(?:{words})\b", text, re.I)
+        or re.search(rf"你(?:真)?是[^。！？]{{0,10}}(?:{said})", text)
+    )
+
+
 _MODAL = r"will|would|can|could|should|must|might|may|did|does|loves?|misses|wants?"
 _BE = {"is": "am", "was": "was", "has": "have"}
 
@@ -165,7 +180,11 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
     kin_of = {name.lower(): found for name, found in elders}
     every_elder, elders = elders, [(n, found) for n, found in elders if not _has(_ALL_KIN, [n])]
     dialogue = []
+    spelled = {n.lower(): n for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     for line in scene.dialogue:
+        heard = juniors.get(line.speaker.lower(), [])
+        if len(heard) == 1 and _to_own_kin(line.text, kin_of[line.speaker.lower()][0]):
+            line = line.model_copy(update={"speaker": spelled[heard[0]]})  # the junior's line
         role = roles.get(line.speaker.lower(), "")
         text = line.text
         own = kin_of.get(line.speaker.lower())

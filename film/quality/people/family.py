@@ -273,3 +273,47 @@ def whole_kin(title: str, idea: str) -> str:
         word = match.group(0)
         title = re.sub(rf"{re.escape(word[:-1])}(?!{word[-1]})", word, title)
     return title
+
+
+#: Two people called a couple: "The couple looks out the window for the first time since
+#: their retirement." were a grandfather and his granddaughter (craft bench, the bus,
+#: 2026-12-04). Said of kin, the word makes them lovers.
+_COUPLE = (
+    (re.compile(r"\bthe couple['’]s\b"), "their"),
+    (re.compile(r"\bThe couple['’]s\b"), "Their"),
+    (re.compile(r"\bthe (?:elderly |old |young )?couple\b"), "the two of them"),
+    (re.compile(r"\bThe (?:elderly |old |young )?couple\b"), "The two of them"),
+    (re.compile(r"这对(?:情侣|恋人|夫妻)|小两口|夫妻俩|情侣俩"), "两人"),
+)
+_PARTNERS = re.compile(
+    r"\b(?:wife|husband|spouse|partner|girlfriend|boyfriend|fianc[ée]e?|lover|bride|groom)\b"
+    r"|妻子|丈夫|老伴|老婆|老公|女朋友|男朋友|恋人|情侣|未婚|新娘|新郎|爱人",
+    re.I,
+)
+
+
+def not_a_couple(text: str, bible: Iterable[tuple[str, str]]) -> str:
+    """``text`` with "the couple" said as "the two of them" when the bible has no partners.
+
+    ``bible`` is (name, role) pairs; a film with a wife or a boyfriend in it keeps its couple.
+    """
+    if any(_PARTNERS.search(f"{name} {role}") for name, role in bible):
+        return text
+    for pattern, plain in _COUPLE:
+        text = pattern.sub(plain, text)
+    return re.sub(r"\b([Tt]he two of them) (\w+)\b", _plural_verb, text)
+
+
+_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do"}
+
+
+def _plural_verb(found: re.Match[str]) -> str:
+    """The verb after "the two of them" in the plural: "looks" is "look"."""
+    verb = found[2]
+    if verb in _PLURAL:
+        verb = _PLURAL[verb]
+    elif re.search(r"(?:ch|sh|ss|x|o)es$", verb):
+        verb = verb[:-2]
+    elif re.search(r"[^su]s$", verb):
+        verb = verb[:-1]
+    return f"{found[1]} {verb}"

@@ -338,3 +338,23 @@ def test_a_title_that_cuts_the_ideas_old_man_short_names_him_whole() -> None:
     assert title_with_idea_kin("老爷爷的快递", idea) == "老爷爷的快递"
     assert title_with_idea_kin("老奶和猫", "老奶奶养了一只猫") == "老奶奶和猫"
     assert title_with_idea_kin("老爷的宅子", "管家伺候老爷") == "老爷的宅子"  # a master stays
+
+
+def test_kin_are_not_a_couple() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): "The couple looks out the window for the
+    first time since their retirement." were a grandfather and his granddaughter."""
+    from film.quality.people.family import not_a_couple
+
+    kin = [("Mr. Johnson", "retired bus driver, Lily's grandfather"), ("Lily", "granddaughter")]
+    assert not_a_couple("The couple looks out the window.", kin) == (
+        "The two of them look out the window."
+    )
+    assert not_a_couple("The couple is happy; the couple watches.", kin) == (
+        "The two of them are happy; the two of them watch."
+    )
+    assert not_a_couple("Close-ups of the couple's faces.", kin) == "Close-ups of their faces."
+    assert (
+        not_a_couple("这对夫妻看着窗外。", [("奶奶", "奶奶"), ("孙子", "孙子")]) == "两人看着窗外。"
+    )
+    married = [("Tom", "husband"), ("Ann", "wife")]
+    assert not_a_couple("The couple dances.", married) == "The couple dances."

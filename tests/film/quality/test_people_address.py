@@ -158,3 +158,34 @@ def test_a_grandchild_speaks_of_themself_as_i() -> None:
     )
     mended = kin_address(kitchen, [("奶奶", "奶奶"), ("小宇", "孙子")], "zh")
     assert mended.dialogue[0].text == "我明天就要走了。"
+
+
+def test_an_elders_line_that_calls_the_listener_by_the_elders_kin_is_the_juniors() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): the grandfather said "Thank you so much!
+    You're the best grandfather ever!" to his granddaughter."""
+    from film.quality.people.address import kin_address
+    from film.screenplay import DialogueLine, Scene
+
+    people = [("Mr. Johnson", "retired bus driver, Lily's grandfather"), ("Lily", "granddaughter")]
+    scene = Scene(
+        number=4,
+        place="Bus",
+        characters=["Mr. Johnson", "Lily"],
+        dialogue=[
+            DialogueLine(speaker="Lily", text="I'll take care of everything."),
+            DialogueLine(
+                speaker="Mr. Johnson", text="Thank you! You're the best grandfather ever!"
+            ),
+            DialogueLine(speaker="Mr. Johnson", text="You're a good girl, Lily."),
+        ],
+    )
+    mended = kin_address(scene, people, "en")
+    assert [line.speaker for line in mended.dialogue] == ["Lily", "Lily", "Mr. Johnson"]
+    zh = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "小明"],
+        dialogue=[DialogueLine(speaker="奶奶", text="你真是最好的奶奶！")],
+    )
+    said = kin_address(zh, [("奶奶", "奶奶"), ("小明", "孙子")], "zh").dialogue[0]
+    assert said.speaker == "小明"
