@@ -92,3 +92,16 @@ def test_a_night_has_no_setting_sun_and_no_sunny_day() -> None:
     assert against_the_hour("The sun rises over the lake.", "NIGHT")
     assert not against_the_hour("He had a beautiful day.", "NIGHT")  # a day remembered
     assert not against_the_hour("The sun is setting over the sea.", "DUSK")
+
+
+def test_a_scene_whose_action_stands_at_the_compound_gate_is_headed_there() -> None:
+    """Recorded (the guard, craft bench, 2026-12-04): "保安大爷站在小区门口" under a
+    heading the action never names."""
+    from film.screenplay import Scene
+    from film.setting import headed_where_told
+
+    scene = Scene(
+        number=2, place="办公楼", interior="INT", action=["保安大爷站在小区门口，双手叉腰。"]
+    )
+    moved = headed_where_told([scene])[0]
+    assert (moved.interior, moved.place) == ("EXT", "小区")

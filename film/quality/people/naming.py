@@ -120,6 +120,12 @@ def undescribed(name: str) -> str:
     return found["called"] if found else name
 
 
+#: Years of a life's work in the idea: whoever did it is old.
+_LONG_SERVED = re.compile(
+    r"\b(?:thirty|forty|fifty|sixty|[3-6]\d) years\b|[三四五六]十多?年|几十年"
+)
+
+
 def real_names(
     names: Sequence[str],
     language: str,
@@ -147,7 +153,10 @@ def real_names(
     renamed: list[str] = []
     jobs = {name for name, role in zip(names, roles, strict=False) if job_as_name(name, role)}
     padded = zip(names, [*roles, *[""] * len(names)], [*hints, *[""] * len(names)], strict=False)
+    # A lead who has kept the light "for forty years" is old (the lighthouse, 2026-12-04).
+    veteran = lead_head(idea_lead(idea)) if _LONG_SERVED.search(idea) else ""
     for name, role, hint in padded:
+        hint = f"{hint} elderly" if veteran and veteran in role.lower() else hint
         stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES | NOBODY_NAMES
             or numbered_base(name)

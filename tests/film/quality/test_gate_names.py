@@ -441,6 +441,10 @@ def test_a_spare_name_suits_the_sex_and_age_of_its_person() -> None:
     # "John Smith" is the form's example, not a name (the lighthouse, 2026-12-04).
     keeper = real_names(["John Smith"], "en", "", ["lighthouse keeper"], ["a white-haired man"])
     assert keeper == ["Walter"]
+    # Who has kept the light for forty years is old, whatever the look says (2026-12-04).
+    forty = "A lighthouse keeper watches the sea he has guarded for forty years."
+    looked = ["A middle-aged man with a beard"]
+    assert real_names(["John Smith"], "en", forty, ["lighthouse keeper"], looked) == ["Walter"]
     assert person_kind("Keeper", "keeper", "aged 70, weathered") == ("", True)
 
 
