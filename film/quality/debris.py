@@ -42,7 +42,16 @@ PLAN_ECHO = re.compile(
     r"|\b(?:at last|finally),? do it,? on screen\b[:,]?\s*"
     r"|\bin this beat, from the idea\b|\bwhich happens only now and in no earlier beat\b"
     r"|(?:终于做到了，?)?画面里看得到(?:他们身在其中)?[：:]|这一拍要演出创意里的[：:]?"
-    r"|到这一拍才发生，前面几拍都不能写|^终于做到了[：:]|^(?:开场|结局|转折|推向高潮|困难升级|最低谷)[：:]",
+    r"|到这一拍才发生，前面几拍都不能写|^终于做到了[：:]|^(?:开场|结局|转折|推向高潮|困难升级|最低谷)[：:]"
+    # The plan's parts word for word: "The idea is about happens, and changes how they
+    # feel." was an action line of the nurse's fifth scene (craft bench, 2026-12-04).
+    r"|(?:\bthe turn:\s*)?(?:\bthe moment )?\bthe idea is about happens?\b[,.]?"
+    r"|,?\s*\band changes how they feel\b[.]?|\ba first try that does not work\b"
+    r"|\ba new step forward, with a cost\b|\bthe lowest point: it seems lost\b"
+    r"|\bwho wants what, and why it matters to them\b|\bwhat has changed, in a last image\b"
+    r"|\ba new obstacle or a person in the way\b"
+    r"|创意里最关键的那件事发生了[，,]?|人物的心情或关系因此改变[。]?|用最后一个画面收尾"
+    r"|交代主角想要什么|第一次尝试，没有成功|向前推进一步，但付出了代价",
     re.IGNORECASE,
 )
 
@@ -232,11 +241,13 @@ def without_heading(line: str) -> str:
     Recorded: scene 3 of 小明的街舞梦想 began "小明的学校门口（外景，白天）：小明在上学
     的路上遇到了一个困难。", the prompt's listing of another beat. Without its heading the
     line is a plain retelling, which :func:`film.quality.mend.keep_to_beat` then strikes.
+    The plan's own words a beat carried in go too (:data:`PLAN_ECHO`): "The idea is about
+    happens, and changes how they feel." (the nurse, craft bench, 2026-12-04).
     """
     if _HEADING_LINE.match(line):  # "EXT. OLD PARK - DAY" alone (the bus, 22:10): no action
         return ""
-    stripped = _HEADING_PREFIX.sub("", line, count=1)
-    return stripped if stripped.strip() else line
+    stripped = PLAN_ECHO.sub("", _HEADING_PREFIX.sub("", line, count=1)).strip()
+    return stripped if stripped else line
 
 
 _HEADING_LINE = re.compile(r"^\s*(?:INT|EXT|INT\./EXT|I/E)\.?\s.{1,60}\s[-–]\s[A-Z ]{3,12}\s*$")

@@ -34,7 +34,7 @@ _FACE_TO_FACE = re.compile(
     r"|\b(?:since|when|after|before) we (?:last )?met\b"
     r"|\bwe (?:first )?(?:met|talked|chatted|spoke)\b"
     r"|\bwe had a (?:\w+ )?(?:chat|conversation|talk)\b"
-    r"|\bmeet (?:again|up)\b|\bsee (?:you|each other) again\b"
+    r"|\bmeet (?:again|up)\b|\b(?:see|seeing) (?:you|each other) again\b"
     r"|又见面|上次见面|我们(?:见过|聊过|聊了|谈过|说过话)|再见到你|见到你(?:真|很)?(?:好|高兴)",
     re.I,
 )
@@ -113,10 +113,12 @@ def _found_from(line: str, own: str, other: str) -> str:
 #: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
 #: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
 _SEES_EN = (
-    r"\b(?:look|stare|glance|smil|wav|nodd?)(?:s|es|ed|ing|e)?"
-    # "looking out the window at Lily" (the baker, craft bench, 2026-12-04)
-    r"(?:\s+(?:up|over|back|across|out(?:\s+of)?\s+the\s+window|through\s+the\s+(?:window|glass)))?"
-    r"\s+at\s+|\b(?:sees|saw|seeing|watch(?:es|ed|ing)|meets|met|meeting|hug(?:s|ging)|kisses|"
+    r"\b(?:look|star|glanc|smil|wav|nodd?)(?:s|es|ed|ing|e)?"
+    # "looking out the window at Lily", "staring out at Lily" (the baker, craft bench,
+    # 2026-12-04), "continues to watch Lily"
+    r"(?:\s+(?:up|over|back|across|out(?:(?:\s+of)?\s+the\s+window)?"
+    r"|through\s+the\s+(?:window|glass)))?"
+    r"\s+at\s+|\b(?:sees|saw|seeing|watch(?:es|ed|ing)?|meets|met|meeting|hug(?:s|ging)|kisses|"
     r"greets|approaches|notices|spots|finds|hands|walks\s+(?:up\s+)?to(?:wards)?|"
     r"turns\s+(?:around\s+)?to\s+see|to\s+see)\s+"
 )

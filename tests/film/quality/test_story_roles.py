@@ -276,6 +276,17 @@ def test_who_never_meet_find_the_others_note_and_do_not_watch_them() -> None:
     assert kept_apart(scene, ["Lily"]).action == [
         "Ben goes back to his house and finds Lily's note there."
     ]
+    # Nor stare out at each other or watch (the rerun, 2026-12-04).
+    watching = scene.model_copy(
+        update={
+            "action": [
+                "Ben stands at the window, staring out at Lily.",
+                "Ben continues to watch Lily from the bakery window.",
+                "Ben kneads the dough.",
+            ]
+        }
+    )
+    assert kept_apart(watching, ["Lily"]).action == ["Ben kneads the dough."]
     zh = Scene(number=2, place="面包店", action=["许言发现了许言的纸条。"], characters=["许言"])
     assert kept_apart(zh, ["林夏"]).action == ["许言发现了林夏的纸条。"]
 
