@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from film.language import has_cjk
+from film.quality.story.apart import out_of_sight
 from film.screenplay import Scene, heard_off_screen
 
 #: Where the idea puts someone far off: another city, abroad.
@@ -76,7 +77,8 @@ def heard_from_afar(scene: Scene, far: list[str], language: str) -> Scene:
         else line
         for line in scene.dialogue
     ]
-    return scene.model_copy(update={"characters": there, "dialogue": dialogue})
+    # Nor is he seen there: "儿子坐在沙发对面，看着电视。" (the video call, 2026-12-04).
+    return out_of_sight(scene.model_copy(update={"characters": there, "dialogue": dialogue}), away)
 
 
 def _speaks(scene: Scene, name: str) -> bool:

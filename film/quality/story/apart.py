@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from film.language import has_cjk
 from film.quality.heads import role_head
-from film.quality.story.roles import without_people
+from film.quality.story.roles import acts_there, without_people
 from film.quality.text import sentences
 from film.screenplay import Scene
 
@@ -62,18 +62,7 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
     heads = {role_head(role) for name, role in (roles or {}).items() if name in gone}
     heads -= {role_head(role) for name, role in (roles or {}).items() if name not in gone}
     away = [*gone, *sorted(h for h in heads if h)]
-    scene = without_people(scene, away)
-    scene = scene.model_copy(
-        update={
-            "action": [
-                a
-                for a in scene.action
-                if not _sees(a, away) and not _with(a, away) and not _ABSENCE_TOLD.search(a)
-            ]
-            or scene.action[:1],
-            "visual": _visual_without(scene.visual, away),
-        }
-    )
+    scene = out_of_sight(without_people(scene, away), away)
     if len(gone) == 1 and len(scene.characters) == 1:
         action = [_found_from(a, scene.characters[0], gone[0]) for a in scene.action]
         scene = scene.model_copy(update={"action": action})
@@ -110,6 +99,30 @@ def _found_from(line: str, own: str, other: str) -> str:
     return re.sub(_FINDS_ZH.format(own=re.escape(own)), rf"\g<1>{other}的", line)
 
 
+def out_of_sight(scene: Scene, away: list[str]) -> Scene:
+    """``scene`` with no action line or visual sentence that shows one of ``away`` there.
+
+    An action line goes when it opens on them acting there, sees them, has the two
+    together, or only tells that they are not there; the scene keeps its first line if
+    none is left. Their lines of dialogue are left to the caller: someone on the phone
+    speaks (:mod:`film.quality.story.afar`).
+    """
+    action = [
+        a
+        for a in scene.action
+        if not acts_there(a, away)
+        and not _sees(a, away)
+        and not _with(a, away)
+        and not _ABSENCE_TOLD.search(a)
+    ]
+    return scene.model_copy(
+        update={
+            "action": action or scene.action[:1],
+            "visual": _visual_without(scene.visual, away),
+        }
+    )
+
+
 #: Seeing or meeting someone there and then: "Sam looks at Alex", "Alex looks up at Sam
 #: through the window" (the nurse and the baker, 2026-12-03), 看着许言, 朝许言挥手.
 _SEES_EN = (
@@ -129,7 +142,7 @@ _TOGETHER = re.compile(
     r"|^\s*(?:他们|她们|两人|两个人|二人|俩人)|一起|互相看",
     re.I,
 )
-_SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥抱|走向)"
+_SEES_ZH = r"(?:看着|看到|看见|望着|盯着|朝|对着|见到|遇见|拥抱|走向|看)"
 
 
 def _named(word: str, after: str) -> str:

@@ -132,8 +132,7 @@ def without_people(scene: Scene, gone: list[str]) -> Scene:
         return scene
 
     def acts(line: str) -> bool:
-        opens = any(re.match(_opening(name), line.lstrip(), re.I) for name in gone)
-        return opens and not _STILL_ABSENT.search(line)
+        return acts_there(line, gone)
 
     action = [line for line in scene.action if not acts(line)]
     characters = [name for name in scene.characters if name not in gone]
@@ -172,6 +171,15 @@ def beat_cast(
         present = absent_from(summary, list(roles))
         return one_on_screen(summary, present, index, roles)
     return absent_from(summary, cast)
+
+
+def acts_there(line: str, people: list[str]) -> bool:
+    """Whether action ``line`` opens on one of ``people`` doing something there.
+
+    A line of their absence ("许爷爷没有开门") does not count.
+    """
+    opens = any(re.match(_opening(name), line.lstrip(), re.I) for name in people)
+    return opens and not _STILL_ABSENT.search(line)
 
 
 def _opening(name: str) -> str:

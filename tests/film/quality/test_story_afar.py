@@ -65,6 +65,25 @@ def test_in_a_scene_with_someone_else_they_are_heard_on_the_phone() -> None:
     assert heard.characters == ["Grandma"] and heard.dialogue[0].parenthetical == "on the phone"
 
 
+def test_nor_is_the_one_on_the_phone_seen_in_the_room() -> None:
+    """Recorded (craft bench, the video call, 2026-12-04): "儿子坐在沙发对面，看着电视。" while
+    his mother phoned him, and "奶奶看儿子打视频通话的过程"."""
+    scene = _call_scene().model_copy(
+        update={
+            "action": [
+                "奶奶坐在客厅沙发上，手里拿着手机。",
+                "儿子坐在沙发对面，看着电视。",
+                "奶奶看儿子打视频通话的过程，脸上露出笑容。",
+            ],
+            "visual": "客厅中灯光柔和。儿子正在看电视。",
+        }
+    )
+    heard = heard_from_afar(scene, ["儿子"], "zh")
+    assert heard.action == ["奶奶坐在客厅沙发上，手里拿着手机。"]
+    assert heard.visual == "客厅中灯光柔和。"
+    assert [d.speaker for d in heard.dialogue] == ["奶奶", "儿子"]  # he still speaks
+
+
 def test_a_line_added_later_is_heard_on_the_phone_too() -> None:
     scene = heard_from_afar(_call_scene(), ["儿子"], "zh")
     longer = scene.model_copy(
