@@ -32,7 +32,10 @@ _AGE_EN = re.compile(
     r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b|\bage(?:d)?:?\s+(\d{1,2})\b",
     re.I,
 )
-ELDER_AT_LEAST = 50
+#: The youngest a grandparent or a retired person looks: "50岁左右" was the grandmother of a
+#: son who works in another city (craft bench, 2026-12-04), and a reader took her for his
+#: sister.
+ELDER_AT_LEAST = 55
 #: The age an elder whose look gave a young number is given instead.
 ELDER_AGE = 65
 PUPIL_UNDER = 30

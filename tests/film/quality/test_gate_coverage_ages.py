@@ -70,6 +70,8 @@ def test_an_elder_whose_only_young_word_is_the_number_is_given_an_elders_age() -
     from film.quality.people.ages import elder_look
 
     assert elder_look("王大爷", "小区保安大爷", "年龄40岁，脸圆肉丰") == "年龄65岁，脸圆肉丰"
+    # Nor fifty: the video-calling grandmother of a working son (craft bench, 2026-12-04).
+    assert elder_look("奶奶", "奶奶", "50岁左右，瘦高体型") == "65岁左右，瘦高体型"
     assert elder_look("Joe", "retired bus driver", "A 45-year-old man.") == "A 65-year-old man."
     assert elder_look("奶奶", "奶奶", "中年，头发乌黑") == "中年，头发乌黑"  # the gate asks
     assert elder_look("Leo", "grandson", "A 18-year-old.") == "A 18-year-old."
