@@ -149,13 +149,14 @@ def _named(word: str, after: str) -> str:
     """A pattern for ``word`` said as a person there, after ``after``: not "Alex's note"."""
     if word.isascii():
         return rf"(?:{after})\b(?:the\s+)?{re.escape(word)}\b(?!['’]s)"
-    return rf"{after}{re.escape(word)}(?!的|留下|写下|写的|送的)"  # 许言留下的纸条: a thing
+    return rf"{after}{re.escape(word)}(?!的|留|写|发|送)"  # 看许言留下的纸条: a thing of theirs
 
 
 #: Seeing a "him" or "them" where one alone is on screen: "Sam watches him closely." in a
 #: scene of Sam's (the rerun, 2026-12-03, 22:57); "her" only as no possessive ("her notes").
 _SEES_SOMEONE = re.compile(
-    rf"(?:{_SEES_EN})(?:him|them|her(?!\s+[a-z]))\b|{_SEES_ZH}(?:他|她)(?![们的自])", re.I
+    rf"(?:{_SEES_EN})(?:him|them|her(?!\s+[a-z]))\b|{_SEES_ZH}(?:他|她)(?![们的自]|留|写|发|送)",
+    re.I,
 )
 
 

@@ -287,6 +287,14 @@ def test_who_never_meet_find_the_others_note_and_do_not_watch_them() -> None:
         }
     )
     assert kept_apart(watching, ["Lily"]).action == ["Ben kneads the dough."]
+    # Reading what the other left is no seeing them (看许言留下的纸条).
+    notes = Scene(
+        number=1,
+        place="面包店",
+        action=["林夏想看他留下的纸条。", "林夏看许言发来的照片。", "林夏看着许言。"],
+        characters=["林夏"],
+    )
+    assert kept_apart(notes, ["许言"]).action == notes.action[:2]
     zh = Scene(number=2, place="面包店", action=["许言发现了许言的纸条。"], characters=["许言"])
     assert kept_apart(zh, ["林夏"]).action == ["许言发现了林夏的纸条。"]
 
