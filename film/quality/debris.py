@@ -46,12 +46,8 @@ PLAN_ECHO = re.compile(
     # The plan's parts word for word: "The idea is about happens, and changes how they
     # feel." was an action line of the nurse's fifth scene (craft bench, 2026-12-04).
     r"|(?:\bthe turn:\s*)?(?:\bthe moment )?\bthe idea is about happens?\b[,.]?"
-    r"|,?\s*\band changes how they feel\b[.]?|\ba first try that does not work\b"
-    r"|\ba new step forward, with a cost\b|\bthe lowest point: it seems lost\b"
-    r"|\bwho wants what, and why it matters to them\b|\bwhat has changed, in a last image\b"
-    r"|\ba new obstacle or a person in the way\b"
-    r"|创意里最关键的那件事发生了[，,]?|人物的心情或关系因此改变[。]?|用最后一个画面收尾"
-    r"|交代主角想要什么|第一次尝试，没有成功|向前推进一步，但付出了代价",
+    r"|,?\s*\band changes how they feel\b[.]?"
+    r"|创意里最关键的那件事发生了[，,]?|人物的心情或关系因此改变[。]?",
     re.IGNORECASE,
 )
 
