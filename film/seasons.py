@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from film.language import has_cjk
+from film.quality.text import sentences
 from film.screenplay import Scene
 
 #: Season words, English and Chinese. A lone 夏 or 春 is part of names (林夏) and festivals
@@ -90,9 +91,8 @@ def in_season(scene: Scene, season: str) -> Scene:
         )
 
     def kept(text: str) -> str:
-        parts = re.findall(r"[^。！？!?.]+[。！？!?.]*", text) or [text]
-        joined = ("" if has_cjk(text) else " ").join(p.strip() for p in parts if not now_other(p))
-        return joined.strip()
+        staying = [part.strip() for part in sentences(text) if not now_other(part)]
+        return ("" if has_cjk(text) else " ").join(staying).strip()
 
     action = [k for line in scene.action if (k := kept(line))] or scene.action[:1]
     dialogue = [

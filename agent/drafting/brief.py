@@ -45,6 +45,21 @@ def outline_plan(state: State, count: int) -> str:
     )
 
 
+def plan_role(state: State, count: int, index: int) -> str:
+    """What beat ``index`` of an outline of ``count`` beats is for, in the plan's words.
+
+    The one reading of :func:`outline_plan` that the beats asked again, off the idea or
+    added before the ending, are told.
+    """
+    plan = outline_plan(state, count).splitlines()
+    return plan[index].split(". ", 1)[-1] if index < len(plan) else ""
+
+
+def cast_listing(cast: Sequence[str], language: str) -> str:
+    """The cast as a beat or outline task lists it: 林夏、许言, "Lily, Ben", or "-"."""
+    return ("、" if language == "zh" else ", ").join(cast) or "-"
+
+
 def user_genre(state: State) -> Genre | None:
     """The genre the user named, if any.
 

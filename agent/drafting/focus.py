@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from langgraph.runtime import Runtime
 
 from agent.context import Context
-from agent.drafting.brief import facts_for, film_language, outline_plan
+from agent.drafting.brief import cast_listing, facts_for, film_language, plan_role
 from agent.drafting.rewrites import ask_one_beat, copies_example, marked_listing
 from agent.drafting.schemas import BeatDraft, OutlineDraft
 from agent.model.ask import StageFailure
@@ -63,7 +63,6 @@ async def _anew(
 ) -> list[BeatDraft]:
     """``beats`` with beat ``index`` inside the idea, or as they were after :data:`TRIES`."""
     language, idea = film_language(state), state.get("idea", "")
-    plan = outline_plan(state, len(beats)).splitlines()
     prompt = "\n\n".join(
         [
             facts_for(state, "outline"),
@@ -74,9 +73,9 @@ async def _anew(
                 idea=idea,
                 things=f" ({', '.join(words)})" if (words := anchor_words(idea)) else "",
                 beats=marked_listing(beats, index),
-                role=plan[index].split(". ", 1)[-1] if index < len(plan) else "",
+                role=plan_role(state, len(beats), index),
                 before=max(1, index),
-                cast=("、" if language == "zh" else ", ").join(cast) or "-",
+                cast=cast_listing(cast, language),
             ),
         ]
     )

@@ -18,7 +18,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.beats import MIN_DISTINCT_BEATS
-from agent.drafting.brief import facts_for, outline_plan
+from agent.drafting.brief import cast_listing, facts_for, plan_role
 from agent.drafting.schemas import BeatDraft, OutlineDraft, outline_schema
 from agent.model.ask import StageFailure, ask_model, stage_messages
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
@@ -129,10 +129,9 @@ async def _rewrite_beat(
     cast: Sequence[str],
 ) -> list[BeatDraft]:
     """``beats`` with beat ``index`` asked anew while it repeats (:data:`BEAT_TRIES` at most)."""
-    plan = outline_plan(state, len(beats)).splitlines()
-    role = plan[index].split(". ", 1)[-1] if index < len(plan) else ""
+    role = plan_role(state, len(beats), index)
     listing = marked_listing(beats, index)
-    people = ("、" if language == "zh" else ", ").join(cast) or "-"
+    people = cast_listing(cast, language)
 
     def asking(name: str, **values: object) -> str:
         """A beat task after the story facts the outline was written from."""

@@ -17,6 +17,7 @@ from langgraph.runtime import Runtime
 from agent.context import Context
 from agent.drafting.beats import fit_beats, in_idea_order
 from agent.drafting.brief import (
+    cast_listing,
     cast_size,
     drafting_genre,
     facts_for,
@@ -252,7 +253,7 @@ async def write_outline(state: State, runtime: Runtime[Context]) -> dict[str, An
         count=count,
         seconds=round(scene_budget_s(target, count)),
         plan=outline_plan(state, count),
-        cast=("、" if language == "zh" else ", ").join(cast) or "-",
+        cast=cast_listing(cast, language),
     ) + must_show(state.get("idea", ""), language)
     story = f"{state.get('idea', '')} {draft.get('logline', {}).get('setting_time', '')}"
 

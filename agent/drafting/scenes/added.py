@@ -14,7 +14,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import Context
 from agent.drafting.beats import fit_beats
-from agent.drafting.brief import facts_for, film_language, outline_plan
+from agent.drafting.brief import cast_listing, facts_for, film_language, plan_role
 from agent.drafting.rewrites import ask_one_beat, copies_example
 from agent.drafting.scenes.review import review_scenes
 from agent.drafting.scenes.writer import SceneWriter
@@ -43,8 +43,7 @@ async def inserted_beat(
     beats before it tell is the story so far, and the beat before it must not be retold.
     """
     language = film_language(state)
-    plan = outline_plan(state, len(beats) + 1).splitlines()
-    role = plan[at].split(". ", 1)[-1] if at < len(plan) else ""
+    role = plan_role(state, len(beats) + 1, at)
     told = [b.summary for b in beats[:at]] or [state.get("idea", "")]
     retold = told[-1]
     # Asked again once, told which beat it retold: both of the craft bench's length misses
@@ -60,7 +59,7 @@ async def inserted_beat(
                     role=role,
                     before=" ".join(told),
                     summary=retold,
-                    cast=("、" if language == "zh" else ", ").join(cast) or "-",
+                    cast=cast_listing(cast, language),
                 ),
             ]
         )

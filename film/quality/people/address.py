@@ -109,11 +109,15 @@ def _self_as_kin(text: str, kin: str, english: str, chinese: str) -> str:
     know that your grandfather has never been there either". Said as a family says it of
     themself, "Grandpa has never been there either" (爷爷也没去过) keeps the line's sense.
     """
-    english_words, _, _ = next((w, e, c) for k, w, e, c in _ELDERS if k == kin)
-    words = "|".join(sorted(english_words, key=len, reverse=True))
+    words, said = _kin_patterns(kin)
     text = re.sub(rf"\byour\s+(?:{words})\b", english, text, flags=re.I)
-    said = "|".join(sorted({chinese, *_ELDERS_ZH[kin]}, key=len, reverse=True))
     return re.sub(rf"你的?(?:{said})", chinese, text)
+
+
+def _kin_patterns(kin: str) -> tuple[str, str]:
+    """The English and the Chinese words of ``kin`` (:func:`kin_words`), longest first."""
+    words = sorted(dict.fromkeys(kin_words(kin)), key=len, reverse=True)
+    return "|".join(w for w in words if w.isascii()), "|".join(w for w in words if not w.isascii())
 
 
 def _to_own_kin(text: str, kin: str) -> bool:
@@ -122,9 +126,7 @@ def _to_own_kin(text: str, kin: str) -> bool:
     Recorded (craft bench, the bus, 2026-12-04): the grandfather said "You're the best
     grandfather ever!" to his granddaughter.
     """
-    english_words, _, _ = next((w, e, c) for k, w, e, c in _ELDERS if k == kin)
-    words = "|".join(sorted(english_words, key=len, reverse=True))
-    said = "|".join(sorted(_ELDERS_ZH[kin], key=len, reverse=True))
+    words, said = _kin_patterns(kin)
     return bool(
         re.search(rf"\byou(?:'re|’re| are)\b[^.!?]{{0,30}}\b(?:{words})\b", text, re.I)
         or re.search(rf"你(?:真)?是[^。！？]{{0,10}}(?:{said})", text)

@@ -165,7 +165,8 @@ def real_names(
             or junior_kin_name(name)
         )
         new = spare_name(language, *person_kind(name, role, hint), taken) if stand_in else ""
-        taken.add(new.lower())
+        if new:
+            taken.add(new.lower())
         renamed.append(as_called(new, role, language) if new else name)
     return renamed
 

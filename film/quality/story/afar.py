@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from film.language import has_cjk
 from film.quality.story.apart import out_of_sight
-from film.screenplay import Scene, heard_off_screen
+from film.screenplay import Scene, heard_off_screen, mentions
 
 #: Where the idea puts someone far off: another city, abroad.
 _FAR_ZH = r"(?:外地|异地|远方|国外|海外|远在|他乡|外省|城里打工|出国)"
@@ -50,15 +50,9 @@ def called_afar(idea: str, people: Mapping[str, str]) -> list[str]:
             continue
         for name, role in people.items():
             words = [w for w in (name, role) if w.strip()]
-            if any(_says(w, who) for w in words) and name not in far:
+            if any(mentions(who.casefold(), w.casefold()) for w in words) and name not in far:
                 far.append(name)
     return far
-
-
-def _says(word: str, text: str) -> bool:
-    if word.isascii():
-        return bool(re.search(rf"\b{re.escape(word)}\b", text, re.I))
-    return word in text
 
 
 def heard_from_afar(scene: Scene, far: list[str], language: str) -> Scene:
