@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from agent.drafting.places import aboard, kept_confined, own_places
+from agent.drafting.places import kept_confined, own_places
 from agent.drafting.schemas import BeatDraft
+from agent.drafting.vehicles import aboard
 from film.setting import interior_for, place_told
 
 #: Going to a place: 送到独居老人家, 回到家, "arrives at the bakery".

@@ -1,5 +1,7 @@
 """Where the outline's beats happen: the story's own places, and a room it is shut in.
 
+The vehicle a story rides is :mod:`agent.drafting.vehicles`.
+
 Both fixes are certain and run before the gate sees the outline, so neither costs a retry.
 """
 
@@ -31,48 +33,6 @@ def own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
             beat = beat.model_copy(update={"place": near.place, "interior": near.interior})
         fitted.append(beat)
     return fitted
-
-
-#: What a story is ridden or driven in, and the place a scene aboard it is set: a bus is
-#: sat in, a scooter is ridden in the street.
-_VEHICLES = (
-    (re.compile(r"\bbus(?:es)?\b", re.I), "Bus", "INT"),
-    (re.compile(r"\b(?:train|tram|ferry|taxi|cab)\b", re.I), "", "INT"),
-    (re.compile(r"\b(?:scooter|motorbike|motorcycle|bike|bicycle)\b", re.I), "City street", "EXT"),
-    (re.compile(r"公交车?|大巴|巴士"), "公交车上", "INT"),
-    (re.compile(r"火车|地铁|渡轮|出租车"), "", "INT"),
-    (re.compile(r"电动车|摩托车?|自行车|单车"), "街道", "EXT"),
-)
-#: A beat "place" that is a way travelled, not a place a camera stands: "Old Route".
-_WAY = re.compile(r"\b(?:route|journey|trip|ride|way home|the way)\s*$|路线|线路|旅程|旅途", re.I)
-#: A beat in which they ride it: "as he rides his old route", "John is driving home", 骑车.
-_RIDING = re.compile(
-    r"\b(?:rides?|riding|rode|drives?|driving|drove|route)\b|骑着?|开着?车|坐着?公交|路线|线路",
-    re.I,
-)
-
-
-def aboard(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
-    """``beats`` set aboard the story's vehicle where they ride it or only name the way.
-
-    Recorded (craft bench, en-family-bus, 2026-12-01): the retired driver's last ride on
-    his old route was headed "INT. OLD ROUTE" three times, and no scene had a bus in it; a
-    reader could not find the idea. The next run (2026-12-02) told "he rides his old route"
-    in a beat set at his house. A story that rides something sets those beats in it; the
-    other beats keep their places.
-    """
-    for pattern, place, interior in _VEHICLES:
-        found = pattern.search(story)
-        if found is None:
-            continue
-        where = place or found[0].capitalize() if story.isascii() else place or f"{found[0]}上"
-        return [
-            beat.model_copy(update={"place": where, "interior": interior})
-            if _WAY.search(beat.place.strip()) or _RIDING.search(beat.summary)
-            else beat
-            for beat in beats
-        ]
-    return beats
 
 
 #: "stuck in a school lift", "trapped inside the old cinema", 困在电梯里.
@@ -207,10 +167,34 @@ def _visual_inside(visual: str, room: str, fallback: str) -> str:
         _in_the_room(visual, room),
         lambda clause: (
             not (_LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
-            and not (lift and _FURNITURE_WORD.search(clause))
+            and not (lift and (_FURNITURE_WORD.search(clause) or _WINDOW.search(clause)))
         ),
         fallback,
     )
+
+
+#: Words of someone about to walk off, which people shut in cannot say: "I'll be right back.",
+#: "Okay, let's go now." (the stuck lift, craft bench, 2026-12-04), 我先走了.
+_OFF_WE_GO = re.compile(
+    r"\b(?:I'?ll be (?:right )?back|be right back|let'?s go(?: now| home| out)?|let'?s get out"
+    r"|I (?:have|need|got) to go|I'?m (?:leaving|off|going home)|see you (?:later|tomorrow)"
+    r"|let'?s hurry)\b"
+    r"|我先走了?|我马上回来|我去去就回|我们走吧|走吧|我得走了|我要走了|回头见|明天见",
+    re.IGNORECASE,
+)
+#: A lift has no window to see the sky from ("Ben points to a window where they can see the
+#: sky outside", the stuck lift, 2026-12-04), and no rain falls in it.
+_WINDOW = re.compile(r"\bwindows?\b|窗户?|窗外|\brain(?:s|ing|drops?)?\b|下雨|雨水", re.I)
+_SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*\s*")
+
+
+def _stays_said(text: str, lift: bool) -> str:
+    """``text`` without the sentences that walk off, or see out of, a room they are shut in."""
+    return "".join(
+        sentence
+        for sentence in _SENTENCE.findall(text)
+        if not (_OFF_WE_GO.search(sentence) or (lift and _WINDOW.search(sentence)))
+    ).strip()
 
 
 def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
@@ -220,7 +204,8 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     lift, and its action had Jack "step out of the lift". Until the beat in which they get
     out (``summary`` tells it), a line that takes them out goes; a scene keeps at least
     one action line. A line or visual note that names another room ("in the classroom")
-    is put back in the room, and a visual note in which they get out loses it.
+    is put back in the room, and a visual note in which they get out loses it. Nobody says
+    they are off ("I'll be right back"), and a lift has no window and no rain.
     """
     room = confined_place(story)
     if not room or _RELEASE.search(summary):
@@ -236,13 +221,19 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
             _LEAVES.search(line)
             or (_RELEASE.search(line) and key in line.casefold())
             or _goes_elsewhere(line, key)
+            or (lift and _WINDOW.search(line))
         )
     ]
+    said = [
+        line.model_copy(update={"text": text})
+        for line in scene.dialogue
+        if (text := _stays_said(line.text, lift))
+    ]
     visual = _visual_inside(scene.visual, room, scene.place)
-    kept = kept or scene.action
-    if kept == scene.action and visual == scene.visual:
+    kept, said = kept or scene.action, said or scene.dialogue
+    if kept == scene.action and said == scene.dialogue and visual == scene.visual:
         return scene
-    return scene.model_copy(update={"action": kept, "visual": visual})
+    return scene.model_copy(update={"action": kept, "dialogue": said, "visual": visual})
 
 
 #: The rooms of a home. A scene headed in one tells its action there: 饺子里的叮嘱's kitchen
