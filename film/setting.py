@@ -20,7 +20,9 @@ _OUTDOORS = re.compile(
     r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
     r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform|"
     # "INT. RED LIGHT INTERSECTION" (the scooter, 2026-12-03)
-    r"city cent(?:er|re)|downtown|intersection|crossing|crosswalk|junction|traffic lights?)\b"
+    r"city cent(?:er|re)|downtown|intersection|crossing|crosswalk|junction|traffic lights?|"
+    # "INT. GENERAL'S CAMPSITE" while the general sits outside his tent (the letter, 12-04).
+    r"campsite|campground|camp|encampment|battlefield)\b"
     # Only as the place's last word: "INT. BAY" is outdoors, a "Sea View Cafe" is not.
     r"|\b(?:bay|sea|seaside|coast|coastline|ocean|cove|docks?|desert|grassland|hill|hilltop|"
     r"waterfall|island|town|village|city|city of [a-z ,]+)\s*$"

@@ -246,4 +246,8 @@ def without_heading(line: str) -> str:
     return stripped if stripped else line
 
 
-_HEADING_LINE = re.compile(r"^\s*(?:INT|EXT|INT\./EXT|I/E)\.?\s.{1,60}\s[-–]\s[A-Z ]{3,12}\s*$")
+#: A heading alone, its stop too: "EXT. SNOWY MOUNTAIN PASS - DAY." opened the letter's scene 1
+#: as an action line (craft bench, 2026-12-04).
+_HEADING_LINE = re.compile(
+    r"^\s*(?:INT|EXT|INT\./EXT|I/E)\.?\s.{1,60}\s[-–]\s[A-Z ]{3,12}\s*[.。:：]?\s*$"
+)

@@ -416,3 +416,32 @@ def test_the_scene_examples_person_with_a_title_says_nothing_either() -> None:
     )
     mended = own_people(draft, "夜市女孩想考进一家游戏公司。", ["小明"], ["卖煎饼的女孩"], "zh")
     assert [d.speaker for d in mended.dialogue] == ["小明"]
+
+
+def test_people_stuck_in_a_lift_do_not_say_they_are_off_or_see_out_of_a_window() -> None:
+    """Recorded (craft bench, The Rival Debates, 2026-12-04): "I'll be right back." in the
+    stuck lift, and "Ben points to a window where they can see the sky outside"."""
+    from agent.drafting.places import stays_inside
+    from film.screenplay import DialogueLine, Scene
+
+    idea = "Two rival debate captains get stuck in a school lift the night before the final."
+    scene = Scene(
+        number=1,
+        place="School lift",
+        action=[
+            "Leo and Ben are stuck in the school lift.",
+            "Ben points to a window where they can see the sky outside.",
+        ],
+        dialogue=[
+            DialogueLine(speaker="Leo", text="I hope it doesn't rain again."),
+            DialogueLine(speaker="Ben", text="I'll be right back."),
+            DialogueLine(speaker="Leo", text="Okay, let's go now. We have the final tomorrow."),
+        ],
+        visual="The lift is dark, with only the faintest light coming from a window.",
+    )
+    inside = stays_inside(scene, "They practise their speeches on each other.", idea)
+    assert inside.action == ["Leo and Ben are stuck in the school lift."]
+    assert [line.text for line in inside.dialogue] == ["We have the final tomorrow."]
+    assert inside.visual == "The lift is dark."
+    # Once they get out, they may go.
+    assert stays_inside(scene, "The doors open and they step out together.", idea) == scene

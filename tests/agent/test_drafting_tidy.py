@@ -43,6 +43,9 @@ def test_a_place_does_not_say_again() -> None:
     assert interior_for("Docks", "INT") == "EXT" and interior_for("Dock cafe", "INT") == "INT"
     assert interior_for("Red light intersection", "INT") == "EXT"
     assert interior_for("小区里", "INT") == "EXT"
+    # The letter (craft bench, 2026-12-04): "INT. GENERAL'S CAMPSITE", the general outside his tent.
+    assert interior_for("General's campsite", "INT") == "EXT"
+    assert interior_for("General's tent", "INT") == "INT"
 
 
 def test_open_water_and_open_land_are_outdoors_only_as_the_place_itself() -> None:

@@ -9,10 +9,11 @@ mended alike (:meth:`agent.drafting.scenes.writer.SceneWriter.check`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agent.drafting.places import in_its_room, stays_inside, without_example_place
 from agent.drafting.schemas import BeatDraft
+from agent.drafting.vehicles import scene_aboard, vehicle_words
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.quality import Brief
 from film.quality.mend import (
@@ -27,7 +28,7 @@ from film.quality.mend import (
     visual_of_its_own,
     with_seen_cast,
 )
-from film.quality.mend.animals import animals_unspoken
+from film.quality.mend.animals import animals_unspoken, things_unspoken
 from film.quality.mend.cast import group_lines_to_action
 from film.quality.mend.steps import scene_at_step
 from film.quality.people.address import kin_address
@@ -54,6 +55,7 @@ class FilmAround:
         cast: The bible's names; ``roles``, ``wardrobes`` and ``sexes`` in the same order.
         roles: Each person's role.
         wardrobes: What each person wears.
+        props: What anyone carries, all together: a thing never speaks.
         sexes: Each person's sex ("f", "m" or "") by name, role, voice and look.
         language: The film's language.
         genre: The genre drafted (an animal talks only in a spoof).
@@ -68,6 +70,7 @@ class FilmAround:
     language: str
     genre: Genre
     summaries: list[str]
+    props: list[str] = field(default_factory=list)
 
 
 def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> Scene:
@@ -90,7 +93,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         beat.summary,
     )
     new = stays_inside(visual_of_its_own(new), beat.summary, idea)
-    new = without_example_place(in_its_room(new), idea)
+    new = scene_aboard(without_example_place(in_its_room(new), idea), idea)
     new = scene_before_turn(new, idea, index, count, people)
     new = scene_at_turn(new, idea, index, count, beat.summary)
     new = scene_at_step(new, idea, index, count, beat.summary)
@@ -106,7 +109,10 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         # ("close-up of Samantha and Tommy's faces" in scene 1, 2026-12-04).
         new = kept_apart(new, [coming], roles)
     new = heard_from_afar(new, called_afar(idea, roles), film.language)
-    new = taken_by_the_guest(animals_unspoken(new, people, film.genre, film.language), idea, roles)
+    spoken = things_unspoken(new, film.cast, [*film.props, *vehicle_words(idea)])
+    new = taken_by_the_guest(
+        animals_unspoken(spoken, people, film.genre, film.language), idea, roles
+    )
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)
     return called_by_their_names(kin_address(new, people, film.language), people, EXAMPLE_NAMES)

@@ -98,6 +98,7 @@ class SceneWriter:
             cast=self.cast,
             roles=self.roles,
             wardrobes=[str(person.get("wardrobe") or "") for person in people],
+            props=[str(p) for person in people for p in person.get("props") or []],
             sexes=[person_sex(CharacterProfile.model_construct(**person)) for person in people],
             language=self.language,
             genre=self.genre,

@@ -127,6 +127,40 @@ def animals_unspoken(
     )
 
 
+def things_unspoken(scene: Scene, cast: Sequence[str], things: Sequence[str]) -> Scene:
+    """``scene`` without the lines of a speaker who is one of the story's ``things``.
+
+    Recorded (craft bench, the haunted scooter, 2026-12-04): a cue "SCOOTER" said "It's
+    playing karaoke again." of itself, and the bible then gave the scooter a person's look,
+    "average build, neat dark hair". A speaker the bible lacks (not in ``cast``) whose name
+    is a thing someone carries or rides ("Second-hand scooter") is no one; its lines go, and
+    the scene keeps at least one line.
+    """
+    members = {name.casefold() for name in cast}
+    mute = {
+        line.speaker
+        for line in scene.dialogue
+        if line.speaker.casefold() not in members and _is_thing(line.speaker, things)
+    }
+    kept = [line for line in scene.dialogue if line.speaker not in mute]
+    if not mute or not kept:
+        return scene
+    return scene.model_copy(
+        update={"dialogue": kept, "characters": [c for c in scene.characters if c not in mute]}
+    )
+
+
+def _is_thing(name: str, things: Sequence[str]) -> bool:
+    """Whether ``name`` calls one of ``things`` by its last word ("Scooter", 电动车)."""
+    said = name.strip().casefold()
+    if has_cjk(said):
+        return len(said) >= 2 and any(t.strip().endswith(said) for t in things)
+    words = re.findall(r"[a-z]+", said)
+    return bool(words) and any(
+        re.findall(r"[a-z]+", t.casefold())[-1:] == words[-1:] for t in things
+    )
+
+
 def speaking_people(names: Sequence[str], roles: Sequence[str], genre: Genre | str) -> list[str]:
     """Who the scene prompt lets speak: everyone in a spoof, else every one but the animals."""
     if Genre(genre) is Genre.GRASSROOTS_SPOOF:

@@ -862,6 +862,11 @@ def test_a_scene_whose_only_action_is_its_heading_says_who_is_where() -> None:
     kitchen = park.model_copy(update={"place": "奶奶的厨房", "characters": ["奶奶", "孙子"]})
     assert where_they_are(kitchen) == "奶奶和孙子在奶奶的厨房。"
     assert mend_edges(park.model_copy(update={"characters": []})).action == ["EXT. OLD PARK - DAY"]
+    # With its stop (the letter, craft bench, 2026-12-04): a heading still, not an action.
+    pass_scene = park.model_copy(
+        update={"action": ["EXT. SNOWY MOUNTAIN PASS - DAY.", "Elena looks up at the pass."]}
+    )
+    assert mend_edges(pass_scene).action == ["Elena looks up at the pass."]
 
 
 def test_a_question_asked_back_word_for_word_is_an_echo() -> None:

@@ -223,3 +223,39 @@ def test_an_animal_named_by_its_colour_keeps_that_colour() -> None:
     assert animal_look("Biscuit", "an orange tabby cat", cat) == "small, green eyes"
     # No colour in the name: the look says it.
     assert animal_look("流浪猫", "一只流浪猫", "毛色纯白，眼睛明亮") == "毛色纯白，眼睛明亮"
+
+
+def test_a_thing_someone_carries_or_rides_does_not_speak() -> None:
+    """Recorded (craft bench, the haunted scooter, 2026-12-04): "SCOOTER: It's playing
+    karaoke again.", and the bible gave the scooter "average build, neat dark hair"."""
+    from film.quality.mend.animals import things_unspoken
+    from film.screenplay import DialogueLine, Scene
+
+    scene = Scene(
+        number=2,
+        place="City street",
+        characters=["Ben", "Scooter"],
+        action=["Ben approaches the scooter."],
+        dialogue=[
+            DialogueLine(speaker="Ben", text="I'm not sure what to do."),
+            DialogueLine(speaker="Scooter", text="It's playing karaoke again."),
+            DialogueLine(speaker="Ben", text="I think it might be haunted."),
+        ],
+    )
+    mended = things_unspoken(scene, ["Ben"], ["Second-hand scooter"])
+    assert [line.speaker for line in mended.dialogue] == ["Ben", "Ben"]
+    assert mended.characters == ["Ben"]
+    # Someone in the bible speaks, whatever they are called; so does a stranger who is no thing.
+    assert things_unspoken(scene, ["Ben", "Scooter"], ["Second-hand scooter"]) == scene
+    assert things_unspoken(scene, ["Ben"], ["helmet"]) == scene
+    zh = scene.model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="小李", text="又来了。"),
+                DialogueLine(speaker="电动车", text="我在唱歌。"),
+            ]
+        }
+    )
+    assert [line.speaker for line in things_unspoken(zh, ["小李"], ["二手电动车"]).dialogue] == [
+        "小李"
+    ]
