@@ -21,7 +21,9 @@ answer, 20-60 s on two cores, and the 1.5B model often repeats itself):
 6. every person's voice and look are their own sex, and the idea's girl or grandson is
    somebody of that sex (:func:`.sexes.mend_sexes`);
 7. a man wears no women's things, once his sex is settled (:func:`.dress.mens_wear`);
-8. a child is not drawn as old as a middle-aged parent (:func:`.family.younger_than_parent`).
+8. a child is not drawn as old as a middle-aged parent (:func:`.family.younger_than_parent`);
+9. nobody hides their face behind a mask or dark glasses the idea did not ask for
+   (:func:`.dress.face_shown`), and no two look word for word alike (:func:`distinct_looks`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from film.quality.people.ages import young_voice
 from film.quality.people.dress import (
     child_look,
     child_wardrobe,
+    face_shown,
     grandchild_look,
     grown_for_idea,
     held_as_props,
@@ -49,6 +52,7 @@ from film.quality.people.missing import lead_in_idea_words, roles_in_idea_words
 from film.quality.people.naming import holds_own_word, renamed_bible
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
+from film.quality.people.spare import spare_feature
 from film.quality.repetition import long_enough
 from film.quality.text import normalise, sentences
 from film.screenplay import CharacterProfile
@@ -87,10 +91,38 @@ def mended_bible(
         for p, (role, look) in zip(renamed, grown, strict=True)
     ]
     distinct = younger_than_parent(one_implied_relative(idea, one_per_relative(dressed)))
-    return [
-        within_bounds(_spaced(held_as_props(dressed_as_men(p))))
-        for p in mend_sexes(idea, own_sentences(distinct))
-    ]
+    return distinct_looks(
+        [
+            within_bounds(_spaced(face_shown(held_as_props(dressed_as_men(p)), idea)))
+            for p in mend_sexes(idea, own_sentences(distinct))
+        ],
+        language,
+    )
+
+
+def distinct_looks(profiles: Sequence[CharacterProfile], language: str) -> list[CharacterProfile]:
+    """The bible with no look word for word another's: a later one gets a feature of its own.
+
+    Recorded (craft bench, the two 同桌, 2026-12-04): both were "一个年轻的高中生，穿着校服或
+    休闲装。他的脸上有青春的活力和笑容，发型整齐，身材健壮。" after three answers, so the
+    screen would have drawn twins; a copied look is only advised against once the retries
+    are spent. The feature suits the person's sex and keeps the look's own words.
+    """
+    seen: set[str] = set()
+    mended: list[CharacterProfile] = []
+    for person in profiles:
+        key = normalise(person.look)
+        if key and key in seen:
+            feature = spare_feature(language, person_sex(person), len(mended))
+            joined = (
+                f"{person.look.rstrip('。.， ,')}，{feature}。"
+                if language == "zh"
+                else (f"{person.look.rstrip('. ,')}, with {feature}.")
+            )
+            person = within_bounds(person.model_copy(update={"look": joined}))
+        seen.add(normalise(person.look))
+        mended.append(person)
+    return mended
 
 
 def _spaced(person: CharacterProfile) -> CharacterProfile:

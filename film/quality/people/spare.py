@@ -6,7 +6,8 @@ everyone, so its first name, "Sam", went to a granddaughter, a night-shift nurse
 old lighthouse keeper in three English films of one bench run (craft bench, 2026-12-04),
 and a reader noticed. A name a viewer hears says a sex and, in English, an age: an old
 keeper is Walter or Edith, a granddaughter Lily. Chinese elders are called by surname and
-kin (:func:`as_called`), so a Chinese name needs only a sex.
+kin (:func:`as_called`), so a Chinese name needs only a sex. Two people given one look
+word for word get a feature each to tell their faces apart (:func:`spare_feature`).
 """
 
 from __future__ import annotations
@@ -81,3 +82,23 @@ def as_called(name: str, role: str, language: str) -> str:
     if sex not in (FEMALE, MALE):
         return f"老{name[0]}"
     return f"{name[0]}{'奶奶' if sex == FEMALE else '爷爷'}"
+
+
+#: Features that tell one face from another, by (language, sex); "" serves either.
+_FEATURES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("en", FEMALE): (
+        "a high ponytail and bright eyes",
+        "a shoulder-length bob and thin-rimmed glasses",
+    ),
+    ("en", MALE): ("cropped black hair and black-rimmed glasses", "curly hair and thick eyebrows"),
+    ("en", ""): ("a round face and black-rimmed glasses", "wavy hair and a freckled face"),
+    ("zh", FEMALE): ("扎着高马尾，眼睛明亮", "齐肩短发，戴细框眼镜"),
+    ("zh", MALE): ("寸头，戴黑框眼镜", "头发微卷，眉毛浓黑"),
+    ("zh", ""): ("圆脸，戴黑框眼镜", "头发微卷，脸上有雀斑"),
+}
+
+
+def spare_feature(language: str, sex: str, nth: int) -> str:
+    """The ``nth`` feature that marks a face apart, for someone of ``sex``."""
+    features = _FEATURES[("zh" if language == "zh" else "en", sex if sex in (FEMALE, MALE) else "")]
+    return features[nth % len(features)]

@@ -24,3 +24,13 @@ def test_a_look_that_is_only_a_held_thing_is_left_for_the_gate() -> None:
     assert held_as_props(only) == only
     plain = CharacterProfile(name="Ann", look="Tall, with grey eyes")
     assert held_as_props(plain) == plain
+
+
+def test_a_prop_that_only_joins_others_listed_goes() -> None:
+    """Recorded (the dumplings, 2026-12-04): "Props: 擀面杖和揉面桶; 擀面杖; 揉面桶"."""
+    from film.quality.people.dress.held import one_of_each
+
+    assert one_of_each(["擀面杖和揉面桶", "擀面杖", "揉面桶"]) == ["擀面杖", "揉面桶"]
+    assert one_of_each(["a pen and paper", "pen", "paper"]) == ["pen", "paper"]
+    # One of its parts is not listed on its own: it is a thing of its own ("salt and pepper").
+    assert one_of_each(["salt and pepper", "salt"]) == ["salt and pepper", "salt"]

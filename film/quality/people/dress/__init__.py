@@ -1,7 +1,7 @@
 """Clothes: who may wear what (:mod:`.children`), and what a wardrobe line is (:mod:`.worn`).
 
 A wardrobe or a prop says nothing is absent (:mod:`.absent`); what a look holds is a prop
-(:mod:`.held`).
+(:mod:`.held`); a face is not hidden (:mod:`.face`).
 """
 
 from film.presence import is_animal
@@ -15,6 +15,7 @@ from film.quality.people.dress.children import (
     is_grandchild,
     mens_wear,
 )
+from film.quality.people.dress.face import face_shown
 from film.quality.people.dress.held import held_as_props
 from film.quality.people.dress.worn import (
     scene_without_carried_wardrobe,
@@ -25,6 +26,7 @@ from film.quality.people.dress.worn import (
 __all__ = [
     "child_look",
     "child_wardrobe",
+    "face_shown",
     "grandchild_look",
     "grown_for_idea",
     "held_as_props",

@@ -34,7 +34,15 @@ def one_of_each(props: Iterable[str], taken: Collection[str] = ()) -> list[str]:
     for prop in props:
         if (key := thing_key(prop)) not in taken:
             kept.setdefault(key, prop)
-    return list(kept.values())
+    # "擀面杖和揉面桶; 擀面杖; 揉面桶" (the dumplings, 2026-12-04): a prop that only joins
+    # others listed is them again.
+    return [prop for key, prop in kept.items() if not _joins_others(key, kept.keys() - {key})]
+
+
+def _joins_others(key: str, others: Collection[str]) -> bool:
+    """Whether the prop ``key`` is two or more of ``others`` joined by "and" or 和."""
+    parts = [thing_key(p) for p in re.split(r"和|、|与|及|,\s*|\s+and\s+", key) if p.strip()]
+    return len(parts) > 1 and all(part in others for part in parts)
 
 
 def thing_key(prop: str) -> str:

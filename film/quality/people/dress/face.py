@@ -1,0 +1,56 @@
+"""A face the film shows: no mask or sunglasses the story did not ask for.
+
+Recorded (craft bench, the dumplings, 2026-12-04): the grandmother teaching her grandson
+in her own kitchen was "戴口罩和帽子", and he wore "墨镜" at the table. Every shot of a
+micro film is a face on a phone screen; a mask or dark glasses hide the one thing the
+viewer reads. Where the idea names one (a masked hero, a star in sunglasses) it stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from film.screenplay import CharacterProfile
+
+_COVER_ZH = r"(?:墨镜|太阳镜|口罩|面具|面罩)"
+_COVER_EN = r"(?:sunglasses|shades|face ?masks?|surgical masks?|masks?)"
+_BEFORE_ZH = r"(?:一副|一个|黑色的?|白色的?|蓝色的?|大大的)*"
+_BEFORE_EN = r"(?:(?:a pair of|a|an|dark|black|white|blue|surgical|big|mirrored)\s+)*"
+#: The hiding thing and the join after it ("口罩和帽子" → "帽子"), or the join before it.
+_ITEM_THEN_JOIN = re.compile(
+    rf"{_BEFORE_ZH}{_COVER_ZH}(?:和|、|与|及)|\b{_BEFORE_EN}{_COVER_EN}\b(?:\s*,\s*|\s+and\s+)",
+    re.IGNORECASE,
+)
+_JOIN_THEN_ITEM = re.compile(
+    rf"(?:和|、|与|及){_BEFORE_ZH}{_COVER_ZH}|(?:\s*,\s*|\s+and\s+){_BEFORE_EN}{_COVER_EN}\b",
+    re.IGNORECASE,
+)
+#: A clause that holds nothing but it ("戴着墨镜", "He wears sunglasses").
+_CLAUSE = re.compile(r"[^，,；;。.]+[，,；;。.]?")
+_HIDES = re.compile(rf"{_COVER_ZH}|\b{_COVER_EN}\b", re.IGNORECASE)
+
+
+def _shown(text: str) -> str:
+    """``text`` without a mask or dark glasses; a clause left with nothing else goes."""
+    if not _HIDES.search(text):
+        return text
+    text = _JOIN_THEN_ITEM.sub("", _ITEM_THEN_JOIN.sub("", text))
+    # "a black jacket, dark sunglasses, and boots" leaves a list of two: no comma before "and".
+    text = re.sub(r"^([^,]*), and ", r"\1 and ", text)
+    kept = "".join(c for c in _CLAUSE.findall(text) if not _HIDES.search(c))
+    kept = kept.strip(" ，,；;")
+    if kept and text.rstrip()[-1:] in "。." and kept[-1] not in "。.":
+        kept += text.rstrip()[-1]
+    return kept
+
+
+def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
+    """``person`` whose look and wardrobe hide no face the idea does not hide."""
+    if _HIDES.search(idea):
+        return person
+    update = {
+        field: shown
+        for field in ("look", "wardrobe")
+        if (shown := _shown(text := getattr(person, field))) != text and shown
+    }
+    return person.model_copy(update=update) if update else person

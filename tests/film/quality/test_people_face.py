@@ -1,0 +1,79 @@
+"""A face the film shows: no mask or dark glasses the idea did not ask for."""
+
+from __future__ import annotations
+
+from film.quality.people.bible import mended_bible
+from film.quality.people.dress import face_shown
+from film.screenplay import CharacterProfile
+
+_DUMPLINGS = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+
+
+def test_a_mask_or_dark_glasses_go_from_the_look_and_the_wardrobe() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04): 奶奶 "戴口罩和帽子", 孙子 "戴墨镜"."""
+    grandmother = CharacterProfile(
+        name="李奶奶",
+        role="奶奶",
+        look="65岁，花白头发，穿着中式长裙，戴口罩和帽子。",
+        wardrobe="长裙、口罩和帽子",
+    )
+    shown = face_shown(grandmother, _DUMPLINGS)
+    assert (shown.look, shown.wardrobe) == ("65岁，花白头发，穿着中式长裙，戴帽子。", "长裙、帽子")
+    grandson = CharacterProfile(
+        name="孙子",
+        role="孙子",
+        look="18岁，穿着红色T恤和裤子,戴墨镜。",
+        wardrobe="T恤、裤子、墨镜",
+    )
+    shown = face_shown(grandson, _DUMPLINGS)
+    assert (shown.look, shown.wardrobe) == ("18岁，穿着红色T恤和裤子。", "T恤、裤子")
+    rider = CharacterProfile(
+        name="Ben",
+        role="rider",
+        look="He wears a black jacket, dark sunglasses, and boots.",
+        wardrobe="jeans, a hoodie and a face mask",
+    )
+    shown = face_shown(rider, "A rider is sure his scooter is haunted.")
+    assert (shown.look, shown.wardrobe) == ("He wears a black jacket and boots.", "jeans, a hoodie")
+
+
+def test_a_face_the_idea_hides_stays_hidden_and_glasses_stay() -> None:
+    star = CharacterProfile(name="Mia", role="pop star", look="A pop star in big sunglasses.")
+    assert face_shown(star, "A pop star hides behind her sunglasses at a night market.") == star
+    reader = CharacterProfile(name="Lily", role="nurse", look="A young woman with glasses.")
+    assert face_shown(reader, "A nurse swaps notes with a baker.") == reader
+
+
+def test_the_bible_mends_a_hidden_face() -> None:
+    people = [
+        CharacterProfile(
+            name="李奶奶", role="奶奶", look="65岁，花白头发，戴口罩和帽子。", wardrobe="长裙、口罩"
+        )
+    ]
+    mended = mended_bible(_DUMPLINGS, people, "zh")[0]
+    assert "口罩" not in mended.look + mended.wardrobe
+
+
+def test_two_people_given_one_look_get_a_feature_each_to_tell_them_apart() -> None:
+    """Recorded (craft bench, the two 同桌, 2026-12-04): one look word for word, twice."""
+    from film.quality.people.bible import distinct_looks
+
+    look = "一个年轻的高中生，穿着校服或休闲装。他的脸上有青春的活力和笑容，发型整齐，身材健壮。"
+    desk_mates = [
+        CharacterProfile(name="李明", role="学生", look=look),
+        CharacterProfile(name="张华", role="学生", look=look),
+    ]
+    first, second = distinct_looks(desk_mates, "zh")
+    assert first.look == look
+    assert second.look.startswith(look.rstrip("。")) and second.look != look
+    assert second.look.endswith("头发微卷，眉毛浓黑。")  # a boy's feature: the look says 他
+    captains = [
+        CharacterProfile(name="Leo", role="captain", look="A tall teenage girl."),
+        CharacterProfile(name="Ben", role="captain", look="A tall teenage girl."),
+    ]
+    assert distinct_looks(captains, "en")[1].look == (
+        "A tall teenage girl, with a shoulder-length bob and thin-rimmed glasses."
+    )
+    # Looks of their own are left alone.
+    own = [captains[0], CharacterProfile(name="Ben", look="A short boy with freckles.")]
+    assert distinct_looks(own, "en") == own
