@@ -1,4 +1,4 @@
-"""One season a film is set in, said once and kept to.
+"""One season a film is set in, said once and kept to; and the sun on its own course.
 
 Recorded (the nurse and the baker, craft bench, 2026-12-04): "Setting: a winter in June",
 the idea's winter run into a month of summer, and in that winter's last scene the nurse
@@ -103,3 +103,30 @@ def in_season(scene: Scene, season: str) -> Scene:
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+#: The sun rises in the east and sets in the west. "太阳终于从西边升起" (the lake at dawn,
+#: craft bench, 2026-12-04) is a saying for the impossible, not a sunrise to film.
+_SUN_WRONG_WAY = (
+    (re.compile(r"(?<=从)西(?=边|方|面)(?=.{1,3}(?:升起|升上|露出|出来))"), "东"),
+    (re.compile(r"(?<=从)东(?=边|方|面)(?=.{1,3}(?:落下|落山|沉下))"), "西"),
+    (
+        re.compile(r"\b(ris(?:es|ing)|rose|comes? up|came up) (in|over|from) the west\b", re.I),
+        "east",
+    ),
+    (
+        re.compile(
+            r"\b(sets?|setting|sinks?|sinking|sank|goes down|went down) (in|over|into) the east\b",
+            re.I,
+        ),
+        "west",
+    ),
+)
+
+
+def sun_on_its_course(text: str) -> str:
+    """``text`` with a sun that rises in the east and sets in the west."""
+    for pattern, quarter in _SUN_WRONG_WAY:
+        # English keeps its verb and preposition (groups 1 and 2); Chinese swaps one word.
+        text = pattern.sub(rf"\1 \2 the {quarter}" if pattern.groups else quarter, text)
+    return text

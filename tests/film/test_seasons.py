@@ -38,3 +38,17 @@ def test_a_line_does_not_call_the_present_another_season() -> None:
     assert in_season(scene, "") == scene  # no one season named: nothing to keep to
     assert film_season("a winter in June") == "winter" == film_season("冬天的夜晚")
     assert film_season("spring and summer") == ""
+
+
+def test_the_sun_rises_in_the_east_and_sets_in_the_west() -> None:
+    """Recorded (the lake at dawn, craft bench, 2026-12-04): "太阳终于从西边升起"."""
+    from film.seasons import sun_on_its_course
+
+    assert (
+        sun_on_its_course("太阳终于从西边升起，照在湖面上。") == "太阳终于从东边升起，照在湖面上。"
+    )
+    assert sun_on_its_course("太阳从东边落下。") == "太阳从西边落下。"
+    assert sun_on_its_course("The sun rises in the west.") == "The sun rises in the east."
+    assert sun_on_its_course("The sun sank into the east.") == "The sun sank into the west."
+    kept = ["太阳从东边升起。", "他从西边走来。", "The sun sets in the west.", "West of the hill."]
+    assert [sun_on_its_course(t) for t in kept] == kept

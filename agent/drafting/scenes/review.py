@@ -40,7 +40,7 @@ from film.quality.mend.things import story_vehicle_kept
 from film.quality.people.family import not_a_couple
 from film.quality.story.afar import heard_throughout
 from film.screenplay import Language, Screenplay
-from film.seasons import film_season, in_season
+from film.seasons import film_season, in_season, sun_on_its_course
 from film.setting import (
     at_the_setting_hour,
     headed_where_told,
@@ -107,8 +107,8 @@ def struck(screenplay: Screenplay) -> Screenplay:
     or a bus holds no bed, a night no sunlight, a winter film no "great summer"), an
     ancient-style film has no car or phone, a romance keeps its confession for the last
     scene, the logline's one vehicle is the one every scene rides, someone heard on the
-    phone is heard so in all their lines, kin are no "couple", and scene cast lists are
-    held to the bible.
+    phone is heard so in all their lines, kin are no "couple", the sun rises in the east,
+    and scene cast lists are held to the bible.
     """
     language = screenplay.language
     looks = [(c.name, f"{c.look}，{c.wardrobe}") for c in screenplay.characters]
@@ -140,7 +140,9 @@ def struck(screenplay: Screenplay) -> Screenplay:
     ]
     scenes = love_kept_for_the_turn(scenes, screenplay.genre, screenplay.logline)
     bible = [(c.name, c.role) for c in screenplay.characters]
-    scenes = [each_line(s, lambda text: not_a_couple(text, bible)) for s in scenes]
+    scenes = [
+        each_line(s, lambda text: sun_on_its_course(not_a_couple(text, bible))) for s in scenes
+    ]
     mended = alone_with_nobody(screenplay.model_copy(update={"scenes": scenes}))
     return with_estimates(cast_from_bible(mended))
 

@@ -181,7 +181,7 @@ def scene_at_turn(scene: Scene, idea: str, index: int, count: int, beat: str) ->
 def _scene_before_goal(
     scene: Scene, idea: str, index: int, count: int, people: Sequence[tuple[str, str]]
 ) -> Scene:
-    """A scene before the last two without the sentences that say the goal already reached.
+    """A scene before the last two (of two, the first) without the goal already reached.
 
     A sentence goes, not the whole line; a line left with nothing goes; a scene keeps at
     least one line of each kind it had (:func:`film.quality.story.goal.reached_early`).
@@ -189,7 +189,9 @@ def _scene_before_goal(
     goal = idea_goal(idea)
     if goal.reaches and index < count - 1:  # whom it is carried to is met at the end
         scene = _not_met_yet(scene, goal, [n for n, r in people if goal.met_at_end(n, r)])
-    if not goal.terms or index >= count - 2:
+    # The last two scenes may reach it; of two, only the last (the lake's sunrise had come
+    # in scene 1 of 2, and scene 2 went back to waiting, 2026-12-04).
+    if not goal.terms or index >= (count - 2 if count > 2 else count - 1):
         return scene
 
     def not_yet(text: str) -> str:

@@ -132,6 +132,8 @@ _DONE = re.compile(
     r"was accepted|were accepted|is accepted)\b",
     re.I,
 )
+#: "At last": the wait is over, whichever of the goal's words it names.
+_AT_LAST = re.compile(r"终于|\b(?:finally|at last)\b", re.I)
 #: ...unless it is still wished for or planned: 想, 希望, "I hope", "will".
 _NOT_YET = re.compile(
     r"想|要|希望|梦想|期待|计划|打算|如果|能不能|\b(?:want|wants|hope|hopes|dream|dreams|will|"
@@ -152,6 +154,9 @@ def reached_early(goal: IdeaGoal, sentence: str) -> bool:
     # the goal's own verb done (拍下了), with one of its words.
     verb = goal.goal[:2] if has_cjk(goal.goal) else ""
     if verb and f"{verb}了" in sentence and any(term in sentence for term in goal.terms):
+        return True
+    # "终于见到了日出。" in scene 1 of 2 (the lake, 2026-12-04): "at last" with one of its words.
+    if _AT_LAST.search(sentence) and any(term in sentence for term in goal.terms):
         return True
     return goal.told_in(sentence) and bool(_DONE.search(sentence))
 

@@ -300,3 +300,30 @@ def test_the_goals_own_verb_done_is_the_goal_reached() -> None:
     assert reached_early(goal, "摄影师拍下了第一缕阳光从湖面上洒下来的照片。")
     assert not reached_early(goal, "摄影师拿出相机，准备拍下日出时照在湖面上的第一缕光。")
     assert not reached_early(goal, "摄影师拍下了远处的雪山。")  # another picture
+
+
+def test_at_last_with_one_of_the_goals_words_is_the_goal_reached_in_the_first_of_two() -> None:
+    """Recorded (the lake, 2026-12-04): scene 1 of 2 saw the sunrise, scene 2 still waited."""
+    from film.quality.mend import scene_before_turn
+    from film.quality.story.goal import idea_goal, reached_early
+
+    lake = "青海湖边，一个摄影师等了三天，只为拍下日出时照在湖面上的第一缕光。"
+    goal = idea_goal(lake)
+    assert reached_early(goal, "终于见到了日出。")
+    assert reached_early(goal, "太阳终于露出了头，照在青海湖面。")
+    assert not reached_early(goal, "我终于到了青海。")  # at last, but not the goal
+    assert not reached_early(goal, "我希望终于能看到日出。")  # still wished for
+    first = Scene(
+        number=1,
+        place="青海湖边",
+        time_of_day="DAWN",
+        characters=["陈默"],
+        action=["陈默坐在沙滩上，双手放在口袋里。", "太阳终于露出了头，照在青海湖面。"],
+        dialogue=[DialogueLine(speaker="陈默", text="终于见到了日出。这可是我等了三天啊！")],
+    )
+    mended = scene_before_turn(first, lake, 0, 2)
+    assert mended.action == ["陈默坐在沙滩上，双手放在口袋里。"]
+    assert mended.dialogue[0].text == "这可是我等了三天啊！"
+    # The last of two reaches it; a film of one scene keeps its only scene whole.
+    assert scene_before_turn(first, lake, 1, 2) == first
+    assert scene_before_turn(first, lake, 0, 1) == first
