@@ -121,15 +121,6 @@ def _talk_beats(scene: Scene, lines: list[DialogueLine]) -> list[_Beat]:
     return beats
 
 
-def _continued(description: str) -> str:
-    """A later shot's caption of a beat cut in two, in the caption's own language.
-
-    The by-hand look at 饺子里的叮嘱 showed "奶奶正在厨房里包饺子，孙子在一旁看着。
-    (continued)" lettered on a Chinese film.
-    """
-    return f"{description}（续）" if has_cjk(description) else f"{description} (continued)"
-
-
 def _split_long(beat: _Beat, seconds: float, first_index: int, scene: Scene) -> list[Shot]:
     """Cut a beat longer than the maximum into equal shots, sharing its dialogue out."""
     parts = max(1, math.ceil(seconds / MAX_SHOT_S - 1e-9))
@@ -137,14 +128,16 @@ def _split_long(beat: _Beat, seconds: float, first_index: int, scene: Scene) -> 
     shots = []
     for part in range(parts):
         said = beat.dialogue[part * per : (part + 1) * per]
-        description = beat.description if part == 0 else _continued(beat.description)
+        # A later part is the same moment: "(continued)" had been lettered on the frame, and
+        # "（续）" after it (饺子里的叮嘱, by hand); the storyboard letters it once.
         shots.append(
             Shot(
                 index=first_index + part,
-                description=description,
+                description=beat.description,
                 duration_s=seconds / parts,
-                characters=_characters(scene, description, said),
+                characters=_characters(scene, beat.description, said),
                 dialogue=said,
+                continued=part > 0,
             )
         )
     return shots

@@ -35,6 +35,8 @@ class Shot:
     duration_s: float
     characters: tuple[str, ...] = ()
     dialogue: tuple[DialogueLine, ...] = ()
+    #: A later part of one beat cut in two: the same moment, so no caption is lettered again.
+    continued: bool = False
 
 
 @dataclass(frozen=True)

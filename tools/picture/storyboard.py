@@ -108,7 +108,8 @@ class ScenePainter:
             tags = [(n, self._frame_x(s.x)) for n, s in zip(names, spots, strict=True)]
             tags += [(a.name, self._frame_x(s.x)) for a, s in beside]
             letters.name_tags(tags, foot + 0.012)
-        letters.heading(self.request.scene, shot.description, first=shot.index == 0)
+        if not shot.continued:  # the same moment as the shot before: its caption once
+            letters.heading(self.request.scene, shot.description, first=shot.index == 0)
         if dialogue_on_frame and shot.dialogue:
             letters.dialogue([(line.speaker, line.text) for line in shot.dialogue])
         return image

@@ -58,7 +58,9 @@ def test_a_long_beat_is_split_into_shots_of_at_most_eight_seconds():
     shots = plan_shots(scene)
     _check(shots, scene.duration_s)
     assert len(shots) >= 7
-    assert shots[1].description.endswith("(continued)")
+    # The later part is the same moment: its caption is not lettered again, nor "(continued)".
+    assert shots[1].description == shots[0].description == "Grandma tells the story."
+    assert (shots[0].continued, shots[1].continued) == (False, True)
 
 
 def test_pure_talk_is_grouped_into_readable_shots():
@@ -99,14 +101,16 @@ def test_a_stale_duration_still_sums_exactly():
 
 
 def test_a_chinese_films_captions_stay_chinese():
-    """By-hand look (饺子里的叮嘱): "(continued)" was lettered on a Chinese frame."""
+    """By-hand look (饺子里的叮嘱): "(continued)" was lettered on a Chinese frame, and then
+    "（续）" after a caption said again (the second reader, 2026-12-04)."""
     speech = "奶奶一边包饺子一边叮嘱孙子路上要小心，到了学校要按时吃饭，" * 3
     scene = _scene(
         action=["奶奶正在厨房里包饺子，孙子在一旁看着。"],
         dialogue=[DialogueLine(speaker="奶奶", text=speech)] * 2,
     )
     shots = plan_shots(scene)
-    assert shots[1].description == "奶奶正在厨房里包饺子，孙子在一旁看着。（续）"
+    assert shots[1].description == "奶奶正在厨房里包饺子，孙子在一旁看着。"
+    assert shots[1].continued and not shots[0].continued
     talk = _scene(
         dialogue=[DialogueLine(speaker=n, text="好。") for n in ("奶奶", "孙子") * 5],
         visual="厨房里灯光温暖",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -61,6 +62,24 @@ def test_no_slate_or_internal_data_is_lettered(english_screenplay, chinese_scree
     tracked = "".join(t for t in drawn if len(t) == 1)[::2]
     assert "NIGHT BUS · Night" in tracked and "村口 · 夜" in tracked
     assert "Mia waits." in drawn
+
+
+def test_a_later_part_of_one_moment_is_not_captioned_again(english_screenplay, monkeypatch):
+    """The second reader (2026-12-04): a caption said again with "(continued)" after it."""
+    drawn: list[str] = []
+    original = ImageDraw.ImageDraw.text
+
+    def record(self, xy, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(str(text))
+        return original(self, xy, text, *args, **kwargs)
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", record)
+    painter = _painter(english_screenplay, 1)
+    painter.panel(_shot(1, "Mia"))
+    assert "Mia waits." in drawn
+    drawn.clear()
+    painter.panel(replace(_shot(2, "Mia"), continued=True))
+    assert "Mia waits." not in drawn and not any("continued" in t for t in drawn)
 
 
 def test_shot_sizes_really_change_the_framing(english_screenplay):

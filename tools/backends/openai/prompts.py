@@ -98,7 +98,8 @@ def scene_shots(request: RenderRequest) -> list[Shot]:
     total = sum(s.duration_s for s in shots)
     scale = request.duration_s / total if total > 0 else 1.0
     return [
-        Shot(s.index, s.description, s.duration_s * scale, s.characters, s.dialogue) for s in shots
+        Shot(s.index, s.description, s.duration_s * scale, s.characters, s.dialogue, s.continued)
+        for s in shots
     ]
 
 
