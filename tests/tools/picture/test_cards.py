@@ -35,6 +35,16 @@ def test_cards_are_drawn_over_the_place_the_film_names(english_screenplay, chine
         }
     )
     assert poster_spec(scenery).kind == "lighthouse" and poster_spec(scenery).outside
+    # The pen pal (2026-12-04): the logline's last place word was "train", drawn as a street.
+    pen_pal = scenery.model_copy(
+        update={
+            "title": "Letters to the Last Train",
+            "logline": "She waits for her pen pal until he steps off the last train of summer.",
+        }
+    )
+    assert poster_spec(pen_pal).kind == "station" and poster_spec(pen_pal).outside
+    bus = scenery.model_copy(update={"title": "The Last Bus", "logline": "He rides the bus."})
+    assert poster_spec(bus).kind == "street"
 
 
 def test_a_long_title_is_set_whole_and_both_cards_fill_the_panel(english_screenplay):

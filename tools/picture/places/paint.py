@@ -53,6 +53,7 @@ _OPEN_AIR = re.compile(
     r"\b(?:station|platform|stop)s?\b|\b(?:town|village)s?\s*$|站|[村镇]$", re.IGNORECASE
 )
 INSIDE_OF = {"street": "shop", "temple": "temple", "lighthouse": "lighthouse"}
+_RAILS = re.compile(r"\b(?:trains?|railway|railroad|subway|tram)\b|火车|列车|地铁|高铁|动车", re.I)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,11 @@ def poster_spec(screenplay: Screenplay) -> PlaceSpec:
     """
     words = f"{screenplay.title} {screenplay.logline} {screenplay.setting_time}"
     kind = kind_of(words) or GENRE_DEFAULTS[screenplay.genre][0]
-    if kind in INDOOR_KINDS:
+    if kind == "vehicle" and _RAILS.search(words):
+        # "…until he steps off the last train of the summer": the poster of a train met or
+        # left is its platform, not the street a bus is met in (the pen pal, 2026-12-04).
+        kind = "station"
+    elif kind in INDOOR_KINDS:
         kind = OUTSIDE_OF.get(kind, "street")
     hour = next(
         (name for name, names in _HOUR_WORDS if any(_names(words, w) for w in names)),
