@@ -51,7 +51,7 @@ from film.quality import (
     check_bible,
     check_logline,
 )
-from film.quality.genre import in_period_dress
+from film.quality.genre import couple_of_an_age, in_period_dress
 from film.quality.mend.animals import people_and_animals
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
@@ -188,16 +188,19 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         prompt += "\n" + task("must_cast", language, people=named)
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        profiles = [
-            in_period_dress(p, genre)
-            for p in people_and_animals(
-                mended_bible(
-                    state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
-                ),
-                genre,
-                state.get("idea", ""),
-            )
-        ]
+        profiles = couple_of_an_age(
+            [
+                in_period_dress(p, genre)
+                for p in people_and_animals(
+                    mended_bible(
+                        state.get("idea", ""), to_profiles(cast, language)[: count + 1], language
+                    ),
+                    genre,
+                    state.get("idea", ""),
+                )
+            ],
+            genre,
+        )
         return profiles, check_bible(profiles, brief, title=title, distinct=True, genre=genre)
 
     try:

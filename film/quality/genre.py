@@ -240,3 +240,35 @@ def in_period_dress(person: CharacterProfile, genre: Genre | None) -> CharacterP
     if (look, wardrobe, props) == (person.look, person.wardrobe, person.props):
         return person
     return person.model_copy(update={"look": look, "wardrobe": wardrobe, "props": props})
+
+
+#: Of age: a romance between someone under it and someone over it is not a youth romance.
+_OF_AGE = 18
+
+
+def couple_of_an_age(
+    people: Sequence[CharacterProfile], genre: Genre | None
+) -> list[CharacterProfile]:
+    """The bible of a youth romance whose two leads are of one age, the younger's.
+
+    Recorded (the pen pal, 2026-12-04): she was "a young woman in her mid-20s" and he
+    "a 17-year-old boy", and the second reader stopped at it: a grown woman waiting every
+    Friday for a boy is not the first love the genre promises. Where the first two people
+    state ages on either side of 18, the elder is given the younger's age; everyone else
+    (a parent, a teacher) keeps theirs.
+    """
+    # Imported here: the people package reads genre names through film.quality.names.
+    from film.quality.people.ages import stated_age, with_age
+
+    if genre is not Genre.YOUTH_ROMANCE or len(people) < 2:
+        return list(people)
+    ages = [stated_age(p.look) for p in people[:2]]
+    if None in ages:
+        return list(people)
+    young, old = sorted(a for a in ages if a is not None)
+    if not (young < _OF_AGE <= old):
+        return list(people)
+    elder = ages.index(old)
+    mended = list(people)
+    mended[elder] = people[elder].model_copy(update={"look": with_age(people[elder].look, young)})
+    return mended

@@ -29,7 +29,10 @@ _YOUNG_ZH = re.compile(r"年轻|青年|中年|少年|少女|小伙|头发乌黑|
 _YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-black)\b", re.I)
 _AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
 _AGE_EN = re.compile(
-    r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b|\bin (?:her|his) (\d)0s\b|\bage(?:d)?:?\s+(\d{1,2})\b",
+    r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b"
+    # "in his 60s", "in her mid-20s", "a woman in her early 30s", "mid-20s" (the nurse, 12-04).
+    r"|(?:\bin (?:her|his|their) (?:early |mid-?|late )?|\b(?:early|mid|late)-?\s?)(\d)0s\b"
+    r"|\bage(?:d)?:?\s+(\d{1,2})\b",
     re.I,
 )
 #: The youngest a grandparent or a retired person looks: "50岁左右" was the grandmother of a
@@ -111,6 +114,16 @@ def stated_age(look: str) -> int | None:
             decade = match.groups()[1] if len(match.groups()) > 1 else None
             return int(match.group(1) or (f"{decade}0" if decade else match.groups()[-1]))
     return None
+
+
+def with_age(look: str, age: int) -> str:
+    """``look`` with the age it states said as ``age`` ("in her mid-20s" → "aged 17")."""
+    if match := _AGE_ZH.search(look):
+        return f"{look[: match.start(1)]}{age}{look[match.end(1) :]}"
+    if match := _AGE_EN.search(look):
+        said = f"{age}-year-old" if match.group(1) else f"aged {age}"
+        return f"{look[: match.start()]}{said}{look[match.end() :]}"
+    return look
 
 
 def is_pupil(name: str, role: str) -> bool:

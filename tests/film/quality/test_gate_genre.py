@@ -199,3 +199,27 @@ def test_a_romance_that_keeps_its_confession_for_the_end_says_no_love_before() -
     assert mended[1] == last
     assert love_kept_for_the_turn([first, last], "touching-family", logline) == [first, last]
     assert love_kept_for_the_turn([first, last], "youth-romance", "两人一起备考") == [first, last]
+
+
+def test_the_two_leads_of_a_youth_romance_are_of_one_age() -> None:
+    """Recorded (the pen pal, 2026-12-04): she was in her mid-20s and he was 17."""
+    from film.quality.genre import couple_of_an_age
+    from film.quality.people.ages import stated_age
+    from film.screenplay import CharacterProfile, Genre
+
+    her = CharacterProfile(name="Lily", look="A young woman in her mid-20s with brown hair.")
+    him = CharacterProfile(name="Tommy", look="A 17-year-old boy with messy hair.")
+    mother = CharacterProfile(name="Margaret", role="Lily's mother", look="In her 50s.")
+    mended = couple_of_an_age([her, him, mother], Genre.YOUTH_ROMANCE)
+    assert mended[0].look == "A young woman aged 17 with brown hair."
+    assert mended[1:] == [him, mother]
+    assert stated_age(mended[0].look) == 17
+    zh = [
+        CharacterProfile(name="林夏", look="25岁，长发。"),
+        CharacterProfile(name="陈默", look="17岁，短发。"),
+    ]
+    assert couple_of_an_age(zh, Genre.YOUTH_ROMANCE)[0].look == "17岁，长发。"
+    # Both grown, or another genre: as written.
+    adults = [her, CharacterProfile(name="Ben", look="A 35-year-old baker.")]
+    assert couple_of_an_age(adults, Genre.YOUTH_ROMANCE) == adults
+    assert couple_of_an_age([her, him], Genre.TOUCHING_FAMILY) == [her, him]
