@@ -93,6 +93,11 @@ _HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(r"阳光|烈日|正午|\bsun(?:light|shine|lit)\b|\bmidday\b|\bnoon\b", re.I),
         frozenset({"NIGHT"}),
     ),
+    # Lamps lit by day: "The city lights are dim" in INT. BUS - DAY (the bus, 2026-12-04).
+    (
+        re.compile(r"霓虹|路灯|万家灯火|\bcity lights\b|\bstreet ?lights?\b|\bneon\b", re.I),
+        frozenset({"DAY", "MORNING"}),
+    ),
     # "白天小区门口的阳光" over EXT. 小区门口 - DUSK (the guard, 2026-12-03).
     (
         # "It's a beautiful summer day" in a NIGHT beat of the lighthouse (2026-12-04).

@@ -83,7 +83,7 @@ def kept_confined(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
 
 #: A person leaving wherever they are: "steps out", "walks off", 走出, 离开. "Suddenly, the
 #: door opens and both students jump out" ended the stuck lift in scene 1 of 3 (2026-12-01).
-_LEAVES = re.compile(
+LEAVES = re.compile(
     r"\b(?:steps?|walks?|gets?|climbs?|runs?|heads?|storms?|jump(?:s|ed)?|hop(?:s|ped)?|"
     r"rush(?:es|ed)?|burst(?:s)?)\s+(?:out|off|away)\b|走出|离开|走了出去|跳了?出",
     re.IGNORECASE,
@@ -99,7 +99,7 @@ _GOES_INTO = re.compile(
 )
 
 
-def _goes_elsewhere(line: str, key: str) -> bool:
+def goes_elsewhere(line: str, key: str) -> bool:
     """Whether ``line`` takes its people into a place that is not the room ``key``."""
     match = _GOES_INTO.search(line)
     if not match:
@@ -166,7 +166,7 @@ def _visual_inside(visual: str, room: str, fallback: str) -> str:
     return _visual_keeping(
         _in_the_room(visual, room),
         lambda clause: (
-            not (_LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
+            not (LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
             and not (lift and (_FURNITURE_WORD.search(clause) or _WINDOW.search(clause)))
         ),
         fallback,
@@ -218,9 +218,9 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
         _ON_FURNITURE.sub("", _in_the_room(line, room)) if lift else _in_the_room(line, room)
         for line in scene.action
         if not (
-            _LEAVES.search(line)
+            LEAVES.search(line)
             or (_RELEASE.search(line) and key in line.casefold())
-            or _goes_elsewhere(line, key)
+            or goes_elsewhere(line, key)
             or (lift and _WINDOW.search(line))
         )
     ]

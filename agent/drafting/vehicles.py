@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from agent.drafting.places import LEAVES, goes_elsewhere
 from agent.drafting.schemas import BeatDraft
 from film.screenplay import Scene
 
@@ -38,6 +39,13 @@ _OUT_OF_THE_WINDOW = re.compile(
     r"\b(?:looks?|looking|stares?|staring|gazes?|gazing|peers?|peering)\s+(?:out\s+(?:of\s+)?"
     r"|through\s+)(?:the|a|his|her|their)\s+(?:\w+\s+)?windows?\b|车窗|望向窗外|看着窗外|窗外",
     re.I,
+)
+
+
+#: Getting off what they ride: "steps off the bus", "gets out of the taxi", 下了车, 下车.
+_GETS_OFF = re.compile(
+    r"\b(?:steps?|gets?|climbs?|hops?|jumps?)\s+(?:off|out of|down from)\b|下了?车|走下",
+    re.IGNORECASE,
 )
 
 
@@ -89,17 +97,41 @@ def aboard(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
     ]
 
 
-def scene_aboard(scene: Scene, story: str) -> Scene:
+def scene_aboard(scene: Scene, story: str, summary: str = "") -> Scene:
     """``scene``, headed outdoors while its people look out of a window, set aboard.
 
     The beat may not say so while the scene does: the bus film's scene at "EXT. BUS STOP"
     had Lily look "out the window for the first time" (craft bench, 2026-12-04). Only in a
-    story that rides its vehicle, and only where the vehicle has an inside.
+    story that rides its vehicle, and only where the vehicle has an inside. A scene aboard
+    keeps its people aboard (:func:`stays_aboard`), unless its beat (``summary``) gets
+    them off.
     """
     vehicle = story_vehicle(story)
-    if vehicle is None or scene.interior != "EXT" or not _RIDING.search(story):
+    if vehicle is None or not _RIDING.search(story):
         return scene
     _, where, interior = vehicle
-    if interior != "INT" or not any(_OUT_OF_THE_WINDOW.search(line) for line in scene.action):
+    if interior != "INT":
         return scene
-    return scene.model_copy(update={"place": where, "interior": interior})
+    if scene.interior == "EXT" and any(_OUT_OF_THE_WINDOW.search(line) for line in scene.action):
+        scene = scene.model_copy(update={"place": where, "interior": interior})
+    if scene.place != where or LEAVES.search(summary) or _GETS_OFF.search(summary):
+        return scene
+    return stays_aboard(scene, where)
+
+
+def stays_aboard(scene: Scene, where: str) -> Scene:
+    """``scene`` aboard ``where`` without action lines that get off or go into another place.
+
+    Recorded (craft bench, the bus, 2026-12-04): "INT. BUS" opened on "Bob steps off the
+    bus, his old route in sight.", and another bus scene had "Lily steps into her
+    grandfather's house for the last time". The scene keeps at least one action line.
+    """
+    key = where.split()[-1].casefold() if where.isascii() else where.removesuffix("上")
+    kept = [
+        line
+        for line in scene.action
+        if not (LEAVES.search(line) or _GETS_OFF.search(line) or goes_elsewhere(line, key))
+    ]
+    if not kept or kept == scene.action:
+        return scene
+    return scene.model_copy(update={"action": kept})

@@ -81,3 +81,27 @@ def test_a_scene_headed_outdoors_whose_people_look_out_of_a_window_is_set_aboard
     assert scene_aboard(street, _SCOOTER) == street
     still = scene.model_copy(update={"action": ["Lily waves at the driver."]})
     assert scene_aboard(still, _BUS) == still
+
+
+def test_a_scene_aboard_keeps_its_people_aboard_until_its_beat_gets_them_off() -> None:
+    """Recorded (the bus, 2026-12-04): "INT. BUS" opened on "Bob steps off the bus", and
+    another bus scene had "Lily steps into her grandfather's house for the last time"."""
+    scene = Scene(
+        number=3,
+        place="Bus",
+        action=[
+            "Bob steps off the bus, his old route in sight.",
+            "Bob stops at the bus stop and looks at the old route.",
+            "Lily steps into her grandfather's house for the last time.",
+            "Bob holds her hand.",
+        ],
+    )
+    aboard_still = scene_aboard(scene, _BUS, "Bob shows Lily the landmarks of his route.")
+    assert aboard_still.action == [
+        "Bob stops at the bus stop and looks at the old route.",
+        "Bob holds her hand.",
+    ]
+    # The beat that gets them off keeps its lines; a scene elsewhere is not touched.
+    assert scene_aboard(scene, _BUS, "They step off the bus at the last stop.") == scene
+    home = scene.model_copy(update={"place": "Grandfather's house"})
+    assert scene_aboard(home, _BUS, "They rest at home.") == home

@@ -108,3 +108,48 @@ def test_the_one_waited_for_is_not_there_before_the_turn() -> None:
     assert [line.text for line in waiting.dialogue] == ["I can't believe it! Another Friday."]
     last = mended_scene(scene.model_copy(update={"number": 2}), film, 1, beat)
     assert "Tommy" in last.characters  # the turn brings him
+
+
+def test_a_scene_is_headed_at_the_home_of_a_relative_the_film_has() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): "INT. GRANDMOTHER'S HOUSE" in the film of
+    a grandfather and his granddaughter, whose action read "Lily steps into the grandfather's
+    house"; bus scenes also got off the bus ("Bob steps off the bus")."""
+    idea = (
+        "A retired bus driver rides his old route one last time with his granddaughter, who "
+        "has never seen the city through his eyes."
+    )
+    film = FilmAround(
+        brief=Brief(idea=idea, language="en"),
+        cast=["Bob", "Lily"],
+        roles=["retired bus driver (grandfather)", "granddaughter"],
+        wardrobes=["black suit", "black dress"],
+        sexes=["m", "f"],
+        language="en",
+        genre=Genre.TOUCHING_FAMILY,
+        summaries=["Bob drives his old route.", "They visit his house.", "Back on the bus."],
+    )
+    beat = BeatDraft(
+        place="Grandmother's house",
+        interior="INT",
+        time_of_day="DAY",
+        summary="Lily and Bob visit his house.",
+        characters=["Bob", "Lily"],
+    )
+    house = Scene(
+        number=2,
+        place="Grandmother's house",
+        characters=["Bob", "Lily"],
+        action=["Lily steps into the grandfather's house.", "Bob enters with her."],
+        dialogue=[DialogueLine(speaker="Lily", text="I haven't been here in years.")],
+    )
+    assert mended_scene(house, film, 1, beat).place == "Grandfather's house"
+    ride = BeatDraft(
+        place="Bus", interior="INT", time_of_day="DAY", summary="Bob drives his old route."
+    )
+    bus = house.model_copy(
+        update={
+            "place": "Bus",
+            "action": ["Bob steps off the bus, his old route in sight.", "Lily smiles at him."],
+        }
+    )
+    assert mended_scene(bus, film, 0, ride).action == ["Lily smiles at him."]

@@ -54,6 +54,17 @@ def test_a_night_scene_has_no_sunlight_in_its_action() -> None:
         characters=["Leo"],
     )
     assert lit_by_its_hour(en).action == ["Leo knocks."]
+    # Lamps lit by day (the bus, 2026-12-04): "The city lights are dim" in INT. BUS - DAY.
+    bus = Scene(
+        number=3,
+        place="Bus",
+        time_of_day="DAY",
+        action=["Bob stops at the bus stop. The city lights are dim, and Bob sees a sign."],
+        characters=["Bob"],
+    )
+    assert lit_by_its_hour(bus).action == ["Bob stops at the bus stop and Bob sees a sign."]
+    evening = bus.model_copy(update={"time_of_day": "NIGHT"})
+    assert lit_by_its_hour(evening) == evening
 
 
 def test_a_bus_has_no_living_room() -> None:

@@ -35,6 +35,7 @@ from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
+from film.quality.people.slips import film_relatives, with_told_kin
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.afar import called_afar, heard_from_afar
@@ -81,6 +82,10 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     others = [summary for n, summary in enumerate(film.summaries) if n != index]
     # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
     new = scene_spelled_as_in_bible(new, film.cast)
+    # The heading too: "INT. GRANDMOTHER'S HOUSE" in the film of a grandfather and his
+    # granddaughter, whose action said "the grandfather's house" (the bus, 2026-12-04).
+    place = with_told_kin(new.place, film_relatives(idea, people), " ".join([idea, *film.cast]))
+    new = new.model_copy(update={"place": place}) if place != new.place else new
     spoken = speakers_named(mend_edges(new), people)
     new = group_lines_to_action(speech_to_dialogue(spoken, film.cast, film.roles), film.cast)
     new = scene_without_carried_wardrobe(new, film.wardrobes)
@@ -93,7 +98,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         beat.summary,
     )
     new = stays_inside(visual_of_its_own(new), beat.summary, idea)
-    new = scene_aboard(without_example_place(in_its_room(new), idea), idea)
+    new = scene_aboard(without_example_place(in_its_room(new), idea), idea, beat.summary)
     new = scene_before_turn(new, idea, index, count, people)
     new = scene_at_turn(new, idea, index, count, beat.summary)
     new = scene_at_step(new, idea, index, count, beat.summary)

@@ -77,3 +77,17 @@ def test_two_people_given_one_look_get_a_feature_each_to_tell_them_apart() -> No
     # Looks of their own are left alone.
     own = [captains[0], CharacterProfile(name="Ben", look="A short boy with freckles.")]
     assert distinct_looks(own, "en") == own
+
+
+def test_a_face_is_not_both_clean_shaven_and_bearded() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04): "65-year-old, clean-shaven with a beard"."""
+    driver = CharacterProfile(
+        name="Bob",
+        role="retired bus driver",
+        look="65-year-old, clean-shaven with a beard, in a suit",
+    )
+    assert face_shown(driver, "A retired bus driver rides his old route.").look == (
+        "65-year-old, in a suit."
+    )
+    bearded = CharacterProfile(name="Bob", look="A man with a grey beard.")
+    assert face_shown(bearded, "A driver.") == bearded

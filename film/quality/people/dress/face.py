@@ -4,12 +4,14 @@ Recorded (craft bench, the dumplings, 2026-12-04): the grandmother teaching her 
 in her own kitchen was "戴口罩和帽子", and he wore "墨镜" at the table. Every shot of a
 micro film is a face on a phone screen; a mask or dark glasses hide the one thing the
 viewer reads. Where the idea names one (a masked hero, a star in sunglasses) it stays.
+Nor is a face both clean-shaven and bearded.
 """
 
 from __future__ import annotations
 
 import re
 
+from film.quality.people.ages import FACIAL_HAIR, without_facial_hair
 from film.screenplay import CharacterProfile
 
 _COVER_ZH = r"(?:墨镜|太阳镜|口罩|面具|面罩)"
@@ -44,13 +46,29 @@ def _shown(text: str) -> str:
     return kept
 
 
+#: A shaven face: "65-year-old, clean-shaven with a beard" (the bus driver, 2026-12-04).
+_SHAVEN = re.compile(r"\bclean[- ]shaven\b|\bshaven\b|刮(?:得)?干净|没有胡子|不留胡子", re.I)
+
+
+def one_face(look: str) -> str:
+    """``look`` that is not both clean-shaven and bearded: the clause with both goes.
+
+    Without the clause that names the beard the face is shaven, as the look said first.
+    """
+    if not (_SHAVEN.search(look) and FACIAL_HAIR.search(_SHAVEN.sub("", look))):
+        return look
+    return without_facial_hair(look)
+
+
 def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
-    """``person`` whose look and wardrobe hide no face the idea does not hide."""
-    if _HIDES.search(idea):
-        return person
+    """``person`` whose look and wardrobe hide no face the idea does not hide, said once."""
     update = {
         field: shown
         for field in ("look", "wardrobe")
-        if (shown := _shown(text := getattr(person, field))) != text and shown
+        if not _HIDES.search(idea)
+        and (shown := _shown(text := getattr(person, field))) != text
+        and shown
     }
+    if (face := one_face(update.get("look", person.look))) != person.look:
+        update["look"] = face
     return person.model_copy(update=update) if update else person
