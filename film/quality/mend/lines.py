@@ -263,11 +263,22 @@ _CROWD = re.compile(
 )
 
 
+#: A crowd that speaks or cheers in an action line: "观众齐声：“哇，太美了！”" (青海湖日出,
+#: craft bench, 2026-12-04), "The crowd cheers".
+_CROWD_SAYS = re.compile(
+    r"(?:观众|人群|众人|大家|路人|游客)们?(?:齐声|纷纷|一起)?(?:说|喊|欢呼|惊呼|鼓掌|赞叹|[：:])"
+    r"|\b(?:the )?(?:crowd|audience|onlookers|passers-by|tourists|everyone)\s+"
+    r"(?:cheers|cheer|gasps|gasp|claps|clap|applauds|applaud|says|say|shouts|shout)\b",
+    re.I,
+)
+
+
 def alone_with_nobody(screenplay: Screenplay) -> Screenplay:
     """A film of one person without the lines they say to a crowd that is not there.
 
     Recorded (craft bench, 青海湖日出): the photographer, alone at the lake at dawn, said
-    "感谢大家的到来！". A scene keeps at least one line.
+    "感谢大家的到来！"; and an audience nobody cast cheered in an action line. A scene
+    keeps at least one line.
     """
     if len(screenplay.characters) != 1:
         return screenplay
@@ -276,6 +287,9 @@ def alone_with_nobody(screenplay: Screenplay) -> Screenplay:
         kept = [line for line in scene.dialogue if not _CROWD.search(line.text)]
         changed = kept != scene.dialogue and (kept or not scene.dialogue)
         scene = scene.model_copy(update={"dialogue": kept}) if changed else scene
+        action = [line for line in scene.action if not _CROWD_SAYS.search(line)]
+        if action and action != scene.action:
+            scene = scene.model_copy(update={"action": action})
         scenes.append(rewritten(scene, _without_companion, visual=True))
     return screenplay.model_copy(update={"scenes": scenes})
 

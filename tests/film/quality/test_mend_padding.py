@@ -392,6 +392,13 @@ def test_a_lone_photographer_does_not_thank_a_crowd() -> None:
         "他在湖边拍照，突然看到第一缕光。",
         "他拍下了这幅美丽的画面。",
     ]
+    # Recorded (2026-12-04): an audience nobody cast cheered in an action line.
+    cheer = ["太阳终于从东边升起。", "观众齐声：“哇，太美了！”"]
+    crowd = alone.model_copy(update={"scenes": [scene.model_copy(update={"action": cheer})]})
+    assert alone_with_nobody(crowd).scenes[0].action == ["太阳终于从东边升起。"]
+    en = ["The sun rises over the lake.", "The crowd cheers as the light spreads."]
+    crowd = alone.model_copy(update={"scenes": [scene.model_copy(update={"action": en})]})
+    assert alone_with_nobody(crowd).scenes[0].action == en[:1]
 
 
 def test_an_animal_wears_no_clothes() -> None:
