@@ -152,6 +152,39 @@ def scene_spelled_as_in_bible(scene: Scene, cast: Sequence[str]) -> Scene:
     return scene.model_copy(update={"dialogue": dialogue, "characters": characters})
 
 
+#: A cue that names nobody: "MAN", "A woman", 路人. A stranger the film never needed.
+_NOBODY = re.compile(
+    r"^(?:the |a |an )?(?:man|woman|boy|girl|person|stranger|someone|passenger|passer-?by|guy|"
+    r"lady|voice)$|^(?:男人|女人|男孩|女孩|路人|陌生人|乘客|某人|声音)$",
+    re.IGNORECASE,
+)
+
+
+def nobody_as_the_other(scene: Scene, cast: Sequence[str]) -> Scene:
+    """``scene`` whose cue that names nobody ("MAN") is the one bible person not speaking.
+
+    Recorded (``microfilm draft``, the bus, 2026-12-04): in a film of a grandfather and his
+    granddaughter, scene 2 had "MAN: It's always here, don't you think?" to the grandfather,
+    the granddaughter vanished from it, and the bible gained "Man, someone from the bus".
+    Only where exactly one bible person is not already speaking in the scene; otherwise
+    who it is cannot be told, and the cue stays.
+    """
+    speaking = {line.speaker for line in scene.dialogue}
+    nobodies = {s for s in speaking if s not in cast and _NOBODY.match(s.strip())}
+    others = [name for name in cast if name not in speaking]
+    if not nobodies or len(others) != 1 or len(nobodies) != 1:
+        return scene
+    (nobody,), (other,) = nobodies, others
+    dialogue = [
+        line.model_copy(update={"speaker": other}) if line.speaker == nobody else line
+        for line in scene.dialogue
+    ]
+    characters = list(dict.fromkeys(other if n == nobody else n for n in scene.characters))
+    if other not in characters:
+        characters.append(other)
+    return scene.model_copy(update={"dialogue": dialogue, "characters": characters})
+
+
 def named_as_in_bible(screenplay: Screenplay) -> Screenplay:
     """``screenplay`` whose speakers called "The X" are X when the bible has an X.
 

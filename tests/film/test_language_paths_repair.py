@@ -189,3 +189,38 @@ def test_a_speaker_called_by_a_bible_persons_first_name_is_that_person() -> None
         }
     )
     assert add_missing_speakers(two)[1] == ["John"]
+
+
+def test_a_cue_that_names_nobody_is_the_one_bible_person_not_speaking() -> None:
+    """Recorded (microfilm draft, the bus, 2026-12-04): "MAN: It's always here, don't you
+    think?" to the grandfather, and the granddaughter gone from the scene."""
+    from film.screenplay import DialogueLine, Scene
+    from film.speakers import nobody_as_the_other
+
+    scene = Scene(
+        number=2,
+        place="Bus",
+        characters=["Bob", "Man"],
+        dialogue=[
+            DialogueLine(speaker="Bob", text="I remember that place."),
+            DialogueLine(speaker="Man", text="It's always here, don't you think?"),
+        ],
+    )
+    mended = nobody_as_the_other(scene, ["Bob", "Sara"])
+    assert [line.speaker for line in mended.dialogue] == ["Bob", "Sara"]
+    assert mended.characters == ["Bob", "Sara"]
+    # Who it is cannot be told with two people silent, or none; a role is somebody.
+    assert nobody_as_the_other(scene, ["Bob", "Sara", "Tom"]) == scene
+    officer = scene.model_copy(
+        update={"dialogue": [DialogueLine(speaker="Police officer", text="Stop!")]}
+    )
+    assert nobody_as_the_other(officer, ["Bob", "Sara"]) == officer
+    zh = Scene(
+        number=1,
+        place="厨房",
+        dialogue=[
+            DialogueLine(speaker="奶奶", text="包好了。"),
+            DialogueLine(speaker="男孩", text="谢谢奶奶。"),
+        ],
+    )
+    assert nobody_as_the_other(zh, ["奶奶", "孙子"]).dialogue[1].speaker == "孙子"

@@ -20,7 +20,7 @@ from tools.assembly.reel_keys import scene_cast
 from tools.assembly.reels import scene_frames, scene_index, spec_for_scene
 from tools.assembly.segments import SEGMENTS_DIR, Manifest
 from tools.assembly.settings import ProductionSettings
-from tools.assembly.shots import plan_shots
+from tools.assembly.shots import bible_roles, plan_shots
 from tools.backends.base import RenderRequest, get_backend
 from tools.backends.ledger import SpendLedger
 from tools.backends.pricing import PricedWork, currency, request_work
@@ -146,7 +146,7 @@ def estimate_render(
         request = RenderRequest(
             screenplay=screenplay,
             scene=scene,
-            shots=plan_shots(scene, seconds),
+            shots=plan_shots(scene, seconds, bible_roles(screenplay)),
             bible=scene_cast(screenplay, scene),
             width=settings.width,
             height=settings.height,

@@ -20,7 +20,7 @@ from film.screenplay import Screenplay
 from tools.assembly.reel_keys import ReelSpec, card_spec, digest, scene_cast, scene_spec
 from tools.assembly.segments import Manifest, Progress, encode_reel, work_folder
 from tools.assembly.settings import ProductionSettings
-from tools.assembly.shots import plan_shots, scene_seconds
+from tools.assembly.shots import bible_roles, plan_shots, scene_seconds
 from tools.backends.base import RenderBackend, RenderRequest, get_backend
 from tools.backends.ledger import SceneSpending, SpendLedger
 from tools.backends.native_audio import audio_choice
@@ -139,7 +139,7 @@ def render_scene_reel(
         request = RenderRequest(
             screenplay=screenplay,
             scene=scene,
-            shots=plan_shots(scene, total / fps),
+            shots=plan_shots(scene, total / fps, bible_roles(screenplay)),
             bible=scene_cast(screenplay, scene),
             width=settings.width,
             height=settings.height,

@@ -44,7 +44,7 @@ from film.quality.story.arc import idea_arc
 from film.quality.story.offered import taken_by_the_guest
 from film.quality.story.roles import one_on_screen, without_the_absent
 from film.screenplay import Genre, Scene
-from film.speakers import scene_spelled_as_in_bible
+from film.speakers import nobody_as_the_other, scene_spelled_as_in_bible
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     roles = dict(people)
     others = [summary for n, summary in enumerate(film.summaries) if n != index]
     # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
-    new = scene_spelled_as_in_bible(new, film.cast)
+    new = nobody_as_the_other(scene_spelled_as_in_bible(new, film.cast), film.cast)
     # The heading too: "INT. GRANDMOTHER'S HOUSE" in the film of a grandfather and his
     # granddaughter, whose action said "the grandfather's house" (the bus, 2026-12-04).
     place = with_told_kin(new.place, film_relatives(idea, people), " ".join([idea, *film.cast]))

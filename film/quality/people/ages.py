@@ -30,8 +30,9 @@ _YOUNG_EN = re.compile(r"\b(?:young|youthful|middle-aged|teen(?:age|ager)?|jet-b
 _AGE_ZH = re.compile(r"(\d{1,2})\s*岁")
 _AGE_EN = re.compile(
     r"\b(\d{1,2})[- ](?:years?[- ]old|yo)\b"
-    # "in his 60s", "in her mid-20s", "a woman in her early 30s", "mid-20s" (the nurse, 12-04).
-    r"|(?:\bin (?:her|his|their) (?:early |mid-?|late )?|\b(?:early|mid|late)-?\s?)(\d)0s\b"
+    # "in his 60s", "in her mid-20s", "mid-20s" (the nurse, 12-04); a look that opens on its
+    # decade, "50s with gray hair" (the bus driver, 2026-12-04).
+    r"|(?:\bin (?:her|his|their) (?:early |mid-?|late )?|\b(?:early|mid|late)-?\s?|^\s*)(\d)0s\b"
     r"|\bage(?:d)?:?\s+(\d{1,2})\b",
     re.I,
 )

@@ -236,6 +236,10 @@ def test_a_comma_and_the_word_after_it_stay_one_join() -> None:
 def test_who_is_a_child_and_who_sounds_old() -> None:
     assert stated_age("短发，12岁") == 12 and stated_age("in her 60s") == 60
     assert stated_age("a 7-year-old girl") == 7 and stated_age("tall") is None
+    # A look that opens on its decade (the bus driver, 2026-12-04), or says "mid-20s"; not
+    # a decade of music.
+    assert stated_age("50s with gray hair") == 50 and stated_age("in her mid-20s") == 20
+    assert stated_age("a boy who loves 80s music") is None
     assert is_child("小雨", "孙女", "") and is_child("Tom", "pupil", "a little boy, 8 years old")
     assert not is_child("小雨", "孙女", "16岁") and not is_child("奶奶", "孙子的奶奶", "")
     assert sounds_old("Ben", "old fisherman") and sounds_old("老李", "退休工人")

@@ -133,3 +133,18 @@ def test_an_animal_called_by_its_kind_is_in_the_shot() -> None:
     catch = Scene(number=1, place="Yard", action=["Ginger watches Sam catch the ball."])
     cat = catch.model_copy(update={"characters": ["Sam", "The cat"]})
     assert "The cat" not in plan_shots(cat)[0].characters  # "catch" is not a cat
+
+
+def test_someone_named_by_their_role_in_the_action_is_in_the_shot() -> None:
+    """microfilm draft (the bus, 2026-12-04): "The bus moves down the street with Bob and
+    the granddaughter" drew Bob alone."""
+    scene = _scene(
+        action=["The bus moves down the street with Bob and the granddaughter."],
+        dialogue=[DialogueLine(speaker="Bob", text="Here we go again, like the old days.")],
+    ).model_copy(update={"characters": ["Bob", "Sara", "Man"]})
+    roles = {"Bob": "retired bus driver (grandfather)", "Sara": "granddaughter"}
+    roles["Man"] = "someone from the bus"  # where a stranger was met says nothing of him
+    shots = plan_shots(scene, roles=roles)
+    assert set(shots[0].characters) == {"Bob", "Sara"}
+    driver = scene.model_copy(update={"action": ["The driver waves."], "dialogue": []})
+    assert plan_shots(driver, roles=roles)[0].characters == ("Bob",)
