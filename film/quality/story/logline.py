@@ -123,7 +123,20 @@ def unspoiled_title(idea: str, title: str) -> str:
         return title
     if title.isascii() and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", title)):
         instead = " ".join(w[:1].upper() + w[1:] for w in instead.split())  # Title Case
-    return title[:start] + instead + title[end:]
+    # "抓偷外卖的橘猫" says what was sought already: "抓偷外卖的贼", not "抓偷外卖的偷外卖的贼"
+    # (the guard, craft bench, 2026-12-04). The words before the twist that begin the swap
+    # are said once.
+    before = title[:start]
+    said = next(
+        (
+            k
+            for k in range(len(instead), 1, -1)
+            if before.endswith(instead[:k])
+            and (not instead.isascii() or before[: len(before) - k][-1:] in ("", " "))
+        ),
+        0,
+    )
+    return before[: len(before) - said] + instead + title[end:]
 
 
 _TITLE_MARKS = " \"'“”‘’《》「」【】*"
