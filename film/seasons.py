@@ -48,8 +48,10 @@ def one_season(setting: str) -> str:
     The task's "a season" as a frame goes too: "a season in summer" is summer (the
     scooter, 2026-12-03).
     """
+    # Or a month: "a season in June" is June (the lighthouse, craft bench, 2026-12-04).
+    months = "|".join(m for ms in _MONTHS.values() for m in ms if m.isascii())
     setting = re.sub(
-        r"^a season (?:in|of|during) (?=(?:the )?(?:summer|winter|spring|autumn|fall)\b)",
+        rf"^a season (?:in|of|during) (?=(?:the )?(?:summer|winter|spring|autumn|fall|{months})\b)",
         "",
         setting,
         flags=re.I,

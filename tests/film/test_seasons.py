@@ -10,6 +10,7 @@ def test_a_setting_keeps_its_season_and_loses_a_month_of_another() -> None:
     assert one_season("a winter in June") == "winter"
     assert one_season("六月的冬天") == "冬天"
     assert one_season("a season in summer") == "summer"  # the task's frame (2026-12-03)
+    assert one_season("a season in June") == "June"  # the lighthouse (2026-12-04)
     assert one_season("a rainy winter, early January") == "a rainy winter, early January"
     assert one_season("summer 1998") == "summer 1998"
     assert one_season("十二月的冬天") == "十二月的冬天"  # 十二月 is no 二月 of spring

@@ -133,14 +133,15 @@ def things_unspoken(scene: Scene, cast: Sequence[str], things: Sequence[str]) ->
     Recorded (craft bench, the haunted scooter, 2026-12-04): a cue "SCOOTER" said "It's
     playing karaoke again." of itself, and the bible then gave the scooter a person's look,
     "average build, neat dark hair". A speaker the bible lacks (not in ``cast``) whose name
-    is a thing someone carries or rides ("Second-hand scooter") is no one; its lines go, and
-    the scene keeps at least one line.
+    is a thing someone carries or rides ("Second-hand scooter"), or the sea or the wind, is
+    no one; its lines go, and the scene keeps at least one line.
     """
     members = {name.casefold() for name in cast}
     mute = {
         line.speaker
         for line in scene.dialogue
-        if line.speaker.casefold() not in members and _is_thing(line.speaker, things)
+        if line.speaker.casefold() not in members
+        and (_is_thing(line.speaker, things) or _is_element(line.speaker))
     }
     kept = [line for line in scene.dialogue if line.speaker not in mute]
     if not mute or not kept:
@@ -148,6 +149,23 @@ def things_unspoken(scene: Scene, cast: Sequence[str], things: Sequence[str]) ->
     return scene.model_copy(
         update={"dialogue": kept, "characters": [c for c in scene.characters if c not in mute]}
     )
+
+
+def _is_element(name: str) -> bool:
+    """Whether ``name`` is the sea, the wind or a thing, not a person, an animal or a narrator.
+
+    "OCEAN: It is still there" and "SEA: Yes, please." beside the lighthouse keeper (craft
+    bench, 2026-12-04), and the bible then gave both "average build, neat dark hair".
+    """
+    if has_cjk(name):  # 小雪 and 阿山 are given names: only the bare word is the thing
+        return name.strip() in _ZH_ELEMENTS
+    return not (drawn_as_person(name) or is_animal(name) or is_narrator(name))
+
+
+_ZH_ELEMENTS = frozenset(
+    "大海 海浪 海风 风 月亮 太阳 天空 灯塔 湖 湖水 湖面 星星 城市 时间 回忆 声音 "
+    "雨 雪 山 河".split()
+)
 
 
 def _is_thing(name: str, things: Sequence[str]) -> bool:

@@ -46,12 +46,18 @@ def rewritten(scene: Scene, fix: Callable[[str], str], *, visual: bool = False) 
     )
 
 
+#: A name said twice in a row before its verb: "John, John, watches his lamp" (the
+#: lighthouse, craft bench, 2026-12-04). A call said twice ("Bob, Bob! Wait.") stays.
+_SAID_TWICE = re.compile(r"\b([A-Z][a-z]+),\s+\1\b,?(?=\s+[a-z])")
+
+
 def cut_loop(text: str) -> str:
     """``text`` up to where its looping phrase comes round for the second time.
 
     "The bus, the bus, the bus pulls away" keeps "The bus,"; a line without a loop is
-    returned as it is.
+    returned as it is. A name said twice in a row is said once.
     """
+    text = _SAID_TWICE.sub(r"\1", text)
     gram = looping_phrase(text)
     if not gram:
         return text

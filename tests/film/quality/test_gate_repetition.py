@@ -198,3 +198,12 @@ def test_a_look_of_the_same_words_in_another_order_is_a_copy() -> None:
     boy = ("B", "二十岁的男孩，短发，穿黑色夹克", "黑色夹克")
     assert check_copied_people([girl, boy]) == []  # two people of one age, nothing else shared
     assert check_copied_people([("C", "tall, grey hair", "x"), ("D", "grey hair, tall", "y")]) == []
+
+
+def test_a_name_said_twice_before_its_verb_is_said_once() -> None:
+    """Recorded (craft bench, the lighthouse, 2026-12-04): "John, John, watches his lamp"."""
+    from film.quality.mend.lines import cut_loop
+
+    assert cut_loop("John, John, watches his lamp.") == "John watches his lamp."
+    for call in ("Bob, Bob! Wait.", "No, no, no, no, no!", "Run, Lily, run!"):
+        assert cut_loop(call) == call

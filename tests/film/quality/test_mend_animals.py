@@ -247,7 +247,15 @@ def test_a_thing_someone_carries_or_rides_does_not_speak() -> None:
     assert mended.characters == ["Ben"]
     # Someone in the bible speaks, whatever they are called; so does a stranger who is no thing.
     assert things_unspoken(scene, ["Ben", "Scooter"], ["Second-hand scooter"]) == scene
-    assert things_unspoken(scene, ["Ben"], ["helmet"]) == scene
+    courier = scene.model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="Ben", text="Who are you?"),
+                DialogueLine(speaker="Courier", text="Your parcel."),
+            ]
+        }
+    )
+    assert things_unspoken(courier, ["Ben"], ["helmet"]) == courier
     zh = scene.model_copy(
         update={
             "dialogue": [
@@ -259,3 +267,35 @@ def test_a_thing_someone_carries_or_rides_does_not_speak() -> None:
     assert [line.speaker for line in things_unspoken(zh, ["小李"], ["二手电动车"]).dialogue] == [
         "小李"
     ]
+
+
+def test_the_sea_a_film_never_cast_does_not_speak() -> None:
+    """Recorded (craft bench, the lighthouse, 2026-12-04): "OCEAN: It is still there" and
+    "SEA: Yes, please." beside the keeper, each then cast as "average build, neat dark hair"."""
+    from film.quality.mend.animals import things_unspoken
+    from film.screenplay import DialogueLine, Scene
+
+    scene = Scene(
+        number=2,
+        place="Seaside",
+        characters=["John", "Ocean", "Sea"],
+        dialogue=[
+            DialogueLine(speaker="John", text="I can't believe it's gone."),
+            DialogueLine(speaker="Ocean", text="It is still there, but I can't see it anymore."),
+            DialogueLine(speaker="Sea", text="Yes, please."),
+            DialogueLine(speaker="Narrator", text="Forty years, one lamp."),
+        ],
+    )
+    mended = things_unspoken(scene, ["John"], [])
+    assert [line.speaker for line in mended.dialogue] == ["John", "Narrator"]
+    assert mended.characters == ["John"]
+    # A given name is somebody (小雪), and the bare word is the thing (大海).
+    zh = scene.model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="小雪", text="你来了。"),
+                DialogueLine(speaker="大海", text="我一直在这里。"),
+            ]
+        }
+    )
+    assert [line.speaker for line in things_unspoken(zh, ["陈默"], []).dialogue] == ["小雪"]
