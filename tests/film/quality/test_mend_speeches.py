@@ -756,3 +756,45 @@ def test_a_long_chinese_name_said_by_its_end_narrates_its_cue() -> None:
         }
     )
     assert speech_to_dialogue(grandma, ["奶奶", "孙子"]).dialogue == grandma.dialogue  # kin
+
+
+def test_a_cue_written_with_the_short_form_of_a_name_is_that_persons_line() -> None:
+    """Recorded (craft bench, the guard, 2026-12-04): "保安大爷: 你这是干啥？" stayed an
+    action line, because the bible calls him 小区保安大爷; and his cue went on "保安大爷的
+    声音中带着一丝焦急和期待。保安大爷继续站在窗户上。", the camera's words in his mouth."""
+    from film.quality.people.speech import speech_to_dialogue
+    from film.screenplay import DialogueLine, Scene
+
+    scene = Scene(
+        number=1,
+        place="小区保安大爷的办公室",
+        characters=["小区保安大爷"],
+        action=["保安大爷坐在椅子上。", "保安大爷: 你这是干啥？你在干什么？"],
+        dialogue=[
+            DialogueLine(
+                speaker="小区保安大爷",
+                text="今天我来抓偷外卖的贼。保安大爷的声音中带着一丝焦急和期待。保安大爷继续站在窗户上。",
+            )
+        ],
+    )
+    mended = speech_to_dialogue(scene, ["小区保安大爷", "橘猫"], ["保安", "橘猫"])
+    assert mended.action == [
+        "保安大爷坐在椅子上。",
+        "保安大爷的声音中带着一丝焦急和期待。",
+        "保安大爷继续站在窗户上。",
+    ]
+    assert [(d.speaker, d.text) for d in mended.dialogue] == [
+        ("小区保安大爷", "你这是干啥？你在干什么？"),
+        ("小区保安大爷", "今天我来抓偷外卖的贼。"),
+    ]
+    # A kin word names oneself in speech; a name called is a call.
+    grandma = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "林夏"],
+        dialogue=[
+            DialogueLine(speaker="奶奶", text="奶奶给你包饺子。奶奶最疼你了。"),
+            DialogueLine(speaker="林夏", text="好的。林夏，加油！"),
+        ],
+    )
+    assert speech_to_dialogue(grandma, ["奶奶", "林夏"], ["奶奶", "孙女"]) == grandma

@@ -108,10 +108,51 @@ def narration_to_action(scene: Scene, people: Sequence[str]) -> Scene:
             dialogue.append(said)
             continue
         if not _narrated(line.text, line.speaker, everyone):
-            dialogue.append(line)
+            said, narrated = _told_within(line.text, line.speaker, everyone)
+            dialogue.append(line.model_copy(update={"text": said}) if narrated else line)
+            told.extend(t for t in narrated if t not in told)
         elif line.text.strip() not in told:
             told.append(line.text.strip())
     if not told and dialogue == scene.dialogue:
         return scene
     action = [*scene.action, *(t for t in told if t not in scene.action)][:12]
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+_ZH_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’\"']*")
+#: Speech marks: a sentence with them reports speech (:func:`zh_line` reads it), not a deed.
+_QUOTED = re.compile(r"[“”‘’\"：:]")
+
+
+def _told_within(text: str, speaker: str, people: Sequence[str]) -> tuple[str, list[str]]:
+    """``text`` without its Chinese sentences that tell of ``speaker`` by name, and those.
+
+    Recorded (craft bench, the guard, 2026-12-04): 小区保安大爷 said "…现在要抓到那个偷外卖
+    贼了。保安大爷的声音中带着一丝焦急和期待。保安大爷继续站在窗户上。": the last two are the
+    camera's, in his mouth. A sentence that opens on his name (or its end, 保安大爷) and has
+    no 我, 你, cry or speech mark is told, not said; the cue keeps at least one sentence. A
+    kin word names oneself in speech ("奶奶给你包饺子"), so it never counts, and an end
+    another of ``people`` shares (大爷 of 王大爷 and 李大爷) names nobody.
+    """
+    own = speaker.strip()
+    if not _CHINESE.match(own) or own.lower() in PERSON_WORDS or len(own) < 2:
+        return text, []
+    others = [p.strip() for p in people if p.strip() and p.strip() != own]
+    ends = [
+        own[-k:]
+        for k in range(len(own), 1, -1)
+        if k == len(own) or (k >= 3 and not any(o.endswith(own[-k:]) for o in others))
+    ]
+    said: list[str] = []
+    told: list[str] = []
+    for sentence in _ZH_SENTENCE.findall(text):
+        bare = sentence.strip()
+        name = next((end for end in ends if bare.startswith(end)), "")
+        rest = bare[len(name) :]
+        if name and not (_SAID_ZH.search(rest) or _CALLED.match(rest) or _QUOTED.search(rest)):
+            told.append(bare)
+        else:
+            said.append(sentence)
+    if not told or not "".join(said).strip():
+        return text, []
+    return "".join(said).strip(), told

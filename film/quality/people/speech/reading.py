@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.language import has_cjk
 from film.quality.mend.speeches import speaker_label
 from film.quality.text import without_opening
 from film.screenplay import DialogueLine
@@ -175,12 +176,32 @@ def labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine
     can I help you?" and "The swordswoman: Father, please deliver my sealed letter", came
     back as action lines, lettered on the picture and never voiced.
     """
-    cue = speaker_label(action, list(people))
+    short = short_forms(people)
+    cue = speaker_label(action, [*people, *short])
     if cue is None:
         return None
     who, said = cue
+    who = short.get(who, who)
     text = said.strip().strip('"“”')
     return ("", DialogueLine(speaker=who, text=text)) if text else None
+
+
+def short_forms(people: Sequence[str]) -> dict[str, str]:
+    """Each Chinese name's shorter ending that names one person only: 保安大爷 → 小区保安大爷.
+
+    Recorded (craft bench, the guard, 2026-12-04): "保安大爷: 你这是干啥？" stood as an
+    action line, lettered on the picture, because the bible calls him 小区保安大爷.
+    """
+    forms: dict[str, list[str]] = {}
+    for name in people:
+        if has_cjk(name) and len(name) >= 4:
+            for start in range(1, len(name) - 1):
+                forms.setdefault(name[start:], []).append(name)
+    return {
+        form: names[0]
+        for form, names in forms.items()
+        if len(names) == 1 and len(form) >= 3 and form not in people
+    }
 
 
 def read_speech(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:
