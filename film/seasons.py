@@ -49,9 +49,10 @@ def one_season(setting: str) -> str:
     scooter, 2026-12-03).
     """
     # Or a month: "a season in June" is June (the lighthouse, craft bench, 2026-12-04).
-    months = "|".join(m for ms in _MONTHS.values() for m in ms if m.isascii())
+    named_months = "|".join(m for ms in _MONTHS.values() for m in ms if m.isascii())
     setting = re.sub(
-        rf"^a season (?:in|of|during) (?=(?:the )?(?:summer|winter|spring|autumn|fall|{months})\b)",
+        rf"^a season (?:in|of|during) (?=(?:the )?(?:summer|winter|spring|autumn|fall|"
+        rf"{named_months})\b)",
         "",
         setting,
         flags=re.I,

@@ -108,8 +108,8 @@ def narration_to_action(scene: Scene, people: Sequence[str]) -> Scene:
             dialogue.append(said)
             continue
         if not _narrated(line.text, line.speaker, everyone):
-            said, narrated = _told_within(line.text, line.speaker, everyone)
-            dialogue.append(line.model_copy(update={"text": said}) if narrated else line)
+            kept, narrated = _told_within(line.text, line.speaker, everyone)
+            dialogue.append(line.model_copy(update={"text": kept}) if narrated else line)
             told.extend(t for t in narrated if t not in told)
         elif line.text.strip() not in told:
             told.append(line.text.strip())
