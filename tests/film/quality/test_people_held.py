@@ -34,3 +34,14 @@ def test_a_prop_that_only_joins_others_listed_goes() -> None:
     assert one_of_each(["a pen and paper", "pen", "paper"]) == ["pen", "paper"]
     # One of its parts is not listed on its own: it is a thing of its own ("salt and pepper").
     assert one_of_each(["salt and pepper", "salt"]) == ["salt and pepper", "salt"]
+
+
+def test_one_thing_under_a_shorter_and_a_longer_name_is_listed_once() -> None:
+    """Recorded (the video call, 2026-12-04): "Props: 手机; 一部智能手机", one phone."""
+    from film.quality.people.dress.held import one_of_each
+
+    assert one_of_each(["手机", "一部智能手机"]) == ["一部智能手机"]
+    assert one_of_each(["lantern", "old lantern", "flashlight"]) == ["old lantern", "flashlight"]
+    # A word that begins like a measure word is no count of anything: 本子, 个人电脑.
+    assert one_of_each(["本子", "笔", "个人电脑"]) == ["本子", "笔", "个人电脑"]
+    assert one_of_each(["a pen", "pen", "a pen holder"]) == ["a pen", "a pen holder"]

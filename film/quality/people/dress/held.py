@@ -35,8 +35,20 @@ def one_of_each(props: Iterable[str], taken: Collection[str] = ()) -> list[str]:
         if (key := thing_key(prop)) not in taken:
             kept.setdefault(key, prop)
     # "擀面杖和揉面桶; 擀面杖; 揉面桶" (the dumplings, 2026-12-04): a prop that only joins
-    # others listed is them again.
-    return [prop for key, prop in kept.items() if not _joins_others(key, kept.keys() - {key})]
+    # others listed is them again; "手机; 一部智能手机" (the video call) is one phone, said
+    # best by the longer name.
+    single = {k: p for k, p in kept.items() if not _joins_others(k, kept.keys() - {k})}
+    return [prop for key, prop in single.items() if not _named_longer(key, single.keys())]
+
+
+def _named_longer(key: str, keys: Collection[str]) -> bool:
+    """Whether another of ``keys`` is the same thing with more words: 智能手机 for 手机."""
+    return any(
+        other != key
+        and other.endswith(key)
+        and (not key.isascii() or other[: len(other) - len(key)].endswith(" "))
+        for other in keys
+    )
 
 
 def _joins_others(key: str, others: Collection[str]) -> bool:
@@ -46,8 +58,16 @@ def _joins_others(key: str, others: Collection[str]) -> bool:
 
 
 def thing_key(prop: str) -> str:
-    """What one prop is, to tell two alike: "the lantern" and "Lantern" are one thing."""
-    return _ARTICLE.sub("", prop.strip()).casefold()
+    """What one prop is, to tell two alike: "the lantern" and "Lantern" are one thing.
+
+    So are 一部智能手机 and 智能手机: a count and its measure word go.
+    """
+    return _MEASURE.sub("", _ARTICLE.sub("", prop.strip())).casefold()
+
+
+_MEASURE = re.compile(
+    r"^[一两几]?(?:部|个|只|把|张|副|本|台|件|条|支|根|双|顶|块|盒|袋|瓶|杯|碗)(?=.)"
+)
 
 
 def held_as_props(person: CharacterProfile) -> CharacterProfile:
