@@ -346,3 +346,42 @@ async def test_someone_a_review_rewrite_brings_in_gets_a_bible_entry(monkeypatch
     screenplay = screenplay_of(result)
     assert "Ravi" in {line.speaker for scene in screenplay.scenes for line in scene.dialogue}
     assert "Ravi" in [person.name for person in screenplay.characters]
+
+
+async def test_the_one_entry_written_for_the_one_newcomer_is_theirs_whatever_its_name(
+    monkeypatch, tmp_path
+) -> None:
+    """Recorded (craft bench, the night market, 2026-12-04): asked for an entry for 面试官,
+    the model wrote one for "李经理", and it was thrown away for a plain stand-in look."""
+    copied: list[dict[str, Any]] = []
+
+    def first(prompt: str) -> dict[str, Any]:
+        copied.append(default_answer("SceneDraft", prompt))
+        return copied[0]
+
+    def with_newcomer(prompt: str) -> dict[str, Any]:
+        answer = default_answer("SceneDraft", prompt)
+        line = {"speaker": "Ravi", "text": "I saw your grandson at the market this morning."}
+        return {**answer, "dialogue": [*answer["dialogue"], line], "characters": ["Ravi"]}
+
+    def other_name(prompt: str) -> dict[str, Any]:
+        person = {
+            "name": "Mr. Patel",
+            "role": "the neighbour who sells vegetables",
+            "look": "50, grey stubble, stocky",
+            "wardrobe": "green market apron",
+            "props": ["basket"],
+            "voice_hint": "cheerful",
+        }
+        return {"characters": [person]}
+
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [first, lambda prompt: copied[0], *[with_newcomer] * 4],
+            "CastDraft": [lambda prompt: default_answer("CastDraft", prompt), other_name],
+        }
+    )
+    result = await draft(Studio(monkeypatch, tmp_path, model, target_seconds=60), PLAIN)
+    ravi = [p for p in screenplay_of(result).characters if p.name == "Ravi"]
+    assert ravi and ravi[0].look.startswith("50, grey stubble")
+    assert ravi[0].role == "the neighbour who sells vegetables"

@@ -69,11 +69,12 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
     )
 
     def check(cast: CastDraft) -> tuple[list[CharacterProfile], list[Finding]]:
-        extra = [
-            dressed_as_men(p)
-            for p in to_profiles(cast, writer.language)
-            if p.name.lower() in wanted
-        ][:room]
+        written = to_profiles(cast, writer.language)
+        if len(strangers) == len(written) == 1 and written[0].name.lower() not in wanted:
+            # Asked for 面试官, the model named her 李经理 (craft bench, the night market,
+            # 2026-12-04), and the entry was thrown away for a plain one: she is the one asked.
+            written = [written[0].model_copy(update={"name": strangers[0]})]
+        extra = [dressed_as_men(p) for p in written if p.name.lower() in wanted][:room]
         findings = check_bible(
             extra,
             writer.brief,
