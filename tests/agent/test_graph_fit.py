@@ -305,12 +305,8 @@ async def test_a_beat_before_the_ending_that_retells_one_is_asked_for_once_more(
     assert len(prompts) == 2 and f'Not "{retold}"' in prompts[1]
 
 
-async def test_someone_a_review_rewrite_brings_in_gets_a_bible_entry(monkeypatch, tmp_path) -> None:
-    """A person a whole-film rewrite brings in ends in the bible, cast in the scene.
-
-    Recorded (the guard, 2026-12-03): a colleague (同事) a review rewrite brought in had no
-    entry, and the film was refused; the review now asks for entries after each round.
-    """
+def _scenes_bringing_in_ravi() -> list[Any]:
+    """Scene answers whose first is written twice, then every rewrite brings in "Ravi"."""
     copied: list[dict[str, Any]] = []
 
     def first(prompt: str) -> dict[str, Any]:
@@ -321,6 +317,16 @@ async def test_someone_a_review_rewrite_brings_in_gets_a_bible_entry(monkeypatch
         answer = default_answer("SceneDraft", prompt)
         line = {"speaker": "Ravi", "text": "I saw your grandson at the market this morning."}
         return {**answer, "dialogue": [*answer["dialogue"], line], "characters": ["Ravi"]}
+
+    return [first, lambda prompt: copied[0], *[with_newcomer] * 4]
+
+
+async def test_someone_a_review_rewrite_brings_in_gets_a_bible_entry(monkeypatch, tmp_path) -> None:
+    """A person a whole-film rewrite brings in ends in the bible, cast in the scene.
+
+    Recorded (the guard, 2026-12-03): a colleague (同事) a review rewrite brought in had no
+    entry, and the film was refused; the review now asks for entries after each round.
+    """
 
     def ravi(prompt: str) -> dict[str, Any]:
         return {
@@ -338,7 +344,7 @@ async def test_someone_a_review_rewrite_brings_in_gets_a_bible_entry(monkeypatch
 
     model = ScriptedChatModel(
         script={
-            "SceneDraft": [first, lambda prompt: copied[0], *[with_newcomer] * 4],
+            "SceneDraft": _scenes_bringing_in_ravi(),
             "CastDraft": [lambda prompt: default_answer("CastDraft", prompt), ravi],
         }
     )
@@ -353,16 +359,6 @@ async def test_the_one_entry_written_for_the_one_newcomer_is_theirs_whatever_its
 ) -> None:
     """Recorded (craft bench, the night market, 2026-12-04): asked for an entry for 面试官,
     the model wrote one for "李经理", and it was thrown away for a plain stand-in look."""
-    copied: list[dict[str, Any]] = []
-
-    def first(prompt: str) -> dict[str, Any]:
-        copied.append(default_answer("SceneDraft", prompt))
-        return copied[0]
-
-    def with_newcomer(prompt: str) -> dict[str, Any]:
-        answer = default_answer("SceneDraft", prompt)
-        line = {"speaker": "Ravi", "text": "I saw your grandson at the market this morning."}
-        return {**answer, "dialogue": [*answer["dialogue"], line], "characters": ["Ravi"]}
 
     def other_name(prompt: str) -> dict[str, Any]:
         person = {
@@ -377,7 +373,7 @@ async def test_the_one_entry_written_for_the_one_newcomer_is_theirs_whatever_its
 
     model = ScriptedChatModel(
         script={
-            "SceneDraft": [first, lambda prompt: copied[0], *[with_newcomer] * 4],
+            "SceneDraft": _scenes_bringing_in_ravi(),
             "CastDraft": [lambda prompt: default_answer("CastDraft", prompt), other_name],
         }
     )
