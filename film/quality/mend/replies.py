@@ -175,6 +175,31 @@ _ECHO = re.compile(
 )
 
 
+#: An echo as the first clause of a longer line: "我也是，谢谢你。", "Me too, Grandpa, I…".
+_ECHO_CLAUSE = re.compile(
+    r"^(?:me too|same here|likewise|我也是|我也一样|彼此彼此)\s*[,，]\s*(?=\S)", re.IGNORECASE
+)
+#: Love said back: "I love you too", 我也爱你.
+_LOVE_TOO = re.compile(r"\bI love you,? too\b|\bLove you,? too\b|我也爱你", re.IGNORECASE)
+_LOVE = re.compile(r"\blove you\b|爱你", re.IGNORECASE)
+
+
+def _loved_back_only_when_loved(dialogue: list[DialogueLine]) -> list[DialogueLine]:
+    """``dialogue`` whose "I love you too" follows an "I love you"; otherwise it is said first.
+
+    Recorded (the bus, the second reader, 2026-12-04): "Thank you, Lily." and then "I love
+    you too, Grandpa.", answering a love nobody had said.
+    """
+    mended: list[DialogueLine] = []
+    for line in dialogue:
+        before = mended[-1].text if mended else ""
+        if _LOVE_TOO.search(line.text) and not _LOVE.search(before):
+            text = re.sub(r"\b(I love you|Love you),? too\b", r"\1", line.text, flags=re.I)
+            line = line.model_copy(update={"text": text.replace("我也爱你", "我爱你")})
+        mended.append(line)
+    return mended
+
+
 def _no_opening_echo(scene: Scene) -> Scene:
     """``scene`` without a first line that echoes or thanks nothing, nor a self-echo.
 
@@ -194,6 +219,12 @@ def _no_opening_echo(scene: Scene) -> Scene:
     dialogue = [line.model_copy(update={"text": unechoed(line.text)}) for line in scene.dialogue]
     if len(dialogue) > 1 and _ECHO.match(dialogue[0].text.strip()):
         dialogue = dialogue[1:]
+    # "我也是，谢谢你。" as a scene's first line (the notes, the second reader, 2026-12-04):
+    # the echo goes, what follows it stays.
+    if dialogue and (opening := _ECHO_CLAUSE.match(dialogue[0].text.strip())):
+        rest = dialogue[0].text.strip()[opening.end() :].strip()
+        dialogue[0] = dialogue[0].model_copy(update={"text": rest[:1].upper() + rest[1:]})
+    dialogue = _loved_back_only_when_loved(dialogue)
     # "谢谢你，爸爸！" opened the street-dance film with nothing given (the second reader,
     # 2026-12-03), and "不客气，有什么需要我帮忙的吗？" answered it.
     # Only where the scene says something else: a pair's bare thanks and welcome stay.

@@ -351,3 +351,38 @@ def test_nobody_asks_who_the_other_is_once_they_have_been_talking() -> None:
         "进来喝碗姜汤吧。",
     ]  # a line of nothing else goes
     assert greeted_once(Scene(number=1, place="x")) == Scene(number=1, place="x")
+
+
+def test_an_echo_or_a_love_said_back_answers_something_said() -> None:
+    """The second reader (2026-12-04): "我也是，谢谢你。" opened a scene of the notes, and the
+    bus's granddaughter said "I love you too, Grandpa." after "Thank you, Lily."."""
+    from film.quality.mend.replies import no_answers_to_nobody
+    from film.screenplay import DialogueLine, Scene
+
+    bus = Scene(
+        number=1,
+        place="Bus",
+        characters=["Bob", "Lily"],
+        dialogue=[
+            DialogueLine(speaker="Lily", text="Hey, Grandpa! I miss you."),
+            DialogueLine(speaker="Bob", text="Thank you, Lily."),
+            DialogueLine(speaker="Lily", text="I love you too, Grandpa."),
+            DialogueLine(speaker="Bob", text="I love you."),
+            DialogueLine(speaker="Lily", text="I love you too."),
+        ],
+    )
+    assert [d.text for d in no_answers_to_nobody(bus).dialogue][2:] == [
+        "I love you, Grandpa.",
+        "I love you.",
+        "I love you too.",
+    ]
+    notes = Scene(
+        number=3,
+        place="高三教室",
+        characters=["陈默", "周舟"],
+        dialogue=[
+            DialogueLine(speaker="陈默", text="我也是，我们今天写什么？"),
+            DialogueLine(speaker="周舟", text="写真心话。"),
+        ],
+    )
+    assert no_answers_to_nobody(notes).dialogue[0].text == "我们今天写什么？"
