@@ -84,7 +84,7 @@ _HOUR_LIGHT: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
         re.compile(
             r"星星|星空|繁星|月光|月亮|明月|夜空|夜色|\bstar(?:s|ry|lit)\b|\bmoon(?:light|lit)?\b"
-            r"|\bnight sky\b",
+            r"|\bnight sky\b|\bthe sky is dark\b|天黑了|天色已黑",  # the scooter, 12-04
             re.I,
         ),
         frozenset({"DAY", "MORNING"}),

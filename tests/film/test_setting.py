@@ -116,3 +116,13 @@ def test_a_scene_whose_action_stands_at_the_compound_gate_is_headed_there() -> N
     )
     moved = headed_where_told([scene])[0]
     assert (moved.interior, moved.place) == ("EXT", "小区")
+
+
+def test_a_day_has_no_dark_sky() -> None:
+    """The second reader (the scooter, 2026-12-04): "the sky is dark" under a DAY heading."""
+    from film.setting import against_the_hour
+
+    assert against_the_hour("The scooter sings, the sky is dark.", "DAY")
+    assert against_the_hour("天黑了，他还在摊位旁。", "MORNING")
+    assert not against_the_hour("The sky is dark over the sea.", "NIGHT")
+    assert not against_the_hour("A dark skyline of towers.", "DAY")

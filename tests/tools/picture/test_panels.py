@@ -43,7 +43,8 @@ def _shot(index: int, *names: str, said: tuple[DialogueLine, ...] = ()) -> Shot:
     )
 
 
-def test_no_slate_or_internal_data_is_lettered(english_screenplay, chinese_screenplay, monkeypatch):
+def _recording_text(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every string lettered from now on, in order (ImageDraw.text still draws it)."""
     drawn: list[str] = []
     original = ImageDraw.ImageDraw.text
 
@@ -52,6 +53,11 @@ def test_no_slate_or_internal_data_is_lettered(english_screenplay, chinese_scree
         return original(self, xy, text, *args, **kwargs)
 
     monkeypatch.setattr(ImageDraw.ImageDraw, "text", record)
+    return drawn
+
+
+def test_no_slate_or_internal_data_is_lettered(english_screenplay, chinese_screenplay, monkeypatch):
+    drawn = _recording_text(monkeypatch)
     for screenplay in (english_screenplay, chinese_screenplay):
         painter = _painter(screenplay, 1)
         scene = screenplay.scenes[1]
@@ -66,14 +72,7 @@ def test_no_slate_or_internal_data_is_lettered(english_screenplay, chinese_scree
 
 def test_a_later_part_of_one_moment_is_not_captioned_again(english_screenplay, monkeypatch):
     """The second reader (2026-12-04): a caption said again with "(continued)" after it."""
-    drawn: list[str] = []
-    original = ImageDraw.ImageDraw.text
-
-    def record(self, xy, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(str(text))
-        return original(self, xy, text, *args, **kwargs)
-
-    monkeypatch.setattr(ImageDraw.ImageDraw, "text", record)
+    drawn = _recording_text(monkeypatch)
     painter = _painter(english_screenplay, 1)
     painter.panel(_shot(1, "Mia"))
     assert "Mia waits." in drawn
