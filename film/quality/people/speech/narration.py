@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from film.quality.coverage import PERSON_WORDS, TRADES
-from film.quality.people.speech.reading import ONLY_PUNCTUATION, en_line, zh_line
+from film.quality.people.speech.reading import ONLY_PUNCTUATION, en_line, short_forms, zh_line
 from film.screenplay import DialogueLine, Scene
 
 #: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."
@@ -137,12 +137,9 @@ def _told_within(text: str, speaker: str, people: Sequence[str]) -> tuple[str, l
     own = speaker.strip()
     if not _CHINESE.match(own) or own.lower() in PERSON_WORDS or len(own) < 2:
         return text, []
-    others = [p.strip() for p in people if p.strip() and p.strip() != own]
-    ends = [
-        own[-k:]
-        for k in range(len(own), 1, -1)
-        if k == len(own) or (k >= 3 and not any(o.endswith(own[-k:]) for o in others))
-    ]
+    everyone = list(dict.fromkeys(p.strip() for p in [*people, own] if p.strip()))
+    short = [form for form, name in short_forms(everyone).items() if name == own]
+    ends = [own, *sorted(short, key=len, reverse=True)]
     said: list[str] = []
     told: list[str] = []
     for sentence in _ZH_SENTENCE.findall(text):
