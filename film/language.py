@@ -103,6 +103,14 @@ _EVERYDAY_ENGLISH = {
     "beautiful": "美",
     "surprise": "惊喜",
     "secret": "秘密",
+    # "交给一个 trusted的人" refused the painter's whole five-minute outline (12-04).
+    "trusted": "信得过",
+    "trust": "信任",
+    "important": "重要",
+    "special": "特别",
+    "safe": "安全",
+    "strange": "奇怪",
+    "careful": "小心",
     # People a Chinese film's notes name in English ("镜头中可以看到 photographer穿着…",
     # 青海湖的第一缕光, 2026-12-01, which refused the whole film on its visual note).
     "photographer": "摄影师",

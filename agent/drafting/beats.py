@@ -2,9 +2,8 @@
 
 Each fix is certain, so it costs no retry: at most the planned count, the cast from the
 bible only, places cleaned, the story's time of day, the idea's turn at its own beat, no
-clause that borrows the worked example's red umbrella. A
-beat that retells another is dropped here while enough remain; below that it is written
-anew (:mod:`agent.drafting.rewrites`).
+clause that borrows the worked example's red umbrella, nobody the idea puts away. A beat
+that retells another is dropped while enough remain; below that it is written anew.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ from film.quality.mend.steps import in_step_order, named_in, tells_step
 from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, goal_reached, idea_goal
-from film.quality.story.roles import beat_cast, named_by_role, their_door
+from film.quality.story.roles import away_cast, beat_cast, named_by_role, their_door
 from film.quality.text import AFTER_A_SENTENCE
 from film.setting import interior_for, place_told, time_at
 
@@ -263,6 +262,7 @@ def in_idea_order(
     (:func:`film.quality.story.goal.as_done`).
     """
     roles = roles or {}
+    gone = away_cast(idea, list(roles.items()))  # the exiled father walked the pass (12-04)
     summaries = in_arc_order([beat.summary for beat in beats], idea, SUMMARY_CHARS)
     arc, goal = idea_arc(idea), idea_goal(idea)
     told = without_requests(idea)  # the idea as the plan told it, without length or genre
@@ -289,7 +289,7 @@ def in_idea_order(
             summaries[-1] = done[:SUMMARY_CHARS]
             beats[-1] = _made_step(beats[-1], done, [beats[-1]], roles)  # its own place
 
-    def cast_before(index: int, beat: BeatDraft) -> list[str]:
+    def cast_at(index: int, beat: BeatDraft) -> list[str]:
         """Who the turn reveals, or whom the goal reaches, is in no beat before the end.
 
         At the end whom the goal reaches is there: the letter's general had been in none.
@@ -312,7 +312,7 @@ def in_idea_order(
         beat.model_copy(
             update={
                 "summary": text,
-                "characters": beat_cast(text, cast_before(n, beat), n, apart_among=apart),
+                "characters": beat_cast(text, cast_at(n, beat), n, apart_among=apart, away=gone),
                 **({"place": door, "interior": "EXT"} if door else {}),
             }
         )

@@ -42,7 +42,7 @@ from agent.prompts.texts import EXAMPLES, LABELS, TASKS
 from film.quality.story.apart import exchanged
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import idea_goal
-from film.quality.story.roles import absent_names
+from film.quality.story.roles import absent_names, away_cast
 from film.quality.story.steps import plan_steps
 from film.screenplay import Scene
 
@@ -271,7 +271,7 @@ def scene_arc_note(
     if apart:
         names = ("、" if lang == "zh" else ", ").join(apart)
         note += ARC_ROLES["apart"][lang].format(name=on_screen[0], others=names)
-    elif gone := absent_names(summary, list(cast)):
+    elif gone := [*absent_names(summary, list(cast)), *away_cast(idea, [(n, "") for n in cast])]:
         note += ARC_ROLES["absent"][lang].format(names=("、" if lang == "zh" else ", ").join(gone))
     return note + ending_note(idea, index, count, lang)
 

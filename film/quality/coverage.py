@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from film.quality.findings import Finding
 from film.quality.genre import without_genre_names
+from film.quality.story.away import away_words
 from film.quality.text import cjk_terms, content_words, latin_words, same_word, stem
 from film.screenplay import Language
 
@@ -278,8 +279,12 @@ def mentions(text: str, word: str) -> bool:
 
 
 def idea_people(idea: str) -> list[tuple[str, ...]]:
-    """The people the idea names, as their groups of equivalent words."""
-    return [group for group in PEOPLE if any(mentions(idea, word) for word in group)]
+    """The people the idea names and shows (not the exiled or dead: ``story.away``)."""
+    return [
+        group
+        for group in PEOPLE
+        if (said := [word for word in group if mentions(idea, word)]) and not away_words(idea, said)
+    ]
 
 
 def idea_people_words(idea: str) -> list[str]:

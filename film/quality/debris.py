@@ -54,6 +54,19 @@ PLAN_ECHO = re.compile(
 #: Phrases of the scene prompts (``agent.prompts.texts``: scene, extend, shorten, turns and
 #: the arc notes) that no story says.
 _TASK_ECHO = (
+    # Each part of the outline plan (agent.prompts.plan.BEAT_ROLES), given back as a line:
+    # "It seems lost." as the nurse's action and visual note, "What has changed, in a last
+    # image." as the baker's words (craft bench, 2026-12-04).
+    r"|\ba striking first moment that shows the problem\b|\bwho wants what, and why it matters"
+    r"|^\W*a first try that does not work\W*$|\ba new obstacle or a person in the way\b"
+    r"|\ba new step forward, with a cost\b|\bthe lowest point: it seems lost\b"
+    r"|(?:^|(?<=[.!?]\s))it seems lost[.!]?(?=\s|$)|^\W*the decisive moment\W*$"
+    r"|\bin a last image\b|\bit comes to a head: the last moment\b"
+    r"|\ba small everyday moment that shows\b|\ba shared memory, a place or a small gesture\b"
+    r"|\ba worry or a memory one of them keeps\b|\bis won over and finally says yes\b"
+    r"|一个抓人的画面，引出问题|交代主角想要什么|^第一次尝试，没有成功[。.]?$|出现新的阻碍或对手"
+    r"|向前推进一步，但付出了代价|用最后一个画面收尾|^(?:高潮：)?决定性的时刻[。.]?$|一个日常的小细节，让人看出"
+    r"|一段共同的回忆、一个地方，或一个小动作|一个人心里藏着的担心或回忆|结局揭晓前的最后一刻"
     r"|这一场的内容[：:]|只写缺的部分|已经说过、做过的不要再写|现在约\s*\d+\s*秒|需要约\s*\d+\s*秒"
     r"|再写\s*\d+\s*句(?:对白|动作)|句对白（每句|接着这场最后一句往下演|对白只能由这些人物说"
     r"|人物轮流说话|这一场还不能发生|那是第\s*\d+\s*场的事|现在写第\s*\d+\s*场|推动故事。\s*\"?visual"

@@ -347,6 +347,8 @@ def test_things_carried_are_no_wardrobe() -> None:
     assert wardrobe_of("老人", "红色披肩") == "红色披肩"
     drummer = wardrobe_of("a girl", "Denim shirt, drumsticks, black jeans")
     assert drummer == "Denim shirt, black jeans"
+    # The notes two desk-mates pass are things, not clothes (zh-romance-notes, 2026-12-04).
+    assert wardrobe_of("16岁", "校服、笔袋、小纸条") == "校服"
 
 
 def test_a_wardrobe_of_things_only_becomes_the_clothes_the_look_names() -> None:

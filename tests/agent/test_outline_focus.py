@@ -99,3 +99,25 @@ async def test_a_new_beat_held_whole_in_another_is_no_better(
     _scripted(monkeypatch, [retold, on_route])
     beats = await focus.beats_on_idea(None, STATE, OUTLINE, _passes, ["James", "Emma"])  # type: ignore[arg-type]
     assert beats == [OUTLINE[0], on_route, OUTLINE[2]]
+
+
+def test_every_part_of_the_plan_given_back_as_a_line_is_struck() -> None:
+    """Recorded (craft bench, 2026-12-04): the nurse's action and visual note were "It seems
+    lost." and the baker said "What has changed, in a last image."; each plan part the
+    outline prompt names, in either language, reads as the prompt given back."""
+    from agent.prompts.plan import ARC_ROLES, BEAT_ROLES
+    from film.quality.debris import echoes_prompt
+
+    for part in BEAT_ROLES.values():
+        for text in part.values():
+            assert echoes_prompt(text), text
+            assert echoes_prompt(text[:1].upper() + text[1:] + "."), text
+    for key in ("turn", "ending", "payoff", "goal", "event", "build", "won"):
+        for text in ARC_ROLES[key].values():
+            said = text.format(turn="she finds the key", goal="the key", who="father")
+            assert echoes_prompt(said), said
+    assert echoes_prompt("What are we doing? It seems lost. I'm going to find Alex.")
+    # A story's own words stay.
+    assert not echoes_prompt("The kitten looks lost in the snow.")
+    assert not echoes_prompt("At the decisive moment, she jumps.")
+    assert not echoes_prompt("第一次尝试，他没有成功，又试了一次。")

@@ -153,3 +153,34 @@ def test_a_scene_is_headed_at_the_home_of_a_relative_the_film_has() -> None:
         }
     )
     assert mended_scene(bus, film, 0, ride).action == ["Lily smiles at him."]
+
+
+def test_a_turn_told_only_by_its_paste_is_asked_for_again() -> None:
+    """Recorded (craft bench, the ginger soup, 2026-12-04): the last scene ended on the
+    idea's own clause, "老人留他喝了一碗姜汤。", pasted, while the old man only said
+    "谢谢！". The paste stays, and the gate asks once more for it shown."""
+    from agent.drafting.scenes.writer import turn_pasted
+    from film.quality.mend.steps import scene_at_step
+
+    idea = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
+    beat = "老人留外卖小哥喝了一碗姜汤。"
+    said = Scene(
+        number=2,
+        place="老人家",
+        characters=["外卖小哥", "老人"],
+        action=["外卖小哥走进客厅。"],
+        dialogue=[DialogueLine(speaker="老人", text="谢谢！")],
+    )
+    pasted = scene_at_step(said, idea, 1, 2, beat)
+    assert pasted.action[-1] == "老人留外卖小哥喝了一碗姜汤。"
+    findings = turn_pasted(pasted, idea, 1, 2, beat)
+    assert [f.check for f in findings] == ["arc.turn-missing"]
+    assert "老人留外卖小哥喝了一碗姜汤" in findings[0].message
+    shown = said.model_copy(
+        update={
+            "action": ["外卖小哥走进客厅。", "老人端来一碗姜汤，留外卖小哥喝了一碗姜汤。"],
+            "dialogue": [DialogueLine(speaker="老人", text="孩子，喝碗姜汤再走。")],
+        }
+    )
+    assert turn_pasted(scene_at_step(shown, idea, 1, 2, beat), idea, 1, 2, beat) == []
+    assert turn_pasted(pasted, idea, 0, 2, beat) == []  # not the step's scene

@@ -39,10 +39,11 @@ from film.quality.people.slips import film_relatives, with_told_kin
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.afar import called_afar, heard_from_afar
-from film.quality.story.apart import awaited, kept_apart
+from film.quality.story.apart import awaited, kept_apart, kept_away
 from film.quality.story.arc import idea_arc
 from film.quality.story.offered import taken_by_the_guest
-from film.quality.story.roles import one_on_screen, without_the_absent
+from film.quality.story.roles import away_cast, one_on_screen, without_the_absent
+from film.quality.story.senses import deaf_person, feels_not_hears
 from film.screenplay import Genre, Scene
 from film.speakers import nobody_as_the_other, scene_spelled_as_in_bible
 
@@ -57,6 +58,7 @@ class FilmAround:
         roles: Each person's role.
         wardrobes: What each person wears.
         props: What anyone carries, all together: a thing never speaks.
+        looks: Each person's look (a deaf drummer is deaf there), by name.
         sexes: Each person's sex ("f", "m" or "") by name, role, voice and look.
         language: The film's language.
         genre: The genre drafted (an animal talks only in a spoof).
@@ -72,6 +74,7 @@ class FilmAround:
     genre: Genre
     summaries: list[str]
     props: list[str] = field(default_factory=list)
+    looks: list[str] = field(default_factory=list)
 
 
 def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> Scene:
@@ -109,11 +112,15 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         listed = [n for n in beat.characters if n in film.cast] or film.cast
         shown = one_on_screen(beat.summary, listed, index, roles)
         new = kept_apart(new, [n for n in film.cast if n not in shown], roles)
+    new = kept_away(new, away_cast(idea, people), roles)  # the exiled father (12-04)
     if index < arc.turn_at(count) and (coming := awaited(idea, arc.turn, roles)):
         # The pen pal steps off the train only at the end: not there, not seen, not drawn
         # ("close-up of Samantha and Tommy's faces" in scene 1, 2026-12-04).
         new = kept_apart(new, [coming], roles)
     new = heard_from_afar(new, called_afar(idea, roles), film.language)
+    looks = [*film.looks, *[""] * len(film.cast)][: len(film.cast)]
+    deaf = deaf_person(idea, list(zip(film.cast, film.roles, looks, strict=True)))
+    new = feels_not_hears(new, deaf)  # the deaf drummer "hears the beat" (12-04)
     spoken = things_unspoken(new, film.cast, [*film.props, *vehicle_words(idea)])
     new = taken_by_the_guest(
         animals_unspoken(spoken, people, film.genre, film.language), idea, roles

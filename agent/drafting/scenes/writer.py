@@ -28,7 +28,9 @@ from agent.prompts.texts import TURNS
 from agent.state import State
 from film.form import line_counts, scene_budget_s
 from film.quality import Brief, Finding, check_scene, retry_note
+from film.quality.mend import scene_at_turn
 from film.quality.mend.animals import speaking_people
+from film.quality.mend.steps import scene_at_step
 from film.quality.names import name_problem
 from film.quality.people.sexes import person_sex
 from film.screenplay import CharacterProfile, Genre, Scene
@@ -99,6 +101,7 @@ class SceneWriter:
             roles=self.roles,
             wardrobes=[str(person.get("wardrobe") or "") for person in people],
             props=[str(p) for person in people for p in person.get("props") or []],
+            looks=[str(person.get("look") or "") for person in people],
             sexes=[person_sex(CharacterProfile.model_construct(**person)) for person in people],
             language=self.language,
             genre=self.genre,
@@ -224,6 +227,7 @@ class SceneWriter:
                 index=index,
                 roles=self.roles,
             )
+            findings += turn_pasted(new, self.brief.idea, index, len(self.beats), beat.summary)
             return new, [f for f in findings if not newcomer(f)]
 
         return judge
@@ -273,3 +277,24 @@ class SceneWriter:
             retry_inline=True,
         )
         return checked.result
+
+
+def turn_pasted(scene: Scene, idea: str, index: int, count: int, beat: str) -> list[Finding]:
+    """A soft finding where only a pasted line tells what the scene is for.
+
+    :func:`scene_at_turn` (and :func:`scene_at_step`, for a last step) paste it. That keeps
+    the turn on screen, but a reader sees the pitch: "老人留他喝了一碗姜汤。" ended the
+    ginger soup's scene 2, while the old man only said "谢谢！" (craft bench, 2026-12-04).
+    So the model is asked once more to show it in what the people do and say; an answer
+    that still does not is kept with the paste.
+    """
+    for n, line in enumerate(scene.action):
+        rest = scene.model_copy(update={"action": [*scene.action[:n], *scene.action[n + 1 :]]})
+        pastes = (paste(rest, idea, index, count, beat) for paste in (scene_at_turn, scene_at_step))
+        if any(again is not rest and again.action[-1] == line for again in pastes):
+            message = (
+                f"The scene does not show its turn yet: {line!r}. Show it happen in what the "
+                "people do and say to each other, in your own words, not as a summary line."
+            )
+            return [Finding("arc.turn-missing", f"scenes[{index}].action", line, message)]
+    return []

@@ -35,6 +35,8 @@ _FACE_TO_FACE = re.compile(
     r"|\bwe (?:first )?(?:met|talked|chatted|spoke)\b"
     r"|\bwe had a (?:\w+ )?(?:chat|conversation|talk)\b"
     r"|\bmeet (?:again|up)\b|\b(?:see|seeing) (?:you|each other) again\b"
+    # "I can't wait to meet you again." to a nurse he never met (craft bench, 2026-12-04).
+    r"|\bmeet(?:ing)? (?:you|each other) again\b"
     r"|又见面|上次见面|我们(?:见过|聊过|聊了|谈过|说过话)|再见到你|见到你(?:真|很)?(?:好|高兴)",
     re.I,
 )
@@ -82,6 +84,57 @@ def kept_apart(scene: Scene, gone: list[str], roles: Mapping[str, str] | None = 
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
+
+
+def kept_away(scene: Scene, away: list[str], roles: Mapping[str, str] | None = None) -> Scene:
+    """``scene`` without anyone the idea keeps out of the film (:mod:`.away`).
+
+    Recorded (craft bench, 2026-12-04): the swordswoman's exiled father walked the pass
+    beside her, "Lily and Father are walking down the snow-covered mountain path". His cues
+    go, and every action line or visual sentence where he is there, seen or beside someone;
+    what is said of him stays ("my father's exile"). Unlike :func:`kept_apart`, others may
+    still be together.
+    """
+    if not away:
+        return scene
+    heads = {role_head(role) for name, role in (roles or {}).items() if name in away}
+    heads -= {role_head(role) for name, role in (roles or {}).items() if name not in away}
+    words = [*away, *sorted(h for h in heads if h)]
+    scene = without_people(scene, words)
+    # Seen, beside someone, or doing something anywhere in the line ("As they reach the
+    # top, Father stops"); not being spoken of ("her father is exiled", "father's letter").
+    acting = [
+        re.compile(
+            rf"\b{re.escape(w)}\s+(?!(?:is|was|has|had|who|whose|that)\b)[a-z]+(?:s|ed)\b"
+            # Turned to in person: "Lily reaches out her hand to Father" (not a letter to him).
+            rf"|\b(?:reach|turn|say|whisper|nod|smil|run|lean|call)\w*\s+(?:\w+\s+){{0,3}}?"
+            rf"to(?:wards?)?\s+(?:(?:the|her|his)\s+)?{re.escape(w)}\b",
+            re.I,
+        )
+        for w in words
+        if w.isascii()
+    ]
+    action = [
+        a
+        for a in scene.action
+        if not any(
+            re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), a, re.I) for w in words
+        )
+        and not _with(a, words, together=False)
+        and not any(pattern.search(a) for pattern in acting)
+    ]
+    drawn = [_named(w, r"(?<!from )(?<!to )" if w.isascii() else r"(?<!给)") for w in words]
+    visual = [
+        s
+        for s in sentences(scene.visual)
+        if not any(re.search(d, s, re.I) for d in drawn) and not _with(s, words, together=False)
+    ]
+    return scene.model_copy(
+        update={
+            "action": action or scene.action[:1],
+            "visual": ("" if has_cjk(scene.visual) else " ").join(visual),
+        }
+    )
 
 
 #: Finding or reading something of one's own, which is the other's: "Ben goes back to his
@@ -167,12 +220,17 @@ def _sees(line: str, away: list[str]) -> bool:
     )
 
 
-def _with(line: str, away: list[str]) -> bool:
-    """Whether ``line`` has the two together: "They…", "each other", "Sam and Alex…"."""
-    if _TOGETHER.search(line):
+def _with(line: str, away: list[str], *, together: bool = True) -> bool:
+    """Whether ``line`` has the two together: "They…", "each other", "Sam and Alex…".
+
+    Only "Sam and Alex" where others may still be together (not ``together``).
+    """
+    if together and _TOGETHER.search(line):
         return True
     joined = [
-        rf"\band\s+(?:the\s+)?{re.escape(w)}\b" if w.isascii() else f"和{re.escape(w)}"
+        rf"\b(?:and|with)\s+(?:(?:the|her|his|their)\s+)?{re.escape(w)}\b|\b{re.escape(w)}\s+and\b"
+        if w.isascii()
+        else f"[和与跟同]{re.escape(w)}|{re.escape(w)}[和与跟]"
         for w in away
     ]
     return any(re.search(pattern, line, re.I) for pattern in joined)

@@ -17,8 +17,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from film.language import has_cjk
+from film.quality.coverage import PEOPLE, PERSON_WORDS
 from film.quality.heads import role_head
 from film.quality.mend.cast import where_they_are
+from film.quality.story.away import away_words
 from film.screenplay import Scene
 
 _ARTICLE = r"(?:\b(?:a|an|the|this|that)\s+)?"
@@ -102,6 +104,30 @@ def absent_names(summary: str, names: list[str]) -> list[str]:
     ]
 
 
+def away_cast(idea: str, people: Sequence[tuple[str, str]]) -> list[str]:
+    """Who of ``people`` (name, role) the idea puts out of the film, by name or role.
+
+    The words for them too ("Father", 父亲), for a cue the model gives one it never cast:
+    the swordswoman's exiled father walked the pass beside her (craft bench, 2026-12-04).
+    """
+    gone = away_words(idea, sorted(PERSON_WORDS))
+    if not gone:
+        return []
+    groups = [group for group in PEOPLE if set(group) & set(gone)]
+    words = sorted({w for group in groups for w in group}, key=len, reverse=True)
+
+    def is_them(name: str, role: str) -> bool:
+        head = role_head(role) if role.isascii() else role.strip()
+        return any(
+            name.strip().casefold() == w.casefold() or head.casefold() == w.casefold()
+            for w in words
+        )
+
+    names = [name for name, role in people if is_them(name, role)]
+    said = [w.title() if w.isascii() else w for w in gone]
+    return list(dict.fromkeys([*names, *said]))
+
+
 #: An action line that tells the absence rather than the person: "许爷爷的门紧闭着",
 #: "Grandpa's chair stays empty".
 _STILL_ABSENT = re.compile(
@@ -154,20 +180,27 @@ def beat_cast(
     index: int,
     *,
     apart_among: Mapping[str, str] | Sequence[str] = (),
+    away: Sequence[str] = (),
 ) -> list[str]:
     """Who beat ``index`` shows: not the absent, and one alone where nobody ever meets.
 
     ``apart_among`` is the whole bible (name: role) of a film whose people never meet: the
     one on screen is chosen from all of them, not from the beat's own list, which the model
     had kept to the nurse in every beat (craft bench, 2026-12-03), so the baker never
-    showed. Whom the beat says is not there is not the one it shows.
+    showed. Whom the beat says is not there is not the one it shows, nor anyone the idea
+    keeps ``away`` (:func:`away_cast`) while someone else is left.
     """
+    cast = [name for name in cast if name not in away] or cast
     if apart_among:
-        roles = (
-            dict(apart_among)
-            if isinstance(apart_among, Mapping)
-            else dict.fromkeys(apart_among, "")
-        )
+        roles = {
+            name: role
+            for name, role in (
+                apart_among.items()
+                if isinstance(apart_among, Mapping)
+                else dict.fromkeys(apart_among, "").items()
+            )
+            if name not in away
+        }
         present = absent_from(summary, list(roles))
         return one_on_screen(summary, present, index, roles)
     return absent_from(summary, cast)

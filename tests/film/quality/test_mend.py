@@ -262,6 +262,9 @@ def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
     assert chinese_words_for_english("Thank you，奶奶！") == "谢谢你，奶奶！"
     assert chinese_words_for_english("我 hate你！") == "我恨你！"  # 纸条里的夏天, 2026-12-01
     assert chinese_words_for_english("你做不 Done？") == "你做不完？"  # 饺子里的叮嘱, 2026-12-03
+    # The painter's outline was refused three times on it (craft bench, 2026-12-04).
+    painter = "陈默决定将这张婚约信交给一个 trusted的人。"
+    assert chinese_words_for_english(painter) == "陈默决定将这张婚约信交给一个信得过的人。"
     recorded = "监控摄像头会记录 everything，包括你偷外卖的详细过程。"  # 保安大爷, 2026-12-01
     assert chinese_words_for_english(recorded) == "监控摄像头会记录一切，包括你偷外卖的详细过程。"
     for kept in (
@@ -703,6 +706,21 @@ def test_clothes_the_bible_dresses_someone_in_are_worn_not_carried() -> None:
     assert scene_without_carried_wardrobe(english, ["white blouse, jeans"]).action == [
         "Maya walks in.",
         "Maya holds a letter.",
+    ]
+    # Recorded (zh-romance-notes, 2026-12-04): the clause and its comma go together, not
+    # "陈默站在教室门口，。" or "陈默，坐在教室里。", nor "手里也" left behind.
+    desk = _scene(
+        [
+            "陈默拿着校服，坐在教室里。",
+            "陈默站在教室门口，手里拿着一件校服。",
+            "林夏走到他的面前，手里也拿着一件校服。",
+        ],
+        [],
+    )
+    assert scene_without_carried_wardrobe(desk, ["校服"]).action == [
+        "陈默坐在教室里。",
+        "陈默站在教室门口。",
+        "林夏走到他的面前。",
     ]
 
 

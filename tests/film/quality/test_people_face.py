@@ -91,3 +91,17 @@ def test_a_face_is_not_both_clean_shaven_and_bearded() -> None:
     )
     bearded = CharacterProfile(name="Bob", look="A man with a grey beard.")
     assert face_shown(bearded, "A driver.") == bearded
+
+
+def test_no_grown_person_is_sixty_centimetres_tall() -> None:
+    """Recorded (craft bench, the ginger soup, 2026-12-04): "身高60cm" and "身高50cm"."""
+    from film.quality.people.dress.face import real_height
+
+    assert real_height("中年男性，身高60cm，皮肤黝黑，留着短发") == "中年男性，皮肤黝黑，留着短发"
+    assert real_height("男性，身高50cm，皮肤苍白") == "男性，皮肤苍白"
+    assert real_height("身高50厘米，皮肤苍白") == "皮肤苍白"
+    assert real_height("A tall man, 50 cm tall, with a beard") == "A tall man, with a beard"
+    for real in ("中年男性，身高175cm，皮肤黝黑", "A man, about 180 cm tall", "七岁，身高120厘米"):
+        assert real_height(real) == real
+    courier = CharacterProfile(name="外卖小哥", role="外卖员", look="男性，身高60cm，短发")
+    assert face_shown(courier, "外卖小哥给老人送餐").look == "男性，短发"

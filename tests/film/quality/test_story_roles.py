@@ -206,6 +206,8 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
             DialogueLine(speaker="Sam", text="Goodbye!"),
             DialogueLine(speaker="Alex", text="Nice to meet you."),
             DialogueLine(speaker="Sam", text="I wish I could see your face once."),
+            # Recorded (craft bench, 2026-12-04): as if they had met.
+            DialogueLine(speaker="Sam", text="I'm glad. I can't wait to meet you again."),
         ],
         characters=["Sam", "Alex"],
     )
@@ -213,6 +215,7 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
     assert [line.text for line in apart.dialogue] == [
         "Thank you for the note.",
         "I wish I could see your face once.",
+        "I'm glad.",
     ]
     assert apart.action == ["Sam reads the note."]
     zh = Scene(

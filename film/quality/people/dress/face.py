@@ -4,7 +4,8 @@ Recorded (craft bench, the dumplings, 2026-12-04): the grandmother teaching her 
 in her own kitchen was "戴口罩和帽子", and he wore "墨镜" at the table. Every shot of a
 micro film is a face on a phone screen; a mask or dark glasses hide the one thing the
 viewer reads. Where the idea names one (a masked hero, a star in sunglasses) it stays.
-Nor is a face both clean-shaven and bearded.
+Nor is a face both clean-shaven and bearded, nor a grown body 60 cm tall: the ginger soup's
+courier and old man were "身高60cm" and "身高50cm" (craft bench, 2026-12-04).
 """
 
 from __future__ import annotations
@@ -60,6 +61,30 @@ def one_face(look: str) -> str:
     return without_facial_hair(look)
 
 
+#: A height in centimetres as a look says it: "身高60cm", "，身高 175 厘米", "about 50 cm tall".
+_HEIGHT = re.compile(
+    r"(?P<lead>^|[，,；;]\s*)(?:身高|个子)\s*(?P<zh>\d+(?:\.\d+)?)\s*(?:cm|CM|厘米|公分)(?P<tail>[，,；;]\s*)?"
+    r"|(?P<lead_en>^|,\s*)(?:about\s+|around\s+)?(?P<en>\d+(?:\.\d+)?)\s*(?:cm|centimet(?:er|re)s?)"
+    r"(?:\s+tall)?(?P<tail_en>,\s*)?",
+    re.I,
+)
+#: Heights a person on screen may have, in centimetres: a toddler to the tallest.
+_HUMAN_CM = (80.0, 230.0)
+
+
+def real_height(look: str) -> str:
+    """``look`` without a height no grown person has (the clause goes, the rest stays)."""
+
+    def kept(match: re.Match[str]) -> str:
+        cm = float(match["zh"] or match["en"])
+        if _HUMAN_CM[0] <= cm <= _HUMAN_CM[1]:
+            return match[0]
+        lead, tail = match["lead"] or match["lead_en"] or "", match["tail"] or match["tail_en"]
+        return lead if tail and lead else ""
+
+    return _HEIGHT.sub(kept, look).strip(" ，,")
+
+
 def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
     """``person`` whose look and wardrobe hide no face the idea does not hide, said once."""
     update = {
@@ -69,6 +94,6 @@ def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
         and (shown := _shown(text := getattr(person, field))) != text
         and shown
     }
-    if (face := one_face(update.get("look", person.look))) != person.look:
+    if (face := real_height(one_face(update.get("look", person.look)))) != person.look:
         update["look"] = face
     return person.model_copy(update=update) if update else person

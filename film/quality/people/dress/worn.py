@@ -66,6 +66,8 @@ _OBJECT_ITEM = re.compile(
     r"tyres?|paint|handlebars?|pedals?|speakers?|radios?|tools?|bread|loaf|cakes?|"
     r"flashlights?|torch(?:es)?|lanterns?|swords?|blades?|shields?|spears?|daggers?|maps?)\b"
     r"|电动车|自行车|摩托车|单车|汽车|手机|相机|电脑|笔记本|书本?|鼓槌?|吉他|雨伞|信|盒子|杯子|画笔|毛笔"
+    # The notes the two desk-mates pass were a wardrobe item (校服、笔袋、小纸条, 12-04).
+    r"|纸条|便条|信封|笔袋|文具|课本|作业本|本子|\bnotes?\b|\bpencil cases?\b"
     r"|钥匙|机器|音响|话筒|麦克风|轮胎",
     re.I,
 )
@@ -127,8 +129,10 @@ def _without_hair(wardrobe: str) -> str:
 #: A hand that carries something: "小明拿着一个蓝色的T恤和一条牛仔裤走进客厅", "holding
 #: her white blouse and jeans". The object runs to the next verb of moving or the clause end.
 _CARRIES_ZH = re.compile(
-    r"(?:手里|手上)?(?:拿着|提着|抱着|捧着)(?P<thing>[^，,。；;！？]{1,24}?)"
+    r"(?:手里|手上)?也?(?:拿着|提着|抱着|捧着)(?P<thing>[^，,。；;！？]{1,24}?)"
     r"(?=走|站|坐|跑|来到|进|出|回|[，,。；;！？]|$)"
+    # Its comma too, where the line goes on: "陈默拿着校服，坐在教室里" is "陈默坐在教室里".
+    r"(?:[，,](?=[^。；;！？]))?"
 )
 _CARRIES_EN = re.compile(
     r",?\s*\b(?:holding|carrying|clutching)\s+(?P<thing>[^,.;!?]{2,50}?)(?=[,.;!?]|$)", re.I
@@ -167,6 +171,8 @@ def without_carried_wardrobe(text: str, wardrobes: list[str]) -> str:
 
     pattern = _CARRIES_ZH if has_cjk(text) else _CARRIES_EN
     mended = pattern.sub(worn, text).strip()
+    # A clause left empty takes its comma with it: not "陈默站在教室门口，。" (12-04).
+    mended = re.sub(r"[，,]\s*(?=[。.！!？?；;]|$)", "", mended)
     return mended if re.search(r"\w", mended) else text
 
 
