@@ -206,8 +206,13 @@ class SceneWriter:
     def check(
         self, index: int, scene: Scene | None = None
     ) -> Callable[[SceneDraft], tuple[Scene, list[Finding]]]:
-        """The gate's check for scene ``index``: exact fixes first, then the findings."""
+        """The gate's check for scene ``index``: exact fixes first, then the findings.
+
+        A turn told only by its paste is asked for once (:func:`turn_pasted`): a second
+        retry rarely showed it and cost a whole answer (the lift, 196 s, 2026-12-04).
+        """
         beat, around = self.beat_for(index, scene), self.film_around
+        answers: list[Scene] = []
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
             new = to_scene(
@@ -227,7 +232,9 @@ class SceneWriter:
                 index=index,
                 roles=self.roles,
             )
-            findings += turn_pasted(new, self.brief.idea, index, len(self.beats), beat.summary)
+            if not answers:
+                findings += turn_pasted(new, self.brief.idea, index, len(self.beats), beat.summary)
+            answers.append(new)
             return new, [f for f in findings if not newcomer(f)]
 
         return judge
