@@ -29,7 +29,7 @@ from agent.drafting.tidy import (
     whole_sentences,
     without_again,
 )
-from film.language import chinese_clauses
+from film.language import chinese_clauses, chinese_words_for_english
 from film.presence import animal_kinds
 from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges
@@ -133,8 +133,8 @@ def to_profiles(cast: CastDraft, language: str = "en") -> list[CharacterProfile]
             wardrobe = without_field_label(clean_edges(person.wardrobe))
             if language == "zh":  # Chinese clauses only (see film.quality.mend.chinese_clauses)
                 look, wardrobe = (
-                    chinese_clauses(_IMPERIAL_ZH.sub("", look)),
-                    chinese_clauses(wardrobe),
+                    chinese_clauses(chinese_words_for_english(_IMPERIAL_ZH.sub("", look))),
+                    chinese_clauses(chinese_words_for_english(wardrobe)),
                 )
             worn = wardrobe_of(look, whole_phrase(wardrobe, LOOK_CHARS))
             profiles[person_key(name)] = CharacterProfile(

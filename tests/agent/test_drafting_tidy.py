@@ -312,6 +312,19 @@ def test_a_prop_holding_a_json_lists_items_is_several_props() -> None:
     assert to_profiles(plain, "zh")[0].props == [whole_phrase("“老花镜”", 40)]
 
 
+def test_a_chinese_bibles_clothes_said_in_english_are_said_in_chinese() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04): "白色T恤、蓝色 jeans" as the
+    grandson's wardrobe cost the bible four answers."""
+    person = {
+        "name": "小明",
+        "role": "孙子",
+        "look": "十八岁，短发",
+        "wardrobe": "白色T恤、蓝色 jeans",
+    }
+    cast = CastDraft.model_validate({"characters": [person]})
+    assert to_profiles(cast, "zh")[0].wardrobe == "白色T恤、蓝色牛仔裤"
+
+
 def test_a_look_or_wardrobe_loses_the_json_after_it() -> None:
     """Recorded (craft bench, 2026-12-02): a wardrobe "白色T恤、黑色长裤、白色围巾”，"."""
     person = {"name": "孙子", "role": "孙子", "look": "十八岁，短发”，", "props": []}

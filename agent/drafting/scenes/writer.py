@@ -300,7 +300,7 @@ def turn_pasted(scene: Scene, idea: str, index: int, count: int, beat: str) -> l
         pastes = (paste(rest, idea, index, count, beat) for paste in (scene_at_turn, scene_at_step))
         if any(again is not rest and again.action[-1] == line for again in pastes):
             message = (
-                f"The scene does not show its turn yet: {line!r}. Show it happen in what the "
+                f"The scene does not show what it is for yet: {line!r}. Show it in what the "
                 "people do and say to each other, in your own words, not as a summary line."
             )
             return [Finding("arc.turn-missing", f"scenes[{index}].action", line, message)]

@@ -251,7 +251,7 @@ def _as_sentence(step: str) -> str:
 
 
 def scene_at_step(scene: Scene, idea: str, index: int, count: int, beat: str) -> Scene:
-    """The last scene with its step of the idea seen in it, if its lines left it out.
+    """A scene with its step of the idea seen in it, if its lines left it out.
 
     An idea with a free ending ends on its last step (:func:`plan_steps`): "老人留他喝了一
     碗姜汤". Recorded (the web app, 2026-12-03): the second and last scene of the ginger
@@ -260,9 +260,11 @@ def scene_at_step(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     tells the step as its last action line: only the outline's words, which name the
     bible's people.
     """
-    if index != count - 1 or count < 2:
+    if not 0 <= index < count or count < 2:
         return scene
-    step = plan_steps(idea, count)[-1]
+    # Every scene, not the last only: the dumplings' first scene never said the grandson
+    # leaves for university tomorrow, its beat's whole step (craft bench, 2026-12-04).
+    step = plan_steps(idea, count)[index]
     if not step:
         return scene
     lines = " ".join([*scene.action, *(line.text for line in scene.dialogue)])

@@ -427,7 +427,30 @@ def test_the_last_scene_shows_its_step_when_its_lines_left_it_out() -> None:
     shown = scene_at_step(scene, SOUP, 1, 2, beat)
     assert shown.action == ["外卖小哥站在门口。", "独居老人留外卖小哥喝了一碗姜汤。"]
     assert scene_at_step(shown, SOUP, 1, 2, beat) == shown  # told once
-    assert scene_at_step(scene, SOUP, 0, 2, beat) == scene  # only the last scene
+    assert scene_at_step(scene, SOUP, 0, 2, beat) == scene  # another scene's step
+
+
+def test_every_scene_shows_its_own_step() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04): beat 1 was the idea's first step,
+    "孙子明天就要去外地上大学。", and its scene never said he was leaving; the film had no
+    premise."""
+    from film.quality.mend.steps import scene_at_step
+    from film.screenplay import DialogueLine, Scene
+
+    beat = "孙子明天就要去外地上大学。"
+    scene = Scene(
+        number=1,
+        place="奶奶的厨房",
+        characters=["奶奶", "孙子"],
+        action=["孙子坐在厨房的角落里，看着奶奶做菜。"],
+        dialogue=[DialogueLine(speaker="奶奶", text="你快点儿来。")],
+    )
+    shown = scene_at_step(scene, DUMPLINGS, 0, 3, beat)
+    assert shown.action[-1] == "孙子明天就要去外地上大学。"
+    said = scene.model_copy(
+        update={"dialogue": [DialogueLine(speaker="奶奶", text="明天你就要去外地上大学了。")]}
+    )
+    assert scene_at_step(said, DUMPLINGS, 0, 3, beat) == said
 
 
 def test_a_clause_that_only_asks_for_the_film_is_no_step() -> None:

@@ -265,6 +265,8 @@ def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
     # The painter's outline was refused three times on it (craft bench, 2026-12-04).
     painter = "陈默决定将这张婚约信交给一个 trusted的人。"
     assert chinese_words_for_english(painter) == "陈默决定将这张婚约信交给一个信得过的人。"
+    # A Chinese bible's clothes in English (the dumplings, 2026-12-04), cost four answers.
+    assert chinese_words_for_english("白色T恤、蓝色 jeans") == "白色T恤、蓝色牛仔裤"
     recorded = "监控摄像头会记录 everything，包括你偷外卖的详细过程。"  # 保安大爷, 2026-12-01
     assert chinese_words_for_english(recorded) == "监控摄像头会记录一切，包括你偷外卖的详细过程。"
     for kept in (
