@@ -105,3 +105,14 @@ def test_no_grown_person_is_sixty_centimetres_tall() -> None:
         assert real_height(real) == real
     courier = CharacterProfile(name="外卖小哥", role="外卖员", look="男性，身高60cm，短发")
     assert face_shown(courier, "外卖小哥给老人送餐").look == "男性，短发"
+
+
+def test_an_age_said_as_a_decade_old_reads_as_english() -> None:
+    """Recorded (craft bench, the nurse and the baker, 2026-12-04): "30s old", "45s old"."""
+    from film.quality.people.dress.face import plain_age
+
+    assert plain_age("30s old, short hair") == "in their 30s, short hair"
+    assert plain_age("45s old, short hair") == "45 years old, short hair"
+    assert plain_age("A woman in her 30s") == "A woman in her 30s"
+    baker = CharacterProfile(name="Alex", role="baker", look="45s old, short hair")
+    assert face_shown(baker, "a baker").look == "45 years old, short hair"

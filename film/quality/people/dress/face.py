@@ -4,8 +4,9 @@ Recorded (craft bench, the dumplings, 2026-12-04): the grandmother teaching her 
 in her own kitchen was "戴口罩和帽子", and he wore "墨镜" at the table. Every shot of a
 micro film is a face on a phone screen; a mask or dark glasses hide the one thing the
 viewer reads. Where the idea names one (a masked hero, a star in sunglasses) it stays.
-Nor is a face both clean-shaven and bearded, nor a grown body 60 cm tall: the ginger soup's
-courier and old man were "身高60cm" and "身高50cm" (craft bench, 2026-12-04).
+Nor is a face both clean-shaven and bearded, nor a grown body 60 cm tall (the ginger soup's
+courier and old man were "身高60cm" and "身高50cm"), nor an age "45s old" (the baker; both
+craft bench, 2026-12-04).
 """
 
 from __future__ import annotations
@@ -85,6 +86,17 @@ def real_height(look: str) -> str:
     return _HEIGHT.sub(kept, look).strip(" ，,")
 
 
+#: An age said as a decade and "old": "30s old", "45s old" (the nurse and the baker).
+_DECADE_OLD = re.compile(r"\b(?P<n>\d{2})s[ -]old\b", re.I)
+
+
+def plain_age(look: str) -> str:
+    """``look`` with "30s old" said "in their 30s", and "45s old" "45 years old"."""
+    return _DECADE_OLD.sub(
+        lambda m: f"in their {m['n']}s" if m["n"].endswith("0") else f"{m['n']} years old", look
+    )
+
+
 def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
     """``person`` whose look and wardrobe hide no face the idea does not hide, said once."""
     update = {
@@ -94,6 +106,6 @@ def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
         and (shown := _shown(text := getattr(person, field))) != text
         and shown
     }
-    if (face := real_height(one_face(update.get("look", person.look)))) != person.look:
+    if (face := plain_age(real_height(one_face(update.get("look", person.look))))) != person.look:
         update["look"] = face
     return person.model_copy(update=update) if update else person
