@@ -254,6 +254,20 @@ def to_scene(
     scene's cast is everyone who speaks or is in the beat.
     """
     canonical = speaker_names(known, roles)
+    # An English apostrophe is one character: every mend reads "I'll be back" (the stuck
+    # lift's Leo said "I’ll be back later." unstruck, craft bench, 2026-12-04).
+    draft = (
+        draft.model_copy(
+            update={
+                "action": [a.replace("’", "'") for a in draft.action],
+                "dialogue": [
+                    d.model_copy(update={"text": d.text.replace("’", "'")}) for d in draft.dialogue
+                ],
+            }
+        )
+        if language != "zh"
+        else draft
+    )
 
     def who(speaker: str) -> str:
         plain = speaker.strip()

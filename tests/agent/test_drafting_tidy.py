@@ -101,6 +101,12 @@ def test_two_kin_words_for_one_person_are_one_character() -> None:
     scene = to_scene(1, beat, draft, ["Grandma", "Ming"])
     assert scene.characters == ["Grandma", "Ming"]
     assert scene.dialogue[0].speaker == "Grandma"
+    # One apostrophe for every mend to read: the stuck lift's "I’ll be back later." (12-04).
+    curly = draft.model_copy(
+        update={"dialogue": [draft.dialogue[0].model_copy(update={"text": "I’ll be back."})]}
+    )
+    assert to_scene(1, beat, curly, ["Grandma", "Ming"]).dialogue[0].text == "I'll be back."
+    assert to_scene(1, beat, curly, ["奶奶"], "zh").dialogue[0].text == "I’ll be back."
 
 
 def test_the_headings_follow_the_night_the_idea_names() -> None:
