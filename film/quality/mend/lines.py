@@ -49,6 +49,11 @@ def rewritten(scene: Scene, fix: Callable[[str], str], *, visual: bool = False) 
 #: A name said twice in a row before its verb: "John, John, watches his lamp" (the
 #: lighthouse, craft bench, 2026-12-04). A call said twice ("Bob, Bob! Wait.") stays.
 _SAID_TWICE = re.compile(r"\b([A-Z][a-z]+),\s+\1\b,?(?=\s+[a-z])")
+#: A deed done twice over, the second with a manner: "孙子点点头，轻轻地点点头。" (the
+#: dumplings, craft bench, 2026-12-04) is "孙子点点头。".
+_DONE_TWICE_ZH = re.compile(
+    r"([\u4e00-\u9fff]{2,4})，(?:[\u4e00-\u9fff]{1,3}地)\1(?=[，。！？]|$)"
+)
 
 
 def cut_loop(text: str) -> str:
@@ -57,7 +62,7 @@ def cut_loop(text: str) -> str:
     "The bus, the bus, the bus pulls away" keeps "The bus,"; a line without a loop is
     returned as it is. A name said twice in a row is said once.
     """
-    text = _SAID_TWICE.sub(r"\1", text)
+    text = _DONE_TWICE_ZH.sub(r"\1", _SAID_TWICE.sub(r"\1", text))
     gram = looping_phrase(text)
     if not gram:
         return text

@@ -205,5 +205,8 @@ def test_a_name_said_twice_before_its_verb_is_said_once() -> None:
     from film.quality.mend.lines import cut_loop
 
     assert cut_loop("John, John, watches his lamp.") == "John watches his lamp."
+    # A deed done again with a manner (the dumplings, 2026-12-04); a call said twice stays.
+    assert cut_loop("孙子点点头，轻轻地点点头。") == "孙子点点头。"
+    assert cut_loop("快跑，快跑！") == "快跑，快跑！"
     for call in ("Bob, Bob! Wait.", "No, no, no, no, no!", "Run, Lily, run!"):
         assert cut_loop(call) == call
