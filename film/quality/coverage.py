@@ -27,6 +27,7 @@ Thresholds, and why:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -115,7 +116,9 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     *TRADES,
     ("emperor", "皇帝"),
     ("princess", "公主"),
-    ("将军",),
+    # "the general who exiled her father" went uncast and the swordswoman's letter reached
+    # "General", a stand-in, or a snowman (craft bench, 2026-12-04); never "in general".
+    ("general", "将军"),
     ("scholar", "书生"),
 )
 
@@ -217,20 +220,16 @@ def check_film_coverage(
 #: Words that hold a person word but name somebody else: 大妈 is no 妈 (mother), 老婆婆 no
 #: 老婆 (wife), 老师傅 no 老师 (teacher), 孙女婿 no 孙女. They take their place in the text
 #: (:func:`person_word_spans`) and are never a person word themselves.
-NOT_PERSON_WORDS = (
-    "大妈",
-    "姑妈",
-    "姨妈",
-    "舅妈",
-    "干妈",
-    "干爹",
-    "老婆婆",
-    "老公公",
-    "老师傅",
-    "孙女婿",
-    "孙媳妇",
-)
+NOT_PERSON_WORDS = ("大妈", "姑妈", "姨妈", "舅妈", "干妈", "干爹", "老婆婆", "老公公", "老师傅")
+NOT_PERSON_WORDS += ("孙女婿", "孙媳妇")
 _CJK_WORDS = frozenset(w for w in PERSON_WORDS if not w.isascii())
+_NO_GENERAL = r"(?!\s+(?:store|shop|idea|sense|rule|meeting|election|public|purpose|knowledge"
+_NO_GENERAL += r"|strike|hospital|practitioner|manager|assembly|audience|direction|feeling|plan))"
+_A_GENERAL = re.compile(  # the person, or a bible line "Walter general …"; not "in general"
+    rf"\b(?:the|a|an|old|young|great|his|her|exiled)\s+generals?\b{_NO_GENERAL}"
+    rf"|(?-i:\bGeneral\s+[A-Z])|(?m:^(?!in\s)(?:\S+\s+)?generals?\b{_NO_GENERAL})",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1024)
@@ -271,6 +270,8 @@ def mentions(text: str, word: str) -> bool:
     make a granddad of a granddaughter. A Chinese person word counts only where it is a
     word of its own (:func:`person_word_spans`): the 孙女 and 外孙 inside 外孙女 do not.
     """
+    if word == "general":
+        return bool(_A_GENERAL.search(text))
     if word.isascii():
         return any(stem(word) == stem(w) for w in latin_words(text))
     if word in _CJK_WORDS:

@@ -51,9 +51,7 @@ def rewritten(scene: Scene, fix: Callable[[str], str], *, visual: bool = False) 
 _SAID_TWICE = re.compile(r"\b([A-Z][a-z]+),\s+\1\b,?(?=\s+[a-z])")
 #: A deed done twice over, the second with a manner: "孙子点点头，轻轻地点点头。" (the
 #: dumplings, craft bench, 2026-12-04) is "孙子点点头。".
-_DONE_TWICE_ZH = re.compile(
-    r"([\u4e00-\u9fff]{2,4})，(?:[\u4e00-\u9fff]{1,3}地)\1(?=[，。！？]|$)"
-)
+_DONE_TWICE_ZH = re.compile(r"([\u4e00-\u9fff]{2,4})，(?:[\u4e00-\u9fff]{1,3}地)\1(?=[，。！？]|$)")
 
 
 def cut_loop(text: str) -> str:
