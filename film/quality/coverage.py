@@ -220,8 +220,7 @@ def check_film_coverage(
 #: Words that hold a person word but name somebody else: 大妈 is no 妈 (mother), 老婆婆 no
 #: 老婆 (wife), 老师傅 no 老师 (teacher), 孙女婿 no 孙女. They take their place in the text
 #: (:func:`person_word_spans`) and are never a person word themselves.
-NOT_PERSON_WORDS = ("大妈", "姑妈", "姨妈", "舅妈", "干妈", "干爹", "老婆婆", "老公公", "老师傅")
-NOT_PERSON_WORDS += ("孙女婿", "孙媳妇")
+NOT_PERSON_WORDS = tuple("大妈 姑妈 姨妈 舅妈 干妈 干爹 老婆婆 老公公 老师傅 孙女婿 孙媳妇".split())
 _CJK_WORDS = frozenset(w for w in PERSON_WORDS if not w.isascii())
 _NO_GENERAL = r"(?!\s+(?:store|shop|idea|sense|rule|meeting|election|public|purpose|knowledge"
 _NO_GENERAL += r"|strike|hospital|practitioner|manager|assembly|audience|direction|feeling|plan))"
