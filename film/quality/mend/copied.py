@@ -38,6 +38,7 @@ def drop_copied_lines(
     example's own object (``example_thing``) loses its clauses unless the idea has it
     (:func:`film.quality.copying.without_thing`).
     """
+    scene = without_the_idea(scene)
     phrases = GuidelinePhrases(guidelines, idea) if guidelines else None
     if example_thing is not None:
         scene = _without_example_thing(scene, example_thing, idea)
@@ -69,6 +70,18 @@ def drop_copied_lines(
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+#: "The idea" as the prompts say it, given back as the story's: "They start to doubt the
+#: idea." (the deaf drummer, craft bench, 2026-12-04). What one doubts is then all of it.
+_THE_IDEA = re.compile(
+    r"\b(doubt(?:s|ed|ing)?|give(?:s)? up on) (?:the|his|her|their) idea\b(?! of)"
+)
+
+
+def without_the_idea(scene: Scene) -> Scene:
+    """``scene`` whose people doubt "it all", not "the idea" the prompts called the story."""
+    return rewritten(scene, lambda text: _THE_IDEA.sub(r"\1 it all", text))
 
 
 def _without_example_thing(scene: Scene, thing: re.Pattern[str], idea: str) -> Scene:

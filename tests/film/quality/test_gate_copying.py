@@ -181,3 +181,25 @@ def test_an_outline_heading_in_any_case_leaves_an_action_line() -> None:
 
     line = "Ext. QUIET STREET ON THE OUTSKIRS OF TOWN - NIGHT: Sam and Alex swap notes."
     assert without_heading(line) == "Sam and Alex swap notes."
+
+
+def test_the_prompts_idea_is_not_what_the_story_doubts() -> None:
+    """Recorded (craft bench, the deaf drummer, 2026-12-04): "They start to doubt the idea."
+    and "Sam starts to doubt his idea." were action lines: the prompts' word for the story."""
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=3,
+        place="Gym floor",
+        action=[
+            "They start to doubt the idea.",
+            "Sam starts to doubt his idea.",
+            "The drummers doubt the idea of training with a broken drumstick.",
+        ],
+    )
+    assert drop_copied_lines(scene, []).action == [
+        "They start to doubt it all.",
+        "Sam starts to doubt it all.",
+        "The drummers doubt the idea of training with a broken drumstick.",
+    ]
