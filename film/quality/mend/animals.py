@@ -21,13 +21,14 @@ from film.screenplay import CharacterProfile, Genre, Scene
 # What only a person has: sex and age, height, hair, clothes and worn things.
 _PERSON_CLAUSE_ZH = re.compile(
     r"男|女|岁|身高|米|头发|短发|长发|卷发|马尾|胡|穿|戴|外套|西装|衬衫|裤|裙|鞋|眼镜|领带|帽|"
-    r"皮肤|个子|身材|中年|青年|老年|少年"
+    # Hands too: the guard's 橘猫 was "圆脸，手持一只长棍" (craft bench, 2026-12-04).
+    r"皮肤|个子|身材|中年|青年|老年|少年|手持|手拿|手里|拿着|握着"
 )
 _PERSON_CLAUSE_EN = re.compile(
     r"\b(?:man|woman|men|women|male|female|boy|girl|years?[- ]old|aged?|tall|height|feet|"
     r"hair|haired|beard|mustache|moustache|glasses|jacket|shirt|dress|pants|trousers|jeans|"
     r"suit|coat|shoes|sneakers|boots|tie|hat|skin|sweater|hoodie|uniform|gloves|outfit|"
-    r"middle-aged|wearing|wears)\b|\d",
+    r"middle-aged|wearing|wears|holding|holds|carrying|carries|in (?:his|her) hands?)\b|\d",
     re.IGNORECASE,
 )
 _CLAUSE_ZH = re.compile(r"[，,、；;。]")

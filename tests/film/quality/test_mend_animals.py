@@ -35,6 +35,9 @@ def test_a_stray_cats_recorded_human_look_goes_and_the_role_says_what_it_looks_l
 def test_an_animals_own_clauses_stay_and_a_persons_look_is_untouched() -> None:
     orange = animal_look("橘猫", "保安追的猫", "橘色的毛，尾巴很长，穿白色毛衣")
     assert orange == "橘色的毛，尾巴很长"
+    # No paws hold a stick (the guard's 橘猫, craft bench, 2026-12-04).
+    assert animal_look("橘猫", "反派", "圆脸，手持一只长棍") == "圆脸"
+    assert animal_look("Ginger", "a stray cat", "round face, holding a stick") == "round face"
     assert (
         animal_look("Ginger", "the orange cat", "a middle-aged man, 5 feet tall, green eyes")
         == "green eyes"
