@@ -37,6 +37,7 @@ from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.slips import film_relatives, with_told_kin
 from film.quality.people.speech import speech_to_dialogue
+from film.quality.people.speech.selves import spoken_by_the_other
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.afar import called_afar, heard_from_afar
 from film.quality.story.apart import awaited, kept_apart, kept_away
@@ -91,6 +92,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     new = new.model_copy(update={"place": place}) if place != new.place else new
     spoken = speakers_named(mend_edges(new), people)
     new = group_lines_to_action(speech_to_dialogue(spoken, film.cast, film.roles), film.cast)
+    new = spoken_by_the_other(new)  # 画师: "我怀疑画师…" is the princess's (12-04)
     new = scene_without_carried_wardrobe(new, film.wardrobes)
     new = keep_to_beat(mend_edges(new), others)
     new = drop_copied_lines(new, film.brief.guidelines, idea, EXAMPLE_THING)
