@@ -54,6 +54,7 @@ from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.people.spare import spare_feature
 from film.quality.repetition import long_enough
+from film.quality.story.away import role_as_told
 from film.quality.text import normalise, sentences
 from film.screenplay import CharacterProfile
 
@@ -64,6 +65,7 @@ def mended_bible(
     """``profiles`` with every exact people fix made (see the module's list)."""
     # "Meeting", role "The meeting at the bakery window", is nobody (heads.names_no_person).
     profiles = [p for p in profiles if not names_no_person(p.role)] or list(profiles)
+    profiles = [p.model_copy(update={"role": role_as_told(idea, p.role)}) for p in profiles]
     renamed = one_implied_relative(
         idea,
         renamed_bible(

@@ -59,3 +59,29 @@ def is_away(idea: str, word: str) -> bool:
 def away_words(idea: str, words: Iterable[str]) -> list[str]:
     """Those of the person ``words`` the idea puts out of the film, in their order."""
     return [word for word in words if is_away(idea, word)]
+
+
+#: Someone the idea names by what they did to another: "the general who exiled her father".
+_WHO_DID = re.compile(
+    r"\bthe (?P<who>[a-z]+) who (?P<did>[a-z]+ed) (?P<whom>(?:her|his|their|the|a) [a-z]+)", re.I
+)
+
+
+def role_as_told(idea: str, role: str) -> str:
+    """``role``, or the idea's own words where the role turns who did what around.
+
+    Recorded (``microfilm draft`` and the craft bench, 2026-12-04): the general who exiled
+    her father was cast as "Exiled General" and as "General exiled by her father", and the
+    scenes then had him exiled, or her father exiling her. A role that holds the idea's
+    person and verb, but not as the idea says it, is said as the idea says it.
+    """
+    told = _WHO_DID.search(idea)
+    if told is None:
+        return role
+    who, did = re.escape(told["who"]), re.escape(told["did"])
+    if not (re.search(rf"\b{who}\b", role, re.I) and re.search(rf"\b{did}\b", role, re.I)):
+        return role
+    if re.search(rf"\b{who} who {did}\b", role, re.I):
+        return role
+    return f"{told['who']} who {told['did']} {told['whom']}".lower()
+

@@ -126,3 +126,20 @@ def test_a_general_is_a_person_but_not_in_general() -> None:
         assert mentions(person, "general"), person
     for thing in ("She runs a general store", "In general, he is shy", "the general idea"):
         assert not mentions(thing, "general"), thing
+
+
+def test_the_general_who_exiled_her_father_is_not_an_exiled_general() -> None:
+    """Recorded (``microfilm draft`` and the craft bench, 2026-12-04): "Exiled General",
+    "General exiled by her father"."""
+    from film.quality.people.bible import mended_bible
+    from film.quality.story.away import role_as_told
+    from film.screenplay import CharacterProfile
+
+    for turned in ("Exiled General", "General exiled by her father"):
+        assert role_as_told(LETTER, turned) == "general who exiled her father"
+    for kept in ("general", "daughter", "the general who exiled her father"):
+        assert role_as_told(LETTER, kept) == kept
+    ben = CharacterProfile(name="Ben", role="Exiled General", look="a tall man, short hair")
+    lily = CharacterProfile(name="Lily", role="swordswoman", look="a young woman, long hair")
+    roles = [p.role for p in mended_bible(LETTER, [lily, ben], "en")]
+    assert roles[1] == "general who exiled her father"
