@@ -225,7 +225,14 @@ def whole_phrase(text: str, limit: int) -> str:
     words = text.split()[:-1]
     while words and _dangles(words[-1]):
         words.pop()
+    # A phrase whose noun was cut goes whole: "a small piece of paper in a sealed" was the
+    # swordswoman's prop, its "envelope" past the limit (``microfilm draft``, 2026-12-04).
+    cut = [n for n, w in enumerate(words) if w.lower() in _PREPOSITIONS and n >= len(words) - 3]
+    words = words[: cut[0]] if cut and cut[0] >= 2 else words
     return " ".join(words).rstrip(",;: ") or text
+
+
+_PREPOSITIONS = frozenset("in on with of for from at under inside into by near".split())
 
 
 def _dangles(word: str) -> bool:

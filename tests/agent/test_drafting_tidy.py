@@ -261,6 +261,8 @@ def test_a_phrase_cut_off_at_its_limit_ends_at_a_whole_phrase() -> None:
     voice = "The driver speaks in a deep, gravelly"
     assert whole_phrase(voice, 38) == "The driver speaks in a deep"
     assert whole_phrase("red scarf", 40) == "red scarf"  # well under the limit: whole
+    # A phrase whose noun was cut goes whole (``microfilm draft``, the letter, 2026-12-04).
+    assert whole_phrase("a small piece of paper in a sealed envel", 40) == "a small piece of paper"
     # A relative clause only begun goes with its dangling word (2026-12-01).
     assert whole_phrase("A mysterious and beautiful ghost who has a soft", 48) == (
         "A mysterious and beautiful ghost"
