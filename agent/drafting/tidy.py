@@ -12,8 +12,7 @@ fix is certain rather than asked for again (a retry costs a whole answer's time 
 - one person under two kin words ("Grandma" and "Grandmother", 奶奶 and 祖母): they
   are one character;
 - a story set at night whose outline is all DAY: the headings follow the idea's time;
-- (the wardrobe and the voice hint have their own modules:
-  :mod:`film.quality.people.dress.worn`, :mod:`film.quality.people.voice`);
+- (the wardrobe and voice hint have modules: :mod:`film.quality.people.dress.worn`, ``.voice``);
 - an outdoor place under INT. ("INT. CITY BUS STOP"): the heading says EXT.;
 - a prop or voice hint cut off at the schema's length ("a small photo of the city from
   their old"), or stopped on a word no phrase ends on ("…uniform, with"): it ends at its
@@ -228,11 +227,13 @@ def whole_phrase(text: str, limit: int) -> str:
     # A phrase whose noun was cut goes whole: "a small piece of paper in a sealed" was the
     # swordswoman's prop, its "envelope" past the limit (``microfilm draft``, 2026-12-04).
     cut = [n for n, w in enumerate(words) if w.lower() in _PREPOSITIONS and n >= len(words) - 3]
-    words = words[: cut[0]] if cut and cut[0] >= 2 else words
+    if cut and cut[0] >= 2 and _DESCRIBES.search(words[-1]):  # "sealed", not "city"
+        words = words[: cut[0]]
     return " ".join(words).rstrip(",;: ") or text
 
 
 _PREPOSITIONS = frozenset("in on with of for from at under inside into by near".split())
+_DESCRIBES = re.compile(r"(?:ed|ing|ful|ous|ive|al|ic|ish|less)$", re.I)
 
 
 def _dangles(word: str) -> bool:
