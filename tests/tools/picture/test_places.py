@@ -148,3 +148,19 @@ def test_a_station_under_int_is_drawn_open_to_the_air_not_as_a_shop() -> None:
     assert (shop.kind, shop.outside) == ("shop", False)
     hall = place_spec(Scene(number=1, place="Town hall", interior="INT"), Genre.TOUCHING_FAMILY)
     assert hall.outside is False
+
+
+def test_a_snowy_place_is_drawn_under_snow() -> None:
+    """Recorded (``microfilm draft``, the letter, 2026-12-04): "Snowy mountain pass" was a
+    green meadow under a summer sun, in every shot."""
+    snowy = Scene(number=1, interior="EXT", place="Snowy mountain pass", time_of_day="DAY")
+    plain = snowy.model_copy(update={"place": "Mountain pass"})
+    assert place_spec(snowy, Genre.ANCIENT_STYLE).snowy
+    assert not place_spec(plain, Genre.ANCIENT_STYLE).snowy
+    assert place_spec(
+        plain.model_copy(update={"visual": "大雪纷飞的山路"}), Genre.ANCIENT_STYLE
+    ).snowy
+    ground = slice(int(H * 0.8), H)
+    white, green = _paint(snowy)[ground], _paint(plain)[ground]
+    assert white.mean() > green.mean() + 40  # a snowfield, not a meadow
+    assert white[..., 1].mean() - white[..., 0].mean() < 15  # not green

@@ -43,6 +43,7 @@ class Canvas:
         self.bottom = 1 + (size[1] - origin[1] - frame[1]) / frame[1]
         self.ink = look.ink if look.heavy_outline else None
         self.aspect = frame[1] / frame[0]  # one unit of y is this many units of x
+        self.snowy = False  # the place lies under snow (PlaceSpec.snowy)
 
     def x(self, fx: float) -> int:
         """Supersampled pixel column of frame fraction ``fx``."""

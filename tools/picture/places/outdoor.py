@@ -93,9 +93,11 @@ def ridge(
 
 
 def mountains(c: Canvas, rng: random.Random) -> None:
-    """Layered ridges fading into the haze, a meadow, two pines."""
+    """Layered ridges fading into the haze, a meadow (a snowfield, if snowy), two pines."""
     sky(c, rng)
     rock, grass = mix(c.look.ground, (96, 110, 124), 0.5), mix(c.look.ground, (92, 140, 84), 0.5)
+    if c.snowy:  # "a snowy mountain pass" was a green meadow (microfilm draft, 2026-12-04)
+        rock, grass = mix(rock, (226, 232, 240), 0.55), mix(c.look.ground, (236, 240, 246), 0.8)
     for layer, depth in enumerate((0.75, 0.5, 0.25)):
         ridge(
             c, rng, HORIZON + 0.02 * layer, 0.2 - layer * 0.04, c.light.far(rock, depth), 4 + layer

@@ -64,6 +64,7 @@ class PlaceSpec:
     outside: bool
     time_of_day: str
     seed: str
+    snowy: bool = False
 
     @property
     def painter(self) -> Painter:
@@ -85,7 +86,12 @@ def place_spec(scene: Scene, genre: Genre) -> PlaceSpec:
         outside = True  # a station hall is not a shop: its platform is what the set can show
     elif not outside:
         kind = INSIDE_OF.get(kind, "home")
-    return PlaceSpec(kind, outside, scene.time_of_day, f"{scene.place}|{scene.time_of_day}")
+    snowy = outside and bool(SNOW.search(f"{scene.place} {scene.visual}"))
+    return PlaceSpec(kind, outside, scene.time_of_day, f"{scene.place}|{scene.time_of_day}", snowy)
+
+
+#: Snow where the place or its picture says so: "Snowy mountain pass", 雪山, 大雪.
+SNOW = re.compile(r"\bsnow(?:y|ing|s|fall|field|-covered)?\b|\bblizzard\b|雪", re.I)
 
 
 # Hours named in titles, loglines and "when" lines, checked in this order.
@@ -122,7 +128,7 @@ def poster_spec(screenplay: Screenplay) -> PlaceSpec:
         (name for name, names in _HOUR_WORDS if any(_names(words, w) for w in names)),
         POSTER_HOURS[screenplay.genre],
     )
-    return PlaceSpec(kind, True, hour, f"poster|{screenplay.title}")
+    return PlaceSpec(kind, True, hour, f"poster|{screenplay.title}", bool(SNOW.search(words)))
 
 
 def _names(text: str, word: str) -> bool:
@@ -141,5 +147,16 @@ def paint_place(
 ) -> Image.Image:
     """The set, sized ``size``, with the frame (``frame`` pixels) at ``origin`` inside it."""
     canvas = Canvas(size, origin, frame, light_for(spec.time_of_day, look, not spec.outside), look)
+    canvas.snowy = spec.snowy
     spec.painter(canvas, random.Random(spec.seed))
+    if spec.snowy:
+        _snowfall(canvas, random.Random(f"{spec.seed}|snow"))
     return canvas.finish()
+
+
+def _snowfall(canvas: Canvas, rng: random.Random) -> None:
+    """Flakes over the whole set: a snowy place reads as one at a glance, whatever its kind."""
+    for _ in range(90):
+        x = rng.uniform(canvas.left, canvas.right)
+        y = rng.uniform(canvas.top, canvas.bottom)
+        canvas.ellipse(x, y, rng.uniform(0.003, 0.007), (248, 250, 255), glow=True)
