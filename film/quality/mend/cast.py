@@ -78,6 +78,9 @@ def where_they_are(scene: Scene) -> str:
     return f"{' and '.join(who)} {'are' if len(who) > 1 else 'is'} {where}."
 
 
+_ONE_VOICE = re.compile(r"\b(?:I|I'm|I'll|I've|I'd|me|my|mine)\b|我(?!们)")
+
+
 def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
     """``scene`` with a group's cue ("小红的家人和朋友", CROWD) told as an action line.
 
@@ -94,6 +97,8 @@ def group_lines_to_action(scene: Scene, people: Sequence[str]) -> Scene:
     for line in scene.dialogue:
         if line.speaker not in groups:
             dialogue.append(line)
+        elif _ONE_VOICE.search(line.text):
+            continue  # a chorus does not say "I": "I'll take you to the music store" (12-04)
         elif not line.speaker.isascii():
             action.append(f"{line.speaker}齐声：“{line.text.strip()}”")
         else:

@@ -84,4 +84,3 @@ def role_as_told(idea: str, role: str) -> str:
     if re.search(rf"\b{who} who {did}\b", role, re.I):
         return role
     return f"{told['who']} who {told['did']} {told['whom']}".lower()
-

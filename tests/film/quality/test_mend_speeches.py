@@ -472,6 +472,18 @@ def test_a_group_cue_is_told_in_the_action_and_a_group_is_not_a_name() -> None:
         update={"dialogue": [DialogueLine(speaker="CROWD", text="Go Sam!")], "characters": []}
     )
     assert group_lines_to_action(crowd, ["Sam"]).action[-1] == 'The crowd, in chorus: "Go Sam!"'
+    # A chorus does not say "I" (the drummer, craft bench, 2026-12-04): that line goes.
+    drummers = crowd.model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="The drummers", text="I'll take you to the music store."),
+                DialogueLine(speaker="The drummers", text="Good job, Sam!"),
+            ]
+        }
+    )
+    assert group_lines_to_action(drummers, ["Sam"]).action[1:] == [
+        'The drummers, in chorus: "Good job, Sam!"'
+    ]
     assert name_problem("小红的家人和朋友")[0] == "names.name-is-group"
     assert name_problem("The Villagers")[0] == "names.name-is-group"
     assert name_problem("王和平") == ("", "") and name_problem("Anderson") == ("", "")
