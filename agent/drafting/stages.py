@@ -45,18 +45,14 @@ from agent.model.gate import GateFailure, ask_checked
 from agent.prompts import stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
-from film.quality import (
-    Finding,
-    check_beats,
-    check_bible,
-    check_logline,
-)
+from film.quality import Finding, check_beats, check_bible, check_logline
 from film.quality.genre import couple_of_an_age, in_period_dress
 from film.quality.mend.animals import people_and_animals
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words
 from film.quality.story.actions import lead_name, must_cast_people
+from film.quality.story.logline import logline_copies_idea
 from film.repair import RepairNote, deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -112,11 +108,16 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     brief = film_brief(state, runtime.context, passages)
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
 
+    asked: list[LoglineDraft] = []  # a logline that copies the idea is asked for once
+
     def check(draft: LoglineDraft) -> tuple[LoglineDraft, list[Finding]]:
         draft = tidy_logline(draft, brief.idea, language)
         findings = check_logline(
             draft.title, draft.logline, draft.theme, draft.setting_time, brief, genre=genre
         )
+        if not asked and (copied := logline_copies_idea(brief.idea, draft.logline)):
+            findings.append(copied)
+        asked.append(draft)
         return draft, findings
 
     try:

@@ -48,6 +48,7 @@ costs a whole answer's time."""
 SOFT_CHECKS = frozenset(
     {
         "coverage.missing-person",
+        "copying.logline-is-idea",
         "coverage.implied-person",
         "coverage.idea-sex",
         "completeness.vague-time",
@@ -85,7 +86,8 @@ stage, never of a finished film, so after the retries three courtiers in the sam
 kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted after the
 scenes by lengthening, the smart cut and form repair, so a runtime finding on one answer is
 only advice; an outline with fewer beats than planned (repeats dropped) gets longer scenes,
-which is a film, where a refusal is not."""
+which is a film, where a refusal is not. ``copying.logline-is-idea`` (the idea pasted as
+the logline) is asked once by the logline stage and kept after: a weak title page."""
 
 
 def blocks(finding: Finding) -> bool:

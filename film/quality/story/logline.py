@@ -7,6 +7,7 @@ logline against it.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from film.quality.findings import Finding
 from film.quality.people.slips import title_with_idea_kin
@@ -151,3 +152,24 @@ def cover_title(title: str, idea: str) -> str:
     """
     bare = title.strip().strip(_TITLE_MARKS).strip() or title
     return unspoiled_title(idea, title_with_idea_kin(bare, idea))
+
+
+def logline_copies_idea(idea: str, logline: str) -> Finding | None:
+    """A soft finding when the logline is the idea word for word, else None.
+
+    A second reader found all eight loglines of the 12-04 craft bench the idea pasted
+    ("A young swordswoman must carry a sealed letter across…"): a title page that reads
+    as the request, not as this film. Asked once, the model retells it with its people.
+    """
+    said = [re.sub(r"[\W_]+", "", text.lower()) for text in (idea, logline)]
+    if not all(said) or SequenceMatcher(None, *said).ratio() < _COPIED_RATIO:
+        return None
+    message = (
+        "The logline copies the idea word for word. Retell it in one sentence of your own: "
+        "the lead by name, what they want, and what stands in the way; keep its turn."
+    )
+    return Finding("copying.logline-is-idea", "logline", logline, message)
+
+
+#: How alike a logline and the idea may be before the logline is the idea pasted.
+_COPIED_RATIO = 0.85

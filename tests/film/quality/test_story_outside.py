@@ -129,3 +129,23 @@ def test_good_films_loglines_are_untouched(name: str) -> None:
     film, idea = GOOD_FILMS[name]()
     assert without_outside_works(film.logline, idea, film.title) == film.logline
     assert check_outside_works(idea, film.logline, film.title) == []
+
+
+def test_a_logline_that_is_the_idea_pasted_is_asked_for_again() -> None:
+    """Recorded (second reader, craft bench, 2026-12-04): all eight loglines were the idea."""
+    from film.quality.story.logline import logline_copies_idea
+
+    idea = (
+        "A young swordswoman must carry a sealed letter across a snowy mountain pass to the "
+        "general who exiled her father."
+    )
+    pasted = logline_copies_idea(idea, idea.replace("must carry", "carries"))
+    assert pasted is not None and pasted.check == "copying.logline-is-idea"
+    own = "Sophia crosses the frozen pass with a letter for the man who ruined her family."
+    assert logline_copies_idea(idea, own) is None
+    soup = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
+    assert logline_copies_idea(soup, soup) is not None
+    assert (
+        logline_copies_idea(soup, "暴雨夜，送完最后一单的阿强被独居的王大爷留下，喝一碗热姜汤。")
+        is None
+    )
