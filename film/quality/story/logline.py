@@ -162,7 +162,7 @@ def logline_copies_idea(idea: str, logline: str) -> Finding | None:
     as the request, not as this film. Asked once, the model retells it with its people.
     """
     said = [re.sub(r"[\W_]+", "", text.lower()) for text in (idea, logline)]
-    if not all(said) or SequenceMatcher(None, *said).ratio() < _COPIED_RATIO:
+    if not all(said) or SequenceMatcher(None, said[0], said[1]).ratio() < _COPIED_RATIO:
         return None
     message = (
         "The logline copies the idea word for word. Retell it in one sentence of your own: "
