@@ -164,3 +164,18 @@ def test_a_snowy_place_is_drawn_under_snow() -> None:
     white, green = _paint(snowy)[ground], _paint(plain)[ground]
     assert white.mean() > green.mean() + 40  # a snowfield, not a meadow
     assert white[..., 1].mean() - white[..., 0].mean() < 15  # not green
+
+
+def test_a_rainy_night_has_rain_and_no_moon() -> None:
+    """Recorded (``microfilm draft``, the ginger soup, 2026-12-04): "暴雨夜", a storm, was
+    drawn as a clear, starry night with a bright moon."""
+    wet = Scene(
+        number=1, interior="EXT", place="老人家门口", time_of_day="NIGHT", visual="雨滴打在窗户上"
+    )
+    dry = wet.model_copy(update={"visual": "门口的灯亮着"})
+    assert place_spec(wet, Genre.TOUCHING_FAMILY).rainy
+    assert not place_spec(dry, Genre.TOUCHING_FAMILY).rainy
+    sky = slice(0, int(H * 0.3))
+    rainy, clear = _paint(wet, Genre.TOUCHING_FAMILY)[sky], _paint(dry, Genre.TOUCHING_FAMILY)[sky]
+    # No moon: the brightest spot of a clear night's sky is far brighter than the storm's.
+    assert clear.max(axis=2).max() > 230 and np.percentile(rainy.max(axis=2), 99.5) < 230

@@ -44,6 +44,7 @@ class Canvas:
         self.ink = look.ink if look.heavy_outline else None
         self.aspect = frame[1] / frame[0]  # one unit of y is this many units of x
         self.snowy = False  # the place lies under snow (PlaceSpec.snowy)
+        self.rainy = False  # rain falls there (PlaceSpec.rainy)
 
     def x(self, fx: float) -> int:
         """Supersampled pixel column of frame fraction ``fx``."""

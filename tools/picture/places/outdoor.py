@@ -21,11 +21,15 @@ LAMP: RGB = (255, 206, 128)
 def sky(c: Canvas, rng: random.Random, horizon: float = HORIZON) -> None:
     """Gradient, sun or moon with its halo, stars at night, a few flat clouds by day."""
     zenith, low = c.light.sky()
+    if c.rainy:  # overcast: no sun, moon or stars in a downpour (the ginger soup, 12-04)
+        zenith, low = mix(zenith, (96, 104, 116), 0.6), mix(low, (128, 134, 144), 0.6)
     c.band(c.top, horizon, zenith, low, lit=False)
     hour = c.light.hour
     sun_x = 0.25 + rng.random() * 0.5
     sun_y = horizon - 0.03 - hour.sun_height * (horizon - 0.12)
-    if c.light.night:
+    if c.rainy:
+        pass
+    elif c.light.night:
         for _ in range(70):
             sx, sy = (
                 c.left + rng.random() * (c.right - c.left),

@@ -65,6 +65,7 @@ class PlaceSpec:
     time_of_day: str
     seed: str
     snowy: bool = False
+    rainy: bool = False
 
     @property
     def painter(self) -> Painter:
@@ -86,12 +87,16 @@ def place_spec(scene: Scene, genre: Genre) -> PlaceSpec:
         outside = True  # a station hall is not a shop: its platform is what the set can show
     elif not outside:
         kind = INSIDE_OF.get(kind, "home")
-    snowy = outside and bool(SNOW.search(f"{scene.place} {scene.visual}"))
-    return PlaceSpec(kind, outside, scene.time_of_day, f"{scene.place}|{scene.time_of_day}", snowy)
+    said = f"{scene.place} {scene.visual}"
+    snowy, rainy = outside and bool(SNOW.search(said)), outside and bool(RAIN.search(said))
+    seed = f"{scene.place}|{scene.time_of_day}"
+    return PlaceSpec(kind, outside, scene.time_of_day, seed, snowy, rainy and not snowy)
 
 
 #: Snow where the place or its picture says so: "Snowy mountain pass", 雪山, 大雪.
 SNOW = re.compile(r"\bsnow(?:y|ing|s|fall|field|-covered)?\b|\bblizzard\b|雪", re.I)
+#: Rain likewise: "暴雨夜" was a starry night with a moon (``microfilm draft``, 2026-12-04).
+RAIN = re.compile(r"\brain(?:y|ing|s|storm|fall|drops?)?\b|\bdownpour\b|\bstorm(?:y)?\b|雨", re.I)
 
 
 # Hours named in titles, loglines and "when" lines, checked in this order.
@@ -128,7 +133,8 @@ def poster_spec(screenplay: Screenplay) -> PlaceSpec:
         (name for name, names in _HOUR_WORDS if any(_names(words, w) for w in names)),
         POSTER_HOURS[screenplay.genre],
     )
-    return PlaceSpec(kind, True, hour, f"poster|{screenplay.title}", bool(SNOW.search(words)))
+    snowy, rainy = bool(SNOW.search(words)), bool(RAIN.search(words))
+    return PlaceSpec(kind, True, hour, f"poster|{screenplay.title}", snowy, rainy and not snowy)
 
 
 def _names(text: str, word: str) -> bool:
@@ -147,11 +153,22 @@ def paint_place(
 ) -> Image.Image:
     """The set, sized ``size``, with the frame (``frame`` pixels) at ``origin`` inside it."""
     canvas = Canvas(size, origin, frame, light_for(spec.time_of_day, look, not spec.outside), look)
-    canvas.snowy = spec.snowy
+    canvas.snowy, canvas.rainy = spec.snowy, spec.rainy
     spec.painter(canvas, random.Random(spec.seed))
     if spec.snowy:
         _snowfall(canvas, random.Random(f"{spec.seed}|snow"))
+    if spec.rainy:
+        _rainfall(canvas, random.Random(f"{spec.seed}|rain"))
     return canvas.finish()
+
+
+def _rainfall(canvas: Canvas, rng: random.Random) -> None:
+    """Slanting streaks over the whole set: a storm reads as one at a glance."""
+    for _ in range(120):
+        x = rng.uniform(canvas.left, canvas.right)
+        y = rng.uniform(canvas.top, canvas.bottom)
+        length = rng.uniform(0.03, 0.06)
+        canvas.line([(x, y), (x - length * 0.25, y + length)], (200, 210, 226), 0.0025)
 
 
 def _snowfall(canvas: Canvas, rng: random.Random) -> None:
