@@ -436,6 +436,8 @@ def test_people_stuck_in_a_lift_do_not_say_they_are_off_or_see_out_of_a_window()
             DialogueLine(speaker="Leo", text="I hope it doesn't rain again."),
             DialogueLine(speaker="Ben", text="I'll be right back."),
             DialogueLine(speaker="Leo", text="Okay, let's go now. We have the final tomorrow."),
+            # Put off till tomorrow, the day of the final (craft bench, 2026-12-04, 15:25).
+            DialogueLine(speaker="Ben", text="It's okay, we can practice together tomorrow."),
         ],
         visual="The lift is dark, with only the faintest light coming from a window.",
     )
