@@ -125,7 +125,7 @@ def in_film_language(scene: Scene, language: str) -> Scene:
     names = tuple(n for n in scene.characters if n.isascii())
 
     def said(line: str) -> str:
-        return _chinese_line(right_measures(chinese_words_for_english(line)), names)
+        return closed_quotes(_chinese_line(right_measures(chinese_words_for_english(line)), names))
 
     action = [kept for line in scene.action if (kept := said(line))] or scene.action[:1]
     dialogue = [
@@ -137,6 +137,25 @@ def in_film_language(scene: Scene, language: str) -> Scene:
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue, "visual": visual})
+
+
+_OPENS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+def closed_quotes(text: str) -> str:
+    """A Chinese line whose quotation, opened and never closed, is closed at its end.
+
+    Recorded (craft bench, the painter, 2026-12-04): "纸条上写着一行字：'宫变即将发生！" in
+    three scenes. A quote after a colon, or a curly one, that the line never closes is.
+    """
+    for opening, closing in _OPENS.items():
+        if text.count(opening) > text.count(closing):
+            return text + closing
+    for mark in ("'", '"'):
+        opened = re.search(rf"[：:]\s*{mark}", text)
+        if opened and mark not in text[opened.end() :]:
+            return text[: opened.end() - 1] + "“" + text[opened.end() :] + "”"
+    return text
 
 
 def _english_only(scene: Scene) -> Scene:

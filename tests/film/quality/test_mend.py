@@ -1005,3 +1005,17 @@ def test_the_idea_recited_as_action_stays_once_a_scene_and_is_no_visual_note() -
     pasted = nurse.replace("A night", "The night")
     noted = Scene(number=7, place="Bakery window", visual=pasted, action=["Sam waits."])
     assert mend_visual(noted, ["Warm light suits a romance."], nurse, pasted).visual == ""
+
+
+def test_a_chinese_quotation_opened_and_never_closed_is_closed() -> None:
+    """Recorded (craft bench, the painter, 2026-12-04): "纸条上写着一行字：'宫变即将发生！"."""
+    from film.quality.mend import in_film_language
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=1, place="宫殿", action=["纸条上写着一行字：'宫变即将发生！", "他说：“走！"]
+    )
+    assert in_film_language(scene, "zh").action == [
+        "纸条上写着一行字：“宫变即将发生！”",
+        "他说：“走！”",
+    ]
