@@ -8,6 +8,7 @@ bible's mends ask the same question of a role, so the answer lives here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from film.quality.text import latin_words
 
@@ -85,3 +86,23 @@ def names_no_person(role: str) -> bool:
     if head in _NOT_PEOPLE:
         return common
     return common and head.endswith("ing") and len(head) > 5 and head not in _PEOPLE_IN_ING
+
+
+def owned_label(name: str, names: Iterable[str]) -> bool:
+    """Whether ``name`` only says whose someone is: "Sam's friend", 小明的朋友.
+
+    Recorded (craft bench, the drummer, 2026-12-04): "Sam's friend" was a bible name, cued
+    as SAM'S FRIEND; a reader took it for a label, not a person. Only where the owner is
+    another of ``names``.
+    """
+    for owner in names:
+        if (
+            owner
+            and owner != name
+            and (
+                re.fullmatch(rf"{re.escape(owner)}['’]s\s+[a-z][a-z ]*", name.strip())
+                or re.fullmatch(rf"{re.escape(owner)}的[\u4e00-\u9fff]{{1,4}}", name.strip())
+            )
+        ):
+            return True
+    return False

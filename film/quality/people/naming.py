@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.quality.coverage import TRADES
-from film.quality.heads import job_as_name
+from film.quality.heads import job_as_name, owned_label
 from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES
 from film.quality.people.spare import as_called, person_kind, spare_name
 from film.quality.story.actions import idea_lead, lead_head
@@ -144,6 +144,7 @@ def real_names(
     people one name. A new name suits the sex and age the name, role and ``hints`` (look
     and voice, in the order of ``names``) give (:func:`spare_name`).
     """
+    owned = [owned_label(name, names) for name in names]  # "Sam's friend", 小明的朋友
     plain = [undescribed(unbracketed(name)[0]) for name in names]
     clash = {n.lower() for n in plain if [p.lower() for p in plain].count(n.lower()) > 1}
     names = [
@@ -155,7 +156,7 @@ def real_names(
     padded = zip(names, [*roles, *[""] * len(names)], [*hints, *[""] * len(names)], strict=False)
     # A lead who has kept the light "for forty years" is old (the lighthouse, 2026-12-04).
     veteran = lead_head(idea_lead(idea)) if _LONG_SERVED.search(idea) else ""
-    for name, role, hint in padded:
+    for (name, role, hint), labelled in zip(padded, owned, strict=False):
         hint = f"{hint} elderly" if veteran and veteran in role.lower() else hint
         stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES | NOBODY_NAMES
@@ -163,6 +164,7 @@ def real_names(
             or _idea_label(name, idea)
             or _job_phrase(name, role, idea)
             or junior_kin_name(name)
+            or labelled
         )
         new = spare_name(language, *person_kind(name, role, hint), taken) if stand_in else ""
         if new:
@@ -292,6 +294,10 @@ def renamed_bible(
         """
         kept, went = unbracketed(person.name)
         role = swapped(person.role, own=person.name)
+        if owned_label(person.name, [p.name for p in profiles]) and person.name not in role:
+            return (
+                f"{role} ({person.name})" if person.name.isascii() else f"{role}（{person.name}）"
+            )
         if junior_kin_name(person.name):  # "Granddaughter", role "grandchild": she is hers
             kept, went = name, person.name
         if kept != name or not went or went.lower() in role.lower():

@@ -69,3 +69,26 @@ def test_the_bible_loses_an_entry_that_is_nobody() -> None:
     assert [p.name for p in mended] == ["Sam", "Alex"]
     # Never an empty bible: the other mends and the gate ask for the idea's people.
     assert len(mended_bible(idea, [meeting], "en")) == 1
+
+
+def test_a_name_that_only_says_whose_someone_is_becomes_a_name() -> None:
+    """Recorded (craft bench, the drummer, 2026-12-04): "Sam's friend" was a bible name."""
+    from film.quality.heads import owned_label
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    assert owned_label("Sam's friend", ["Sam", "Sam's friend"])
+    assert owned_label("小明的朋友", ["小明", "小明的朋友"])
+    assert not owned_label("Sam's friend", ["Alex"])  # whose, it cannot tell
+    assert not owned_label("Mary Ann", ["Mary", "Mary Ann"])
+    sam = CharacterProfile(name="Sam", role="lead drummer", look="a tall boy, deaf")
+    friend = CharacterProfile(name="Sam's friend", role="Companion", look="a short boy")
+    drummer = "A deaf teenage drummer trains for the school battle of the bands."
+    bible = mended_bible(drummer, [sam, friend], "en")
+    assert bible[1].name not in ("Sam's friend", "Sam") and "Sam's friend" in bible[1].role
+    zh = [
+        CharacterProfile(name="小明", role="学生", look="十五岁男孩"),
+        CharacterProfile(name="小明的朋友", role="同学", look="十五岁女孩"),
+    ]
+    renamed = mended_bible("小明学打鼓", zh, "zh")[1]
+    assert "的" not in renamed.name and "小明的朋友" in renamed.role
