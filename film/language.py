@@ -122,6 +122,15 @@ _EVERYDAY_ENGLISH = {
     "cap": "帽子",
     "pants": "裤子",
     "trousers": "长裤",
+    # Kitchen words: "直到 dough变得光滑" cost the dumplings' scene four answers (12-04).
+    "dough": "面团",
+    "flour": "面粉",
+    "dumpling": "饺子",
+    "dumplings": "饺子",
+    "soup": "汤",
+    "noodles": "面条",
+    "rice": "米饭",
+    "tea": "茶",
     # "交给一个 trusted的人" refused the painter's whole five-minute outline (12-04).
     "trusted": "信得过",
     "trust": "信任",

@@ -267,6 +267,8 @@ def test_everyday_english_in_a_chinese_film_is_said_in_chinese() -> None:
     assert chinese_words_for_english(painter) == "陈默决定将这张婚约信交给一个信得过的人。"
     # A Chinese bible's clothes in English (the dumplings, 2026-12-04), cost four answers.
     assert chinese_words_for_english("白色T恤、蓝色 jeans") == "白色T恤、蓝色牛仔裤"
+    dough = "孙子加入面粉和水一起搅拌，直到 dough变得光滑。"  # four answers (12-04, 16:10)
+    assert chinese_words_for_english(dough) == "孙子加入面粉和水一起搅拌，直到面团变得光滑。"
     recorded = "监控摄像头会记录 everything，包括你偷外卖的详细过程。"  # 保安大爷, 2026-12-01
     assert chinese_words_for_english(recorded) == "监控摄像头会记录一切，包括你偷外卖的详细过程。"
     for kept in (
