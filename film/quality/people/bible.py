@@ -200,7 +200,15 @@ def one_implied_relative(idea: str, profiles: Sequence[CharacterProfile]) -> lis
             continue
         if len(holders) > 1 or carriers[0] not in holders:
             kept = [p for p in kept if p not in holders or p is carriers[0]]
-    return kept
+    # No bare double of a lead made the relative: "Emma, daughter" beside the swordswoman.
+    bare = {p.role.strip().lower() for p in kept if len(relatives_in(p.role)) == 1}
+    return [p for p in kept if not (p.role.strip().lower() in bare and _has_double(p, kept))]
+
+
+def _has_double(person: CharacterProfile, people: Sequence[CharacterProfile]) -> bool:
+    """Whether another of ``people`` is ``person``'s relative with more words to their role."""
+    word = person.role.strip().lower()
+    return any(o is not person and o.role.lower().endswith(f", {word}") for o in people)
 
 
 def one_per_relative(profiles: Sequence[CharacterProfile]) -> list[CharacterProfile]:

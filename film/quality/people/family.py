@@ -202,7 +202,8 @@ def lead_as_relative(idea: str, lead: str, people: Sequence[tuple[str, str]]) ->
     word, chinese = _child_word(found)
     role = roles[at].strip()
     short = len(role.split()) <= 2 if role.isascii() else len(role) <= 4
-    roles[at] = word if short else f"{role}{'，' if chinese else ', '}{word}"
+    keep = not short or role.lower() in idea.lower()  # "young swordswoman" is the idea's
+    roles[at] = f"{role}{'，' if chinese else ', '}{word}" if keep else word
     return roles
 
 

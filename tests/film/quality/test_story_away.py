@@ -143,3 +143,21 @@ def test_the_general_who_exiled_her_father_is_not_an_exiled_general() -> None:
     lily = CharacterProfile(name="Lily", role="swordswoman", look="a young woman, long hair")
     roles = [p.role for p in mended_bible(LETTER, [lily, ben], "en")]
     assert roles[1] == "general who exiled her father"
+
+
+def test_the_swordswoman_is_the_daughter_not_beside_one() -> None:
+    """Recorded (craft bench, 2026-12-04, 16:19): "Emma, daughter" and "Lily, young
+    swordswoman" in one bible, and Lily's role then replaced by "daughter": two of her."""
+    from film.quality.people.bible import mended_bible
+    from film.screenplay import CharacterProfile
+
+    bible = [
+        CharacterProfile(name="Emma", role="daughter", look="A young woman in a black cloak"),
+        CharacterProfile(name="Ben", role="general", look="A tall man"),
+        CharacterProfile(name="Lily", role="young swordswoman", look="A young woman, white cloak"),
+    ]
+    mended = mended_bible(LETTER, bible, "en")
+    assert [(p.name, p.role) for p in mended] == [
+        ("Ben", "general"),
+        ("Lily", "young swordswoman, daughter"),
+    ]
