@@ -20,6 +20,7 @@ from film.form import (
     TITLE_CARD_S,
     estimate_runtime,
     line_seconds,
+    min_scenes,
     with_estimates,
 )
 from film.language import CJK_RUN
@@ -106,7 +107,9 @@ def _working(scene: Scene, frame: bool, keywords: set[str]) -> _Working:
     )
 
 
-def _best_step(work: list[_Working], needed: float) -> tuple[str, int, int] | None:
+def _best_step(
+    work: list[_Working], needed: float, drop_scenes: bool = True
+) -> tuple[str, int, int] | None:
     best: tuple[float, float, tuple[str, int, int]] | None = None
 
     def offer(cost: float, saving: float, step: tuple[str, int, int]) -> None:
@@ -126,7 +129,7 @@ def _best_step(work: list[_Working], needed: float) -> tuple[str, int, int] | No
                 offer(cost * weight, now - item.seconds(drop_action=a), ("action", s, a))
             for d, (_, _, cost) in enumerate(item.dialogue):
                 offer(cost * weight, now - item.seconds(drop_line=d), ("line", s, d))
-        if not item.frame:
+        if not item.frame and drop_scenes:
             offer(item.importance() + _SCENE_PENALTY, now, ("scene", s, 0))
     return best[2] if best else None
 
@@ -147,7 +150,9 @@ def cut_to_length(screenplay: Screenplay, target_s: float) -> CutResult:
     result = CutResult(screenplay)
     total = _runtime(work)
     while total > target_s + 1e-6:
-        step = _best_step(work, total - target_s)
+        # Never fewer scenes than a hook, a turn and an ending: the lighthouse's cut to 2
+        # of 3 refused the whole film as too few scenes (craft bench, 2026-12-04).
+        step = _best_step(work, total - target_s, len(work) > min_scenes(target_s))
         if step is None:
             result.reached = False
             break

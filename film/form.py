@@ -172,6 +172,13 @@ def scene_budget_s(target_s: float, scene_count: int) -> float:
     return max(5.0, (target_s - TITLE_CARD_S) / max(1, scene_count))
 
 
+def min_scenes(target_s: float) -> int:
+    """The fewest scenes that can carry a hook, a turn and an ending in ``target_s``."""
+    if target_s >= 60:
+        return 3
+    return 2 if target_s >= 20 else 1
+
+
 def scene_count_for(target_s: float) -> int:
     """How many scenes a film of ``target_s`` wants: about one every 20 s, 2 to 8.
 

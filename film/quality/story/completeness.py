@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from film.form import min_scenes
 from film.presence import is_narrator
 from film.quality.findings import Finding
 from film.screenplay import CharacterProfile, Scene
@@ -39,13 +40,6 @@ _VAGUE_TIMES = frozenset(
         "某天",
     }
 )
-
-
-def min_scenes(target_s: float) -> int:
-    """The fewest scenes that can carry a hook, a turn and an ending in ``target_s``."""
-    if target_s >= 60:
-        return 3
-    return 2 if target_s >= 20 else 1
 
 
 def check_logline_parts(title: str, logline: str, theme: str, setting_time: str) -> list[Finding]:

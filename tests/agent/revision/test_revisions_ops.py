@@ -197,6 +197,14 @@ def test_big_cut_drops_middle_scenes_first() -> None:
     assert estimate_runtime(result.screenplay) <= 45
 
 
+def test_a_cut_keeps_a_hook_a_turn_and_an_ending() -> None:
+    """Recorded (craft bench, the lighthouse, 2026-12-04): cut to 2 of its 3 scenes, a
+    one-minute film was refused as too few scenes; the cut trims lines instead."""
+    before = family(3, 6)
+    result = cut_to_length(before, 60)
+    assert len(result.screenplay.scenes) == 3 and result.removed_scenes == []
+
+
 def test_impossible_cut_reports_it() -> None:
     result = cut_to_length(family(3), 5)
     assert not result.reached
