@@ -225,6 +225,8 @@ def test_a_voice_hint_that_is_dialogue_is_dropped() -> None:
     assert voice_hint("JACK: Hey Ethan! I'm here to help you.") == ""
     assert voice_hint("小明：你好") == ""
     assert voice_hint('"Come here," she says') == ""
+    # The task's name for the field given back (craft bench, the lighthouse, 2026-12-04).
+    assert voice_hint("The voice hint could be that he speaks with a gentle") == ""
     for hint in ("Shy voice, nervous tone", "低沉温和", "soft: almost a whisper"):
         assert voice_hint(hint) == hint
     # Recorded (en-family-bus, 2026-12-02): a line of the film in the first person.

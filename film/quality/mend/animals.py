@@ -175,9 +175,13 @@ def _is_thing(name: str, things: Sequence[str]) -> bool:
     if has_cjk(said):
         return len(said) >= 2 and any(t.strip().endswith(said) for t in things)
     words = re.findall(r"[a-z]+", said)
-    return bool(words) and any(
-        re.findall(r"[a-z]+", t.casefold())[-1:] == words[-1:] for t in things
-    )
+    # The thing's head noun, before what it is for: "A lantern to maintain visibility" is a
+    # lantern, and LANTERN spoke beside the keeper (craft bench, 2026-12-04).
+    heads = [_THING_TAIL.split(t.casefold(), maxsplit=1)[0] for t in things]
+    return bool(words) and any(re.findall(r"[a-z]+", h)[-1:] == words[-1:] for h in heads)
+
+
+_THING_TAIL = re.compile(r"\s+(?:to|for|with|of|that|which|from|in|on)\s+")
 
 
 def speaking_people(names: Sequence[str], roles: Sequence[str], genre: Genre | str) -> list[str]:

@@ -38,6 +38,8 @@ _STORY_SENTENCE = re.compile(
     r"|\b(?:beard|hair|wears|wearing|glasses|eyes|build|shirt|jeans|suit)\b",
     re.I,
 )
+#: The task's own name for the field, given back as the hint (the lighthouse, 2026-12-04).
+_FIELD_NAME = re.compile(r"\bvoice hint\b|声音提示", re.I)
 _FIRST_PERSON = re.compile(r"^\s*(?:I|I'm|I've|I'll|We|My|Our)\b|^\s*(?:我|我们)", re.I)
 
 
@@ -49,6 +51,8 @@ def voice_hint(voice: str) -> str:
     if _SPOKEN.search(voice) or told_not_heard or _FIRST_PERSON.match(voice):
         return ""
     if echoes_prompt(voice):  # "He speaks in the screenplay but has no Bible entry: Baker"
+        return ""
+    if _FIELD_NAME.search(voice):  # "The voice hint could be that he speaks with a gentle"
         return ""
     return voice.strip()
 

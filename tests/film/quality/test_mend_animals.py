@@ -248,6 +248,22 @@ def test_a_thing_someone_carries_or_rides_does_not_speak() -> None:
     mended = things_unspoken(scene, ["Ben"], ["Second-hand scooter"])
     assert [line.speaker for line in mended.dialogue] == ["Ben", "Ben"]
     assert mended.characters == ["Ben"]
+    # A prop named with what it is for is its head noun (the lighthouse, 2026-12-04).
+    lantern = scene.model_copy(
+        update={
+            "dialogue": [
+                DialogueLine(speaker="Walter", text="Forty years."),
+                DialogueLine(speaker="Lantern", text="I will keep shining."),
+            ],
+            "characters": ["Walter", "Lantern"],
+        }
+    )
+    props = ["A lantern to maintain visibility", "a photo of Grandma"]
+    assert things_unspoken(lantern, ["Walter"], props).characters == ["Walter"]
+    grandma = lantern.model_copy(
+        update={"dialogue": [DialogueLine(speaker="Grandma", text="Hello."), *scene.dialogue]}
+    )
+    assert "Grandma" in {line.speaker for line in things_unspoken(grandma, ["Ben"], props).dialogue}
     # Someone in the bible speaks, whatever they are called; so does a stranger who is no thing.
     assert things_unspoken(scene, ["Ben", "Scooter"], ["Second-hand scooter"]) == scene
     courier = scene.model_copy(
