@@ -212,9 +212,10 @@ class SceneWriter:
         retry rarely showed it and cost a whole answer (the lift, 196 s, 2026-12-04).
         """
         beat, around = self.beat_for(index, scene), self.film_around
-        answers: list[Scene] = []
+        asked = False  # whether the pasted turn has been asked for yet
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
+            nonlocal asked
             new = to_scene(
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
@@ -232,9 +233,9 @@ class SceneWriter:
                 index=index,
                 roles=self.roles,
             )
-            if not answers:
+            if not asked:
                 findings += turn_pasted(new, self.brief.idea, index, len(self.beats), beat.summary)
-            answers.append(new)
+            asked = True
             return new, [f for f in findings if not newcomer(f)]
 
         return judge

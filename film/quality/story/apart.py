@@ -117,22 +117,14 @@ def kept_away(scene: Scene, away: list[str], roles: Mapping[str, str] | None = N
     action = [
         a
         for a in scene.action
-        if not any(
-            re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), a, re.I) for w in words
-        )
+        if not _sees(a, words, someone=False)
         and not _with(a, words, together=False)
         and not any(pattern.search(a) for pattern in acting)
-    ]
-    drawn = [_named(w, r"(?<!from )(?<!to )" if w.isascii() else r"(?<!给)") for w in words]
-    visual = [
-        s
-        for s in sentences(scene.visual)
-        if not any(re.search(d, s, re.I) for d in drawn) and not _with(s, words, together=False)
     ]
     return scene.model_copy(
         update={
             "action": action or scene.action[:1],
-            "visual": ("" if has_cjk(scene.visual) else " ").join(visual),
+            "visual": _visual_without(scene.visual, words, together=False),
         }
     )
 
@@ -213,9 +205,9 @@ _SEES_SOMEONE = re.compile(
 )
 
 
-def _sees(line: str, away: list[str]) -> bool:
-    """Whether ``line`` has someone see or meet one of ``away``, or a "him", in person."""
-    return bool(away and _SEES_SOMEONE.search(line)) or any(
+def _sees(line: str, away: list[str], *, someone: bool = True) -> bool:
+    """Whether ``line`` has someone see or meet one of ``away``, or a "him" (``someone``)."""
+    return bool(someone and away and _SEES_SOMEONE.search(line)) or any(
         re.search(_named(w, _SEES_EN if w.isascii() else _SEES_ZH), line, re.I) for w in away
     )
 
@@ -236,7 +228,7 @@ def _with(line: str, away: list[str], *, together: bool = True) -> bool:
     return any(re.search(pattern, line, re.I) for pattern in joined)
 
 
-def _visual_without(visual: str, away: list[str]) -> str:
+def _visual_without(visual: str, away: list[str], *, together: bool = True) -> str:
     """``visual`` without the sentences that draw one of ``away`` in the scene.
 
     "Alex reading a note to himself …, Sam standing in the background watching him." was
@@ -247,7 +239,7 @@ def _visual_without(visual: str, away: list[str]) -> str:
     kept = [
         s
         for s in sentences(visual)
-        if not any(re.search(d, s, re.I) for d in drawn) and not _with(s, away)
+        if not any(re.search(d, s, re.I) for d in drawn) and not _with(s, away, together=together)
     ]
     return ("" if has_cjk(visual) else " ").join(kept)
 

@@ -54,6 +54,10 @@ def deaf_person(idea: str, people: Sequence[tuple[str, str, str]]) -> str:
     return people[0][0]
 
 
+#: A line about its speaker's own hearing: "I can hear it now!", 我听到了.
+_MINE = re.compile(r"\bI\b|\bI'm\b|我")
+
+
 def _felt_en(match: re.Match[str]) -> str:
     said = match[0]
     felt = _FEEL_EN[" ".join(said.lower().split())]
@@ -95,8 +99,7 @@ def feels_not_hears(scene: Scene, deaf: str) -> Scene:
 
     def own_line(text: str) -> str:
         joiner = " " if text.isascii() else ""
-        mine = re.compile(r"\bI\b|\bI'm\b|我")
-        return joiner.join(_felt(s) if mine.search(s) else s for s in sentences(text)) or text
+        return joiner.join(_felt(s) if _MINE.search(s) else s for s in sentences(text)) or text
 
     action = [action_line(line) for line in scene.action]
     dialogue = [
