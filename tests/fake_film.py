@@ -80,7 +80,11 @@ def default_answer(schema: str, prompt: str) -> dict[str, Any]:
             "touching-family",
             "aesthetic-scenery",
         ]
-        pitches = {s.replace("-", "_"): PITCHES["zh" if zh else "en"][s] for s in slugs}
+        # Each pitch names something of the idea, as the gate asks of a real one.
+        about = (idea_terms(idea) or ["it"])[0]
+        pitches = {
+            s.replace("-", "_"): PITCHES["zh" if zh else "en"][s].format(about=about) for s in slugs
+        }
         recommended = (
             "youth-romance" if re.search(r"romance|debate|爱情", idea) else "touching-family"
         )

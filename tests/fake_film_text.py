@@ -194,19 +194,19 @@ LINES = {
 #: One pitch per genre, written for any everyday idea (the fake does not read the idea).
 PITCHES = {
     "en": {
-        "grassroots-spoof": "Play it for laughs: every try goes wrong in a bigger way.",
-        "youth-romance": "Two young people, one shared secret, and a feeling neither says.",
-        "inspirational-struggle": "One person against the odds, one small win at the end.",
-        "ancient-style": "Moved into a painted past of robes, lanterns and quiet vows.",
-        "touching-family": "A family moment that says what words cannot.",
-        "aesthetic-scenery": "Told in light and landscape, with almost no words.",
+        "grassroots-spoof": "Play the {about} for laughs: every try goes wrong in a bigger way.",
+        "youth-romance": "Two young people, the {about}, and a feeling neither says.",
+        "inspirational-struggle": "One person against the odds over the {about}, one small win.",
+        "ancient-style": "The {about}, moved into a painted past of robes and lanterns.",
+        "touching-family": "A family moment around the {about} that says what words cannot.",
+        "aesthetic-scenery": "The {about}, told in light and landscape, with almost no words.",
     },
     "zh": {
-        "grassroots-spoof": "往搞笑里拍：每一次尝试都错得更离谱。",
-        "youth-romance": "两个年轻人，一个共同的秘密，一句谁都没说出口的话。",
-        "inspirational-struggle": "一个人和困难较劲，最后赢下一个小小的胜利。",
-        "ancient-style": "搬进古装的世界：长衫、灯笼和不说破的承诺。",
-        "touching-family": "一个家里的瞬间，说出话语说不出的感情。",
-        "aesthetic-scenery": "用光影和风景来讲，几乎不用台词。",
+        "grassroots-spoof": "往搞笑里拍{about}：每一次尝试都错得更离谱。",
+        "youth-romance": "两个年轻人，{about}，一句谁都没说出口的话。",
+        "inspirational-struggle": "一个人为了{about}和困难较劲，最后赢下一小步。",
+        "ancient-style": "把{about}搬进古装的世界：长衫、灯笼和承诺。",
+        "touching-family": "围绕{about}的一个家里的瞬间，说出说不出的感情。",
+        "aesthetic-scenery": "用光影和风景来讲{about}，几乎不用台词。",
     },
 }

@@ -7,15 +7,17 @@ from the top, and the pitches (a model call) must not be paid for twice.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
+from dataclasses import replace
 from typing import Any
 
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, BaseMessage
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agent.context import Context
-from agent.drafting.brief import facts_for, film_language
+from agent.drafting.brief import facts_for, film_brief, film_language
 from agent.drafting.schemas import GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
 from agent.grounding import cited, find_passages, notes_text
@@ -23,9 +25,12 @@ from agent.intake.intent import named_genre
 from agent.intake.leaning import leaning_genre
 from agent.messages import say
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
+from agent.model.gate import REMINDERS, answer_checked
 from agent.prompts import stage_prompt
 from agent.state import State
-from film.screenplay import Genre
+from film.quality import Brief, Finding
+from film.quality.pitches import check_pitches, finished_pitch
+from film.screenplay import Genre, Language
 
 _DEFER = re.compile(
     r"\b(you\s+(choose|pick|decide)|your\s+(call|choice|pick)|recommend\w*|whatever|any|surprise)"
@@ -33,10 +38,62 @@ _DEFER = re.compile(
     re.IGNORECASE,
 )
 _MAX_ASKS = 3
+log = logging.getLogger(__name__)
+
+
+#: One more answer for the pitches the gate finds wrong. The user is waiting at the genre
+#: question, and a pitch still wrong after it gives way to the genre's own description.
+PITCH_RETRIES = 1
+
+
+class PitchBoard:
+    """The clean pitch for each genre, kept from whichever answer first gave one.
+
+    Each answer pitches all six genres; one answer's 温情亲情 may be pasted while another's
+    is fine, so the gate's check keeps every clean pitch it sees and only asks again about
+    the rest.
+    """
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.clean: dict[Genre, str] = {}
+        self.reason = ""
+        self.recommended: Genre | None = None
+
+    def check(self, draft: GenrePitchesDraft) -> tuple[GenrePitchesDraft, list[Finding]]:
+        """Judge ``draft``'s pitches; the findings name only genres still without a clean one."""
+        if self.recommended is None:
+            self.recommended = Genre(draft.recommended)
+        fields = [(field_name(g), finished_pitch(draft.pitch(g))) for g in Genre]
+        findings = check_pitches(fields, self.brief)
+        wrong = {f.path for f in findings}
+        for genre, (name, text) in zip(Genre, fields, strict=True):
+            if name not in wrong and genre not in self.clean and text:
+                self.clean[genre] = text
+        reason = draft.reason.strip()
+        if not self.reason and reason and not check_pitches([("reason", reason)], self.brief):
+            self.reason = reason
+        return draft, [f for f in findings if _genre_of(f.path) not in self.clean]
+
+    def pitch(self, genre: Genre, language: str) -> str:
+        """The clean pitch, or the genre's own description when no answer gave one."""
+        return self.clean.get(genre) or say(f"genre_blurb_{genre.value}", language)
+
+
+def field_name(genre: Genre) -> str:
+    """The schema field a genre's pitch is answered in ("touching_family")."""
+    return genre.value.replace("-", "_")
+
+
+def _genre_of(name: str) -> Genre | None:
+    return next((g for g in Genre if field_name(g) == name), None)
 
 
 async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
-    """Ask the model how the idea plays in each genre, grounded by each genre's guidelines."""
+    """Ask the model how the idea plays in each genre, grounded by each genre's guidelines.
+
+    The pitches pass the gate (:func:`film.quality.pitches.check_pitches`) like every stage.
+    """
     language = state.get("language", "en")
     idea = state.get("idea", "")
     emit_progress("pitches", say("progress_reading_guides", language), 0.1)
@@ -54,25 +111,40 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
     )
     prompt = stage_prompt("pitches", language, facts_for(state, "pitches"), notes)
     emit_progress("pitches", say("progress_pitching", language), 0.4)
+    chat_language: Language = "zh" if language == "zh" else "en"
+    # Pitches are read in the chat's language, which the prompt asked them in.
+    brief = film_brief(state, runtime.context, passages)
+    board = PitchBoard(replace(brief, language=chat_language))
+
+    async def ask(messages: list[BaseMessage]) -> GenrePitchesDraft:
+        return await ask_model(
+            runtime, GenrePitchesDraft, messages, stage="pitches", language=language
+        )
+
     try:
-        draft = await ask_model(
-            runtime,
-            GenrePitchesDraft,
+        checked = await answer_checked(
+            ask,
             stage_messages(language, prompt),
-            stage="pitches",
-            language=language,
+            board.check,
+            retries=PITCH_RETRIES,
+            reminder=REMINDERS["zh" if language == "zh" else "en"],
         )
     except StageFailure as exc:
         return stage_failed("pitch_genres", exc)
-    model_pick = Genre(draft.recommended)
+    if checked.fired:
+        log.info("genre pitches: %s fired; kept %d clean", checked.fired, len(board.clean))
+    model_pick = board.recommended or Genre.TOUCHING_FAMILY
     recommended = named_genre(idea) or leaning_genre(idea, model_pick)
     # The model's reason argues for its own pick; another pick gets its own pitch as the reason.
-    reason = (draft.reason.strip() if recommended == model_pick else "") or draft.pitch(recommended)
+    reason = (board.reason if recommended == model_pick else "") or board.pitch(
+        recommended, language
+    )
     pitches = {
         "recommended": recommended.value,
         "reason": reason,
         "options": [
-            {"genre": g.value, "label": g.label(language), "pitch": draft.pitch(g)} for g in Genre
+            {"genre": g.value, "label": g.label(language), "pitch": board.pitch(g, language)}
+            for g in Genre
         ],
     }
     emit_progress("pitches", say("progress_pitches_ready", language), 1.0)

@@ -32,15 +32,20 @@ LOOK_CHARS = 160
 Prop = Annotated[str, Field(min_length=1, max_length=PROP_CHARS)]
 
 
+#: One pitch: the prompt asks for 25 words, which an English answer can spend 170 letters on;
+#: a tighter bound cut pitches off mid-phrase (2026-12-04).
+PITCH_CHARS = 180
+
+
 class GenrePitchesDraft(BaseModel):
     """One line per genre on how the idea would play in it, plus a recommendation."""
 
-    grassroots_spoof: str = Field(min_length=1, max_length=140)
-    youth_romance: str = Field(min_length=1, max_length=140)
-    inspirational_struggle: str = Field(min_length=1, max_length=140)
-    ancient_style: str = Field(min_length=1, max_length=140)
-    touching_family: str = Field(min_length=1, max_length=140)
-    aesthetic_scenery: str = Field(min_length=1, max_length=140)
+    grassroots_spoof: str = Field(min_length=1, max_length=PITCH_CHARS)
+    youth_romance: str = Field(min_length=1, max_length=PITCH_CHARS)
+    inspirational_struggle: str = Field(min_length=1, max_length=PITCH_CHARS)
+    ancient_style: str = Field(min_length=1, max_length=PITCH_CHARS)
+    touching_family: str = Field(min_length=1, max_length=PITCH_CHARS)
+    aesthetic_scenery: str = Field(min_length=1, max_length=PITCH_CHARS)
     recommended: GenreSlug
     reason: str = Field(default="", max_length=160)
 

@@ -176,7 +176,9 @@ def intake(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         typed if typed is not None else length if length is not None else parse_target_seconds(idea)
     )
     seconds, capped = clamp_target(wanted, context.target_seconds, context.max_seconds)
-    genre = chosen or (named_genre(idea) if one_prompt else None)
+    # A genre the idea names outright ("…励志，40秒") is the user's pick in chat too: asking
+    # them to choose again reads as not listening (web app, 2026-12-04).
+    genre = chosen or named_genre(idea)
     capped_note = (
         say("capped", language, cap=minutes_text(context.max_seconds, language)) if capped else ""
     )

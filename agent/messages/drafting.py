@@ -38,6 +38,31 @@ TEXTS: dict[str, tuple[str, str]] = {
         "I'll make the whole film in one go: screenplay, scenes, then the finished film.{genre}",
         "我会一口气做完：剧本、分场，再到成片。{genre}",
     ),
+    # Each genre in a line of its own, for an option whose pitch the gate would not show.
+    "genre_blurb_grassroots-spoof": (
+        "Played for laughs: an everyday mishap blown up big, with a twist at the end.",
+        "往搞笑里拍：把日常小事夸张放大，结尾来个反转。",
+    ),
+    "genre_blurb_youth-romance": (
+        "Told as first love: two young people, one shared moment, a feeling said at last.",
+        "拍成青涩的心动：两个年轻人，一个共同的瞬间，最后才说出口的心意。",
+    ),
+    "genre_blurb_inspirational-struggle": (
+        "Told as a climb: a setback, stubborn practice, and one hard-won step forward.",
+        "拍成一次攀登：一次挫折，咬牙苦练，最后赢下一小步。",
+    ),
+    "genre_blurb_ancient-style": (
+        "Moved into old China: robes and courtyards, and a promise kept across the miles.",
+        "搬进古代：长衫庭院，一个隔着山水也要守住的承诺。",
+    ),
+    "genre_blurb_touching-family": (
+        "Told through family: small gestures, a shared meal, words held back until the end.",
+        "从家人写起：细小的举动，一顿饭，到最后才说出口的话。",
+    ),
+    "genre_blurb_aesthetic-scenery": (
+        "Told through place and light: few words, long looks, the landscape carrying the mood.",
+        "用风景和光线来讲：台词很少，镜头很长，让景色承载情绪。",
+    ),
     "one_prompt_genre": (" Genre: {genre}, as you asked.", "类型：按你说的，{genre}。"),
     "pending_hint": (
         'We stopped while {stage}. Say "try again" to continue the draft, or describe a new '

@@ -93,9 +93,11 @@ EXAMPLE_PLACES = {"hospital entrance": "hospital", "医院门口": "医院"}
 TASKS: dict[str, dict[str, str]] = {
     "pitches": {
         "en": "For each of the six micro film genres, write ONE sentence (under 25 words) on "
-        "how this idea would play in it. Then pick the genre that fits the idea best as "
+        "how this idea would play in it: its mood and one moment it would show, in your own "
+        "words, not the idea's. Then pick the genre that fits the idea best as "
         '"recommended" and say why in "reason".',
-        "zh": "为六种微电影类型各写一句话（不超过25个字），说明这个创意放在该类型里会怎么拍。"
+        "zh": "为六种微电影类型各写一句话（不超过25个字），说明这个创意放在该类型里会怎么拍："
+        "什么情绪、会拍哪一个瞬间，用你自己的话，不要照抄创意。"
         '然后在 "recommended" 里选出最适合这个创意的类型，在 "reason" 里说明理由。',
     },
     "logline": {

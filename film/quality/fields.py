@@ -33,6 +33,7 @@ Kind = Literal[
     "visual",
     "summary",
     "cast",
+    "pitch",
 ]
 
 #: Fields that are prose (sentences), as opposed to names, places and labels.
@@ -49,6 +50,7 @@ PROSE: frozenset[Kind] = frozenset(
         "parenthetical",
         "visual",
         "summary",
+        "pitch",
     }
 )
 #: Fields that name people (bible names, speakers, scene casts).

@@ -1,0 +1,120 @@
+"""The genre pitches: one line per genre on how *this* idea would play in it.
+
+The pitches are the first thing a chat user reads after the idea, so they go through the
+same text checks as every stage (debris, language, copied guide examples, loops), and
+through three of their own. Driving the web app with the 1.5B model (2026-12-04) showed
+each: 温情亲情's pitch was 唯美风景's word for word, 草根恶搞's was the idea itself, and
+青春爱情's was the romance guide's music advice with nothing of the idea in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from film.quality.copying import check_copying
+from film.quality.coverage import covered, idea_terms
+from film.quality.debris import check_debris
+from film.quality.fields import VisibleText
+from film.quality.findings import Brief, Finding
+from film.quality.repetition import check_loops
+from film.quality.script import check_script
+from film.quality.text import shorten
+
+#: How alike two pitches, or a pitch and the idea, may be before one is the other pasted.
+SAME_RATIO = 0.8
+#: A pitch whose text is this much the idea's own runs of words is the idea, restyled at most.
+IDEA_SHARE = 0.7
+_MATCH_CHARS = 4
+
+
+_ENDED = re.compile(r"[.!?。！？…」”\"')]\s*$")
+_CLAUSE_MARKS = "。！？；，,;"
+
+
+def finished_pitch(text: str) -> str:
+    """``text`` ended where a sentence or clause ends, not where the length limit fell.
+
+    A pitch cut off ("…He stops at a small park to remember the old") goes back to its
+    last clause. A pitch with no clause to fall back on keeps its words and ends in an ellipsis.
+    """
+    text = text.strip()
+    if not text or _ENDED.search(text):
+        return text
+    chinese = bool(re.search(r"[\u3400-\u9fff]", text))
+    sentence = max(max(text.rfind(mark) for mark in "。！？!?"), text.rfind(". "))
+    if sentence > len(text) // 3:
+        return text[: sentence + 1].rstrip()
+    clause = max(text.rfind(mark) for mark in _CLAUSE_MARKS)
+    if clause > len(text) // 3:
+        return text[:clause].rstrip() + ("。" if chinese else ".")
+    return text + ("……" if chinese else "…")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _idea_share(idea: str, pitch: str) -> float:
+    """How much of ``pitch`` (in characters) is runs of four or more taken from ``idea``."""
+    plain_idea, plain_pitch = _plain(idea), _plain(pitch)
+    if not plain_pitch:
+        return 0.0
+    blocks = SequenceMatcher(None, plain_idea, plain_pitch, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks if b.size >= _MATCH_CHARS) / len(plain_pitch)
+
+
+def _alike(first: str, second: str) -> bool:
+    return SequenceMatcher(None, _plain(first), _plain(second)).ratio() >= SAME_RATIO
+
+
+def check_pitches(pitches: Sequence[tuple[str, str]], brief: Brief) -> list[Finding]:
+    """Findings for ``pitches``: (field name, pitch) pairs, one per genre, in order.
+
+    A pitch must be clean text in the film's language, not a guide's example, not the idea
+    pasted, not another genre's pitch, and about the idea: it carries one of the idea's key
+    terms (:func:`film.quality.coverage.idea_terms`).
+    """
+    fields = [VisibleText(name, "pitch", text) for name, text in pitches if text.strip()]
+    findings = [
+        *check_debris(fields),
+        *check_script(fields, brief.language),
+        *check_copying(fields, brief.guidelines, brief.idea),
+        *check_loops(fields),
+    ]
+    terms = idea_terms(brief.idea)
+    for index, field in enumerate(fields):
+        label = field.path.replace("_", " ")
+        if _idea_share(brief.idea, field.text) >= IDEA_SHARE:
+            findings.append(
+                Finding(
+                    "copying.pitch-is-idea",
+                    field.path,
+                    shorten(field.text),
+                    f"The {label} pitch repeats the idea. Say in your own words how the "
+                    f"story would play as {label}: its mood, and one moment it would show.",
+                )
+            )
+        elif terms and not covered(terms, field.text):
+            findings.append(
+                Finding(
+                    "coverage.pitch-off-idea",
+                    field.path,
+                    shorten(field.text),
+                    f"The {label} pitch says nothing of this idea. Name its people or things "
+                    "and say how this story would play in that genre.",
+                )
+            )
+        earlier = next((f for f in fields[:index] if _alike(f.text, field.text)), None)
+        if earlier is not None:
+            findings.append(
+                Finding(
+                    "repetition.pitch-twice",
+                    field.path,
+                    shorten(field.text),
+                    f"The {label} pitch is the same as the {earlier.path.replace('_', ' ')} "
+                    "one. Give each genre its own way of telling the story.",
+                )
+            )
+    return findings
