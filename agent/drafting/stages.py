@@ -108,17 +108,14 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     brief = film_brief(state, runtime.context, passages)
     prompt = stage_prompt("logline", language, facts_for(state, "logline"), notes_text(passages))
 
-    asked = False  # a logline that copies the idea is asked for once
-
     def check(draft: LoglineDraft) -> tuple[LoglineDraft, list[Finding]]:
-        nonlocal asked
         draft = tidy_logline(draft, brief.idea, language)
         findings = check_logline(
             draft.title, draft.logline, draft.theme, draft.setting_time, brief, genre=genre
         )
-        if not asked and (copied := logline_copies_idea(brief.idea, draft.logline)):
+        # Asked of the first answer only (agent.model.gate.ASK_ONCE).
+        if copied := logline_copies_idea(brief.idea, draft.logline):
             findings.append(copied)
-        asked = True
         return draft, findings
 
     try:

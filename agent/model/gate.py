@@ -56,6 +56,7 @@ SOFT_CHECKS = frozenset(
         "coverage.idea-action",
         "arc.turn-early",
         "arc.turn-missing",
+        "arc.turn-pasted",
         "arc.never",
         "arc.logline",
         "arc.title-spoils",
@@ -87,7 +88,16 @@ kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted a
 scenes by lengthening, the smart cut and form repair, so a runtime finding on one answer is
 only advice; an outline with fewer beats than planned (repeats dropped) gets longer scenes,
 which is a film, where a refusal is not. ``copying.logline-is-idea`` (the idea pasted as
-the logline) is asked once by the logline stage and kept after: a weak title page."""
+the logline) and ``arc.turn-pasted`` (a scene's turn told only by its paste) are asked
+once (:data:`ASK_ONCE`) and kept after: a weak title page, a told turn."""
+
+
+ASK_ONCE = frozenset({"copying.logline-is-idea", "arc.turn-pasted"})
+"""Soft checks asked about on the first answer only; a retry is not judged on them again.
+
+Both ask the model to retell in its own words what a paste already says (the idea as the
+logline, the turn as a scene's last line). One more answer sometimes does; a second retry
+rarely did, and each costs a whole answer (the lift's scene 3, 196 s, 2026-12-04)."""
 
 
 def blocks(finding: Finding) -> bool:
@@ -148,6 +158,8 @@ async def answer_checked(
         attempt += 1
         answer = await ask(conversation)
         result, findings = check(answer)
+        if attempt > 1:
+            findings = [f for f in findings if f.check not in ASK_ONCE]
         seen += [check_id for check_id in fired(findings) if check_id not in seen]
         if best is None or _rank(findings) < _rank(best.findings):
             best = Checked(result, findings)

@@ -152,6 +152,23 @@ async def test_a_retry_after_a_copied_example_goes_without_the_guidance() -> Non
     assert "Example answer" in str(seen[0][0].content) and "Example answer" not in retry
 
 
+@pytest.mark.parametrize("check_id", ["copying.logline-is-idea", "arc.turn-pasted"])
+async def test_an_ask_once_finding_earns_one_retry_only(check_id: str) -> None:
+    """The pasted logline or turn: one more answer, then the gate stops asking about it."""
+    seen: list[list[BaseMessage]] = []
+
+    async def ask(conversation: list[BaseMessage]) -> Draft:
+        seen.append(conversation)
+        return Draft(text="the idea, pasted")
+
+    def check(draft: Draft) -> tuple[str, list[Finding]]:
+        return draft.text, [Finding(check_id, "logline", draft.text, "Retell it.")]
+
+    checked = await answer_checked(ask, [HumanMessage("write")], check)
+    assert len(seen) == 2 and "Retell it." in str(seen[1][0].content)
+    assert checked.findings == [] and checked.fired == [check_id] and checked.attempts == 2
+
+
 async def test_a_borrowed_wardrobe_is_asked_again_but_not_refused() -> None:
     """Three courtiers in one robe earn the retries; after them the bible is kept."""
     asked: list[int] = []

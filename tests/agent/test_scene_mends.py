@@ -174,7 +174,7 @@ def test_a_turn_told_only_by_its_paste_is_asked_for_again() -> None:
     pasted = scene_at_step(said, idea, 1, 2, beat)
     assert pasted.action[-1] == "老人留外卖小哥喝了一碗姜汤。"
     findings = turn_pasted(pasted, idea, 1, 2, beat)
-    assert [f.check for f in findings] == ["arc.turn-missing"]
+    assert [f.check for f in findings] == ["arc.turn-pasted"]
     assert "老人留外卖小哥喝了一碗姜汤" in findings[0].message
     shown = said.model_copy(
         update={

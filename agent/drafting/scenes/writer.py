@@ -208,14 +208,12 @@ class SceneWriter:
     ) -> Callable[[SceneDraft], tuple[Scene, list[Finding]]]:
         """The gate's check for scene ``index``: exact fixes first, then the findings.
 
-        A turn told only by its paste is asked for once (:func:`turn_pasted`): a second
-        retry rarely showed it and cost a whole answer (the lift, 196 s, 2026-12-04).
+        A turn told only by its paste (:func:`turn_pasted`) is asked for once: the gate
+        does not judge a retry on it again (:data:`agent.model.gate.ASK_ONCE`).
         """
         beat, around = self.beat_for(index, scene), self.film_around
-        asked = False  # whether the pasted turn has been asked for yet
 
         def judge(draft: SceneDraft) -> tuple[Scene, list[Finding]]:
-            nonlocal asked
             new = to_scene(
                 index + 1, beat, self.with_told_kin(draft), self.cast, self.language, self.roles
             )
@@ -233,9 +231,7 @@ class SceneWriter:
                 index=index,
                 roles=self.roles,
             )
-            if not asked:
-                findings += turn_pasted(new, self.brief.idea, index, len(self.beats), beat.summary)
-            asked = True
+            findings += turn_pasted(new, self.brief.idea, index, len(self.beats), beat.summary)
             return new, [f for f in findings if not newcomer(f)]
 
         return judge
@@ -304,5 +300,5 @@ def turn_pasted(scene: Scene, idea: str, index: int, count: int, beat: str) -> l
                 f"The scene does not show what it is for yet: {line!r}. Show it in what the "
                 "people do and say to each other, in your own words, not as a summary line."
             )
-            return [Finding("arc.turn-missing", f"scenes[{index}].action", line, message)]
+            return [Finding("arc.turn-pasted", f"scenes[{index}].action", line, message)]
     return []
