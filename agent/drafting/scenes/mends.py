@@ -36,6 +36,7 @@ from film.quality.people.claims import mend_claims
 from film.quality.people.dress import scene_without_carried_wardrobe
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.slips import film_relatives, with_told_kin
+from film.quality.people.spare import stand_ins_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.speech.selves import spoken_by_the_other
 from film.quality.people.vocatives import called_by_their_names
@@ -86,6 +87,8 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     others = [summary for n, summary in enumerate(film.summaries) if n != index]
     # Edges again after speech moves out: "……橘猫突然停住并朝" was left (2026-12-01).
     new = nobody_as_the_other(scene_spelled_as_in_bible(new, film.cast), film.cast)
+    action, visual = stand_ins_named(new.action, new.visual, [*new.characters, *film.cast])
+    new = new.model_copy(update={"action": action, "visual": visual})  # 张三拿起画笔 (12-04)
     # The heading too: "INT. GRANDMOTHER'S HOUSE" in the film of a grandfather and his
     # granddaughter, whose action said "the grandfather's house" (the bus, 2026-12-04).
     place = with_told_kin(new.place, film_relatives(idea, people), " ".join([idea, *film.cast]))

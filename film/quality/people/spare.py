@@ -102,3 +102,52 @@ def spare_feature(language: str, sex: str, nth: int) -> str:
     """The ``nth`` feature that marks a face apart, for someone of ``sex``."""
     features = _FEATURES[("zh" if language == "zh" else "en", sex if sex in (FEMALE, MALE) else "")]
     return features[nth % len(features)]
+
+
+#: Stand-ins a scene's action may name; 某某 and 某人 are words ("某人敲门") there.
+_ACTION_STAND_INS = ("张三", "李四", "王五", "赵六", "钱七", "路人甲", "路人乙")
+_ACTION_STAND_INS_EN = re.compile(r"\b(?:John|Jane) (?:Doe|Smith)\b|\bJoe Bloggs\b")
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」]?|[^。！？!?]+$")
+
+
+def _stand_ins_in(texts: list[str], cast: Collection[str]) -> list[str]:
+    """The stand-in names ``texts`` use, in order of first use, minus the bible's own."""
+    joined = "\n".join(texts)
+    found = [(joined.find(name), name) for name in _ACTION_STAND_INS if name in joined]
+    found += [(m.start(), m.group(0)) for m in _ACTION_STAND_INS_EN.finditer(joined)]
+    return [name for _, name in sorted(set(found)) if name not in cast]
+
+
+def stand_ins_named(action: list[str], visual: str, people: list[str]) -> tuple[list[str], str]:
+    """The scene's ``action`` and ``visual`` with stand-in names as its people, or struck.
+
+    Recorded (craft bench, the court painter, 2026-12-04): "张三和李四正在讨论着秘密" and
+    "张三拿起画笔" in action lines and the visual note, a joke to a Chinese reader. The
+    speakers were already recast (:func:`film.quality.people.naming.stand_ins_cast`). In
+    order of first use each stand-in becomes the next of ``people`` (the scene's cast) whom
+    the action does not already name; a stand-in left over loses its sentence.
+    """
+    texts = [*action, visual]
+    stand_ins = _stand_ins_in(texts, people)
+    if not stand_ins:
+        return action, visual
+    named = "\n".join(texts)
+    free = [name for name in dict.fromkeys(people) if name and name not in named]
+    cast_as = dict(zip(stand_ins, free, strict=False))
+
+    def recast(text: str) -> str:
+        for stand_in, name in cast_as.items():
+            text = text.replace(stand_in, name)
+        left = [s for s in stand_ins if s in text]
+        if left:
+            kept = [s for s in _SENTENCE.findall(text) if not any(n in s for n in left)]
+            text = "".join(kept).strip()
+        return text
+
+    mended = [line for line in (recast(a) for a in action) if line]
+    if not mended:  # every line was the stand-ins': keep the first, as the lead's
+        first = action[0]
+        for stand_in in stand_ins:
+            first = first.replace(stand_in, people[0] if people else "")
+        mended = [first]
+    return mended, recast(visual)

@@ -116,3 +116,34 @@ def test_an_age_said_as_a_decade_old_reads_as_english() -> None:
     assert plain_age("A woman in her 30s") == "A woman in her 30s"
     baker = CharacterProfile(name="Alex", role="baker", look="45s old, short hair")
     assert face_shown(baker, "a baker").look == "45 years old, short hair"
+
+
+_LIFT = (
+    "Two rival debate captains get stuck in a school lift the night before the final, and "
+    "have to practise their speeches on each other."
+)
+
+
+def test_school_captains_are_cast_at_school_age() -> None:
+    from film.quality.people.dress.face import school_age
+
+    look = "A tall, athletic man in his late 20s with short black hair and glasses."
+    assert school_age(look, "Debate Captain", _LIFT) == (
+        "A tall, athletic man in his late teens with short black hair and glasses."
+    )
+    assert school_age("A 25-year-old girl", "debate captain", _LIFT) == "A 17-year-old girl"
+    drummer = "准备学校乐队大赛的少年鼓手"
+    assert school_age("二十多岁，短发，瘦高", "鼓手", drummer) == "十七岁，短发，瘦高"
+
+
+def test_staff_parents_and_universities_keep_their_ages() -> None:
+    from film.quality.people.dress.face import school_age
+
+    look = "A woman in her 40s"
+    assert school_age(look, "debate coach", _LIFT) == look
+    assert school_age(look, "Alex's mother", _LIFT) == look
+    college = "Two debate captains at a university stuck in a lift"
+    assert school_age("A man in his 20s", "debate captain", college) == "A man in his 20s"
+    assert school_age("A man in his 20s", "captain", "A ship's captain and a storm") == (
+        "A man in his 20s"
+    )

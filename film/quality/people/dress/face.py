@@ -6,7 +6,7 @@ micro film is a face on a phone screen; a mask or dark glasses hide the one thin
 viewer reads. Where the idea names one (a masked hero, a star in sunglasses) it stays.
 Nor is a face both clean-shaven and bearded, nor a grown body 60 cm tall (the ginger soup's
 courier and old man were "身高60cm" and "身高50cm"), nor an age "45s old" (the baker; both
-craft bench, 2026-12-04).
+craft bench, 2026-12-04), nor a pupil in their late 20s.
 """
 
 from __future__ import annotations
@@ -97,6 +97,50 @@ def plain_age(look: str) -> str:
     )
 
 
+#: A school the idea is set in, and what makes it one for adults (a university, its staff).
+_AT_SCHOOL = re.compile(r"\bschool\b|学校|中学|高中|初中|小学|校园|高[一二三]|初[一二三]", re.I)
+_ADULTS_SCHOOL = re.compile(
+    r"\b(?:universit\w*|college|night school|driving school|teachers?|principal|coach"
+    r"|headmaster|headteacher|head teacher|janitor|caretaker|guard"
+    r"|parents?|mother|father|mum|mom|dad)\b"
+    r"|大学|老师|教师|校长|教练|保安|门卫|家长|妈妈|爸爸|母亲|父亲",
+    re.I,
+)
+#: What a pupil is at school: a captain, a monitor, a classmate, a club's drummer.
+_SCHOOL_PART = re.compile(
+    r"\b(?:captains?|debaters?|monitor|prefect|classmates?|students?|pupils?|club|team|band"
+    r"|drummer|president|teen\w*)\b|队长|班长|社长|同学|学生|同桌|鼓手|辩手|少年|少女",
+    re.I,
+)
+_GROWN_EN = re.compile(
+    r"\b(?P<decade>in (?:his|her|their) (?:early |mid-?|late )?[2-9]0s)\b"
+    r"|\b(?P<years>[2-9]\d)(?P<unit>[- ]years?[- ]old)\b",
+    re.I,
+)
+_GROWN_ZH = re.compile(r"(?:[二三四五六七八九]十多?|[2-9]\d)岁(?:左右)?")
+
+
+def school_age(look: str, role: str, idea: str) -> str:
+    """A pupil's ``look`` at the age of a pupil, when the idea sets the film at a school.
+
+    Recorded (craft bench, the lift, 2026-12-04): "two rival debate captains … stuck in a
+    school lift" were cast "in his late 20s" and "in her late 20s"; a reader saw two
+    teachers. A role that is a school part (captain, classmate, 鼓手) of someone who is not
+    staff or a parent, in an idea at a school and not a university, is under twenty.
+    """
+    if not (_AT_SCHOOL.search(idea) and _SCHOOL_PART.search(role)):
+        return look
+    if _ADULTS_SCHOOL.search(role) or re.search(r"universit|college|大学", idea, re.I):
+        return look
+
+    def teen(match: re.Match[str]) -> str:
+        if match["decade"]:
+            return re.sub(r"(?:early |mid-?|late )?[2-9]0s$", "late teens", match[0])
+        return f"17{match['unit']}"
+
+    return _GROWN_ZH.sub("十七岁", _GROWN_EN.sub(teen, look))
+
+
 def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
     """``person`` whose look and wardrobe hide no face the idea does not hide, said once."""
     update = {
@@ -106,6 +150,7 @@ def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
         and (shown := _shown(text := getattr(person, field))) != text
         and shown
     }
-    if (face := plain_age(real_height(one_face(update.get("look", person.look))))) != person.look:
+    face = plain_age(real_height(one_face(update.get("look", person.look))))
+    if (face := school_age(face, person.role, idea)) != person.look:
         update["look"] = face
     return person.model_copy(update=update) if update else person
