@@ -137,6 +137,13 @@ def unspoiled_title(idea: str, title: str) -> str:
         ),
         0,
     )
+    if not whose and not said and before.endswith("的") and len(before) > 1:
+        # "小区保安大爷的橘猫" would become the guard's own thief (craft bench, 2026-12-04:
+        # 《小区保安大爷的偷外卖的贼》): the hero and what he was after are two.
+        before = before[:-1] + "与"
+    elif not whose and not said and re.search(r"['’]s\s+$", before):
+        article = re.match(r"(?:the|an?|his|her|their)\b", instead, re.I)
+        before = re.sub(r"['’]s\s+$", " and " if article else " and the ", before)
     return before[: len(before) - said] + instead + title[end:]
 
 
@@ -151,7 +158,13 @@ def cover_title(title: str, idea: str) -> str:
     (:func:`unspoiled_title`).
     """
     bare = title.strip().strip(_TITLE_MARKS).strip() or title
+    # "抓偷外卖的偷外卖的贼" (the guard, craft bench, 2026-12-04): a run said twice, once.
+    bare = _SAID_TWICE.sub(r"\1", bare)
     return unspoiled_title(idea, title_with_idea_kin(bare, idea))
+
+
+#: A run of three or more Chinese characters written twice in a row (哈哈哈哈 is a laugh).
+_SAID_TWICE = re.compile(r"([\u3400-\u9fff]{3,})\1")
 
 
 def logline_copies_idea(idea: str, logline: str) -> Finding | None:
