@@ -67,7 +67,7 @@ _STORY_TIMES = (
     ("DUSK", r"\bdusk\b|\bsunset\b|\btwilight\b|黄昏|傍晚|日落|夕阳"),
 )
 #: Heading times that already honour each story time.
-_HONOURS = {"NIGHT": {"NIGHT", "EVENING"}, "DAWN": {"DAWN", "MORNING"}, "DUSK": {"DUSK"}}
+HONOURS = {"NIGHT": {"NIGHT", "EVENING"}, "DAWN": {"DAWN", "MORNING"}, "DUSK": {"DUSK"}}
 
 
 def acting_note(parenthetical: str) -> str:
@@ -130,10 +130,10 @@ def follow_story_time(times: list[str], text: str, summaries: Sequence[str] = ()
     heading over "watches the sunrise" (craft bench, 2026-12-02).
     """
     wanted = story_time(text)
-    if wanted and not any(t in _HONOURS[wanted] for t in times):
+    if wanted and not any(t in HONOURS[wanted] for t in times):
         times = [wanted if t == "DAY" else t for t in times]
     own = [story_time(summary) for summary in summaries] or [""] * len(times)
-    times = [o if o and t not in _HONOURS[o] else t for t, o in zip(times, own, strict=True)]
+    times = [o if o and t not in HONOURS[o] else t for t, o in zip(times, own, strict=True)]
     # Dusk comes before night, not after it: the lighthouse's "last night" ran NIGHT, DUSK,
     # NIGHT (craft bench, 22:34). A dusk its own beat does not name follows the night.
     return [

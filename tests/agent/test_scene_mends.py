@@ -184,3 +184,20 @@ def test_a_turn_told_only_by_its_paste_is_asked_for_again() -> None:
     )
     assert turn_pasted(scene_at_step(shown, idea, 1, 2, beat), idea, 1, 2, beat) == []
     assert turn_pasted(pasted, idea, 0, 2, beat) == []  # not the step's scene
+
+
+def test_the_heading_says_the_time_the_action_names() -> None:
+    from agent.drafting.scenes.mends import at_its_own_hour
+
+    def scene(time: str, *action: str) -> Scene:
+        return Scene(number=1, place="小区门口", time_of_day=time, action=list(action))  # type: ignore[arg-type]
+
+    assert at_its_own_hour(scene("DAY", "黄昏时分，保安大爷在门口踱步。")).time_of_day == "DUSK"
+    assert (
+        at_its_own_hour(scene("DAY", "At dawn the keeper climbs the stairs.")).time_of_day == "DAWN"
+    )
+    assert at_its_own_hour(scene("EVENING", "深夜，他还在等。")).time_of_day == "EVENING"
+    assert (
+        at_its_own_hour(scene("DAY", "傍晚到深夜，他一直在等。")).time_of_day == "DAY"
+    )  # two times
+    assert at_its_own_hour(scene("NIGHT", "他推开门。")).time_of_day == "NIGHT"

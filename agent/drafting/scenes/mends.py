@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from agent.drafting.places import in_its_room, stays_inside, without_example_place
 from agent.drafting.schemas import BeatDraft
+from agent.drafting.tidy import HONOURS, story_time
 from agent.drafting.vehicles import scene_aboard, vehicle_words
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.quality import Brief
@@ -132,4 +133,19 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     )
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)
+    new = at_its_own_hour(new)
     return called_by_their_names(kin_address(new, people, film.language), people, EXAMPLE_NAMES)
+
+
+def at_its_own_hour(scene: Scene) -> Scene:
+    """``scene`` whose heading says the one time of day its action lines name.
+
+    Recorded (craft bench, 2026-12-04): "EXT. 小区门口 - DAY" over "黄昏时分，保安大爷…";
+    a reader saw the heading and the line disagree, and the picture is lit by the heading.
+    The lines are what the viewer reads, so the heading follows them; a scene whose lines
+    name two times (dusk into night) keeps its heading.
+    """
+    named = story_time(" ".join(scene.action))
+    if not named or scene.time_of_day in HONOURS[named]:
+        return scene
+    return scene.model_copy(update={"time_of_day": named})
