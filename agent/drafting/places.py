@@ -184,7 +184,15 @@ _OFF_WE_GO = re.compile(
 )
 #: A lift has no window to see the sky from ("Ben points to a window where they can see the
 #: sky outside", the stuck lift, 2026-12-04), and no rain falls in it.
-_WINDOW = re.compile(r"\bwindows?\b|窗户?|窗外|\brain(?:s|ing|drops?)?\b|下雨|雨水", re.I)
+_WINDOW = re.compile(
+    r"\bwindows?\b|窗户?|窗外|\brain(?:s|ing|drops?)?\b|下雨|雨水"
+    # Nor does a stuck lift move or come: "the lift moves upwards", "They wait for the
+    # elevator to come" (the lift, craft bench, 2026-12-04).
+    r"|\b(?:lift|elevator)\b[^.!?]{0,30}\b(?:moves?|moving|goes (?:up|down)|rises|descends"
+    r"|starts? (?:to move|moving))\b|\bwait\w* for the (?:lift|elevator)\b"
+    r"|电梯[^。！？]{0,10}(?:动了|上升|下降|启动|开动)|等电梯",
+    re.I,
+)
 _SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]*\s*")
 
 

@@ -230,6 +230,14 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     assert inside.visual == "Dim emergency light."
     bare = furnished.model_copy(update={"visual": "School classroom lighting, chairs."})
     assert stays_inside(bare, "They argue.", idea).visual == "School lift"
+    # Recorded (craft bench, 2026-12-04): the stuck lift "moves upwards", and they "wait for
+    # the elevator to come" inside it.
+    moving = Scene(
+        number=1,
+        place="School lift",
+        action=["The lift moves upwards.", "They wait for the elevator to come.", "Ben sighs."],
+    )
+    assert stays_inside(moving, "They argue.", idea).action == ["Ben sighs."]
     zh = Scene(number=2, place="电梯", action=["小明走出电梯，深吸一口气。", "灯光闪了一下。"])
     assert stays_inside(zh, "两人互相练习辩论稿。", "两个辩论队长被困在电梯里一整夜").action == [
         "灯光闪了一下。"
