@@ -147,3 +147,14 @@ def test_staff_parents_and_universities_keep_their_ages() -> None:
     assert school_age("A man in his 20s", "captain", "A ship's captain and a storm") == (
         "A man in his 20s"
     )
+
+
+def test_a_courier_called_a_lad_is_not_middle_aged() -> None:
+    from film.quality.people.dress.face import young_by_name
+
+    assert young_by_name("中年男性，短发，皮肤黝黑", "外卖小哥", "外卖员") == (
+        "二十多岁的男性，短发，皮肤黝黑"
+    )
+    assert young_by_name("中年，短发", "阿强", "外卖小哥") == "二十多岁，短发"
+    assert young_by_name("A middle-aged man", "Tom", "young courier") == "A young man"
+    assert young_by_name("中年男性", "李师傅", "保安") == "中年男性"

@@ -141,6 +141,29 @@ def school_age(look: str, role: str, idea: str) -> str:
     return _GROWN_ZH.sub("十七岁", _GROWN_EN.sub(teen, look))
 
 
+#: Words that make their person young by what they are called: 外卖小哥, a "young courier".
+_YOUNG_BY_NAME = re.compile(
+    r"小哥|小伙|小姑娘|少年|少女|\byoung (?:man|woman|courier|rider|girl|boy)\b|\bteen\w*", re.I
+)
+_MIDDLE_AGED = (
+    (re.compile(r"中年的?"), "二十多岁的"),
+    (re.compile(r"\bmiddle-aged\b", re.I), "young"),
+)
+
+
+def young_by_name(look: str, name: str, role: str) -> str:
+    """``look`` without "middle-aged" for someone whose name or role says young.
+
+    Recorded (craft bench, the ginger soup, 2026-12-04): the 外卖小哥 was "中年男性", and a
+    reader saw a man of fifty where the idea has a lad.
+    """
+    if not _YOUNG_BY_NAME.search(f"{name} {role}"):
+        return look
+    for words, young in _MIDDLE_AGED:
+        look = words.sub(young, look)
+    return look.replace("二十多岁的，", "二十多岁，").replace("二十多岁的。", "二十多岁。")
+
+
 def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
     """``person`` whose look and wardrobe hide no face the idea does not hide, said once."""
     update = {
@@ -151,6 +174,7 @@ def face_shown(person: CharacterProfile, idea: str) -> CharacterProfile:
         and shown
     }
     face = plain_age(real_height(one_face(update.get("look", person.look))))
-    if (face := school_age(face, person.role, idea)) != person.look:
+    face = young_by_name(school_age(face, person.role, idea), person.name, person.role)
+    if face != person.look:
         update["look"] = face
     return person.model_copy(update=update) if update else person
