@@ -136,6 +136,9 @@ def _in_the_room(line: str, room: str) -> str:
 #: A lift has no furniture: *The Rival Debates* had Jack "lean forward on his desk" in the
 #: stuck school lift, and its visual note "students sitting on desks" (2026-12-01).
 _LIFT = re.compile(r"\b(?:lift|elevator)\b|电梯", re.IGNORECASE)
+#: Coming into a room, and a beat in which they are shut in (so may come in first).
+_COMES_IN = re.compile(r"\b(?:enter|step into|walk into|get into|go into)\w*|走进|进入|进了", re.I)
+_SHUT_IN = re.compile(r"\b(?:stuck|trapped|locked|shut)\b|被困|困在|卡住|关在", re.I)
 _FURNITURE = r"desks?|chairs?|tables?|blackboards?|sofas?|beds?|课桌|桌子|书桌|椅子|黑板|沙发|床"
 _ON_FURNITURE = re.compile(
     rf"\s*\b(?:on|at|behind|over|against)\s+(?:his|her|their|the|a)\s+(?:{_FURNITURE})\b"
@@ -222,11 +225,15 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     if key not in scene.place.casefold():
         return scene
     lift = bool(_LIFT.search(room))
+    # Shut in since the film began, they do not come in again: "Alex and Taylor enter the
+    # school lift." opened scene 2 (the lift, craft bench, 2026-12-04).
+    again = not _SHUT_IN.search(summary)
     kept = [
         _ON_FURNITURE.sub("", _in_the_room(line, room)) if lift else _in_the_room(line, room)
         for line in scene.action
         if not (
-            LEAVES.search(line)
+            (again and _COMES_IN.search(line) and key in line.casefold())
+            or LEAVES.search(line)
             or (_RELEASE.search(line) and key in line.casefold())
             or goes_elsewhere(line, key)
             or (lift and _WINDOW.search(line))

@@ -235,9 +235,16 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     moving = Scene(
         number=1,
         place="School lift",
-        action=["The lift moves upwards.", "They wait for the elevator to come.", "Ben sighs."],
+        action=[
+            "The lift moves upwards.",
+            "They wait for the elevator to come.",
+            "Alex and Taylor enter the school lift.",
+            "Ben sighs.",
+        ],
     )
     assert stays_inside(moving, "They argue.", idea).action == ["Ben sighs."]
+    entering = moving.model_copy(update={"action": ["Alex and Taylor enter the school lift."]})
+    assert stays_inside(entering, "They get stuck in the lift.", idea).action == entering.action
     zh = Scene(number=2, place="电梯", action=["小明走出电梯，深吸一口气。", "灯光闪了一下。"])
     assert stays_inside(zh, "两人互相练习辩论稿。", "两个辩论队长被困在电梯里一整夜").action == [
         "灯光闪了一下。"
