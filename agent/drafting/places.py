@@ -179,7 +179,8 @@ def _visual_inside(visual: str, room: str, fallback: str) -> str:
 #: Words of someone about to walk off, which people shut in cannot say: "I'll be right back.",
 #: "Okay, let's go now.", "we can practice together tomorrow" (the stuck lift, 12-04), 我先走了.
 _OFF_WE_GO = re.compile(
-    r"\b(?:I'?ll be (?:right )?back|be right back|let'?s go(?: now| home| out)?|let'?s get out"
+    r"\b(?:I'?ll be (?:right )?back|I'?ll be there(?: soon| in a (?:minute|moment|sec))?"
+    r"|be right back|let'?s go(?: now| home| out)?|let'?s get out"
     r"|I (?:have|need|got) to go|I'?m (?:leaving|off|going home)|see you (?:later|tomorrow)"
     r"|let'?s hurry|(?:we|I) (?:can|could|will|'ll) [^.?!]{0,30}\b(?:tomorrow|later)\b)\b"
     r"|我先走了?|我马上回来|我去去就回|我们走吧|走吧|我得走了|我要走了|回头见|明天见",

@@ -7,7 +7,7 @@ import re
 from film.language import CJK
 from film.quality.debris import ASSISTANT_SPEAK, without_heading
 from film.quality.mend.cast import where_they_are
-from film.quality.mend.small_talk import without_offer
+from film.quality.mend.small_talk import says_nothing_dropped, without_offer
 from film.quality.mend.speeches import addressed_speech, comma_run_sentences, own_words
 from film.quality.text import AFTER_A_SENTENCE, NOT_A_TITLE, SPACED_CJK, stopped
 from film.screenplay import Scene
@@ -129,7 +129,7 @@ def whole_clauses(text: str) -> str:
     the broken clause loses its dangling word. Lines that end in a word that can end a
     clause are left alone: English action lines often carry no full stop.
     """
-    line = _LONE_CONNECTIVE.sub("", text.rstrip()).rstrip()
+    line = says_nothing_dropped(_LONE_CONNECTIVE.sub("", text.rstrip()).rstrip())
     if not line or _CLAUSE_END.search(line):
         return line
     if stub := _STUB_TAIL.search(line):  # "你怕路上会遇到什么困难吗？我": the answer ran out

@@ -120,3 +120,21 @@ def greeted_once(scene: Scene) -> Scene:
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue or scene.dialogue[:1]})
+
+
+#: A speech verb that ends its line, the words it introduces never written.
+_SAYS_NOTHING = re.compile(
+    r"(?:,\s*|\s+and\s+)(?:says|said|asks|asked|replies|replied|whispers|shouts|adds)"
+    r"\s*[:.,]?\s*$"
+    r"|(?:，|,|并|然后)(?:[\u4e00-\u9fff]{1,3}地)?(?:说道|说|问道|问|回答道|回答|喊道)[：:]?。?$",
+    re.IGNORECASE,
+)
+
+
+def says_nothing_dropped(line: str) -> str:
+    """``line`` without a closing "and says." whose words were never written.
+
+    Recorded (the lift, craft bench, 2026-12-04): "Taylor looks at Alex and says." stood
+    as an action line, and the next cue was Alex's. The look stays: "Taylor looks at Alex."
+    """
+    return _SAYS_NOTHING.sub(lambda m: "。" if has_cjk(m[0]) else ".", line)

@@ -386,3 +386,12 @@ def test_an_echo_or_a_love_said_back_answers_something_said() -> None:
         ],
     )
     assert no_answers_to_nobody(notes).dialogue[0].text == "我们今天写什么？"
+
+
+def test_a_speech_verb_with_nothing_said_goes_from_its_line() -> None:
+    from film.quality.mend.edges import whole_clauses
+
+    assert whole_clauses("Taylor looks at Alex and says.") == "Taylor looks at Alex."
+    assert whole_clauses("她看着他，说：") == "她看着他。"
+    assert whole_clauses("He says hello.") == "He says hello."
+    assert whole_clauses("他点头说好。") == "他点头说好。"
