@@ -34,7 +34,9 @@ _FEEL_EN = {
     "listening to": "feeling",
 }
 _HEAR_EN = re.compile(
-    r"\b(?:listen(?:s|ed|ing)?\s+to|hear(?:s|d|ing)?)\b(?!\s+(?:aid|aids)\b)", re.I
+    # "listens intently to the rhythm" (the drummer, craft bench, 2026-12-04): feels it.
+    r"\b(?:listen(?:s|ed|ing)?(?P<how>\s+\w+ly)?\s+to|hear(?:s|d|ing)?)\b(?!\s+(?:aid|aids)\b)",
+    re.I,
 )
 _HEAR_ZH = re.compile(r"听不见|听不到|听得见|听得到|听见|听到|听出")
 _FEEL_ZH = {"听不见": "感觉不到", "听不到": "感觉不到", "听出": "感觉出"}
@@ -60,7 +62,7 @@ _MINE = re.compile(r"\bI\b|\bI'm\b|我")
 
 def _felt_en(match: re.Match[str]) -> str:
     said = match[0]
-    felt = _FEEL_EN[" ".join(said.lower().split())]
+    felt = _FEEL_EN[" ".join(said.replace(match["how"] or "", "").lower().split())]
     return felt.capitalize() if said[0].isupper() else felt
 
 

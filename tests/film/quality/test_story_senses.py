@@ -28,6 +28,7 @@ def test_what_the_deaf_drummer_hears_he_feels() -> None:
             "Sam hears the beat for the first time, feeling it through his feet.",
             "He tries playing along with the music but can't hear it anymore.",
             "The audience hears the drums.",
+            "Sam closes his eyes and listens intently to the rhythm through the gym floor.",
         ],
         dialogue=[
             DialogueLine(speaker="Sam", text="I can hear it now! It's so loud."),
@@ -40,6 +41,7 @@ def test_what_the_deaf_drummer_hears_he_feels() -> None:
         "Sam feels the beat for the first time, feeling it through his feet.",
         "He tries playing along with the music but can't feel it anymore.",
         "The audience hears the drums.",  # others still hear
+        "Sam closes his eyes and feels the rhythm through the gym floor.",  # 12-04
     ]
     assert [line.text for line in mended.dialogue] == [
         "I can feel it now! It's so loud.",
