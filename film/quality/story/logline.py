@@ -159,8 +159,22 @@ def cover_title(title: str, idea: str) -> str:
     """
     bare = title.strip().strip(_TITLE_MARKS).strip() or title
     # "抓偷外卖的偷外卖的贼" (the guard, craft bench, 2026-12-04): a run said twice, once.
-    bare = _SAID_TWICE.sub(r"\1", bare)
+    bare = _first_clause_if_twice(_SAID_TWICE.sub(r"\1", bare))
     return unspoiled_title(idea, title_with_idea_kin(bare, idea))
+
+
+def _first_clause_if_twice(title: str) -> str:
+    """A Chinese title of clauses that say one run twice, as its first clause alone.
+
+    Recorded (the guard, craft bench, 2026-12-04): 《抓偷外卖的贼，偷外卖的贼挡住了》.
+    """
+    clauses = [c for c in re.split(r"[，,、；;]", title) if c.strip()]
+    if len(clauses) < 2 or not re.search(r"[\u3400-\u9fff]", title):
+        return title
+    first = clauses[0]
+    runs = {first[i : i + 4] for i in range(len(first) - 3)}
+    again = any(run in clause for clause in clauses[1:] for run in runs)
+    return first.strip() if again and len(first.strip()) >= 2 else title
 
 
 #: A run of three or more Chinese characters written twice in a row (哈哈哈哈 is a laugh).

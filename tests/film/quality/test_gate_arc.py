@@ -401,6 +401,8 @@ def test_a_title_that_gives_away_the_twist_names_what_the_hero_was_after() -> No
     # The hero's twist is not the hero's thief (craft bench, 2026-12-04).
     assert cover_title("小区保安大爷的橘猫", guard) == "小区保安大爷与偷外卖的贼"
     assert cover_title("抓偷外卖的偷外卖的贼", guard) == "抓偷外卖的贼"
+    assert cover_title("抓偷外卖的贼，偷外卖的贼挡住了", guard) == "抓偷外卖的贼"
+    assert cover_title("饺子，妈妈的味道", guard) == "饺子，妈妈的味道"
     assert check_title_spoiler(guard, cover_title("橘猫大作战", guard)) == []
     trap = "A night guard sets a trap to catch the parcel thief, only to catch a stray cat."
     assert cover_title("The Stray Cat", trap) == "The Parcel Thief"
