@@ -70,7 +70,8 @@ _SAME_FUR = {"橙": "橘", "黄": "橘", "ginger": "orange", "gray": "grey", "ta
 
 def _other_fur(clause: str, named: re.Match[str] | None) -> bool:
     """Whether ``clause`` gives the coat a colour other than the one ``named`` says."""
-    if named is None or not re.search(r"毛|fur|coat", clause, re.IGNORECASE):
+    # "黑白相间" says the coat without the word (the guard's 橘猫, craft bench, 2026-12-04).
+    if named is None or not re.search(r"毛|相间|斑|花纹|fur|coat|patch|spot|stripe", clause, re.I):
         return False
 
     def kind(colour: str) -> str:

@@ -222,6 +222,8 @@ def test_an_animal_named_by_its_colour_keeps_that_colour() -> None:
         == "一只橘猫，体型较小"
     )
     assert animal_look("橘猫", "宠物", "一只橘猫，毛色橙黄") == "一只橘猫，毛色橙黄"
+    # And without the word for fur (craft bench, the guard, 2026-12-04): a black-and-white one.
+    assert animal_look("橘猫", "宠物", "小猫咪，黑白相间，毛茸茸的") == "小猫咪，毛茸茸的"
     cat = "small, with white fur, green eyes"
     assert animal_look("Biscuit", "an orange tabby cat", cat) == "small, green eyes"
     # No colour in the name: the look says it.
