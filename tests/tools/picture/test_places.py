@@ -54,6 +54,10 @@ W, H = 180, 320
         ("渡口", "lake"),
         ("婚礼现场", "temple"),
         ("Wedding reception", "temple"),
+        # The stuck debate captains (craft bench, 2026-12-04) were drawn in a classroom.
+        ("School lift", "lift"),
+        ("学校电梯", "lift"),
+        ("Elevator", "lift"),
     ],
 )
 def test_place_words_in_both_languages_pick_the_set(place, kind):
@@ -100,6 +104,18 @@ def test_a_lighthouse_is_a_headland_outside_and_a_lamp_room_inside():
     assert warmth > 80, "the lamp burns at night"
     assert day[lens][..., 0].mean() - day[lens][..., 2].mean() < 30, "and is cold glass by day"
     assert abs(night - day).mean() > 10
+
+
+def test_a_lift_is_a_steel_car_with_closed_doors_and_no_window():
+    from tools.picture.places import indoor
+
+    spec = place_spec(Scene(number=1, interior="INT", place="School lift"), Genre.YOUTH_ROMANCE)
+    assert (spec.kind, spec.outside, spec.painter) == ("lift", False, indoor.lift_car)
+    lift = _paint(Scene(number=1, interior="INT", place="School lift", time_of_day="NIGHT"))
+    classroom = _paint(Scene(number=1, interior="INT", place="Classroom", time_of_day="NIGHT"))
+    doors = lift[int(H * 0.2) : int(H * 0.6), int(W * 0.32) : int(W * 0.48)].reshape(-1, 3)
+    assert doors.std(axis=0).max() < 12, "one plain steel door, no blackboard or window"
+    assert abs(lift - classroom).mean() > 10
 
 
 def test_the_scenery_genre_shows_land_and_sky_for_an_unnamed_place():

@@ -226,3 +226,35 @@ def lamp_room(c: Canvas, rng: random.Random) -> None:
     for x in (0.04, 0.96):  # the rail round the gallery
         c.rect(x - 0.005, 0.52, x + 0.005, 0.6, iron)
     c.line(((c.left, 0.56), (c.right, 0.56)), iron, 0.006)
+
+
+def lift_car(c: Canvas, rng: random.Random) -> None:
+    """A lift car: steel walls, closed doors, a button panel and a handrail, no window.
+
+    Written for the debate captains stuck in a school lift (craft bench, 2026-12-04), whom
+    the painter had stood in a classroom of desks and a blackboard.
+    """
+    steel = mix(c.look.paper, (178, 184, 190), 0.6)
+    floor = 0.66
+    c.band(c.top, floor, mix(steel, (255, 255, 255), 0.15), mix(steel, (0, 0, 0), 0.18))
+    c.band(floor, c.bottom, (92, 94, 98), (52, 54, 58))
+    seam = mix(steel, (0, 0, 0), 0.25)
+    for x in (0.04, 0.22, 0.78, 0.96):  # the side panels' joints
+        c.line(((x, c.top), (x, floor)), seam, 0.002)
+    door = mix(steel, (96, 104, 112), 0.45)
+    c.rect(0.28, 0.12, 0.72, floor, door)
+    c.line(((0.5, 0.12), (0.5, floor)), mix(door, (0, 0, 0), 0.4), 0.004)
+    c.rect(0.27, 0.11, 0.73, 0.125, seam)
+    c.rect(0.26, floor - 0.008, 0.74, floor + 0.008, (196, 196, 190))  # the sill
+    c.rect(0.78, 0.24, 0.86, 0.28, (30, 30, 34))  # the floor display
+    c.rect(0.795, 0.252, 0.805 + rng.uniform(0.0, 0.03), 0.268, (230, 70, 60), glow=True)
+    c.rect(0.775, 0.3, 0.865, 0.47, mix(steel, (0, 0, 0), 0.1))
+    for row in range(5):
+        for col in range(2):
+            c.ellipse(0.798 + col * 0.044, 0.32 + row * 0.033, 0.011, (232, 226, 200))
+    rail = (210, 212, 214)
+    c.line(((c.left, 0.5), (0.26, 0.5)), rail, 0.008)
+    c.line(((0.74, 0.5), (0.775, 0.5)), rail, 0.008)
+    c.line(((0.865, 0.5), (c.right, 0.5)), rail, 0.008)
+    c.rect(c.left, c.top, c.right, 0.05, mix(steel, (0, 0, 0), 0.3))
+    c.rect(0.2, 0.02, 0.8, 0.045, LAMP if c.light.night else (246, 246, 238), glow=True)

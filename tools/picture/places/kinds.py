@@ -28,6 +28,7 @@ lighthouse lighthouse lamp_room lantern_room 灯塔
 lake      lake pond river reservoir riverbank riverside ferry 湖 池 河 江 溪 渡口
 mountains mountain hill peak cliff valley summit grassland prairie 山 峰 岭 谷 草原
 vehicle   bus train car taxi subway carriage 车 地铁 列车
+lift      lift elevator 电梯 升降梯
 courtyard courtyard yard garden 院 庭 园
 city      city rooftop skyline downtown tower bridge 城 都市 天台 楼顶 桥
 station   train_station railway_station railway platform 火车站 高铁站 地铁站 站台 月台
@@ -43,7 +44,7 @@ PLACE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(_WORDS.items())
 OUTDOOR_KINDS = frozenset(
     {"sea", "lighthouse", "lake", "mountains", "courtyard", "city", "street", "station"}
 )
-INDOOR_KINDS = frozenset({"hospital", "kitchen", "classroom", "shop", "vehicle", "home"})
+INDOOR_KINDS = frozenset({"hospital", "kitchen", "classroom", "shop", "vehicle", "home", "lift"})
 
 # What an unnamed place becomes in each genre, outside and inside.
 GENRE_DEFAULTS: dict[Genre, tuple[str, str]] = {

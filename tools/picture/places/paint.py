@@ -42,9 +42,10 @@ INTERIORS: dict[str, Painter] = {
     "vehicle": indoor.vehicle,
     "home": indoor.home,
     "lighthouse": indoor.lamp_room,
+    "lift": indoor.lift_car,
 }
 # Where a place of one sort is seen from the other side of its walls.
-OUTSIDE_OF = {"kitchen": "courtyard", "home": "courtyard", "classroom": "street"}
+OUTSIDE_OF = {"kitchen": "courtyard", "home": "courtyard", "classroom": "street", "lift": "city"}
 #: Places named "street" that are open to the air even under INT.: "INT. TRAIN STATION" was
 #: drawn as a shop's shelves of books (by hand, 2026-12-02), "INT. 公交站前" too.
 # A street-kind place with no inside to draw: "INT. COASTAL TOWN" on a dock was drawn as a
