@@ -132,11 +132,20 @@ def draw_end_card(screenplay: Screenplay, width: int, height: int) -> Image.Imag
     y = card.rule(y + card.px(20))
     y = card.block(y, "演员表" if chinese else "CAST", 40, 1, _readable(card.look.accent))
     for person in screenplay.characters[:8]:
-        line = f"{person.name} · {person.role}" if person.role else person.name
-        y = card.block(y + card.px(8), line, 42, 1)
+        y = card.block(y + card.px(8), cast_line(person.name, person.role), 42, 1)
     credit = "微电影工作室 离线制作" if chinese else "Made offline with Micro Film Studio"
     card.block(card.y(0.8), credit, 32, 1, (214, 214, 214))
     return card.image
+
+
+def cast_line(name: str, role: str) -> str:
+    """One line of the cast list: "Lily · granddaughter", or the name alone.
+
+    A name that is its role is said once: the ginger soup's end card read "外卖小哥 · 外卖小哥"
+    and "老人 · 老人" (``microfilm draft``, 2026-12-04).
+    """
+    role = role.strip(" 。.")
+    return name if not role or role.casefold() in name.casefold() else f"{name} · {role}"
 
 
 def _readable(accent: RGB) -> RGB:

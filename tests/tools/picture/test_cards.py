@@ -70,3 +70,12 @@ def test_cards_differ_by_genre(chinese_screenplay):
         for g in Genre
     }
     assert len(means) == len(Genre)
+
+
+def test_a_cast_line_says_a_name_that_is_its_role_once() -> None:
+    from tools.picture.cards import cast_line
+
+    assert cast_line("外卖小哥", "外卖小哥") == "外卖小哥"
+    assert cast_line("老人", "老人。") == "老人"
+    assert cast_line("Lily", "granddaughter") == "Lily · granddaughter"
+    assert cast_line("Walter", "") == "Walter"
