@@ -18,7 +18,7 @@ from langgraph.types import interrupt
 
 from agent.context import Context
 from agent.drafting.brief import facts_for, film_brief, film_language
-from agent.drafting.schemas import GenrePitchesDraft
+from agent.drafting.schemas import PITCH_CHARS, GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
 from agent.grounding import cited, find_passages, notes_text
 from agent.intake.intent import named_genre
@@ -64,7 +64,7 @@ class PitchBoard:
         """Judge ``draft``'s pitches; the findings name only genres still without a clean one."""
         if self.recommended is None:
             self.recommended = Genre(draft.recommended)
-        fields = [(field_name(g), finished_pitch(draft.pitch(g))) for g in Genre]
+        fields = [(field_name(g), finished_pitch(draft.pitch(g), PITCH_CHARS)) for g in Genre]
         findings = check_pitches(fields, self.brief)
         wrong = {f.path for f in findings}
         for genre, (name, text) in zip(Genre, fields, strict=True):

@@ -24,8 +24,10 @@ from film.quality.text import shorten
 
 #: How alike two pitches, or a pitch and the idea, may be before one is the other pasted.
 SAME_RATIO = 0.8
-#: A pitch whose text is this much the idea's own runs of words is the idea, restyled at most.
-IDEA_SHARE = 0.7
+#: A pitch whose text is this much the idea's own runs of words is the idea, restyled at most:
+#: 草根恶搞's "一个失聪的少年鼓手，靠脚底感受…准备学校乐队大赛，展现他坚韧不拔的精神" was the
+#: whole idea and a tail, two thirds of it (web app, 2026-12-04).
+IDEA_SHARE = 0.5
 _MATCH_CHARS = 4
 
 
@@ -33,16 +35,19 @@ _ENDED = re.compile(r"[.!?。！？…」”\"')]\s*$")
 _CLAUSE_MARKS = "。！？；，,;"
 
 
-def finished_pitch(text: str) -> str:
-    """``text`` ended where a sentence or clause ends, not where the length limit fell.
+def finished_pitch(text: str, limit: int) -> str:
+    """``text`` ended where a sentence or clause ends, not where the length ``limit`` fell.
 
     A pitch cut off ("…He stops at a small park to remember the old") goes back to its
-    last clause. A pitch with no clause to fall back on keeps its words and ends in an ellipsis.
+    last clause. A pitch with no clause to fall back on keeps its words and ends in an
+    ellipsis. One that stopped short of the limit only lacks its full stop.
     """
     text = text.strip()
     if not text or _ENDED.search(text):
         return text
     chinese = bool(re.search(r"[\u3400-\u9fff]", text))
+    if len(text) < limit - 12:  # "失聪少年鼓手通过拍摄风景来传达自己的情感" (2026-12-04)
+        return text + ("。" if chinese else ".")
     sentence = max(max(text.rfind(mark) for mark in "。！？!?"), text.rfind(". "))
     if sentence > len(text) // 3:
         return text[: sentence + 1].rstrip()

@@ -43,6 +43,11 @@ def test_good_pitches_pass_in_both_languages() -> None:
 def test_the_idea_pasted_as_a_pitch_is_found() -> None:
     found = _checks([("grassroots_spoof", IDEA_ZH.rstrip("。") + "，搞笑版。")], IDEA_ZH)
     assert found == {"grassroots_spoof": "copying.pitch-is-idea"}
+    # The whole idea and a tail (web app, 2026-12-04).
+    tail = IDEA_ZH.rstrip("。") + "，展现他坚韧不拔的精神和对音乐的热爱。"
+    assert _checks([("grassroots_spoof", tail)], IDEA_ZH) == {
+        "grassroots_spoof": "copying.pitch-is-idea"
+    }
 
 
 def test_the_same_pitch_for_two_genres_is_found_on_the_second() -> None:
@@ -70,9 +75,12 @@ def test_an_english_pitch_for_a_chinese_chat_is_found() -> None:
 
 def test_a_pitch_cut_off_by_its_length_limit_ends_on_its_last_clause() -> None:
     cut = "The bus driver stops at a small park, smiling, to remember the old"
-    assert finished_pitch(cut) == "The bus driver stops at a small park, smiling."
-    assert (
-        finished_pitch("少年鼓手跌倒了，又站起来，对着空荡的体育馆") == "少年鼓手跌倒了，又站起来。"
+    assert finished_pitch(cut, len(cut)) == "The bus driver stops at a small park, smiling."
+    zh = "少年鼓手跌倒了，又站起来，对着空荡的体育馆"
+    assert finished_pitch(zh, len(zh)) == "少年鼓手跌倒了，又站起来。"
+    assert finished_pitch("The drummer", 11) == "The drummer…"
+    assert finished_pitch("He wins.", 8) == "He wins."
+    # Short of the limit it was not cut: it only lacks its full stop (web app, 2026-12-04).
+    assert finished_pitch("失聪少年鼓手通过拍摄风景来传达自己的情感", 180) == (
+        "失聪少年鼓手通过拍摄风景来传达自己的情感。"
     )
-    assert finished_pitch("The drummer") == "The drummer…"
-    assert finished_pitch("He wins.") == "He wins."
