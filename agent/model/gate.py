@@ -49,6 +49,7 @@ SOFT_CHECKS = frozenset(
     {
         "coverage.missing-person",
         "copying.logline-is-idea",
+        "copying.title-is-idea",
         "coverage.implied-person",
         "coverage.idea-sex",
         "completeness.vague-time",
@@ -87,17 +88,19 @@ stage, never of a finished film, so after the retries three courtiers in the sam
 kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted after the
 scenes by lengthening, the smart cut and form repair, so a runtime finding on one answer is
 only advice; an outline with fewer beats than planned (repeats dropped) gets longer scenes,
-which is a film, where a refusal is not. ``copying.logline-is-idea`` (the idea pasted as
-the logline) and ``arc.turn-pasted`` (a scene's turn told only by its paste) are asked
-once (:data:`ASK_ONCE`) and kept after: a weak title page, a told turn."""
+which is a film, where a refusal is not. ``copying.logline-is-idea`` and
+``copying.title-is-idea`` (the idea pasted as the logline or the title; the cover keeps a
+pasted title's first clause) and ``arc.turn-pasted`` (a scene's turn told only by its
+paste) are asked once (:data:`ASK_ONCE`) and kept after: a weak title page, a told turn."""
 
 
-ASK_ONCE = frozenset({"copying.logline-is-idea", "arc.turn-pasted"})
+ASK_ONCE = frozenset({"copying.logline-is-idea", "copying.title-is-idea", "arc.turn-pasted"})
 """Soft checks asked about on the first answer only; a retry is not judged on them again.
 
-Both ask the model to retell in its own words what a paste already says (the idea as the
-logline, the turn as a scene's last line). One more answer sometimes does; a second retry
-rarely did, and each costs a whole answer (the lift's scene 3, 196 s, 2026-12-04)."""
+Each asks the model to retell in its own words what a paste already says (the idea as the
+logline or the title, the turn as a scene's last line). One more answer sometimes does; a
+second retry rarely did, and each costs a whole answer (the lift's scene 3, 196 s,
+2026-12-04)."""
 
 
 def blocks(finding: Finding) -> bool:

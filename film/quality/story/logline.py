@@ -160,7 +160,31 @@ def cover_title(title: str, idea: str) -> str:
     bare = title.strip().strip(_TITLE_MARKS).strip() or title
     # "抓偷外卖的偷外卖的贼" (the guard, craft bench, 2026-12-04): a run said twice, once.
     bare = _first_clause_if_twice(_SAID_TWICE.sub(r"\1", bare))
+    if title_copies_idea(idea, bare) and len(clauses := re.split(r"[，,；;]", bare)) > 1:
+        bare = clauses[0].strip() or bare  # the idea as the cover: its first clause at most
     return unspoiled_title(idea, title_with_idea_kin(bare, idea))
+
+
+def title_copies_idea(idea: str, title: str) -> Finding | None:
+    """A soft finding when the title is the idea's sentence, or most of it, else None.
+
+    Recorded (the ginger soup, craft bench, 2026-12-04): the cover read
+    《外卖小哥在暴雨夜送最后一单到独居老人家，老人留他喝了一碗姜汤》. A short title made of
+    the idea's words (《饺子里的叮嘱》) is a title; a long one is the request on the cover.
+    """
+    plain = re.sub(r"[\W_]+", "", title.lower())
+    long = len(re.findall(r"[\u3400-\u9fff]", title)) > 12 or len(title.split()) > 8
+    if not plain or not long:
+        return None
+    matcher = SequenceMatcher(None, re.sub(r"[\W_]+", "", idea.lower()), plain, autojunk=False)
+    shared = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 4) / len(plain)
+    if shared < _COPIED_TITLE:
+        return None
+    message = (
+        "The title is the idea's sentence. Give the film a short title of its own, two to "
+        "six words (in Chinese two to eight characters), drawn from its story."
+    )
+    return Finding("copying.title-is-idea", "title", title, message)
 
 
 def _first_clause_if_twice(title: str) -> str:
@@ -200,3 +224,5 @@ def logline_copies_idea(idea: str, logline: str) -> Finding | None:
 
 #: How alike a logline and the idea may be before the logline is the idea pasted.
 _COPIED_RATIO = 0.85
+#: How much of a long title may be the idea's own runs before it is the idea pasted.
+_COPIED_TITLE = 0.6

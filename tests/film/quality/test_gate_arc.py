@@ -416,3 +416,18 @@ def test_a_title_that_gives_away_the_twist_names_what_the_hero_was_after() -> No
         title="“小区保安大爷捉橘猫”", logline="一句梗概。", theme="主题", setting_time="夏夜"
     )
     assert tidy_logline(draft, guard, "zh").title == "小区保安大爷捉偷外卖的贼"
+
+
+def test_a_title_that_is_the_idea_is_asked_once_and_cut_to_its_first_clause() -> None:
+    """Recorded (the ginger soup, craft bench, 2026-12-04): the idea as the cover title."""
+    from film.quality.story.logline import cover_title, title_copies_idea
+
+    soup = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
+    pasted = "外卖小哥在暴雨夜送最后一单到独居老人家，老人留他喝了一碗姜汤"
+    finding = title_copies_idea(soup, pasted)
+    assert finding is not None and finding.check == "copying.title-is-idea"
+    assert cover_title(pasted, soup) == "外卖小哥在暴雨夜送最后一单到独居老人家"
+    assert title_copies_idea(soup, "暴雨夜的姜汤") is None  # short, of the idea's words
+    lift = "Two rival debate captains get stuck in a school lift the night before the final"
+    assert title_copies_idea(lift, lift) is not None
+    assert title_copies_idea(lift, "The Stuck Lift") is None
