@@ -179,6 +179,8 @@ _LEAD_WORDS_EN = re.compile(
 )
 _LEAD_WORDS_ZH = re.compile(
     r"^(?P<where>[^，。]{1,8}，)?一[位个名][\u4e00-\u9fff]{2,4}?(?=[奉在把为给从向去来是有想要和带用每等])"
+    # Or the whole phrase up to its comma: "一个失聪的少年鼓手，靠脚底感受…" (web app, 12-04).
+    r"|^(?P<where2>[^，。]{1,8}，)?一[位个名][^，。]{2,10}，"
 )
 
 
@@ -233,7 +235,7 @@ def _with_lead(step: str, lead: str, role: str = "") -> str:
             return f"{lead.strip()}是{step}"
         one = _LEAD_WORDS_ZH.match(step)
         if one and theirs(one):
-            return (one["where"] or "") + lead.strip() + step[one.end() :]
+            return (one["where"] or one["where2"] or "") + lead.strip() + step[one.end() :]
         return step
     words = _LEAD_WORDS_EN.match(step)
     return lead.strip() + step[words.end() :] if words and theirs(words) else step

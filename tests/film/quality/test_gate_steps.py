@@ -272,6 +272,13 @@ def test_a_chinese_step_made_a_beat_says_who_does_it() -> None:
     assert fixed[:2] == ["小区保安大爷一心想抓偷外卖的贼。", "保安大爷布下天罗地网。"]
     three = in_step_order(["a", "b", "c"], DUMPLINGS, names=["李奶奶", "李明"])
     assert three[2] == "李奶奶把没说出口的叮嘱都包进了饺子里。"
+    # The lead named where the step opens on the idea's whole phrase for them, up to its
+    # comma (the web app's drummer, 2026-12-04: "一个失聪的少年鼓手，靠脚底感受…").
+    drummer = "一个失聪的少年鼓手，靠脚底感受体育馆地板的震动练习，准备学校乐队大赛。"
+    named = in_step_order(
+        ["他很累。", "他坐下。"], drummer, lead="李明", names=["李明"], lead_role="失聪的少年鼓手"
+    )
+    assert named[0].startswith("李明靠脚底感受体育馆地板的震动练习")
 
 
 def test_an_outline_beat_keeps_no_speech_nor_the_plans_words_and_names_the_lead() -> None:
