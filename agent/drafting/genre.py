@@ -127,7 +127,7 @@ async def pitch_genres(state: State, runtime: Runtime[Context]) -> dict[str, Any
             stage_messages(language, prompt),
             board.check,
             retries=PITCH_RETRIES,
-            reminder=REMINDERS["zh" if language == "zh" else "en"],
+            reminder=REMINDERS[chat_language],
         )
     except StageFailure as exc:
         return stage_failed("pitch_genres", exc)

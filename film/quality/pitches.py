@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from film.quality.copying import check_copying
+from film.quality.copying import check_copying, idea_share, letters
 from film.quality.coverage import covered, idea_terms
 from film.quality.debris import check_debris
 from film.quality.fields import VisibleText
@@ -28,7 +28,6 @@ SAME_RATIO = 0.8
 #: 草根恶搞's "一个失聪的少年鼓手，靠脚底感受…准备学校乐队大赛，展现他坚韧不拔的精神" was the
 #: whole idea and a tail, two thirds of it (web app, 2026-12-04).
 IDEA_SHARE = 0.5
-_MATCH_CHARS = 4
 
 
 _ENDED = re.compile(r"[.!?。！？…」”\"')]\s*$")
@@ -57,21 +56,8 @@ def finished_pitch(text: str, limit: int) -> str:
     return text + ("……" if chinese else "…")
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
-
-
-def _idea_share(idea: str, pitch: str) -> float:
-    """How much of ``pitch`` (in characters) is runs of four or more taken from ``idea``."""
-    plain_idea, plain_pitch = _plain(idea), _plain(pitch)
-    if not plain_pitch:
-        return 0.0
-    blocks = SequenceMatcher(None, plain_idea, plain_pitch, autojunk=False).get_matching_blocks()
-    return sum(b.size for b in blocks if b.size >= _MATCH_CHARS) / len(plain_pitch)
-
-
 def _alike(first: str, second: str) -> bool:
-    return SequenceMatcher(None, _plain(first), _plain(second)).ratio() >= SAME_RATIO
+    return SequenceMatcher(None, letters(first), letters(second)).ratio() >= SAME_RATIO
 
 
 def check_pitches(pitches: Sequence[tuple[str, str]], brief: Brief) -> list[Finding]:
@@ -91,7 +77,7 @@ def check_pitches(pitches: Sequence[tuple[str, str]], brief: Brief) -> list[Find
     terms = idea_terms(brief.idea)
     for index, field in enumerate(fields):
         label = field.path.replace("_", " ")
-        if _idea_share(brief.idea, field.text) >= IDEA_SHARE:
+        if idea_share(field.text, brief.idea) >= IDEA_SHARE:
             findings.append(
                 Finding(
                     "copying.pitch-is-idea",

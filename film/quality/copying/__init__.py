@@ -22,6 +22,8 @@ two of three drafts for a suggested prop.
 from film.quality.copying.lines import (
     copies_example_line,
     echoes_example,
+    idea_share,
+    letters,
     lifted,
     recites_idea,
     without_thing,
@@ -33,6 +35,8 @@ __all__ = [
     "check_copying",
     "copies_example_line",
     "echoes_example",
+    "idea_share",
+    "letters",
     "lifted",
     "recites_idea",
     "without_thing",

@@ -127,6 +127,27 @@ def recites_idea(text: str, idea: str) -> bool:
     )
 
 
+def letters(text: str) -> str:
+    """``text`` lower-cased without spaces or punctuation: what two copies share."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+#: The shortest run of letters (or Chinese characters) taken from the idea that counts.
+_IDEA_RUN = 4
+
+
+def idea_share(text: str, idea: str) -> float:
+    """How much of ``text`` (in letters) is runs of four or more taken from ``idea``.
+
+    A pitch or a cover title made mostly of such runs is the idea pasted, restyled at most.
+    """
+    plain = letters(text)
+    if not plain:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, letters(idea), plain, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks() if b.size >= _IDEA_RUN) / len(plain)
+
+
 def without_thing(text: str, thing: re.Pattern[str], story: str) -> str:
     """``text`` without the clauses that bring in ``thing``, unless the ``story`` has it.
 

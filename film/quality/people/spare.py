@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from film.quality.names import PLACEHOLDER_NAMES
 from film.quality.people.ages import ELDER_AT_LEAST, sounds_old, stated_age
 from film.quality.people.sexes import FEMALE, MALE, own_sex, sex_of
 
@@ -104,9 +105,14 @@ def spare_feature(language: str, sex: str, nth: int) -> str:
     return features[nth % len(features)]
 
 
-#: Stand-ins a scene's action may name; 某某 and 某人 are words ("某人敲门") there.
-_ACTION_STAND_INS = ("张三", "李四", "王五", "赵六", "钱七", "路人甲", "路人乙")
-_ACTION_STAND_INS_EN = re.compile(r"\b(?:John|Jane) (?:Doe|Smith)\b|\bJoe Bloggs\b")
+#: Stand-ins a scene's action may name (:data:`PLACEHOLDER_NAMES`); 某某 and 某人 are words
+#: there ("某人敲门"), and the English ones are names only written as names ("John Doe").
+_ACTION_STAND_INS = tuple(
+    sorted(n for n in PLACEHOLDER_NAMES - {"某某", "某人"} if not n.isascii())
+)
+_ACTION_STAND_INS_EN = re.compile(
+    "|".join(rf"\b{re.escape(n.title())}\b" for n in sorted(PLACEHOLDER_NAMES) if n.isascii())
+)
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」]?|[^。！？!?]+$")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from film.quality.copying import idea_share, letters
 from film.quality.findings import Finding
 from film.quality.people.slips import title_with_idea_kin
 from film.quality.story.actions import idea_lead
@@ -172,13 +173,8 @@ def title_copies_idea(idea: str, title: str) -> Finding | None:
     《外卖小哥在暴雨夜送最后一单到独居老人家，老人留他喝了一碗姜汤》. A short title made of
     the idea's words (《饺子里的叮嘱》) is a title; a long one is the request on the cover.
     """
-    plain = re.sub(r"[\W_]+", "", title.lower())
     long = len(re.findall(r"[\u3400-\u9fff]", title)) > 12 or len(title.split()) > 8
-    if not plain or not long:
-        return None
-    matcher = SequenceMatcher(None, re.sub(r"[\W_]+", "", idea.lower()), plain, autojunk=False)
-    shared = sum(b.size for b in matcher.get_matching_blocks() if b.size >= 4) / len(plain)
-    if shared < _COPIED_TITLE:
+    if not long or idea_share(title, idea) < _COPIED_TITLE:
         return None
     message = (
         "The title is the idea's sentence. Give the film a short title of its own, two to "
@@ -212,7 +208,7 @@ def logline_copies_idea(idea: str, logline: str) -> Finding | None:
     ("A young swordswoman must carry a sealed letter across…"): a title page that reads
     as the request, not as this film. Asked once, the model retells it with its people.
     """
-    said = [re.sub(r"[\W_]+", "", text.lower()) for text in (idea, logline)]
+    said = [letters(text) for text in (idea, logline)]
     if not all(said) or SequenceMatcher(None, said[0], said[1]).ratio() < _COPIED_RATIO:
         return None
     message = (
