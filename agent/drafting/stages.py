@@ -52,7 +52,7 @@ from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
 from film.quality.people.slips import cast_words
 from film.quality.story.actions import lead_name, must_cast_people
-from film.quality.story.logline import logline_copies_idea, title_copies_idea
+from film.quality.story.logline import logline_copies_idea, logline_drops_step, title_copies_idea
 from film.repair import RepairNote, deterministic_repair
 from film.screenplay import CharacterProfile, Scene, Screenplay
 
@@ -117,6 +117,7 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
         copied = (
             logline_copies_idea(brief.idea, draft.logline),
             title_copies_idea(brief.idea, draft.title),
+            logline_drops_step(brief.idea, draft.logline, language),
         )
         return draft, findings + [finding for finding in copied if finding]
 

@@ -47,9 +47,10 @@ costs a whole answer's time."""
 
 SOFT_CHECKS = frozenset(
     {
-        "coverage.missing-person",
+        *("coverage.missing-person", "coverage.grandchild-look"),
         "copying.logline-is-idea",
         "copying.title-is-idea",
+        "coverage.logline-step",
         "coverage.implied-person",
         "coverage.idea-sex",
         "completeness.vague-time",
@@ -91,16 +92,16 @@ only advice; an outline with fewer beats than planned (repeats dropped) gets lon
 which is a film, where a refusal is not. ``copying.logline-is-idea`` and
 ``copying.title-is-idea`` (the idea pasted as the logline or the title; the cover keeps a
 pasted title's first clause) and ``arc.turn-pasted`` (a scene's turn told only by its
-paste) are asked once (:data:`ASK_ONCE`) and kept after: a weak title page, a told turn."""
+paste) are asked once (:data:`ASK_ONCE`) and kept after: a weak title page, a told turn;
+so is ``coverage.logline-step`` (a logline silent on one of the idea's steps)."""
 
-
-ASK_ONCE = frozenset({"copying.logline-is-idea", "copying.title-is-idea", "arc.turn-pasted"})
+_ONCE = "copying.logline-is-idea copying.title-is-idea arc.turn-pasted coverage.logline-step"
+ASK_ONCE = frozenset(_ONCE.split())
 """Soft checks asked about on the first answer only; a retry is not judged on them again.
 
 Each asks the model to retell in its own words what a paste already says (the idea as the
-logline or the title, the turn as a scene's last line). One more answer sometimes does; a
-second retry rarely did, and each costs a whole answer (the lift's scene 3, 196 s,
-2026-12-04)."""
+logline or the title, the turn as a scene's last line), or a step left out. One more answer
+sometimes does; a second rarely did, and each costs a whole answer (the lift, 2026-12-04)."""
 
 
 def blocks(finding: Finding) -> bool:

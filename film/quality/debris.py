@@ -256,7 +256,13 @@ def without_heading(line: str) -> str:
     if _HEADING_LINE.match(line):  # "EXT. OLD PARK - DAY" alone (the bus, 22:10): no action
         return ""
     stripped = PLAN_ECHO.sub("", _HEADING_PREFIX.sub("", line, count=1)).strip()
+    # The heading's own word inside a sentence: "张华站在外景的夜市摊位旁" (craft bench, the
+    # night market, 2026-12-04 20:47). 外景 is the script's word for outdoors, not a place.
+    stripped = _HEADING_WORD_ZH.sub("", stripped)
     return stripped if stripped else line
+
+
+_HEADING_WORD_ZH = re.compile(r"(?:内景|外景)的?(?=[\u4e00-\u9fff])")
 
 
 #: A heading alone, its stop too: "EXT. SNOWY MOUNTAIN PASS - DAY." opened the letter's scene 1

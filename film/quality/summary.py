@@ -43,6 +43,7 @@ _CHECK_REASONS: dict[str, tuple[str, str]] = {
     "names.elder-as-child": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
     "coverage.elder-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
     "coverage.pupil-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
+    "coverage.grandchild-look": ("someone was drawn the wrong age", "有人物的年龄写得不对"),
     "coverage.idea-sex": (
         "a person the idea names was cast as the other sex",
         "创意里的人物被写成了另一种性别",

@@ -34,3 +34,11 @@ def test_only_a_place_the_idea_names_and_not_the_one_it_is_already_at() -> None:
     cake = "A girl delivers a birthday cake to her neighbour's flat every year."
     delivered = arrived([_beat("Bakery", "Mia delivers the cake to her neighbour's flat.")], cake)
     assert delivered[0].place == "Neighbour's flat"
+
+
+def test_a_place_is_never_its_measure_word_alone() -> None:
+    """Recorded (craft bench, the night market, 2026-12-04 20:45): the beat "张华考进了一家
+    游戏公司。" was headed "INT. 一家", the measure word read as the place."""
+    idea = "一个在夜市摆摊卖煎饼的女孩，白天打工，晚上自学编程，想考进一家游戏公司。"
+    assert destination("张华考进了一家游戏公司。", idea) == "游戏公司"
+    assert destination("他走进了一家", "他走进了一家") == ""

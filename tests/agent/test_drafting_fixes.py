@@ -152,7 +152,9 @@ async def test_a_retry_after_a_copied_example_goes_without_the_guidance() -> Non
     assert "Example answer" in str(seen[0][0].content) and "Example answer" not in retry
 
 
-@pytest.mark.parametrize("check_id", ["copying.logline-is-idea", "arc.turn-pasted"])
+@pytest.mark.parametrize(
+    "check_id", ["copying.logline-is-idea", "arc.turn-pasted", "coverage.logline-step"]
+)
 async def test_an_ask_once_finding_earns_one_retry_only(check_id: str) -> None:
     """The pasted logline or turn: one more answer, then the gate stops asking about it."""
     seen: list[list[BaseMessage]] = []

@@ -25,6 +25,7 @@ from film.quality.copying.lines import (
     idea_share,
     letters,
     lifted,
+    lifted_run,
     recites_idea,
     without_thing,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "idea_share",
     "letters",
     "lifted",
+    "lifted_run",
     "recites_idea",
     "without_thing",
 ]

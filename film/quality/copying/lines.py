@@ -216,6 +216,27 @@ def lifted(sentence: str, guidelines: Sequence[str]) -> bool:
     return False
 
 
+LIFTED_RUN = 4
+
+
+def lifted_run(sentence: str, guidelines: Sequence[str], idea: str = "") -> bool:
+    """Whether a short ``sentence`` is one run of a guideline sentence's words, side by side.
+
+    Recorded (craft bench, the bus, 2026-12-04 20:50): "Static, patient framing suits." as
+    a visual note, the family guide's advice cut off, too short for :func:`lifted`. Words
+    the idea has too are the film's own ("cold neon on wet glass" for a neon sign maker).
+    """
+    words = content_words(sentence)
+    size = len(words)
+    if not LIFTED_RUN <= size < LIFTED_WORDS or set(words) <= set(content_words(idea)):
+        return False
+    return any(
+        guide[i : i + size] == words
+        for guide, _ in _guide_sentences(tuple(guidelines))
+        for i in range(len(guide) - size + 1)
+    )
+
+
 def _in_order(first: list[str], second: list[str]) -> int:
     """How many items of ``first`` appear in ``second`` in the same order (matched runs)."""
     matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from film.language import CJK_RUN, has_cjk
 from film.quality.coverage import PERSON_WORDS
 from film.quality.story.goal import third_person
-from film.quality.story.steps import plan_steps
+from film.quality.story.steps import idea_steps, plan_steps
 from film.quality.text import CLAUSE, cjk_terms, content_words, same_word
 from film.screenplay import Scene
 
@@ -272,7 +272,19 @@ def scene_at_step(scene: Scene, idea: str, index: int, count: int, beat: str) ->
     lines = " ".join([*scene.action, *(line.text for line in scene.dialogue)])
     if tells_step(lines, step):
         return scene
-    from_beat = [s.strip() for s in _SENTENCE.findall(beat) if tells_step(s, step)]
-    if not from_beat:
+    # A beat given two clauses is checked clause by clause: "…his second-hand scooter is
+    # haunted, it plays karaoke every time he runs a red light" was told by no one
+    # sentence, so the scene that dropped the karaoke got nothing back (craft bench, the
+    # scooter, 2026-12-04 20:43). Each clause its lines leave out gets the beat's sentence
+    # that tells it.
+    parts = [p for p in idea_steps(step) if p] or [step]
+    told: list[str] = []
+    for part in parts if len(parts) > 1 else [step]:
+        if tells_step(lines, part):
+            continue
+        sentences = (s.strip() for s in _SENTENCE.findall(beat))
+        found = next((s for s in sentences if tells_step(s, part) and s not in told), "")
+        told.extend([_as_sentence(found)] if found else [])
+    if not told:
         return scene
-    return scene.model_copy(update={"action": [*scene.action, _as_sentence(from_beat[0])]})
+    return scene.model_copy(update={"action": [*scene.action, *told]})

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.copying import GuidelinePhrases, echoes_example, lifted, recites_idea
+from film.quality.copying import (
+    GuidelinePhrases,
+    echoes_example,
+    lifted,
+    lifted_run,
+    recites_idea,
+)
 from film.quality.repetition import SeenLines, long_enough, retells
 from film.quality.text import cjk_count, normalise, sentences
 from film.screenplay import Scene
@@ -25,7 +31,13 @@ def mend_visual(
         return scene
     written = sentences(scene.visual)
     # Nor the idea said again: "小区保安大爷一心想抓偷外卖的贼。" (the guard, 2026-12-03).
-    own = [s for s in written if not lifted(s, guidelines) and not recites_idea(s, idea)]
+    own = [
+        s
+        for s in written
+        if not lifted(s, guidelines)
+        and not lifted_run(s, guidelines, idea)
+        and not recites_idea(s, idea)
+    ]
     if own and len(own) < len(written):  # a palette pasted beside a shot
         scene = scene.model_copy(
             update={"visual": ("" if cjk_count(scene.visual) else " ").join(own)}
@@ -98,6 +110,7 @@ def visual_of_its_own(scene: Scene) -> Scene:
         and not retells(sentence, scene.action, scene.characters)
         and not (long_enough(sentence) and any(normalise(sentence) in line for line in held))
         and not _heading_again(sentence, scene)
+        and not style_only(sentence, scene.place)
         and not against_the_hour(sentence, scene.time_of_day)
     ]
     chinese = bool(cjk_count(scene.visual))
@@ -125,6 +138,40 @@ def _heading_again(sentence: str, scene: Scene) -> bool:
     rest = sentence.lower().replace(scene.place.lower(), " ") if scene.place.strip() else sentence
     rest = _HEADING_WORDS.sub(" ", rest)
     return not re.search(r"\w", rest)
+
+
+#: A look's words with no thing in them: light, colour and framing, and how they are.
+_STYLE_WORDS = re.compile(
+    r"光线|灯光|光影|色彩|色调|颜色|构图|画面|镜头|风格|氛围|整体|基调|"
+    r"柔和|清淡|淡雅|紧凑|简洁|简单|明亮|温暖|暗淡|昏暗|自然|温馨|清新|唯美|干净|饱和|"
+    r"内|中|的|而|且|和|与|很|非常|较|偏|都|也|充满|营造|出|一种|感|"
+    r"\b(?:soft|warm|cool|cold|muted|bright|dim|natural|gentle|simple|clean|tight|wide|"
+    r"cinematic|moody|pastel|vivid|saturated|lighting|light|lights|colou?rs?|palette|tones?|"
+    r"framing|composition|mood|atmosphere|style|look|feel|overall|shot|with|and|the|a|an|is|"
+    r"are|very|slightly)\b",
+    re.I,
+)
+
+
+def style_only(sentence: str, place: str = "") -> bool:
+    """Whether ``sentence`` only names a look (light, colour, framing) and shows nothing.
+
+    Recorded (craft bench, 2026-12-04): "宫殿内光线柔和，色彩淡雅，构图紧凑。" and "光线柔和，
+    色彩清淡，构图简洁。" as a scene's whole note, "style words, no picture" to a second
+    reader; the renderer gets nothing to draw from them either.
+    """
+    rest = sentence.replace(place, " ") if place.strip() else sentence
+    rest = _STYLE_WORDS.sub(" ", rest)
+    # The prompt's own three facets, two or more: "Warm light." alone still sets a mood.
+    facets = sum(bool(facet.search(sentence)) for facet in _FACETS)
+    return facets >= 2 and not re.search(r"\w", rest)
+
+
+_FACETS = (
+    re.compile(r"光线|灯光|光影|\blight(?:ing|s)?\b", re.I),
+    re.compile(r"色彩|色调|颜色|\b(?:colou?rs?|palette|tones?)\b", re.I),
+    re.compile(r"构图|画面|镜头|\b(?:framing|composition|shot)\b", re.I),
+)
 
 
 #: A visual note's clause: what is cut off when it only says someone's look again.

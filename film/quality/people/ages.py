@@ -33,7 +33,7 @@ _AGE_EN = re.compile(
     # "in his 60s", "in her mid-20s", "mid-20s" (the nurse, 12-04); a look that opens on its
     # decade, "50s with gray hair" (the bus driver, 2026-12-04).
     r"|(?:\bin (?:her|his|their) (?:early |mid-?|late )?|\b(?:early|mid|late)-?\s?|^\s*)(\d)0s\b"
-    r"|\bage(?:d)?:?\s+(\d{1,2})\b",
+    r"|\bage(?:d)?(?::| of)?\s+(\d{1,2})\b",
     re.I,
 )
 #: The youngest a grandparent or a retired person looks: "50岁左右" was the grandmother of a
@@ -177,10 +177,40 @@ def check_age_looks(people: Iterable[tuple[str, str, str]]) -> list[Finding]:
                     "of school age: a teenager's face, a school uniform or casual clothes."
                 ),
             )
+        elif is_grandchild(name, role) and (words := _age_words(look, _GREY, _grown)):
+            check, advice = (
+                "coverage.grandchild-look",
+                (
+                    f"{name} is a grandchild ({role or name}), but the look says {words!r}. "
+                    "Describe a child, a teenager or a young adult, a generation younger "
+                    "than the grandparent."
+                ),
+            )
         else:
             continue
         findings.append(Finding(check, f"characters[{index}].look", shorten(look), advice))
     return findings
+
+
+_GRANDCHILD = re.compile(r"\bgrand(?:daughter|son|child|kid)s?\b|孙", re.I)
+#: Old on a grandchild: the bus driver's granddaughter was "old, grey hair, lined face, age
+#: of 60 or more" (craft bench, 2026-12-04 20:50), as old as her grandfather.
+_GREY = (
+    _OLD_ZH,
+    _OLD_EN,
+    re.compile(r"^\s*old\b|\b(?:gr[ae]y|white|silver) hair|\blined face\b", re.I),
+)
+GRANDCHILD_UNDER = 40
+
+
+def _grown(age: int) -> bool:
+    return age >= GRANDCHILD_UNDER
+
+
+def is_grandchild(name: str, role: str) -> bool:
+    """Whether the person's own name or role calls them a grandchild (孙女, grandson)."""
+    own_zh, own_en = own_role(role)
+    return bool(_GRANDCHILD.search(name) or _GRANDCHILD.search(own_zh + " " + own_en))
 
 
 #: Signs of age an elder's look may carry beside a stray young word.
@@ -278,22 +308,3 @@ def without_facial_hair(look: str, hair: re.Pattern[str] = FACIAL_HAIR) -> str:
     if not chinese and not mended.endswith((".", "!", "?")):
         mended += "."
     return mended
-
-
-_OLD_VOICE = (
-    (re.compile(r"中年|老年|年迈|苍老"), "年轻"),
-    (re.compile(r"\b(?:middle-aged|elderly|old)\b", re.I), "young"),
-)
-
-
-def young_voice(name: str, role: str, voice: str) -> str:
-    """A pupil's voice hint without the old age the model gave it.
-
-    Recorded (纸条里的夏天, 2026-12-01): both 高三 desk-mates had "中年男性的声音"; the hint
-    picks the synthetic voice, so two schoolgirls would have been voiced as middle-aged men.
-    """
-    if not is_pupil(name, role):
-        return voice
-    for words, young in _OLD_VOICE:
-        voice = words.sub(young, voice)
-    return voice

@@ -13,6 +13,7 @@ import re
 
 from film.quality.debris import echoes_prompt
 from film.quality.mend.edges import whole_clauses
+from film.quality.people.ages import is_pupil
 
 #: A speaker's cue ("JACK:", "小明：") or a line's punctuation (!, ?, quotes).
 _SPOKEN = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{0,29}|[\u4e00-\u9fff]{1,4})[:：]|[!?！？\"“”「」]")
@@ -100,10 +101,46 @@ def whole_voice(voice: str) -> str:
     # 2026-12-03): whose voice it is, the card says already.
     voice = _OWNER.sub("", voice) or voice
     # "Soft and melodic, with a hint of a playful," (craft bench, 21:38): its noun cut off.
-    return _HINT_CUT.sub("", voice)
+    voice = _HINT_CUT.sub("", voice)
+    # "Soft and measured, with a hint of a deep, p" and "Assertive and authoritative, with a
+    # hint" (craft bench, 2026-12-04 17:58): the model stopped before the noun, short of the
+    # length bound, so nothing cut it back. A "with" clause that names no sound goes.
+    voice = _LETTER_CUT.sub("", voice).rstrip(" ,;")
+    return _WITH_UNFINISHED.sub("", voice).rstrip(" ,;")
 
 
+#: A last word of one or two letters that is no word: the hint stopped mid-word.
+_LETTER_CUT = re.compile(
+    r"(?<=[,;])\s*(?!(?:a|I)\b)[a-z]{1,2}$|\s+(?!(?:a|I|an|of|to|in|on)\b)[a-z]{1,2}$"
+)
+#: A last clause opening on "with" that stops before its noun: "…, with a hint", "…, with
+#: a deep", "…, with a hint of a deep". Its last word is a lead-in or a sound adjective.
+_WITH_UNFINISHED = re.compile(
+    r",?\s*\bwith\b[^,;]*\b(?:hint|touch|trace|note|bit|of|a|an|the|slight|little|slightly|"
+    r"deep|soft|low|high|warm|gentle|husky|gravelly|raspy|hoarse|rough|gruff|playful|powerful|"
+    r"slow|sharp|calm|bright|clear|strong|faint|subtle)$",
+    re.I,
+)
 _OWNER = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+")
 _HINT_CUT = re.compile(
     r",?\s*with (?:a )?(?:hint|touch) of (?:an? )?\w+(?:ful|ous|ive|al|ic|y|ing|ish|[ae]nt)$", re.I
 )
+
+
+_OLD_VOICE = (
+    (re.compile(r"中年|老年|年迈|苍老"), "年轻"),
+    (re.compile(r"\b(?:middle-aged|elderly|old)\b", re.I), "young"),
+)
+
+
+def young_voice(name: str, role: str, voice: str) -> str:
+    """A pupil's voice hint without the old age the model gave it.
+
+    Recorded (纸条里的夏天, 2026-12-01): both 高三 desk-mates had "中年男性的声音"; the hint
+    picks the synthetic voice, so two schoolgirls would have been voiced as middle-aged men.
+    """
+    if not is_pupil(name, role):
+        return voice
+    for words, young in _OLD_VOICE:
+        voice = words.sub(young, voice)
+    return voice

@@ -10,10 +10,12 @@ import re
 from difflib import SequenceMatcher
 
 from film.quality.copying import idea_share, letters
+from film.quality.coverage import covered, idea_terms
 from film.quality.findings import Finding
 from film.quality.people.slips import title_with_idea_kin
 from film.quality.story.actions import idea_lead
 from film.quality.story.arc import idea_arc
+from film.quality.story.steps import idea_steps
 
 _WINNING = re.compile(
     r"说服|劝说|劝服|打动|convinc|persuad|win (?:\w+ )?over|wins (?:\w+ )?over", re.I
@@ -222,3 +224,35 @@ def logline_copies_idea(idea: str, logline: str) -> Finding | None:
 _COPIED_RATIO = 0.85
 #: How much of a long title may be the idea's own runs before it is the idea pasted.
 _COPIED_TITLE = 0.6
+
+
+#: Words of a step too common to say it was told: "every time he runs a red light" is told
+#: by "red light" or "runs", not by "time".
+_PLAIN = frozenset("time times day days way thing things one make makes made get gets".split())
+
+
+def logline_drops_step(idea: str, logline: str, language: str) -> Finding | None:
+    """A soft finding when the logline says nothing of one of the idea's steps, else None.
+
+    Recorded (craft bench, the scooter, 2026-12-04 20:43): "A food delivery rider is sure
+    his second-hand scooter is haunted, because it plays karaoke every time he runs a red
+    light." became "…finds himself in a haunted town, searching for clues…". The joke, the
+    karaoke at red lights, was in no stage after it: each stage reads the logline.
+    """
+    steps = idea_steps(idea)
+    if len(steps) < 2 or len(steps) > 3:
+        return None  # one step is the coverage check's; four cannot all fit one sentence
+    terms_of = [idea_terms(step) for step in steps]
+    for step, own in zip(steps, terms_of, strict=True):
+        # Its own words: 老人 in "老人留他喝了一碗姜汤" is the first step's too.
+        others = {t for theirs in terms_of if theirs is not own for t in theirs}
+        terms = [t for t in own if t.lower() not in _PLAIN and t not in others]
+        if language == "zh":
+            terms = [t for t in terms if not t.isascii()]
+        if len(terms) >= 2 and not covered(terms, logline):
+            message = (
+                f"The logline leaves out part of the idea: {step!r}. Keep it in the "
+                "sentence, in your own words."
+            )
+            return Finding("coverage.logline-step", "logline", logline, message)
+    return None

@@ -181,6 +181,8 @@ def test_an_outline_heading_in_any_case_leaves_an_action_line() -> None:
 
     line = "Ext. QUIET STREET ON THE OUTSKIRS OF TOWN - NIGHT: Sam and Alex swap notes."
     assert without_heading(line) == "Sam and Alex swap notes."
+    # The heading's word inside a sentence (the night market, 2026-12-04 20:47).
+    assert without_heading("张华站在外景的夜市摊位旁。") == "张华站在夜市摊位旁。"
 
 
 def test_the_prompts_idea_is_not_what_the_story_doubts() -> None:

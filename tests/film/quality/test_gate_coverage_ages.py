@@ -89,8 +89,8 @@ def test_an_elder_drawn_middle_aged_and_nothing_else_is_made_older() -> None:
 
 def test_a_pupils_voice_is_not_old() -> None:
     """Recorded (纸条里的夏天, 2026-12-01): both 高三 desk-mates had "中年男性的声音"."""
-    from film.quality.people.ages import young_voice
     from film.quality.people.bible import mended_bible
+    from film.quality.people.voice import young_voice
     from film.screenplay import CharacterProfile
 
     assert young_voice("林夏", "同桌", "中年男性的声音") == "年轻男性的声音"
@@ -138,3 +138,22 @@ def test_a_child_is_not_drawn_as_old_as_a_middle_aged_parent() -> None:
     son = CharacterProfile(name="小哥", role="快递员", look="中年，留着长发")
     mother = CharacterProfile(name="妈妈", role="母亲", look="年轻，戴着眼镜")
     assert younger_than_parent([son, mother])[1].look == "年迈，戴着眼镜"
+
+
+def test_a_grandchild_drawn_as_old_as_the_grandparent_is_asked_again() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04 20:50): the retired driver's granddaughter
+    was "old, grey hair, lined face, age of 60 or more"."""
+    from agent.model.gate import blocks
+    from film.quality.people.ages import check_age_looks
+
+    old = ("Margaret", "granddaughter", "old, grey hair, lined face, age of 60 or more")
+    (finding,) = check_age_looks([old])
+    assert finding.check == "coverage.grandchild-look" and "Margaret" in finding.message
+    assert not blocks(finding)  # asked again, never refused for
+    assert check_age_looks([("小美", "孙女", "中年妇女，头发花白")])
+    young = [
+        ("Lily", "granddaughter", "A 9-year-old girl with pigtails"),
+        ("Amy", "granddaughter", "in her 30s, short dark hair"),
+        ("小林", "奶奶的孙子", "十八岁，短发"),
+    ]
+    assert check_age_looks(young) == []

@@ -460,6 +460,32 @@ def test_every_scene_shows_its_own_step() -> None:
     assert scene_at_step(said, DUMPLINGS, 0, 3, beat) == said
 
 
+def test_a_scene_given_two_clauses_shows_the_one_its_lines_left_out() -> None:
+    """Recorded (craft bench, the scooter, 2026-12-04 20:43): the first of two scenes had
+    both clauses of the idea, and its lines kept the scooter but dropped the karaoke at red
+    lights, the joke itself; no one sentence of the beat told both clauses."""
+    from film.quality.mend.steps import scene_at_step
+    from film.screenplay import Scene
+
+    idea = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays"
+        " karaoke every time he runs a red light."
+    )
+    beat = (
+        "John is sitting on the ground, looking at his second-hand scooter. He notices that"
+        " it plays karaoke every time he runs a red light."
+    )
+    scene = Scene(
+        number=1,
+        place="Street corner",
+        characters=["John"],
+        action=["John looks at his second-hand scooter.", "He looks around for a ghost."],
+    )
+    shown = scene_at_step(scene, idea, 0, 2, beat)
+    assert shown.action[2:] == ["He notices that it plays karaoke every time he runs a red light."]
+    assert scene_at_step(shown, idea, 0, 2, beat) == shown
+
+
 def test_a_clause_that_only_asks_for_the_film_is_no_step() -> None:
     from film.quality.story.steps import idea_steps
 

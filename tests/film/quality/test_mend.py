@@ -1021,3 +1021,33 @@ def test_a_chinese_quotation_opened_and_never_closed_is_closed() -> None:
         "纸条上写着一行字：“宫变即将发生！”",
         "他说：“走！”",
     ]
+
+
+def test_a_small_models_certain_grammar_slips_are_mended() -> None:
+    """Recorded (craft bench, 2026-12-04 17:58), each quoted by a second reader: "一边包边说"
+    three times in the dumplings, "谢你。" in the painter, "I'm too." in the lift."""
+    from film.quality.mend.language import in_film_language
+    from film.screenplay import DialogueLine, Scene
+
+    zh = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "孙子"],
+        action=["奶奶一边包边说话。"],
+        dialogue=[DialogueLine(speaker="孙子", text="谢你。")],
+    )
+    mended = in_film_language(zh, "zh")
+    assert mended.action == ["奶奶一边包一边说话。"]
+    assert mended.dialogue[0].text == "谢谢你。"
+    en = Scene(
+        number=1,
+        place="School lift",
+        characters=["Alex", "Taylor"],
+        action=["The lift stops."],
+        dialogue=[
+            DialogueLine(speaker="Alex", text="I'm too."),
+            DialogueLine(speaker="Taylor", text="I'm too tired to argue."),
+        ],
+    )
+    said = [line.text for line in in_film_language(en, "en").dialogue]
+    assert said == ["Me too.", "I'm too tired to argue."]

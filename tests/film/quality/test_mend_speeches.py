@@ -810,3 +810,38 @@ def test_a_cue_written_with_the_short_form_of_a_name_is_that_persons_line() -> N
         ],
     )
     assert speech_to_dialogue(grandma, ["奶奶", "林夏"], ["奶奶", "孙女"]) == grandma
+
+
+def test_an_english_exchange_in_one_action_line_is_dialogue() -> None:
+    """Recorded (craft bench, 2026-12-04): "They take turns: Alex says '…', and Taylor says
+    '…'" (the lift, 18:27) and "Coach is talking to Lily, '…'" (the drummer, 17:58) stood
+    as action lines, lettered on the picture with their quote marks."""
+    from film.quality.people.speech import speech_to_dialogue
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=3,
+        place="School lift",
+        characters=["Alex", "Taylor"],
+        action=[
+            "The lift hums.",
+            "They take turns: Alex says 'I want to make sure I'm ready for the debate.', and"
+            " Taylor says 'I want to see how you'll respond.'",
+            "Coach is talking to Taylor, 'We need to train Sam for the battle of the bands.'",
+        ],
+    )
+    mended = speech_to_dialogue(scene, ["Alex", "Taylor", "Coach"])
+    assert mended.action == ["The lift hums.", "They take turns."]
+    assert [(line.speaker, line.text) for line in mended.dialogue] == [
+        ("Alex", "I want to make sure I'm ready for the debate."),
+        ("Taylor", "I want to see how you'll respond."),
+        ("Coach", "We need to train Sam for the battle of the bands."),
+    ]
+
+
+def test_one_quoted_turn_or_a_turn_inside_prose_is_not_an_exchange() -> None:
+    from film.quality.people.speech.reading import en_exchange
+
+    assert en_exchange("Alex says 'Ready?' and walks out.", ["Alex"]) is None
+    line = "Alex says 'Ready?', then the lights fail, and Taylor says 'Now what?'"
+    assert en_exchange(line, ["Alex", "Taylor"]) is None

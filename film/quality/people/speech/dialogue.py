@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from film.quality.people.speech.narration import narration_to_action
 from film.quality.people.speech.reading import (
     ONLY_PUNCTUATION,
+    en_exchange,
     labelled_line,
     read_speech,
     zh_exchange,
@@ -30,7 +31,7 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str]
     for index, action in enumerate(scene.action):
         if ONLY_PUNCTUATION.sub("", action) in people:
             continue  # "保安大爷。": a cue's name left alone as action (the guard, 2026-12-03)
-        exchange = zh_exchange(action, people)
+        exchange = zh_exchange(action, people) or en_exchange(action, people)
         found = (
             labelled_line(action, people)
             or read_speech(action, people)

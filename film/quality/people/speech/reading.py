@@ -29,7 +29,9 @@ _ZH_SPEECH = re.compile(
 _EN_SPEECH = re.compile(
     r"^(?P<lead>[A-Z][^\"“‘]{0,90}?)"
     r"\s+(?:says|said|asks|asked|replies|replied|shouts|whispers|tells|continues|adds|"
-    r"answers|exclaims|calls|mutters|murmurs|responds|announces|yells|cries)"
+    r"answers|exclaims|calls|mutters|murmurs|responds|announces|yells|cries|"
+    # "Coach is talking to Lily, 'We need to train Sam…'" (craft bench, 2026-12-04).
+    r"(?:is\s+)?(?:talking|speaking)|talks|speaks)"
     # "calls out to Elena, 'Are you ready?'" (craft bench, 2026-12-01)
     r"(?:\s+(?:out|back|over|up))?"
     r"(?:\s+to\s+[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?|\s+(?:him|her|them))?"
@@ -167,6 +169,44 @@ def en_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | No
         return None
     doing = _AND.sub("", doing)
     return (f"{who} {doing}." if doing else ""), DialogueLine(speaker=who, text=text)
+
+
+_EN_TURN = re.compile(
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)\s+"
+    r"(?:says|asks|replies|answers|adds|responds|shouts|whispers)\s*[,:]?\s*"
+    r"(?:[\"“](?P<text>[^\"”]+)[\"”]|['‘](?P<single>.+?)['’](?=[,.;]?(?:\s+and\b|\s*$|\s+[A-Z])))"
+)
+_EN_JOINS = re.compile(r"^[\s,.;]*(?:and)?[\s,.;]*$")
+
+
+def en_exchange(action: str, people: Sequence[str]) -> tuple[str, list[DialogueLine]] | None:
+    """An English exchange written as one action line: (its lead-in, its lines), or None.
+
+    Recorded (craft bench, the lift, 2026-12-04 18:27): "They take turns: Alex says 'I want
+    to make sure I'm ready for the debate.', and Taylor says 'I want to see how you'll
+    respond.'" was one action line, quotes and all. Only two or more turns, each opened by
+    one of ``people`` and joined by nothing but "and" and punctuation, are read so; a
+    lead-in before a colon stays as action.
+    """
+    line = action.strip()
+    head, colon, body = line.partition(":")
+    if not colon or "'" in head or '"' in head or len(head.split()) > 6:
+        head, body = "", line
+    turns = list(_EN_TURN.finditer(body))
+    if len(turns) < 2:
+        return None
+    gaps = [body[: turns[0].start()], body[turns[-1].end() :]]
+    gaps += [body[a.end() : b.start()] for a, b in zip(turns, turns[1:], strict=False)]
+    if not all(_EN_JOINS.match(gap) for gap in gaps):
+        return None
+    lines = []
+    for turn in turns:
+        who = speaker_at_start(turn["who"], people)
+        text = (turn["text"] or turn["single"] or "").strip().rstrip(",")
+        if who is None or not text:
+            return None
+        lines.append(DialogueLine(speaker=who, text=text))
+    return (f"{head.strip()}." if head.strip() else ""), lines
 
 
 def labelled_line(action: str, people: Sequence[str]) -> tuple[str, DialogueLine] | None:

@@ -1,0 +1,53 @@
+"""A visual note of style words alone shows nothing, and goes."""
+
+from __future__ import annotations
+
+from film.quality.mend.visual import style_only, visual_of_its_own
+from film.screenplay import Scene
+
+
+def test_a_note_of_light_colour_and_framing_alone_goes() -> None:
+    """Recorded (craft bench, 2026-12-04): "光线柔和，色彩清淡，构图简洁。" was the night
+    market's fourth note, and "宫殿内光线柔和，色彩淡雅，构图紧凑。" the painter's."""
+    scene = Scene(
+        number=4,
+        place="夜市",
+        characters=["张华"],
+        action=["张华拿出手机开始调试自己的代码。"],
+        visual="光线柔和，色彩清淡，构图简洁。",
+    )
+    assert visual_of_its_own(scene).visual == ""
+    assert style_only("宫殿内光线柔和，色彩淡雅，构图紧凑。", "宫殿")
+    assert style_only("Soft warm light, muted colours, tight framing.")
+
+
+def test_a_note_that_shows_something_keeps_its_light() -> None:
+    scene = Scene(
+        number=6,
+        place="夜市",
+        characters=["张华"],
+        action=["张华站在摊位旁。"],
+        visual="夜市摊位旁的灯光柔和，画面明亮。",
+    )
+    assert visual_of_its_own(scene) == scene
+    assert not style_only("A dimly lit restaurant with a man by the door.")
+
+
+def test_a_guides_advice_cut_short_in_a_note_goes() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04 20:50): "Static, patient framing suits."
+    as a note, the family guide's "Static, patient framing suits the genre" cut off."""
+    from film.quality.mend.visual import mend_visual
+
+    guide = (
+        "Faces, wrinkles and empty chairs. Static, patient framing suits the genre; slow push-ins."
+    )
+    scene = Scene(
+        number=1,
+        place="Bus",
+        characters=["Grandfather"],
+        action=["Grandfather starts the bus."],
+        visual="Soft light on the worn seats. Static, patient framing suits 2.",
+    )
+    assert mend_visual(scene, (guide,), "A retired bus driver", "beat").visual == (
+        "Soft light on the worn seats."
+    )
