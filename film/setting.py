@@ -15,23 +15,23 @@ from film.screenplay import Scene
 #: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
 _OUTDOORS = re.compile(
     r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
-    r"mountain pass|field|rooftop|bridge|square|alley|forest|shore|harbou?r|pier|"
+    r"mountain pass|field|rooftop|bridge|square|alley(?:way)?|forest|shore|harbou?r|pier|"
     r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
     r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"
     r"driveway|porch|parking lot|car park|campus|schoolyard|farm|orchard|station platform|"
     # "INT. RED LIGHT INTERSECTION" (the scooter, 2026-12-03)
-    r"city cent(?:er|re)|downtown|intersection|crossing|crosswalk|junction|traffic lights?|"
+    r"downtown|intersection|crossing|crosswalk|junction|traffic lights?|"
     # "INT. GENERAL'S CAMPSITE" while the general sits outside his tent (the letter, 12-04).
     r"campsite|campground|camp|encampment|battlefield)\b"
     # Only as the place's last word: "INT. BAY" is outdoors, a "Sea View Cafe" is not.
     r"|\b(?:bay|sea|seaside|coast|coastline|ocean|cove|docks?|desert|grassland|hill|hilltop|"
-    r"waterfall|island|town|village|city|city of [a-z ,]+)\s*$"
+    r"waterfall|island|town|village|city|city of [a-z ,]+|(?:city|town) cent(?:er|re))\s*$"
     r"|街|路口|马路|公园|湖边|湖畔|河边|江边|海边|山顶|山路|山口|天台|广场|小巷|巷口|田野|树林|码头|夜市|院子"
     r"|村口|操场|站台|停车场|田埂|果园|后院|前院|胡同|门口|海湾|草原|沙漠|瀑布|山坡|海岛"
     # A bus stop was drawn as a room of bookshelves under "INT. 公交站前" (web app, 2026-12-02).
     r"|公交站|公交车站|车站前|站前"
     # As the last word only: "INT. 宫廷花园" (craft bench, 2026-12-02), not a 花园餐厅.
-    r"|(?:花园|庭院|园子|竹林|桥上|桥头|屋顶|湖面|河畔|山间|田间)\s*$",
+    r"|(?:花园|庭院|园子|竹林|桥上|桥头|屋顶|湖面|河畔|山间|田间|市中心)\s*$",
     re.IGNORECASE,
 )
 

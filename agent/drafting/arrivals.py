@@ -19,7 +19,7 @@ from film.setting import interior_for, place_told
 
 #: Going to a place: 送到独居老人家, 回到家, "arrives at the bakery".
 _ARRIVES_ZH = re.compile(
-    r"(?:送到|送去|来到|回到|走进|赶到|到达|抵达|走到|进)了?(?:[一这那某][家间所座个栋])?"
+    r"(?:(?:送到|送去|来到|回到|走进|赶到|到达|抵达|走到)了?|进了)(?:[一这那某][家间所座个栋])?"
     # Never the measure word alone: "考进了一家游戏公司" was headed "INT. 一家" (craft
     # bench, the night market, 2026-12-04 20:45).
     r"(?P<place>(?!了|[一这那某][家间所座个栋])[\u4e00-\u9fff]{1,8}?(?:家|店|站|院|馆|室|楼|小区|医院|学校|公司|宿舍|门口))"

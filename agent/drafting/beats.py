@@ -37,7 +37,6 @@ from film.quality.text import AFTER_A_SENTENCE
 from film.setting import interior_for, place_told, time_at
 
 #: The fewest beats a micro film can tell its story in: a hook, a turn and an ending.
-#: Fewer distinct beats than that, and the gate asks again instead.
 MIN_DISTINCT_BEATS = 3
 
 _ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
@@ -241,7 +240,8 @@ def _made_step(
     else:
         place = before[-1].place if before else beat.place
         interior = before[-1].interior if before else beat.interior
-    cast = [*beat.characters, *named_in(step, roles.items())]
+    done_to = before[-1].characters if before else []  # "教他包饺子": him, from the step before
+    cast = [*beat.characters, *named_in(step, roles.items(), done_to)]
     return beat.model_copy(
         update={"characters": list(dict.fromkeys(cast))[:4], "place": place, "interior": interior}
     )

@@ -64,8 +64,7 @@ _TRAILING_TIME = re.compile(
 _HOME = {"en": "Home", "zh": "家"}
 
 
-#: The answer's own keys written as lines: a Chinese scene's action came back as
-#: ["dialogue", "visual"] and cost the guard spoof two retries (craft bench, 2026-12-02).
+#: The answer's own keys as lines: ["dialogue", "visual"] as a scene's action (2026-12-02).
 _FIELD_NAMES = frozenset({"action", "dialogue", "visual", "speaker", "text", "characters"})
 
 
@@ -196,9 +195,10 @@ def clean_place(place: str, cast: list[str], language: str = "en") -> str:
     return cleaned
 
 
-#: Two people named as one speaker ("小明和朋友", "Lily and Joe"): the form repair made
-#: "小明和朋友" a character of its own.
+#: Two people as one speaker ("小明和朋友", "Lily and Joe"): the form repair cast "小明和朋友".
 _TOGETHER = re.compile(r"\s*(?:和|与|跟|\band\b|&)\s*", re.I)
+#: Where a speaker stands, said in the cue: "Woman near him" beside "Woman" (the scooter, 12-04).
+_WHERE_THEY_STAND = re.compile(r"\s+(?:near|next to|beside|behind) (?:him|her|them|me)$", re.I)
 
 
 def speaker_names(known: Sequence[str], roles: Sequence[str] = ()) -> dict[str, str]:
@@ -270,7 +270,7 @@ def to_scene(
     )
 
     def who(speaker: str) -> str:
-        plain = speaker.strip()
+        plain = _WHERE_THEY_STAND.sub("", speaker.strip()) or speaker.strip()
         first = _TOGETHER.split(plain, maxsplit=1)[0].strip()
         if first != plain and person_key(first) in canonical:
             plain = first  # "小明和朋友", "Lily and Joe": the line is the first one's

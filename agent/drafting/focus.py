@@ -5,8 +5,9 @@ repeat), but a viewer loses the film there: the retired bus driver's ride with h
 granddaughter had two beats of six at home, eating dinner in front of the TV (craft
 bench, 2026-12-03). :func:`film.quality.story.focus.off_idea_beats` finds them; each is
 asked for once more, shown the idea and the other beats. A new beat stands only where it
-is inside the idea, retells no other beat and the whole outline still passes the gate;
-anything else keeps the outline as the gate accepted it, which is a film.
+is inside the idea, retells no other beat and the whole outline still passes the gate.
+Where none is, the beats off the idea are dropped while three remain and the rest pass
+(:func:`_without`); anything else keeps the outline as the gate accepted it, a film.
 """
 
 from __future__ import annotations
@@ -118,10 +119,10 @@ async def beats_on_idea(
         return beats
     if trial == beats:
         log.info(
-            "outline kept: beat(s) %s left the idea; no answer was inside it",
+            "outline: beat(s) %s left the idea; no answer was inside it",
             [i + 1 for i in middle_first],
         )
-        return beats
+        return _without(beats, middle_first, check)
     checked, findings = check(OutlineDraft(beats=trial))
     passed = len(checked) == len(beats) and not any(blocks(f) for f in findings)
     record_gate(GateRecord("outline (beats off the idea)", tuple(fired(findings)), 1, passed))
@@ -130,4 +131,31 @@ async def beats_on_idea(
         [i + 1 for i in middle_first],
         "kept" if passed else "refused",
     )
-    return checked if passed else beats
+    return checked if passed else _without(beats, middle_first, check)
+
+
+#: The fewest beats an outline keeps when beats that leave the idea are dropped.
+LEAST_KEPT = 3
+
+
+def _without(
+    beats: list[BeatDraft],
+    off: Sequence[int],
+    check: Callable[[OutlineDraft], tuple[list[BeatDraft], list[Finding]]],
+) -> list[BeatDraft]:
+    """``beats`` without the middle beats ``off`` the idea, where the rest still pass.
+
+    Recorded (craft bench, the bus, 2026-12-04 20:49): beats 2 and 4 of the driver's last
+    ride had the granddaughter watch TV at home, no answer asked again came back inside
+    the idea, and the film spent half its scenes on the sofa. As with a repeated beat, the
+    beats left share the film's length; the plan is made again for their number.
+    """
+    kept = [beat for index, beat in enumerate(beats) if index not in off]
+    if len(kept) < LEAST_KEPT or len(kept) == len(beats):
+        return beats
+    checked, findings = check(OutlineDraft(beats=kept))
+    if len(checked) != len(kept) or any(blocks(f) for f in findings):
+        log.info("outline kept whole: without beat(s) %s it fails the gate", [i + 1 for i in off])
+        return beats
+    log.info("outline: beat(s) %s dropped, off the idea", [i + 1 for i in off])
+    return checked

@@ -154,6 +154,9 @@ def _visual_keeping(visual: str, keep: Callable[[str], bool], fallback: str) -> 
     """``visual`` with only the clauses ``keep`` accepts, ended and capitalised.
 
     A note left shorter than a phrase is ``fallback`` instead: a stop alone tells nothing.
+    That is "", never the place: "Visual: School lift." said the heading again, and a
+    second reader marked it (the lift, 2026-12-04); the renderer frames an empty note by
+    the heading itself.
     """
     kept = [clause for clause in _VISUAL_CLAUSE.findall(visual) if keep(clause)]
     text = "".join(kept).strip(" ,，;；")
@@ -245,7 +248,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
         for line in scene.dialogue
         if (text := _stays_said(line.text, lift))
     ]
-    visual = _visual_inside(scene.visual, room, scene.place)
+    visual = _visual_inside(scene.visual, room, "")
     kept, said = kept or scene.action, said or scene.dialogue
     if kept == scene.action and said == scene.dialogue and visual == scene.visual:
         return scene
@@ -312,6 +315,6 @@ def without_example_place(scene: Scene, story: str) -> Scene:
     visual = _visual_keeping(
         scene.visual,
         lambda clause: not any(word in clause.casefold() for word in copied),
-        scene.place,
+        "",
     )
     return scene.model_copy(update={"visual": visual})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from langgraph.runtime import Runtime
 
@@ -26,6 +27,7 @@ from agent.prompts import task
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
+from film.quality.copying import letters
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,21 @@ def copies_example(summary: str) -> bool:
     """Whether a beat's ``summary`` is the outline's worked example again, not this story."""
     folded = summary.casefold()
     return any(word in folded for word in EXAMPLE_NAMES) or bool(EXAMPLE_THING.search(summary))
+
+
+#: How alike a new beat and the idea may be before the beat is the whole idea again.
+WHOLE_IDEA = 0.75
+
+
+def whole_idea(summary: str, idea: str) -> bool:
+    """Whether a beat's ``summary`` is the whole idea said again, every step in one beat.
+
+    Recorded (craft bench, the night market, 2026-12-04 21:16): beat 5 of six, written anew,
+    came back "一个夜市摊位上的煎饼女孩，白天打工，晚上自学编程，想考进一家游戏公司。", and
+    its scene repeated the film until the whole draft was refused.
+    """
+    own, asked = letters(summary), letters(idea)
+    return bool(own and asked) and SequenceMatcher(None, own, asked).ratio() >= WHOLE_IDEA
 
 
 def beat_text(beat: BeatDraft) -> str:
@@ -149,9 +166,10 @@ async def _rewrite_beat(
     for attempt in range(BEAT_TRIES):  # a new beat that still retells one is asked again
         beat = await ask_one_beat(runtime, language, asked)
         beats = [*beats[:index], beat, *beats[index + 1 :]]
-        if index not in repeated_indices([b.summary for b in beats]) and not copies_example(
-            beat.summary
-        ):
+        own = not copies_example(beat.summary) and not whole_idea(
+            beat.summary, state.get("idea", "")
+        )
+        if index not in repeated_indices([b.summary for b in beats]) and own:
             break
         told = beat.summary
         if attempt == 0:

@@ -32,6 +32,7 @@ from agent.prompts.texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
 from film.quality.genre import theme_for_label
+from film.quality.people.slips import title_with_idea_kin as with_idea_kin
 from film.quality.story.logline import cover_title
 from film.quality.story.outside import without_outside_works
 from film.quality.text import NOT_A_TITLE
@@ -49,8 +50,7 @@ _PLACE_TIME = re.compile(
     r"\s+(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)$", re.I
 )
 _THE_SAME = re.compile(r"^the\s+same\s+", re.I)
-#: The place said again after a comma: "The boy's house again, the quiet neighborhood",
-#: "Mrs. Thompson's studio again, her studio" (the piano teacher, 2026-12-03).
+#: The place said again after a comma: "Mrs. Thompson's studio again, her studio" (12-03).
 _APPOSITIVE = re.compile(r"(?<=\w)\s*,\s+(?:the|a|an|his|her|their|its|our)\s+[^,]+$", re.I)
 _AGAIN_ZH = re.compile(r"^(?:再次|又回到|重回)|[（(]?(?:再次|又一次)[)）]?$")
 #: A time of day or weather in front of a Chinese place: "暴雨夜的居民区" is the 居民区 at
@@ -305,15 +305,15 @@ def own_setting(setting: str, idea: str, language: str) -> str:
 def tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:
     """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
 
-    The title: :func:`film.quality.story.logline.cover_title`; a theme that is
-    only the genre's label gets words of its own (:func:`film.quality.genre.theme_for_label`);
-    a film the idea never named goes from the logline (:mod:`film.quality.story.outside`).
+    The title: :func:`film.quality.story.logline.cover_title`; the logline's relative is
+    the idea's ("一个爷爷和孙子" for the grandmother's dumplings, 12-04); a theme that is
+    only the genre's label gets words of its own; a film the idea never named goes.
     """
     title = cover_title(draft.title, idea)
     return draft.model_copy(
         update={
             "title": title,
-            "logline": without_outside_works(" ".join(draft.logline.split()), idea, title),
+            "logline": without_outside_works(with_idea_kin(draft.logline, idea), idea, title),
             "theme": theme_for_label(" ".join(draft.theme.split()), language),
             "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),
         }

@@ -144,6 +144,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "wrote scene {numbers} longer to reach the length you asked for",
         "把第{numbers}场写长了一些，凑够你要的时长",
     ),
+    "repair_repeat_cut": (
+        "cut scene(s) {numbers}, which only repeated earlier ones",
+        "删去了第{numbers}场，它只是在重复前面的内容",
+    ),
     "repair_trimmed": (
         "trimmed {count} line(s) to fit about {seconds} s",
         "删减了{count}处，控制在约{seconds}秒",

@@ -259,7 +259,8 @@ def scene_arc_note(
     Before the turn's scene: not the turn (:func:`film.quality.story.arc.idea_arc`); in
     every scene: not what the idea says never happens, nor anyone its beat (``summary``)
     says is not there (:func:`film.quality.story.roles.absent_names`), nor, where the idea's
-    people never meet, anyone but the one ``on_screen``; the last scene: the idea's goal.
+    people never meet, anyone but the one ``on_screen``; before the last, rivals stay at
+    odds (:data:`_RIVALS`); the last scene: the idea's goal.
     """
     arc, lang = idea_arc(idea), _lang(language)
     note = ""
@@ -273,7 +274,18 @@ def scene_arc_note(
         note += ARC_ROLES["apart"][lang].format(name=on_screen[0], others=names)
     elif gone := [*absent_names(summary, list(cast)), *away_cast(idea, [(n, "") for n in cast])]:
         note += ARC_ROLES["absent"][lang].format(names=("、" if lang == "zh" else ", ").join(gone))
+    if _RIVALS.search(idea) and index < count - 1 and len(pair := list(on_screen or cast)[:2]) == 2:
+        note += ARC_ROLES["rivals"][lang].format(
+            names=("和" if lang == "zh" else " and ").join(pair)
+        )
     return note + ending_note(idea, index, count, lang)
+
+
+#: An idea whose people are at odds until its end: rivals, enemies, a daily quarrel.
+_RIVALS = re.compile(
+    r"\brival(?:s|ry)?\b|\benem(?:y|ies)\b|\bfeud\w*|对手|死对头|冤家|宿敌|吵架|斗嘴|拌嘴|较劲",
+    re.I,
+)
 
 
 def never_line(idea: str, language: str) -> str:

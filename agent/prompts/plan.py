@@ -110,6 +110,14 @@ ARC_ROLES: dict[str, dict[str, str]] = {
         "zh": "这是最后一场：结尾要让观众亲眼看到这件事做到了：{goal}。",
     },
     "never_scene": {"en": " In this scene they do not {verb}.", "zh": "这一场里他们不能{verb}。"},
+    # The rival debate captains said "We need to practise our speeches." / "I'll help you
+    # practise your speech." like teammates (craft bench, 2026-12-04), and the notes'
+    # quarrelling desk-mates agreed with each other. Said in every scene before the last.
+    "rivals": {
+        "en": " {names} are rivals here: each line pushes back, competes or teases; neither "
+        "helps the other yet.",
+        "zh": "这一场里{names}还是对头：每句话都在较劲、顶嘴或挖苦对方，谁也不帮谁。",
+    },
     # 许爷爷, who did not open his door, sat talking on his sofa (the courier, 2026-12-03).
     "absent": {"en": " {names} is not in this scene.", "zh": "{names}不在这场戏里。"},
     # The nurse and the baker who never meet chatted side by side in six scenes (2026-12-03).

@@ -218,7 +218,8 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     assert back.action[0] == "Jack and Emily practice their speeches in the school lift."
     assert back.visual == "School lift with heavy metal doors."  # the jump goes, not the lift
     # Recorded (2026-12-01 17:15): a desk in the lift, and a classroom full of desks for its
-    # visual note. A note with nothing left is the place.
+    # visual note. A note with nothing left is empty: the heading frames it (a note that was
+    # only "School lift." said the heading again to a second reader, 2026-12-04).
     furnished = moved.model_copy(
         update={
             "action": ["Jack leans forward on his desk, eyes scanning the school lift."],
@@ -229,7 +230,7 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     assert inside.action == ["Jack leans forward, eyes scanning the school lift."]
     assert inside.visual == "Dim emergency light."
     bare = furnished.model_copy(update={"visual": "School classroom lighting, chairs."})
-    assert stays_inside(bare, "They argue.", idea).visual == "School lift"
+    assert stays_inside(bare, "They argue.", idea).visual == ""
     # Recorded (craft bench, 2026-12-04): the stuck lift "moves upwards", and they "wait for
     # the elevator to come" inside it.
     moving = Scene(

@@ -1477,3 +1477,70 @@ def test_a_bible_entry_carries_each_prop_once() -> None:
         }
     )
     assert [p.props for p in to_profiles(cast)] == [["the lantern", "a logbook"], ["a teapot"]]
+
+
+def test_a_town_centre_is_outdoors_and_a_cafe_in_it_is_not() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04 20:50): "INT. TOWN CENTER - DAY" twice."""
+    from film.setting import interior_for
+
+    assert interior_for("town center", "INT") == "EXT"
+    assert interior_for("Alleyway with graffiti", "INT") == "EXT"  # the scooter, 21:14
+    assert interior_for("市中心", "INT") == "EXT"
+    assert interior_for("town centre cafe", "INT") == "INT"
+    assert interior_for("市中心的咖啡馆", "INT") == "INT"
+
+
+def test_rivals_are_told_to_stay_at_odds_until_the_last_scene() -> None:
+    """Recorded (craft bench, 2026-12-04): the rival debate captains talked like teammates
+    ("I'll help you practise your speech."), and the quarrelling desk-mates agreed."""
+    from agent.prompts import scene_arc_note
+
+    lift = "Two rival debate captains get stuck in a school lift the night before the final."
+    note = scene_arc_note(lift, 0, 3, "en", "They argue.", ["Alex", "Taylor"], ["Alex", "Taylor"])
+    assert "Alex and Taylor are rivals here" in note
+    assert "rivals" not in scene_arc_note(lift, 2, 3, "en", "", ["Alex", "Taylor"])
+    notes = "高三教室里，两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
+    assert "小明和小华还是对头" in scene_arc_note(notes, 1, 4, "zh", "", ["小明", "小华"])
+    soup = "外卖小哥在暴雨夜送最后一单到独居老人家，老人留他喝了一碗姜汤"
+    assert "对头" not in scene_arc_note(soup, 0, 2, "zh", "", ["小李", "老人"])
+
+
+def test_the_loglines_relative_is_the_ideas() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:11): "一个爷爷和孙子在厨房里包饺子"
+    for the grandmother's lesson; every stage after reads the logline."""
+    from agent.drafting.schemas import LoglineDraft
+    from agent.drafting.tidy import tidy_logline
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+    draft = LoglineDraft(
+        title="饺子里的叮嘱", logline="一个爷爷和孙子在厨房里包饺子，传达着关心", theme="亲情"
+    )
+    assert tidy_logline(draft, idea, "zh").logline == "一个奶奶和孙子在厨房里包饺子，传达着关心"
+
+
+def test_where_a_speaker_stands_is_not_part_of_their_name() -> None:
+    """Recorded (craft bench, the scooter, 2026-12-04 21:14): "Woman near him" and "Woman"
+    were two people of the bible, both "someone from the quiet street"."""
+    from agent.drafting.converters import to_scene
+    from agent.drafting.schemas import BeatDraft, SceneDraft
+
+    beat = BeatDraft.model_validate(
+        {
+            "interior": "EXT",
+            "place": "Quiet street",
+            "time_of_day": "DAY",
+            "summary": "Ben's scooter sings.",
+            "characters": ["Ben"],
+        }
+    )
+    draft = SceneDraft.model_validate(
+        {
+            "action": ["The scooter sings."],
+            "dialogue": [
+                {"speaker": "Woman near him", "text": "It sounds like a ghost."},
+                {"speaker": "Woman", "text": "I hope you find it."},
+            ],
+        }
+    )
+    scene = to_scene(1, beat, draft, ["Ben"])
+    assert [line.speaker for line in scene.dialogue] == ["Woman", "Woman"]

@@ -82,6 +82,34 @@ async def test_an_answer_still_off_the_idea_or_refused_keeps_the_outline(
     assert beats == OUTLINE
 
 
+async def test_beats_still_off_the_idea_are_dropped_while_enough_remain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Recorded (craft bench, the bus, 2026-12-04 20:49): beats 2 and 4 of six sat the
+    granddaughter in front of the TV, every answer asked again stayed at home, and the film
+    spent half its scenes on the sofa."""
+    sofa = _beat("Home", "Emma watches TV on the sofa while James naps.")
+    long = [
+        OUTLINE[0],
+        OUTLINE[1],
+        _beat("Bus", "James slows at the market where he first drove the night shift."),
+        sofa,
+        OUTLINE[2],
+    ]
+    _scripted(monkeypatch, [sofa] * (2 * focus.TRIES))
+    beats = await focus.beats_on_idea(None, STATE, long, _passes, ["James", "Emma"])  # type: ignore[arg-type]
+    assert beats == [long[0], long[2], long[4]]
+
+    blocking = Finding("debris.json", "beats[1].summary", "{", "No JSON.")
+
+    def refuses_short(outline: OutlineDraft) -> tuple[list[BeatDraft], list[Finding]]:
+        return outline.beats, [blocking] if len(outline.beats) < 5 else []
+
+    _scripted(monkeypatch, [sofa] * (2 * focus.TRIES))
+    beats = await focus.beats_on_idea(None, STATE, long, refuses_short, ["James", "Emma"])  # type: ignore[arg-type]
+    assert beats == long
+
+
 async def test_an_outline_inside_the_idea_asks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     asked = _scripted(monkeypatch, [])
     inside = [OUTLINE[0], OUTLINE[2]]

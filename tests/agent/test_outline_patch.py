@@ -107,3 +107,16 @@ async def test_a_thin_outline_grown_with_a_fault_of_the_whole_stays_as_it_was(
         return list(outline.beats), [whole]
 
     assert await _filled(monkeypatch, check) == SIX[:3]
+
+
+def test_a_new_beat_that_is_the_whole_idea_again_is_no_beat() -> None:
+    """Recorded (craft bench, the night market, 2026-12-04 21:16): beat 5 written anew was
+    the idea itself, and its scene repeated the film until the draft was refused."""
+    from agent.drafting.rewrites import whole_idea
+
+    idea = "一个在夜市摆摊卖煎饼的女孩，白天打工，晚上自学编程，想考进一家游戏公司。"
+    assert whole_idea(
+        "一个夜市摊位上的煎饼女孩，白天打工，晚上自学编程，想考进一家游戏公司。", idea
+    )
+    assert not whole_idea("夜市女孩终于考进一家游戏公司。", idea)
+    assert not whole_idea("夜市女孩晚上在摊位旁自学编程。", idea)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from agent.drafting.scenes.fitting import add_missing_people
 from agent.drafting.scenes.writer import SceneWriter
+from agent.messages import join_numbers, say
 from agent.model.gate import GateFailure, GateRecord, blocks, record_gate
 from film.form import with_estimates
 from film.quality import Finding, check_scenes, fired, refusal_message
@@ -184,6 +185,8 @@ async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenpl
         screenplay = await add_missing_people(writer, screenplay)
         blocking = blocking_findings(screenplay, writer)
         judged += 1
+    if blocking and (cut := _without_repeats(screenplay, blocking, writer)) is not None:
+        screenplay, blocking = cut, []
     record_gate(GateRecord("scenes (whole film)", tuple(first), judged, not blocking))
     if blocking:
         targets = implicated(screenplay, blocking, writer.brief.idea)
@@ -191,3 +194,33 @@ async def review_scenes(screenplay: Screenplay, writer: SceneWriter) -> Screenpl
         language: Language = "zh" if writer.language == "zh" else "en"
         raise ReviewFailure(refusal_message(blocking, language, "scenes"), blocking, kept)
     return screenplay
+
+
+#: The fewest scenes a film keeps when scenes that only repeat others are cut from it.
+LEAST_SCENES = 2
+
+
+def _without_repeats(
+    screenplay: Screenplay, blocking: Sequence[Finding], writer: SceneWriter
+) -> Screenplay | None:
+    """``screenplay`` without the scenes still found repeating others, or None.
+
+    Recorded (craft bench, the night market, 2026-12-04 21:18): scene 5 of six was the idea
+    pasted as a beat, its one action line "夜市女孩坐在摊位旁，手里拿着一本编程书籍" an earlier
+    scene's, and both rewrites kept it: the whole film was refused for one repeated line. A
+    repeat cut loses nothing the film has not shown, so only repetition findings are cut
+    for, and only while enough scenes remain and nothing else blocks.
+    """
+    if any(f.family != "repetition" for f in blocking):
+        return None
+    at = set(implicated(screenplay, blocking, writer.brief.idea))
+    scenes = [s for index, s in enumerate(screenplay.scenes) if index not in at]
+    if not at or len(scenes) < LEAST_SCENES:
+        return None
+    cut = with_estimates(screenplay.model_copy(update={"scenes": scenes}))
+    if blocking_findings(cut, writer):
+        return None
+    numbers = join_numbers([i + 1 for i in sorted(at)], writer.language)
+    log.info("quality gate scenes (whole film): scene(s) %s cut, repeats", numbers)
+    writer.repairs.append(say("repair_repeat_cut", writer.language, numbers=numbers))
+    return cut

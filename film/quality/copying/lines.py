@@ -216,7 +216,7 @@ def lifted(sentence: str, guidelines: Sequence[str]) -> bool:
     return False
 
 
-LIFTED_RUN = 4
+LIFTED_RUN = 3
 
 
 def lifted_run(sentence: str, guidelines: Sequence[str], idea: str = "") -> bool:

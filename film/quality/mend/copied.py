@@ -52,6 +52,7 @@ def drop_copied_lines(
         # the climax." (craft bench, the drummer, 2026-12-02), the guide's music advice.
         and not (guidelines and lifted(line, guidelines))
         and not (guidelines and copies_example_line(line, guidelines))
+        and not _ONLY_WHEN.match(line.strip())
     ] or scene.action
     # The idea recited as action once a scene at most: "Sam notices his second-hand scooter
     # playing karaoke every time he runs a red light." came in twice in each of two scenes
@@ -70,6 +71,14 @@ def drop_copied_lines(
     if action == scene.action and dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"action": action, "dialogue": dialogue})
+
+
+#: A line that only says when, the rest of its sentence gone: "小明和小华在毕业那天。" was
+#: what a retry kept of the pasted turn "…在毕业那天，把真心话写在最后一张纸条上" (craft
+#: bench, the notes, 2026-12-04 20:57). Nothing happens in it.
+_ONLY_WHEN = re.compile(
+    r"^[\u4e00-\u9fff、和与]{1,10}在[\u4e00-\u9fff]{1,8}?(?:那天|那一天|这天|当天|那晚|那天晚上|的时候)[。！]?$"
+)
 
 
 #: "The idea" as the prompts say it, given back as the story's: "They start to doubt the

@@ -108,9 +108,10 @@ def said_once_in_film(scenes: list[Scene]) -> list[Scene]:
             kept = []
             for sentence, bare in said:
                 own = _bare(sentence)
-                if sentence and not (bare and bare in heard) and own not in in_cue:
+                # Thanks twice too: "谢谢你的支持和鼓励！谢谢你的鼓励！" (night market, 12-04).
+                if sentence and not (bare and bare in heard | in_cue) and own not in in_cue:
                     kept.append(sentence)
-                in_cue.update({own, *(_bare(c) for c in re.split(r"[，,；;]", sentence))})
+                in_cue.update({own, bare, *(_bare(c) for c in re.split(r"[，,；;]", sentence))})
             heard.update(bare for _sentence, bare in said if bare)
             text = "".join(kept).strip()
             if text:

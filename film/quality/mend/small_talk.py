@@ -23,7 +23,7 @@ _GIFTS = "(?:祝福|支持|关心|鼓励|帮助|陪伴)"
 _STOCK = {
     # "谢谢大家的祝福和支持！" said alone at the lake (青海湖, 2026-12-03): a sign-off to fans.
     "thanks": re.compile(
-        rf"(?:谢谢|感谢)(?:大家|各位)的?{_GIFTS}(?:和{_GIFTS})?|谢谢(?:您|你|啦)?|多谢"
+        rf"(?:谢谢|感谢)(?:大家|各位|你|您)?的?{_GIFTS}(?:和{_GIFTS})?|谢谢(?:您|你|啦)?|多谢"
         r"|thank you(?: all| everyone)?(?: so much)?(?: for (?:all )?your (?:support|help|"
         r"kind words|wishes))?|thanks",
         re.I,
@@ -92,7 +92,10 @@ def without_offer(text: str) -> str:
 #: soup, 2026-12-04), and a second reader quoted it.
 _HELLO = (
     r"(?:你是谁|您是谁|你叫什么(?:名字)?|你好啊?|您好|嗨"
-    r"|who are you|what(?:'s| is) your name|hello(?: there)?|hi(?: there)?|hey)"
+    r"|who are you|what(?:'s| is) your name|hello(?: there)?|hi(?: there)?|hey"
+    # "It's been really nice to meet you." from the granddaughter (the bus, 2026-12-04).
+    r"|(?:it(?:'s| has) been )?(?:really |so )?(?:nice|good|great) to meet you"
+    r"|很高兴(?:认识|见到)你)"
 )
 _LATE_HELLO = re.compile(rf"^\W*{_HELLO}(?:[，,]\s*{_HELLO})*\W*$", re.I)
 #: A clause broken off at a lone "you": "不客气，你。"

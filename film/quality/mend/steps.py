@@ -152,13 +152,15 @@ def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> st
     return step
 
 
-def named_in(text: str, people: Iterable[tuple[str, str]]) -> list[str]:
+def named_in(text: str, people: Iterable[tuple[str, str]], before: Sequence[str] = ()) -> list[str]:
     """The bible's people (name, role) that ``text`` names: by name, role or kin word.
 
-    "孙子明天就要去外地上大学" names 李孙子 (role 儿子) by the word his name is made of.
+    "孙子明天就要去外地上大学" names 李孙子 (role 儿子) by the word his name is made of. A
+    pronoun done to ("教他包饺子") is whoever the step ``before`` had: the dumplings lesson
+    was cast with the grandmother alone (craft bench, 2026-12-04 21:12).
     """
     folded = text.casefold()
-    found = []
+    found = list(before) if _DONE_TO.search(text) else []
     for name, role in people:
         words = {name.casefold(), role.casefold()} - {""}
         words |= {w for w in PERSON_WORDS if w in name and len(w) >= 2 and not w.isascii()}
@@ -166,7 +168,13 @@ def named_in(text: str, people: Iterable[tuple[str, str]]) -> list[str]:
             re.search(rf"\b{re.escape(w)}\b", folded) if w.isascii() else w in folded for w in words
         ):
             found.append(name)
-    return found
+    return list(dict.fromkeys(found))
+
+
+_DONE_TO = re.compile(
+    r"[教给帮陪带留送抱叫劝](?:他|她)|\b(?:teach(?:es)?|helps?|tells?|takes?|gives?) (?:him|her)\b",
+    re.I,
+)
 
 
 #: The idea's words for its lead at the start of a step: "A deaf teenage drummer trains…",

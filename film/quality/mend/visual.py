@@ -178,6 +178,11 @@ _FACETS = (
 _NOTE_CLAUSE = re.compile(r"[^，,；;。.!！?？]+[，,；;。.!！?？]*")
 
 
+#: What someone wears, said in a note: the bible dresses everyone, and a note got it wrong
+#: ("李奶奶穿着校服，孙子穿着校服", the grandmother in the grandson's uniform, 2026-12-04).
+_DRESSED = re.compile(r"穿着|身穿|身着|\b(?:wears|wearing|dressed in)\b", re.I)
+
+
 def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
     """``scene`` whose visual note does not say the bible's looks again.
 
@@ -198,7 +203,7 @@ def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Sce
             bare = re.sub(rf"^{re.escape(name.lower())}(?:的|'s)?\s*", "", bare)
         bare = bare.replace("着", "")  # 穿T恤 is 穿着T恤
         enough = len(bare) >= 2 if cjk_count(bare) else len(bare.split()) >= 2
-        return enough and bare in looks
+        return (enough and bare in looks) or bool(_DRESSED.search(clause))
 
     # English clauses lean on each other ("Jack, in a grey suit, looks out"): whole
     # sentences only there.

@@ -50,9 +50,8 @@ _NUMBERED = re.compile(
 def numbered_base(name: str) -> str:
     """What ``name`` numbers ("顾客1": 顾客, "Captain A": Captain), or "" if it numbers none.
 
-    The model tells two of a kind apart this way; a reader needs names, so a numbered
-    person is a stand-in (:func:`real_names`), a numbered cue is the bible's person it
-    numbers, and a numbered role is the role.
+    A reader needs names: a numbered person is a stand-in (:func:`real_names`), a
+    numbered cue the bible's person it numbers, a numbered role the role.
     """
     found = _NUMBERED.match(name)
     return found["base"].strip() if found else ""
@@ -61,11 +60,12 @@ def numbered_base(name: str) -> str:
 def _idea_label(name: str, idea: str) -> bool:
     """Whether ``name`` is the idea's own words for someone rather than a name.
 
-    Recorded (en-spoof-scooter, 2026-12-01): asked to cast the idea's "food delivery
-    rider" with a real name, the model named him "Food Delivery Rider", and every cue read
-    so. One kin or trade word ("Grandmother") is a way films name people; a phrase is not,
-    and neither is the noun of the idea's lead alone ("Drummer", 2026-12-02).
+    Recorded (en-spoof-scooter, 2026-12-01): the idea's "food delivery rider" was cast as
+    "Food Delivery Rider". One kin or trade word ("Grandmother") names people; a phrase
+    does not, nor the noun of the idea's lead alone ("Drummer", 2026-12-02).
     """
+    if _ZH_LABEL.match(name) and all(char in idea for char in name):
+        return True  # "夜市女孩" for "在夜市摆摊卖煎饼的女孩" (craft bench, 2026-12-04)
     words = re.findall(r"[a-z'-]+", name.lower())
     said = set(re.findall(r"[a-z'-]+", idea.lower()))
     if words and words == [lead_head(idea_lead(idea))]:
@@ -73,6 +73,7 @@ def _idea_label(name: str, idea: str) -> bool:
     return len(words) >= 2 and name.isascii() and all(word in said for word in words)
 
 
+_ZH_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:女孩|男孩|少年|少女|姑娘|小伙子?)$")  # 夜市女孩
 #: The last word of an English job phrase: "Karaoke Player", "Night Watchman", "Street Artist".
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|dj|guard|chef|clerk|cook|maid)$")
 
@@ -104,8 +105,11 @@ _CALLED_BY_NAME = frozenset(
 
 
 def junior_kin_name(name: str) -> bool:
-    """Whether ``name`` is only a kin word a family would call by a real name instead."""
-    return " ".join(name.lower().split()) in _CALLED_BY_NAME
+    """Whether ``name`` is a kin word a family would call by a real name, or 李孙子 (12-04)."""
+    return " ".join(name.lower().split()) in _CALLED_BY_NAME or bool(_SURNAMED_JUNIOR.match(name))
+
+
+_SURNAMED_JUNIOR = re.compile(r"^\s*([\u4e00-\u9fff])(外?孙子|外?孙女|儿子|女儿)\s*$")
 
 
 #: A Chinese name that describes someone by whose they are: "独居老人家的老人" (the old man of
@@ -167,6 +171,8 @@ def real_names(
             or labelled
         )
         new = spare_name(language, *person_kind(name, role, hint), taken) if stand_in else ""
+        if new and (family := _SURNAMED_JUNIOR.match(name)) and len(new) == 2:
+            new = family[1] + new[1] if family[1] + new[1] not in taken else new  # 李默
         if new:
             taken.add(new.lower())
         renamed.append(as_called(new, role, language) if new else name)
@@ -269,13 +275,8 @@ def renamed_bible(
     profiles: Sequence[CharacterProfile], language: str, idea: str
 ) -> list[CharacterProfile]:
     """The bible with stand-in names made real, wherever they appear in it."""
-    names = real_names(
-        [p.name for p in profiles],
-        language,
-        idea,
-        [p.role for p in profiles],
-        [f"{p.look} {p.voice}" for p in profiles],
-    )
+    roles, hints = [p.role for p in profiles], [f"{p.look} {p.voice}" for p in profiles]
+    names = real_names([p.name for p in profiles], language, idea, roles, hints)
     swaps = [(p.name, new) for p, new in zip(profiles, names, strict=True) if p.name != new]
     if not swaps:
         return list(profiles)
@@ -299,7 +300,7 @@ def renamed_bible(
                 f"{role} ({person.name})" if person.name.isascii() else f"{role}（{person.name}）"
             )
         if junior_kin_name(person.name):  # "Granddaughter", role "grandchild": she is hers
-            kept, went = name, person.name
+            kept, went = name, _SURNAMED_JUNIOR.sub(r"\2", person.name)  # 李孙子 is 孙子
         if kept != name or not went or went.lower() in role.lower():
             return role
         return f"{role} ({went.lower()})" if went.isascii() else f"{role}（{went}）"

@@ -125,6 +125,18 @@ def unspoiled_title(idea: str, title: str) -> str:
     instead = idea_lead(idea) if whose else _sought(arc.setup, arc.turn)
     if not instead:
         return title
+    if start == 0 and not whose:
+        # The twist as the title's subject: 《橘猫抓偷外卖保安》 became "偷外卖的贼抓偷外卖保安",
+        # the thief catching the guard (craft bench, 2026-12-04 21:28). The hero and what
+        # he was after, named plainly, tell no punchline.
+        lead = idea_lead(idea)
+        if not lead:
+            return title
+        if not title.isascii():
+            return f"{lead}与{instead}"
+        bare = re.sub(r"^(?:an?|the)\s+", "", lead, flags=re.I)
+        named = f"The {bare} and the {instead}"
+        return " ".join(w[:1].upper() + w[1:] for w in named.split())
     if title.isascii() and all(w[:1].isupper() for w in re.findall(r"[A-Za-z]{4,}", title)):
         instead = " ".join(w[:1].upper() + w[1:] for w in instead.split())  # Title Case
     # "抓偷外卖的橘猫" says what was sought already: "抓偷外卖的贼", not "抓偷外卖的偷外卖的贼"
@@ -163,8 +175,12 @@ def cover_title(title: str, idea: str) -> str:
     bare = title.strip().strip(_TITLE_MARKS).strip() or title
     # "抓偷外卖的偷外卖的贼" (the guard, craft bench, 2026-12-04): a run said twice, once.
     bare = _first_clause_if_twice(_SAID_TWICE.sub(r"\1", bare))
-    if title_copies_idea(idea, bare) and len(clauses := re.split(r"[，,；;]", bare)) > 1:
-        bare = clauses[0].strip() or bare  # the idea as the cover: its first clause at most
+    clauses = re.split(r"[，,；;]", bare)
+    # The idea as the cover, or a long Chinese sentence ("包饺子，让孙子去外地上大学", the
+    # dumplings, 2026-12-04 21:11): its first clause at most.
+    sentence = len(re.findall(r"[\u3400-\u9fff]", bare)) >= 10 and len(clauses[0]) >= 3
+    if (sentence or title_copies_idea(idea, bare)) and len(clauses) > 1:
+        bare = clauses[0].strip() or bare
     return unspoiled_title(idea, title_with_idea_kin(bare, idea))
 
 

@@ -431,3 +431,13 @@ def test_a_title_that_is_the_idea_is_asked_once_and_cut_to_its_first_clause() ->
     lift = "Two rival debate captains get stuck in a school lift the night before the final"
     assert title_copies_idea(lift, lift) is not None
     assert title_copies_idea(lift, "The Stuck Lift") is None
+
+
+def test_a_title_whose_subject_is_the_twist_names_the_hero_and_his_quarry() -> None:
+    """Recorded (craft bench, 2026-12-04 21:28): 《橘猫抓偷外卖保安》 had its cat swapped for
+    the thief, "偷外卖的贼抓偷外卖保安": the thief catching the guard, 偷外卖 said twice."""
+    from film.quality.story.logline import cover_title
+
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    assert cover_title("橘猫抓偷外卖保安", guard) == "小区保安大爷与偷外卖的贼"
+    assert cover_title("小区保安大爷捉橘猫", guard) == "小区保安大爷捉偷外卖的贼"

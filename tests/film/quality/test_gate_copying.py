@@ -205,3 +205,18 @@ def test_the_prompts_idea_is_not_what_the_story_doubts() -> None:
         "Sam starts to doubt it all.",
         "The drummers doubt the idea of training with a broken drumstick.",
     ]
+
+
+def test_a_line_that_only_says_when_goes() -> None:
+    """Recorded (craft bench, the notes, 2026-12-04 20:57): "小明和小华在毕业那天。" was all
+    a retry kept of the pasted turn, and the film's last scene opened on it."""
+    from film.quality.mend import drop_copied_lines
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=4,
+        place="高三教室",
+        characters=["小明", "小华"],
+        action=["小明和小华在毕业那天。", "小明在教室里写纸条。"],
+    )
+    assert drop_copied_lines(scene, ()).action == ["小明在教室里写纸条。"]

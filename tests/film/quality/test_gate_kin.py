@@ -200,3 +200,33 @@ def test_in_a_scene_of_two_an_action_on_oneself_is_on_the_other() -> None:
     assert acted_on_the_other(kitchen).action == ["奶奶看着孙子包饺子。"]
     three = bus.model_copy(update={"characters": ["Mia", "Leo", "Ann"]})
     assert acted_on_the_other(three) == three  # whom else it is, nobody can say
+
+
+def test_a_grandson_named_by_surname_and_kin_word_gets_a_name_of_the_family() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:11): 李奶奶's grandson was "李孙子"
+    in every cue; 孙子 alone also reads as an insult. 李奶奶 (Granny Li) is how one says her."""
+    from film.quality.people.naming import renamed_bible
+    from film.screenplay import CharacterProfile
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    bible = [
+        CharacterProfile(name="李奶奶", role="奶奶", look="60多岁，头发花白", wardrobe="长袍"),
+        CharacterProfile(name="李孙子", role="孙子", look="18岁", wardrobe="校服"),
+    ]
+    grandma, grandson = renamed_bible(bible, "zh", idea)
+    assert grandma.name == "李奶奶"
+    assert grandson.name.startswith("李") and len(grandson.name) == 2
+    assert grandson.role == "孙子"
+
+
+def test_the_ideas_words_for_a_girl_are_no_name() -> None:
+    """Recorded (craft bench, the night market, 2026-12-04 21:16): the lead was cast as
+    "夜市女孩", the idea's "在夜市摆摊卖煎饼的女孩" cut short, and every cue read so."""
+    from film.quality.people.naming import real_names
+
+    idea = "一个在夜市摆摊卖煎饼的女孩，白天打工，晚上自学编程，想考进一家游戏公司。"
+    (named,) = real_names(["夜市女孩"], "zh", idea, ["夜市摆摊卖煎饼的女孩"], ["20多岁"])
+    assert named != "夜市女孩" and len(named) in (2, 3)
+    assert real_names(["小区保安大爷"], "zh", "小区保安大爷一心想抓偷外卖的贼", ["保安"]) == [
+        "小区保安大爷"
+    ]

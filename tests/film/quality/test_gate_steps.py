@@ -523,3 +523,14 @@ def test_a_later_step_told_as_a_clause_of_an_earlier_beat_leaves_it() -> None:
         "外卖小哥在暴雨夜把最后一单送到独居老人家。",
         "老人留他喝了一碗姜汤后，开始享受美食。",
     ]
+
+
+def test_a_step_done_to_him_casts_him_from_the_step_before() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:12): "奶奶在厨房里教他包饺子" was
+    cast with the grandmother alone, and she taught nobody."""
+    from film.quality.mend.steps import named_in
+
+    people = [("李奶奶", "奶奶"), ("李默", "孙子")]
+    assert named_in("奶奶在厨房里教他包饺子", people, ["李默"]) == ["李默", "李奶奶"]
+    assert named_in("奶奶在厨房里包饺子", people, ["李默"]) == ["李奶奶"]
+    assert named_in("Grandpa teaches her to ride.", [("Ben", "grandfather")], ["Lily"]) == ["Lily"]

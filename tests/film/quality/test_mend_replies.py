@@ -395,3 +395,22 @@ def test_a_speech_verb_with_nothing_said_goes_from_its_line() -> None:
     assert whole_clauses("她看着他，说：") == "她看着他。"
     assert whole_clauses("He says hello.") == "He says hello."
     assert whole_clauses("他点头说好。") == "他点头说好。"
+
+
+def test_nice_to_meet_you_is_said_only_before_they_have_talked() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04 21:25): the granddaughter told her
+    grandfather "It's been really nice to meet you." in the middle of his last ride."""
+    from film.quality.mend.small_talk import greeted_once
+
+    scene = Scene(
+        number=2,
+        place="Home",
+        characters=["Grandfather", "Lily"],
+        action=["Grandfather looks at the clock."],
+        dialogue=[
+            DialogueLine(speaker="Grandfather", text="We're almost there."),
+            DialogueLine(speaker="Lily", text="I can't wait!"),
+            DialogueLine(speaker="Lily", text="Me too. It's been really nice to meet you."),
+        ],
+    )
+    assert [line.text for line in greeted_once(scene).dialogue][-1] == "Me too."

@@ -845,3 +845,64 @@ def test_one_quoted_turn_or_a_turn_inside_prose_is_not_an_exchange() -> None:
     assert en_exchange("Alex says 'Ready?' and walks out.", ["Alex"]) is None
     line = "Alex says 'Ready?', then the lights fail, and Taylor says 'Now what?'"
     assert en_exchange(line, ["Alex", "Taylor"]) is None
+
+
+def test_a_reply_written_into_a_line_is_its_speakers_own() -> None:
+    """Recorded (craft bench, the lift, 2026-12-04 18:27): the last line was "Do you think
+    I can win?', and Taylor says 'Of course! See you then.", under Alex."""
+    scene = Scene(
+        number=3,
+        place="School lift",
+        characters=["Alex", "Taylor"],
+        action=["The lift hums."],
+        dialogue=[
+            DialogueLine(
+                speaker="Alex",
+                text="Do you think I can win?', and Taylor says 'Of course! See you then.",
+            )
+        ],
+    )
+    said = speech_to_dialogue(scene, ["Alex", "Taylor"]).dialogue
+    assert [(line.speaker, line.text) for line in said] == [
+        ("Alex", "Do you think I can win?"),
+        ("Taylor", "Of course! See you then."),
+    ]
+
+
+def test_thanks_said_twice_in_one_cue_is_said_once() -> None:
+    """Recorded (craft bench, the night market, 2026-12-04 20:47): "谢谢你的支持和鼓励！谢谢你的
+    鼓励！" closed the film."""
+    from film.quality.mend.once import said_once_in_film
+
+    scene = Scene(
+        number=6,
+        place="夜市",
+        characters=["张华", "小红"],
+        action=["张华笑了。"],
+        dialogue=[
+            DialogueLine(speaker="小红", text="恭喜你！"),
+            DialogueLine(speaker="张华", text="谢谢你的支持和鼓励！谢谢你的鼓励！"),
+        ],
+    )
+    (mended,) = said_once_in_film([scene])
+    assert mended.dialogue[1].text == "谢谢你的支持和鼓励！"
+
+
+def test_a_sentence_telling_of_its_speaker_after_a_connective_is_action() -> None:
+    """Recorded (craft bench, the guard, 2026-12-04 21:28): the guard said "…我用钩子去抓
+    橘猫。最后，保安大爷把橘猫放回了小区门口。好吧，…", the camera's sentence in his mouth."""
+    scene = Scene(
+        number=3,
+        place="小区门口",
+        characters=["保安大爷", "橘猫"],
+        action=["保安大爷拿着钩子。"],
+        dialogue=[
+            DialogueLine(
+                speaker="保安大爷",
+                text="我用钩子去抓橘猫。最后，保安大爷把橘猫放回了小区门口。好吧，我们继续吧。",
+            )
+        ],
+    )
+    mended = speech_to_dialogue(scene, ["保安大爷", "橘猫"])
+    assert mended.action[-1] == "最后，保安大爷把橘猫放回了小区门口。"
+    assert mended.dialogue[0].text == "我用钩子去抓橘猫。好吧，我们继续吧。"

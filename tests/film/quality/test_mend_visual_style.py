@@ -46,8 +46,24 @@ def test_a_guides_advice_cut_short_in_a_note_goes() -> None:
         place="Bus",
         characters=["Grandfather"],
         action=["Grandfather starts the bus."],
-        visual="Soft light on the worn seats. Static, patient framing suits 2.",
+        visual="Soft light on the seats. Static, patient framing suits 2. Static, patient framing.",
     )
     assert mend_visual(scene, (guide,), "A retired bus driver", "beat").visual == (
-        "Soft light on the worn seats."
+        "Soft light on the seats."
     )
+
+
+def test_a_note_does_not_dress_anyone() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:11): "李奶奶穿着校服，孙子穿着校服。"
+    put the grandmother in her grandson's school uniform; the bible dresses everyone."""
+    from film.quality.mend.visual import visual_without_looks
+
+    scene = Scene(
+        number=1,
+        place="厨房",
+        characters=["李奶奶", "李默"],
+        action=["李奶奶包饺子。"],
+        visual="李奶奶穿着校服，孙子穿着校服。光线柔和，画面宁静。",
+    )
+    people = [("李奶奶", "60多岁，头发花白 长袍"), ("李默", "18岁 校服")]
+    assert visual_without_looks(scene, people).visual == "光线柔和，画面宁静。"

@@ -93,3 +93,27 @@ def test_the_ideas_grandchild_is_not_middle_aged() -> None:
     from film.quality.people.dress import grandchild_look
 
     assert grandchild_look("王奶奶", "孙子的奶奶", "中年妇女") == "中年妇女"
+
+
+def test_an_action_line_tells_no_one_what_they_wear() -> None:
+    """Recorded (craft bench, the bus, 2026-12-04 21:25): "Grandfather looks at the building
+    with a long curly hair, wearing a white dress and shoes.", his granddaughter's look."""
+    from film.quality.people.dress.worn import scene_without_carried_wardrobe
+    from film.screenplay import Scene
+
+    scene = Scene(
+        number=4,
+        place="City",
+        characters=["Grandfather", "Lily"],
+        action=[
+            "Grandfather looks at the building with a long curly hair, wearing a white dress.",
+            "Sam, wearing his lucky jersey, runs onto the court.",
+            "A man wearing a hat enters.",
+        ],
+    )
+    mended = scene_without_carried_wardrobe(scene, [])
+    assert mended.action == [
+        "Grandfather looks at the building.",
+        "Sam runs onto the court.",
+        "A man wearing a hat enters.",
+    ]

@@ -99,3 +99,13 @@ def test_a_doctors_stop_ends_no_sentence_and_is_a_title() -> None:
     assert strip_abbreviations("Prof. Li and Dr. Wu") == "Prof Li and Dr Wu"
     assert TITLE_WORD.match("Dr.") and TITLE_WORD.match("miss")
     assert not TITLE_WORD.match("Drum")
+
+
+def test_a_long_chinese_title_of_two_clauses_keeps_its_first() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:11): 《包饺子，让孙子去外地上大学》
+    read as a sentence, and as if she sent him away. A short one keeps its comma."""
+    from film.quality.story.logline import cover_title
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+    assert cover_title("包饺子，让孙子去外地上大学", idea) == "包饺子"
+    assert cover_title("风雨中，一碗姜汤", idea) == "风雨中，一碗姜汤"

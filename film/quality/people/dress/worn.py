@@ -181,8 +181,27 @@ def scene_without_carried_wardrobe(scene: Scene, wardrobes: list[str]) -> Scene:
 
     Speech is left alone: "拿着你的外套" said to someone is a line, not a pasted wardrobe.
     """
-    action = [without_carried_wardrobe(line, wardrobes) for line in scene.action]
+    action = [_undressed(without_carried_wardrobe(line, wardrobes)) for line in scene.action]
     visual = without_carried_wardrobe(scene.visual, wardrobes) if scene.visual else ""
     if action == scene.action and visual == scene.visual:
         return scene
     return scene.model_copy(update={"action": action, "visual": visual})
+
+
+#: A look or clothes said in an action line, as a clause: the bible dresses everyone, and
+#: the model gave them to the wrong person ("Grandfather looks at the building with a long
+#: curly hair, wearing a white dress and shoes.", his granddaughter's, the bus, 2026-12-04).
+_DRESS_CLAUSE = re.compile(
+    r",?\s+(?:wearing|dressed in)\s+[^,.;!?]+(?:,(?=\s))?"
+    r"|\s+with (?:a |her |his )?(?:long|short|curly|straight|grey|gray|white|dark|blond|brown)"
+    r"(?: \w+)?\s+hair\b",
+    re.I,
+)
+
+
+def _undressed(line: str) -> str:
+    """An English action ``line`` without the clothes or hair it tells as a clause."""
+    if not line.isascii():
+        return line
+    kept = _DRESS_CLAUSE.sub("", line).strip()
+    return kept if len(kept.split()) >= 3 else line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from film.quality.people.speech.narration import narration_to_action
@@ -13,7 +14,7 @@ from film.quality.people.speech.reading import (
     zh_exchange,
 )
 from film.quality.story.referents import pronoun_speech
-from film.screenplay import Scene
+from film.screenplay import DialogueLine, Scene
 
 
 def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str] = ()) -> Scene:
@@ -25,6 +26,9 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str]
     # Who speaks in the scene is someone, bible or not: "突然，一个程序员走过来，对她说：…" (12-03).
     people = [*people, *(name for name in scene.characters if name not in people)]
     scene = narration_to_action(scene, people)
+    answered = [part for line in scene.dialogue for part in _answered_within(line, people)]
+    if answered != scene.dialogue:
+        scene = scene.model_copy(update={"dialogue": answered})
     actions: list[str] = []
     dialogue = list(scene.dialogue)
     moved, total = 0, max(1, len(scene.action))
@@ -61,3 +65,20 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str]
     if not actions:
         actions = [scene.visual.strip() or scene.place]
     return scene.model_copy(update={"action": actions, "dialogue": dialogue})
+
+
+#: Another's reply written into a line: "Do you think I can win?', and Taylor says 'Of
+#: course! See you then." (craft bench, the lift, 2026-12-04 18:27), quote marks and all.
+_REPLY_WITHIN = re.compile(
+    r"^(?P<said>.+?[.!?])['’\"”]?,?\s+and\s+(?P<who>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+"
+    r"(?:says|replies|answers|asks|adds|responds)\s*,?\s*['‘\"“](?P<reply>.+?)['’\"”]?$"
+)
+
+
+def _answered_within(line: DialogueLine, people: Sequence[str]) -> list[DialogueLine]:
+    """``line``, or its own words and the reply by one of ``people`` written into it."""
+    found = _REPLY_WITHIN.match(line.text.strip())
+    if found is None or found["who"] not in people or found["who"] == line.speaker:
+        return [line]
+    own = line.model_copy(update={"text": found["said"].strip()})
+    return [own, DialogueLine(speaker=found["who"], text=found["reply"].strip())]

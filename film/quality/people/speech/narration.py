@@ -124,6 +124,9 @@ _ZH_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*[”’\"']*")
 _QUOTED = re.compile(r"[“”‘’\"：:]")
 
 
+_CONNECTIVE = re.compile(r"^(?:最后|然后|接着|于是|后来|最终|突然|这时)[，,]?")
+
+
 def _told_within(text: str, speaker: str, people: Sequence[str]) -> tuple[str, list[str]]:
     """``text`` without its Chinese sentences that tell of ``speaker`` by name, and those.
 
@@ -144,8 +147,10 @@ def _told_within(text: str, speaker: str, people: Sequence[str]) -> tuple[str, l
     told: list[str] = []
     for sentence in _ZH_SENTENCE.findall(text):
         bare = sentence.strip()
-        name = next((end for end in ends if bare.startswith(end)), "")
-        rest = bare[len(name) :]
+        # After a connective too: "最后，保安大爷把橘猫放回了小区门口。" (the guard, 12-04 21:28)
+        opened = _CONNECTIVE.sub("", bare)
+        name = next((end for end in ends if opened.startswith(end)), "")
+        rest = opened[len(name) :]
         if name and not (_SAID_ZH.search(rest) or _CALLED.match(rest) or _QUOTED.search(rest)):
             told.append(bare)
         else:
