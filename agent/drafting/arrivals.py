@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from agent.drafting.places import kept_confined, own_places
+from agent.drafting.confined import kept_confined
+from agent.drafting.places import own_places
 from agent.drafting.schemas import BeatDraft
 from agent.drafting.vehicles import aboard
 from film.setting import interior_for, place_told

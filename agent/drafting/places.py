@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from agent.drafting.confined import RELEASE, confined_place
 from agent.drafting.schemas import BeatDraft
 from agent.prompts.texts import EXAMPLE_PLACES
 from film.screenplay import Scene
@@ -33,52 +34,6 @@ def own_places(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
             beat = beat.model_copy(update={"place": near.place, "interior": near.interior})
         fitted.append(beat)
     return fitted
-
-
-#: "stuck in a school lift", "trapped inside the old cinema", 困在电梯里.
-_STUCK_EN = re.compile(
-    r"\b(?:stuck|trapped|locked|shut)\s+in(?:side)?\s+(?:an?|the|their|his|her)\s+"
-    r"(?P<place>[a-z][a-z -]{1,30}?)(?=\s+(?:the|on|at|during|before|after|for|with|and|"
-    r"until|when|while|overnight|all)\b|[,.;]|$)",
-    re.IGNORECASE,
-)
-_STUCK_ZH = re.compile(r"(?:被困在|困在|关在|锁在|卡在)(?P<place>[^，。,.\s]{1,8}?)(?:里|中|内)")
-#: A beat in which the shut-in people get out; the story may go elsewhere after it.
-_RELEASE = re.compile(
-    r"\b(?:doors? (?:opens?|slides? open)|gets? out|got out|out of the|rescued|freed|"
-    r"released|steps? out|walks? out|climbs? out)\b|出来|门开|获救|走出|逃出",
-    re.IGNORECASE,
-)
-
-
-def confined_place(story: str) -> str:
-    """The place ``story`` shuts its people in ("school lift", 电梯), or ""."""
-    match = _STUCK_EN.search(story) or _STUCK_ZH.search(story)
-    return match.group("place").strip() if match else ""
-
-
-def kept_confined(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
-    """``beats`` kept in the place the story shuts its people in, until they get out.
-
-    Recorded (craft bench, *The Rival Debates*): two debate captains "stuck in a school
-    lift the night before the final" walked into a classroom in scene 2, and the film lost
-    its whole premise. Every beat up to the one where someone gets out (_RELEASE) happens
-    where the first beat set there does, or else in the story's own words for it.
-    """
-    room = confined_place(story)
-    if not room or not beats:
-        return beats
-    key = room.split()[-1].casefold() if room.isascii() else room
-    inside = next((b for b in beats if key in b.place.casefold()), None)
-    place = inside.place if inside else (room[0].upper() + room[1:] if room.isascii() else room)
-    kept: list[BeatDraft] = []
-    released = False
-    for beat in beats:
-        if not released and key not in beat.place.casefold():
-            beat = beat.model_copy(update={"place": place, "interior": "INT"})
-        released = released or bool(_RELEASE.search(beat.summary))
-        kept.append(beat)
-    return kept
 
 
 #: A person leaving wherever they are: "steps out", "walks off", 走出, 离开. "Suddenly, the
@@ -140,6 +95,7 @@ _LIFT = re.compile(r"\b(?:lift|elevator)\b|电梯", re.IGNORECASE)
 _COMES_IN = re.compile(r"\b(?:enter|step into|walk into|get into|go into)\w*|走进|进入|进了", re.I)
 _SHUT_IN = re.compile(r"\b(?:stuck|trapped|locked|shut)\b|被困|困在|卡住|关在", re.I)
 _FURNITURE = r"desks?|chairs?|tables?|blackboards?|sofas?|beds?|课桌|桌子|书桌|椅子|黑板|沙发|床"
+_FURNITURE += r"|bookshel(?:f|ves)|书架|书柜"  # "They meet in front of a large bookshelf" (12-04)
 _ON_FURNITURE = re.compile(
     rf"\s*\b(?:on|at|behind|over|against)\s+(?:his|her|their|the|a)\s+(?:{_FURNITURE})\b"
     rf"|(?:在|趴在|靠在|坐在)(?:{_FURNITURE})(?:上|前|旁|边)",
@@ -172,7 +128,7 @@ def _visual_inside(visual: str, room: str, fallback: str) -> str:
     return _visual_keeping(
         _in_the_room(visual, room),
         lambda clause: (
-            not (LEAVES.search(clause) or _RELEASE.search(clause) or _ROOM_WORD.search(clause))
+            not (LEAVES.search(clause) or RELEASE.search(clause) or _ROOM_WORD.search(clause))
             and not (lift and (_FURNITURE_WORD.search(clause) or _WINDOW.search(clause)))
         ),
         fallback,
@@ -192,7 +148,7 @@ _OFF_WE_GO = re.compile(
 #: A lift has no window to see the sky from ("Ben points to a window where they can see the
 #: sky outside", the stuck lift, 2026-12-04), and no rain falls in it.
 _WINDOW = re.compile(
-    r"\bwindows?\b|窗户?|窗外|\brain(?:s|ing|drops?)?\b|下雨|雨水"
+    r"\bwindows?\b|窗户?|窗外|\brain(?:s|ing|drops?)?\b|下雨|雨水|\bbookshel(?:f|ves)\b|书架|书柜"
     # Nor does a stuck lift move or come: "the lift moves upwards", "They wait for the
     # elevator to come" (the lift, craft bench, 2026-12-04).
     r"|\b(?:lift|elevator)\b[^.!?]{0,30}\b(?:moves?|moving|goes (?:up|down)|rises|descends"
@@ -223,7 +179,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
     they are off ("I'll be right back"), and a lift has no window and no rain.
     """
     room = confined_place(story)
-    if not room or _RELEASE.search(summary):
+    if not room or RELEASE.search(summary):
         return scene
     key = room.split()[-1].casefold() if room.isascii() else room
     if key not in scene.place.casefold():
@@ -238,7 +194,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
         if not (
             (again and _COMES_IN.search(line) and key in line.casefold())
             or LEAVES.search(line)
-            or (_RELEASE.search(line) and key in line.casefold())
+            or (RELEASE.search(line) and key in line.casefold())
             or goes_elsewhere(line, key)
             or (lift and _WINDOW.search(line))
         )

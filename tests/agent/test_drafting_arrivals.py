@@ -44,3 +44,22 @@ def test_a_place_is_never_its_measure_word_alone() -> None:
     assert destination("他走进了一家", "他走进了一家") == ""
     # Wanting to get in is going nowhere yet (the night market's pasted beat, 21:16).
     assert destination("她想考进一家游戏公司。", idea) == ""
+
+
+def test_a_last_night_at_the_lamp_stays_at_the_lighthouse() -> None:
+    """Recorded (craft bench, the lighthouse, 2026-12-04 21:30): the keeper "spends his last
+    night at the lamp", and scene 3 of 3 walked him into the village."""
+    from agent.drafting.confined import kept_confined
+
+    idea = (
+        "A lighthouse keeper spends his last night at the lamp before the light is automated,"
+        " watching the sea he has guarded for forty years."
+    )
+    beats = [
+        BeatDraft(place="Lighthouse", interior="INT", time_of_day="NIGHT", summary="He sits."),
+        BeatDraft(place="Lighthouse", interior="INT", time_of_day="NIGHT", summary="He looks."),
+        BeatDraft(place="Village", interior="EXT", time_of_day="NIGHT", summary="He walks."),
+    ]
+    assert [b.place for b in kept_confined(beats, idea)] == ["Lighthouse"] * 3
+    elsewhere = "A keeper spends his evenings painting the sea."
+    assert kept_confined(beats, elsewhere) == beats

@@ -229,6 +229,14 @@ def test_a_scene_in_the_stuck_lift_does_not_walk_out_of_it() -> None:
     inside = stays_inside(furnished, "They practise their speeches on each other.", idea)
     assert inside.action == ["Jack leans forward, eyes scanning the school lift."]
     assert inside.visual == "Dim emergency light."
+    shelved = furnished.model_copy(  # the lift, craft bench, 2026-12-04 21:40
+        update={
+            "action": ["They meet in front of a large bookshelf.", "They sit down."],
+            "visual": "Looking at a bookshelf.",
+        }
+    )
+    inside = stays_inside(shelved, "They practise their speeches on each other.", idea)
+    assert (inside.action, inside.visual) == (["They sit down."], "")
     bare = furnished.model_copy(update={"visual": "School classroom lighting, chairs."})
     assert stays_inside(bare, "They argue.", idea).visual == ""
     # Recorded (craft bench, 2026-12-04): the stuck lift "moves upwards", and they "wait for

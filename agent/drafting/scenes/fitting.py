@@ -32,6 +32,7 @@ from film.form import (
 )
 from film.quality import Finding, check_bible
 from film.quality.people.bible import dressed_as_men
+from film.quality.people.copies import not_a_copy
 from film.quality.runtime import TOLERANCE
 from film.screenplay import CharacterProfile, Scene, Screenplay
 from film.speakers import speakers_to_cast
@@ -75,6 +76,8 @@ async def add_missing_people(writer: SceneWriter, screenplay: Screenplay) -> Scr
             # 2026-12-04), and the entry was thrown away for a plain one: she is the one asked.
             written = [written[0].model_copy(update={"name": strangers[0]})]
         extra = [dressed_as_men(p) for p in written if p.name.lower() in wanted][:room]
+        for n, person in enumerate(extra):  # nor one newcomer another's (面试官, 领导: 12-04)
+            extra[n] = not_a_copy(person, [*screenplay.characters, *extra[:n]], writer.language)
         findings = check_bible(
             extra,
             writer.brief,

@@ -132,7 +132,7 @@ def in_film_language(scene: Scene, language: str) -> Scene:
     dialogue = [
         line.model_copy(update={"text": kept})
         for line in scene.dialogue
-        if (kept := said(line.text))
+        if (kept := said(_GRANDCHILD_CALLED.sub("孩子", line.text)))
     ]
     visual = _chinese_visual(right_measures(chinese_words_for_english(scene.visual)))
     if action == scene.action and dialogue == scene.dialogue and visual == scene.visual:
@@ -171,6 +171,8 @@ _SLIPS = (
     (re.compile(r"(?<![谢感多])谢你"), "谢谢你"),
     (re.compile(r"(?<![\w'])I(?:['’]m| am) too(?=\s*[.!,]|\s*$)", re.I), "Me too"),
 )
+#: "孙子，你一定要好好学习哦！": 孙子 called out reads as an insult (the dumplings, 12-04).
+_GRANDCHILD_CALLED = re.compile(r"(?:^|(?<=[。！？“]))(?:外?孙子|外?孙女)(?=[，,！!])")
 
 
 def word_slips(text: str) -> str:

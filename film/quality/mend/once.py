@@ -41,6 +41,11 @@ _TRAILING_CLAUSE = re.compile(
 )
 
 
+#: A name alone, whom a sentence is said to: "Alex." of "Thanks, Alex." (the lift, 12-04:
+#: its thanks struck, "Alex. I'm excited too." was left).
+_ONE_NAME = re.compile(r"^\s*(?:[A-Z][a-z]+|[\u4e00-\u9fff]{1,4})\s*[.!。！]?\s*$")
+
+
 def _thanks_off(sentence: str, heard: set[str]) -> tuple[str, str]:
     """``sentence``, less a thanks it opens or ends on that the film has said, and its key.
 
@@ -53,6 +58,8 @@ def _thanks_off(sentence: str, heard: set[str]) -> tuple[str, str]:
         return sentence, _heard_as(sentence)
     found = _LEADING_CLAUSE.match(sentence.strip())
     if found and (head := _thanks_kind(found["head"])):
+        if _ONE_NAME.match(found["rest"]):  # "Thanks, Alex.": thanks to whom, whole
+            return sentence, head
         if head in heard:
             return found["rest"], _heard_as(found["rest"])
         heard.add(head)

@@ -96,7 +96,25 @@ def in_step_order(
             earlier = [_with_lead(s, lead, lead_role) for s in plan[:index] if s]
             told = _with_subject(_with_lead(plain, lead, lead_role), earlier, names)
             fixed[index] = _as_sentence(told or step)[:limit]
+        elif step and has_cjk(step):
+            fixed[index] = _by_its_doer(fixed[index], step, [s for s in plan[:index] if s], names)
     return fixed
+
+
+def _by_its_doer(summary: str, step: str, earlier: Sequence[str], names: Sequence[str]) -> str:
+    """``summary`` with a subjectless Chinese ``step`` done by whoever the idea has do it.
+
+    Recorded (the dumplings, 2026-12-04 21:39): beat 3 read "孙子把没说出口的叮嘱都包进了
+    饺子里"; the idea leaves its subject to the step before, "奶奶在厨房里教他包饺子".
+    """
+    done = _with_subject(step, earlier, names)
+    if done == step or not done.endswith(step):
+        return summary
+    doer, opening = done[: -len(step)], step[:4]
+    for name in names:
+        if name and name != doer and f"{name}{opening}" in summary:
+            summary = summary.replace(f"{name}{opening}", f"{doer}{opening}")
+    return summary
 
 
 def _without_clauses(sentence: str, steps: Sequence[str]) -> str:
@@ -155,9 +173,8 @@ def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> st
 def named_in(text: str, people: Iterable[tuple[str, str]], before: Sequence[str] = ()) -> list[str]:
     """The bible's people (name, role) that ``text`` names: by name, role or kin word.
 
-    "孙子明天就要去外地上大学" names 李孙子 (role 儿子) by the word his name is made of. A
-    pronoun done to ("教他包饺子") is whoever the step ``before`` had: the dumplings lesson
-    was cast with the grandmother alone (craft bench, 2026-12-04 21:12).
+    "孙子明天就要去外地上大学" names 李孙子 by the word his name is made of; "教他包饺子", whom
+    the step ``before`` had: the lesson was cast with the grandmother alone (12-04 21:12).
     """
     folded = text.casefold()
     found = list(before) if _DONE_TO.search(text) else []
@@ -171,10 +188,7 @@ def named_in(text: str, people: Iterable[tuple[str, str]], before: Sequence[str]
     return list(dict.fromkeys(found))
 
 
-_DONE_TO = re.compile(
-    r"[教给帮陪带留送抱叫劝](?:他|她)|\b(?:teach(?:es)?|helps?|tells?|takes?|gives?) (?:him|her)\b",
-    re.I,
-)
+_DONE_TO = re.compile(r"[教给帮陪带留送抱叫劝][他她]|\b(?:teach|help|tell|give)e?s? (?:him|her)\b")
 
 
 #: The idea's words for its lead at the start of a step: "A deaf teenage drummer trains…",
@@ -212,6 +226,9 @@ _WHO_ZH = re.compile(
 )
 
 
+_DOING_ZH = re.compile(r"^(?:在|靠|住在|每天|总是|一直|从小)")
+
+
 def _with_lead(step: str, lead: str, role: str = "") -> str:
     """``step`` naming the lead where it opens on the idea's words for them.
 
@@ -240,6 +257,10 @@ def _with_lead(step: str, lead: str, role: str = "") -> str:
     if has_cjk(step):  # "青海湖边，一个摄影师等了三天": the place stays, 一个摄影师 is the lead
         who = _WHO_ZH.match(step)
         if who and theirs(who):
+            # "一个在夜市摆摊卖煎饼的女孩" is 林夏在夜市摆摊卖煎饼, not "林夏是夜市…的林夏" (12-04).
+            doing = re.sub(r"^(?:一个|一位|一名)", "", who["who"]).rsplit("的", 1)[0]
+            if _DOING_ZH.match(doing):
+                return f"{lead.strip()}{doing}{step[who.end() :]}"
             return f"{lead.strip()}是{step}"
         one = _LEAD_WORDS_ZH.match(step)
         if one and theirs(one):

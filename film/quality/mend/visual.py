@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from film.quality.copying import (
     GuidelinePhrases,
@@ -94,7 +95,7 @@ def visual_of_its_own(scene: Scene) -> Scene:
     :func:`film.setting.against_the_hour`). The renderer frames an empty note by the
     heading itself.
     """
-    told = sentences(scene.visual)
+    told = [_unframed(sentence) for sentence in sentences(scene.visual)]
     if not told:
         return scene
     shown = SeenLines()
@@ -113,12 +114,33 @@ def visual_of_its_own(scene: Scene) -> Scene:
         and not style_only(sentence, scene.place)
         and not against_the_hour(sentence, scene.time_of_day)
     ]
+    # Nor one sentence said twice: "奶奶和孙子正在一起忙碌地包着饺子。奶奶和孙子在厨房里忙碌
+    # 地包着饺子。" (the dumplings, 2026-12-04 21:39).
+    own = [s for n, s in enumerate(own) if not any(_alike(s, e) for e in own[:n])]
     chinese = bool(cjk_count(scene.visual))
     joiner = "" if chinese else " "
     visual = joiner.join(own[:VISUAL_SENTENCES]).replace("，。", "。")
     if visual == scene.visual.strip():
         return scene
     return scene.model_copy(update={"visual": visual})
+
+
+#: A note that opens by calling itself a picture: "A picture of Walter sitting at the
+#: watchtower…" (the lighthouse, 2026-12-04 21:30), "画面中可以看到…" (the painter, 18:27).
+_PICTURE_OF = re.compile(
+    r"^\s*(?:(?:a|an|the) (?:picture|image|photo|shot) (?:of|showing) "
+    r"|画面中可以看到|镜头中可以看到)",
+    re.I,
+)
+
+
+def _alike(one: str, other: str) -> bool:
+    return SequenceMatcher(None, normalise(one), normalise(other)).ratio() >= 0.8
+
+
+def _unframed(sentence: str) -> str:
+    rest = _PICTURE_OF.sub("", sentence)
+    return rest[:1].upper() + rest[1:] if rest != sentence else sentence
 
 
 #: What a heading says besides its place, in either language: "厨房内景，白天。" is the heading.

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from film.quality.findings import Finding
 from film.quality.text import cjk_terms, content_words, normalise, shorten
+from film.screenplay import CharacterProfile
+from film.speakers import ADDED_WORDS
 
 
 def check_copied_people(people: Sequence[tuple[str, str, str]]) -> list[Finding]:
@@ -71,3 +73,27 @@ def _same_words(first: str, second: str) -> bool:
     if min(len(w) for w in words) < _FEWEST_WORDS:
         return False
     return len(words[0] & words[1]) / len(words[0] | words[1]) >= _SAME_WORDS
+
+
+def not_a_copy(
+    newcomer: CharacterProfile, people: Sequence[CharacterProfile], language: str
+) -> CharacterProfile:
+    """``newcomer`` with the role, look or wardrobe it copied from ``people`` made plain.
+
+    Recorded (craft bench, the scooter, 2026-12-04 21:42): the entry written for a
+    "Customer" was the rider's own, role "food delivery rider", his beard and glasses, so the
+    picture drew two of him. A copied field gets the plain words a form repair gives.
+    """
+    plain = ADDED_WORDS["zh" if language == "zh" else "en"]
+    taken = {
+        field: {str(getattr(p, field)).strip().casefold() for p in people}
+        for field in ("role", "look", "wardrobe")
+    }
+    met = "someone they meet" if language != "zh" else "遇见的人"
+    own = {"role": met, "look": plain["look"], "wardrobe": plain["wardrobe"]}
+    copied = {
+        field: own[field]
+        for field, values in taken.items()
+        if str(getattr(newcomer, field)).strip().casefold() in values
+    }
+    return newcomer.model_copy(update=copied) if copied else newcomer

@@ -96,6 +96,11 @@ def whole_voice(voice: str) -> str:
     """
     if not voice.isascii():  # "小王的声音特点：温柔、亲切" (craft bench, 21:46): a label
         return re.sub(r"^[^，。：:]{0,8}的?声音(?:特点|特征)?[:：]\s*", "", voice)
+    # "Deep and gruff. He speaks in a way that conN" (the scooter, 2026-12-04 21:42): a
+    # sentence begun after a whole one and never finished goes.
+    tail = voice[voice.rfind(". ") + 2 :] if ". " in voice else ""
+    if tail and _BROKEN_OFF.search(tail.rstrip()):
+        voice = voice[: voice.rfind(". ") + 1]
     voice = whole_clauses(voice).rstrip(". ,")
     # "Mrs. Thompson's soothing voice", "Tom's determined voice" (the piano teacher,
     # 2026-12-03): whose voice it is, the card says already.
@@ -120,6 +125,10 @@ _WITH_UNFINISHED = re.compile(
     r"deep|soft|low|high|warm|gentle|husky|gravelly|raspy|hoarse|rough|gruff|playful|powerful|"
     r"slow|sharp|calm|bright|clear|strong|faint|subtle)$",
     re.I,
+)
+#: Where a hint's last sentence broke off: mid-word ("conN"), or on a word that leads on.
+_BROKEN_OFF = re.compile(
+    r"[a-z][A-Z]$|\b(?:that|which|who|a|an|the|of|in|with|and|to|for|like|as)$|\b[a-z]{1,2}$"
 )
 _OWNER = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+")
 _HINT_CUT = re.compile(

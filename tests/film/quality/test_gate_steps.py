@@ -534,3 +534,18 @@ def test_a_step_done_to_him_casts_him_from_the_step_before() -> None:
     assert named_in("奶奶在厨房里教他包饺子", people, ["李默"]) == ["李默", "李奶奶"]
     assert named_in("奶奶在厨房里包饺子", people, ["李默"]) == ["李奶奶"]
     assert named_in("Grandpa teaches her to ride.", [("Ben", "grandfather")], ["Lily"]) == ["Lily"]
+
+
+def test_a_subjectless_step_is_done_by_whom_the_idea_has_do_it() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:39): beat 3 read "孙子把没说出口的
+    叮嘱都包进了饺子里"; the idea leaves the subject to the step before, the grandmother's."""
+    from film.quality.mend.steps import in_step_order
+
+    beats = [
+        "孙子明天就要去外地上大学。",
+        "李奶奶在厨房里教他包饺子。",
+        "李默把没说出口的叮嘱都包进了饺子里。",
+    ]
+    assert in_step_order(beats, DUMPLINGS, names=["李奶奶", "李默"])[2] == (
+        "李奶奶把没说出口的叮嘱都包进了饺子里。"
+    )

@@ -1039,6 +1039,16 @@ def test_a_small_models_certain_grammar_slips_are_mended() -> None:
     mended = in_film_language(zh, "zh")
     assert mended.action == ["奶奶一边包一边说话。"]
     assert mended.dialogue[0].text == "谢谢你。"
+    # 孙子 called out reads as an insult (the dumplings, 2026-12-04 21:39); said of him, not.
+    called = zh.model_copy(
+        update={
+            "action": ["孙子，一边包一边说。"],
+            "dialogue": [DialogueLine(speaker="奶奶", text="孙子，你一定要好好学习哦！")],
+        }
+    )
+    mended = in_film_language(called, "zh")
+    assert mended.action == ["孙子，一边包一边说。"]
+    assert mended.dialogue[0].text == "孩子，你一定要好好学习哦！"
     en = Scene(
         number=1,
         place="School lift",

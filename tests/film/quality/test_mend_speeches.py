@@ -906,3 +906,25 @@ def test_a_sentence_telling_of_its_speaker_after_a_connective_is_action() -> Non
     mended = speech_to_dialogue(scene, ["保安大爷", "橘猫"])
     assert mended.action[-1] == "最后，保安大爷把橘猫放回了小区门口。"
     assert mended.dialogue[0].text == "我用钩子去抓橘猫。好吧，我们继续吧。"
+
+
+def test_thanks_said_again_goes_with_whom_it_thanks() -> None:
+    """Recorded (craft bench, the lift, 2026-12-04 21:40): "Thanks, Alex." said again lost
+    its thanks and left "Alex. I'm excited too." under Alex himself."""
+    from film.quality.mend.once import said_once_in_film
+
+    scene = Scene(
+        number=1,
+        place="School lift",
+        characters=["Alex", "Taylor"],
+        action=["The lift hums."],
+        dialogue=[
+            DialogueLine(speaker="Taylor", text="Thanks, Alex. You're always there."),
+            DialogueLine(speaker="Alex", text="Thanks, Taylor. I'm excited too."),
+        ],
+    )
+    (mended,) = said_once_in_film([scene])
+    assert [line.text for line in mended.dialogue] == [
+        "Thanks, Alex. You're always there.",
+        "I'm excited too.",
+    ]

@@ -67,3 +67,32 @@ def test_a_note_does_not_dress_anyone() -> None:
     )
     people = [("李奶奶", "60多岁，头发花白 长袍"), ("李默", "18岁 校服")]
     assert visual_without_looks(scene, people).visual == "光线柔和，画面宁静。"
+
+
+def test_a_note_does_not_call_itself_a_picture() -> None:
+    """Recorded (craft bench, 2026-12-04): "A picture of Walter sitting at the watchtower…"
+    (the lighthouse) and "画面中可以看到宫廷画师…" (the painter), a second reader's prompt text."""
+    keeper = Scene(
+        number=1,
+        place="Lighthouse",
+        characters=["Walter"],
+        action=["Walter sits."],
+        visual="A picture of Walter sitting at the watchtower, looking out over the sea.",
+    )
+    assert visual_of_its_own(keeper).visual == (
+        "Walter sitting at the watchtower, looking out over the sea."
+    )
+    painter = keeper.model_copy(update={"visual": "画面中可以看到宫廷画师正在作画。"})
+    assert visual_of_its_own(painter).visual == "宫廷画师正在作画。"
+
+
+def test_a_note_says_one_thing_once() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-04 21:39)."""
+    scene = Scene(
+        number=1,
+        place="厨房",
+        characters=["奶奶", "孙子"],
+        action=["孙子包饺子。"],
+        visual="奶奶和孙子正在一起忙碌地包着饺子。奶奶和孙子在厨房里忙碌地包着饺子。",
+    )
+    assert visual_of_its_own(scene).visual == "奶奶和孙子正在一起忙碌地包着饺子。"

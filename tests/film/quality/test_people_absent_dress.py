@@ -117,3 +117,27 @@ def test_an_action_line_tells_no_one_what_they_wear() -> None:
         "Sam runs onto the court.",
         "A man wearing a hat enters.",
     ]
+
+
+def test_a_newcomers_entry_copied_from_the_lead_is_made_plain() -> None:
+    """Recorded (craft bench, the scooter, 2026-12-04 21:42): "Customer" was written as the
+    rider himself, role, beard and all, and the picture drew two of him."""
+    from film.quality.people.copies import not_a_copy
+    from film.screenplay import CharacterProfile
+
+    rider = CharacterProfile(
+        name="John", role="food delivery rider", look="a man with a beard", wardrobe="jeans"
+    )
+    customer = rider.model_copy(update={"name": "Customer", "wardrobe": "a red coat"})
+    plain = not_a_copy(customer, [rider], "en")
+    assert (plain.role, plain.look, plain.wardrobe) == (
+        "someone they meet",
+        "average build, neat dark hair",
+        "a red coat",
+    )
+    assert (
+        not_a_copy(
+            rider.model_copy(update={"name": "Ann", "role": "cook", "look": "tall"}), [rider], "en"
+        ).look
+        == "tall"
+    )

@@ -158,3 +158,6 @@ def test_a_courier_called_a_lad_is_not_middle_aged() -> None:
     assert young_by_name("中年，短发", "阿强", "外卖小哥") == "二十多岁，短发"
     assert young_by_name("A middle-aged man", "Tom", "young courier") == "A young man"
     assert young_by_name("中年男性", "李师傅", "保安") == "中年男性"
+    # The night market's 女孩 was drawn 中年 (craft bench, 2026-12-04 21:43).
+    assert young_by_name("中年，长发飘逸", "林夏", "女孩") == "二十多岁，长发飘逸"
+    assert young_by_name("A middle-aged woman", "Amy", "the girl next door") == "A young woman"

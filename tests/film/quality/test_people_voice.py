@@ -18,6 +18,8 @@ from film.quality.people.voice import whole_voice
             "The voice of an experienced lighthouse keeper",
         ),
         ("with a hint", ""),
+        # The scooter, 21:42: a second sentence broken off mid-word.
+        ("Deep and gruff. He speaks in a way that conN", "Deep and gruff"),
     ],
 )
 def test_a_hint_cut_before_its_noun_ends_on_its_last_whole_clause(hint: str, kept: str) -> None:
@@ -33,6 +35,7 @@ def test_a_hint_cut_before_its_noun_ends_on_its_last_whole_clause(hint: str, kep
         "A soft voice with a slight lisp",
         "Quiet, with long pauses",
         "low, steady, serious",
+        "Warm. Slow, with a Southern drawl",
     ],
 )
 def test_a_finished_with_clause_is_kept(hint: str) -> None:

@@ -143,7 +143,10 @@ def school_age(look: str, role: str, idea: str) -> str:
 
 #: Words that make their person young by what they are called: 外卖小哥, a "young courier".
 _YOUNG_BY_NAME = re.compile(
-    r"小哥|小伙|小姑娘|少年|少女|\byoung (?:man|woman|courier|rider|girl|boy)\b|\bteen\w*", re.I
+    # 女孩 too: the night market's girl was drawn 中年 (craft bench, 2026-12-04 21:43).
+    r"小哥|小伙|小姑娘|少年|少女|女孩|男孩|\byoung (?:man|woman|courier|rider|girl|boy)\b"
+    r"|\bteen\w*|\b(?:girl|boy)\b",
+    re.I,
 )
 _MIDDLE_AGED = (
     (re.compile(r"中年的?"), "二十多岁的"),
