@@ -14,7 +14,7 @@ from film.screenplay import Scene
 
 #: Places that are outdoors whatever the model says (an "INT. BUS STOP" is a mistake).
 _OUTDOORS = re.compile(
-    r"\b(?:street|road|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
+    r"\b(?:streets?|roads?|bus stop|park|beach|lake|lakeside|river|riverbank|mountain|"
     r"mountain pass|field|rooftop|bridge|square|alley(?:way)?|forest|shore|harbou?r|pier|"
     r"crossroads|sidewalk|pavement|cliff|hillside|meadow|night market|pass|trail|path|"
     r"valley|garden|courtyard|playground|snowfield|village|(?:back|front)?yard|lane|"

@@ -177,13 +177,23 @@ def must_show(idea: str, language: str) -> str:
     return "".join(f"\n{line}" for line in lines if line)
 
 
-def cast_size(target_s: int, people: Sequence[str], genre: Genre) -> int:
+#: An idea that counts its people as two: "两个同桌", "Two rival debate captains".
+_TWO_PEOPLE = re.compile(
+    r"两(?:个|位|名)|二人|\btwo\b(?! (?:days?|weeks?|years?|hours?|minutes?))", re.I
+)
+
+
+def cast_size(target_s: int, people: Sequence[str], genre: Genre, idea: str = "") -> int:
     """How many people the character bible may hold: more for a longer film.
 
     A scenery film about the one person its idea names is that person alone. Asked for
     "at most 2", the 1.5B model gave the lighthouse keeper a wife, and she took over his
-    last night at the lamp in two craft-bench runs (2026-12-02 and 12-03).
+    last night at the lamp in two craft-bench runs (2026-12-02 and 12-03). An idea that
+    counts its two people is those two: "两个同桌" got a teacher, who wrote their last
+    note for them (craft bench, 2026-12-04 21:50).
     """
     if genre is Genre.AESTHETIC_SCENERY and len(people) <= 1:
         return 1
+    if _TWO_PEOPLE.search(idea) and len(people) <= 2:
+        return 2
     return max(2 if target_s <= 60 else 3 if target_s <= 240 else 4, min(len(people), 4))

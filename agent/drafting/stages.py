@@ -42,7 +42,7 @@ from agent.grounding import cited, ground, notes_text
 from agent.messages import say
 from agent.model.ask import StageFailure, stage_failed, stage_messages
 from agent.model.gate import GateFailure, ask_checked
-from agent.prompts import stage_prompt, task
+from agent.prompts import prompt_idea, stage_prompt, task
 from agent.state import State
 from film.form import TITLE_CARD_S, runtime_limit, scene_budget_s, scene_count_for, stage_issues
 from film.quality import Finding, check_beats, check_bible, check_logline
@@ -134,6 +134,8 @@ async def write_logline(state: State, runtime: Runtime[Context]) -> dict[str, An
     except StageFailure as exc:
         return stage_failed("write_logline", exc)
     draft = checked.result
+    if logline_drops_step(brief.idea, draft.logline, language):  # asked once: the idea tells it
+        draft = draft.model_copy(update={"logline": prompt_idea(brief.idea)[:240]})
     parts = draft.model_dump()
     merged = draft_screenplay({**state, "draft": _merge_draft(state, logline=parts)})
     screenplay, _notes = checked_form("logline", merged, state, runtime)
@@ -173,7 +175,7 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     """Stage 2: the character bible, with look, wardrobe and props pinned."""
     language, genre = film_language(state), drafting_genre(state)
     people = must_cast_people(state.get("idea", ""))
-    count = cast_size(state.get("target_seconds", 120), people, genre)
+    count = cast_size(state.get("target_seconds", 120), people, genre, state.get("idea", ""))
     title = state.get("draft", {}).get("logline", {}).get("title", "")
     emit_progress("characters", say("progress_casting", language), 0.1)
     passages = await ground(
@@ -181,9 +183,8 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
     )
     brief = film_brief(state, runtime.context, passages)
     facts = facts_for(state, "characters")
-    # No guidance in this prompt: the genre guides' menus of motifs ("an MP3 player with
-    # shared earphones, a red scarf, a borrowed umbrella") were pasted onto every person,
-    # umbrella as clothing included. The gate still checks the bible against them.
+    # No guidance here: the guides' menus of motifs ("an MP3 player with shared earphones,
+    # a borrowed umbrella") were pasted onto every person; the gate still checks for them.
     prompt = stage_prompt("characters", language, facts, count=count)
     if people:
         named = ("、" if language == "zh" else ", ").join(cast_words(state.get("idea", ""), people))

@@ -89,19 +89,17 @@ stage, never of a finished film, so after the retries three courtiers in the sam
 kept: the 1.5B model refused a whole five-minute bible on it. Length is fitted after the
 scenes by lengthening, the smart cut and form repair, so a runtime finding on one answer is
 only advice; an outline with fewer beats than planned (repeats dropped) gets longer scenes,
-which is a film, where a refusal is not. ``copying.logline-is-idea`` and
-``copying.title-is-idea`` (the idea pasted as the logline or the title; the cover keeps a
-pasted title's first clause) and ``arc.turn-pasted`` (a scene's turn told only by its
-paste) are asked once (:data:`ASK_ONCE`) and kept after: a weak title page, a told turn;
-so is ``coverage.logline-step`` (a logline silent on one of the idea's steps)."""
+which is a film, where a refusal is not. The idea pasted as the logline or title, a turn
+told only by its paste and a logline silent on a step are asked once (:data:`ASK_ONCE`)."""
 
 _ONCE = "copying.logline-is-idea copying.title-is-idea arc.turn-pasted coverage.logline-step"
 ASK_ONCE = frozenset(_ONCE.split())
-"""Soft checks asked about on the first answer only; a retry is not judged on them again.
+"""Soft checks asked about once: after one retry names them, no answer is judged on them.
 
-Each asks the model to retell in its own words what a paste already says (the idea as the
-logline or the title, the turn as a scene's last line), or a step left out. One more answer
-sometimes does; a second rarely did, and each costs a whole answer (the lift, 2026-12-04)."""
+Each asks for the model's own words where a paste says it (the idea as the logline or title,
+the turn as a scene's last line), or for a step left out; a second ask rarely helped, and
+each costs an answer. Once, not on the first answer only: the scooter's second logline
+dropped the karaoke after its first was refused for a copied guide (CLI, 2026-12-04)."""
 
 
 def blocks(finding: Finding) -> bool:
@@ -157,13 +155,13 @@ async def answer_checked(
     conversation = list(messages)
     best: Checked[ResultT] | None = None
     seen: list[str] = []
+    asked: set[str] = set()  # an ASK_ONCE check is asked about once, whichever answer fired it
     attempt = 0
     while attempt <= retries:
         attempt += 1
         answer = await ask(conversation)
         result, findings = check(answer)
-        if attempt > 1:
-            findings = [f for f in findings if f.check not in ASK_ONCE]
+        findings = [f for f in findings if not (f.check in ASK_ONCE and f.check in asked)]
         seen += [check_id for check_id in fired(findings) if check_id not in seen]
         if best is None or _rank(findings) < _rank(best.findings):
             best = Checked(result, findings)
@@ -173,6 +171,7 @@ async def answer_checked(
             "quality gate: asking again after %s",
             "; ".join(f"{f.check} at {f.path or 'the whole'}: {f.text!r}" for f in findings),
         )
+        asked.update(f.check for f in findings)
         note = retry_note(findings) + (f"\n{reminder}" if reminder else "")
         copied = any(f.family == "copying" for f in findings)
         conversation = _with_note(messages, note, keep_guidance=not copied)

@@ -171,6 +171,27 @@ async def test_an_ask_once_finding_earns_one_retry_only(check_id: str) -> None:
     assert checked.findings == [] and checked.fired == [check_id] and checked.attempts == 2
 
 
+async def test_an_ask_once_finding_on_a_retry_is_still_asked_about_once() -> None:
+    """Recorded (microfilm draft, the scooter, 2026-12-04 22:03): the first logline copied
+    a guide and was asked again; the second dropped the karaoke, and nobody asked."""
+    answers = iter(["quest scroll", "haunted town", "karaoke at red lights"])
+    seen: list[list[BaseMessage]] = []
+
+    async def ask(conversation: list[BaseMessage]) -> Draft:
+        seen.append(conversation)
+        return Draft(text=next(answers))
+
+    def check(draft: Draft) -> tuple[str, list[Finding]]:
+        if draft.text == "quest scroll":
+            return draft.text, [Finding("copying.guideline", "logline", draft.text, "Copied.")]
+        dropped = "karaoke" not in draft.text
+        return draft.text, [Finding("coverage.logline-step", "logline", "", "Karaoke?")] * dropped
+
+    checked = await answer_checked(ask, [HumanMessage("write")], check)
+    assert checked.result == "karaoke at red lights" and len(seen) == 3
+    assert "Karaoke?" in str(seen[2][0].content)
+
+
 async def test_a_borrowed_wardrobe_is_asked_again_but_not_refused() -> None:
     """Three courtiers in one robe earn the retries; after them the bible is kept."""
     asked: list[int] = []

@@ -1329,6 +1329,10 @@ def test_a_scenery_film_of_one_person_casts_that_person_alone() -> None:
     assert cast_size(60, ["lighthouse keeper"], Genre.TOUCHING_FAMILY) == 2
     assert cast_size(300, ["祖母", "孙女"], Genre.AESTHETIC_SCENERY) == 4
     assert cast_size(120, [], Genre.YOUTH_ROMANCE) == 3
+    # "两个同桌" got a teacher who wrote their last note (craft bench, 2026-12-04 21:50).
+    notes = "高三教室里，两个同桌每天用小纸条吵架，直到毕业那天才把真心话写在最后一张纸条上。"
+    assert cast_size(90, [], Genre.YOUTH_ROMANCE, notes) == 2
+    assert cast_size(90, [], Genre.YOUTH_ROMANCE, "She waits two days for the sunrise.") == 3
 
 
 def test_a_newcomer_is_named_and_has_a_role_not_a_description() -> None:
@@ -1485,6 +1489,7 @@ def test_a_town_centre_is_outdoors_and_a_cafe_in_it_is_not() -> None:
 
     assert interior_for("town center", "INT") == "EXT"
     assert interior_for("Alleyway with graffiti", "INT") == "EXT"  # the scooter, 21:14
+    assert interior_for("Streets of Winter Festival", "INT") == "EXT"  # the scooter, 22:14
     assert interior_for("市中心", "INT") == "EXT"
     assert interior_for("town centre cafe", "INT") == "INT"
     assert interior_for("市中心的咖啡馆", "INT") == "INT"

@@ -514,3 +514,24 @@ async def test_an_outline_that_tells_few_steps_gets_its_repeats_written_anew(
     scenes = screenplay_of(result).scenes
     assert len(scenes) == count == 8
     assert scenes[2].place == "School gym"  # the first repeat, written anew where it stood
+
+
+async def test_a_logline_still_silent_on_a_step_after_the_ask_is_the_idea(
+    monkeypatch, tmp_path
+) -> None:
+    """Recorded (microfilm draft, the scooter, 2026-12-04 22:10): asked about the karaoke
+    once, the model wrote "…a haunted town, searching for clues…" again, and every stage
+    after read a film without the joke. The idea itself tells it."""
+    scooter = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays"
+        " karaoke every time he runs a red light."
+    )
+    town = spoiled(
+        "LoglineDraft",
+        lambda d: {**d, "logline": "A food delivery rider searches a haunted town for clues."},
+        [],
+    )
+    model = ScriptedChatModel(script={"LoglineDraft": [town] * 6})
+    result = await draft(Studio(monkeypatch, tmp_path, model), scooter)
+    assert model.calls.count("LoglineDraft") == 2  # asked once
+    assert screenplay_of(result).logline == scooter

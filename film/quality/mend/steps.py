@@ -7,10 +7,9 @@ watch from the door, and the last had him decide to stay home. So, as with the i
 turn (:mod:`film.quality.mend.arc`), the outline is fixed where the fix is certain:
 
 * a beat that does not tell its step becomes that step, in the idea's words; what the
-  model wrote in its place is dropped, since it is what the viewer would have got
-  instead of the idea;
-* a sentence that tells a later beat's step before its time goes, while the beat keeps
-  a sentence.
+  model wrote in its place is dropped: the viewer would have got it instead of the idea;
+* a sentence that tells a later beat's step before its time goes, while the beat keeps one;
+* a step the idea leaves without a subject is done by its doer (:func:`_by_its_doer`).
 
 Whoever the step names is cast in that beat (:func:`named_in`).
 """
@@ -70,8 +69,7 @@ def in_step_order(
     then a step no beat tells becomes its own beat, naming the ``lead`` where it opens on
     the idea's word for them; a Chinese step that names nobody is opened by who did the
     step before it (``names``: the bible). A step another beat still tells is left there:
-    made its own beat as well, the drummer's "feels the beat through the gym floor" was
-    told twice and the outline asked again (2026-12-03).
+    made its own beat too, the drummer's floor was told twice (2026-12-03).
     """
     plan = plan_steps(idea, len(summaries))
     fixed = list(summaries)
@@ -104,17 +102,19 @@ def in_step_order(
 def _by_its_doer(summary: str, step: str, earlier: Sequence[str], names: Sequence[str]) -> str:
     """``summary`` with a subjectless Chinese ``step`` done by whoever the idea has do it.
 
-    Recorded (the dumplings, 2026-12-04 21:39): beat 3 read "孙子把没说出口的叮嘱都包进了
-    饺子里"; the idea leaves its subject to the step before, "奶奶在厨房里教他包饺子".
+    Recorded (the dumplings, 12-04): "孙子把没说出口的叮嘱都包进了饺子里"; the idea's is 奶奶.
     """
     done = _with_subject(step, earlier, names)
     if done == step or not done.endswith(step):
         return summary
-    doer, opening = done[: -len(step)], step[:4]
-    for name in names:
-        if name and name != doer and f"{name}{opening}" in summary:
-            summary = summary.replace(f"{name}{opening}", f"{doer}{opening}")
-    return summary
+    doer = done[: -len(step)]
+    told = []  # "孙子开始包饺子，把没说出口的叮嘱…" too: the sentence's own subject is the doer
+    for sentence in _SENTENCE.findall(summary):
+        who = next((n for n in names if n and sentence.startswith(n)), "")
+        if who and who != doer and tells_step(sentence, step):
+            sentence = doer + sentence[len(who) :]
+        told.append(sentence)
+    return "".join(told)
 
 
 def _without_clauses(sentence: str, steps: Sequence[str]) -> str:
@@ -162,7 +162,9 @@ def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> st
     )
     if not _NO_SUBJECT.match(step) or any(p in step for p in people) or _ZH_PRONOUN.search(step):
         return step
-    for before in reversed(earlier):
+    # The nearest clause naming someone: "孙子明天…，奶奶在厨房里教他包饺子" hands on 奶奶.
+    clauses = [c for before in earlier for c in re.split(r"[，,；;]", before)]
+    for before in reversed(clauses):
         found = sorted((before.find(p), -len(p), p) for p in people if p in before)
         if found:
             who = found[0][2]
@@ -219,13 +221,11 @@ _E_VERBS = frozenset(
 
 
 #: A Chinese step that opens on who the lead is: "夜市摆摊卖煎饼的女孩，白天打工" (the night
-#: market, 05:48) says whom it means with the lead's name: 小明是夜市摆摊卖煎饼的女孩.
+#: market, 05:48) says whom it means with the lead's name: 小明在夜市摆摊卖煎饼 (_DOING_ZH).
 _WHO_ZH = re.compile(
     r"^(?P<who>[^，。]{2,12}的(?:女孩|男孩|姑娘|小伙子?|老人|少年|少女|女人|男人|孩子|女生|男生|"
     r"学生|青年))(?=，)"
 )
-
-
 _DOING_ZH = re.compile(r"^(?:在|靠|住在|每天|总是|一直|从小)")
 
 

@@ -129,7 +129,7 @@ def visual_of_its_own(scene: Scene) -> Scene:
 #: watchtower…" (the lighthouse, 2026-12-04 21:30), "画面中可以看到…" (the painter, 18:27).
 _PICTURE_OF = re.compile(
     r"^\s*(?:(?:a|an|the) (?:picture|image|photo|shot) (?:of|showing) "
-    r"|画面中可以看到|镜头中可以看到)",
+    r"|(?:画面|镜头)中(?:可以|能)?看到|画面中|镜头拍到|镜头里有)",
     re.I,
 )
 

@@ -75,6 +75,13 @@ def _same_words(first: str, second: str) -> bool:
     return len(words[0] & words[1]) / len(words[0] | words[1]) >= _SAME_WORDS
 
 
+def _mostly_theirs(mine: str, theirs: str) -> bool:
+    """Whether nearly all of a text's words (five or more) are in another's."""
+    words = [set(content_words(t)) | set(cjk_terms(t)) for t in (mine, theirs)]
+    least = min(len(w) for w in words)
+    return least >= _FEWEST_WORDS and len(words[0] & words[1]) >= 0.8 * least
+
+
 def not_a_copy(
     newcomer: CharacterProfile, people: Sequence[CharacterProfile], language: str
 ) -> CharacterProfile:
@@ -85,15 +92,15 @@ def not_a_copy(
     picture drew two of him. A copied field gets the plain words a form repair gives.
     """
     plain = ADDED_WORDS["zh" if language == "zh" else "en"]
-    taken = {
-        field: {str(getattr(p, field)).strip().casefold() for p in people}
-        for field in ("role", "look", "wardrobe")
-    }
     met = "someone they meet" if language != "zh" else "遇见的人"
     own = {"role": met, "look": plain["look"], "wardrobe": plain["wardrobe"]}
-    copied = {
-        field: own[field]
-        for field, values in taken.items()
-        if str(getattr(newcomer, field)).strip().casefold() in values
-    }
+
+    def copies(field: str) -> bool:  # word for word, or nearly ("A small backpack…", 22:14)
+        mine = normalise(str(getattr(newcomer, field)))
+        theirs = [normalise(str(getattr(p, field))) for p in people]
+        return bool(mine) and any(
+            mine == t or _mostly_theirs(mine, t) or _holds_whole(mine, t) for t in theirs if t
+        )
+
+    copied = {field: text for field, text in own.items() if copies(field)}
     return newcomer.model_copy(update=copied) if copied else newcomer

@@ -549,3 +549,17 @@ def test_a_subjectless_step_is_done_by_whom_the_idea_has_do_it() -> None:
     assert in_step_order(beats, DUMPLINGS, names=["李奶奶", "李默"])[2] == (
         "李奶奶把没说出口的叮嘱都包进了饺子里。"
     )
+
+
+def test_in_two_beats_the_step_is_done_by_the_nearest_clauses_person() -> None:
+    """Recorded (microfilm draft, the dumplings in two scenes, 2026-12-04 22:05): beat 2,
+    "孙子开始包饺子，把没说出口的叮嘱都包进了饺子里", after a beat that ends on 奶奶."""
+    from film.quality.mend.steps import in_step_order
+
+    beats = [
+        "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。",
+        "孙子开始包饺子，把没说出口的叮嘱都包进了饺子里。",
+    ]
+    assert in_step_order(beats, DUMPLINGS, names=["奶奶", "孙子"])[1] == (
+        "奶奶开始包饺子，把没说出口的叮嘱都包进了饺子里。"
+    )

@@ -135,9 +135,16 @@ def test_a_newcomers_entry_copied_from_the_lead_is_made_plain() -> None:
         "average build, neat dark hair",
         "a red coat",
     )
-    assert (
-        not_a_copy(
-            rider.model_copy(update={"name": "Ann", "role": "cook", "look": "tall"}), [rider], "en"
-        ).look
-        == "tall"
+    ann = rider.model_copy(update={"name": "Ann", "role": "cook", "look": "tall"})
+    assert not_a_copy(ann, [rider], "en").look == "tall"
+    # Nearly his (microfilm draft, the scooter, 2026-12-04 22:14): the Ghost.
+    walter = rider.model_copy(
+        update={"look": "A 20-year-old man with dark hair, glasses, a long beard, a black jacket"}
     )
+    ghost = walter.model_copy(
+        update={
+            "name": "Ghost",
+            "look": "a dark-haired man with glasses, a long beard, a black jacket",
+        }
+    )
+    assert not_a_copy(ghost, [walter], "en").look == "average build, neat dark hair"

@@ -161,3 +161,14 @@ def test_the_swordswoman_is_the_daughter_not_beside_one() -> None:
         ("Ben", "general"),
         ("Lily", "young swordswoman, daughter"),
     ]
+
+
+def test_a_grandson_far_away_is_away_and_one_leaving_tomorrow_is_not() -> None:
+    """Recorded (the web app, 2026-12-04 22:18): "她远方孙子寄来的信" put the grandson on
+    the courier's doorstep, calling the courier 爸."""
+    from film.quality.story.away import is_away
+
+    courier = "快递员每天给独居的老奶奶送一个包裹，其实里面都是她远方孙子寄来的信，40秒"
+    assert is_away(courier, "孙子") and not is_away(courier, "奶奶")
+    assert not is_away("孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。", "孙子")
+    assert is_away("She reads letters from her faraway grandson.", "grandson")
