@@ -164,7 +164,7 @@ _IN_PLACE = re.compile(
     rf"\b(?:in|at|inside|into) the (?P<en>(?:[a-z]+\s)?(?:{_PLACE_EN}))\b"
     # "walking down the street", "parked on the side of the road" (the scooter, 22:03).
     r"|\b(?:on|down|along|across) the (?:side of the )?(?P<road>street|road|sidewalk)\b"
-    r"|(?:在|走进|走入|进入|来到)(?P<zh>[\u4e00-\u9fff]{0,4}?(?:办公室|教室|宿舍|图书馆|医院|车站|公司|考场|考试室|面试室|"
+    r"|(?:在|(?:走进|走入|进入|来到)了?)(?P<zh>(?!了)[\u4e00-\u9fff]{0,4}?(?:办公室|教室|宿舍|图书馆|医院|车站|公司|考场|考试室|面试室|"
     r"会议室|体育馆|操场|学校|食堂|咖啡馆|餐馆|饭店|商店|超市|市场|夜市|公园|广场|街头|工厂|仓库|"
     r"快递站|寺庙|宫殿|大殿|书房|画室|客栈|酒馆|病房|诊所|面包店|舞台|后台|排练室|小区))"
     r"(?=里|内|中|门口|前|外|旁|，|。|[\u4e00-\u9fff])",

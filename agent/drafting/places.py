@@ -49,7 +49,7 @@ LEAVES = re.compile(
 _GOES_INTO = re.compile(
     r"\b(?:walks?|steps?|goes|go|heads?|runs?|moves?|hurr(?:y|ies))\s+(?:into|in to|to|towards?)"
     r"\s+(?:the|a|an|their|his|her)\s+(?P<en>[a-z]+(?:\s+[a-z]+)?)|\benters?\s+(?:the|a|an)\s+"
-    r"(?P<en2>[a-z]+(?:\s+[a-z]+)?)|(?:走进|来到|回到|进入|走到)(?P<zh>[\u4e00-\u9fff]{1,6})",
+    r"(?P<en2>[a-z]+(?:\s+[a-z]+)?)|(?:走进|来到|回到|进入|走到)了?(?P<zh>(?!了)[\u4e00-\u9fff]{1,6})",
     re.IGNORECASE,
 )
 

@@ -126,3 +126,20 @@ def test_a_day_has_no_dark_sky() -> None:
     assert against_the_hour("天黑了，他还在摊位旁。", "MORNING")
     assert not against_the_hour("The sky is dark over the sea.", "NIGHT")
     assert not against_the_hour("A dark skyline of towers.", "DAY")
+
+
+def test_walked_into_with_le_names_the_place_not_le() -> None:
+    """Recorded (the web app, 2026-12-04 22:49): "快递员拿着包裹走进了快递站" was headed
+    "INT. 了快递站"."""
+    from film.screenplay import Scene
+    from film.setting import headed_where_told
+
+    scene = Scene(
+        number=2,
+        place="小区门口",
+        interior="EXT",
+        characters=["快递员"],
+        action=["快递员拿着包裹走进了快递站，打开包裹。"],
+    )
+    (headed,) = headed_where_told([scene])
+    assert headed.place == "快递站"
