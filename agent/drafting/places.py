@@ -106,32 +106,30 @@ _ROOM_WORD = re.compile(rf"\b(?:{_ROOMS_EN})s?\b|{_ROOMS_ZH}", re.IGNORECASE)
 _VISUAL_CLAUSE = re.compile(r"[^,，;；.。]+[,，;；.。]?")
 
 
-def _visual_keeping(visual: str, keep: Callable[[str], bool], fallback: str) -> str:
+def _visual_keeping(visual: str, keep: Callable[[str], bool]) -> str:
     """``visual`` with only the clauses ``keep`` accepts, ended and capitalised.
 
-    A note left shorter than a phrase is ``fallback`` instead: a stop alone tells nothing.
-    That is "", never the place: "Visual: School lift." said the heading again, and a
-    second reader marked it (the lift, 2026-12-04); the renderer frames an empty note by
-    the heading itself.
+    A note left shorter than a phrase is no note: a stop alone tells nothing. Never the
+    place instead: "Visual: School lift." said the heading again, and a second reader
+    marked it (the lift, 2026-12-04); the renderer frames an empty note by the heading.
     """
     kept = [clause for clause in _VISUAL_CLAUSE.findall(visual) if keep(clause)]
     text = "".join(kept).strip(" ,，;；")
     if text and text[-1] not in ".。":
         text += "。" if not text.isascii() else "."
     text = text[:1].upper() + text[1:]
-    return text if len(text) >= 8 else fallback
+    return text if len(text) >= 8 else ""
 
 
-def _visual_inside(visual: str, room: str, fallback: str) -> str:
+def _visual_inside(visual: str, room: str) -> str:
     """``visual`` without the clauses that leave the room, or furnish a lift."""
     lift = bool(_LIFT.search(room))
     return _visual_keeping(
         _in_the_room(visual, room),
         lambda clause: (
             not (LEAVES.search(clause) or RELEASE.search(clause) or _ROOM_WORD.search(clause))
-            and not (lift and (_FURNITURE_WORD.search(clause) or _WINDOW.search(clause)))
+            and not (lift and (_FURNITURE_WORD.search(clause) or _NOT_IN_A_LIFT.search(clause)))
         ),
-        fallback,
     )
 
 
@@ -145,9 +143,10 @@ _OFF_WE_GO = re.compile(
     r"|我先走了?|我马上回来|我去去就回|我们走吧|走吧|我得走了|我要走了|回头见|明天见",
     re.IGNORECASE,
 )
-#: A lift has no window to see the sky from ("Ben points to a window where they can see the
-#: sky outside", the stuck lift, 2026-12-04), and no rain falls in it.
-_WINDOW = re.compile(
+#: What no stuck lift has: a window to see the sky from ("Ben points to a window where they
+#: can see the sky outside", 2026-12-04), rain, a bookshelf ("They meet in front of a large
+#: bookshelf", 12-04).
+_NOT_IN_A_LIFT = re.compile(
     r"\bwindows?\b|窗户?|窗外|\brain(?:s|ing|drops?)?\b|下雨|雨水|\bbookshel(?:f|ves)\b|书架|书柜"
     # Nor does a stuck lift move or come: "the lift moves upwards", "They wait for the
     # elevator to come" (the lift, craft bench, 2026-12-04).
@@ -164,7 +163,7 @@ def _stays_said(text: str, lift: bool) -> str:
     return "".join(
         sentence
         for sentence in _SENTENCE.findall(text)
-        if not (_OFF_WE_GO.search(sentence) or (lift and _WINDOW.search(sentence)))
+        if not (_OFF_WE_GO.search(sentence) or (lift and _NOT_IN_A_LIFT.search(sentence)))
     ).strip()
 
 
@@ -196,7 +195,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
             or LEAVES.search(line)
             or (RELEASE.search(line) and key in line.casefold())
             or goes_elsewhere(line, key)
-            or (lift and _WINDOW.search(line))
+            or (lift and _NOT_IN_A_LIFT.search(line))
         )
     ]
     said = [
@@ -204,7 +203,7 @@ def stays_inside(scene: Scene, summary: str, story: str) -> Scene:
         for line in scene.dialogue
         if (text := _stays_said(line.text, lift))
     ]
-    visual = _visual_inside(scene.visual, room, "")
+    visual = _visual_inside(scene.visual, room)
     kept, said = kept or scene.action, said or scene.dialogue
     if kept == scene.action and said == scene.dialogue and visual == scene.visual:
         return scene
@@ -271,6 +270,5 @@ def without_example_place(scene: Scene, story: str) -> Scene:
     visual = _visual_keeping(
         scene.visual,
         lambda clause: not any(word in clause.casefold() for word in copied),
-        "",
     )
     return scene.model_copy(update={"visual": visual})

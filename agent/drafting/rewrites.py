@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
 
 from langgraph.runtime import Runtime
 
@@ -27,7 +26,7 @@ from agent.prompts import task
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from agent.state import State
 from film.quality import Finding, fired, repeated_indices
-from film.quality.copying import letters
+from film.quality.copying import letters, likeness
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +68,8 @@ def whole_idea(summary: str, idea: str) -> bool:
     came back "一个夜市摊位上的煎饼女孩，白天打工，晚上自学编程，想考进一家游戏公司。", and
     its scene repeated the film until the whole draft was refused.
     """
-    own, asked = letters(summary), letters(idea)
-    return bool(own and asked) and SequenceMatcher(None, own, asked).ratio() >= WHOLE_IDEA
+    said = bool(letters(summary) and letters(idea))
+    return said and likeness(summary, idea) >= WHOLE_IDEA
 
 
 def beat_text(beat: BeatDraft) -> str:

@@ -47,7 +47,8 @@ costs a whole answer's time."""
 
 SOFT_CHECKS = frozenset(
     {
-        *("coverage.missing-person", "coverage.grandchild-look"),
+        "coverage.missing-person",
+        "coverage.grandchild-look",
         "copying.logline-is-idea",
         "copying.title-is-idea",
         "coverage.logline-step",

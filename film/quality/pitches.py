@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
-from film.quality.copying import check_copying, idea_share, letters
+from film.quality.copying import check_copying, idea_share, likeness
 from film.quality.coverage import covered, idea_terms
 from film.quality.debris import check_debris
 from film.quality.fields import VisibleText
@@ -57,7 +56,7 @@ def finished_pitch(text: str, limit: int) -> str:
 
 
 def _alike(first: str, second: str) -> bool:
-    return SequenceMatcher(None, letters(first), letters(second)).ratio() >= SAME_RATIO
+    return likeness(first, second) >= SAME_RATIO
 
 
 def check_pitches(pitches: Sequence[tuple[str, str]], brief: Brief) -> list[Finding]:

@@ -26,6 +26,7 @@ from film.quality.copying.lines import (
     letters,
     lifted,
     lifted_run,
+    likeness,
     recites_idea,
     without_thing,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "letters",
     "lifted",
     "lifted_run",
+    "likeness",
     "recites_idea",
     "without_thing",
 ]

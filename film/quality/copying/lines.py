@@ -132,6 +132,15 @@ def letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+def likeness(first: str, second: str) -> float:
+    """How alike two texts are as letters alone (0 to 1): one text said again, restyled.
+
+    The one measure the pitches (two genres' alike), the logline (the idea pasted) and a
+    beat written anew (the whole idea again) are held to, each at its own bound.
+    """
+    return difflib.SequenceMatcher(None, letters(first), letters(second)).ratio()
+
+
 #: The shortest run of letters (or Chinese characters) taken from the idea that counts.
 _IDEA_RUN = 4
 

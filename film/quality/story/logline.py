@@ -7,9 +7,8 @@ logline against it.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
-from film.quality.copying import idea_share, letters
+from film.quality.copying import idea_share, letters, likeness
 from film.quality.coverage import covered, idea_terms
 from film.quality.findings import Finding
 from film.quality.people.slips import title_with_idea_kin
@@ -226,8 +225,7 @@ def logline_copies_idea(idea: str, logline: str) -> Finding | None:
     ("A young swordswoman must carry a sealed letter across…"): a title page that reads
     as the request, not as this film. Asked once, the model retells it with its people.
     """
-    said = [letters(text) for text in (idea, logline)]
-    if not all(said) or SequenceMatcher(None, said[0], said[1]).ratio() < _COPIED_RATIO:
+    if not (letters(idea) and letters(logline)) or likeness(idea, logline) < _COPIED_RATIO:
         return None
     message = (
         "The logline copies the idea word for word. Retell it in one sentence of your own: "
