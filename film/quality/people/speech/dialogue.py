@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.quality.people.speech.attributed import tagged_exchange, tagged_turns
 from film.quality.people.speech.narration import narration_to_action
 from film.quality.people.speech.reading import (
     ONLY_PUNCTUATION,
     en_exchange,
     labelled_line,
     read_speech,
+    speaker_at_start,
     zh_exchange,
 )
 from film.quality.story.referents import pronoun_speech
@@ -26,7 +28,12 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str]
     # Who speaks in the scene is someone, bible or not: "突然，一个程序员走过来，对她说：…" (12-03).
     people = [*people, *(name for name in scene.characters if name not in people)]
     scene = narration_to_action(scene, people)
-    answered = [part for line in scene.dialogue for part in _answered_within(line, people)]
+    answered = [
+        part
+        for line in scene.dialogue
+        for reply in _answered_within(line, people)
+        for part in tagged_turns(reply, people)
+    ]
     if answered != scene.dialogue:
         scene = scene.model_copy(update={"dialogue": answered})
     actions: list[str] = []
@@ -35,7 +42,11 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str]
     for index, action in enumerate(scene.action):
         if ONLY_PUNCTUATION.sub("", action) in people:
             continue  # "保安大爷。": a cue's name left alone as action (the guard, 2026-12-03)
-        exchange = zh_exchange(action, people) or en_exchange(action, people)
+        exchange = (
+            zh_exchange(action, people)
+            or en_exchange(action, people)
+            or tagged_exchange(action, people, speaker_at_start(action, people))
+        )
         found = (
             labelled_line(action, people)
             or read_speech(action, people)
