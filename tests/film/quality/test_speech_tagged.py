@@ -11,7 +11,10 @@ PEOPLE = ["小明", "爸爸"]
 # Recorded (craft bench, the street dance, 2026-12-05): one cue of 小明's, and one of 爸爸's.
 XIAOMING = "我也想学？爸爸说：“好啊。”“小明说：“那我们就开始吧。”爸爸说：”不客气。小明说：”那。"
 DAD = "好啊。小明说：“那我们走吧。”“爸爸说：”好啊。小明说：”再见。"
-ASKED = "爸爸走到小明身边，问：“小明，你是不是想学街舞？”，“小明说：“我想，我以后要多看一些街舞的节目。””"
+ASKED = (
+    "爸爸走到小明身边，问：“小明，你是不是想学街舞？”，"
+    "“小明说：“我想，我以后要多看一些街舞的节目。””"
+)
 
 
 def _pairs(lines: list[DialogueLine]) -> list[tuple[str, str]]:
