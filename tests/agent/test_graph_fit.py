@@ -305,6 +305,37 @@ async def test_a_beat_before_the_ending_that_retells_one_is_asked_for_once_more(
     assert len(prompts) == 2 and f'Not "{retold}"' in prompts[1]
 
 
+async def test_a_beat_before_the_ending_placed_at_the_title_stays_where_the_story_is(
+    monkeypatch, tmp_path
+) -> None:
+    """Craft bench, the nurse and the baker (2026-12-05): the added beat's place was the
+    title, "The Baker's Window"; its scene was refused four times and the film stayed 18 %
+    short. The beat before it is where the story is."""
+
+    def terse(data: dict[str, Any]) -> dict[str, Any]:
+        lines = [{**line, "text": "Yes."} for line in data["dialogue"]]
+        return {**data, "action": ["He nods."] * len(data["action"]), "dialogue": lines}
+
+    def titled_beat(prompt: str) -> dict[str, Any]:
+        summary = "Ming burns the first batch and Grandma laughs, flour on her glasses."
+        place = {"place": "The Last Dumpling", "interior": "INT", "time_of_day": "DUSK"}
+        return {"beats": [{**place, "summary": summary, "characters": ["Ming", "Grandma"]}]}
+
+    count = scene_count_for(60)
+    model = ScriptedChatModel(
+        script={
+            "SceneDraft": [spoiled("SceneDraft", terse, [])] * count,
+            "SceneMore": [spoiled("SceneMore", terse, [])] * 100,
+            "OutlineDraft": [good("OutlineDraft", []), titled_beat],
+        }
+    )
+    studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
+    screenplay = screenplay_of(await draft(studio, PLAIN))
+    assert len(screenplay.scenes) == count + 1
+    added, before = screenplay.scenes[count - 1], screenplay.scenes[count - 2]
+    assert added.place == before.place != "The Last Dumpling"
+
+
 def _scenes_bringing_in_ravi() -> list[Any]:
     """Scene answers whose first is written twice, then every rewrite brings in "Ravi"."""
     copied: list[dict[str, Any]] = []
