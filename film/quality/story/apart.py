@@ -37,6 +37,8 @@ _FACE_TO_FACE = re.compile(
     r"|\bmeet (?:again|up)\b|\b(?:see|seeing) (?:you|each other) again\b"
     # "I can't wait to meet you again." to a nurse he never met (craft bench, 2026-12-04).
     r"|\bmeet(?:ing)? (?:you|each other) again\b"
+    # Said of the other too: "I can't wait to meet her again." (the baker, 2026-12-05).
+    r"|\b(?:meet|meeting|see|seeing) (?:her|him|them) again\b"
     r"|又见面|上次见面|我们(?:见过|聊过|聊了|谈过|说过话)|再见到你|见到你(?:真|很)?(?:好|高兴)",
     re.I,
 )

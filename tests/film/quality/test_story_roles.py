@@ -208,6 +208,8 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
             DialogueLine(speaker="Sam", text="I wish I could see your face once."),
             # Recorded (craft bench, 2026-12-04): as if they had met.
             DialogueLine(speaker="Sam", text="I'm glad. I can't wait to meet you again."),
+            # The baker of her (2026-12-05).
+            DialogueLine(speaker="Sam", text="I can't wait to meet her again. I hope so."),
         ],
         characters=["Sam", "Alex"],
     )
@@ -216,6 +218,7 @@ def test_who_never_meet_say_no_goodbye_to_each_other() -> None:
         "Thank you for the note.",
         "I wish I could see your face once.",
         "I'm glad.",
+        "I hope so.",
     ]
     assert apart.action == ["Sam reads the note."]
     zh = Scene(
