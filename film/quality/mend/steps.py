@@ -148,11 +148,10 @@ _ZH_PRONOUN = re.compile(r"[他她它]们?|我们?|你们?")
 
 
 def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> str:
-    """A Chinese ``step`` that names nobody, opened by who did the step before it.
+    """A Chinese ``step`` whose first clause names nobody, opened by who did the step before.
 
-    "布下天罗地网" follows "小区保安大爷为了抓偷外卖的贼": 保安大爷布下天罗地网; "把没说出口
-    的叮嘱都包进了饺子里" follows "奶奶在厨房里教他包饺子": 奶奶. The subject is the bible's
-    name a step opens on, else the person word it opens on.
+    "布下天罗地网" after "小区保安大爷为了抓偷外卖的贼" is 保安大爷's; "学会视频通话后，每天晚上
+    都给…的儿子打电话" is 奶奶's, 儿子 is called (the video call, 2026-12-05).
     """
     if not has_cjk(step):
         return step
@@ -160,7 +159,8 @@ def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> st
     people = [n for n in names if n] + sorted(
         (w for w in PERSON_WORDS if len(w) >= 2 and not w.isascii()), key=len, reverse=True
     )
-    if not _NO_SUBJECT.match(step) or any(p in step for p in people) or _ZH_PRONOUN.search(step):
+    first = re.split(r"[，,；;]", step, maxsplit=1)[0]
+    if not _NO_SUBJECT.match(step) or _ZH_PRONOUN.search(first) or any(p in first for p in people):
         return step
     # The nearest clause naming someone: "孙子明天…，奶奶在厨房里教他包饺子" hands on 奶奶.
     clauses = [c for before in earlier for c in re.split(r"[，,；;]", before)]

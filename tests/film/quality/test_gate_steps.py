@@ -563,3 +563,15 @@ def test_in_two_beats_the_step_is_done_by_the_nearest_clauses_person() -> None:
     assert in_step_order(beats, DUMPLINGS, names=["奶奶", "孙子"])[1] == (
         "奶奶开始包饺子，把没说出口的叮嘱都包进了饺子里。"
     )
+
+
+def test_a_step_naming_whom_it_is_done_to_still_gets_its_doer() -> None:
+    """Recorded (craft bench, the video call, 2026-12-05): beat 2 pasted "学会视频通话后，每天
+    晚上都给在外地打工的儿子打电话。" with nobody doing it; 儿子 is called, not calling."""
+    from film.quality.mend.steps import in_step_order
+
+    idea = "奶奶第一次学用智能手机，学会视频通话后，每天晚上都给在外地打工的儿子打电话。"
+    beats = ["奶奶坐在沙发上，第一次学用智能手机。", "奶奶在厨房里做饭。"]
+    assert in_step_order(beats, idea, names=["奶奶", "儿子"])[1] == (
+        "奶奶学会视频通话后，每天晚上都给在外地打工的儿子打电话。"
+    )
