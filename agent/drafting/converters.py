@@ -37,7 +37,7 @@ from film.quality.names import TIME_WORDS, short_or_long_form, without_doubled_t
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.dress.held import one_of_each, thing_key
 from film.quality.people.kin import relation_of
-from film.quality.people.naming import numbered_base, short_role, stand_ins_cast
+from film.quality.people.names.naming import numbered_base, short_role, stand_ins_cast
 from film.quality.people.voice import not_a_name, voice_hint, whole_voice
 from film.quality.text import string_pieces, without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from agent.drafting.schemas import LineDraft, SceneDraft
 from agent.prompts.texts import EXAMPLE_NAMES
 from film.language import has_cjk
-from film.quality.people.naming import numbered_base
+from film.quality.people.names.naming import numbered_base
 from film.quality.people.slips import call_for, calls_to_listener, film_relatives, with_told_kin
 from film.quality.text import sentences
 from film.screenplay import mentions

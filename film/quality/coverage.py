@@ -47,7 +47,7 @@ SCENES_CAP = 4
 #: Trades a person is known by, each with its words in both languages: the one list for
 #: the idea's people (:data:`PEOPLE`), the noun a Chinese idea's lead ends on
 #: (:mod:`film.quality.story.actions`), a name that carries a trade ("保安大爷", "Driver
-#: (Grandfather)", :mod:`film.quality.people.naming`) and an old hand at one ("老木匠",
+#: (Grandfather)", :mod:`film.quality.people.names.naming`) and an old hand at one ("老木匠",
 #: :mod:`film.quality.people.ages`).
 TRADES: tuple[tuple[str, ...], ...] = (
     ("teacher", "老师"),

@@ -480,7 +480,7 @@ def test_stand_in_names_are_made_real_before_the_gate() -> None:
     """Recorded (craft bench 18:07): the night-market coder's bible was 张三, 李四, 王五."""
     from film.quality import Brief, check_bible
     from film.quality.people.bible import mended_bible
-    from film.quality.people.naming import real_names
+    from film.quality.people.names.naming import real_names
     from film.screenplay import CharacterProfile
 
     assert real_names(["张三", "李四", "王五", "妈妈"], "zh") == ["许言", "沈星", "苏禾", "妈妈"]
@@ -1338,7 +1338,7 @@ def test_a_scenery_film_of_one_person_casts_that_person_alone() -> None:
 def test_a_newcomer_is_named_and_has_a_role_not_a_description() -> None:
     """Recorded (craft bench, the drummer, 2026-12-03)."""
     from film.quality.names import name_problem
-    from film.quality.people.naming import short_role
+    from film.quality.people.names.naming import short_role
     from film.speakers import _met_at
 
     described = (

@@ -35,9 +35,9 @@ from film.quality.mend.steps import scene_at_step
 from film.quality.people.address import kin_address
 from film.quality.people.claims import mend_claims
 from film.quality.people.dress import scene_without_carried_wardrobe
+from film.quality.people.names.spare import stand_ins_named
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.slips import film_relatives, with_told_kin
-from film.quality.people.spare import stand_ins_named
 from film.quality.people.speech import speech_to_dialogue
 from film.quality.people.speech.selves import spoken_by_the_other
 from film.quality.people.vocatives import called_by_their_names

@@ -48,10 +48,10 @@ from film.quality.people.dress import (
 )
 from film.quality.people.family import implied_relatives, relatives_in, younger_than_parent
 from film.quality.people.missing import lead_in_idea_words, roles_in_idea_words
-from film.quality.people.naming import holds_own_word, renamed_bible
+from film.quality.people.names.naming import holds_own_word, renamed_bible
+from film.quality.people.names.spare import spare_feature
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
-from film.quality.people.spare import spare_feature
 from film.quality.people.voice import young_voice
 from film.quality.repetition import long_enough
 from film.quality.story.away import role_as_told

@@ -28,7 +28,7 @@ from film.quality.coverage import (
 )
 from film.quality.people.ages import own_role, sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
-from film.quality.people.naming import real_names
+from film.quality.people.names.naming import real_names
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import CharacterProfile
 

@@ -35,7 +35,7 @@ from film.quality.people.family import (
     words_of,
 )
 from film.quality.people.kin import role_of_kin_name
-from film.quality.people.naming import holds_own_word, role_of_trade_name
+from film.quality.people.names.naming import holds_own_word, role_of_trade_name
 from film.quality.story.actions import lead_name
 
 _SWAPS: tuple[tuple[str, str], ...] = (
@@ -256,7 +256,7 @@ def mend_people(idea: str, people: list[tuple[str, str, str]]) -> list[tuple[str
 
     ``people`` is (name, role, look). In order: a bare role that contradicts a kin name
     (:func:`~film.quality.people.kin.role_of_kin_name`) or the trade in a name
-    (:func:`~film.quality.people.naming.role_of_trade_name`), the idea's implied relative
+    (:func:`~film.quality.people.names.naming.role_of_trade_name`), the idea's implied relative
     (:func:`with_implied_roles`), then an elder's stray young word
     (:func:`~film.quality.people.ages.elder_look`), which needs the mended role to know
     who is old.

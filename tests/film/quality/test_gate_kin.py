@@ -205,7 +205,7 @@ def test_in_a_scene_of_two_an_action_on_oneself_is_on_the_other() -> None:
 def test_a_grandson_named_by_surname_and_kin_word_gets_a_name_of_the_family() -> None:
     """Recorded (craft bench, the dumplings, 2026-12-04 21:11): 李奶奶's grandson was "李孙子"
     in every cue; 孙子 alone also reads as an insult. 李奶奶 (Granny Li) is how one says her."""
-    from film.quality.people.naming import renamed_bible
+    from film.quality.people.names.naming import renamed_bible
     from film.screenplay import CharacterProfile
 
     idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
@@ -222,7 +222,7 @@ def test_a_grandson_named_by_surname_and_kin_word_gets_a_name_of_the_family() ->
 def test_the_ideas_words_for_a_girl_are_no_name() -> None:
     """Recorded (craft bench, the night market, 2026-12-04 21:16): the lead was cast as
     "夜市女孩", the idea's "在夜市摆摊卖煎饼的女孩" cut short, and every cue read so."""
-    from film.quality.people.naming import real_names
+    from film.quality.people.names.naming import real_names
 
     idea = "一个在夜市摆摊卖煎饼的女孩，白天打工，晚上自学编程，想考进一家游戏公司。"
     (named,) = real_names(["夜市女孩"], "zh", idea, ["夜市摆摊卖煎饼的女孩"], ["20多岁"])

@@ -237,7 +237,7 @@ def test_a_job_is_not_a_name_but_family_words_are() -> None:
 )
 def test_one_pattern_tells_a_numbered_person_from_a_name(name: str, base: str) -> None:
     """The stand-in check, the cue mend and the role mend share :func:`numbered_base`."""
-    from film.quality.people.naming import numbered_base, real_names
+    from film.quality.people.names.naming import numbered_base, real_names
 
     assert numbered_base(name) == base
     renamed = real_names([name], "zh" if not name.isascii() else "en")
@@ -270,7 +270,7 @@ def test_a_stand_in_renamed_is_renamed_in_its_voice_too() -> None:
 def test_a_job_said_as_a_phrase_is_a_stand_in_but_a_surname_is_not() -> None:
     """Recorded (craft bench, en-spoof-scooter, 2026-12-02): "Karaoke Player", role "Karaoke
     DJ", was a cue through the whole film."""
-    from film.quality.people.naming import real_names
+    from film.quality.people.names.naming import real_names
 
     idea = "A food delivery rider's second-hand scooter plays karaoke at every red light."
     names = ["Sam", "Karaoke Player", "Tom Miller", "Night Watchman", "Deaf Teen Drummer"]
@@ -403,7 +403,7 @@ def test_a_called_name_run_into_its_line_gets_its_space() -> None:
 
 def test_a_chinese_elder_given_a_spare_name_is_called_by_surname() -> None:
     """Recorded (2026-12-03): the courier greeted the 老爷爷 as "你好，许言"."""
-    from film.quality.people.naming import real_names
+    from film.quality.people.names.naming import real_names
 
     idea = "快递员每天给独居的老爷爷送快递"
     roles = ["独居的老爷爷", "退休老人", "老奶奶", "快递员"]
@@ -419,7 +419,7 @@ def test_a_chinese_elder_given_a_spare_name_is_called_by_surname() -> None:
 def test_a_spare_name_suits_the_sex_and_age_of_its_person() -> None:
     """Recorded (craft bench, 2026-12-04): "Sam" was a granddaughter, a nurse and an old
     lighthouse keeper in three English films of one run."""
-    from film.quality.people.naming import real_names
+    from film.quality.people.names.naming import real_names
 
     names = real_names(
         ["Granddaughter", "Nurse", "Keeper", "John Doe", "Grandson"],
@@ -435,7 +435,7 @@ def test_a_spare_name_suits_the_sex_and_age_of_its_person() -> None:
         ],
     )
     assert names == ["Lily", "Emma", "Walter", "Sam", "Ben"]
-    from film.quality.people.spare import person_kind
+    from film.quality.people.names.spare import person_kind
 
     assert person_kind("Nurse", "nurse", "A middle-aged woman") == ("f", False)  # not old
     # "John Smith" is the form's example, not a name (the lighthouse, 2026-12-04).

@@ -64,10 +64,10 @@ def test_the_bible_mend_gives_the_cat_no_mans_look_and_keeps_the_clerks() -> Non
         ],
         "zh",
     )
-    looks = {p.name: p.look for p in bible}
-    assert "男" not in looks["流浪猫"] and "外套" not in looks["流浪猫"]
-    assert "猫" in looks["流浪猫"]
-    assert "西装" in looks["店员"]
+    looks = {p.role: p.look for p in bible}  # the clerk the idea names gets a name
+    assert "男" not in looks["一只流浪猫"] and "外套" not in looks["一只流浪猫"]
+    assert "猫" in looks["一只流浪猫"]
+    assert "西装" in looks["值班的店员"]
 
 
 def test_outside_a_spoof_the_cats_lines_become_one_meow_and_the_clerks_stay() -> None:

@@ -182,23 +182,25 @@ def test_a_chinese_name_that_describes_someone_is_what_follows_its_de() -> None:
     """Recorded (craft bench, the ginger soup, 2026-12-04): the host was "独居老人家的老人",
     role 收银员 (a cashier). He is 老人, the old man the idea names."""
     from film.quality.people.bible import mended_bible
-    from film.quality.people.naming import undescribed
+    from film.quality.people.names.naming import undescribed
     from film.screenplay import CharacterProfile
 
     soup = "外卖小哥在暴雨夜把最后一单送到独居老人家，老人留他喝了一碗姜汤。"
     rider = CharacterProfile(name="外卖小哥", role="外卖小哥", look="二十多岁")
     host = CharacterProfile(name="独居老人家的老人", role="收银员", look="头发花白")
-    assert [(p.name, p.role) for p in mended_bible(soup, [rider, host], "zh")] == [
-        ("外卖小哥", "外卖小哥"),
-        ("老人", "老人"),
-    ]
+    # And each of the two, named only by a trade or "老人", gets a name (2026-12-05): the
+    # old man by his surname, as the courier would call him.
+    bible = mended_bible(soup, [rider, host], "zh")
+    assert [p.role for p in bible] == ["外卖小哥", "老人"]
+    assert bible[0].name not in ("外卖小哥", "老人") and bible[1].name.startswith("老")
+    assert bible[1].name != "老人"
     assert undescribed("小明的妈妈") == "妈妈"
     assert undescribed("林夏") == "林夏" and undescribed("的哥") == "的哥"
 
 
 def test_the_compound_guard_is_not_a_policeman() -> None:
     """Recorded (保安大爷的天罗地网): 保安大爷's role came back as 警察."""
-    from film.quality.people.naming import role_of_trade_name
+    from film.quality.people.names.naming import role_of_trade_name
 
     assert role_of_trade_name("保安大爷", "警察") == "保安"
     assert role_of_trade_name("Nurse Li", "doctor") == "nurse"

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from film.quality.coverage import TRADES
 from film.quality.heads import job_as_name, owned_label
 from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES
-from film.quality.people.spare import as_called, person_kind, spare_name
+from film.quality.people.names.jobs import idea_label, job_phrase, zh_job_as_name
+from film.quality.people.names.spare import as_called, person_kind, spare_name
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import CharacterProfile, DialogueLine
 
@@ -55,44 +56,6 @@ def numbered_base(name: str) -> str:
     """
     found = _NUMBERED.match(name)
     return found["base"].strip() if found else ""
-
-
-def _idea_label(name: str, idea: str) -> bool:
-    """Whether ``name`` is the idea's own words for someone rather than a name.
-
-    Recorded (en-spoof-scooter, 2026-12-01): the idea's "food delivery rider" was cast as
-    "Food Delivery Rider". One kin or trade word ("Grandmother") names people; a phrase
-    does not, nor the noun of the idea's lead alone ("Drummer", 2026-12-02).
-    """
-    if _ZH_LABEL.match(name) and all(char in idea for char in name):
-        return True  # "夜市女孩" for "在夜市摆摊卖煎饼的女孩" (craft bench, 2026-12-04)
-    words = re.findall(r"[a-z'-]+", name.lower())
-    said = set(re.findall(r"[a-z'-]+", idea.lower()))
-    if words and words == [lead_head(idea_lead(idea))]:
-        return True  # the lead's own noun: "Drummer" for "a deaf teenage drummer"
-    return len(words) >= 2 and name.isascii() and all(word in said for word in words)
-
-
-_ZH_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:女孩|男孩|少年|少女|姑娘|小伙子?)$")  # 夜市女孩
-#: The last word of an English job phrase: "Karaoke Player", "Night Watchman", "Street Artist".
-_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|dj|guard|chef|clerk|cook|maid)$")
-
-
-def _job_phrase(name: str, role: str, idea: str) -> bool:
-    """Whether an English ``name`` is a job said as a phrase, not a person's name.
-
-    Recorded (craft bench, en-spoof-scooter, 2026-12-02): the karaoke girl was cast as
-    "Karaoke Player" (role "Karaoke DJ"), and every cue read so. A phrase is a job when
-    its last word is an agent noun and its other words are the role's or the idea's own:
-    "Tom Miller" keeps his name, since "tom" is neither.
-    """
-    words = re.findall(r"[a-z'-]+", name.lower())
-    if len(words) < 2 or not name.isascii() or not _AGENT_NOUN.search(words[-1]):
-        return False
-    said = set(re.findall(r"[a-z'-]+", f"{role} {idea}".lower()))
-    # "Deaf Teen Drummer" for "a deaf teenage drummer" (craft bench, 22:30): a word of the
-    # idea shortened is still the idea's.
-    return all(any(w.startswith(word) for w in said) for word in words[:-1])
 
 
 #: Kin a family calls by name, not by the kin word: a grandfather said "Granddaughter, I
@@ -156,7 +119,11 @@ def real_names(
     ]
     taken = {name.strip().lower() for name in names}
     renamed: list[str] = []
-    jobs = {name for name, role in zip(names, roles, strict=False) if job_as_name(name, role)}
+    jobs = {
+        name
+        for name, role in zip(names, roles, strict=False)
+        if job_as_name(name, role) or zh_job_as_name(name, role)
+    }
     padded = zip(names, [*roles, *[""] * len(names)], [*hints, *[""] * len(names)], strict=False)
     # A lead who has kept the light "for forty years" is old (the lighthouse, 2026-12-04).
     veteran = lead_head(idea_lead(idea)) if _LONG_SERVED.search(idea) else ""
@@ -165,8 +132,8 @@ def real_names(
         stand_in = name in jobs or (
             " ".join(name.lower().split()) in PLACEHOLDER_NAMES | NOBODY_NAMES
             or numbered_base(name)
-            or _idea_label(name, idea)
-            or _job_phrase(name, role, idea)
+            or idea_label(name, idea)
+            or job_phrase(name, role, idea)
             or junior_kin_name(name)
             or labelled
         )
@@ -175,7 +142,7 @@ def real_names(
             new = family[1] + new[1] if family[1] + new[1] not in taken else new  # 李默
         if new:
             taken.add(new.lower())
-        renamed.append(as_called(new, role, language) if new else name)
+        renamed.append(as_called(new, f"{role} {hint}", language) if new else name)
     return renamed
 
 

@@ -1,7 +1,7 @@
 """A spare name that suits the person it is given to.
 
 Stand-in names (张三, "Nurse", "Granddaughter") are swapped for real ones before any scene
-is written (:mod:`film.quality.people.naming`). One list of names for either sex served
+is written (:mod:`film.quality.people.names.naming`). One list of names for either sex served
 everyone, so its first name, "Sam", went to a granddaughter, a night-shift nurse and an
 old lighthouse keeper in three English films of one bench run (craft bench, 2026-12-04),
 and a reader noticed. A name a viewer hears says a sex and, in English, an age: an old
@@ -129,7 +129,7 @@ def stand_ins_named(action: list[str], visual: str, people: list[str]) -> tuple[
 
     Recorded (craft bench, the court painter, 2026-12-04): "张三和李四正在讨论着秘密" and
     "张三拿起画笔" in action lines and the visual note, a joke to a Chinese reader. The
-    speakers were already recast (:func:`film.quality.people.naming.stand_ins_cast`). In
+    speakers were already recast (:func:`film.quality.people.names.naming.stand_ins_cast`). In
     order of first use each stand-in becomes the next of ``people`` (the scene's cast) whom
     the action does not already name; a stand-in left over loses its sentence.
     """
