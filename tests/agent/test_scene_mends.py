@@ -201,3 +201,20 @@ def test_the_heading_says_the_time_the_action_names() -> None:
         at_its_own_hour(scene("DAY", "傍晚到深夜，他一直在等。")).time_of_day == "DAY"
     )  # two times
     assert at_its_own_hour(scene("NIGHT", "他推开门。")).time_of_day == "NIGHT"
+
+
+def test_a_heading_moved_to_night_takes_the_sunlight_out_of_the_note() -> None:
+    """Recorded (craft bench, the video call, 2026-12-05): "每天晚上" made the scene NIGHT and
+    its note still read "阳光透过窗户洒在客厅的地板上"."""
+    from agent.drafting.scenes.mends import at_its_own_hour
+
+    scene = Scene(
+        number=2,
+        place="家里客厅",
+        time_of_day="DAY",
+        action=["每天晚上，奶奶都给儿子打视频电话。"],
+        visual="阳光透过窗户洒在客厅的地板上。奶奶举着手机，屏幕的光照亮她的脸。",
+    )
+    night = at_its_own_hour(scene)
+    assert night.time_of_day == "NIGHT"
+    assert night.visual == "奶奶举着手机，屏幕的光照亮她的脸。"

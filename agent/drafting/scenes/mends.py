@@ -47,7 +47,9 @@ from film.quality.story.arc import idea_arc
 from film.quality.story.offered import taken_by_the_guest
 from film.quality.story.roles import away_cast, one_on_screen, without_the_absent
 from film.quality.story.senses import deaf_person, feels_not_hears
+from film.quality.text import cjk_count, sentences
 from film.screenplay import Genre, Scene
+from film.setting import against_the_hour
 from film.speakers import nobody_as_the_other, scene_spelled_as_in_bible
 
 
@@ -148,4 +150,8 @@ def at_its_own_hour(scene: Scene) -> Scene:
     named = story_time(" ".join(scene.action))
     if not named or scene.time_of_day in HONOURS[named]:
         return scene
-    return scene.model_copy(update={"time_of_day": named})
+    # The note's light goes with the old hour: "阳光透过窗户洒在客厅的地板上" stayed over a
+    # scene its "每天晚上" made NIGHT (the video call, craft bench, 2026-12-05).
+    lit = [s for s in sentences(scene.visual) if not against_the_hour(s, named)]
+    visual = ("" if cjk_count(scene.visual) else " ").join(lit)
+    return scene.model_copy(update={"time_of_day": named, "visual": visual})

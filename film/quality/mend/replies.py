@@ -127,8 +127,9 @@ def handed_over(scene: Scene) -> Scene:
     return scene.model_copy(update={"dialogue": dialogue})
 
 
-#: Small talk that answers somebody: said by a person alone, it answers nobody.
-_ANSWERING = frozenset({"thanks", "welcome", "same"})
+#: Small talk said to somebody: said by a person alone, it is said to nobody. A goodbye too:
+#: the photographer, alone at the lake, ended on "再见！" (craft bench, 2026-12-05).
+_ANSWERING = frozenset({"thanks", "welcome", "same", "bye"})
 
 
 def no_answers_to_nobody(scene: Scene) -> Scene:

@@ -95,9 +95,14 @@ def visual_of_its_own(scene: Scene) -> Scene:
     :func:`film.setting.against_the_hour`). The renderer frames an empty note by the
     heading itself.
     """
-    told = [_unframed(sentence) for sentence in sentences(scene.visual)]
-    if not told:
+    written = sentences(scene.visual)
+    if not written:
         return scene
+    told = [
+        _unframed(_without_rubric(sentence))
+        for sentence in written
+        if not style_only(sentence, scene.place)
+    ]
     shown = SeenLines()
     for line in scene.action:
         shown.add("action", line, "action")
@@ -166,11 +171,13 @@ def _heading_again(sentence: str, scene: Scene) -> bool:
 _STYLE_WORDS = re.compile(
     r"光线|灯光|光影|色彩|色调|颜色|构图|画面|镜头|风格|氛围|整体|基调|"
     r"柔和|清淡|淡雅|紧凑|简洁|简单|明亮|温暖|暗淡|昏暗|自然|温馨|清新|唯美|干净|饱和|"
+    # "光线柔和，色彩丰富，构图清晰。", "光线充足，构图合理" (craft bench, 2026-12-05).
+    r"丰富|清晰|充足|合理|适中|"
     r"内|中|的|而|且|和|与|很|非常|较|偏|都|也|充满|营造|出|一种|感|"
     r"\b(?:soft|warm|cool|cold|muted|bright|dim|natural|gentle|simple|clean|tight|wide|"
     r"cinematic|moody|pastel|vivid|saturated|lighting|light|lights|colou?rs?|palette|tones?|"
     r"framing|composition|mood|atmosphere|style|look|feel|overall|shot|with|and|the|a|an|is|"
-    r"are|very|slightly)\b",
+    r"are|very|slightly|clear|framed|monochrome|close-?up|on|of|in)\b",
     re.I,
 )
 
@@ -182,7 +189,7 @@ def style_only(sentence: str, place: str = "") -> bool:
     色彩清淡，构图简洁。" as a scene's whole note, "style words, no picture" to a second
     reader; the renderer gets nothing to draw from them either.
     """
-    rest = sentence.replace(place, " ") if place.strip() else sentence
+    rest = re.sub(re.escape(place), " ", sentence, flags=re.I) if place.strip() else sentence
     rest = _STYLE_WORDS.sub(" ", rest)
     # The prompt's own three facets, two or more: "Warm light." alone still sets a mood.
     facets = sum(bool(facet.search(sentence)) for facet in _FACETS)
@@ -192,8 +199,22 @@ def style_only(sentence: str, place: str = "") -> bool:
 _FACETS = (
     re.compile(r"光线|灯光|光影|\blight(?:ing|s)?\b", re.I),
     re.compile(r"色彩|色调|颜色|\b(?:colou?rs?|palette|tones?)\b", re.I),
-    re.compile(r"构图|画面|镜头|\b(?:framing|composition|shot)\b", re.I),
+    re.compile(r"构图|画面|镜头|\b(?:framing|framed|composition|shot|close-?up)\b", re.I),
 )
+#: The prompt's facets said as a list before the shot they ask for: "Light, color, framing
+#: with a close-up on Leo and Isabella." (the letter, craft bench, 2026-12-05).
+_FACET_WORD = r"(?:light(?:ing)?|colou?rs?|framing|composition|monochrome|warm|soft)"
+_RUBRIC_LEAD = re.compile(
+    rf"^\s*(?:{_FACET_WORD}\s*(?:,|\band\b|&)\s*)+{_FACET_WORD}(?:\s+{_FACET_WORD})*"
+    r"\s*(?:with\s+|,\s*)?",
+    re.I,
+)
+
+
+def _without_rubric(sentence: str) -> str:
+    """``sentence`` without the prompt's list of facets before its shot."""
+    rest = _RUBRIC_LEAD.sub("", sentence)
+    return rest[:1].upper() + rest[1:] if rest != sentence else sentence
 
 
 #: A visual note's clause: what is cut off when it only says someone's look again.

@@ -216,6 +216,9 @@ def test_a_person_alone_thanks_nobody_and_a_pair_keeps_their_thanks() -> None:
         ]
     )
     assert _said(no_answers_to_nobody(fans)) == [("摄影师", "终于拍下了！")]
+    # ...nor a goodbye (2026-12-05): "这是一张珍贵的照片，我会珍藏起来。再见！"
+    bye = _scene([("摄影师", "这是一张珍贵的照片，我会珍藏起来。再见！"), ("摄影师", "Goodbye!")])
+    assert _said(no_answers_to_nobody(bye)) == [("摄影师", "这是一张珍贵的照片，我会珍藏起来。")]
     pair = _scene([("Anna", "Thank you."), ("Bob", "You're welcome.")])
     assert no_answers_to_nobody(pair) is pair
     only_thanks = _scene([("Baker", "Thank you.")])

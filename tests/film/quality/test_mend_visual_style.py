@@ -96,3 +96,32 @@ def test_a_note_says_one_thing_once() -> None:
         visual="奶奶和孙子正在一起忙碌地包着饺子。奶奶和孙子在厨房里忙碌地包着饺子。",
     )
     assert visual_of_its_own(scene).visual == "奶奶和孙子正在一起忙碌地包着饺子。"
+
+
+def test_the_prompts_facets_said_back_go_and_the_shot_after_them_stays() -> None:
+    """Recorded (craft bench, 2026-12-05): the letter's "Light, color, framing with a
+    close-up on Leo and Isabella.", the drummer's "Light, warm, and framed." and "Lighting
+    and color on the gym floor, clear framing.", the painter's "光线充足，构图合理"."""
+
+    def note(place: str, visual: str) -> str:
+        scene = Scene(number=1, place=place, action=["He waits."], visual=visual)
+        return visual_of_its_own(scene).visual
+
+    assert note("Mountain road", "Light, color, framing with a close-up on Leo and Isabella.") == (
+        "A close-up on Leo and Isabella."
+    )
+    assert note("School gym", "Light and colour framing with a close-up of Ben playing drums.") == (
+        "A close-up of Ben playing drums."
+    )
+    for place, said in [
+        ("Gym floor", "Light, warm, and framed."),
+        ("Gym floor", "Lighting and color on the gym floor, clear framing."),
+        ("Gym floor", "Light, monochrome, close-up"),
+        ("皇宫", "光线充足，构图合理"),
+        ("皇宫", "光线柔和，色彩丰富，构图清晰。"),
+    ]:
+        assert note(place, said) == "", said
+    # A light that is part of the shot stays: a list of facets is what goes.
+    kept = "Warm light spills from the bakery onto wet snow."
+    assert note("Street", kept) == kept
+    assert note("厨房", "暖黄的灯光照在面板上，近景。") == "暖黄的灯光照在面板上，近景。"
