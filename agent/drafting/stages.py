@@ -29,13 +29,7 @@ from agent.drafting.brief import (
 from agent.drafting.converters import to_profiles
 from agent.drafting.focus import beats_on_idea
 from agent.drafting.rewrites import fill_thin_outline, is_thin, patch_repeated_beats
-from agent.drafting.schemas import (
-    BeatDraft,
-    CastDraft,
-    LoglineDraft,
-    OutlineDraft,
-    outline_schema,
-)
+from agent.drafting.schemas import BeatDraft, CastDraft, LoglineDraft, OutlineDraft, outline_schema
 from agent.drafting.tidy import tidy_logline
 from agent.events import emit_progress
 from agent.grounding import cited, ground, notes_text
@@ -50,6 +44,7 @@ from film.quality.genre import couple_of_an_age, in_period_dress
 from film.quality.mend.animals import people_and_animals
 from film.quality.people.bible import mended_bible
 from film.quality.people.missing import cast_missing
+from film.quality.people.names.period import period_cast
 from film.quality.people.slips import cast_words
 from film.quality.story.actions import lead_name, must_cast_people
 from film.quality.story.logline import logline_copies_idea, logline_drops_step, title_copies_idea
@@ -218,9 +213,11 @@ async def write_characters(state: State, runtime: Runtime[Context]) -> dict[str,
         )
     except StageFailure as exc:
         return stage_failed("write_characters", exc)
-    # The idea's people the model still left out are cast from the idea's own words.
-    cast = cast_missing(state.get("idea", ""), checked.result, language)
-    draft = _merge_draft(state, characters=[p.model_dump() for p in cast])
+    # The idea's people the model left out are cast from its words; names suit the period.
+    missing = cast_missing(state.get("idea", ""), checked.result, language)
+    told = state.get("draft", {}).get("logline", {})
+    cast, logline = period_cast(missing, told, genre, language)
+    draft = _merge_draft(state, characters=[p.model_dump() for p in cast], logline=logline)
     screenplay, _notes = checked_form(
         "characters", draft_screenplay({**state, "draft": draft}), state, runtime
     )

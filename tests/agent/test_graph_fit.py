@@ -7,6 +7,7 @@ drafted as 草根恶搞; every Chinese and English genre name now counts.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -412,3 +413,30 @@ async def test_the_one_entry_written_for_the_one_newcomer_is_theirs_whatever_its
     ravi = [p for p in screenplay_of(result).characters if p.name == "Ravi"]
     assert ravi and ravi[0].look.startswith("50, grey stubble")
     assert ravi[0].role == "the neighbour who sells vegetables"
+
+
+async def test_an_english_ancient_style_film_is_cast_in_chinese_names(
+    monkeypatch, tmp_path
+) -> None:
+    """Recorded (craft bench, en-ancient-letter, 2026-12-05): Isabella, Ben and Leo in a
+    古风 film. The bible's Western names become pinyin ones, in the logline too."""
+    from langgraph.types import Command
+
+    def western(data: dict[str, Any]) -> dict[str, Any]:
+        return json.loads(json.dumps(data).replace("Ming", "Ben"))
+
+    model = ScriptedChatModel(
+        script={
+            "LoglineDraft": [spoiled("LoglineDraft", western, [])] * 3,
+            "CastDraft": [spoiled("CastDraft", western, [])] * 3,
+        }
+    )
+    studio = Studio(monkeypatch, tmp_path, model, target_seconds=60)
+    await studio.say(PLAIN)
+    screenplay = screenplay_of(await studio.say(Command(resume="ancient-style")))
+    names = [c.name for c in screenplay.characters]
+    assert "Ben" not in names and "Ben" not in screenplay.logline, (names, screenplay.logline)
+    assert names[0] in screenplay.logline and len(names[0].split()) == 2
+    assert not any(
+        re.search(r"\bBen\b", line.speaker) for s in screenplay.scenes for line in s.dialogue
+    )
