@@ -76,3 +76,23 @@ def test_the_recorded_scene_reaches_the_screen_as_plain_turns_with_no_debris() -
     assert "我也想学？" in said and "那我们走吧。" in said
     assert not any(ch in text for text in said for ch in "“”：")
     assert not find_debris(" ".join(said))
+
+
+def test_an_uncast_crowd_speaking_in_an_action_line_goes() -> None:
+    """Recorded (craft bench, the drummer, 2026-12-05): two action lines of the audience
+    speaking in chorus, quotes and all, lettered on the picture."""
+    scene = Scene(
+        number=8,
+        place="School gym",
+        action=[
+            "A cheering crowd fills the gym.",
+            'The audience, in chorus: "It was a great fight. We won!"',
+            'The audience, in chorus: "You did a great job, Ben. Thank you."',
+            "观众齐声：“太棒了！”",
+        ],
+        dialogue=[DialogueLine(speaker="Ben", text="This was my dream come true!")],
+        characters=["Ben"],
+    )
+    mended = speech_to_dialogue(scene, ["Ben"])
+    assert mended.action == ["A cheering crowd fills the gym."]
+    assert [line.speaker for line in mended.dialogue] == ["Ben"]

@@ -114,3 +114,19 @@ def tagged_exchange(
         return None
     done = _QUOTES.sub("", done).strip(" ，,。")
     return (f"{done}。" if done and done not in people else ""), lines
+
+
+#: A crowd nobody cast speaking in an action line, quotes and all: "The audience, in chorus:
+#: "You did a great job, Ben. Thank you."" (the drummer, craft bench, 2026-12-05) was
+#: lettered on the picture; nobody can voice a crowd's line.
+_CHORUS = re.compile(
+    r"^\W*(?:the\s+)?(?:audience|crowd|onlookers|spectators|fans|students|everyone|people)\b"
+    r"[^\"“”]{0,30}[:：]\s*[\"“]"
+    r"|^\W*(?:观众|人群|众人|大家|围观群众|同学们)[^“”\"]{0,8}[:：]\s*[“\"]",
+    re.I,
+)
+
+
+def crowd_speaking(action: str) -> bool:
+    """Whether ``action`` is an uncast crowd's quoted line, which goes."""
+    return bool(_CHORUS.search(action))

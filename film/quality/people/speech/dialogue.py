@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.people.speech.attributed import tagged_exchange, tagged_turns
+from film.quality.people.speech.attributed import crowd_speaking, tagged_exchange, tagged_turns
 from film.quality.people.speech.narration import narration_to_action
 from film.quality.people.speech.reading import (
     ONLY_PUNCTUATION,
@@ -40,7 +40,7 @@ def speech_to_dialogue(scene: Scene, people: Sequence[str], roles: Sequence[str]
     dialogue = list(scene.dialogue)
     moved, total = 0, max(1, len(scene.action))
     for index, action in enumerate(scene.action):
-        if ONLY_PUNCTUATION.sub("", action) in people:
+        if ONLY_PUNCTUATION.sub("", action) in people or crowd_speaking(action):
             continue  # "保安大爷。": a cue's name left alone as action (the guard, 2026-12-03)
         exchange = (
             zh_exchange(action, people)
