@@ -183,7 +183,8 @@ def roles_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list
     Recorded (craft bench, 2026-12-02 and 12-03): 李奶奶 was cast as 母亲 and 李孙子 as 儿子
     in the dumplings' bible, and 保安大爷 as 守门员 (a goalkeeper) in the guard's. A name
     made of the idea's own person word (奶奶, 孙子, 保安) says who they are; a role that
-    does not say it too becomes that word. Only Chinese: an English name holds no role word.
+    does not say it too becomes that word. In English, a name that is the idea's word
+    ("General") gets the idea's phrase for them (:func:`_named_by_trade`).
     A word counts only as a word of its own: 外孙女 holds no 孙女 or 外孙 (a real draft of
     the scarf idea cast both), and a role that says the person in another of their words
     (外孙女 for the idea's 孙女) already says it.
@@ -199,5 +200,24 @@ def roles_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list
         word = next((w for w in words if mentions(person.name, w) and not says(person.role, w)), "")
         if word:
             person = person.model_copy(update={"role": word})
+        elif phrase := _named_by_trade(idea, person):
+            person = person.model_copy(update={"role": phrase})
         mended.append(person)
     return mended
+
+
+def _named_by_trade(idea: str, person: CharacterProfile) -> str:
+    """The idea's phrase for an English person named by its word for them, if the role lost it.
+
+    Recorded (craft bench and a film, en-ancient-letter, 2026-12-05): "General", role
+    "exiled father"; the swordswoman then called him Dad and carried the letter to "the Dad".
+    The role becomes the idea's phrase: "general who exiled her father".
+    """
+    name = person.name.strip()
+    if not re.fullmatch(r"[A-Za-z]+", name) or re.search(rf"\b{name}\b", person.role, re.I):
+        return ""
+    trades = {w for group in PEOPLE[14:] for w in group}  # kin ("Granddaughter") is renamed
+    if name.lower() not in idea_people_words(idea) or name.lower() not in trades:
+        return ""
+    found = re.search(rf"\b{name}\b(?:\s+who\s+[^,.;]+)?", idea, re.I)
+    return found.group(0).lower() if found else ""

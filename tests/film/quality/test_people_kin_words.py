@@ -97,3 +97,26 @@ def test_a_clause_opens_on_its_whole_kin_word() -> None:
     ((group, terms),) = idea_deeds("外孙女收到了外婆寄来的围巾和写错字的纸条")
     assert group[0] == "granddaughter"
     assert "围巾" in terms
+
+
+def test_an_english_person_named_by_the_ideas_word_gets_the_ideas_phrase_as_role() -> None:
+    """Recorded (craft bench and a film, en-ancient-letter, 2026-12-05): "General", role
+    "exiled father"; the swordswoman called him Dad and carried the letter to "the Dad"."""
+    from film.quality.people.missing import roles_in_idea_words
+    from film.screenplay import CharacterProfile
+
+    idea = (
+        "A young swordswoman must carry a sealed letter across a snowy mountain pass to "
+        "the general who exiled her father."
+    )
+    people = [
+        CharacterProfile(name="Mei Mei", role="young swordswoman, daughter"),
+        CharacterProfile(name="General", role="exiled father"),
+        CharacterProfile(name="Nurse", role="a nurse at the camp"),
+    ]
+    roles = [p.role for p in roles_in_idea_words(idea, people)]
+    assert roles == [
+        "young swordswoman, daughter",
+        "general who exiled her father",
+        "a nurse at the camp",
+    ]
