@@ -59,12 +59,12 @@ _IMPLIED_EN = re.compile(
     r"\b(his|her)\s+(?:\w+\s+)?(grand)?(daughter|son|child|children|kids?)s?\b", re.I
 )
 _IMPLIED_ZH = re.compile(r"(他|她)的?(孙女|孙子|外孙女|外孙|女儿|儿子|孩子)")
-#: A Chinese idea's lead doing something for the child, with no possessive: "老木匠给即将出嫁
-#: 的孙女做了一个木盒子" (web app, 2026-12-02: cast as the bride's 父亲). The lead's own word
-#: says which grandparent or parent: only a plainly male or female one counts.
+#: A Chinese idea's lead doing something for the child, with no possessive: "老木匠(偷偷)给即将
+#: 出嫁的孙女做了一个木盒子" (web app, 12-02 and 12-05: cast as the bride's 父亲). The lead's
+#: own word says which grandparent or parent: only a plainly male or female one counts.
 _FOR_CHILD_ZH = re.compile(
-    r"^(?:一个|一位)?(?P<lead>[\u4e00-\u9fff]{1,6}?)(?:给|为|替|教|陪|带着?|帮)"
-    r"[^，。！？]{0,10}?(?P<child>外孙女|外孙|孙女|孙子|女儿|儿子)"
+    r"^(?:一个|一位)?(?P<lead>[\u4e00-\u9fff]{1,6}?)(?:偷偷|悄悄|默默|特意|亲手|每天)?地?"
+    r"(?:给|为|替|教|陪|带着?|帮)[^，。！？]{0,10}?(?P<child>外孙女|外孙|孙女|孙子|女儿|儿子)"
 )
 _MALE_LEAD = re.compile(r"木匠|铁匠|石匠|渔夫|大爷|爷|公|叔|伯|男|父|爸|师傅|老汉")
 _FEMALE_LEAD = re.compile(r"女|妈|婆|奶|姨|娘|姐|妹|太太|大妈")

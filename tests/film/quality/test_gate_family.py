@@ -321,6 +321,10 @@ def test_a_chinese_lead_doing_something_for_a_grandchild_is_the_grandparent() ->
     assert implied_relatives("老渔夫带着孙子出海") == {"grandfather"}
     assert implied_relatives("妈妈给女儿织毛衣") == set()  # both named already
     assert implied_relatives("快递小哥给孙女送伞") == set()  # whose granddaughter is not said
+    # How he does it between him and her (web app, 2026-12-05): the granddaughter called
+    # the carpenter 妈妈, the bible never saying he was her grandfather.
+    secret = "退休的老木匠偷偷给要出嫁的孙女做了一个会唱歌的木盒子"
+    assert implied_relatives(secret) == {"grandfather"}
     assert cast_words(box, must_cast_people(box)) == ["老木匠（爷爷）", "孙女"]
     roles = with_implied_roles(box, [("王德福", "老木匠"), ("李小梅", "孙女")])
     assert roles == ["老木匠，李小梅的爷爷", "孙女"]
