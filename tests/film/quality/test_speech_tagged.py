@@ -48,6 +48,10 @@ def test_an_action_line_with_a_bare_question_gives_it_to_the_lines_subject() -> 
 def test_lines_without_a_tag_or_a_lone_tagged_action_are_left_to_the_other_readers() -> None:
     plain = DialogueLine(speaker="小明", text="爸爸说过，学街舞要吃苦。")
     assert tagged_turns(plain, PEOPLE) == [plain]
+    reported = DialogueLine(speaker="小明", text="我爸爸说：“学街舞要吃苦。”")  # he reports it
+    assert tagged_turns(reported, PEOPLE) == [reported]
+    told = DialogueLine(speaker="Tom", text='My Dad says, "Be careful."')
+    assert tagged_turns(told, ["Tom", "Dad"]) == [told]
     assert tagged_exchange("小明说：“我想学街舞。”", PEOPLE, "小明") is None
     english = DialogueLine(speaker="Tom", text='Fine. Anna says: "No way." Tom says, "Yes way."')
     assert _pairs(tagged_turns(english, ["Tom", "Anna"])) == [

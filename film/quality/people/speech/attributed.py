@@ -41,8 +41,13 @@ def _tags(people: Sequence[str], text: str) -> re.Pattern[str] | None:
         return None
     who = "|".join(re.escape(n) for n in names)
     if has_cjk(text):
-        return re.compile(rf"(?P<who>{who})\s*{_ZH_VERB}\s*[:：]")
-    return re.compile(rf"(?P<who>{who})\s+{_EN_VERB}\s*[:,]?\s*(?=[\"“‘'])")
+        # A tag opens a turn: after a stop, a comma or a quote. "我妈妈说：…" reports her.
+        return re.compile(
+            rf"(?:^|(?<=[。！？!?…，,”“\"」』\s]))(?P<who>{who})\s*{_ZH_VERB}\s*[:：]"
+        )
+    return re.compile(
+        rf"(?:^|(?<=[.!?…\"”]\s)|(?<=[.!?…\"”]))(?P<who>{who})\s+{_EN_VERB}\s*[:,]?\s*(?=[\"“‘'])"
+    )
 
 
 def _piece(text: str) -> str:
