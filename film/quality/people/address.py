@@ -168,6 +168,8 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
     ("Father", 奶奶) is called by it anyway and is left alone. An elder talking to their
     own child or grandchild says "Grandpa", not "your grandfather", of themself.
     """
+    if language == "zh":
+        scene = _called_by_own_kin_zh(scene, people)
     roles = {name.lower(): role for name, role in people}
     present = {n.lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     elders = [
@@ -209,3 +211,41 @@ def kin_address(scene: Scene, people: Sequence[tuple[str, str]], language: str) 
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
+
+
+#: A Chinese kin word said to someone's face at the start of a line: "妈妈，我……".
+_ZH_VOCATIVE = re.compile(r"^(?P<kin>妈妈|爸爸|奶奶|爷爷|外婆|外公|妈|爸)(?=[，,！!。…])")
+_PARENT_OF_CHILD = {"奶奶": "妈", "外婆": "妈", "爷爷": "爸", "外公": "爸"}
+
+
+def _called_by_own_kin_zh(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
+    """A Chinese scene whose junior calls the elder there by the elder's kin to them.
+
+    Recorded (2026-12-05): in the video call, the grandmother's son said "谢谢奶奶" to his
+    mother (a film with no grandchild: 奶奶 is his 妈); in the web app, the carpenter's
+    granddaughter cried "妈妈，我……" to him, the only elder in the scene.
+    """
+    # Whose son he is: with a grandchild, or a parent of his own in the film, he is not hers.
+    grand = any(re.search(r"孙|爸|妈|父亲|母亲", f"{name}{role}") for name, role in people)
+    child = {name for name, role in people if re.search(r"儿子|女儿", f"{name}{own_role(role)[0]}")}
+    present = {n for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
+    elders = [
+        (name, found[2])
+        for name, role in people
+        if name in present and (found := elder_kin(name, role))
+    ]
+    lines = []
+    for line in scene.dialogue:
+        text = line.text
+        if line.speaker in child and not grand:  # the grandmother's son: 奶奶 is his 妈
+            for word, parent in _PARENT_OF_CHILD.items():
+                text = re.sub(rf"{word}(?!家)", parent, text)
+        said = _ZH_VOCATIVE.match(text)
+        others = [(name, kin) for name, kin in elders if name != line.speaker]
+        if said and len(others) == 1 and line.speaker not in dict(elders):
+            called = others[0][1] if line.speaker not in child or grand else said["kin"]
+            text = called + text[said.end() :]
+        lines.append(line if text == line.text else line.model_copy(update={"text": text}))
+    if lines == scene.dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": lines})

@@ -189,3 +189,49 @@ def test_an_elders_line_that_calls_the_listener_by_the_elders_kin_is_the_juniors
     )
     said = kin_address(zh, [("奶奶", "奶奶"), ("小明", "孙子")], "zh").dialogue[0]
     assert said.speaker == "小明"
+
+
+def test_a_chinese_junior_calls_the_elder_there_by_their_own_kin() -> None:
+    """Recorded (2026-12-05): the video call's son said "谢谢奶奶" to his own mother (a film
+    of a grandmother and her son, no grandchild), and the web app's granddaughter cried
+    "妈妈，我……" to the carpenter, her grandfather and the only elder there."""
+    from film.quality.people.address import kin_address
+    from film.screenplay import DialogueLine, Scene
+
+    def said(scene: Scene, people: list[tuple[str, str]]) -> list[str]:
+        return [line.text for line in kin_address(scene, people, "zh").dialogue]
+
+    call = Scene(
+        number=1,
+        place="客厅",
+        characters=["奶奶", "儿子"],
+        dialogue=[
+            DialogueLine(speaker="奶奶", text="你最近怎么样？"),
+            DialogueLine(speaker="儿子", text="谢谢奶奶，我一直在学，奶奶帮我准备的。"),
+        ],
+    )
+    assert (
+        said(call, [("奶奶", "奶奶"), ("儿子", "儿子")])[1] == "谢谢妈，我一直在学，妈帮我准备的。"
+    )
+    # With a father of his own in the film, 奶奶 is his grandmother: nothing changes.
+    family = [("奶奶", "奶奶"), ("儿子", "儿子"), ("爸爸", "爸爸")]
+    assert said(call, family)[1] == "谢谢奶奶，我一直在学，奶奶帮我准备的。"
+    box = Scene(
+        number=2,
+        place="老木匠的家中",
+        characters=["老木匠", "孙女"],
+        dialogue=[
+            DialogueLine(speaker="孙女", text="妈妈，我……"),
+            DialogueLine(speaker="孙女", text="我得给妈妈打电话。"),  # her mother, elsewhere
+        ],
+    )
+    people = [("老木匠", "老木匠，孙女的爷爷"), ("孙女", "孙女")]
+    assert said(box, people) == ["爷爷，我……", "我得给妈妈打电话。"]
+    # A grandson calling his grandmother 奶奶 is right already.
+    kitchen = Scene(
+        number=3,
+        place="厨房",
+        characters=["奶奶", "孙子"],
+        dialogue=[DialogueLine(speaker="孙子", text="奶奶，我明天就走了。")],
+    )
+    assert said(kitchen, [("奶奶", "奶奶"), ("孙子", "孙子")]) == ["奶奶，我明天就走了。"]
