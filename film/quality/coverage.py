@@ -89,7 +89,7 @@ TRADES: tuple[tuple[str, ...], ...] = (
 )
 
 #: People an idea names, each with the words that count as the same person: kin first (the
-#: first fourteen groups, :data:`film.quality.people.kin.FAMILY`), then trades and ranks.
+#: first fourteen groups, :data:`FAMILY`), then trades and ranks (:data:`NOT_FAMILY`).
 PEOPLE: tuple[tuple[str, ...], ...] = (
     ("father", "dad", "daddy", "papa", "父亲", "爸爸", "老爸", "爸", "爹"),
     ("mother", "mom", "mum", "mama", "mommy", "母亲", "妈妈", "老妈", "妈"),
@@ -122,6 +122,7 @@ PEOPLE: tuple[tuple[str, ...], ...] = (
     ("scholar", "书生"),
 )
 
+FAMILY, NOT_FAMILY = PEOPLE[:14], PEOPLE[14:]  # kin; trades, ranks, 老人 and girl
 #: Every word of :data:`PEOPLE`: a name spelled so is a kin or trade word, not a given name.
 PERSON_WORDS = frozenset(word for group in PEOPLE for word in group)
 

@@ -225,8 +225,8 @@ def _called_by_own_kin_zh(scene: Scene, people: Sequence[tuple[str, str]]) -> Sc
     mother (a film with no grandchild: 奶奶 is his 妈); in the web app, the carpenter's
     granddaughter cried "妈妈，我……" to him, the only elder in the scene.
     """
-    # Whose son he is: with a grandchild, or a parent of his own in the film, he is not hers.
-    grand = any(re.search(r"孙|爸|妈|父亲|母亲", f"{name}{role}") for name, role in people)
+    # A film of a grandmother and her son: no grandchild, no parent of the son's own.
+    mother_and_son = not any(re.search(r"孙|爸|妈|父亲|母亲", f"{n}{r}") for n, r in people)
     child = {name for name, role in people if re.search(r"儿子|女儿", f"{name}{own_role(role)[0]}")}
     present = {n for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     elders = [
@@ -237,14 +237,14 @@ def _called_by_own_kin_zh(scene: Scene, people: Sequence[tuple[str, str]]) -> Sc
     lines = []
     for line in scene.dialogue:
         text = line.text
-        if line.speaker in child and not grand:  # the grandmother's son: 奶奶 is his 妈
+        her_son = line.speaker in child and mother_and_son
+        if her_son:  # 奶奶 is his 妈
             for word, parent in _PARENT_OF_CHILD.items():
                 text = re.sub(rf"{word}(?!家)", parent, text)
         said = _ZH_VOCATIVE.match(text)
-        others = [(name, kin) for name, kin in elders if name != line.speaker]
-        if said and len(others) == 1 and line.speaker not in dict(elders):
-            called = others[0][1] if line.speaker not in child or grand else said["kin"]
-            text = called + text[said.end() :]
+        others = [kin for name, kin in elders if name != line.speaker]
+        if said and len(others) == 1 and not her_son and line.speaker not in dict(elders):
+            text = others[0] + text[said.end() :]
         lines.append(line if text == line.text else line.model_copy(update={"text": text}))
     if lines == scene.dialogue:
         return scene

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.quality.coverage import PEOPLE, mentions
+from film.quality.coverage import FAMILY, mentions
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.people.ages import own_role, sounds_old
@@ -218,10 +218,6 @@ def _self_action(field: VisibleText, bible: Sequence[tuple[str, str]]) -> Findin
                 "of the two is somebody else: name the right person from the character bible.",
             )
     return None
-
-
-#: The family relations a name or a role can state (the first fourteen groups of PEOPLE).
-FAMILY = PEOPLE[:14]
 
 
 def _family_of(text: str, *, whole_words: bool) -> tuple[str, ...] | None:

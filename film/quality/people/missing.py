@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from film.quality.coverage import (
+    NOT_FAMILY,
     PEOPLE,
     TRADES,
     check_people,
@@ -206,6 +207,9 @@ def roles_in_idea_words(idea: str, profiles: Sequence[CharacterProfile]) -> list
     return mended
 
 
+_NOT_FAMILY_WORDS = frozenset(word for group in NOT_FAMILY for word in group)
+
+
 def _named_by_trade(idea: str, person: CharacterProfile) -> str:
     """The idea's phrase for an English person named by its word for them, if the role lost it.
 
@@ -216,8 +220,8 @@ def _named_by_trade(idea: str, person: CharacterProfile) -> str:
     name = person.name.strip()
     if not re.fullmatch(r"[A-Za-z]+", name) or re.search(rf"\b{name}\b", person.role, re.I):
         return ""
-    trades = {w for group in PEOPLE[14:] for w in group}  # kin ("Granddaughter") is renamed
-    if name.lower() not in idea_people_words(idea) or name.lower() not in trades:
+    # Kin ("Granddaughter") is renamed instead (:mod:`film.quality.people.names.naming`).
+    if name.lower() not in idea_people_words(idea) or name.lower() not in _NOT_FAMILY_WORDS:
         return ""
     found = re.search(rf"\b{name}\b(?:\s+who\s+[^,.;]+)?", idea, re.I)
     return found.group(0).lower() if found else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from film.quality.coverage import PEOPLE
+from film.quality.coverage import NOT_FAMILY
 from film.quality.story.actions import idea_lead, lead_head
 
 
@@ -54,7 +54,7 @@ def job_phrase(name: str, role: str, idea: str) -> bool:
 #: first. Kin stays: 奶奶 is what the grandson calls her, in every line.
 _ZH_NOT_KIN = tuple(
     sorted(
-        {w for group in PEOPLE[14:] for w in group if not w.isascii() and len(w) >= 2},
+        {w for group in NOT_FAMILY for w in group if not w.isascii() and len(w) >= 2},
         key=len,
         reverse=True,
     )
