@@ -12,24 +12,23 @@ import re
 from collections.abc import Mapping
 
 from agent.drafting.arrivals import story_places
-from agent.drafting.converters import clean_place
+from agent.drafting.places import places_not_times
 from agent.drafting.schemas import SUMMARY_CHARS, BeatDraft
 from agent.drafting.tidy import (
     follow_story_time,
     person_key,
     same_person,
-    story_time,
     strip_role_label,
 )
 from agent.intake.intent import without_requests
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.language import chinese_words_for_english, has_cjk
+from film.places import clean_place, time_in_place
 from film.quality import repeated_indices
 from film.quality.copying import without_thing
 from film.quality.debris import PLAN_ECHO
 from film.quality.mend import clean_edges, cut_loop, in_arc_order, whole_clauses
 from film.quality.mend.steps import in_step_order, named_in, tells_step
-from film.quality.names import place_problem
 from film.quality.story.arc import idea_arc
 from film.quality.story.goal import as_done, goal_reached, idea_goal
 from film.quality.story.roles import away_cast, beat_cast, named_by_role, their_door
@@ -97,31 +96,6 @@ def _own_things(beat: BeatDraft, story: str) -> str:
     return without_thing(beat.summary, EXAMPLE_THING, story) or beat.summary
 
 
-def _places_not_times(beats: list[BeatDraft]) -> list[BeatDraft]:
-    """``beats`` whose "place" is a time of day at a neighbour's place, at that time.
-
-    Recorded (craft bench, the lighthouse, 2026-12-02, 17:22): beats "placed" at "Dusk" and
-    "Dawn" were refused three times over, and the film with them. The time goes to the
-    heading (DUSK), the place is the beat's before it, or else after it; with no real place
-    anywhere the gate still asks.
-    """
-    timed = [place_problem(b.place)[0] == "names.place-is-time" for b in beats]
-    real = [b for b, t in zip(beats, timed, strict=True) if not t]
-    if not any(timed) or not real:
-        return beats
-    fitted: list[BeatDraft] = []
-    for beat, is_time in zip(beats, timed, strict=True):
-        if is_time:
-            near = next((b for b in reversed(fitted) if b in real), real[0])
-            when = story_time(beat.place) or beat.time_of_day
-            beat = beat.model_copy(
-                update={"place": near.place, "interior": near.interior, "time_of_day": when}
-            )
-            real.append(beat)
-        fitted.append(beat)
-    return fitted
-
-
 def fit_beats(
     beats: list[BeatDraft],
     count: int,
@@ -146,7 +120,7 @@ def fit_beats(
     beat stays where the model put it, so :func:`fill_thin_outline` can rewrite the repeats
     in their own places.
     """
-    beats = story_places(_places_not_times(beats[:count]), story)
+    beats = story_places(places_not_times(beats[:count]), story)
     repeats = set(repeated_indices([beat.summary for beat in beats]))
     if drop_repeats and len(beats) - len(repeats) >= min(MIN_DISTINCT_BEATS, count):
         beats = [beat for n, beat in enumerate(beats) if n not in repeats]
@@ -175,6 +149,10 @@ def fit_beats(
             summary = chinese_words_for_english(summary)
         # Outdoors is read off the place as cleaned too: "The sea at night" was INT. THE SEA.
         place = clean_place(beat.place, cast, language)
+        if time_of_day == "DAY" and time_in_place(beat.place):
+            # "Park at night" is the park at NIGHT; a story time outranks it ("The beach at
+            # dawn" under the keeper's last NIGHT read as a heading at war with itself).
+            time_of_day = time_in_place(beat.place)
         if not summary:  # speech was all it had
             summary = (
                 _who_is_where(names[0], place, beat.interior, language) if names else beat.summary

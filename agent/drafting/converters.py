@@ -27,13 +27,13 @@ from agent.drafting.tidy import (
     same_person,
     whole_phrase,
     whole_sentences,
-    without_again,
 )
 from film.language import chinese_clauses, chinese_words_for_english
+from film.places import clean_place
 from film.presence import animal_kinds
 from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges
-from film.quality.names import TIME_WORDS, short_or_long_form, without_doubled_tail
+from film.quality.names import short_or_long_form, without_doubled_tail
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.dress.held import one_of_each, thing_key
 from film.quality.people.kin import relation_of
@@ -43,8 +43,6 @@ from film.quality.text import string_pieces, without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
-#: A place said with an indefinite article, which a heading never has.
-_ARTICLE = re.compile(r"^an?\s+", re.IGNORECASE)
 #: What a model writes in a list it has nothing for; "Props: 无" is not a prop.
 _NO_PROP = frozenset({"无", "没有", "暂无", "无道具", "none", "n/a", "na", "nothing", "-", "—"})
 _NO_PROP |= {"no props", "no prop", "none needed"}  # "Props: no props" (lift, 2026-12-02)
@@ -52,18 +50,6 @@ _WORDLIKE = re.compile(r"\w")
 _FIELD = re.compile(
     r"(?:^|[;；,，]\s*)(?:voice(?: hint)?|look|wardrobe|role|name|声音|外貌|服装)\s*[:：].*$", re.I
 )
-_HEADING_PREFIX = re.compile(
-    r"^\s*(?:INT\.?/EXT|I/E|INT|EXT)\b\.?\s*|^\s*(?:内景|外景)[\s，,、]*", re.I
-)
-_TIME = "|".join(sorted((re.escape(w) for w in TIME_WORDS), key=len, reverse=True))
-#: A time of day trailing a place ("Bus stop - DAY", "厨房（夜）"): the heading adds its own.
-_TRAILING_TIME = re.compile(
-    rf"(?:\s*[-–—/,，]\s*|\s*[(（]\s*)(?:{_TIME})\s*[)）]?\s*$", re.IGNORECASE
-)
-#: Where a scene is when the model put a person in the place: the person's home.
-_HOME = {"en": "Home", "zh": "家"}
-
-
 #: The answer's own keys as lines: ["dialogue", "visual"] as a scene's action (2026-12-02).
 _FIELD_NAMES = frozenset({"action", "dialogue", "visual", "speaker", "text", "characters"})
 
@@ -171,28 +157,6 @@ def _without_article_names(people: list[CharacterProfile]) -> list[CharacterProf
         return people
     the_name = re.compile(r"\bthe (" + "|".join(map(re.escape, names)) + r")\b")
     return [p.model_copy(update={"role": the_name.sub(r"\1", p.role)}) for p in people]
-
-
-def clean_place(place: str, cast: list[str], language: str = "en") -> str:
-    """A usable place for a heading: the exact fixes a small model's place needs.
-
-    Stray punctuation, a heading's "INT." and a trailing time of day ("Bus stop - DAY",
-    which would read "- DAY - DAY") go; a character's name where the location belongs
-    ("INT. LIAM - DAY") becomes their home. Anything else wrong is left for the gate.
-    """
-    cleaned = _HEADING_PREFIX.sub("", place.strip()).strip(" ,.;:-")
-    while True:
-        shorter = _TRAILING_TIME.sub("", cleaned).strip(" ,.;:-")
-        if shorter == cleaned or not shorter:
-            break
-        cleaned = shorter
-    cleaned = without_again(cleaned)
-    if _ARTICLE.match(cleaned) and len(cleaned.split()) > 1:  # "INT. A GYM FLOOR - DAY"
-        cleaned = _ARTICLE.sub("", cleaned)
-        cleaned = cleaned[0].upper() + cleaned[1:]
-    if not cleaned or cleaned.lower() in {name.lower() for name in cast}:
-        return _HOME.get(language, _HOME["en"])
-    return cleaned
 
 
 #: Two people as one speaker ("小明和朋友", "Lily and Joe"): the form repair cast "小明和朋友".

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from agent.drafting.confined import RELEASE, confined_place
 from agent.drafting.schemas import BeatDraft
+from agent.drafting.tidy import story_time
 from agent.prompts.texts import EXAMPLE_PLACES
+from film.quality.names import place_problem
 from film.screenplay import Scene
 from film.setting import HOME_ROOM, IN_HOME_ROOM
 
@@ -272,3 +274,28 @@ def without_example_place(scene: Scene, story: str) -> Scene:
         lambda clause: not any(word in clause.casefold() for word in copied),
     )
     return scene.model_copy(update={"visual": visual})
+
+
+def places_not_times(beats: list[BeatDraft]) -> list[BeatDraft]:
+    """``beats`` whose "place" is a time of day at a neighbour's place, at that time.
+
+    Recorded (craft bench, the lighthouse, 2026-12-02, 17:22): beats "placed" at "Dusk" and
+    "Dawn" were refused three times over, and the film with them. The time goes to the
+    heading (DUSK), the place is the beat's before it, or else after it; with no real place
+    anywhere the gate still asks.
+    """
+    timed = [place_problem(b.place)[0] == "names.place-is-time" for b in beats]
+    real = [b for b, t in zip(beats, timed, strict=True) if not t]
+    if not any(timed) or not real:
+        return beats
+    fitted: list[BeatDraft] = []
+    for beat, is_time in zip(beats, timed, strict=True):
+        if is_time:
+            near = next((b for b in reversed(fitted) if b in real), real[0])
+            when = story_time(beat.place) or beat.time_of_day
+            beat = beat.model_copy(
+                update={"place": near.place, "interior": near.interior, "time_of_day": when}
+            )
+            real.append(beat)
+        fitted.append(beat)
+    return fitted

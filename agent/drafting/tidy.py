@@ -44,22 +44,6 @@ ACTING_CJK = 10
 #: A parenthetical this close to its schema limit (40) was cut off mid-word.
 _CUT_OFF = 38
 
-_AGAIN = re.compile(r"(?:\s*[-–—,(（]?\s*\b(?:again|once more|revisited)\b\s*[)）]?)+\s*$", re.I)
-#: "A city in the evening", "The same city": a time of day or a "same" is not part of a place.
-_PLACE_TIME = re.compile(
-    r"\s+(?:in|during) the (?:early |late )?(?:morning|afternoon|evening|night)$", re.I
-)
-_THE_SAME = re.compile(r"^the\s+same\s+", re.I)
-#: The place said again after a comma: "Mrs. Thompson's studio again, her studio" (12-03).
-_APPOSITIVE = re.compile(r"(?<=\w)\s*,\s+(?:the|a|an|his|her|their|its|our)\s+[^,]+$", re.I)
-_AGAIN_ZH = re.compile(r"^(?:再次|又回到|重回)|[（(]?(?:再次|又一次)[)）]?$")
-#: A time of day or weather in front of a Chinese place: "暴雨夜的居民区" is the 居民区 at
-#: night, and the heading already says NIGHT (外卖小哥, 2026-12-01).
-_PLACE_TIME_ZH = re.compile(
-    r"^[\u4e00-\u9fff]{0,2}(?:夜晚|夜里|夜|晚上|清晨|早晨|傍晚|黄昏|午后|凌晨|中午|下午|上午)的"
-    r"(?=[\u4e00-\u9fff]{2})"
-)
-
 #: Words that put a story at one time of day, and the heading time they mean.
 _STORY_TIMES = (
     ("NIGHT", r"\bnight\b|\bmidnight\b|\btonight\b|\bevening\b|夜|晚上|深夜|除夕"),
@@ -78,20 +62,6 @@ def acting_note(parenthetical: str) -> str:
     if not note or too_long or len(parenthetical.strip()) >= _CUT_OFF:
         return ""
     return note
-
-
-def without_again(place: str) -> str:
-    """``place`` without "again", "the same" or a time of day ("A city in the evening").
-
-    ("School lift again" -> "School lift"; "The same city in the evening" -> "city"; "Park
-    at night" stays, a place people name so; "暴雨夜的居民区" -> "居民区"; "Her studio
-    again, her studio" -> "Her studio".)
-    """
-    place = _APPOSITIVE.sub("", place)
-    shorter = _AGAIN_ZH.sub("", _AGAIN.sub("", place)).strip(" ,.;:-")
-    shorter = _THE_SAME.sub("", _PLACE_TIME.sub("", shorter)).strip(" ,.;:-")
-    shorter = _PLACE_TIME_ZH.sub("", shorter)
-    return shorter or place
 
 
 def person_key(name: str) -> str:
@@ -283,6 +253,10 @@ _RAINY = re.compile(r"\brain|\bjune\b|梅雨|六月|下雨|雨季", re.I)
 _PRESENT_DAY = {"en": "present day", "zh": "当下"}
 
 
+#: A television label, not a time: the scooter was set in "Season 3, Episode 4" (12-05).
+_EPISODE = re.compile(r"\bseason \d+\s*,?\s*episode\b|\bepisode \d+|第\s*\d+\s*[季集]", re.I)
+
+
 def own_setting(setting: str, idea: str, language: str) -> str:
     """``setting``, or the present day where it is only the worked example's.
 
@@ -297,7 +271,7 @@ def own_setting(setting: str, idea: str, language: str) -> str:
         bool(re.search(r"\brain|梅雨|雨季|下雨", setting, re.I))
         and bool(re.search(r"\bjune\b|六月", setting, re.I))
     )
-    if copied and not _RAINY.search(idea):
+    if (copied and not _RAINY.search(idea)) or _EPISODE.search(setting):
         return _PRESENT_DAY.get(language, "present day")
     return one_season(setting)  # "a season in summer", "a winter in June": one season
 

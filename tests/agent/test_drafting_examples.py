@@ -152,7 +152,7 @@ def test_a_grandson_alone_with_his_grandmother_thanks_her_not_a_mother() -> None
 
 def test_a_place_said_with_a_or_an_is_the_place() -> None:
     """Recorded (The Drummer's Dream): 'INT. A GYM FLOOR - DAY' beside 'INT. GYM FLOOR'."""
-    from agent.drafting.converters import clean_place
+    from film.places import clean_place
 
     assert clean_place("A gym floor", ["Alex"]) == "Gym floor"
     assert clean_place("An old bus depot", ["Walter"]) == "Old bus depot"
@@ -471,3 +471,22 @@ def test_people_stuck_in_a_lift_do_not_say_they_are_off_or_see_out_of_a_window()
     assert inside.visual == "The lift is dark."
     # Once they get out, they may go.
     assert stays_inside(scene, "The doors open and they step out together.", idea) == scene
+
+
+def test_a_place_that_names_its_hour_gives_the_hour_to_the_heading() -> None:
+    """Recorded (craft bench, the lighthouse, 2026-12-05): "EXT. THE BEACH AT DAWN - NIGHT"."""
+    beats = [
+        _beat("The beach at dawn", "John walks down to the water."),
+        _beat("The alleyway where John works as a keeper", "John climbs to the lamp."),
+    ]
+    fitted = fit_beats(beats, 2, ["John"], "en", "a lighthouse keeper by the sea")
+    assert [(b.place, b.time_of_day) for b in fitted] == [
+        ("The beach", "DAWN"),
+        ("The alleyway", "DAY"),
+    ]
+    # The story's own hour outranks the place's: his last night stays NIGHT.
+    night = fit_beats(beats, 2, ["John"], "en", "a keeper's last night at the lamp")
+    assert [(b.place, b.time_of_day) for b in night] == [
+        ("The beach", "NIGHT"),
+        ("The alleyway", "NIGHT"),
+    ]

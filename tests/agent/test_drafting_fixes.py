@@ -9,7 +9,6 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
 from agent.drafting.brief import facts_for, user_genre
-from agent.drafting.converters import clean_place
 from agent.model.gate import answer_checked
 from agent.prompts import stage_prompt
 from film.form import (
@@ -21,6 +20,7 @@ from film.form import (
     scene_budget_s,
     scene_count_for,
 )
+from film.places import clean_place
 from film.quality import Finding
 from film.quality.runtime import within
 from film.repair import add_missing_speakers, deterministic_repair
@@ -35,7 +35,7 @@ from film.screenplay import DialogueLine, Genre, Scene, Screenplay
         ("EXT. Park, evening", "Park"),
         ("厨房（夜）", "厨房"),
         ("Night bus", "Night bus"),  # a real place that contains a time word stays
-        ("Park at night", "Park at night"),
+        ("Park at night", "Park"),
         ("NIGHT", "NIGHT"),  # not a place at all: left for the gate to send back
         ("Liam", "Home"),
     ],
@@ -211,7 +211,7 @@ async def test_a_borrowed_wardrobe_is_asked_again_but_not_refused() -> None:
 def test_places_lose_a_time_of_day_and_the_same() -> None:
     assert clean_place("A city in the evening", []) == "City"  # a heading has no article
     assert clean_place("The same city in the evening", []) == "city"
-    assert clean_place("Park at night", []) == "Park at night"
+    assert clean_place("Park at night", []) == "Park"  # the heading says NIGHT
 
 
 def test_the_ideas_length_is_a_fact_of_its_own_not_part_of_the_idea() -> None:

@@ -13,9 +13,9 @@ from agent.drafting.tidy import (
     strip_role_label,
     whole_phrase,
     whole_sentences,
-    without_again,
 )
 from agent.prompts import beat_plan
+from film.places import without_again
 from film.quality.people.dress import wardrobe_of
 from film.quality.people.voice import voice_hint, whole_voice
 from film.setting import interior_for, time_at
@@ -850,6 +850,12 @@ def test_the_logline_examples_setting_is_not_the_storys() -> None:
         "a rainy week in June"
     )
     assert own_setting("late autumn", scooter, "en") == "late autumn"
+    # A television label is no time (second reader, 2026-12-05).
+    assert own_setting("Season 3, Episode 4", scooter, "en") == "present day"
+    assert own_setting("第2季第5集", "外卖小哥送最后一单", "zh") == "当下"
+    assert own_setting("the fourth season of the year", scooter, "en") == (
+        "the fourth season of the year"
+    )
     # Reworded (by hand, the piano teacher, 2026-12-02); rain alone is a story's own.
     piano = "A retired piano teacher hears the boy next door practising scales badly."
     assert own_setting("a rainy season in June", piano, "en") == "present day"

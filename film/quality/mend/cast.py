@@ -44,23 +44,31 @@ def with_seen_cast(scene: Scene, known: Sequence[str]) -> Scene:
     cast list, so no shot drew it. Made once the scene is mended, so a turn struck from an
     earlier scene (the cat caught in scene 1) casts nobody there.
     """
-    told = " ".join(scene.action)
-    # Only where they are, not where they are thought of: "He thinks about Lily's last night"
-    # drew Lily beside her grandfather (web app, 22:51).
-    seen = [
-        name
-        for name in known
-        if name not in scene.characters
-        and re.search(
-            rf"(?<!about )(?<!of )\b{re.escape(name)}\b(?!['’]s\b)"
-            if name.isascii()
-            else rf"(?<!想着)(?<!想起){re.escape(name)}(?!的)",
-            told,
-        )
-    ]
+    # The shot counts too: the guard's cat was in the Visual ("橘猫的毛茸茸的身体在灯光下"),
+    # and the snowman walked through two scenes cast with her alone (second reader, 12-05).
+    told = " ".join([*scene.action, scene.visual])
+    seen = [name for name in known if name not in scene.characters and _shown(name, told)]
     if not seen:
         return scene
     return scene.model_copy(update={"characters": [*scene.characters, *seen][:8]})
+
+
+#: Someone's body in a shot is them in it: "橘猫的毛茸茸的身体", "her face".
+_BODY_ZH = "(?:[^，。！？]{0,6}?(?:身体|身影|背影|脸|手|眼睛|头|毛|尾巴))"
+
+
+def _shown(name: str, told: str) -> bool:
+    """Whether ``told`` shows ``name`` where the scene is, not where they are thought of.
+
+    "He thinks about Lily's last night" drew Lily beside her grandfather (web app, 22:51).
+    A common noun a bible uses as a name is seen with its article: "the snowman" is Snowman.
+    """
+    if not name.isascii():
+        pattern = rf"(?<!想着)(?<!想起){re.escape(name)}(?:(?!的)|(?=的{_BODY_ZH}))"
+        return bool(re.search(pattern, told))
+    named = rf"(?<!about )(?<!of )\b{re.escape(name)}\b(?!['’]s\b)"
+    the_noun = rf"(?<!about )(?<!of )\bthe {re.escape(name)}\b(?!['’]s\b)"
+    return bool(re.search(named, told) or re.search(the_noun, told, re.I))
 
 
 def where_they_are(scene: Scene) -> str:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from film.language import has_cjk
-from film.quality.mend.small_talk import ADDRESS, stock_kinds
+from film.quality.mend.small_talk import ADDRESS, said_to_somebody, stock_kinds
 from film.quality.text import SPOKEN_SENTENCE, sentences
 from film.screenplay import DialogueLine, Scene
 
@@ -127,11 +127,6 @@ def handed_over(scene: Scene) -> Scene:
     return scene.model_copy(update={"dialogue": dialogue})
 
 
-#: Small talk said to somebody: said by a person alone, it is said to nobody. A goodbye too:
-#: the photographer, alone at the lake, ended on "再见！" (craft bench, 2026-12-05).
-_ANSWERING = frozenset({"thanks", "welcome", "same", "bye"})
-
-
 def no_answers_to_nobody(scene: Scene) -> Scene:
     """``scene`` without the thanks and you're-welcomes of a person who is alone in it.
 
@@ -147,7 +142,7 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     if len(people) != 1 or not scene.dialogue:
         return scene
-    return _kept_sentences(scene, lambda sentence, _kept: not stock_kinds(sentence) & _ANSWERING)
+    return _kept_sentences(scene, lambda sentence, _kept: not said_to_somebody(sentence))
 
 
 def _kept_sentences(scene: Scene, keep: Callable[[str, list[DialogueLine]], bool]) -> Scene:
@@ -282,7 +277,10 @@ _WELCOME_OPENING = re.compile(
 #: Praise of an idea: "好主意！", "这真是个好主意。", "What a great idea!".
 _GOOD_IDEA = re.compile(
     r"^(?:这|那)?(?:真)?是?个?(?:好主意|好办法|好点子)[！!。.]*$"
-    r"|^(?:that'?s |what )?an? (?:good|great|wonderful) idea[!.]*$",
+    r"|^(?:that'?s |what )?an? (?:good|great|wonderful) idea[!.]*$"
+    # Agreeing to a plan nobody made: "Yeah, let's do that." (the lift, 2026-12-05).
+    r"|^(?:(?:yeah|yes|ok(?:ay)?|sure)[,!]? )?(?:let'?s do (?:that|it)|sounds (?:good|great))[!.]*$"
+    r"|^(?:好啊?[，,]?)?(?:就这么办|就这么定了|就这样吧)[！!。.]*$",
     re.I,
 )
 #: A line that puts something forward, which "good idea" may answer.

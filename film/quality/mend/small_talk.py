@@ -141,3 +141,25 @@ def says_nothing_dropped(line: str) -> str:
     as an action line, and the next cue was Alex's. The look stays: "Taylor looks at Alex."
     """
     return _SAYS_NOTHING.sub(lambda m: "。" if has_cjk(m[0]) else ".", line)
+
+
+#: Small talk said to somebody: said by a person alone, it is said to nobody. A goodbye too:
+#: the photographer, alone at the lake, ended on "再见！" (craft bench, 2026-12-05).
+_ANSWERING = frozenset({"thanks", "welcome", "same", "bye"})
+#: A sentence that opens by answering or asking back somebody, whatever it goes on to say:
+#: the grandmother alone with the news said "好主意，我们下次一起试试。谢谢你的建议！", the
+#: keeper alone at the lamp "And you? The same thing." (second reader, 2026-12-05).
+_TO_SOMEBODY = re.compile(
+    r"^(?:谢谢|感谢|多谢|好主意|你呢|那你呢|thank(?:s|\s+you)\b|(?:what )?a? ?(?:good|great) idea\b"
+    r"|and you\b|how about you\b|the same(?: thing| here)?[.!]*$)",
+    re.I,
+)
+
+
+def said_to_somebody(sentence: str) -> bool:
+    """Whether ``sentence`` is said to somebody, so a person alone does not say it.
+
+    Thanks, a welcome, "me too", a goodbye, or a sentence that opens by thanking, praising
+    or asking back ("And you?").
+    """
+    return bool(stock_kinds(sentence) & _ANSWERING or _TO_SOMEBODY.match(sentence.strip()))

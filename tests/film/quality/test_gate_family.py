@@ -220,6 +220,19 @@ def test_a_child_loses_grown_ups_clothes_and_keeps_the_rest() -> None:
     )
 
 
+def test_a_grandparent_wears_no_high_heels() -> None:
+    """Recorded (second reader, 2026-12-05): the grandmother made dumplings in high heels."""
+    from film.quality.people.dress import child_look
+
+    look = "六十多岁，头发花白，穿着蓝色围裙和一双高跟鞋"
+    assert child_look("李奶奶", "孙子的奶奶", look) == "六十多岁，头发花白，穿着蓝色围裙"
+    assert child_wardrobe("Rose", "grandmother", "", "cardigan and heels") == "cardigan"
+    assert child_wardrobe("Rose", "Tom's mother", "age 70", "cardigan and heels") == "cardigan"
+    # A grandchild is not the grandparent the role names, and a woman of forty is no elder.
+    assert child_wardrobe("小雨", "奶奶的孙女", "25岁", "连衣裙和高跟鞋") == "连衣裙和高跟鞋"
+    assert child_wardrobe("Ann", "lawyer", "age 40", "suit and heels") == "suit and heels"
+
+
 def test_a_comma_and_the_word_after_it_stay_one_join() -> None:
     """Recorded (en-family-bus, 2026-12-01): "wearing a dresswith her hair tied up"."""
     look = "Young, fair-haired, wearing a dress, with her hair tied up in a bun."

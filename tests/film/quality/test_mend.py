@@ -1061,3 +1061,27 @@ def test_a_small_models_certain_grammar_slips_are_mended() -> None:
     )
     said = [line.text for line in in_film_language(en, "en").dialogue]
     assert said == ["Me too.", "I'm too tired to argue."]
+
+
+def test_a_person_alone_neither_thanks_nor_asks_back_anybody() -> None:
+    """Recorded (second reader, 2026-12-05): the grandmother alone with the TV news said
+    "好主意，我们下次一起试试。谢谢你的建议！", the keeper alone "And you? The same thing."."""
+    from film.quality.mend import no_answers_to_nobody
+
+    def alone(who: str, *said: str) -> Scene:
+        lines = [DialogueLine(speaker=who, text=text) for text in said]
+        return _scene(["她看着电视。"], []).model_copy(
+            update={"characters": [who], "dialogue": lines}
+        )
+
+    granny = alone("李奶奶", "我得赶紧学用智能手机了。", "好主意，我们下次一起试试。谢谢你的建议！")
+    assert [line.text for line in no_answers_to_nobody(granny).dialogue] == [
+        "我得赶紧学用智能手机了。"
+    ]
+    keeper = alone("John", "Forty years of this sea. And you? The same thing.")
+    assert [line.text for line in no_answers_to_nobody(keeper).dialogue] == [
+        "Forty years of this sea."
+    ]
+    # With somebody there, the thanks are theirs to hear.
+    pair = granny.model_copy(update={"characters": ["李奶奶", "李默"]})
+    assert len(no_answers_to_nobody(pair).dialogue) == 2

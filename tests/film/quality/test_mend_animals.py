@@ -165,6 +165,22 @@ def test_the_cat_the_guard_holds_is_in_the_scene_and_one_only_planned_is_not() -
     assert with_seen_cast(held, ["保安大爷", "橘猫"]).characters == ["保安大爷", "橘猫"]
     english = Scene(number=1, place="Yard", action=["Sam watches Ginger sleep."])
     assert with_seen_cast(english, ["Sam", "Ginger", "Gin"]).characters == ["Sam", "Ginger"]
+    # Recorded (second reader, 2026-12-05): the cat was only in the shot, and the snowman
+    # a common noun; both scenes were cast with the lead alone.
+    shot = held.model_copy(
+        update={
+            "action": ["保安大爷举起手电筒。"],
+            "visual": "橘猫的毛茸茸的身体在灯光下显得格外醒目。",
+        }
+    )
+    assert with_seen_cast(shot, ["保安大爷", "橘猫"]).characters == ["保安大爷", "橘猫"]
+    food = shot.model_copy(update={"visual": "桌上放着橘猫的食物。"})
+    assert with_seen_cast(food, ["保安大爷", "橘猫"]).characters == ["保安大爷"]
+    snow = Scene(number=2, place="Pass", action=["The snowman turns around."])
+    snow = snow.model_copy(update={"characters": ["Lin Yue"]})
+    assert with_seen_cast(snow, ["Lin Yue", "Snowman"]).characters == ["Lin Yue", "Snowman"]
+    joyful = snow.model_copy(update={"action": ["Lin Yue smiles with joy."]})
+    assert with_seen_cast(joyful, ["Lin Yue", "Joy"]).characters == ["Lin Yue"]
 
 
 def test_a_thing_cast_as_a_person_leaves_the_bible_outside_a_spoof() -> None:

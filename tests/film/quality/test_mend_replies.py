@@ -282,6 +282,32 @@ def test_a_welcome_opening_a_line_of_more_and_praise_of_no_idea_go() -> None:
     ]
 
 
+def test_agreeing_to_a_plan_nobody_made_goes() -> None:
+    """Recorded (second reader, the lift, 2026-12-05): "Yeah, let's do that." after "I'm
+    excited too."."""
+    from film.quality.mend.replies import no_answers_to_nobody
+    from film.screenplay import DialogueLine, Scene
+
+    lines = [
+        ("Taylor", "I'm excited too."),
+        ("Alex", "Yeah, let's do that."),
+        ("Taylor", "Let's practise once more before the final."),
+        ("Alex", "Sounds good!"),  # answers a plan: it stays
+    ]
+    scene = Scene(
+        number=3,
+        place="School lift",
+        action=["The lift hums."],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+        characters=["Alex", "Taylor"],
+    )
+    assert [line.text for line in no_answers_to_nobody(scene).dialogue] == [
+        "I'm excited too.",
+        "Let's practise once more before the final.",
+        "Sounds good!",
+    ]
+
+
 def test_a_helpers_offer_after_youre_welcome_goes() -> None:
     """Recorded (the second reader, 2026-12-03): the father answered his son's thanks with
     "不客气，有什么需要我帮忙的吗？", a chat assistant's sign-off."""

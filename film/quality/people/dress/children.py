@@ -104,6 +104,7 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
             _without_pieces(wardrobe, _CHILDREN_ONLY)
             or _PLAIN_GROWN["zh" if has_cjk(wardrobe) else "en"]
         )
+    wardrobe = elder_wear(name, role, look, wardrobe)
     if at_school(name, role, look) and _PUPIL_UNWORN.search(wardrobe):
         wardrobe = _without_pieces(wardrobe, _PUPIL_UNWORN) or plain
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(wardrobe):
@@ -111,11 +112,40 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
     return _without_pieces(wardrobe, _GROWN_UP_ONLY) or plain
 
 
+#: What a grandparent of the studio's stories does not wear: the grandmother making
+#: dumplings at home stood in "一双高跟鞋" (second reader, 2026-12-05).
+_ELDER_UNWORN = re.compile(r"high[- ]heel(?:ed)?s?|\bheels\b|stilettos?|高跟鞋?", re.I)
+_ELDER = re.compile(
+    r"奶奶|外婆|姥姥|爷爷|外公|姥爷|老人|老奶奶|老爷爷|老太太|老大爷"
+    r"|\bgrand(?:ma|mother|pa|father)\b|\bgranny\b|\belderly\b|\bold (?:wo)?man\b",
+    re.I,
+)
+_ELDER_AGE = 60
+
+
+def is_elder(name: str, role: str, look: str) -> bool:
+    """Whether the person is old: a stated age of sixty or more, else their own words."""
+    age = stated_age(look)
+    if age is not None:
+        return age >= _ELDER_AGE
+    own_zh, own_en = own_role(role)
+    return bool(_ELDER.search(f"{name} {own_zh if '的' in role else own_en}"))
+
+
+def elder_wear(name: str, role: str, look: str, text: str) -> str:
+    """``text`` (a look or a wardrobe) without high heels on a grandparent."""
+    if not _ELDER_UNWORN.search(text) or not is_elder(name, role, look):
+        return text
+    return _without_pieces(text, _ELDER_UNWORN) or text
+
+
 def child_look(name: str, role: str, look: str) -> str:
     """A child's ``look`` without grown-ups' things (街舞爸爸's 12-year-old: "一双高跟鞋").
 
-    A pupil's look loses heels and make-up too (:func:`at_school`).
+    A pupil's look loses heels and make-up too (:func:`at_school`), and so does an elder's
+    (:func:`elder_wear`).
     """
+    look = elder_wear(name, role, look, look)
     if at_school(name, role, look) and _PUPIL_UNWORN.search(look):
         look = _without_pieces(look, _PUPIL_UNWORN) or look
     if not is_child(name, role, look) or not _GROWN_UP_ONLY.search(look):
