@@ -32,6 +32,7 @@ from agent.prompts.texts import EXAMPLES
 from film.language import CJK_RUN
 from film.quality import person_word_key
 from film.quality.genre import theme_for_label
+from film.quality.people.doers import with_idea_doers
 from film.quality.people.slips import title_with_idea_kin as with_idea_kin
 from film.quality.story.logline import cover_title
 from film.quality.story.outside import without_outside_works
@@ -280,14 +281,17 @@ def tidy_logline(draft: LoglineDraft, idea: str, language: str) -> LoglineDraft:
     """Exact fixes: no quotes or title marks, no stray spaces, the idea's own relative.
 
     The title: :func:`film.quality.story.logline.cover_title`; the logline's relative is
-    the idea's ("一个爷爷和孙子" for the grandmother's dumplings, 12-04); a theme that is
+    the idea's ("一个爷爷和孙子" for the grandmother's dumplings, 12-04), and so is who does
+    its deed (:func:`film.quality.people.doers.with_idea_doers`); a theme that is
     only the genre's label gets words of its own; a film the idea never named goes.
     """
     title = cover_title(draft.title, idea)
     return draft.model_copy(
         update={
             "title": title,
-            "logline": without_outside_works(with_idea_kin(draft.logline, idea), idea, title),
+            "logline": without_outside_works(
+                with_idea_doers(with_idea_kin(draft.logline, idea), idea), idea, title
+            ),
             "theme": theme_for_label(" ".join(draft.theme.split()), language),
             "setting_time": own_setting(" ".join(draft.setting_time.split()), idea, language),
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from agent.drafting.beats import fit_beats
 from agent.drafting.converters import to_profiles, to_scene
-from agent.drafting.schemas import BeatDraft, CastDraft, SceneDraft
+from agent.drafting.schemas import BeatDraft, CastDraft, LoglineDraft, SceneDraft
 from agent.drafting.tidy import (
     acting_note,
     follow_story_time,
@@ -1555,3 +1555,18 @@ def test_where_a_speaker_stands_is_not_part_of_their_name() -> None:
     )
     scene = to_scene(1, beat, draft, ["Ben"])
     assert [line.speaker for line in scene.dialogue] == ["Woman", "Woman"]
+
+
+def test_the_logline_stage_hands_the_deed_back() -> None:
+    """Recorded (the dumplings, 2026-12-05): the logline gave the advice to the grandson."""
+    from agent.drafting.tidy import tidy_logline
+
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+    draft = LoglineDraft(
+        title="饺子里的叮嘱",
+        logline="孙子在厨房里包饺子，把没说出口的叮嘱都包进了饺子里。",
+        theme="亲情",
+        setting_time="秋天",
+    )
+    tidied = tidy_logline(draft, idea, "zh").logline
+    assert "奶奶把没说出口的叮嘱" in tidied

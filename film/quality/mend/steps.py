@@ -92,7 +92,7 @@ def in_step_order(
             # The twist's 却 tells the plan where it goes, and is no way to open a beat.
             plain = _TWIST_LEAD.sub("", step)
             earlier = [_with_lead(s, lead, lead_role) for s in plan[:index] if s]
-            told = _with_subject(_with_lead(plain, lead, lead_role), earlier, names)
+            told = with_subject(_with_lead(plain, lead, lead_role), earlier, names)
             fixed[index] = _as_sentence(told or step)[:limit]
         elif step and has_cjk(step):
             fixed[index] = _by_its_doer(fixed[index], step, [s for s in plan[:index] if s], names)
@@ -104,7 +104,7 @@ def _by_its_doer(summary: str, step: str, earlier: Sequence[str], names: Sequenc
 
     Recorded (the dumplings, 12-04): "孙子把没说出口的叮嘱都包进了饺子里"; the idea's is 奶奶.
     """
-    done = _with_subject(step, earlier, names)
+    done = with_subject(step, earlier, names)
     if done == step or not done.endswith(step):
         return summary
     doer = done[: -len(step)]
@@ -147,7 +147,7 @@ _NO_SUBJECT = re.compile(
 _ZH_PRONOUN = re.compile(r"[他她它]们?|我们?|你们?")
 
 
-def _with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> str:
+def with_subject(step: str, earlier: Sequence[str], names: Sequence[str]) -> str:
     """A Chinese ``step`` whose first clause names nobody, opened by who did the step before.
 
     "布下天罗地网" after "小区保安大爷为了抓偷外卖的贼" is 保安大爷's; "学会视频通话后，每天晚上

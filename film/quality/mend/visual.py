@@ -118,6 +118,7 @@ def visual_of_its_own(scene: Scene) -> Scene:
         and not _heading_again(sentence, scene)
         and not style_only(sentence, scene.place)
         and not against_the_hour(sentence, scene.time_of_day)
+        and not (scene.characters and _EMPTY.search(sentence))
     ]
     # Nor one sentence said twice: "奶奶和孙子正在一起忙碌地包着饺子。奶奶和孙子在厨房里忙碌
     # 地包着饺子。" (the dumplings, 2026-12-04 21:39).
@@ -128,6 +129,15 @@ def visual_of_its_own(scene: Scene) -> Scene:
     if visual == scene.visual.strip():
         return scene
     return scene.model_copy(update={"visual": visual})
+
+
+#: A place said to be empty, in a shot of people: "The school lift is empty." over both
+#: debate captains (the lift, 2026-12-05). "Empty but for Alex" is a shot; it stays.
+_EMPTY = re.compile(
+    r"\b(?:is|are|lies|stands|sits) (?:completely |totally |now )?(?:empty|deserted)\b"
+    r"(?![^.]*\b(?:but|except|save)\b)|空无一人|空荡荡(?![^。]*只有)",
+    re.I,
+)
 
 
 #: A note that opens by calling itself a picture: "A picture of Walter sitting at the
@@ -163,8 +173,20 @@ def _heading_again(sentence: str, scene: Scene) -> bool:
     Recorded (craft bench, dumplings, 2026-12-02): "厨房内景，白天。" for INT. 厨房 - DAY.
     """
     rest = sentence.lower().replace(scene.place.lower(), " ") if scene.place.strip() else sentence
-    rest = _HEADING_WORDS.sub(" ", rest)
-    return not re.search(r"\w", rest)
+    # With a quality word from the prompt it is still the heading: "厨房内景，画面清晰。"
+    # (the dumplings, 2026-12-05).
+    # A note of light alone ("Warm light.") is a mood, not the heading: its place or its
+    # interior and time must be there.
+    said = rest != sentence.lower() or bool(re.search(r"内景|外景|\b(?:int|ext)\b", rest, re.I))
+    rest = _QUALITY.sub(" ", _HEADING_WORDS.sub(" ", rest))
+    return said and not re.search(r"\w", rest)
+
+
+#: How sharp a picture is, which no shot is: the prompt's own words for a good image.
+_QUALITY = re.compile(
+    r"画面|画质|清晰|高清|干净|\b(?:clear|sharp|crisp|high[- ]quality|hd|4k|image|picture)\b",
+    re.I,
+)
 
 
 #: A look's words with no thing in them: light, colour and framing, and how they are.
@@ -226,8 +248,17 @@ _NOTE_CLAUSE = re.compile(r"[^，,；;。.!！?？]+[，,；;。.!！?？]*")
 _DRESSED = re.compile(r"穿着|身穿|身着|\b(?:wears|wearing|dressed in)\b", re.I)
 
 
+#: A note on lettering over the picture, which the studio's subtitles set: "奶奶和孙子的对话
+#: 用白色背景" (the dumplings, 2026-12-05), "subtitles in yellow".
+_GRAPHICS = re.compile(
+    r"对话(?:用|以|配|显示)|字幕|台词(?:用|以|显示)|文字(?:用|以|显示)"
+    r"|\b(?:subtitles?|captions?|on-screen text|text on screen)\b",
+    re.I,
+)
+
+
 def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Scene:
-    """``scene`` whose visual note does not say the bible's looks again.
+    """``scene`` whose visual note does not say the bible's looks again, nor its lettering.
 
     Recorded (craft bench, dumplings, 2026-12-02): "奶奶的头发花白，穿着长裙，戴着眼镜，经常
     戴围巾；孙子年轻，穿着T恤和裤子，头发短，喜欢戴帽子；穿T恤" as a scene's note. The
@@ -246,7 +277,9 @@ def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Sce
             bare = re.sub(rf"^{re.escape(name.lower())}(?:的|'s)?\s*", "", bare)
         bare = bare.replace("着", "")  # 穿T恤 is 穿着T恤
         enough = len(bare) >= 2 if cjk_count(bare) else len(bare.split()) >= 2
-        return (enough and bare in looks) or bool(_DRESSED.search(clause))
+        return (enough and bare in looks) or bool(
+            _DRESSED.search(clause) or _GRAPHICS.search(clause)
+        )
 
     # English clauses lean on each other ("Jack, in a grey suit, looks out"): whole
     # sentences only there.

@@ -312,12 +312,12 @@ def test_what_a_review_of_the_steps_found_stays_mended() -> None:
     from agent.drafting.beats import _unspoken
     from agent.prompts import beat_plan
     from film.quality.debris import PLAN_ECHO
-    from film.quality.mend.steps import _with_lead, _with_subject, in_step_order
+    from film.quality.mend.steps import _with_lead, in_step_order, with_subject
     from film.quality.story.goal import goal_reached, idea_goal
 
     # A clause with its own subject gets no name before it.
     assert (
-        _with_subject("一只小猫溜进了厨房", ["奶奶在厨房里包饺子"], ["李奶奶"])
+        with_subject("一只小猫溜进了厨房", ["奶奶在厨房里包饺子"], ["李奶奶"])
         == "一只小猫溜进了厨房"
     )
     # Only the lead's own words are the lead, and only a real "-ing" of doing is a verb.

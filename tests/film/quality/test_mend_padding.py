@@ -656,3 +656,45 @@ def test_a_visual_note_says_neither_daytime_at_dusk_nor_the_idea_again() -> None
     assert mend_visual(gate, ["一条指南。"], idea).visual == "远处的房子在灯光下闪着微弱的光芒。"
     daytime = gate.model_copy(update={"visual": "白天小区门口的阳光。路灯刚刚亮起。"})
     assert visual_of_its_own(daytime).visual == "路灯刚刚亮起。"
+
+
+def test_a_place_is_not_said_empty_in_a_shot_of_its_people() -> None:
+    """Recorded (the lift, 2026-12-05): "The school lift is empty." over both captains."""
+    from film.quality.mend import visual_of_its_own
+
+    lift = _scene(["Alex presses the alarm button."]).model_copy(
+        update={
+            "characters": ["Alex", "Taylor"],
+            "visual": "The school lift is empty. Alex and Taylor face each other in the mirror.",
+        }
+    )
+    assert visual_of_its_own(lift).visual == "Alex and Taylor face each other in the mirror."
+    but = lift.model_copy(update={"visual": "The hall is empty but for Alex, in a low light."})
+    assert visual_of_its_own(but).visual == but.visual
+    nobody = lift.model_copy(update={"characters": [], "visual": "The school lift is empty."})
+    assert visual_of_its_own(nobody).visual == "The school lift is empty."
+    kitchen = _scene(["奶奶包饺子。"]).model_copy(
+        update={"characters": ["奶奶"], "visual": "厨房里空无一人。灶上的水正开着。"}
+    )
+    assert visual_of_its_own(kitchen).visual == "灶上的水正开着。"
+
+
+def test_the_heading_with_a_quality_word_and_a_lettering_note_are_no_shot() -> None:
+    """Recorded (the dumplings, 2026-12-05): "厨房内景，画面清晰。" as a whole note, and
+    "奶奶和孙子的对话用白色背景" inside one."""
+    from film.quality.mend import visual_of_its_own, visual_without_looks
+
+    kitchen = _scene(["奶奶包饺子。"]).model_copy(
+        update={"place": "厨房", "visual": "厨房内景，画面清晰。", "characters": ["奶奶"]}
+    )
+    assert visual_of_its_own(kitchen).visual == ""
+    mood = kitchen.model_copy(update={"visual": "Warm light."})
+    assert visual_of_its_own(mood).visual == "Warm light."  # a mood, not the heading
+    lettered = kitchen.model_copy(
+        update={"visual": "奶奶在灶台边忙碌着。奶奶和孙子的对话用白色背景，锅里冒着热气。"}
+    )
+    assert visual_without_looks(lettered, [("奶奶", "花白头发")]).visual == (
+        "奶奶在灶台边忙碌着。锅里冒着热气。"
+    )
+    english = kitchen.model_copy(update={"visual": "Steam rises. Subtitles in yellow."})
+    assert visual_without_looks(english, [("Nan", "grey hair")]).visual == "Steam rises."
