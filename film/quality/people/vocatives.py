@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from film.language import has_cjk
 from film.quality.names import PLACEHOLDER_NAMES
 from film.quality.people.address import elder_kin, kin_words
-from film.quality.text import without_calls
+from film.quality.text import sentences, without_calls
 from film.screenplay import Scene
 from film.titles import BEFORE_A_SURNAME, TITLE_BEFORE_A_SURNAME
 
@@ -119,7 +120,8 @@ def called_by_their_names(
     }
     dialogue = []
     for line in scene.dialogue:
-        text = _without_unknown_calls(line.text, names)
+        text = _without_names_told(line.text, [name for name, _role in people])
+        text = _without_unknown_calls(text, names)
         text = without_calls(text, [*unknown, *titles.get(line.speaker.lower(), ())])
         text = _without_strangers(text, unknown)
         text = text.strip()
@@ -128,3 +130,20 @@ def called_by_their_names(
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
+
+
+def _without_names_told(text: str, cast: Sequence[str]) -> str:
+    """``text`` without a sentence that tells its listener their own name.
+
+    Recorded (craft bench, the love notes, 2026-12-05): one desk-mate told the other "我的
+    名字是王华，你的名字是李明。" in their third year side by side. Nobody tells a person
+    what they are called, so the sentence goes ("Your name is Sam." too).
+    """
+    named = [re.escape(name) for name in cast if name.strip()]
+    if not named:
+        return text
+    told = re.compile(rf"(?:你的名字(?:是|叫)|\byour name is )(?:{'|'.join(named)})(?![\w])", re.I)
+    if not told.search(text):
+        return text
+    kept = [sentence for sentence in sentences(text) if not told.search(sentence)]
+    return ("" if has_cjk(text) else " ").join(kept)

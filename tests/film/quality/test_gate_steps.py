@@ -575,3 +575,34 @@ def test_a_step_naming_whom_it_is_done_to_still_gets_its_doer() -> None:
     assert in_step_order(beats, idea, names=["奶奶", "儿子"])[1] == (
         "奶奶学会视频通话后，每天晚上都给在外地打工的儿子打电话。"
     )
+
+
+def test_nobody_is_told_their_own_name() -> None:
+    """Recorded (craft bench, the love notes, 2026-12-05): "我的名字是王华，你的名字是李明。"
+    between desk-mates of three years."""
+    from film.quality.people.vocatives import called_by_their_names
+    from film.screenplay import DialogueLine, Scene
+
+    said = [
+        ("李明", "那我们来讨论一下吧。"),
+        ("王华", "我的名字是王华，你的名字是李明。你先写吧。"),
+        ("李明", "Your name is not on the note."),
+    ]
+    scene = Scene(
+        number=1,
+        place="高三教室",
+        action=["李明写纸条。"],
+        dialogue=[DialogueLine(speaker=who, text=text) for who, text in said],
+        characters=["李明", "王华"],
+    )
+    people = [("李明", "同桌"), ("王华", "同桌")]
+    kept = [line.text for line in called_by_their_names(scene, people).dialogue]
+    assert kept == ["那我们来讨论一下吧。", "你先写吧。", "Your name is not on the note."]
+    english = scene.model_copy(
+        update={
+            "characters": ["Sam", "Mia"],
+            "dialogue": [DialogueLine(speaker="Mia", text="Your name is Sam. Sit down.")],
+        }
+    )
+    pair = [("Sam", "desk-mate"), ("Mia", "desk-mate")]
+    assert called_by_their_names(english, pair).dialogue[0].text == "Sit down."
