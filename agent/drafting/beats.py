@@ -20,6 +20,7 @@ from agent.drafting.tidy import (
     same_person,
     strip_role_label,
 )
+from agent.drafting.vehicles import aboard
 from agent.intake.intent import without_requests
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.language import chinese_words_for_english, has_cjk
@@ -286,13 +287,20 @@ def in_idea_order(
     named = [named_by_role(text, roles) for text in summaries]
     apart = dict(roles) if arc.apart else {}
     doors = [their_door(text, list(roles)) for text in named]
-    return [
-        beat.model_copy(
-            update={
-                "summary": text,
-                "characters": beat_cast(text, cast_at(n, beat), n, apart_among=apart, away=gone),
-                **({"place": door, "interior": "EXT"} if door else {}),
-            }
-        )
-        for n, (beat, text, door) in enumerate(zip(beats, named, doors, strict=True))
-    ]
+    # A step that rides the story's vehicle is aboard it, wherever the beat was: "Grandfather
+    # rides his old route…" stood at EXT. BUS STOP (the bus, 2026-12-05).
+    return aboard(
+        [
+            beat.model_copy(
+                update={
+                    "summary": text,
+                    "characters": beat_cast(
+                        text, cast_at(n, beat), n, apart_among=apart, away=gone
+                    ),
+                    **({"place": door, "interior": "EXT"} if door else {}),
+                }
+            )
+            for n, (beat, text, door) in enumerate(zip(beats, named, doors, strict=True))
+        ],
+        idea,
+    )

@@ -242,7 +242,19 @@ def look_alone(look: str) -> str:
     its own: "Age: 75, face: round, hair: silver" is "75 years old, round face, silver hair".
     """
     alone = _OTHER_FIELDS.sub("", _ECHOED_WARDROBE.sub("", look)).strip()
+    alone = _POSED.sub("", alone).strip(" ,，")
     return _LABELLED.sub(_unlabelled, alone) or look
+
+
+#: A pose or a gaze in a look, which every scene's drawing would then repeat: "looking
+#: directly at the camera", "looking straight ahead with his eyes closed" (the bus, 12-05).
+_POSED = re.compile(
+    r"\s*,?\s*\b(?:looking|staring|gazing) (?:directly |straight )?(?:at the camera|at the "
+    r"viewer|ahead|into the distance|into the lens)(?: with (?:his|her|their) eyes closed)?"
+    r"|\s*,?\s*\bwith (?:his|her|their) eyes closed\b"
+    r"|[，,]?\s*(?:直视|看向|望向|盯着)(?:镜头|前方|远方)",
+    re.I,
+)
 
 
 #: The logline example's own setting time, in each language, and the words a story needs

@@ -36,7 +36,9 @@ _RIDING = re.compile(
 )
 #: Looking out of a window. Outdoors, in a story that rides something, that is aboard it.
 _OUT_OF_THE_WINDOW = re.compile(
-    r"\b(?:looks?|looking|stares?|staring|gazes?|gazing|peers?|peering)\s+(?:out\s+(?:of\s+)?"
+    r"\b(?:looks?|looking|stares?|staring|gazes?|gazing|peers?|peering)\s+"
+    # What is seen may come first: "looking at the city through the window" (the bus, 12-05).
+    r"(?:at\s+[^.,;]{1,40}?\s+)?(?:out\s+(?:of\s+)?"
     r"|through\s+)(?:the|a|his|her|their)\s+(?:\w+\s+)?windows?\b|车窗|望向窗外|看着窗外|窗外",
     re.I,
 )

@@ -490,3 +490,28 @@ def test_a_place_that_names_its_hour_gives_the_hour_to_the_heading() -> None:
         ("The beach", "NIGHT"),
         ("The alleyway", "NIGHT"),
     ]
+
+
+def test_a_beat_made_of_a_riding_step_is_aboard() -> None:
+    """Recorded (craft bench, the bus, 2026-12-05): "Grandfather rides his old route one
+    last time…" stood at EXT. BUS STOP, and so did a look at the city through the window."""
+    from agent.drafting.beats import in_idea_order
+
+    idea = (
+        "A retired bus driver rides his old route one last time with his granddaughter, "
+        "who has never seen the city through his eyes."
+    )
+    beats = [
+        _beat("Bus stop", "Grandfather waits at the stop in the morning.", "EXT"),
+        _beat("Bus stop", "Grandfather is looking at the city through the window.", "EXT"),
+        _beat("Bus stop", "Grandfather and Lily wave goodbye.", "EXT"),
+    ]
+    roles = {"Grandfather": "Retired bus driver", "Lily": "granddaughter"}
+    fitted = fit_beats(beats, 3, ["Grandfather", "Lily"], "en", idea, lead="Grandfather")
+    ordered = in_idea_order(fitted, idea, roles, "Grandfather")
+    assert "rides his old route" in ordered[0].summary
+    assert [(b.interior, b.place) for b in ordered] == [
+        ("INT", "Bus"),
+        ("INT", "Bus"),
+        ("EXT", "Bus stop"),
+    ]

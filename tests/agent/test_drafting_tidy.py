@@ -1570,3 +1570,20 @@ def test_the_logline_stage_hands_the_deed_back() -> None:
     )
     tidied = tidy_logline(draft, idea, "zh").logline
     assert "奶奶把没说出口的叮嘱" in tidied
+
+
+def test_a_look_holds_no_pose_or_gaze() -> None:
+    """Recorded (craft bench, the bus, 2026-12-05): a look that every drawing would pose."""
+    grandfather = (
+        "A 60-year-old man with a graying beard, dressed in a business suit, looking "
+        "straight ahead with his eyes closed"
+    )
+    assert look_alone(grandfather) == (
+        "A 60-year-old man with a graying beard, dressed in a business suit"
+    )
+    girl = "A 10-year-old girl with long blond hair, looking directly at the camera"
+    assert look_alone(girl) == "A 10-year-old girl with long blond hair"
+    assert look_alone("十岁女孩，扎马尾，直视镜头") == "十岁女孩，扎马尾"
+    assert look_alone("Looking out of place in a sharp suit") == (
+        "Looking out of place in a sharp suit"
+    )
