@@ -131,7 +131,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     new = feels_not_hears(new, deaf)  # the deaf drummer "hears the beat" (12-04)
     spoken = things_unspoken(new, film.cast, [*film.props, *vehicle_words(idea)])
     new = taken_by_the_guest(
-        animals_unspoken(spoken, people, film.genre, film.language), idea, roles
+        animals_unspoken(spoken, people, film.genre, film.language, idea), idea, roles
     )
     sexes = dict(zip(film.cast, film.sexes, strict=True))
     new = own_pronouns(mend_claims(new, idea, people), people, sexes)

@@ -182,9 +182,10 @@ class SceneWriter:
         return ("、" if self.language == "zh" else ", ").join(self.speaking(beat))
 
     def speaking(self, beat: BeatDraft) -> list[str]:
-        """``beat``'s people who may talk: not an animal outside a spoof."""
+        """``beat``'s people who may talk: not an animal, unless the idea lets it."""
         names, roles = beat.characters or self.cast, dict(zip(self.cast, self.roles, strict=True))
-        return speaking_people(names, [roles.get(n, "") for n in names], self.genre) or names
+        said = [roles.get(n, "") for n in names]
+        return speaking_people(names, said, self.genre, self.brief.idea) or names
 
     @property
     def genre(self) -> Genre:

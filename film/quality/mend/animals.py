@@ -97,16 +97,39 @@ def _sound(name: str, role: str, language: str) -> str:
     return f"{name}{zh}。" if language == "zh" else f"{name} {en}."
 
 
+#: An idea in which something that is not a person talks: a spoof may let it.
+_TALKING = re.compile(
+    r"会说话|说人话|开口说话|能说话"
+    r"|\btalking\b|\b(?:can|could) (?:talk|speak)\b|\btalks\b|\bspeaks\b",
+    re.I,
+)
+
+
+def talks_in(idea: str, genre: Genre | str) -> bool:
+    """Whether a thing or an animal may speak: in a spoof whose idea says one talks.
+
+    Recorded (second readers, 2026-12-05): the guard's cat, caught at the end, answered "哦，
+    我明白了。我只是来玩的" and "不客气，再见", and the haunted scooter wondered whether it
+    was haunted. The joke of each idea is that it is only a cat, only a scooter; a spoof
+    of a talking parrot is another film.
+    """
+    return Genre(genre) is Genre.GRASSROOTS_SPOOF and bool(_TALKING.search(idea))
+
+
 def animals_unspoken(
-    scene: Scene, people: Sequence[tuple[str, str]], genre: Genre | str, language: str
+    scene: Scene,
+    people: Sequence[tuple[str, str]],
+    genre: Genre | str,
+    language: str,
+    idea: str = "",
 ) -> Scene:
-    """``scene`` with an animal's lines made its sound, unless the film is a spoof.
+    """``scene`` with an animal's lines made its sound, unless the idea lets it talk.
 
     ``people`` are the bible's (name, role) pairs; a speaker not among them counts by its
     name. Each animal that spoke gets one sound in the action, however many lines it had;
-    the others' lines stay as they are.
+    the others' lines stay as they are (:func:`talks_in`).
     """
-    if Genre(genre) is Genre.GRASSROOTS_SPOOF:
+    if talks_in(idea, genre):
         return scene
     roles = dict(people)
     # A speaker the bible does not have yet is an animal by its name alone ("流浪猫", "猫").
@@ -185,9 +208,11 @@ def _is_thing(name: str, things: Sequence[str]) -> bool:
 _THING_TAIL = re.compile(r"\s+(?:to|for|with|of|that|which|from|in|on)\s+")
 
 
-def speaking_people(names: Sequence[str], roles: Sequence[str], genre: Genre | str) -> list[str]:
-    """Who the scene prompt lets speak: everyone in a spoof, else every one but the animals."""
-    if Genre(genre) is Genre.GRASSROOTS_SPOOF:
+def speaking_people(
+    names: Sequence[str], roles: Sequence[str], genre: Genre | str, idea: str = ""
+) -> list[str]:
+    """Who the scene prompt lets speak: every one but the animals, unless they may talk."""
+    if talks_in(idea, genre):
         return list(names)
     pairs = zip(names, [*roles, *[""] * len(names)], strict=False)
     return [name for name, role in pairs if not is_animal(name, role)]
@@ -196,17 +221,18 @@ def speaking_people(names: Sequence[str], roles: Sequence[str], genre: Genre | s
 def people_and_animals(
     profiles: Sequence[CharacterProfile], genre: Genre | str, idea: str = ""
 ) -> list[CharacterProfile]:
-    """The bible without the things it cast as people, unless the film is a spoof.
+    """The bible without the things it cast as people, unless the idea lets them talk.
 
     Recorded (en-scenery-lighthouse, 2026-12-02): beside the keeper, "Alex, Role:
     Lighthouse", whose look was "A tall tower with a large lantern on top" and whose
     wardrobe said "The lighthouse is not depicted in this scene". The lighthouse is the
     place; a reader took Alex for a second keeper who never came. A talking radio is a
-    spoof's joke, so a spoof keeps it; a narrator and an animal are kept everywhere. One
-    entry is always left. An animal named like the litter the idea counts is renamed.
+    spoof's joke when its idea says so (:func:`talks_in`); a narrator and an animal are
+    kept everywhere. One entry is always left. An animal named like the litter the idea
+    counts is renamed.
     """
     profiles = _not_named_as_the_litter(profiles, idea)
-    if Genre(genre) is Genre.GRASSROOTS_SPOOF:
+    if talks_in(idea, genre):
         return list(profiles)
     kept = [
         p

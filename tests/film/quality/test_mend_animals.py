@@ -82,7 +82,19 @@ def test_outside_a_spoof_the_cats_lines_become_one_meow_and_the_clerks_stay() ->
 
 def test_in_a_spoof_the_talking_cat_is_the_joke_and_keeps_its_lines() -> None:
     scene = _shop_scene()
-    assert animals_unspoken(scene, _PEOPLE, Genre.GRASSROOTS_SPOOF, "zh") == scene
+    talking = "一只会说话的流浪猫每天来便利店蹭吃蹭喝"
+    assert animals_unspoken(scene, _PEOPLE, Genre.GRASSROOTS_SPOOF, "zh", talking) == scene
+
+
+def test_in_a_spoof_the_cat_that_is_only_a_cat_does_not_talk() -> None:
+    """Recorded (second reader, 2026-12-05): the guard's cat, the punchline, said "哦，我明白
+    了。我只是来玩的" and "不客气，再见"; the joke is that it is only a cat."""
+    scene = _shop_scene()
+    guard = "小区保安大爷为了抓偷外卖的贼，布下天罗地网，最后抓到的却是一只橘猫。"
+    mended = animals_unspoken(scene, _PEOPLE, Genre.GRASSROOTS_SPOOF, "zh", guard)
+    assert all(line.speaker != "流浪猫" for line in mended.dialogue)
+    names, roles = ["保安大爷", "橘猫"], ["保安", "一只橘猫"]
+    assert speaking_people(names, roles, Genre.GRASSROOTS_SPOOF, guard) == ["保安大爷"]
 
 
 def test_an_english_dog_barks_instead_of_talking() -> None:
@@ -105,7 +117,7 @@ def test_an_english_dog_barks_instead_of_talking() -> None:
 def test_the_scene_prompt_lets_only_people_speak_outside_a_spoof() -> None:
     names, roles = ["店员", "流浪猫"], ["值班的店员", "一只流浪猫"]
     assert speaking_people(names, roles, Genre.TOUCHING_FAMILY) == ["店员"]
-    assert speaking_people(names, roles, Genre.GRASSROOTS_SPOOF) == names
+    assert speaking_people(names, roles, Genre.GRASSROOTS_SPOOF, "一只会说话的流浪猫") == names
 
 
 def test_the_cat_called_by_its_kind_is_the_bibles_cat_and_never_a_second_person() -> None:
@@ -198,8 +210,12 @@ def test_a_thing_cast_as_a_person_leaves_the_bible_outside_a_spoof() -> None:
     narrator = CharacterProfile(name="Narrator", role="the voice of memory", look="")
     bible = [keeper, tower, cat, narrator]
     assert people_and_animals(bible, Genre.AESTHETIC_SCENERY) == [keeper, cat, narrator]
-    # A talking radio or lighthouse is a spoof's joke.
-    assert people_and_animals(bible, Genre.GRASSROOTS_SPOOF) == bible
+    # A talking radio or lighthouse is a spoof's joke, when its idea says one talks.
+    talking = "A lighthouse that talks back to its keeper."
+    assert people_and_animals(bible, Genre.GRASSROOTS_SPOOF, talking) == bible
+    # The haunted scooter does not talk (second reader, 2026-12-05).
+    scooter = "A rider is sure his scooter is haunted, because it plays karaoke."
+    assert people_and_animals(bible, Genre.GRASSROOTS_SPOOF, scooter) == [keeper, cat, narrator]
     # One entry is always left, whatever it is.
     assert people_and_animals([tower], Genre.YOUTH_ROMANCE) == [tower]
     sea = CharacterProfile(name="大海", role="大海", look="蓝色的海。")
