@@ -28,6 +28,7 @@ ADDED_WORDS = {
     "en": {
         "role": "someone from {place}",
         "look": "average build, neat dark hair",
+        "elder_look": "about 70, grey hair, a lined face",
         "wardrobe": "plain everyday clothes",
         "place": "Street",
         "seen": "We see the {place}.",
@@ -37,6 +38,7 @@ ADDED_WORDS = {
     "zh": {
         "role": "在{place}遇见的人",
         "look": "中等身材，黑色短发",
+        "elder_look": "七十岁左右，头发花白，满脸皱纹",
         "wardrobe": "朴素的日常便装",
         "place": "街道",
         "seen": "镜头扫过{place}。",
@@ -44,6 +46,13 @@ ADDED_WORDS = {
         "narrates": "讲述故事。",
     },
 }
+
+
+_OLD_NAME = re.compile(
+    r"\b(?:old|elderly|aged)\b|\bgrand(?:ma|pa|mother|father)\b|\bgranny\b"
+    r"|^老(?!师)|老人|老头|老太|爷爷|奶奶|外公|外婆|姥姥|姥爷|大爷|大妈",
+    re.I,
+)
 
 
 class TooManyCharacters(ValueError):
@@ -67,10 +76,12 @@ def _stranger(name: str, place: str, language: str) -> CharacterProfile:
     if is_animal(name):
         said = f"一只{name}" if language == "zh" else f"a {name.lower()}"
         return CharacterProfile(name=name[:40], role=said, look=said)
+    # A name that says old is drawn old: "Old man" had "neat dark hair" (the lighthouse, 12-05).
+    old = _OLD_NAME.search(name)
     return CharacterProfile(
         name=name[:40],
         role=_met_at(place, language),
-        look=words["look"],
+        look=words["elder_look" if old else "look"],
         wardrobe=words["wardrobe"],
     )
 

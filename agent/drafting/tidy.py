@@ -34,6 +34,7 @@ from film.quality import person_word_key
 from film.quality.genre import theme_for_label
 from film.quality.people.doers import with_idea_doers
 from film.quality.people.slips import title_with_idea_kin as with_idea_kin
+from film.quality.story.completeness import is_vague_time
 from film.quality.story.logline import cover_title
 from film.quality.story.outside import without_outside_works
 from film.quality.text import NOT_A_TITLE
@@ -267,6 +268,7 @@ _PRESENT_DAY = {"en": "present day", "zh": "当下"}
 
 
 #: A television label, not a time: the scooter was set in "Season 3, Episode 4" (12-05).
+#: Nor is the prompt's own word, "Season" (the lighthouse, 12-05): it is the present day.
 _EPISODE = re.compile(r"\bseason \d+\s*,?\s*episode\b|\bepisode \d+|第\s*\d+\s*[季集]", re.I)
 
 
@@ -284,7 +286,7 @@ def own_setting(setting: str, idea: str, language: str) -> str:
         bool(re.search(r"\brain|梅雨|雨季|下雨", setting, re.I))
         and bool(re.search(r"\bjune\b|六月", setting, re.I))
     )
-    if (copied and not _RAINY.search(idea)) or _EPISODE.search(setting):
+    if (copied and not _RAINY.search(idea)) or _EPISODE.search(setting) or is_vague_time(setting):
         return _PRESENT_DAY.get(language, "present day")
     return one_season(setting)  # "a season in summer", "a winter in June": one season
 

@@ -91,6 +91,15 @@ def test_missing_speakers_join_the_bible_once_each_while_there_is_room() -> None
     assert len(repaired.characters) == MAX_CHARACTERS and added == crowd[: MAX_CHARACTERS - 1]
 
 
+def test_a_newcomer_whose_name_says_old_is_drawn_old() -> None:
+    """Recorded (the lighthouse, 2026-12-05): "Old man" was given "neat dark hair"."""
+    repaired, added = add_missing_speakers(_talky(["Old man", "Cook"]))
+    assert added == ["Old man", "Cook"]
+    looks = {c.name: c.look for c in repaired.characters}
+    assert looks["Old man"] == "about 70, grey hair, a lined face"
+    assert looks["Cook"] == "average build, neat dark hair"
+
+
 def test_the_bibles_own_person_with_an_article_is_not_a_second_person() -> None:
     """Recorded (en-ancient-letter, 2026-12-01): "The swordswoman" got an entry of her own."""
     film = _talky(["The lead 0", "Cook"])

@@ -42,6 +42,11 @@ _VAGUE_TIMES = frozenset(
 )
 
 
+def is_vague_time(setting_time: str) -> bool:
+    """Whether ``setting_time`` only echoes the prompt's examples ("a season", "时代")."""
+    return " ".join(setting_time.lower().split()).strip(" .。") in _VAGUE_TIMES
+
+
 def check_logline_parts(title: str, logline: str, theme: str, setting_time: str) -> list[Finding]:
     """Stage 1 names the film, says what it is about, its theme and when it happens."""
     findings: list[Finding] = []
@@ -72,7 +77,7 @@ def check_logline_parts(title: str, logline: str, theme: str, setting_time: str)
                 "State the theme in a few words: what the film is about.",
             )
         )
-    if " ".join(setting_time.lower().split()).strip(" .。") in _VAGUE_TIMES:
+    if is_vague_time(setting_time):
         findings.append(
             Finding(
                 "completeness.vague-time",
