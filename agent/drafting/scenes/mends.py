@@ -28,6 +28,7 @@ from film.quality.mend import (
     scene_before_turn,
     visual_of_its_own,
     with_seen_cast,
+    without_camera_looks,
 )
 from film.quality.mend.animals import animals_unspoken, things_unspoken
 from film.quality.mend.cast import group_lines_to_action
@@ -39,6 +40,7 @@ from film.quality.people.names.spare import stand_ins_named
 from film.quality.people.pronouns import own_pronouns, speakers_named
 from film.quality.people.slips import film_relatives, with_told_kin
 from film.quality.people.speech import speech_to_dialogue
+from film.quality.people.speech.consent import no_yes_before_the_turn
 from film.quality.people.speech.selves import spoken_by_the_other
 from film.quality.people.vocatives import called_by_their_names
 from film.quality.story.afar import called_afar, heard_from_afar
@@ -108,9 +110,10 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
         idea,
         beat.summary,
     )
-    new = stays_inside(visual_of_its_own(new), beat.summary, idea)
+    new = stays_inside(visual_of_its_own(without_camera_looks(new)), beat.summary, idea)
     new = scene_aboard(without_example_place(in_its_room(new), idea), idea, beat.summary)
     new = scene_before_turn(new, idea, index, count, people)
+    new = no_yes_before_the_turn(new, idea, index, count, people)  # "行啊" at once (12-05)
     new = scene_at_turn(new, idea, index, count, beat.summary)
     new = scene_at_step(new, idea, index, count, beat.summary)
     new = without_the_absent(with_seen_cast(new, film.cast), beat.summary, film.cast)

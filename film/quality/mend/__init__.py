@@ -28,7 +28,12 @@ from film.quality.mend.lines import (
 from film.quality.mend.once import said_once_in_film
 from film.quality.mend.replies import handed_over, no_answers_to_nobody
 from film.quality.mend.speeches import join_runs
-from film.quality.mend.visual import mend_visual, visual_of_its_own, visual_without_looks
+from film.quality.mend.visual import (
+    mend_visual,
+    visual_of_its_own,
+    visual_without_looks,
+    without_camera_looks,
+)
 
 __all__ = [
     "alone_with_nobody",
@@ -50,6 +55,7 @@ __all__ = [
     "scene_at_turn",
     "scene_before_turn",
     "visual_of_its_own",
+    "without_camera_looks",
     "visual_without_looks",
     "whole_clauses",
     "with_seen_cast",

@@ -78,7 +78,11 @@ _SPEECH = re.compile(
     r"|我(?!们看)|(?<![A-Za-z'])(?:I|I'm|I've|I'll|my)(?![A-Za-z'])"
     # The film is vertical: "The scene is shot in a horizontal format." (the bus, 2026-12-02)
     r"|\b(?:horizontal|landscape|widescreen)\s+(?:format|frame|framing|shot|orientation)\b"
-    r"|\b16:9\b|横屏|宽银幕",
+    r"|\b16:9\b|横屏|宽银幕"
+    # A wish, a decision or a talk is no shot: "小区保安大爷一心想抓偷外卖的贼。", "The old
+    # man speaks, and Walter nods" (second reader, 2026-12-05).
+    r"|一心想|决定|打算|讨论|表示愿意|心里想"
+    r"|\b(?:speaks|talks|decides|wants to|hopes to|discuss(?:es)?|thinks about)\b",
     re.IGNORECASE,
 )
 
@@ -292,3 +296,24 @@ def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Sce
     if visual == scene.visual.strip():
         return scene
     return scene.model_copy(update={"visual": visual})
+
+
+#: Someone looking into the lens: the look's "looking directly at the camera" became "Lily
+#: looks at the camera again." in the bus's action (second reader, 2026-12-05). A micro
+#: film's people do not break the fourth wall unless a film means it.
+_AT_THE_CAMERA = re.compile(
+    r"\b(?:looks?|looking|stares?|staring|gazes?|gazing|glances?|smiles?) (?:directly |straight "
+    r"|right )?(?:at|into) the (?:camera|lens|viewer)\b|看向镜头|直视镜头|对着镜头|望向镜头",
+    re.I,
+)
+
+
+def without_camera_looks(scene: Scene) -> Scene:
+    """``scene`` without the action lines in which someone looks into the camera.
+
+    The scene keeps at least one action line.
+    """
+    kept = [line for line in scene.action if not _AT_THE_CAMERA.search(line)]
+    if not kept or len(kept) == len(scene.action):
+        return scene
+    return scene.model_copy(update={"action": kept})

@@ -698,3 +698,32 @@ def test_the_heading_with_a_quality_word_and_a_lettering_note_are_no_shot() -> N
     )
     english = kitchen.model_copy(update={"visual": "Steam rises. Subtitles in yellow."})
     assert visual_without_looks(english, [("Nan", "grey hair")]).visual == "Steam rises."
+
+
+def test_a_wish_a_decision_or_a_talk_is_no_shot() -> None:
+    """Recorded (second reader, 2026-12-05): "小区保安大爷一心想抓偷外卖的贼。" and "The old
+    man speaks, and Walter nods and smiles." as visual notes."""
+    from film.quality.mend import visual_of_its_own
+
+    guard = _scene(["保安大爷站在小区门口。"]).model_copy(
+        update={"visual": "小区保安大爷一心想抓偷外卖的贼。门口停着一辆电动车。"}
+    )
+    assert visual_of_its_own(guard).visual == "门口停着一辆电动车。"
+    keeper = _scene(["Walter looks at the sea."]).model_copy(
+        update={"visual": "The old man speaks, and Walter nods and smiles. Waves below."}
+    )
+    assert visual_of_its_own(keeper).visual == "Waves below."
+
+
+def test_nobody_looks_into_the_camera() -> None:
+    """Recorded (second reader, the bus, 2026-12-05): "Lily looks at the camera again."."""
+    from film.quality.mend import without_camera_looks
+
+    bus = _scene(["Lily looks at the camera again.", "The bus turns onto Main Street."])
+    assert without_camera_looks(bus).action == ["The bus turns onto Main Street."]
+    alone = _scene(["Lily smiles at the camera."])
+    assert without_camera_looks(alone) == alone  # a scene keeps one action line
+    zh = _scene(["小明看向镜头，笑了。", "爸爸系好鞋带。"])
+    assert without_camera_looks(zh).action == ["爸爸系好鞋带。"]
+    film = _scene(["Mia points her camera at the sea."])
+    assert without_camera_looks(film) == film
