@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from film.language import has_cjk
-from film.quality.mend.small_talk import ADDRESS, said_to_somebody, stock_kinds
+from film.quality.mend.small_talk import ADDRESS, answers_a_wish, said_to_somebody, stock_kinds
 from film.quality.text import SPOKEN_SENTENCE, sentences
 from film.screenplay import DialogueLine, Scene
 
@@ -135,10 +135,13 @@ def no_answers_to_nobody(scene: Scene) -> Scene:
     keeper, alone at the lamp, "Thank you. Goodbye.". Only such a sentence goes, and only
     where the scene has one person; a line with nothing else left goes, while the scene
     keeps at least one line. A scene's first line that only echoes ("Me too.") goes too,
-    and so does a "you're welcome" that answers no thanks, or a "good idea" that answers
-    no idea.
+    and so does a "you're welcome" that answers no thanks, a "good idea" that answers
+    no idea, or a "you too" that answers no wish.
     """
     scene = _no_praise_of_nothing(_no_welcome_unthanked(_no_opening_echo(scene)))
+    scene = _kept_sentences(
+        scene, lambda sentence, kept: answers_a_wish(sentence, kept[-1].text if kept else "")
+    )
     people = {n.strip().lower() for n in [*scene.characters, *(d.speaker for d in scene.dialogue)]}
     if len(people) != 1 or not scene.dialogue:
         return scene

@@ -163,3 +163,23 @@ def said_to_somebody(sentence: str) -> bool:
     or asking back ("And you?").
     """
     return bool(stock_kinds(sentence) & _ANSWERING or _TO_SOMEBODY.match(sentence.strip()))
+
+
+#: "You too": the answer to a wish or a kind word, and to nothing else. "Thanks, Alex.
+#: You're always there." "You too, Taylor." (the lift, 2026-12-05); "You too, old man." to
+#: "It's amazing how much we can see" (the lighthouse).
+_YOU_TOO = re.compile(
+    r"^(?:and )?(?:you too|same to you|you as well)(?:,\s*[\w .]{1,20}?)?[.!]*$"
+    r"|^(?:你也是|你也一样|彼此彼此)(?:[，,][\u4e00-\u9fff]{1,4})?[。！!]*$",
+    re.I,
+)
+_WISHED = re.compile(
+    r"\b(?:good luck|take care|have (?:a|an|fun)|enjoy|happy|merry|congrat\w*|well done|"
+    r"you look|be safe|sleep well|nice to)\b|祝|保重|注意身体|加油|辛苦|快乐|好运|一路平安",
+    re.I,
+)
+
+
+def answers_a_wish(sentence: str, before: str) -> bool:
+    """False for a "you too" said after a line (``before``) that wished nobody anything."""
+    return not _YOU_TOO.match(sentence.strip()) or bool(_WISHED.search(before))

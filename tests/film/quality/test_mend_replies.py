@@ -443,3 +443,36 @@ def test_nice_to_meet_you_is_said_only_before_they_have_talked() -> None:
         ],
     )
     assert [line.text for line in greeted_once(scene).dialogue][-1] == "Me too."
+
+
+def test_you_too_answers_a_wish_and_nothing_else() -> None:
+    """Recorded (second readers, 2026-12-05): "You too, Taylor." after "Thanks, Alex. You're
+    always there.", and "You too, old man." after a line about the view."""
+    from film.quality.mend.replies import no_answers_to_nobody
+    from film.screenplay import DialogueLine, Scene
+
+    def said(*lines: tuple[str, str]) -> list[str]:
+        scene = Scene(
+            number=1,
+            place="School lift",
+            action=["The lift stops."],
+            dialogue=[DialogueLine(speaker=who, text=text) for who, text in lines],
+            characters=["Alex", "Taylor"],
+        )
+        return [line.text for line in no_answers_to_nobody(scene).dialogue]
+
+    assert said(("Taylor", "You're always there."), ("Alex", "You too, Taylor.")) == [
+        "You're always there."
+    ]
+    assert said(("Taylor", "Good luck tomorrow."), ("Alex", "You too, Taylor.")) == [
+        "Good luck tomorrow.",
+        "You too, Taylor.",
+    ]
+    assert said(("Taylor", "风景真美。"), ("Alex", "你也是。我们走吧。")) == [
+        "风景真美。",
+        "我们走吧。",
+    ]
+    assert said(("Taylor", "我累了。"), ("Alex", "你也是个好人。")) == [
+        "我累了。",
+        "你也是个好人。",
+    ]
