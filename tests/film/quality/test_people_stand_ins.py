@@ -52,3 +52,22 @@ def test_a_chinese_name_that_is_only_a_trade_or_rank_word_becomes_a_real_name() 
     roles = ["奶奶", "孙子", "保安", "老师", "等待林夏的顾客"]
     assert real_names(kept, "zh", "", roles) == kept
     assert zh_job_as_name("摄影师", "摄影师") and not zh_job_as_name("林夏", "摄影师")
+
+
+def test_a_thing_of_the_idea_is_no_name() -> None:
+    """Recorded (craft bench, the scooter, 2026-12-05): the rider was cast as "Scooter"."""
+    from film.quality.people.names.naming import real_names
+
+    idea = (
+        "A food delivery rider is sure his second-hand scooter is haunted, because it plays "
+        "karaoke every time he runs a red light."
+    )
+    renamed = real_names(["Scooter", "Client"], "en", idea, ["food delivery rider", "Customer"])
+    assert renamed[0] != "Scooter" and renamed[0].isalpha()
+    assert renamed[1] == "Client"
+    # Kin is how people are called, and stays.
+    bus = "A retired bus driver rides his old route with his granddaughter."
+    assert real_names(["Grandpa", "Lily"], "en", bus, ["grandfather", "granddaughter"]) == [
+        "Grandpa",
+        "Lily",
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from film.quality.coverage import NOT_FAMILY
+from film.quality.coverage import NOT_FAMILY, PERSON_WORDS
 from film.quality.story.actions import idea_lead, lead_head
 
 
@@ -25,6 +25,12 @@ def idea_label(name: str, idea: str) -> bool:
     said = set(re.findall(r"[a-z'-]+", idea.lower()))
     if words and words == [lead_head(idea_lead(idea))]:
         return True  # the lead's own noun: "Drummer" for "a deaf teenage drummer"
+    if len(words) == 1 and name.isascii() and words[0] not in PERSON_WORDS:
+        # A thing the idea has: the rider was cast as "Scooter" for "his second-hand scooter"
+        # (craft bench, 2026-12-05). Kin and trade words name people, and stay.
+        noun = rf"\b(?:a|an|the|his|her|their|its|my|our)\s+(?:[\w-]+\s+){{0,2}}{words[0]}s?\b"
+        if re.search(noun, idea, re.I):
+            return True
     return len(words) >= 2 and name.isascii() and all(word in said for word in words)
 
 
