@@ -23,9 +23,10 @@ _GIFTS = "(?:祝福|支持|关心|鼓励|帮助|陪伴)"
 _STOCK = {
     # "谢谢大家的祝福和支持！" said alone at the lake (青海湖, 2026-12-03): a sign-off to fans.
     "thanks": re.compile(
-        rf"(?:谢谢|感谢)(?:大家|各位|你|您)?的?{_GIFTS}(?:和{_GIFTS})?|谢谢(?:您|你|啦)?|多谢"
+        rf"(?:谢谢|感谢)(?:大家|各位|你|您)?的?{_GIFTS}(?:和{_GIFTS})?|(?:再次)?谢谢(?:您|你|啦)?|多谢"
         r"|thank you(?: all| everyone)?(?: so much)?(?: for (?:all )?your (?:support|help|"
-        r"kind words|wishes))?|thanks",
+        # "Thank you again." closed the bus's scene 2 after its "Thank you." (12-05).
+        r"kind words|wishes))?(?: again)?|thanks(?: again)?",
         re.I,
     ),
     "welcome": re.compile(r"不客气|不用谢|没事|you'?re welcome|no problem|any ?time", re.I),

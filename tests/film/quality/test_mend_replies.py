@@ -476,3 +476,13 @@ def test_you_too_answers_a_wish_and_nothing_else() -> None:
         "我累了。",
         "你也是个好人。",
     ]
+
+
+def test_thanks_again_is_thanks() -> None:
+    """Recorded (craft bench, the bus, 2026-12-05): "Thank you again." after "Thank you."."""
+    from film.quality.mend.small_talk import stock_kinds
+
+    assert stock_kinds("Thank you again.") == {"thanks"}
+    assert stock_kinds("Thanks again, Grandpa!") == {"thanks"}
+    assert stock_kinds("再次谢谢你！") == {"thanks"}
+    assert stock_kinds("Thank you again for the ride home.") == set()
