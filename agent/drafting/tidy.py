@@ -269,7 +269,7 @@ _PRESENT_DAY = {"en": "present day", "zh": "当下"}
 
 #: A television label, not a time: the scooter was set in "Season 3, Episode 4" (12-05).
 #: Nor is the prompt's own word, "Season" (the lighthouse, 12-05): it is the present day.
-_EPISODE = re.compile(r"\bseason \d+\s*,?\s*episode\b|\bepisode \d+|第\s*\d+\s*[季集]", re.I)
+_EPISODE = re.compile(r"\bseason \d+\b|\bepisode \d+|第\s*\d+\s*[季集]", re.I)
 
 
 def own_setting(setting: str, idea: str, language: str) -> str:
