@@ -515,3 +515,27 @@ def test_a_beat_made_of_a_riding_step_is_aboard() -> None:
         ("INT", "Bus"),
         ("EXT", "Bus stop"),
     ]
+
+
+def test_the_film_is_the_day_before_the_grandson_leaves() -> None:
+    """Recorded (craft bench, the dumplings, 2026-12-05): beat 2 of 3 at "外地上大学的学生
+    宿舍", with the grandmother there, the day before he leaves."""
+    idea = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子，把没说出口的叮嘱都包进了饺子里。"
+    beats = [
+        _beat("奶奶的厨房", "李奶奶在厨房里教小默包饺子。"),
+        _beat("外地上大学的学生宿舍", "小默正在准备上学用品。"),
+        _beat("学生宿舍", "小默打开饭盒，吃到奶奶包的饺子。"),
+    ]
+    fitted = fit_beats(beats, 3, ["李奶奶", "小默"], "zh", idea)
+    assert [b.place for b in fitted] == ["奶奶的厨房", "奶奶的厨房", "学生宿舍"]
+    english = [
+        _beat("Kitchen", "Dad packs a lunch."),
+        _beat("College dorm", "Mia unpacks."),
+        _beat("Driveway", "Dad waves."),
+    ]
+    leaving = "A girl leaves for college tomorrow and her father packs her car."
+    assert [b.place for b in fit_beats(english, 3, ["Mia"], "en", leaving)] == [
+        "Kitchen",
+        "Kitchen",
+        "Driveway",
+    ]
