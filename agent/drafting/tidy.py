@@ -89,8 +89,13 @@ def story_time(text: str) -> str:
     "" when it names none, or more than one (a story from dusk to dawn keeps its
     outline's own times).
     """
-    named = [time for time, pattern in _STORY_TIMES if re.search(pattern, text, re.I)]
+    named = times_named(text)
     return named[0] if len(named) == 1 else ""
+
+
+def times_named(text: str) -> list[str]:
+    """Every heading time ``text`` names a story time for (NIGHT, DAWN, DUSK), in order."""
+    return [time for time, pattern in _STORY_TIMES if re.search(pattern, text, re.I)]
 
 
 def follow_story_time(times: list[str], text: str, summaries: Sequence[str] = ()) -> list[str]:

@@ -201,6 +201,13 @@ def test_the_heading_says_the_time_the_action_names() -> None:
         at_its_own_hour(scene("DAY", "傍晚到深夜，他一直在等。")).time_of_day == "DAY"
     )  # two times
     assert at_its_own_hour(scene("NIGHT", "他推开门。")).time_of_day == "NIGHT"
+    # With no hour in its lines, the note's: "暗色的夜晚" under DAY (the guard, 12-05).
+    dark = scene("DAY", "保安大爷拿着警棍走向小区门口。").model_copy(
+        update={"visual": "暗色的夜晚，门上挂着警棍。"}
+    )
+    assert at_its_own_hour(dark).time_of_day == "NIGHT"
+    both = scene("DAY", "傍晚到深夜，他一直在等。").model_copy(update={"visual": "夜晚的门口。"})
+    assert at_its_own_hour(both).time_of_day == "DAY"
 
 
 def test_a_heading_moved_to_night_takes_the_sunlight_out_of_the_note() -> None:

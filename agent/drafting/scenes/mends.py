@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from agent.drafting.places import in_its_room, stays_inside, without_example_place
 from agent.drafting.schemas import BeatDraft
-from agent.drafting.tidy import HONOURS, story_time
+from agent.drafting.tidy import HONOURS, story_time, times_named
 from agent.drafting.vehicles import scene_aboard, vehicle_words
 from agent.prompts.texts import EXAMPLE_NAMES, EXAMPLE_THING
 from film.quality import Brief
@@ -150,7 +150,10 @@ def at_its_own_hour(scene: Scene) -> Scene:
     The lines are what the viewer reads, so the heading follows them; a scene whose lines
     name two times (dusk into night) keeps its heading.
     """
+    # Else the hour the note names: "暗色的夜晚，门上挂着警棍" under DAY (the guard, 12-05).
     named = story_time(" ".join(scene.action))
+    if not named and not times_named(" ".join(scene.action)):
+        named = story_time(scene.visual)
     if not named or scene.time_of_day in HONOURS[named]:
         return scene
     # The note's light goes with the old hour: "阳光透过窗户洒在客厅的地板上" stayed over a
