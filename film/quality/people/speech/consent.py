@@ -7,7 +7,8 @@ the scenes before it (:func:`film.quality.mend.arc.scene_before_turn`), but the 
 says its yes in small words that carry no "同意": scene 1 of 3 had the father answer "行啊，
 那我们从什么时候开始？" and "好的，你准备好了吗？" (craft bench, 2026-12-05; a second reader
 marked the same in every street-dance draft). So, before the turn's scene, that person's
-first line that opens with a yes says no instead, and any later one goes.
+first line that opens with a yes says no instead, and any later one goes, and so do the
+thanks and you're-welcomes that answered it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from film.quality.mend.small_talk import stock_kinds
 from film.quality.people.ages import own_role
 from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
@@ -52,16 +54,19 @@ def no_yes_before_the_turn(
     if not arc.won_over or arc.turn or index >= arc.turn_at(count):
         return scene
     who = _won_over(arc.won_over, people)
-    dialogue, refused = [], False
+    dialogue, refused, after_no = [], False, False
     for line in scene.dialogue:
         text = line.text.strip()
         yes = _YES_EN if text.isascii() else _YES_ZH
+        if after_no and stock_kinds(text) <= {"thanks", "welcome", "yes"} and stock_kinds(text):
+            continue  # "谢谢你！" "不客气！" thanked the yes that is now a no
+        after_no = False
         if line.speaker not in who or not yes.match(text):
             dialogue.append(line)
         elif not refused:
             no = _NO["en" if text.isascii() else "zh"]
             dialogue.append(line.model_copy(update={"text": no}))
-            refused = True
+            refused = after_no = True
     if dialogue == scene.dialogue:
         return scene
     return scene.model_copy(update={"dialogue": dialogue})
