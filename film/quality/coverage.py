@@ -86,6 +86,13 @@ TRADES: tuple[tuple[str, ...], ...] = (
     ("actor", "actress", "演员"),
     ("writer", "作家"),
     ("programmer", "coder", "程序员"),
+    # "A shy barista draws a small cat on the coffee cup of the regular…" was cast as
+    # "Regular" and a "Guest" drawn as a cat; nobody made the coffee (CLI, 2026-12-05).
+    ("barista", "咖啡师"),
+    ("waiter", "waitress", "服务员"),
+    ("bartender", "调酒师"),
+    ("librarian", "图书管理员"),
+    ("vendor", "摊主", "小贩"),
 )
 
 #: People an idea names, each with the words that count as the same person: kin first (the

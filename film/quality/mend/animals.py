@@ -221,7 +221,7 @@ def speaking_people(
 def people_and_animals(
     profiles: Sequence[CharacterProfile], genre: Genre | str, idea: str = ""
 ) -> list[CharacterProfile]:
-    """The bible without the things it cast as people, unless the idea lets them talk.
+    """The bible without its things cast as people, nor a person with an animal's look.
 
     Recorded (en-scenery-lighthouse, 2026-12-02): beside the keeper, "Alex, Role:
     Lighthouse", whose look was "A tall tower with a large lantern on top" and whose
@@ -229,9 +229,14 @@ def people_and_animals(
     place; a reader took Alex for a second keeper who never came. A talking radio is a
     spoof's joke when its idea says so (:func:`talks_in`); a narrator and an animal are
     kept everywhere. One entry is always left. An animal named like the litter the idea
-    counts is renamed.
+    counts is renamed. A thing stays where the idea lets it talk.
     """
     profiles = _not_named_as_the_litter(profiles, idea)
+    # A person drawn as an animal is the idea's thing mistaken for someone: beside "Regular",
+    # "Alex, Role: Guest, Look: small cat with fluffy fur" for the cat a barista draws on a
+    # cup (CLI, 2026-12-05). Not when the bible has nobody else.
+    people = [p for p in profiles if not _looks_like_an_animal(p)]
+    profiles = people if people else list(profiles)
     if talks_in(idea, genre):
         return list(profiles)
     kept = [
@@ -240,6 +245,20 @@ def people_and_animals(
         if drawn_as_person(p.name, p.role) or is_animal(p.name, p.role) or is_narrator(p.name)
     ]
     return kept or list(profiles[:1])
+
+
+_LOOK_HEAD = re.compile(
+    r"^\s*(?:an?\s+)?(?:(?:small|little|tiny|big|fat|fluffy|cute|young|old|orange|black|white|"
+    r"grey|gray|brown|ginger|striped|stray)[\s,]+)*(\w+)",
+    re.I,
+)
+
+
+def _looks_like_an_animal(person: CharacterProfile) -> bool:
+    """Whether a person of the bible (not an animal by name or role) has an animal's look."""
+    if is_animal(person.name, person.role) or not (head := _LOOK_HEAD.match(person.look)):
+        return False
+    return is_animal(head[1])
 
 
 def _not_named_as_the_litter(

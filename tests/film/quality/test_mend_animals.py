@@ -352,3 +352,18 @@ def test_the_sea_a_film_never_cast_does_not_speak() -> None:
         }
     )
     assert [line.speaker for line in things_unspoken(zh, ["陈默"], []).dialogue] == ["小雪"]
+
+
+def test_a_person_given_an_animals_look_leaves_the_bible() -> None:
+    """Recorded (CLI, 2026-12-05): "Alex, Role: Guest, Look: small cat with fluffy fur" for
+    the cat a barista draws on a coffee cup."""
+    from film.quality.mend.animals import people_and_animals
+
+    regular = CharacterProfile(name="Sam", role="Regular", look="shy, brown hair")
+    guest = CharacterProfile(name="Alex", role="Guest", look="small cat with fluffy fur")
+    cat = CharacterProfile(name="Ginger", role="the orange cat", look="An orange tabby.")
+    farmer = CharacterProfile(name="Tom", role="farmer", look="An old man, grey beard")
+    bible = [regular, guest, cat, farmer]
+    kept = people_and_animals(bible, Genre.YOUTH_ROMANCE, "A barista draws a cat on a cup.")
+    assert kept == [regular, cat, farmer]
+    assert people_and_animals([guest], Genre.YOUTH_ROMANCE, "") == [guest]  # nobody else
