@@ -31,7 +31,6 @@ from agent.drafting.tidy import (
 from film.language import chinese_clauses, chinese_words_for_english
 from film.places import clean_place
 from film.presence import animal_kinds
-from film.quality.coverage import PERSON_WORDS
 from film.quality.mend.edges import clean_edges
 from film.quality.names import short_or_long_form, without_doubled_tail
 from film.quality.people.dress import wardrobe_of
@@ -39,6 +38,7 @@ from film.quality.people.dress.held import one_of_each, thing_key
 from film.quality.people.kin import relation_of
 from film.quality.people.names.naming import numbered_base, short_role, stand_ins_cast
 from film.quality.people.voice import not_a_name, voice_hint, whole_voice
+from film.quality.people.words import PERSON_WORDS
 from film.quality.text import string_pieces, without_field_label
 from film.screenplay import CharacterProfile, DialogueLine, Scene
 

@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import CJK
-from film.quality.coverage import PERSON_WORDS
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.gender import gender_problem
 from film.quality.genre import is_genre_name
 from film.quality.heads import job_as_name
+from film.quality.people.words import PERSON_WORDS
 from film.quality.text import cjk_count, latin_words, shorten, strip_abbreviations
 from film.screenplay import Screenplay
 from film.titles import TITLE_BEFORE_A_SURNAME

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import CJK_RUN, has_cjk
-from film.quality.coverage import PERSON_WORDS
+from film.quality.people.words import PERSON_WORDS
 from film.quality.story.goal import third_person
 from film.quality.story.steps import idea_steps, plan_steps
 from film.quality.text import CLAUSE, cjk_terms, content_words, same_word

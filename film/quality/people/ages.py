@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from film.language import has_cjk
-from film.quality.coverage import TRADES
 from film.quality.findings import Finding
+from film.quality.people.words import TRADES
 from film.quality.text import shorten
 
 _ELDER_ZH = (

@@ -32,7 +32,6 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.quality.coverage import TRADES
 from film.quality.heads import names_no_person
 from film.quality.mend.animals import animal_look
 from film.quality.people.dress import (
@@ -53,6 +52,7 @@ from film.quality.people.names.spare import spare_feature
 from film.quality.people.sexes import MALE, mend_sexes, person_sex
 from film.quality.people.slips import carries_idea_person, mend_people
 from film.quality.people.voice import young_voice
+from film.quality.people.words import TRADES
 from film.quality.repetition import long_enough
 from film.quality.story.away import role_as_told
 from film.quality.text import normalise, sentences

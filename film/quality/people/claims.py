@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 
 from film.language import CJK_RUN
-from film.quality.coverage import PEOPLE, covered, mentions, person_word_spans
+from film.quality.coverage import covered, mentions, person_word_spans
 from film.quality.people.ages import own_role
 from film.quality.people.family import WORDS
 from film.quality.people.pronouns import aliases
+from film.quality.people.words import PEOPLE
 from film.quality.text import chinese_clauses, content_words
 from film.screenplay import Scene
 

@@ -13,10 +13,9 @@ the idea:
   first where the person is certain (the one "driver"), so the check fires only where
   it is not;
 * ``names.title-kin`` (the logline stage): the title names no relative the idea contradicts.
-  A title's grandmother is wrong when the idea's grandparent is a grandfather, and right
-  when the idea names no grandparent at all. :mod:`~film.quality.people.slips` mends it
-  first where the word has a counterpart (grandmother → grandfather, 奶奶 → 爷爷), so the check
-  fires only for a title it cannot mend.
+  A title's grandmother is wrong when the idea's grandparent is a grandfather. It is mended
+  first where the word has a counterpart (grandmother → grandfather, 奶奶 → 爷爷; see
+  :mod:`~film.quality.people.slips`), so the check fires only for a title it cannot mend.
 """
 
 from __future__ import annotations
@@ -25,9 +24,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from film.language import has_cjk
-from film.quality.coverage import PEOPLE, chinese_person_words
+from film.quality.coverage import chinese_person_words
 from film.quality.findings import Finding
 from film.quality.people.ages import MIDDLE_AGED, YOUNG
+from film.quality.people.words import PEOPLE
 from film.quality.text import chinese_clauses
 from film.screenplay import CharacterProfile
 

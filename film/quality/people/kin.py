@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.quality.coverage import FAMILY, mentions
+from film.quality.coverage import mentions
 from film.quality.fields import VisibleText, scene_label
 from film.quality.findings import Finding
 from film.quality.people.ages import own_role, sounds_old
+from film.quality.people.words import FAMILY
 from film.quality.text import shorten
 from film.screenplay import Scene
 

@@ -18,18 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import (
-    NOT_FAMILY,
-    PEOPLE,
-    TRADES,
-    check_people,
-    idea_people,
-    idea_people_words,
-    mentions,
-)
+from film.quality.coverage import check_people, idea_people, idea_people_words, mentions
 from film.quality.people.ages import own_role, sounds_old
 from film.quality.people.family import KEYED, implied_relatives, relatives_in
 from film.quality.people.names.naming import real_names
+from film.quality.people.words import NOT_FAMILY, PEOPLE, TRADES
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import CharacterProfile
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from film.quality.coverage import PEOPLE, mentions
+from film.quality.coverage import mentions
 from film.quality.people.ages import elder_look, young_look
 from film.quality.people.family import (
     KEYED,
@@ -36,6 +36,7 @@ from film.quality.people.family import (
 )
 from film.quality.people.kin import role_of_kin_name
 from film.quality.people.names.naming import holds_own_word, role_of_trade_name
+from film.quality.people.words import PEOPLE
 from film.quality.story.actions import lead_name
 
 _SWAPS: tuple[tuple[str, str], ...] = (

@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from film.presence import idea_animals
-from film.quality.coverage import TRADES, idea_people_words, mentions
+from film.quality.coverage import idea_people_words, mentions
 from film.quality.findings import Finding
+from film.quality.people.words import TRADES
 from film.quality.text import chinese_clauses, content_words, latin_words, stem
 
 _NOT_ACTIONS = frozenset(

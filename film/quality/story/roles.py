@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from film.language import has_cjk
-from film.quality.coverage import PEOPLE, PERSON_WORDS
 from film.quality.heads import role_head
 from film.quality.mend.cast import where_they_are
+from film.quality.people.words import PEOPLE, PERSON_WORDS
 from film.quality.story.away import away_words
 from film.screenplay import Scene
 

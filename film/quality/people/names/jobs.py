@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from film.quality.coverage import NOT_FAMILY, PERSON_WORDS
+from film.quality.people.words import NOT_FAMILY, PERSON_WORDS
 from film.quality.story.actions import idea_lead, lead_head
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from film.quality.coverage import TRADES
 from film.quality.heads import job_as_name, owned_label
 from film.quality.names import NOBODY_NAMES, PLACEHOLDER_NAMES
 from film.quality.people.names.jobs import idea_label, job_phrase, zh_job_as_name
 from film.quality.people.names.spare import as_called, person_kind, spare_name
+from film.quality.people.words import TRADES
 from film.quality.story.actions import idea_lead, lead_head
 from film.screenplay import CharacterProfile, DialogueLine
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from film.quality.coverage import PERSON_WORDS, TRADES
 from film.quality.people.speech.reading import ONLY_PUNCTUATION, en_line, short_forms, zh_line
+from film.quality.people.words import PERSON_WORDS, TRADES
 from film.screenplay import DialogueLine, Scene
 
 #: What may follow a name that is called, not narrated: "画师，你看。", "Anna! Wait."

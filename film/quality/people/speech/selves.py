@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from film.quality.coverage import PERSON_WORDS
 from film.quality.people.speech.narration import TRADE_WORDS
+from film.quality.people.words import PERSON_WORDS
 from film.screenplay import Scene
 
 _FIRST_ZH = re.compile(r"[我咱]")
