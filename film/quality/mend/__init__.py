@@ -27,12 +27,12 @@ from film.quality.mend.lines import (
 )
 from film.quality.mend.once import said_once_in_film
 from film.quality.mend.replies import handed_over, no_answers_to_nobody
+from film.quality.mend.shots.camera import without_camera_looks
 from film.quality.mend.speeches import join_runs
 from film.quality.mend.visual import (
     mend_visual,
     visual_of_its_own,
     visual_without_looks,
-    without_camera_looks,
 )
 
 __all__ = [

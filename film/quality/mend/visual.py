@@ -296,24 +296,3 @@ def visual_without_looks(scene: Scene, people: Sequence[tuple[str, str]]) -> Sce
     if visual == scene.visual.strip():
         return scene
     return scene.model_copy(update={"visual": visual})
-
-
-#: Someone looking into the lens: the look's "looking directly at the camera" became "Lily
-#: looks at the camera again." in the bus's action (second reader, 2026-12-05). A micro
-#: film's people do not break the fourth wall unless a film means it.
-_AT_THE_CAMERA = re.compile(
-    r"\b(?:looks?|looking|stares?|staring|gazes?|gazing|glances?|smiles?) (?:directly |straight "
-    r"|right )?(?:at|into) the (?:camera|lens|viewer)\b|看向镜头|直视镜头|对着镜头|望向镜头",
-    re.I,
-)
-
-
-def without_camera_looks(scene: Scene) -> Scene:
-    """``scene`` without the action lines in which someone looks into the camera.
-
-    The scene keeps at least one action line.
-    """
-    kept = [line for line in scene.action if not _AT_THE_CAMERA.search(line)]
-    if not kept or len(kept) == len(scene.action):
-        return scene
-    return scene.model_copy(update={"action": kept})

@@ -727,3 +727,6 @@ def test_nobody_looks_into_the_camera() -> None:
     assert without_camera_looks(zh).action == ["爸爸系好鞋带。"]
     film = _scene(["Mia points her camera at the sea."])
     assert without_camera_looks(film) == film
+    # Nor does a camera ask (CLI, 2026-12-05): "孙女在对面楼的阳台里做着什么事情？".
+    asks = _scene(["外婆站在阳台上。", "孙女在对面楼的阳台里做着什么事情？", "她问：“你来了吗？”"])
+    assert without_camera_looks(asks).action == ["外婆站在阳台上。", "她问：“你来了吗？”"]

@@ -1,0 +1,1 @@
+"""What the camera sees: the exact fixes of action lines that show nothing."""
