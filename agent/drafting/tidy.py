@@ -248,10 +248,13 @@ def look_alone(look: str) -> str:
     its own: "Age: 75, face: round, hair: silver" is "75 years old, round face, silver hair".
     """
     alone = _OTHER_FIELDS.sub("", _ECHOED_WARDROBE.sub("", look)).strip()
-    alone = _POSED.sub("", alone).strip(" ,，")
+    alone = _HEDGED.sub("", _POSED.sub("", alone)).strip(" ,，")
     return _LABELLED.sub(_unlabelled, alone) or look
 
 
+#: A look that hedges draws nothing certain: "dressed in business attire, possibly with
+#: glasses or a hat" (the scooter, 2026-12-05); "或者戴一顶帽子". The hedge goes.
+_HEDGED = re.compile(r"\s*,?\s*\b(?:possibly|perhaps|maybe)\b[^,.;]*|[，,]?\s*或者[^，。；]*")
 #: A pose or a gaze in a look, which every scene's drawing would then repeat: "looking
 #: directly at the camera", "looking straight ahead with his eyes closed" (the bus, 12-05).
 _POSED = re.compile(

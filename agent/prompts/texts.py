@@ -85,7 +85,12 @@ EXAMPLE_NAMES = frozenset({"nora", "oswin", "林晓", "周航"})
 #: The worked examples' own object, the nurse's red umbrella, however the model words it:
 #: a story has it only when its idea does (the guard's outline put one in his hand). Any
 #: umbrella in English: the bus driver "closes the umbrella" in no rain (2026-12-02).
-EXAMPLE_THING = re.compile(r"(?:red\s+)?\bumbrellas?\b|红(?:色的?)?雨?伞|雨伞", re.IGNORECASE)
+EXAMPLE_THING = re.compile(
+    # "外婆站在阳台上，手里拿着一把伞" in a sunny morning (CLI, 2026-12-05): any 伞 but a
+    # parachute's or a parasol's.
+    r"(?:red\s+)?\bumbrellas?\b|红(?:色的?)?雨?伞|雨伞|(?<![落阳])伞(?!兵)",
+    re.IGNORECASE,
+)
 #: The outline example's place, with the word a story of its own would need to be there:
 #: the bus driver's outline put him at a "Hospital entrance" the idea never names.
 EXAMPLE_PLACES = {"hospital entrance": "hospital", "医院门口": "医院"}

@@ -94,6 +94,16 @@ def test_the_examples_red_umbrella_leaves_a_beat_and_a_scene_unless_the_idea_has
     # Any colour of umbrella (2026-12-02): "Grandfather nods, then closes the umbrella."
     closes = scene.model_copy(update={"action": ["Grandpa nods, then closes the umbrella."]})
     assert drop_copied_lines(closes, (), bus, EXAMPLE_THING).action == ["Grandpa nods."]
+    # Any 伞 (CLI, 2026-12-05): "外婆站在阳台上，手里拿着一把伞。" on a sunny morning.
+    waves = "外婆每天早上在阳台上给住在对面楼的孙女挥手"
+    balcony = scene.model_copy(
+        update={"action": ["外婆站在阳台上，手里拿着一把伞。", "阳光很好。"]}
+    )
+    assert drop_copied_lines(balcony, (), waves, EXAMPLE_THING).action == [
+        "外婆站在阳台上。",
+        "阳光很好。",
+    ]
+    assert not EXAMPLE_THING.search("降落伞和遮阳伞")
 
 
 def test_the_scene_examples_person_is_struck_from_action_and_visual() -> None:

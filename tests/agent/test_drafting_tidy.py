@@ -1587,6 +1587,10 @@ def test_a_look_holds_no_pose_or_gaze() -> None:
     girl = "A 10-year-old girl with long blond hair, looking directly at the camera"
     assert look_alone(girl) == "A 10-year-old girl with long blond hair"
     assert look_alone("十岁女孩，扎马尾，直视镜头") == "十岁女孩，扎马尾"
+    # Nor a hedge (the scooter, 2026-12-05).
+    client = "man in his 40s, dressed in business attire, possibly with glasses or a hat"
+    assert look_alone(client) == "man in his 40s, dressed in business attire"
+    assert look_alone("短发，穿西装，或者戴一顶帽子") == "短发，穿西装"
     assert look_alone("Looking out of place in a sharp suit") == (
         "Looking out of place in a sharp suit"
     )
