@@ -184,6 +184,27 @@ def idea_animals(idea: str) -> list[str]:
     Recorded (by hand, 2026-12-02): the clerk who feeds "一只流浪猫" was cast alone; the cat
     first spoke in the scenes, as a newcomer the scene mends did not know was a cat.
     """
-    found = [m["animal"] for m in _IDEA_ANIMAL_ZH.finditer(idea)]
-    found += [m["animal"].lower() for m in _IDEA_ANIMAL_EN.finditer(idea)]
+    found = [m["animal"] for m in _IDEA_ANIMAL_ZH.finditer(idea) if not _pictured(idea, m)]
+    found += [m["animal"].lower() for m in _IDEA_ANIMAL_EN.finditer(idea) if not _pictured(idea, m)]
     return list(dict.fromkeys(found))
+
+
+#: Drawing, painting or shaping an animal makes a picture of one, not a creature: "A shy
+#: barista draws a small cat on the coffee cup" cast a cat as "Leo (Pet)" (CLI, 2026-12-05).
+_PICTURES = re.compile(
+    r"\b(?:draws?|drew|drawing|paints?|painted|painting|sketch(?:es|ed)?|carves?|carved|"
+    r"folds?|folded|knits?|picture of|photo of|drawing of|shape of)\s+(?:\w+\s+){0,2}$"
+    r"|(?:画|画了|画着|画上|折|折了|捏|捏了|剪|剪了|绣|绣了|刻|刻了)$",
+    re.I,
+)
+
+
+def pictured_animals(idea: str) -> list[str]:
+    """The animals ``idea`` only draws or makes ("draws a small cat": "cat"), by their kind."""
+    found = [*_IDEA_ANIMAL_ZH.finditer(idea), *_IDEA_ANIMAL_EN.finditer(idea)]
+    return list(dict.fromkeys(m["animal"].split()[-1].lower() for m in found if _pictured(idea, m)))
+
+
+def _pictured(idea: str, found: re.Match[str]) -> bool:
+    """Whether the animal ``found`` in ``idea`` is drawn or made, not alive."""
+    return bool(_PICTURES.search(idea[max(0, found.start() - 30) : found.start()]))

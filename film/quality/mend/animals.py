@@ -15,7 +15,14 @@ import re
 from collections.abc import Sequence
 
 from film.language import has_cjk
-from film.presence import animal_family, drawn_as_person, idea_animals, is_animal, is_narrator
+from film.presence import (
+    animal_family,
+    drawn_as_person,
+    idea_animals,
+    is_animal,
+    is_narrator,
+    pictured_animals,
+)
 from film.screenplay import CharacterProfile, Genre, Scene
 
 # What only a person has: sex and age, height, hair, clothes and worn things.
@@ -235,7 +242,16 @@ def people_and_animals(
     # A person drawn as an animal is the idea's thing mistaken for someone: beside "Regular",
     # "Alex, Role: Guest, Look: small cat with fluffy fur" for the cat a barista draws on a
     # cup (CLI, 2026-12-05). Not when the bible has nobody else.
-    people = [p for p in profiles if not _looks_like_an_animal(p)]
+    pictured = pictured_animals(idea)  # "Leo (Pet)", the cat she draws (CLI, 2026-12-05)
+    people = [
+        p
+        for p in profiles
+        if not _looks_like_an_animal(p)
+        and not (
+            is_animal(p.name, p.role)
+            and any(k in f"{p.name} {p.role} {p.look}".lower() for k in pictured)
+        )
+    ]
     profiles = people if people else list(profiles)
     if talks_in(idea, genre):
         return list(profiles)

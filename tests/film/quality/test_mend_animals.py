@@ -364,6 +364,23 @@ def test_a_person_given_an_animals_look_leaves_the_bible() -> None:
     cat = CharacterProfile(name="Ginger", role="the orange cat", look="An orange tabby.")
     farmer = CharacterProfile(name="Tom", role="farmer", look="An old man, grey beard")
     bible = [regular, guest, cat, farmer]
-    kept = people_and_animals(bible, Genre.YOUTH_ROMANCE, "A barista draws a cat on a cup.")
+    kept = people_and_animals(bible, Genre.YOUTH_ROMANCE, "A barista serves a regular.")
     assert kept == [regular, cat, farmer]
     assert people_and_animals([guest], Genre.YOUTH_ROMANCE, "") == [guest]  # nobody else
+
+
+def test_an_animal_the_idea_only_draws_is_no_character() -> None:
+    """Recorded (CLI, 2026-12-05): "A shy barista draws a small cat on the coffee cup…" cast
+    the drawn cat as "Leo (Pet)"."""
+    from film.presence import idea_animals, pictured_animals
+    from film.quality.mend.animals import people_and_animals
+
+    idea = "A shy barista draws a small cat on the coffee cup of the regular who never looks up."
+    assert idea_animals(idea) == [] and pictured_animals(idea) == ["cat"]
+    assert idea_animals("奶奶给孙女画了一只小猫") == []
+    assert idea_animals("A clerk feeds a stray cat every night.") == ["stray cat"]
+    barista = CharacterProfile(name="Ben", role="barista", look="A young man, short hair")
+    pet = CharacterProfile(name="Leo", role="Pet", look="A small cat with brown fur")
+    assert people_and_animals([barista, pet], Genre.YOUTH_ROMANCE, idea) == [barista]
+    fed = "A clerk feeds a stray cat every night."
+    assert people_and_animals([barista, pet], Genre.YOUTH_ROMANCE, fed) == [barista, pet]
