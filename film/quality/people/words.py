@@ -56,6 +56,8 @@ TRADES: tuple[tuple[str, ...], ...] = (
     ("bartender", "调酒师"),
     ("librarian", "图书管理员"),
     ("vendor", "摊主", "小贩"),
+    # "…on the coffee cup of the regular who never looks up": he was never cast (12-05).
+    ("regular",),
 )
 
 #: People an idea names, each with the words that count as the same person: kin first (the
