@@ -18,7 +18,6 @@ from film.quality.mend.copied import drop_copied_lines
 from film.quality.mend.edges import clean_edges, mend_edges, whole_clauses
 from film.quality.mend.language import in_film_language
 from film.quality.mend.lines import (
-    alone_with_nobody,
     cut_loop,
     drop_film_repeats,
     drop_repeats,
@@ -27,6 +26,7 @@ from film.quality.mend.lines import (
 )
 from film.quality.mend.once import said_once_in_film
 from film.quality.mend.replies import handed_over, no_answers_to_nobody
+from film.quality.mend.shots.alone import alone_with_nobody
 from film.quality.mend.shots.camera import without_camera_looks
 from film.quality.mend.speeches import join_runs
 from film.quality.mend.visual import (

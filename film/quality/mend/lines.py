@@ -20,7 +20,7 @@ from film.quality.repetition import (
     without_told_clauses,
 )
 from film.quality.text import CJK_FUNCTION_CHARS, normalise
-from film.screenplay import Scene, Screenplay
+from film.screenplay import Scene
 
 #: Words that only say a deed happens again: "again", 又, 再次.
 _AGAIN = re.compile(r"\b(?:again|once more)\b|再次|又一次|再一次|又|\W+", re.I)
@@ -148,13 +148,20 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         return True
 
     action = [cut_loop(line) for line in scene.action]
-    # "General smiles. / General smiles again." (2026-12-02): short, so no repeat to the
-    # check below, but the same shot twice.
+    # "General smiles. / General smiles again." (2026-12-02): short, the same shot twice.
     shots: dict[str, str] = {}
     for line in action:
         shots.setdefault(_AGAIN.sub("", normalise(line)), line)
     action = list(shots.values())
     action = [line for line in action if fresh("action", line)] or action[:1]
+    # A line another holds whole is shown twice: "The light is automated." and a later line
+    # ending on it (the lighthouse, 2026-12-05).
+    keys = [normalise(line) for line in action]
+    held = [
+        long_enough(a) and any(k != keys[n] and keys[n] in k for k in keys)
+        for n, a in enumerate(action)
+    ]
+    action = [line for line, whole in zip(action, held, strict=True) if not whole] or action[:1]
     action = [
         t for t in (without_told_clauses(a, seen, scene.characters) for a in action) if t
     ] or action[:1]
@@ -170,8 +177,8 @@ def drop_repeats(scene: Scene, seen: SeenLines | None = None) -> Scene:
         for n, line in enumerate(new_steps)
         if len(openings[n].split()) < 3 or openings[:n].count(openings[n]) < 2
     ]
-    # A line that says aloud what an action line of this scene shows is narration spoken
-    # by a character ("保安大爷将橘猫放在办公桌上" as both): the action keeps it.
+    # A line saying aloud what an action line shows ("保安大爷将橘猫放在办公桌上" as both)
+    # is narration spoken by a character: the action keeps it.
     shown = SeenLines()
     for line in action:
         shown.add("action", line, "action")
@@ -264,55 +271,3 @@ def keep_to_beat(scene: Scene, other_beats: Sequence[str]) -> Scene:
     if len(kept) == len(scene.action) or not kept:
         return scene
     return scene.model_copy(update={"action": kept})
-
-
-#: Words that speak to a crowd ("感谢大家的到来！", "Thank you all for coming").
-_CROWD = re.compile(
-    r"大家|各位|你们|\b(?:everyone|everybody|you all|ladies and gentlemen|you guys)\b", re.I
-)
-
-
-#: A crowd that speaks or cheers in an action line: "观众齐声：“哇，太美了！”" (青海湖日出,
-#: craft bench, 2026-12-04), "The crowd cheers".
-_CROWD_SAYS = re.compile(
-    r"(?:观众|人群|众人|大家|路人|游客)们?(?:齐声|纷纷|一起)?(?:说|喊|欢呼|惊呼|鼓掌|赞叹|[：:])"
-    r"|\b(?:the )?(?:crowd|audience|onlookers|passers-by|tourists|everyone)\s+"
-    r"(?:cheers|cheer|gasps|gasp|claps|clap|applauds|applaud|says|say|shouts|shout)\b",
-    re.I,
-)
-
-
-def alone_with_nobody(screenplay: Screenplay) -> Screenplay:
-    """A film of one person without the lines they say to a crowd that is not there.
-
-    Recorded (craft bench, 青海湖日出): the photographer, alone at the lake at dawn, said
-    "感谢大家的到来！"; and an audience nobody cast cheered in an action line. A scene
-    keeps at least one line.
-    """
-    if len(screenplay.characters) != 1:
-        return screenplay
-    scenes = []
-    for scene in screenplay.scenes:
-        kept = [line for line in scene.dialogue if not _CROWD.search(line.text)]
-        changed = kept != scene.dialogue and (kept or not scene.dialogue)
-        scene = scene.model_copy(update={"dialogue": kept}) if changed else scene
-        action = [line for line in scene.action if not _CROWD_SAYS.search(line)]
-        if action and action != scene.action:
-            scene = scene.model_copy(update={"action": action})
-        scenes.append(rewritten(scene, _without_companion, visual=True))
-    return screenplay.model_copy(update={"scenes": scenes})
-
-
-#: A companion the lone person's film never cast: "他和他的好友在湖边拍照" (青海湖边的等待,
-#: 2026-12-02), "with his friend"; and "他们拍下了这幅美丽的画面", one person being there.
-_COMPANION_ZH = re.compile(
-    r"(?P<who>[他她])(?:和|与|跟)(?P=who)的(?:好友|朋友|同伴|伙伴|家人|同事)们?"
-)
-_COMPANION_EN = re.compile(r"\s+with (?:his|her) (?:friends?|companions?|colleagues?)\b", re.I)
-
-
-def _without_companion(text: str) -> str:
-    """``text`` of a one-person film without an uncast companion: 他和他的好友 is 他."""
-    text = _COMPANION_ZH.sub(r"\g<who>", text)
-    text = re.sub(r"([他她])们", r"\1", text)
-    return _COMPANION_EN.sub("", text)

@@ -730,3 +730,21 @@ def test_nobody_looks_into_the_camera() -> None:
     # Nor does a camera ask (CLI, 2026-12-05): "孙女在对面楼的阳台里做着什么事情？".
     asks = _scene(["外婆站在阳台上。", "孙女在对面楼的阳台里做着什么事情？", "她问：“你来了吗？”"])
     assert without_camera_looks(asks).action == ["外婆站在阳台上。", "她问：“你来了吗？”"]
+
+
+def test_an_action_line_another_holds_whole_goes() -> None:
+    """Recorded (the lighthouse, 2026-12-05): "The light is automated." and a later line
+    ending on it."""
+    from film.quality.mend import drop_repeats
+
+    lamp = _scene(
+        [
+            "Walter looks at the sea.",
+            "The light is automated.",
+            "Walter stands on the deck. He feels a sense of loss. The light is automated.",
+        ]
+    )
+    assert drop_repeats(lamp).action == [
+        "Walter looks at the sea.",
+        "Walter stands on the deck. He feels a sense of loss. The light is automated.",
+    ]

@@ -1,1 +1,1 @@
-"""What the camera sees: the exact fixes of action lines that show nothing."""
+"""What the camera sees: action lines that show nothing, and a lone film of one person."""
