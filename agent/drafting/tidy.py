@@ -292,7 +292,7 @@ def own_setting(setting: str, idea: str, language: str) -> str:
     # together are the example's.
     copied = setting.strip(" .。").casefold() in _EXAMPLE_SETTINGS or (
         bool(re.search(r"\brain|梅雨|雨季|下雨", setting, re.I))
-        and bool(re.search(r"\bjune\b|六月", setting, re.I))
+        and bool(re.search(r"\bjune\b|六月|\brainy season\b|梅雨季|^雨季$", setting, re.I))
     )
     if (copied and not _RAINY.search(idea)) or _EPISODE.search(setting) or is_vague_time(setting):
         return _PRESENT_DAY.get(language, "present day")

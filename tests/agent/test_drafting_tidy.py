@@ -854,6 +854,7 @@ def test_the_logline_examples_setting_is_not_the_storys() -> None:
     assert own_setting("Season 3, Episode 4", scooter, "en") == "present day"
     assert own_setting("Season", scooter, "en") == "present day"
     assert own_setting("Season 4", scooter, "en") == "present day"  # 12-05, the next run
+    assert own_setting("a rainy season", scooter, "en") == "present day"  # and the one after
     assert own_setting("某个时代", "外卖小哥送最后一单", "zh") == "当下"
     assert own_setting("第2季第5集", "外卖小哥送最后一单", "zh") == "当下"
     assert own_setting("the fourth season of the year", scooter, "en") == (
