@@ -170,6 +170,9 @@ _SLIPS = (
     (re.compile(r"一边([\u4e00-\u9fff]{1,2})(?<!一)边(?=[\u4e00-\u9fff])"), r"一边\1一边"),
     (re.compile(r"(?<![谢感多])谢你"), "谢谢你"),
     (re.compile(r"(?<![\w'])I(?:['’]m| am) too(?=\s*[.!,]|\s*$)", re.I), "Me too"),
+    # "我也喜欢你的包皮。" for the dumplings' wrappers (second reader, 2026-12-05): a word
+    # that reads as vulgar on screen, whatever was meant.
+    (re.compile(r"包皮"), "饺子皮"),
 )
 #: "孙子，你一定要好好学习哦！": 孙子 called out reads as an insult (the dumplings, 12-04).
 _GRANDCHILD_CALLED = re.compile(r"(?:^|(?<=[。！？“]))(?:外?孙子|外?孙女)(?=[，,！!])")

@@ -1085,3 +1085,11 @@ def test_a_person_alone_neither_thanks_nor_asks_back_anybody() -> None:
     # With somebody there, the thanks are theirs to hear.
     pair = granny.model_copy(update={"characters": ["李奶奶", "李默"]})
     assert len(no_answers_to_nobody(pair).dialogue) == 2
+
+
+def test_a_word_that_reads_as_vulgar_is_mended() -> None:
+    """Recorded (second reader, the dumplings, 2026-12-05): "我也喜欢你的包皮。"."""
+    from film.quality.mend.language import word_slips
+
+    assert word_slips("我也喜欢你的包皮。") == "我也喜欢你的饺子皮。"
+    assert word_slips("奶奶包饺子。") == "奶奶包饺子。"
