@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agent.drafting.schemas import BeatDraft
+from film.screenplay import Scene
 
 #: "stuck in a school lift", "trapped inside the old cinema", 困在电梯里.
 _STUCK_EN = re.compile(
@@ -62,3 +63,32 @@ def kept_confined(beats: list[BeatDraft], story: str) -> list[BeatDraft]:
         released = released or bool(RELEASE.search(beat.summary))
         kept.append(beat)
     return kept
+
+
+#: A parting for later: "See you then.", "明天见！". People shut in together, or one who
+#: leaves tomorrow, do not part till later (second reader, 2026-12-05: "See you then." from
+#: the two captains stuck in the lift; "那我们明天见吧！" from the grandson who leaves).
+_SEE_YOU = re.compile(
+    r"[^.!?。！？]*\b(?:see you|catch you) (?:then|tomorrow|later|soon|next time)\b[^.!?]*[.!?]*"
+    r"|[^。！？]*(?:明天见|回头见|改天见|下次见)[^。！？]*[。！？]*",
+    re.I,
+)
+_LEAVES_TOMORROW = re.compile(
+    r"明天就要|明早就要|\bleaves? (?:for [\w ]+ )?tomorrow\b|\bleaving (?:for [\w ]+ )?tomorrow\b"
+)
+
+
+def no_parting_for_later(scene: Scene, story: str) -> Scene:
+    """``scene`` without a "see you later" where the idea keeps its people from one."""
+    if not (confined_place(story) or _LEAVES_TOMORROW.search(story)):
+        return scene
+    dialogue = []
+    for line in scene.dialogue:
+        text = _SEE_YOU.sub("", line.text).strip()
+        if text == line.text.strip():
+            dialogue.append(line)
+        elif re.search(r"\w", text):
+            dialogue.append(line.model_copy(update={"text": text}))
+    if dialogue == scene.dialogue or not dialogue:
+        return scene
+    return scene.model_copy(update={"dialogue": dialogue})

@@ -21,7 +21,7 @@ from agent.drafting.brief import facts_for, film_brief, film_language
 from agent.drafting.schemas import PITCH_CHARS, GenrePitchesDraft
 from agent.events import emit_progress, emit_sources
 from agent.grounding import cited, find_passages, notes_text
-from agent.intake.intent import named_genre
+from agent.intake.intent import named_genre, without_requests
 from agent.intake.leaning import leaning_genre
 from agent.messages import say
 from agent.model.ask import StageFailure, ask_model, stage_failed, stage_messages
@@ -29,7 +29,7 @@ from agent.model.gate import REMINDERS, answer_checked
 from agent.prompts import stage_prompt
 from agent.state import State
 from film.quality import Brief, Finding
-from film.quality.pitches import check_pitches, finished_pitch
+from film.quality.pitches import check_pitches, finished_pitch, without_idea
 from film.screenplay import Genre, Language
 
 _DEFER = re.compile(
@@ -64,7 +64,11 @@ class PitchBoard:
         """Judge ``draft``'s pitches; the findings name only genres still without a clean one."""
         if self.recommended is None:
             self.recommended = Genre(draft.recommended)
-        fields = [(field_name(g), finished_pitch(draft.pitch(g), PITCH_CHARS)) for g in Genre]
+        idea = without_requests(self.brief.idea)
+        fields = [
+            (field_name(g), finished_pitch(without_idea(draft.pitch(g), idea), PITCH_CHARS))
+            for g in Genre
+        ]
         findings = check_pitches(fields, self.brief)
         wrong = {f.path for f in findings}
         for genre, (name, text) in zip(Genre, fields, strict=True):

@@ -55,6 +55,44 @@ def finished_pitch(text: str, limit: int) -> str:
     return text + ("……" if chinese else "…")
 
 
+#: What a pitch says of itself rather than of the story: "适合放在搞笑或科幻类微电影中",
+#: "perfect for a comedy micro film" (web app, 2026-12-05).
+_META = re.compile(
+    r"[，,。]?\s*(?:非常|很)?适合(?:放在|拍成|做成|作为)?[^，。！？]{0,16}?(?:类|型)?(?:微电影|短片|影片)[中里]?"
+    r"|[,.]?\s*(?:perfect|ideal|suitable|great|fit) (?:for|as) (?:an? )?[\w\s-]{0,24}?"
+    r"(?:micro[- ]?films?|short films?|films?)\b",
+    re.I,
+)
+_MARKS = re.compile(r"[\s，,。.！!？?；;、：:\"“”'‘’]")
+
+
+def without_idea(text: str, idea: str) -> str:
+    """A pitch without the idea pasted whole at its head, nor a note on what it suits.
+
+    Recorded (web app, 2026-12-05): two of six pitches were the kite idea word for word and
+    then "一个荒诞的场景，结合了喜剧和情感，适合放在搞笑或科幻类微电影中。" The pasted idea
+    goes with its stop; what is left is the pitch, or the text as it was if nothing is.
+    """
+    bare_idea = _MARKS.sub("", idea)
+    rest = text
+    if len(bare_idea) >= 8:
+        kept, taken = [], ""
+        for char in text:
+            if len(taken) < len(bare_idea) and (
+                _MARKS.fullmatch(char) or char == bare_idea[len(taken)]
+            ):
+                taken += "" if _MARKS.fullmatch(char) else char
+                continue
+            kept.append(char)
+        rest = "".join(kept) if taken == bare_idea else text
+    rest = _META.sub("", rest).strip(" ，,").lstrip("。.！!？?；;、 ")
+    if not rest or rest == text.strip():
+        return text
+    if _ENDED.search(rest):
+        return rest
+    return rest.rstrip("。.") + ("。" if re.search(r"[\u4e00-\u9fff]", rest) else ".")
+
+
 def _alike(first: str, second: str) -> bool:
     return likeness(first, second) >= SAME_RATIO
 

@@ -225,3 +225,35 @@ def test_a_heading_moved_to_night_takes_the_sunlight_out_of_the_note() -> None:
     night = at_its_own_hour(scene)
     assert night.time_of_day == "NIGHT"
     assert night.visual == "奶奶举着手机，屏幕的光照亮她的脸。"
+
+
+def test_people_kept_together_do_not_part_for_later() -> None:
+    """Recorded (second reader, 2026-12-05): "See you then." from the two captains stuck in
+    the lift, and "那我们明天见吧！" from the grandson who leaves tomorrow."""
+    from agent.drafting.confined import no_parting_for_later
+
+    lift = Scene(
+        number=3,
+        place="School lift",
+        action=["The lift hums."],
+        dialogue=[
+            DialogueLine(speaker="Alex", text="Do you think I can win?"),
+            DialogueLine(speaker="Taylor", text="Of course! See you then."),
+            DialogueLine(speaker="Alex", text="See you then."),
+        ],
+        characters=["Alex", "Taylor"],
+    )
+    stuck = "Two rival debate captains get stuck in a school lift the night before the final."
+    assert [d.text for d in no_parting_for_later(lift, stuck).dialogue] == [
+        "Do you think I can win?",
+        "Of course!",
+    ]
+    assert no_parting_for_later(lift, "Two captains meet after class.") == lift
+    kitchen = Scene(
+        number=3,
+        place="厨房",
+        action=["奶奶包饺子。"],
+        dialogue=[DialogueLine(speaker="孙子", text="学校就在附近。那我们明天见吧！")],
+    )
+    leaving = "孙子明天就要去外地上大学，奶奶在厨房里教他包饺子。"
+    assert no_parting_for_later(kitchen, leaving).dialogue[0].text == "学校就在附近。"

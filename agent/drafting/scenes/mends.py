@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from agent.drafting.confined import no_parting_for_later
 from agent.drafting.places import in_its_room, stays_inside, without_example_place
 from agent.drafting.schemas import BeatDraft
 from agent.drafting.tidy import HONOURS, story_time, times_named
@@ -114,6 +115,7 @@ def mended_scene(new: Scene, film: FilmAround, index: int, beat: BeatDraft) -> S
     new = scene_aboard(without_example_place(in_its_room(new), idea), idea, beat.summary)
     new = scene_before_turn(new, idea, index, count, people)
     new = no_yes_before_the_turn(new, idea, index, count, people)  # "行啊" at once (12-05)
+    new = no_parting_for_later(new, idea)  # "See you then." in the stuck lift (12-05)
     new = scene_at_turn(new, idea, index, count, beat.summary)
     new = scene_at_step(new, idea, index, count, beat.summary)
     new = without_the_absent(with_seen_cast(new, film.cast), beat.summary, film.cast)

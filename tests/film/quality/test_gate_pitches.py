@@ -84,3 +84,18 @@ def test_a_pitch_cut_off_by_its_length_limit_ends_on_its_last_clause() -> None:
     assert finished_pitch("失聪少年鼓手通过拍摄风景来传达自己的情感", 180) == (
         "失聪少年鼓手通过拍摄风景来传达自己的情感。"
     )
+
+
+def test_a_pitch_loses_the_idea_pasted_at_its_head_and_what_it_suits() -> None:
+    """Recorded (web app, 2026-12-05): "爷爷在公园教孙子放风筝，风筝线断了，爷孙俩一起追着风筝跑。
+    一个荒诞的场景，结合了喜剧和情感，适合放在搞笑或科幻类微电影中。" for 草根恶搞."""
+    from film.quality.pitches import without_idea
+
+    idea = "爷爷在公园教孙子放风筝，风筝线断了，爷孙俩一起追着风筝跑"
+    pasted = f"{idea}。一个荒诞的场景，结合了喜剧和情感，适合放在搞笑或科幻类微电影中。"
+    assert without_idea(pasted, idea) == "一个荒诞的场景，结合了喜剧和情感。"
+    assert without_idea(f"{idea}。", idea) == f"{idea}。"  # nothing else: left to the gate
+    own = "风筝挂在树上，爷爷踮着脚够，孙子笑出了声！"
+    assert without_idea(own, idea) == own
+    english = "A girl and her dad chase a kite, perfect for a family micro film."
+    assert without_idea(english, "a kite in the park") == "A girl and her dad chase a kite."
