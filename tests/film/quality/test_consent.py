@@ -41,6 +41,9 @@ def test_the_father_to_win_over_does_not_say_yes_in_scene_one() -> None:
     ]
     # At the turn's scene and after it, his yes is the story.
     assert no_yes_before_the_turn(scene, IDEA, 1, 3, PEOPLE) == scene
+    # "那好啊，我们一起去吧！" is a yes too (the next run, 2026-12-05).
+    again = _scene([("小明", "我想去学街舞。"), ("爸爸", "那好啊，我们一起去吧！")])
+    assert no_yes_before_the_turn(again, IDEA, 0, 3, PEOPLE).dialogue[1].text == "不行。"
     # 小明's own "好的" is not the father's.
     mine = _scene([("小明", "好的，我去练习。")])
     assert no_yes_before_the_turn(mine, IDEA, 0, 3, PEOPLE) == mine

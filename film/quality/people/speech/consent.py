@@ -22,7 +22,7 @@ from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
 
 _YES_ZH = re.compile(
-    r"^(?:好的|好吧|好啊|好呀|行啊|行吧|行|可以啊?|没问题|当然可以|当然|同意|那好吧?)(?:[，,。！!～~]|$)"
+    r"^(?:那)?(?:好的|好吧|好啊|好呀|行啊|行吧|行|可以啊?|没问题|当然可以|当然|同意|好)(?:[，,。！!～~]|$)"
 )
 _YES_EN = re.compile(
     r"^(?:ok(?:ay)?|sure|yes|yeah|fine|of course|alright|all right|go ahead)\b", re.I
