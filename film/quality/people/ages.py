@@ -19,7 +19,7 @@ from film.quality.people.words import TRADES
 from film.quality.text import shorten
 
 _ELDER_ZH = (
-    *("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶"),
+    *("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖母", "祖父", "阿婆", "太奶奶", "老太太"),
     *("大爷", "大妈"),  # "保安大爷" came back 中年
 )
 _ELDER_EN = re.compile(
@@ -59,6 +59,12 @@ def own_role(role: str) -> tuple[str, str]:
     """
     english = re.split(r"\b(?:who|that|which|whom|whose)\b", role, maxsplit=1)[0]
     return role.split("的")[-1], re.sub(r"\b[\w ]*?'s\b", " ", english)
+
+
+def own_words(role: str) -> str:
+    """The role's own words in the language its "的" says: 孙子 of "奶奶的孙子", else English."""
+    own_zh, own_en = own_role(role)
+    return own_zh if "的" in role else own_en
 
 
 #: A role that makes its person old whatever their kin: the idea's "retired bus driver" was

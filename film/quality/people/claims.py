@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from film.language import CJK_RUN
 from film.quality.coverage import covered, mentions, person_word_spans
-from film.quality.people.ages import own_role
+from film.quality.people.ages import own_words
 from film.quality.people.family import WORDS
 from film.quality.people.pronouns import aliases
 from film.quality.people.words import PEOPLE
@@ -76,8 +76,7 @@ def idea_deeds(idea: str) -> list[tuple[tuple[str, ...], list[str]]]:
 def _holder(group: tuple[str, ...], people: Sequence[tuple[str, str]]) -> str:
     """The bible name of the person the group's word is (by name, or the role's own words)."""
     for name, role in people:
-        own_zh, own_en = own_role(role)
-        words = f"{name} {own_zh if '的' in role else own_en}"
+        words = f"{name} {own_words(role)}"
         for word in group:
             if (word.isascii() and re.search(rf"\b{re.escape(word)}\b", words, re.I)) or (
                 not word.isascii() and mentions(words, word)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from film.language import has_cjk
 from film.quality.findings import Finding
 from film.quality.gender import given_name_sex
-from film.quality.people.ages import FACIAL_HAIR, own_role, without_facial_hair
+from film.quality.people.ages import FACIAL_HAIR, own_words, without_facial_hair
 from film.quality.text import shorten
 from film.screenplay import CharacterProfile
 from film.titles import title_sex
@@ -139,9 +139,8 @@ def _first_sex(text: str) -> str:
 
 def own_sex(name: str, role: str) -> str:
     """The sex a person's own name or role gives them ("奶奶", "Grandpa Joe", "女孩"), or ""."""
-    own_zh, own_en = own_role(role)
     # "Mrs. Thompson" had been given "male voice" (the piano teacher, 2026-12-03).
-    return _first_sex(name) or title_sex(name) or _first_sex(own_zh if "的" in role else own_en)
+    return _first_sex(name) or title_sex(name) or _first_sex(own_words(role))
 
 
 def person_sex(person: CharacterProfile) -> str:

@@ -16,7 +16,7 @@ import re
 from film.language import has_cjk
 from film.presence import is_animal
 from film.quality.coverage import idea_people_words, mentions
-from film.quality.people.ages import is_pupil, own_role, stated_age
+from film.quality.people.ages import is_pupil, own_role, own_words, sounds_old, stated_age
 
 #: Under this stated age a person is a child.
 CHILD_UNDER = 13
@@ -48,8 +48,7 @@ _GROWN = 18
 
 def is_grandchild(name: str, role: str) -> bool:
     """Whether the name or the role's own words (not "孙子的奶奶") make them a grandchild."""
-    own_zh, own_en = own_role(role)
-    return bool(_GRANDCHILD.search(f"{name} {own_zh if '的' in role else own_en}"))
+    return bool(_GRANDCHILD.search(f"{name} {own_words(role)}"))
 
 
 def is_child(name: str, role: str, look: str) -> bool:
@@ -57,8 +56,7 @@ def is_child(name: str, role: str, look: str) -> bool:
     age = stated_age(look)
     if age is not None:
         return age < CHILD_UNDER
-    own_zh, own_en = own_role(role)
-    words = f"{name} {own_zh if '的' in role else own_en} {look}"
+    words = f"{name} {own_words(role)} {look}"
     return bool(_CHILD.search(words)) or is_grandchild(name, role)
 
 
@@ -115,26 +113,18 @@ def child_wardrobe(name: str, role: str, look: str, wardrobe: str) -> str:
 #: What a grandparent of the studio's stories does not wear: the grandmother making
 #: dumplings at home stood in "一双高跟鞋" (second reader, 2026-12-05).
 _ELDER_UNWORN = re.compile(r"high[- ]heel(?:ed)?s?|\bheels\b|stilettos?|高跟鞋?", re.I)
-_ELDER = re.compile(
-    r"奶奶|外婆|姥姥|爷爷|外公|姥爷|老人|老奶奶|老爷爷|老太太|老大爷"
-    r"|\bgrand(?:ma|mother|pa|father)\b|\bgranny\b|\belderly\b|\bold (?:wo)?man\b",
-    re.I,
-)
 _ELDER_AGE = 60
 
 
-def is_elder(name: str, role: str, look: str) -> bool:
-    """Whether the person is old: a stated age of sixty or more, else their own words."""
+def _old(name: str, role: str, look: str) -> bool:
+    """Whether the person is old: a stated age of sixty or more, else :func:`sounds_old`."""
     age = stated_age(look)
-    if age is not None:
-        return age >= _ELDER_AGE
-    own_zh, own_en = own_role(role)
-    return bool(_ELDER.search(f"{name} {own_zh if '的' in role else own_en}"))
+    return age >= _ELDER_AGE if age is not None else sounds_old(name, role)
 
 
 def elder_wear(name: str, role: str, look: str, text: str) -> str:
     """``text`` (a look or a wardrobe) without high heels on a grandparent."""
-    if not _ELDER_UNWORN.search(text) or not is_elder(name, role, look):
+    if not _ELDER_UNWORN.search(text) or not _old(name, role, look):
         return text
     return _without_pieces(text, _ELDER_UNWORN) or text
 

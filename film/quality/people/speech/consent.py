@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from film.quality.mend.small_talk import stock_kinds
-from film.quality.people.ages import own_role
+from film.quality.people.ages import own_words
 from film.quality.story.arc import idea_arc
 from film.screenplay import Scene
 
@@ -35,8 +35,7 @@ def _won_over(word: str, people: Sequence[tuple[str, str]]) -> set[str]:
     folded = word.casefold()
     found = set()
     for name, role in people:
-        own_zh, own_en = own_role(role)
-        words = f"{name} {own_zh if '的' in role else own_en}".casefold()
+        words = f"{name} {own_words(role)}".casefold()
         if folded in words:
             found.add(name)
     return found
