@@ -74,23 +74,27 @@ def without_idea(text: str, idea: str) -> str:
     goes with its stop; what is left is the pitch, or the text as it was if nothing is.
     """
     bare_idea = _MARKS.sub("", idea)
-    rest = text
-    if len(bare_idea) >= 8:
-        kept, taken = [], ""
-        for char in text:
-            if len(taken) < len(bare_idea) and (
-                _MARKS.fullmatch(char) or char == bare_idea[len(taken)]
-            ):
-                taken += "" if _MARKS.fullmatch(char) else char
-                continue
-            kept.append(char)
-        rest = "".join(kept) if taken == bare_idea else text
+    rest = _after(text, bare_idea) if len(bare_idea) >= 8 else text
     rest = _META.sub("", rest).strip(" ，,").lstrip("。.！!？?；;、 ")
     if not rest or rest == text.strip():
         return text
     if _ENDED.search(rest):
         return rest
     return rest.rstrip("。.") + ("。" if re.search(r"[\u4e00-\u9fff]", rest) else ".")
+
+
+def _after(text: str, head: str) -> str:
+    """``text`` after ``head`` (marks between its characters skipped), or ``text`` itself."""
+    taken = 0
+    for at, char in enumerate(text):
+        if taken == len(head):
+            return text[at:]
+        if _MARKS.fullmatch(char):
+            continue
+        if char != head[taken]:
+            return text
+        taken += 1
+    return "" if taken == len(head) else text
 
 
 def _alike(first: str, second: str) -> bool:

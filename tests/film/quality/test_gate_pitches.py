@@ -97,5 +97,8 @@ def test_a_pitch_loses_the_idea_pasted_at_its_head_and_what_it_suits() -> None:
     assert without_idea(f"{idea}。", idea) == f"{idea}。"  # nothing else: left to the gate
     own = "风筝挂在树上，爷爷踮着脚够，孙子笑出了声！"
     assert without_idea(own, idea) == own
+    # Only at its head: the idea's characters spread through a pitch of its own stay.
+    spread = f"一个下午，{idea}，孙子放声大笑。"
+    assert without_idea(spread, idea) == spread
     english = "A girl and her dad chase a kite, perfect for a family micro film."
     assert without_idea(english, "a kite in the park") == "A girl and her dad chase a kite."
