@@ -184,9 +184,13 @@ def idea_animals(idea: str) -> list[str]:
     Recorded (by hand, 2026-12-02): the clerk who feeds "一只流浪猫" was cast alone; the cat
     first spoke in the scenes, as a newcomer the scene mends did not know was a cat.
     """
-    found = [m["animal"] for m in _IDEA_ANIMAL_ZH.finditer(idea) if not _pictured(idea, m)]
-    found += [m["animal"].lower() for m in _IDEA_ANIMAL_EN.finditer(idea) if not _pictured(idea, m)]
+    found = [m["animal"].lower() for m in _animal_mentions(idea) if not _pictured(idea, m)]
     return list(dict.fromkeys(found))
+
+
+def _animal_mentions(idea: str) -> list[re.Match[str]]:
+    """Each animal ``idea`` names, as a match: its Chinese mentions, then its English."""
+    return [*_IDEA_ANIMAL_ZH.finditer(idea), *_IDEA_ANIMAL_EN.finditer(idea)]
 
 
 #: Drawing, painting or shaping an animal makes a picture of one, not a creature: "A shy
@@ -201,8 +205,8 @@ _PICTURES = re.compile(
 
 def pictured_animals(idea: str) -> list[str]:
     """The animals ``idea`` only draws or makes ("draws a small cat": "cat"), by their kind."""
-    found = [*_IDEA_ANIMAL_ZH.finditer(idea), *_IDEA_ANIMAL_EN.finditer(idea)]
-    return list(dict.fromkeys(m["animal"].split()[-1].lower() for m in found if _pictured(idea, m)))
+    found = [m["animal"].split()[-1].lower() for m in _animal_mentions(idea) if _pictured(idea, m)]
+    return list(dict.fromkeys(found))
 
 
 def _pictured(idea: str, found: re.Match[str]) -> bool:

@@ -150,10 +150,10 @@ def fit_beats(
             summary = chinese_words_for_english(summary)
         # Outdoors is read off the place as cleaned too: "The sea at night" was INT. THE SEA.
         place = clean_place(beat.place, cast, language)
-        if time_of_day == "DAY" and time_in_place(beat.place):
+        if time_of_day == "DAY":
             # "Park at night" is the park at NIGHT; a story time outranks it ("The beach at
             # dawn" under the keeper's last NIGHT read as a heading at war with itself).
-            time_of_day = time_in_place(beat.place)
+            time_of_day = time_in_place(beat.place) or time_of_day
         if not summary:  # speech was all it had
             summary = (
                 _who_is_where(names[0], place, beat.interior, language) if names else beat.summary

@@ -57,7 +57,8 @@ def no_yes_before_the_turn(
     for line in scene.dialogue:
         text = line.text.strip()
         yes = _YES_EN if text.isascii() else _YES_ZH
-        if after_no and stock_kinds(text) <= {"thanks", "welcome", "yes"} and stock_kinds(text):
+        kinds = stock_kinds(text)
+        if after_no and kinds and kinds <= {"thanks", "welcome", "yes"}:
             continue  # "谢谢你！" "不客气！" thanked the yes that is now a no
         after_no = False
         if line.speaker not in who or not yes.match(text):
